@@ -1,0 +1,11 @@
+# Debian packages the test suite needs, installed only when missing (sourced by .ci/run).
+apt_packages=()
+command -v python3 >/dev/null || apt_packages+=(python3)
+command -v unshare >/dev/null || apt_packages+=(util-linux)
+command -v ip >/dev/null || apt_packages+=(iproute2)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  echo "installing Debian packages: ${apt_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
+fi

@@ -1,0 +1,240 @@
+// Runs src/probe/drivers/python/driver.py in a child Python and speaks its JSON-lines protocol.
+// Scenarios are sent whole, one message each, and run concurrently inside the driver.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import type { DriverStatus } from '../model.ts'
+import type { Op } from '../steps.ts'
+import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
+
+/** Where driver.py lives next to this module, in the source tree and in the bundle alike. */
+export const DRIVER_SCRIPT = fileURLToPath(new URL('./python/driver.py', import.meta.url))
+
+const MIN_PYTHON: [number, number] = [3, 6]
+const HELLO_TIMEOUT_MS = 10_000
+
+export interface PythonHello {
+  protocol: number
+  python: string
+  implementation: string
+  executable: string
+  platform: string
+}
+
+export class PythonUnavailable extends Error {
+  override name = 'PythonUnavailable'
+}
+
+/**
+ * Interpreter commands to try, in order. On Windows `python3` is often the Store's stub that
+ * prints an advert, so `python` and the `py` launcher come first there.
+ */
+export function pythonCandidates(
+  platform: NodeJS.Platform = process.platform,
+  override = process.env.BIND_PROBE_PYTHON,
+): string[][] {
+  if (override?.trim()) return [override.trim().split(/\s+/)]
+  return platform === 'win32'
+    ? [['python'], ['py', '-3'], ['python3']]
+    : [['python3'], ['python'], ['py', '-3']]
+}
+
+/** Starts the first candidate that answers the handshake; throws PythonUnavailable if none do. */
+export async function startPythonDriver(
+  candidates: string[][] = pythonCandidates(),
+  script = DRIVER_SCRIPT,
+): Promise<PythonDriver> {
+  const tried: string[] = []
+  for (const command of candidates) {
+    try {
+      return await PythonDriver.start(command, script)
+    } catch (error) {
+      tried.push(`${command.join(' ')}: ${(error as Error).message}`)
+    }
+  }
+  throw new PythonUnavailable(
+    `no Python ${MIN_PYTHON.join('.')}+ found (tried ${tried.join('; ')}); ` +
+      'install Python 3 or set BIND_PROBE_PYTHON to its path',
+  )
+}
+
+interface Pending {
+  resolve: (replies: StepReply[]) => void
+  reject: (error: Error) => void
+  timer: NodeJS.Timeout
+}
+
+export class PythonDriver implements SocketDriver {
+  readonly name = 'python'
+  readonly hello: PythonHello
+  private readonly child: ChildProcessWithoutNullStreams
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 1
+  private exited: DriverFailure | undefined
+  private stderrTail = ''
+
+  private constructor(
+    child: ChildProcessWithoutNullStreams,
+    hello: PythonHello,
+    lines: AsyncIterator<string>,
+  ) {
+    this.child = child
+    this.hello = hello
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)
+    })
+    child.on('exit', (code, signal) => {
+      const why = signal ? `signal ${signal}` : `exit code ${code}`
+      const tail = this.stderrTail.trim().split('\n').slice(-3).join(' | ')
+      this.fail(
+        new DriverFailure('crash', `python driver exited (${why})${tail ? `: ${tail}` : ''}`),
+      )
+    })
+    void this.readReplies(lines)
+  }
+
+  static async start(command: string[], script: string): Promise<PythonDriver> {
+    const [file, ...args] = command
+    const child = spawn(file!, [...args, '-u', script], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    })
+    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity })[
+      Symbol.asyncIterator
+    ]()
+    const spawnError = new Promise<never>((_, reject) => {
+      child.once('error', reject)
+      child.once('exit', (code) =>
+        reject(new Error(`exited with code ${code} before the handshake`)),
+      )
+    })
+    spawnError.catch(() => undefined) // after the handshake, exits are the driver's to report
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no handshake within 10 s')), HELLO_TIMEOUT_MS)
+    })
+    try {
+      const first = await Promise.race([lines.next(), spawnError, timeout])
+      const hello = parseHello(first.done ? undefined : first.value)
+      return new PythonDriver(child, hello, lines)
+    } catch (error) {
+      child.kill()
+      throw error
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  get status(): DriverStatus {
+    return {
+      name: 'python',
+      status: this.exited ? 'crashed' : 'ok',
+      version: this.hello.python,
+      executable: this.hello.executable,
+      ...(this.exited ? { message: this.exited.message } : {}),
+    }
+  }
+
+  execute(ops: readonly Op[], timeoutMs: number): Promise<StepReply[]> {
+    if (this.exited) return Promise.reject(this.exited)
+    const id = this.nextId++
+    const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2000) }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id)
+        reject(
+          new DriverFailure('timeout', `no answer from the python driver within ${timeoutMs} ms`),
+        )
+      }, timeoutMs)
+      this.pending.set(id, { resolve, reject, timer })
+      this.child.stdin.write(`${JSON.stringify(request)}\n`)
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return
+    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()))
+    this.child.stdin.end()
+    // In-flight requests have their own timeouts; after them the driver is killed outright.
+    const kill = setTimeout(() => this.child.kill('SIGKILL'), 3_000)
+    await gone
+    clearTimeout(kill)
+  }
+
+  /** Ends the driver now, failing whatever is still in flight. */
+  kill(reason: string): void {
+    this.fail(new DriverFailure('timeout', reason))
+    this.child.kill('SIGKILL')
+  }
+
+  private async readReplies(lines: AsyncIterator<string>): Promise<void> {
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      let message: { id?: number; results?: StepReply[]; fatal?: string }
+      try {
+        message = JSON.parse(next.value)
+      } catch {
+        continue // a stray print from a site hook must not break the protocol
+      }
+      const pending = message.id === undefined ? undefined : this.pending.get(message.id)
+      if (!pending) continue
+      this.pending.delete(message.id!)
+      clearTimeout(pending.timer)
+      if (message.results) pending.resolve(message.results)
+      else
+        pending.reject(new DriverFailure('crash', `python driver: ${message.fatal ?? 'bad reply'}`))
+    }
+  }
+
+  private fail(failure: DriverFailure): void {
+    this.exited ??= failure
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer)
+      pending.reject(failure)
+      this.pending.delete(id)
+    }
+  }
+}
+
+function parseHello(line: string | undefined): PythonHello {
+  let message: { hello?: PythonHello } | undefined
+  try {
+    message = line ? JSON.parse(line) : undefined
+  } catch {
+    message = undefined
+  }
+  const hello = message?.hello
+  if (!hello) throw new Error(`unexpected first line ${JSON.stringify(line ?? '')}`)
+  const [major = 0, minor = 0] = hello.python.split('.').map(Number)
+  if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+    throw new Error(`Python ${hello.python} is older than ${MIN_PYTHON.join('.')}`)
+  }
+  return hello
+}
+
+/** The driver's wire format: option levels and address families spelled as Python names. */
+function toWire(op: Op): Record<string, unknown> {
+  switch (op.op) {
+    case 'socket':
+      return { op: 'socket', sock: op.sock, ...familyAndType(op.kind) }
+    case 'setsockopt':
+    case 'getsockopt':
+      return {
+        ...op,
+        level: op.option === 'IPV6_V6ONLY' ? 'IPPROTO_IPV6' : 'SOL_SOCKET',
+      }
+    case 'bind':
+    case 'connect':
+      return { op: op.op, sock: op.sock, host: op.to.host, port: op.to.port }
+    case 'ephemeral':
+      return { op: 'ephemeral', host: op.host, count: op.count, ...familyAndType(op.kind) }
+    default:
+      return op
+  }
+}
+
+function familyAndType(kind: string) {
+  return {
+    family: kind.endsWith('6') ? 'inet6' : 'inet',
+    type: kind.startsWith('udp') ? 'dgram' : 'stream',
+  }
+}

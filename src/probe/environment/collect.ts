@@ -1,0 +1,125 @@
+// Reads the facts recorded with every result: OS, kernel, runner, interpreter versions, and the
+// settings that change bind() (sysctls on Linux and macOS, the dynamic port range on Windows).
+// A fact that cannot be read is left out; it never fails the probe.
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import os from 'node:os'
+import { promisify } from 'node:util'
+import type { PlatformIdentity } from '../model.ts'
+import type { PythonHello } from '../drivers/python-driver.ts'
+import {
+  macPortRange,
+  osFamily,
+  parseLinuxPortRange,
+  parseNetshDynamicPort,
+  parseOsRelease,
+  parseSysctlLines,
+  platformId,
+} from './parse.ts'
+
+const run = promisify(execFile)
+
+const LINUX_SYSCTLS = [
+  'net.ipv4.ip_local_port_range',
+  'net.ipv6.bindv6only',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.ip_autobind_reuse',
+]
+
+const MAC_SYSCTLS = [
+  'net.inet.tcp.randomize_ports',
+  'net.inet.udp.randomize_ports',
+  'net.inet.ip.portrange.first',
+  'net.inet.ip.portrange.last',
+  'net.inet6.ip6.v6only',
+]
+
+export interface CollectOptions {
+  label?: string
+  python?: PythonHello
+  env?: NodeJS.ProcessEnv
+}
+
+export async function collectPlatform(options: CollectOptions = {}): Promise<PlatformIdentity> {
+  const env = options.env ?? process.env
+  const platform = process.platform
+  const { settings, range, distro } = await readSettings(platform)
+  const runner = {
+    os: env.RUNNER_OS,
+    arch: env.RUNNER_ARCH,
+    name: env.RUNNER_NAME,
+    environment: env.RUNNER_ENVIRONMENT,
+    image: env.ImageOS,
+    imageVersion: env.ImageVersion,
+  }
+  const present = Object.fromEntries(Object.entries(runner).filter(([, v]) => v))
+  return {
+    id: platformId(platform, process.arch, options.label),
+    os: osFamily(platform),
+    platform,
+    arch: process.arch,
+    ...(options.label ? { label: options.label } : {}),
+    release: os.release(),
+    kernel: os.version(),
+    ...(distro ? { distro } : {}),
+    ...(Object.keys(present).length ? { runner: present } : {}),
+    ...(options.python
+      ? {
+          python: {
+            version: options.python.python,
+            implementation: options.python.implementation,
+            executable: options.python.executable,
+          },
+        }
+      : {}),
+    node: { version: process.versions.node },
+    settings,
+    ...(range ? { ephemeralPortRange: range } : {}),
+  }
+}
+
+async function readSettings(platform: NodeJS.Platform) {
+  if (platform === 'linux') {
+    const settings: Record<string, string> = {}
+    await Promise.all(
+      LINUX_SYSCTLS.map(async (name) => {
+        const value = await quietly(readFile(`/proc/sys/${name.replaceAll('.', '/')}`, 'utf8'))
+        if (value !== undefined) settings[name] = value.trim().replace(/\s+/g, ' ')
+      }),
+    )
+    const release = await quietly(readFile('/etc/os-release', 'utf8'))
+    const range = parseLinuxPortRange(settings['net.ipv4.ip_local_port_range'] ?? '')
+    return { settings, range, distro: release ? parseOsRelease(release) : undefined }
+  }
+  if (platform === 'darwin') {
+    const [sysctl, version] = await Promise.all([
+      quietly(run('sysctl', MAC_SYSCTLS, { timeout: 5_000 })),
+      quietly(run('sw_vers', ['-productVersion'], { timeout: 5_000 })),
+    ])
+    const settings = parseSysctlLines(sysctl?.stdout ?? '')
+    const distro = version ? `macOS ${version.stdout.trim()}` : undefined
+    return { settings, range: macPortRange(settings), distro }
+  }
+  if (platform === 'win32') {
+    const settings: Record<string, string> = {}
+    let range: { low: number; high: number } | undefined
+    for (const proto of ['tcp', 'udp']) {
+      const out = await quietly(
+        run('netsh', ['int', 'ipv4', 'show', 'dynamicport', proto], { timeout: 5_000 }),
+      )
+      const parsed = parseNetshDynamicPort(out?.stdout ?? '')
+      if (parsed) settings[`netsh ipv4 dynamicport ${proto}`] = `${parsed.low}-${parsed.high}`
+      if (proto === 'tcp') range = parsed
+    }
+    return { settings, range, distro: os.version() }
+  }
+  return { settings: {}, range: undefined, distro: undefined }
+}
+
+async function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise
+  } catch {
+    return undefined
+  }
+}

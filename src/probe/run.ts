@@ -1,0 +1,103 @@
+// Schedules scenario runs over the drivers: independent scenarios run concurrently (each takes
+// its own ports from bind(0)), the run-alone ones afterwards one at a time, every run bounded by
+// a per-scenario timeout and the whole probe by a global one.
+import type { CompiledScenario } from './compile.ts'
+import { DriverFailure, type SocketDriver } from './drivers/driver.ts'
+import { aggregateRuns, interpretReplies, runWithoutSockets, type SingleRun } from './interpret.ts'
+import type { DriverName, ScenarioResult } from './model.ts'
+
+export interface RunOptions {
+  scenarios: readonly CompiledScenario[]
+  /** A driver, or the reason there is none (its scenarios are then skipped). */
+  drivers: Partial<Record<DriverName, SocketDriver | { unavailable: string }>>
+  repeat: number
+  concurrency: number
+  scenarioTimeoutMs: number
+  globalTimeoutMs: number
+  portRange?: { low: number; high: number }
+  onProgress?: (done: number, total: number, id: string) => void
+}
+
+export const RUN_DEFAULTS = {
+  repeat: 1,
+  concurrency: 16,
+  scenarioTimeoutMs: 10_000,
+  globalTimeoutMs: 120_000,
+} as const
+
+export async function runScenarios(options: RunOptions): Promise<ScenarioResult[]> {
+  const { scenarios, repeat } = options
+  const runs = new Map<string, SingleRun[]>(scenarios.map((c) => [c.scenario.id, []]))
+  const spans = new Map<string, { start: number; end: number }>()
+  const deadline = performance.now() + options.globalTimeoutMs
+  let done = 0
+
+  const runOnce = async (compiled: CompiledScenario): Promise<void> => {
+    const id = compiled.scenario.id
+    const start = performance.now()
+    runs.get(id)!.push(await attempt(compiled, options, deadline))
+    const span = spans.get(id)
+    spans.set(id, { start: Math.min(span?.start ?? start, start), end: performance.now() })
+    options.onProgress?.(++done, scenarios.length * repeat, id)
+  }
+
+  const together = scenarios.filter((c) => !c.runAlone)
+  const alone = scenarios.filter((c) => c.runAlone)
+  await pool(
+    together.flatMap((c) => Array.from({ length: repeat }, () => c)),
+    options.concurrency,
+    runOnce,
+  )
+  for (const compiled of alone) {
+    for (let i = 0; i < repeat; i++) await runOnce(compiled)
+  }
+
+  return scenarios.map((compiled) => {
+    const span = spans.get(compiled.scenario.id)
+    return aggregateRuns(
+      compiled,
+      runs.get(compiled.scenario.id)!,
+      span ? span.end - span.start : 0,
+      options.portRange,
+    )
+  })
+}
+
+async function attempt(
+  compiled: CompiledScenario,
+  options: RunOptions,
+  deadline: number,
+): Promise<SingleRun> {
+  const driver = options.drivers[compiled.driver]
+  if (!driver)
+    return runWithoutSockets(compiled, 'skipped', `the ${compiled.driver} driver was not selected`)
+  if ('unavailable' in driver) return runWithoutSockets(compiled, 'skipped', driver.unavailable)
+  const left = deadline - performance.now()
+  if (left <= 0) {
+    return runWithoutSockets(
+      compiled,
+      'probe-error',
+      `the probe's global timeout (${options.globalTimeoutMs} ms) passed`,
+    )
+  }
+  try {
+    const replies = await driver.execute(
+      compiled.steps.map((s) => s.op),
+      Math.min(options.scenarioTimeoutMs, left),
+    )
+    return interpretReplies(compiled, replies)
+  } catch (error) {
+    if (error instanceof DriverFailure)
+      return runWithoutSockets(compiled, 'probe-error', error.message)
+    throw error
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, in order of the items. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+}
