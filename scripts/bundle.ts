@@ -1,0 +1,27 @@
+// Builds dist/: the action and the CLI as self-contained ESM bundles, with the files they load
+// at run time (the python driver) beside them. dist/ is committed; CI fails when it is stale.
+import { cp, rm } from 'node:fs/promises'
+import { build } from 'esbuild'
+
+const entryPoints = {
+  cli: 'src/cli/main.ts',
+}
+
+await rm('dist', { recursive: true, force: true })
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  charset: 'utf8',
+  legalComments: 'linked',
+  // CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+})
+// Runtime files are found next to the module that loads them (import.meta.url).
+await cp('src/probe/drivers/python/driver.py', 'dist/python/driver.py')

@@ -1,0 +1,71 @@
+// The bind-probe command line: `probe`, `list`, and the report and scan commands.
+import { VERSION } from '../version.ts'
+import { ProbeUsageError } from '../probe/probe.ts'
+import { ScenarioError } from '../probe/compile.ts'
+import { UsageError, type Io } from './io.ts'
+import { LIST_HELP, listCommand } from './list-command.ts'
+import { PROBE_HELP, probeCommand } from './probe-command.ts'
+
+const HELP = `Usage: bind-probe <command> [options]
+
+Commands:
+  probe   run the bind() scenario catalogue on this machine (try: bind-probe probe --help)
+  list    list the scenario catalogue
+
+Options:
+  --version  print the version
+  --help     print this help
+`
+
+const COMMANDS: Record<
+  string,
+  { run: (argv: string[], io: Io) => number | Promise<number>; help: string }
+> = {
+  probe: { run: probeCommand, help: PROBE_HELP },
+  list: { run: listCommand, help: LIST_HELP },
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP)
+    return command === undefined ? 2 : 0
+  }
+  if (command === '--version') {
+    io.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  const entry = COMMANDS[command]
+  if (!entry) {
+    io.stderr.write(
+      `bind-probe: unknown command "${command}"; run \`bind-probe --help\` for the list\n`,
+    )
+    return 2
+  }
+  try {
+    return await entry.run(rest, io)
+  } catch (error) {
+    if (isUsageProblem(error)) {
+      const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
+      io.stderr.write(`bind-probe ${command}: ${(error as Error).message}${hint}\n`)
+      return 2
+    }
+    io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
+    return 1
+  }
+}
+
+function isUsageProblem(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof ProbeUsageError ||
+    error instanceof ScenarioError ||
+    // node:util parseArgs reports unknown or malformed options with these codes.
+    (error instanceof TypeError &&
+      String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
+  )
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2))
+}

@@ -1,0 +1,98 @@
+// `bind-probe probe`: run the catalogue on this machine and print a table or the JSON result.
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { CATALOGUE } from '../probe/catalogue/index.ts'
+import type { DriverName } from '../probe/model.ts'
+import { probe } from '../probe/probe.ts'
+import { renderTable } from './table.ts'
+import { painter } from './terminal.ts'
+import { UsageError, type Io } from './io.ts'
+
+export const PROBE_HELP = `Usage: bind-probe probe [options]
+
+Runs the bind() scenario catalogue on this machine with real sockets.
+
+Options:
+  --format table|json   table (default) or the PlatformResult JSON on stdout
+  --out FILE            also write the PlatformResult JSON to FILE
+  --only ID,...         run only these scenarios (see \`bind-probe list\`)
+  --repeat N            run each scenario N times on fresh ports (default 1)
+  --driver python|node  only this driver (default: both; python fails if Python is missing)
+  --label NAME          refine the platform id, e.g. linux-x64-NAME
+  --timeout SECONDS     give up on the whole probe after this long (default 120)
+`
+
+export async function probeCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      format: { type: 'string', default: 'table' },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      repeat: { type: 'string', default: '1' },
+      driver: { type: 'string' },
+      label: { type: 'string' },
+      timeout: { type: 'string', default: '120' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  if (values.help) {
+    io.stdout.write(PROBE_HELP)
+    return 0
+  }
+  if (values.format !== 'table' && values.format !== 'json') {
+    throw new UsageError(`--format must be table or json, not "${values.format}"`)
+  }
+  const repeat = wholeNumber(values.repeat, '--repeat', 1, 1000)
+  const timeout = wholeNumber(values.timeout, '--timeout', 1, 3600)
+  const drivers = values.driver === undefined ? undefined : [driverName(values.driver)]
+  const only = values.only
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+
+  const progress = io.stderr.isTTY
+    ? (done: number, total: number, id: string) =>
+        io.stderr.write(`\r\x1b[2K[${done}/${total}] ${id}`)
+    : undefined
+  const result = await probe({
+    repeat,
+    globalTimeoutMs: timeout * 1000,
+    ...(drivers ? { drivers } : {}),
+    ...(only ? { only } : {}),
+    ...(values.label ? { label: values.label } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+    onWarning: (message) => io.stderr.write(`bind-probe: warning: ${message}\n`),
+  })
+  if (progress) io.stderr.write('\r\x1b[2K')
+  else
+    io.stderr.write(
+      `bind-probe: ran ${result.scenarios.length} scenarios in ${result.durationMs} ms\n`,
+    )
+
+  const json = `${JSON.stringify(result, null, 2)}\n`
+  if (values.out) await writeFile(values.out, json)
+  if (values.format === 'json') io.stdout.write(json)
+  else {
+    const byId = new Map(CATALOGUE.map((s) => [s.id, s]))
+    io.stdout.write(`${renderTable(result, byId, painter(io.stdout))}\n`)
+  }
+  return 0
+}
+
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(`${flag} takes a whole number from ${min} to ${max}, not "${text}"`)
+  }
+  return n
+}
+
+function driverName(text: string): DriverName {
+  if (text !== 'python' && text !== 'node') {
+    throw new UsageError(`--driver must be python or node, not "${text}"`)
+  }
+  return text
+}
