@@ -187,7 +187,7 @@ function parseMeta(text: string): LegMeta {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new Error(`its ${META_FILE} is not JSON (${(error as Error).message})`)
+    throw new Error(`its ${META_FILE} is not JSON (${(error as Error).message})`, { cause: error })
   }
   const v = value as Partial<LegMeta> | null
   const bad = (what: string) => new Error(`its ${META_FILE} ${what}`)
