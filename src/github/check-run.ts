@@ -5,7 +5,7 @@ import type { GitHubApi } from './octokit.ts'
 import type { Logger } from './logger.ts'
 import type { RepoRef } from './context.ts'
 import { assertCommentKey } from './comment-marker.ts'
-import { refusalOf, type Refusal } from './errors.ts'
+import { refusalOf, statusOf, type Refusal } from './errors.ts'
 import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, trimMarkdown, truncateBytes } from './limits.ts'
 
 export type CheckConclusion =
@@ -46,7 +46,7 @@ export interface PublishCheckRunOptions {
 }
 
 export interface CheckRunResult {
-  status: 'created' | 'updated' | 'denied' | 'not-found' | 'rejected'
+  status: 'created' | 'updated' | 'denied' | 'not-found' | 'rejected' | 'unavailable'
   checkRun?: { id: number; url: string }
   annotationsSent: number
   /** Which of summary and text had to be cut. */
@@ -120,12 +120,7 @@ export async function publishCheckRun(
     const refusal = refusalOf(error)
     if (!refusal) throw error
     return {
-      status:
-        refusal.kind === 'denied'
-          ? 'denied'
-          : refusal.kind === 'not-found'
-            ? 'not-found'
-            : 'rejected',
+      status: statusOf(refusal),
       ...(checkRun ? { checkRun } : {}),
       annotationsSent: sent,
       trimmed,

@@ -19,7 +19,7 @@ import {
   type CommentLookup,
   type ExistingComment,
 } from './comment-lookup.ts'
-import { RefusedError, refusalOf, type Refusal } from './errors.ts'
+import { RefusedError, refusalOf, statusOf, type Refusal } from './errors.ts'
 
 /** When to write: every report, only when the results changed, or never. */
 export type CommentMode = 'always' | 'changes' | 'off'
@@ -47,7 +47,15 @@ export interface PublishCommentOptions {
 }
 
 export type CommentStatus =
-  'created' | 'updated' | 'recreated' | 'unchanged' | 'off' | 'denied' | 'not-found' | 'rejected'
+  | 'created'
+  | 'updated'
+  | 'recreated'
+  | 'unchanged'
+  | 'off'
+  | 'denied'
+  | 'not-found'
+  | 'rejected'
+  | 'unavailable'
 
 export interface CommentResult {
   status: CommentStatus
@@ -265,7 +273,5 @@ function refused(
   refusal: Refusal,
   base: Pick<CommentResult, 'removedDuplicates' | 'previousBody'>,
 ): CommentResult {
-  const status =
-    refusal.kind === 'denied' ? 'denied' : refusal.kind === 'not-found' ? 'not-found' : 'rejected'
-  return { ...base, status, refusal }
+  return { ...base, status: statusOf(refusal), refusal }
 }

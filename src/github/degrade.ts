@@ -60,6 +60,12 @@ export function reportRefusals(
       `GitHub rejected ${list(invalid.map((o) => o.surface))}: "${invalid[0]!.refusal!.message}". The report is in the job summary.`,
     )
   }
+  const down = byKind('unavailable')
+  if (down.length) {
+    messages.push(
+      `GitHub did not accept ${list(down.map((o) => o.surface))} after retries: "${down[0]!.refusal!.message}". The report is in the job summary; re-run the job to publish it.`,
+    )
+  }
   const fail = messages.length > 0 && policy === 'error'
   for (const message of messages) (fail ? logger.error : logger.warning)(message)
   return { denied: denied.length > 0, fail, messages }

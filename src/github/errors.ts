@@ -1,8 +1,11 @@
 // Sorting GitHub's refusals into the few kinds the publishers act on. REST answers with an HTTP
 // status; GraphQL answers 200 with typed `errors`, so both are read here and nowhere else.
 
-/** Why GitHub refused: a read-only or under-privileged token, a thing that is gone, bad input. */
-export type RefusalKind = 'denied' | 'not-found' | 'invalid'
+/**
+ * Why a write did not happen: a read-only or under-privileged token, a thing that is gone, input
+ * GitHub rejected, or GitHub not answering (5xx or a rate limit that outlasted the retries).
+ */
+export type RefusalKind = 'denied' | 'not-found' | 'invalid' | 'unavailable'
 
 export interface Refusal {
   kind: RefusalKind
@@ -64,9 +67,11 @@ export function refusalOf(error: unknown): Refusal | undefined {
   }
   if (!isRestLike(error)) return undefined
   const message = restMessage(error)
-  // A 403 that is a rate limit has been retried by the throttling plugin already; if it is still
-  // here the limit outlasted our patience, which is not a permissions problem.
-  if (error.status === 403 && /rate limit/i.test(message)) return undefined
+  // Rate limits and server errors reach here only after the plugins' retries ran out.
+  if (error.status === 429 || (error.status === 403 && /rate limit/i.test(message))) {
+    return { kind: 'unavailable', status: error.status, message }
+  }
+  if (error.status >= 500) return { kind: 'unavailable', status: error.status, message }
   if (error.status === 401 || error.status === 403) {
     return { kind: 'denied', status: error.status, message }
   }
@@ -95,6 +100,11 @@ function restMessage(error: RestLikeError): string {
     : []
   const base = typeof detail === 'string' ? detail : error.message
   return extra.length ? `${base} (${extra.join('; ')})` : base
+}
+
+/** How a publisher reports a refusal: `invalid` input shows as `rejected`. */
+export function statusOf(refusal: Refusal): 'denied' | 'not-found' | 'rejected' | 'unavailable' {
+  return refusal.kind === 'invalid' ? 'rejected' : refusal.kind
 }
 
 /** One line for a log, whatever was thrown. */
