@@ -2,10 +2,13 @@
 // the token's own identity wrote it (`viewerDidAuthor`: github-actions[bot] for GITHUB_TOKEN, the
 // app's bot for an App token, the user for a PAT) and whether it is hidden, which REST does not.
 //
-// Cost: the first page (oldest 100) and then pages from the newest end backwards, stopping at the
-// first page holding our comment. An updated-in-place comment is usually among the oldest; a
-// recreated one among the newest; so a lookup is one or two requests however long the thread,
-// and only a PR where we have no comment yet is read in full.
+// Order and cost: the newest 100 comments first, then the oldest 100, then the rest from the
+// newest end backwards, stopping at the first page holding our comment. A comment that was
+// recreated sits among the newest (one request); one updated in place since the PR opened sits
+// among the oldest (two). Only a PR where we have no comment yet is read in full.
+//
+// Reading the newest page first also fixes where a creator's race check starts: any comment a
+// racing report creates lands after that page, so `tailCursor` bounds the check to one request.
 import type { GitHubApi } from './octokit.ts'
 import type { RepoRef } from './context.ts'
 import { commentMarker } from './comment-marker.ts'
@@ -149,22 +152,29 @@ function idFromUrl(url: string): string | undefined {
 export async function findComment(api: GitHubApi, target: CommentTarget): Promise<CommentLookup> {
   const marker = commentMarker(target.key)
   const empty: CommentLookup = { target, marker, duplicates: [], tailCursor: null }
+  const ours = (nodes: CommentNode[]) => nodes.filter((n) => isOurs(n, marker)).map(toExisting)
   try {
+    const tail = await readCommentPage(api, target, { last: PAGE_SIZE })
+    const lookup = { ...empty, tailCursor: tail.endCursor }
+    const inTail = ours(tail.nodes)
+    if (inTail.length || !tail.hasPreviousPage) return withFound(lookup, inTail)
+
+    const seen = new Set(tail.nodes.map((n) => n.id))
     const head = await readCommentPage(api, target, { first: PAGE_SIZE })
-    const inHead = head.nodes.filter((n) => isOurs(n, marker)).map(toExisting)
-    if (inHead.length || !head.hasNextPage) {
-      return withFound({ ...empty, tailCursor: head.endCursor }, inHead)
+    const headFresh = head.nodes.filter((n) => !seen.has(n.id))
+    const inHead = ours(headFresh)
+    if (inHead.length || headFresh.length < head.nodes.length || !head.hasNextPage) {
+      return withFound(lookup, inHead)
     }
-    const headIds = new Set(head.nodes.map((n) => n.id))
-    let before: string | null = null
-    let tailCursor: string | null = null
+    for (const n of head.nodes) seen.add(n.id)
+    let before = tail.startCursor
     for (;;) {
       const page = await readCommentPage(api, target, { last: PAGE_SIZE, before })
-      tailCursor ??= page.endCursor
-      const fresh = page.nodes.filter((n) => !headIds.has(n.id))
-      const found = fresh.filter((n) => isOurs(n, marker)).map(toExisting)
-      const reachedHead = fresh.length < page.nodes.length || !page.hasPreviousPage
-      if (found.length || reachedHead) return withFound({ ...empty, tailCursor }, found)
+      const fresh = page.nodes.filter((n) => !seen.has(n.id))
+      const found = ours(fresh)
+      if (found.length || fresh.length < page.nodes.length || !page.hasPreviousPage) {
+        return withFound(lookup, found)
+      }
       before = page.startCursor
     }
   } catch (error) {

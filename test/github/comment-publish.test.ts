@@ -57,7 +57,7 @@ function createdComment(id: number, body: string) {
 
 describe('publishComment', () => {
   it('creates the comment when the PR has none of ours, with the marker last', async () => {
-    graphql('BindProbeComments', { first: 100, number: 7 }).reply(
+    graphql('BindProbeComments', { last: 100, number: 7 }).reply(
       200,
       page([{ id: 1, body: 'LGTM' }]),
     )
@@ -83,7 +83,7 @@ describe('publishComment', () => {
   })
 
   it('updates our comment in place and hands back its previous body', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([
         { id: 1, body: 'LGTM' },
@@ -102,7 +102,7 @@ describe('publishComment', () => {
   })
 
   it('writes nothing when the body is unchanged', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('new report').replace(/\n/g, '\r\n'), mine: true }]),
     )
@@ -115,7 +115,7 @@ describe('publishComment', () => {
   })
 
   it('in mode `changes`, writes nothing when the results did not change', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('report at 10:00'), mine: true }]),
     )
@@ -132,7 +132,7 @@ describe('publishComment', () => {
   })
 
   it('in mode `changes`, still writes the first comment', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments')
       .reply(201, createdComment(9, OURS('new report')))
@@ -153,7 +153,7 @@ describe('publishComment', () => {
   })
 
   it('recreate: deletes our comment and posts anew at the bottom', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([
         { id: 5, body: OURS('old'), mine: true },
@@ -177,7 +177,7 @@ describe('publishComment', () => {
   })
 
   it('hide-previous: minimizes our comment as outdated through GraphQL and posts anew', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('old'), mine: true }]),
     )
@@ -200,7 +200,7 @@ describe('publishComment', () => {
   })
 
   it('leaves alone a comment someone else wrote, even with our marker in it, and posts its own', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([
         { id: 3, body: OURS('I copied your marker'), mine: false },
@@ -220,7 +220,7 @@ describe('publishComment', () => {
   })
 
   it('removes older duplicates of ours found on the way, and updates the newest', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([
         { id: 3, body: OURS('dup'), mine: true },
@@ -241,17 +241,13 @@ describe('publishComment', () => {
     })
   })
 
-  it('finds our comment among 250 without reading them all: first page, then from the newest end', async () => {
+  it('finds a recreated comment among 250 in one read: the newest page comes first', async () => {
     const comments: FakeComment[] = Array.from({ length: 250 }, (_, i) => ({
       id: i + 1,
       body: `comment ${i + 1}`,
     }))
     comments[219] = { id: 220, body: OURS('ours, recreated once'), mine: true }
-    graphql('BindProbeComments', { first: 100 }).reply(
-      200,
-      page(comments.slice(0, 100), { hasNextPage: true }),
-    )
-    graphql('BindProbeComments', { last: 100, before: null }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page(comments.slice(150), { hasPreviousPage: true }),
     )
@@ -262,13 +258,89 @@ describe('publishComment', () => {
     expect(result).toMatchObject({ status: 'updated', comment: { id: 220 } })
   })
 
-  it('when our comment vanished before the update, looks again and creates it', async () => {
+  it('finds a comment posted when the PR opened among 250 in two reads: newest page, then oldest', async () => {
+    const comments: FakeComment[] = Array.from({ length: 250 }, (_, i) => ({
+      id: i + 1,
+      body: `comment ${i + 1}`,
+    }))
+    comments[1] = { id: 2, body: OURS('ours, from the first push'), mine: true }
+    graphql('BindProbeComments', { last: 100 }).reply(
+      200,
+      page(comments.slice(150), { hasPreviousPage: true }),
+    )
     graphql('BindProbeComments', { first: 100 }).reply(
+      200,
+      page(comments.slice(0, 100), { hasNextPage: true }),
+    )
+    rest()
+      .patch('/repos/octo-org/octo-repo/issues/comments/2')
+      .reply(200, createdComment(2, OURS('new report')))
+    const { result } = await run()
+    expect(result).toMatchObject({ status: 'updated', comment: { id: 2 } })
+  })
+
+  it('reads the middle of a long thread from the newest end when ours is not at either end', async () => {
+    const comments: FakeComment[] = Array.from({ length: 350 }, (_, i) => ({
+      id: i + 1,
+      body: `comment ${i + 1}`,
+    }))
+    comments[149] = { id: 150, body: OURS('ours, mid-thread'), mine: true }
+    graphql('BindProbeComments', { last: 100, before: undefined }).reply(
+      200,
+      page(comments.slice(250), { hasPreviousPage: true }),
+    )
+    graphql('BindProbeComments', { first: 100 }).reply(
+      200,
+      page(comments.slice(0, 100), { hasNextPage: true }),
+    )
+    graphql('BindProbeComments', { last: 100, before: 'c251' }).reply(
+      200,
+      page(comments.slice(150, 250), { hasPreviousPage: true }),
+    )
+    graphql('BindProbeComments', { last: 100, before: 'c151' }).reply(
+      200,
+      page(comments.slice(100, 150), { hasPreviousPage: true }),
+    )
+    rest()
+      .patch('/repos/octo-org/octo-repo/issues/comments/150')
+      .reply(200, createdComment(150, OURS('new report')))
+    const { result } = await run()
+    expect(result).toMatchObject({ status: 'updated', comment: { id: 150 } })
+  })
+
+  it('recreate on a long thread checks for racers only after the newest page it read', async () => {
+    const comments: FakeComment[] = Array.from({ length: 250 }, (_, i) => ({
+      id: i + 1,
+      body: `comment ${i + 1}`,
+    }))
+    comments[0] = { id: 1, body: OURS('old'), mine: true }
+    graphql('BindProbeComments', { last: 100 }).reply(
+      200,
+      page(comments.slice(150), { hasPreviousPage: true }),
+    )
+    graphql('BindProbeComments', { first: 100 }).reply(
+      200,
+      page(comments.slice(0, 100), { hasNextPage: true }),
+    )
+    rest().delete('/repos/octo-org/octo-repo/issues/comments/1').reply(204)
+    rest()
+      .post('/repos/octo-org/octo-repo/issues/7/comments')
+      .reply(201, createdComment(251, OURS('new report')))
+    graphql('BindProbeComments', { first: 100, after: 'c250' }).reply(
+      200,
+      page([{ id: 251, body: OURS('new report'), mine: true }]),
+    )
+    const { result } = await run({ strategy: 'recreate' })
+    expect(result).toMatchObject({ status: 'recreated', comment: { id: 251 } })
+  })
+
+  it('when our comment vanished before the update, looks again and creates it', async () => {
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('old'), mine: true }]),
     )
     rest().patch('/repos/octo-org/octo-repo/issues/comments/5').reply(404, { message: 'Not Found' })
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([{ id: 6, body: 'a reply' }]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([{ id: 6, body: 'a reply' }]))
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments')
       .reply(201, createdComment(7, OURS('new report')))
@@ -283,7 +355,7 @@ describe('publishComment', () => {
 
 describe('publishComment when GitHub refuses or stumbles', () => {
   it('403 from a read-only token (fork, Dependabot): a result and one clear warning, no crash', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest().post('/repos/octo-org/octo-repo/issues/7/comments').reply(403, {
       message: 'Resource not accessible by integration',
       documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
@@ -304,7 +376,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('403 under the `error` policy: the same single message, as an error the step fails on', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments')
       .reply(403, { message: 'Resource not accessible by integration' })
@@ -335,7 +407,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('404 on the lookup (the PR is gone, or the token cannot see it): no write is attempted', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, {
+    graphql('BindProbeComments', { last: 100 }).reply(200, {
       data: { repository: { pullRequest: null } },
       errors: [
         {
@@ -354,7 +426,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('422 (body too long, say): rejected, with GitHub’s reason', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments')
       .reply(422, {
@@ -374,7 +446,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('a body over the limit is cut to fit before it is sent, keeping the marker', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     let posted = ''
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments', (b: { body: string }) => {
@@ -394,8 +466,8 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('5xx: retried, then published', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(502, 'Bad Gateway')
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(502, 'Bad Gateway')
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('old'), mine: true }]),
     )
@@ -410,7 +482,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('5xx that persists: `unavailable` after the retries, not a crash', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('old'), mine: true }]),
     )
@@ -423,7 +495,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('secondary rate limit: waits the retry-after GitHub gives, logs it, then publishes', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest().post('/repos/octo-org/octo-repo/issues/7/comments').reply(
       403,
       {
@@ -449,7 +521,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('primary rate limit: waits until the reset, then publishes', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(
+    graphql('BindProbeComments', { last: 100 }).reply(
       200,
       page([{ id: 5, body: OURS('old'), mine: true }]),
     )
@@ -470,7 +542,7 @@ describe('publishComment when GitHub refuses or stumbles', () => {
   })
 
   it('a secondary rate limit that outlasts the retries ends as `unavailable`, logged each time', async () => {
-    graphql('BindProbeComments', { first: 100 }).reply(200, page([]))
+    graphql('BindProbeComments', { last: 100 }).reply(200, page([]))
     rest()
       .post('/repos/octo-org/octo-repo/issues/7/comments')
       .times(4)
