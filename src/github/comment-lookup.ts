@@ -56,6 +56,7 @@ interface CommentNode {
 }
 
 interface Page {
+  totalCount: number
   nodes: CommentNode[]
   hasNextPage: boolean
   hasPreviousPage: boolean
@@ -76,6 +77,7 @@ const QUERY = /* GraphQL */ `
     repository(owner: $owner, name: $repo) {
       pullRequest(number: $number) {
         comments(first: $first, after: $after, last: $last, before: $before) {
+          totalCount
           pageInfo {
             hasNextPage
             hasPreviousPage
@@ -103,7 +105,8 @@ interface QueryResult {
   repository: {
     pullRequest: {
       comments: {
-        pageInfo: Omit<Page, 'nodes'>
+        totalCount: number
+        pageInfo: Omit<Page, 'nodes' | 'totalCount'>
         nodes: Array<CommentNode | null>
       }
     } | null
@@ -130,6 +133,7 @@ export async function readCommentPage(
   }
   return {
     ...comments.pageInfo,
+    totalCount: comments.totalCount,
     nodes: comments.nodes.filter((n): n is CommentNode => n !== null),
   }
 }
@@ -172,7 +176,9 @@ export async function findComment(api: GitHubApi, target: CommentTarget): Promis
       const page = await readCommentPage(api, target, { last: PAGE_SIZE, before })
       const fresh = page.nodes.filter((n) => !seen.has(n.id))
       const found = ours(fresh)
-      if (found.length || fresh.length < page.nodes.length || !page.hasPreviousPage) {
+      for (const n of fresh) seen.add(n.id)
+      const readAll = seen.size >= page.totalCount
+      if (found.length || readAll || fresh.length < page.nodes.length || !page.hasPreviousPage) {
         return withFound(lookup, found)
       }
       before = page.startCursor

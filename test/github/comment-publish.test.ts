@@ -249,7 +249,7 @@ describe('publishComment', () => {
     comments[219] = { id: 220, body: OURS('ours, recreated once'), mine: true }
     graphql('BindProbeComments', { last: 100 }).reply(
       200,
-      page(comments.slice(150), { hasPreviousPage: true }),
+      page(comments.slice(150), { hasPreviousPage: true, total: comments.length }),
     )
     rest()
       .patch('/repos/octo-org/octo-repo/issues/comments/220')
@@ -266,11 +266,11 @@ describe('publishComment', () => {
     comments[1] = { id: 2, body: OURS('ours, from the first push'), mine: true }
     graphql('BindProbeComments', { last: 100 }).reply(
       200,
-      page(comments.slice(150), { hasPreviousPage: true }),
+      page(comments.slice(150), { hasPreviousPage: true, total: comments.length }),
     )
     graphql('BindProbeComments', { first: 100 }).reply(
       200,
-      page(comments.slice(0, 100), { hasNextPage: true }),
+      page(comments.slice(0, 100), { hasNextPage: true, total: comments.length }),
     )
     rest()
       .patch('/repos/octo-org/octo-repo/issues/comments/2')
@@ -287,19 +287,19 @@ describe('publishComment', () => {
     comments[149] = { id: 150, body: OURS('ours, mid-thread'), mine: true }
     graphql('BindProbeComments', { last: 100, before: undefined }).reply(
       200,
-      page(comments.slice(250), { hasPreviousPage: true }),
+      page(comments.slice(250), { hasPreviousPage: true, total: comments.length }),
     )
     graphql('BindProbeComments', { first: 100 }).reply(
       200,
-      page(comments.slice(0, 100), { hasNextPage: true }),
+      page(comments.slice(0, 100), { hasNextPage: true, total: comments.length }),
     )
     graphql('BindProbeComments', { last: 100, before: 'c251' }).reply(
       200,
-      page(comments.slice(150, 250), { hasPreviousPage: true }),
+      page(comments.slice(150, 250), { hasPreviousPage: true, total: comments.length }),
     )
     graphql('BindProbeComments', { last: 100, before: 'c151' }).reply(
       200,
-      page(comments.slice(100, 150), { hasPreviousPage: true }),
+      page(comments.slice(100, 150), { hasPreviousPage: true, total: comments.length }),
     )
     rest()
       .patch('/repos/octo-org/octo-repo/issues/comments/150')
@@ -316,11 +316,11 @@ describe('publishComment', () => {
     comments[0] = { id: 1, body: OURS('old'), mine: true }
     graphql('BindProbeComments', { last: 100 }).reply(
       200,
-      page(comments.slice(150), { hasPreviousPage: true }),
+      page(comments.slice(150), { hasPreviousPage: true, total: comments.length }),
     )
     graphql('BindProbeComments', { first: 100 }).reply(
       200,
-      page(comments.slice(0, 100), { hasNextPage: true }),
+      page(comments.slice(0, 100), { hasNextPage: true, total: comments.length }),
     )
     rest().delete('/repos/octo-org/octo-repo/issues/comments/1').reply(204)
     rest()

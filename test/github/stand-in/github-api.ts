@@ -294,6 +294,7 @@ export class GitHubStandIn {
       hasNextPage = before !== undefined && list.some((c) => c.id >= before)
     }
     return {
+      totalCount: list.length,
       pageInfo: {
         hasNextPage,
         hasPreviousPage,

@@ -30,6 +30,7 @@ export function page(
     hasPreviousPage: boolean
     start: string
     end: string
+    total: number
   }> = {},
 ) {
   return {
@@ -37,6 +38,7 @@ export function page(
       repository: {
         pullRequest: {
           comments: {
+            totalCount: info.total ?? comments.length,
             pageInfo: {
               hasNextPage: info.hasNextPage ?? false,
               hasPreviousPage: info.hasPreviousPage ?? false,
