@@ -1414,6 +1414,8 @@ var PythonDriver = class _PythonDriver {
   pending = /* @__PURE__ */ new Map();
   nextId = 1;
   exited;
+  /** A request timed out: its thread may still hold sockets, so close() does not wait for it. */
+  abandoned = false;
   stderrTail = "";
   constructor(child, hello, lines) {
     this.child = child;
@@ -1476,6 +1478,7 @@ var PythonDriver = class _PythonDriver {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.abandoned = true;
         reject(
           new DriverFailure("timeout", `no answer from the python driver within ${timeoutMs} ms`)
         );
@@ -1489,14 +1492,9 @@ var PythonDriver = class _PythonDriver {
     if (this.exited) return;
     const gone = new Promise((resolve) => this.child.once("exit", () => resolve()));
     this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill("SIGKILL"), 3e3);
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), this.abandoned ? 0 : 3e3);
     await gone;
     clearTimeout(kill);
-  }
-  /** Ends the driver now, failing whatever is still in flight. */
-  kill(reason) {
-    this.fail(new DriverFailure("timeout", reason));
-    this.child.kill("SIGKILL");
   }
   async readReplies(lines) {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
