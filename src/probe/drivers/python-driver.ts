@@ -97,7 +97,9 @@ export class PythonDriver implements SocketDriver {
 
   static async start(command: string[], script: string): Promise<PythonDriver> {
     const [file, ...args] = command
-    const child = spawn(file!, [...args, '-u', script], {
+    // -I: ignore PYTHON* variables and the user's site; -S: skip site imports (.pth hooks), which
+    // the driver does not need and which cost most of the start-up; -u: unbuffered pipes.
+    const child = spawn(file!, [...args, '-I', '-S', '-u', script], {
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     })
@@ -209,7 +211,7 @@ function parseHello(line: string | undefined): PythonHello {
 }
 
 /** The driver's wire format: option levels and address families spelled as Python names. */
-function toWire(op: Op): Record<string, unknown> {
+export function toWire(op: Op): Record<string, unknown> {
   switch (op.op) {
     case 'socket':
       return { op: 'socket', sock: op.sock, ...familyAndType(op.kind) }
