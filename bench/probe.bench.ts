@@ -38,10 +38,14 @@ const baseline = (file: string, times = 1) =>
 // The driver alone: start-up, one round trip, and operations inside one message.
 const startup = await timeIt(20, async () => (await startPythonDriver()).close())
 const driver = await startPythonDriver()
+// `python3` may be a version manager's shell shim; the interpreter it resolves to starts faster.
+const resolved = [[driver.hello.executable]]
+const startupResolved = await timeIt(20, async () => (await startPythonDriver(resolved)).close())
 const roundTrip = await timeIt(200, () => driver.execute([triple[0]!], 5_000))
 const perOpDriver = (await timeIt(20, () => driver.execute(batch, 5_000))) / batch.length
 await driver.close()
-const perOpDirect = median(Array.from({ length: 5 }, () => baseline('.bench-out/batch-ops.json'))) / batch.length
+const perOpDirect =
+  median(Array.from({ length: 5 }, () => baseline('.bench-out/batch-ops.json'))) / batch.length
 
 // The catalogue: in-process, as a CLI process, and the baseline.
 await probe() // warm the file cache
@@ -51,17 +55,24 @@ const repeat20 = await timeIt(3, () => probe({ repeat: 20 }))
 const cliOnce = await timeIt(5, () =>
   execFileSync(process.execPath, [here('../src/cli/main.ts'), 'probe', '--format', 'json']),
 )
-const baselineInner = median(Array.from({ length: 5 }, () => baseline('.bench-out/catalogue-ops.json')))
+const baselineInner = median(
+  Array.from({ length: 5 }, () => baseline('.bench-out/catalogue-ops.json')),
+)
 const baselineProcess = await timeIt(5, () =>
   execFileSync('python3', [here('./baseline.py'), '.bench-out/catalogue-ops.json']),
 )
-writeFileSync('.bench-out/catalogue-ops-x20.json', JSON.stringify(Array.from({ length: 20 }, () => catalogueOps).flat()))
+writeFileSync(
+  '.bench-out/catalogue-ops-x20.json',
+  JSON.stringify(Array.from({ length: 20 }, () => catalogueOps).flat()),
+)
 const baselineRepeat20 = baseline('.bench-out/catalogue-ops-x20.json')
 
 const figures = {
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.type()} ${os.release()}, Node ${process.versions.node}`,
   scenarios: { all: CATALOGUE.length, python: osScenarios.length },
   driverStartupMs: ms(startup),
+  driverStartupResolvedMs: ms(startupResolved),
+  python: driver.hello.executable,
   roundTripMs: ms(roundTrip),
   perOpDriverUs: ms(perOpDriver * 1000),
   perOpDirectUs: ms(perOpDirect * 1000),
@@ -81,7 +92,8 @@ console.log(`| measure | bind-probe | baseline (one Python process, sequential) 
 | OS scenarios once (${osScenarios.length}, python driver), in-process | ${figures.catalogueOncePythonOnlyMs} ms | ${figures.baselineProcessMs} ms as a process, ${figures.baselineInnerMs} ms inside it |
 | whole catalogue once, \`bind-probe probe\` as a process | ${figures.cliProcessOnceMs} ms | — |
 | whole catalogue, --repeat 20 | ${figures.catalogueRepeat20Ms} ms | ${figures.baselineRepeat20Ms} ms inside it |
-| python driver start-up (spawn to handshake) | ${figures.driverStartupMs} ms | — |
+| python driver start-up (spawn to handshake), \`python3\` on PATH | ${figures.driverStartupMs} ms | — |
+| the same, interpreter named directly (${figures.python}) | ${figures.driverStartupResolvedMs} ms | — |
 | one request round trip (1 op) | ${figures.roundTripMs} ms | — |
 | cost per socket operation (300 ops in one message) | ${figures.perOpDriverUs} µs | ${figures.perOpDirectUs} µs |
 machine: ${figures.machine}`)
