@@ -66,7 +66,11 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),
     ...(list('expected-platforms') ? { expectedPlatforms: list('expected-platforms') } : {}),
     commentKey,
-    commentMode: oneOf(text('comment-mode') || 'always', 'comment-mode', ['always', 'changes', 'off'] as const),
+    commentMode: oneOf(text('comment-mode') || 'always', 'comment-mode', [
+      'always',
+      'changes',
+      'off',
+    ] as const),
     recreateComment: flag(text('recreate-comment'), 'recreate-comment'),
     hidePreviousComment: flag(text('hide-previous-comment'), 'hide-previous-comment'),
     ...(optional('template') ? { template: optional('template') } : {}),
@@ -92,7 +96,9 @@ function flag(value: string, name: string): boolean {
 function wholeNumber(value: string, name: string, min: number, max: number): number {
   const n = Number(value)
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new InputError(`input "${name}" must be a whole number from ${min} to ${max}, not "${value}"`)
+    throw new InputError(
+      `input "${name}" must be a whole number from ${min} to ${max}, not "${value}"`,
+    )
   }
   return n
 }
