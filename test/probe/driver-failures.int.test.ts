@@ -57,7 +57,8 @@ describe('timeouts', () => {
     })
     expect(performance.now() - started).toBeLessThan(10_000) // bounded, not a performance figure
     expect(result.scenarios.map((s) => s.outcome)).toEqual(['ok', 'probe-error', 'probe-error'])
-    expect(result.scenarios[2]!.reason).toMatch(/global timeout \(1500 ms\)/)
+    for (const cut of result.scenarios.slice(1))
+      expect(cut.reason).toMatch(/global timeout \(1500 ms\)/)
   })
 })
 
