@@ -2,7 +2,8 @@
 // Handlebars' own escaping is for HTML and leaves Markdown live (links, images, mentions, tables),
 // so every value a template prints goes through one of these instead. GitHub turns `@name`,
 // `#123` and e-mail addresses into links after Markdown has run, on the text itself, so a
-// backslash cannot stop them: a zero-width space after the `@` or `#` does.
+// backslash cannot stop them: a zero-width space after the `@` or `#` does (and after `://` and
+// `www.`, for renderers that find URLs the same way).
 
 /** Bidi overrides and zero-width characters: they disguise text and could split our own marks. */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g
@@ -32,11 +33,17 @@ export function plainLine(value: unknown, max = DEFAULT_MAX_LENGTH): string {
 
 /** Inert inline Markdown: renders as the literal text, in prose, table cells and link text. */
 export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string {
-  return plainLine(value, max)
-    .replace(PUNCTUATION, (c) => `\\${c}`)
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
-    .replace(/\b(gh-)(?=\d)/gi, `$1${ZWSP}`)
+  return (
+    plainLine(value, max)
+      .replace(/@/g, `@${ZWSP}`)
+      .replace(/#(?=\d)/g, `#${ZWSP}`)
+      .replace(/\b(gh-)(?=\d)/gi, `$1${ZWSP}`)
+      // Escapes stop URL autolinks in cmark-gfm, but renderers that find URLs in the text
+      // afterwards (as they find e-mail addresses) would still link them.
+      .replace(/:\/\//g, `:${ZWSP}//`)
+      .replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`)
+      .replace(PUNCTUATION, (c) => `\\${c}`)
+  )
 }
 
 /**
