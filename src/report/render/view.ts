@@ -327,10 +327,14 @@ function capFindings(files: readonly FindingGroup[], max: number) {
 }
 
 function matrixView(report: Report, mode: Limits['matrix']) {
+  // Rows a reader has to look at: a contradiction, something not measured, or a flaky outcome.
   const notable = (row: ScenarioRow) =>
     row.cells.some(
       (c) =>
-        c.flaky || !['matches', 'confirmed', 'measurement', 'no-expectation'].includes(c.verdict),
+        c.flaky ||
+        c.verdict === 'diverges' ||
+        c.verdict === 'refuted' ||
+        c.verdict === 'not-measured',
     )
   const rows =
     mode === 'none' ? [] : mode === 'notable' ? report.scenarios.filter(notable) : report.scenarios
