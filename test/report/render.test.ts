@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
-import type { Scenario } from '../../src/probe/model.ts'
+import type { PlatformResult, Scenario } from '../../src/probe/model.ts'
 import { buildReport } from '../../src/report/build.ts'
 import { evaluatePolicy } from '../../src/report/gate.ts'
 import { hasCommentMarker, readDigest } from '../../src/report/marker.ts'
@@ -12,7 +12,7 @@ import {
 } from '../../src/report/render/render.ts'
 import { TemplateError } from '../../src/report/render/template.ts'
 import { gfmTree, nodesOf, textOf } from './gfm.ts'
-import { SAMPLE_FINDINGS, eventful, fixture, policy, singleOs, threeOs } from './samples.ts'
+import { SAMPLE_FINDINGS, eventful, policy, singleOs, threeOs } from './samples.ts'
 
 const custom = (source: string, name = '.github/bind-probe/comment.md.hbs') => ({ name, source })
 
@@ -169,7 +169,7 @@ describe('size limits', () => {
       },
     }))
     for (const artifact of input.artifacts) {
-      const result = artifact.content as ReturnType<typeof fixture>
+      const result = artifact.content as PlatformResult
       const template = result.scenarios[0]!
       for (const s of scenarios)
         result.scenarios.push({ ...template, id: s.id, outcome: 'ok', step: 'A bind lo4:0' })
