@@ -81,7 +81,15 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
       }),
     )
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch (error) {
+    // An alias expanded past the limit: a YAML bomb, or a mistake nobody needs.
+    throw new ConfigError(file, [
+      { path: '', line: 1, column: 1, message: `YAML: ${firstLine((error as Error).message)}` },
+    ])
+  }
   const locate = (path: Segment[], key?: string): { line: number; column: number } => {
     const node = nodeAt(doc, path, key)
     const { line, col } = at(node?.range?.[0])
