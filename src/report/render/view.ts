@@ -5,7 +5,7 @@
 import type { OsFamily } from '../../probe/model.ts'
 import { describeMetrics } from './metrics.ts'
 import { encodePath, safeUrl } from './markdown.ts'
-import type { GateVerdict } from '../gate.ts'
+import type { GateRule, GateVerdict } from '../gate.ts'
 import { missingWords } from '../headline.ts'
 import type {
   Cell,
@@ -33,6 +33,17 @@ export interface ViewOptions {
   /** Set by the renderer when it had to shorten the body to fit. */
   trimmed: boolean
   limitName: string
+}
+
+const RULE_WORDS: Record<GateRule, string> = {
+  'no-results': 'no results',
+  requirement: 'a required outcome',
+  divergence: 'divergence',
+  change: 'change',
+  'missing-platform': 'missing platform',
+  'probe-error': 'probe error',
+  flaky: 'flaky result',
+  findings: 'flaky port use',
 }
 
 const OS_NAMES: Record<OsFamily | 'other', string> = {
@@ -210,6 +221,11 @@ export function buildView(report: Report, options: ViewOptions) {
           icon: { success: '✅', failure: '❌', neutral: '⚠️' }[options.verdict.conclusion],
           summary: options.verdict.summary,
           failing: options.verdict.reasons.filter((r) => r.fails).map((r) => r.message),
+          failingRules: [
+            ...new Set(
+              options.verdict.reasons.filter((r) => r.fails).map((r) => RULE_WORDS[r.rule]),
+            ),
+          ],
           other: options.verdict.reasons.filter((r) => !r.fails).map((r) => r.message),
         }
       : null,
