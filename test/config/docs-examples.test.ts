@@ -19,6 +19,9 @@ describe('docs/configuration.md', () => {
 
   it('states the defaults the code has', () => {
     const defaults = examples.find((text) => text.startsWith('platforms: []'))!
-    expect(loadConfig(defaults, 'defaults.yml')).toEqual({ ...DEFAULT_CONFIG, source: 'defaults.yml' })
+    expect(loadConfig(defaults, 'defaults.yml')).toEqual({
+      ...DEFAULT_CONFIG,
+      source: 'defaults.yml',
+    })
   })
 })

@@ -161,6 +161,17 @@ describe.each(
     expect(readDigest(body)).toHaveProperty('digest')
   })
 
+  it('renders inert through a custom template that prints values inside raw HTML', () => {
+    const template = {
+      name: 'html-context.md.hbs',
+      source:
+        '<details><summary>{{context.headRef}}</summary>\n\n{{#each platforms}}{{name}} {{/each}}\n\n</details>\n' +
+        '<sub>{{context.baseRef}}</sub>\n\n| a | b |\n|---|---|\n| {{context.headRef}} | {{code context.headRef table=true}} |\n',
+    }
+    const body = renderComment(report, { verdict, template })
+    checkInert(body, h, 'custom template')
+  })
+
   it('renders inert in the job summary', () => {
     const body = renderSummary(report, { verdict })
     checkInert(body, h, 'summary')

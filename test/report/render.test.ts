@@ -105,6 +105,14 @@ describe('custom templates', () => {
     )
   })
 
+  it('refuses partials, which could pull in text from elsewhere', () => {
+    expect(() =>
+      renderComment(buildReport(threeOs()), { template: custom('a\n  {{> other}}') }),
+    ).toThrow(
+      /^\.github\/bind-probe\/comment\.md\.hbs:2:3: partials and decorators are not supported/,
+    )
+  })
+
   it('names the template, line and column of a syntax error', () => {
     const error = catchError(() =>
       renderComment(buildReport(threeOs()), { template: custom('a\nb\n{{#if x}}\nno end\n') }),

@@ -12,10 +12,13 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
 /**
  * ASCII punctuation that Markdown, GFM or GitHub give a meaning to (CommonMark lets a backslash
- * escape any ASCII punctuation, and then it is text). `:` and `.` break URL autolinks; `&` stops
- * entities; `$` stops math. Commas, quotes, slashes and the like mean nothing and stay readable.
+ * escape any ASCII punctuation, and then it is text). `:` and `.` break URL autolinks; `$` stops
+ * math. Commas, quotes, slashes and the like mean nothing and stay readable. `&`, `<`, `>` and `"`
+ * become entities instead, which are text in Markdown and in raw HTML alike (a backslash is not an
+ * escape inside an HTML block, so `\<img` there would still be a tag).
  */
-const PUNCTUATION = /[!#$&()*+\-.:<=>@[\\\]^_`{|}~]/g
+const PUNCTUATION = /[!#$()*+\-.:=@[\\\]^_`{|}~]/g
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 const ZWSP = '\u200b'
 
 export const DEFAULT_MAX_LENGTH = 300
@@ -43,6 +46,7 @@ export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`)
       .replace(PUNCTUATION, (c) => `\\${c}`)
+    .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
   )
 }
 

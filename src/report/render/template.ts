@@ -167,6 +167,15 @@ function makeMarkdownSafe(node: unknown, name: string): void {
   if (typeof node !== 'object' || node === null) return
   const n = node as Node
   if (n.type === 'MustacheStatement') wrapMustache(n as unknown as hbs.AST.MustacheStatement, name)
+  if (typeof n.type === 'string' && /^(Partial|Decorator)/.test(n.type)) {
+    const start = (n.loc as hbs.AST.SourceLocation | undefined)?.start
+    throw new TemplateError(
+      name,
+      'partials and decorators are not supported; a template is one file',
+      start?.line,
+      start ? start.column + 1 : undefined,
+    )
+  }
   for (const [key, value] of Object.entries(n)) {
     if (key !== 'loc' && typeof value === 'object') makeMarkdownSafe(value, name)
   }
@@ -192,9 +201,9 @@ function wrapMustache(node: hbs.AST.MustacheStatement, name: string): void {
   ) {
     return
   }
-  const name_ =
+  const helper =
     path.type === 'PathExpression' ? (path as hbs.AST.PathExpression).original : undefined
-  const original = name_ ?? String((path as hbs.AST.Literal & { value?: unknown }).value ?? '')
+  const original = helper ?? String((path as hbs.AST.Literal & { value?: unknown }).value ?? '')
   const expr = {
     type: 'StringLiteral',
     value: original,
@@ -202,21 +211,20 @@ function wrapMustache(node: hbs.AST.MustacheStatement, name: string): void {
     loc: node.loc,
   } as hbs.AST.StringLiteral
   const exprPair = { type: 'HashPair', key: 'expr', value: expr, loc: node.loc } as hbs.AST.HashPair
-  const isHelper = name_ !== undefined && (KNOWN_HELPERS[name_] === true || BUILT_IN.has(name_))
+  const callsHelper =
+    helper !== undefined && (KNOWN_HELPERS[helper] === true || BUILT_IN.has(helper))
   let inner: hbs.AST.Expression = path
   let pairs: hbs.AST.HashPair[] = [exprPair]
-  if (isHelper || node.params.length > 0) {
+  if (callsHelper || node.params.length > 0) {
     // A helper's result is printed through md; an unknown helper stays a call, for
     // knownHelpersOnly to name it.
-    if (isHelperCall || isHelper) {
-      inner = {
-        type: 'SubExpression',
-        path,
-        params: node.params,
-        hash: node.hash,
-        loc: node.loc,
-      } as hbs.AST.SubExpression
-    }
+    inner = {
+      type: 'SubExpression',
+      path,
+      params: node.params,
+      hash: node.hash,
+      loc: node.loc,
+    } as hbs.AST.SubExpression
   } else if (node.hash) {
     // `{{title max=90}}`: a value with options for md.
     pairs = [...node.hash.pairs, exprPair]
