@@ -21,6 +21,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 const HASH = /^[A-Za-z0-9_-]{8}$/
 const PLATFORM_ID = /^[a-z0-9]+-[a-z0-9]+(-[a-z0-9][a-z0-9.-]*)?$/
 const OUTCOME = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/
+const SHA = /^[0-9a-f]{7,64}$/
 
 export interface Digest {
   sha?: string
@@ -45,9 +46,11 @@ export type DigestSource = Pick<Report, 'context' | 'platforms' | 'scenarios' | 
 export function digestOf(report: DigestSource): Digest {
   const outcomes: Outcome[] = []
   const letter = (outcome: Outcome, flaky: boolean): string => {
+    // What the decoder would refuse is recorded as "not run": an outcome name no driver makes,
+    // or more than 26 different outcomes in one report, which is beyond any real run.
+    if (!OUTCOME.test(outcome)) return '.'
     let index = outcomes.indexOf(outcome)
     if (index < 0 && outcomes.length < LETTERS.length) index = outcomes.push(outcome) - 1
-    // More than 26 different outcomes in one report is beyond any real run: record "not run".
     if (index < 0) return '.'
     const c = LETTERS[index]!
     return flaky ? c.toUpperCase() : c
@@ -67,7 +70,8 @@ export function digestOf(report: DigestSource): Digest {
     scenarios: report.scenarios.map((row) => hashKey(row.id)),
     platforms,
   }
-  if (report.context.headSha) digest.sha = report.context.headSha
+  if (report.context.headSha && SHA.test(report.context.headSha))
+    digest.sha = report.context.headSha
   if (fingerprints.length <= MAX_DIGEST_FINDINGS) {
     digest.findings = [...new Set(fingerprints.map(hashKey))].sort()
   }
@@ -119,7 +123,7 @@ function checkWire(wire: unknown): DecodedDigest {
   if (!isRecord(wire)) return bad('not an object')
   if (wire.v !== DIGEST_VERSION) return bad('wrong version field')
   const { sha, o, s, p, f } = wire
-  if (sha !== undefined && (typeof sha !== 'string' || !/^[0-9a-f]{7,64}$/.test(sha))) {
+  if (sha !== undefined && (typeof sha !== 'string' || !SHA.test(sha))) {
     return bad('sha is not a commit id')
   }
   if (!isStringList(o, OUTCOME) || o.length > LETTERS.length) return bad('bad outcome table')

@@ -29,6 +29,19 @@ describe('digest', () => {
     expect(digestOf(report).scenarios[0]).toBe(hashKey(report.scenarios[0]!.id))
   })
 
+  it('only writes what it can read back: no odd commit ids or outcome names', () => {
+    const linux = fixture('synthetic-linux-x64')
+    linux.scenarios[0]!.outcome = `E${'X'.repeat(60)}`
+    const report = buildReport({
+      artifacts: [{ name: 'l', content: linux }],
+      context: { headSha: 'HEAD~1' },
+    })
+    const digest = digestOf(report)
+    expect(digest.sha).toBeUndefined()
+    expect(digest.platforms['linux-x64-synthetic']![0]).toBe('.')
+    expect(decodeDigest(encodeDigest(digest))).toEqual({ digest })
+  })
+
   it('drops finding fingerprints past its cap rather than grow without bound', () => {
     const many = Array.from({ length: 301 }, (_, i) => ({
       ...SAMPLE_FINDINGS[0]!,
@@ -78,6 +91,13 @@ describe('marker', () => {
     expect(body.trimEnd().endsWith(commentMarker('nightly'))).toBe(true)
     expect(hasCommentMarker(body, 'nightly')).toBe(true)
     expect(hasCommentMarker(body, 'default')).toBe(false)
+    expect(readDigest(body)).toEqual({ digest: digestOf(report) })
+  })
+
+  it('still reads a comment someone saved from the web editor, with CRLF line ends', () => {
+    const report = buildReport(threeOs())
+    const body = renderComment(report).replace(/\n/g, '\r\n')
+    expect(hasCommentMarker(body, 'default')).toBe(true)
     expect(readDigest(body)).toEqual({ digest: digestOf(report) })
   })
 

@@ -46,7 +46,7 @@ export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`)
       .replace(PUNCTUATION, (c) => `\\${c}`)
-    .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
+      .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
   )
 }
 
