@@ -68,6 +68,30 @@ describe('default comment', () => {
   })
 })
 
+describe('finding links', () => {
+  it('link to the line at the head commit, and not at all for a path that leaves the repository', () => {
+    const findings = [
+      { ...SAMPLE_FINDINGS[0]!, path: 'src/a b/#x.ts', line: 3 },
+      { ...SAMPLE_FINDINGS[0]!, path: '../outside.ts', line: 4, fingerprint: 'other' },
+    ]
+    const report = buildReport({ ...threeOs(), findings })
+    const tree = gfmTree(renderComment(report))
+    const links = nodesOf(tree, 'link').map((l) => l.url)
+    expect(links).toContain(
+      'https://github.com/octo-org/octo-service/blob/3f2c1e9a7b5d4c3b2a1908f7e6d5c4b3a2918070/src/a%20b/%23x.ts#L3',
+    )
+    expect(links.filter((l) => l!.includes('outside'))).toEqual([])
+    expect(textOf(tree)).toContain('../outside.ts:4')
+  })
+
+  it('are plain text without a repository or a commit to link to', () => {
+    const report = buildReport({ ...threeOs(), findings: SAMPLE_FINDINGS, context: {} })
+    const tree = gfmTree(renderComment(report))
+    expect(nodesOf(tree, 'link')).toEqual([])
+    expect(textOf(tree)).toContain('test/server.test.ts:14')
+  })
+})
+
 describe('default job summary', () => {
   it('has the platform details, the expectations beside the matrix, and finding advice', () => {
     const input = eventful()

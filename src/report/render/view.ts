@@ -64,8 +64,11 @@ export function buildView(report: Report, options: ViewOptions) {
       ? safeUrl(`${(ctx.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${ctx.repository}`)
       : undefined
   const sha = ctx.headSha && /^[0-9a-f]{7,64}$/.test(ctx.headSha) ? ctx.headSha : undefined
+  // A path that climbs out of the repository links nowhere rather than somewhere else.
   const blobUrl = (path: string, line?: number) =>
-    repoUrl && sha ? `${repoUrl}/blob/${sha}/${encodePath(path)}${line ? `#L${line}` : ''}` : null
+    repoUrl && sha && !path.split('/').includes('..')
+      ? `${repoUrl}/blob/${sha}/${encodePath(path)}${line ? `#L${line}` : ''}`
+      : null
   const titles = new Map(report.scenarios.map((r) => [r.id, r.title]))
   const title = (id: string) => titles.get(id) ?? id
   const cap = <T>(items: readonly T[], max = limits.list) => ({
