@@ -384,12 +384,22 @@ function rowView(row: ScenarioRow) {
     custom: row.custom,
     known: row.known,
     expected: {
-      linux: row.expected.linux?.text ?? null,
-      macos: row.expected.macos?.text ?? null,
-      windows: row.expected.windows?.text ?? null,
+      linux: expectedText(row.expected.linux),
+      macos: expectedText(row.expected.macos),
+      windows: expectedText(row.expected.windows),
     },
     cells: row.cells.map((cell) => cellView(cell, row)),
   }
+}
+
+/** `EADDRINUSE`, `ok (inferred)`, `unknown`: documented expectations go without a word. */
+function expectedText(expected: ExpectationSummary | undefined): string | null {
+  if (!expected) return null
+  const word =
+    expected.confidence === 'inferred' || expected.confidence === 'measured'
+      ? ` (${expected.confidence})`
+      : ''
+  return `${expected.text}${expected.text === 'unknown' ? '' : word}`
 }
 
 const MARKS: Record<Cell['verdict'], string> = {
