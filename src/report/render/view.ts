@@ -10,6 +10,7 @@ import { missingWords } from '../headline.ts'
 import type {
   Cell,
   CellRef,
+  ExpectationSummary,
   FindingGroup,
   MeasuredPlatform,
   Report,
