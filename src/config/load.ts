@@ -107,6 +107,10 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
   }
   const raw = value as RawConfig
   const problems: ConfigProblem[] = []
+  const ids = (raw.platforms ?? []).map((p) => (typeof p === 'string' ? p : p.id))
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) < i) problems.push(problem(['platforms', i], `${id} is listed twice`))
+  })
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem)
   const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem)
   if (problems.length) throw new ConfigError(file, problems)

@@ -189,6 +189,25 @@ scenarios:
     ])
   })
 
+  it('refuses a platform listed twice, and an expectation about a step the scenario lacks', () => {
+    expect(
+      problemsOf(`platforms:
+  - linux-x64
+  - id: linux-x64
+    name: again
+scenarios:
+  - id: mine
+    title: Mine
+    steps: ["A = socket tcp4", "=> A bind lo4:0"]
+    expect:
+      macos: { outcome: EADDRINUSE, step: "A listen", confidence: inferred, sources: [] }
+`),
+    ).toEqual([
+      '3:5 platforms[1] | linux-x64 is listed twice',
+      '10:14 scenarios[0].expect.macos | scenario "mine": the macos expectation names step "A listen", which is not one of its steps',
+    ])
+  })
+
   it('lets a project require outcomes of its own scenarios', () => {
     const config = loadConfig(
       `scenarios:
