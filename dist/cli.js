@@ -30,6 +30,10 @@ var package_default = {
     "@types/node": "24.19.2",
     esbuild: "0.28.2",
     eslint: "10.15.0",
+    "mdast-util-from-markdown": "2.1.0",
+    "mdast-util-gfm": "3.1.0",
+    micromark: "4.0.3",
+    "micromark-extension-gfm": "3.0.0",
     prettier: "3.10.1",
     typescript: "6.0.3",
     "typescript-eslint": "8.73.0",
@@ -37,7 +41,9 @@ var package_default = {
   },
   dependencies: {
     ajv: "8.20.0",
-    "ajv-formats": "3.0.1"
+    "ajv-formats": "3.0.1",
+    handlebars: "4.7.10",
+    yaml: "2.9.1"
   },
   allowScripts: {
     esbuild: false
@@ -1292,7 +1298,9 @@ var NodeDriver = class {
     let timer;
     const deadline = new Promise((_, reject) => {
       timer = setTimeout(
-        () => reject(new DriverFailure("timeout", `node scenario took over ${timeoutMs} ms`)),
+        () => reject(
+          new DriverFailure("timeout", `node scenario took over ${Math.round(timeoutMs)} ms`)
+        ),
         timeoutMs
       );
     });
@@ -1925,23 +1933,19 @@ async function attempt(compiled, options, deadline) {
     return runWithoutSockets(compiled, "skipped", `the ${compiled.driver} driver was not selected`);
   if ("unavailable" in driver) return runWithoutSockets(compiled, "skipped", driver.unavailable);
   const left = deadline - performance.now();
-  if (left <= 0) {
-    return runWithoutSockets(
-      compiled,
-      "probe-error",
-      `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
-    );
-  }
+  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
+  if (left < 1) return runWithoutSockets(compiled, "probe-error", globalReason);
+  const cappedByDeadline = left < options.scenarioTimeoutMs;
   try {
     const replies = await driver.execute(
       compiled.steps.map((s) => s.op),
-      Math.min(options.scenarioTimeoutMs, left)
+      cappedByDeadline ? left : options.scenarioTimeoutMs
     );
     return interpretReplies(compiled, replies);
   } catch (error) {
-    if (error instanceof DriverFailure)
-      return runWithoutSockets(compiled, "probe-error", error.message);
-    throw error;
+    if (!(error instanceof DriverFailure)) throw error;
+    const reason = error.kind === "timeout" && cappedByDeadline ? globalReason : error.message;
+    return runWithoutSockets(compiled, "probe-error", reason);
   }
 }
 async function pool(items, limit, work) {
@@ -2154,6 +2158,12 @@ function listCommand(argv, io) {
 import { writeFile } from "node:fs/promises";
 import { parseArgs as parseArgs2 } from "node:util";
 
+// src/report/render/metrics.ts
+function describeMetrics(m) {
+  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
+  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
+}
+
 // src/report/verdict.ts
 function recordedStep(scenario) {
   const line = scenario.steps.find((s) => s.trim().startsWith("=>")) ?? "";
@@ -2251,10 +2261,6 @@ function header(result, paint) {
   ];
 }
 var AT_ANY_STEP = /* @__PURE__ */ new Set(["ok", "unsupported", "skipped", "probe-error"]);
-function describeMetrics(m) {
-  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
-  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
-}
 function describeOutcome(r, scenario) {
   const top = r.counts[0];
   const flaky = r.flaky && top ? ` (${top.count}/${r.runs}, flaky)` : "";

@@ -1,5 +1,4 @@
-// Pure: an ephemeral-port measurement in words. (src/cli/table.ts has the same words for the
-// terminal; it can import this one.)
+// Pure: an ephemeral-port measurement in words, for the comment, the summary and the terminal.
 import type { EphemeralMetrics } from '../../probe/model.ts'
 
 export function describeMetrics(m: EphemeralMetrics): string {
