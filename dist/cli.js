@@ -30,6 +30,10 @@ var package_default = {
     "@types/node": "24.19.2",
     esbuild: "0.28.2",
     eslint: "10.15.0",
+    "mdast-util-from-markdown": "2.1.0",
+    "mdast-util-gfm": "3.1.0",
+    micromark: "4.0.3",
+    "micromark-extension-gfm": "3.0.0",
     prettier: "3.10.1",
     typescript: "6.0.3",
     "typescript-eslint": "8.73.0",
@@ -37,7 +41,9 @@ var package_default = {
   },
   dependencies: {
     ajv: "8.20.0",
-    "ajv-formats": "3.0.1"
+    "ajv-formats": "3.0.1",
+    handlebars: "4.7.10",
+    yaml: "2.9.1"
   },
   allowScripts: {
     esbuild: false
@@ -67,6 +73,13 @@ var unknown = (sources, note) => ({
 });
 var lacks = (step, sources, confidence = "inferred") => ({ outcome: "unsupported", step, confidence, sources });
 var describe = (confidence, sources, note) => ({ confidence, sources, note });
+var LINUX_MEASUREMENT = "Linux 6.18.44 x86_64 (Debian 12), CPython 3.11.7, Node 24.21.0; bind-probe 0.1.0, 2026-11-25, 20 runs each, no flaky result";
+var measuredOnLinux = (cell) => ({
+  ...cell,
+  confidence: "measured",
+  measuredOn: LINUX_MEASUREMENT,
+  previously: cell.confidence === "measured" ? "inferred" : cell.confidence
+});
 
 // src/probe/catalogue/ephemeral.ts
 var section = "Ephemeral ports and the free-port race";
@@ -86,7 +99,9 @@ var ephemeral = [
       "=> N bind lo4:P"
     ],
     expect: {
-      linux: inf("ok", ["CPY-SOCKHELP"], { note: "never connected, so no TIME_WAIT" }),
+      linux: measuredOnLinux(
+        inf("ok", ["CPY-SOCKHELP"], { note: "never connected, so no TIME_WAIT" })
+      ),
       macos: inf("ok", ["CPY-SOCKHELP"]),
       windows: inf("ok", ["CPY-SOCKHELP"])
     }
@@ -184,7 +199,7 @@ var ipv6 = [
       "=> B bind any6:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-ICSK"])),
       macos: inf("ok", ["XNU-IN6PCB"], {
         note: "an IPv4 wildcard socket of the other domain is exempt in in6_pcbbind"
       }),
@@ -203,7 +218,7 @@ var ipv6 = [
       "=> B bind any4:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-UDP"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-UDP"])),
       macos: inf("EADDRINUSE", ["XNU-INPCB"]),
       windows: doc("EADDRINUSE", ["MS-DUAL-BLOG"])
     }
@@ -220,7 +235,7 @@ var nodeScenarios = [
     title: "Two Node servers listen on the same 127.0.0.1 port",
     steps: ["A = net.listen lo4:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-TCP", "SO-MECKI"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-REUSE"])
     }
@@ -231,7 +246,7 @@ var nodeScenarios = [
     title: "A Node server listens on 127.0.0.1 on a port another listens on at 0.0.0.0",
     steps: ["A = net.listen any4:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"])),
       macos: inf("ok", ["UV-UNIX-TCP", "SO-MECKI"], {
         note: "libuv sets SO_REUSEADDR, so BSD compares the addresses exactly"
       }),
@@ -244,9 +259,11 @@ var nodeScenarios = [
     title: "A Node server listens on 127.0.0.1 on a port another listens on with no host given",
     steps: ["A = net.listen default:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["NODE-NET", "LX-ICSK"], {
-        note: "no host means [::], dual-stack, which covers 127.0.0.1"
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["NODE-NET", "LX-ICSK"], {
+          note: "no host means [::], dual-stack, which covers 127.0.0.1"
+        })
+      ),
       macos: unknown(["NODE-NET", "XNU-IN6PCB"]),
       windows: unknown(["NODE-NET", "MS-DUAL-BLOG"])
     }
@@ -257,7 +274,7 @@ var nodeScenarios = [
     title: "listen({exclusive: true}) twice on one port: exclusive is about cluster, not the OS",
     steps: ["A = net.listen lo4:0 exclusive", "=> B = net.listen lo4:P exclusive"],
     expect: {
-      linux: inf("EADDRINUSE", ["NODE-NET"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["NODE-NET"])),
       macos: inf("EADDRINUSE", ["NODE-NET"]),
       windows: inf("EADDRINUSE", ["NODE-NET"])
     }
@@ -294,7 +311,7 @@ var nodeScenarios = [
     title: "A Node server on 0.0.0.0 beside one on [::] (dual stack by default)",
     steps: ["A = net.listen any6:0", "=> B = net.listen any4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-ICSK"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-TCP", "XNU-INPCB"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-DUAL-BLOG"])
     }
@@ -305,7 +322,7 @@ var nodeScenarios = [
     title: "Two Node UDP sockets bind the same 127.0.0.1 port",
     steps: ["A = dgram.bind udp4 lo4:0", "=> B = dgram.bind udp4 lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-UDP", "LX-UDP"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-UDP", "LX-UDP"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-UDP", "SO-MECKI"]),
       windows: inf("EADDRINUSE", ["UV-WIN-UDP", "MS-REUSE"])
     }
@@ -327,9 +344,11 @@ var nodeScenarios = [
     title: "Only the second Node UDP socket sets reuseAddr, same 127.0.0.1 port",
     steps: ["A = dgram.bind udp4 lo4:0", "=> B = dgram.bind udp4 lo4:P reuseAddr"],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-UDP"], {
-        note: `Node's docs say reuseAddr works "even if another process has already bound" it`
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["LX-UDP"], {
+          note: `Node's docs say reuseAddr works "even if another process has already bound" it`
+        })
+      ),
       macos: inf("EADDRINUSE", ["UV-UNIX-UDP", "SO-MECKI"]),
       windows: inf("EACCES", ["UV-WIN-UDP", "MS-REUSE"])
     }
@@ -404,7 +423,9 @@ var tcp4Default = [
     title: "Plain TCP sockets bind one port on 127.0.0.1 and on 127.0.0.2",
     steps: ["A = socket tcp4", "A bind lo4:0", "B = socket tcp4", "=> B bind lo4b:P"],
     expect: {
-      linux: inf("ok", ["SO-MECKI", "DEBUGPY"], { note: "all of 127/8 is local on Linux" }),
+      linux: measuredOnLinux(
+        inf("ok", ["SO-MECKI", "DEBUGPY"], { note: "all of 127/8 is local on Linux" })
+      ),
       macos: inf("EADDRNOTAVAIL", ["XNU-INPCB", "DEBUGPY"], {
         note: "only 127.0.0.1 is configured on lo0 by default"
       }),
@@ -471,7 +492,7 @@ var tcp4ReuseAddr = [
       "=> A listen"
     ],
     expect: {
-      linux: inf("ok", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("ok", ["LX-ICSK"])),
       macos: inf("EADDRINUSE", ["SO-MECKI"], {
         step: "B bind lo4:P",
         note: "B's bind already fails, as in tcp4-reuseaddr-both-dup-loopback-nolisten"
@@ -494,9 +515,11 @@ var tcp4ReuseAddr = [
       "=> B listen"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"], {
-        note: "listen() re-checks the port once the peer listens"
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["LX-ICSK"], {
+          note: "listen() re-checks the port once the peer listens"
+        })
+      ),
       macos: inf("EADDRINUSE", ["SO-MECKI"], {
         step: "B bind lo4:P",
         note: "B never binds: its bind fails as in tcp4-reuseaddr-both-dup-loopback-nolisten"
@@ -593,7 +616,7 @@ var tcp4ReuseAddr = [
       "=> B bind any4:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-ICSK"])),
       macos: doc("ok", ["SO-MECKI"]),
       windows: doc("ok", ["MS-REUSE"])
     }
@@ -611,7 +634,7 @@ var tcp4ReuseAddr = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: inf("ok", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("ok", ["LX-ICSK"])),
       macos: doc("ok", ["SO-MECKI"]),
       windows: doc("ok", ["MS-REUSE"])
     }
@@ -738,7 +761,7 @@ var tcp4Exclusive = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EACCES", ["MS-REUSE"])
     }
@@ -749,7 +772,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds a 127.0.0.1 port bound with SO_EXCLUSIVEADDRUSE",
     steps: ["A = socket tcp4", EX("A"), "A bind lo4:0", "B = socket tcp4", "=> B bind lo4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EADDRINUSE", ["MS-REUSE"])
     }
@@ -760,7 +783,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds 127.0.0.1 on a port held exclusively on 0.0.0.0",
     steps: ["A = socket tcp4", EX("A"), "A bind any4:0", "B = socket tcp4", "=> B bind lo4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EACCES", ["MS-REUSE"])
     }
@@ -771,7 +794,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds 0.0.0.0 on a port held exclusively on 127.0.0.1",
     steps: ["A = socket tcp4", EX("A"), "A bind lo4:0", "B = socket tcp4", "=> B bind any4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("ok", ["MS-REUSE"], {
         note: "the wildcard socket then covers every address but 127.0.0.1"
@@ -784,7 +807,7 @@ var tcp4Exclusive = [
     title: "An exclusive bind to 0.0.0.0 on a port a plain socket holds on 127.0.0.1",
     steps: ["A = socket tcp4", "A bind lo4:0", "B = socket tcp4", EX("B"), "=> B bind any4:P"],
     expect: {
-      linux: noExclusive("B"),
+      linux: measuredOnLinux(noExclusive("B")),
       macos: noExclusive("B"),
       windows: doc("EADDRINUSE", ["MS-REUSE"], {
         note: "an exclusive wildcard bind doubles as a port-busy detector"
@@ -859,7 +882,7 @@ var tcp4TimeWait = [
     title: "An exclusive listener, then an exclusive rebind over TIME_WAIT",
     steps: timeWait({ a: "SO_EXCLUSIVEADDRUSE", n: "SO_EXCLUSIVEADDRUSE" }),
     expect: {
-      linux: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
+      linux: measuredOnLinux(lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"])),
       macos: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-REUSE"], {
         note: "the failure is documented, the error code is not"
@@ -872,7 +895,7 @@ var tcp4TimeWait = [
     title: "Control: the client closes first, so TIME_WAIT is not on the server port",
     steps: timeWait({ clientClosesFirst: true }),
     expect: {
-      linux: inf("ok", ["SO-MECKI"]),
+      linux: measuredOnLinux(inf("ok", ["SO-MECKI"])),
       macos: inf("ok", ["SO-MECKI"]),
       windows: inf("ok", ["SO-MECKI"])
     }
@@ -955,7 +978,7 @@ var udp4 = [
       "=> B bind mc4:P"
     ],
     expect: {
-      linux: inf("ok", ["LX-UDP"]),
+      linux: measuredOnLinux(inf("ok", ["LX-UDP"])),
       macos: doc("ok", ["XNU-INPCB", "SO-MECKI"], {
         note: "for multicast, SO_REUSEADDR acts as SO_REUSEPORT"
       }),
@@ -975,7 +998,7 @@ var udp4 = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
+      linux: measuredOnLinux(lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"])),
       macos: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
       windows: inf("EACCES", ["MS-EXCL", "MS-REUSE"], {
         note: "the option applies to datagram sockets too"
@@ -1275,7 +1298,9 @@ var NodeDriver = class {
     let timer;
     const deadline = new Promise((_, reject) => {
       timer = setTimeout(
-        () => reject(new DriverFailure("timeout", `node scenario took over ${timeoutMs} ms`)),
+        () => reject(
+          new DriverFailure("timeout", `node scenario took over ${Math.round(timeoutMs)} ms`)
+        ),
         timeoutMs
       );
     });
@@ -1414,6 +1439,8 @@ var PythonDriver = class _PythonDriver {
   pending = /* @__PURE__ */ new Map();
   nextId = 1;
   exited;
+  /** A request timed out: its thread may still hold sockets, so close() does not wait for it. */
+  abandoned = false;
   stderrTail = "";
   constructor(child, hello, lines) {
     this.child = child;
@@ -1432,7 +1459,7 @@ var PythonDriver = class _PythonDriver {
   }
   static async start(command, script) {
     const [file, ...args] = command;
-    const child = spawn(file, [...args, "-u", script], {
+    const child = spawn(file, [...args, "-I", "-S", "-u", script], {
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true
     });
@@ -1476,6 +1503,7 @@ var PythonDriver = class _PythonDriver {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.abandoned = true;
         reject(
           new DriverFailure("timeout", `no answer from the python driver within ${timeoutMs} ms`)
         );
@@ -1489,14 +1517,9 @@ var PythonDriver = class _PythonDriver {
     if (this.exited) return;
     const gone = new Promise((resolve) => this.child.once("exit", () => resolve()));
     this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill("SIGKILL"), 3e3);
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), this.abandoned ? 0 : 3e3);
     await gone;
     clearTimeout(kill);
-  }
-  /** Ends the driver now, failing whatever is still in flight. */
-  kill(reason) {
-    this.fail(new DriverFailure("timeout", reason));
-    this.child.kill("SIGKILL");
   }
   async readReplies(lines) {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -1650,13 +1673,6 @@ async function collectPlatform(options = {}) {
     kernel: os.version(),
     ...distro ? { distro } : {},
     ...Object.keys(present).length ? { runner: present } : {},
-    ...options.python ? {
-      python: {
-        version: options.python.python,
-        implementation: options.python.implementation,
-        executable: options.python.executable
-      }
-    } : {},
     node: { version: process.versions.node },
     settings,
     ...range ? { ephemeralPortRange: range } : {}
@@ -1917,23 +1933,19 @@ async function attempt(compiled, options, deadline) {
     return runWithoutSockets(compiled, "skipped", `the ${compiled.driver} driver was not selected`);
   if ("unavailable" in driver) return runWithoutSockets(compiled, "skipped", driver.unavailable);
   const left = deadline - performance.now();
-  if (left <= 0) {
-    return runWithoutSockets(
-      compiled,
-      "probe-error",
-      `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
-    );
-  }
+  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
+  if (left < 1) return runWithoutSockets(compiled, "probe-error", globalReason);
+  const cappedByDeadline = left < options.scenarioTimeoutMs;
   try {
     const replies = await driver.execute(
       compiled.steps.map((s) => s.op),
-      Math.min(options.scenarioTimeoutMs, left)
+      cappedByDeadline ? left : options.scenarioTimeoutMs
     );
     return interpretReplies(compiled, replies);
   } catch (error) {
-    if (error instanceof DriverFailure)
-      return runWithoutSockets(compiled, "probe-error", error.message);
-    throw error;
+    if (!(error instanceof DriverFailure)) throw error;
+    const reason = error.kind === "timeout" && cappedByDeadline ? globalReason : error.message;
+    return runWithoutSockets(compiled, "probe-error", reason);
   }
 }
 async function pool(items, limit, work) {
@@ -1967,12 +1979,15 @@ async function probe(options = {}) {
     drivers
   );
   const needed = new Set(scenarios.map((s) => s.driver));
-  const started = await startDrivers(needed, drivers, options);
+  const [started, platform] = await Promise.all([
+    startDrivers(needed, drivers, options),
+    collectPlatform(options.label ? { label: options.label } : {})
+  ]);
   try {
-    const platform = await collectPlatform({
-      ...options.label ? { label: options.label } : {},
-      ...started.python instanceof PythonDriver ? { python: started.python.hello } : {}
-    });
+    if (started.python instanceof PythonDriver) {
+      const { python, implementation, executable } = started.python.hello;
+      platform.python = { version: python, implementation, executable };
+    }
     const results = await runScenarios({
       scenarios,
       drivers: started,
@@ -2143,6 +2158,12 @@ function listCommand(argv, io) {
 import { writeFile } from "node:fs/promises";
 import { parseArgs as parseArgs2 } from "node:util";
 
+// src/report/render/metrics.ts
+function describeMetrics(m) {
+  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
+  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
+}
+
 // src/report/verdict.ts
 function recordedStep(scenario) {
   const line = scenario.steps.find((s) => s.trim().startsWith("=>")) ?? "";
@@ -2240,10 +2261,6 @@ function header(result, paint) {
   ];
 }
 var AT_ANY_STEP = /* @__PURE__ */ new Set(["ok", "unsupported", "skipped", "probe-error"]);
-function describeMetrics(m) {
-  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
-  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
-}
 function describeOutcome(r, scenario) {
   const top = r.counts[0];
   const flaky = r.flaky && top ? ` (${top.count}/${r.runs}, flaky)` : "";

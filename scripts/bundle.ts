@@ -25,3 +25,4 @@ await build({
 })
 // Runtime files are found next to the module that loads them (import.meta.url).
 await cp('src/probe/drivers/python/driver.py', 'dist/python/driver.py')
+await cp('templates', 'dist/templates', { recursive: true })
