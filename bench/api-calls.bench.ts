@@ -10,7 +10,7 @@ import { createOctokit } from '../src/github/octokit.ts'
 import type { Logger } from '../src/github/logger.ts'
 import { GitHubStandIn } from '../test/github/stand-in/github-api.ts'
 
-const MARKER = '<!-- bind-probe:default -->'
+const MARKER = '<!-- bind-probe:comment key=default -->'
 const quiet: Logger = { debug() {}, info() {}, warning() {}, error() {} }
 const LATENCY_MS = 50
 

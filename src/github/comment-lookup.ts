@@ -11,7 +11,7 @@
 // racing report creates lands after that page, so `tailCursor` bounds the check to one request.
 import type { GitHubApi } from './octokit.ts'
 import type { RepoRef } from './context.ts'
-import { commentMarker } from './comment-marker.ts'
+import { commentMarker, endsWithMarker } from './comment-marker.ts'
 import { refusalOf, type Refusal } from './errors.ts'
 
 export interface CommentTarget {
@@ -138,9 +138,9 @@ export async function readCommentPage(
   }
 }
 
-/** Ours, live, and carrying this key's marker. */
+/** Ours: written by the token's identity, not hidden, and ending with this key's marker. */
 export function isOurs(node: CommentNode, marker: string): boolean {
-  return node.viewerDidAuthor && !node.isMinimized && node.body.includes(marker)
+  return node.viewerDidAuthor && !node.isMinimized && endsWithMarker(node.body, marker)
 }
 
 export function toExisting(node: CommentNode): ExistingComment {

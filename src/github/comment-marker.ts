@@ -1,49 +1,49 @@
-// The hidden line that marks a comment as bind-probe's for one comment key. It finds the comment
-// again; who wrote it is checked separately (anyone can paste the marker).
-import { COMMENT_BODY_LIMIT, trimMarkdown } from './limits.ts'
+// The hidden last line that marks a comment as bind-probe's for one comment key. The report's
+// renderer writes it (after the digest line); here it finds the comment again. Who wrote a comment
+// is checked separately: anyone can paste the marker.
+import { CommentKeyError, commentMarker } from '../report/marker.ts'
+import { COMMENT_BODY_LIMIT, trimMarkdown, utf8Length } from './limits.ts'
 
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+export { commentMarker, CommentKeyError }
 
-export class CommentKeyError extends Error {
-  override name = 'CommentKeyError'
-}
-
-/** Throws when `key` cannot appear inside an HTML comment and an artifact name unchanged. */
+/** Throws when `key` cannot appear in the marker and in an artifact name unchanged. */
 export function assertCommentKey(key: string): void {
-  if (!KEY.test(key)) {
-    throw new CommentKeyError(
-      `comment key "${key}" must be 1 to 64 letters, digits, dots, dashes or underscores, ` +
-        'starting with a letter or digit',
-    )
-  }
+  commentMarker(key)
 }
 
-export function commentMarker(key: string): string {
-  assertCommentKey(key)
-  return `<!-- bind-probe:${key} -->`
+/** True when `body` ends with `marker` (trailing white space aside); elsewhere does not count. */
+export function endsWithMarker(body: string, marker: string): boolean {
+  return body.trimEnd().endsWith(marker)
 }
+
+// Our hidden lines at the end of a body: the digest, then the marker.
+const TRAILER_LINE = /^<!-- bind-probe:[^\n]* -->$/
 
 /**
- * The body as it is posted: the marker last, within GitHub's size limit (the renderer trims
- * sections first; this only guards against a body that still does not fit).
+ * The body as it is posted: ending with the marker, within GitHub's size limit. The renderer
+ * already trims and appends its trailer; this only guards against a body that still does not fit
+ * (cut above the trailer, which is kept whole) or that lacks the marker (appended).
  */
 export function markedBody(body: string, key: string): { body: string; trimmed: boolean } {
   const marker = commentMarker(key)
-  const bare = body.split(marker).join('').replace(/\s+$/, '')
-  const full = `${bare}\n\n${marker}\n`
-  if (
-    full.length <= COMMENT_BODY_LIMIT &&
-    new TextEncoder().encode(full).length <= COMMENT_BODY_LIMIT
-  ) {
+  const lines = body.trimEnd().split('\n')
+  const trailer: string[] = []
+  while (lines.length && TRAILER_LINE.test(lines[lines.length - 1]!.trim())) {
+    trailer.unshift(lines.pop()!.trim())
+  }
+  if (trailer[trailer.length - 1] !== marker) trailer.push(marker)
+  const main = lines.join('\n').trimEnd()
+  const end = `\n\n${trailer.join('\n')}\n`
+  const full = `${main}${end}`
+  if (full.length <= COMMENT_BODY_LIMIT && utf8Length(full) <= COMMENT_BODY_LIMIT) {
     return { body: full, trimmed: false }
   }
-  const room = COMMENT_BODY_LIMIT - marker.length - 4
   const cut = trimMarkdown(
-    bare,
-    room,
+    main,
+    COMMENT_BODY_LIMIT - utf8Length(end),
     "_… trimmed to fit GitHub's comment size limit; the job summary has the full report._",
   )
-  return { body: `${cut.replace(/\s+$/, '')}\n\n${marker}\n`, trimmed: true }
+  return { body: `${cut.trimEnd()}${end}`, trimmed: true }
 }
 
 /** Whether two bodies would render the same (GitHub may hand back CRLF line ends). */

@@ -12,7 +12,7 @@ export {
   type EventKind,
 } from './context.ts'
 export { resolvePullRequest } from './pull-request.ts'
-export { commentMarker, assertCommentKey, CommentKeyError } from './comment-marker.ts'
+export { assertCommentKey } from './comment-marker.ts'
 export {
   findComment,
   type CommentTarget,

@@ -553,3 +553,22 @@ describe('publishComment when GitHub refuses or stumbles', () => {
     expect(logger.warnings()[3]).toMatch(/giving up after 3 retries/)
   })
 })
+
+describe('the posted body', () => {
+  it('keeps the renderer’s trailer (digest, then marker) whole and last', async () => {
+    const { markedBody } = await import('../../src/github/comment-marker.ts')
+    const rendered = `## bind-probe\n\nall agree\n\n<!-- bind-probe:digest v1.abc -->\n${MARKER}\n`
+    expect(markedBody(rendered, 'default')).toEqual({ body: rendered, trimmed: false })
+    const long = `## bind-probe\n\n${'| a | b |\n'.repeat(9000)}\n<!-- bind-probe:digest v1.abc -->\n${MARKER}\n`
+    const cut = markedBody(long, 'default')
+    expect(cut.trimmed).toBe(true)
+    expect(cut.body.length).toBeLessThanOrEqual(65_536)
+    expect(
+      cut.body.endsWith(
+        `trimmed to fit GitHub's comment size limit; the job summary has the full report._\n\n<!-- bind-probe:digest v1.abc -->\n${MARKER}\n`,
+      ),
+    ).toBe(true)
+    // A body without the marker gets it.
+    expect(markedBody('plain', 'default').body).toBe(`plain\n\n${MARKER}\n`)
+  })
+})

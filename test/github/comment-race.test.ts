@@ -7,7 +7,7 @@ import { GitHubStandIn } from './stand-in/github-api.ts'
 import { testOctokit } from './support/clients.ts'
 import { recordingLogger } from './support/logger.ts'
 
-const MARKER = '<!-- bind-probe:default -->'
+const MARKER = '<!-- bind-probe:comment key=default -->'
 
 // A small deterministic generator, so a failing interleaving can be replayed.
 function seeded(seed: number): () => number {

@@ -3,7 +3,7 @@ import nock from 'nock'
 
 export const API = 'https://api.github.com'
 export const REPO = { owner: 'octo-org', repo: 'octo-repo' }
-export const MARKER = '<!-- bind-probe:default -->'
+export const MARKER = '<!-- bind-probe:comment key=default -->'
 
 export interface FakeComment {
   id: number
