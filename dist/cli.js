@@ -23,10 +23,12 @@ var package_default = {
     format: "prettier --write .",
     bundle: "node scripts/bundle.ts",
     "check:dist": 'npm run bundle && git diff --exit-code --stat -- dist && test -z "$(git status --porcelain -- dist)"',
-    "bench:probe": "node bench/probe.bench.ts"
+    "bench:probe": "node bench/probe.bench.ts",
+    "bench:api-calls": "node bench/api-calls.bench.ts"
   },
   devDependencies: {
     "@eslint/js": "10.0.1",
+    "@octokit/webhooks-examples": "7.6.1",
     "@types/node": "24.19.2",
     esbuild: "0.28.2",
     eslint: "10.15.0",
@@ -34,14 +36,23 @@ var package_default = {
     "mdast-util-gfm": "3.1.0",
     micromark: "4.0.3",
     "micromark-extension-gfm": "3.0.0",
+    nock: "15.0.6",
     prettier: "3.10.1",
     typescript: "6.0.3",
     "typescript-eslint": "8.73.0",
     vitest: "5.1.1"
   },
   dependencies: {
+    "@actions/artifact": "6.2.1",
+    "@actions/core": "3.0.1",
+    "@octokit/core": "7.0.8",
+    "@octokit/plugin-paginate-rest": "16.0.0",
+    "@octokit/plugin-rest-endpoint-methods": "18.0.0",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    bottleneck: "2.19.5",
     handlebars: "4.7.10",
     yaml: "2.9.1"
   },
