@@ -14,6 +14,8 @@ export interface PullRequestRef {
   headSha: string
   /** Branch the PR merges into, without refs/heads/. */
   baseRef: string
+  /** The base branch's commit when the event was sent (pull_request events only). */
+  baseSha?: string
   headRef?: string
   /** `owner/name` of the head repository, when known. */
   headRepo?: string
@@ -205,10 +207,12 @@ function pullRequestFromEvent(payload: Json, repoFull: string): PullRequestRef |
   const baseRepo = str(obj(baseBranch?.repo)?.full_name) ?? repoFull
   const author = str(obj(pr.user)?.login)
   const headRef = str(head?.ref)
+  const baseSha = str(baseBranch?.sha)
   return {
     number,
     headSha,
     baseRef: str(baseBranch?.ref) ?? '',
+    ...(baseSha ? { baseSha } : {}),
     ...(headRef ? { headRef } : {}),
     ...(headRepo ? { headRepo } : {}),
     // A deleted head repository (headRepo undefined) can only have been a fork.
