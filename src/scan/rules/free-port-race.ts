@@ -40,6 +40,9 @@ const RACY_HELPERS: Record<string, RegExp> = {
 const HELPER_NAME =
   /^(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?$/i
 
+/** The same without a verb: freePort(), unused_port(), availablePort(). */
+const BARE_HELPER_NAME = /^(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?$/i
+
 /** npm packages that return a port number after closing their probe server. */
 const RACY_MODULES = new Set([
   'get-port',
@@ -280,9 +283,9 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         /SocketUtils|Port/.test(call.receiver) ||
         call.receiver === '')
     const local = definedHere.get(call.name)
-    const byHelperName =
-      HELPER_NAME.test(call.name) && (local === undefined || racyFunctions.has(local))
-    if (!byImport && !byKnownName && !byHelperName) continue
+    const byLocalRace = local !== undefined && racyFunctions.has(local)
+    const byHelperName = (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === undefined
+    if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (local !== undefined && !racyFunctions.has(local)) continue
     // The helper's own body calling itself, or its definition site: not a use.
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
