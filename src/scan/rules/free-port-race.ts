@@ -284,7 +284,8 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         call.receiver === '')
     const local = definedHere.get(call.name)
     const byLocalRace = local !== undefined && racyFunctions.has(local)
-    const byHelperName = (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === undefined
+    const byHelperName =
+      (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === undefined
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (local !== undefined && !racyFunctions.has(local)) continue
     // The helper's own body calling itself, or its definition site: not a use.

@@ -92,13 +92,11 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
     if (!inTest(ctx, f.scope)) continue
     const scope = namedScope(ctx, f.scope)
     const area = facts.scopes[scope]!.at
-    const readBack = facts.calls.some(
-      (c) =>
-        option.getter.test(c.name) &&
-        c.at.start > f.at.start &&
-        c.at.start < area.end &&
-        c.at.start >= area.start,
-    )
+    const after = (at: Span) => at.start > f.at.end && at.start < area.end
+    // Words too: Rust macros such as assert!(s.reuseaddr()?) hold tokens, not calls.
+    const readBack =
+      facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
+      facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
     hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, scope))
   }
