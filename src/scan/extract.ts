@@ -417,7 +417,7 @@ class Extractor {
       receiver,
       isNew: shape.isNew === true,
       args: [],
-      at: this.span(node),
+      at: this.callSpan(node, calleeNode),
       scope: this.scope,
       awaited: this.awaited.has(node.id),
       go: this.goCalls.has(node.id),
@@ -521,6 +521,33 @@ class Extractor {
       .slice(0, 6)
       .map((c) => this.valueOf(c, depth + 1))
     return { kind: 'other', parts, text }
+  }
+
+  /**
+   * A call's span, but with the line and column of its name: in a chain spread over lines
+   * (`HttpServer::new(…)\n  .bind(…)`) the finding belongs on the line of `.bind`.
+   */
+  private callSpan(node: Node, callee: Node | null): Span {
+    const whole = this.span(node)
+    let name: Node | null =
+      node.type === 'method_invocation' ? node.childForFieldName('name') : callee
+    for (let i = 0; name && i < 4; i++) {
+      const last =
+        name.childForFieldName('property') ??
+        name.childForFieldName('attribute') ??
+        name.childForFieldName('field') ??
+        (name.type === 'navigation_expression'
+          ? name.namedChild(name.namedChildCount - 1)
+          : null) ??
+        (name.type === 'member_access_expression' || name.type === 'scoped_identifier'
+          ? name.childForFieldName('name')
+          : null)
+      if (!last || last.id === name.id) break
+      name = last
+    }
+    if (!name || name.startIndex <= node.startIndex) return whole
+    const p = name.startPosition
+    return { ...whole, line: p.row + 1, column: p.column + 1 }
   }
 
   private span(node: Node): Span {

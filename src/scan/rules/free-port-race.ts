@@ -22,6 +22,10 @@ const READ_CALL =
   /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
 const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/
 
+/** Calls that only look at the number: logging, assertions, conversions. */
+const NOT_A_USE =
+  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/
+
 const ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/
 
 /** Languages whose sockets close when the last reference goes (refcount, RAII). */
@@ -113,6 +117,7 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
   const carriesPort = (at: Span, text: string) =>
     reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v))
 
+  // The number leaving the function: returned, resolved, stored on the object…
   const escapes: Span[] = [
     ...facts.exits
       .filter((e) => contains(area, e.at) && carriesPort(e.at, e.text))
@@ -135,7 +140,18 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
       )
       .map((a) => a.at),
   ]
-  if (escapes.length === 0) return false
+  // …or handed to someone else inside it (a child process, a server constructor).
+  const uses: Span[] = facts.calls
+    .filter(
+      (c) =>
+        inArea(c.at) &&
+        !READ_CALL.test(c.name) &&
+        !CLOSE.test(c.name) &&
+        !NOT_A_USE.test(c.name) &&
+        c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v))),
+    )
+    .map((c) => c.at)
+  if (escapes.length === 0 && uses.length === 0) return false
 
   // An explicit close of the socket before (or around) the moment the number leaves.
   const closes = facts.calls.filter(
@@ -147,8 +163,13 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
       !insideAny(facts.calls, c.at, CLEANUP),
   )
   for (const close of closes) {
-    if (close.defer) return true
-    if (escapes.some((e) => e.start > close.at.start || contains(close.at, e))) return true
+    // A deferred close runs when the function returns: only a returned number races with it.
+    if (close.defer) {
+      if (escapes.length > 0) return true
+      continue
+    }
+    if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
+      return true
   }
   // A with/using/try-with-resources block whose header opened the socket, left with the number.
   for (const block of facts.blocks) {

@@ -23,22 +23,26 @@ function hit(call: Call, message: string): Hit {
 
 function go(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
+  // `go func() { srv.ListenAndServe() }()` serves from inside the closure it starts.
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
   for (const call of ctx.facts.calls) {
-    if (!call.go || !inTest(ctx, call.scope)) continue
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at))
+    if ((!call.go && !closure) || !inTest(ctx, call.scope)) continue
     const serves =
       /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) ||
       (/^(?:Start|Run|Listen)$/.test(call.name) &&
         call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value)))
     if (!serves) continue
-    const scope = namedScope(ctx, call.scope)
+    const started = closure ?? call
+    const scope = namedScope(ctx, started.scope)
     const area = ctx.facts.scopes[scope]!.at
-    const client = clientAfter(ctx, call, scope)
-    const returns = ctx.facts.exits.some((e) => e.at.start > call.at.end && contains(area, e.at))
+    const client = clientAfter(ctx, started, scope)
+    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
     if (!client && !returns) continue
     hits.push(
       hit(
         call,
-        `\`go ${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
+        `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
           'can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.',
       ),
     )
