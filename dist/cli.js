@@ -23,12 +23,15 @@ var package_default = {
     format: "prettier --write .",
     bundle: "node scripts/bundle.ts",
     "check:dist": 'npm run bundle && git diff --exit-code --stat -- dist && test -z "$(git status --porcelain -- dist)"',
-    "bench:probe": "node bench/probe.bench.ts"
+    "bench:probe": "node bench/probe.bench.ts",
+    "eval:scan": "node scripts/eval-scan.ts",
+    "bench:scan": "node bench/scan.bench.ts"
   },
   devDependencies: {
     "@eslint/js": "10.0.1",
     "@types/node": "24.19.2",
     "@types/sarif": "2.1.7",
+    "ajv-draft-04": "1.0.0",
     esbuild: "0.28.2",
     eslint: "10.15.0",
     prettier: "3.10.1",
@@ -89,6 +92,13 @@ var unknown = (sources, note) => ({
 });
 var lacks = (step, sources, confidence = "inferred") => ({ outcome: "unsupported", step, confidence, sources });
 var describe = (confidence, sources, note) => ({ confidence, sources, note });
+var LINUX_MEASUREMENT = "Linux 6.18.44 x86_64 (Debian 12), CPython 3.11.7, Node 24.21.0; bind-probe 0.1.0, 2026-11-25, 20 runs each, no flaky result";
+var measuredOnLinux = (cell) => ({
+  ...cell,
+  confidence: "measured",
+  measuredOn: LINUX_MEASUREMENT,
+  previously: cell.confidence === "measured" ? "inferred" : cell.confidence
+});
 
 // src/probe/catalogue/ephemeral.ts
 var section = "Ephemeral ports and the free-port race";
@@ -108,7 +118,9 @@ var ephemeral = [
       "=> N bind lo4:P"
     ],
     expect: {
-      linux: inf("ok", ["CPY-SOCKHELP"], { note: "never connected, so no TIME_WAIT" }),
+      linux: measuredOnLinux(
+        inf("ok", ["CPY-SOCKHELP"], { note: "never connected, so no TIME_WAIT" })
+      ),
       macos: inf("ok", ["CPY-SOCKHELP"]),
       windows: inf("ok", ["CPY-SOCKHELP"])
     }
@@ -206,7 +218,7 @@ var ipv6 = [
       "=> B bind any6:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-ICSK"])),
       macos: inf("ok", ["XNU-IN6PCB"], {
         note: "an IPv4 wildcard socket of the other domain is exempt in in6_pcbbind"
       }),
@@ -225,7 +237,7 @@ var ipv6 = [
       "=> B bind any4:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-UDP"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-UDP"])),
       macos: inf("EADDRINUSE", ["XNU-INPCB"]),
       windows: doc("EADDRINUSE", ["MS-DUAL-BLOG"])
     }
@@ -242,7 +254,7 @@ var nodeScenarios = [
     title: "Two Node servers listen on the same 127.0.0.1 port",
     steps: ["A = net.listen lo4:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-TCP", "SO-MECKI"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-REUSE"])
     }
@@ -253,7 +265,7 @@ var nodeScenarios = [
     title: "A Node server listens on 127.0.0.1 on a port another listens on at 0.0.0.0",
     steps: ["A = net.listen any4:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-SOCKET7"])),
       macos: inf("ok", ["UV-UNIX-TCP", "SO-MECKI"], {
         note: "libuv sets SO_REUSEADDR, so BSD compares the addresses exactly"
       }),
@@ -266,9 +278,11 @@ var nodeScenarios = [
     title: "A Node server listens on 127.0.0.1 on a port another listens on with no host given",
     steps: ["A = net.listen default:0", "=> B = net.listen lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["NODE-NET", "LX-ICSK"], {
-        note: "no host means [::], dual-stack, which covers 127.0.0.1"
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["NODE-NET", "LX-ICSK"], {
+          note: "no host means [::], dual-stack, which covers 127.0.0.1"
+        })
+      ),
       macos: unknown(["NODE-NET", "XNU-IN6PCB"]),
       windows: unknown(["NODE-NET", "MS-DUAL-BLOG"])
     }
@@ -279,7 +293,7 @@ var nodeScenarios = [
     title: "listen({exclusive: true}) twice on one port: exclusive is about cluster, not the OS",
     steps: ["A = net.listen lo4:0 exclusive", "=> B = net.listen lo4:P exclusive"],
     expect: {
-      linux: inf("EADDRINUSE", ["NODE-NET"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["NODE-NET"])),
       macos: inf("EADDRINUSE", ["NODE-NET"]),
       windows: inf("EADDRINUSE", ["NODE-NET"])
     }
@@ -316,7 +330,7 @@ var nodeScenarios = [
     title: "A Node server on 0.0.0.0 beside one on [::] (dual stack by default)",
     steps: ["A = net.listen any6:0", "=> B = net.listen any4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-TCP", "LX-ICSK"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-TCP", "XNU-INPCB"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-DUAL-BLOG"])
     }
@@ -327,7 +341,7 @@ var nodeScenarios = [
     title: "Two Node UDP sockets bind the same 127.0.0.1 port",
     steps: ["A = dgram.bind udp4 lo4:0", "=> B = dgram.bind udp4 lo4:P"],
     expect: {
-      linux: inf("EADDRINUSE", ["UV-UNIX-UDP", "LX-UDP"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["UV-UNIX-UDP", "LX-UDP"])),
       macos: inf("EADDRINUSE", ["UV-UNIX-UDP", "SO-MECKI"]),
       windows: inf("EADDRINUSE", ["UV-WIN-UDP", "MS-REUSE"])
     }
@@ -349,9 +363,11 @@ var nodeScenarios = [
     title: "Only the second Node UDP socket sets reuseAddr, same 127.0.0.1 port",
     steps: ["A = dgram.bind udp4 lo4:0", "=> B = dgram.bind udp4 lo4:P reuseAddr"],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-UDP"], {
-        note: `Node's docs say reuseAddr works "even if another process has already bound" it`
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["LX-UDP"], {
+          note: `Node's docs say reuseAddr works "even if another process has already bound" it`
+        })
+      ),
       macos: inf("EADDRINUSE", ["UV-UNIX-UDP", "SO-MECKI"]),
       windows: inf("EACCES", ["UV-WIN-UDP", "MS-REUSE"])
     }
@@ -426,7 +442,9 @@ var tcp4Default = [
     title: "Plain TCP sockets bind one port on 127.0.0.1 and on 127.0.0.2",
     steps: ["A = socket tcp4", "A bind lo4:0", "B = socket tcp4", "=> B bind lo4b:P"],
     expect: {
-      linux: inf("ok", ["SO-MECKI", "DEBUGPY"], { note: "all of 127/8 is local on Linux" }),
+      linux: measuredOnLinux(
+        inf("ok", ["SO-MECKI", "DEBUGPY"], { note: "all of 127/8 is local on Linux" })
+      ),
       macos: inf("EADDRNOTAVAIL", ["XNU-INPCB", "DEBUGPY"], {
         note: "only 127.0.0.1 is configured on lo0 by default"
       }),
@@ -493,7 +511,7 @@ var tcp4ReuseAddr = [
       "=> A listen"
     ],
     expect: {
-      linux: inf("ok", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("ok", ["LX-ICSK"])),
       macos: inf("EADDRINUSE", ["SO-MECKI"], {
         step: "B bind lo4:P",
         note: "B's bind already fails, as in tcp4-reuseaddr-both-dup-loopback-nolisten"
@@ -516,9 +534,11 @@ var tcp4ReuseAddr = [
       "=> B listen"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"], {
-        note: "listen() re-checks the port once the peer listens"
-      }),
+      linux: measuredOnLinux(
+        inf("EADDRINUSE", ["LX-ICSK"], {
+          note: "listen() re-checks the port once the peer listens"
+        })
+      ),
       macos: inf("EADDRINUSE", ["SO-MECKI"], {
         step: "B bind lo4:P",
         note: "B never binds: its bind fails as in tcp4-reuseaddr-both-dup-loopback-nolisten"
@@ -615,7 +635,7 @@ var tcp4ReuseAddr = [
       "=> B bind any4:P"
     ],
     expect: {
-      linux: inf("EADDRINUSE", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("EADDRINUSE", ["LX-ICSK"])),
       macos: doc("ok", ["SO-MECKI"]),
       windows: doc("ok", ["MS-REUSE"])
     }
@@ -633,7 +653,7 @@ var tcp4ReuseAddr = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: inf("ok", ["LX-ICSK"]),
+      linux: measuredOnLinux(inf("ok", ["LX-ICSK"])),
       macos: doc("ok", ["SO-MECKI"]),
       windows: doc("ok", ["MS-REUSE"])
     }
@@ -760,7 +780,7 @@ var tcp4Exclusive = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EACCES", ["MS-REUSE"])
     }
@@ -771,7 +791,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds a 127.0.0.1 port bound with SO_EXCLUSIVEADDRUSE",
     steps: ["A = socket tcp4", EX("A"), "A bind lo4:0", "B = socket tcp4", "=> B bind lo4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EADDRINUSE", ["MS-REUSE"])
     }
@@ -782,7 +802,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds 127.0.0.1 on a port held exclusively on 0.0.0.0",
     steps: ["A = socket tcp4", EX("A"), "A bind any4:0", "B = socket tcp4", "=> B bind lo4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("EACCES", ["MS-REUSE"])
     }
@@ -793,7 +813,7 @@ var tcp4Exclusive = [
     title: "A plain TCP socket binds 0.0.0.0 on a port held exclusively on 127.0.0.1",
     steps: ["A = socket tcp4", EX("A"), "A bind lo4:0", "B = socket tcp4", "=> B bind any4:P"],
     expect: {
-      linux: noExclusive("A"),
+      linux: measuredOnLinux(noExclusive("A")),
       macos: noExclusive("A"),
       windows: doc("ok", ["MS-REUSE"], {
         note: "the wildcard socket then covers every address but 127.0.0.1"
@@ -806,7 +826,7 @@ var tcp4Exclusive = [
     title: "An exclusive bind to 0.0.0.0 on a port a plain socket holds on 127.0.0.1",
     steps: ["A = socket tcp4", "A bind lo4:0", "B = socket tcp4", EX("B"), "=> B bind any4:P"],
     expect: {
-      linux: noExclusive("B"),
+      linux: measuredOnLinux(noExclusive("B")),
       macos: noExclusive("B"),
       windows: doc("EADDRINUSE", ["MS-REUSE"], {
         note: "an exclusive wildcard bind doubles as a port-busy detector"
@@ -881,7 +901,7 @@ var tcp4TimeWait = [
     title: "An exclusive listener, then an exclusive rebind over TIME_WAIT",
     steps: timeWait({ a: "SO_EXCLUSIVEADDRUSE", n: "SO_EXCLUSIVEADDRUSE" }),
     expect: {
-      linux: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
+      linux: measuredOnLinux(lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"])),
       macos: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
       windows: inf("EADDRINUSE", ["UV-WIN-TCP", "MS-REUSE"], {
         note: "the failure is documented, the error code is not"
@@ -894,7 +914,7 @@ var tcp4TimeWait = [
     title: "Control: the client closes first, so TIME_WAIT is not on the server port",
     steps: timeWait({ clientClosesFirst: true }),
     expect: {
-      linux: inf("ok", ["SO-MECKI"]),
+      linux: measuredOnLinux(inf("ok", ["SO-MECKI"])),
       macos: inf("ok", ["SO-MECKI"]),
       windows: inf("ok", ["SO-MECKI"])
     }
@@ -977,7 +997,7 @@ var udp4 = [
       "=> B bind mc4:P"
     ],
     expect: {
-      linux: inf("ok", ["LX-UDP"]),
+      linux: measuredOnLinux(inf("ok", ["LX-UDP"])),
       macos: doc("ok", ["XNU-INPCB", "SO-MECKI"], {
         note: "for multicast, SO_REUSEADDR acts as SO_REUSEPORT"
       }),
@@ -997,7 +1017,7 @@ var udp4 = [
       "=> B bind lo4:P"
     ],
     expect: {
-      linux: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
+      linux: measuredOnLinux(lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"])),
       macos: lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"]),
       windows: inf("EACCES", ["MS-EXCL", "MS-REUSE"], {
         note: "the option applies to datagram sockets too"
@@ -1436,6 +1456,8 @@ var PythonDriver = class _PythonDriver {
   pending = /* @__PURE__ */ new Map();
   nextId = 1;
   exited;
+  /** A request timed out: its thread may still hold sockets, so close() does not wait for it. */
+  abandoned = false;
   stderrTail = "";
   constructor(child, hello, lines) {
     this.child = child;
@@ -1454,7 +1476,7 @@ var PythonDriver = class _PythonDriver {
   }
   static async start(command, script) {
     const [file, ...args2] = command;
-    const child = spawn(file, [...args2, "-u", script], {
+    const child = spawn(file, [...args2, "-I", "-S", "-u", script], {
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true
     });
@@ -1498,6 +1520,7 @@ var PythonDriver = class _PythonDriver {
     return new Promise((resolve4, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.abandoned = true;
         reject(
           new DriverFailure("timeout", `no answer from the python driver within ${timeoutMs} ms`)
         );
@@ -1511,14 +1534,9 @@ var PythonDriver = class _PythonDriver {
     if (this.exited) return;
     const gone = new Promise((resolve4) => this.child.once("exit", () => resolve4()));
     this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill("SIGKILL"), 3e3);
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), this.abandoned ? 0 : 3e3);
     await gone;
     clearTimeout(kill);
-  }
-  /** Ends the driver now, failing whatever is still in flight. */
-  kill(reason) {
-    this.fail(new DriverFailure("timeout", reason));
-    this.child.kill("SIGKILL");
   }
   async readReplies(lines) {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -1672,13 +1690,6 @@ async function collectPlatform(options = {}) {
     kernel: os.version(),
     ...distro ? { distro } : {},
     ...Object.keys(present).length ? { runner: present } : {},
-    ...options.python ? {
-      python: {
-        version: options.python.python,
-        implementation: options.python.implementation,
-        executable: options.python.executable
-      }
-    } : {},
     node: { version: process.versions.node },
     settings,
     ...range ? { ephemeralPortRange: range } : {}
@@ -1989,12 +2000,15 @@ async function probe(options = {}) {
     drivers
   );
   const needed = new Set(scenarios.map((s) => s.driver));
-  const started = await startDrivers(needed, drivers, options);
+  const [started, platform] = await Promise.all([
+    startDrivers(needed, drivers, options),
+    collectPlatform(options.label ? { label: options.label } : {})
+  ]);
   try {
-    const platform = await collectPlatform({
-      ...options.label ? { label: options.label } : {},
-      ...started.python instanceof PythonDriver ? { python: started.python.hello } : {}
-    });
+    if (started.python instanceof PythonDriver) {
+      const { python: python4, implementation, executable } = started.python.hello;
+      platform.python = { version: python4, implementation, executable };
+    }
     const results = await runScenarios({
       scenarios,
       drivers: started,
@@ -7660,7 +7674,7 @@ var Extractor = class {
       receiver,
       isNew: shape.isNew === true,
       args: [],
-      at: this.span(node),
+      at: this.callSpan(node, calleeNode),
       scope: this.scope,
       awaited: this.awaited.has(node.id),
       go: this.goCalls.has(node.id),
@@ -7750,6 +7764,22 @@ var Extractor = class {
     }
     const parts2 = node.namedChildren.filter((c) => !s.comments.has(c.type)).slice(0, 6).map((c) => this.valueOf(c, depth + 1));
     return { kind: "other", parts: parts2, text };
+  }
+  /**
+   * A call's span, but with the line and column of its name: in a chain spread over lines
+   * (`HttpServer::new(…)\n  .bind(…)`) the finding belongs on the line of `.bind`.
+   */
+  callSpan(node, callee) {
+    const whole = this.span(node);
+    let name2 = node.type === "method_invocation" ? node.childForFieldName("name") : callee;
+    for (let i2 = 0; name2 && i2 < 4; i2++) {
+      const last = name2.childForFieldName("property") ?? name2.childForFieldName("attribute") ?? name2.childForFieldName("field") ?? (name2.type === "navigation_expression" ? name2.namedChild(name2.namedChildCount - 1) : null) ?? (name2.type === "member_access_expression" || name2.type === "scoped_identifier" ? name2.childForFieldName("name") : null);
+      if (!last || last.id === name2.id) break;
+      name2 = last;
+    }
+    if (!name2 || name2.startIndex <= node.startIndex) return whole;
+    const p = name2.startPosition;
+    return { ...whole, line: p.row + 1, column: p.column + 1 };
   }
   span(node) {
     const a = node.startPosition;
@@ -8483,6 +8513,7 @@ var fixedPortRebind = (ctx) => {
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/;
+var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
 var RACY_HELPERS = {
@@ -8492,6 +8523,7 @@ var RACY_HELPERS = {
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
 var HELPER_NAME = /^(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?$/i;
+var BARE_HELPER_NAME = /^(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?$/i;
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -8555,13 +8587,20 @@ function isRace(ctx, listener, bind, scope) {
       (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
     ).map((a) => a.at)
   ];
-  if (escapes.length === 0) return false;
+  const uses = facts.calls.filter(
+    (c) => inArea(c.at) && !READ_CALL.test(c.name) && !CLOSE.test(c.name) && !NOT_A_USE.test(c.name) && c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v)))
+  ).map((c) => c.at);
+  if (escapes.length === 0 && uses.length === 0) return false;
   const closes = facts.calls.filter(
     (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > listener.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
   );
   for (const close of closes) {
-    if (close.defer) return true;
-    if (escapes.some((e) => e.start > close.at.start || contains(close.at, e))) return true;
+    if (close.defer) {
+      if (escapes.length > 0) return true;
+      continue;
+    }
+    if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
+      return true;
   }
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue;
@@ -8644,8 +8683,9 @@ function helperCalls(ctx, racyFunctions) {
     const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver));
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^find/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const local = definedHere.get(call.name);
-    const byHelperName = HELPER_NAME.test(call.name) && (local === void 0 || racyFunctions.has(local));
-    if (!byImport && !byKnownName && !byHelperName) continue;
+    const byLocalRace = local !== void 0 && racyFunctions.has(local);
+    const byHelperName = (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === void 0;
+    if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     hits.push({
@@ -8770,9 +8810,8 @@ function optionHits(ctx, option2) {
     if (!inTest(ctx, f.scope)) continue;
     const scope = namedScope(ctx, f.scope);
     const area = facts.scopes[scope].at;
-    const readBack = facts.calls.some(
-      (c) => option2.getter.test(c.name) && c.at.start > f.at.start && c.at.start < area.end && c.at.start >= area.start
-    );
+    const after = (at) => at.start > f.at.end && at.start < area.end;
+    const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
     hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, scope));
   }
@@ -8816,19 +8855,22 @@ function hit(call, message) {
 }
 function go3(ctx) {
   const hits = [];
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
   for (const call of ctx.facts.calls) {
-    if (!call.go || !inTest(ctx, call.scope)) continue;
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
+    if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
     const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value));
     if (!serves) continue;
-    const scope = namedScope(ctx, call.scope);
+    const started = closure ?? call;
+    const scope = namedScope(ctx, started.scope);
     const area = ctx.facts.scopes[scope].at;
-    const client = clientAfter(ctx, call, scope);
-    const returns = ctx.facts.exits.some((e) => e.at.start > call.at.end && contains(area, e.at));
+    const client = clientAfter(ctx, started, scope);
+    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
     if (!client && !returns) continue;
     hits.push(
       hit(
         call,
-        `\`go ${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`
+        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`
       )
     );
   }

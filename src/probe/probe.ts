@@ -57,12 +57,15 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
   )
   const needed = new Set(scenarios.map((s) => s.driver))
 
-  const started = await startDrivers(needed, drivers, options)
+  const [started, platform] = await Promise.all([
+    startDrivers(needed, drivers, options),
+    collectPlatform(options.label ? { label: options.label } : {}),
+  ])
   try {
-    const platform = await collectPlatform({
-      ...(options.label ? { label: options.label } : {}),
-      ...(started.python instanceof PythonDriver ? { python: started.python.hello } : {}),
-    })
+    if (started.python instanceof PythonDriver) {
+      const { python, implementation, executable } = started.python.hello
+      platform.python = { version: python, implementation, executable }
+    }
     const results = await runScenarios({
       scenarios,
       drivers: started,

@@ -1,6 +1,6 @@
 // §9.3 of the semantics reference: TCP/IPv4 with SO_REUSEADDR, including the 2008 case.
 import type { Scenario } from '../model.ts'
-import { doc, inf } from './expect.ts'
+import { doc, inf, measuredOnLinux } from './expect.ts'
 
 const section = 'TCP/IPv4 with SO_REUSEADDR'
 const RA = (sock: string) => `${sock} setsockopt SO_REUSEADDR 1`
@@ -60,7 +60,7 @@ export const tcp4ReuseAddr: Scenario[] = [
       '=> A listen',
     ],
     expect: {
-      linux: inf('ok', ['LX-ICSK']),
+      linux: measuredOnLinux(inf('ok', ['LX-ICSK'])),
       macos: inf('EADDRINUSE', ['SO-MECKI'], {
         step: 'B bind lo4:P',
         note: "B's bind already fails, as in tcp4-reuseaddr-both-dup-loopback-nolisten",
@@ -83,9 +83,11 @@ export const tcp4ReuseAddr: Scenario[] = [
       '=> B listen',
     ],
     expect: {
-      linux: inf('EADDRINUSE', ['LX-ICSK'], {
-        note: 'listen() re-checks the port once the peer listens',
-      }),
+      linux: measuredOnLinux(
+        inf('EADDRINUSE', ['LX-ICSK'], {
+          note: 'listen() re-checks the port once the peer listens',
+        }),
+      ),
       macos: inf('EADDRINUSE', ['SO-MECKI'], {
         step: 'B bind lo4:P',
         note: 'B never binds: its bind fails as in tcp4-reuseaddr-both-dup-loopback-nolisten',
@@ -183,7 +185,7 @@ export const tcp4ReuseAddr: Scenario[] = [
       '=> B bind any4:P',
     ],
     expect: {
-      linux: inf('EADDRINUSE', ['LX-ICSK']),
+      linux: measuredOnLinux(inf('EADDRINUSE', ['LX-ICSK'])),
       macos: doc('ok', ['SO-MECKI']),
       windows: doc('ok', ['MS-REUSE']),
     },
@@ -201,7 +203,7 @@ export const tcp4ReuseAddr: Scenario[] = [
       '=> B bind lo4:P',
     ],
     expect: {
-      linux: inf('ok', ['LX-ICSK']),
+      linux: measuredOnLinux(inf('ok', ['LX-ICSK'])),
       macos: doc('ok', ['SO-MECKI']),
       windows: doc('ok', ['MS-REUSE']),
     },

@@ -1,7 +1,7 @@
 // §9.4 and §9.5 of the semantics reference: SO_REUSEPORT (absent on Windows) and
 // SO_EXCLUSIVEADDRUSE (Windows only).
 import type { Scenario } from '../model.ts'
-import { doc, inf, lacks } from './expect.ts'
+import { doc, inf, lacks, measuredOnLinux } from './expect.ts'
 
 const RP = (sock: string) => `${sock} setsockopt SO_REUSEPORT 1`
 const RA = (sock: string) => `${sock} setsockopt SO_REUSEADDR 1`
@@ -104,7 +104,7 @@ export const tcp4Exclusive: Scenario[] = [
       '=> B bind lo4:P',
     ],
     expect: {
-      linux: noExclusive('A'),
+      linux: measuredOnLinux(noExclusive('A')),
       macos: noExclusive('A'),
       windows: doc('EACCES', ['MS-REUSE']),
     },
@@ -115,7 +115,7 @@ export const tcp4Exclusive: Scenario[] = [
     title: 'A plain TCP socket binds a 127.0.0.1 port bound with SO_EXCLUSIVEADDRUSE',
     steps: ['A = socket tcp4', EX('A'), 'A bind lo4:0', 'B = socket tcp4', '=> B bind lo4:P'],
     expect: {
-      linux: noExclusive('A'),
+      linux: measuredOnLinux(noExclusive('A')),
       macos: noExclusive('A'),
       windows: doc('EADDRINUSE', ['MS-REUSE']),
     },
@@ -126,7 +126,7 @@ export const tcp4Exclusive: Scenario[] = [
     title: 'A plain TCP socket binds 127.0.0.1 on a port held exclusively on 0.0.0.0',
     steps: ['A = socket tcp4', EX('A'), 'A bind any4:0', 'B = socket tcp4', '=> B bind lo4:P'],
     expect: {
-      linux: noExclusive('A'),
+      linux: measuredOnLinux(noExclusive('A')),
       macos: noExclusive('A'),
       windows: doc('EACCES', ['MS-REUSE']),
     },
@@ -137,7 +137,7 @@ export const tcp4Exclusive: Scenario[] = [
     title: 'A plain TCP socket binds 0.0.0.0 on a port held exclusively on 127.0.0.1',
     steps: ['A = socket tcp4', EX('A'), 'A bind lo4:0', 'B = socket tcp4', '=> B bind any4:P'],
     expect: {
-      linux: noExclusive('A'),
+      linux: measuredOnLinux(noExclusive('A')),
       macos: noExclusive('A'),
       windows: doc('ok', ['MS-REUSE'], {
         note: 'the wildcard socket then covers every address but 127.0.0.1',
@@ -150,7 +150,7 @@ export const tcp4Exclusive: Scenario[] = [
     title: 'An exclusive bind to 0.0.0.0 on a port a plain socket holds on 127.0.0.1',
     steps: ['A = socket tcp4', 'A bind lo4:0', 'B = socket tcp4', EX('B'), '=> B bind any4:P'],
     expect: {
-      linux: noExclusive('B'),
+      linux: measuredOnLinux(noExclusive('B')),
       macos: noExclusive('B'),
       windows: doc('EADDRINUSE', ['MS-REUSE'], {
         note: 'an exclusive wildcard bind doubles as a port-busy detector',

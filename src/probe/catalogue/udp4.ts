@@ -1,6 +1,6 @@
 // §9.7 of the semantics reference: UDP/IPv4.
 import type { Scenario } from '../model.ts'
-import { doc, inf, lacks, unknown } from './expect.ts'
+import { doc, inf, lacks, measuredOnLinux, unknown } from './expect.ts'
 
 const section = 'UDP/IPv4'
 
@@ -78,7 +78,7 @@ export const udp4: Scenario[] = [
       '=> B bind mc4:P',
     ],
     expect: {
-      linux: inf('ok', ['LX-UDP']),
+      linux: measuredOnLinux(inf('ok', ['LX-UDP'])),
       macos: doc('ok', ['XNU-INPCB', 'SO-MECKI'], {
         note: 'for multicast, SO_REUSEADDR acts as SO_REUSEPORT',
       }),
@@ -98,7 +98,7 @@ export const udp4: Scenario[] = [
       '=> B bind lo4:P',
     ],
     expect: {
-      linux: lacks('A setsockopt SO_EXCLUSIVEADDRUSE 1', ['MS-EXCL']),
+      linux: measuredOnLinux(lacks('A setsockopt SO_EXCLUSIVEADDRUSE 1', ['MS-EXCL'])),
       macos: lacks('A setsockopt SO_EXCLUSIVEADDRUSE 1', ['MS-EXCL']),
       windows: inf('EACCES', ['MS-EXCL', 'MS-REUSE'], {
         note: 'the option applies to datagram sockets too',

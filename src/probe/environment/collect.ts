@@ -1,12 +1,12 @@
 // Reads the facts recorded with every result: OS, kernel, runner, interpreter versions, and the
 // settings that change bind() (sysctls on Linux and macOS, the dynamic port range on Windows).
-// A fact that cannot be read is left out; it never fails the probe.
+// A fact that cannot be read is left out; it never fails the probe. The Python version comes
+// from the python driver's handshake.
 import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import { promisify } from 'node:util'
 import type { PlatformIdentity } from '../model.ts'
-import type { PythonHello } from '../drivers/python-driver.ts'
 import {
   macPortRange,
   osFamily,
@@ -36,7 +36,6 @@ const MAC_SYSCTLS = [
 
 export interface CollectOptions {
   label?: string
-  python?: PythonHello
   env?: NodeJS.ProcessEnv
 }
 
@@ -63,15 +62,6 @@ export async function collectPlatform(options: CollectOptions = {}): Promise<Pla
     kernel: os.version(),
     ...(distro ? { distro } : {}),
     ...(Object.keys(present).length ? { runner: present } : {}),
-    ...(options.python
-      ? {
-          python: {
-            version: options.python.python,
-            implementation: options.python.implementation,
-            executable: options.python.executable,
-          },
-        }
-      : {}),
     node: { version: process.versions.node },
     settings,
     ...(range ? { ephemeralPortRange: range } : {}),

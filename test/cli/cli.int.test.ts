@@ -1,0 +1,123 @@
+// The CLI as users run it, as a separate process: from the source, and bundled in dist/.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { PlatformResult } from '../../src/probe/model.ts'
+import { resultProblems } from '../../src/probe/validate-result.ts'
+
+const SOURCE = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, entry = SOURCE) {
+  const run = spawnSync(process.execPath, [entry, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 60_000,
+  })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe('bind-probe probe', () => {
+  it('prints a table with the title, outcome and expectation of each scenario', () => {
+    const { code, stdout } = cli([
+      'probe',
+      '--only',
+      'tcp4-reuseaddr-both-dup-wildcard-nolisten,udp4-dup-loopback-default',
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(
+      /The 2008 case: two SO_REUSEADDR TCP sockets bind the same port on 0\.0\.0\.0/,
+    )
+    expect(stdout).toMatch(/^ ✓ ok\s+ok · documented/m)
+    expect(stdout).toMatch(/^ ✓ EADDRINUSE\s+EADDRINUSE · documented\s+Two plain UDP sockets/m)
+    expect(stdout).toMatch(/2 scenarios in .* 0 diverge/)
+  })
+
+  it('prints the PlatformResult with --format json and writes it with --out', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bind-probe-')), 'result.json')
+    const { code, stdout } = cli([
+      'probe',
+      '--format',
+      'json',
+      '--only',
+      'tcp4-dup-loopback-default',
+      '--repeat',
+      '3',
+      '--out',
+      out,
+    ])
+    expect(code).toBe(0)
+    const printed = JSON.parse(stdout)
+    expect(resultProblems(printed)).toEqual([])
+    expect(printed.scenarios[0]).toMatchObject({ id: 'tcp4-dup-loopback-default', runs: 3 })
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(printed)
+  })
+
+  it.each([
+    [['probe', '--repeat', '0'], /--repeat takes a whole number from 1 to 1000, not "0"/],
+    [['probe', '--repeat', 'many'], /--repeat takes a whole number/],
+    [
+      ['probe', '--only', 'tcp4-dup-lopback-default'],
+      /unknown scenario "tcp4-dup-lopback-default" \(did you mean "tcp4-dup-loopback-default"\?\)/,
+    ],
+    [['probe', '--driver', 'perl'], /--driver must be python or node/],
+    [['probe', '--format', 'xml'], /--format must be table or json/],
+    [['probe', '--label', 'Has Spaces'], /label "Has Spaces" must be lower-case/],
+    [['probe', '--frobnicate'], /Unknown option '--frobnicate'.*--help/],
+    [['probe', '--only', 'node-udp-dup-default', '--driver', 'python'], /needs the node driver/],
+    [['nonsense'], /unknown command "nonsense"/],
+  ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
+    const { code, stdout, stderr } = cli(args)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(message)
+  })
+
+  it('fails with one line when --driver python is asked for and there is no Python', () => {
+    const { code, stderr } = cli(['probe', '--driver', 'python'], {
+      BIND_PROBE_PYTHON: '/nonexistent/python3',
+    })
+    expect(code).toBe(2)
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/no Python 3\.6\+ found .*set BIND_PROBE_PYTHON to its path$/),
+    ])
+  })
+
+  it('falls back to the node driver without Python, with one warning, and succeeds', () => {
+    const { code, stdout, stderr } = cli(['probe', '--format', 'json'], {
+      BIND_PROBE_PYTHON: '/nonexistent/python3',
+    })
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/warning: no Python 3\.6\+ found/)
+    const result = JSON.parse(stdout) as PlatformResult
+    const outcomes = new Set(result.scenarios.map((s) => `${s.driver}:${s.outcome}`))
+    expect([...outcomes].filter((o) => o.startsWith('python:'))).toEqual(['python:skipped'])
+  })
+})
+
+describe('bind-probe list', () => {
+  it('lists every scenario id with its expectations', () => {
+    const { code, stdout } = cli(['list'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/tcp4-reuseaddr-both-dup-wildcard-nolisten\s+The 2008 case/)
+    expect(stdout).toMatch(/linux ok {2}macos EADDRINUSE {2}windows ok/)
+  })
+})
+
+describe.runIf(existsSync(BUNDLE))('the bundled CLI in dist/', () => {
+  it('runs the probe with the python driver it carries', () => {
+    const { code, stdout } = cli(
+      ['probe', '--format', 'json', '--only', 'tcp4-reuseaddr-both-dup-second-listen'],
+      {},
+      BUNDLE,
+    )
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(resultProblems(result)).toEqual([])
+    expect(result.scenarios[0]).toMatchObject({ outcome: 'EADDRINUSE', step: 'B listen' })
+  })
+})

@@ -1,0 +1,67 @@
+// The step language: what each line means, and the message a mistake gets.
+import { describe, expect, it } from 'vitest'
+import { parseStep, StepSyntaxError } from '../../src/probe/steps.ts'
+
+describe('parseStep', () => {
+  it('reads socket creation, options and binds with the port P', () => {
+    expect(parseStep('A = socket tcp6').op).toEqual({ op: 'socket', sock: 'A', kind: 'tcp6' })
+    expect(parseStep('B setsockopt SO_REUSEADDR 1').op).toEqual({
+      op: 'setsockopt',
+      sock: 'B',
+      option: 'SO_REUSEADDR',
+      value: 1,
+      ifSupported: false,
+    })
+    expect(parseStep('T setsockopt? SO_EXCLUSIVEADDRUSE 1').op).toMatchObject({ ifSupported: true })
+    const bind = parseStep('=> B bind any4:P')
+    expect(bind.recorded).toBe(true)
+    expect(bind.text).toBe('B bind any4:P')
+    expect(bind.op).toEqual({
+      op: 'bind',
+      sock: 'B',
+      to: { address: 'any4', host: '0.0.0.0', port: 'P' },
+    })
+  })
+
+  it('reads accept, connect, sleep, measurements and the Node operations', () => {
+    expect(parseStep('S = A accept').op).toEqual({ op: 'accept', sock: 'A', as: 'S' })
+    expect(parseStep('C connect lo4:P').op).toMatchObject({
+      op: 'connect',
+      to: { host: '127.0.0.1' },
+    })
+    expect(parseStep('sleep 200').op).toEqual({ op: 'sleep', ms: 200 })
+    expect(parseStep('=> ephemeral tcp4 lo4 x200').op).toEqual({
+      op: 'ephemeral',
+      kind: 'tcp4',
+      host: '127.0.0.1',
+      count: 200,
+    })
+    expect(parseStep('A = net.listen default:0 reusePort ipv6Only').op).toEqual({
+      op: 'net.listen',
+      sock: 'A',
+      to: { address: 'default', host: undefined, port: 0 },
+      flags: ['reusePort', 'ipv6Only'],
+    })
+    expect(parseStep('B = dgram.bind udp6 any6:P reuseAddr').op).toMatchObject({
+      op: 'dgram.bind',
+      kind: 'udp6',
+      to: { host: '::', port: 'P' },
+    })
+  })
+
+  it.each([
+    ['A bnd lo4:0', /unknown operation "bnd"/],
+    ['A bind lo9:0', /unknown address "lo9"/],
+    ['A bind lo4:8080', /not an endpoint such as lo4:0/],
+    ['A setsockopt SO_LINGER 1', /unknown option "SO_LINGER"/],
+    ['A = socket sctp4', /unknown socket kind "sctp4"/],
+    ['a bind lo4:0', /"a" is not a socket name/],
+    ['A bind default:0', /"default" is only for net.listen/],
+    ['A = net.listen lo4:0 fast', /unknown flag "fast"/],
+    ['sleep soon', /milliseconds must be a whole number/],
+    ['A listen now', /expected 2 words, found 3/],
+  ])('rejects %j with a message naming the problem', (line, message) => {
+    expect(() => parseStep(line)).toThrow(StepSyntaxError)
+    expect(() => parseStep(line)).toThrow(message)
+  })
+})
