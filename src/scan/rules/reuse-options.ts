@@ -2,6 +2,7 @@
 // set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
 // and option round-trip tests (set, then read back) are left alone.
 import type { Span, Value } from '../facts.ts'
+import { contains } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
@@ -98,7 +99,7 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
       facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
       facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
-    hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, scope))
+    hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
   }
   return hits
 }
@@ -117,9 +118,9 @@ function reuseAddrHit(f: { at: Span; code: string }): Hit {
 }
 
 function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: number): Hit {
-  const withZero = ctx.listeners.some(
-    (l) => l.port.kind === 'zero' && namedScope(ctx, l.scope) === scope,
-  )
+  // Port 0 bound in the same function (a test callback counts as one).
+  const area = ctx.facts.scopes[scope]!.at
+  const withZero = ctx.listeners.some((l) => l.port.kind === 'zero' && contains(area, l.at))
   return {
     rule: 'PORT004',
     severity: withZero ? 'error' : 'warning',
