@@ -63,8 +63,11 @@ export function parseUnifiedDiff(text: string): Map<string, Set<number>> {
     if (!inHunk) {
       if (line.startsWith('+++ ')) {
         const target = line.slice(4).trim()
-        if (target === '/dev/null') current = undefined
-        else current = fileEntry(files, stripPrefix(unquoteGitPath(target)))
+        if (target === '/dev/null') {
+          // A deletion: nothing of it is left to report on.
+          current = undefined
+          headerPath = undefined
+        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)))
         continue
       }
       if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
