@@ -81,7 +81,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let paths: string[]
   if (options.changes) {
-    const wanted = options.paths?.map((p) =>
+    const wanted = (options.paths?.length ? options.paths : undefined)?.map((p) =>
       posix.normalize(p.replace(/\\/g, '/')).replace(/\/$/, ''),
     )
     paths = [...options.changes.keys()].filter(
