@@ -34,6 +34,10 @@ var package_default = {
     "ajv-draft-04": "1.0.0",
     esbuild: "0.28.2",
     eslint: "10.15.0",
+    "mdast-util-from-markdown": "2.1.0",
+    "mdast-util-gfm": "3.1.0",
+    micromark: "4.0.3",
+    "micromark-extension-gfm": "3.0.0",
     prettier: "3.10.1",
     typescript: "6.0.3",
     "typescript-eslint": "8.73.0",
@@ -43,6 +47,7 @@ var package_default = {
     "@tree-sitter-grammars/tree-sitter-kotlin": "1.1.0",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    handlebars: "4.7.10",
     "tree-sitter-c": "0.24.1",
     "tree-sitter-c-sharp": "0.23.5",
     "tree-sitter-cpp": "0.23.4",
@@ -52,7 +57,8 @@ var package_default = {
     "tree-sitter-python": "0.25.0",
     "tree-sitter-rust": "0.24.0",
     "tree-sitter-typescript": "0.23.2",
-    "web-tree-sitter": "0.27.2"
+    "web-tree-sitter": "0.27.2",
+    yaml: "2.9.1"
   },
   allowScripts: {
     esbuild: false,
@@ -1317,7 +1323,9 @@ var NodeDriver = class {
     let timer;
     const deadline = new Promise((_, reject) => {
       timer = setTimeout(
-        () => reject(new DriverFailure("timeout", `node scenario took over ${timeoutMs} ms`)),
+        () => reject(
+          new DriverFailure("timeout", `node scenario took over ${Math.round(timeoutMs)} ms`)
+        ),
         timeoutMs
       );
     });
@@ -1950,23 +1958,19 @@ async function attempt(compiled, options, deadline) {
     return runWithoutSockets(compiled, "skipped", `the ${compiled.driver} driver was not selected`);
   if ("unavailable" in driver) return runWithoutSockets(compiled, "skipped", driver.unavailable);
   const left = deadline - performance.now();
-  if (left <= 0) {
-    return runWithoutSockets(
-      compiled,
-      "probe-error",
-      `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
-    );
-  }
+  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
+  if (left < 1) return runWithoutSockets(compiled, "probe-error", globalReason);
+  const cappedByDeadline = left < options.scenarioTimeoutMs;
   try {
     const replies = await driver.execute(
       compiled.steps.map((s) => s.op),
-      Math.min(options.scenarioTimeoutMs, left)
+      cappedByDeadline ? left : options.scenarioTimeoutMs
     );
     return interpretReplies(compiled, replies);
   } catch (error) {
-    if (error instanceof DriverFailure)
-      return runWithoutSockets(compiled, "probe-error", error.message);
-    throw error;
+    if (!(error instanceof DriverFailure)) throw error;
+    const reason = error.kind === "timeout" && cappedByDeadline ? globalReason : error.message;
+    return runWithoutSockets(compiled, "probe-error", reason);
   }
 }
 async function pool(items, limit, work) {
@@ -2179,6 +2183,12 @@ function listCommand(argv, io) {
 import { writeFile } from "node:fs/promises";
 import { parseArgs as parseArgs2 } from "node:util";
 
+// src/report/render/metrics.ts
+function describeMetrics(m) {
+  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
+  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
+}
+
 // src/report/verdict.ts
 function recordedStep(scenario) {
   const line = scenario.steps.find((s) => s.trim().startsWith("=>")) ?? "";
@@ -2276,10 +2286,6 @@ function header(result, paint) {
   ];
 }
 var AT_ANY_STEP = /* @__PURE__ */ new Set(["ok", "unsupported", "skipped", "probe-error"]);
-function describeMetrics(m) {
-  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
-  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
-}
 function describeOutcome(r, scenario) {
   const top = r.counts[0];
   const flaky = r.flaky && top ? ` (${top.count}/${r.runs}, flaky)` : "";
@@ -6554,10 +6560,14 @@ function initRuntime2() {
 }
 var Grammars = class {
   loaded = /* @__PURE__ */ new Map();
+  options;
+  constructor(options = {}) {
+    this.options = options;
+  }
   get(language) {
     let entry = this.loaded.get(language);
     if (!entry) {
-      entry = loadGrammar(language);
+      entry = loadGrammar(language, this.options);
       this.loaded.set(language, entry);
     }
     return entry;
@@ -6572,7 +6582,7 @@ var Grammars = class {
     this.loaded.clear();
   }
 };
-async function loadGrammar(language) {
+async function loadGrammar(language, options) {
   const { grammar } = languageById(language);
   try {
     await initRuntime2();
@@ -6582,8 +6592,8 @@ async function loadGrammar(language) {
   let bytes;
   let from;
   try {
-    ;
-    ({ bytes, from } = await readFirst(wasmCandidates(grammar.pkg, grammar.file)));
+    const candidates = options.locate?.(grammar.pkg, grammar.file) ?? wasmCandidates(grammar.pkg, grammar.file);
+    ({ bytes, from } = await readFirst(candidates));
   } catch (error) {
     return failed(language, `grammar ${grammar.file} ${error.message}`);
   }
@@ -6685,8 +6695,10 @@ function parseUnifiedDiff(text) {
     if (!inHunk) {
       if (line.startsWith("+++ ")) {
         const target = line.slice(4).trim();
-        if (target === "/dev/null") current = void 0;
-        else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
+        if (target === "/dev/null") {
+          current = void 0;
+          headerPath = void 0;
+        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
         continue;
       }
       if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
@@ -8813,7 +8825,7 @@ function optionHits(ctx, option2) {
     const after = (at) => at.start > f.at.end && at.start < area.end;
     const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
-    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, scope));
+    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
   }
   return hits;
 }
@@ -8827,9 +8839,8 @@ function reuseAddrHit(f) {
   };
 }
 function reusePortHit(ctx, f, scope) {
-  const withZero = ctx.listeners.some(
-    (l) => l.port.kind === "zero" && namedScope(ctx, l.scope) === scope
-  );
+  const area = ctx.facts.scopes[scope].at;
+  const withZero = ctx.listeners.some((l) => l.port.kind === "zero" && contains(area, l.at));
   return {
     rule: "PORT004",
     severity: withZero ? "error" : "warning",
@@ -9266,7 +9277,7 @@ async function scan(options) {
   };
   let paths;
   if (options.changes) {
-    const wanted = options.paths?.map(
+    const wanted = (options.paths?.length ? options.paths : void 0)?.map(
       (p) => posix2.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
     );
     paths = [...options.changes.keys()].filter(

@@ -28,6 +28,7 @@ await build({
 })
 // Runtime files are found next to the module that loads them (import.meta.url).
 await cp('src/probe/drivers/python/driver.py', 'dist/python/driver.py')
+await cp('templates', 'dist/templates', { recursive: true })
 // The scan's WebAssembly: web-tree-sitter's runtime and one grammar per language, found by
 // src/scan/grammars.ts in ./grammars/ next to the bundle.
 const wasm = [

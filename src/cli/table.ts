@@ -1,6 +1,7 @@
 // Pure: a PlatformResult as a terminal table, grouped by section, with the expectation for this
 // OS beside each outcome and a mark where they differ.
-import type { EphemeralMetrics, PlatformResult, Scenario, ScenarioResult } from '../probe/model.ts'
+import type { PlatformResult, Scenario, ScenarioResult } from '../probe/model.ts'
+import { describeMetrics } from '../report/render/metrics.ts'
 import { rawCode } from '../probe/outcome.ts'
 import {
   describeExpectation,
@@ -90,15 +91,6 @@ function header(result: PlatformResult, paint: Painter): string[] {
 /** Outcomes whose step says nothing more: success is always at the recorded step, and a missing
  * option shows in the raw code. */
 const AT_ANY_STEP = new Set(['ok', 'unsupported', 'skipped', 'probe-error'])
-
-export function describeMetrics(m: EphemeralMetrics): string {
-  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
-  return (
-    `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; ` +
-    `same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` +
-    (m.inRange === undefined ? '' : `, in the ephemeral range ${pct(m.inRange)}`)
-  )
-}
 
 export function describeOutcome(r: ScenarioResult, scenario: Scenario | undefined): string {
   const top = r.counts[0]

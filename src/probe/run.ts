@@ -73,23 +73,20 @@ async function attempt(
     return runWithoutSockets(compiled, 'skipped', `the ${compiled.driver} driver was not selected`)
   if ('unavailable' in driver) return runWithoutSockets(compiled, 'skipped', driver.unavailable)
   const left = deadline - performance.now()
-  if (left <= 0) {
-    return runWithoutSockets(
-      compiled,
-      'probe-error',
-      `the probe's global timeout (${options.globalTimeoutMs} ms) passed`,
-    )
-  }
+  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
+  if (left < 1) return runWithoutSockets(compiled, 'probe-error', globalReason)
+  // Near the end, the global deadline is the tighter bound, and a timeout is its doing.
+  const cappedByDeadline = left < options.scenarioTimeoutMs
   try {
     const replies = await driver.execute(
       compiled.steps.map((s) => s.op),
-      Math.min(options.scenarioTimeoutMs, left),
+      cappedByDeadline ? left : options.scenarioTimeoutMs,
     )
     return interpretReplies(compiled, replies)
   } catch (error) {
-    if (error instanceof DriverFailure)
-      return runWithoutSockets(compiled, 'probe-error', error.message)
-    throw error
+    if (!(error instanceof DriverFailure)) throw error
+    const reason = error.kind === 'timeout' && cappedByDeadline ? globalReason : error.message
+    return runWithoutSockets(compiled, 'probe-error', reason)
   }
 }
 

@@ -24,7 +24,10 @@ export class NodeDriver implements SocketDriver {
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new DriverFailure('timeout', `node scenario took over ${timeoutMs} ms`)),
+        () =>
+          reject(
+            new DriverFailure('timeout', `node scenario took over ${Math.round(timeoutMs)} ms`),
+          ),
         timeoutMs,
       )
     })

@@ -1,0 +1,104 @@
+// The action's inputs, read once into a typed object and checked, so the rest of the action never
+// sees a raw string. Each mistake gets a message naming the input and what it accepts.
+import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
+
+export type Mode = 'probe' | 'report' | 'all'
+export type ScanScope = 'changed' | 'all' | 'off'
+export type CommentMode = 'always' | 'changes' | 'off'
+
+export interface ActionInputs {
+  mode: Mode
+  token: string
+  configPath: string
+  readConfigFromPr: boolean
+  label?: string
+  repeat: number
+  only?: string[]
+  python?: string
+  scan: ScanScope
+  sarifFile?: string
+  expectedPlatforms?: string[]
+  commentKey: string
+  commentMode: CommentMode
+  recreateComment: boolean
+  hidePreviousComment: boolean
+  template?: string
+  checkName: string
+  dryRun: boolean
+}
+
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/** Reads inputs through `get` (core.getInput in the action, a map in tests). */
+export function readInputs(get: (name: string) => string): ActionInputs {
+  const text = (name: string) => get(name).trim()
+  const optional = (name: string) => text(name) || undefined
+  const list = (name: string) => {
+    const items = text(name)
+      .split(/[\s,]+/)
+      .filter(Boolean)
+    return items.length ? items : undefined
+  }
+  const label = optional('label')
+  if (label !== undefined && !PLATFORM_LABEL.test(label)) {
+    throw new InputError(
+      `input "label" must be lower-case letters, digits, dots and dashes (at most 40), not "${label}"`,
+    )
+  }
+  const commentKey = text('comment-key') || 'default'
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) {
+    throw new InputError(
+      `input "comment-key" must be 1–64 letters, digits, dots, dashes or underscores, not "${commentKey}"`,
+    )
+  }
+  return {
+    mode: oneOf(text('mode') || 'all', 'mode', ['probe', 'report', 'all'] as const),
+    token: text('github-token'),
+    configPath: text('config') || '.github/bind-probe.yml',
+    readConfigFromPr: flag(text('read-config-from-pr'), 'read-config-from-pr'),
+    ...(label ? { label } : {}),
+    repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
+    ...(list('only') ? { only: list('only') } : {}),
+    ...(optional('python') ? { python: optional('python') } : {}),
+    scan: oneOf(text('scan') || 'changed', 'scan', ['changed', 'all', 'off'] as const),
+    ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),
+    ...(list('expected-platforms') ? { expectedPlatforms: list('expected-platforms') } : {}),
+    commentKey,
+    commentMode: oneOf(text('comment-mode') || 'always', 'comment-mode', [
+      'always',
+      'changes',
+      'off',
+    ] as const),
+    recreateComment: flag(text('recreate-comment'), 'recreate-comment'),
+    hidePreviousComment: flag(text('hide-previous-comment'), 'hide-previous-comment'),
+    ...(optional('template') ? { template: optional('template') } : {}),
+    checkName: text('check-name') || 'bind-probe',
+    dryRun: flag(text('dry-run'), 'dry-run'),
+  }
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(`input "${name}" must be one of ${allowed.join(', ')}, not "${value}"`)
+  }
+  return value as T
+}
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+function flag(value: string, name: string): boolean {
+  if (value === '' || ['false', 'False', 'FALSE'].includes(value)) return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  throw new InputError(`input "${name}" must be true or false, not "${value}"`)
+}
+
+function wholeNumber(value: string, name: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new InputError(
+      `input "${name}" must be a whole number from ${min} to ${max}, not "${value}"`,
+    )
+  }
+  return n
+}

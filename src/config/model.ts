@@ -1,0 +1,81 @@
+// The project's policy, `.github/bind-probe.yml`, after loading: camelCase, defaults filled in,
+// custom scenarios checked. schemas/config.schema.json describes the YAML form; docs/configuration.md
+// explains every key.
+import type { Outcome, Scenario } from '../probe/model.ts'
+import type { Severity } from '../scan/finding.ts'
+
+export interface ExpectedPlatform {
+  /** A platform id as the probe writes it: `linux-x64`, or `linux-x64-<label>`. */
+  id: string
+  /** How the report names it, such as "Ubuntu 24.04". */
+  name?: string
+}
+
+export interface FailOn {
+  /** A measured outcome contradicts a documented expectation. */
+  divergence: boolean
+  /** An outcome differs from the previous report on this pull request. */
+  change: boolean
+  /** An expected platform sent no result, or its leg was cancelled or failed. */
+  missingPlatform: boolean
+  /** The probe itself failed on a scenario, or a driver crashed. */
+  probeError: boolean
+  /** A scenario's outcome varied across repeats. */
+  flaky: boolean
+  /** Scan findings at or above this severity fail; `never` ignores them. */
+  findings: Severity | 'never'
+}
+
+/** A scenario outcome the project relies on, on an OS family or one platform. */
+export interface Requirement {
+  scenario: string
+  /** `linux`, `macos`, `windows`, or a platform id. */
+  target: string
+  /** Any of these is fine. */
+  outcomes: Outcome[]
+}
+
+export type CommentMode = 'always' | 'changes' | 'off'
+
+export interface Config {
+  /** The file it came from, for messages; absent for DEFAULT_CONFIG. */
+  source?: string
+  platforms: ExpectedPlatform[]
+  mode: 'enforce' | 'warn'
+  failOn: FailOn
+  require: Requirement[]
+  /** The project's own scenarios, complete (omitted expectations are `unknown`). */
+  scenarios: Scenario[]
+  comment: { mode: CommentMode; key: string; template?: string }
+  summary: { template?: string }
+  /** Plain data for the scanner. */
+  scan: { ignore: string[]; allowedHelpers: string[] }
+  /** Where the report job reads this file and the templates from. */
+  readPolicyFrom: 'base' | 'pull-request'
+}
+
+/** What evaluatePolicy needs. */
+export type Policy = Pick<Config, 'mode' | 'failOn' | 'require' | 'platforms'>
+
+export const DEFAULT_FAIL_ON: Readonly<FailOn> = Object.freeze({
+  divergence: true,
+  change: false,
+  missingPlatform: true,
+  probeError: false,
+  flaky: false,
+  findings: 'error',
+})
+
+export const DEFAULT_COMMENT_KEY = 'default'
+
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze<Config>({
+  platforms: [],
+  mode: 'enforce',
+  failOn: DEFAULT_FAIL_ON,
+  require: [],
+  scenarios: [],
+  comment: Object.freeze({ mode: 'always', key: DEFAULT_COMMENT_KEY }),
+  summary: Object.freeze({}),
+  scan: Object.freeze({ ignore: [], allowedHelpers: [] }),
+  readPolicyFrom: 'base',
+})

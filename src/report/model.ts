@@ -1,0 +1,239 @@
+// The Report: everything one report job knows, merged from all legs. Plain JSON data (it becomes
+// the action's `report-json` output and the reporting service stores it), versioned like the
+// PlatformResult. Every string in it may come from a user or a pull request: render it escaped.
+import type {
+  Confidence,
+  EphemeralMetrics,
+  OsFamily,
+  Outcome,
+  OutcomeCount,
+} from '../probe/model.ts'
+import type { Severity } from '../scan/finding.ts'
+import type { Verdict } from './verdict.ts'
+
+export const REPORT_SCHEMA_VERSION = 1
+
+/** The scenario the headline is about: the 2008 python-dev report that started this project. */
+export const HEADLINE_SCENARIO = 'tcp4-reuseaddr-both-dup-wildcard-nolisten'
+
+/** Where the report is about; all optional so a CLI report on a laptop works too. */
+export interface ReportContext {
+  /** `owner/name`. */
+  repository?: string
+  /** `https://github.com` or a GitHub Enterprise Server URL. */
+  serverUrl?: string
+  headSha?: string
+  pullRequest?: number
+  /** Branch names, as the event gives them: user-controlled. */
+  headRef?: string
+  baseRef?: string
+  event?: string
+  /** Link to the workflow run (where the job summary is). */
+  runUrl?: string
+}
+
+export interface MeasuredPlatform {
+  id: string
+  os: OsFamily | 'other'
+  arch: string
+  /** The project's display name for it, from the policy. */
+  name?: string
+  /** Artifact (or file) the result was read from. */
+  source: string
+  release: string
+  distro?: string
+  runnerImage?: string
+  python?: string
+  node: string
+  toolVersion: string
+  repeat: number
+  startedAt: string
+  durationMs: number
+  settings: Record<string, string>
+  ephemeralPortRange?: { low: number; high: number }
+  /** Drivers that did not run, with why: their scenarios are not measured here. */
+  driverProblems: { driver: string; status: string; message?: string }[]
+}
+
+export type MissingReason = 'no-result' | 'leg-cancelled' | 'leg-failed' | 'leg-skipped'
+
+export interface MissingPlatform {
+  id: string
+  name?: string
+  reason: MissingReason
+  /** The leg that should have measured it, when the caller knows. */
+  leg?: string
+}
+
+/** How a matrix leg ended, as the caller read it from the run's jobs. */
+export type LegStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out' | 'unknown'
+
+export interface LegProblem {
+  leg: string
+  status: LegStatus
+  /** The platform the leg was meant to measure, when known. */
+  platform?: string
+}
+
+export interface ArtifactProblem {
+  artifact: string
+  message: string
+}
+
+export interface Cell {
+  platform: string
+  /** Absent when the platform did not run the scenario. */
+  outcome?: Outcome
+  step?: string
+  verdict: Verdict
+  /** The raw code people search for: `WSAEACCES (10013)`. */
+  raw?: string
+  flaky: boolean
+  runs?: number
+  /** Per-outcome counts, kept only when the outcome varied. */
+  counts?: OutcomeCount[]
+  reason?: string
+  metrics?: EphemeralMetrics
+}
+
+export interface ExpectationSummary {
+  /** `EADDRINUSE`, `EADDRINUSE at B bind lo4:P`, or `unknown`. */
+  text: string
+  confidence: Confidence
+}
+
+export interface ScenarioRow {
+  id: string
+  title: string
+  section: string
+  /** From the project's own config rather than the built-in catalogue. */
+  custom: boolean
+  /** False when a leg reported a scenario the report's catalogue does not know. */
+  known: boolean
+  measurement: boolean
+  /** The step the scenario records (`=>`); an error at another step is shown with its step. */
+  recordedStep?: string
+  expected: Partial<Record<OsFamily, ExpectationSummary>>
+  /** One per measured platform, in the order of Report.platforms. */
+  cells: Cell[]
+}
+
+export interface CellRef {
+  scenario: string
+  platform: string
+  os: OsFamily | 'other'
+  outcome: Outcome
+  step: string
+  expected: string
+  confidence: Confidence
+}
+
+export interface ProbeProblem {
+  platform: string
+  /** Absent for a problem with a whole driver. */
+  scenario?: string
+  message: string
+}
+
+export interface FlakyCell {
+  scenario: string
+  platform: string
+  runs: number
+  counts: OutcomeCount[]
+}
+
+export interface Headline {
+  scenario: string
+  title: string
+  raises: string[]
+  succeeds: string[]
+  other: { platform: string; outcome: Outcome }[]
+  /** Measured platforms that did not run it, and expected platforms that are missing. */
+  notMeasured: { platform: string; reason: string }[]
+  /** What the sources say, per OS family, for the families nobody measured. */
+  documented: { os: OsFamily; text: string; confidence: Confidence }[]
+}
+
+export interface CellChange {
+  scenario: string
+  platform: string
+  before: { outcome: Outcome; flaky: boolean }
+  after: { outcome: Outcome; flaky: boolean }
+}
+
+export interface Changes {
+  /** `first-run`: no earlier report on this PR; `unreadable`: its digest was bad (see note). */
+  status: 'first-run' | 'compared' | 'unreadable'
+  note?: string
+  /** The head commit of the earlier report. */
+  since?: string
+  cells: CellChange[]
+  platformsAdded: string[]
+  platformsRemoved: string[]
+  /** Undefined when either run had too many findings to keep their fingerprints. */
+  findings?: { added: number; fixed: number }
+  /** True when anything above differs from the earlier report. */
+  any: boolean
+}
+
+export interface RequirementResult {
+  scenario: string
+  /** OS family or platform id, as the policy wrote it. */
+  target: string
+  allowed: Outcome[]
+  status: 'met' | 'violated' | 'unverified'
+  /** One per platform the target covers. */
+  platforms: { platform: string; outcome?: Outcome; status: 'met' | 'violated' | 'unverified' }[]
+  message: string
+}
+
+export interface ReportFinding {
+  rule: string
+  severity: Severity
+  line: number
+  column: number
+  endLine?: number
+  message: string
+  advice: string
+  fingerprint: string
+  language: string
+}
+
+export interface FindingGroup {
+  path: string
+  findings: ReportFinding[]
+}
+
+export interface FindingsSummary {
+  total: number
+  bySeverity: Record<Severity, number>
+  /** Grouped by file, files in order of their worst finding, then path. */
+  files: FindingGroup[]
+  /** Findings that could not be read, with why. */
+  problems: string[]
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION
+  tool: { name: 'bind-probe'; version: string }
+  context: ReportContext
+  /** Measured platforms, in the policy's order, then the others by id. */
+  platforms: MeasuredPlatform[]
+  missing: MissingPlatform[]
+  legs: LegProblem[]
+  artifacts: ArtifactProblem[]
+  /** Things a reader should know that fit nowhere else (a platform reported twice). */
+  notes: string[]
+  scenarios: ScenarioRow[]
+  headline: Headline
+  divergences: CellRef[]
+  /** Inferred expectations the measurement contradicted: news, not failures. */
+  refutations: CellRef[]
+  probeErrors: ProbeProblem[]
+  flaky: FlakyCell[]
+  changes: Changes
+  requirements: RequirementResult[]
+  findings: FindingsSummary
+  /** Ids of the scenarios with at least one divergence, sorted. */
+  divergentScenarios: string[]
+}

@@ -1,0 +1,436 @@
+// Pure: a Report as the data a template prints. Everything is plain text or numbers (templates
+// escape every value they print); lists arrive already capped to the limits of the current trim
+// level, with the number left out beside them. docs/report.md documents every field, because
+// custom templates are written against this shape.
+import type { OsFamily } from '../../probe/model.ts'
+import { describeMetrics } from './metrics.ts'
+import { encodePath, safeUrl } from './markdown.ts'
+import type { GateRule, GateVerdict } from '../gate.ts'
+import { missingWords } from '../headline.ts'
+import type {
+  Cell,
+  CellRef,
+  ExpectationSummary,
+  FindingGroup,
+  MeasuredPlatform,
+  Report,
+  ScenarioRow,
+} from '../model.ts'
+
+export interface Limits {
+  /** Items per list (divergences, changes, probe errors, flaky results, requirements). */
+  list: number
+  /** Findings shown, across files. */
+  findings: number
+  /** The matrix: every row, only rows with something to see, or none. */
+  matrix: 'full' | 'notable' | 'none'
+}
+
+export interface ViewOptions {
+  verdict?: GateVerdict
+  /** Where the full report lives (the run's job summary); defaults to context.runUrl. */
+  summaryUrl?: string
+  limits: Limits
+  /** Set by the renderer when it had to shorten the body to fit. */
+  trimmed: boolean
+  limitName: string
+}
+
+const RULE_WORDS: Record<GateRule, string> = {
+  'no-results': 'no results',
+  requirement: 'a required outcome',
+  divergence: 'divergence',
+  change: 'change',
+  'missing-platform': 'missing platform',
+  'probe-error': 'probe error',
+  flaky: 'flaky result',
+  findings: 'flaky port use',
+}
+
+const OS_NAMES: Record<OsFamily | 'other', string> = {
+  linux: 'Linux',
+  macos: 'macOS',
+  windows: 'Windows',
+  other: 'other',
+}
+
+/** Outcomes that say nothing more with a step: success is at the recorded step by definition. */
+const AT_ANY_STEP = new Set(['ok', 'unsupported', 'skipped', 'probe-error'])
+
+export function buildView(report: Report, options: ViewOptions) {
+  const { limits } = options
+  const ctx = report.context
+  const repoUrl =
+    ctx.repository && /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(ctx.repository)
+      ? safeUrl(`${(ctx.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${ctx.repository}`)
+      : undefined
+  const sha = ctx.headSha && /^[0-9a-f]{7,64}$/.test(ctx.headSha) ? ctx.headSha : undefined
+  // A path that climbs out of the repository links nowhere rather than somewhere else.
+  const blobUrl = (path: string, line?: number) =>
+    repoUrl && sha && !path.split('/').includes('..')
+      ? `${repoUrl}/blob/${sha}/${encodePath(path)}${line ? `#L${line}` : ''}`
+      : null
+  const titles = new Map(report.scenarios.map((r) => [r.id, r.title]))
+  const title = (id: string) => titles.get(id) ?? id
+  const cap = <T>(items: readonly T[], max = limits.list) => ({
+    items: items.slice(0, max),
+    total: items.length,
+    more: Math.max(0, items.length - max),
+  })
+
+  const platforms = report.platforms.map((p) => platformView(p))
+  const measuredIds = report.platforms.map((p) => p.id)
+  const recorded = new Map(report.scenarios.map((r) => [r.id, r.recordedStep]))
+  const measured = (d: CellRef) =>
+    AT_ANY_STEP.has(d.outcome) || d.step === recorded.get(d.scenario)
+      ? d.outcome
+      : `${d.outcome} at ${d.step}`
+  const divergences = report.divergences.map((d) => ({
+    scenario: d.scenario,
+    title: title(d.scenario),
+    platform: d.platform,
+    measured: measured(d),
+    expected: d.expected,
+  }))
+  const refutations = report.refutations.map((d) => ({
+    scenario: d.scenario,
+    title: title(d.scenario),
+    platform: d.platform,
+    measured: measured(d),
+    expected: d.expected,
+    confidence: d.confidence,
+  }))
+  const changes = report.changes
+  const changeItems = changes.cells.map((c) => ({
+    scenario: c.scenario,
+    title: title(c.scenario),
+    platform: c.platform,
+    before: `${c.before.outcome}${c.before.flaky ? ' (flaky)' : ''}`,
+    after: `${c.after.outcome}${c.after.flaky ? ' (flaky)' : ''}`,
+  }))
+  const flaky = report.flaky.map((f) => ({
+    scenario: f.scenario,
+    title: title(f.scenario),
+    platform: f.platform,
+    counts: f.counts.map((c) => `${c.outcome} ${c.count}/${f.runs}`).join(', '),
+  }))
+  const probeErrors = report.probeErrors.map((e) => ({
+    scenario: e.scenario ?? null,
+    title: e.scenario ? title(e.scenario) : null,
+    platform: e.platform,
+    message: e.message,
+  }))
+  const violated = report.requirements.filter((r) => r.status !== 'met')
+
+  const findingsShown = capFindings(report.findings.files, limits.findings)
+  const findings = {
+    total: report.findings.total,
+    errors: report.findings.bySeverity.error,
+    warnings: report.findings.bySeverity.warning,
+    notes: report.findings.bySeverity.note,
+    fileCount: report.findings.files.length,
+    files: findingsShown.files.map((group) => ({
+      path: group.path,
+      url: blobUrl(group.path),
+      findings: group.findings.map((f) => ({
+        ...f,
+        endLine: f.endLine ?? null,
+        location: `${group.path}:${f.line}`,
+        url: blobUrl(group.path, f.line),
+      })),
+    })),
+    more: report.findings.total - findingsShown.shown,
+    problems: report.findings.problems,
+  }
+
+  const status = statusItems(report)
+  return {
+    tool: report.tool,
+    context: {
+      repository: ctx.repository ?? null,
+      repositoryUrl: repoUrl ?? null,
+      pullRequest: ctx.pullRequest ?? null,
+      headRef: ctx.headRef ?? null,
+      baseRef: ctx.baseRef ?? null,
+      event: ctx.event ?? null,
+      sha: sha ?? null,
+      shortSha: sha ? sha.slice(0, 7) : null,
+      commitUrl: repoUrl && sha ? `${repoUrl}/commit/${sha}` : null,
+      runUrl: safeUrl(ctx.runUrl) ?? null,
+    },
+    summaryUrl: safeUrl(options.summaryUrl ?? ctx.runUrl) ?? null,
+    platforms,
+    measured: { count: platforms.length, ids: measuredIds },
+    missing: report.missing.map((m) => ({
+      id: m.id,
+      name: m.name ?? null,
+      reason: m.reason,
+      words: missingWords(m),
+    })),
+    legs: report.legs,
+    artifacts: report.artifacts,
+    notes: report.notes,
+    unmeasuredDrivers: report.platforms.flatMap((p) =>
+      p.driverProblems
+        .filter((d) => d.status === 'unavailable')
+        .map((d) => ({ platform: p.id, driver: d.driver, message: d.message ?? null })),
+    ),
+    headline: headlineView(report),
+    status: { ok: status.length === 0, items: status, scenarioCount: report.scenarios.length },
+    divergences: cap(divergences),
+    refutations: cap(refutations),
+    changes: {
+      status: changes.status,
+      firstRun: changes.status === 'first-run',
+      unreadable: changes.status === 'unreadable',
+      note: changes.note ?? null,
+      since: changes.since ?? null,
+      sinceShort: changes.since ? changes.since.slice(0, 7) : null,
+      any: changes.any,
+      cells: cap(changeItems),
+      platformsAdded: changes.platformsAdded,
+      platformsRemoved: changes.platformsRemoved,
+      findingsAdded: changes.findings?.added ?? null,
+      findingsFixed: changes.findings?.fixed ?? null,
+    },
+    probeErrors: cap(probeErrors),
+    flaky: cap(flaky),
+    requirements: {
+      total: report.requirements.length,
+      violated: report.requirements.filter((r) => r.status === 'violated').length,
+      unverified: report.requirements.filter((r) => r.status === 'unverified').length,
+      problems: cap(
+        violated.map((r) => ({
+          scenario: r.scenario,
+          target: r.target,
+          status: r.status,
+          message: r.message,
+        })),
+      ),
+      all: cap(
+        report.requirements.map((r) => ({
+          scenario: r.scenario,
+          target: r.target,
+          status: r.status,
+          message: r.message,
+        })),
+      ),
+    },
+    findings,
+    matrix: matrixView(report, limits.matrix),
+    verdict: options.verdict
+      ? {
+          conclusion: options.verdict.conclusion,
+          mode: options.verdict.mode,
+          icon: { success: '✅', failure: '❌', neutral: '⚠️' }[options.verdict.conclusion],
+          summary: options.verdict.summary,
+          failing: options.verdict.reasons.filter((r) => r.fails).map((r) => r.message),
+          failingRules: [
+            ...new Set(
+              options.verdict.reasons.filter((r) => r.fails).map((r) => RULE_WORDS[r.rule]),
+            ),
+          ],
+          other: options.verdict.reasons.filter((r) => !r.fails).map((r) => r.message),
+        }
+      : null,
+    trim: {
+      trimmed: options.trimmed,
+      limit: options.limitName,
+    },
+  }
+}
+
+export type View = ReturnType<typeof buildView>
+
+function platformView(p: MeasuredPlatform) {
+  return {
+    id: p.id,
+    name: p.name ?? null,
+    os: p.os,
+    osName: OS_NAMES[p.os],
+    arch: p.arch,
+    release: p.release,
+    distro: p.distro ?? null,
+    runnerImage: p.runnerImage ?? null,
+    python: p.python ?? null,
+    node: p.node,
+    toolVersion: p.toolVersion,
+    repeat: p.repeat,
+    source: p.source,
+    startedAt: p.startedAt,
+    seconds: (p.durationMs / 1000).toFixed(1),
+    portRange: p.ephemeralPortRange
+      ? `${p.ephemeralPortRange.low}–${p.ephemeralPortRange.high}`
+      : null,
+    settings: Object.entries(p.settings).map(([key, value]) => ({ key, value })),
+    driverProblems: p.driverProblems.map((d) => ({ ...d, message: d.message ?? null })),
+  }
+}
+
+function headlineView(report: Report) {
+  const h = report.headline
+  const groups = [
+    ...(h.raises.length ? [{ outcome: 'EADDRINUSE', platforms: h.raises }] : []),
+    ...(h.succeeds.length ? [{ outcome: 'ok', platforms: h.succeeds }] : []),
+    ...[...new Set(h.other.map((o) => o.outcome))].map((outcome) => ({
+      outcome,
+      platforms: h.other.filter((o) => o.outcome === outcome).map((o) => o.platform),
+    })),
+  ]
+  return {
+    scenario: h.scenario,
+    title: h.title,
+    measured: groups.length > 0,
+    groups,
+    raises: h.raises,
+    succeeds: h.succeeds,
+    notMeasured: h.notMeasured,
+    documented: h.documented.map((d) => ({ ...d, osName: OS_NAMES[d.os] })),
+  }
+}
+
+function statusItems(report: Report): { icon: string; text: string }[] {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+  const items: { icon: string; text: string }[] = []
+  const violated = report.requirements.filter((r) => r.status === 'violated').length
+  if (violated) items.push({ icon: '⛔', text: `${n(violated, 'required outcome')} not met` })
+  if (report.divergences.length) {
+    items.push({
+      icon: '❌',
+      text: `${n(report.divergences.length, 'divergence')} from the documented semantics`,
+    })
+  }
+  if (report.refutations.length) {
+    items.push({
+      icon: '⚠️',
+      text: `${n(report.refutations.length, 'inferred expectation')} refuted`,
+    })
+  }
+  const changed = report.changes.cells.length + report.changes.platformsRemoved.length
+  if (changed) {
+    const since = report.changes.since
+      ? ` since ${report.changes.since.slice(0, 7)}`
+      : ' since the last report'
+    items.push({ icon: '🔁', text: `${n(changed, 'change')}${since}` })
+  }
+  if (report.missing.length) {
+    items.push({ icon: '🕳️', text: `${n(report.missing.length, 'platform')} missing` })
+  }
+  if (report.artifacts.length) {
+    items.push({ icon: '🧩', text: n(report.artifacts.length, 'unreadable result') })
+  }
+  if (report.probeErrors.length) {
+    items.push({ icon: '💥', text: n(report.probeErrors.length, 'probe error') })
+  }
+  const skipped = report.scenarios.reduce(
+    (sum, row) => sum + row.cells.filter((c) => c.outcome === 'skipped').length,
+    0,
+  )
+  if (skipped) items.push({ icon: '⏭️', text: `${n(skipped, 'result')} skipped` })
+  if (report.flaky.length) items.push({ icon: '🎲', text: n(report.flaky.length, 'flaky result') })
+  if (report.findings.total) {
+    items.push({ icon: '🧭', text: n(report.findings.total, 'flaky port use') })
+  }
+  return items
+}
+
+function capFindings(files: readonly FindingGroup[], max: number) {
+  let shown = 0
+  const out: FindingGroup[] = []
+  for (const group of files) {
+    if (shown >= max) break
+    const take = group.findings.slice(0, max - shown)
+    shown += take.length
+    out.push({ path: group.path, findings: take })
+  }
+  return { files: out, shown }
+}
+
+function matrixView(report: Report, mode: Limits['matrix']) {
+  // Rows a reader has to look at: a contradiction, something not measured, or a flaky outcome.
+  const notable = (row: ScenarioRow) =>
+    row.cells.some(
+      (c) =>
+        c.flaky ||
+        c.verdict === 'diverges' ||
+        c.verdict === 'refuted' ||
+        c.verdict === 'not-measured',
+    )
+  const rows =
+    mode === 'none' ? [] : mode === 'notable' ? report.scenarios.filter(notable) : report.scenarios
+  const sections: { title: string; rows: ReturnType<typeof rowView>[] }[] = []
+  for (const row of rows) {
+    let section = sections.at(-1)
+    if (!section || section.title !== row.section) {
+      section = { title: row.section, rows: [] }
+      sections.push(section)
+    }
+    section.rows.push(rowView(row))
+  }
+  return {
+    show: rows.length > 0,
+    mode,
+    columns: report.platforms.map((p) => ({ id: p.id, osName: OS_NAMES[p.os] })),
+    sections,
+    rowCount: report.scenarios.length,
+    shown: rows.length,
+    omitted: report.scenarios.length - rows.length,
+  }
+}
+
+function rowView(row: ScenarioRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    custom: row.custom,
+    known: row.known,
+    expected: {
+      linux: expectedText(row.expected.linux),
+      macos: expectedText(row.expected.macos),
+      windows: expectedText(row.expected.windows),
+    },
+    cells: row.cells.map((cell) => cellView(cell, row)),
+  }
+}
+
+/** `EADDRINUSE`, `ok (inferred)`, `unknown`: documented expectations go without a word. */
+function expectedText(expected: ExpectationSummary | undefined): string | null {
+  if (!expected) return null
+  const word =
+    expected.confidence === 'inferred' || expected.confidence === 'measured'
+      ? ` (${expected.confidence})`
+      : ''
+  return `${expected.text}${expected.text === 'unknown' ? '' : word}`
+}
+
+const MARKS: Record<Cell['verdict'], string> = {
+  matches: '',
+  confirmed: '',
+  diverges: '❌',
+  refuted: '⚠️',
+  settled: '',
+  measurement: '',
+  'not-measured': '',
+  'no-expectation': '',
+}
+
+function cellView(cell: Cell, row: ScenarioRow) {
+  let text: string
+  if (cell.outcome === undefined) text = '—'
+  else if (cell.outcome === 'probe-error') text = 'probe error'
+  else if (row.measurement && cell.outcome === 'ok') text = 'measured'
+  else if (!AT_ANY_STEP.has(cell.outcome) && row.recordedStep && cell.step !== row.recordedStep) {
+    text = `${cell.outcome} at ${cell.step}`
+  } else text = cell.outcome
+  const flaky = cell.flaky && cell.counts?.[0] ? ` ${cell.counts[0].count}/${cell.runs}` : ''
+  return {
+    platform: cell.platform,
+    outcome: cell.outcome ?? null,
+    verdict: cell.verdict,
+    text: `${text}${flaky}`,
+    mark: `${MARKS[cell.verdict]}${cell.flaky ? '🎲' : ''}`,
+    raw: cell.raw ?? null,
+    reason: cell.reason ?? null,
+    metrics: cell.metrics ? describeMetrics(cell.metrics) : null,
+  }
+}

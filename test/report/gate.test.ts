@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_FAIL_ON,
+  type FailOn,
+  type Policy,
+} from '../../src/config/model.ts'
+import { buildReport } from '../../src/report/build.ts'
+import { evaluatePolicy } from '../../src/report/gate.ts'
+import { eventful, threeOs } from './samples.ts'
+
+const policyWith = (failOn: Partial<FailOn> = {}, extra: Partial<Policy> = {}): Policy => ({
+  mode: 'enforce',
+  platforms: [],
+  require: [],
+  failOn: { ...DEFAULT_FAIL_ON, ...failOn },
+  ...extra,
+})
+
+const nothingFails: Partial<FailOn> = {
+  divergence: false,
+  change: false,
+  missingPlatform: false,
+  probeError: false,
+  flaky: false,
+  findings: 'never',
+}
+
+describe('evaluatePolicy', () => {
+  it('passes a clean three-platform report under the defaults', () => {
+    const verdict = evaluatePolicy(buildReport(threeOs()), DEFAULT_CONFIG)
+    expect(verdict).toEqual({
+      conclusion: 'success',
+      mode: 'enforce',
+      reasons: [],
+      summary: 'passed on 3 platforms',
+    })
+  })
+
+  it('fails on each rule the policy turns on, and lists the others as not failing', () => {
+    const report = buildReport(eventful())
+    const all = evaluatePolicy(report, policyWith({ ...nothingFails }))
+    // A requirement always fails; everything else is only reported.
+    expect(all.conclusion).toBe('failure')
+    expect(all.reasons.filter((r) => r.fails).map((r) => r.rule)).toEqual(['requirement'])
+    expect(all.reasons.filter((r) => !r.fails).map((r) => r.rule)).toEqual([
+      'divergence',
+      'change',
+      'missing-platform',
+      'missing-platform',
+      'probe-error',
+      'flaky',
+      'findings',
+    ])
+
+    const rules: [keyof FailOn, FailOn[keyof FailOn], string][] = [
+      ['divergence', true, '1 divergence from the documented semantics in 1 scenario'],
+      ['change', true, '3 changes since the previous report (9e8d7c6)'],
+      ['missingPlatform', true, '2 expected platforms missing: windows-x64-synthetic, macos-x64'],
+      ['probeError', true, '1 probe error'],
+      ['flaky', true, '1 flaky result'],
+      ['findings', 'error', '1 flaky port use at severity error or above'],
+      ['findings', 'warning', '3 flaky port uses at severity warning or above'],
+    ]
+    for (const [key, value, message] of rules) {
+      const verdict = evaluatePolicy(
+        report,
+        policyWith({ ...nothingFails, [key]: value }, { require: [] }),
+      )
+      const failing = verdict.reasons.filter((r) => r.fails && r.rule !== 'requirement')
+      expect(
+        failing.map((r) => r.message),
+        key,
+      ).toContain(message)
+    }
+  })
+
+  it('turns a failure into neutral in warn mode, keeping the reasons', () => {
+    const report = buildReport(eventful())
+    const enforce = evaluatePolicy(report, policyWith())
+    const warn = evaluatePolicy(report, policyWith({}, { mode: 'warn' }))
+    expect(enforce.conclusion).toBe('failure')
+    expect(warn.conclusion).toBe('neutral')
+    expect(warn.reasons).toEqual(enforce.reasons)
+    expect(warn.summary).toMatch(/^would fail \(warn mode\): /)
+    expect(enforce.summary).toMatch(/^failed: .*required outcome not met/)
+  })
+
+  it('fails when no platform result could be read at all, even if nothing else is turned on', () => {
+    const report = buildReport({ artifacts: [{ name: 'broken', content: 'nope' }] })
+    const verdict = evaluatePolicy(report, policyWith(nothingFails))
+    expect(verdict.conclusion).toBe('failure')
+    expect(verdict.reasons[0]).toEqual({
+      rule: 'no-results',
+      count: 1,
+      fails: true,
+      message: 'no platform results could be read (1 bad artifact)',
+    })
+    expect(evaluatePolicy(report, policyWith(nothingFails, { mode: 'warn' })).conclusion).toBe(
+      'neutral',
+    )
+  })
+
+  it('passes findings below the threshold', () => {
+    const report = buildReport({ ...threeOs(), findings: eventful().findings })
+    const withAnError = evaluatePolicy(report, policyWith({ findings: 'error' }))
+    expect(withAnError.conclusion).toBe('failure')
+    const justWarnings = buildReport({
+      ...threeOs(),
+      findings: (eventful().findings as { severity: string }[]).filter(
+        (f) => f.severity === 'warning',
+      ),
+    })
+    expect(evaluatePolicy(justWarnings, policyWith({ findings: 'error' })).conclusion).toBe(
+      'success',
+    )
+    expect(evaluatePolicy(justWarnings, policyWith({ findings: 'warning' })).conclusion).toBe(
+      'failure',
+    )
+  })
+})
