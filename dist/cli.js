@@ -7348,9 +7348,11 @@ var NAMING_PARENTS = /* @__PURE__ */ new Set([
   "let_declaration"
 ]);
 var NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/;
-function extractFacts(tree, language) {
-  return new Extractor(SYNTAX[language], language).run(tree.rootNode);
+function extractFacts(tree, language, focus) {
+  const extractor = new Extractor(SYNTAX[language], language);
+  return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode);
 }
+var SHORT_STATEMENT = 300;
 var Extractor = class {
   facts;
   stack = [];
@@ -7401,6 +7403,34 @@ var Extractor = class {
     ]);
   }
   run(root) {
+    this.begin(root);
+    this.walk(root);
+    return this.facts;
+  }
+  runFocused(root, offsets) {
+    this.begin(root);
+    const regions = [];
+    for (const child of root.namedChildren) {
+      if (child.endIndex - child.startIndex < SHORT_STATEMENT) regions.push(child);
+    }
+    for (const offset of offsets) {
+      let node = root.descendantForIndex(offset);
+      let region = null;
+      for (; node && node.id !== root.id; node = node.parent) {
+        if (this.syntax.functions.has(node.type) || node.parent?.id === root.id) region = node;
+      }
+      if (region) regions.push(region);
+    }
+    regions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    let covered = -1;
+    for (const region of regions) {
+      if (region.startIndex < covered) continue;
+      this.walk(region);
+      covered = region.endIndex;
+    }
+    return this.facts;
+  }
+  begin(root) {
     this.facts.hasErrors = root.hasError;
     const fileScope = {
       id: 0,
@@ -7413,20 +7443,33 @@ var Extractor = class {
     };
     this.stack.push(fileScope);
     this.facts.scopes.push(strip(fileScope));
-    const cursor = root.walk();
+  }
+  /** One pass over a subtree, in source order. */
+  walk(top) {
+    const { interesting, identifiers } = typeIds(
+      top.tree.language,
+      this.interesting,
+      this.syntax.identifiers
+    );
+    const cursor = top.walk();
     let descending = true;
     for (; ; ) {
-      if (descending && cursor.nodeIsNamed) {
-        const type = cursor.nodeType;
-        const start2 = cursor.startIndex;
-        while (this.stack.length > 1 && this.stack[this.stack.length - 1].endIndex <= start2) {
-          this.stack.pop();
-        }
-        if (this.interesting.has(type)) this.visit(cursor.currentNode, type);
-        else if (this.syntax.identifiers.has(type)) {
-          const text = cursor.nodeText;
-          if (WORD.test(text)) {
-            this.facts.words.push({ text, at: this.span(cursor.currentNode), scope: this.scope });
+      if (descending) {
+        const id = cursor.nodeTypeId;
+        const isInteresting = interesting.has(id);
+        if (isInteresting || identifiers.has(id)) {
+          const start2 = cursor.startIndex;
+          while (this.stack.length > 1 && this.stack[this.stack.length - 1].endIndex <= start2) {
+            this.stack.pop();
+          }
+          if (isInteresting) {
+            const node = cursor.currentNode;
+            this.visit(node, node.type);
+          } else {
+            const text = cursor.nodeText;
+            if (WORD.test(text)) {
+              this.facts.words.push({ text, at: this.span(cursor.currentNode), scope: this.scope });
+            }
           }
         }
       }
@@ -7439,7 +7482,6 @@ var Extractor = class {
       descending = false;
     }
     cursor.delete();
-    return this.facts;
   }
   get scope() {
     return this.stack[this.stack.length - 1].id;
@@ -7565,7 +7607,7 @@ var Extractor = class {
       ...base,
       at: this.span(node),
       statement: this.statements.has(node.id) || this.kotlinStatement(node),
-      text: cap(node.text.replace(/\s+/g, " "), MAX_TEXT),
+      text: short(node),
       args: [...base.args]
     };
     this.calls.set(node.id, call);
@@ -7620,7 +7662,7 @@ var Extractor = class {
     const rights = lists.includes(right.type) ? right.namedChildren : [right];
     const pairs = lefts.length === rights.length ? lefts.map((l, i2) => [l, rights[i2]]) : rights.length === 1 ? [[left, rights[0]]] : [[left, right]];
     for (const [l, r] of pairs) {
-      const target = cap(l.text.replace(/\s+/g, " "), MAX_TEXT);
+      const target = short(l);
       const value = this.valueOf(r, 0);
       this.facts.assigns.push({
         target,
@@ -7678,7 +7720,11 @@ var Extractor = class {
       const object = node.childForFieldName("object");
       if (object) callee = `${object.text}.${callee}`;
     }
-    callee = cap(callee.replace(/\s+/g, "").replace(/<[^<>()]*>/g, ""), MAX_TEXT, true);
+    callee = cap(
+      callee.slice(-4 * MAX_TEXT).replace(/\s+/g, "").replace(/<[^<>()]*>/g, ""),
+      MAX_TEXT,
+      true
+    );
     const { receiver, name: name2 } = splitCallee(callee);
     const call = {
       name: name2,
@@ -7692,7 +7738,7 @@ var Extractor = class {
       go: this.goCalls.has(node.id),
       defer: this.deferred.has(node.id),
       statement: this.statements.has(node.id) || this.kotlinStatement(node),
-      text: cap(node.text.replace(/\s+/g, " "), MAX_TEXT)
+      text: short(node)
     };
     this.calls.set(node.id, call);
     const args2 = [];
@@ -7721,7 +7767,7 @@ var Extractor = class {
   valueOf(node, depth) {
     const s = this.syntax;
     const type = node.type;
-    const text = cap(node.text.replace(/\s+/g, " "), MAX_TEXT);
+    const text = short(node);
     if (depth > MAX_DEPTH) return { kind: "other", parts: [], text };
     if (s.transparent.has(type)) {
       const inner = innerOf(node);
@@ -7770,8 +7816,8 @@ var Extractor = class {
       return { kind: "tuple", items, text };
     }
     if (s.functions.has(type)) return { kind: "function", text };
-    const compact = node.text.replace(/\s+/g, "");
-    if (s.names.has(type) && /^[\w$.:>\-?@]+$/.test(compact)) {
+    const compact = s.names.has(type) ? node.text.slice(0, 2 * MAX_TEXT).replace(/\s+/g, "") : "";
+    if (compact && /^[\w$.:>\-?@]+$/.test(compact)) {
       return { kind: "name", name: compact, last: lastSegment(compact), text };
     }
     const parts2 = node.namedChildren.filter((c) => !s.comments.has(c.type)).slice(0, 6).map((c) => this.valueOf(c, depth + 1));
@@ -7806,6 +7852,25 @@ var Extractor = class {
     };
   }
 };
+var TYPE_IDS = /* @__PURE__ */ new WeakMap();
+function typeIds(language, interesting, identifiers) {
+  let byKey = TYPE_IDS.get(language);
+  if (!byKey) TYPE_IDS.set(language, byKey = /* @__PURE__ */ new Map());
+  const key = `${[...interesting].join()}|${[...identifiers].join()}`;
+  let ids = byKey.get(key);
+  if (!ids) {
+    ids = { interesting: /* @__PURE__ */ new Set(), identifiers: /* @__PURE__ */ new Set() };
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (!language.nodeTypeIsNamed(id)) continue;
+      const name2 = language.nodeTypeForId(id);
+      if (name2 === null) continue;
+      if (interesting.has(name2)) ids.interesting.add(id);
+      else if (identifiers.has(name2)) ids.identifiers.add(id);
+    }
+    byKey.set(key, ids);
+  }
+  return ids;
+}
 function strip(scope) {
   const { id, parent, name: name2, at, test, returns } = scope;
   return { id, parent, name: name2, at, test, returns };
@@ -7897,7 +7962,7 @@ function ownerOf(node, syntax) {
           true
         );
       }
-      return cap((callee?.text ?? "").replace(/\s+/g, ""), MAX_TEXT, true);
+      return cap((callee?.text ?? "").slice(-4 * MAX_TEXT).replace(/\s+/g, ""), MAX_TEXT, true);
     }
   }
   return "";
@@ -7948,6 +8013,9 @@ function identifiersIn(text) {
   return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
     (w) => !["as", "type", "from", "import", "const", "let", "var", "typeof"].includes(w)
   );
+}
+function short(node) {
+  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, " "), MAX_TEXT);
 }
 function cap(text, max, keepEnd = false) {
   if (text.length <= max) return text;
@@ -9037,7 +9105,7 @@ function analyse(facts, options) {
 
 // src/scan/files.ts
 import { isUtf8 } from "node:buffer";
-import { lstat, readdir, readFile as readFile3 } from "node:fs/promises";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve as resolve2, sep } from "node:path";
 var SKIP_REASONS = [
   "ignored",
@@ -9066,7 +9134,7 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   "target",
   "obj"
 ]);
-async function listFiles(root, paths) {
+function listFiles(root, paths) {
   const files = [];
   const missing = [];
   const base = resolve2(root);
@@ -9074,27 +9142,27 @@ async function listFiles(root, paths) {
     const abs = resolve2(base, p);
     let stat;
     try {
-      stat = await lstat(abs);
+      stat = lstatSync(abs);
     } catch {
       missing.push(p);
       continue;
     }
-    if (stat.isDirectory()) await walk(base, abs, files);
+    if (stat.isDirectory()) walk(base, abs, files);
     else if (stat.isFile()) files.push(toRelative(base, abs));
   }
   return { files: [...new Set(files)], missing };
 }
-async function walk(base, dir, out2) {
+function walk(base, dir, out2) {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(base, abs, out2);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2);
     } else if (entry.isFile()) {
       out2.push(toRelative(base, abs));
     }
@@ -9105,17 +9173,17 @@ function toRelative(base, abs) {
   return sep === "/" ? rel : rel.split(sep).join("/");
 }
 var SNIFF = 8e3;
-async function readSource(abs, maxBytes, name2) {
+function readSource(abs, maxBytes, name2) {
   let size;
   try {
-    size = (await lstat(abs)).size;
+    size = lstatSync(abs).size;
   } catch {
     return { ok: false, reason: "unreadable", bytes: 0 };
   }
   if (size > maxBytes) return { ok: false, reason: "too-large", bytes: size };
   let buffer;
   try {
-    buffer = await readFile3(abs);
+    buffer = readFileSync(abs);
   } catch {
     return { ok: false, reason: "unreadable", bytes: 0 };
   }
@@ -9241,12 +9309,33 @@ function isTestPath(path, language, testGlobs = []) {
 }
 
 // src/scan/triggers.ts
-var ANY_CODE = /getsockname|\.address\(\)|Addr\(\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|unused_|(?:free|unused|available|open|random|ephemeral)_?(?:tcp_?|udp_?)?ports?|get-?port|portfinder|detect-port|find-free-port|portpicker|freeport|findAvailable|AvailableTcpPort/i;
+var PORT_READ = /getsockname|\.address\(\)|Addr\(\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\.sockets\b/;
+var RACY_HELPER = /unused_(?:tcp|udp)_port|unused_port|unused_addr|(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?|(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?\b|get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?/i;
+var ANY_CODE = new RegExp(`${PORT_READ.source}|${RACY_HELPER.source}`, "i");
 var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/;
 var TEST_REGION = /#\[(?:cfg\()?test|#\[\w+::test|testing\.(?:T|B|TB|F)\b|@Test\b|\[(?:Fact|Theory|Test|TestMethod)\b/;
-function worthParsing(text, testFile) {
+var DECLARATIONS = /\.d\.[cm]?ts$/;
+function worthParsing(text, testFile, path = "") {
+  if (DECLARATIONS.test(path)) return false;
   if (testFile || TEST_REGION.test(text)) return TEST_CODE.test(text) || ANY_CODE.test(text);
-  return ANY_CODE.test(text);
+  return PORT_READ.test(text) || RACY_HELPER.test(text);
+}
+var FOCUS_MIN_CHARS = 32e3;
+var RACY_MODULE = /get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport/;
+function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
+  if (testFile || text.length < minChars || TEST_REGION.test(text) || RACY_MODULE.test(text)) {
+    return void 0;
+  }
+  const offsets = [];
+  for (const re of [PORT_READ, RACY_HELPER]) {
+    for (const m of text.matchAll(
+      new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`)
+    )) {
+      offsets.push(m.index);
+      if (offsets.length > 200) return void 0;
+    }
+  }
+  return offsets;
 }
 
 // src/scan/scan.ts
@@ -9283,10 +9372,10 @@ async function scan(options) {
     paths = [...options.changes.keys()].filter(
       (p) => !wanted || wanted.includes(".") || wanted.some((w) => p === w || p.startsWith(`${w}/`))
     );
-    const listed = await listFiles(root, paths);
+    const listed = listFiles(root, paths);
     paths = listed.files;
   } else {
-    const listed = await listFiles(root, options.paths?.length ? options.paths : ["."]);
+    const listed = listFiles(root, options.paths?.length ? options.paths : ["."]);
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`);
     paths = listed.files;
   }
@@ -9305,7 +9394,7 @@ async function scan(options) {
       result.files.considered++;
       const lines = options.changes?.get(path);
       if (lines !== void 0 && lines !== "all" && lines.size === 0) continue;
-      const read = await readSource(resolve3(root, path), maxBytes, path);
+      const read = readSource(resolve3(root, path), maxBytes, path);
       if (!read.ok) {
         skip(path, read.reason);
         continue;
@@ -9313,7 +9402,7 @@ async function scan(options) {
       result.files.scanned++;
       result.files.bytes += read.bytes;
       const testFile = isTestPath(path, language.id, settings.testPaths);
-      if (!options.parseAll && !worthParsing(read.text, testFile)) continue;
+      if (!options.parseAll && !worthParsing(read.text, testFile, path)) continue;
       const grammar = await grammars.get(language.id);
       if (!grammar.parser) {
         skip(path, "language-unavailable");
@@ -9324,7 +9413,8 @@ async function scan(options) {
         const tree = grammar.parser.parse(read.text);
         if (!tree) throw new Error("no tree");
         try {
-          facts = extractFacts(tree, language.id);
+          const focus = options.parseAll ? void 0 : focusOffsets(read.text, testFile, options.focusMinChars);
+          facts = extractFacts(tree, language.id, focus);
         } finally {
           tree.delete();
         }

@@ -1,6 +1,6 @@
 // Turns a tree-sitter tree into FileFacts in one walk. Generic over languages: what differs
 // between grammars is looked up in SYNTAX (syntax.ts).
-import type { Node, Tree } from 'web-tree-sitter'
+import type { Language, Node, Tree } from 'web-tree-sitter'
 import type { Arg, Block, Call, Entry, FileFacts, Import, Scope, Span, Value } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
@@ -36,9 +36,22 @@ const NAMING_PARENTS = new Set([
 
 const NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/
 
-export function extractFacts(tree: Tree, language: LanguageId): FileFacts {
-  return new Extractor(SYNTAX[language], language).run(tree.rootNode)
+/**
+ * Facts of a whole file, or, given `focus` offsets, of the functions around them only (plus the
+ * file's short top-level statements: constants and imports). Focus is for large files outside
+ * tests, where only PORT002 applies and it needs no more than the function it is in.
+ */
+export function extractFacts(
+  tree: Tree,
+  language: LanguageId,
+  focus?: readonly number[],
+): FileFacts {
+  const extractor = new Extractor(SYNTAX[language], language)
+  return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode)
 }
+
+/** Top-level statements shorter than this are walked in focused mode (constants, imports). */
+const SHORT_STATEMENT = 300
 
 class Extractor {
   private readonly facts: FileFacts
@@ -92,6 +105,36 @@ class Extractor {
   }
 
   run(root: Node): FileFacts {
+    this.begin(root)
+    this.walk(root)
+    return this.facts
+  }
+
+  runFocused(root: Node, offsets: readonly number[]): FileFacts {
+    this.begin(root)
+    const regions: Node[] = []
+    for (const child of root.namedChildren) {
+      if (child.endIndex - child.startIndex < SHORT_STATEMENT) regions.push(child)
+    }
+    for (const offset of offsets) {
+      let node: Node | null = root.descendantForIndex(offset)
+      let region: Node | null = null
+      for (; node && node.id !== root.id; node = node.parent) {
+        if (this.syntax.functions.has(node.type) || node.parent?.id === root.id) region = node
+      }
+      if (region) regions.push(region)
+    }
+    regions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex)
+    let covered = -1
+    for (const region of regions) {
+      if (region.startIndex < covered) continue
+      this.walk(region)
+      covered = region.endIndex
+    }
+    return this.facts
+  }
+
+  private begin(root: Node): void {
     this.facts.hasErrors = root.hasError
     const fileScope: Scope & { endIndex: number } = {
       id: 0,
@@ -104,20 +147,36 @@ class Extractor {
     }
     this.stack.push(fileScope)
     this.facts.scopes.push(strip(fileScope))
-    const cursor = root.walk()
+  }
+
+  /** One pass over a subtree, in source order. */
+  private walk(top: Node): void {
+    // Type ids, not type names: reading a name copies a string out of the WebAssembly heap,
+    // and this loop runs once per node of the file.
+    const { interesting, identifiers } = typeIds(
+      top.tree.language,
+      this.interesting,
+      this.syntax.identifiers,
+    )
+    const cursor = top.walk()
     let descending = true
     for (;;) {
-      if (descending && cursor.nodeIsNamed) {
-        const type = cursor.nodeType
-        const start = cursor.startIndex
-        while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.endIndex <= start) {
-          this.stack.pop()
-        }
-        if (this.interesting.has(type)) this.visit(cursor.currentNode, type)
-        else if (this.syntax.identifiers.has(type)) {
-          const text = cursor.nodeText
-          if (WORD.test(text)) {
-            this.facts.words.push({ text, at: this.span(cursor.currentNode), scope: this.scope })
+      if (descending) {
+        const id = cursor.nodeTypeId
+        const isInteresting = interesting.has(id)
+        if (isInteresting || identifiers.has(id)) {
+          const start = cursor.startIndex
+          while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.endIndex <= start) {
+            this.stack.pop()
+          }
+          if (isInteresting) {
+            const node = cursor.currentNode
+            this.visit(node, node.type)
+          } else {
+            const text = cursor.nodeText
+            if (WORD.test(text)) {
+              this.facts.words.push({ text, at: this.span(cursor.currentNode), scope: this.scope })
+            }
           }
         }
       }
@@ -130,7 +189,6 @@ class Extractor {
       descending = false
     }
     cursor.delete()
-    return this.facts
   }
 
   private get scope(): number {
@@ -273,7 +331,7 @@ class Extractor {
       ...base,
       at: this.span(node),
       statement: this.statements.has(node.id) || this.kotlinStatement(node),
-      text: cap(node.text.replace(/\s+/g, ' '), MAX_TEXT),
+      text: short(node),
       args: [...base.args],
     }
     this.calls.set(node.id, call)
@@ -346,7 +404,7 @@ class Extractor {
           ? [[left, rights[0]!] as const]
           : [[left, right] as const]
     for (const [l, r] of pairs) {
-      const target = cap(l.text.replace(/\s+/g, ' '), MAX_TEXT)
+      const target = short(l)
       const value = this.valueOf(r, 0)
       this.facts.assigns.push({
         target,
@@ -409,7 +467,14 @@ class Extractor {
       const object = node.childForFieldName('object')
       if (object) callee = `${object.text}.${callee}`
     }
-    callee = cap(callee.replace(/\s+/g, '').replace(/<[^<>()]*>/g, ''), MAX_TEXT, true)
+    callee = cap(
+      callee
+        .slice(-4 * MAX_TEXT)
+        .replace(/\s+/g, '')
+        .replace(/<[^<>()]*>/g, ''),
+      MAX_TEXT,
+      true,
+    )
     const { receiver, name } = splitCallee(callee)
     const call: Call = {
       name,
@@ -423,7 +488,7 @@ class Extractor {
       go: this.goCalls.has(node.id),
       defer: this.deferred.has(node.id),
       statement: this.statements.has(node.id) || this.kotlinStatement(node),
-      text: cap(node.text.replace(/\s+/g, ' '), MAX_TEXT),
+      text: short(node),
     }
     this.calls.set(node.id, call)
     const args: Arg[] = []
@@ -460,7 +525,7 @@ class Extractor {
   valueOf(node: Node, depth: number): Value {
     const s = this.syntax
     const type = node.type
-    const text = cap(node.text.replace(/\s+/g, ' '), MAX_TEXT)
+    const text = short(node)
     if (depth > MAX_DEPTH) return { kind: 'other', parts: [], text }
     if (s.transparent.has(type)) {
       const inner = innerOf(node)
@@ -512,8 +577,8 @@ class Extractor {
       return { kind: 'tuple', items, text }
     }
     if (s.functions.has(type)) return { kind: 'function', text }
-    const compact = node.text.replace(/\s+/g, '')
-    if (s.names.has(type) && /^[\w$.:>\-?@]+$/.test(compact)) {
+    const compact = s.names.has(type) ? node.text.slice(0, 2 * MAX_TEXT).replace(/\s+/g, '') : ''
+    if (compact && /^[\w$.:>\-?@]+$/.test(compact)) {
       return { kind: 'name', name: compact, last: lastSegment(compact), text }
     }
     const parts = node.namedChildren
@@ -562,6 +627,35 @@ class Extractor {
       end: node.endIndex,
     }
   }
+}
+
+const TYPE_IDS = new WeakMap<
+  Language,
+  Map<string, { interesting: Set<number>; identifiers: Set<number> }>
+>()
+
+/** The ids of the named node types with these names (a name can have several ids: aliases). */
+function typeIds(
+  language: Language,
+  interesting: ReadonlySet<string>,
+  identifiers: ReadonlySet<string>,
+): { interesting: Set<number>; identifiers: Set<number> } {
+  let byKey = TYPE_IDS.get(language)
+  if (!byKey) TYPE_IDS.set(language, (byKey = new Map()))
+  const key = `${[...interesting].join()}|${[...identifiers].join()}`
+  let ids = byKey.get(key)
+  if (!ids) {
+    ids = { interesting: new Set(), identifiers: new Set() }
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (!language.nodeTypeIsNamed(id)) continue
+      const name = language.nodeTypeForId(id)
+      if (name === null) continue
+      if (interesting.has(name)) ids.interesting.add(id)
+      else if (identifiers.has(name)) ids.identifiers.add(id)
+    }
+    byKey.set(key, ids)
+  }
+  return ids
 }
 
 function strip(scope: Scope & { endIndex: number }): Scope {
@@ -671,7 +765,7 @@ function ownerOf(node: Node, syntax: Syntax): string {
           true,
         )
       }
-      return cap((callee?.text ?? '').replace(/\s+/g, ''), MAX_TEXT, true)
+      return cap((callee?.text ?? '').slice(-4 * MAX_TEXT).replace(/\s+/g, ''), MAX_TEXT, true)
     }
   }
   return ''
@@ -729,6 +823,14 @@ function identifiersIn(text: string): string[] {
   return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
     (w) => !['as', 'type', 'from', 'import', 'const', 'let', 'var', 'typeof'].includes(w),
   )
+}
+
+/**
+ * A node's text with whitespace collapsed, at most MAX_TEXT characters. Slices first: a callback
+ * argument's text is its whole body, and collapsing that for every enclosing call is quadratic.
+ */
+function short(node: Node): string {
+  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, ' '), MAX_TEXT)
 }
 
 function cap(text: string, max: number, keepEnd = false): string {

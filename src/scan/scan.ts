@@ -12,7 +12,7 @@ import { languageOf, languageById } from './languages.ts'
 import { RULE_IDS } from './rules/catalogue.ts'
 import { DEFAULT_MAX_FILE_BYTES, type ScanSettings } from './settings.ts'
 import { isTestPath } from './test-files.ts'
-import { worthParsing } from './triggers.ts'
+import { focusOffsets, worthParsing } from './triggers.ts'
 
 export interface ScanOptions {
   /** Repository root: finding paths are relative to it. */
@@ -28,6 +28,8 @@ export interface ScanOptions {
   grammars?: Grammars
   /** Skip the trigger-word pre-filter and parse every readable file (for measuring it). */
   parseAll?: boolean
+  /** Size from which non-test files are examined around their trigger words only (default 32,000 characters). */
+  focusMinChars?: number
 }
 
 export interface ScanResult {
@@ -88,10 +90,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       (p) =>
         !wanted || wanted.includes('.') || wanted.some((w) => p === w || p.startsWith(`${w}/`)),
     )
-    const listed = await listFiles(root, paths)
+    const listed = listFiles(root, paths)
     paths = listed.files
   } else {
-    const listed = await listFiles(root, options.paths?.length ? options.paths : ['.'])
+    const listed = listFiles(root, options.paths?.length ? options.paths : ['.'])
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`)
     paths = listed.files
   }
@@ -111,7 +113,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       result.files.considered++
       const lines = options.changes?.get(path)
       if (lines !== undefined && lines !== 'all' && lines.size === 0) continue
-      const read = await readSource(resolve(root, path), maxBytes, path)
+      const read = readSource(resolve(root, path), maxBytes, path)
       if (!read.ok) {
         skip(path, read.reason)
         continue
@@ -119,7 +121,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       result.files.scanned++
       result.files.bytes += read.bytes
       const testFile = isTestPath(path, language.id, settings.testPaths)
-      if (!options.parseAll && !worthParsing(read.text, testFile)) continue
+      if (!options.parseAll && !worthParsing(read.text, testFile, path)) continue
       const grammar = await grammars.get(language.id)
       if (!grammar.parser) {
         skip(path, 'language-unavailable')
@@ -130,7 +132,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const tree = grammar.parser.parse(read.text)
         if (!tree) throw new Error('no tree')
         try {
-          facts = extractFacts(tree, language.id)
+          const focus = options.parseAll
+            ? undefined
+            : focusOffsets(read.text, testFile, options.focusMinChars)
+          facts = extractFacts(tree, language.id, focus)
         } finally {
           tree.delete()
         }

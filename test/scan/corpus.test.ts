@@ -65,8 +65,9 @@ describe('the labelled corpus', () => {
     expect(evaluation.overall.recall).toBeGreaterThanOrEqual(0.8)
   })
 
-  it('loses no recall to the trigger-word pre-filter', () => {
+  it('loses no recall to the trigger-word pre-filter or to focused reading', () => {
     expect(evaluation.overall.recall).toBe(evaluation.recallWithoutPrefilter)
+    expect(evaluation.recallFocused).toBe(evaluation.recallWithoutPrefilter)
   })
 
   it('scores every label once', () => {

@@ -136,3 +136,50 @@ describe('findings', () => {
     expect(new Set(prints).size).toBe(2)
   })
 })
+
+describe('focused reading of large files outside tests', () => {
+  const pad = (n: number, make: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => make(i)).join('\n')
+  const files = {
+    'lib/ports.js': `const net = require('net')\nconst ZERO = 0\n${pad(1000, (i) => `function f${i}(a) { return a.map((x) => x + ${i}) }`)}
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.listen(ZERO, () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+${pad(1000, (i) => `function g${i}(b) { return b.filter(Boolean).length + ${i} }`)}
+module.exports = { freePort }
+`,
+    'internal/ports/ports.go': `package ports\n\nimport "net"\n\n${pad(1000, (i) => `func f${i}(a int) int { return a + ${i} }`)}
+func FreePort() int {
+\tl, _ := net.Listen("tcp", "127.0.0.1:0")
+\tdefer l.Close()
+\treturn l.Addr().(*net.TCPAddr).Port
+}
+`,
+    'src/net/Ports.java': `package net;\nclass Ports {\n${pad(1000, (i) => `  static int f${i}(int a) { return a + ${i}; }`)}
+  static int freePort() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { return s.getLocalPort(); }
+  }
+}
+`,
+  }
+
+  it('finds the same PORT002 race as reading the whole file', async () => {
+    for (const text of Object.values(files)) expect(text.length).toBeGreaterThan(32_000)
+    const focused = await scanFiles(files)
+    const whole = await scanFiles(files, { focusMinChars: Number.MAX_SAFE_INTEGER })
+    const lineOf = (path: keyof typeof files, marker: string) =>
+      files[path].split('\n').findIndex((l) => l.includes(marker)) + 1
+    expect(focused.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort()).toEqual([
+      `internal/ports/ports.go:PORT002@${lineOf('internal/ports/ports.go', 'net.Listen')}`,
+      `lib/ports.js:PORT002@${lineOf('lib/ports.js', 'srv.listen(ZERO')}`,
+      `src/net/Ports.java:PORT002@${lineOf('src/net/Ports.java', 'ServerSocket(0)')}`,
+    ])
+    expect(focused.findings).toEqual(whole.findings)
+  })
+})
