@@ -8590,6 +8590,40 @@ var fixedPortRebind = (ctx) => {
   return hits;
 };
 
+// src/scan/triggers.ts
+var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
+var HELPER_NAME = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?[pP]orts?";
+var BARE_HELPER_NAME = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?[pP]orts?";
+var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?";
+var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
+var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}`);
+var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/;
+var TEST_REGION_SOURCE = "#\\[(?:cfg\\()?test|#\\[\\w+::test|testing\\.(?:T|B|TB|F)\\b|@Test\\b|\\[(?:Fact|Theory|Test|TestMethod)\\b";
+var TEST_REGION = new RegExp(TEST_REGION_SOURCE);
+var OUTSIDE_TESTS = new RegExp(`(${TEST_REGION_SOURCE})|${PORT_READ}|${RACY_HELPER}`);
+var DECLARATIONS = /\.d\.[cm]?ts$/;
+function worthParsing(text, testFile, path = "") {
+  if (DECLARATIONS.test(path)) return false;
+  if (testFile) return TEST_CODE.test(text) || ANY_CODE.test(text);
+  const m = OUTSIDE_TESTS.exec(text);
+  if (!m) return false;
+  return m[1] === void 0 || TEST_CODE.test(text) || ANY_CODE.test(text);
+}
+var FOCUS_MIN_CHARS = 32e3;
+var RACY_MODULE_RE = new RegExp(RACY_MODULE);
+var FOCUS_WORDS = new RegExp(`${PORT_READ}|${RACY_HELPER}`, "g");
+function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
+  if (testFile || text.length < minChars || TEST_REGION.test(text) || RACY_MODULE_RE.test(text)) {
+    return void 0;
+  }
+  const offsets = [];
+  for (const m of text.matchAll(FOCUS_WORDS)) {
+    offsets.push(m.index);
+    if (offsets.length > 200) return void 0;
+  }
+  return offsets;
+}
+
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/;
@@ -8602,8 +8636,8 @@ var RACY_HELPERS = {
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
-var HELPER_NAME = /^(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?$/i;
-var BARE_HELPER_NAME = /^(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?$/i;
+var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
+var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -8764,7 +8798,7 @@ function helperCalls(ctx, racyFunctions) {
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^find/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const local = definedHere.get(call.name);
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
-    const byHelperName = (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === void 0;
+    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name)) && local === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
@@ -9306,36 +9340,6 @@ function isTestPath(path, language, testGlobs = []) {
   }
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
   return testGlobs.some((glob) => posix.matchesGlob(path, glob));
-}
-
-// src/scan/triggers.ts
-var PORT_READ = /getsockname|\.address\(\)|Addr\(\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\.sockets\b/;
-var RACY_HELPER = /unused_(?:tcp|udp)_port|unused_port|unused_addr|(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?|(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?\b|get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?/i;
-var ANY_CODE = new RegExp(`${PORT_READ.source}|${RACY_HELPER.source}`, "i");
-var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/;
-var TEST_REGION = /#\[(?:cfg\()?test|#\[\w+::test|testing\.(?:T|B|TB|F)\b|@Test\b|\[(?:Fact|Theory|Test|TestMethod)\b/;
-var DECLARATIONS = /\.d\.[cm]?ts$/;
-function worthParsing(text, testFile, path = "") {
-  if (DECLARATIONS.test(path)) return false;
-  if (testFile || TEST_REGION.test(text)) return TEST_CODE.test(text) || ANY_CODE.test(text);
-  return PORT_READ.test(text) || RACY_HELPER.test(text);
-}
-var FOCUS_MIN_CHARS = 32e3;
-var RACY_MODULE = /get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport/;
-function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
-  if (testFile || text.length < minChars || TEST_REGION.test(text) || RACY_MODULE.test(text)) {
-    return void 0;
-  }
-  const offsets = [];
-  for (const re of [PORT_READ, RACY_HELPER]) {
-    for (const m of text.matchAll(
-      new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`)
-    )) {
-      offsets.push(m.index);
-      if (offsets.length > 200) return void 0;
-    }
-  }
-  return offsets;
 }
 
 // src/scan/scan.ts

@@ -4,6 +4,10 @@
 import type { Call, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Listener } from '../listeners.ts'
+import {
+  BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
+  HELPER_NAME as HELPER_NAME_SOURCE,
+} from '../triggers.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import {
   CLEANUP,
@@ -40,12 +44,9 @@ const RACY_HELPERS: Record<string, RegExp> = {
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
 }
 
-/** A helper named for what it does: getFreePort, find_free_port, PickUnusedPort… */
-const HELPER_NAME =
-  /^(?:get|find|pick|choose|allocate|reserve|acquire|obtain|grab|random|next)_?(?:a_?)?(?:free|unused|available|open|random|ephemeral|idle|unbound)_?(?:tcp_?|udp_?|local_?)?ports?$/i
-
-/** The same without a verb: freePort(), unused_port(), availablePort(). */
-const BARE_HELPER_NAME = /^(?:free|unused|available)_?(?:tcp_?|udp_?)?ports?$/i
+/** Helper names from the pre-filter's vocabulary (triggers.ts), so both agree exactly. */
+const HELPER_NAME = new RegExp(`^(?:${HELPER_NAME_SOURCE})$`)
+const BARE_HELPER_NAME = new RegExp(`^(?:${BARE_HELPER_NAME_SOURCE})$`)
 
 /** npm packages that return a port number after closing their probe server. */
 const RACY_MODULES = new Set([
