@@ -1,7 +1,10 @@
 // Builds dist/: the action and the CLI as self-contained ESM bundles, with the files they load
-// at run time (the python driver) beside them. dist/ is committed; CI fails when it is stale.
+// at run time (the python driver, the tree-sitter runtime and grammars) beside them. dist/ is
+// committed; CI fails when it is stale.
 import { cp, rm } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { LANGUAGES } from '../src/scan/languages.ts'
 
 const entryPoints = {
   cli: 'src/cli/main.ts',
@@ -26,3 +29,12 @@ await build({
 // Runtime files are found next to the module that loads them (import.meta.url).
 await cp('src/probe/drivers/python/driver.py', 'dist/python/driver.py')
 await cp('templates', 'dist/templates', { recursive: true })
+// The scan's WebAssembly: web-tree-sitter's runtime and one grammar per language, found by
+// src/scan/grammars.ts in ./grammars/ next to the bundle.
+const wasm = [
+  { pkg: 'web-tree-sitter', file: 'web-tree-sitter.wasm' },
+  ...LANGUAGES.map((l) => l.grammar),
+]
+for (const { pkg, file } of wasm) {
+  await cp(fileURLToPath(import.meta.resolve(`${pkg}/${file}`)), `dist/grammars/${file}`)
+}

@@ -58,7 +58,9 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   const recreate = flag(text('recreate-comment'), 'recreate-comment')
   const hide = flag(text('hide-previous-comment'), 'hide-previous-comment')
   if (recreate && hide) {
-    throw new InputError('inputs "recreate-comment" and "hide-previous-comment" cannot both be true')
+    throw new InputError(
+      'inputs "recreate-comment" and "hide-previous-comment" cannot both be true',
+    )
   }
   return {
     mode: oneOf(text('mode') || 'all', 'mode', ['probe', 'report', 'all'] as const),

@@ -5,6 +5,7 @@ import { ScenarioError } from '../probe/compile.ts'
 import { UsageError, type Io } from './io.ts'
 import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
+import { SCAN_HELP, scanCommand } from './scan-command.ts'
 
 const HELP = `Usage: bind-probe <command> [options]
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<
 > = {
   probe: { run: probeCommand, help: PROBE_HELP },
   list: { run: listCommand, help: LIST_HELP },
+  scan: { run: scanCommand, help: SCAN_HELP },
 }
 
 export async function main(argv: string[], io: Io = process): Promise<number> {

@@ -1,0 +1,177 @@
+// `bind-probe scan [PATH…]`: flag flaky port use in source files, in a terminal list, JSON or SARIF.
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { VERSION } from '../version.ts'
+import { checkGrammars, type GrammarStatus } from '../scan/grammars.ts'
+import { GitDiffError, gitChangedLines } from '../scan/git-diff.ts'
+import { LANGUAGES, languageById } from '../scan/languages.ts'
+import { ruleInfo, RULE_IDS } from '../scan/rules/catalogue.ts'
+import { scan, type ScanResult } from '../scan/scan.ts'
+import { checkSettings, SettingsError, type ScanSettings } from '../scan/settings.ts'
+import { toSarif } from '../scan/sarif.ts'
+import type { Severity } from '../scan/finding.ts'
+import { painter, type Painter } from './terminal.ts'
+import { UsageError, type Io } from './io.ts'
+
+export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
+
+Flags flaky port use (fixed ports in tests, free-port races, SO_REUSEADDR/SO_REUSEPORT in tests,
+localhost IPv4/IPv6 mismatches, rebinding a closed fixed port, serving before listening) in
+Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Rust and C/C++ files. PATHs default to ".".
+
+Options:
+  --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout
+  --out FILE                also write the JSON or SARIF output to FILE
+  --diff-base REF           report only lines changed since the merge base with REF (needs history)
+  --root DIR                repository root that paths and findings are relative to (default: .)
+  --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default warning)
+  --ignore GLOB             skip matching files (repeatable), e.g. --ignore 'vendor/**'
+  --allow-helper NAME       trust a port helper, e.g. a coordinated allocator (repeatable)
+  --disable RULE,...        switch rules off (${RULE_IDS.join(', ')})
+  --max-file-bytes N        skip files larger than N bytes (default 1048576)
+  --check-grammars          load every grammar, report which load, and exit
+`
+
+const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 }
+
+export async function scanCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      'diff-base': { type: 'string' },
+      root: { type: 'string', default: '.' },
+      'fail-on': { type: 'string', default: 'warning' },
+      ignore: { type: 'string', multiple: true },
+      'allow-helper': { type: 'string', multiple: true },
+      disable: { type: 'string' },
+      'max-file-bytes': { type: 'string' },
+      'check-grammars': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  })
+  if (values.help) {
+    io.stdout.write(SCAN_HELP)
+    return 0
+  }
+  if (values['check-grammars']) return grammarReport(await checkGrammars(), io)
+  const format = values.format
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
+  }
+  const failOn = values['fail-on']
+  if (failOn !== 'never' && !(failOn in RANK)) {
+    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`)
+  }
+  const settings = settingsFrom(values)
+
+  let root = values.root
+  let changes
+  if (values['diff-base'] !== undefined) {
+    try {
+      const diff = await gitChangedLines(root, values['diff-base'])
+      root = diff.root
+      changes = diff.changes
+    } catch (error) {
+      if (error instanceof GitDiffError) throw new UsageError(error.message)
+      throw error
+    }
+  }
+  const result = await scan({ root, paths: positionals, settings, ...(changes ? { changes } : {}) })
+  const missing = result.notes.filter((n) => n.endsWith(': no such file or directory'))
+  if (missing.length > 0 && missing.length === positionals.length) {
+    throw new UsageError(missing.join('; '))
+  }
+
+  const json =
+    format === 'sarif'
+      ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}\n`
+      : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}\n`
+  if (values.out) await writeFile(values.out, json)
+  if (format === 'text') io.stdout.write(renderText(result, painter(io.stdout)))
+  else io.stdout.write(json)
+
+  if (failOn === 'never') return 0
+  const threshold = RANK[failOn as Severity]
+  return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0
+}
+
+function settingsFrom(values: {
+  ignore?: string[] | undefined
+  'allow-helper'?: string[] | undefined
+  disable?: string | undefined
+  'max-file-bytes'?: string | undefined
+}): ScanSettings {
+  const raw: Record<string, unknown> = {}
+  if (values.ignore) raw.ignorePaths = values.ignore
+  if (values['allow-helper']) raw.allowedHelpers = values['allow-helper']
+  if (values.disable !== undefined) {
+    raw.disableRules = values.disable
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean)
+  }
+  if (values['max-file-bytes'] !== undefined) {
+    const text = values['max-file-bytes']
+    if (!/^\d+$/.test(text) || Number(text) < 1) {
+      throw new UsageError(`--max-file-bytes takes a positive whole number, not "${text}"`)
+    }
+    raw.maxFileBytes = Number(text)
+  }
+  try {
+    return checkSettings(raw, 'options')
+  } catch (error) {
+    if (error instanceof SettingsError)
+      throw new UsageError(error.message.replace(/^options: /, ''))
+    throw error
+  }
+}
+
+const LEVEL_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' } as const
+
+export function renderText(result: ScanResult, paint: Painter): string {
+  const out: string[] = []
+  for (const f of result.findings) {
+    out.push(
+      `${paint('bold', `${f.path}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
+        `${f.rule} ${paint('dim', ruleInfo(f.rule).name)}`,
+    )
+    out.push(`  ${f.message}`)
+    out.push(`  ${paint('green', 'fix:')} ${f.advice}`)
+    out.push('')
+  }
+  const counts = (['error', 'warning', 'note'] as const)
+    .map((s) => [s, result.findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`)
+  const skipped = Object.entries(result.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${reason}`)
+  out.push(
+    `${result.findings.length === 0 ? paint('green', 'No flaky port use found') : `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${counts.join(', ')})`}` +
+      ` in ${result.files.scanned} file${result.files.scanned === 1 ? '' : 's'} (${result.files.parsed} parsed)` +
+      `${result.suppressed ? `, ${result.suppressed} suppressed` : ''}` +
+      `${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}` +
+      ` in ${result.durationMs} ms`,
+  )
+  for (const note of result.notes) out.push(paint('yellow', `note: ${note}`))
+  return `${out.join('\n')}\n`
+}
+
+function grammarReport(statuses: GrammarStatus[], io: Io): number {
+  const paint = painter(io.stdout)
+  for (const s of statuses) {
+    const name = languageById(s.language).name.padEnd(11)
+    io.stdout.write(
+      s.ok
+        ? `${paint('green', 'ok  ')} ${name} ABI ${s.abi}\n`
+        : `${paint('red', 'FAIL')} ${name} ${s.detail}\n`,
+    )
+  }
+  const failed = statuses.filter((s) => !s.ok).length
+  io.stdout.write(`${LANGUAGES.length - failed} of ${LANGUAGES.length} grammars loaded\n`)
+  return failed ? 1 : 0
+}

@@ -1,0 +1,68 @@
+// One file's facts → findings: runs the rules, drops suppressed hits and hits outside the
+// changed lines, and gives each finding its advice and fingerprint. Pure.
+import type { FileFacts } from './facts.ts'
+import type { Finding } from './finding.ts'
+import { fingerprint } from './fingerprint.ts'
+import type { LineSet } from './diff.ts'
+import { languageById } from './languages.ts'
+import { listenersOf } from './listeners.ts'
+import { ruleInfo } from './rules/catalogue.ts'
+import { runRules } from './rules/index.ts'
+import { isSuppressed, suppressionsOf } from './suppress.ts'
+import { constantsOf } from './values.ts'
+
+export interface AnalyseOptions {
+  path: string
+  testFile: boolean
+  enabled: ReadonlySet<string>
+  allowedHelpers?: readonly string[]
+  /** Report only on these lines (diff-aware mode). */
+  lines?: LineSet
+}
+
+export function analyse(
+  facts: FileFacts,
+  options: AnalyseOptions,
+): { findings: Finding[]; suppressed: number } {
+  const language = languageById(facts.language)
+  const consts = constantsOf(facts)
+  const ctx = {
+    facts,
+    family: language.family,
+    language: facts.language,
+    path: options.path,
+    testFile: options.testFile,
+    consts,
+    listeners: listenersOf(facts, language.family, consts),
+    allowedHelpers: options.allowedHelpers ?? [],
+  }
+  const suppressions = suppressionsOf(facts.comments)
+  const findings: Finding[] = []
+  const occurrences = new Map<string, number>()
+  let suppressed = 0
+  for (const hit of runRules(ctx, options.enabled)) {
+    const key = `${hit.rule}\0${hit.code.replace(/\s+/g, ' ')}`
+    const occurrence = occurrences.get(key) ?? 0
+    occurrences.set(key, occurrence + 1)
+    const lines = options.lines
+    if (lines !== undefined && lines !== 'all' && !lines.has(hit.at.line)) continue
+    if (isSuppressed(suppressions, hit.rule, hit.at.line)) {
+      suppressed++
+      continue
+    }
+    findings.push({
+      rule: hit.rule,
+      severity: hit.severity,
+      path: options.path,
+      line: hit.at.line,
+      column: hit.at.column,
+      endLine: hit.at.endLine,
+      endColumn: hit.at.endColumn,
+      language: language.name,
+      message: hit.message,
+      advice: ruleInfo(hit.rule).advice[language.family],
+      fingerprint: fingerprint(hit.rule, options.path, hit.code, occurrence),
+    })
+  }
+  return { findings, suppressed }
+}

@@ -1,0 +1,839 @@
+// Turns a tree-sitter tree into FileFacts in one walk. Generic over languages: what differs
+// between grammars is looked up in SYNTAX (syntax.ts).
+import type { Language, Node, Tree } from 'web-tree-sitter'
+import type { Arg, Block, Call, Entry, FileFacts, Import, Scope, Span, Value } from './facts.ts'
+import type { LanguageId } from './languages.ts'
+import { SYNTAX, type Syntax } from './syntax.ts'
+
+/** Identifiers the rules look for outside calls (options, port reads, fixture names…). */
+const WORD =
+  /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$/
+
+const MAX_TEXT = 200
+const MAX_DEPTH = 6
+
+const IMPORTS = new Set([
+  'import_statement',
+  'import_from_statement',
+  'import_spec',
+  'use_declaration',
+  'import_declaration',
+  'using_directive',
+  'import',
+  'import_header',
+])
+
+/** Parents that give an anonymous function its name: `const f = () => …`, `f = lambda: …`. */
+const NAMING_PARENTS = new Set([
+  'variable_declarator',
+  'assignment_expression',
+  'assignment',
+  'pair',
+  'public_field_definition',
+  'property_declaration',
+  'let_declaration',
+])
+
+const NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/
+
+/**
+ * Facts of a whole file, or, given `focus` offsets, of the functions around them only (plus the
+ * file's short top-level statements: constants and imports). Focus is for large files outside
+ * tests, where only PORT002 applies and it needs no more than the function it is in.
+ */
+export function extractFacts(
+  tree: Tree,
+  language: LanguageId,
+  focus?: readonly number[],
+): FileFacts {
+  const extractor = new Extractor(SYNTAX[language], language)
+  return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode)
+}
+
+/** Top-level statements shorter than this are walked in focused mode (constants, imports). */
+const SHORT_STATEMENT = 300
+
+class Extractor {
+  private readonly facts: FileFacts
+  private readonly stack: (Scope & { endIndex: number })[] = []
+  private readonly calls = new Map<number, Call>()
+  private readonly awaited = new Set<number>()
+  private readonly goCalls = new Set<number>()
+  private readonly deferred = new Set<number>()
+  private readonly statements = new Set<number>()
+  private readonly interesting: Set<string>
+  private readonly syntax: Syntax
+
+  constructor(syntax: Syntax, language: LanguageId) {
+    this.syntax = syntax
+    this.facts = {
+      language,
+      calls: [],
+      assigns: [],
+      entries: [],
+      scopes: [],
+      blocks: [],
+      exits: [],
+      strings: [],
+      words: [],
+      imports: [],
+      comments: [],
+      params: [],
+      hasErrors: false,
+    }
+    this.interesting = new Set([
+      ...Object.keys(syntax.calls),
+      ...syntax.functions,
+      ...syntax.strings,
+      ...syntax.comments,
+      ...Object.keys(syntax.assignments),
+      ...Object.keys(syntax.entries),
+      ...syntax.returns,
+      ...syntax.loops,
+      ...syntax.ifs,
+      ...Object.keys(syntax.resources),
+      ...syntax.awaits,
+      ...syntax.goStatements,
+      ...syntax.defers,
+      ...IMPORTS,
+      'expression_statement',
+      'keyword_argument',
+      'value_argument',
+      'argument',
+      'local_declaration_statement',
+    ])
+  }
+
+  run(root: Node): FileFacts {
+    this.begin(root)
+    this.walk(root)
+    return this.facts
+  }
+
+  runFocused(root: Node, offsets: readonly number[]): FileFacts {
+    this.begin(root)
+    const regions: Node[] = []
+    for (const child of root.namedChildren) {
+      if (child.endIndex - child.startIndex < SHORT_STATEMENT) regions.push(child)
+    }
+    for (const offset of offsets) {
+      let node: Node | null = root.descendantForIndex(offset)
+      let region: Node | null = null
+      for (; node && node.id !== root.id; node = node.parent) {
+        if (this.syntax.functions.has(node.type) || node.parent?.id === root.id) region = node
+      }
+      if (region) regions.push(region)
+    }
+    regions.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex)
+    let covered = -1
+    for (const region of regions) {
+      if (region.startIndex < covered) continue
+      this.walk(region)
+      covered = region.endIndex
+    }
+    return this.facts
+  }
+
+  private begin(root: Node): void {
+    this.facts.hasErrors = root.hasError
+    const fileScope: Scope & { endIndex: number } = {
+      id: 0,
+      parent: 0,
+      name: '',
+      at: this.span(root),
+      test: false,
+      returns: '',
+      endIndex: Number.POSITIVE_INFINITY,
+    }
+    this.stack.push(fileScope)
+    this.facts.scopes.push(strip(fileScope))
+  }
+
+  /** One pass over a subtree, in source order. */
+  private walk(top: Node): void {
+    // Type ids, not type names: reading a name copies a string out of the WebAssembly heap,
+    // and this loop runs once per node of the file.
+    const { interesting, identifiers } = typeIds(
+      top.tree.language,
+      this.interesting,
+      this.syntax.identifiers,
+    )
+    const cursor = top.walk()
+    let descending = true
+    for (;;) {
+      if (descending) {
+        const id = cursor.nodeTypeId
+        const isInteresting = interesting.has(id)
+        if (isInteresting || identifiers.has(id)) {
+          const start = cursor.startIndex
+          while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.endIndex <= start) {
+            this.stack.pop()
+          }
+          if (isInteresting) {
+            const node = cursor.currentNode
+            this.visit(node, node.type)
+          } else {
+            const text = cursor.nodeText
+            if (WORD.test(text)) {
+              this.facts.words.push({ text, at: this.span(cursor.currentNode), scope: this.scope })
+            }
+          }
+        }
+      }
+      if (descending && cursor.gotoFirstChild()) continue
+      if (cursor.gotoNextSibling()) {
+        descending = true
+        continue
+      }
+      if (!cursor.gotoParent()) break
+      descending = false
+    }
+    cursor.delete()
+  }
+
+  private get scope(): number {
+    return this.stack[this.stack.length - 1]!.id
+  }
+
+  private visit(node: Node, type: string): void {
+    const s = this.syntax
+    if (s.functions.has(type)) this.enterFunction(node)
+    if (s.calls[type] && !this.isTrailingLambdaCallee(node))
+      this.facts.calls.push(this.callOf(node))
+    if (s.strings.has(type)) {
+      this.facts.strings.push({ value: unquote(node.text), at: this.span(node), scope: this.scope })
+    }
+    if (s.comments.has(type)) {
+      const text = node.text
+      if (text.includes('bind-probe')) this.facts.comments.push({ text, at: this.span(node) })
+    }
+    const assignment = s.assignments[type]
+    if (assignment) this.assignment(node, assignment)
+    const entry = s.entries[type]
+    if (entry) this.entry(node, entry)
+    if (type === 'keyword_argument' || type === 'value_argument' || type === 'argument') {
+      this.namedArgument(node)
+    }
+    if (s.returns.has(type)) this.exit(node)
+    if (s.loops.has(type)) this.block('loop', node)
+    if (s.ifs.has(type)) this.block('if', node)
+    if (type in s.resources) this.resource(node, s.resources[type] ?? null)
+    if (type === 'local_declaration_statement' && node.children.some((c) => c.type === 'using')) {
+      this.usingDeclaration(node)
+    }
+    if (s.awaits.has(type)) this.mark(this.awaited, node)
+    if (s.goStatements.has(type)) this.mark(this.goCalls, node)
+    if (s.defers.has(type)) this.mark(this.deferred, node)
+    if (type === 'expression_statement') this.mark(this.statements, node)
+    if (IMPORTS.has(type)) this.importOf(node, type)
+  }
+
+  private mark(into: Set<number>, node: Node): void {
+    let child = node.namedChild(0)
+    while (child && this.syntax.transparent.has(child.type)) {
+      if (this.syntax.awaits.has(child.type)) this.awaited.add(child.namedChild(0)?.id ?? -1)
+      child = child.namedChild(0)
+    }
+    if (child) into.add(child.id)
+  }
+
+  private enterFunction(node: Node): void {
+    const parent = this.stack[this.stack.length - 1]!
+    const scope: Scope & { endIndex: number } = {
+      id: this.facts.scopes.length,
+      parent: parent.id,
+      name: functionName(node),
+      at: this.span(node),
+      test: parent.test || this.testMark(node),
+      returns: returnType(node),
+      endIndex: node.endIndex,
+    }
+    this.stack.push(scope)
+    this.facts.scopes.push(strip(scope))
+    this.params(node)
+    this.expressionBody(node)
+  }
+
+  /** Region marks of test code that does not live in a test file. */
+  private testMark(node: Node): boolean {
+    switch (this.facts.language) {
+      case 'go':
+        return /\*testing\.(?:T|B|F|TB)\b|testing\.TB\b/.test(
+          node.childForFieldName('parameters')?.text ?? '',
+        )
+      case 'rust': {
+        for (let sib = node.previousNamedSibling; sib; sib = sib.previousNamedSibling) {
+          if (sib.type !== 'attribute_item') break
+          if (/\btest\b/.test(sib.text)) return true
+        }
+        return false
+      }
+      case 'java':
+      case 'kotlin':
+      case 'csharp': {
+        const head = node.text.slice(0, 400)
+        return /@(?:Test|ParameterizedTest|RepeatedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/.test(
+          head,
+        )
+      }
+      default:
+        return false
+    }
+  }
+
+  private params(node: Node): void {
+    const list =
+      node.childForFieldName('parameters') ??
+      node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ??
+      null
+    if (!list) return
+    for (const p of list.namedChildren) {
+      const id =
+        p.type === 'identifier'
+          ? p
+          : (p.childForFieldName('name') ??
+            p.childForFieldName('pattern') ??
+            p.namedChildren.find((c) => c.type === 'identifier') ??
+            null)
+      if (id) this.facts.params.push({ name: id.text, at: this.span(id), scope: this.scope })
+    }
+  }
+
+  /** Arrow functions, lambdas, Rust tail expressions: values that leave without `return`. */
+  private expressionBody(node: Node): void {
+    const body = node.childForFieldName('body')
+    const type = node.type
+    if (type === 'arrow_function' || type === 'lambda' || type === 'lambda_expression') {
+      if (body && !/block$/.test(body.type)) this.exit(body)
+      return
+    }
+    if (type === 'closure_expression' || type === 'function_item') {
+      if (!body) return
+      if (body.type !== 'block') return this.exit(body)
+      const last = body.namedChildren[body.namedChildren.length - 1]
+      if (last && !NOT_TAIL.test(last.type)) this.exit(last)
+      return
+    }
+    if (type === 'lambda_literal') {
+      const last = node.namedChildren[node.namedChildren.length - 1]
+      if (last && last.type !== 'lambda_parameters') this.exit(last)
+      return
+    }
+    if (type === 'function_declaration' && this.facts.language === 'kotlin') {
+      const fnBody = node.namedChildren.find((c) => c.type === 'function_body')
+      if (fnBody?.child(0)?.type === '=' && fnBody.namedChild(0)) this.exit(fnBody.namedChild(0)!)
+    }
+  }
+
+  private trailingLambdaCall(node: Node, inner: Node): Call {
+    const base = this.callOf(inner)
+    const call: Call = {
+      ...base,
+      at: this.span(node),
+      statement: this.statements.has(node.id) || this.kotlinStatement(node),
+      text: short(node),
+      args: [...base.args],
+    }
+    this.calls.set(node.id, call)
+    for (const child of node.namedChildren.slice(1)) {
+      if (child.type === 'annotated_lambda') {
+        call.args.push({ value: this.valueOf(child, 1), at: this.span(child) })
+      }
+    }
+    return call
+  }
+
+  private exit(node: Node): void {
+    const last = this.facts.exits[this.facts.exits.length - 1]
+    if (last && last.at.start === node.startIndex && last.at.end === node.endIndex) return
+    this.facts.exits.push({ at: this.span(node), text: cap(node.text, 300), scope: this.scope })
+  }
+
+  private block(kind: Block['kind'], node: Node): void {
+    this.facts.blocks.push({ kind, at: this.span(node), scope: this.scope })
+  }
+
+  private resource(node: Node, headField: string | null): void {
+    const kind = node.type.startsWith('with')
+      ? 'with'
+      : node.type.startsWith('try')
+        ? 'try'
+        : 'using'
+    let head: Node | null = headField
+      ? (node.childForFieldName(headField) ??
+        node.namedChildren.find((c) => c.type === headField) ??
+        null)
+      : null
+    if (!head) {
+      const body = node.childForFieldName('body')
+      head = body ? (node.namedChildren.find((c) => c.endIndex <= body.startIndex) ?? null) : null
+    }
+    this.facts.blocks.push({
+      kind,
+      at: this.span(node),
+      ...(head ? { head: this.span(head) } : {}),
+      scope: this.scope,
+    })
+  }
+
+  /** C# `using var x = …;` closes x at the end of the enclosing block. */
+  private usingDeclaration(node: Node): void {
+    const parent = node.parent
+    const at = this.span(node)
+    const end = parent ? this.span(parent) : at
+    this.facts.blocks.push({
+      kind: 'using',
+      at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
+      head: at,
+      scope: this.scope,
+    })
+  }
+
+  private assignment(node: Node, shape: Syntax['assignments'][string]): void {
+    const left = pick(node, shape.left)
+    const right = pick(node, shape.right)
+    if (!left || !right || left.id === right.id) return
+    if (shape.right === '#last' && !node.children.some((c) => c.type === '=')) return
+    const lists = ['expression_list', 'pattern_list']
+    const lefts = lists.includes(left.type) ? left.namedChildren : [left]
+    const rights = lists.includes(right.type) ? right.namedChildren : [right]
+    const pairs =
+      lefts.length === rights.length
+        ? lefts.map((l, i) => [l, rights[i]!] as const)
+        : rights.length === 1
+          ? [[left, rights[0]!] as const]
+          : [[left, right] as const]
+    for (const [l, r] of pairs) {
+      const target = short(l)
+      const value = this.valueOf(r, 0)
+      this.facts.assigns.push({
+        target,
+        name: lastSegment(target),
+        value,
+        declaration: shape.declaration,
+        at: this.span(node),
+        scope: this.scope,
+      })
+      if (value.kind === 'call' && value.call.name === 'require') {
+        const first = value.call.args[0]?.value
+        if (first?.kind === 'string') {
+          this.facts.imports.push({ module: first.value, names: identifiersIn(target) })
+        }
+      }
+    }
+  }
+
+  private entry(node: Node, shape: { key: string; value: string }): void {
+    const keyNode = node.childForFieldName(shape.key)
+    const valueNode = node.childForFieldName(shape.value)
+    if (!keyNode || !valueNode) return
+    // C# assignments are entries only inside an object initializer.
+    if (node.type === 'assignment_expression' && node.parent?.type !== 'initializer_expression')
+      return
+    this.facts.entries.push({
+      key: unquote(keyNode.text),
+      value: this.valueOf(valueNode, 0),
+      at: this.span(node),
+      scope: this.scope,
+      owner: ownerOf(node, this.syntax),
+    })
+  }
+
+  private namedArgument(node: Node): void {
+    const read = this.syntax.argument(node)
+    if (!read?.name) return
+    this.facts.entries.push({
+      key: read.name,
+      value: this.valueOf(read.value, 0),
+      at: this.span(node),
+      scope: this.scope,
+      owner: ownerOf(node, this.syntax),
+    })
+  }
+
+  private importOf(node: Node, type: string): void {
+    this.facts.imports.push(readImport(node, type))
+  }
+
+  private callOf(node: Node): Call {
+    const cached = this.calls.get(node.id)
+    if (cached) return cached
+    const shape = this.syntax.calls[node.type]!
+    const calleeNode = shape.callee(node)
+    if (calleeNode && this.isTrailingLambdaCallee(calleeNode))
+      return this.trailingLambdaCall(node, calleeNode)
+    let callee = calleeNode?.text ?? ''
+    if (node.type === 'method_invocation') {
+      const object = node.childForFieldName('object')
+      if (object) callee = `${object.text}.${callee}`
+    }
+    callee = cap(
+      callee
+        .slice(-4 * MAX_TEXT)
+        .replace(/\s+/g, '')
+        .replace(/<[^<>()]*>/g, ''),
+      MAX_TEXT,
+      true,
+    )
+    const { receiver, name } = splitCallee(callee)
+    const call: Call = {
+      name,
+      callee,
+      receiver,
+      isNew: shape.isNew === true,
+      args: [],
+      at: this.callSpan(node, calleeNode),
+      scope: this.scope,
+      awaited: this.awaited.has(node.id),
+      go: this.goCalls.has(node.id),
+      defer: this.deferred.has(node.id),
+      statement: this.statements.has(node.id) || this.kotlinStatement(node),
+      text: short(node),
+    }
+    this.calls.set(node.id, call)
+    const args: Arg[] = []
+    for (const child of shape.args(node).slice(0, 12)) {
+      const read = this.syntax.argument(child)
+      if (!read) continue
+      args.push({
+        ...(read.name ? { name: read.name } : {}),
+        value: this.valueOf(read.value, 1),
+        at: this.span(child),
+      })
+    }
+    call.args = args
+    return call
+  }
+
+  /** Kotlin `f(a) { … }` nests the call `f(a)` inside the lambda call; the outer one stands for both. */
+  private isTrailingLambdaCallee(node: Node): boolean {
+    const parent = node.parent
+    return (
+      this.facts.language === 'kotlin' &&
+      node.type === 'call_expression' &&
+      parent?.type === 'call_expression' &&
+      parent.namedChild(0)?.id === node.id
+    )
+  }
+
+  private kotlinStatement(node: Node): boolean {
+    if (this.facts.language !== 'kotlin') return false
+    const parent = node.parent?.type
+    return parent === 'block' || parent === 'statements' || parent === 'source_file'
+  }
+
+  valueOf(node: Node, depth: number): Value {
+    const s = this.syntax
+    const type = node.type
+    const text = short(node)
+    if (depth > MAX_DEPTH) return { kind: 'other', parts: [], text }
+    if (s.transparent.has(type)) {
+      const inner = innerOf(node)
+      if (inner) return this.valueOf(inner, depth + 1)
+    }
+    if (s.ints.has(type)) {
+      const value = parseInteger(node.text)
+      if (value !== undefined) return { kind: 'int', value, text }
+    }
+    if (s.strings.has(type)) return { kind: 'string', value: unquote(node.text), text }
+    if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {
+      return { kind: 'bool', value: node.text.toLowerCase() === 'true', text }
+    }
+    if (s.calls[type]) return { kind: 'call', call: this.callOf(node), text }
+    const object = s.objects[type]
+    if (object) {
+      const { type: objectType, body } = object(node)
+      const entries: Entry[] = []
+      const items: Value[] = []
+      for (const child of body?.namedChildren ?? []) {
+        const shape = s.entries[child.type]
+        if (shape) {
+          const k = child.childForFieldName(shape.key)
+          const v = child.childForFieldName(shape.value)
+          if (k && v) {
+            entries.push({
+              key: unquote(k.text),
+              value: this.valueOf(v, depth + 1),
+              at: this.span(child),
+            })
+          }
+        } else if (child.type === 'shorthand_property_identifier') {
+          entries.push({
+            key: child.text,
+            value: { kind: 'name', name: child.text, last: child.text, text: child.text },
+            at: this.span(child),
+          })
+        } else if (!s.comments.has(child.type) && items.length < 8) {
+          items.push(this.valueOf(child, depth + 1))
+        }
+      }
+      return { kind: 'object', type: objectType, entries, items, text }
+    }
+    if (s.tuples.has(type)) {
+      const items = node.namedChildren
+        .filter((c) => !s.comments.has(c.type))
+        .slice(0, 8)
+        .map((c) => this.valueOf(c, depth + 1))
+      return { kind: 'tuple', items, text }
+    }
+    if (s.functions.has(type)) return { kind: 'function', text }
+    const compact = s.names.has(type) ? node.text.slice(0, 2 * MAX_TEXT).replace(/\s+/g, '') : ''
+    if (compact && /^[\w$.:>\-?@]+$/.test(compact)) {
+      return { kind: 'name', name: compact, last: lastSegment(compact), text }
+    }
+    const parts = node.namedChildren
+      .filter((c) => !s.comments.has(c.type))
+      .slice(0, 6)
+      .map((c) => this.valueOf(c, depth + 1))
+    return { kind: 'other', parts, text }
+  }
+
+  /**
+   * A call's span, but with the line and column of its name: in a chain spread over lines
+   * (`HttpServer::new(…)\n  .bind(…)`) the finding belongs on the line of `.bind`.
+   */
+  private callSpan(node: Node, callee: Node | null): Span {
+    const whole = this.span(node)
+    let name: Node | null =
+      node.type === 'method_invocation' ? node.childForFieldName('name') : callee
+    for (let i = 0; name && i < 4; i++) {
+      const last =
+        name.childForFieldName('property') ??
+        name.childForFieldName('attribute') ??
+        name.childForFieldName('field') ??
+        (name.type === 'navigation_expression'
+          ? name.namedChild(name.namedChildCount - 1)
+          : null) ??
+        (name.type === 'member_access_expression' || name.type === 'scoped_identifier'
+          ? name.childForFieldName('name')
+          : null)
+      if (!last || last.id === name.id) break
+      name = last
+    }
+    if (!name || name.startIndex <= node.startIndex) return whole
+    const p = name.startPosition
+    return { ...whole, line: p.row + 1, column: p.column + 1 }
+  }
+
+  private span(node: Node): Span {
+    const a = node.startPosition
+    const b = node.endPosition
+    return {
+      line: a.row + 1,
+      column: a.column + 1,
+      endLine: b.row + 1,
+      endColumn: b.column + 1,
+      start: node.startIndex,
+      end: node.endIndex,
+    }
+  }
+}
+
+const TYPE_IDS = new WeakMap<
+  Language,
+  Map<string, { interesting: Set<number>; identifiers: Set<number> }>
+>()
+
+/** The ids of the named node types with these names (a name can have several ids: aliases). */
+function typeIds(
+  language: Language,
+  interesting: ReadonlySet<string>,
+  identifiers: ReadonlySet<string>,
+): { interesting: Set<number>; identifiers: Set<number> } {
+  let byKey = TYPE_IDS.get(language)
+  if (!byKey) TYPE_IDS.set(language, (byKey = new Map()))
+  const key = `${[...interesting].join()}|${[...identifiers].join()}`
+  let ids = byKey.get(key)
+  if (!ids) {
+    ids = { interesting: new Set(), identifiers: new Set() }
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (!language.nodeTypeIsNamed(id)) continue
+      const name = language.nodeTypeForId(id)
+      if (name === null) continue
+      if (interesting.has(name)) ids.interesting.add(id)
+      else if (identifiers.has(name)) ids.identifiers.add(id)
+    }
+    byKey.set(key, ids)
+  }
+  return ids
+}
+
+function strip(scope: Scope & { endIndex: number }): Scope {
+  const { id, parent, name, at, test, returns } = scope
+  return { id, parent, name, at, test, returns }
+}
+
+function readImport(node: Node, type: string): Import {
+  const source = node.childForFieldName('source')
+  if (type === 'import_statement' && source) {
+    const clause = node.namedChildren.find((c) => c.type === 'import_clause')
+    return { module: unquote(source.text), names: clause ? identifiersIn(clause.text) : [] }
+  }
+  if (type === 'import_statement') {
+    // Python `import a.b as c`.
+    const names = identifiersIn(node.text.replace(/^import\s+/, ''))
+    return { module: names[0] ?? '', names }
+  }
+  if (type === 'import_from_statement') {
+    return {
+      module: node.childForFieldName('module_name')?.text ?? '',
+      names: identifiersIn(node.text.slice(node.text.indexOf(' import ') + 8)),
+    }
+  }
+  if (type === 'import_spec') {
+    const module = unquote(node.childForFieldName('path')?.text ?? '')
+    const name = node.childForFieldName('name')?.text
+    return { module, names: [name ?? module.slice(module.lastIndexOf('/') + 1)] }
+  }
+  const module = node.text
+    .replace(/^\s*(?:import|use|using|static)\s+/, '')
+    .replace(/;\s*$/, '')
+    .trim()
+  return { module, names: identifiersIn(module).slice(-1) }
+}
+
+function pick(node: Node, how: string): Node | null {
+  if (how === '#first') return node.namedChild(0)
+  if (how === '#last') return node.namedChild(node.namedChildCount - 1)
+  return node.childForFieldName(how)
+}
+
+/** The operand of a wrapper node (parentheses, await, cast, `&x`, `x?`). */
+function innerOf(node: Node): Node | null {
+  switch (node.type) {
+    case 'cast_expression':
+      return node.childForFieldName('value') ?? node.namedChild(node.namedChildCount - 1)
+    case 'unary_expression':
+      // Go: only `&T{…}` is transparent; `-1` and `!x` are not values we read.
+      return node.child(0)?.type === '&' ? node.childForFieldName('operand') : null
+    case 'type_assertion_expression':
+      return node.childForFieldName('operand')
+    case 'reference_expression':
+      return node.childForFieldName('value')
+    case 'pointer_expression':
+      return node.childForFieldName('argument')
+    case 'type_assertion':
+      return node.namedChild(node.namedChildCount - 1)
+    default:
+      return node.namedChild(0)
+  }
+}
+
+function functionName(node: Node): string {
+  const own = node.childForFieldName('name')
+  if (own) return own.text
+  const declarator = node.childForFieldName('declarator')
+  if (declarator) {
+    const inner = declarator.childForFieldName('declarator')
+    return (inner ?? declarator).text.replace(/\(.*$/s, '')
+  }
+  const parent = node.parent
+  if (!parent || !NAMING_PARENTS.has(parent.type)) return ''
+  const holder =
+    parent.childForFieldName('name') ??
+    parent.childForFieldName('left') ??
+    parent.childForFieldName('key')
+  return holder && holder.id !== node.id ? holder.text : ''
+}
+
+function returnType(node: Node): string {
+  for (const name of ['return_type', 'result', 'type', 'returns']) {
+    const t = node.childForFieldName(name)
+    if (t) return cap(t.text, 100)
+  }
+  return ''
+}
+
+/** The type of the literal, or the callee of the call, that an entry belongs to. */
+function ownerOf(node: Node, syntax: Syntax): string {
+  let current: Node | null = node.parent
+  for (let i = 0; current && i < 4; i++, current = current.parent) {
+    const object = syntax.objects[current.type]
+    if (object) {
+      const type = object(current).type
+      if (type && type !== 'object' && type !== 'dict' && type !== 'initializer') return type
+      continue
+    }
+    const shape = syntax.calls[current.type]
+    if (shape) {
+      const callee = shape.callee(current)
+      if (current.type === 'method_invocation') {
+        const object = current.childForFieldName('object')
+        return cap(
+          `${object ? `${object.text}.` : ''}${callee?.text ?? ''}`.replace(/\s+/g, ''),
+          MAX_TEXT,
+          true,
+        )
+      }
+      return cap((callee?.text ?? '').slice(-4 * MAX_TEXT).replace(/\s+/g, ''), MAX_TEXT, true)
+    }
+  }
+  return ''
+}
+
+export function splitCallee(text: string): { receiver: string; name: string } {
+  const t = text.replace(/!$/, '')
+  let best = -1
+  let width = 0
+  for (const sep of ['.', '::', '->']) {
+    const i = t.lastIndexOf(sep)
+    if (i > best) {
+      best = i
+      width = sep.length
+    }
+  }
+  if (best < 0) return { receiver: '', name: t }
+  return { receiver: t.slice(0, best).replace(/\?$/, ''), name: t.slice(best + width) }
+}
+
+export function lastSegment(text: string): string {
+  return splitCallee(text).name.replace(/[^\w$]/g, '')
+}
+
+export function parseInteger(text: string): number | undefined {
+  const m = /^(0[xX][0-9a-fA-F_]+|\d[\d_]*)(?:[uUlLiI]\w*)?$/.exec(text.trim())
+  if (!m) return undefined
+  const digits = m[1]!.replace(/_/g, '')
+  const value =
+    digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits, 16) : Number(digits)
+  return Number.isSafeInteger(value) ? value : undefined
+}
+
+/** The content of a string literal in any of our languages; interpolations read as `{}`. */
+export function unquote(text: string): string {
+  let t = text.trim()
+  const raw = /^(?:r|br|R|u8R|LR|uR|UR)?(#*)"/.exec(t)
+  if (raw && raw[1]) {
+    const hashes = raw[1]
+    t = t.slice(t.indexOf('"') + 1)
+    if (t.endsWith(`"${hashes}`)) t = t.slice(0, -(hashes.length + 1))
+    return t
+  }
+  t = t.replace(/^[a-zA-Z@$]{1,3}(?=["'`])/, '')
+  for (const q of ['"""', "'''", '"', "'", '`']) {
+    if (t.length >= 2 * q.length && t.startsWith(q) && t.endsWith(q)) {
+      t = t.slice(q.length, t.length - q.length)
+      break
+    }
+  }
+  return t.replace(/\$\{[^}]*\}/g, '{}')
+}
+
+function identifiersIn(text: string): string[] {
+  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
+    (w) => !['as', 'type', 'from', 'import', 'const', 'let', 'var', 'typeof'].includes(w),
+  )
+}
+
+/**
+ * A node's text with whitespace collapsed, at most MAX_TEXT characters. Slices first: a callback
+ * argument's text is its whole body, and collapsing that for every enclosing call is quadratic.
+ */
+function short(node: Node): string {
+  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, ' '), MAX_TEXT)
+}
+
+function cap(text: string, max: number, keepEnd = false): string {
+  if (text.length <= max) return text
+  return keepEnd ? text.slice(text.length - max) : text.slice(0, max)
+}

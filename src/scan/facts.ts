@@ -1,0 +1,148 @@
+// What the rules see of a file: a language-neutral summary of its syntax tree (calls, assignments,
+// literals, scopes), extracted once per file. Rules are pure functions of these facts, so they can
+// be tested without a parser and read the same way for every language.
+import type { LanguageId } from './languages.ts'
+
+/** A source range: 1-based line and column (UTF-16 code units, as SARIF counts by default). */
+export interface Span {
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  /** Offsets into the text, for ordering and containment. */
+  start: number
+  end: number
+}
+
+export type Value =
+  | { kind: 'int'; value: number; text: string }
+  /** `value` is the literal's content; interpolations read as `{}`. */
+  | { kind: 'string'; value: string; text: string }
+  | { kind: 'bool'; value: boolean; text: string }
+  /** An identifier or a member path such as `socket.SO_REUSEADDR`; `last` is its final segment. */
+  | { kind: 'name'; name: string; last: string; text: string }
+  | { kind: 'tuple'; items: Value[]; text: string }
+  /** Object literal, struct literal or initializer: `{port: 0}`, `http.Server{Addr: ":80"}`. */
+  | { kind: 'object'; type: string; entries: Entry[]; items: Value[]; text: string }
+  | { kind: 'call'; call: Call; text: string }
+  | { kind: 'function'; text: string }
+  /** Anything else (operators, casts…); `parts` are the operands we could read. */
+  | { kind: 'other'; parts: Value[]; text: string }
+
+export interface Entry {
+  key: string
+  value: Value
+  at: Span
+}
+
+export interface Arg {
+  /** Keyword or named argument: Python `port=0`, Kotlin `port = 0`, C# `port: 0`. */
+  name?: string
+  value: Value
+  at: Span
+}
+
+export interface Call {
+  /** Last segment of the callee: `bind`, `Listen`, `ServerSocket`. */
+  name: string
+  /** The callee with whitespace removed, at most 200 characters: `net.Listen`, `s.bind`. */
+  callee: string
+  /** Everything before the last segment: `net`, `s`, `http.createServer()`; '' if none. */
+  receiver: string
+  isNew: boolean
+  args: Arg[]
+  at: Span
+  scope: number
+  /** `await x()`, `go x()`, `defer x()`, or a call whose result is dropped. */
+  awaited: boolean
+  go: boolean
+  defer: boolean
+  statement: boolean
+  text: string
+}
+
+export interface Assign {
+  /** The assigned-to text: `PORT`, `self.allow_reuse_address`, `{ port }`. */
+  target: string
+  /** Its final name segment. */
+  name: string
+  value: Value
+  /** A declaration (`const`, `val`, `let`, `:=`) rather than a plain assignment. */
+  declaration: boolean
+  at: Span
+  scope: number
+}
+
+export interface Scope {
+  id: number
+  parent: number
+  /** The function's name, when it has one (an arrow function takes its variable's name). */
+  name: string
+  at: Span
+  /** A region that is test code by its own marks: Go's *testing.T, Rust's #[test]/#[cfg(test)]. */
+  test: boolean
+  /** Declared return type text, when the language states one. */
+  returns: string
+}
+
+export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if'
+
+export interface Block {
+  kind: BlockKind
+  at: Span
+  /** For resource blocks, the span of the resource header (what the block closes at its end). */
+  head?: Span
+  scope: number
+}
+
+/** A value leaving its function: `return x`, `yield x`, a Rust tail expression, an arrow body. */
+export interface Exit {
+  at: Span
+  text: string
+  scope: number
+}
+
+export interface Str {
+  value: string
+  at: Span
+  scope: number
+}
+
+/** An identifier or property name from the rules' vocabulary (see WORDS in extract.ts). */
+export interface Word {
+  text: string
+  at: Span
+  scope: number
+}
+
+export interface Import {
+  module: string
+  names: string[]
+}
+
+export interface Comment {
+  text: string
+  at: Span
+}
+
+export interface FileFacts {
+  language: LanguageId
+  calls: Call[]
+  assigns: Assign[]
+  entries: (Entry & { scope: number; owner: string })[]
+  scopes: Scope[]
+  blocks: Block[]
+  exits: Exit[]
+  strings: Str[]
+  words: Word[]
+  imports: Import[]
+  comments: Comment[]
+  /** Parameter names of functions (pytest fixtures arrive as parameters). */
+  params: { name: string; at: Span; scope: number }[]
+  /** The tree had syntax errors; facts come from the parts that parsed. */
+  hasErrors: boolean
+}
+
+export function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end
+}

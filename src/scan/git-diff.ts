@@ -1,0 +1,61 @@
+// Runs `git diff` against the merge base of a base ref, where the checkout has the history.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { parseUnifiedDiff } from './diff.ts'
+
+const run = promisify(execFile)
+const MAX_DIFF_BYTES = 256 * 1024 * 1024
+
+export class GitDiffError extends Error {
+  override name = 'GitDiffError'
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', ['-c', 'core.quotepath=off', ...args], {
+    cwd,
+    maxBuffer: MAX_DIFF_BYTES,
+    encoding: 'utf8',
+  })
+  return stdout
+}
+
+/**
+ * Lines added or changed since the merge base of `base` and HEAD, including uncommitted edits,
+ * with paths relative to the repository's top level (returned as `root`).
+ */
+export async function gitChangedLines(
+  cwd: string,
+  base: string,
+): Promise<{ root: string; changes: Map<string, Set<number>> }> {
+  let root: string
+  try {
+    root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
+  } catch {
+    throw new GitDiffError(`${cwd} is not inside a git checkout, so --diff-base cannot be used`)
+  }
+  try {
+    await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`])
+  } catch {
+    throw new GitDiffError(
+      `base ref "${base}" is not in this checkout; fetch it (actions/checkout with fetch-depth: 0, or git fetch origin ${base})`,
+    )
+  }
+  let mergeBase: string
+  try {
+    mergeBase = (await git(root, ['merge-base', base, 'HEAD'])).trim()
+  } catch {
+    throw new GitDiffError(
+      `"${base}" and HEAD share no history in this checkout (a shallow clone?); fetch more history (fetch-depth: 0)`,
+    )
+  }
+  const diff = await git(root, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--unified=0',
+    '-M',
+    '--diff-filter=d',
+    mergeBase,
+  ])
+  return { root, changes: parseUnifiedDiff(diff) }
+}

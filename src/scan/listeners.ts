@@ -1,0 +1,308 @@
+// Where a file opens a server socket, and on which address: the shared vocabulary of the rules
+// about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
+// arguments, never on bare literals (the lesson of Bandit B104's false positives).
+import type { Call, FileFacts, Span, Value } from './facts.ts'
+import type { Family } from './languages.ts'
+import { addressOf, portOf, resolve, type Address, type Constants, type Port } from './values.ts'
+
+export interface Listener {
+  /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
+  kind: 'server' | 'mapping'
+  host?: string
+  port: Port
+  at: Span
+  scope: number
+  /** The call (or assignment/entry text) that binds. */
+  text: string
+  call?: Call
+}
+
+const PY_SERVERS =
+  /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/
+
+const kw = (call: Call, name: string): Value | undefined =>
+  call.args.find((a) => a.name === name)?.value
+const pos = (call: Call, i: number): Value | undefined => call.args.filter((a) => !a.name)[i]?.value
+
+function server(call: Call, address: Address): Listener {
+  return {
+    kind: 'server',
+    ...(address.host !== undefined ? { host: address.host } : {}),
+    port: address.port,
+    at: call.at,
+    scope: call.scope,
+    text: call.text,
+    call,
+  }
+}
+
+function hostAndPort(call: Call, consts: Constants, hostValue?: Value, portValue?: Value): Address {
+  const host = hostValue ? resolve(hostValue, consts) : undefined
+  return {
+    ...(host ? { host: host.kind === 'string' ? host.value : host.text } : {}),
+    port: portOf(portValue, consts),
+  }
+}
+
+function python(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
+  const n = call.name
+  const first = pos(call, 0)
+  const firstIsTuple = first && resolve(first, consts).kind === 'tuple'
+  if (n === 'bind' && firstIsTuple) return addressOf(first, consts)
+  if (n === 'create_server' && firstIsTuple) return addressOf(first, consts)
+  if (n === 'create_server' || n === 'start_server') {
+    return hostAndPort(
+      call,
+      consts,
+      kw(call, 'host') ?? pos(call, 1),
+      kw(call, 'port') ?? pos(call, 2),
+    )
+  }
+  if (n === 'create_datagram_endpoint') return addressOf(kw(call, 'local_addr'), consts)
+  if (PY_SERVERS.test(n)) return addressOf(kw(call, 'server_address') ?? first, consts)
+  if (n === 'make_server')
+    return hostAndPort(call, consts, kw(call, 'host') ?? first, kw(call, 'port') ?? pos(call, 1))
+  if (n === 'TCPSite')
+    return hostAndPort(
+      call,
+      consts,
+      kw(call, 'host') ?? pos(call, 1),
+      kw(call, 'port') ?? pos(call, 2),
+    )
+  if (n === 'serve' && /websockets/.test(call.receiver)) {
+    return hostAndPort(
+      call,
+      consts,
+      kw(call, 'host') ?? pos(call, 1),
+      kw(call, 'port') ?? pos(call, 2),
+    )
+  }
+  const usesUvicorn =
+    /uvicorn/.test(call.receiver) || facts.imports.some((i) => i.module.startsWith('uvicorn'))
+  if (
+    ['run_app', 'run', 'serve', 'TestServer', 'RawTestServer'].includes(n) ||
+    (n === 'Config' && usesUvicorn)
+  ) {
+    const port = kw(call, 'port')
+    return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
+  }
+  if (n === 'listen' && first && resolve(first, consts).kind === 'int') {
+    return hostAndPort(call, consts, kw(call, 'address') ?? pos(call, 1), first)
+  }
+  return undefined
+}
+
+function js(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  const first = call.args[0] ? resolve(call.args[0].value, consts) : undefined
+  if (!first) return undefined
+  if (n === 'listen') {
+    if (first.kind === 'object') return addressOf(first, consts)
+    if (first.kind === 'function') return undefined
+    const host = call.args[1] && resolve(call.args[1].value, consts)
+    return hostAndPort(call, consts, host && host.kind === 'string' ? host : undefined, first)
+  }
+  if (n === 'bind' && (first.kind === 'int' || first.kind === 'object')) {
+    if (first.kind === 'object') return addressOf(first, consts)
+    const host = call.args[1] && resolve(call.args[1].value, consts)
+    return hostAndPort(call, consts, host && host.kind === 'string' ? host : undefined, first)
+  }
+  if (
+    first.kind === 'object' &&
+    /^(?:Server|WebSocketServer|serve|createServer|listen|Hono|startServer|listenTcp)$/.test(n) &&
+    first.entries.some((e) => /^port$/i.test(e.key))
+  ) {
+    return addressOf(first, consts)
+  }
+  return undefined
+}
+
+function isAddressText(v: Value | undefined, consts: Constants): boolean {
+  if (!v) return false
+  const r = resolve(v, consts)
+  if (r.kind === 'string') return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value)
+  return r.kind === 'call' && /^(?:Sprintf|JoinHostPort)$/.test(r.call.name)
+}
+
+function go(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  if (
+    /^(?:Listen|ListenPacket|ListenAndServe|ListenAndServeTLS|Start|Run|StartTLS|RunTLS)$/.test(n)
+  ) {
+    const addr = call.args.map((a) => a.value).find((v) => isAddressText(v, consts))
+    return addr ? addressOf(addr, consts) : undefined
+  }
+  if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts)
+  return undefined
+}
+
+function jvm(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  const first = call.args[0] && resolve(call.args[0].value, consts)
+  if (
+    /^(?:ServerSocket|DatagramSocket|createServerSocket|WireMockServer|ServerSocketChannel)$/.test(
+      n,
+    )
+  ) {
+    if (first?.kind === 'call') return addressOf(first, consts)
+    return first ? hostAndPort(call, consts, pos(call, 2), first) : undefined
+  }
+  if (n === 'embeddedServer') {
+    const port = kw(call, 'port')
+    return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
+  }
+  if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
+    if (first.kind === 'call' && /^(?:InetSocketAddress)$/.test(first.call.name))
+      return addressOf(first, consts)
+    if (first.kind === 'int') return hostAndPort(call, consts, pos(call, 1), first)
+    return undefined
+  }
+  if (
+    n === 'setPort' &&
+    /connector|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)
+  ) {
+    return hostAndPort(call, consts, undefined, call.args[0]?.value)
+  }
+  if (
+    n === 'start' &&
+    first?.kind === 'int' &&
+    /server|javalin|app|mock|wiremock/i.test(call.receiver)
+  ) {
+    return hostAndPort(call, consts, undefined, first)
+  }
+  if (n === 'port' && first && /options|wireMockConfig|Options/.test(call.receiver)) {
+    return hostAndPort(call, consts, undefined, first)
+  }
+  if (n === 'addHttpListener') return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value)
+  return undefined
+}
+
+function csharp(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  const args = call.args.map((a) => resolve(a.value, consts))
+  const first = args[0]
+  if (
+    /^(?:TcpListener|UdpClient)$/.test(n) ||
+    (n === 'Create' && /TcpListener/.test(call.receiver))
+  ) {
+    if (!first) return undefined
+    if (first.kind === 'call' && first.call.name === 'IPEndPoint') return addressOf(first, consts)
+    if (args.length >= 2) return hostAndPort(call, consts, call.args[0]!.value, call.args[1]!.value)
+    return hostAndPort(call, consts, undefined, first)
+  }
+  if (/^(?:Bind|Listen)$/.test(n) && first?.kind === 'call' && first.call.name === 'IPEndPoint') {
+    return addressOf(first, consts)
+  }
+  if (n === 'Listen' && (args.length >= 2 || kw(call, 'port'))) {
+    return hostAndPort(
+      call,
+      consts,
+      kw(call, 'address') ?? pos(call, 0),
+      kw(call, 'port') ?? pos(call, 1),
+    )
+  }
+  if (/^(?:ListenLocalhost|ListenAnyIP)$/.test(n)) {
+    return hostAndPort(call, consts, undefined, call.args[0]?.value)
+  }
+  const urlCall =
+    /^(?:UseUrls|Run|RunAsync|Start)$/.test(n) ||
+    (n === 'Add' && /(?:Urls|Prefixes)$/.test(call.receiver))
+  if (urlCall && first?.kind === 'string' && /:\/\//.test(first.value))
+    return addressOf(first, consts)
+  if (n === 'Start' && /WireMock/.test(call.receiver) && first)
+    return hostAndPort(call, consts, undefined, first)
+  return undefined
+}
+
+function rust(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  if (n === 'bind' || (n === 'run' && /serve/.test(call.receiver)) || n === 'bind_addr') {
+    const first = call.args[0]?.value
+    return first ? addressOf(first, consts) : undefined
+  }
+  return undefined
+}
+
+const BY_FAMILY: Record<
+  Family,
+  (call: Call, consts: Constants, facts: FileFacts) => Address | undefined
+> = {
+  python,
+  js: (c, k) => js(c, k),
+  go: (c, k) => go(c, k),
+  java: (c, k) => jvm(c, k),
+  kotlin: (c, k) => jvm(c, k),
+  csharp: (c, k) => csharp(c, k),
+  rust: (c, k) => rust(c, k),
+  c: () => undefined,
+}
+
+export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
+  const out: Listener[] = []
+  const read = BY_FAMILY[family]
+  for (const call of facts.calls) {
+    const address = read(call, consts, facts)
+    if (address) out.push(server(call, address))
+    const mapping = containerMapping(call, consts)
+    if (mapping) out.push(mapping)
+  }
+  if (family === 'go') {
+    for (const e of facts.entries) {
+      if (e.key === 'Addr' && /Server$/.test(e.owner) && isAddressText(e.value, consts)) {
+        const a = addressOf(e.value, consts)
+        out.push({
+          kind: 'server',
+          ...(a.host !== undefined ? { host: a.host } : {}),
+          port: a.port,
+          at: e.at,
+          scope: e.scope,
+          text: `${e.owner}{Addr: ${e.value.text}}`,
+        })
+      }
+      if (e.key === 'ExposedPorts') {
+        for (const s of facts.strings) {
+          const m = /^(\d{1,5}):\d+/.exec(s.value)
+          if (m && s.at.start >= e.at.start && s.at.end <= e.at.end) {
+            out.push({
+              kind: 'mapping',
+              port: portOf({ kind: 'int', value: Number(m[1]), text: m[1]! }, consts),
+              at: s.at,
+              scope: e.scope,
+              text: s.value,
+            })
+          }
+        }
+      }
+    }
+  }
+  if (family === 'c' && facts.calls.some((c) => c.name === 'bind')) {
+    for (const a of facts.assigns) {
+      if (/sin6?_port$/.test(a.name) && a.value.kind === 'call' && a.value.call.name === 'htons') {
+        out.push({
+          kind: 'server',
+          port: portOf(a.value.call.args[0]?.value, consts),
+          at: a.at,
+          scope: a.scope,
+          text: `${a.target} = ${a.value.text}`,
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Testcontainers' fixed host ports: Java `withFixedExposedPort(h, c)`, Python `with_bind_ports(c, h)`. */
+function containerMapping(call: Call, consts: Constants): Listener | undefined {
+  let port: Value | undefined
+  if (call.name === 'withFixedExposedPort') port = call.args[0]?.value
+  else if (call.name === 'with_bind_ports') port = call.args[1]?.value
+  else return undefined
+  return {
+    kind: 'mapping',
+    port: portOf(port, consts),
+    at: call.at,
+    scope: call.scope,
+    text: call.text,
+    call,
+  }
+}

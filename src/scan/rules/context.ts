@@ -1,0 +1,82 @@
+// What every rule receives, and the small predicates they share.
+import type { Severity } from '../finding.ts'
+import type { Call, FileFacts, Span } from '../facts.ts'
+import { contains } from '../facts.ts'
+import type { Family, LanguageId } from '../languages.ts'
+import type { Listener } from '../listeners.ts'
+import type { Constants } from '../values.ts'
+
+export interface RuleContext {
+  facts: FileFacts
+  family: Family
+  language: LanguageId
+  path: string
+  /** The file is test code by its path (see test-files.ts). */
+  testFile: boolean
+  consts: Constants
+  listeners: Listener[]
+  /** Helper names the project vouches for (a coordinated allocator, say). */
+  allowedHelpers: readonly string[]
+}
+
+/** A rule's raw result; the scan turns it into a Finding (advice, fingerprint, path). */
+export interface Hit {
+  rule: string
+  severity: Severity
+  at: Span
+  message: string
+  /** The flagged code, for the fingerprint. */
+  code: string
+}
+
+export type Rule = (ctx: RuleContext) => Hit[]
+
+export function inTest(ctx: RuleContext, scope: number): boolean {
+  return ctx.testFile || ctx.facts.scopes[scope]?.test === true
+}
+
+/** The nearest enclosing function that has a name (or the file), above lambdas and callbacks. */
+export function namedScope(ctx: RuleContext, scope: number): number {
+  let s = ctx.facts.scopes[scope]
+  while (s && s.id !== 0 && s.name === '') s = ctx.facts.scopes[s.parent]
+  return s?.id ?? 0
+}
+
+export function scopeSpan(ctx: RuleContext, scope: number): Span {
+  return ctx.facts.scopes[scope]!.at
+}
+
+export const CLOSE =
+  /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync|unref)$/
+
+/** Calls that register teardown for later: a close inside them happens after the test, not before. */
+export const CLEANUP =
+  /^(?:Cleanup|addCleanup|afterEach|afterAll|after|teardown|tearDown|AfterEach|AfterAll|addFinalizer|addAsyncCleanup|onTestFinished|cleanup|finalizer)$/
+
+export function insideAny(calls: readonly Call[], at: Span, pattern: RegExp): boolean {
+  return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start)
+}
+
+export function mentionsMulticast(facts: FileFacts): boolean {
+  return (
+    facts.words.some((w) =>
+      /[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup/.test(w.text),
+    ) ||
+    facts.calls.some((c) => /[Mm]ulticast|[jJ]oinGroup|addMembership|join_multicast/.test(c.name))
+  )
+}
+
+/** The variable a root identifier path starts with: `self.sock.bind` → `self.sock`. */
+export function rootOf(text: string): string {
+  const m = /^(?:(?:self|this|@)\.?)?[\w$]+/.exec(text)
+  return m ? m[0] : ''
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export function hasWord(text: string, word: string): boolean {
+  if (!word) return false
+  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text)
+}

@@ -1,0 +1,37 @@
+// PORT001: a listener in test code asks for a literal port.
+import type { Hit, Rule } from './context.ts'
+import { inTest } from './context.ts'
+
+export const fixedPortInTest: Rule = (ctx) => {
+  const hits: Hit[] = []
+  for (const l of ctx.listeners) {
+    if (!inTest(ctx, l.scope)) continue
+    if (l.port.kind === 'fixed') {
+      const what =
+        l.kind === 'mapping'
+          ? `maps container traffic to fixed host port ${l.port.port}`
+          : `listens on fixed port ${l.port.port}`
+      hits.push({
+        rule: 'PORT001',
+        severity: 'warning',
+        at: l.at,
+        code: l.text,
+        message:
+          `Test code ${what}: parallel workers, another CI job on the same host, or an outgoing ` +
+          `connection that drew ${l.port.port} as its ephemeral port make it fail with EADDRINUSE ` +
+          '(on Windows a collision can hang the test).',
+      })
+    } else if (l.port.kind === 'env' && l.port.fallback > 0) {
+      hits.push({
+        rule: 'PORT001',
+        severity: 'note',
+        at: l.at,
+        code: l.text,
+        message:
+          `Test code listens on port ${l.port.fallback} unless the environment says otherwise: ` +
+          'the default collides like any fixed port when tests or CI jobs run in parallel.',
+      })
+    }
+  }
+  return hits
+}

@@ -1,0 +1,342 @@
+// PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
+// socket is closed before the number is used. Applies to all code, since such helpers often live
+// outside test directories; outside tests the severity is lower.
+import type { Call, Span } from '../facts.ts'
+import { contains } from '../facts.ts'
+import type { Listener } from '../listeners.ts'
+import {
+  BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
+  HELPER_NAME as HELPER_NAME_SOURCE,
+} from '../triggers.ts'
+import type { Hit, Rule, RuleContext } from './context.ts'
+import {
+  CLEANUP,
+  CLOSE,
+  escapeRegExp,
+  hasWord,
+  inTest,
+  insideAny,
+  namedScope,
+  rootOf,
+  scopeSpan,
+} from './context.ts'
+
+/** Calls and properties that read a bound socket's port. */
+const READ_CALL =
+  /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
+const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/
+
+/** Calls that only look at the number: logging, assertions, conversions. */
+const NOT_A_USE =
+  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/
+
+const ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/
+
+/** Languages whose sockets close when the last reference goes (refcount, RAII). */
+const DROPS_ON_SCOPE_EXIT = new Set(['python', 'rust'])
+
+/** Helpers that hand out a number after closing their probe socket. */
+const RACY_HELPERS: Record<string, RegExp> = {
+  python:
+    /^(?:find_unused_port|pick_unused_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port|get_unused_port|unused_port)$/,
+  go: /^(?:GetFreePort|GetFreePorts|MustGetFreePort|GetPort|MustGetPort)$/,
+  jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
+  rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
+}
+
+/** Helper names from the pre-filter's vocabulary (triggers.ts), so both agree exactly. */
+const HELPER_NAME = new RegExp(`^(?:${HELPER_NAME_SOURCE})$`)
+const BARE_HELPER_NAME = new RegExp(`^(?:${BARE_HELPER_NAME_SOURCE})$`)
+
+/** npm packages that return a port number after closing their probe server. */
+const RACY_MODULES = new Set([
+  'get-port',
+  'portfinder',
+  'detect-port',
+  'detect-port-alt',
+  'find-free-port',
+  'find-free-ports',
+  'get-port-please',
+  'portscanner',
+  'openport',
+  'freeport',
+  'find-open-port',
+  'port-finder',
+])
+
+/** pytest fixtures that do the same, received as test function parameters. */
+const RACY_FIXTURES =
+  /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/
+
+export const freePortRace: Rule = (ctx) => {
+  const hits: Hit[] = []
+  const racyFunctions = new Set<number>()
+  for (const l of ctx.listeners) {
+    if (l.port.kind !== 'zero' || l.kind !== 'server' || !l.call) continue
+    const scope = namedScope(ctx, l.scope)
+    if (racyFunctions.has(scope) || !isRace(ctx, l, l.call, scope)) continue
+    racyFunctions.add(scope)
+    const name = ctx.facts.scopes[scope]?.name
+    hits.push({
+      rule: 'PORT002',
+      severity: inTest(ctx, scope) ? 'warning' : 'note',
+      at: l.at,
+      code: l.text,
+      message:
+        `${name ? `\`${name}\`` : 'This code'} binds port 0, reads the port and lets the socket close ` +
+        'before the number is used: another process or a parallel test can take the port in ' +
+        'between (EADDRINUSE, or a client talking to the wrong server), on every OS.',
+    })
+  }
+  hits.push(...helperCalls(ctx, racyFunctions))
+  return hits
+}
+
+function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number): boolean {
+  const { facts } = ctx
+  const area = scopeSpan(ctx, scope)
+  const inArea = (at: Span) => contains(area, at) && at.start >= listener.at.start
+  const sock = socketVariable(ctx, bind)
+
+  const reads: Span[] = [
+    ...facts.calls
+      .filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind))
+      .map((c) => c.at),
+    ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at),
+  ]
+  // A port read chained straight onto the bind: Rust `bind(...).unwrap().local_addr()`.
+  if (reads.length === 0) return false
+
+  const portVars = new Set<string>()
+  for (const a of facts.assigns) {
+    if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
+      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) portVars.add(id)
+    }
+  }
+  portVars.delete('const')
+  portVars.delete('let')
+  const carriesPort = (at: Span, text: string) =>
+    reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v))
+
+  // The number leaving the function: returned, resolved, stored on the object…
+  const escapes: Span[] = [
+    ...facts.exits
+      .filter((e) => contains(area, e.at) && carriesPort(e.at, e.text))
+      .map((e) => e.at),
+    ...facts.calls
+      .filter(
+        (c) =>
+          ESCAPE_CALL.test(c.name) &&
+          c.receiver === '' &&
+          inArea(c.at) &&
+          carriesPort(c.at, c.text),
+      )
+      .map((c) => c.at),
+    ...facts.assigns
+      .filter(
+        (a) =>
+          inArea(a.at) &&
+          /^(?:self|this|@|cls)\b/.test(a.target) &&
+          carriesPort(a.at, a.value.text),
+      )
+      .map((a) => a.at),
+  ]
+  // …or handed to someone else inside it (a child process, a server constructor).
+  const uses: Span[] = facts.calls
+    .filter(
+      (c) =>
+        inArea(c.at) &&
+        !READ_CALL.test(c.name) &&
+        !CLOSE.test(c.name) &&
+        !NOT_A_USE.test(c.name) &&
+        c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v))),
+    )
+    .map((c) => c.at)
+  if (escapes.length === 0 && uses.length === 0) return false
+
+  // An explicit close of the socket before (or around) the moment the number leaves.
+  const closes = facts.calls.filter(
+    (c) =>
+      CLOSE.test(c.name) &&
+      contains(area, c.at) &&
+      c.at.start > listener.at.start &&
+      relates(c.receiver, sock, bind) &&
+      !insideAny(facts.calls, c.at, CLEANUP),
+  )
+  for (const close of closes) {
+    // A deferred close runs when the function returns: only a returned number races with it.
+    if (close.defer) {
+      if (escapes.length > 0) return true
+      continue
+    }
+    if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
+      return true
+  }
+  // A with/using/try-with-resources block whose header opened the socket, left with the number.
+  for (const block of facts.blocks) {
+    if (!block.head || !contains(area, block.at)) continue
+    const opened =
+      contains(block.head, listener.at) ||
+      (sock !== '' && facts.assigns.some((a) => contains(block.head!, a.at) && a.name === sock))
+    const socketInHeader =
+      sock !== '' && new RegExp(`\\b${escapeRegExp(sock)}\\b`).test(headText(ctx, block.head))
+    if ((opened || socketInHeader) && escapes.some((e) => contains(block.at, e))) return true
+  }
+  // Kotlin `ServerSocket(0).use { it.localPort }`.
+  for (const use of facts.calls) {
+    if (
+      use.name === 'use' &&
+      contains(use.at, listener.at) &&
+      escapes.some((e) => contains(use.at, e))
+    ) {
+      return true
+    }
+  }
+  // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop).
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes)
+  return false
+}
+
+function headText(ctx: RuleContext, head: Span): string {
+  return ctx.facts.assigns
+    .filter((a) => contains(head, a.at))
+    .map((a) => a.target)
+    .concat(ctx.facts.strings.filter((s) => contains(head, s.at)).map((s) => s.value))
+    .join(' ')
+}
+
+/** The variable holding the bound socket, if the file names one. */
+function socketVariable(ctx: RuleContext, bind: Call): string {
+  if (
+    /^(?:bind|listen)$/.test(bind.name) &&
+    /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)
+  ) {
+    if (!/^(?:net|socket|tls|dgram|http|https)$/.test(bind.receiver)) return bind.receiver
+  }
+  let best: { target: string; size: number } | undefined
+  for (const a of ctx.facts.assigns) {
+    if (contains(a.at, bind.at)) {
+      const size = a.at.end - a.at.start
+      if (!best || size < best.size) best = { target: a.target, size }
+    }
+  }
+  if (!best) return ''
+  const first = best.target
+    .split(',')[0]!
+    .trim()
+    .replace(/^(?:mut\s+)/, '')
+  return /^(?:(?:self|this)\.)?[\w$]+$/.test(first) ? first : ''
+}
+
+/** A call on the socket: same variable, or chained on the bind itself. */
+function relates(receiver: string, sock: string, bind: Call): boolean {
+  if (sock) return receiver === sock || rootOf(receiver) === sock || receiver.startsWith(`${sock}.`)
+  return receiver.includes(bind.callee) || receiver === ''
+}
+
+function abandoned(
+  ctx: RuleContext,
+  sock: string,
+  bind: Call,
+  area: Span,
+  escapes: Span[],
+): boolean {
+  if (!sock) return true
+  const { facts } = ctx
+  const reads = new RegExp(
+    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
+    'g',
+  )
+  for (const e of facts.exits) {
+    if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ''), sock))
+      return false
+  }
+  for (const c of facts.calls) {
+    if (!contains(area, c.at) || c.at.start <= bind.at.start) continue
+    if (c.args.some((a) => hasWord(a.value.text.replace(reads, ''), sock))) return false
+    // Serving on it, or handing it over, keeps it open.
+    if (
+      rootOf(c.receiver) === sock &&
+      /^(?:accept|serve_forever|serve|listen_forever|handle_request|run|start|Serve|incoming|into_std|set_nonblocking|detach|dup)$/.test(
+        c.name,
+      )
+    ) {
+      return false
+    }
+  }
+  for (const a of facts.assigns) {
+    if (
+      contains(area, a.at) &&
+      a.at.start > bind.at.start &&
+      hasWord(a.value.text.replace(reads, ''), sock)
+    ) {
+      if (a.name !== sock) return false
+    }
+  }
+  return true
+}
+
+function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
+  const { facts } = ctx
+  const hits: Hit[] = []
+  const allowed = (text: string) =>
+    ctx.allowedHelpers.some((h) => h === text || text.endsWith(`.${h}`) || text.endsWith(`::${h}`))
+  const definedHere = new Map(facts.scopes.filter((s) => s.name).map((s) => [s.name, s.id]))
+  const imported = new Set<string>()
+  for (const i of facts.imports) {
+    if (
+      RACY_MODULES.has(i.module) ||
+      i.module === 'portpicker' ||
+      /phayes\/freeport$/.test(i.module)
+    ) {
+      for (const n of i.names) imported.add(n)
+    }
+  }
+  const family = ctx.family === 'java' || ctx.family === 'kotlin' ? 'jvm' : ctx.family
+  const known = RACY_HELPERS[family]
+  for (const call of facts.calls) {
+    if (allowed(call.callee) || allowed(call.name)) continue
+    const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver))
+    const byKnownName =
+      known?.test(call.name) === true &&
+      (family !== 'go' || /(?:^|\.)freeport$/.test(call.receiver)) &&
+      (family !== 'jvm' ||
+        !/^find/.test(call.name) ||
+        /SocketUtils|Port/.test(call.receiver) ||
+        call.receiver === '')
+    const local = definedHere.get(call.name)
+    const byLocalRace = local !== undefined && racyFunctions.has(local)
+    const byHelperName =
+      (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === undefined
+    if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
+    if (local !== undefined && !racyFunctions.has(local)) continue
+    // The helper's own body calling itself, or its definition site: not a use.
+    if (local !== undefined && namedScope(ctx, call.scope) === local) continue
+    hits.push({
+      rule: 'PORT002',
+      severity: inTest(ctx, call.scope) ? 'warning' : 'note',
+      at: call.at,
+      code: call.text,
+      message:
+        `\`${call.callee}\` hands out a port number after closing its probe socket: until the ` +
+        'server binds it, another process or a parallel test can take the same port (EADDRINUSE ' +
+        'or a client talking to the wrong server), on every OS.',
+    })
+  }
+  if (ctx.family === 'python') {
+    for (const p of facts.params) {
+      if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue
+      hits.push({
+        rule: 'PORT002',
+        severity: inTest(ctx, p.scope) ? 'warning' : 'note',
+        at: p.at,
+        code: p.name,
+        message:
+          `The \`${p.name}\` fixture hands out a port number after closing its probe socket: ` +
+          'under pytest-xdist or a busy CI host another process can take the port before the ' +
+          'test binds it.',
+      })
+    }
+  }
+  return hits
+}

@@ -1,0 +1,138 @@
+// PORT003 and PORT004: SO_REUSEADDR / SO_REUSEPORT switched on in test code. Production servers
+// set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
+// and option round-trip tests (set, then read back) are left alone.
+import type { Span, Value } from '../facts.ts'
+import { contains } from '../facts.ts'
+import type { Hit, Rule, RuleContext } from './context.ts'
+import { inTest, mentionsMulticast, namedScope } from './context.ts'
+import { resolve } from '../values.ts'
+
+interface Option {
+  rule: 'PORT003' | 'PORT004'
+  label: string
+  /** The option's name among setsockopt-style arguments. */
+  constant: RegExp
+  /** Setter calls that take a boolean: setReuseAddress(true). */
+  setter: RegExp
+  /** Fields, attributes and options: allow_reuse_address = True, reusePort: true. */
+  field: RegExp
+  /** Reading the option back: a round-trip test, not a server. */
+  getter: RegExp
+}
+
+const REUSEADDR: Option = {
+  rule: 'PORT003',
+  label: 'SO_REUSEADDR',
+  constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
+  setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
+  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
+  getter:
+    /^(?:getsockopt|getReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
+}
+
+const REUSEPORT: Option = {
+  rule: 'PORT004',
+  label: 'SO_REUSEPORT',
+  constant: /(?:^|[.:])SO_REUSEPORT(?:_LB)?$/,
+  setter: /^(?:setReusePort|set_reuse_port|set_reuseport|SetReusePort)$/,
+  field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
+  getter:
+    /^(?:getsockopt|getReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/,
+}
+
+const SETSOCKOPT =
+  /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/
+
+function enabling(value: Value | undefined, ctx: RuleContext): boolean {
+  if (!value) return true
+  const v = resolve(value, ctx.consts)
+  if (v.kind === 'bool') return v.value
+  if (v.kind === 'int') return v.value !== 0
+  return true
+}
+
+function optionHits(ctx: RuleContext, option: Option): Hit[] {
+  const { facts } = ctx
+  if (mentionsMulticast(facts)) return []
+  const found: { at: Span; code: string; scope: number }[] = []
+  for (const call of facts.calls) {
+    if (SETSOCKOPT.test(call.name)) {
+      const i = call.args.findIndex(
+        (a) => a.value.kind === 'name' && option.constant.test(a.value.name),
+      )
+      if (i < 0) continue
+      const after = call.args.slice(i + 1)
+      if (after.length > 0 && !enabling(after[0]!.value, ctx)) continue
+      found.push({ at: call.at, code: call.text, scope: call.scope })
+    } else if (
+      option.setter.test(call.name) &&
+      enabling(call.args[0]?.value, ctx) &&
+      call.args.length > 0
+    ) {
+      found.push({ at: call.at, code: call.text, scope: call.scope })
+    }
+  }
+  const seen = new Set<number>()
+  const assigned = (at: Span, code: string, scope: number, key: string, value: Value) => {
+    if (seen.has(at.start)) return
+    const v = resolve(value, ctx.consts)
+    const exclusiveOff =
+      option.rule === 'PORT003' && key === 'ExclusiveAddressUse' && v.kind === 'bool' && !v.value
+    const on = option.field.test(key) && v.kind === 'bool' && v.value
+    if (!on && !exclusiveOff) return
+    seen.add(at.start)
+    found.push({ at, code, scope })
+  }
+  for (const a of facts.assigns)
+    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value)
+  for (const e of facts.entries)
+    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
+
+  const hits: Hit[] = []
+  for (const f of found) {
+    if (!inTest(ctx, f.scope)) continue
+    const scope = namedScope(ctx, f.scope)
+    const area = facts.scopes[scope]!.at
+    const after = (at: Span) => at.start > f.at.end && at.start < area.end
+    // Words too: Rust macros such as assert!(s.reuseaddr()?) hold tokens, not calls.
+    const readBack =
+      facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
+      facts.words.some((w) => option.getter.test(w.text) && after(w.at))
+    if (readBack) continue
+    hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
+  }
+  return hits
+}
+
+function reuseAddrHit(f: { at: Span; code: string }): Hit {
+  return {
+    rule: 'PORT003',
+    severity: 'warning',
+    at: f.at,
+    code: f.code,
+    message:
+      'Test code enables SO_REUSEADDR: on Windows it lets this socket bind a port another socket ' +
+      'is using (traffic then goes to either), and on Linux/macOS it hides a fixed-port collision ' +
+      'that a parallel run will hit anyway.',
+  }
+}
+
+function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: number): Hit {
+  // Port 0 bound in the same function (a test callback counts as one).
+  const area = ctx.facts.scopes[scope]!.at
+  const withZero = ctx.listeners.some((l) => l.port.kind === 'zero' && contains(area, l.at))
+  return {
+    rule: 'PORT004',
+    severity: withZero ? 'error' : 'warning',
+    at: f.at,
+    code: f.code,
+    message:
+      'Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same ' +
+      'user can bind the same port and silently take a share of the connections; macOS/BSD ' +
+      'semantics differ and Windows has no such option.' +
+      (withZero ? ' Combined with port 0, two sockets can even be handed the same port.' : ''),
+  }
+}
+
+export const reuseAddress: Rule = (ctx) => optionHits(ctx, REUSEADDR)
+export const reusePort: Rule = (ctx) => optionHits(ctx, REUSEPORT)

@@ -1,0 +1,124 @@
+// PORT007: the test talks to a server that binds asynchronously before it is known to listen.
+import type { Call } from '../facts.ts'
+import { contains } from '../facts.ts'
+import type { Hit, Rule, RuleContext } from './context.ts'
+import { inTest, namedScope } from './context.ts'
+
+const CLIENT =
+  /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
+
+const CALLBACK_NAME =
+  /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/
+
+function clientAfter(ctx: RuleContext, start: Call, scope: number): Call | undefined {
+  const area = ctx.facts.scopes[scope]!.at
+  return ctx.facts.calls.find(
+    (c) => c.at.start > start.at.end && contains(area, c.at) && CLIENT.test(c.name) && c !== start,
+  )
+}
+
+function hit(call: Call, message: string): Hit {
+  return { rule: 'PORT007', severity: 'warning', at: call.at, code: call.text, message }
+}
+
+function go(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  // `go func() { srv.ListenAndServe() }()` serves from inside the closure it starts.
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
+  for (const call of ctx.facts.calls) {
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at))
+    if ((!call.go && !closure) || !inTest(ctx, call.scope)) continue
+    const serves =
+      /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) ||
+      (/^(?:Start|Run|Listen)$/.test(call.name) &&
+        call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value)))
+    if (!serves) continue
+    const started = closure ?? call
+    const scope = namedScope(ctx, started.scope)
+    const area = ctx.facts.scopes[scope]!.at
+    const client = clientAfter(ctx, started, scope)
+    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
+    if (!client && !returns) continue
+    hits.push(
+      hit(
+        call,
+        `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
+          'can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.',
+      ),
+    )
+  }
+  return hits
+}
+
+function js(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  const { facts } = ctx
+  for (const call of facts.calls) {
+    if (call.name !== 'listen' || call.awaited || !call.statement || !inTest(ctx, call.scope))
+      continue
+    if (
+      call.args.some(
+        (a) =>
+          a.value.kind === 'function' ||
+          (a.value.kind === 'name' && CALLBACK_NAME.test(a.value.last)),
+      )
+    )
+      continue
+    if (facts.calls.some((c) => c.name === 'Promise' && c.isNew && contains(c.at, call.at)))
+      continue
+    const first = call.args[0]?.value
+    const hostGiven =
+      call.args[1]?.value.kind === 'string' ||
+      (first?.kind === 'object' && first.entries.some((e) => /^(?:host|hostname)$/.test(e.key)))
+    if (!hostGiven && !/fastify|hapi/i.test(call.receiver)) continue
+    const client = clientAfter(ctx, call, call.scope)
+    if (!client) continue
+    const waits = facts.strings.some(
+      (s) => s.value === 'listening' && s.at.start > call.at.end && s.at.start < client.at.start,
+    )
+    if (waits) continue
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits ` +
+          `for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens ` +
+          '(ECONNREFUSED, or a null address()).',
+      ),
+    )
+  }
+  return hits
+}
+
+const BINDS_IN_THREAD =
+  /(?:^|\.)(?:run|run_app|serve|run_simple|run_server|start_server|listen)$|uvicorn\.run|\.run\(|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
+
+function python(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  for (const call of ctx.facts.calls) {
+    if (!/^(?:Thread|Process)$/.test(call.name) || !inTest(ctx, call.scope)) continue
+    const target =
+      call.args.find((a) => a.name === 'target')?.value ??
+      call.args.filter((a) => !a.name)[1]?.value
+    if (!target) continue
+    const text = target.kind === 'name' ? target.name : target.text
+    if (!BINDS_IN_THREAD.test(text) || /serve_forever$/.test(text)) continue
+    const scope = namedScope(ctx, call.scope)
+    const client = clientAfter(ctx, call, scope)
+    if (!client) continue
+    hits.push(
+      hit(
+        call,
+        `The thread's target binds the port itself, so \`${client.callee}\` on line ${client.at.line} ` +
+          'can run before the server listens (ConnectionRefusedError on a loaded runner).',
+      ),
+    )
+  }
+  return hits
+}
+
+export const serveBeforeListen: Rule = (ctx) => {
+  if (ctx.family === 'go') return go(ctx)
+  if (ctx.family === 'js') return js(ctx)
+  if (ctx.family === 'python') return python(ctx)
+  return []
+}

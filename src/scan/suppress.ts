@@ -1,0 +1,40 @@
+// Inline suppression: `bind-probe-ignore PORT002: why` on the flagged line or on the line just
+// above it; `bind-probe-ignore-file PORT001: why` anywhere in the file. Several ids may be given
+// (`PORT001,PORT006`), or `*` for all rules.
+import type { Comment } from './facts.ts'
+
+export interface Suppressions {
+  /** Rule ids (or '*') by the lines they cover. */
+  lines: ReadonlyMap<number, ReadonlySet<string>>
+  file: ReadonlySet<string>
+}
+
+const DIRECTIVE =
+  /bind-probe-ignore(-file)?\s+((?:PORT\d{3}[a-z]?|\*)(?:\s*,\s*(?:PORT\d{3}[a-z]?|\*))*)/g
+
+export function suppressionsOf(comments: readonly Comment[]): Suppressions {
+  const lines = new Map<number, Set<string>>()
+  const file = new Set<string>()
+  for (const comment of comments) {
+    for (const m of comment.text.matchAll(DIRECTIVE)) {
+      const ids = m[2]!.split(',').map((s) => s.trim())
+      if (m[1]) {
+        for (const id of ids) file.add(id)
+        continue
+      }
+      // The comment's own lines and the line after it (a comment above the code).
+      for (let line = comment.at.line; line <= comment.at.endLine + 1; line++) {
+        const set = lines.get(line) ?? new Set<string>()
+        for (const id of ids) set.add(id)
+        lines.set(line, set)
+      }
+    }
+  }
+  return { lines, file }
+}
+
+export function isSuppressed(s: Suppressions, rule: string, line: number): boolean {
+  if (s.file.has(rule) || s.file.has('*')) return true
+  const ids = s.lines.get(line)
+  return ids !== undefined && (ids.has(rule) || ids.has('*'))
+}

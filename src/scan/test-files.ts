@@ -1,0 +1,70 @@
+// What counts as test code, by each language's conventions. Most rules only fire in test code:
+// a fixed port in a server's main() is configuration, the same port in a test is a collision.
+import { posix } from 'node:path'
+import type { LanguageId } from './languages.ts'
+
+/** Directory names that hold tests or test support in every ecosystem we read. */
+const TEST_DIRS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'specs',
+  'testing',
+  'testutil',
+  'testutils',
+  'test_utils',
+  'test-utils',
+  'testhelpers',
+  'test_helpers',
+  'test-helpers',
+  'testdata',
+  'testsupport',
+  'e2e',
+  'integration-tests',
+  'integration_tests',
+  'integrationtests',
+  'androidtest',
+  'testfixtures',
+  'integrationtest',
+])
+
+/** Directory names by suffix: C# test projects (Foo.Tests), Rust `-test` crates, Maven `-it`. */
+const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i
+
+/** File names, per language. */
+const TEST_FILE: Record<LanguageId, RegExp> = {
+  python: /^(?:test_.*|.*_test|conftest|tests)\.py$/,
+  javascript: /\.(?:test|spec|e2e|cy)\.[cm]?jsx?$/,
+  typescript: /\.(?:test|spec|e2e|cy)\.[cm]?ts$/,
+  tsx: /\.(?:test|spec|e2e|cy)\.tsx$/,
+  go: /_test\.go$/,
+  java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
+  kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
+  csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
+  rust: /^(?:tests?|.*_tests?)\.rs$/,
+  c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
+  cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/,
+}
+
+/** Support modules named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go. */
+const SUPPORT_NAME =
+  /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i
+
+export function isTestPath(
+  path: string,
+  language: LanguageId,
+  testGlobs: readonly string[] = [],
+): boolean {
+  const parts = path.split('/')
+  const file = parts.pop() ?? ''
+  if (TEST_FILE[language].test(file)) return true
+  if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ''))) return true
+  for (const dir of parts) {
+    const lower = dir.toLowerCase()
+    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir)) return true
+  }
+  // Maven and Gradle source sets: src/test, src/integrationTest, src/jmhTest...
+  if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true
+  return testGlobs.some((glob) => posix.matchesGlob(path, glob))
+}

@@ -1,0 +1,260 @@
+// Reading literal meaning out of Values: which port a listener asks for, which host, which
+// address family. Constants defined once in the file are followed (PORT = 8080).
+import type { Call, FileFacts, Value } from './facts.ts'
+
+export type Port =
+  | { kind: 'fixed'; port: number }
+  | { kind: 'zero' }
+  /** A literal default behind an environment lookup: `process.env.PORT || 3000`. */
+  | { kind: 'env'; fallback: number }
+  | { kind: 'unknown' }
+
+export type Constants = ReadonlyMap<string, Value>
+
+const UNKNOWN: Port = { kind: 'unknown' }
+
+/** Names assigned exactly one value in the file (by their last segment). */
+export function constantsOf(facts: FileFacts): Constants {
+  const seen = new Map<string, Value | null>()
+  for (const a of facts.assigns) {
+    if (!/^[\w$.]+$/.test(a.target)) continue
+    const previous = seen.get(a.name)
+    if (previous === undefined) seen.set(a.name, a.value)
+    else if (previous !== null && previous.text !== a.value.text) seen.set(a.name, null)
+  }
+  const out = new Map<string, Value>()
+  for (const [k, v] of seen) if (v) out.set(k, v)
+  return out
+}
+
+export function resolve(value: Value, consts: Constants, depth = 0): Value {
+  if (value.kind !== 'name' || depth > 4) return value
+  const next = consts.get(value.last)
+  return next && next !== value ? resolve(next, consts, depth + 1) : value
+}
+
+const ENV =
+  /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/
+
+function fromInt(n: number): Port {
+  if (n === 0) return { kind: 'zero' }
+  return n > 0 && n < 65536 ? { kind: 'fixed', port: n } : UNKNOWN
+}
+
+/** The port a value stands for, as far as the file says. */
+export function portOf(value: Value | undefined, consts: Constants, depth = 0): Port {
+  if (!value || depth > 6) return UNKNOWN
+  const v = resolve(value, consts)
+  switch (v.kind) {
+    case 'int':
+      return fromInt(v.value)
+    case 'string':
+      return /^\d{1,5}$/.test(v.value) ? fromInt(Number(v.value)) : UNKNOWN
+    case 'call':
+      return portOfCall(v.call, consts, depth)
+    case 'other': {
+      if (ENV.test(v.text)) return envDefault(v, consts, depth)
+      return UNKNOWN
+    }
+    case 'name':
+      return ENV.test(v.name) ? { kind: 'env', fallback: 0 } : UNKNOWN
+    default:
+      return UNKNOWN
+  }
+}
+
+function envDefault(v: Value, consts: Constants, depth: number): Port {
+  const parts = v.kind === 'other' ? v.parts : []
+  for (const part of parts) {
+    const p = portOf(part, consts, depth + 1)
+    if (p.kind === 'fixed') return { kind: 'env', fallback: p.port }
+    if (p.kind === 'env' && p.fallback > 0) return p
+  }
+  return { kind: 'env', fallback: 0 }
+}
+
+const CONVERSIONS =
+  /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
+
+function portOfCall(call: Call, consts: Constants, depth: number): Port {
+  if (
+    ENV.test(call.callee) ||
+    /^(?:get|getenv|Getenv|var|GetEnvironmentVariable)$/.test(call.name)
+  ) {
+    if (ENV.test(call.callee)) {
+      const fallback = portOf(call.args[1]?.value, consts, depth + 1)
+      return { kind: 'env', fallback: fallback.kind === 'fixed' ? fallback.port : 0 }
+    }
+  }
+  if (call.name === 'unwrap_or' || call.name === 'getOrDefault') {
+    const p = portOf(call.args[0]?.value, consts, depth + 1)
+    if (p.kind === 'fixed' && /env|var/.test(call.receiver))
+      return { kind: 'env', fallback: p.port }
+  }
+  if (CONVERSIONS.test(call.name)) {
+    const inner = call.args[0]?.value
+    if (inner) {
+      const p = portOf(inner, consts, depth + 1)
+      if (p.kind !== 'unknown') return p
+    }
+    // `x.toInt()`, `"8080".parse()`: the receiver carries the value.
+    if (/^"\d+"$/.test(call.receiver)) return fromInt(Number(call.receiver.slice(1, -1)))
+    if (ENV.test(call.receiver)) return { kind: 'env', fallback: 0 }
+  }
+  return UNKNOWN
+}
+
+export interface Address {
+  host?: string
+  port: Port
+}
+
+/** Parses `h:p`, `:p`, `[::1]:p`, `http://h:p/…`; placeholders `{x}`/`%d` are resolved by caller. */
+export function parseAddress(text: string): { host?: string; port?: string } | undefined {
+  let t = text.trim()
+  const url = /^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(t)
+  if (url) t = url[1]!
+  const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(t)
+  if (bracket)
+    return { host: bracket[1]!, ...(bracket[2] !== undefined ? { port: bracket[2] } : {}) }
+  const colon = t.lastIndexOf(':')
+  if (colon < 0) return url ? { host: t } : undefined
+  // More than one colon without brackets is a bare IPv6 address, not host:port.
+  if (t.indexOf(':') !== colon) return { host: t }
+  return { host: t.slice(0, colon), port: t.slice(colon + 1) }
+}
+
+/** The address a value stands for: strings, (host, port) tuples, formatting calls, structs. */
+export function addressOf(value: Value | undefined, consts: Constants, depth = 0): Address {
+  if (!value || depth > 6) return { port: UNKNOWN }
+  const v = resolve(value, consts)
+  switch (v.kind) {
+    case 'string':
+      return addressFromText(v.value, [], consts)
+    case 'tuple': {
+      const [h, p] = v.items
+      return { ...hostPart(h, consts), port: portOf(p, consts, depth + 1) }
+    }
+    case 'int':
+      return { port: portOf(v, consts) }
+    case 'object': {
+      const get = (k: RegExp) => v.entries.find((e) => k.test(e.key))?.value
+      const addr = get(/^(?:Addr|addr|address)$/)
+      if (addr && (addr.kind === 'string' || addr.kind === 'name'))
+        return addressOf(addr, consts, depth + 1)
+      return {
+        ...hostPart(get(/^(?:host|hostname|IP|ip)$/), consts),
+        port: portOf(get(/^[pP]ort$/), consts),
+      }
+    }
+    case 'call':
+      return addressOfCall(v.call, consts, depth)
+    case 'other': {
+      // "127.0.0.1:" + port, ":" + strconv.Itoa(port)
+      const strings = v.parts.filter((p) => p.kind === 'string')
+      const rest = v.parts.filter((p) => p.kind !== 'string')
+      if (strings.length === 1 && rest.length === 1 && strings[0]!.kind === 'string') {
+        const s = strings[0]!.value
+        if (s.endsWith(':'))
+          return { ...hostText(s.slice(0, -1)), port: portOf(rest[0], consts, depth + 1) }
+      }
+      return { port: portOf(v, consts, depth + 1) }
+    }
+    default:
+      return { port: UNKNOWN }
+  }
+}
+
+function addressOfCall(call: Call, consts: Constants, depth: number): Address {
+  const args = call.args.map((a) => a.value)
+  if (
+    /^(?:Sprintf|format|Format|sprintf|formatted)$/.test(call.name) &&
+    args[0]?.kind === 'string'
+  ) {
+    return addressFromText(args[0].value, args.slice(1), consts)
+  }
+  if (call.name === 'JoinHostPort')
+    return { ...hostPart(args[0], consts), port: portOf(args[1], consts) }
+  if (
+    /^(?:InetSocketAddress|IPEndPoint|SocketAddr|new|from|SocketAddrV4|SocketAddrV6)$/.test(
+      call.name,
+    )
+  ) {
+    if (args.length === 1) return addressOf(args[0], consts, depth + 1)
+    return { ...hostPart(args[0], consts), port: portOf(args[1], consts) }
+  }
+  if (/^(?:parse|unwrap|expect|to_socket_addrs|into)$/.test(call.name)) {
+    const quoted = /^"(.*)"$/.exec(call.receiver)
+    if (quoted) return addressFromText(quoted[1]!, [], consts)
+    const inner = /^(.*)\.(?:parse|unwrap|expect)\(\)$/.exec(call.receiver)
+    if (inner && /^"(.*)"$/.test(inner[1]!))
+      return addressFromText(inner[1]!.slice(1, -1), [], consts)
+  }
+  return { port: portOf({ kind: 'call', call, text: call.text }, consts) }
+}
+
+/** Reads an address out of text, filling `{}`/`{name}`/`%d`/`%s` placeholders from args or names. */
+function addressFromText(text: string, args: Value[], consts: Constants): Address {
+  const parsed = parseAddress(text)
+  if (!parsed) return { port: UNKNOWN }
+  let next = 0
+  const fill = (part: string | undefined): Value | undefined => {
+    if (part === undefined) return undefined
+    const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part)
+    if (named) return { kind: 'name', name: named[1]!, last: named[1]!, text: named[1]! }
+    if (/^(?:\{\}|%[dsv])$/.test(part)) {
+      // Placeholders before this one (in the host) consume arguments first.
+      next = (parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length
+      return args[next]
+    }
+    return { kind: 'string', value: part, text: part }
+  }
+  const host = parsed.host !== undefined && /\{|%/.test(parsed.host) ? undefined : parsed.host
+  return { ...(host !== undefined ? { host } : {}), port: portOf(fill(parsed.port), consts) }
+}
+
+function hostText(host: string): { host?: string } {
+  return { host }
+}
+
+function hostPart(value: Value | undefined, consts: Constants): { host?: string } {
+  if (!value) return {}
+  const v = resolve(value, consts)
+  if (v.kind === 'string') return { host: v.value }
+  if (v.kind === 'name') return { host: v.name }
+  if (v.kind === 'tuple' && v.items.length === 4 && v.items.every((i) => i.kind === 'int')) {
+    return { host: v.items.map((i) => (i.kind === 'int' ? i.value : 0)).join('.') }
+  }
+  if (v.kind === 'call' && /^(?:parse|from|new)$/.test(v.call.name)) {
+    const q = /^"(.*)"$/.exec(v.call.receiver)
+    if (q) return { host: q[1]! }
+    if (v.call.args.length >= 4)
+      return hostPart(
+        { kind: 'tuple', items: v.call.args.map((a) => a.value), text: v.text },
+        consts,
+      )
+    return { host: v.call.callee }
+  }
+  return { host: v.text }
+}
+
+export type AddressFamily = 'v4' | 'v6' | 'localhost' | 'any' | 'unknown'
+
+/**
+ * What a server's bind host means for clients that resolve `localhost`. `any` is dual-stack
+ * (Node and Go without a host, Java's wildcard); Python's '' is IPv4 only (AF_INET).
+ */
+export function familyOf(host: string | undefined): AddressFamily {
+  if (host === undefined) return 'unknown'
+  const h = host.replace(/^\[|\]$/g, '')
+  if (h === '' || /^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0)$/.test(h)) return 'v4'
+  if (
+    /(?:^|\.|::)(?:INADDR_ANY|INADDR_LOOPBACK|Any|Loopback|LOCALHOST|UNSPECIFIED)$/.test(h) &&
+    !/IPv6|Ipv6/.test(h)
+  ) {
+    return 'v4'
+  }
+  if (/^(?:::1?|0:0:0:0:0:0:0:[01])$/.test(h) || /IPv6|Ipv6|in6addr/.test(h)) return 'v6'
+  if (h.toLowerCase() === 'localhost') return 'localhost'
+  return 'unknown'
+}

@@ -1,0 +1,150 @@
+// `bind-probe scan` in-process with captured streams, and once through the bundle in dist/.
+import { spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.ts'
+import { writeTree } from './helpers.ts'
+
+async function run(args: string[]) {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (d) => (out += d))
+  stderr.on('data', (d) => (err += d))
+  const code = await main(['scan', ...args], { stdout, stderr })
+  return { code, stdout: out, stderr: err }
+}
+
+const FLAKY = {
+  'tests/test_a.py': 'import socket\nsocket.socket().bind(("", 8080))\n',
+  'tests/test_b.py': 'import socket\n\ndef test_x(unused_tcp_port):\n    pass\n',
+  'src/app.py': 'app.run(port=5000)\n',
+}
+
+describe('bind-probe scan', () => {
+  it('prints findings with advice and a summary, and exits 1 on warnings', async () => {
+    const root = writeTree(FLAKY)
+    const r = await run(['--root', root])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}warning {2}PORT001 fixed-port-in-test$/m)
+    expect(r.stdout).toMatch(/^ {2}fix: Bind port 0/m)
+    expect(r.stdout).toMatch(/2 findings \(2 warnings\) in 3 files/)
+    expect(r.stderr).toBe('')
+  })
+
+  it('exits 0 with --fail-on never, or when nothing reaches the level', async () => {
+    const root = writeTree(FLAKY)
+    expect((await run(['--root', root, '--fail-on', 'never'])).code).toBe(0)
+    expect((await run(['--root', root, '--fail-on', 'error'])).code).toBe(0)
+    const clean = writeTree({ 'tests/test_ok.py': 'x = 1\n' })
+    const r = await run(['--root', clean])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/No flaky port use found in 1 file/)
+  })
+
+  it('--format json prints {findings, ...} with rule, severity, path, line and message', async () => {
+    const root = writeTree(FLAKY)
+    const r = await run(['--root', root, '--format', 'json', 'tests'])
+    const json = JSON.parse(r.stdout) as {
+      findings: Record<string, unknown>[]
+      files: { scanned: number }
+    }
+    expect(json.files.scanned).toBe(2)
+    expect(json.findings.map((f) => [f.rule, f.severity, f.path, f.line])).toEqual([
+      ['PORT001', 'warning', 'tests/test_a.py', 2],
+      ['PORT002', 'warning', 'tests/test_b.py', 3],
+    ])
+    for (const f of json.findings) expect(f.message).toEqual(expect.any(String))
+  })
+
+  it('--format sarif prints SARIF and --out writes the same file', async () => {
+    const root = writeTree(FLAKY)
+    const out = join(root, 'scan.sarif')
+    const r = await run(['--root', root, '--format', 'sarif', '--out', out])
+    const log = JSON.parse(r.stdout) as { version: string; runs: { results: unknown[] }[] }
+    expect(log.version).toBe('2.1.0')
+    expect(log.runs[0]!.results).toHaveLength(2)
+    expect(readFileSync(out, 'utf8')).toBe(r.stdout)
+  })
+
+  it('--diff-base reports only lines changed since the base', async () => {
+    const root = writeTree({ 'tests/test_a.py': FLAKY['tests/test_a.py'] })
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+    }
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: root, env })
+    git('init', '-q', '-b', 'main')
+    git('add', '.')
+    git('commit', '-qm', 'base')
+    writeFileSync(
+      join(root, 'tests/test_a.py'),
+      `${FLAKY['tests/test_a.py']}socket.socket().bind(("", 9090))\n`,
+    )
+    const r = await run(['--root', root, '--diff-base', 'main', '--format', 'json'])
+    const json = JSON.parse(r.stdout) as { findings: { line: number }[] }
+    expect(json.findings.map((f) => f.line)).toEqual([3])
+  })
+
+  it.each([
+    [['--format', 'xml'], /^bind-probe scan: --format must be text, json or sarif, not "xml"\n$/],
+    [['--fail-on', 'loud'], /^bind-probe scan: --fail-on must be error, warning, note or never/],
+    [
+      ['--max-file-bytes', 'lots'],
+      /^bind-probe scan: --max-file-bytes takes a positive whole number/,
+    ],
+    [['--disable', 'PORT999'], /^bind-probe scan: disableRules has unknown rule PORT999/],
+    [['--nope'], /^bind-probe scan: Unknown option '--nope'.*bind-probe scan --help/],
+    [['no/such/dir'], /^bind-probe scan: no\/such\/dir: no such file or directory\n$/],
+  ])('bad input %j gives one clear line and exit 2', async (args, message) => {
+    const root = writeTree(FLAKY)
+    const r = await run(['--root', root, ...args])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stdout).toBe('')
+  })
+
+  it('a base ref the checkout lacks is one clear line, exit 2', async () => {
+    const root = writeTree(FLAKY)
+    execFileSync('git', ['init', '-q'], { cwd: root })
+    const r = await run(['--root', root, '--diff-base', 'origin/main'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /^bind-probe scan: base ref "origin\/main" is not in this checkout; fetch it/,
+    )
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('--check-grammars lists every language', async () => {
+    const r = await run(['--check-grammars'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^ok {3}Kotlin {6}ABI \d+$/m)
+    expect(r.stdout).toMatch(/11 of 11 grammars loaded/)
+  })
+})
+
+describe('the bundled CLI', () => {
+  it('runs from dist/ with the grammars shipped beside it', () => {
+    const bundle = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+    const root = writeTree(FLAKY)
+    const r = spawnSync(process.execPath, [bundle, 'scan', '--root', root, '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(1)
+    const json = JSON.parse(r.stdout) as { findings: unknown[]; languages: { detail: string }[] }
+    expect(json.findings).toHaveLength(2)
+    expect(json.languages[0]!.detail).toMatch(/dist\/grammars\/tree-sitter-python\.wasm$/)
+  })
+})

@@ -1,0 +1,185 @@
+// Rule behaviour beyond the corpus: severities, settings, test regions, fingerprints.
+import { describe, expect, it } from 'vitest'
+import { hits, scanFiles } from './helpers.ts'
+
+const PY_RACE = `import socket
+
+def get_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+`
+
+describe('PORT002 free-port-race', () => {
+  it('is a warning in tests and a note in other code', async () => {
+    const r = await scanFiles({ 'tests/helpers.py': PY_RACE, 'lib/ports.py': PY_RACE })
+    const bySeverity = Object.fromEntries(r.findings.map((f) => [f.path, f.severity]))
+    expect(bySeverity).toEqual({ 'tests/helpers.py': 'warning', 'lib/ports.py': 'note' })
+  })
+
+  it('trusts helpers named in allowedHelpers', async () => {
+    const code = 'import portpicker\n\ndef test_x():\n    port = portpicker.pick_unused_port()\n'
+    expect(hits(await scanFiles({ 'tests/test_x.py': code }))).toEqual(['PORT002@4'])
+    const allowed = await scanFiles(
+      { 'tests/test_x.py': code },
+      { settings: { allowedHelpers: ['portpicker.pick_unused_port'] } },
+    )
+    expect(allowed.findings).toEqual([])
+  })
+
+  it('does not flag a helper that keeps the socket it returns the port of', async () => {
+    const code = `import socket
+
+def bound():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    return s, s.getsockname()[1]
+`
+    expect((await scanFiles({ 'tests/util.py': code })).findings).toEqual([])
+  })
+})
+
+describe('PORT004 reuseport-in-test', () => {
+  it('is an error when the same test also binds port 0, a warning otherwise', async () => {
+    const code = `const net = require('node:net')
+it('a', () => { net.createServer().listen({ port: 0, reusePort: true }) })
+it('b', () => { net.createServer().listen({ port: 8080, reusePort: true }) })
+`
+    const r = await scanFiles({ 'test/a.spec.js': code })
+    const port004 = r.findings.filter((f) => f.rule === 'PORT004').map((f) => [f.line, f.severity])
+    expect(port004).toEqual([
+      [2, 'error'],
+      [3, 'warning'],
+    ])
+  })
+})
+
+describe('test code', () => {
+  it('is recognised by region marks outside test directories (Go, Rust, JUnit)', async () => {
+    const r = await scanFiles({
+      'pkg/helper.go':
+        'package pkg\n\nimport (\n\t"net"\n\t"testing"\n)\n\nfunc Start(t *testing.T) {\n\tnet.Listen("tcp", ":8080")\n}\n\nfunc Prod() {\n\tnet.Listen("tcp", ":9090")\n}\n',
+      'src/lib.rs':
+        'fn prod() { std::net::TcpListener::bind("0.0.0.0:80"); }\n\n#[test]\nfn t() { std::net::TcpListener::bind("127.0.0.1:8080"); }\n',
+      'src/main/java/A.java':
+        'class A {\n  @Test void t() throws Exception { new java.net.ServerSocket(8080); }\n  void prod() throws Exception { new java.net.ServerSocket(9090); }\n}\n',
+    })
+    expect(r.findings.map((f) => `${f.path}:${f.line}`).sort()).toEqual([
+      'pkg/helper.go:9',
+      'src/lib.rs:4',
+      'src/main/java/A.java:2',
+    ])
+  })
+
+  it('takes extra test globs from the settings', async () => {
+    const files = {
+      'qa/check_server.py': 'import socket\ns = socket.socket()\ns.bind(("", 8080))\n',
+    }
+    expect((await scanFiles(files)).findings).toEqual([])
+    expect(hits(await scanFiles(files, { settings: { testPaths: ['qa/**'] } }))).toEqual([
+      'PORT001@3',
+    ])
+  })
+})
+
+describe('settings', () => {
+  it('switches rules off and skips ignored paths', async () => {
+    const files = {
+      'tests/test_a.py': 'import socket\nsocket.socket().bind(("", 8080))\n',
+      'third_party/tests/test_b.py': 'import socket\nsocket.socket().bind(("", 8081))\n',
+    }
+    const off = await scanFiles(files, { settings: { disableRules: ['PORT001'] } })
+    expect(off.findings).toEqual([])
+    const ignored = await scanFiles(files, { settings: { ignorePaths: ['third_party/**'] } })
+    expect(ignored.findings.map((f) => f.path)).toEqual(['tests/test_a.py'])
+    expect(ignored.skipped.ignored).toBe(1)
+  })
+})
+
+describe('findings', () => {
+  const before =
+    'const http = require("node:http")\nit("x", () => { http.createServer().listen(3000) })\n'
+
+  it('carry rule, severity, location, language, message, advice and fingerprint', async () => {
+    const [f] = (await scanFiles({ 'test/a.spec.js': before })).findings
+    expect(f).toMatchObject({
+      rule: 'PORT001',
+      severity: 'warning',
+      path: 'test/a.spec.js',
+      line: 2,
+      language: 'JavaScript',
+    })
+    expect(f!.column).toBeGreaterThan(1)
+    expect(f!.message).toMatch(/fixed port 3000.*EADDRINUSE/)
+    expect(f!.advice).toMatch(/listen\(0/)
+    expect(f!.fingerprint).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('keep their fingerprint when unrelated lines move them, and change it when the code changes', async () => {
+    const a = (await scanFiles({ 'test/a.spec.js': before })).findings[0]!
+    const moved = (await scanFiles({ 'test/a.spec.js': `// a comment\n\n${before}` })).findings[0]!
+    const changed = (await scanFiles({ 'test/a.spec.js': before.replace('3000', '3001') }))
+      .findings[0]!
+    expect(moved.line).toBe(a.line + 2)
+    expect(moved.fingerprint).toBe(a.fingerprint)
+    expect(changed.fingerprint).not.toBe(a.fingerprint)
+  })
+
+  it('tell identical flagged lines in one file apart', async () => {
+    const code = `${before}it("y", () => { http.createServer().listen(3000) })\n`
+    const prints = (await scanFiles({ 'test/a.spec.js': code })).findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => f.fingerprint)
+    expect(prints).toHaveLength(2)
+    expect(new Set(prints).size).toBe(2)
+  })
+})
+
+describe('focused reading of large files outside tests', () => {
+  const pad = (n: number, make: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => make(i)).join('\n')
+  const files = {
+    'lib/ports.js': `const net = require('net')\nconst ZERO = 0\n${pad(1000, (i) => `function f${i}(a) { return a.map((x) => x + ${i}) }`)}
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.listen(ZERO, () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+${pad(1000, (i) => `function g${i}(b) { return b.filter(Boolean).length + ${i} }`)}
+module.exports = { freePort }
+`,
+    'internal/ports/ports.go': `package ports\n\nimport "net"\n\n${pad(1000, (i) => `func f${i}(a int) int { return a + ${i} }`)}
+func FreePort() int {
+\tl, _ := net.Listen("tcp", "127.0.0.1:0")
+\tdefer l.Close()
+\treturn l.Addr().(*net.TCPAddr).Port
+}
+`,
+    'src/net/Ports.java': `package net;\nclass Ports {\n${pad(1000, (i) => `  static int f${i}(int a) { return a + ${i}; }`)}
+  static int freePort() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { return s.getLocalPort(); }
+  }
+}
+`,
+  }
+
+  it('finds the same PORT002 race as reading the whole file', async () => {
+    for (const text of Object.values(files)) expect(text.length).toBeGreaterThan(32_000)
+    const focused = await scanFiles(files)
+    const whole = await scanFiles(files, { focusMinChars: Number.MAX_SAFE_INTEGER })
+    const lineOf = (path: keyof typeof files, marker: string) =>
+      files[path].split('\n').findIndex((l) => l.includes(marker)) + 1
+    expect(focused.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort()).toEqual([
+      `internal/ports/ports.go:PORT002@${lineOf('internal/ports/ports.go', 'net.Listen')}`,
+      `lib/ports.js:PORT002@${lineOf('lib/ports.js', 'srv.listen(ZERO')}`,
+      `src/net/Ports.java:PORT002@${lineOf('src/net/Ports.java', 'ServerSocket(0)')}`,
+    ])
+    expect(focused.findings).toEqual(whole.findings)
+  })
+})
