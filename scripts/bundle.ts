@@ -7,6 +7,7 @@ import { build } from 'esbuild'
 import { LANGUAGES } from '../src/scan/languages.ts'
 
 const entryPoints = {
+  index: 'src/index.ts',
   cli: 'src/cli/main.ts',
 }
 
