@@ -232,6 +232,38 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
   })
 })
 
+describe.runIf(existsSync(ACTION))('the bundled action in a merge queue', () => {
+  it('writes no comment, but the check run on the merge group head and the job summary', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+    const { env, token } = githubEnv()
+    const run = await runAction({
+      inputs: { mode: 'all', 'github-token': token, only: ONLY },
+      env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_SHA: checkout.headSha },
+      event: {
+        merge_group: {
+          head_sha: checkout.headSha,
+          head_ref: 'refs/heads/gh-readonly-queue/main/pr-5',
+        },
+      },
+      workspace: checkout.dir,
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(
+      api.requests.filter(
+        (r) => r.path.includes('/comments') || r.operation === 'BindProbeComments',
+      ),
+    ).toEqual([])
+    expect(api.checkRuns).toEqual([
+      expect.objectContaining({
+        name: 'bind-probe',
+        headSha: checkout.headSha,
+        conclusion: 'success',
+      }),
+    ])
+    expect(run.summary).toMatch(/The 2008 case/)
+  })
+})
+
 describe.runIf(existsSync(ACTION))('the bundled action outside GitHub', () => {
   it('prints what it would post on a dry run of `all`', async () => {
     const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
