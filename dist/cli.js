@@ -8290,10 +8290,16 @@ function python2(call, consts, facts) {
     const port = kw(call, "port");
     return port ? hostAndPort(call, consts, kw(call, "host"), port) : void 0;
   }
-  if (n === "listen" && first && resolve(first, consts).kind === "int") {
+  const tornado = facts.imports.some((i2) => i2.module.startsWith("tornado"));
+  if (n === "listen" && tornado && !isSocketVariable(call.receiver, facts) && first && resolve(first, consts).kind === "int") {
     return hostAndPort(call, consts, kw(call, "address") ?? pos(call, 1), first);
   }
   return void 0;
+}
+function isSocketVariable(name2, facts) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name)
+  );
 }
 function js(call, consts) {
   const n = call.name;

@@ -86,10 +86,28 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
     const port = kw(call, 'port')
     return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
   }
-  if (n === 'listen' && first && resolve(first, consts).kind === 'int') {
+  // tornado's `app.listen(8888)`; on a plain socket the argument of listen() is the backlog.
+  const tornado = facts.imports.some((i) => i.module.startsWith('tornado'))
+  if (
+    n === 'listen' &&
+    tornado &&
+    !isSocketVariable(call.receiver, facts) &&
+    first &&
+    resolve(first, consts).kind === 'int'
+  ) {
     return hostAndPort(call, consts, kw(call, 'address') ?? pos(call, 1), first)
   }
   return undefined
+}
+
+/** A variable assigned a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
+function isSocketVariable(name: string, facts: FileFacts): boolean {
+  return facts.assigns.some(
+    (a) =>
+      a.target === name &&
+      a.value.kind === 'call' &&
+      /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name),
+  )
 }
 
 function js(call: Call, consts: Constants): Address | undefined {
