@@ -8633,6 +8633,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/;
+var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
@@ -8692,21 +8693,22 @@ function isRace(ctx, listener, bind, scope) {
   const portVars = /* @__PURE__ */ new Set();
   for (const a of facts.assigns) {
     if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) portVars.add(id);
+      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+        if (!NOT_A_VARIABLE.has(id)) portVars.add(id);
+      }
     }
   }
-  portVars.delete("const");
-  portVars.delete("let");
   const carriesPort = (at, text) => reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v));
   const escapes = [
     ...facts.exits.filter((e) => contains(area, e.at) && carriesPort(e.at, e.text)).map((e) => e.at),
     ...facts.calls.filter(
       (c) => ESCAPE_CALL.test(c.name) && c.receiver === "" && inArea(c.at) && carriesPort(c.at, c.text)
-    ).map((c) => c.at),
-    ...facts.assigns.filter(
-      (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
-    ).map((a) => a.at)
+    ).map((c) => c.at)
   ];
+  const stores = facts.assigns.filter(
+    (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
+  ).map((a) => a.at);
+  escapes.push(...stores);
   const uses = facts.calls.filter(
     (c) => inArea(c.at) && !READ_CALL.test(c.name) && !CLOSE.test(c.name) && !NOT_A_USE.test(c.name) && c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v)))
   ).map((c) => c.at);
@@ -8715,6 +8717,7 @@ function isRace(ctx, listener, bind, scope) {
     (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > listener.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
   );
   for (const close of closes) {
+    if (stores.length > 0) return true;
     if (close.defer) {
       if (escapes.length > 0) return true;
       continue;

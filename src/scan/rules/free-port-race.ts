@@ -26,6 +26,9 @@ const READ_CALL =
   /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
 const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/
 
+/** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
+const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
+
 /** Calls that only look at the number: logging, assertions, conversions. */
 const NOT_A_USE =
   /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/
@@ -104,17 +107,17 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
       .map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at),
   ]
-  // A port read chained straight onto the bind: Rust `bind(...).unwrap().local_addr()`.
+  // Nobody reads the port: nothing to race for.
   if (reads.length === 0) return false
 
   const portVars = new Set<string>()
   for (const a of facts.assigns) {
     if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) portVars.add(id)
+      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+        if (!NOT_A_VARIABLE.has(id)) portVars.add(id)
+      }
     }
   }
-  portVars.delete('const')
-  portVars.delete('let')
   const carriesPort = (at: Span, text: string) =>
     reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v))
 
@@ -132,15 +135,15 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
           carriesPort(c.at, c.text),
       )
       .map((c) => c.at),
-    ...facts.assigns
-      .filter(
-        (a) =>
-          inArea(a.at) &&
-          /^(?:self|this|@|cls)\b/.test(a.target) &&
-          carriesPort(a.at, a.value.text),
-      )
-      .map((a) => a.at),
   ]
+  // Kept on the object for later (a setUp method): used after this function, so after any close in it.
+  const stores: Span[] = facts.assigns
+    .filter(
+      (a) =>
+        inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text),
+    )
+    .map((a) => a.at)
+  escapes.push(...stores)
   // …or handed to someone else inside it (a child process, a server constructor).
   const uses: Span[] = facts.calls
     .filter(
@@ -164,6 +167,7 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
       !insideAny(facts.calls, c.at, CLEANUP),
   )
   for (const close of closes) {
+    if (stores.length > 0) return true
     // A deferred close runs when the function returns: only a returned number races with it.
     if (close.defer) {
       if (escapes.length > 0) return true
