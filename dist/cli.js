@@ -7636,7 +7636,7 @@ var Extractor = class {
     this.facts.blocks.push({
       kind,
       at: this.span(node),
-      ...head ? { head: this.span(head) } : {},
+      ...head ? { head: this.span(head), headText: short(head) } : {},
       scope: this.scope
     });
   }
@@ -7649,6 +7649,7 @@ var Extractor = class {
       kind: "using",
       at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
       head: at,
+      headText: short(node),
       scope: this.scope
     });
   }
@@ -8043,6 +8044,29 @@ function constantsOf(facts) {
   for (const [k, v] of seen) if (v) out2.set(k, v);
   return out2;
 }
+function constantsAt(facts, consts, scope, before, byScope) {
+  const chain = [];
+  for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id);
+  if (chain.length === 0) return consts;
+  let out2;
+  for (const id of chain.reverse()) {
+    for (const a of byScope.get(id) ?? []) {
+      if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue;
+      out2 ??= new Map(consts);
+      out2.set(a.name, a.value);
+    }
+  }
+  return out2 ?? consts;
+}
+function assignsByScope(facts) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const a of facts.assigns) {
+    const list = out2.get(a.scope);
+    if (list) list.push(a);
+    else out2.set(a.scope, [a]);
+  }
+  return out2;
+}
 function resolve(value, consts, depth = 0) {
   if (value.kind !== "name" || depth > 4) return value;
   const next = consts.get(value.last);
@@ -8419,8 +8443,13 @@ var BY_FAMILY = {
 function listenersOf(facts, family, consts) {
   const out2 = [];
   const read = BY_FAMILY[family];
+  const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
-    const address2 = read(call, consts, facts);
+    const address2 = read(
+      call,
+      constantsAt(facts, consts, call.scope, call.at.start, byScope),
+      facts
+    );
     if (address2) out2.push(server(call, address2));
     const mapping = containerMapping(call, consts);
     if (mapping) out2.push(mapping);
@@ -8663,33 +8692,60 @@ var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory
 var freePortRace = (ctx) => {
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
-  for (const l of ctx.listeners) {
-    if (l.port.kind !== "zero" || l.kind !== "server" || !l.call) continue;
-    const scope = namedScope(ctx, l.scope);
-    if (racyFunctions.has(scope) || !isRace(ctx, l, l.call, scope)) continue;
+  const hit2 = (at, code, scope, what) => {
     racyFunctions.add(scope);
     const name2 = ctx.facts.scopes[scope]?.name;
     hits.push({
       rule: "PORT002",
       severity: inTest(ctx, scope) ? "warning" : "note",
-      at: l.at,
-      code: l.text,
-      message: `${name2 ? `\`${name2}\`` : "This code"} binds port 0, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+      at,
+      code,
+      message: `${name2 ? `\`${name2}\`` : "This code"} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
     });
+  };
+  const binders = /* @__PURE__ */ new Set();
+  for (const l of ctx.listeners) {
+    if (l.port.kind === "fixed" || l.kind !== "server" || !l.call) continue;
+    const scope = namedScope(ctx, l.scope);
+    const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
+    if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
+    if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue;
+    hit2(l.at, l.text, scope, "binds port 0");
+  }
+  for (const call of ctx.facts.calls) {
+    if (!binders.has(call.name)) continue;
+    const first = call.args[0]?.value;
+    const scope = namedScope(ctx, call.scope);
+    if (first?.kind !== "name" || racyFunctions.has(scope) || ctx.facts.scopes[scope]?.name === call.name)
+      continue;
+    const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
+    if (isRace(ctx, bound, scope))
+      hit2(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
   }
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;
 };
-function isRace(ctx, listener, bind, scope) {
+function isBinder(ctx, bound, scope) {
+  const fn = ctx.facts.scopes[scope];
+  if (!fn.name || !bound.sock) return false;
+  const given = ctx.facts.params.some((p) => p.name === rootOf(bound.sock) && contains(fn.at, p.at));
+  return given && (portFlow(ctx, bound, scope)?.escapes.length ?? 0) > 0;
+}
+function isRace(ctx, bound, scope) {
+  const flow = portFlow(ctx, bound, scope);
+  return flow !== void 0 && closesFirst(ctx, bound, scope, flow);
+}
+function portFlow(ctx, bound, scope) {
   const { facts } = ctx;
+  const { bind, sock } = bound;
   const area = scopeSpan(ctx, scope);
-  const inArea = (at) => contains(area, at) && at.start >= listener.at.start;
-  const sock = socketVariable(ctx, bind);
+  const inArea = (at) => contains(area, at) && at.start >= bound.at.start;
   const reads = [
+    ...bound.reads ?? [],
     ...facts.calls.filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind)).map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at)
   ];
-  if (reads.length === 0) return false;
+  if (reads.length === 0) return void 0;
   const portVars = /* @__PURE__ */ new Set();
   for (const a of facts.assigns) {
     if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
@@ -8712,9 +8768,16 @@ function isRace(ctx, listener, bind, scope) {
   const uses = facts.calls.filter(
     (c) => inArea(c.at) && !READ_CALL.test(c.name) && !CLOSE.test(c.name) && !NOT_A_USE.test(c.name) && c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v)))
   ).map((c) => c.at);
-  if (escapes.length === 0 && uses.length === 0) return false;
+  if (escapes.length === 0 && uses.length === 0) return void 0;
+  return { escapes, stores, uses };
+}
+function closesFirst(ctx, bound, scope, flow) {
+  const { facts } = ctx;
+  const { bind, sock } = bound;
+  const { escapes, stores, uses } = flow;
+  const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > listener.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
   );
   for (const close of closes) {
     if (stores.length > 0) return true;
@@ -8727,20 +8790,17 @@ function isRace(ctx, listener, bind, scope) {
   }
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue;
-    const opened = contains(block.head, listener.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
-    const socketInHeader = sock !== "" && new RegExp(`\\b${escapeRegExp(sock)}\\b`).test(headText(ctx, block.head));
-    if ((opened || socketInHeader) && escapes.some((e) => contains(block.at, e))) return true;
+    const opened = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
+    const socketInHeader = sock !== "" && hasWord(block.headText ?? "", sock);
+    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true;
   }
   for (const use of facts.calls) {
-    if (use.name === "use" && contains(use.at, listener.at) && escapes.some((e) => contains(use.at, e))) {
+    if (use.name === "use" && contains(use.at, bound.at) && escapes.some((e) => contains(use.at, e))) {
       return true;
     }
   }
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes);
   return false;
-}
-function headText(ctx, head) {
-  return ctx.facts.assigns.filter((a) => contains(head, a.at)).map((a) => a.target).concat(ctx.facts.strings.filter((s) => contains(head, s.at)).map((s) => s.value)).join(" ");
 }
 function socketVariable(ctx, bind) {
   if (/^(?:bind|listen)$/.test(bind.name) && /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)) {
@@ -8764,6 +8824,7 @@ function relates(receiver, sock, bind) {
 function abandoned(ctx, sock, bind, area, escapes) {
   if (!sock) return true;
   const { facts } = ctx;
+  if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
   const reads = new RegExp(
     `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
     "g"
@@ -8845,6 +8906,7 @@ var localhostFamily = (ctx) => {
   if (ipv4First) return [];
   const servers = ctx.listeners.filter((l) => l.kind === "server");
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
+  const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
   const js3 = ctx.family === "js";
   const hits = [];
   for (const server2 of servers) {
@@ -8852,7 +8914,9 @@ var localhostFamily = (ctx) => {
     let clients = [];
     let why = "";
     if (family === "v4" || family === "v6") {
-      clients = facts.strings.filter((s) => LOCALHOST.test(s.value) && !inServer(s));
+      clients = facts.strings.filter(
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s))
+      );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host})`;
     } else if (family === "localhost" && js3) {
       clients = facts.strings.filter((s) => LOOPBACK_V4.test(s.value) && !inServer(s));

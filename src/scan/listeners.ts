@@ -3,7 +3,16 @@
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
-import { addressOf, portOf, resolve, type Address, type Constants, type Port } from './values.ts'
+import {
+  addressOf,
+  assignsByScope,
+  constantsAt,
+  portOf,
+  resolve,
+  type Address,
+  type Constants,
+  type Port,
+} from './values.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -258,8 +267,13 @@ const BY_FAMILY: Record<
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []
   const read = BY_FAMILY[family]
+  const byScope = assignsByScope(facts)
   for (const call of facts.calls) {
-    const address = read(call, consts, facts)
+    const address = read(
+      call,
+      constantsAt(facts, consts, call.scope, call.at.start, byScope),
+      facts,
+    )
     if (address) out.push(server(call, address))
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)

@@ -1,6 +1,6 @@
 // Reading literal meaning out of Values: which port a listener asks for, which host, which
 // address family. Constants defined once in the file are followed (PORT = 8080).
-import type { Call, FileFacts, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Value } from './facts.ts'
 
 export type Port =
   | { kind: 'fixed'; port: number }
@@ -24,6 +24,42 @@ export function constantsOf(facts: FileFacts): Constants {
   }
   const out = new Map<string, Value>()
   for (const [k, v] of seen) if (v) out.set(k, v)
+  return out
+}
+
+/**
+ * The file's constants overlaid with the variables assigned in the enclosing functions of `scope`
+ * before `before` (the last assignment wins): `addr` in one function is not `addr` in another.
+ */
+export function constantsAt(
+  facts: FileFacts,
+  consts: Constants,
+  scope: number,
+  before: number,
+  byScope: ReadonlyMap<number, Assign[]>,
+): Constants {
+  const chain: number[] = []
+  for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id)
+  if (chain.length === 0) return consts
+  let out: Map<string, Value> | undefined
+  for (const id of chain.reverse()) {
+    for (const a of byScope.get(id) ?? []) {
+      if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue
+      out ??= new Map(consts)
+      out.set(a.name, a.value)
+    }
+  }
+  return out ?? consts
+}
+
+/** Assignments grouped by the scope they are in. */
+export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
+  const out = new Map<number, Assign[]>()
+  for (const a of facts.assigns) {
+    const list = out.get(a.scope)
+    if (list) list.push(a)
+    else out.set(a.scope, [a])
+  }
   return out
 }
 
