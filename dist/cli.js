@@ -8440,16 +8440,14 @@ var BY_FAMILY = {
   rust: (c, k) => rust2(c, k),
   c: () => void 0
 };
+var LISTENER_NAME = /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/;
 function listenersOf(facts, family, consts) {
   const out2 = [];
   const read = BY_FAMILY[family];
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
-    const address2 = read(
-      call,
-      constantsAt(facts, consts, call.scope, call.at.start, byScope),
-      facts
-    );
+    const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
+    const address2 = read(call, local, facts);
     if (address2) out2.push(server(call, address2));
     const mapping = containerMapping(call, consts);
     if (mapping) out2.push(mapping);

@@ -264,16 +264,20 @@ const BY_FAMILY: Record<
   c: () => undefined,
 }
 
+/** Every call name a reader below accepts contains one of these. */
+const LISTENER_NAME =
+  /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/
+
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []
   const read = BY_FAMILY[family]
   const byScope = assignsByScope(facts)
   for (const call of facts.calls) {
-    const address = read(
-      call,
-      constantsAt(facts, consts, call.scope, call.at.start, byScope),
-      facts,
-    )
+    // Per-function variables only for calls that may open a listener: building them is not free.
+    const local = LISTENER_NAME.test(call.name)
+      ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
+      : consts
+    const address = read(call, local, facts)
     if (address) out.push(server(call, address))
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)
