@@ -10,7 +10,6 @@ export interface ActionInputs {
   mode: Mode
   token: string
   configPath: string
-  readConfigFromPr: boolean
   label?: string
   repeat: number
   only?: string[]
@@ -18,12 +17,15 @@ export interface ActionInputs {
   scan: ScanScope
   sarifFile?: string
   expectedPlatforms?: string[]
-  commentKey: string
-  commentMode: CommentMode
+  /** Absent: the policy's, else `default`. */
+  commentKey?: string
+  /** Absent: the policy's, else `always`. */
+  commentMode?: CommentMode
   recreateComment: boolean
   hidePreviousComment: boolean
   template?: string
-  checkName: string
+  /** Absent: `bind-probe`, or `bind-probe (KEY)` for another comment key. */
+  checkName?: string
   dryRun: boolean
 }
 
@@ -47,17 +49,23 @@ export function readInputs(get: (name: string) => string): ActionInputs {
       `input "label" must be lower-case letters, digits, dots and dashes (at most 40), not "${label}"`,
     )
   }
-  const commentKey = text('comment-key') || 'default'
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) {
+  const commentKey = optional('comment-key')
+  if (commentKey !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) {
     throw new InputError(
       `input "comment-key" must be 1–64 letters, digits, dots, dashes or underscores, not "${commentKey}"`,
+    )
+  }
+  const recreate = flag(text('recreate-comment'), 'recreate-comment')
+  const hide = flag(text('hide-previous-comment'), 'hide-previous-comment')
+  if (recreate && hide) {
+    throw new InputError(
+      'inputs "recreate-comment" and "hide-previous-comment" cannot both be true',
     )
   }
   return {
     mode: oneOf(text('mode') || 'all', 'mode', ['probe', 'report', 'all'] as const),
     token: text('github-token'),
     configPath: text('config') || '.github/bind-probe.yml',
-    readConfigFromPr: flag(text('read-config-from-pr'), 'read-config-from-pr'),
     ...(label ? { label } : {}),
     repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
     ...(list('only') ? { only: list('only') } : {}),
@@ -71,10 +79,10 @@ export function readInputs(get: (name: string) => string): ActionInputs {
       'changes',
       'off',
     ] as const),
-    recreateComment: flag(text('recreate-comment'), 'recreate-comment'),
-    hidePreviousComment: flag(text('hide-previous-comment'), 'hide-previous-comment'),
+    recreateComment: recreate,
+    hidePreviousComment: hide,
     ...(optional('template') ? { template: optional('template') } : {}),
-    checkName: text('check-name') || 'bind-probe',
+    ...(optional('check-name') ? { checkName: optional('check-name') } : {}),
     dryRun: flag(text('dry-run'), 'dry-run'),
   }
 }

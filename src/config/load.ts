@@ -143,7 +143,10 @@ interface RawConfig {
   platforms?: (string | { id: string; name?: string })[]
   mode?: Config['mode']
   'fail-on'?: Partial<
-    Record<'divergence' | 'change' | 'missing-platform' | 'probe-error' | 'flaky', boolean>
+    Record<
+      'divergence' | 'change' | 'missing-platform' | 'probe-error' | 'flaky' | 'refused-write',
+      boolean
+    >
   > & {
     findings?: FailOn['findings']
   }
@@ -170,6 +173,7 @@ function failOnOf(raw: NonNullable<RawConfig['fail-on']>): FailOn {
     probeError: raw['probe-error'] ?? DEFAULT_FAIL_ON.probeError,
     flaky: raw.flaky ?? DEFAULT_FAIL_ON.flaky,
     findings: raw.findings ?? DEFAULT_FAIL_ON.findings,
+    refusedWrite: raw['refused-write'] ?? DEFAULT_FAIL_ON.refusedWrite,
   }
 }
 

@@ -24,6 +24,11 @@ export interface FailOn {
   flaky: boolean
   /** Scan findings at or above this severity fail; `never` ignores them. */
   findings: Severity | 'never'
+  /**
+   * GitHub refused to write the comment or check run (a read-only token: forks, Dependabot).
+   * Off: one warning, and the report stays in the job summary. On: the step fails.
+   */
+  refusedWrite: boolean
 }
 
 /** A scenario outcome the project relies on, on an OS family or one platform. */
@@ -64,6 +69,7 @@ export const DEFAULT_FAIL_ON: Readonly<FailOn> = Object.freeze({
   probeError: false,
   flaky: false,
   findings: 'error',
+  refusedWrite: false,
 })
 
 export const DEFAULT_COMMENT_KEY = 'default'

@@ -39,6 +39,7 @@ fail-on:
   probe-error: true
   flaky: true
   findings: warning
+  refused-write: true
 require:
   tcp4-reuseaddr-both-dup-wildcard-nolisten:
     linux: ok
@@ -82,6 +83,7 @@ read-policy-from: pull-request
         probeError: true,
         flaky: true,
         findings: 'warning',
+        refusedWrite: true,
       },
       require: [
         {

@@ -1,0 +1,72 @@
+// Leg bundles as sub-directories of one local directory: for the CLI, for self-hosted set-ups
+// that share a disk, and for tests of everything above the transport.
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  MAX_BUNDLES,
+  MAX_FILE_BYTES,
+  type DownloadOptions,
+  type DownloadedBundle,
+  type ResultTransport,
+  type TransportFile,
+} from './transport.ts'
+
+export class DirectoryTransport implements ResultTransport {
+  readonly root: string
+
+  constructor(root: string) {
+    this.root = root
+  }
+
+  async upload(name: string, files: TransportFile[]): Promise<void> {
+    assertPlainName(name, 'bundle')
+    const dir = join(this.root, name)
+    await mkdir(dir, { recursive: true })
+    for (const file of files) {
+      assertPlainName(file.name, 'file')
+      await writeFile(join(dir, file.name), file.content)
+    }
+  }
+
+  async downloadAll(options: DownloadOptions): Promise<DownloadedBundle[]> {
+    if (options.from) {
+      throw new Error(`a directory transport (${this.root}) holds no other workflow run's results`)
+    }
+    let names: string[]
+    try {
+      names = (await readdir(this.root, { withFileTypes: true }))
+        .filter((e) => e.isDirectory() && options.accept(e.name))
+        .map((e) => e.name)
+        .sort()
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    return Promise.all(
+      names.slice(0, MAX_BUNDLES).map((name) => readBundle(join(this.root, name), name)),
+    )
+  }
+}
+
+/** Reads the regular files directly inside `dir` (bundles are flat), refusing oversized ones. */
+export async function readBundle(dir: string, name: string): Promise<DownloadedBundle> {
+  const files: TransportFile[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(dir, entry.name)
+    const { size } = await stat(path)
+    if (size > MAX_FILE_BYTES) {
+      throw new Error(
+        `${name}/${entry.name} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`,
+      )
+    }
+    files.push({ name: entry.name, content: await readFile(path, 'utf8') })
+  }
+  return { name, files: files.sort((a, b) => a.name.localeCompare(b.name)) }
+}
+
+function assertPlainName(name: string, what: string): void {
+  if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
+    throw new Error(`${what} name "${name}" must be a plain name without directories`)
+  }
+}
