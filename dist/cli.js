@@ -8119,11 +8119,9 @@ function envDefault(v, consts, depth) {
 }
 var CONVERSIONS = /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
-  if (ENV.test(call.callee) || /^(?:get|getenv|Getenv|var|GetEnvironmentVariable)$/.test(call.name)) {
-    if (ENV.test(call.callee)) {
-      const fallback = portOf(call.args[1]?.value, consts, depth + 1);
-      return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
-    }
+  if (ENV.test(call.callee)) {
+    const fallback = portOf(call.args[1]?.value, consts, depth + 1);
+    return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
   }
   if (call.name === "unwrap_or" || call.name === "getOrDefault") {
     const p = portOf(call.args[0]?.value, consts, depth + 1);
@@ -8183,7 +8181,7 @@ function addressOf(value, consts, depth = 0) {
       if (strings.length === 1 && rest.length === 1 && strings[0].kind === "string") {
         const s = strings[0].value;
         if (s.endsWith(":"))
-          return { ...hostText(s.slice(0, -1)), port: portOf(rest[0], consts, depth + 1) };
+          return { host: s.slice(0, -1), port: portOf(rest[0], consts, depth + 1) };
       }
       return { port: portOf(v, consts, depth + 1) };
     }
@@ -8216,22 +8214,17 @@ function addressOfCall(call, consts, depth) {
 function addressFromText(text, args2, consts) {
   const parsed = parseAddress(text);
   if (!parsed) return { port: UNKNOWN };
-  let next = 0;
   const fill = (part) => {
     if (part === void 0) return void 0;
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part);
     if (named) return { kind: "name", name: named[1], last: named[1], text: named[1] };
     if (/^(?:\{\}|%[dsv])$/.test(part)) {
-      next = (parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length;
-      return args2[next];
+      return args2[(parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length];
     }
     return { kind: "string", value: part, text: part };
   };
   const host = parsed.host !== void 0 && /\{|%/.test(parsed.host) ? void 0 : parsed.host;
   return { ...host !== void 0 ? { host } : {}, port: portOf(fill(parsed.port), consts) };
-}
-function hostText(host) {
-  return { host };
 }
 function hostPart(value, consts) {
   if (!value) return {};
