@@ -1,8 +1,8 @@
 // Where the report reads its policy and custom template from. A pull request must not loosen its
 // own gate, so on a pull request both come from the base branch (through the API: the checkout
 // holds the pull request's code), unless the base branch's own policy opts in to reading them
-// from the pull request. Elsewhere (push, merge queue, workflow_run, a laptop) the trusted copy
-// is the commit being reported on, read from the checkout.
+// from the pull request. Elsewhere (push, merge queue, workflow_run) the trusted copy is the
+// commit being reported on; without a token (a laptop, a leg's custom scenarios) the checkout.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
@@ -58,16 +58,17 @@ async function fromRef(api: GitHubApi, context: RunContext, path: string, ref: s
 export async function readPolicy(request: PolicyRequest): Promise<PolicySource> {
   const { context, api } = request
   const pr = context?.pullRequest
-  const onBase = pr !== undefined && api !== undefined && context !== undefined
-  const baseRef = pr?.baseSha ?? pr?.baseRef ?? ''
+  // Through the API when we can: on a pull request at its base, elsewhere at the commit being
+  // reported on (so a workflow_run report job needs no checkout).
+  const ref = context && api ? (pr ? (pr.baseSha ?? pr.baseRef) : context.sha) : undefined
   const read = (path: string) =>
-    onBase ? fromRef(api!, context!, path, baseRef) : fromCheckout(request.workspace, path)
-  let from = onBase ? `${request.path} on the base branch (${pr!.baseRef})` : request.path
+    ref ? fromRef(api!, context!, path, ref) : fromCheckout(request.workspace, path)
+  let from = pr && ref ? `${request.path} on the base branch (${pr.baseRef})` : request.path
 
   let text = await read(request.path)
   let { config, problem } = parse(text, from)
   let readTemplate = read
-  if (onBase && config.readPolicyFrom === 'pull-request') {
+  if (pr && ref && config.readPolicyFrom === 'pull-request') {
     // The base branch trusts pull requests with their own policy.
     from = `${request.path} in the pull request (the base branch's policy allows it)`
     text = await fromCheckout(request.workspace, request.path)

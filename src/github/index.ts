@@ -82,3 +82,4 @@ export {
   JOB_SUMMARY_LIMIT,
   trimMarkdown,
 } from './limits.ts'
+export { listRunJobs, type RunJob } from './run-jobs.ts'

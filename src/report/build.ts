@@ -13,6 +13,7 @@ import { buildMatrix } from './matrix.ts'
 import { mergeResults, type ResultArtifact } from './merge.ts'
 import {
   REPORT_SCHEMA_VERSION,
+  type ArtifactProblem,
   type CellRef,
   type LegProblem,
   type LegStatus,
@@ -37,6 +38,8 @@ export interface LegInput {
 export interface ReportInput {
   /** One per leg artifact; bad ones are named in the report and the rest still count. */
   artifacts: readonly ResultArtifact[]
+  /** Artifacts the caller could not even open (a missing or bad metadata file, say). */
+  artifactProblems?: readonly ArtifactProblem[]
   /** The built-in catalogue; CATALOGUE when absent. The policy's own scenarios are added to it. */
   catalogue?: readonly Scenario[]
   policy?: Pick<Config, 'platforms' | 'require' | 'scenarios'>
@@ -99,7 +102,7 @@ export function buildReport(input: ReportInput): Report {
     ...partial,
     missing,
     legs,
-    artifacts: merged.problems,
+    artifacts: [...(input.artifactProblems ?? []), ...merged.problems],
     notes: merged.notes,
     headline: buildHeadline(rows, platforms, missing, scenarios),
     divergences,

@@ -12,10 +12,20 @@ import type {
   CellRef,
   ExpectationSummary,
   FindingGroup,
+  LegProblem,
   MeasuredPlatform,
   Report,
   ScenarioRow,
 } from '../model.ts'
+
+const LEG_WORDS: Record<LegProblem['status'], string> = {
+  success: 'succeeded',
+  failure: 'failed',
+  cancelled: 'was cancelled',
+  skipped: 'was skipped',
+  timed_out: 'timed out',
+  unknown: 'ended in an unknown state',
+}
 
 export interface Limits {
   /** Items per list (divergences, changes, probe errors, flaky results, requirements). */
@@ -168,6 +178,11 @@ export function buildView(report: Report, options: ViewOptions) {
       words: missingWords(m),
     })),
     legs: report.legs,
+    // Legs that did not finish and could not be tied to a missing platform (a job name says
+    // nothing reliable about the platform it was to measure).
+    otherLegs: report.legs
+      .filter((leg) => !report.missing.some((m) => m.leg === leg.leg))
+      .map((leg) => ({ leg: leg.leg, words: LEG_WORDS[leg.status] })),
     artifacts: report.artifacts,
     notes: report.notes,
     unmeasuredDrivers: report.platforms.flatMap((p) =>

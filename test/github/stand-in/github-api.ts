@@ -1,6 +1,6 @@
 // A stand-in for the few GitHub API endpoints bind-probe uses, as a real HTTP server on loopback:
 // PR comments (GraphQL listing with cursors and viewerDidAuthor, REST create/update/delete,
-// GraphQL minimize), pull requests, and check runs. It answers with configurable latency and logs
+// GraphQL minimize), pull requests and their files, check runs, file contents, and a run's jobs. It answers with configurable latency and logs
 // every request, so tests and benchmarks can race real clients against it and count calls.
 // The end-to-end test of the bundled action can point GITHUB_API_URL at it too.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -63,6 +63,20 @@ export interface StandInOptions {
   prefix?: '' | '/api/v3'
 }
 
+/** A body sent as it is (the contents API's raw media type), not as JSON. */
+class RawBody {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+export interface StandInJob {
+  name: string
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: string | null
+}
+
 export class GitHubStandIn {
   readonly owner: string
   readonly repo: string
@@ -70,6 +84,12 @@ export class GitHubStandIn {
   readonly pulls = new Map<number, StandInPull>()
   readonly comments = new Map<number, StandInComment[]>()
   readonly checkRuns: StandInCheckRun[] = []
+  /** Repository files by `ref:path`, for the contents API. */
+  readonly files = new Map<string, string>()
+  /** The files API's answer per pull request: `{filename, status, patch}`. */
+  readonly pullFiles = new Map<number, { filename: string; status: string; patch?: string }[]>()
+  /** Jobs per `runId/attempt`, for the run jobs API. */
+  readonly jobs = new Map<string, StandInJob[]>()
   private readonly tokens: Record<string, Identity>
   private readonly latency: StandInOptions['latency']
   private readonly prefix: string
@@ -222,6 +242,10 @@ export class GitHubStandIn {
   ): void {
     entry.status = status
     this.requests.push(entry)
+    if (payload instanceof RawBody) {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers })
+      return void res.end(payload.text)
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
     res.end(payload === undefined ? '' : JSON.stringify(payload))
   }
@@ -387,6 +411,27 @@ export class GitHubStandIn {
           (!head || `${p.headOwner}:${p.headRef}` === head),
       )
       return [200, pulls.map((p) => this.restPull(p))]
+    }
+    // GET /repos/{o}/{r}/contents/{path}?ref= (raw media type)
+    if (method === 'GET' && rest[0] === 'contents') {
+      // Octokit sends the path with its slashes encoded, as GitHub accepts it.
+      const path = decodeURIComponent(rest.slice(1).join('/'))
+      const file = this.files.get(`${url.searchParams.get('ref') ?? ''}:${path}`)
+      return file === undefined ? [404, { message: 'Not Found' }] : [200, new RawBody(file)]
+    }
+    // GET /repos/{o}/{r}/pulls/{n}/files
+    if (method === 'GET' && rest[0] === 'pulls' && rest[2] === 'files' && rest.length === 3) {
+      const files = this.pullFiles.get(Number(rest[1]))
+      if (!files) return [404, { message: 'Not Found' }]
+      const page = Number(url.searchParams.get('page') ?? '1')
+      const per = Number(url.searchParams.get('per_page') ?? '30')
+      return [200, files.slice((page - 1) * per, page * per)]
+    }
+    // GET /repos/{o}/{r}/actions/runs/{id}/attempts/{n}/jobs
+    if (method === 'GET' && rest[0] === 'actions' && rest[1] === 'runs' && rest[5] === 'jobs') {
+      const jobs = this.jobs.get(`${rest[2]}/${rest[4]}`)
+      if (!jobs) return [404, { message: 'Not Found' }]
+      return [200, { total_count: jobs.length, jobs }]
     }
     // POST /repos/{o}/{r}/check-runs, PATCH /repos/{o}/{r}/check-runs/{id}
     if (rest[0] === 'check-runs') {

@@ -1,0 +1,95 @@
+// Which lines a pull request adds or changes, for the diff-aware scan: from `git diff` against the
+// base where the checkout has the history, else from the pull request's files API (which stops at
+// 3,000 files and leaves out the patches of large files; the scan's notes say so).
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
+import { refusalOf } from '../github/index.ts'
+import { GitDiffError, changesFromPrFiles, gitChangedLines } from '../scan/index.ts'
+import type { ChangedLines, PrFile } from '../scan/index.ts'
+
+const run = promisify(execFile)
+
+export interface ChangedLinesResult {
+  /** Absent when they could not be told: then nothing is scanned. */
+  changes?: ChangedLines
+  /** The checkout's top level, when git told it (paths in `changes` are relative to it). */
+  root?: string
+  notes: string[]
+  how: 'git' | 'files-api' | 'none'
+}
+
+async function tryGit(workspace: string, base: string, logger: Logger) {
+  try {
+    return await gitChangedLines(workspace, base)
+  } catch (error) {
+    if (!(error instanceof GitDiffError)) throw error
+    logger.debug(`git diff against ${base}: ${error.message}`)
+    return undefined
+  }
+}
+
+/** A git command's trimmed output, or undefined when it fails. */
+async function gitOut(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', timeout: 60_000 })
+    return stdout.trim()
+  } catch {
+    return undefined
+  }
+}
+
+export async function changedLines(
+  workspace: string,
+  context: RunContext,
+  api: GitHubApi | undefined,
+  logger: Logger,
+): Promise<ChangedLinesResult> {
+  const pr = context.pullRequest
+  if (!pr) {
+    return {
+      notes: [
+        `a ${context.eventName} event has no pull request, so no lines are new; use scan: all`,
+      ],
+      how: 'none',
+    }
+  }
+  const notes: string[] = []
+  for (const base of [pr.baseSha, `origin/${pr.baseRef}`].filter(Boolean) as string[]) {
+    const found = await tryGit(workspace, base, logger)
+    if (found) return { ...found, notes, how: 'git' }
+  }
+  // actions/checkout's default for pull requests: the test merge commit alone (depth 1). Its
+  // first parent is the base branch, so one more commit of history is enough to diff.
+  if ((await gitOut(workspace, ['rev-parse', 'HEAD'])) === context.sha) {
+    await gitOut(workspace, ['fetch', '--no-tags', '--quiet', '--depth=2', 'origin', context.sha])
+    const found = await tryGit(workspace, `${context.sha}^1`, logger)
+    if (found) return { ...found, notes, how: 'git' }
+  }
+  if (!api) {
+    return {
+      notes: ['the checkout lacks the base commit and there is no token for the files API'],
+      how: 'none',
+    }
+  }
+  let files: PrFile[]
+  try {
+    files = await api.paginate(api.rest.pulls.listFiles, {
+      owner: context.repo.owner,
+      repo: context.repo.repo,
+      pull_number: pr.number,
+      per_page: 100,
+    })
+  } catch (error) {
+    const refusal = refusalOf(error)
+    if (!refusal) throw error
+    return {
+      notes: [
+        `the pull request's files could not be read (${refusal.message}): nothing was scanned`,
+      ],
+      how: 'none',
+    }
+  }
+  const fromApi = changesFromPrFiles(files)
+  return { changes: fromApi.changes, notes: [...notes, ...fromApi.notes], how: 'files-api' }
+}

@@ -1,0 +1,34 @@
+// The jobs of a workflow run and how they ended, so the report can name the legs that were
+// cancelled or failed instead of silently reporting fewer platforms. Needs `actions: read`;
+// without it the report still names missing platforms from the policy.
+import type { RepoRef } from './context.ts'
+import type { GitHubApi } from './octokit.ts'
+import { refusalOf } from './errors.ts'
+
+export interface RunJob {
+  name: string
+  /** The job's conclusion, or its status while it runs. */
+  status: string
+}
+
+/** All jobs of one attempt of a run, or undefined when GitHub will not say (no permission). */
+export async function listRunJobs(
+  api: GitHubApi,
+  repo: RepoRef,
+  runId: number,
+  attempt: number,
+): Promise<RunJob[] | undefined> {
+  try {
+    const jobs = await api.paginate(api.rest.actions.listJobsForWorkflowRunAttempt, {
+      owner: repo.owner,
+      repo: repo.repo,
+      run_id: runId,
+      attempt_number: attempt,
+      per_page: 100,
+    })
+    return jobs.map((job) => ({ name: job.name, status: job.conclusion ?? job.status }))
+  } catch (error) {
+    if (refusalOf(error)) return undefined
+    throw error
+  }
+}

@@ -1,0 +1,291 @@
+// The bundled action end to end, run the way the runner runs it (see harness.ts), against a local
+// stand-in of GitHub's API on loopback. Everything but GitHub is real: the probe's sockets, the
+// scan of a real git checkout, the artifact hand-over between legs (through a directory), and the
+// HTTP requests the action makes.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { GitHubStandIn } from '../github/stand-in/github-api.ts'
+import { ACTION, makeCheckout, pullRequestEvent, runAction } from './harness.ts'
+
+const PLATFORM = `linux-${process.arch}`
+const ONLY =
+  'tcp4-reuseaddr-both-dup-wildcard-nolisten,udp4-dup-loopback-default,node-udp-dup-default'
+
+const BASE_POLICY = `platforms: [${PLATFORM}]
+mode: enforce
+fail-on:
+  findings: warning
+`
+/** What the pull request would like its gate to be: it must not get its way. */
+const LOOSER_POLICY = `mode: warn
+fail-on:
+  findings: never
+`
+const FLAKY_TEST = `const http = require('node:http')
+
+test('serves', (done) => {
+  const server = http.createServer()
+  server.listen(8080, () => server.close(done))
+})
+`
+
+let api: GitHubStandIn
+beforeEach(async () => {
+  api = new GitHubStandIn({
+    tokens: {
+      'token-bot': { login: 'github-actions[bot]', canWrite: true },
+      'token-fork': { login: 'github-actions[bot]', canWrite: false },
+    },
+    latency: 5,
+  })
+  await api.start()
+})
+afterEach(async () => {
+  await api.stop()
+})
+
+function githubEnv(token = 'token-bot') {
+  return {
+    env: {
+      GITHUB_REPOSITORY: `${api.owner}/${api.repo}`,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_API_URL: api.baseUrl,
+      GITHUB_GRAPHQL_URL: `${api.baseUrl}/graphql`,
+      GITHUB_SHA: 'f'.repeat(40), // the test merge commit
+      GITHUB_REF: 'refs/pull/42/merge',
+    },
+    token,
+  }
+}
+
+describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () => {
+  it('`all`: probes, scans the new lines, and posts one comment and a failing check from the base policy', async () => {
+    const checkout = makeCheckout(
+      { '.github/bind-probe.yml': BASE_POLICY, 'src/app.js': 'module.exports = {}\n' },
+      { '.github/bind-probe.yml': LOOSER_POLICY, 'test/server.test.js': FLAKY_TEST },
+    )
+    api.addPull({ number: 42, headSha: checkout.headSha, headRef: 'feature' })
+    api.files.set(`${checkout.baseSha}:.github/bind-probe.yml`, BASE_POLICY)
+    const { env, token } = githubEnv()
+    const event = pullRequestEvent({
+      owner: api.owner,
+      repo: api.repo,
+      number: 42,
+      baseSha: checkout.baseSha,
+      headSha: checkout.headSha,
+      headRef: 'feature',
+    })
+    const run = await runAction({
+      inputs: {
+        mode: 'all',
+        'github-token': token,
+        only: ONLY,
+        scan: 'changed',
+        'sarif-file': 'bind-probe.sarif',
+      },
+      env,
+      event,
+      workspace: checkout.dir,
+    })
+
+    // The policy came from the base branch, through the API, not from the pull request's copy.
+    const policyReads = api.requests.filter((r) => r.path.includes('/contents/'))
+    expect(policyReads.map((r) => decodeURIComponent(r.path))).toEqual([
+      `/repos/${api.owner}/${api.repo}/contents/.github/bind-probe.yml?ref=${checkout.baseSha}`,
+    ])
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::bind-probe: .*flaky port use/i)
+
+    const comments = api.liveCommentsWith(42, '<!-- bind-probe:comment key=default -->')
+    expect(comments).toHaveLength(1)
+    const body = comments[0]!.body
+    expect(comments[0]!.author).toBe('github-actions[bot]')
+    expect(body).toMatch(/The 2008 case/)
+    expect(body.replace(/\\(.)/g, '$1')).toContain(`**ok** on ${PLATFORM}`)
+    expect(body).toMatch(/Flaky port use/)
+    const link = `https://github.com/${api.owner}/${api.repo}/blob/${checkout.headSha}/test/server.test.js#L5`
+    expect(body).toContain(link)
+
+    expect(api.checkRuns).toHaveLength(1)
+    const check = api.checkRuns[0]!
+    expect(check).toMatchObject({
+      name: 'bind-probe',
+      headSha: checkout.headSha,
+      conclusion: 'failure',
+    })
+    expect(check.annotations).toContainEqual(
+      expect.objectContaining({
+        path: 'test/server.test.js',
+        start_line: 5,
+        annotation_level: 'warning',
+      }),
+    )
+
+    const report = JSON.parse(run.outputs['report-json']!)
+    expect(report.platforms.map((p: { id: string }) => p.id)).toEqual([PLATFORM])
+    expect(Number(run.outputs.findings)).toBe(1)
+    expect(run.summary).toMatch(/bind-probe/)
+    const sarif = JSON.parse(readFileSync(join(checkout.dir, 'bind-probe.sarif'), 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'test/server.test.js' },
+      region: { startLine: 5 },
+    })
+
+    // A second report on the same pull request edits the one comment.
+    const again = await runAction({
+      inputs: { mode: 'all', 'github-token': token, only: ONLY, scan: 'changed' },
+      env,
+      event,
+      workspace: checkout.dir,
+    })
+    expect(again.outputs['comment-id']).toBe(String(comments[0]!.id))
+    expect(api.liveCommentsWith(42, '<!-- bind-probe:comment key=default -->')).toHaveLength(1)
+  })
+
+  it('`probe` on two legs, then `report`: merges them and names the missing and cancelled legs', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'src/lib.py': 'x = 1\n' })
+    api.addPull({ number: 7, headSha: checkout.headSha, headRef: 'feature' })
+    api.jobs.set('777/1', [
+      { name: 'probe (ubuntu-24.04, leg-a)', status: 'completed', conclusion: 'success' },
+      { name: 'probe (ubuntu-24.04, leg-b)', status: 'completed', conclusion: 'success' },
+      { name: 'probe (windows-2025)', status: 'completed', conclusion: 'cancelled' },
+      { name: 'report', status: 'in_progress', conclusion: null },
+    ])
+    const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+    const { env, token } = githubEnv()
+    const event = pullRequestEvent({
+      owner: api.owner,
+      repo: api.repo,
+      number: 7,
+      baseSha: checkout.baseSha,
+      headSha: checkout.headSha,
+      headRef: 'feature',
+    })
+    const legEnv = { ...env, BIND_PROBE_RESULTS_DIR: results }
+    for (const label of ['leg-a', 'leg-b']) {
+      const leg = await runAction({
+        inputs: { mode: 'probe', 'github-token': token, only: ONLY, label, repeat: '2' },
+        env: { ...legEnv, GITHUB_JOB: 'probe' },
+        event,
+        workspace: checkout.dir,
+      })
+      expect(leg.code, leg.stdout).toBe(0)
+      expect(leg.outputs['platform-id']).toBe(`${PLATFORM}-${label}`)
+      expect(existsSync(leg.outputs['result-file']!)).toBe(true)
+      expect(leg.summary).toMatch(/bind-probe/)
+    }
+    expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([]) // legs write nothing to GitHub
+
+    const report = await runAction({
+      inputs: {
+        mode: 'report',
+        'github-token': token,
+        'expected-platforms': `${PLATFORM}-leg-a, ${PLATFORM}-leg-b, windows-x64`,
+      },
+      env: legEnv,
+      event,
+      workspace: checkout.dir,
+    })
+    expect(report.outputs.conclusion).toBe('failure') // a missing platform fails by default
+    // As a reader sees it: Markdown's backslash escapes removed.
+    const body = api.liveCommentsWith(7, 'bind-probe:comment')[0]!.body.replace(/\\(.)/g, '$1')
+    expect(body).toMatch(new RegExp(`\\*\\*ok\\*\\* on ${PLATFORM}-leg-a, ${PLATFORM}-leg-b`))
+    expect(body).toMatch(/Not measured:\*\* windows-x64: no result arrived/)
+    expect(body).toMatch(/Jobs that did not finish:\*\* probe \(windows-2025\) was cancelled/)
+    const merged = JSON.parse(report.outputs['report-json']!)
+    expect(merged.platforms).toHaveLength(2)
+    expect(merged.missing).toEqual([expect.objectContaining({ id: 'windows-x64' })])
+    expect(merged.platforms[0].repeat).toBe(2)
+  })
+
+  it('with a read-only token (a fork), warns once and keeps the report in the job summary', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+    api.addPull({ number: 9, headSha: checkout.headSha, headRef: 'patch-1', headOwner: 'someone' })
+    const { env, token } = githubEnv('token-fork')
+    const run = await runAction({
+      inputs: { mode: 'all', 'github-token': token, only: ONLY },
+      env,
+      event: pullRequestEvent({
+        owner: api.owner,
+        repo: api.repo,
+        number: 9,
+        baseSha: checkout.baseSha,
+        headSha: checkout.headSha,
+        headRef: 'patch-1',
+        headOwner: 'someone',
+      }),
+      workspace: checkout.dir,
+    })
+    expect(run.code, run.stdout).toBe(0)
+    const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /could not write the pull request comment and the check run.*fork.*job summary/,
+    )
+    expect(api.comments.get(9)).toEqual([])
+    expect(api.checkRuns).toEqual([])
+    expect(run.summary).toMatch(/The 2008 case/)
+  })
+})
+
+describe.runIf(existsSync(ACTION))('the bundled action in a merge queue', () => {
+  it('writes no comment, but the check run on the merge group head and the job summary', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+    const { env, token } = githubEnv()
+    const run = await runAction({
+      inputs: { mode: 'all', 'github-token': token, only: ONLY },
+      env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_SHA: checkout.headSha },
+      event: {
+        merge_group: {
+          head_sha: checkout.headSha,
+          head_ref: 'refs/heads/gh-readonly-queue/main/pr-5',
+        },
+      },
+      workspace: checkout.dir,
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(
+      api.requests.filter(
+        (r) => r.path.includes('/comments') || r.operation === 'BindProbeComments',
+      ),
+    ).toEqual([])
+    expect(api.checkRuns).toEqual([
+      expect.objectContaining({
+        name: 'bind-probe',
+        headSha: checkout.headSha,
+        conclusion: 'success',
+      }),
+    ])
+    expect(run.summary).toMatch(/The 2008 case/)
+  })
+})
+
+describe.runIf(existsSync(ACTION))('the bundled action outside GitHub', () => {
+  it('prints what it would post on a dry run of `all`', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+    const run = await runAction({
+      inputs: { mode: 'all', 'dry-run': 'true', only: ONLY, scan: 'all' },
+      env: { GITHUB_EVENT_NAME: '' },
+      workspace: checkout.dir,
+    })
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.stdout).toMatch(/--- the comment bind-probe would write/)
+    expect(run.stdout).toMatch(/The 2008 case/)
+  })
+
+  it('fails with one clear line on a bad input', async () => {
+    const run = await runAction({
+      inputs: { mode: 'everything' },
+      env: {},
+      workspace: tmpdir(),
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::input "mode" must be one of probe, report, all, not "everything"/,
+    )
+  })
+})
