@@ -4,6 +4,8 @@ command -v python3 >/dev/null || apt_packages+=(python3)
 command -v unshare >/dev/null || apt_packages+=(util-linux)
 command -v ip >/dev/null || apt_packages+=(iproute2)
 command -v cmark-gfm >/dev/null || apt_packages+=(cmark-gfm)
+# ripgrep is the baseline of the scan benchmark (bench/scan.bench.ts).
+command -v rg >/dev/null || apt_packages+=(ripgrep)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "installing Debian packages: ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

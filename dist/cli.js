@@ -22,7 +22,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-WTAZTICY.js";
+} from "./chunk-4RTBXSYD.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

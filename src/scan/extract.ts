@@ -371,7 +371,7 @@ class Extractor {
     this.facts.blocks.push({
       kind,
       at: this.span(node),
-      ...(head ? { head: this.span(head) } : {}),
+      ...(head ? { head: this.span(head), headText: short(head) } : {}),
       scope: this.scope,
     })
   }
@@ -385,6 +385,7 @@ class Extractor {
       kind: 'using',
       at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
       head: at,
+      headText: short(node),
       scope: this.scope,
     })
   }

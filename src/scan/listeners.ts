@@ -3,7 +3,16 @@
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
-import { addressOf, portOf, resolve, type Address, type Constants, type Port } from './values.ts'
+import {
+  addressOf,
+  assignsByScope,
+  constantsAt,
+  portOf,
+  resolve,
+  type Address,
+  type Constants,
+  type Port,
+} from './values.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -86,10 +95,28 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
     const port = kw(call, 'port')
     return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
   }
-  if (n === 'listen' && first && resolve(first, consts).kind === 'int') {
+  // tornado's `app.listen(8888)`; on a plain socket the argument of listen() is the backlog.
+  const tornado = facts.imports.some((i) => i.module.startsWith('tornado'))
+  if (
+    n === 'listen' &&
+    tornado &&
+    !isSocketVariable(call.receiver, facts) &&
+    first &&
+    resolve(first, consts).kind === 'int'
+  ) {
     return hostAndPort(call, consts, kw(call, 'address') ?? pos(call, 1), first)
   }
   return undefined
+}
+
+/** A variable assigned a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
+function isSocketVariable(name: string, facts: FileFacts): boolean {
+  return facts.assigns.some(
+    (a) =>
+      a.target === name &&
+      a.value.kind === 'call' &&
+      /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name),
+  )
 }
 
 function js(call: Call, consts: Constants): Address | undefined {
@@ -237,11 +264,20 @@ const BY_FAMILY: Record<
   c: () => undefined,
 }
 
+/** Every call name a reader below accepts contains one of these. */
+const LISTENER_NAME =
+  /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/
+
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []
   const read = BY_FAMILY[family]
+  const byScope = assignsByScope(facts)
   for (const call of facts.calls) {
-    const address = read(call, consts, facts)
+    // Per-function variables only for calls that may open a listener: building them is not free.
+    const local = LISTENER_NAME.test(call.name)
+      ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
+      : consts
+    const address = read(call, local, facts)
     if (address) out.push(server(call, address))
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)

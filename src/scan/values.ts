@@ -1,6 +1,6 @@
 // Reading literal meaning out of Values: which port a listener asks for, which host, which
 // address family. Constants defined once in the file are followed (PORT = 8080).
-import type { Call, FileFacts, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Value } from './facts.ts'
 
 export type Port =
   | { kind: 'fixed'; port: number }
@@ -24,6 +24,42 @@ export function constantsOf(facts: FileFacts): Constants {
   }
   const out = new Map<string, Value>()
   for (const [k, v] of seen) if (v) out.set(k, v)
+  return out
+}
+
+/**
+ * The file's constants overlaid with the variables assigned in the enclosing functions of `scope`
+ * before `before` (the last assignment wins): `addr` in one function is not `addr` in another.
+ */
+export function constantsAt(
+  facts: FileFacts,
+  consts: Constants,
+  scope: number,
+  before: number,
+  byScope: ReadonlyMap<number, Assign[]>,
+): Constants {
+  const chain: number[] = []
+  for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id)
+  if (chain.length === 0) return consts
+  let out: Map<string, Value> | undefined
+  for (const id of chain.reverse()) {
+    for (const a of byScope.get(id) ?? []) {
+      if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue
+      out ??= new Map(consts)
+      out.set(a.name, a.value)
+    }
+  }
+  return out ?? consts
+}
+
+/** Assignments grouped by the scope they are in. */
+export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
+  const out = new Map<number, Assign[]>()
+  for (const a of facts.assigns) {
+    const list = out.get(a.scope)
+    if (list) list.push(a)
+    else out.set(a.scope, [a])
+  }
   return out
 }
 
@@ -77,15 +113,12 @@ const CONVERSIONS =
   /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
 
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
-  if (
-    ENV.test(call.callee) ||
-    /^(?:get|getenv|Getenv|var|GetEnvironmentVariable)$/.test(call.name)
-  ) {
-    if (ENV.test(call.callee)) {
-      const fallback = portOf(call.args[1]?.value, consts, depth + 1)
-      return { kind: 'env', fallback: fallback.kind === 'fixed' ? fallback.port : 0 }
-    }
+  // os.environ.get("PORT", 8080), os.getenv(...), System.getenv(...): the second argument is the default.
+  if (ENV.test(call.callee)) {
+    const fallback = portOf(call.args[1]?.value, consts, depth + 1)
+    return { kind: 'env', fallback: fallback.kind === 'fixed' ? fallback.port : 0 }
   }
+  // env::var("PORT").unwrap_or(8080), getOrDefault("port", 8080)
   if (call.name === 'unwrap_or' || call.name === 'getOrDefault') {
     const p = portOf(call.args[0]?.value, consts, depth + 1)
     if (p.kind === 'fixed' && /env|var/.test(call.receiver))
@@ -156,7 +189,7 @@ export function addressOf(value: Value | undefined, consts: Constants, depth = 0
       if (strings.length === 1 && rest.length === 1 && strings[0]!.kind === 'string') {
         const s = strings[0]!.value
         if (s.endsWith(':'))
-          return { ...hostText(s.slice(0, -1)), port: portOf(rest[0], consts, depth + 1) }
+          return { host: s.slice(0, -1), port: portOf(rest[0], consts, depth + 1) }
       }
       return { port: portOf(v, consts, depth + 1) }
     }
@@ -197,24 +230,18 @@ function addressOfCall(call: Call, consts: Constants, depth: number): Address {
 function addressFromText(text: string, args: Value[], consts: Constants): Address {
   const parsed = parseAddress(text)
   if (!parsed) return { port: UNKNOWN }
-  let next = 0
   const fill = (part: string | undefined): Value | undefined => {
     if (part === undefined) return undefined
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part)
     if (named) return { kind: 'name', name: named[1]!, last: named[1]!, text: named[1]! }
     if (/^(?:\{\}|%[dsv])$/.test(part)) {
-      // Placeholders before this one (in the host) consume arguments first.
-      next = (parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length
-      return args[next]
+      // Placeholders in the host consume the arguments before the port's.
+      return args[(parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length]
     }
     return { kind: 'string', value: part, text: part }
   }
   const host = parsed.host !== undefined && /\{|%/.test(parsed.host) ? undefined : parsed.host
   return { ...(host !== undefined ? { host } : {}), port: portOf(fill(parsed.port), consts) }
-}
-
-function hostText(host: string): { host?: string } {
-  return { host }
 }
 
 function hostPart(value: Value | undefined, consts: Constants): { host?: string } {

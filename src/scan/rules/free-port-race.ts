@@ -3,7 +3,6 @@
 // outside test directories; outside tests the severity is lower.
 import type { Call, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
-import type { Listener } from '../listeners.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -25,6 +24,9 @@ import {
 const READ_CALL =
   /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
 const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/
+
+/** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
+const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
 
 /** Calls that only look at the number: logging, assertions, conversions. */
 const NOT_A_USE =
@@ -71,50 +73,105 @@ const RACY_FIXTURES =
 export const freePortRace: Rule = (ctx) => {
   const hits: Hit[] = []
   const racyFunctions = new Set<number>()
-  for (const l of ctx.listeners) {
-    if (l.port.kind !== 'zero' || l.kind !== 'server' || !l.call) continue
-    const scope = namedScope(ctx, l.scope)
-    if (racyFunctions.has(scope) || !isRace(ctx, l, l.call, scope)) continue
+  const hit = (at: Span, code: string, scope: number, what: string) => {
     racyFunctions.add(scope)
     const name = ctx.facts.scopes[scope]?.name
     hits.push({
       rule: 'PORT002',
       severity: inTest(ctx, scope) ? 'warning' : 'note',
-      at: l.at,
-      code: l.text,
+      at,
+      code,
       message:
-        `${name ? `\`${name}\`` : 'This code'} binds port 0, reads the port and lets the socket close ` +
+        `${name ? `\`${name}\`` : 'This code'} ${what}, reads the port and lets the socket close ` +
         'before the number is used: another process or a parallel test can take the port in ' +
         'between (EADDRINUSE, or a client talking to the wrong server), on every OS.',
     })
+  }
+  const binders = new Set<string>()
+  for (const l of ctx.listeners) {
+    // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter).
+    if (l.port.kind === 'fixed' || l.kind !== 'server' || !l.call) continue
+    const scope = namedScope(ctx, l.scope)
+    const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
+    if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
+    if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue
+    hit(l.at, l.text, scope, 'binds port 0')
+  }
+  // A call of a local helper that binds the socket it is given and returns its port (CPython's
+  // bind_port) is a bind and a port read on the argument.
+  for (const call of ctx.facts.calls) {
+    if (!binders.has(call.name)) continue
+    const first = call.args[0]?.value
+    const scope = namedScope(ctx, call.scope)
+    if (
+      first?.kind !== 'name' ||
+      racyFunctions.has(scope) ||
+      ctx.facts.scopes[scope]?.name === call.name
+    )
+      continue
+    const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] }
+    if (isRace(ctx, bound, scope))
+      hit(call.at, call.text, scope, `binds a socket with \`${call.name}\``)
   }
   hits.push(...helperCalls(ctx, racyFunctions))
   return hits
 }
 
-function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number): boolean {
+interface Bound {
+  /** Where the socket is bound. */
+  at: Span
+  /** The binding call. */
+  bind: Call
+  /** The variable holding the socket ('' when the file does not name one). */
+  sock: string
+  /** Port reads the facts do not show as such (a call of a local binder returns the port). */
+  reads?: Span[]
+}
+
+/** The function binds a socket it was given and returns the port, keeping the socket open. */
+function isBinder(ctx: RuleContext, bound: Bound, scope: number): boolean {
+  const fn = ctx.facts.scopes[scope]!
+  if (!fn.name || !bound.sock) return false
+  const given = ctx.facts.params.some((p) => p.name === rootOf(bound.sock) && contains(fn.at, p.at))
+  return given && (portFlow(ctx, bound, scope)?.escapes.length ?? 0) > 0
+}
+
+function isRace(ctx: RuleContext, bound: Bound, scope: number): boolean {
+  const flow = portFlow(ctx, bound, scope)
+  return flow !== undefined && closesFirst(ctx, bound, scope, flow)
+}
+
+interface Flow {
+  escapes: Span[]
+  stores: Span[]
+  uses: Span[]
+}
+
+/** Where the port read from the socket goes: out of the function, onto the object, into calls. */
+function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefined {
   const { facts } = ctx
+  const { bind, sock } = bound
   const area = scopeSpan(ctx, scope)
-  const inArea = (at: Span) => contains(area, at) && at.start >= listener.at.start
-  const sock = socketVariable(ctx, bind)
+  const inArea = (at: Span) => contains(area, at) && at.start >= bound.at.start
 
   const reads: Span[] = [
+    ...(bound.reads ?? []),
     ...facts.calls
       .filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind))
       .map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at),
   ]
-  // A port read chained straight onto the bind: Rust `bind(...).unwrap().local_addr()`.
-  if (reads.length === 0) return false
+  // Nobody reads the port: nothing to race for.
+  if (reads.length === 0) return undefined
 
   const portVars = new Set<string>()
   for (const a of facts.assigns) {
     if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) portVars.add(id)
+      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+        if (!NOT_A_VARIABLE.has(id)) portVars.add(id)
+      }
     }
   }
-  portVars.delete('const')
-  portVars.delete('let')
   const carriesPort = (at: Span, text: string) =>
     reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v))
 
@@ -132,15 +189,15 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
           carriesPort(c.at, c.text),
       )
       .map((c) => c.at),
-    ...facts.assigns
-      .filter(
-        (a) =>
-          inArea(a.at) &&
-          /^(?:self|this|@|cls)\b/.test(a.target) &&
-          carriesPort(a.at, a.value.text),
-      )
-      .map((a) => a.at),
   ]
+  // Kept on the object for later (a setUp method): used after this function, so after any close in it.
+  const stores: Span[] = facts.assigns
+    .filter(
+      (a) =>
+        inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text),
+    )
+    .map((a) => a.at)
+  escapes.push(...stores)
   // …or handed to someone else inside it (a child process, a server constructor).
   const uses: Span[] = facts.calls
     .filter(
@@ -152,18 +209,28 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
         c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v))),
     )
     .map((c) => c.at)
-  if (escapes.length === 0 && uses.length === 0) return false
+  if (escapes.length === 0 && uses.length === 0) return undefined
+  return { escapes, stores, uses }
+}
+
+/** The socket is closed (or dropped) before the number is used. */
+function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow): boolean {
+  const { facts } = ctx
+  const { bind, sock } = bound
+  const { escapes, stores, uses } = flow
+  const area = scopeSpan(ctx, scope)
 
   // An explicit close of the socket before (or around) the moment the number leaves.
   const closes = facts.calls.filter(
     (c) =>
       CLOSE.test(c.name) &&
       contains(area, c.at) &&
-      c.at.start > listener.at.start &&
+      c.at.start > bound.at.start &&
       relates(c.receiver, sock, bind) &&
       !insideAny(facts.calls, c.at, CLEANUP),
   )
   for (const close of closes) {
+    if (stores.length > 0) return true
     // A deferred close runs when the function returns: only a returned number races with it.
     if (close.defer) {
       if (escapes.length > 0) return true
@@ -172,21 +239,21 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
     if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
       return true
   }
-  // A with/using/try-with-resources block whose header opened the socket, left with the number.
+  // A with/using/try-with-resources block whose header opened the socket: it closes at the end of
+  // the block, so a number that leaves inside or after it leaves with a closed socket.
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue
     const opened =
-      contains(block.head, listener.at) ||
+      contains(block.head, bound.at) ||
       (sock !== '' && facts.assigns.some((a) => contains(block.head!, a.at) && a.name === sock))
-    const socketInHeader =
-      sock !== '' && new RegExp(`\\b${escapeRegExp(sock)}\\b`).test(headText(ctx, block.head))
-    if ((opened || socketInHeader) && escapes.some((e) => contains(block.at, e))) return true
+    const socketInHeader = sock !== '' && hasWord(block.headText ?? '', sock)
+    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true
   }
   // Kotlin `ServerSocket(0).use { it.localPort }`.
   for (const use of facts.calls) {
     if (
       use.name === 'use' &&
-      contains(use.at, listener.at) &&
+      contains(use.at, bound.at) &&
       escapes.some((e) => contains(use.at, e))
     ) {
       return true
@@ -195,14 +262,6 @@ function isRace(ctx: RuleContext, listener: Listener, bind: Call, scope: number)
   // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop).
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes)
   return false
-}
-
-function headText(ctx: RuleContext, head: Span): string {
-  return ctx.facts.assigns
-    .filter((a) => contains(head, a.at))
-    .map((a) => a.target)
-    .concat(ctx.facts.strings.filter((s) => contains(head, s.at)).map((s) => s.value))
-    .join(' ')
 }
 
 /** The variable holding the bound socket, if the file names one. */
@@ -243,6 +302,8 @@ function abandoned(
 ): boolean {
   if (!sock) return true
   const { facts } = ctx
+  // A socket the function was given belongs to its caller, who keeps it.
+  if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false
   const reads = new RegExp(
     `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
     'g',

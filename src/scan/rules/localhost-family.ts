@@ -22,6 +22,8 @@ export const localhostFamily: Rule = (ctx) => {
   if (ipv4First) return []
   const servers = ctx.listeners.filter((l) => l.kind === 'server')
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
+  // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
+  const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
   const js = ctx.family === 'js'
   const hits: Hit[] = []
   for (const server of servers) {
@@ -29,7 +31,12 @@ export const localhostFamily: Rule = (ctx) => {
     let clients: Str[] = []
     let why = ''
     if (family === 'v4' || family === 'v6') {
-      clients = facts.strings.filter((s) => LOCALHOST.test(s.value) && !inServer(s))
+      clients = facts.strings.filter(
+        (s) =>
+          LOCALHOST.test(s.value) &&
+          !inServer(s) &&
+          (s.value.toLowerCase() !== 'localhost' || inCall(s)),
+      )
       why =
         family === 'v4'
           ? `binds IPv4 only (${server.host || 'all IPv4 addresses'})`

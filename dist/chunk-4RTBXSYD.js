@@ -26,7 +26,8 @@ var package_default = {
     "bench:probe": "node bench/probe.bench.ts",
     "bench:api-calls": "node bench/api-calls.bench.ts",
     "eval:scan": "node scripts/eval-scan.ts",
-    "bench:scan": "node bench/scan.bench.ts"
+    "bench:scan": "node bench/scan.bench.ts",
+    "bench:action": "node bench/action.bench.ts"
   },
   devDependencies: {
     "@eslint/js": "10.0.1",
@@ -7218,7 +7219,7 @@ var Extractor = class {
     this.facts.blocks.push({
       kind,
       at: this.span(node),
-      ...head ? { head: this.span(head) } : {},
+      ...head ? { head: this.span(head), headText: short(head) } : {},
       scope: this.scope
     });
   }
@@ -7231,6 +7232,7 @@ var Extractor = class {
       kind: "using",
       at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
       head: at,
+      headText: short(node),
       scope: this.scope
     });
   }
@@ -7625,6 +7627,29 @@ function constantsOf(facts) {
   for (const [k, v] of seen) if (v) out2.set(k, v);
   return out2;
 }
+function constantsAt(facts, consts, scope, before, byScope) {
+  const chain = [];
+  for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id);
+  if (chain.length === 0) return consts;
+  let out2;
+  for (const id of chain.reverse()) {
+    for (const a of byScope.get(id) ?? []) {
+      if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue;
+      out2 ??= new Map(consts);
+      out2.set(a.name, a.value);
+    }
+  }
+  return out2 ?? consts;
+}
+function assignsByScope(facts) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const a of facts.assigns) {
+    const list = out2.get(a.scope);
+    if (list) list.push(a);
+    else out2.set(a.scope, [a]);
+  }
+  return out2;
+}
 function resolve(value, consts, depth = 0) {
   if (value.kind !== "name" || depth > 4) return value;
   const next = consts.get(value.last);
@@ -7666,11 +7691,9 @@ function envDefault(v, consts, depth) {
 }
 var CONVERSIONS = /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
-  if (ENV.test(call.callee) || /^(?:get|getenv|Getenv|var|GetEnvironmentVariable)$/.test(call.name)) {
-    if (ENV.test(call.callee)) {
-      const fallback = portOf(call.args[1]?.value, consts, depth + 1);
-      return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
-    }
+  if (ENV.test(call.callee)) {
+    const fallback = portOf(call.args[1]?.value, consts, depth + 1);
+    return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
   }
   if (call.name === "unwrap_or" || call.name === "getOrDefault") {
     const p = portOf(call.args[0]?.value, consts, depth + 1);
@@ -7730,7 +7753,7 @@ function addressOf(value, consts, depth = 0) {
       if (strings.length === 1 && rest.length === 1 && strings[0].kind === "string") {
         const s = strings[0].value;
         if (s.endsWith(":"))
-          return { ...hostText(s.slice(0, -1)), port: portOf(rest[0], consts, depth + 1) };
+          return { host: s.slice(0, -1), port: portOf(rest[0], consts, depth + 1) };
       }
       return { port: portOf(v, consts, depth + 1) };
     }
@@ -7763,22 +7786,17 @@ function addressOfCall(call, consts, depth) {
 function addressFromText(text, args2, consts) {
   const parsed = parseAddress(text);
   if (!parsed) return { port: UNKNOWN };
-  let next = 0;
   const fill = (part) => {
     if (part === void 0) return void 0;
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part);
     if (named) return { kind: "name", name: named[1], last: named[1], text: named[1] };
     if (/^(?:\{\}|%[dsv])$/.test(part)) {
-      next = (parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length;
-      return args2[next];
+      return args2[(parsed.host?.match(/\{\}|%[dsv]/g) ?? []).length];
     }
     return { kind: "string", value: part, text: part };
   };
   const host = parsed.host !== void 0 && /\{|%/.test(parsed.host) ? void 0 : parsed.host;
   return { ...host !== void 0 ? { host } : {}, port: portOf(fill(parsed.port), consts) };
-}
-function hostText(host) {
-  return { host };
 }
 function hostPart(value, consts) {
   if (!value) return {};
@@ -7872,10 +7890,16 @@ function python2(call, consts, facts) {
     const port = kw(call, "port");
     return port ? hostAndPort(call, consts, kw(call, "host"), port) : void 0;
   }
-  if (n === "listen" && first && resolve(first, consts).kind === "int") {
+  const tornado = facts.imports.some((i2) => i2.module.startsWith("tornado"));
+  if (n === "listen" && tornado && !isSocketVariable(call.receiver, facts) && first && resolve(first, consts).kind === "int") {
     return hostAndPort(call, consts, kw(call, "address") ?? pos(call, 1), first);
   }
   return void 0;
+}
+function isSocketVariable(name2, facts) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name)
+  );
 }
 function js(call, consts) {
   const n = call.name;
@@ -7992,11 +8016,14 @@ var BY_FAMILY = {
   rust: (c, k) => rust2(c, k),
   c: () => void 0
 };
+var LISTENER_NAME = /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/;
 function listenersOf(facts, family, consts) {
   const out2 = [];
   const read = BY_FAMILY[family];
+  const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
-    const address2 = read(call, consts, facts);
+    const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
+    const address2 = read(call, local, facts);
     if (address2) out2.push(server(call, address2));
     const mapping = containerMapping(call, consts);
     if (mapping) out2.push(mapping);
@@ -8209,6 +8236,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/;
+var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
@@ -8238,59 +8266,95 @@ var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory
 var freePortRace = (ctx) => {
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
-  for (const l of ctx.listeners) {
-    if (l.port.kind !== "zero" || l.kind !== "server" || !l.call) continue;
-    const scope = namedScope(ctx, l.scope);
-    if (racyFunctions.has(scope) || !isRace(ctx, l, l.call, scope)) continue;
+  const hit2 = (at, code, scope, what) => {
     racyFunctions.add(scope);
     const name2 = ctx.facts.scopes[scope]?.name;
     hits.push({
       rule: "PORT002",
       severity: inTest(ctx, scope) ? "warning" : "note",
-      at: l.at,
-      code: l.text,
-      message: `${name2 ? `\`${name2}\`` : "This code"} binds port 0, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+      at,
+      code,
+      message: `${name2 ? `\`${name2}\`` : "This code"} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
     });
+  };
+  const binders = /* @__PURE__ */ new Set();
+  for (const l of ctx.listeners) {
+    if (l.port.kind === "fixed" || l.kind !== "server" || !l.call) continue;
+    const scope = namedScope(ctx, l.scope);
+    const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
+    if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
+    if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue;
+    hit2(l.at, l.text, scope, "binds port 0");
+  }
+  for (const call of ctx.facts.calls) {
+    if (!binders.has(call.name)) continue;
+    const first = call.args[0]?.value;
+    const scope = namedScope(ctx, call.scope);
+    if (first?.kind !== "name" || racyFunctions.has(scope) || ctx.facts.scopes[scope]?.name === call.name)
+      continue;
+    const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
+    if (isRace(ctx, bound, scope))
+      hit2(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
   }
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;
 };
-function isRace(ctx, listener, bind, scope) {
+function isBinder(ctx, bound, scope) {
+  const fn = ctx.facts.scopes[scope];
+  if (!fn.name || !bound.sock) return false;
+  const given = ctx.facts.params.some((p) => p.name === rootOf(bound.sock) && contains(fn.at, p.at));
+  return given && (portFlow(ctx, bound, scope)?.escapes.length ?? 0) > 0;
+}
+function isRace(ctx, bound, scope) {
+  const flow = portFlow(ctx, bound, scope);
+  return flow !== void 0 && closesFirst(ctx, bound, scope, flow);
+}
+function portFlow(ctx, bound, scope) {
   const { facts } = ctx;
+  const { bind, sock } = bound;
   const area = scopeSpan(ctx, scope);
-  const inArea = (at) => contains(area, at) && at.start >= listener.at.start;
-  const sock = socketVariable(ctx, bind);
+  const inArea = (at) => contains(area, at) && at.start >= bound.at.start;
   const reads = [
+    ...bound.reads ?? [],
     ...facts.calls.filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind)).map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at)
   ];
-  if (reads.length === 0) return false;
+  if (reads.length === 0) return void 0;
   const portVars = /* @__PURE__ */ new Set();
   for (const a of facts.assigns) {
     if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) portVars.add(id);
+      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+        if (!NOT_A_VARIABLE.has(id)) portVars.add(id);
+      }
     }
   }
-  portVars.delete("const");
-  portVars.delete("let");
   const carriesPort = (at, text) => reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v));
   const escapes = [
     ...facts.exits.filter((e) => contains(area, e.at) && carriesPort(e.at, e.text)).map((e) => e.at),
     ...facts.calls.filter(
       (c) => ESCAPE_CALL.test(c.name) && c.receiver === "" && inArea(c.at) && carriesPort(c.at, c.text)
-    ).map((c) => c.at),
-    ...facts.assigns.filter(
-      (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
-    ).map((a) => a.at)
+    ).map((c) => c.at)
   ];
+  const stores = facts.assigns.filter(
+    (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
+  ).map((a) => a.at);
+  escapes.push(...stores);
   const uses = facts.calls.filter(
     (c) => inArea(c.at) && !READ_CALL.test(c.name) && !CLOSE.test(c.name) && !NOT_A_USE.test(c.name) && c.args.some((a) => [...portVars].some((v) => hasWord(a.value.text, v)))
   ).map((c) => c.at);
-  if (escapes.length === 0 && uses.length === 0) return false;
+  if (escapes.length === 0 && uses.length === 0) return void 0;
+  return { escapes, stores, uses };
+}
+function closesFirst(ctx, bound, scope, flow) {
+  const { facts } = ctx;
+  const { bind, sock } = bound;
+  const { escapes, stores, uses } = flow;
+  const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > listener.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
   );
   for (const close of closes) {
+    if (stores.length > 0) return true;
     if (close.defer) {
       if (escapes.length > 0) return true;
       continue;
@@ -8300,20 +8364,17 @@ function isRace(ctx, listener, bind, scope) {
   }
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue;
-    const opened = contains(block.head, listener.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
-    const socketInHeader = sock !== "" && new RegExp(`\\b${escapeRegExp(sock)}\\b`).test(headText(ctx, block.head));
-    if ((opened || socketInHeader) && escapes.some((e) => contains(block.at, e))) return true;
+    const opened = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
+    const socketInHeader = sock !== "" && hasWord(block.headText ?? "", sock);
+    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true;
   }
   for (const use of facts.calls) {
-    if (use.name === "use" && contains(use.at, listener.at) && escapes.some((e) => contains(use.at, e))) {
+    if (use.name === "use" && contains(use.at, bound.at) && escapes.some((e) => contains(use.at, e))) {
       return true;
     }
   }
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes);
   return false;
-}
-function headText(ctx, head) {
-  return ctx.facts.assigns.filter((a) => contains(head, a.at)).map((a) => a.target).concat(ctx.facts.strings.filter((s) => contains(head, s.at)).map((s) => s.value)).join(" ");
 }
 function socketVariable(ctx, bind) {
   if (/^(?:bind|listen)$/.test(bind.name) && /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)) {
@@ -8337,6 +8398,7 @@ function relates(receiver, sock, bind) {
 function abandoned(ctx, sock, bind, area, escapes) {
   if (!sock) return true;
   const { facts } = ctx;
+  if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
   const reads = new RegExp(
     `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
     "g"
@@ -8418,6 +8480,7 @@ var localhostFamily = (ctx) => {
   if (ipv4First) return [];
   const servers = ctx.listeners.filter((l) => l.kind === "server");
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
+  const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
   const js3 = ctx.family === "js";
   const hits = [];
   for (const server2 of servers) {
@@ -8425,7 +8488,9 @@ var localhostFamily = (ctx) => {
     let clients = [];
     let why = "";
     if (family === "v4" || family === "v6") {
-      clients = facts.strings.filter((s) => LOCALHOST.test(s.value) && !inServer(s));
+      clients = facts.strings.filter(
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s))
+      );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host})`;
     } else if (family === "localhost" && js3) {
       clients = facts.strings.filter((s) => LOOPBACK_V4.test(s.value) && !inServer(s));
