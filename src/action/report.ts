@@ -31,8 +31,7 @@ import {
   type ReportContext,
   type TemplateSource,
 } from '../report/index.ts'
-import { toAnnotation } from '../scan/annotations.ts'
-import type { Finding } from '../scan/index.ts'
+import { toAnnotation, type Finding } from '../scan/index.ts'
 import type { ActionInputs } from './inputs.ts'
 
 /** One leg's files, as they arrived (text, untrusted until checked). */

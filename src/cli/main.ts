@@ -12,6 +12,7 @@ const HELP = `Usage: bind-probe <command> [options]
 Commands:
   probe   run the bind() scenario catalogue on this machine (try: bind-probe probe --help)
   list    list the scenario catalogue
+  scan    flag flaky port use in source code (try: bind-probe scan --help)
 
 Options:
   --version  print the version

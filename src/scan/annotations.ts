@@ -1,9 +1,7 @@
-// GitHub check-run annotations for findings, in batches of at most 50 (the Checks API's limit
-// per request). The GitHub layer sends them; this only shapes them.
+// A finding as a GitHub check-run annotation. The GitHub layer sends them, 50 to a request (the
+// Checks API's limit); this only shapes them.
 import type { Finding, Severity } from './finding.ts'
 import { ruleInfo } from './rules/catalogue.ts'
-
-export const ANNOTATION_BATCH = 50
 
 export interface Annotation {
   path: string
@@ -42,19 +40,4 @@ export function toAnnotation(f: Finding): Annotation {
     title,
     message: `${f.message}\n\nFix: ${f.advice}`.slice(0, MAX_MESSAGE),
   }
-}
-
-/** Annotations in batches of at most `size` (default 50), in the findings' order. */
-export function toAnnotations(
-  findings: readonly Finding[],
-  size = ANNOTATION_BATCH,
-): Annotation[][] {
-  if (!Number.isInteger(size) || size < 1 || size > ANNOTATION_BATCH) {
-    throw new RangeError(`batch size must be 1 to ${ANNOTATION_BATCH}, not ${size}`)
-  }
-  const batches: Annotation[][] = []
-  for (let i = 0; i < findings.length; i += size) {
-    batches.push(findings.slice(i, i + size).map(toAnnotation))
-  }
-  return batches
 }

@@ -14,7 +14,7 @@ export {
 } from './diff.ts'
 export { gitChangedLines, GitDiffError } from './git-diff.ts'
 export { toSarif, type SarifOptions } from './sarif.ts'
-export { toAnnotations, ANNOTATION_BATCH, type Annotation } from './annotations.ts'
+export { toAnnotation, type Annotation } from './annotations.ts'
 export { RULES, type RuleInfo } from './rules/catalogue.ts'
 export { checkGrammars, Grammars, type GrammarStatus } from './grammars.ts'
 export { LANGUAGES } from './languages.ts'

@@ -1,6 +1,6 @@
-// Check-run annotations, in batches of at most 50.
+// Findings as check-run annotations (test/github/check-run.test.ts covers the batches of 50).
 import { describe, expect, it } from 'vitest'
-import { ANNOTATION_BATCH, toAnnotation, toAnnotations } from '../../src/scan/annotations.ts'
+import { toAnnotation } from '../../src/scan/annotations.ts'
 import type { Finding } from '../../src/scan/finding.ts'
 
 function finding(i: number, over: Partial<Finding> = {}): Finding {
@@ -19,27 +19,6 @@ function finding(i: number, over: Partial<Finding> = {}): Finding {
     ...over,
   }
 }
-
-describe('toAnnotations', () => {
-  it.each([
-    [0, []],
-    [1, [1]],
-    [50, [50]],
-    [51, [50, 1]],
-    [120, [50, 50, 20]],
-  ])('%i findings make batches of %j', (n, sizes) => {
-    const batches = toAnnotations(Array.from({ length: n }, (_, i) => finding(i)))
-    expect(batches.map((b) => b.length)).toEqual(sizes)
-    expect(batches.flat().map((a) => a.path)).toEqual(
-      Array.from({ length: n }, (_, i) => `test/f${i}.spec.js`),
-    )
-  })
-
-  it('refuses batches larger than the API takes', () => {
-    expect(() => toAnnotations([finding(0)], ANNOTATION_BATCH + 1)).toThrow(RangeError)
-    expect(toAnnotations([finding(0), finding(1)], 1)).toHaveLength(2)
-  })
-})
 
 describe('toAnnotation', () => {
   it('maps severities to annotation levels and titles with the rule', () => {

@@ -1,23 +1,11 @@
 // SARIF output against the official OASIS schema and GitHub's documented upload requirements.
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import AjvDraft04Module from 'ajv-draft-04'
-import addFormatsModule from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/scan/finding.ts'
 import { RULES } from '../../src/scan/rules/catalogue.ts'
 import { pathToUri, toSarif } from '../../src/scan/sarif.ts'
+import { SARIF_SCHEMA as schema, sarifValidator as validator } from '../helpers/sarif-schema.ts'
 import { scanFiles } from './helpers.ts'
-
-// Both are CommonJS with `exports.default`; under Node's ESM that lands on `.default`.
-const Ajv = AjvDraft04Module.default
-const addFormats = addFormatsModule.default
-
-const SCHEMA_TEXT = readFileSync(
-  new URL('./fixtures/sarif-schema-2.1.0.json', import.meta.url),
-  'utf8',
-)
-const schema = JSON.parse(SCHEMA_TEXT) as object
 
 let findings: Finding[]
 
@@ -31,12 +19,6 @@ beforeAll(async () => {
   findings = r.findings
   expect(findings.length).toBe(3)
 })
-
-function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false })
-  addFormats(ajv)
-  return ajv.compile(schema)
-}
 
 describe('toSarif', () => {
   it('uses the unmodified OASIS schema (whitespace aside)', () => {
