@@ -79,7 +79,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
         { name: 'findings', value: String(leg.scan?.findings.length ?? 0) },
       ],
       logger,
-      { dir: run.scratch },
+      outputOptions(run),
     )
     return []
   },
@@ -179,9 +179,17 @@ async function publish(
       },
     ],
     logger,
-    { dir: run.scratch },
+    outputOptions(run),
   )
   return [...(policy.problem ? [policy.problem] : []), ...outcome.failures]
+}
+
+/**
+ * Outside a runner there is no GITHUB_OUTPUT, and @actions/core would print every output (the
+ * whole report) to the log; the files under the scratch directory hold them instead.
+ */
+function outputOptions(run: Run) {
+  return run.env.GITHUB_OUTPUT ? { dir: run.scratch } : { dir: run.scratch, setOutput: () => {} }
 }
 
 /** Writes the leg's files under the scratch directory, and the SARIF file where asked. */
