@@ -1,10 +1,11 @@
 // The action's inputs, read once into a typed object and checked, so the rest of the action never
 // sees a raw string. Each mistake gets a message naming the input and what it accepts.
+import type { CommentMode } from '../config/index.ts'
 import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
 export type ScanScope = 'changed' | 'all' | 'off'
-export type CommentMode = 'always' | 'changes' | 'off'
+const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'off']
 
 export interface ActionInputs {
   mode: Mode
@@ -13,7 +14,8 @@ export interface ActionInputs {
   label?: string
   repeat: number
   only?: string[]
-  python?: string
+  /** The interpreter command, split into words (`py -3`). */
+  python?: string[]
   scan: ScanScope
   sarifFile?: string
   expectedPlatforms?: string[]
@@ -69,16 +71,14 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     ...(label ? { label } : {}),
     repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
     ...(list('only') ? { only: list('only') } : {}),
-    ...(optional('python') ? { python: optional('python') } : {}),
+    ...(optional('python') ? { python: text('python').split(/\s+/) } : {}),
     scan: oneOf(text('scan') || 'changed', 'scan', ['changed', 'all', 'off'] as const),
     ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),
     ...(list('expected-platforms') ? { expectedPlatforms: list('expected-platforms') } : {}),
-    commentKey,
-    commentMode: oneOf(text('comment-mode') || 'always', 'comment-mode', [
-      'always',
-      'changes',
-      'off',
-    ] as const),
+    ...(commentKey ? { commentKey } : {}),
+    ...(optional('comment-mode')
+      ? { commentMode: oneOf(text('comment-mode'), 'comment-mode', COMMENT_MODES) }
+      : {}),
     recreateComment: recreate,
     hidePreviousComment: hide,
     ...(optional('template') ? { template: optional('template') } : {}),

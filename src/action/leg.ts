@@ -44,7 +44,7 @@ export async function runLeg(options: LegOptions): Promise<LegRun> {
     repeat: inputs.repeat,
     ...(inputs.label ? { label: inputs.label } : {}),
     ...(inputs.only ? { only: inputs.only } : {}),
-    ...(inputs.python ? { pythonCandidates: [[inputs.python]] } : {}),
+    ...(inputs.python ? { pythonCandidates: [inputs.python] } : {}),
     extraScenarios: config.scenarios,
     onWarning: (message) => logger.warning(message),
   })

@@ -7,6 +7,7 @@
 // and deletes the rest. The rule that makes this safe: a comment of ours is only ever deleted by
 // someone who knows a newer one (seen, or just created). So the newest never is, and after the
 // last creator has looked, nothing older survives: exactly one comment is left.
+import type { CommentMode } from '../config/model.ts'
 import type { GitHubApi } from './octokit.ts'
 import type { Logger } from './logger.ts'
 import { markedBody, sameBody } from './comment-marker.ts'
@@ -21,17 +22,8 @@ import {
 } from './comment-lookup.ts'
 import { RefusedError, refusalOf, statusOf, type Refusal } from './errors.ts'
 
-/** When to write: every report, only when the results changed, or never. */
-export type CommentMode = 'always' | 'changes' | 'off'
 /** How to write when a comment exists: edit it, or replace it at the bottom of the thread. */
 export type CommentStrategy = 'update' | 'recreate' | 'hide-previous'
-
-export const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'off']
-export const COMMENT_STRATEGIES: readonly CommentStrategy[] = [
-  'update',
-  'recreate',
-  'hide-previous',
-]
 
 export interface PublishCommentOptions {
   /** The rendered report; the marker is appended here. */

@@ -21,9 +21,6 @@ export {
 } from './comment-lookup.ts'
 export {
   publishComment,
-  COMMENT_MODES,
-  COMMENT_STRATEGIES,
-  type CommentMode,
   type CommentStrategy,
   type CommentResult,
   type CommentStatus,

@@ -1,0 +1,50 @@
+// The action's inputs: unset ones defer to the policy, bad ones are named with what they accept.
+import { describe, expect, it } from 'vitest'
+import { InputError, readInputs } from '../../src/action/inputs.ts'
+
+const read = (given: Record<string, string>) => readInputs((name) => given[name] ?? '')
+
+describe('readInputs', () => {
+  it('leaves the comment key and mode, the check name and the template to the policy when unset', () => {
+    const inputs = read({})
+    expect(inputs).toMatchObject({ mode: 'all', repeat: 1, scan: 'changed', dryRun: false })
+    expect(inputs.commentMode).toBeUndefined()
+    expect(inputs.commentKey).toBeUndefined()
+    expect(inputs.checkName).toBeUndefined()
+    expect(inputs.template).toBeUndefined()
+  })
+
+  it('reads lists, numbers, flags and the interpreter command', () => {
+    const inputs = read({
+      'comment-mode': 'changes',
+      'comment-key': 'nightly',
+      repeat: '20',
+      only: 'a-1, b-2,c-3',
+      'expected-platforms': 'linux-x64\nwindows-x64',
+      python: 'py -3',
+      'dry-run': 'True',
+    })
+    expect(inputs).toMatchObject({
+      commentMode: 'changes',
+      commentKey: 'nightly',
+      repeat: 20,
+      only: ['a-1', 'b-2', 'c-3'],
+      expectedPlatforms: ['linux-x64', 'windows-x64'],
+      python: ['py', '-3'],
+      dryRun: true,
+    })
+  })
+
+  it.each([
+    [{ mode: 'everything' }, 'input "mode" must be one of probe, report, all, not "everything"'],
+    [{ 'comment-mode': 'sometimes' }, 'input "comment-mode" must be one of always, changes, off'],
+    [{ repeat: '0' }, 'input "repeat" must be a whole number from 1 to 1000, not "0"'],
+    [{ 'dry-run': 'yes' }, 'input "dry-run" must be true or false, not "yes"'],
+    [{ label: 'Big Label' }, 'input "label" must be lower-case letters'],
+    [{ 'comment-key': 'a b' }, 'input "comment-key" must be 1–64 letters'],
+    [{ 'recreate-comment': 'true', 'hide-previous-comment': 'true' }, 'cannot both be true'],
+  ])('rejects %j', (given, message) => {
+    expect(() => read(given)).toThrow(InputError)
+    expect(() => read(given)).toThrow(message)
+  })
+})
