@@ -8,6 +8,7 @@ import type { Report } from './model.ts'
 export type Conclusion = 'success' | 'failure' | 'neutral'
 
 export type GateRule =
+  | 'policy'
   | 'no-results'
   | 'requirement'
   | 'divergence'
@@ -34,7 +35,16 @@ export interface GateVerdict {
   summary: string
 }
 
-export function evaluatePolicy(report: Report, policy: Policy): GateVerdict {
+/**
+ * `policyProblems`: why the project's policy file could not be used (invalid, unreadable). The
+ * report then ran on the defaults, and the check fails: a gate that cannot read its own policy
+ * must not pass.
+ */
+export function evaluatePolicy(
+  report: Report,
+  policy: Policy,
+  policyProblems: readonly string[] = [],
+): GateVerdict {
   const reasons: GateReason[] = []
   const add = (rule: GateRule, count: number, fails: boolean, message: string) => {
     if (count > 0) reasons.push({ rule, count, fails, message })
@@ -42,6 +52,7 @@ export function evaluatePolicy(report: Report, policy: Policy): GateVerdict {
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
   const { failOn } = policy
 
+  for (const problem of policyProblems) add('policy', 1, true, problem)
   add(
     'no-results',
     report.platforms.length === 0 ? 1 : 0,
@@ -56,6 +67,14 @@ export function evaluatePolicy(report: Report, policy: Policy): GateVerdict {
     violated.length,
     true,
     `${plural(violated.length, 'required outcome')} not met: ${violated.map((r) => `${r.scenario} (${r.message})`).join('; ')}`,
+  )
+  // An outcome the project relies on must be measured to pass, not merely not contradicted.
+  const unverified = report.requirements.filter((r) => r.status === 'unverified')
+  add(
+    'requirement',
+    unverified.length,
+    true,
+    `${plural(unverified.length, 'required outcome')} not verified: ${unverified.map((r) => `${r.scenario} (${r.message})`).join('; ')}`,
   )
   add(
     'divergence',
@@ -106,8 +125,14 @@ export function evaluatePolicy(report: Report, policy: Policy): GateVerdict {
 
   reasons.sort((a, b) => Number(b.fails) - Number(a.fails))
   const failing = reasons.filter((r) => r.fails)
+  // A broken policy cannot vouch for its own warn mode.
+  const brokenPolicy = failing.some((r) => r.rule === 'policy')
   const conclusion: Conclusion =
-    failing.length === 0 ? 'success' : policy.mode === 'warn' ? 'neutral' : 'failure'
+    failing.length === 0
+      ? 'success'
+      : policy.mode === 'warn' && !brokenPolicy
+        ? 'neutral'
+        : 'failure'
   const summary =
     failing.length === 0
       ? `passed on ${plural(report.platforms.length, 'platform')}`

@@ -118,4 +118,25 @@ describe('evaluatePolicy', () => {
       'failure',
     )
   })
+
+  it('fails a required outcome that no platform measured, not just a contradicted one', () => {
+    const input = threeOs()
+    const require = [
+      { scenario: 'tcp4-dup-loopback-default', target: 'linux-arm64', outcomes: ['EADDRINUSE'] },
+    ]
+    const report = buildReport({ ...input, policy: { ...input.policy!, require } })
+    expect(report.requirements[0]!.status).toBe('unverified')
+    const verdict = evaluatePolicy(report, policyWith(nothingFails, { require }))
+    expect(verdict.conclusion).toBe('failure')
+    expect(verdict.summary).toMatch(/1 required outcome not verified: tcp4-dup-loopback-default/)
+  })
+
+  it('fails when the policy file could not be used, even in warn mode', () => {
+    const report = buildReport(threeOs())
+    const problem = '.github/bind-probe.yml:3:3: unknown key "divergense"'
+    const verdict = evaluatePolicy(report, policyWith({}, { mode: 'warn' }), [problem])
+    expect(verdict.conclusion).toBe('failure')
+    expect(verdict.reasons[0]).toEqual({ rule: 'policy', count: 1, fails: true, message: problem })
+    expect(evaluatePolicy(report, policyWith()).conclusion).toBe('success')
+  })
 })

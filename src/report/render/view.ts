@@ -47,6 +47,7 @@ export interface ViewOptions {
 }
 
 const RULE_WORDS: Record<GateRule, string> = {
+  policy: 'an unusable policy file',
   'no-results': 'no results',
   requirement: 'a required outcome',
   divergence: 'divergence',
