@@ -12,6 +12,7 @@ export const DRIVER_SCRIPT = fileURLToPath(new URL('./python/driver.py', import.
 
 const MIN_PYTHON: [number, number] = [3, 6]
 const HELLO_TIMEOUT_MS = 10_000
+const STOPPED_READING_GRACE_MS = 1_000
 
 export interface PythonHello {
   protocol: number
@@ -70,10 +71,15 @@ export class PythonDriver implements SocketDriver {
   private readonly child: ChildProcessWithoutNullStreams
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
-  private exited: DriverFailure | undefined
+  /** Set once the child has exited and its pipes are drained: every later request fails with it. */
+  private failure: DriverFailure | undefined
+  /** Resolves when the child has exited and its pipes have closed. */
+  private readonly closed: Promise<void>
   /** A request timed out: its thread may still hold sockets, so close() does not wait for it. */
   private abandoned = false
   private stderrTail = ''
+  private killTimer: NodeJS.Timeout | undefined
+  private killedBecause: string | undefined
 
   private constructor(
     child: ChildProcessWithoutNullStreams,
@@ -85,12 +91,26 @@ export class PythonDriver implements SocketDriver {
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)
     })
-    child.on('exit', (code, signal) => {
-      const why = signal ? `signal ${signal}` : `exit code ${code}`
-      const tail = this.stderrTail.trim().split('\n').slice(-3).join(' | ')
-      this.fail(
-        new DriverFailure('crash', `python driver exited (${why})${tail ? `: ${tail}` : ''}`),
-      )
+    // A driver that dies right after answering is noticed first by a write to its closed stdin
+    // (EPIPE), before its exit. The requests in flight then wait for 'close': answers still in
+    // the stdout pipe are read, and the rest fail with the exit status and stderr. A driver that
+    // stops reading yet lives on is killed, so that 'close' always comes.
+    child.stdin.on('error', (error) => {
+      this.killTimer ??= setTimeout(() => {
+        this.killedBecause = `it stopped reading requests (${error.message})`
+        child.kill('SIGKILL')
+      }, STOPPED_READING_GRACE_MS)
+    })
+    this.closed = new Promise((resolve) => {
+      child.once('close', (code, signal) => {
+        clearTimeout(this.killTimer)
+        const why = this.killedBecause
+          ? `was killed: ${this.killedBecause}`
+          : `exited (${signal ? `signal ${signal}` : `exit code ${code}`})`
+        const tail = this.stderrTail.trim().split('\n').slice(-3).join(' | ')
+        this.fail(new DriverFailure('crash', `python driver ${why}${tail ? `: ${tail}` : ''}`))
+        resolve()
+      })
     })
     void this.readReplies(lines)
   }
@@ -132,15 +152,15 @@ export class PythonDriver implements SocketDriver {
   get status(): DriverStatus {
     return {
       name: 'python',
-      status: this.exited ? 'crashed' : 'ok',
+      status: this.failure ? 'crashed' : 'ok',
       version: this.hello.python,
       executable: this.hello.executable,
-      ...(this.exited ? { message: this.exited.message } : {}),
+      ...(this.failure ? { message: this.failure.message } : {}),
     }
   }
 
   execute(ops: readonly Op[], timeoutMs: number): Promise<StepReply[]> {
-    if (this.exited) return Promise.reject(this.exited)
+    if (this.failure) return Promise.reject(this.failure)
     const id = this.nextId++
     const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2000) }
     return new Promise((resolve, reject) => {
@@ -152,18 +172,25 @@ export class PythonDriver implements SocketDriver {
         )
       }, timeoutMs)
       this.pending.set(id, { resolve, reject, timer })
-      this.child.stdin.write(`${JSON.stringify(request)}\n`)
+      // Refused without a write when the driver is gone or going: the request then fails on
+      // 'close' with the exit status, like the ones in flight.
+      if (this.accepting) this.child.stdin.write(`${JSON.stringify(request)}\n`)
     })
   }
 
   async close(): Promise<void> {
-    if (this.exited) return
-    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()))
-    this.child.stdin.end()
-    // The driver finishes what is in flight and exits; a request we gave up on may never end.
-    const kill = setTimeout(() => this.child.kill('SIGKILL'), this.abandoned ? 0 : 3_000)
-    await gone
-    clearTimeout(kill)
+    if (this.accepting) {
+      this.child.stdin.end()
+      // The driver finishes what is in flight and exits; a request we gave up on may never end.
+      this.killTimer ??= setTimeout(() => this.child.kill('SIGKILL'), this.abandoned ? 0 : 3_000)
+    }
+    await this.closed
+  }
+
+  /** The child runs and reads its stdin. */
+  private get accepting(): boolean {
+    const { exitCode, signalCode, stdin } = this.child
+    return exitCode === null && signalCode === null && stdin.writable
   }
 
   private async readReplies(lines: AsyncIterator<string>): Promise<void> {
@@ -185,7 +212,7 @@ export class PythonDriver implements SocketDriver {
   }
 
   private fail(failure: DriverFailure): void {
-    this.exited ??= failure
+    this.failure ??= failure
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer)
       pending.reject(failure)
