@@ -1,12 +1,16 @@
 // The probe never hangs and never loses what it recorded: crashes, timeouts and a missing Python.
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { probe, ProbeUsageError } from '../../src/probe/probe.ts'
+import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
+import { compileAll, probe, ProbeUsageError } from '../../src/probe/probe.ts'
 import { pythonCandidates } from '../../src/probe/drivers/python-driver.ts'
+import { RUN_DEFAULTS } from '../../src/probe/run.ts'
 import { resultProblems } from '../../src/probe/validate-result.ts'
 import { customScenario } from '../helpers/scenarios.ts'
+import { probeInChild } from './probe-in-child.ts'
 
 const CRASHER = fileURLToPath(new URL('../fixtures/crashing_driver.py', import.meta.url))
+const DIES_AFTER_16 = fileURLToPath(new URL('../fixtures/dying_driver.py', import.meta.url))
 const FIRST = ['tcp4-dup-loopback-default', 'tcp4-reuseaddr-both-dup-loopback-nolisten']
 const REST = ['udp4-dup-loopback-default', 'tcp6-v6only-then-tcp4-wildcard', 'node-udp-dup-default']
 
@@ -30,6 +34,51 @@ describe('a python driver that crashes mid-run', () => {
   })
 })
 
+describe('a python driver that dies right after a burst of answers', () => {
+  it('survives the failed writes, keeps the 16 answers and marks the rest probe-error', async () => {
+    // At the default concurrency the first 16 scenarios are in flight together; the driver
+    // answers them all, then exits while the probe is already sending the next ones.
+    expect(RUN_DEFAULTS.concurrency).toBe(16)
+    const { code, stderr, result } = await probeInChild({
+      drivers: ['python'],
+      pythonCandidates: [['python3', DIES_AFTER_16]],
+    })
+    expect(stderr).not.toMatch(/EPIPE/)
+    expect(code).toBe(0)
+    const together = compileAll(CATALOGUE)
+      .filter((c) => c.driver === 'python' && !c.runAlone)
+      .map((c) => c.scenario.id)
+    const answered = new Set(together.slice(0, 16))
+    for (const scenario of result!.scenarios) {
+      if (answered.has(scenario.id)) {
+        expect(scenario.outcome, scenario.id).not.toBe('probe-error')
+      } else {
+        expect(scenario.outcome, scenario.id).toBe('probe-error')
+        expect(scenario.reason).toMatch(/python driver exited \(exit code 3\).*after 16 answers/)
+      }
+    }
+    expect(result!.scenarios.length).toBeGreaterThan(16)
+    expect(result!.drivers.find((d) => d.name === 'python')).toMatchObject({ status: 'crashed' })
+    expect(resultProblems(result!)).toEqual([])
+  })
+
+  it('kills a driver that stops reading but lives on, and says why', async () => {
+    const { code, hung, result } = await probeInChild({
+      drivers: ['python'],
+      pythonCandidates: [['python3', DIES_AFTER_16, '--linger']],
+    })
+    expect(hung).toBe(false)
+    expect(code).toBe(0)
+    const failed = result!.scenarios.filter((s) => s.outcome === 'probe-error')
+    expect(failed).toHaveLength(result!.scenarios.length - 16)
+    for (const scenario of failed) {
+      expect(scenario.reason).toMatch(
+        /python driver was killed: it stopped reading requests \(write EPIPE\)/,
+      )
+    }
+  })
+})
+
 describe('timeouts', () => {
   const slow = customScenario('custom-slow', ['A = socket tcp4', '=> A bind lo4:0', 'sleep 5000'])
   const quick = customScenario('custom-quick', ['A = socket tcp4', '=> A bind lo4:0'])
@@ -43,6 +92,24 @@ describe('timeouts', () => {
     expect(result.scenarios[0]).toMatchObject({ id: 'custom-slow', outcome: 'probe-error' })
     expect(result.scenarios[0]!.reason).toMatch(/within 300 ms/)
     expect(result.scenarios[1]).toMatchObject({ id: 'custom-quick', outcome: 'ok' })
+  })
+
+  it('closes what a node scenario opens after its timeout, so the process can exit', async () => {
+    // The scenario gives up at 500 ms; its steps go on waking up after that unless stopped.
+    const late = customScenario('custom-node-late', [
+      'A = net.listen lo4:0',
+      'sleep 1000',
+      'B = dgram.bind udp4 lo4:0',
+      '=> C = net.listen lo4:0',
+    ])
+    const { code, hung, result } = await probeInChild(
+      { drivers: ['node'], only: [late.id], extraScenarios: [late], scenarioTimeoutMs: 500 },
+      5_000,
+    )
+    expect(result!.scenarios[0]).toMatchObject({ outcome: 'probe-error' })
+    expect(result!.scenarios[0]!.reason).toMatch(/took over 500 ms/)
+    expect(hung).toBe(false)
+    expect(code).toBe(0)
   })
 
   it('stops the whole probe at the global timeout and says so', async () => {

@@ -9,6 +9,12 @@ import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
 
 type Handle = net.Server | dgram.Socket
 
+/** A server or socket this scenario made, and when its listen or bind finished, either way. */
+export interface Made {
+  handle: Handle
+  settled: Promise<void>
+}
+
 /** `reusePort` arrived in Node 23.1.0 and 22.12.0; older versions silently ignore it. */
 export function hasReusePort(version = process.versions.node): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number)
@@ -20,41 +26,51 @@ export class NodeDriver implements SocketDriver {
   readonly status: DriverStatus = { name: 'node', status: 'ok', version: process.versions.node }
 
   async execute(ops: readonly Op[], timeoutMs: number): Promise<StepReply[]> {
-    const handles = new Map<string, Handle>()
+    // Every handle made, even one made after the deadline: all are closed before this returns.
+    const made: Made[] = []
+    const stop = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new DriverFailure('timeout', `node scenario took over ${Math.round(timeoutMs)} ms`),
-          ),
-        timeoutMs,
-      )
+      timer = setTimeout(() => {
+        stop.abort()
+        reject(new DriverFailure('timeout', `node scenario took over ${Math.round(timeoutMs)} ms`))
+      }, timeoutMs)
     })
+    const work = this.perform(ops, made, stop.signal)
     try {
-      return await Promise.race([this.perform(ops, handles), deadline])
+      return await Promise.race([work, deadline])
     } finally {
       clearTimeout(timer)
-      await Promise.all([...handles.values()].map(closeHandle))
+      // Every wait in perform() gives up on the abort, so it ends at once and makes nothing more.
+      stop.abort()
+      await work.catch(() => undefined)
+      await Promise.all(made.map(closeHandle))
     }
   }
 
   async close(): Promise<void> {}
 
-  private async perform(ops: readonly Op[], handles: Map<string, Handle>): Promise<StepReply[]> {
+  private async perform(
+    ops: readonly Op[],
+    made: Made[],
+    signal: AbortSignal,
+  ): Promise<StepReply[]> {
+    const named = new Map<string, Made>()
     const replies: StepReply[] = []
     let port: number | undefined
     for (const op of ops) {
+      signal.throwIfAborted()
       if ('flags' in op && op.flags.includes('reusePort') && !hasReusePort()) {
         replies.push({ unsupported: `reusePort (Node ${process.versions.node} predates it)` })
         break
       }
       try {
-        const value = await this.performOne(op, handles, port)
+        const value = await this.performOne(op, { made, named, signal }, port)
         if (value !== undefined && port === undefined && 'to' in op && op.to.port === 0)
           port = value
         replies.push(value === undefined ? { ok: true } : { ok: true, value })
       } catch (error) {
+        signal.throwIfAborted()
         replies.push({ ok: false, error: rawError(error) })
         break
       }
@@ -64,26 +80,36 @@ export class NodeDriver implements SocketDriver {
 
   private async performOne(
     op: Op,
-    handles: Map<string, Handle>,
+    scope: { made: Made[]; named: Map<string, Made>; signal: AbortSignal },
     port: number | undefined,
   ): Promise<number | undefined> {
+    const { made, named, signal } = scope
+    const keep = (sock: string, handle: Handle, settled: Promise<void>) => {
+      const entry = { handle, settled: settled.then(ignore, ignore) }
+      made.push(entry)
+      named.set(sock, entry)
+      return untilAborted(settled, signal)
+    }
     switch (op.op) {
       case 'net.listen': {
         const server = net.createServer()
-        handles.set(op.sock, server)
-        await new Promise<void>((resolve, reject) => {
-          server.once('error', reject)
-          server.listen(
-            {
-              host: op.to.host,
-              port: op.to.port === 'P' ? port : 0,
-              exclusive: op.flags.includes('exclusive'),
-              reusePort: op.flags.includes('reusePort'),
-              ipv6Only: op.flags.includes('ipv6Only'),
-            },
-            () => resolve(),
-          )
-        })
+        await keep(
+          op.sock,
+          server,
+          new Promise<void>((resolve, reject) => {
+            server.once('error', reject)
+            server.listen(
+              {
+                host: op.to.host,
+                port: op.to.port === 'P' ? port : 0,
+                exclusive: op.flags.includes('exclusive'),
+                reusePort: op.flags.includes('reusePort'),
+                ipv6Only: op.flags.includes('ipv6Only'),
+              },
+              () => resolve(),
+            )
+          }),
+        )
         return (server.address() as net.AddressInfo).port
       }
       case 'dgram.bind': {
@@ -93,21 +119,26 @@ export class NodeDriver implements SocketDriver {
           reusePort: op.flags.includes('reusePort'),
           ipv6Only: op.flags.includes('ipv6Only'),
         })
-        handles.set(op.sock, socket)
-        await new Promise<void>((resolve, reject) => {
-          socket.once('error', reject)
-          socket.bind({ address: op.to.host, port: op.to.port === 'P' ? port : 0 }, () => resolve())
-        })
+        await keep(
+          op.sock,
+          socket,
+          new Promise<void>((resolve, reject) => {
+            socket.once('error', reject)
+            socket.bind({ address: op.to.host, port: op.to.port === 'P' ? port : 0 }, () =>
+              resolve(),
+            )
+          }),
+        )
         return socket.address().port
       }
       case 'close': {
-        const handle = handles.get(op.sock)
-        handles.delete(op.sock)
-        if (handle) await closeHandle(handle)
+        const entry = named.get(op.sock)
+        named.delete(op.sock)
+        if (entry) await untilAborted(closeHandle(entry), signal)
         return undefined
       }
       case 'sleep':
-        await sleep(op.ms)
+        await sleep(op.ms, undefined, { signal })
         return undefined
       default:
         throw new Error(`the node driver cannot perform "${op.op}"`)
@@ -125,17 +156,44 @@ function rawError(error: unknown): RawError {
   }
 }
 
-function closeHandle(handle: Handle): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * Closes a handle once its listen or bind has finished: a server closed while its listen is
+ * still under way would open its socket afterwards and keep the process alive. Closing twice is
+ * harmless.
+ */
+export async function closeHandle({ handle, settled }: Made): Promise<void> {
+  await settled
+  await new Promise<void>((resolve) => {
     try {
       if (handle instanceof net.Server) {
-        if (!handle.listening) return resolve()
+        if (!handle.listening) return resolve() // its listen failed: nothing is open
         handle.close(() => resolve())
       } else {
         handle.close(() => resolve())
       }
     } catch {
-      resolve() // already closed, or never bound
+      resolve() // already closed
     }
   })
 }
+
+/** `work`, or a rejection as soon as the signal aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    if (signal.aborted) abort()
+    else signal.addEventListener('abort', abort, { once: true })
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', abort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort)
+        reject(error)
+      },
+    )
+  })
+}
+
+function ignore(): void {}
