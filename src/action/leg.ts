@@ -48,8 +48,26 @@ export async function runLeg(options: LegOptions): Promise<LegRun> {
     extraScenarios: config.scenarios,
     onWarning: (message) => logger.warning(message),
   })
-  const legScan = inputs.scan === 'off' ? undefined : await scanLeg(options)
+  const legScan = inputs.scan === 'off' ? undefined : await scanSafely(options)
+  for (const note of legScan?.notes ?? []) logger.info(`scan: ${note}`)
+  for (const language of legScan?.unavailableLanguages ?? []) {
+    logger.warning(`scan: could not load the grammar for ${language}`)
+  }
   return { result, ...(legScan ? { scan: legScan } : {}) }
+}
+
+/** The probe's results are worth more than the scan: a scan that fails becomes a note. */
+async function scanSafely(options: LegOptions): Promise<LegScan | undefined> {
+  try {
+    return await scanLeg(options)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    options.logger.warning(`the scan failed: ${why}; the probe's results are kept`)
+    return {
+      ...summarise(options.inputs.scan === 'all' ? 'all' : 'changed', emptyScan()),
+      notes: [`the scan failed on this leg: ${why}`],
+    }
+  }
 }
 
 async function scanLeg(options: LegOptions): Promise<LegScan | undefined> {
@@ -63,10 +81,7 @@ async function scanLeg(options: LegOptions): Promise<LegScan | undefined> {
     return summarise('all', await scan({ root: workspace, settings }))
   }
   const lines = await changedLines(workspace, context, api, logger)
-  if (!lines.changes) {
-    for (const note of lines.notes) logger.info(`scan: ${note}`)
-    return { ...summarise('changed', emptyScan()), notes: lines.notes }
-  }
+  if (!lines.changes) return { ...summarise('changed', emptyScan()), notes: lines.notes }
   const result = await scan({
     root: lines.root ?? workspace,
     changes: lines.changes,

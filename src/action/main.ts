@@ -1,8 +1,8 @@
 // The action: read the inputs once, then run one of the three modes. `probe` measures this leg
 // and uploads its results, `report` gathers every leg's and publishes, `all` does both in one
-// job. Everything else is in the modules this file wires together.
+// job. Whatever GitHub refuses, what was measured is written down first (files, job summary).
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import {
   ArtifactTransport,
@@ -18,7 +18,9 @@ import {
   setOutputsSafely,
   uploadLeg,
   writeJobSummary,
+  type CollectedLegs,
   type GitHubApi,
+  type OutputValue,
   type ResultTransport,
   type RunContext,
 } from '../github/index.ts'
@@ -61,60 +63,66 @@ interface Run {
 /** Each mode returns why the step should fail, if it should. */
 const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
   async probe(run) {
-    const policy = await readLocalPolicy(run)
+    const policy = await readRunPolicy(run, 'leg')
     const leg = await runLeg({ ...run, config: policy.config, logger })
     const files = await writeLegFiles(run, leg)
-    const key = run.inputs.commentKey ?? policy.config.comment.key
-    const meta = legMeta(run.context!, key, leg.result.platform.id)
-    const name = await uploadLeg(await transport(run.env), meta, files)
-    logger.info(`uploaded this leg's results as ${name}`)
-    // The leg's own summary: what this runner answered, judged alone.
-    const report = buildReport({ artifacts: [{ name: 'this leg', content: leg.result }] })
+    // The leg's own summary comes first: it stays even if the upload fails.
+    const report = buildReport({
+      artifacts: [{ name: 'this leg', content: leg.result }],
+      policy: { platforms: [], require: [], scenarios: policy.config.scenarios },
+      notes: leg.scan?.notes ?? [],
+    })
     await writeJobSummary(renderSummary(report), logger)
+    await writeSarif(run, leg)
     await setOutputsSafely(
       [
-        { name: 'result-file', value: join(run.scratch, RESULT_FILE) },
-        { name: 'platform-id', value: leg.result.platform.id },
+        ...legOutputs(run, leg),
         { name: 'divergent-scenarios', value: report.divergentScenarios.join(',') },
         { name: 'findings', value: String(leg.scan?.findings.length ?? 0) },
       ],
       logger,
       outputOptions(run),
     )
+    const key = run.inputs.commentKey ?? policy.config.comment.key
+    const meta = legMeta(run.context!, key, leg.result.platform.id)
+    try {
+      const name = await uploadLeg(await transport(run.env), meta, files)
+      logger.info(`uploaded this leg's results as ${name}`)
+    } catch (error) {
+      return [uploadFailure(error, leg.result.platform.id)]
+    }
     return []
   },
 
   async report(run) {
     // Read before the legs: the policy names the comment key their artifacts are filed under.
-    const policy = await readRunPolicy(run)
+    let policy = await readRunPolicy(run, 'report')
     const key = run.inputs.commentKey ?? policy.config.comment.key
-    const trigger = run.context?.kind === 'workflow_run' ? run.context.triggeringRun : undefined
-    const from = trigger
-      ? {
-          runId: trigger.id,
-          owner: run.context!.repo.owner,
-          repo: run.context!.repo.repo,
-          token: run.inputs.token,
-        }
-      : undefined
-    const collected = await collectLegs(await transport(run.env), key, from)
+    const collected = await collect(run, key)
     const claims = collected.legs.flatMap((l) => l.meta.pullRequest?.number ?? [])
     const context = await withPullRequest(run, claims)
+    if (context?.pullRequest && !run.context?.pullRequest) {
+      // The fork recipe: now that the pull request is known, its base branch's policy governs.
+      policy = await readRunPolicy({ ...run, context }, 'report')
+    }
     const legs: LegFiles[] = collected.legs.map((leg) => ({
       source: leg.artifact,
       ...(leg.files.has(RESULT_FILE) ? { result: leg.files.get(RESULT_FILE)! } : {}),
       ...(leg.files.has(SCAN_FILE) ? { scan: leg.files.get(SCAN_FILE)! } : {}),
     }))
     const problems = collected.problems.map((message) => ({
-      artifact: message.split(':')[0]!,
+      artifact: /^artifact (\S+?):/.exec(message)?.[1] ?? 'artifacts',
       message,
     }))
-    return publish({ ...run, context }, policy, legs, problems)
+    const legJobs = [...new Set(collected.legs.flatMap((l) => l.meta.job ?? []))]
+    return publish({ ...run, context }, policy, legs, problems, [], legJobs)
   },
 
   async all(run) {
-    const leg = await runLeg({ ...run, config: (await readLocalPolicy(run)).config, logger })
+    const policy = await readRunPolicy(run, 'report')
+    const leg = await runLeg({ ...run, config: policy.config, logger })
     const files = await writeLegFiles(run, leg)
+    await writeSarif(run, leg)
     const byName = new Map(files.map((f) => [f.name, f.content]))
     const legs: LegFiles[] = [
       {
@@ -123,25 +131,27 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
         ...(byName.has(SCAN_FILE) ? { scan: byName.get(SCAN_FILE)! } : {}),
       },
     ]
-    return publish(run, await readRunPolicy(run), legs, [])
+    return publish(run, policy, legs, [], legOutputs(run, leg))
   },
 }
 
-/** The checkout's policy: for a leg's own custom scenarios and scan settings. */
-function readLocalPolicy(run: Run) {
-  return readPolicy({ path: run.inputs.configPath, workspace: run.workspace, logger })
-}
-
-/** The trusted policy for the gate (see policy-source.ts). */
-function readRunPolicy(run: Run) {
-  return readPolicy({
+/**
+ * The trusted policy (see policy-source.ts). A leg only warns about a policy it cannot use: the
+ * report fails the check for it, once.
+ */
+async function readRunPolicy(run: Run, role: 'leg' | 'report'): Promise<PolicySource> {
+  const policy = await readPolicy({
     path: run.inputs.configPath,
-    ...(run.inputs.template ? { templatePath: run.inputs.template } : {}),
+    ...(run.inputs.template ? { commentTemplatePath: run.inputs.template } : {}),
     workspace: run.workspace,
     ...(run.context ? { context: run.context } : {}),
     ...(run.api ? { api: run.api } : {}),
-    logger,
   })
+  for (const warning of policy.warnings) logger.warning(warning)
+  if (policy.problem && role === 'leg') {
+    logger.warning(`${policy.problem}\n(this leg uses the defaults; the report fails its check)`)
+  }
+  return policy
 }
 
 /** The report and its publication, shared by `report` and `all`. */
@@ -150,13 +160,15 @@ async function publish(
   policy: PolicySource,
   legs: LegFiles[],
   artifactProblems: { artifact: string; message: string }[],
+  extraOutputs: OutputValue[],
+  legJobs?: string[],
 ): Promise<string[]> {
   const outcome = await runReport({
     inputs: run.inputs,
-    config: policy.config,
-    ...(policy.template ? { template: policy.template } : {}),
+    policy,
     legs,
     artifactProblems,
+    ...(legJobs ? { legJobs } : {}),
     ...(run.context ? { context: run.context } : {}),
     ...(run.api ? { api: run.api } : {}),
     logger,
@@ -166,6 +178,7 @@ async function publish(
   const { report, verdict } = outcome
   await setOutputsSafely(
     [
+      ...extraOutputs,
       { name: 'conclusion', value: verdict.conclusion },
       { name: 'divergent-scenarios', value: report.divergentScenarios.join(',') },
       { name: 'findings', value: String(report.findings.total) },
@@ -181,7 +194,71 @@ async function publish(
     logger,
     outputOptions(run),
   )
-  return [...(policy.problem ? [policy.problem] : []), ...outcome.failures]
+  return outcome.failures
+}
+
+/** Every leg's bundle; a transport that fails altogether leaves a report with no results. */
+async function collect(run: Run, key: string): Promise<CollectedLegs> {
+  const trigger = run.context?.kind === 'workflow_run' ? run.context.triggeringRun : undefined
+  const from = trigger
+    ? {
+        runId: trigger.id,
+        owner: run.context!.repo.owner,
+        repo: run.context!.repo.repo,
+        token: run.inputs.token,
+      }
+    : undefined
+  try {
+    return await collectLegs(await transport(run.env), key, from)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    const hint = from ? ' (the report job needs `actions: read` to read another run)' : ''
+    logger.warning(`could not list the legs' artifacts: ${why}${hint}`)
+    return { legs: [], problems: [`artifact listing failed: ${why}${hint}`] }
+  }
+}
+
+function legOutputs(run: Run, leg: LegRun): OutputValue[] {
+  return [
+    { name: 'result-file', value: join(run.scratch, RESULT_FILE) },
+    { name: 'platform-id', value: leg.result.platform.id },
+  ]
+}
+
+/** Writes the leg's files under the scratch directory. */
+async function writeLegFiles(run: Run, leg: LegRun) {
+  await mkdir(run.scratch, { recursive: true })
+  const files = [{ name: RESULT_FILE, content: `${JSON.stringify(leg.result, null, 2)}\n` }]
+  if (leg.scan) files.push({ name: SCAN_FILE, content: `${JSON.stringify(leg.scan, null, 2)}\n` })
+  for (const file of files) await writeFile(join(run.scratch, file.name), file.content)
+  return files
+}
+
+/** The scan's findings as SARIF, where asked; a file that cannot be written is a warning. */
+async function writeSarif(run: Run, leg: LegRun): Promise<void> {
+  if (!run.inputs.sarifFile || !leg.scan) return
+  const path = join(run.workspace, run.inputs.sarifFile)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    const sarif = toSarif(leg.scan.findings, { version: VERSION })
+    await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`)
+    logger.info(`wrote ${leg.scan.findings.length} findings as SARIF to ${run.inputs.sarifFile}`)
+  } catch (error) {
+    logger.warning(`could not write ${run.inputs.sarifFile}: ${(error as Error).message}`)
+  }
+}
+
+/** Artifacts are immutable: a second leg with the same platform id cannot upload beside it. */
+function uploadFailure(error: unknown, platformId: string): string {
+  const why = error instanceof Error ? error.message : String(error)
+  if (/409|conflict|already exists/i.test(why)) {
+    return (
+      `another leg of this run already uploaded results for platform ${platformId}. ` +
+      'Give legs that share an OS and architecture a `label:` input (for example the runner ' +
+      `image) so each has its own platform id. (${why})`
+    )
+  }
+  return `could not upload this leg's results (${platformId}): ${why}; they are in the job summary and the result-file output`
 }
 
 /**
@@ -190,23 +267,6 @@ async function publish(
  */
 function outputOptions(run: Run) {
   return run.env.GITHUB_OUTPUT ? { dir: run.scratch } : { dir: run.scratch, setOutput: () => {} }
-}
-
-/** Writes the leg's files under the scratch directory, and the SARIF file where asked. */
-async function writeLegFiles(run: Run, leg: LegRun) {
-  await mkdir(run.scratch, { recursive: true })
-  const files = [{ name: RESULT_FILE, content: `${JSON.stringify(leg.result, null, 2)}\n` }]
-  if (leg.scan) files.push({ name: SCAN_FILE, content: `${JSON.stringify(leg.scan, null, 2)}\n` })
-  for (const file of files) await writeFile(join(run.scratch, file.name), file.content)
-  if (run.inputs.sarifFile && leg.scan) {
-    const sarif = toSarif(leg.scan.findings, { version: VERSION })
-    await writeFile(
-      join(run.workspace, run.inputs.sarifFile),
-      `${JSON.stringify(sarif, null, 2)}\n`,
-    )
-    logger.info(`wrote ${leg.scan.findings.length} findings as SARIF to ${run.inputs.sarifFile}`)
-  }
-  return files
 }
 
 /**
@@ -222,8 +282,16 @@ async function transport(env: NodeJS.ProcessEnv): Promise<ResultTransport> {
 async function withPullRequest(run: Run, claims: number[]): Promise<RunContext | undefined> {
   const { context, api } = run
   if (!context || !api || context.pullRequest) return context
-  const pullRequest = await resolvePullRequest(api, context, claims, logger)
-  return pullRequest ? { ...context, pullRequest } : context
+  try {
+    const pullRequest = await resolvePullRequest(api, context, claims, logger)
+    return pullRequest ? { ...context, pullRequest } : context
+  } catch (error) {
+    logger.warning(
+      `could not find the pull request of this run (${(error as Error).message}); ` +
+        'the check run and the job summary still report',
+    )
+    return context
+  }
 }
 
 /** Outside GitHub Actions only a dry run of `all` makes sense; everything else needs the run. */

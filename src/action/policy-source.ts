@@ -1,34 +1,123 @@
-// Where the report reads its policy and custom template from. A pull request must not loosen its
-// own gate, so on a pull request both come from the base branch (through the API: the checkout
-// holds the pull request's code), unless the base branch's own policy opts in to reading them
-// from the pull request. Elsewhere (push, merge queue, workflow_run) the trusted copy is the
-// commit being reported on; without a token (a laptop, a leg's custom scenarios) the checkout.
+// Where the policy and the custom templates come from. A pull request must not loosen its own
+// gate, so with a token they are read through the API at a commit the pull request cannot
+// change: its base on a pull request (the checkout holds the pull request's code), the queue's
+// base in a merge queue, the reported commit on a push or a workflow_run. Only when the trusted
+// copy itself says `read-policy-from: pull-request` are they read at the pull request's head.
+// Without a token (a laptop, a dry run) the checkout is all there is.
+//
+// The legs read the same trusted copy: its scan settings and custom scenarios are part of the
+// gate too (an ignore-everything pattern, a redefined required scenario).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
-import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
+import type { GitHubApi, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
 import type { TemplateSource } from '../report/index.ts'
 
 export interface PolicySource {
   config: Config
-  template?: TemplateSource
+  commentTemplate?: TemplateSource
+  summaryTemplate?: TemplateSource
   /** Where they were read, in words, for the log and the summary. */
   from: string
-  /** A policy file that could not be used: its message (with line and column). */
+  /** Why the policy could not be used (read failure, invalid file): the defaults stand in. */
   problem?: string
+  /** Templates that could not be read: the built-in ones stand in. */
+  warnings: string[]
 }
 
 export interface PolicyRequest {
   path: string
-  templatePath?: string
+  /** A comment template named by the action's input, which wins over the policy's. */
+  commentTemplatePath?: string
   workspace: string
   context?: RunContext
   api?: GitHubApi
-  logger: Logger
 }
 
-/** Reads a file from the checkout; undefined when it does not exist. */
+type Reader = (path: string) => Promise<string | undefined>
+
+export async function readPolicy(request: PolicyRequest): Promise<PolicySource> {
+  const { context, api } = request
+  let read: Reader
+  let from: string
+  if (context && api) {
+    const trusted = trustedRef(context)
+    read = (path) => fromRef(api, context, path, trusted.ref)
+    from = `${request.path} at ${trusted.what}`
+  } else {
+    read = (path) => fromCheckout(request.workspace, path)
+    from = request.path
+  }
+
+  let loaded = await load(read, request.path, from)
+  const pr = context?.pullRequest
+  if (!loaded.problem && pr && api && loaded.config.readPolicyFrom === 'pull-request') {
+    read = (path) => fromRef(api, context!, path, pr.headSha)
+    from = `${request.path} at the pull request's head (the base branch's policy allows it)`
+    loaded = await load(read, request.path, from)
+  }
+
+  const warnings: string[] = []
+  const template = async (path: string | undefined) => {
+    if (!path) return undefined
+    try {
+      const source = await read(path)
+      if (source !== undefined) return { name: path, source }
+      warnings.push(`template ${path} was not found; the built-in one is used`)
+    } catch (error) {
+      warnings.push(
+        `template ${path} could not be read (${message(error)}); the built-in one is used`,
+      )
+    }
+    return undefined
+  }
+  const commentTemplate = await template(
+    request.commentTemplatePath ?? loaded.config.comment.template,
+  )
+  const summaryTemplate = await template(loaded.config.summary.template)
+  return {
+    ...loaded,
+    from,
+    ...(commentTemplate ? { commentTemplate } : {}),
+    ...(summaryTemplate ? { summaryTemplate } : {}),
+    warnings,
+  }
+}
+
+/** The commit whose policy governs this run, and how to name it. */
+function trustedRef(context: RunContext): { ref: string; what: string } {
+  const pr = context.pullRequest
+  if (pr) return { ref: pr.baseSha ?? pr.baseRef, what: `the base branch (${pr.baseRef})` }
+  if (context.kind === 'merge_group' && context.baseSha) {
+    return { ref: context.baseSha, what: `the merge queue's base (${context.baseSha.slice(0, 7)})` }
+  }
+  return { ref: context.sha, what: `${context.sha.slice(0, 7)}` }
+}
+
+async function load(
+  read: Reader,
+  path: string,
+  from: string,
+): Promise<{ config: Config; problem?: string }> {
+  let text: string | undefined
+  try {
+    text = await read(path)
+  } catch (error) {
+    // Without its policy the gate cannot be trusted: the check fails with this as its reason.
+    return {
+      config: { ...DEFAULT_CONFIG },
+      problem: `${from} could not be read: ${message(error)}`,
+    }
+  }
+  if (text === undefined) return { config: { ...DEFAULT_CONFIG } }
+  try {
+    return { config: loadConfig(text, from) }
+  } catch (error) {
+    return { config: { ...DEFAULT_CONFIG }, problem: message(error) }
+  }
+}
+
 async function fromCheckout(workspace: string, path: string): Promise<string | undefined> {
   try {
     return await readFile(join(workspace, path), 'utf8')
@@ -38,7 +127,7 @@ async function fromCheckout(workspace: string, path: string): Promise<string | u
   }
 }
 
-/** Reads a file at a ref through the contents API; undefined when it does not exist there. */
+/** A file at a commit, through the contents API; undefined when it does not exist there. */
 async function fromRef(api: GitHubApi, context: RunContext, path: string, ref: string) {
   try {
     const { data } = await api.rest.repos.getContent({
@@ -55,47 +144,6 @@ async function fromRef(api: GitHubApi, context: RunContext, path: string, ref: s
   }
 }
 
-export async function readPolicy(request: PolicyRequest): Promise<PolicySource> {
-  const { context, api } = request
-  const pr = context?.pullRequest
-  // Through the API when we can: on a pull request at its base, elsewhere at the commit being
-  // reported on (so a workflow_run report job needs no checkout).
-  const ref = context && api ? (pr ? (pr.baseSha ?? pr.baseRef) : context.sha) : undefined
-  const read = (path: string) =>
-    ref ? fromRef(api!, context!, path, ref) : fromCheckout(request.workspace, path)
-  let from = pr && ref ? `${request.path} on the base branch (${pr.baseRef})` : request.path
-
-  let text = await read(request.path)
-  let { config, problem } = parse(text, from)
-  let readTemplate = read
-  if (pr && ref && config.readPolicyFrom === 'pull-request') {
-    // The base branch trusts pull requests with their own policy.
-    from = `${request.path} in the pull request (the base branch's policy allows it)`
-    text = await fromCheckout(request.workspace, request.path)
-    ;({ config, problem } = parse(text, from))
-    readTemplate = (path) => fromCheckout(request.workspace, path)
-  }
-  if (problem) request.logger.error(problem)
-
-  const templatePath = request.templatePath ?? config.comment.template
-  let template: TemplateSource | undefined
-  if (templatePath) {
-    const source = await readTemplate(templatePath)
-    if (source === undefined) {
-      request.logger.warning(`template ${templatePath} was not found; using the built-in one`)
-    } else {
-      template = { name: templatePath, source }
-    }
-  }
-  return { config, ...(template ? { template } : {}), from, ...(problem ? { problem } : {}) }
-}
-
-function parse(text: string | undefined, from: string): { config: Config; problem?: string } {
-  if (text === undefined) return { config: { ...DEFAULT_CONFIG } }
-  try {
-    return { config: loadConfig(text, from) }
-  } catch (error) {
-    // A broken policy must not lose the report: it runs on the defaults and the step fails.
-    return { config: { ...DEFAULT_CONFIG }, problem: (error as Error).message }
-  }
+function message(error: unknown): string {
+  return refusalOf(error)?.message ?? (error instanceof Error ? error.message : String(error))
 }

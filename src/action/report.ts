@@ -1,7 +1,7 @@
 // The report job: every leg's results to one report, one comment, one check run, the job summary
-// and the outputs. The job summary is always written, whatever GitHub refuses, so nothing the legs
-// measured is lost.
-import type { Config, Policy } from '../config/index.ts'
+// and the outputs. The job summary is written before anything is sent to GitHub, and a GitHub
+// failure of any kind becomes a warning, so nothing the legs measured is lost.
+import type { Policy } from '../config/index.ts'
 import {
   checkRunName,
   findComment,
@@ -11,6 +11,7 @@ import {
   reportRefusals,
   writeJobSummary,
   type CheckRunResult,
+  type CommentLookup,
   type CommentResult,
   type GitHubApi,
   type Logger,
@@ -31,8 +32,10 @@ import {
   type ReportContext,
   type TemplateSource,
 } from '../report/index.ts'
-import { toAnnotation, type Finding } from '../scan/index.ts'
+import { toAnnotation } from '../scan/index.ts'
 import type { ActionInputs } from './inputs.ts'
+import type { LegScan } from './leg.ts'
+import type { PolicySource } from './policy-source.ts'
 
 /** One leg's files, as they arrived (text, untrusted until checked). */
 export interface LegFiles {
@@ -44,10 +47,11 @@ export interface LegFiles {
 
 export interface ReportOptions {
   inputs: ActionInputs
-  config: Config
-  template?: TemplateSource
+  policy: PolicySource
   legs: LegFiles[]
   artifactProblems: ArtifactProblem[]
+  /** Job ids (GITHUB_JOB) the legs ran in; the run's other jobs are not legs. */
+  legJobs?: string[]
   context?: RunContext
   api?: GitHubApi
   logger: Logger
@@ -67,39 +71,61 @@ export interface ReportOutcome {
 }
 
 export async function runReport(options: ReportOptions): Promise<ReportOutcome> {
-  const { inputs, config, context, api, logger } = options
+  const { inputs, context, api, logger } = options
+  const { config } = options.policy
   const key = inputs.commentKey ?? config.comment.key
   const policy: Policy = {
     ...config,
     platforms: inputs.expectedPlatforms?.map((id) => ({ id })) ?? config.platforms,
   }
   const pr = context?.pullRequest
+  const github = <T>(what: string, call: () => Promise<T>) => guarded(what, call, logger)
   const lookup =
     pr && api && context
-      ? await findComment(api, { repo: context.repo, number: pr.number, key })
+      ? await github('look up the pull request comment', () =>
+          findComment(api, { repo: context.repo, number: pr.number, key }),
+        )
       : undefined
-  const findings = options.legs.flatMap((leg) => findingsOf(leg, logger))
+  const scans = options.legs.flatMap((leg) => scanOf(leg, logger))
   const report = buildReport({
     artifacts: options.legs.map((leg) => ({ name: leg.source, content: leg.result })),
     artifactProblems: options.artifactProblems,
     policy: { ...config, platforms: policy.platforms },
-    legs: context && api ? await legStatuses(api, context) : [],
+    legs:
+      (context &&
+        api &&
+        (await github('list the run’s jobs', () => legStatuses(api, context, options.legJobs)))) ||
+      [],
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
-    findings,
+    findings: scans.flatMap((scan) => scan.findings),
+    notes: scans.flatMap(scanNotes),
     ...(context ? { context: reportContext(context) } : {}),
   })
-  const verdict = evaluatePolicy(report, policy)
-  const body = renderWithFallback(
+  const problems = options.policy.problem ? [options.policy.problem] : []
+  const verdict = evaluatePolicy(report, policy, problems)
+  const { commentTemplate, summaryTemplate } = options.policy
+  const body = withFallback(
     (template) => renderComment(report, { verdict, key, ...(template ? { template } : {}) }),
-    options.template,
+    commentTemplate,
     logger,
   )
-  const summary = renderSummary(report, { verdict })
-  const checkSummary = renderSummary(report, { verdict, limit: CHECK_SUMMARY_LIMIT })
-  const failures: string[] = []
-  if (verdict.conclusion === 'failure') failures.push(`bind-probe: ${verdict.summary}`)
+  const summary = (limit?: number) =>
+    withFallback(
+      (template) =>
+        renderSummary(report, {
+          verdict,
+          ...(template ? { template } : {}),
+          ...(limit ? { limit } : {}),
+        }),
+      summaryTemplate,
+      logger,
+    )
+  const failures = [...problems]
+  if (verdict.conclusion === 'failure' && !verdict.reasons.every((r) => r.rule === 'policy')) {
+    failures.push(`bind-probe: ${verdict.summary}`)
+  }
 
-  await writeJobSummary(summary, logger)
+  await writeJobSummary(summary(), logger)
   if (options.dryRun || !api || !context) {
     options.print(`--- the comment bind-probe would write (${body.length} characters) ---\n${body}`)
     options.print(
@@ -111,36 +137,40 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   const surfaces: SurfaceOutcome[] = []
   let comment: CommentResult | undefined
   if (lookup) {
-    comment = await publishComment(api, lookup, {
-      body,
-      mode: inputs.commentMode ?? config.comment.mode,
-      strategy: inputs.recreateComment
-        ? 'recreate'
-        : inputs.hidePreviousComment
-          ? 'hide-previous'
-          : 'update',
-      resultsChanged: report.changes.status !== 'compared' || report.changes.any,
-      logger,
-    })
+    comment = await github('write the pull request comment', () =>
+      publishComment(api, lookup as CommentLookup, {
+        body,
+        mode: inputs.commentMode ?? config.comment.mode,
+        strategy: inputs.recreateComment
+          ? 'recreate'
+          : inputs.hidePreviousComment
+            ? 'hide-previous'
+            : 'update',
+        resultsChanged: report.changes.status !== 'compared' || report.changes.any,
+        logger,
+      }),
+    )
     surfaces.push({
       surface: 'the pull request comment',
-      ...(comment.refusal ? { refusal: comment.refusal } : {}),
+      ...(comment?.refusal ? { refusal: comment.refusal } : {}),
     })
   }
-  const checkRun = await publishCheckRun(api, {
-    repo: context.repo,
-    headSha: pr?.headSha ?? context.headSha,
-    name: checkName(inputs, key),
-    title: verdict.summary,
-    summary: checkSummary,
-    conclusion: verdict.conclusion,
-    annotations: annotationsOf(report),
-    detailsUrl: context.runUrl,
-    logger,
-  })
+  const checkRun = await github('write the check run', () =>
+    publishCheckRun(api, {
+      repo: context.repo,
+      headSha: pr?.headSha ?? context.headSha,
+      name: checkName(inputs, key),
+      title: verdict.summary,
+      summary: summary(CHECK_SUMMARY_LIMIT),
+      conclusion: verdict.conclusion,
+      annotations: annotationsOf(report),
+      detailsUrl: context.runUrl,
+      logger,
+    }),
+  )
   surfaces.push({
     surface: 'the check run',
-    ...(checkRun.refusal ? { refusal: checkRun.refusal } : {}),
+    ...(checkRun?.refusal ? { refusal: checkRun.refusal } : {}),
   })
   const refusals = reportRefusals(
     surfaces,
@@ -149,7 +179,33 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     logger,
   )
   if (refusals.fail) failures.push(...refusals.messages)
-  return { report, verdict, ...(comment ? { comment } : {}), checkRun, failures }
+  return {
+    report,
+    verdict,
+    ...(comment ? { comment } : {}),
+    ...(checkRun ? { checkRun } : {}),
+    failures,
+  }
+}
+
+/**
+ * A GitHub call whose failure must not lose the report: known refusals come back inside the
+ * results; anything else (a network failure, a GraphQL rate limit) is a warning and undefined.
+ */
+async function guarded<T>(
+  what: string,
+  call: () => Promise<T>,
+  logger: Logger,
+): Promise<T | undefined> {
+  try {
+    return await call()
+  } catch (error) {
+    logger.warning(
+      `bind-probe could not ${what}: ${error instanceof Error ? error.message : String(error)}. ` +
+        'The report is in the job summary.',
+    )
+    return undefined
+  }
 }
 
 /** One annotation per finding the report kept (legs scan the same code, so it merged them). */
@@ -164,7 +220,7 @@ function checkName(inputs: ActionInputs, key: string): string {
 }
 
 /** A custom template that fails to render falls back to the built-in one, with a warning. */
-function renderWithFallback(
+function withFallback(
   render: (template?: TemplateSource) => string,
   template: TemplateSource | undefined,
   logger: Logger,
@@ -179,27 +235,60 @@ function renderWithFallback(
   }
 }
 
-function findingsOf(leg: LegFiles, logger: Logger): Finding[] {
+/** A leg's scan.json; a broken one is named, and its findings left out. */
+function scanOf(
+  leg: LegFiles,
+  logger: Logger,
+): Pick<LegScan, 'findings' | 'notes' | 'unavailableLanguages'>[] {
   if (leg.scan === undefined) return []
   try {
-    const parsed = JSON.parse(leg.scan) as { findings?: unknown }
-    return Array.isArray(parsed.findings) ? (parsed.findings as Finding[]) : []
+    const parsed = JSON.parse(leg.scan) as Partial<LegScan>
+    return [
+      {
+        findings: Array.isArray(parsed.findings) ? parsed.findings : [],
+        notes: Array.isArray(parsed.notes) ? parsed.notes.filter((n) => typeof n === 'string') : [],
+        unavailableLanguages: Array.isArray(parsed.unavailableLanguages)
+          ? parsed.unavailableLanguages.filter((n) => typeof n === 'string')
+          : [],
+      },
+    ]
   } catch (error) {
     logger.warning(
-      `${leg.source}: its scan.json is not JSON (${(error as Error).message}); its findings are left out`,
+      `${leg.source}: its ${'scan.json'} is not JSON (${(error as Error).message}); its findings are left out`,
     )
     return []
   }
 }
 
-/** The run's legs that did not succeed (the report names them); needs `actions: read`. */
-async function legStatuses(api: GitHubApi, context: RunContext): Promise<LegInput[]> {
+function scanNotes(scan: Pick<LegScan, 'notes' | 'unavailableLanguages'>): string[] {
+  return [
+    ...scan.notes.map((note) => `Scan: ${note}`),
+    ...scan.unavailableLanguages.map(
+      (language) => `Scan: could not load the grammar for ${language}`,
+    ),
+  ]
+}
+
+/**
+ * The jobs of the run, for the report to name the legs that did not succeed; needs `actions:
+ * read`. When the legs recorded their job id, only that job's matrix legs count (`probe` →
+ * "probe (macos-latest)"), so an unrelated failed job is not called a leg; when no leg arrived,
+ * every other job is listed, since any of them may have been one.
+ */
+async function legStatuses(
+  api: GitHubApi,
+  context: RunContext,
+  legJobs: string[] | undefined,
+): Promise<LegInput[]> {
   const run = context.triggeringRun ?? { id: context.runId, attempt: context.runAttempt }
   const jobs = await listRunJobs(api, context.repo, run.id, run.attempt)
   if (!jobs) return []
   const known = new Set(['success', 'failure', 'cancelled', 'skipped', 'timed_out'])
+  const isLeg = (name: string) =>
+    !legJobs?.length || legJobs.some((id) => name === id || name.startsWith(`${id} (`))
   return jobs
-    .filter((job) => job.name !== context.job && known.has(job.status))
+    .filter((job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job))
+    .filter((job) => isLeg(job.name))
     .map((job) => ({ name: job.name, status: job.status as LegInput['status'] }))
 }
 

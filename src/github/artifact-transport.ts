@@ -95,8 +95,13 @@ export class ArtifactTransport implements ResultTransport {
       const bundles: DownloadedBundle[] = []
       for (const artifact of wanted.slice(0, MAX_BUNDLES)) {
         const path = join(dir, String(artifact.id))
-        await this.client.downloadArtifact(artifact.id, { path, ...findBy })
-        bundles.push(await readBundle(path, artifact.name))
+        try {
+          await this.client.downloadArtifact(artifact.id, { path, ...findBy })
+          bundles.push(await readBundle(path, artifact.name))
+        } catch (error) {
+          // One broken artifact must not hide the legs that did arrive.
+          bundles.push({ name: artifact.name, files: [], problem: (error as Error).message })
+        }
       }
       return bundles
     } finally {

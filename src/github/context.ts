@@ -68,6 +68,11 @@ export interface RunContext {
   /** Link to this run's page. */
   runUrl: string
   pullRequest?: PullRequestRef
+  /**
+   * merge_group only: the commit the queued changes are merged onto. The group's head includes
+   * the pull requests' own edits, so whatever must not be theirs to change is read here.
+   */
+  baseSha?: string
   triggeringRun?: TriggeringRun
   /**
    * Why the job's token is expected to be read-only, if it is: a PR from a fork, or Dependabot's.
@@ -162,7 +167,8 @@ export function resolveContext(
     }
     case 'merge_group': {
       const group = obj(payload.merge_group)
-      return { ...base, headSha: str(group?.head_sha) ?? sha }
+      const baseSha = str(group?.base_sha)
+      return { ...base, headSha: str(group?.head_sha) ?? sha, ...(baseSha ? { baseSha } : {}) }
     }
     default:
       return base

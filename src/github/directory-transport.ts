@@ -28,10 +28,8 @@ export class DirectoryTransport implements ResultTransport {
     }
   }
 
+  /** A directory is whatever run's results were put in it, so `from` changes nothing. */
   async downloadAll(options: DownloadOptions): Promise<DownloadedBundle[]> {
-    if (options.from) {
-      throw new Error(`a directory transport (${this.root}) holds no other workflow run's results`)
-    }
     let names: string[]
     try {
       names = (await readdir(this.root, { withFileTypes: true }))
@@ -43,7 +41,15 @@ export class DirectoryTransport implements ResultTransport {
       throw error
     }
     return Promise.all(
-      names.slice(0, MAX_BUNDLES).map((name) => readBundle(join(this.root, name), name)),
+      names
+        .slice(0, MAX_BUNDLES)
+        .map((name) =>
+          readBundle(join(this.root, name), name).catch((error: Error): DownloadedBundle => ({
+            name,
+            files: [],
+            problem: error.message,
+          })),
+        ),
     )
   }
 }

@@ -13,6 +13,8 @@ export interface TransportFile {
 export interface DownloadedBundle {
   name: string
   files: TransportFile[]
+  /** Why the bundle could not be read (too large, a failed download): the others still count. */
+  problem?: string
 }
 
 /** Another run's artifacts, for a `workflow_run` report (needs `actions: read`). */
@@ -82,6 +84,8 @@ export interface LegMeta {
   event: string
   /** The commit the leg tested: the PR head for pull requests. */
   headSha: string
+  /** The leg's job id (GITHUB_JOB), so the report can tell its matrix legs from other jobs. */
+  job?: string
   pullRequest?: { number: number; baseRef: string }
   createdAt: string
 }
@@ -100,6 +104,7 @@ export function legMeta(
     run: { id: context.runId, attempt: context.runAttempt },
     event: context.eventName,
     headSha: context.headSha,
+    ...(context.job ? { job: context.job } : {}),
     ...(context.pullRequest
       ? {
           pullRequest: { number: context.pullRequest.number, baseRef: context.pullRequest.baseRef },
@@ -157,6 +162,10 @@ export async function collectLegs(
   for (const bundle of bundles) {
     const parsed = parseResultArtifactName(key, bundle.name)
     if (!parsed) continue
+    if (bundle.problem) {
+      problems.push(`artifact ${bundle.name}: ${bundle.problem}`)
+      continue
+    }
     const files = new Map(bundle.files.map((f) => [f.name, f.content]))
     const metaText = files.get(META_FILE)
     files.delete(META_FILE)

@@ -49,6 +49,8 @@ export interface ReportInput {
   previousComment?: string
   /** Scan findings from every leg (duplicates are merged; malformed ones are named). */
   findings?: readonly unknown[]
+  /** What the legs want a reader to know (the scan stopped at the files API's limit, say). */
+  notes?: readonly string[]
   context?: ReportContext
 }
 
@@ -103,7 +105,7 @@ export function buildReport(input: ReportInput): Report {
     missing,
     legs,
     artifacts: [...(input.artifactProblems ?? []), ...merged.problems],
-    notes: merged.notes,
+    notes: [...merged.notes, ...new Set(input.notes ?? [])],
     headline: buildHeadline(rows, platforms, missing, scenarios),
     divergences,
     refutations: cellsWith('refuted', rows, platforms, scenarios),

@@ -64,28 +64,27 @@ describe('readPolicy', () => {
       workspace,
       context: prContext(),
       api: octokit(),
-      logger: recordingLogger(),
     })
     expect(policy.config.mode).toBe('enforce')
-    expect(policy.template).toEqual({
+    expect(policy.commentTemplate).toEqual({
       name: '.github/comment.hbs',
       source: 'base template {{headline.title}}',
     })
-    expect(policy.from).toBe(`${PATH} on the base branch (main)`)
+    expect(policy.from).toBe(`${PATH} at the base branch (main)`)
   })
 
   it('reads the pull request’s own when the base branch’s policy allows it', async () => {
     api.files.set(`${BASE}:${PATH}`, 'read-policy-from: pull-request\n')
-    const workspace = checkout({ [PATH]: 'mode: warn\n' })
+    api.files.set(`${'a'.repeat(40)}:${PATH}`, 'mode: warn\n')
+    const workspace = checkout({})
     const policy = await readPolicy({
       path: PATH,
       workspace,
       context: prContext(),
       api: octokit(),
-      logger: recordingLogger(),
     })
     expect(policy.config.mode).toBe('warn')
-    expect(policy.from).toMatch(/in the pull request \(the base branch's policy allows it\)/)
+    expect(policy.from).toMatch(/at the pull request's head \(the base branch's policy allows it\)/)
   })
 
   it('uses the defaults when the base branch has no policy file', async () => {
@@ -95,7 +94,6 @@ describe('readPolicy', () => {
       workspace,
       context: prContext(),
       api: octokit(),
-      logger: recordingLogger(),
     })
     expect(policy.config.mode).toBe('enforce')
     expect(policy.problem).toBeUndefined()
@@ -103,21 +101,71 @@ describe('readPolicy', () => {
 
   it('keeps going on the defaults with a broken policy, naming the file, line and column', async () => {
     api.files.set(`${BASE}:${PATH}`, 'mode: enforce\nfail-on:\n  divergense: true\n')
-    const logger = recordingLogger()
     const policy = await readPolicy({
       path: PATH,
       workspace: tmpdir(),
       context: prContext(),
       api: octokit(),
-      logger,
     })
     expect(policy.config.mode).toBe('enforce')
-    expect(policy.problem).toMatch(/bind-probe\.yml on the base branch \(main\):3:3: .*divergense/)
+    expect(policy.problem).toMatch(/bind-probe\.yml at the base branch \(main\):3:3: .*divergense/)
   })
 
   it('reads the checkout without a token (a laptop, a probe leg)', async () => {
     const workspace = checkout({ [PATH]: 'mode: warn\n' })
-    const policy = await readPolicy({ path: PATH, workspace, logger: recordingLogger() })
+    const policy = await readPolicy({ path: PATH, workspace })
     expect(policy.config.mode).toBe('warn')
+  })
+
+  it('reads the merge queue’s base, not the group’s head that holds the queued edits', async () => {
+    const queueBase = 'c'.repeat(40)
+    api.files.set(`${queueBase}:${PATH}`, 'mode: enforce\n')
+    api.files.set(`${'d'.repeat(40)}:${PATH}`, 'mode: warn\n')
+    const { pullRequest: _, ...rest } = prContext()
+    const context: RunContext = {
+      ...rest,
+      eventName: 'merge_group',
+      kind: 'merge_group',
+      sha: 'd'.repeat(40),
+      baseSha: queueBase,
+    }
+    const policy = await readPolicy({ path: PATH, workspace: tmpdir(), context, api: octokit() })
+    expect(policy.config.mode).toBe('enforce')
+    expect(policy.from).toMatch(/the merge queue's base/)
+  })
+
+  it('reads the summary template, and names a template it cannot find', async () => {
+    api.files.set(
+      `${BASE}:${PATH}`,
+      'summary:\n  template: .github/summary.hbs\ncomment:\n  template: .github/gone.hbs\n',
+    )
+    api.files.set(`${BASE}:.github/summary.hbs`, 'summary {{headline.title}}')
+    const policy = await readPolicy({
+      path: PATH,
+      workspace: tmpdir(),
+      context: prContext(),
+      api: octokit(),
+    })
+    expect(policy.summaryTemplate).toEqual({
+      name: '.github/summary.hbs',
+      source: 'summary {{headline.title}}',
+    })
+    expect(policy.commentTemplate).toBeUndefined()
+    expect(policy.warnings).toEqual([
+      'template .github/gone.hbs was not found; the built-in one is used',
+    ])
+  })
+
+  it('turns a policy it cannot read (no permission) into a problem, not the defaults', async () => {
+    api.failNext((r) => r.path.includes('/contents/'), 403, {
+      message: 'Resource not accessible by integration',
+    })
+    const policy = await readPolicy({
+      path: PATH,
+      workspace: tmpdir(),
+      context: prContext(),
+      api: octokit(),
+    })
+    expect(policy.problem).toMatch(/could not be read: Resource not accessible by integration/)
   })
 })
