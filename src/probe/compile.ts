@@ -3,7 +3,7 @@
 import type { DriverName, Scenario } from './model.ts'
 import { OS_FAMILIES } from './model.ts'
 import type { Op, ParsedStep } from './steps.ts'
-import { NODE_ONLY_OPS, StepSyntaxError, parseStep } from './steps.ts'
+import { MAX_SLEEP_MS, NODE_ONLY_OPS, StepSyntaxError, parseStep } from './steps.ts'
 
 export interface CompiledScenario {
   scenario: Scenario
@@ -52,6 +52,14 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   const recordedAt = steps.flatMap((s, i) => (s.recorded ? [i] : []))
   if (recordedAt.length !== 1) {
     fail(`mark exactly one step with "=>" (found ${recordedAt.length})`)
+  }
+  const sleeps = steps.flatMap(({ op }, i) => (op.op === 'sleep' ? [{ ms: op.ms, at: i + 1 }] : []))
+  const slept = sleeps.reduce((sum, { ms }) => sum + ms, 0)
+  if (slept > MAX_SLEEP_MS) {
+    fail(
+      `its sleeps (steps ${sleeps.map((s) => s.at).join(', ')}) add up to ${slept} ms; ` +
+        `a scenario sleeps at most ${MAX_SLEEP_MS} ms in all`,
+    )
   }
   const driver: DriverName = steps.some((s) => NODE_ONLY_OPS.has(s.op.op)) ? 'node' : 'python'
   checkSockets(steps, driver, fail)

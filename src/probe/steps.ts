@@ -7,7 +7,7 @@
 //   A getsockopt IPV6_V6ONLY        record an option's value
 //   A bind lo4:0                    bind; the first port-0 bind defines the port P
 //   B bind lo4:P                    bind to P
-//   A listen | C connect lo4:P | S = A accept | A close | sleep 200
+//   A listen | C connect lo4:P | S = A accept | A close | sleep 200 (5000 ms at most in all)
 //   => B bind lo4:P                 `=>` marks the recorded step
 //   => ephemeral tcp4 lo4 x200      measurement: 200 × {bind port 0, note the port, close}
 //   A = net.listen lo4:0 reusePort  Node's net.Server.listen (flags: exclusive reusePort ipv6Only)
@@ -74,6 +74,12 @@ export interface ParsedStep {
   op: Op
 }
 
+/**
+ * The longest a scenario may sleep, each sleep and all together: half the default scenario
+ * timeout, so that no scenario overruns it by design.
+ */
+export const MAX_SLEEP_MS = 5_000
+
 export class StepSyntaxError extends Error {
   override name = 'StepSyntaxError'
 }
@@ -99,7 +105,9 @@ function parseWords(w: string[], text: string): Op {
   }
   if (first === 'sleep') {
     arity(2)
-    return { op: 'sleep', ms: integer(second, 'milliseconds', fail) }
+    const ms = integer(second, 'milliseconds', fail)
+    if (ms > MAX_SLEEP_MS) fail(`a sleep lasts at most ${MAX_SLEEP_MS} ms, not ${ms}`)
+    return { op: 'sleep', ms }
   }
   if (first === 'ephemeral') {
     arity(4)

@@ -138,6 +138,14 @@ describe('compileScenario', () => {
     [['=> B bind lo4:0'], /socket B is used before it is made/],
     [['A = net.listen lo4:0', '=> B = socket tcp4'], /cannot be mixed with net.listen/],
     [['A = socket tcp4', '=> A bind lo4:0 now'], /step 2: step "A bind lo4:0 now"/],
+    [
+      ['=> sleep 9000'],
+      /scenario "custom-x": step 1: step "sleep 9000": a sleep lasts at most 5000/,
+    ],
+    [
+      ['sleep 3000', 'A = socket tcp4', '=> A bind lo4:0', 'sleep 2001'],
+      /scenario "custom-x": its sleeps \(steps 1, 4\) add up to 5001 ms; a scenario sleeps at most 5000 ms in all/,
+    ],
   ])('rejects %j', (steps, message) => {
     expect(() =>
       compileScenario({ ...base, steps: [...steps], expect: { ...base.expect } }),

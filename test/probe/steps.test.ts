@@ -30,6 +30,7 @@ describe('parseStep', () => {
       to: { host: '127.0.0.1' },
     })
     expect(parseStep('sleep 200').op).toEqual({ op: 'sleep', ms: 200 })
+    expect(parseStep('sleep 5000').op).toEqual({ op: 'sleep', ms: 5000 })
     expect(parseStep('=> ephemeral tcp4 lo4 x200').op).toEqual({
       op: 'ephemeral',
       kind: 'tcp4',
@@ -59,6 +60,7 @@ describe('parseStep', () => {
     ['A bind default:0', /"default" is only for net.listen/],
     ['A = net.listen lo4:0 fast', /unknown flag "fast"/],
     ['sleep soon', /milliseconds must be a whole number/],
+    ['sleep 5001', /step "sleep 5001": a sleep lasts at most 5000 ms, not 5001/],
     ['A listen now', /expected 2 words, found 3/],
   ])('rejects %j with a message naming the problem', (line, message) => {
     expect(() => parseStep(line)).toThrow(StepSyntaxError)
