@@ -121,7 +121,7 @@ describe('readPolicy', () => {
     const queueBase = 'c'.repeat(40)
     api.files.set(`${queueBase}:${PATH}`, 'mode: enforce\n')
     api.files.set(`${'d'.repeat(40)}:${PATH}`, 'mode: warn\n')
-    const { pullRequest: _, ...rest } = prContext()
+    const rest = { ...prContext(), pullRequest: undefined }
     const context: RunContext = {
       ...rest,
       eventName: 'merge_group',
