@@ -60,7 +60,7 @@ export function mergeResults(artifacts: readonly ResultArtifact[]): MergedResult
     notes.push(
       `${id} was reported ${list.length} times; the newest result (${kept.source}) is used and ` +
         `${others.join(', ')} ignored. If these are different runners, give each leg its own ` +
-        '`platform-label` so each gets a column.',
+        '`label` input so each gets a column.',
     )
     return kept
   })

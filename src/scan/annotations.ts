@@ -1,7 +1,7 @@
 // A finding as a GitHub check-run annotation. The GitHub layer sends them, 50 to a request (the
 // Checks API's limit); this only shapes them.
 import type { Finding, Severity } from './finding.ts'
-import { ruleInfo } from './rules/catalogue.ts'
+import { RULES } from './rules/catalogue.ts'
 
 export interface Annotation {
   path: string
@@ -28,7 +28,9 @@ const MAX_TITLE = 255
 export function toAnnotation(f: Finding): Annotation {
   const endLine = Math.max(f.line, f.endLine ?? f.line)
   const oneLine = endLine === f.line
-  const title = `${f.rule} ${ruleInfo(f.rule).name}`.slice(0, MAX_TITLE)
+  // A finding may come from a leg running another bind-probe version, with a rule this one lacks.
+  const name = RULES.find((r) => r.id === f.rule)?.name
+  const title = (name ? `${f.rule} ${name}` : f.rule).slice(0, MAX_TITLE)
   return {
     path: f.path,
     start_line: f.line,

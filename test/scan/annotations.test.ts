@@ -49,4 +49,8 @@ describe('toAnnotation', () => {
       65_536,
     )
   })
+
+  it('titles a rule this version does not know (from a leg on another version) by its id', () => {
+    expect(toAnnotation(finding(0, { rule: 'PORT999' })).title).toBe('PORT999')
+  })
 })
