@@ -9,7 +9,7 @@ import { collectPlatform } from './environment/collect.ts'
 import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
 import { PLATFORM_RESULT_SCHEMA_VERSION } from './model.ts'
-import { RUN_DEFAULTS, runScenarios } from './run.ts'
+import { defaultGlobalTimeoutMs, RUN_DEFAULTS, runScenarios } from './run.ts'
 import { VERSION } from '../version.ts'
 
 export interface ProbeOptions {
@@ -23,6 +23,7 @@ export interface ProbeOptions {
   extraScenarios?: Scenario[]
   concurrency?: number
   scenarioTimeoutMs?: number
+  /** Gives up on the whole probe after this long; by default it grows with `repeat`. */
   globalTimeoutMs?: number
   /** Interpreter commands to try for the python driver (tests point this at fakes). */
   pythonCandidates?: string[][]
@@ -72,7 +73,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       repeat,
       concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
       scenarioTimeoutMs: options.scenarioTimeoutMs ?? RUN_DEFAULTS.scenarioTimeoutMs,
-      globalTimeoutMs: options.globalTimeoutMs ?? RUN_DEFAULTS.globalTimeoutMs,
+      globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...(platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })

@@ -22,8 +22,16 @@ export const RUN_DEFAULTS = {
   repeat: 1,
   concurrency: 16,
   scenarioTimeoutMs: 10_000,
-  globalTimeoutMs: 120_000,
 } as const
+
+/**
+ * The whole probe's timeout unless the caller sets one: 120 s, plus 10 s for each repeat after
+ * the first, and never more than an hour. A pass over the catalogue takes well under a second
+ * on Linux; the margin is for slow runners, and a fixed bound would cut long repeats short.
+ */
+export function defaultGlobalTimeoutMs(repeat: number): number {
+  return Math.min(120_000 + 10_000 * (repeat - 1), 3_600_000)
+}
 
 export async function runScenarios(options: RunOptions): Promise<ScenarioResult[]> {
   const { scenarios, repeat } = options

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
 import { compileAll, probe, ProbeUsageError } from '../../src/probe/probe.ts'
 import { pythonCandidates } from '../../src/probe/drivers/python-driver.ts'
-import { RUN_DEFAULTS } from '../../src/probe/run.ts'
+import { defaultGlobalTimeoutMs, RUN_DEFAULTS } from '../../src/probe/run.ts'
 import { resultProblems } from '../../src/probe/validate-result.ts'
 import { customScenario } from '../helpers/scenarios.ts'
 import { probeInChild } from './probe-in-child.ts'
@@ -110,6 +110,13 @@ describe('timeouts', () => {
     expect(result!.scenarios[0]!.reason).toMatch(/took over 500 ms/)
     expect(hung).toBe(false)
     expect(code).toBe(0)
+  })
+
+  it('gives the whole probe more time by default the more it repeats, up to an hour', () => {
+    expect(defaultGlobalTimeoutMs(1)).toBe(120_000)
+    expect(defaultGlobalTimeoutMs(2)).toBe(130_000)
+    expect(defaultGlobalTimeoutMs(100)).toBe(1_110_000)
+    expect(defaultGlobalTimeoutMs(1000)).toBe(3_600_000)
   })
 
   it('stops the whole probe at the global timeout and says so', async () => {
