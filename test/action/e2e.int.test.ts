@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { sarifValidator } from '../helpers/sarif-schema.ts'
-import { ACTION, makeCheckout, pullRequestEvent, runAction } from './harness.ts'
+import { ACTION, makeCheckout, pullRequestEvent, runAction, workflowRunEvent } from './harness.ts'
 
 const PLATFORM = `linux-${process.arch}`
 const ONLY =
@@ -233,6 +233,86 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
     expect(run.summary).toMatch(/The 2008 case/)
   })
 })
+
+describe.runIf(existsSync(ACTION))(
+  'the fork recipe: probe on pull_request, report on workflow_run',
+  () => {
+    it('reports on the fork’s pull request, believing its number only after the API confirms it', async () => {
+      const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'test/app.test.js': FLAKY_TEST })
+      api.addPull({
+        number: 31,
+        headSha: checkout.headSha,
+        headRef: 'patch-1',
+        headOwner: 'someone',
+      })
+      api.jobs.set('555/1', [
+        { name: 'probe (ubuntu-24.04)', status: 'completed', conclusion: 'success' },
+        { name: 'probe (windows-2025)', status: 'completed', conclusion: 'failure' },
+        { name: 'lint', status: 'completed', conclusion: 'failure' },
+      ])
+      const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+      const probeEnv = githubEnv('token-fork')
+      const leg = await runAction({
+        inputs: { mode: 'probe', 'github-token': probeEnv.token, only: ONLY },
+        env: {
+          ...probeEnv.env,
+          BIND_PROBE_RESULTS_DIR: results,
+          GITHUB_JOB: 'probe',
+          GITHUB_RUN_ID: '555',
+        },
+        event: pullRequestEvent({
+          owner: api.owner,
+          repo: api.repo,
+          number: 31,
+          baseSha: checkout.baseSha,
+          headSha: checkout.headSha,
+          headRef: 'patch-1',
+          headOwner: 'someone',
+        }),
+        workspace: checkout.dir,
+      })
+      expect(leg.code, leg.stdout).toBe(0)
+      expect(
+        api.requests.filter((r) => r.method !== 'GET' && r.operation !== 'BindProbeComments'),
+      ).toEqual([])
+
+      // The trusted job: the default branch's workflow, no checkout of the pull request's code.
+      const reportEnv = githubEnv('token-bot')
+      const emptyWorkspace = mkdtempSync(join(tmpdir(), 'bind-probe-report-'))
+      const report = await runAction({
+        inputs: { mode: 'report', 'github-token': reportEnv.token },
+        env: {
+          ...reportEnv.env,
+          GITHUB_EVENT_NAME: 'workflow_run',
+          GITHUB_SHA: checkout.baseSha,
+          GITHUB_REF: 'refs/heads/main',
+          BIND_PROBE_RESULTS_DIR: results,
+        },
+        event: workflowRunEvent({
+          owner: api.owner,
+          repo: api.repo,
+          runId: 555,
+          headSha: checkout.headSha,
+          headBranch: 'patch-1',
+          headOwner: 'someone',
+        }),
+        workspace: emptyWorkspace,
+      })
+      expect(
+        api.requests.some(
+          (r) => r.method === 'GET' && r.path === `/repos/${api.owner}/${api.repo}/pulls/31`,
+        ),
+      ).toBe(true)
+      const comments = api.liveCommentsWith(31, 'bind-probe:comment')
+      expect(comments).toHaveLength(1)
+      const body = comments[0]!.body.replace(/\\(.)/g, '$1')
+      expect(body).toContain(`blob/${checkout.headSha}/test/app.test.js#L5`)
+      expect(body).toMatch(/Jobs that did not finish:\*\* probe \(windows-2025\) failed\./) // "lint" is not a leg
+      expect(api.checkRuns).toEqual([expect.objectContaining({ headSha: checkout.headSha })])
+      expect(report.outputs['comment-url']).toContain('/pull/31#issuecomment-')
+    })
+  },
+)
 
 describe.runIf(existsSync(ACTION))('the bundled action in a merge queue', () => {
   it('writes no comment, but the check run on the merge group head and the job summary', async () => {

@@ -86,6 +86,39 @@ export function pullRequestEvent(options: {
   return opened
 }
 
+/**
+ * A real `workflow_run` "completed" payload, pointed at a `pull_request` run of `headSha` from
+ * `headOwner`'s fork: the trigger of the fork recipe's report job. GitHub leaves
+ * `pull_requests` empty for forks, so it is emptied here too.
+ */
+export function workflowRunEvent(options: {
+  owner: string
+  repo: string
+  runId: number
+  headSha: string
+  headBranch: string
+  headOwner: string
+}): unknown {
+  const hook = (examples as unknown as { name: string; examples: { action: string }[] }[]).find(
+    (e) => e.name === 'workflow_run',
+  )!
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const completed = structuredClone(hook.examples.find((e) => e.action === 'completed')!) as any
+  completed.repository.full_name = `${options.owner}/${options.repo}`
+  completed.repository.name = options.repo
+  completed.repository.owner.login = options.owner
+  const run = completed.workflow_run
+  run.id = options.runId
+  run.run_attempt = 1
+  run.event = 'pull_request'
+  run.head_sha = options.headSha
+  run.head_branch = options.headBranch
+  run.head_repository.full_name = `${options.headOwner}/${options.repo}`
+  run.pull_requests = []
+  run.conclusion = 'success'
+  return completed
+}
+
 export interface ActionRun {
   code: number | null
   stdout: string
