@@ -17,7 +17,13 @@ import {
   platformId,
 } from './parse.ts'
 
-const run = promisify(execFile)
+const execFileAsync = promisify(execFile)
+
+/** Runs a command and resolves with its stdout; rejects when it fails or takes over 5 s. */
+export type CommandRunner = (file: string, args: string[]) => Promise<string>
+
+const runCommand: CommandRunner = async (file, args) =>
+  (await execFileAsync(file, args, { timeout: 5_000 })).stdout
 
 const LINUX_SYSCTLS = [
   'net.ipv4.ip_local_port_range',
@@ -68,7 +74,8 @@ export async function collectPlatform(options: CollectOptions = {}): Promise<Pla
   }
 }
 
-async function readSettings(platform: NodeJS.Platform) {
+/** The settings that shape bind() on `platform`, read with `run` where a command is needed. */
+export async function readSettings(platform: NodeJS.Platform, run = runCommand) {
   if (platform === 'linux') {
     const settings: Record<string, string> = {}
     await Promise.all(
@@ -82,22 +89,21 @@ async function readSettings(platform: NodeJS.Platform) {
     return { settings, range, distro: release ? parseOsRelease(release) : undefined }
   }
   if (platform === 'darwin') {
-    const [sysctl, version] = await Promise.all([
-      quietly(run('sysctl', MAC_SYSCTLS, { timeout: 5_000 })),
-      quietly(run('sw_vers', ['-productVersion'], { timeout: 5_000 })),
+    // One name a call: sysctl fails the whole call for a name this macOS does not know.
+    const [values, version] = await Promise.all([
+      Promise.all(MAC_SYSCTLS.map((name) => quietly(run('sysctl', [name])))),
+      quietly(run('sw_vers', ['-productVersion'])),
     ])
-    const settings = parseSysctlLines(sysctl?.stdout ?? '')
-    const distro = version ? `macOS ${version.stdout.trim()}` : undefined
+    const settings = parseSysctlLines(values.filter((v) => v !== undefined).join('\n'))
+    const distro = version ? `macOS ${version.trim()}` : undefined
     return { settings, range: macPortRange(settings), distro }
   }
   if (platform === 'win32') {
     const settings: Record<string, string> = {}
     let range: { low: number; high: number } | undefined
     for (const proto of ['tcp', 'udp']) {
-      const out = await quietly(
-        run('netsh', ['int', 'ipv4', 'show', 'dynamicport', proto], { timeout: 5_000 }),
-      )
-      const parsed = parseNetshDynamicPort(out?.stdout ?? '')
+      const out = await quietly(run('netsh', ['int', 'ipv4', 'show', 'dynamicport', proto]))
+      const parsed = parseNetshDynamicPort(out ?? '')
       if (parsed) settings[`netsh ipv4 dynamicport ${proto}`] = `${parsed.low}-${parsed.high}`
       if (proto === 'tcp') range = parsed
     }
