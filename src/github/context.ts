@@ -64,7 +64,6 @@ export interface RunContext {
   actor?: string
   serverUrl: string
   apiUrl: string
-  graphqlUrl: string
   /** Link to this run's page. */
   runUrl: string
   pullRequest?: PullRequestRef
@@ -107,7 +106,6 @@ export function resolveContext(
   const payload = readPayload(env, readEvent)
   const serverUrl = trimSlash(env.GITHUB_SERVER_URL || 'https://github.com')
   const apiUrl = trimSlash(env.GITHUB_API_URL || apiUrlFor(serverUrl))
-  const graphqlUrl = trimSlash(env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl))
   const sha = env.GITHUB_SHA ?? str(payload.after) ?? ''
   const runId = int(env.GITHUB_RUN_ID, 'GITHUB_RUN_ID') ?? 0
   const runAttempt = int(env.GITHUB_RUN_ATTEMPT, 'GITHUB_RUN_ATTEMPT') ?? 1
@@ -127,7 +125,6 @@ export function resolveContext(
     ...(actor ? { actor } : {}),
     serverUrl,
     apiUrl,
-    graphqlUrl,
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
   }
 
@@ -181,12 +178,6 @@ function apiUrlFor(serverUrl: string): string {
   if (host === 'github.com') return 'https://api.github.com'
   if (host.endsWith('.ghe.com')) return `https://api.${host}`
   return `${serverUrl}/api/v3`
-}
-
-function graphqlUrlFor(apiUrl: string): string {
-  return /\/api\/v3$/.test(apiUrl)
-    ? apiUrl.replace(/\/api\/v3$/, '/api/graphql')
-    : `${apiUrl}/graphql`
 }
 
 function kindOf(eventName: string): EventKind {

@@ -41,15 +41,13 @@ export class DirectoryTransport implements ResultTransport {
       throw error
     }
     return Promise.all(
-      names
-        .slice(0, MAX_BUNDLES)
-        .map((name) =>
-          readBundle(join(this.root, name), name).catch((error: Error): DownloadedBundle => ({
-            name,
-            files: [],
-            problem: error.message,
-          })),
-        ),
+      names.slice(0, MAX_BUNDLES).map((name) =>
+        readBundle(join(this.root, name), name).catch((error: Error): DownloadedBundle => ({
+          name,
+          files: [],
+          problem: error.message,
+        })),
+      ),
     )
   }
 }

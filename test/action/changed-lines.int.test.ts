@@ -54,7 +54,6 @@ function context(o: ReturnType<typeof origin>, api?: GitHubStandIn): RunContext 
     runAttempt: 1,
     serverUrl: 'https://github.com',
     apiUrl: api?.baseUrl ?? 'https://api.github.com',
-    graphqlUrl: 'https://api.github.com/graphql',
     runUrl: 'https://github.com/o/r/actions/runs/1',
     pullRequest: {
       number: 1,

@@ -37,7 +37,6 @@ function prContext(): RunContext {
     runAttempt: 1,
     serverUrl: 'https://github.com',
     apiUrl: api.baseUrl,
-    graphqlUrl: `${api.baseUrl}/graphql`,
     runUrl: 'https://github.com/o/r/actions/runs/1',
     pullRequest: {
       number: 1,

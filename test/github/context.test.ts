@@ -60,7 +60,6 @@ describe('resolveContext', () => {
       runId: 1658821493,
       runAttempt: 2,
       apiUrl: 'https://api.github.com',
-      graphqlUrl: 'https://api.github.com/graphql',
     })
     expect(ctx.runUrl).toBe('https://github.com/Codertocat/Hello-World/actions/runs/1658821493')
   })
@@ -133,7 +132,6 @@ describe('resolveContext', () => {
     })
     expect(ctx).toMatchObject({
       apiUrl: 'https://ghes.example.com/api/v3',
-      graphqlUrl: 'https://ghes.example.com/api/graphql',
     })
     const derived = env('push', example('push'), { GITHUB_SERVER_URL: 'https://ghes.example.com/' })
     expect(derived).toMatchObject({
