@@ -31,6 +31,7 @@ export function summariseFindings(input: readonly unknown[]): FindingsSummary {
       line: f.line,
       column: f.column,
       ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+      ...(f.endColumn !== undefined ? { endColumn: f.endColumn } : {}),
       message: f.message,
       advice: f.advice,
       fingerprint: f.fingerprint,
@@ -65,6 +66,7 @@ function findingProblem(value: unknown): string | undefined {
   if (!whole('line') || (f.line as number) < 1) return 'line is not a positive whole number'
   if (!whole('column')) return 'column is not a whole number'
   if (f.endLine !== undefined && !whole('endLine')) return 'endLine is not a whole number'
+  if (f.endColumn !== undefined && !whole('endColumn')) return 'endColumn is not a whole number'
   if (!text('message', 10_000)) return 'message is missing'
   if (typeof f.advice !== 'string') return 'advice is missing'
   if (!text('fingerprint', 200)) return 'fingerprint is missing'

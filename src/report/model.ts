@@ -193,6 +193,7 @@ export interface ReportFinding {
   line: number
   column: number
   endLine?: number
+  endColumn?: number
   message: string
   advice: string
   fingerprint: string
