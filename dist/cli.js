@@ -22,7 +22,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-4RTBXSYD.js";
+} from "./chunk-4GW6ODPQ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -205,7 +205,8 @@ Options:
   --repeat N            run each scenario N times on fresh ports (default 1)
   --driver python|node  only this driver (default: both; python fails if Python is missing)
   --label NAME          refine the platform id, e.g. linux-x64-NAME
-  --timeout SECONDS     give up on the whole probe after this long (default 120)
+  --timeout SECONDS     give up on the whole probe after this long
+                        (default 120, plus 10 per extra repeat, at most 3600)
 `;
 async function probeCommand(argv, io) {
   const { values } = parseArgs2({
@@ -217,7 +218,7 @@ async function probeCommand(argv, io) {
       repeat: { type: "string", default: "1" },
       driver: { type: "string" },
       label: { type: "string" },
-      timeout: { type: "string", default: "120" },
+      timeout: { type: "string" },
       help: { type: "boolean", short: "h" }
     },
     strict: true,
@@ -231,13 +232,13 @@ async function probeCommand(argv, io) {
     throw new UsageError(`--format must be table or json, not "${values.format}"`);
   }
   const repeat = wholeNumber(values.repeat, "--repeat", 1, 1e3);
-  const timeout = wholeNumber(values.timeout, "--timeout", 1, 3600);
+  const timeout = values.timeout === void 0 ? void 0 : wholeNumber(values.timeout, "--timeout", 1, 3600);
   const drivers = values.driver === void 0 ? void 0 : [driverName(values.driver)];
   const only = values.only?.split(",").map((id) => id.trim()).filter(Boolean);
   const progress = io.stderr.isTTY ? (done, total, id) => io.stderr.write(`\r\x1B[2K[${done}/${total}] ${id}`) : void 0;
   const result = await probe({
     repeat,
-    globalTimeoutMs: timeout * 1e3,
+    ...timeout ? { globalTimeoutMs: timeout * 1e3 } : {},
     ...drivers ? { drivers } : {},
     ...only ? { only } : {},
     ...values.label ? { label: values.label } : {},

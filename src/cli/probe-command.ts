@@ -19,7 +19,8 @@ Options:
   --repeat N            run each scenario N times on fresh ports (default 1)
   --driver python|node  only this driver (default: both; python fails if Python is missing)
   --label NAME          refine the platform id, e.g. linux-x64-NAME
-  --timeout SECONDS     give up on the whole probe after this long (default 120)
+  --timeout SECONDS     give up on the whole probe after this long
+                        (default 120, plus 10 per extra repeat, at most 3600)
 `
 
 export async function probeCommand(argv: string[], io: Io): Promise<number> {
@@ -32,7 +33,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
       repeat: { type: 'string', default: '1' },
       driver: { type: 'string' },
       label: { type: 'string' },
-      timeout: { type: 'string', default: '120' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -46,7 +47,8 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be table or json, not "${values.format}"`)
   }
   const repeat = wholeNumber(values.repeat, '--repeat', 1, 1000)
-  const timeout = wholeNumber(values.timeout, '--timeout', 1, 3600)
+  const timeout =
+    values.timeout === undefined ? undefined : wholeNumber(values.timeout, '--timeout', 1, 3600)
   const drivers = values.driver === undefined ? undefined : [driverName(values.driver)]
   const only = values.only
     ?.split(',')
@@ -59,7 +61,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     : undefined
   const result = await probe({
     repeat,
-    globalTimeoutMs: timeout * 1000,
+    ...(timeout ? { globalTimeoutMs: timeout * 1000 } : {}),
     ...(drivers ? { drivers } : {}),
     ...(only ? { only } : {}),
     ...(values.label ? { label: values.label } : {}),

@@ -114,6 +114,7 @@ var OPTIONS = [
 var NET_FLAGS = ["exclusive", "reusePort", "ipv6Only"];
 var DGRAM_FLAGS = ["reuseAddr", "reusePort", "ipv6Only"];
 var NODE_ONLY_OPS = /* @__PURE__ */ new Set(["net.listen", "dgram.bind"]);
+var MAX_SLEEP_MS = 5e3;
 var StepSyntaxError = class extends Error {
   name = "StepSyntaxError";
 };
@@ -135,7 +136,9 @@ function parseWords(w, text) {
   };
   if (first === "sleep") {
     arity2(2);
-    return { op: "sleep", ms: integer(second, "milliseconds", fail) };
+    const ms = integer(second, "milliseconds", fail);
+    if (ms > MAX_SLEEP_MS) fail(`a sleep lasts at most ${MAX_SLEEP_MS} ms, not ${ms}`);
+    return { op: "sleep", ms };
   }
   if (first === "ephemeral") {
     arity2(4);
@@ -289,6 +292,13 @@ function compileScenario(scenario) {
   const recordedAt = steps.flatMap((s, i2) => s.recorded ? [i2] : []);
   if (recordedAt.length !== 1) {
     fail(`mark exactly one step with "=>" (found ${recordedAt.length})`);
+  }
+  const sleeps = steps.flatMap(({ op }, i2) => op.op === "sleep" ? [{ ms: op.ms, at: i2 + 1 }] : []);
+  const slept = sleeps.reduce((sum, { ms }) => sum + ms, 0);
+  if (slept > MAX_SLEEP_MS) {
+    fail(
+      `its sleeps (steps ${sleeps.map((s) => s.at).join(", ")}) add up to ${slept} ms; a scenario sleeps at most ${MAX_SLEEP_MS} ms in all`
+    );
   }
   const driver = steps.some((s) => NODE_ONLY_OPS.has(s.op.op)) ? "node" : "python";
   checkSockets(steps, driver, fail);
@@ -1332,63 +1342,78 @@ var NodeDriver = class {
   name = "node";
   status = { name: "node", status: "ok", version: process.versions.node };
   async execute(ops, timeoutMs) {
-    const handles = /* @__PURE__ */ new Map();
+    const made = [];
+    const stop2 = new AbortController();
     let timer;
     const deadline = new Promise((_, reject) => {
-      timer = setTimeout(
-        () => reject(
-          new DriverFailure("timeout", `node scenario took over ${Math.round(timeoutMs)} ms`)
-        ),
-        timeoutMs
-      );
+      timer = setTimeout(() => {
+        stop2.abort();
+        reject(new DriverFailure("timeout", `node scenario took over ${Math.round(timeoutMs)} ms`));
+      }, timeoutMs);
     });
+    const work = this.perform(ops, made, stop2.signal);
     try {
-      return await Promise.race([this.perform(ops, handles), deadline]);
+      return await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
-      await Promise.all([...handles.values()].map(closeHandle));
+      stop2.abort();
+      await work.catch(() => void 0);
+      await Promise.all(made.map(closeHandle));
     }
   }
   async close() {
   }
-  async perform(ops, handles) {
+  async perform(ops, made, signal) {
+    const named = /* @__PURE__ */ new Map();
     const replies = [];
     let port;
     for (const op of ops) {
+      signal.throwIfAborted();
       if ("flags" in op && op.flags.includes("reusePort") && !hasReusePort()) {
         replies.push({ unsupported: `reusePort (Node ${process.versions.node} predates it)` });
         break;
       }
       try {
-        const value = await this.performOne(op, handles, port);
+        const value = await this.performOne(op, { made, named, signal }, port);
         if (value !== void 0 && port === void 0 && "to" in op && op.to.port === 0)
           port = value;
         replies.push(value === void 0 ? { ok: true } : { ok: true, value });
       } catch (error) {
+        signal.throwIfAborted();
         replies.push({ ok: false, error: rawError(error) });
         break;
       }
     }
     return replies;
   }
-  async performOne(op, handles, port) {
+  async performOne(op, scope, port) {
+    const { made, named, signal } = scope;
+    const keep = (sock, handle2, settled) => {
+      const entry = { handle: handle2, settled: settled.then(ignore, ignore) };
+      made.push(entry);
+      named.set(sock, entry);
+      return untilAborted(settled, signal);
+    };
     switch (op.op) {
       case "net.listen": {
         const server2 = net.createServer();
-        handles.set(op.sock, server2);
-        await new Promise((resolve4, reject) => {
-          server2.once("error", reject);
-          server2.listen(
-            {
-              host: op.to.host,
-              port: op.to.port === "P" ? port : 0,
-              exclusive: op.flags.includes("exclusive"),
-              reusePort: op.flags.includes("reusePort"),
-              ipv6Only: op.flags.includes("ipv6Only")
-            },
-            () => resolve4()
-          );
-        });
+        await keep(
+          op.sock,
+          server2,
+          new Promise((resolve4, reject) => {
+            server2.once("error", reject);
+            server2.listen(
+              {
+                host: op.to.host,
+                port: op.to.port === "P" ? port : 0,
+                exclusive: op.flags.includes("exclusive"),
+                reusePort: op.flags.includes("reusePort"),
+                ipv6Only: op.flags.includes("ipv6Only")
+              },
+              () => resolve4()
+            );
+          })
+        );
         return server2.address().port;
       }
       case "dgram.bind": {
@@ -1398,21 +1423,27 @@ var NodeDriver = class {
           reusePort: op.flags.includes("reusePort"),
           ipv6Only: op.flags.includes("ipv6Only")
         });
-        handles.set(op.sock, socket);
-        await new Promise((resolve4, reject) => {
-          socket.once("error", reject);
-          socket.bind({ address: op.to.host, port: op.to.port === "P" ? port : 0 }, () => resolve4());
-        });
+        await keep(
+          op.sock,
+          socket,
+          new Promise((resolve4, reject) => {
+            socket.once("error", reject);
+            socket.bind(
+              { address: op.to.host, port: op.to.port === "P" ? port : 0 },
+              () => resolve4()
+            );
+          })
+        );
         return socket.address().port;
       }
       case "close": {
-        const handle2 = handles.get(op.sock);
-        handles.delete(op.sock);
-        if (handle2) await closeHandle(handle2);
+        const entry = named.get(op.sock);
+        named.delete(op.sock);
+        if (entry) await untilAborted(closeHandle(entry), signal);
         return void 0;
       }
       case "sleep":
-        await sleep(op.ms);
+        await sleep(op.ms, void 0, { signal });
         return void 0;
       default:
         throw new Error(`the node driver cannot perform "${op.op}"`);
@@ -1428,8 +1459,9 @@ function rawError(error) {
     message: e.message ?? String(error)
   };
 }
-function closeHandle(handle2) {
-  return new Promise((resolve4) => {
+async function closeHandle({ handle: handle2, settled }) {
+  await settled;
+  await new Promise((resolve4) => {
     try {
       if (handle2 instanceof net.Server) {
         if (!handle2.listening) return resolve4();
@@ -1442,6 +1474,25 @@ function closeHandle(handle2) {
     }
   });
 }
+function untilAborted(work, signal) {
+  return new Promise((resolve4, reject) => {
+    const abort2 = () => reject(signal.reason);
+    if (signal.aborted) abort2();
+    else signal.addEventListener("abort", abort2, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", abort2);
+        resolve4(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", abort2);
+        reject(error);
+      }
+    );
+  });
+}
+function ignore() {
+}
 
 // src/probe/drivers/python-driver.ts
 import { spawn } from "node:child_process";
@@ -1450,6 +1501,7 @@ import { fileURLToPath } from "node:url";
 var DRIVER_SCRIPT = fileURLToPath(new URL("./python/driver.py", import.meta.url));
 var MIN_PYTHON = [3, 6];
 var HELLO_TIMEOUT_MS = 1e4;
+var STOPPED_READING_GRACE_MS = 1e3;
 var PythonUnavailable = class extends Error {
   name = "PythonUnavailable";
 };
@@ -1476,22 +1528,35 @@ var PythonDriver = class _PythonDriver {
   child;
   pending = /* @__PURE__ */ new Map();
   nextId = 1;
-  exited;
+  /** Set once the child has exited and its pipes are drained: every later request fails with it. */
+  failure;
+  /** Resolves when the child has exited and its pipes have closed. */
+  closed;
   /** A request timed out: its thread may still hold sockets, so close() does not wait for it. */
   abandoned = false;
   stderrTail = "";
+  killTimer;
+  killedBecause;
   constructor(child, hello, lines) {
     this.child = child;
     this.hello = hello;
     child.stderr.on("data", (chunk) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2e3);
     });
-    child.on("exit", (code, signal) => {
-      const why = signal ? `signal ${signal}` : `exit code ${code}`;
-      const tail = this.stderrTail.trim().split("\n").slice(-3).join(" | ");
-      this.fail(
-        new DriverFailure("crash", `python driver exited (${why})${tail ? `: ${tail}` : ""}`)
-      );
+    child.stdin.on("error", (error) => {
+      this.killTimer ??= setTimeout(() => {
+        this.killedBecause = `it stopped reading requests (${error.message})`;
+        child.kill("SIGKILL");
+      }, STOPPED_READING_GRACE_MS);
+    });
+    this.closed = new Promise((resolve4) => {
+      child.once("close", (code, signal) => {
+        clearTimeout(this.killTimer);
+        const why = this.killedBecause ? `was killed: ${this.killedBecause}` : `exited (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+        const tail = this.stderrTail.trim().split("\n").slice(-3).join(" | ");
+        this.fail(new DriverFailure("crash", `python driver ${why}${tail ? `: ${tail}` : ""}`));
+        resolve4();
+      });
     });
     void this.readReplies(lines);
   }
@@ -1528,14 +1593,14 @@ var PythonDriver = class _PythonDriver {
   get status() {
     return {
       name: "python",
-      status: this.exited ? "crashed" : "ok",
+      status: this.failure ? "crashed" : "ok",
       version: this.hello.python,
       executable: this.hello.executable,
-      ...this.exited ? { message: this.exited.message } : {}
+      ...this.failure ? { message: this.failure.message } : {}
     };
   }
   execute(ops, timeoutMs) {
-    if (this.exited) return Promise.reject(this.exited);
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2e3) };
     return new Promise((resolve4, reject) => {
@@ -1547,17 +1612,21 @@ var PythonDriver = class _PythonDriver {
         );
       }, timeoutMs);
       this.pending.set(id, { resolve: resolve4, reject, timer });
-      this.child.stdin.write(`${JSON.stringify(request)}
+      if (this.accepting) this.child.stdin.write(`${JSON.stringify(request)}
 `);
     });
   }
   async close() {
-    if (this.exited) return;
-    const gone = new Promise((resolve4) => this.child.once("exit", () => resolve4()));
-    this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill("SIGKILL"), this.abandoned ? 0 : 3e3);
-    await gone;
-    clearTimeout(kill);
+    if (this.accepting) {
+      this.child.stdin.end();
+      this.killTimer ??= setTimeout(() => this.child.kill("SIGKILL"), this.abandoned ? 0 : 3e3);
+    }
+    await this.closed;
+  }
+  /** The child runs and reads its stdin. */
+  get accepting() {
+    const { exitCode, signalCode, stdin } = this.child;
+    return exitCode === null && signalCode === null && stdin.writable;
   }
   async readReplies(lines) {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -1577,7 +1646,7 @@ var PythonDriver = class _PythonDriver {
     }
   }
   fail(failure) {
-    this.exited ??= failure;
+    this.failure ??= failure;
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
       pending.reject(failure);
@@ -1674,7 +1743,8 @@ function parseNetshDynamicPort(text) {
 }
 
 // src/probe/environment/collect.ts
-var run2 = promisify(execFile);
+var execFileAsync = promisify(execFile);
+var runCommand = async (file, args2) => (await execFileAsync(file, args2, { timeout: 5e3 })).stdout;
 var LINUX_SYSCTLS = [
   "net.ipv4.ip_local_port_range",
   "net.ipv6.bindv6only",
@@ -1716,7 +1786,7 @@ async function collectPlatform(options = {}) {
     ...range ? { ephemeralPortRange: range } : {}
   };
 }
-async function readSettings(platform) {
+async function readSettings(platform, run3 = runCommand) {
   if (platform === "linux") {
     const settings = {};
     await Promise.all(
@@ -1730,22 +1800,20 @@ async function readSettings(platform) {
     return { settings, range, distro: release ? parseOsRelease(release) : void 0 };
   }
   if (platform === "darwin") {
-    const [sysctl, version] = await Promise.all([
-      quietly(run2("sysctl", MAC_SYSCTLS, { timeout: 5e3 })),
-      quietly(run2("sw_vers", ["-productVersion"], { timeout: 5e3 }))
+    const [values, version] = await Promise.all([
+      Promise.all(MAC_SYSCTLS.map((name2) => quietly(run3("sysctl", [name2])))),
+      quietly(run3("sw_vers", ["-productVersion"]))
     ]);
-    const settings = parseSysctlLines(sysctl?.stdout ?? "");
-    const distro = version ? `macOS ${version.stdout.trim()}` : void 0;
+    const settings = parseSysctlLines(values.filter((v) => v !== void 0).join("\n"));
+    const distro = version ? `macOS ${version.trim()}` : void 0;
     return { settings, range: macPortRange(settings), distro };
   }
   if (platform === "win32") {
     const settings = {};
     let range;
     for (const proto of ["tcp", "udp"]) {
-      const out2 = await quietly(
-        run2("netsh", ["int", "ipv4", "show", "dynamicport", proto], { timeout: 5e3 })
-      );
-      const parsed = parseNetshDynamicPort(out2?.stdout ?? "");
+      const out2 = await quietly(run3("netsh", ["int", "ipv4", "show", "dynamicport", proto]));
+      const parsed = parseNetshDynamicPort(out2 ?? "");
       if (parsed) settings[`netsh ipv4 dynamicport ${proto}`] = `${parsed.low}-${parsed.high}`;
       if (proto === "tcp") range = parsed;
     }
@@ -1869,12 +1937,12 @@ function runWithoutSockets(compiled, outcome, reason) {
 function aggregateRuns(compiled, runs, durationMs, portRange) {
   const counts = [];
   const firstRun = /* @__PURE__ */ new Map();
-  for (const run4 of runs) {
-    let entry = counts.find((c) => c.outcome === run4.outcome && c.step === run4.step);
+  for (const run3 of runs) {
+    let entry = counts.find((c) => c.outcome === run3.outcome && c.step === run3.step);
     if (!entry) {
-      entry = { outcome: run4.outcome, step: run4.step, count: 0 };
+      entry = { outcome: run3.outcome, step: run3.step, count: 0 };
       counts.push(entry);
-      firstRun.set(entry, run4);
+      firstRun.set(entry, run3);
     }
     entry.count++;
   }
@@ -1928,9 +1996,11 @@ function ephemeralMetrics(sequences, range) {
 var RUN_DEFAULTS = {
   repeat: 1,
   concurrency: 16,
-  scenarioTimeoutMs: 1e4,
-  globalTimeoutMs: 12e4
+  scenarioTimeoutMs: 1e4
 };
+function defaultGlobalTimeoutMs(repeat) {
+  return Math.min(12e4 + 1e4 * (repeat - 1), 36e5);
+}
 async function runScenarios(options) {
   const { scenarios, repeat } = options;
   const runs = new Map(scenarios.map((c) => [c.scenario.id, []]));
@@ -2032,7 +2102,7 @@ async function probe(options = {}) {
       repeat,
       concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
       scenarioTimeoutMs: options.scenarioTimeoutMs ?? RUN_DEFAULTS.scenarioTimeoutMs,
-      globalTimeoutMs: options.globalTimeoutMs ?? RUN_DEFAULTS.globalTimeoutMs,
+      globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {},
       ...options.onProgress ? { onProgress: options.onProgress } : {}
     });
@@ -9222,13 +9292,13 @@ function changesFromPrFiles(files) {
 }
 
 // src/scan/git-diff.ts
-var run3 = promisify2(execFile2);
+var run2 = promisify2(execFile2);
 var MAX_DIFF_BYTES = 256 * 1024 * 1024;
 var GitDiffError = class extends Error {
   name = "GitDiffError";
 };
 async function git(cwd, args2) {
-  const { stdout } = await run3("git", ["-c", "core.quotepath=off", ...args2], {
+  const { stdout } = await run2("git", ["-c", "core.quotepath=off", ...args2], {
     cwd,
     maxBuffer: MAX_DIFF_BYTES,
     encoding: "utf8"
@@ -9419,6 +9489,7 @@ export {
   describeMetrics,
   LANGUAGES,
   languageById,
+  RULES,
   RULE_IDS,
   ruleInfo,
   checkGrammars,
