@@ -8,16 +8,16 @@ import type { GateVerdict } from '../gate.ts'
 import { trailer } from '../marker.ts'
 import type { Report } from '../model.ts'
 import { DEFAULT_COMMENT_KEY } from '../../config/model.ts'
+import { CHECK_TEXT_LIMIT, COMMENT_BODY_LIMIT, JOB_SUMMARY_LIMIT } from '../../github/limits.ts'
 import { defaultTemplate } from './default-templates.ts'
 import { compileTemplate, type TemplateSource } from './template.ts'
 import { buildView, type Limits } from './view.ts'
 
-/** GitHub's limit for an issue comment body, in characters. We count UTF-8 bytes, which are never
- * fewer, because how GitHub counts is not documented. */
-export const COMMENT_LIMIT = 65_536
-/** The job summary is refused above 1 MiB; a check run's summary and text stop at 65,535. */
-export const SUMMARY_LIMIT = 1_048_576
-export const CHECK_SUMMARY_LIMIT = 65_535
+/** GitHub's limits (src/github/limits.ts holds them all). Bodies are measured in UTF-8 bytes,
+ * never fewer than characters, because how GitHub counts is not documented. */
+export const COMMENT_LIMIT = COMMENT_BODY_LIMIT
+export const SUMMARY_LIMIT = JOB_SUMMARY_LIMIT
+export const CHECK_SUMMARY_LIMIT = CHECK_TEXT_LIMIT
 
 export interface RenderOptions {
   /** A custom template; the default one when absent. */
