@@ -115,7 +115,14 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       message,
     }))
     const legJobs = [...new Set(collected.legs.flatMap((l) => l.meta.job ?? []))]
-    return publish({ ...run, context }, policy, legs, problems, [], legJobs)
+    return publish(
+      { ...run, context },
+      policy,
+      legs,
+      problems,
+      [],
+      legJobs.length ? legJobs : undefined,
+    )
   },
 
   async all(run) {
@@ -131,7 +138,8 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
         ...(byName.has(SCAN_FILE) ? { scan: byName.get(SCAN_FILE)! } : {}),
       },
     ]
-    return publish(run, policy, legs, [], legOutputs(run, leg))
+    // One job is the only leg: the workflow's other jobs are none of the report's business.
+    return publish(run, policy, legs, [], legOutputs(run, leg), [])
   },
 }
 

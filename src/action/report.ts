@@ -50,7 +50,10 @@ export interface ReportOptions {
   policy: PolicySource
   legs: LegFiles[]
   artifactProblems: ArtifactProblem[]
-  /** Job ids (GITHUB_JOB) the legs ran in; the run's other jobs are not legs. */
+  /**
+   * Job ids (GITHUB_JOB) the legs ran in; the run's other jobs are not legs. Empty: there are no
+   * other legs (`all` mode). Absent: unknown (no leg arrived), so every other job may be one.
+   */
   legJobs?: string[]
   context?: RunContext
   api?: GitHubApi
@@ -94,6 +97,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     legs:
       (context &&
         api &&
+        options.legJobs?.length !== 0 &&
         (await github('list the run’s jobs', () => legStatuses(api, context, options.legJobs)))) ||
       [],
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
@@ -272,8 +276,7 @@ function scanNotes(scan: Pick<LegScan, 'notes' | 'unavailableLanguages'>): strin
 /**
  * The jobs of the run, for the report to name the legs that did not succeed; needs `actions:
  * read`. When the legs recorded their job id, only that job's matrix legs count (`probe` →
- * "probe (macos-latest)"), so an unrelated failed job is not called a leg; when no leg arrived,
- * every other job is listed, since any of them may have been one.
+ * "probe (macos-latest)"), so an unrelated failed job is not called a leg.
  */
 async function legStatuses(
   api: GitHubApi,
@@ -285,7 +288,7 @@ async function legStatuses(
   if (!jobs) return []
   const known = new Set(['success', 'failure', 'cancelled', 'skipped', 'timed_out'])
   const isLeg = (name: string) =>
-    !legJobs?.length || legJobs.some((id) => name === id || name.startsWith(`${id} (`))
+    legJobs === undefined || legJobs.some((id) => name === id || name.startsWith(`${id} (`))
   return jobs
     .filter((job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job))
     .filter((job) => isLeg(job.name))

@@ -92,6 +92,8 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
     })
 
     // The policy came from the base branch, through the API, not from the pull request's copy.
+    // One job is its only leg: the workflow's other jobs are not asked about.
+    expect(api.requests.filter((r) => r.path.includes('/jobs'))).toEqual([])
     const policyReads = api.requests.filter((r) => r.path.includes('/contents/'))
     expect(policyReads.map((r) => decodeURIComponent(r.path))).toEqual([
       `/repos/${api.owner}/${api.repo}/contents/.github/bind-probe.yml?ref=${checkout.baseSha}`,
