@@ -2,7 +2,7 @@
 // and uploads its results, `report` gathers every leg's and publishes, `all` does both in one
 // job. Whatever GitHub refuses, what was measured is written down first (files, job summary).
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import * as core from '@actions/core'
 import {
   ArtifactTransport,
@@ -97,13 +97,16 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
   async report(run) {
     // Read before the legs: the policy names the comment key their artifacts are filed under.
     let policy = await readRunPolicy(run, 'report')
-    const key = run.inputs.commentKey ?? policy.config.comment.key
-    const collected = await collect(run, key)
+    const keyOf = (p: PolicySource) => run.inputs.commentKey ?? p.config.comment.key
+    let collected = await collect(run, keyOf(policy))
     const claims = collected.legs.flatMap((l) => l.meta.pullRequest?.number ?? [])
     const context = await withPullRequest(run, claims)
     if (context?.pullRequest && !run.context?.pullRequest) {
-      // The fork recipe: now that the pull request is known, its base branch's policy governs.
+      // The fork recipe: now that the pull request is known, its base branch's policy governs,
+      // and the legs filed their results under that policy's comment key.
+      const before = keyOf(policy)
       policy = await readRunPolicy({ ...run, context }, 'report')
+      if (keyOf(policy) !== before) collected = await collect(run, keyOf(policy))
     }
     const legs: LegFiles[] = collected.legs.map((leg) => ({
       source: leg.artifact,
@@ -144,20 +147,20 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
 }
 
 /**
- * The trusted policy (see policy-source.ts). A leg only warns about a policy it cannot use: the
- * report fails the check for it, once.
+ * The trusted policy (see policy-source.ts). A leg reads no templates, and only warns about a
+ * policy it cannot use: the report, which reads the same file, fails its check for it once.
  */
 async function readRunPolicy(run: Run, role: 'leg' | 'report'): Promise<PolicySource> {
   const policy = await readPolicy({
     path: run.inputs.configPath,
     ...(run.inputs.template ? { commentTemplatePath: run.inputs.template } : {}),
+    templates: role === 'report',
     workspace: run.workspace,
     ...(run.context ? { context: run.context } : {}),
     ...(run.api ? { api: run.api } : {}),
   })
-  for (const warning of policy.warnings) logger.warning(warning)
   if (policy.problem && role === 'leg') {
-    logger.warning(`${policy.problem}\n(this leg uses the defaults; the report fails its check)`)
+    logger.warning(`${policy.problem}\n(this leg uses the defaults)`)
   }
   return policy
 }
@@ -171,6 +174,7 @@ async function publish(
   extraOutputs: OutputValue[],
   legJobs?: string[],
 ): Promise<string[]> {
+  for (const warning of policy.warnings) logger.warning(warning)
   const outcome = await runReport({
     inputs: run.inputs,
     policy,
@@ -245,7 +249,7 @@ async function writeLegFiles(run: Run, leg: LegRun) {
 /** The scan's findings as SARIF, where asked; a file that cannot be written is a warning. */
 async function writeSarif(run: Run, leg: LegRun): Promise<void> {
   if (!run.inputs.sarifFile || !leg.scan) return
-  const path = join(run.workspace, run.inputs.sarifFile)
+  const path = resolve(run.workspace, run.inputs.sarifFile)
   try {
     await mkdir(dirname(path), { recursive: true })
     const sarif = toSarif(leg.scan.findings, { version: VERSION })

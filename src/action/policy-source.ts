@@ -30,6 +30,8 @@ export interface PolicyRequest {
   path: string
   /** A comment template named by the action's input, which wins over the policy's. */
   commentTemplatePath?: string
+  /** Read the templates too (a report needs them; a leg does not). Default true. */
+  templates?: boolean
   workspace: string
   context?: RunContext
   api?: GitHubApi
@@ -72,10 +74,11 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
     }
     return undefined
   }
-  const commentTemplate = await template(
-    request.commentTemplatePath ?? loaded.config.comment.template,
-  )
-  const summaryTemplate = await template(loaded.config.summary.template)
+  const wanted = request.templates ?? true
+  const commentTemplate = wanted
+    ? await template(request.commentTemplatePath ?? loaded.config.comment.template)
+    : undefined
+  const summaryTemplate = wanted ? await template(loaded.config.summary.template) : undefined
   return {
     ...loaded,
     from,

@@ -102,7 +102,12 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       [],
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
     findings: scans.flatMap((scan) => scan.findings),
-    notes: scans.flatMap(scanNotes),
+    notes: [
+      ...scans.flatMap(scanNotes),
+      ...(options.legs.length && !scans.length
+        ? ['No leg scanned the code (scan: off), so flaky port use was not checked.']
+        : []),
+    ],
     ...(context ? { context: reportContext(context) } : {}),
   })
   const problems = options.policy.problem ? [options.policy.problem] : []
@@ -125,7 +130,10 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       logger,
     )
   const failures = [...problems]
-  if (verdict.conclusion === 'failure' && !verdict.reasons.every((r) => r.rule === 'policy')) {
+  if (
+    verdict.conclusion === 'failure' &&
+    verdict.reasons.some((r) => r.fails && r.rule !== 'policy')
+  ) {
     failures.push(`bind-probe: ${verdict.summary}`)
   }
 
@@ -287,12 +295,19 @@ async function legStatuses(
   const jobs = await listRunJobs(api, context.repo, run.id, run.attempt)
   if (!jobs) return []
   const known = new Set(['success', 'failure', 'cancelled', 'skipped', 'timed_out'])
-  const isLeg = (name: string) =>
-    legJobs === undefined || legJobs.some((id) => name === id || name.startsWith(`${id} (`))
-  return jobs
-    .filter((job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job))
-    .filter((job) => isLeg(job.name))
-    .map((job) => ({ name: job.name, status: job.status as LegInput['status'] }))
+  const finished = jobs.filter(
+    (job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job),
+  )
+  const ofLegs = (id: string, name: string) => name === id || name.startsWith(`${id} (`)
+  const matched = legJobs
+    ? finished.filter((job) => legJobs.some((id) => ofLegs(id, job.name)))
+    : []
+  // Display names need not follow job ids (a `name:`, a reusable workflow): with no match, every
+  // other job may have been a leg.
+  return (matched.length ? matched : finished).map((job) => ({
+    name: job.name,
+    status: job.status as LegInput['status'],
+  }))
 }
 
 function reportContext(context: RunContext): ReportContext {

@@ -204,6 +204,7 @@ function parseMeta(text: string): LegMeta {
   if (v.schemaVersion !== 1) throw bad(`has schemaVersion ${String(v.schemaVersion)}, expected 1`)
   if (typeof v.key !== 'string' || typeof v.platformId !== 'string')
     throw bad('lacks key or platformId')
+  if (v.job !== undefined && typeof v.job !== 'string') throw bad('has a job that is not a string')
   if (typeof v.headSha !== 'string' || !/^[0-9a-f]{40}$/.test(v.headSha))
     throw bad('lacks a 40-hex headSha')
   if (!v.run || !Number.isSafeInteger(v.run.id) || !Number.isSafeInteger(v.run.attempt))

@@ -140,13 +140,25 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
     })
 
     // A second report on the same pull request edits the one comment.
+    const absoluteSarif = join(
+      mkdtempSync(join(tmpdir(), 'bind-probe-sarif-')),
+      'out',
+      'scan.sarif',
+    )
     const again = await runAction({
-      inputs: { mode: 'all', 'github-token': token, only: ONLY, scan: 'changed' },
+      inputs: {
+        mode: 'all',
+        'github-token': token,
+        only: ONLY,
+        scan: 'changed',
+        'sarif-file': absoluteSarif,
+      },
       env,
       event,
       workspace: checkout.dir,
     })
     expect(again.outputs['comment-id']).toBe(String(comments[0]!.id))
+    expect(existsSync(absoluteSarif)).toBe(true) // an absolute path stays absolute
     expect(api.liveCommentsWith(42, '<!-- bind-probe:comment key=default -->')).toHaveLength(1)
   })
 
@@ -312,6 +324,69 @@ describe.runIf(existsSync(ACTION))(
       expect(body).toMatch(/Jobs that did not finish:\*\* probe \(windows-2025\) failed\./) // "lint" is not a leg
       expect(api.checkRuns).toEqual([expect.objectContaining({ headSha: checkout.headSha })])
       expect(report.outputs['comment-url']).toContain('/pull/31#issuecomment-')
+    })
+
+    it('finds the legs filed under the comment key of the pull request’s base, not the default branch’s', async () => {
+      const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+      const basePolicy = 'comment:\n  key: rel\n'
+      // The legs read it at the event's base sha, the report at the base branch's name.
+      api.files.set(`${checkout.baseSha}:.github/bind-probe.yml`, basePolicy)
+      api.files.set('release:.github/bind-probe.yml', basePolicy)
+      api.addPull({
+        number: 32,
+        headSha: checkout.headSha,
+        headRef: 'fix-1',
+        headOwner: 'someone',
+        baseRef: 'release',
+      })
+      const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+      const probeEnv = githubEnv('token-fork')
+      const event = pullRequestEvent({
+        owner: api.owner,
+        repo: api.repo,
+        number: 32,
+        baseSha: checkout.baseSha,
+        headSha: checkout.headSha,
+        headRef: 'fix-1',
+        headOwner: 'someone',
+      })
+      const leg = await runAction({
+        inputs: { mode: 'probe', 'github-token': probeEnv.token, only: ONLY, scan: 'off' },
+        env: {
+          ...probeEnv.env,
+          BIND_PROBE_RESULTS_DIR: results,
+          GITHUB_JOB: 'probe',
+          GITHUB_RUN_ID: '556',
+        },
+        event,
+        workspace: checkout.dir,
+      })
+      expect(leg.code, leg.stdout).toBe(0)
+
+      const reportEnv = githubEnv('token-bot')
+      const report = await runAction({
+        inputs: { mode: 'report', 'github-token': reportEnv.token },
+        env: {
+          ...reportEnv.env,
+          GITHUB_EVENT_NAME: 'workflow_run',
+          GITHUB_SHA: 'e'.repeat(40), // the default branch's head: no policy there
+          BIND_PROBE_RESULTS_DIR: results,
+        },
+        event: workflowRunEvent({
+          owner: api.owner,
+          repo: api.repo,
+          runId: 556,
+          headSha: checkout.headSha,
+          headBranch: 'fix-1',
+          headOwner: 'someone',
+        }),
+        workspace: mkdtempSync(join(tmpdir(), 'bind-probe-report-')),
+      })
+      expect(report.code, report.stdout).toBe(0)
+      expect(api.liveCommentsWith(32, '<!-- bind-probe:comment key=rel -->')).toHaveLength(1)
+      expect(api.checkRuns).toEqual([
+        expect.objectContaining({ name: 'bind-probe (rel)', conclusion: 'success' }),
+      ])
     })
   },
 )

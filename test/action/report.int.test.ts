@@ -1,0 +1,106 @@
+// The report job's own logic (runReport) against the loopback stand-in of GitHub's API, with a
+// real PlatformResult from this machine: which jobs are named as legs, how often a broken policy
+// is reported, and what it says when no leg scanned.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { readInputs } from '../../src/action/inputs.ts'
+import type { PolicySource } from '../../src/action/policy-source.ts'
+import { runReport, type LegFiles } from '../../src/action/report.ts'
+import { DEFAULT_CONFIG } from '../../src/config/index.ts'
+import { createOctokit, type RunContext } from '../../src/github/index.ts'
+import { probe } from '../../src/probe/probe.ts'
+import { GitHubStandIn } from '../github/stand-in/github-api.ts'
+import { recordingLogger } from '../github/support/logger.ts'
+
+let api: GitHubStandIn
+let leg: LegFiles
+beforeAll(async () => {
+  const result = await probe({ only: ['tcp4-dup-loopback-default'] })
+  leg = { source: 'bind-probe-result-linux-x64-1', result: JSON.stringify(result) }
+})
+beforeEach(async () => {
+  api = new GitHubStandIn()
+  await api.start()
+})
+afterEach(() => api.stop())
+
+function context(): RunContext {
+  return {
+    eventName: 'push',
+    kind: 'push',
+    repo: { owner: api.owner, repo: api.repo },
+    sha: 'a'.repeat(40),
+    headSha: 'a'.repeat(40),
+    runId: 9,
+    runAttempt: 1,
+    job: 'report',
+    serverUrl: 'https://github.com',
+    apiUrl: api.baseUrl,
+    runUrl: 'https://github.com/o/r/actions/runs/9',
+  }
+}
+
+async function report(options: {
+  legJobs?: string[]
+  policy?: Partial<PolicySource>
+  legs?: LegFiles[]
+}) {
+  const logger = recordingLogger()
+  const outcome = await runReport({
+    inputs: readInputs(() => ''),
+    policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [], ...options.policy },
+    legs: options.legs ?? [leg],
+    artifactProblems: [],
+    ...(options.legJobs ? { legJobs: options.legJobs } : {}),
+    context: context(),
+    api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+    logger,
+    dryRun: false,
+    print: () => {},
+  })
+  return { outcome, logger }
+}
+
+describe('runReport', () => {
+  it('names only the legs’ own jobs when their names follow the job id', async () => {
+    api.jobs.set('9/1', [
+      { name: 'probe (windows-2025)', status: 'completed', conclusion: 'cancelled' },
+      { name: 'lint', status: 'completed', conclusion: 'failure' },
+      { name: 'report', status: 'in_progress', conclusion: null },
+    ])
+    const { outcome } = await report({ legJobs: ['probe'] })
+    expect(outcome.report.legs).toEqual([{ leg: 'probe (windows-2025)', status: 'cancelled' }])
+  })
+
+  it('names every other finished job when none is named after the legs’ job id', async () => {
+    api.jobs.set('9/1', [
+      { name: 'Probe on Windows', status: 'completed', conclusion: 'cancelled' },
+      { name: 'report', status: 'in_progress', conclusion: null },
+    ])
+    const { outcome } = await report({ legJobs: ['probe'] })
+    expect(outcome.report.legs).toEqual([{ leg: 'Probe on Windows', status: 'cancelled' }])
+  })
+
+  it('fails the step once for a broken policy, and fails the check for it', async () => {
+    const problem = '.github/bind-probe.yml:2:3: unknown key "divergense"'
+    const { outcome } = await report({ policy: { problem } })
+    expect(outcome.failures).toEqual([problem])
+    expect(outcome.verdict.conclusion).toBe('failure')
+    expect(api.checkRuns[0]).toMatchObject({ conclusion: 'failure' })
+  })
+
+  it('says so when no leg scanned the code', async () => {
+    const { outcome } = await report({})
+    expect(outcome.report.notes).toContain(
+      'No leg scanned the code (scan: off), so flaky port use was not checked.',
+    )
+  })
+
+  it('keeps going, with a warning, when a GitHub call fails in an unexpected way', async () => {
+    // A malformed answer: no error status for the client to classify, just nonsense.
+    api.failNext((r) => r.path.includes('/jobs'), 200, { total_count: 1 })
+    const { outcome, logger } = await report({ legJobs: ['probe'] })
+    expect(outcome.report.platforms).toHaveLength(1)
+    expect(api.checkRuns).toHaveLength(1)
+    expect(logger.warnings().join('\n')).toMatch(/could not list the run’s jobs/)
+  })
+})
