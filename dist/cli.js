@@ -22,7 +22,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-4GW6ODPQ.js";
+} from "./chunk-SSWTJZEJ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

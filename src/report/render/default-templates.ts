@@ -1,5 +1,5 @@
 // The default templates ship as files: templates/ in the repository, dist/templates/ beside the
-// bundle (scripts/bundle.ts copies them). Reading a file that ships with the code is the one
+// bundle (scripts/bundle.mjs copies them). Reading a file that ships with the code is the one
 // input this module takes from disk; it is read once.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

@@ -1,10 +1,24 @@
 // Builds dist/: the action and the CLI as self-contained ESM bundles, with the files they load
 // at run time (the python driver, the tree-sitter runtime and grammars) beside them. dist/ is
-// committed; CI fails when it is stale.
+// committed; CI fails when it is stale. Plain JavaScript, so any Node that runs npm can rebuild
+// and check the bundle; esbuild reads the TypeScript.
 import { cp, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { LANGUAGES } from '../src/scan/languages.ts'
+
+/** The scan's language table (TypeScript), compiled by esbuild and loaded from memory. */
+async function languages() {
+  const { outputFiles } = await build({
+    entryPoints: ['src/scan/languages.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  })
+  const code = Buffer.from(outputFiles[0].text).toString('base64')
+  return (await import(`data:text/javascript;base64,${code}`)).LANGUAGES
+}
 
 const entryPoints = {
   index: 'src/index.ts',
@@ -37,7 +51,7 @@ await cp('templates', 'dist/templates', { recursive: true })
 // src/scan/grammars.ts in ./grammars/ next to the bundle.
 const wasm = [
   { pkg: 'web-tree-sitter', file: 'web-tree-sitter.wasm' },
-  ...LANGUAGES.map((l) => l.grammar),
+  ...(await languages()).map((l) => l.grammar),
 ]
 for (const { pkg, file } of wasm) {
   await cp(fileURLToPath(import.meta.resolve(`${pkg}/${file}`)), `dist/grammars/${file}`)

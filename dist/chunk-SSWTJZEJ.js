@@ -21,7 +21,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
-    bundle: "node scripts/bundle.ts",
+    bundle: "node scripts/bundle.mjs",
     "check:dist": 'npm run bundle && git diff --exit-code --stat -- dist && test -z "$(git status --porcelain -- dist)"',
     "bench:probe": "node bench/probe.bench.ts",
     "bench:api-calls": "node bench/api-calls.bench.ts",
