@@ -2,6 +2,7 @@
 // at run time (the python driver, the tree-sitter runtime and grammars) beside them. dist/ is
 // committed; CI fails when it is stale. Plain JavaScript, so any Node that runs npm can rebuild
 // and check the bundle; esbuild reads the TypeScript.
+import { Buffer } from 'node:buffer'
 import { cp, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
