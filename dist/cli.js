@@ -22,7 +22,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-SSWTJZEJ.js";
+} from "./chunk-JFH5WUCU.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -23,6 +23,7 @@ var package_default = {
     format: "prettier --write .",
     bundle: "node scripts/bundle.mjs",
     "check:dist": 'npm run bundle && git diff --exit-code --stat -- dist && test -z "$(git status --porcelain -- dist)"',
+    check: "npm run typecheck && npm run lint && npm run check:dist",
     "bench:probe": "node bench/probe.bench.ts",
     "bench:api-calls": "node bench/api-calls.bench.ts",
     "eval:scan": "node scripts/eval-scan.ts",
