@@ -22,7 +22,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-JFH5WUCU.js";
+} from "./chunk-S6C6XXRH.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -105,6 +105,52 @@ describe('default job summary', () => {
   })
 })
 
+describe('ephemeral-port measurements', () => {
+  // A draw sequence where the kernel hands back the port just closed an eighth of the time.
+  const input = () => {
+    const base = singleOs()
+    const result = base.artifacts[0]!.content as PlatformResult
+    const scenario = result.scenarios.find((r) => r.id === 'tcp4-ephemeral-repeat-distribution')!
+    scenario.metrics = {
+      ...scenario.metrics!,
+      samples: 200,
+      distinct: 151,
+      min: 40000,
+      max: 40999,
+      sameAsPrevious: 0.125,
+      nextAfterPrevious: 0.5,
+      oddShare: 0.48,
+      inRange: 1,
+    }
+    return base
+  }
+
+  /** Each table row of a rendered body as the texts of its cells. */
+  const rows = (markdown: string) =>
+    nodesOf(gfmTree(markdown), 'tableRow').map((row) => row.children!.map((cell) => textOf(cell)))
+
+  it('are figures in the job summary, a row per platform and scenario', () => {
+    const summary = rows(renderSummary(buildReport(input())))
+    expect(summary).toContainEqual([
+      'linux-x64',
+      'tcp4-ephemeral-repeat-distribution',
+      '200',
+      '40000–40999',
+      '151',
+      '12.5%',
+      '50%',
+      '48%',
+      '100%',
+    ])
+  })
+
+  it('show the two figures that matter in the comment matrix, not a bare word', () => {
+    const comment = rows(renderComment(buildReport(input())))
+    const row = comment.find((cells) => cells[0]!.includes('tcp4-ephemeral-repeat-distribution'))
+    expect(row?.slice(1)).toEqual(['same 12.5% · next 50%'])
+  })
+})
+
 describe('custom templates', () => {
   it('renders the same view, escaping every value it prints', () => {
     const report = buildReport({ ...threeOs(), context: { headRef: '[x](javascript:alert(1))' } })

@@ -3,7 +3,7 @@
 // level, with the number left out beside them. docs/report.md documents every field, because
 // custom templates are written against this shape.
 import type { OsFamily } from '../../probe/model.ts'
-import { describeMetrics } from './metrics.ts'
+import { describeMetrics, metricFigures, shortMetrics } from './metrics.ts'
 import { encodePath, safeUrl } from './markdown.ts'
 import type { GateRule, GateVerdict } from '../gate.ts'
 import { missingWords } from '../headline.ts'
@@ -233,6 +233,7 @@ export function buildView(report: Report, options: ViewOptions) {
       ),
     },
     findings,
+    measurements: measurementsView(report),
     matrix: matrixView(report, limits.matrix),
     verdict: options.verdict
       ? {
@@ -362,6 +363,26 @@ function capFindings(files: readonly FindingGroup[], max: number) {
   return { files: out, shown }
 }
 
+/** The §9.9 numbers per platform: how bind(0) hands out ports, which decides free-port races. */
+function measurementsView(report: Report) {
+  return report.scenarios
+    .filter((row) => row.measurement)
+    .flatMap((row) =>
+      row.cells.flatMap((cell) =>
+        cell.metrics
+          ? [
+              {
+                scenario: row.id,
+                title: row.title,
+                platform: cell.platform,
+                ...metricFigures(cell.metrics),
+              },
+            ]
+          : [],
+      ),
+    )
+}
+
 function matrixView(report: Report, mode: Limits['matrix']) {
   // Rows a reader has to look at: a contradiction, something not measured, or a flaky outcome.
   const notable = (row: ScenarioRow) =>
@@ -434,8 +455,9 @@ function cellView(cell: Cell, row: ScenarioRow) {
   let text: string
   if (cell.outcome === undefined) text = '—'
   else if (cell.outcome === 'probe-error') text = 'probe error'
-  else if (row.measurement && cell.outcome === 'ok') text = 'measured'
-  else if (!AT_ANY_STEP.has(cell.outcome) && row.recordedStep && cell.step !== row.recordedStep) {
+  else if (row.measurement && cell.outcome === 'ok') {
+    text = cell.metrics ? shortMetrics(cell.metrics) : 'measured'
+  } else if (!AT_ANY_STEP.has(cell.outcome) && row.recordedStep && cell.step !== row.recordedStep) {
     text = `${cell.outcome} at ${cell.step}`
   } else text = cell.outcome
   const flaky = cell.flaky && cell.counts?.[0] ? ` ${cell.counts[0].count}/${cell.runs}` : ''

@@ -9473,9 +9473,25 @@ function describeExpectation(judgement, scenario) {
 }
 
 // src/report/render/metrics.ts
+var percent = (share) => `${Math.round(share * 1e3) / 10}%`;
+function metricFigures(m) {
+  return {
+    samples: m.samples,
+    distinct: m.distinct,
+    range: `${m.min}–${m.max}`,
+    same: percent(m.sameAsPrevious),
+    next: percent(m.nextAfterPrevious),
+    odd: percent(m.oddShare),
+    inRange: m.inRange === void 0 ? null : percent(m.inRange)
+  };
+}
 function describeMetrics(m) {
-  const pct = (x) => `${Math.round(x * 1e3) / 10}%`;
-  return `${m.samples} draws in ${m.min}–${m.max}, ${m.distinct} distinct; same port again ${pct(m.sameAsPrevious)}, next port ${pct(m.nextAfterPrevious)}, odd ${pct(m.oddShare)}` + (m.inRange === void 0 ? "" : `, in the ephemeral range ${pct(m.inRange)}`);
+  const f = metricFigures(m);
+  return `${f.samples} draws in ${f.range}, ${f.distinct} distinct; same port again ${f.same}, next port ${f.next}, odd ${f.odd}` + (f.inRange === null ? "" : `, in the ephemeral range ${f.inRange}`);
+}
+function shortMetrics(m) {
+  const f = metricFigures(m);
+  return `same ${f.same} · next ${f.next}`;
 }
 
 export {
@@ -9487,7 +9503,9 @@ export {
   judge,
   describeExpectation,
   rawCode,
+  metricFigures,
   describeMetrics,
+  shortMetrics,
   LANGUAGES,
   languageById,
   RULES,
