@@ -1,28 +1,42 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   CATALOGUE,
+  ConfigError,
+  DEFAULT_CONFIG,
+  DirectoryTransport,
   GitDiffError,
   LANGUAGES,
   OS_FAMILIES,
   ProbeUsageError,
+  RESULT_FILE,
   RULE_IDS,
+  SCAN_FILE,
   ScenarioError,
   SettingsError,
+  TemplateError,
   VERSION,
+  buildReport,
   checkGrammars,
   checkSettings,
+  collectLegs,
   describeExpectation,
   describeMetrics,
+  evaluatePolicy,
   gitChangedLines,
   judge,
   languageById,
+  loadConfig,
   probe,
   rawCode,
+  readBundle,
+  readLegScans,
   recordedStep,
+  renderComment,
+  renderSummary,
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-S6C6XXRH.js";
+} from "./chunk-V2BMZWNH.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -277,9 +291,162 @@ function driverName(text) {
   return text;
 }
 
-// src/cli/scan-command.ts
+// src/cli/report-command.ts
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
+var REPORT_HELP = `Usage: bind-probe report [options] PATH...
+
+Merges probe results into one report, judges it by the policy and prints it, as the action's
+report job does (without GitHub). Each PATH is a result file (bind-probe probe --out FILE), a leg
+bundle directory (an artifact of the action, as \`gh run download\` leaves it), or a directory of
+either.
+
+Options:
+  --format summary|comment|json  the job summary (default), the pull-request comment, or the
+                                 Report with the verdict as JSON
+  --config FILE    the policy (default: .github/bind-probe.yml when it exists)
+  --template FILE  a Handlebars template for the chosen Markdown format
+  --out FILE       also write the output to FILE
+  --no-gate        exit 0 whatever the policy concludes
+
+Exit status: 0 when the policy passes, 1 when it fails, 2 on bad input.
+`;
+var DEFAULT_POLICY = ".github/bind-probe.yml";
+async function reportCommand(argv, io) {
+  const { values, positionals } = parseArgs3({
+    args: argv,
+    options: {
+      format: { type: "string", default: "summary" },
+      config: { type: "string" },
+      template: { type: "string" },
+      out: { type: "string" },
+      "no-gate": { type: "boolean" },
+      help: { type: "boolean", short: "h" }
+    },
+    strict: true,
+    allowPositionals: true
+  });
+  if (values.help) {
+    io.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== "summary" && format !== "comment" && format !== "json") {
+    throw new UsageError(`--format must be summary, comment or json, not "${format}"`);
+  }
+  if (format === "json" && values.template !== void 0) {
+    throw new UsageError("--template renders Markdown; it does not go with --format json");
+  }
+  if (!positionals.length) {
+    throw new UsageError(
+      "name the results to report on, e.g. `bind-probe report linux.json` or the directory `gh run download` wrote"
+    );
+  }
+  const config = readPolicy(values.config);
+  const template = values.template === void 0 ? void 0 : readTemplate(values.template);
+  const found = await Promise.all(positionals.map((path) => legsAt(path, config.comment.key)));
+  const legs = found.flatMap((f) => f.legs);
+  const artifactProblems = found.flatMap((f) => f.problems);
+  if (!legs.length && !artifactProblems.length) {
+    throw new UsageError(
+      `no result files in ${positionals.join(", ")}: give .json files or the directories of leg bundles`
+    );
+  }
+  const scans = readLegScans(legs.filter((leg) => leg.bundle));
+  for (const problem of scans.problems) io.stderr.write(`bind-probe report: ${problem}
+`);
+  const report = buildReport({
+    artifacts: legs.map((leg) => ({ name: leg.name, content: leg.content })),
+    artifactProblems,
+    policy: config,
+    findings: scans.findings,
+    notes: scans.notes
+  });
+  for (const problem of report.artifacts) {
+    io.stderr.write(`bind-probe report: ${problem.artifact} was set aside: ${problem.message}
+`);
+  }
+  const verdict = evaluatePolicy(report, config);
+  let output;
+  try {
+    output = format === "json" ? `${JSON.stringify({ ...report, verdict }, null, 2)}
+` : format === "comment" ? renderComment(report, { verdict, key: config.comment.key, ...withTemplate(template) }) : renderSummary(report, { verdict, ...withTemplate(template) });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (values.out) await writeFile2(values.out, output);
+  io.stdout.write(output);
+  io.stderr.write(`bind-probe report: ${verdict.conclusion}: ${verdict.summary}
+`);
+  return verdict.conclusion === "failure" && !values["no-gate"] ? 1 : 0;
+}
+function withTemplate(template) {
+  return template ? { template } : {};
+}
+function readPolicy(path) {
+  const file = path ?? (existsSync(DEFAULT_POLICY) ? DEFAULT_POLICY : void 0);
+  if (file === void 0) return DEFAULT_CONFIG;
+  try {
+    return loadConfig(readText(file, "policy"), file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+function readTemplate(path) {
+  return { name: path, source: readText(path, "template") };
+}
+function readText(path, what) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} ${path}: ${error.message}`);
+  }
+}
+async function legsAt(path, key) {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`${path}: no such file or directory`);
+  }
+  if (!stat.isDirectory()) return { legs: [resultFile(path)], problems: [] };
+  if (existsSync(join(path, RESULT_FILE))) return { legs: [await bundleAt(path)], problems: [] };
+  const collected = await collectLegs(new DirectoryTransport(path), key);
+  const files = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".json")).map((entry) => resultFile(join(path, entry.name))).sort((a, b) => a.name.localeCompare(b.name));
+  const bundles = collected.legs.map((leg) => legOf(leg.artifact, leg.files));
+  return { legs: [...files, ...bundles], problems: collected.problems };
+}
+function resultFile(path) {
+  return { name: path, source: path, content: readText(path, "result"), bundle: false };
+}
+async function bundleAt(dir) {
+  const name = basename(dir);
+  let bundle;
+  try {
+    bundle = await readBundle(dir, name);
+  } catch (error) {
+    throw new UsageError(`cannot read the leg bundle ${dir}: ${error.message}`);
+  }
+  return legOf(name, new Map(bundle.files.map((f) => [f.name, f.content])));
+}
+function legOf(name, files) {
+  const scan2 = files.get(SCAN_FILE);
+  return {
+    name,
+    source: name,
+    content: files.get(RESULT_FILE),
+    bundle: true,
+    ...scan2 === void 0 ? {} : { scan: scan2 }
+  };
+}
+
+// src/cli/scan-command.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { parseArgs as parseArgs4 } from "node:util";
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
 Flags flaky port use (fixed ports in tests, free-port races, SO_REUSEADDR/SO_REUSEPORT in tests,
@@ -300,7 +467,7 @@ Options:
 `;
 var RANK = { note: 1, warning: 2, error: 3 };
 async function scanCommand(argv, io) {
-  const { values, positionals } = parseArgs3({
+  const { values, positionals } = parseArgs4({
     args: argv,
     options: {
       format: { type: "string", default: "text" },
@@ -352,7 +519,7 @@ async function scanCommand(argv, io) {
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
 `;
-  if (values.out) await writeFile2(values.out, json);
+  if (values.out) await writeFile3(values.out, json);
   if (format === "text") io.stdout.write(renderText(result, painter(io.stdout)));
   else io.stdout.write(json);
   if (failOn === "never") return 0;
@@ -423,6 +590,7 @@ var HELP = `Usage: bind-probe <command> [options]
 Commands:
   probe   run the bind() scenario catalogue on this machine (try: bind-probe probe --help)
   list    list the scenario catalogue
+  report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
 
 Options:
@@ -432,6 +600,7 @@ Options:
 var COMMANDS = {
   probe: { run: probeCommand, help: PROBE_HELP },
   list: { run: listCommand, help: LIST_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP }
 };
 async function main(argv, io = process) {

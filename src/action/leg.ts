@@ -27,8 +27,6 @@ export interface LegRun {
   scan?: LegScan
 }
 
-export const SCAN_FILE = 'scan.json'
-
 export interface LegOptions {
   inputs: ActionInputs
   config: Config

@@ -9,6 +9,7 @@ import {
   ContextError,
   DirectoryTransport,
   RESULT_FILE,
+  SCAN_FILE,
   collectLegs,
   createOctokit,
   defaultArtifactClient,
@@ -28,7 +29,7 @@ import { buildReport, renderSummary } from '../report/index.ts'
 import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
 import { readInputs, type ActionInputs } from './inputs.ts'
-import { SCAN_FILE, runLeg, type LegRun } from './leg.ts'
+import { runLeg, type LegRun } from './leg.ts'
 import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
 
@@ -113,10 +114,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       ...(leg.files.has(RESULT_FILE) ? { result: leg.files.get(RESULT_FILE)! } : {}),
       ...(leg.files.has(SCAN_FILE) ? { scan: leg.files.get(SCAN_FILE)! } : {}),
     }))
-    const problems = collected.problems.map((message) => ({
-      artifact: /^artifact (\S+?):/.exec(message)?.[1] ?? 'artifacts',
-      message,
-    }))
+    const problems = collected.problems
     const legJobs = [...new Set(collected.legs.flatMap((l) => l.meta.job ?? []))]
     return publish(
       { ...run, context },
@@ -226,7 +224,12 @@ async function collect(run: Run, key: string): Promise<CollectedLegs> {
     const why = error instanceof Error ? error.message : String(error)
     const hint = from ? ' (the report job needs `actions: read` to read another run)' : ''
     logger.warning(`could not list the legs' artifacts: ${why}${hint}`)
-    return { legs: [], problems: [`artifact listing failed: ${why}${hint}`] }
+    return {
+      legs: [],
+      problems: [
+        { artifact: 'the run’s artifacts', message: `could not be listed: ${why}${hint}` },
+      ],
+    }
   }
 }
 

@@ -32,17 +32,16 @@ import {
   type ReportContext,
   type TemplateSource,
 } from '../report/index.ts'
+import { readLegScans, type LegScanFile } from '../report/leg-scans.ts'
 import { toAnnotation } from '../scan/index.ts'
 import type { ActionInputs } from './inputs.ts'
-import type { LegScan } from './leg.ts'
 import type { PolicySource } from './policy-source.ts'
 
 /** One leg's files, as they arrived (text, untrusted until checked). */
-export interface LegFiles {
+export interface LegFiles extends LegScanFile {
   /** Artifact name, or "this job" in `all` mode. */
   source: string
   result?: string
-  scan?: string
 }
 
 export interface ReportOptions {
@@ -89,7 +88,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           findComment(api, { repo: context.repo, number: pr.number, key }),
         )
       : undefined
-  const scans = options.legs.flatMap((leg) => scanOf(leg, logger))
+  const scans = readLegScans(options.legs)
+  for (const problem of scans.problems) logger.warning(problem)
   const report = buildReport({
     artifacts: options.legs.map((leg) => ({ name: leg.source, content: leg.result })),
     artifactProblems: options.artifactProblems,
@@ -101,13 +101,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
         (await github('list the run’s jobs', () => legStatuses(api, context, options.legJobs)))) ||
       [],
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
-    findings: scans.flatMap((scan) => scan.findings),
-    notes: [
-      ...scans.flatMap(scanNotes),
-      ...(options.legs.length && !scans.length
-        ? ['No leg scanned the code (scan: off), so flaky port use was not checked.']
-        : []),
-    ],
+    findings: scans.findings,
+    notes: scans.notes,
     ...(context ? { context: reportContext(context) } : {}),
   })
   const problems = options.policy.problem ? [options.policy.problem] : []
@@ -245,40 +240,6 @@ function withFallback(
     logger.warning(`${error.message}; the built-in template was used instead`)
     return render()
   }
-}
-
-/** A leg's scan.json; a broken one is named, and its findings left out. */
-function scanOf(
-  leg: LegFiles,
-  logger: Logger,
-): Pick<LegScan, 'findings' | 'notes' | 'unavailableLanguages'>[] {
-  if (leg.scan === undefined) return []
-  try {
-    const parsed = JSON.parse(leg.scan) as Partial<LegScan>
-    return [
-      {
-        findings: Array.isArray(parsed.findings) ? parsed.findings : [],
-        notes: Array.isArray(parsed.notes) ? parsed.notes.filter((n) => typeof n === 'string') : [],
-        unavailableLanguages: Array.isArray(parsed.unavailableLanguages)
-          ? parsed.unavailableLanguages.filter((n) => typeof n === 'string')
-          : [],
-      },
-    ]
-  } catch (error) {
-    logger.warning(
-      `${leg.source}: its ${'scan.json'} is not JSON (${(error as Error).message}); its findings are left out`,
-    )
-    return []
-  }
-}
-
-function scanNotes(scan: Pick<LegScan, 'notes' | 'unavailableLanguages'>): string[] {
-  return [
-    ...scan.notes.map((note) => `Scan: ${note}`),
-    ...scan.unavailableLanguages.map(
-      (language) => `Scan: could not load the grammar for ${language}`,
-    ),
-  ]
 }
 
 /**

@@ -5,6 +5,7 @@ import { ScenarioError } from '../probe/compile.ts'
 import { UsageError, type Io } from './io.ts'
 import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
+import { REPORT_HELP, reportCommand } from './report-command.ts'
 import { SCAN_HELP, scanCommand } from './scan-command.ts'
 
 const HELP = `Usage: bind-probe <command> [options]
@@ -12,6 +13,7 @@ const HELP = `Usage: bind-probe <command> [options]
 Commands:
   probe   run the bind() scenario catalogue on this machine (try: bind-probe probe --help)
   list    list the scenario catalogue
+  report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
 
 Options:
@@ -25,6 +27,7 @@ const COMMANDS: Record<
 > = {
   probe: { run: probeCommand, help: PROBE_HELP },
   list: { run: listCommand, help: LIST_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
 }
 

@@ -48,6 +48,7 @@ export {
   resultArtifactName,
   parseResultArtifactName,
   RESULT_FILE,
+  SCAN_FILE,
   META_FILE,
   type ResultTransport,
   type TransportFile,

@@ -1,6 +1,7 @@
 // How each matrix leg's results reach the one job that reports: a named bundle of small files per
 // leg (its PlatformResult, and a metadata file saying which run, commit and PR it belongs to).
 // The transport itself is behind an interface: workflow artifacts on GitHub, a directory locally.
+import type { ArtifactProblem } from '../report/model.ts'
 import type { RunContext } from './context.ts'
 import { assertCommentKey } from './comment-marker.ts'
 
@@ -42,6 +43,8 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024
 export const MAX_BUNDLES = 500
 
 export const RESULT_FILE = 'result.json'
+/** A leg's scan findings, beside its result when the leg scanned. */
+export const SCAN_FILE = 'scan.json'
 export const META_FILE = 'bind-probe-meta.json'
 const NAME_PREFIX = 'bind-probe-result-'
 const PLATFORM = /^[a-z0-9][a-z0-9.-]*$/
@@ -139,8 +142,8 @@ export interface CollectedLeg {
 
 export interface CollectedLegs {
   legs: CollectedLeg[]
-  /** One line per bundle that could not be used, naming it; the others are still used. */
-  problems: string[]
+  /** One per bundle that could not be used, naming it; the others are still used. */
+  problems: ArtifactProblem[]
 }
 
 /**
@@ -157,13 +160,13 @@ export async function collectLegs(
     accept: (name) => parseResultArtifactName(key, name) !== undefined,
     ...(from ? { from } : {}),
   })
-  const problems: string[] = []
+  const problems: ArtifactProblem[] = []
   const latest = new Map<string, CollectedLeg>()
   for (const bundle of bundles) {
     const parsed = parseResultArtifactName(key, bundle.name)
     if (!parsed) continue
     if (bundle.problem) {
-      problems.push(`artifact ${bundle.name}: ${bundle.problem}`)
+      problems.push({ artifact: bundle.name, message: bundle.problem })
       continue
     }
     const files = new Map(bundle.files.map((f) => [f.name, f.content]))
@@ -174,13 +177,14 @@ export async function collectLegs(
       if (metaText === undefined) throw new Error(`it has no ${META_FILE}`)
       meta = parseMeta(metaText)
     } catch (error) {
-      problems.push(`artifact ${bundle.name}: ${(error as Error).message}`)
+      problems.push({ artifact: bundle.name, message: (error as Error).message })
       continue
     }
     if (meta.platformId !== parsed.platformId || meta.key !== key) {
-      problems.push(
-        `artifact ${bundle.name}: its ${META_FILE} says platform "${meta.platformId}" and key "${meta.key}", not what its name says`,
-      )
+      problems.push({
+        artifact: bundle.name,
+        message: `its ${META_FILE} says platform "${meta.platformId}" and key "${meta.key}", not what its name says`,
+      })
       continue
     }
     const leg = { artifact: bundle.name, ...parsed, meta, files }

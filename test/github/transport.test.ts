@@ -112,12 +112,20 @@ describe('collectLegs over a directory', () => {
     const { legs, problems } = await collectLegs(transport, 'default')
     expect(legs.map((l) => l.platformId)).toEqual(['linux-x64'])
     expect(problems).toEqual([
-      'artifact bind-probe-result-freebsd-x64-1: its bind-probe-meta.json says platform "linux-x64" and key "default", not what its name says',
-      'artifact bind-probe-result-linux-arm64-1: its bind-probe-meta.json lacks a 40-hex headSha',
-      'artifact bind-probe-result-macos-x64-1: it has no bind-probe-meta.json',
-      expect.stringMatching(
-        /^artifact bind-probe-result-windows-x64-1: its bind-probe-meta.json is not JSON/,
-      ),
+      {
+        artifact: 'bind-probe-result-freebsd-x64-1',
+        message:
+          'its bind-probe-meta.json says platform "linux-x64" and key "default", not what its name says',
+      },
+      {
+        artifact: 'bind-probe-result-linux-arm64-1',
+        message: 'its bind-probe-meta.json lacks a 40-hex headSha',
+      },
+      { artifact: 'bind-probe-result-macos-x64-1', message: 'it has no bind-probe-meta.json' },
+      {
+        artifact: 'bind-probe-result-windows-x64-1',
+        message: expect.stringMatching(/^its bind-probe-meta.json is not JSON/),
+      },
     ])
   })
 

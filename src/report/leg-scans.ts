@@ -1,0 +1,50 @@
+// Pure: what the legs' scan.json files add to a report, their findings and their notes. The files
+// come from runners (a fork's among them), so every field is checked, and a broken file is named
+// in `problems` while the other legs' findings still count.
+
+/** One leg's files as they arrived: text, untrusted until checked. */
+export interface LegScanFile {
+  /** The artifact or file the scan came with, for messages. */
+  source: string
+  /** The scan.json text; absent when the leg did not scan. */
+  scan?: string
+}
+
+export interface LegScans {
+  /** Unchecked findings: buildReport validates each and names the malformed ones. */
+  findings: unknown[]
+  notes: string[]
+  problems: string[]
+}
+
+export function readLegScans(legs: readonly LegScanFile[]): LegScans {
+  const out: LegScans = { findings: [], notes: [], problems: [] }
+  let scanned = 0
+  for (const leg of legs) {
+    if (leg.scan === undefined) continue
+    let parsed: Record<string, unknown>
+    try {
+      parsed = JSON.parse(leg.scan)
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object')
+    } catch (error) {
+      out.problems.push(
+        `${leg.source}: its scan.json is not a JSON object (${(error as Error).message}); its findings are left out`,
+      )
+      continue
+    }
+    scanned++
+    if (Array.isArray(parsed.findings)) out.findings.push(...parsed.findings)
+    for (const note of strings(parsed.notes)) out.notes.push(`Scan: ${note}`)
+    for (const language of strings(parsed.unavailableLanguages)) {
+      out.notes.push(`Scan: could not load the grammar for ${language}`)
+    }
+  }
+  if (legs.length && !scanned) {
+    out.notes.push('No leg scanned the code (scan: off), so flaky port use was not checked.')
+  }
+  return out
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}

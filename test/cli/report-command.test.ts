@@ -1,0 +1,165 @@
+// `bind-probe report`: result files and the action's leg bundles merged, judged by the policy and
+// printed, run in-process with captured streams.
+import { writeFileSync } from 'node:fs'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.ts'
+import { resolveContext } from '../../src/github/context.ts'
+import { DirectoryTransport } from '../../src/github/directory-transport.ts'
+import { legMeta, uploadLeg, RESULT_FILE, SCAN_FILE } from '../../src/github/transport.ts'
+import { fixture, SAMPLE_FINDINGS } from '../report/samples.ts'
+import { gfmTree, nodesOf, textOf } from '../report/gfm.ts'
+
+/** A policy with every default, so the tests do not read this repository's own policy. */
+const DEFAULTS = join(tmpdir(), `bind-probe-defaults-${process.pid}.yml`)
+writeFileSync(DEFAULTS, '# every key at its default\n')
+
+async function run(...argv: string[]) {
+  if (!argv.includes('--config')) argv = ['--config', DEFAULTS, ...argv]
+  let stdout = ''
+  let stderr = ''
+  const sink = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true) })
+  const code = await main(['report', ...argv], {
+    stdout: sink((s) => (stdout += s)) as never,
+    stderr: sink((s) => (stderr += s)) as never,
+  })
+  return { code, stdout, stderr }
+}
+
+const context = resolveContext(
+  {
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: 'event.json',
+    GITHUB_RUN_ID: '900',
+    GITHUB_RUN_ATTEMPT: '1',
+  },
+  () =>
+    JSON.stringify({
+      pull_request: {
+        number: 4,
+        head: { sha: 'b'.repeat(40), repo: { full_name: 'octo-org/octo-repo' } },
+        base: { ref: 'main', repo: { full_name: 'octo-org/octo-repo' } },
+      },
+    }),
+)
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+async function scratch() {
+  return mkdtemp(join(tmpdir(), 'bind-probe-report-'))
+}
+
+/** A directory as `gh run download` leaves it: one sub-directory per artifact of the run. */
+async function downloadedRun() {
+  const dir = await scratch()
+  const transport = new DirectoryTransport(dir)
+  const linux = fixture('measured-linux-x64')
+  await uploadLeg(transport, legMeta(context, 'default', 'linux-x64'), [
+    { name: RESULT_FILE, content: json(linux) },
+    {
+      name: SCAN_FILE,
+      content: json({ scope: 'changed', findings: SAMPLE_FINDINGS.slice(0, 1), notes: [] }),
+    },
+  ])
+  // A re-run of the macOS leg: only its latest attempt counts (the first one's result is broken).
+  const macos = fixture('synthetic-macos-arm64')
+  for (const [attempt, content] of [
+    [1, '{}'],
+    [2, json(macos)],
+  ] as const) {
+    const meta = legMeta({ ...context, runAttempt: attempt }, 'default', macos.platform.id)
+    await uploadLeg(transport, meta, [{ name: RESULT_FILE, content }])
+  }
+  return dir
+}
+
+const rows = (markdown: string) =>
+  nodesOf(gfmTree(markdown), 'tableRow').map((row) => row.children!.map((cell) => textOf(cell)))
+
+describe('bind-probe report', () => {
+  it('merges the artifacts of a downloaded run into one summary, with the scan findings', async () => {
+    const { code, stdout, stderr } = await run(await downloadedRun())
+    // The default policy fails on a finding of severity error.
+    expect(stderr).toMatch(/^bind-probe report: failure: failed: 1 flaky port use at severity/m)
+    expect(code).toBe(1)
+    const platforms = rows(stdout).filter((r) => r.at(-1)?.startsWith('bind-probe-result-'))
+    expect(platforms.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['linux-x64', 'bind-probe-result-linux-x64-1'],
+      ['macos-arm64-synthetic', 'bind-probe-result-macos-arm64-synthetic-2'],
+    ])
+    expect(textOf(gfmTree(stdout))).toContain(SAMPLE_FINDINGS[0]!.message)
+  })
+
+  it('prints the comment or the Report as JSON, with the verdict', async () => {
+    const dir = await downloadedRun()
+    await rm(join(dir, 'bind-probe-result-linux-x64-1', SCAN_FILE))
+    const comment = await run('--format', 'comment', dir)
+    expect(comment.stdout).toMatch(/^### 🔌 bind-probe · 2 platforms measured/)
+    expect(comment.stdout).toContain('<!-- bind-probe:comment')
+    const asJson = JSON.parse((await run('--format', 'json', dir)).stdout)
+    expect(asJson.platforms.map((p: { id: string }) => p.id)).toEqual([
+      'linux-x64',
+      'macos-arm64-synthetic',
+    ])
+    expect(asJson.verdict.conclusion).toBe('success')
+    expect(asJson.findings.total).toBe(0)
+    expect(asJson.notes).toContain(
+      'No leg scanned the code (scan: off), so flaky port use was not checked.',
+    )
+  })
+
+  it('fails when the policy fails, names what is missing, and --no-gate keeps exit 0', async () => {
+    const dir = await scratch()
+    const result = join(dir, 'linux.json')
+    await writeFile(result, json(fixture('measured-linux-x64')))
+    const policy = join(dir, 'policy.yml')
+    await writeFile(policy, 'platforms: [linux-x64, windows-x64]\n')
+    const failed = await run('--config', policy, result)
+    expect(failed.code).toBe(1)
+    expect(textOf(gfmTree(failed.stdout))).toContain('windows-x64 was expected and is missing')
+    expect(failed.stderr).toMatch(/failure: /)
+    expect((await run('--config', policy, '--no-gate', result)).code).toBe(0)
+  })
+
+  it('sets a broken file aside, names it, and still reports the others', async () => {
+    const dir = await downloadedRun()
+    await writeFile(join(dir, 'truncated.json'), '{"schemaVersion": 1,')
+    await mkdir(join(dir, 'bind-probe-result-windows-x64-1'))
+    await writeFile(join(dir, 'bind-probe-result-windows-x64-1', RESULT_FILE), '{}')
+    const { code, stdout, stderr } = await run(dir)
+    expect(code).toBe(1) // an unreadable artifact fails the default policy
+    expect(stderr).toContain(`${join(dir, 'truncated.json')} was set aside: is not JSON`)
+    expect(stderr).toContain(
+      'bind-probe-result-windows-x64-1 was set aside: it has no bind-probe-meta.json',
+    )
+    expect(rows(stdout).some((r) => r[0] === 'linux-x64')).toBe(true)
+  })
+
+  it('says what is wrong with bad input, in one line, with exit 2', async () => {
+    const dir = await scratch()
+    const result = join(dir, 'linux.json')
+    await writeFile(result, json(fixture('measured-linux-x64')))
+    const policy = join(dir, 'policy.yml')
+    await writeFile(policy, 'mode: enfroce\n')
+    const template = join(dir, 'comment.hbs')
+    await writeFile(template, 'line one\n{{#each platforms}}\n')
+    const cases: [string[], RegExp][] = [
+      [[], /name the results to report on/],
+      [[join(dir, 'nope.json')], /nope\.json: no such file or directory/],
+      [[await scratch()], /no result files in /],
+      [['--format', 'html', result], /--format must be summary, comment or json, not "html"/],
+      [['--config', policy, result], /policy\.yml:1:7: mode must be one of enforce, warn/],
+      [['--template', template, result], /comment\.hbs:\d+: syntax error/],
+      [['--bogus', result], /Unknown option '--bogus'/],
+    ]
+    for (const [argv, message] of cases) {
+      const { code, stderr, stdout } = await run(...argv)
+      expect({ argv, code }).toEqual({ argv, code: 2 })
+      expect(stderr).toMatch(message)
+      expect(stdout).toBe('')
+    }
+  })
+})
