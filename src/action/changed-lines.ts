@@ -93,3 +93,16 @@ export async function changedLines(
   const fromApi = changesFromPrFiles(files)
   return { changes: fromApi.changes, notes: [...notes, ...fromApi.notes], how: 'files-api' }
 }
+
+/**
+ * The commit checked out in `cwd`, with `head` fetched beside it when it differs (a shallow test
+ * merge checkout lacks it), or undefined when git cannot say.
+ */
+export async function checkedOut(cwd: string, head: string): Promise<string | undefined> {
+  const checkout = await gitOut(cwd, ['rev-parse', 'HEAD'])
+  if (!checkout || checkout === head) return checkout
+  if ((await gitOut(cwd, ['cat-file', '-e', `${head}^{commit}`])) === undefined) {
+    await gitOut(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', head])
+  }
+  return checkout
+}

@@ -7,7 +7,8 @@ import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
 import type { PlatformResult } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
 import { scan, type Finding, type ScanResult } from '../scan/index.ts'
-import { changedLines } from './changed-lines.ts'
+import { changedLines, checkedOut } from './changed-lines.ts'
+import { toHeadLines } from './head-lines.ts'
 import type { ActionInputs } from './inputs.ts'
 
 /** The scan as a leg reports it: its findings and enough about what was read to trust them. */
@@ -24,7 +25,13 @@ export interface LegScan {
 
 export interface LegRun {
   result: PlatformResult
+  /** Findings at the pull request head's lines, where the check and the comment point. */
   scan?: LegScan
+  /**
+   * The same findings at the checked-out commit's lines (GitHub's test merge commit on a pull
+   * request), which upload-sarif files them under.
+   */
+  sarifFindings?: Finding[]
 }
 
 export interface LegOptions {
@@ -46,29 +53,39 @@ export async function runLeg(options: LegOptions): Promise<LegRun> {
     extraScenarios: config.scenarios,
     onWarning: (message) => logger.warning(message),
   })
-  const legScan = inputs.scan === 'off' ? undefined : await scanSafely(options)
+  const scanned = inputs.scan === 'off' ? undefined : await scanSafely(options)
+  const legScan = scanned?.scan
   for (const note of legScan?.notes ?? []) logger.info(`scan: ${note}`)
   for (const language of legScan?.unavailableLanguages ?? []) {
     logger.warning(`scan: could not load the grammar for ${language}`)
   }
-  return { result, ...(legScan ? { scan: legScan } : {}) }
+  return {
+    result,
+    ...(legScan ? { scan: legScan, sarifFindings: scanned.sarifFindings } : {}),
+  }
+}
+
+interface Scanned {
+  scan: LegScan
+  sarifFindings: Finding[]
 }
 
 /** The probe's results are worth more than the scan: a scan that fails becomes a note. */
-async function scanSafely(options: LegOptions): Promise<LegScan | undefined> {
+async function scanSafely(options: LegOptions): Promise<Scanned | undefined> {
   try {
     return await scanLeg(options)
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
     options.logger.warning(`the scan failed: ${why}; the probe's results are kept`)
+    const scope = options.inputs.scan === 'all' ? 'all' : 'changed'
     return {
-      ...summarise(options.inputs.scan === 'all' ? 'all' : 'changed', emptyScan()),
-      notes: [`the scan failed on this leg: ${why}`],
+      scan: { ...summarise(scope, emptyScan()), notes: [`the scan failed on this leg: ${why}`] },
+      sarifFindings: [],
     }
   }
 }
 
-async function scanLeg(options: LegOptions): Promise<LegScan | undefined> {
+async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
   const { inputs, config, workspace, context, api, logger } = options
   if (!existsSync(workspace)) {
     logger.info('no checkout here, so the scan is skipped (add actions/checkout before bind-probe)')
@@ -76,17 +93,30 @@ async function scanLeg(options: LegOptions): Promise<LegScan | undefined> {
   }
   const settings = { ignorePaths: config.scan.ignore, allowedHelpers: config.scan.allowedHelpers }
   if (inputs.scan === 'all' || !context) {
-    return summarise('all', await scan({ root: workspace, settings }))
+    const result = await scan({ root: workspace, settings })
+    return scanned('all', result, context ? await atHead(result, workspace, context) : result)
   }
   const lines = await changedLines(workspace, context, api, logger)
-  if (!lines.changes) return { ...summarise('changed', emptyScan()), notes: lines.notes }
-  const result = await scan({
-    root: lines.root ?? workspace,
-    changes: lines.changes,
-    settings,
-    notes: lines.notes,
-  })
-  return summarise('changed', result)
+  if (!lines.changes) {
+    return { scan: { ...summarise('changed', emptyScan()), notes: lines.notes }, sarifFindings: [] }
+  }
+  const root = lines.root ?? workspace
+  const result = await scan({ root, changes: lines.changes, settings, notes: lines.notes })
+  return scanned('changed', result, await atHead(result, root, context))
+}
+
+function scanned(scope: LegScan['scope'], atCheckout: ScanResult, atHead: ScanResult): Scanned {
+  return { scan: summarise(scope, atHead), sarifFindings: atCheckout.findings }
+}
+
+/** Findings at the lines of the pull request's head, which the check and the links point at. */
+async function atHead(result: ScanResult, root: string, context: RunContext): Promise<ScanResult> {
+  const head = context.pullRequest?.headSha
+  if (!head || !result.findings.length) return result
+  const checkout = await checkedOut(root, head)
+  if (!checkout || checkout === head) return result
+  const moved = await toHeadLines(result.findings, root, checkout, head)
+  return { ...result, findings: moved.findings, notes: [...result.notes, ...moved.notes] }
 }
 
 function summarise(scope: LegScan['scope'], result: ScanResult): LegScan {

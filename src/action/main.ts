@@ -251,13 +251,13 @@ async function writeLegFiles(run: Run, leg: LegRun) {
 
 /** The scan's findings as SARIF, where asked; a file that cannot be written is a warning. */
 async function writeSarif(run: Run, leg: LegRun): Promise<void> {
-  if (!run.inputs.sarifFile || !leg.scan) return
+  if (!run.inputs.sarifFile || !leg.sarifFindings) return
   const path = resolve(run.workspace, run.inputs.sarifFile)
   try {
     await mkdir(dirname(path), { recursive: true })
-    const sarif = toSarif(leg.scan.findings, { version: VERSION })
+    const sarif = toSarif(leg.sarifFindings, { version: VERSION })
     await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`)
-    logger.info(`wrote ${leg.scan.findings.length} findings as SARIF to ${run.inputs.sarifFile}`)
+    logger.info(`wrote ${leg.sarifFindings.length} findings as SARIF to ${run.inputs.sarifFile}`)
   } catch (error) {
     logger.warning(`could not write ${run.inputs.sarifFile}: ${(error as Error).message}`)
   }
