@@ -36,7 +36,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-V2BMZWNH.js";
+} from "./chunk-KCOGXHYK.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.ts'
 import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
 import type { PlatformResult } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
-import { scan, type Finding, type ScanResult } from '../scan/index.ts'
+import { scan, type Finding, type ScanResult, type ScanSettings } from '../scan/index.ts'
 import { changedLines, checkedOut } from './changed-lines.ts'
 import { toHeadLines } from './head-lines.ts'
 import type { ActionInputs } from './inputs.ts'
@@ -91,7 +91,13 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
     logger.info('no checkout here, so the scan is skipped (add actions/checkout before bind-probe)')
     return undefined
   }
-  const settings = { ignorePaths: config.scan.ignore, allowedHelpers: config.scan.allowedHelpers }
+  const settings: ScanSettings = {
+    ignorePaths: config.scan.ignore,
+    allowedHelpers: config.scan.allowedHelpers,
+    disableRules: config.scan.disableRules,
+    testPaths: config.scan.testPaths,
+    maxFileBytes: config.scan.maxFileBytes,
+  }
   if (inputs.scan === 'all' || !context) {
     const result = await scan({ root: workspace, settings })
     return scanned('all', result, context ? await atHead(result, workspace, context) : result)

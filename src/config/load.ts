@@ -133,6 +133,9 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
     scan: {
       ignore: raw.scan?.ignore ?? [],
       allowedHelpers: raw.scan?.['allowed-helpers'] ?? [],
+      disableRules: raw.scan?.['disable-rules'] ?? [],
+      testPaths: raw.scan?.['test-paths'] ?? [],
+      maxFileBytes: raw.scan?.['max-file-bytes'] ?? DEFAULT_CONFIG.scan.maxFileBytes,
     },
     readPolicyFrom: raw['read-policy-from'] ?? DEFAULT_CONFIG.readPolicyFrom,
   }
@@ -154,7 +157,13 @@ interface RawConfig {
   scenarios?: RawScenario[]
   comment?: { mode?: Config['comment']['mode']; key?: string; template?: string }
   summary?: { template?: string }
-  scan?: { ignore?: string[]; 'allowed-helpers'?: string[] }
+  scan?: {
+    ignore?: string[]
+    'allowed-helpers'?: string[]
+    'disable-rules'?: string[]
+    'test-paths'?: string[]
+    'max-file-bytes'?: number
+  }
   'read-policy-from'?: Config['readPolicyFrom']
 }
 

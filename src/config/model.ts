@@ -3,6 +3,7 @@
 // explains every key.
 import type { Outcome, Scenario } from '../probe/model.ts'
 import type { Severity } from '../scan/finding.ts'
+import { DEFAULT_MAX_FILE_BYTES } from '../scan/settings.ts'
 
 export interface ExpectedPlatform {
   /** A platform id as the probe writes it: `linux-x64`, or `linux-x64-<label>`. */
@@ -53,8 +54,14 @@ export interface Config {
   scenarios: Scenario[]
   comment: { mode: CommentMode; key: string; template?: string }
   summary: { template?: string }
-  /** Plain data for the scanner. */
-  scan: { ignore: string[]; allowedHelpers: string[] }
+  /** Plain data for the scanner (its ScanSettings). */
+  scan: {
+    ignore: string[]
+    allowedHelpers: string[]
+    disableRules: string[]
+    testPaths: string[]
+    maxFileBytes: number
+  }
   /** Where the report job reads this file and the templates from. */
   readPolicyFrom: 'base' | 'pull-request'
 }
@@ -82,6 +89,12 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze<Config>({
   scenarios: [],
   comment: Object.freeze({ mode: 'always', key: DEFAULT_COMMENT_KEY }),
   summary: Object.freeze({}),
-  scan: Object.freeze({ ignore: [], allowedHelpers: [] }),
+  scan: Object.freeze({
+    ignore: [],
+    allowedHelpers: [],
+    disableRules: [],
+    testPaths: [],
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  }),
   readPolicyFrom: 'base',
 })

@@ -64,6 +64,9 @@ summary:
 scan:
   ignore: ['vendor/**']
   allowed-helpers: [get_free_port]
+  disable-rules: [PORT005]
+  test-paths: ['integration/**']
+  max-file-bytes: 200000
 read-policy-from: pull-request
 `,
       FILE,
@@ -117,7 +120,13 @@ read-policy-from: pull-request
       ],
       comment: { mode: 'changes', key: 'nightly', template: '.github/bind-probe/comment.md.hbs' },
       summary: { template: '.github/bind-probe/summary.md.hbs' },
-      scan: { ignore: ['vendor/**'], allowedHelpers: ['get_free_port'] },
+      scan: {
+        ignore: ['vendor/**'],
+        allowedHelpers: ['get_free_port'],
+        disableRules: ['PORT005'],
+        testPaths: ['integration/**'],
+        maxFileBytes: 200_000,
+      },
       readPolicyFrom: 'pull-request',
     })
   })

@@ -1,0 +1,57 @@
+// The policy's scan section reaches the leg's scan: rules switched off, extra test paths, the
+// size limit.
+import { describe, expect, it } from 'vitest'
+import { readInputs } from '../../src/action/inputs.ts'
+import { runLeg } from '../../src/action/leg.ts'
+import { loadConfig } from '../../src/config/index.ts'
+import { RULE_IDS } from '../../src/scan/rules/catalogue.ts'
+import schema from '../../schemas/config.schema.json' with { type: 'json' }
+import { recordingLogger } from '../github/support/logger.ts'
+import { makeCheckout } from './harness.ts'
+
+const FIXED_PORT =
+  'import socket\n\n\ndef test_server():\n    socket.socket().bind(("127.0.0.1", 8080))\n'
+
+async function scanWith(policy: string) {
+  const checkout = makeCheckout(
+    { 'README.md': 'a project\n' },
+    { 'tests/test_a.py': FIXED_PORT, 'integration/check_b.py': FIXED_PORT },
+  )
+  const leg = await runLeg({
+    inputs: readInputs((name) => ({ scan: 'all', only: 'udp4-dup-loopback-default' })[name] ?? ''),
+    config: loadConfig(policy),
+    workspace: checkout.dir,
+    logger: recordingLogger(),
+  })
+  return leg.scan!
+}
+
+describe("the policy's scan settings", () => {
+  it('finds the fixed port in the conventional test file only, by default', async () => {
+    const scan = await scanWith('')
+    expect(scan.findings.map((f) => `${f.rule} ${f.path}`)).toEqual(['PORT001 tests/test_a.py'])
+  })
+
+  it('treats test-paths as test code, and switches off disable-rules', async () => {
+    const more = await scanWith("scan:\n  test-paths: ['integration/**']\n")
+    expect(more.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([
+      'PORT001 integration/check_b.py',
+      'PORT001 tests/test_a.py',
+    ])
+    const off = await scanWith(
+      "scan:\n  test-paths: ['integration/**']\n  disable-rules: [PORT001]\n",
+    )
+    expect(off.findings).toEqual([])
+  })
+
+  it('skips files over max-file-bytes and counts them', async () => {
+    const scan = await scanWith('scan:\n  max-file-bytes: 20\n')
+    expect(scan.findings).toEqual([])
+    expect(scan.skipped['too-large']).toBe(2)
+  })
+
+  it('offers exactly the rules the scanner has', () => {
+    const enumerated = schema.properties.scan.properties['disable-rules'].items.enum
+    expect(enumerated).toEqual([...RULE_IDS])
+  })
+})
