@@ -191,3 +191,43 @@ describe('gitChangedLines and diff-aware scans', () => {
     )
   })
 })
+
+describe('diff-aware filtering of multi-line findings', () => {
+  const py = `import http.server
+
+def test_fixed():
+    srv = http.server.HTTPServer(
+        ("127.0.0.1", 8080),
+        http.server.BaseHTTPRequestHandler,
+    )
+`
+  const js = `const net = require('node:net')
+it('x', () => {
+  net.createServer().listen({
+    host: '127.0.0.1',
+    port: 8080,
+  })
+})
+`
+  it('reports a finding when a later line of its call changed', async () => {
+    const root = writeTree({ 'tests/test_multi.py': py, 'test/multi.spec.js': js })
+    const changes = new Map([
+      ['tests/test_multi.py', new Set([5])],
+      ['test/multi.spec.js', new Set([5])],
+    ])
+    const r = await scan({ root, changes, grammars })
+    expect(r.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort()).toEqual([
+      'test/multi.spec.js:PORT001@3',
+      'tests/test_multi.py:PORT001@4',
+    ])
+  })
+
+  it('stays quiet when only lines outside the call changed', async () => {
+    const root = writeTree({ 'tests/test_multi.py': py, 'test/multi.spec.js': js })
+    const changes = new Map([
+      ['tests/test_multi.py', new Set([1, 3])],
+      ['test/multi.spec.js', new Set([1, 7])],
+    ])
+    expect((await scan({ root, changes, grammars })).findings).toEqual([])
+  })
+})
