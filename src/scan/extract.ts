@@ -34,6 +34,20 @@ const NAMING_PARENTS = new Set([
   'let_declaration',
 ])
 
+/** Nodes between a call and a function literal passed to it. */
+const ARGUMENT_WRAPPERS = new Set([
+  'arguments',
+  'argument_list',
+  'argument',
+  'keyword_argument',
+  'value_argument',
+  'value_arguments',
+  'annotated_lambda',
+])
+
+/** Function nodes that are declarations even without a `name` field. */
+const DECLARATIONS = /(?:_declaration|_definition|_item)$/
+
 const NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/
 
 /**
@@ -143,6 +157,8 @@ class Extractor {
       at: this.span(root),
       test: false,
       returns: '',
+      role: 'declared',
+      passedTo: '',
       endIndex: Number.POSITIVE_INFINITY,
     }
     this.stack.push(fileScope)
@@ -246,12 +262,33 @@ class Extractor {
       at: this.span(node),
       test: parent.test || this.testMark(node),
       returns: returnType(node),
+      ...this.roleOf(node),
       endIndex: node.endIndex,
     }
     this.stack.push(scope)
     this.facts.scopes.push(strip(scope))
     this.params(node)
     this.expressionBody(node)
+  }
+
+  /** When a function runs: declared, passed to a call, called on the spot, or kept for later. */
+  private roleOf(node: Node): Pick<Scope, 'role' | 'passedTo'> {
+    let inner = node
+    let outer = node.parent
+    while (
+      outer &&
+      (ARGUMENT_WRAPPERS.has(outer.type) || this.syntax.transparent.has(outer.type))
+    ) {
+      inner = outer
+      outer = outer.parent
+    }
+    const shape = outer ? this.syntax.calls[outer.type] : undefined
+    if (outer && shape) {
+      if (shape.callee(outer)?.id === inner.id) return { role: 'invoked', passedTo: '' }
+      if (inner.id !== node.id) return { role: 'argument', passedTo: this.callOf(outer).name }
+    }
+    const named = node.childForFieldName('name') !== null || DECLARATIONS.test(node.type)
+    return { role: named ? 'declared' : 'value', passedTo: '' }
   }
 
   /** Region marks of test code that does not live in a test file. */
@@ -660,8 +697,8 @@ function typeIds(
 }
 
 function strip(scope: Scope & { endIndex: number }): Scope {
-  const { id, parent, name, at, test, returns } = scope
-  return { id, parent, name, at, test, returns }
+  const { id, parent, name, at, test, returns, role, passedTo } = scope
+  return { id, parent, name, at, test, returns, role, passedTo }
 }
 
 function readImport(node: Node, type: string): Import {
