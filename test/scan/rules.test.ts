@@ -183,3 +183,24 @@ func FreePort() int {
     expect(focused.findings).toEqual(whole.findings)
   })
 })
+
+describe('PORT007 serve-before-listen in Python', () => {
+  it('needs a server-like target or a host/port before flagging x.run in a thread', async () => {
+    const code = (target: string, extra = '') => `import threading
+import requests
+
+def test_x(self):
+    threading.Thread(target=${target}${extra}, daemon=True).start()
+    requests.get("http://127.0.0.1:5001/")
+`
+    const r = await scanFiles({
+      'tests/test_a.py': code('self.app.run'),
+      'tests/test_b.py': code('worker.run'),
+      'tests/test_c.py': code('worker.run', ', kwargs={"port": 5001}'),
+    })
+    expect(r.findings.map((f) => `${f.path}:${f.rule}`).sort()).toEqual([
+      'tests/test_a.py:PORT007',
+      'tests/test_c.py:PORT007',
+    ])
+  })
+})
