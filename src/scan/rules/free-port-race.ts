@@ -261,8 +261,11 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
       return true
     }
   }
-  // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop).
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes)
+  // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop),
+  // so a number that leaves the function races; one used inside it is used while the variable
+  // still holds the socket open. An unnamed socket is gone at once.
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+    return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
 }
 
