@@ -120,6 +120,20 @@ describe('changesFromPrFiles', () => {
     expect(notes).toEqual([expect.stringMatching(/no patch for 1 file .*big\.ts/)])
   })
 
+  it('treats pure renames and mode-only changes (no patch, no changed lines) as changing nothing', () => {
+    const { changes, notes } = changesFromPrFiles([
+      { filename: 'tests/test_moved.py', status: 'renamed', changes: 0, additions: 0 },
+      { filename: 'tests/mode_only.py', status: 'changed', changes: 0, additions: 0 },
+      { filename: 'tests/trimmed.py', status: 'modified', changes: 4000, additions: 0 },
+      { filename: 'tests/grown.py', status: 'modified', changes: 4000, additions: 3000 },
+    ])
+    expect(sorted(changes.get('tests/test_moved.py'))).toEqual([])
+    expect(sorted(changes.get('tests/mode_only.py'))).toEqual([])
+    expect(sorted(changes.get('tests/trimmed.py'))).toEqual([])
+    expect(changes.get('tests/grown.py')).toBe('all')
+    expect(notes).toEqual([expect.stringMatching(/no patch for 1 file .*grown\.py;/)])
+  })
+
   it('says so when the API stopped at 3,000 files', () => {
     const files = Array.from({ length: PR_FILES_LIMIT }, (_, i) => ({
       filename: `f${i}.py`,
