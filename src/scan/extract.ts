@@ -221,7 +221,7 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      if (text.includes('bind-probe')) this.facts.comments.push({ text, at: this.span(node) })
+      if (text.includes('bind-probe')) this.comment(node)
     }
     const assignment = s.assignments[type]
     if (assignment) this.assignment(node, assignment)
@@ -242,6 +242,33 @@ class Extractor {
     if (s.defers.has(type)) this.mark(this.deferred, node)
     if (type === 'expression_statement') this.mark(this.statements, node)
     if (IMPORTS.has(type)) this.importOf(node, type)
+  }
+
+  /** A directive comment, with the comment lines right after it and the statement below. */
+  private comment(node: Node): void {
+    let last = node
+    let next = node.nextSibling
+    while (
+      next &&
+      this.syntax.comments.has(next.type) &&
+      next.startPosition.row === last.endPosition.row + 1
+    ) {
+      last = next
+      next = next.nextSibling
+    }
+    const first = this.span(node)
+    const end = this.span(last)
+    const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end }
+    // A Python block starts at its first statement: the comment above a block's first line sits
+    // before the block, so the statement is the block's first child.
+    while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
+      next = next.firstNamedChild
+    const ownLine = node.previousSibling?.endPosition.row !== node.startPosition.row
+    const covers =
+      ownLine && next && next.startPosition.row === last.endPosition.row + 1
+        ? { line: next.startPosition.row + 1, endLine: next.endPosition.row + 1 }
+        : undefined
+    this.facts.comments.push({ text: node.text, at, ...(covers ? { covers } : {}) })
   }
 
   private mark(into: Set<number>, node: Node): void {

@@ -132,8 +132,11 @@ export interface Import {
 }
 
 export interface Comment {
+  /** The comment, with the comment lines that directly follow it (a wrapped explanation). */
   text: string
   at: Span
+  /** Lines of the statement that starts on the line after the comment, when there is one. */
+  covers?: { line: number; endLine: number }
 }
 
 export interface FileFacts {
