@@ -204,3 +204,16 @@ def test_x(self):
     ])
   })
 })
+
+describe('PORT001 message', () => {
+  it('mentions ephemeral ports only for ports an OS hands out as ephemeral (32768 and up)', async () => {
+    const code = `const net = require('node:net')
+it('low', () => { net.createServer().listen(3000) })
+it('high', () => { net.createServer().listen(40000) })
+`
+    const r = await scanFiles({ 'test/a.spec.js': code })
+    const [low, high] = r.findings.sort((a, b) => a.line - b.line)
+    expect(low!.message).not.toMatch(/ephemeral/)
+    expect(high!.message).toMatch(/drew 40000 as its ephemeral port/)
+  })
+})
