@@ -1,6 +1,6 @@
 // Changed-line sets from git diff output and PR files API patches, and diff-aware scans.
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -183,6 +183,23 @@ describe('gitChangedLines and diff-aware scans', () => {
     expect(hits(whole)).toEqual(['PORT001@2', 'PORT001@3'])
     const diffAware = await scan({ root: top, changes, grammars })
     expect(hits(diffAware)).toEqual(['PORT001@3'])
+  })
+
+  it('reads paths right whatever the diff prefix settings (diff.noprefix, mnemonicPrefix)', async () => {
+    const root = repo()
+    git(root, 'config', 'diff.noprefix', 'true')
+    mkdirSync(join(root, 'b'))
+    writeFileSync(join(root, 'b/x.spec.js'), before)
+    git(root, 'add', 'b/x.spec.js')
+    git(root, 'commit', '-qm', 'a directory named b')
+    const { changes } = await gitChangedLines(root, 'main')
+    expect([...changes.keys()].sort()).toEqual(['b/x.spec.js', 'test/a.spec.js'])
+    git(root, 'config', 'diff.noprefix', 'false')
+    git(root, 'config', 'diff.mnemonicPrefix', 'true')
+    expect([...(await gitChangedLines(root, 'main')).changes.keys()].sort()).toEqual([
+      'b/x.spec.js',
+      'test/a.spec.js',
+    ])
   })
 
   it('includes uncommitted edits', async () => {
