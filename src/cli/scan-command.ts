@@ -1,5 +1,6 @@
 // `bind-probe scan [PATH…]`: flag flaky port use in source files, in a terminal list, JSON or SARIF.
-import { writeFile } from 'node:fs/promises'
+import { stat, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../version.ts'
 import { checkGrammars, type GrammarStatus } from '../scan/grammars.ts'
@@ -69,10 +70,28 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   const settings = settingsFrom(values)
 
   let root = values.root
+  if (!(await isDirectory(root))) throw new UsageError(`root ${root} not found`)
+  let paths = positionals
+  for (const p of paths) {
+    const rel = relative(resolve(root), resolve(root, p))
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UsageError(
+        `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`,
+      )
+    }
+  }
+  if (values.out !== undefined && !(await isDirectory(dirname(resolve(values.out))))) {
+    throw new UsageError(`--out ${values.out}: directory ${dirname(values.out)} not found`)
+  }
   let changes
   if (values['diff-base'] !== undefined) {
     try {
-      const diff = await gitChangedLines(root, values['diff-base'])
+      const diff = await gitChangedLines(root, values['diff-base'], { untracked: true })
+      // Findings and changed lines are relative to the top level; PATHs were given relative to
+      // the root (the current directory by default).
+      paths = paths.map((p) => relative(diff.root, resolve(root, p)).split(sep).join('/') || '.')
+      if (paths.length === 0 && resolve(root) !== resolve(diff.root))
+        paths = [relative(diff.root, resolve(root)).split(sep).join('/')]
       root = diff.root
       changes = diff.changes
     } catch (error) {
@@ -80,7 +99,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       throw error
     }
   }
-  const result = await scan({ root, paths: positionals, settings, ...(changes ? { changes } : {}) })
+  const result = await scan({ root, paths, settings, ...(changes ? { changes } : {}) })
   const missing = result.notes.filter((n) => n.endsWith(': no such file or directory'))
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.join('; '))
@@ -90,13 +109,27 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     format === 'sarif'
       ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}\n`
       : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}\n`
-  if (values.out) await writeFile(values.out, json)
+  if (values.out) {
+    try {
+      await writeFile(values.out, json)
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${(error as Error).message}`)
+    }
+  }
   if (format === 'text') io.stdout.write(renderText(result, painter(io.stdout)))
   else io.stdout.write(json)
 
   if (failOn === 'never') return 0
   const threshold = RANK[failOn as Severity]
   return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 function settingsFrom(values: {

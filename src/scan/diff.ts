@@ -151,6 +151,9 @@ export interface PrFile {
   filename: string
   status: string
   patch?: string
+  /** Lines added plus lines deleted; 0 for a pure rename or a mode-only change. */
+  changes?: number
+  additions?: number
 }
 
 /** The PR files API lists at most this many files. */
@@ -167,6 +170,9 @@ export function changesFromPrFiles(files: readonly PrFile[]): {
     if (file.status === 'removed') continue
     if (typeof file.patch === 'string') {
       changes.set(file.filename, parsePatch(file.patch))
+    } else if (file.changes === 0 || file.additions === 0) {
+      // A pure rename, a mode change or deletions only: no line of the new version is new.
+      changes.set(file.filename, new Set())
     } else {
       // Added files are new from the first line; for the rest GitHub left the patch out (too
       // large, or binary), so every finding in the file is reported rather than none.

@@ -34,6 +34,20 @@ const NAMING_PARENTS = new Set([
   'let_declaration',
 ])
 
+/** Nodes between a call and a function literal passed to it. */
+const ARGUMENT_WRAPPERS = new Set([
+  'arguments',
+  'argument_list',
+  'argument',
+  'keyword_argument',
+  'value_argument',
+  'value_arguments',
+  'annotated_lambda',
+])
+
+/** Function nodes that are declarations even without a `name` field. */
+const DECLARATIONS = /(?:_declaration|_definition|_item)$/
+
 const NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/
 
 /**
@@ -143,6 +157,8 @@ class Extractor {
       at: this.span(root),
       test: false,
       returns: '',
+      role: 'declared',
+      passedTo: '',
       endIndex: Number.POSITIVE_INFINITY,
     }
     this.stack.push(fileScope)
@@ -205,7 +221,7 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      if (text.includes('bind-probe')) this.facts.comments.push({ text, at: this.span(node) })
+      if (text.includes('bind-probe')) this.comment(node)
     }
     const assignment = s.assignments[type]
     if (assignment) this.assignment(node, assignment)
@@ -228,6 +244,33 @@ class Extractor {
     if (IMPORTS.has(type)) this.importOf(node, type)
   }
 
+  /** A directive comment, with the comment lines right after it and the statement below. */
+  private comment(node: Node): void {
+    let last = node
+    let next = node.nextSibling
+    while (
+      next &&
+      this.syntax.comments.has(next.type) &&
+      next.startPosition.row === last.endPosition.row + 1
+    ) {
+      last = next
+      next = next.nextSibling
+    }
+    const first = this.span(node)
+    const end = this.span(last)
+    const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end }
+    // A Python block starts at its first statement: the comment above a block's first line sits
+    // before the block, so the statement is the block's first child.
+    while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
+      next = next.firstNamedChild
+    const ownLine = node.previousSibling?.endPosition.row !== node.startPosition.row
+    const covers =
+      ownLine && next && next.startPosition.row === last.endPosition.row + 1
+        ? { line: next.startPosition.row + 1, endLine: next.endPosition.row + 1 }
+        : undefined
+    this.facts.comments.push({ text: node.text, at, ...(covers ? { covers } : {}) })
+  }
+
   private mark(into: Set<number>, node: Node): void {
     let child = node.namedChild(0)
     while (child && this.syntax.transparent.has(child.type)) {
@@ -246,12 +289,33 @@ class Extractor {
       at: this.span(node),
       test: parent.test || this.testMark(node),
       returns: returnType(node),
+      ...this.roleOf(node),
       endIndex: node.endIndex,
     }
     this.stack.push(scope)
     this.facts.scopes.push(strip(scope))
     this.params(node)
     this.expressionBody(node)
+  }
+
+  /** When a function runs: declared, passed to a call, called on the spot, or kept for later. */
+  private roleOf(node: Node): Pick<Scope, 'role' | 'passedTo'> {
+    let inner = node
+    let outer = node.parent
+    while (
+      outer &&
+      (ARGUMENT_WRAPPERS.has(outer.type) || this.syntax.transparent.has(outer.type))
+    ) {
+      inner = outer
+      outer = outer.parent
+    }
+    const shape = outer ? this.syntax.calls[outer.type] : undefined
+    if (outer && shape) {
+      if (shape.callee(outer)?.id === inner.id) return { role: 'invoked', passedTo: '' }
+      if (inner.id !== node.id) return { role: 'argument', passedTo: this.callOf(outer).name }
+    }
+    const named = node.childForFieldName('name') !== null || DECLARATIONS.test(node.type)
+    return { role: named ? 'declared' : 'value', passedTo: '' }
   }
 
   /** Region marks of test code that does not live in a test file. */
@@ -660,8 +724,8 @@ function typeIds(
 }
 
 function strip(scope: Scope & { endIndex: number }): Scope {
-  const { id, parent, name, at, test, returns } = scope
-  return { id, parent, name, at, test, returns }
+  const { id, parent, name, at, test, returns, role, passedTo } = scope
+  return { id, parent, name, at, test, returns, role, passedTo }
 }
 
 function readImport(node: Node, type: string): Import {

@@ -83,6 +83,15 @@ export interface Scope {
   test: boolean
   /** Declared return type text, when the language states one. */
   returns: string
+  /**
+   * Where the function stands, which says when it runs: `declared` (a named declaration, a
+   * method, a nested def, the file), `argument` (a literal passed to the call `passedTo`, such as
+   * a test callback), `invoked` (a literal called where it stands: an IIFE, `go func(){…}()`), or
+   * `value` (a literal stored or returned, to be called later, such as a cleanup function).
+   */
+  role: 'declared' | 'argument' | 'invoked' | 'value'
+  /** For an `argument`, the name of the call it is passed to ('' otherwise). */
+  passedTo: string
 }
 
 export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if'
@@ -123,8 +132,11 @@ export interface Import {
 }
 
 export interface Comment {
+  /** The comment, with the comment lines that directly follow it (a wrapped explanation). */
   text: string
   at: Span
+  /** Lines of the statement that starts on the line after the comment, when there is one. */
+  covers?: { line: number; endLine: number }
 }
 
 export interface FileFacts {

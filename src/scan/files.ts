@@ -14,6 +14,7 @@ export type SkipReason =
   | 'unreadable'
   | 'parse-error'
   | 'language-unavailable'
+  | 'symlink'
 
 export const SKIP_REASONS: readonly SkipReason[] = [
   'ignored',
@@ -25,6 +26,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'unreadable',
   'parse-error',
   'language-unavailable',
+  'symlink',
 ]
 
 /** Directories a walk never enters below the paths it was given (dependencies, VCS, caches). */
@@ -45,13 +47,17 @@ export const SKIPPED_DIRS = new Set([
   'obj',
 ])
 
-/** Repository-relative paths (forward slashes) of the regular files under the given paths. */
+/**
+ * Repository-relative paths (forward slashes) of the regular files under the given paths, and of
+ * the symbolic links among them (not followed: a link can lead out of the repository).
+ */
 export function listFiles(
   root: string,
   paths: readonly string[],
-): { files: string[]; missing: string[] } {
+): { files: string[]; missing: string[]; symlinks: string[] } {
   const files: string[] = []
   const missing: string[] = []
+  const symlinks: string[] = []
   const base = resolve(root)
   for (const p of paths) {
     const abs = resolve(base, p)
@@ -62,15 +68,16 @@ export function listFiles(
       missing.push(p)
       continue
     }
-    if (stat.isDirectory()) walk(base, abs, files)
+    if (stat.isDirectory()) walk(base, abs, files, symlinks)
     else if (stat.isFile()) files.push(toRelative(base, abs))
+    else if (stat.isSymbolicLink()) symlinks.push(toRelative(base, abs))
   }
-  return { files: [...new Set(files)], missing }
+  return { files: [...new Set(files)], missing, symlinks: [...new Set(symlinks)] }
 }
 
 // Synchronous on purpose: one small system call at a time is faster than the promise API for
 // thousands of files, and the scan has nothing else to do meanwhile.
-function walk(base: string, dir: string, out: string[]): void {
+function walk(base: string, dir: string, out: string[], links: string[]): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -80,9 +87,11 @@ function walk(base: string, dir: string, out: string[]): void {
   for (const entry of entries) {
     const abs = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out)
+      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out, links)
     } else if (entry.isFile()) {
       out.push(toRelative(base, abs))
+    } else if (entry.isSymbolicLink()) {
+      links.push(toRelative(base, abs))
     }
   }
 }

@@ -1,7 +1,7 @@
 // Runs `git diff` against the merge base of a base ref, where the checkout has the history.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { parseUnifiedDiff } from './diff.ts'
+import { parseUnifiedDiff, type LineSet } from './diff.ts'
 
 const run = promisify(execFile)
 const MAX_DIFF_BYTES = 256 * 1024 * 1024
@@ -20,13 +20,15 @@ async function git(cwd: string, args: string[]): Promise<string> {
 }
 
 /**
- * Lines added or changed since the merge base of `base` and HEAD, including uncommitted edits,
- * with paths relative to the repository's top level (returned as `root`).
+ * Lines added or changed since the merge base of `base` and HEAD, including uncommitted edits
+ * (and, with `untracked`, new files git does not track yet, whole), with paths relative to the
+ * repository's top level (returned as `root`).
  */
 export async function gitChangedLines(
   cwd: string,
   base: string,
-): Promise<{ root: string; changes: Map<string, Set<number>> }> {
+  options: { untracked?: boolean } = {},
+): Promise<{ root: string; changes: Map<string, LineSet> }> {
   let root: string
   try {
     root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
@@ -48,14 +50,24 @@ export async function gitChangedLines(
       `"${base}" and HEAD share no history in this checkout (a shallow clone?); fetch more history (fetch-depth: 0)`,
     )
   }
+  // Explicit prefixes: diff.noprefix, diff.mnemonicPrefix or a custom prefix in the user's config
+  // would otherwise change the paths the parser reads.
   const diff = await git(root, [
     'diff',
     '--no-color',
     '--no-ext-diff',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
     '--unified=0',
     '-M',
     '--diff-filter=d',
     mergeBase,
   ])
-  return { root, changes: parseUnifiedDiff(diff) }
+  const changes: Map<string, LineSet> = parseUnifiedDiff(diff)
+  if (options.untracked) {
+    // New files not yet added: every line of them is new.
+    const others = await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])
+    for (const path of others.split('\0')) if (path) changes.set(path, 'all')
+  }
+  return { root, changes }
 }

@@ -312,14 +312,31 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     }
   }
   if (family === 'c' && facts.calls.some((c) => c.name === 'bind')) {
-    for (const a of facts.assigns) {
-      if (/sin6?_port$/.test(a.name) && a.value.kind === 'call' && a.value.call.name === 'htons') {
+    // `a.sin_port = htons(8080)` and the designated `{ .sin_port = htons(8080) }`.
+    const fields = [
+      ...facts.assigns.map((a) => ({
+        name: a.name,
+        value: a.value,
+        at: a.at,
+        scope: a.scope,
+        text: `${a.target} = ${a.value.text}`,
+      })),
+      ...facts.entries.map((e) => ({
+        name: e.key,
+        value: e.value,
+        at: e.at,
+        scope: e.scope,
+        text: `${e.key} = ${e.value.text}`,
+      })),
+    ]
+    for (const f of fields) {
+      if (/sin6?_port$/.test(f.name) && f.value.kind === 'call' && f.value.call.name === 'htons') {
         out.push({
           kind: 'server',
-          port: portOf(a.value.call.args[0]?.value, consts),
-          at: a.at,
-          scope: a.scope,
-          text: `${a.target} = ${a.value.text}`,
+          port: portOf(f.value.call.args[0]?.value, consts),
+          at: f.at,
+          scope: f.scope,
+          text: f.text,
         })
       }
     }

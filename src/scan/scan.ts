@@ -92,10 +92,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     )
     const listed = listFiles(root, paths)
     paths = listed.files
+    for (const link of listed.symlinks) skip(link, 'symlink')
   } else {
     const listed = listFiles(root, options.paths?.length ? options.paths : ['.'])
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`)
     paths = listed.files
+    for (const link of listed.symlinks) skip(link, 'symlink')
   }
   paths.sort()
 

@@ -1,5 +1,5 @@
-// Inline suppression: `bind-probe-ignore PORT002: why` on the flagged line or on the line just
-// above it; `bind-probe-ignore-file PORT001: why` anywhere in the file. Several ids may be given
+// Inline suppression: `bind-probe-ignore PORT002: why` on the flagged line or in the comment
+// lines just above its statement; `bind-probe-ignore-file PORT001: why` anywhere in the file. Several ids may be given
 // (`PORT001,PORT006`), or `*` for all rules.
 import type { Comment } from './facts.ts'
 
@@ -22,8 +22,10 @@ export function suppressionsOf(comments: readonly Comment[]): Suppressions {
         for (const id of ids) file.add(id)
         continue
       }
-      // The comment's own lines and the line after it (a comment above the code).
-      for (let line = comment.at.line; line <= comment.at.endLine + 1; line++) {
+      // The comment's own lines (with the comment lines right after it) and the line after
+      // them, or the whole statement that starts there when it spans several lines.
+      const last = Math.max(comment.at.endLine + 1, comment.covers?.endLine ?? 0)
+      for (let line = comment.at.line; line <= last; line++) {
         const set = lines.get(line) ?? new Set<string>()
         for (const id of ids) set.add(id)
         lines.set(line, set)

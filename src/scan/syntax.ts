@@ -386,7 +386,8 @@ const cFamily = (cpp: boolean): Syntax => ({
     preproc_def: { left: 'name', right: 'value', declaration: true },
   },
   objects: {},
-  entries: {},
+  // Designated initializers: `{ .sin_port = htons(8080) }`.
+  entries: { initializer_pair: { key: 'designator', value: 'value' } },
   tuples: set('initializer_list'),
   transparent: set('parenthesized_expression', 'cast_expression', 'pointer_expression'),
   returns: set('return_statement'),

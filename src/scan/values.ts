@@ -1,5 +1,6 @@
 // Reading literal meaning out of Values: which port a listener asks for, which host, which
 // address family. Constants defined once in the file are followed (PORT = 8080).
+import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
 
 export type Port =
@@ -267,13 +268,31 @@ function hostPart(value: Value | undefined, consts: Constants): { host?: string 
 
 export type AddressFamily = 'v4' | 'v6' | 'localhost' | 'any' | 'unknown'
 
+/** Languages whose runtime binds the IPv6 wildcard `::` dual-stack on every OS. */
+const DUAL_STACK_WILDCARD = new Set<Family>(['js', 'go', 'java', 'kotlin'])
+
 /**
- * What a server's bind host means for clients that resolve `localhost`. `any` is dual-stack
- * (Node and Go without a host, Java's wildcard); Python's '' is IPv4 only (AF_INET).
+ * What a server's bind host means for clients that resolve `localhost`. `any` is dual-stack:
+ * Node (libuv clears IPV6_V6ONLY), Go and Java bind `::` on both families, and Go's "tcp" does so
+ * for an empty host and `0.0.0.0` too (only "tcp4"/"tcp6" pin a family). Python's '' is IPv4
+ * only (AF_INET). Elsewhere `::` is IPv6 only somewhere: on Windows, whose default is
+ * IPV6_V6ONLY (Rust, C/C++, Python's plain sockets), with asyncio and `socket.create_server`
+ * (which set it), and in .NET unless `DualMode` is set.
  */
-export function familyOf(host: string | undefined): AddressFamily {
+export function familyOf(
+  host: string | undefined,
+  language?: Family,
+  network?: string,
+): AddressFamily {
   if (host === undefined) return 'unknown'
   const h = host.replace(/^\[|\]$/g, '')
+  if (language === 'go' && /^(?:tcp|udp)4$/.test(network ?? '')) {
+    if (h === '' || h === '::' || h === '0.0.0.0') return 'v4'
+  }
+  if (language === 'go' && /^(?:tcp|udp)6$/.test(network ?? '')) {
+    if (h === '' || h === '::' || h === '0.0.0.0') return 'v6'
+  }
+  if (language === 'go' && (h === '' || h === '0.0.0.0')) return 'any'
   if (h === '' || /^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0)$/.test(h)) return 'v4'
   if (
     /(?:^|\.|::)(?:INADDR_ANY|INADDR_LOOPBACK|Any|Loopback|LOCALHOST|UNSPECIFIED)$/.test(h) &&
@@ -281,7 +300,17 @@ export function familyOf(host: string | undefined): AddressFamily {
   ) {
     return 'v4'
   }
-  if (/^(?:::1?|0:0:0:0:0:0:0:[01])$/.test(h) || /IPv6|Ipv6|in6addr/.test(h)) return 'v6'
+  if (isWildcardV6(h)) return language && DUAL_STACK_WILDCARD.has(language) ? 'any' : 'v6'
+  if (/^(?:::1|0:0:0:0:0:0:0:1)$/.test(h) || /IPv6|Ipv6|in6addr/.test(h)) return 'v6'
   if (h.toLowerCase() === 'localhost') return 'localhost'
   return 'unknown'
+}
+
+/** The IPv6 unspecified address, however it is spelled: `::`, `IPAddress.IPv6Any`, `in6addr_any`. */
+export function isWildcardV6(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '')
+  return (
+    /^(?:::|0:0:0:0:0:0:0:0)$/.test(h) ||
+    /IPv6Any|in6addr_any|IN6ADDR_ANY|Ipv6Addr::UNSPECIFIED/.test(h)
+  )
 }

@@ -1,7 +1,7 @@
 // `bind-probe scan` in-process with captured streams, and once through the bundle in dist/.
 import { spawnSync } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -122,6 +122,89 @@ describe('bind-probe scan', () => {
       /^bind-probe scan: base ref "origin\/main" is not in this checkout; fetch it/,
     )
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('--diff-base resolves PATHs against --root (the cwd by default), not the git top level', async () => {
+    const root = writeTree({ 'sub/tests/test_s.py': FLAKY['tests/test_a.py'] })
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e' }
+    const git = (...a: string[]) =>
+      execFileSync('git', a, {
+        cwd: root,
+        env: { ...env, GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      })
+    git('init', '-q', '-b', 'main')
+    git('commit', '-q', '--allow-empty', '-m', 'base')
+    git('add', '.')
+    git('commit', '-qm', 'add')
+    const r = await run([
+      '--root',
+      join(root, 'sub'),
+      '--diff-base',
+      'HEAD~1',
+      '--format',
+      'json',
+      'tests',
+    ])
+    const json = JSON.parse(r.stdout) as { findings: { path: string }[] }
+    expect(json.findings.map((f) => f.path)).toEqual(['sub/tests/test_s.py'])
+  })
+
+  it('--diff-base includes untracked files named or under the paths given', async () => {
+    const root = writeTree({ 'tests/test_a.py': 'x = 1\n' })
+    const git = (...a: string[]) =>
+      execFileSync('git', a, {
+        cwd: root,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      })
+    git('init', '-q', '-b', 'main')
+    git('add', '.')
+    git('commit', '-qm', 'base')
+    writeFileSync(join(root, 'tests/test_new.py'), FLAKY['tests/test_a.py'])
+    const r = await run(['--root', root, '--diff-base', 'main', '--format', 'json', 'tests'])
+    const json = JSON.parse(r.stdout) as { findings: { path: string; line: number }[] }
+    expect(json.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['tests/test_new.py:2'])
+  })
+
+  it('refuses PATHs outside the root with one clear line, exit 2', async () => {
+    const root = writeTree(FLAKY)
+    const r = await run(['--root', join(root, 'tests'), '../src'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^bind-probe scan: \.\.\/src is outside the root /)
+    expect(r.stdout).toBe('')
+  })
+
+  it('counts a named symbolic link as skipped, with its reason', async () => {
+    const root = writeTree(FLAKY)
+    symlinkSync(join(root, 'tests/test_a.py'), join(root, 'tests/test_link.py'))
+    const r = await run(['--root', root, '--format', 'json', 'tests/test_link.py'])
+    const json = JSON.parse(r.stdout) as {
+      skipped: Record<string, number>
+      skippedFiles: { path: string; reason: string }[]
+    }
+    expect(json.skipped.symlink).toBe(1)
+    expect(json.skippedFiles).toEqual([{ path: 'tests/test_link.py', reason: 'symlink' }])
+  })
+
+  it('a missing --root is one clear line, exit 2', async () => {
+    const r = await run(['--root', '/nonexistent/bind-probe-root'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('bind-probe scan: root /nonexistent/bind-probe-root not found\n')
+  })
+
+  it('an --out in a missing directory is one clear line, exit 2, before scanning', async () => {
+    const root = writeTree(FLAKY)
+    const r = await run(['--root', root, '--format', 'json', '--out', '/nonexistent/dir/x.json'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /^bind-probe scan: --out \/nonexistent\/dir\/x\.json: directory \/nonexistent\/dir not found\n$/,
+    )
+    expect(r.stdout).toBe('')
   })
 
   it('--check-grammars lists every language', async () => {

@@ -1,6 +1,6 @@
 // Changed-line sets from git diff output and PR files API patches, and diff-aware scans.
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -120,6 +120,20 @@ describe('changesFromPrFiles', () => {
     expect(notes).toEqual([expect.stringMatching(/no patch for 1 file .*big\.ts/)])
   })
 
+  it('treats pure renames and mode-only changes (no patch, no changed lines) as changing nothing', () => {
+    const { changes, notes } = changesFromPrFiles([
+      { filename: 'tests/test_moved.py', status: 'renamed', changes: 0, additions: 0 },
+      { filename: 'tests/mode_only.py', status: 'changed', changes: 0, additions: 0 },
+      { filename: 'tests/trimmed.py', status: 'modified', changes: 4000, additions: 0 },
+      { filename: 'tests/grown.py', status: 'modified', changes: 4000, additions: 3000 },
+    ])
+    expect(sorted(changes.get('tests/test_moved.py'))).toEqual([])
+    expect(sorted(changes.get('tests/mode_only.py'))).toEqual([])
+    expect(sorted(changes.get('tests/trimmed.py'))).toEqual([])
+    expect(changes.get('tests/grown.py')).toBe('all')
+    expect(notes).toEqual([expect.stringMatching(/no patch for 1 file .*grown\.py;/)])
+  })
+
   it('says so when the API stopped at 3,000 files', () => {
     const files = Array.from({ length: PR_FILES_LIMIT }, (_, i) => ({
       filename: `f${i}.py`,
@@ -171,6 +185,23 @@ describe('gitChangedLines and diff-aware scans', () => {
     expect(hits(diffAware)).toEqual(['PORT001@3'])
   })
 
+  it('reads paths right whatever the diff prefix settings (diff.noprefix, mnemonicPrefix)', async () => {
+    const root = repo()
+    git(root, 'config', 'diff.noprefix', 'true')
+    mkdirSync(join(root, 'b'))
+    writeFileSync(join(root, 'b/x.spec.js'), before)
+    git(root, 'add', 'b/x.spec.js')
+    git(root, 'commit', '-qm', 'a directory named b')
+    const { changes } = await gitChangedLines(root, 'main')
+    expect([...changes.keys()].sort()).toEqual(['b/x.spec.js', 'test/a.spec.js'])
+    git(root, 'config', 'diff.noprefix', 'false')
+    git(root, 'config', 'diff.mnemonicPrefix', 'true')
+    expect([...(await gitChangedLines(root, 'main')).changes.keys()].sort()).toEqual([
+      'b/x.spec.js',
+      'test/a.spec.js',
+    ])
+  })
+
   it('includes uncommitted edits', async () => {
     const root = repo()
     writeFileSync(join(root, 'test/b.spec.js'), before)
@@ -189,5 +220,45 @@ describe('gitChangedLines and diff-aware scans', () => {
     await expect(gitChangedLines(writeTree({ 'x.py': '' }), 'main')).rejects.toThrow(
       /not inside a git checkout/,
     )
+  })
+})
+
+describe('diff-aware filtering of multi-line findings', () => {
+  const py = `import http.server
+
+def test_fixed():
+    srv = http.server.HTTPServer(
+        ("127.0.0.1", 8080),
+        http.server.BaseHTTPRequestHandler,
+    )
+`
+  const js = `const net = require('node:net')
+it('x', () => {
+  net.createServer().listen({
+    host: '127.0.0.1',
+    port: 8080,
+  })
+})
+`
+  it('reports a finding when a later line of its call changed', async () => {
+    const root = writeTree({ 'tests/test_multi.py': py, 'test/multi.spec.js': js })
+    const changes = new Map([
+      ['tests/test_multi.py', new Set([5])],
+      ['test/multi.spec.js', new Set([5])],
+    ])
+    const r = await scan({ root, changes, grammars })
+    expect(r.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort()).toEqual([
+      'test/multi.spec.js:PORT001@3',
+      'tests/test_multi.py:PORT001@4',
+    ])
+  })
+
+  it('stays quiet when only lines outside the call changed', async () => {
+    const root = writeTree({ 'tests/test_multi.py': py, 'test/multi.spec.js': js })
+    const changes = new Map([
+      ['tests/test_multi.py', new Set([1, 3])],
+      ['test/multi.spec.js', new Set([1, 7])],
+    ])
+    expect((await scan({ root, changes, grammars })).findings).toEqual([])
   })
 })

@@ -183,3 +183,37 @@ func FreePort() int {
     expect(focused.findings).toEqual(whole.findings)
   })
 })
+
+describe('PORT007 serve-before-listen in Python', () => {
+  it('needs a server-like target or a host/port before flagging x.run in a thread', async () => {
+    const code = (target: string, extra = '') => `import threading
+import requests
+
+def test_x(self):
+    threading.Thread(target=${target}${extra}, daemon=True).start()
+    requests.get("http://127.0.0.1:5001/")
+`
+    const r = await scanFiles({
+      'tests/test_a.py': code('self.app.run'),
+      'tests/test_b.py': code('worker.run'),
+      'tests/test_c.py': code('worker.run', ', kwargs={"port": 5001}'),
+    })
+    expect(r.findings.map((f) => `${f.path}:${f.rule}`).sort()).toEqual([
+      'tests/test_a.py:PORT007',
+      'tests/test_c.py:PORT007',
+    ])
+  })
+})
+
+describe('PORT001 message', () => {
+  it('mentions ephemeral ports only for ports an OS hands out as ephemeral (32768 and up)', async () => {
+    const code = `const net = require('node:net')
+it('low', () => { net.createServer().listen(3000) })
+it('high', () => { net.createServer().listen(40000) })
+`
+    const r = await scanFiles({ 'test/a.spec.js': code })
+    const [low, high] = r.findings.sort((a, b) => a.line - b.line)
+    expect(low!.message).not.toMatch(/ephemeral/)
+    expect(high!.message).toMatch(/drew 40000 as its ephemeral port/)
+  })
+})

@@ -67,3 +67,40 @@ describe('suppression in a scan', () => {
     expect(hits(r)).toEqual(['PORT001@4'])
   })
 })
+
+describe('suppression of multi-line statements', () => {
+  it('covers the whole statement below the comment, not just its first line', async () => {
+    const js = `const http = require('http')
+test('x', () => {
+  // bind-probe-ignore PORT001: fixed port for the protocol
+  const server = http
+    .createServer(handler)
+    .listen(3000)
+})
+`
+    const r = await scanFiles({ 'tests/multi.test.js': js })
+    expect(r.findings).toEqual([])
+    expect(r.suppressed).toBe(1)
+  })
+
+  it('reads a run of comment lines (directive and wrapped reason) as one comment', async () => {
+    const py = `import socket
+
+def test_two():
+    # bind-probe-ignore PORT001: reason
+    # (wrapped explanation)
+    s = socket.socket()
+    s.bind(("127.0.0.1", 8126))
+
+def test_three():
+    s = socket.socket()
+    # bind-probe-ignore PORT001: reason
+    # (wrapped explanation)
+    s.bind(("127.0.0.1", 8127))
+    s.bind(("127.0.0.1", 8128))
+`
+    const r = await scanFiles({ 'tests/test_multi.py': py })
+    expect(hits(r)).toEqual(['PORT001@14', 'PORT001@7'])
+    expect(r.suppressed).toBe(1)
+  })
+})

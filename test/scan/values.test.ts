@@ -43,6 +43,22 @@ describe('familyOf', () => {
   it('is unknown without a host', () => {
     expect(familyOf(undefined)).toBe('unknown')
   })
+
+  it.each([
+    ['::', 'js', undefined, 'any'],
+    ['[::]', 'go', 'tcp', 'any'],
+    ['', 'go', 'tcp', 'any'],
+    ['0.0.0.0', 'go', 'tcp', 'any'],
+    ['', 'go', 'tcp4', 'v4'],
+    ['::', 'go', 'tcp6', 'v6'],
+    ['::', 'java', undefined, 'any'],
+    ['::', 'python', undefined, 'v6'],
+    ['', 'python', undefined, 'v4'],
+    ['IPAddress.IPv6Any', 'csharp', undefined, 'v6'],
+    ['::1', 'js', undefined, 'v6'],
+  ] as const)('%j in %s (%s) is %s', (host, language, network, family) => {
+    expect(familyOf(host, language, network)).toBe(family)
+  })
 })
 
 describe('literals', () => {

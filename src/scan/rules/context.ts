@@ -35,10 +35,22 @@ export function inTest(ctx: RuleContext, scope: number): boolean {
   return ctx.testFile || ctx.facts.scopes[scope]?.test === true
 }
 
-/** The nearest enclosing function that has a name (or the file), above lambdas and callbacks. */
+/** Calls that run the function literal they are given on the spot, as part of the caller's work. */
+const RUNS_IN_PLACE =
+  /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/
+
+/**
+ * The function a piece of code belongs to as a unit of work: the nearest enclosing function that
+ * has a name, or a function literal passed to a call that runs it on its own (a test callback
+ * given to `it`/`test`/`beforeEach`, Go's `t.Run`, a thread's body), or the file. Lambdas run in
+ * place (a Promise executor, Kotlin's `use {}`) and unnamed literals belong to their enclosing unit.
+ */
 export function namedScope(ctx: RuleContext, scope: number): number {
   let s = ctx.facts.scopes[scope]
-  while (s && s.id !== 0 && s.name === '') s = ctx.facts.scopes[s.parent]
+  while (s && s.id !== 0 && s.name === '') {
+    if (s.role === 'argument' && !RUNS_IN_PLACE.test(s.passedTo)) break
+    s = ctx.facts.scopes[s.parent]
+  }
   return s?.id ?? 0
 }
 

@@ -2,6 +2,9 @@
 import type { Hit, Rule } from './context.ts'
 import { inTest } from './context.ts'
 
+/** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
+const EPHEMERAL_FLOOR = 32768
+
 export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
   for (const l of ctx.listeners) {
@@ -16,10 +19,11 @@ export const fixedPortInTest: Rule = (ctx) => {
         severity: 'warning',
         at: l.at,
         code: l.text,
-        message:
-          `Test code ${what}: parallel workers, another CI job on the same host, or an outgoing ` +
-          `connection that drew ${l.port.port} as its ephemeral port make it fail with EADDRINUSE ` +
-          '(on Windows a collision can hang the test).',
+        message: `Test code ${what}: parallel workers${
+          l.port.port >= EPHEMERAL_FLOOR
+            ? `, another CI job on the same host, or an outgoing connection that drew ${l.port.port} as its ephemeral port`
+            : ' or another CI job on the same host'
+        } make it fail with EADDRINUSE (on Windows a collision can hang the test).`,
       })
     } else if (l.port.kind === 'env' && l.port.fallback > 0) {
       hits.push({

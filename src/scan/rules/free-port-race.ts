@@ -221,14 +221,16 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   const area = scopeSpan(ctx, scope)
 
   // An explicit close of the socket before (or around) the moment the number leaves.
-  const closes = facts.calls.filter(
-    (c) =>
-      CLOSE.test(c.name) &&
-      contains(area, c.at) &&
-      c.at.start > bound.at.start &&
-      relates(c.receiver, sock, bind) &&
-      !insideAny(facts.calls, c.at, CLEANUP),
-  )
+  const closes = facts.calls
+    .filter(
+      (c) =>
+        CLOSE.test(c.name) &&
+        contains(area, c.at) &&
+        c.at.start > bound.at.start &&
+        relates(c.receiver, sock, bind) &&
+        !insideAny(facts.calls, c.at, CLEANUP),
+    )
+    .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
     if (stores.length > 0) return true
     // A deferred close runs when the function returns: only a returned number races with it.
@@ -259,9 +261,38 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
       return true
     }
   }
-  // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop).
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes)
+  // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop),
+  // so a number that leaves the function races; one used inside it is used while the variable
+  // still holds the socket open. An unnamed socket is gone at once.
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+    return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
+}
+
+/**
+ * Where a close actually runs. A close inside a nested def or a function literal that is stored
+ * or returned (a `stop` function handed to the caller) runs only where that function is called
+ * in the area; callbacks passed to calls and literals called on the spot run where they stand.
+ */
+function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
+  const { facts } = ctx
+  for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
+    if (s.role === 'declared' || s.role === 'value') {
+      const fn = s
+      const name =
+        fn.name ||
+        facts.assigns.find((a) => a.value.kind === 'function' && contains(a.at, fn.at))?.name ||
+        ''
+      if (!name) return []
+      const within = facts.scopes[area]!.at
+      return facts.calls.filter(
+        (c) =>
+          c.name === name && c.receiver === '' && contains(within, c.at) && c.at.start > fn.at.end,
+      )
+    }
+    s = facts.scopes[s.parent]
+  }
+  return [close]
 }
 
 /** The variable holding the bound socket, if the file names one. */

@@ -2,9 +2,10 @@
 // (or the reverse, in JavaScript, where `listen(p, 'localhost')` binds only the first answer).
 import type { Str } from '../facts.ts'
 import { contains } from '../facts.ts'
-import { familyOf } from '../values.ts'
+import type { Family } from '../languages.ts'
+import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
-import { inTest } from './context.ts'
+import { hasWord, inTest } from './context.ts'
 
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i
 const LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/
@@ -24,26 +25,51 @@ export const localhostFamily: Rule = (ctx) => {
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
   // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
   const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
+  // A constant whose every use is a server's address is no client ("localhost:0" to listen on).
+  const onlyServes = (s: Str) => {
+    const constant = facts.assigns.find((a) => contains(a.at, s.at))
+    if (!constant?.name) return false
+    const uses = facts.calls.filter(
+      (c) => c.args.some((a) => hasWord(a.value.text, constant.name)) && !contains(c.at, s.at),
+    )
+    return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)))
+  }
   const js = ctx.family === 'js'
   const hits: Hit[] = []
   for (const server of servers) {
-    const family = familyOf(server.host)
+    const network = ctx.family === 'go' ? server.call?.args[0]?.value : undefined
+    const family = familyOf(
+      server.host,
+      ctx.family,
+      network?.kind === 'string' ? network.value : undefined,
+    )
     let clients: Str[] = []
     let why = ''
+    let resolves = ''
     if (family === 'v4' || family === 'v6') {
       clients = facts.strings.filter(
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
-          (s.value.toLowerCase() !== 'localhost' || inCall(s)),
+          (s.value.toLowerCase() !== 'localhost' || inCall(s)) &&
+          samePort(server.port, s.value) &&
+          !onlyServes(s),
       )
       why =
         family === 'v4'
           ? `binds IPv4 only (${server.host || 'all IPv4 addresses'})`
-          : `binds IPv6 only (${server.host})`
+          : `binds IPv6 only (${server.host}${isWildcardV6(server.host ?? '') ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ''})`
+      resolves =
+        family === 'v4'
+          ? 'where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)'
+          : 'where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and ' +
+            'containers whose /etc/hosts has no ::1 for it)'
     } else if (family === 'localhost' && js) {
-      clients = facts.strings.filter((s) => LOOPBACK_V4.test(s.value) && !inServer(s))
+      clients = facts.strings.filter(
+        (s) => LOOPBACK_V4.test(s.value) && !inServer(s) && samePort(server.port, s.value),
+      )
       why = "binds 'localhost', which Node.js 17+ resolves to ::1 first"
+      resolves = 'where localhost resolves to ::1 first'
     }
     for (const client of clients) {
       if (!inTest(ctx, client.scope) || hits.some((h) => h.at.start === client.at.start)) continue
@@ -54,10 +80,25 @@ export const localhostFamily: Rule = (ctx) => {
         code: client.value,
         message:
           `The server on line ${server.at.line} ${why}, but this client dials ` +
-          `'${client.value.slice(0, 60)}': where localhost resolves to the other family first ` +
-          '(Node.js 17+, macOS, Windows) the connection is refused or has to retry.',
+          `'${client.value.slice(0, 60)}': ${resolves} the connection is refused or has to retry.`,
       })
     }
   }
   return hits
+}
+
+/** Why `::` is IPv6 only in languages that do not bind it dual-stack everywhere. */
+const WILDCARD_V6_ONLY: Partial<Record<Family, string>> = {
+  python: 'IPv6 only with asyncio and socket.create_server, and on Windows',
+  csharp: '.NET IPv6 sockets are IPv6 only unless DualMode is set',
+  rust: 'IPv6 only on Windows, whose default is IPV6_V6ONLY',
+  c: 'IPv6 only on Windows, whose default is IPV6_V6ONLY',
+}
+
+/** A client can be talking to this server: unless both ports are literals and differ. */
+function samePort(server: Port, client: string): boolean {
+  const port = parseAddress(client)?.port
+  if (port === undefined || !/^\d+$/.test(port)) return true
+  if (server.kind === 'fixed') return server.port === Number(port)
+  return server.kind !== 'zero'
 }

@@ -89,8 +89,24 @@ function js(ctx: RuleContext): Hit[] {
   return hits
 }
 
-const BINDS_IN_THREAD =
-  /(?:^|\.)(?:run|run_app|serve|run_simple|run_server|start_server|listen)$|uvicorn\.run|\.run\(|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
+/** Thread targets that start a server whatever they are called on. */
+const SERVES_IN_THREAD =
+  /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
+
+/** `x.run` / `x.listen`: a server only when x looks like one or the thread is given a host or port. */
+const RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/
+const SERVER_RECEIVER = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i
+const HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i
+
+/** `self.app.run` → `app`. */
+function receiverOf(target: string): string {
+  return (
+    target
+      .replace(/\.(?:run|listen)$/, '')
+      .split('.')
+      .pop() ?? ''
+  )
+}
 
 function python(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
@@ -101,7 +117,12 @@ function python(ctx: RuleContext): Hit[] {
       call.args.filter((a) => !a.name)[1]?.value
     if (!target) continue
     const text = target.kind === 'name' ? target.name : target.text
-    if (!BINDS_IN_THREAD.test(text) || /serve_forever$/.test(text)) continue
+    if (/serve_forever$/.test(text)) continue
+    const serves =
+      SERVES_IN_THREAD.test(text) ||
+      (RUNS_IN_THREAD.test(text) &&
+        (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)))
+    if (!serves) continue
     const scope = namedScope(ctx, call.scope)
     const client = clientAfter(ctx, call, scope)
     if (!client) continue
