@@ -36,7 +36,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-KCOGXHYK.js";
+} from "./chunk-CISLCVEO.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -407,13 +407,13 @@ function readText(path, what) {
   }
 }
 async function legsAt(path, key) {
-  let stat;
+  let stat2;
   try {
-    stat = statSync(path);
+    stat2 = statSync(path);
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }
-  if (!stat.isDirectory()) return { legs: [resultFile(path)], problems: [] };
+  if (!stat2.isDirectory()) return { legs: [resultFile(path)], problems: [] };
   if (existsSync(join(path, RESULT_FILE))) return { legs: [await bundleAt(path)], problems: [] };
   const collected = await collectLegs(new DirectoryTransport(path), key);
   const files = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".json")).map((entry) => resultFile(join(path, entry.name))).sort((a, b) => a.name.localeCompare(b.name));
@@ -445,7 +445,8 @@ function legOf(name, files) {
 }
 
 // src/cli/scan-command.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
+import { stat, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -500,10 +501,26 @@ async function scanCommand(argv, io) {
   }
   const settings = settingsFrom(values);
   let root = values.root;
+  if (!await isDirectory(root)) throw new UsageError(`root ${root} not found`);
+  let paths = positionals;
+  for (const p of paths) {
+    const rel = relative(resolve(root), resolve(root, p));
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new UsageError(
+        `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`
+      );
+    }
+  }
+  if (values.out !== void 0 && !await isDirectory(dirname(resolve(values.out)))) {
+    throw new UsageError(`--out ${values.out}: directory ${dirname(values.out)} not found`);
+  }
   let changes;
   if (values["diff-base"] !== void 0) {
     try {
-      const diff = await gitChangedLines(root, values["diff-base"]);
+      const diff = await gitChangedLines(root, values["diff-base"], { untracked: true });
+      paths = paths.map((p) => relative(diff.root, resolve(root, p)).split(sep).join("/") || ".");
+      if (paths.length === 0 && resolve(root) !== resolve(diff.root))
+        paths = [relative(diff.root, resolve(root)).split(sep).join("/")];
       root = diff.root;
       changes = diff.changes;
     } catch (error) {
@@ -511,7 +528,7 @@ async function scanCommand(argv, io) {
       throw error;
     }
   }
-  const result = await scan({ root, paths: positionals, settings, ...changes ? { changes } : {} });
+  const result = await scan({ root, paths, settings, ...changes ? { changes } : {} });
   const missing = result.notes.filter((n) => n.endsWith(": no such file or directory"));
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.join("; "));
@@ -519,12 +536,25 @@ async function scanCommand(argv, io) {
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
 `;
-  if (values.out) await writeFile3(values.out, json);
+  if (values.out) {
+    try {
+      await writeFile3(values.out, json);
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${error.message}`);
+    }
+  }
   if (format === "text") io.stdout.write(renderText(result, painter(io.stdout)));
   else io.stdout.write(json);
   if (failOn === "never") return 0;
   const threshold = RANK[failOn];
   return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+}
+async function isDirectory(path) {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function settingsFrom(values) {
   const raw = {};

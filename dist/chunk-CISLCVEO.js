@@ -30351,7 +30351,8 @@ var cFamily = (cpp) => ({
     preproc_def: { left: "name", right: "value", declaration: true }
   },
   objects: {},
-  entries: {},
+  // Designated initializers: `{ .sin_port = htons(8080) }`.
+  entries: { initializer_pair: { key: "designator", value: "value" } },
   tuples: set("initializer_list"),
   transparent: set("parenthesized_expression", "cast_expression", "pointer_expression"),
   returns: set("return_statement"),
@@ -30401,6 +30402,16 @@ var NAMING_PARENTS = /* @__PURE__ */ new Set([
   "property_declaration",
   "let_declaration"
 ]);
+var ARGUMENT_WRAPPERS = /* @__PURE__ */ new Set([
+  "arguments",
+  "argument_list",
+  "argument",
+  "keyword_argument",
+  "value_argument",
+  "value_arguments",
+  "annotated_lambda"
+]);
+var DECLARATIONS = /(?:_declaration|_definition|_item)$/;
 var NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/;
 function extractFacts(tree, language, focus) {
   const extractor = new Extractor(SYNTAX[language], language);
@@ -30493,6 +30504,8 @@ var Extractor = class {
       at: this.span(root),
       test: false,
       returns: "",
+      role: "declared",
+      passedTo: "",
       endIndex: Number.POSITIVE_INFINITY
     };
     this.stack.push(fileScope);
@@ -30550,7 +30563,7 @@ var Extractor = class {
     }
     if (s.comments.has(type)) {
       const text = node.text;
-      if (text.includes("bind-probe")) this.facts.comments.push({ text, at: this.span(node) });
+      if (text.includes("bind-probe")) this.comment(node);
     }
     const assignment = s.assignments[type];
     if (assignment) this.assignment(node, assignment);
@@ -30572,6 +30585,23 @@ var Extractor = class {
     if (type === "expression_statement") this.mark(this.statements, node);
     if (IMPORTS.has(type)) this.importOf(node, type);
   }
+  /** A directive comment, with the comment lines right after it and the statement below. */
+  comment(node) {
+    let last = node;
+    let next = node.nextSibling;
+    while (next && this.syntax.comments.has(next.type) && next.startPosition.row === last.endPosition.row + 1) {
+      last = next;
+      next = next.nextSibling;
+    }
+    const first = this.span(node);
+    const end = this.span(last);
+    const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end };
+    while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
+      next = next.firstNamedChild;
+    const ownLine = node.previousSibling?.endPosition.row !== node.startPosition.row;
+    const covers = ownLine && next && next.startPosition.row === last.endPosition.row + 1 ? { line: next.startPosition.row + 1, endLine: next.endPosition.row + 1 } : void 0;
+    this.facts.comments.push({ text: node.text, at, ...covers ? { covers } : {} });
+  }
   mark(into, node) {
     let child = node.namedChild(0);
     while (child && this.syntax.transparent.has(child.type)) {
@@ -30589,12 +30619,29 @@ var Extractor = class {
       at: this.span(node),
       test: parent.test || this.testMark(node),
       returns: returnType(node),
+      ...this.roleOf(node),
       endIndex: node.endIndex
     };
     this.stack.push(scope);
     this.facts.scopes.push(strip(scope));
     this.params(node);
     this.expressionBody(node);
+  }
+  /** When a function runs: declared, passed to a call, called on the spot, or kept for later. */
+  roleOf(node) {
+    let inner = node;
+    let outer = node.parent;
+    while (outer && (ARGUMENT_WRAPPERS.has(outer.type) || this.syntax.transparent.has(outer.type))) {
+      inner = outer;
+      outer = outer.parent;
+    }
+    const shape = outer ? this.syntax.calls[outer.type] : void 0;
+    if (outer && shape) {
+      if (shape.callee(outer)?.id === inner.id) return { role: "invoked", passedTo: "" };
+      if (inner.id !== node.id) return { role: "argument", passedTo: this.callOf(outer).name };
+    }
+    const named = node.childForFieldName("name") !== null || DECLARATIONS.test(node.type);
+    return { role: named ? "declared" : "value", passedTo: "" };
   }
   /** Region marks of test code that does not live in a test file. */
   testMark(node) {
@@ -30927,8 +30974,8 @@ function typeIds(language, interesting, identifiers) {
   return ids;
 }
 function strip(scope) {
-  const { id, parent, name: name2, at, test, returns } = scope;
-  return { id, parent, name: name2, at, test, returns };
+  const { id, parent, name: name2, at, test, returns, role, passedTo } = scope;
+  return { id, parent, name: name2, at, test, returns, role, passedTo };
 }
 function readImport(node, type) {
   const source = node.childForFieldName("source");
@@ -31289,16 +31336,29 @@ function hostPart(value, consts) {
   }
   return { host: v.text };
 }
-function familyOf(host) {
+var DUAL_STACK_WILDCARD = /* @__PURE__ */ new Set(["js", "go", "java", "kotlin"]);
+function familyOf(host, language, network) {
   if (host === void 0) return "unknown";
   const h = host.replace(/^\[|\]$/g, "");
+  if (language === "go" && /^(?:tcp|udp)4$/.test(network ?? "")) {
+    if (h === "" || h === "::" || h === "0.0.0.0") return "v4";
+  }
+  if (language === "go" && /^(?:tcp|udp)6$/.test(network ?? "")) {
+    if (h === "" || h === "::" || h === "0.0.0.0") return "v6";
+  }
+  if (language === "go" && (h === "" || h === "0.0.0.0")) return "any";
   if (h === "" || /^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0)$/.test(h)) return "v4";
   if (/(?:^|\.|::)(?:INADDR_ANY|INADDR_LOOPBACK|Any|Loopback|LOCALHOST|UNSPECIFIED)$/.test(h) && !/IPv6|Ipv6/.test(h)) {
     return "v4";
   }
-  if (/^(?:::1?|0:0:0:0:0:0:0:[01])$/.test(h) || /IPv6|Ipv6|in6addr/.test(h)) return "v6";
+  if (isWildcardV6(h)) return language && DUAL_STACK_WILDCARD.has(language) ? "any" : "v6";
+  if (/^(?:::1|0:0:0:0:0:0:0:1)$/.test(h) || /IPv6|Ipv6|in6addr/.test(h)) return "v6";
   if (h.toLowerCase() === "localhost") return "localhost";
   return "unknown";
+}
+function isWildcardV6(host) {
+  const h = host.replace(/^\[|\]$/g, "");
+  return /^(?:::|0:0:0:0:0:0:0:0)$/.test(h) || /IPv6Any|in6addr_any|IN6ADDR_ANY|Ipv6Addr::UNSPECIFIED/.test(h);
 }
 
 // src/scan/listeners.ts
@@ -31529,14 +31589,30 @@ function listenersOf(facts, family, consts) {
     }
   }
   if (family === "c" && facts.calls.some((c) => c.name === "bind")) {
-    for (const a of facts.assigns) {
-      if (/sin6?_port$/.test(a.name) && a.value.kind === "call" && a.value.call.name === "htons") {
+    const fields = [
+      ...facts.assigns.map((a) => ({
+        name: a.name,
+        value: a.value,
+        at: a.at,
+        scope: a.scope,
+        text: `${a.target} = ${a.value.text}`
+      })),
+      ...facts.entries.map((e) => ({
+        name: e.key,
+        value: e.value,
+        at: e.at,
+        scope: e.scope,
+        text: `${e.key} = ${e.value.text}`
+      }))
+    ];
+    for (const f of fields) {
+      if (/sin6?_port$/.test(f.name) && f.value.kind === "call" && f.value.call.name === "htons") {
         out2.push({
           kind: "server",
-          port: portOf(a.value.call.args[0]?.value, consts),
-          at: a.at,
-          scope: a.scope,
-          text: `${a.target} = ${a.value.text}`
+          port: portOf(f.value.call.args[0]?.value, consts),
+          at: f.at,
+          scope: f.scope,
+          text: f.text
         });
       }
     }
@@ -31567,9 +31643,13 @@ function contains(outer, inner) {
 function inTest(ctx, scope) {
   return ctx.testFile || ctx.facts.scopes[scope]?.test === true;
 }
+var RUNS_IN_PLACE = /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/;
 function namedScope(ctx, scope) {
   let s = ctx.facts.scopes[scope];
-  while (s && s.id !== 0 && s.name === "") s = ctx.facts.scopes[s.parent];
+  while (s && s.id !== 0 && s.name === "") {
+    if (s.role === "argument" && !RUNS_IN_PLACE.test(s.passedTo)) break;
+    s = ctx.facts.scopes[s.parent];
+  }
   return s?.id ?? 0;
 }
 function scopeSpan(ctx, scope) {
@@ -31598,6 +31678,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/rules/fixed-port.ts
+var EPHEMERAL_FLOOR = 32768;
 var fixedPortInTest = (ctx) => {
   const hits = [];
   for (const l of ctx.listeners) {
@@ -31609,7 +31690,7 @@ var fixedPortInTest = (ctx) => {
         severity: "warning",
         at: l.at,
         code: l.text,
-        message: `Test code ${what}: parallel workers, another CI job on the same host, or an outgoing connection that drew ${l.port.port} as its ephemeral port make it fail with EADDRINUSE (on Windows a collision can hang the test).`
+        message: `Test code ${what}: parallel workers${l.port.port >= EPHEMERAL_FLOOR ? `, another CI job on the same host, or an outgoing connection that drew ${l.port.port} as its ephemeral port` : " or another CI job on the same host"} make it fail with EADDRINUSE (on Windows a collision can hang the test).`
       });
     } else if (l.port.kind === "env" && l.port.fallback > 0) {
       hits.push({
@@ -31681,9 +31762,9 @@ var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|
 var TEST_REGION_SOURCE = "#\\[(?:cfg\\()?test|#\\[\\w+::test|testing\\.(?:T|B|TB|F)\\b|@Test\\b|\\[(?:Fact|Theory|Test|TestMethod)\\b";
 var TEST_REGION = new RegExp(TEST_REGION_SOURCE);
 var OUTSIDE_TESTS = new RegExp(`(${TEST_REGION_SOURCE})|${PORT_READ}|${RACY_HELPER}`);
-var DECLARATIONS = /\.d\.[cm]?ts$/;
+var DECLARATIONS2 = /\.d\.[cm]?ts$/;
 function worthParsing(text, testFile, path = "") {
-  if (DECLARATIONS.test(path)) return false;
+  if (DECLARATIONS2.test(path)) return false;
   if (testFile) return TEST_CODE.test(text) || ANY_CODE.test(text);
   const m = OUTSIDE_TESTS.exec(text);
   if (!m) return false;
@@ -31823,7 +31904,7 @@ function closesFirst(ctx, bound, scope, flow) {
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
     (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
-  );
+  ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     if (stores.length > 0) return true;
     if (close.defer) {
@@ -31844,8 +31925,25 @@ function closesFirst(ctx, bound, scope, flow) {
       return true;
     }
   }
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return abandoned(ctx, sock, bind, area, escapes);
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+    return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
+}
+function whenRun(ctx, close, area) {
+  const { facts } = ctx;
+  for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
+    if (s.role === "declared" || s.role === "value") {
+      const fn = s;
+      const name2 = fn.name || facts.assigns.find((a) => a.value.kind === "function" && contains(a.at, fn.at))?.name || "";
+      if (!name2) return [];
+      const within = facts.scopes[area].at;
+      return facts.calls.filter(
+        (c) => c.name === name2 && c.receiver === "" && contains(within, c.at) && c.at.start > fn.at.end
+      );
+    }
+    s = facts.scopes[s.parent];
+  }
+  return [close];
 }
 function socketVariable(ctx, bind) {
   if (/^(?:bind|listen)$/.test(bind.name) && /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)) {
@@ -31952,20 +32050,38 @@ var localhostFamily = (ctx) => {
   const servers = ctx.listeners.filter((l) => l.kind === "server");
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
+  const onlyServes = (s) => {
+    const constant = facts.assigns.find((a) => contains(a.at, s.at));
+    if (!constant?.name) return false;
+    const uses = facts.calls.filter(
+      (c) => c.args.some((a) => hasWord(a.value.text, constant.name)) && !contains(c.at, s.at)
+    );
+    return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)));
+  };
   const js3 = ctx.family === "js";
   const hits = [];
   for (const server2 of servers) {
-    const family = familyOf(server2.host);
+    const network = ctx.family === "go" ? server2.call?.args[0]?.value : void 0;
+    const family = familyOf(
+      server2.host,
+      ctx.family,
+      network?.kind === "string" ? network.value : void 0
+    );
     let clients = [];
     let why = "";
+    let resolves = "";
     if (family === "v4" || family === "v6") {
       clients = facts.strings.filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s))
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s)) && samePort(server2.port, s.value) && !onlyServes(s)
       );
-      why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host})`;
+      why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
+      resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
     } else if (family === "localhost" && js3) {
-      clients = facts.strings.filter((s) => LOOPBACK_V4.test(s.value) && !inServer(s));
+      clients = facts.strings.filter(
+        (s) => LOOPBACK_V4.test(s.value) && !inServer(s) && samePort(server2.port, s.value)
+      );
       why = "binds 'localhost', which Node.js 17+ resolves to ::1 first";
+      resolves = "where localhost resolves to ::1 first";
     }
     for (const client of clients) {
       if (!inTest(ctx, client.scope) || hits.some((h) => h.at.start === client.at.start)) continue;
@@ -31974,12 +32090,24 @@ var localhostFamily = (ctx) => {
         severity: js3 ? "warning" : "note",
         at: client.at,
         code: client.value,
-        message: `The server on line ${server2.at.line} ${why}, but this client dials '${client.value.slice(0, 60)}': where localhost resolves to the other family first (Node.js 17+, macOS, Windows) the connection is refused or has to retry.`
+        message: `The server on line ${server2.at.line} ${why}, but this client dials '${client.value.slice(0, 60)}': ${resolves} the connection is refused or has to retry.`
       });
     }
   }
   return hits;
 };
+var WILDCARD_V6_ONLY = {
+  python: "IPv6 only with asyncio and socket.create_server, and on Windows",
+  csharp: ".NET IPv6 sockets are IPv6 only unless DualMode is set",
+  rust: "IPv6 only on Windows, whose default is IPV6_V6ONLY",
+  c: "IPv6 only on Windows, whose default is IPV6_V6ONLY"
+};
+function samePort(server2, client) {
+  const port = parseAddress(client)?.port;
+  if (port === void 0 || !/^\d+$/.test(port)) return true;
+  if (server2.kind === "fixed") return server2.port === Number(port);
+  return server2.kind !== "zero";
+}
 
 // src/scan/rules/reuse-options.ts
 var REUSEADDR = {
@@ -32137,7 +32265,13 @@ function js2(ctx) {
   }
   return hits;
 }
-var BINDS_IN_THREAD = /(?:^|\.)(?:run|run_app|serve|run_simple|run_server|start_server|listen)$|uvicorn\.run|\.run\(|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
+var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
+var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/;
+var SERVER_RECEIVER = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
+var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
+function receiverOf(target) {
+  return target.replace(/\.(?:run|listen)$/, "").split(".").pop() ?? "";
+}
 function python3(ctx) {
   const hits = [];
   for (const call of ctx.facts.calls) {
@@ -32145,7 +32279,9 @@ function python3(ctx) {
     const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
-    if (!BINDS_IN_THREAD.test(text) || /serve_forever$/.test(text)) continue;
+    if (/serve_forever$/.test(text)) continue;
+    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text));
+    if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);
     if (!client) continue;
@@ -32195,7 +32331,8 @@ function suppressionsOf(comments) {
         for (const id of ids) file.add(id);
         continue;
       }
-      for (let line = comment.at.line; line <= comment.at.endLine + 1; line++) {
+      const last = Math.max(comment.at.endLine + 1, comment.covers?.endLine ?? 0);
+      for (let line = comment.at.line; line <= last; line++) {
         const set2 = lines.get(line) ?? /* @__PURE__ */ new Set();
         for (const id of ids) set2.add(id);
         lines.set(line, set2);
@@ -32233,7 +32370,7 @@ function analyse(facts, options) {
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     const lines = options.lines;
-    if (lines !== void 0 && lines !== "all" && !lines.has(hit2.at.line)) continue;
+    if (lines !== void 0 && lines !== "all" && !touches(lines, hit2.at)) continue;
     if (isSuppressed(suppressions, hit2.rule, hit2.at.line)) {
       suppressed++;
       continue;
@@ -32254,6 +32391,10 @@ function analyse(facts, options) {
   }
   return { findings, suppressed };
 }
+function touches(lines, at) {
+  for (let line = at.line; line <= at.endLine; line++) if (lines.has(line)) return true;
+  return false;
+}
 
 // src/scan/files.ts
 import { isUtf8 } from "node:buffer";
@@ -32268,7 +32409,8 @@ var SKIP_REASONS = [
   "minified",
   "unreadable",
   "parse-error",
-  "language-unavailable"
+  "language-unavailable",
+  "symlink"
 ];
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -32289,6 +32431,7 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
 function listFiles(root, paths) {
   const files = [];
   const missing = [];
+  const symlinks = [];
   const base = resolve2(root);
   for (const p of paths) {
     const abs = resolve2(base, p);
@@ -32299,12 +32442,13 @@ function listFiles(root, paths) {
       missing.push(p);
       continue;
     }
-    if (stat2.isDirectory()) walk(base, abs, files);
+    if (stat2.isDirectory()) walk(base, abs, files, symlinks);
     else if (stat2.isFile()) files.push(toRelative(base, abs));
+    else if (stat2.isSymbolicLink()) symlinks.push(toRelative(base, abs));
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, symlinks: [...new Set(symlinks)] };
 }
-function walk(base, dir, out2) {
+function walk(base, dir, out2, links) {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -32314,9 +32458,11 @@ function walk(base, dir, out2) {
   for (const entry of entries) {
     const abs = join2(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2, links);
     } else if (entry.isFile()) {
       out2.push(toRelative(base, abs));
+    } else if (entry.isSymbolicLink()) {
+      links.push(toRelative(base, abs));
     }
   }
 }
@@ -32455,10 +32601,12 @@ async function scan(options) {
     );
     const listed = listFiles(root, paths);
     paths = listed.files;
+    for (const link of listed.symlinks) skip(link, "symlink");
   } else {
     const listed = listFiles(root, options.paths?.length ? options.paths : ["."]);
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`);
     paths = listed.files;
+    for (const link of listed.symlinks) skip(link, "symlink");
   }
   paths.sort();
   try {
@@ -32673,6 +32821,8 @@ function changesFromPrFiles(files) {
     if (file.status === "removed") continue;
     if (typeof file.patch === "string") {
       changes.set(file.filename, parsePatch(file.patch));
+    } else if (file.changes === 0 || file.additions === 0) {
+      changes.set(file.filename, /* @__PURE__ */ new Set());
     } else {
       changes.set(file.filename, "all");
       if (file.status !== "added") withoutPatch.push(file.filename);
@@ -32706,7 +32856,7 @@ async function git(cwd, args2) {
   });
   return stdout;
 }
-async function gitChangedLines(cwd, base) {
+async function gitChangedLines(cwd, base, options = {}) {
   let root;
   try {
     root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
@@ -32732,12 +32882,19 @@ async function gitChangedLines(cwd, base) {
     "diff",
     "--no-color",
     "--no-ext-diff",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
     "--unified=0",
     "-M",
     "--diff-filter=d",
     mergeBase
   ]);
-  return { root, changes: parseUnifiedDiff(diff) };
+  const changes = parseUnifiedDiff(diff);
+  if (options.untracked) {
+    const others = await git(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
+    for (const path of others.split("\0")) if (path) changes.set(path, "all");
+  }
+  return { root, changes };
 }
 
 // src/scan/sarif.ts
