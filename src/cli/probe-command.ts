@@ -1,5 +1,7 @@
 // `bind-probe probe`: run the catalogue on this machine and print a table or the JSON result.
+import { accessSync, constants, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CATALOGUE } from '../probe/catalogue/index.ts'
 import type { DriverName } from '../probe/model.ts'
@@ -14,7 +16,8 @@ Runs the bind() scenario catalogue on this machine with real sockets.
 
 Options:
   --format table|json   table (default) or the PlatformResult JSON on stdout
-  --out FILE            also write the PlatformResult JSON to FILE
+  --out FILE            also write the PlatformResult JSON to FILE (checked before the
+                        probe runs; if the write still fails, the JSON goes to stdout)
   --only ID,...         run only these scenarios (see \`bind-probe list\`)
   --repeat N            run each scenario N times on fresh ports (default 1)
   --driver python|node  only this driver (default: both; python fails if Python is missing)
@@ -54,6 +57,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     ?.split(',')
     .map((id) => id.trim())
     .filter(Boolean)
+  if (values.out !== undefined) checkWritable(values.out)
 
   const progress = io.stderr.isTTY
     ? (done: number, total: number, id: string) =>
@@ -75,13 +79,42 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     )
 
   const json = `${JSON.stringify(result, null, 2)}\n`
-  if (values.out) await writeFile(values.out, json)
+  if (values.out !== undefined) {
+    try {
+      await writeFile(values.out, json)
+    } catch (error) {
+      // The run cannot be repeated for free: keep its result on stdout rather than lose it.
+      io.stdout.write(json)
+      io.stderr.write(
+        `bind-probe probe: could not write --out ${values.out}: ${(error as Error).message}; ` +
+          'printed the result JSON on stdout instead\n',
+      )
+      return 1
+    }
+  }
   if (values.format === 'json') io.stdout.write(json)
   else {
     const byId = new Map(CATALOGUE.map((s) => [s.id, s]))
     io.stdout.write(`${renderTable(result, byId, painter(io.stdout))}\n`)
   }
   return 0
+}
+
+/** Refuses an --out path that cannot be written before minutes of probing are spent on it. */
+function checkWritable(out: string): void {
+  const dir = dirname(resolve(out))
+  const stat = statSync(out, { throwIfNoEntry: false })
+  if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`)
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`)
+  }
+  try {
+    accessSync(stat ? out : dir, constants.W_OK)
+  } catch {
+    throw new UsageError(
+      `--out ${out}: ${stat ? 'the file' : `the directory ${dir}`} is not writable`,
+    )
+  }
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
