@@ -112,7 +112,7 @@ export function aggregateRuns(
   const top = counts[0]!
   const representative = firstRun.get(top)!
   const answers = counts.filter((c) => c.outcome !== 'probe-error' && c.outcome !== 'skipped')
-  const sequences = runs.flatMap((r) => (r.ports ? [r.ports] : []))
+  const sequences = runs.flatMap((r) => (r.ports?.length ? [r.ports] : []))
   return {
     id: compiled.scenario.id,
     driver: compiled.driver,
@@ -131,12 +131,16 @@ export function aggregateRuns(
   }
 }
 
-/** How bind(0) hands out ports, over draws where each port was closed before the next draw. */
+/**
+ * How bind(0) hands out ports, over draws where each port was closed before the next draw.
+ * Needs at least one port: the min and max of none are not numbers.
+ */
 export function ephemeralMetrics(
   sequences: readonly number[][],
   range?: { low: number; high: number },
 ): EphemeralMetrics {
   const all = sequences.flat()
+  if (all.length === 0) throw new RangeError('ephemeral metrics need at least one port')
   let pairs = 0
   let same = 0
   let next = 0

@@ -10,6 +10,7 @@
 //   A listen | C connect lo4:P | S = A accept | A close | sleep 200 (5000 ms at most in all)
 //   => B bind lo4:P                 `=>` marks the recorded step
 //   => ephemeral tcp4 lo4 x200      measurement: 200 × {bind port 0, note the port, close}
+//                                   (1 to 10,000 draws)
 //   A = net.listen lo4:0 reusePort  Node's net.Server.listen (flags: exclusive reusePort ipv6Only)
 //   A = dgram.bind udp4 lo4:0 reuseAddr   Node's dgram (flags: reuseAddr reusePort ipv6Only)
 //
@@ -80,6 +81,12 @@ export interface ParsedStep {
  */
 export const MAX_SLEEP_MS = 5_000
 
+/**
+ * The most ports one `ephemeral` step draws: a measurement needs at least one, and 10,000
+ * bind/close pairs take well under a second, far inside the scenario timeout.
+ */
+export const MAX_EPHEMERAL_SAMPLES = 10_000
+
 export class StepSyntaxError extends Error {
   override name = 'StepSyntaxError'
 }
@@ -111,13 +118,17 @@ function parseWords(w: string[], text: string): Op {
   }
   if (first === 'ephemeral') {
     arity(4)
-    const count = /^x(\d+)$/.exec(w[3] ?? '')?.[1]
-    if (!count) fail('the sample count is written like x200')
+    const digits = /^x(\d+)$/.exec(w[3] ?? '')?.[1]
+    if (!digits) fail('the sample count is written like x200')
+    const count = Number(digits)
+    if (count < 1 || count > MAX_EPHEMERAL_SAMPLES) {
+      fail(`the sample count is from 1 to ${MAX_EPHEMERAL_SAMPLES}, not ${count}`)
+    }
     return {
       op: 'ephemeral',
       kind: socketKind(second, fail),
       host: requireHost(address(third, fail), fail),
-      count: Number(count),
+      count,
     }
   }
   if (!SOCK.test(first)) fail(`"${first}" is not a socket name (A, B, C, S, N, T…)`)
