@@ -83,7 +83,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       platform,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
-      options: { repeat, drivers, ...(options.only ? { only: options.only } : {}) },
+      options: { repeat, drivers, ...(options.only ? { only: uniqueIds(options.only) } : {}) },
       drivers: driverStatuses(started),
       scenarios: results,
     }
@@ -108,8 +108,14 @@ export function selectScenarios(
   drivers: readonly DriverName[],
 ): CompiledScenario[] {
   if (!only) return all.filter((c) => drivers.includes(c.driver))
+  if (only.length === 0) {
+    throw new ProbeUsageError(
+      'the list of scenarios to run names no scenario; `bind-probe list` shows every id',
+    )
+  }
   const byId = new Map(all.map((c) => [c.scenario.id, c]))
-  return only.map((id) => {
+  // A scenario named twice runs once: twice would double its counts.
+  return uniqueIds(only).map((id) => {
     const found = byId.get(id)
     if (!found) {
       const hint = closest(id, [...byId.keys()])
@@ -125,6 +131,11 @@ export function selectScenarios(
     }
     return found
   })
+}
+
+/** The ids without repeats, in the order first named. */
+export function uniqueIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)]
 }
 
 type Started = Partial<Record<DriverName, SocketDriver | { unavailable: string }>>

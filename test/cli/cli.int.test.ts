@@ -56,6 +56,15 @@ describe('bind-probe probe', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(printed)
   })
 
+  it('runs a scenario named twice in --only once, with its own count', () => {
+    const id = 'tcp4-dup-loopback-default'
+    const { code, stdout } = cli(['probe', '--format', 'json', '--only', `${id},${id}`])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as PlatformResult
+    expect(result.scenarios.map((s) => [s.id, s.runs, s.counts[0]!.count])).toEqual([[id, 1, 1]])
+    expect(result.options.only).toEqual([id])
+  })
+
   it.each([
     [['probe', '--repeat', '0'], /--repeat takes a whole number from 1 to 1000, not "0"/],
     [['probe', '--repeat', 'many'], /--repeat takes a whole number/],
