@@ -24,6 +24,9 @@ Options:
   --label NAME          refine the platform id, e.g. linux-x64-NAME
   --timeout SECONDS     give up on the whole probe after this long
                         (default 120, plus 10 per extra repeat, at most 3600)
+
+Environment:
+  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3"
 `
 
 export async function probeCommand(argv: string[], io: Io): Promise<number> {

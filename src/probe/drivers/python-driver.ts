@@ -1,6 +1,7 @@
 // Runs src/probe/drivers/python/driver.py in a child Python and speaks its JSON-lines protocol.
 // Scenarios are sent whole, one message each, and run concurrently inside the driver.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { DriverStatus } from '../model.ts'
@@ -33,11 +34,29 @@ export class PythonUnavailable extends Error {
 export function pythonCandidates(
   platform: NodeJS.Platform = process.platform,
   override = process.env.BIND_PROBE_PYTHON,
+  isFile: (path: string) => boolean = isExistingFile,
 ): string[][] {
-  if (override?.trim()) return [override.trim().split(/\s+/)]
+  if (override?.trim()) return [pythonCommand(override, isFile)]
   return platform === 'win32'
     ? [['python'], ['py', '-3'], ['python3']]
     : [['python3'], ['python'], ['py', '-3']]
+}
+
+/**
+ * An interpreter as a user writes it (BIND_PROBE_PYTHON, the action's `python` input): the path
+ * of an existing file is one word, spaces and all (`C:\Program Files\Python\python.exe`);
+ * anything else is a command and its arguments (`py -3`).
+ */
+export function pythonCommand(
+  text: string,
+  isFile: (path: string) => boolean = isExistingFile,
+): string[] {
+  const trimmed = text.trim()
+  return isFile(trimmed) ? [trimmed] : trimmed.split(/\s+/)
+}
+
+function isExistingFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
 }
 
 /** Starts the first candidate that answers the handshake; throws PythonUnavailable if none do. */
