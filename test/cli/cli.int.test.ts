@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { PlatformResult } from '../../src/probe/model.ts'
@@ -129,4 +129,22 @@ describe.runIf(existsSync(BUNDLE))('the bundled CLI in dist/', () => {
     expect(resultProblems(result)).toEqual([])
     expect(result.scenarios[0]).toMatchObject({ outcome: 'EADDRINUSE', step: 'B listen' })
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'runs as the package’s bin, as npm links it: executable, with a node shebang',
+    () => {
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+      expect(fileURLToPath(new URL(`../../${pkg.bin['bind-probe']}`, import.meta.url))).toBe(BUNDLE)
+      expect(readFileSync(BUNDLE, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+      const run = spawnSync(BUNDLE, ['--version'], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`,
+        },
+      })
+      expect(run.error).toBeUndefined()
+      expect(run.stdout.trim()).toBe(pkg.version)
+    },
+  )
 })
