@@ -18,7 +18,7 @@ Options:
   --format table|json   table (default) or the PlatformResult JSON on stdout
   --out FILE            also write the PlatformResult JSON to FILE (checked before the
                         probe runs; if the write still fails, the JSON goes to stdout)
-  --only ID,...         run only these scenarios (see \`bind-probe list\`)
+  --only ID,...         run only these scenarios (see \`bind-probe list\`); may be repeated
   --repeat N            run each scenario N times on fresh ports (default 1)
   --driver python|node  only this driver (default: both; python fails if Python is missing)
   --label NAME          refine the platform id, e.g. linux-x64-NAME
@@ -35,7 +35,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     options: {
       format: { type: 'string', default: 'table' },
       out: { type: 'string' },
-      only: { type: 'string' },
+      only: { type: 'string', multiple: true },
       repeat: { type: 'string', default: '1' },
       driver: { type: 'string' },
       label: { type: 'string' },
@@ -56,10 +56,16 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
   const timeout =
     values.timeout === undefined ? undefined : wholeNumber(values.timeout, '--timeout', 1, 3600)
   const drivers = values.driver === undefined ? undefined : [driverName(values.driver)]
+  // Every --only counts: `--only A --only B` runs both.
   const only = values.only
-    ?.split(',')
+    ?.flatMap((list) => list.split(','))
     .map((id) => id.trim())
     .filter(Boolean)
+  if (only?.length === 0) {
+    throw new UsageError(
+      '--only names no scenario; give ids such as --only tcp4-dup-loopback-default (`bind-probe list` shows them)',
+    )
+  }
   if (values.out !== undefined) checkWritable(values.out)
 
   const progress = io.stderr.isTTY

@@ -65,6 +65,14 @@ describe('bind-probe probe', () => {
     expect(result.options.only).toEqual([id])
   })
 
+  it('runs the scenarios of every --only given', () => {
+    const a = 'tcp4-dup-loopback-default'
+    const b = 'udp4-dup-loopback-default'
+    const { code, stdout } = cli(['probe', '--format', 'json', '--only', a, '--only', `${b},${a}`])
+    expect(code).toBe(0)
+    expect((JSON.parse(stdout) as PlatformResult).scenarios.map((s) => s.id)).toEqual([a, b])
+  })
+
   it.each([
     [['probe', '--repeat', '0'], /--repeat takes a whole number from 1 to 1000, not "0"/],
     [['probe', '--repeat', 'many'], /--repeat takes a whole number/],
@@ -78,6 +86,8 @@ describe('bind-probe probe', () => {
     [['probe', '--frobnicate'], /Unknown option '--frobnicate'.*--help/],
     [['probe', '--only', 'node-udp-dup-default', '--driver', 'python'], /needs the node driver/],
     [['nonsense'], /unknown command "nonsense"/],
+    [['probe', '--only', ''], /--only names no scenario; give ids such as/],
+    [['probe', '--only', ','], /--only names no scenario/],
   ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
     const { code, stdout, stderr } = cli(args)
     expect(code).toBe(2)
