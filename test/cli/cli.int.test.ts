@@ -87,6 +87,10 @@ describe('bind-probe probe', () => {
     [['probe', '--only', 'node-udp-dup-default', '--driver', 'python'], /needs the node driver/],
     [['nonsense'], /unknown command "nonsense"/],
     [['probe', '--only', ''], /--only names no scenario; give ids such as/],
+    [
+      ['list', '--format', 'bogus'],
+      /^bind-probe list: --format must be table or json, not "bogus"/,
+    ],
     [['probe', '--only', ','], /--only names no scenario/],
   ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
     const { code, stdout, stderr } = cli(args)
