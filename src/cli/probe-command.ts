@@ -31,7 +31,7 @@ Environment:
 
 export async function probeCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
-    args: argv,
+    args: negativeNumbersJoined(argv, ['--repeat', '--timeout']),
     options: {
       format: { type: 'string', default: 'table' },
       out: { type: 'string' },
@@ -124,6 +124,22 @@ function checkWritable(out: string): void {
       `--out ${out}: ${stat ? 'the file' : `the directory ${dir}`} is not writable`,
     )
   }
+}
+
+/**
+ * `--repeat -1` reads to parseArgs as a flag without its value; joined as `--repeat=-1`, it gets
+ * the range check's one-line message instead.
+ */
+function negativeNumbersJoined(argv: string[], flags: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1]
+    if (flags.includes(argv[i]!) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`)
+      i++
+    } else out.push(argv[i]!)
+  }
+  return out
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {

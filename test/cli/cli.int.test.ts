@@ -76,6 +76,12 @@ describe('bind-probe probe', () => {
   it.each([
     [['probe', '--repeat', '0'], /--repeat takes a whole number from 1 to 1000, not "0"/],
     [['probe', '--repeat', 'many'], /--repeat takes a whole number/],
+    [['probe', '--repeat', '-1'], /--repeat takes a whole number from 1 to 1000, not "-1"\n$/],
+    [['probe', '--timeout', '-5'], /--timeout takes a whole number from 1 to 3600, not "-5"\n$/],
+    [
+      ['probe', '--label', '-x'],
+      /--label needs a value; one that starts with a dash is written --label=-x; run/,
+    ],
     [
       ['probe', '--only', 'tcp4-dup-lopback-default'],
       /unknown scenario "tcp4-dup-lopback-default" \(did you mean "tcp4-dup-loopback-default"\?\)/,
