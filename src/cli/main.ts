@@ -53,7 +53,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   } catch (error) {
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
-      io.stderr.write(`bind-probe ${command}: ${oneLine(error as Error, rest)}${hint}\n`)
+      io.stderr.write(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`)
       return 2
     }
     io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
@@ -73,16 +73,16 @@ function isUsageProblem(error: unknown): boolean {
 }
 
 /**
- * A usage message on one line. parseArgs explains a flag followed by a dash-led word in three
- * lines; what to write instead fits in one.
+ * parseArgs explains a flag followed by a dash-led word in three lines; what to write instead
+ * fits in one. Other messages stay whole (a config error may list several problems).
  */
-function oneLine(error: Error, argv: string[]): string {
+function usageMessage(error: Error, argv: string[]): string {
   const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(error.message)?.[1]
   if (ambiguous) {
     const value = argv[argv.indexOf(ambiguous) + 1] ?? 'VALUE'
     return `${ambiguous} needs a value; one that starts with a dash is written ${ambiguous}=${value}`
   }
-  return error.message.split('\n')[0]!
+  return error.message
 }
 
 if (import.meta.main) {
