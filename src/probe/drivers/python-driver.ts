@@ -5,7 +5,7 @@ import { statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import type { DriverStatus } from '../model.ts'
-import type { Op } from '../steps.ts'
+import { OP_TIMEOUT_MS, type Op } from '../steps.ts'
 import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
 
 /** Where driver.py lives next to this module, in the source tree and in the bundle alike. */
@@ -181,7 +181,10 @@ export class PythonDriver implements SocketDriver {
   execute(ops: readonly Op[], timeoutMs: number): Promise<StepReply[]> {
     if (this.failure) return Promise.reject(this.failure)
     const id = this.nextId++
-    const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2000) }
+    // connect and accept get their documented timeout, or half of a shorter scenario timeout
+    // (near the global deadline), so that they fail inside the driver with a measured ETIMEDOUT.
+    const opTimeout = Math.max(100, Math.min(OP_TIMEOUT_MS, timeoutMs / 2))
+    const request = { id, ops: ops.map(toWire), timeout: opTimeout / 1000 }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
