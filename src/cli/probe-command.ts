@@ -27,6 +27,10 @@ Options:
 
 Environment:
   BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3"
+
+Exit status: 0 when every scenario was measured (or skipped for want of Python),
+  1 when the probe itself failed in some (probe-error: a driver crash or a timeout; the result
+  is still printed) or --out could not be written, 2 on a usage error.
 `
 
 export async function probeCommand(argv: string[], io: Io): Promise<number> {
@@ -105,6 +109,14 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
   else {
     const byId = new Map(CATALOGUE.map((s) => [s.id, s]))
     io.stdout.write(`${renderTable(result, byId, painter(io.stdout))}\n`)
+  }
+  const failed = result.scenarios.filter((s) => s.counts.some((c) => c.outcome === 'probe-error'))
+  if (failed.length > 0) {
+    io.stderr.write(
+      `bind-probe: warning: ${failed.length} of ${result.scenarios.length} scenarios hit probe ` +
+        'errors (the probe’s own failures, not answers of the OS; see their reason); exit status 1\n',
+    )
+    return 1
   }
   return 0
 }

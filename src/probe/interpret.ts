@@ -88,14 +88,18 @@ export function runWithoutSockets(
 /**
  * Folds the runs of one scenario into its result: a count per (outcome, step), the most frequent
  * as the outcome (the earliest seen wins a tie), and flaky when the OS answered in more than one
- * way. Our own failures (probe-error) are counted but do not make a scenario flaky.
+ * way. Our own failures (probe-error) are counted but do not make a scenario flaky. `runs` are
+ * the runs attempted; when the probe's own failure stopped it short of the `asked` number, the
+ * reason says how many were not attempted.
  */
 export function aggregateRuns(
   compiled: CompiledScenario,
   runs: readonly SingleRun[],
   durationMs: number,
   portRange?: { low: number; high: number },
+  asked = runs.length,
 ): ScenarioResult {
+  if (runs.length === 0) throw new RangeError(`scenario "${compiled.scenario.id}" has no runs`)
   const counts: OutcomeCount[] = []
   const firstRun = new Map<OutcomeCount, SingleRun>()
   for (const run of runs) {
@@ -113,13 +117,19 @@ export function aggregateRuns(
   const representative = firstRun.get(top)!
   const answers = counts.filter((c) => c.outcome !== 'probe-error' && c.outcome !== 'skipped')
   const sequences = runs.flatMap((r) => (r.ports?.length ? [r.ports] : []))
+  const missing = asked - runs.length
+  const why = representative.reason ?? runs.findLast((r) => r.outcome === 'probe-error')?.reason
+  const reason =
+    missing > 0
+      ? `${why ?? 'the probe stopped'}; ${missing} more run${missing === 1 ? ' was' : 's were'} not attempted`
+      : representative.reason
   return {
     id: compiled.scenario.id,
     driver: compiled.driver,
     outcome: top.outcome,
     step: top.step,
     ...(representative.raw ? { raw: representative.raw } : {}),
-    ...(representative.reason ? { reason: representative.reason } : {}),
+    ...(reason ? { reason } : {}),
     trace: representative.trace,
     runs: runs.length,
     counts,

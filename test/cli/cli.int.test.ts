@@ -128,6 +128,32 @@ describe('bind-probe probe', () => {
   })
 })
 
+describe('bind-probe probe when the probe itself fails', () => {
+  const DIES_AFTER_16 = fileURLToPath(new URL('../fixtures/dying_driver.py', import.meta.url))
+
+  it('still prints the result, warns in one line how many scenarios failed, and exits 1', () => {
+    const { code, stdout, stderr } = cli(['probe', '--format', 'json', '--repeat', '3'], {
+      BIND_PROBE_PYTHON: `python3 ${DIES_AFTER_16}`,
+    })
+    const result = JSON.parse(stdout) as PlatformResult
+    expect(resultProblems(result)).toEqual([])
+    const failed = result.scenarios.filter((s) => s.counts.some((c) => c.outcome === 'probe-error'))
+    expect(failed.length).toBeGreaterThan(0)
+    const warnings = stderr.split('\n').filter((l) => l.includes('probe error'))
+    expect(warnings).toEqual([
+      `bind-probe: warning: ${failed.length} of ${result.scenarios.length} scenarios hit probe errors ` +
+        '(the probe’s own failures, not answers of the OS; see their reason); exit status 1',
+    ])
+    expect(code).toBe(1)
+  })
+
+  it('documents the exit status in --help', () => {
+    expect(cli(['probe', '--help']).stdout).toMatch(
+      /Exit status: 0 .*\n.*1 when .*probe-error.*\n.*2 on a usage error/,
+    )
+  })
+})
+
 describe('bind-probe list', () => {
   it('lists every scenario id with its expectations', () => {
     const { code, stdout } = cli(['list'])
