@@ -4,7 +4,12 @@ import { CATALOGUE } from './catalogue/index.ts'
 import { compileScenario, type CompiledScenario } from './compile.ts'
 import type { SocketDriver } from './drivers/driver.ts'
 import { NodeDriver } from './drivers/node-driver.ts'
-import { PythonDriver, PythonUnavailable, startPythonDriver } from './drivers/python-driver.ts'
+import {
+  findPython,
+  PythonDriver,
+  PythonUnavailable,
+  startPythonDriver,
+} from './drivers/python-driver.ts'
 import { collectPlatform } from './environment/collect.ts'
 import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
@@ -58,15 +63,17 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
   )
   const needed = new Set(scenarios.map((s) => s.driver))
 
-  const [started, platform] = await Promise.all([
+  const [started, platform, python] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
+    // Without python scenarios the driver is not started, yet the facts still name the Python.
+    needed.has('python') ? undefined : findPython(options.pythonCandidates),
   ])
   try {
     if (started.python instanceof PythonDriver) {
       const { python, implementation, executable } = started.python.hello
       platform.python = { version: python, implementation, executable }
-    }
+    } else if (python) platform.python = python
     const results = await runScenarios({
       scenarios,
       drivers: started,

@@ -56,6 +56,14 @@ describe('bind-probe probe', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(printed)
   })
 
+  it('names the Python found in the table’s header with --driver node', () => {
+    const found = spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout
+    const { code, stdout } = cli(['probe', '--driver', 'node', '--only', 'node-udp-dup-default'])
+    expect(code).toBe(0)
+    if (found) expect(stdout).toMatch(/^python 3\.\d+\.\d+ · node /m)
+    else expect(stdout).toMatch(/^no python · node /m)
+  })
+
   it('runs a scenario named twice in --only once, with its own count', () => {
     const id = 'tcp4-dup-loopback-default'
     const { code, stdout } = cli(['probe', '--format', 'json', '--only', `${id},${id}`])

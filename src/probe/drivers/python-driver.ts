@@ -1,9 +1,10 @@
 // Runs src/probe/drivers/python/driver.py in a child Python and speaks its JSON-lines protocol.
 // Scenarios are sent whole, one message each, and run concurrently inside the driver.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { DriverStatus } from '../model.ts'
 import { OP_TIMEOUT_MS, type Op } from '../steps.ts'
 import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
@@ -11,6 +12,7 @@ import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
 /** Where driver.py lives next to this module, in the source tree and in the bundle alike. */
 export const DRIVER_SCRIPT = fileURLToPath(new URL('./python/driver.py', import.meta.url))
 
+const execFileAsync = promisify(execFile)
 const MIN_PYTHON: [number, number] = [3, 6]
 const HELLO_TIMEOUT_MS = 10_000
 const STOPPED_READING_GRACE_MS = 1_000
@@ -76,6 +78,32 @@ export async function startPythonDriver(
     `no Python ${MIN_PYTHON.join('.')}+ found (tried ${tried.join('; ')}); ` +
       'install Python 3 or set BIND_PROBE_PYTHON to its path',
   )
+}
+
+const VERSION_SCRIPT =
+  'import json, platform, sys; print(json.dumps({"version": platform.python_version(), ' +
+  '"implementation": platform.python_implementation(), "executable": sys.executable}))'
+
+/**
+ * The first candidate's version, for the environment facts when the driver is not started:
+ * one short run of the interpreter, and undefined when none answers.
+ */
+export async function findPython(
+  candidates: string[][] = pythonCandidates(),
+): Promise<{ version: string; implementation: string; executable: string } | undefined> {
+  for (const [file, ...args] of candidates) {
+    try {
+      const { stdout } = await execFileAsync(file!, [...args, '-I', '-S', '-c', VERSION_SCRIPT], {
+        timeout: HELLO_TIMEOUT_MS,
+        windowsHide: true,
+      })
+      const found = JSON.parse(stdout.trim().split('\n').at(-1)!)
+      if (typeof found.version === 'string') return found
+    } catch {
+      // not this one: try the next, as the driver's start-up does
+    }
+  }
+  return undefined
 }
 
 interface Pending {
