@@ -3,7 +3,7 @@
 // committed; CI fails when it is stale. Plain JavaScript, so any Node that runs npm can rebuild
 // and check the bundle; esbuild reads the TypeScript.
 import { Buffer } from 'node:buffer'
-import { cp, rm } from 'node:fs/promises'
+import { chmod, cp, readFile, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -45,6 +45,11 @@ await build({
   },
   logLevel: 'warning',
 })
+// The CLI is the package's bin: npm links it as an executable, which needs a shebang on its first
+// line. esbuild's banner goes on every output, so the CLI entry gets its line here.
+const cli = await readFile('dist/cli.js', 'utf8')
+await writeFile('dist/cli.js', `#!/usr/bin/env node\n${cli}`)
+await chmod('dist/cli.js', 0o755)
 // Runtime files are found next to the module that loads them (import.meta.url).
 await cp('src/probe/drivers/python/driver.py', 'dist/python/driver.py')
 await cp('templates', 'dist/templates', { recursive: true })

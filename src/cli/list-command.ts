@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { CATALOGUE } from '../probe/catalogue/index.ts'
 import { OS_FAMILIES, type Expectation } from '../probe/model.ts'
 import { painter, pad } from './terminal.ts'
-import type { Io } from './io.ts'
+import { UsageError, type Io } from './io.ts'
 
 export const LIST_HELP = `Usage: bind-probe list [--format table|json]
 
@@ -22,6 +22,9 @@ export function listCommand(argv: string[], io: Io): number {
   if (values.help) {
     io.stdout.write(LIST_HELP)
     return 0
+  }
+  if (values.format !== 'table' && values.format !== 'json') {
+    throw new UsageError(`--format must be table or json, not "${values.format}"`)
   }
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify(CATALOGUE, null, 2)}\n`)

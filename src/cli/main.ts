@@ -53,7 +53,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   } catch (error) {
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
-      io.stderr.write(`bind-probe ${command}: ${(error as Error).message}${hint}\n`)
+      io.stderr.write(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`)
       return 2
     }
     io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
@@ -70,6 +70,19 @@ function isUsageProblem(error: unknown): boolean {
     (error instanceof TypeError &&
       String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
   )
+}
+
+/**
+ * parseArgs explains a flag followed by a dash-led word in three lines; what to write instead
+ * fits in one. Other messages stay whole (a config error may list several problems).
+ */
+function usageMessage(error: Error, argv: string[]): string {
+  const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(error.message)?.[1]
+  if (ambiguous) {
+    const value = argv[argv.indexOf(ambiguous) + 1] ?? 'VALUE'
+    return `${ambiguous} needs a value; one that starts with a dash is written ${ambiguous}=${value}`
+  }
+  return error.message
 }
 
 if (import.meta.main) {

@@ -114,10 +114,11 @@ function summary(verdicts: Verdict[], result: PlatformResult, paint: Painter): s
     `${count('not-measured')} not measured`,
   ]
   const flaky = result.scenarios.filter((s) => s.flaky).length
+  const cutShort = result.scenarios.some((s) => s.runs < result.options.repeat)
   const raw = result.scenarios.find((s) => s.raw && s.outcome !== 'ok')
   return [
     `${result.scenarios.length} scenarios in ${(result.durationMs / 1000).toFixed(2)} s` +
-      `${result.options.repeat > 1 ? `, ${result.options.repeat} runs each` : ''}: ${parts.join(', ')}` +
+      `${result.options.repeat > 1 ? `, ${cutShort ? 'up to ' : ''}${result.options.repeat} runs each` : ''}: ${parts.join(', ')}` +
       (flaky ? `, ${flaky} flaky` : ''),
     paint(
       'dim',

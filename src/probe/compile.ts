@@ -3,7 +3,14 @@
 import type { DriverName, Scenario } from './model.ts'
 import { OS_FAMILIES } from './model.ts'
 import type { Op, ParsedStep } from './steps.ts'
-import { MAX_SLEEP_MS, NODE_ONLY_OPS, StepSyntaxError, parseStep } from './steps.ts'
+import {
+  MAX_SLEEP_MS,
+  MAX_WAIT_MS,
+  NODE_ONLY_OPS,
+  OP_TIMEOUT_MS,
+  StepSyntaxError,
+  parseStep,
+} from './steps.ts'
 
 export interface CompiledScenario {
   scenario: Scenario
@@ -59,6 +66,14 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     fail(
       `its sleeps (steps ${sleeps.map((s) => s.at).join(', ')}) add up to ${slept} ms; ` +
         `a scenario sleeps at most ${MAX_SLEEP_MS} ms in all`,
+    )
+  }
+  const blocking = steps.filter(({ op }) => op.op === 'connect' || op.op === 'accept').length
+  const wait = slept + blocking * OP_TIMEOUT_MS
+  if (wait > MAX_WAIT_MS) {
+    fail(
+      `its sleeps (${slept} ms) and ${blocking} connect/accept steps (${OP_TIMEOUT_MS} ms each) ` +
+        `may wait ${wait} ms; a scenario waits at most ${MAX_WAIT_MS} ms in all`,
     )
   }
   const driver: DriverName = steps.some((s) => NODE_ONLY_OPS.has(s.op.op)) ? 'node' : 'python'

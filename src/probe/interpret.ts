@@ -88,14 +88,18 @@ export function runWithoutSockets(
 /**
  * Folds the runs of one scenario into its result: a count per (outcome, step), the most frequent
  * as the outcome (the earliest seen wins a tie), and flaky when the OS answered in more than one
- * way. Our own failures (probe-error) are counted but do not make a scenario flaky.
+ * way. Our own failures (probe-error) are counted but do not make a scenario flaky. `runs` are
+ * the runs attempted; when the probe's own failure stopped it short of the `asked` number, the
+ * reason says how many were not attempted.
  */
 export function aggregateRuns(
   compiled: CompiledScenario,
   runs: readonly SingleRun[],
   durationMs: number,
   portRange?: { low: number; high: number },
+  asked = runs.length,
 ): ScenarioResult {
+  if (runs.length === 0) throw new RangeError(`scenario "${compiled.scenario.id}" has no runs`)
   const counts: OutcomeCount[] = []
   const firstRun = new Map<OutcomeCount, SingleRun>()
   for (const run of runs) {
@@ -112,14 +116,20 @@ export function aggregateRuns(
   const top = counts[0]!
   const representative = firstRun.get(top)!
   const answers = counts.filter((c) => c.outcome !== 'probe-error' && c.outcome !== 'skipped')
-  const sequences = runs.flatMap((r) => (r.ports ? [r.ports] : []))
+  const sequences = runs.flatMap((r) => (r.ports?.length ? [r.ports] : []))
+  const missing = asked - runs.length
+  const why = representative.reason ?? runs.findLast((r) => r.outcome === 'probe-error')?.reason
+  const reason =
+    missing > 0
+      ? `${why ?? 'the probe stopped'}; ${missing} more run${missing === 1 ? ' was' : 's were'} not attempted`
+      : representative.reason
   return {
     id: compiled.scenario.id,
     driver: compiled.driver,
     outcome: top.outcome,
     step: top.step,
     ...(representative.raw ? { raw: representative.raw } : {}),
-    ...(representative.reason ? { reason: representative.reason } : {}),
+    ...(reason ? { reason } : {}),
     trace: representative.trace,
     runs: runs.length,
     counts,
@@ -131,12 +141,16 @@ export function aggregateRuns(
   }
 }
 
-/** How bind(0) hands out ports, over draws where each port was closed before the next draw. */
+/**
+ * How bind(0) hands out ports, over draws where each port was closed before the next draw.
+ * Needs at least one port: the min and max of none are not numbers.
+ */
 export function ephemeralMetrics(
   sequences: readonly number[][],
   range?: { low: number; high: number },
 ): EphemeralMetrics {
   const all = sequences.flat()
+  if (all.length === 0) throw new RangeError('ephemeral metrics need at least one port')
   let pairs = 0
   let same = 0
   let next = 0

@@ -4,7 +4,12 @@ import { CATALOGUE } from './catalogue/index.ts'
 import { compileScenario, type CompiledScenario } from './compile.ts'
 import type { SocketDriver } from './drivers/driver.ts'
 import { NodeDriver } from './drivers/node-driver.ts'
-import { PythonDriver, PythonUnavailable, startPythonDriver } from './drivers/python-driver.ts'
+import {
+  findPython,
+  PythonDriver,
+  PythonUnavailable,
+  startPythonDriver,
+} from './drivers/python-driver.ts'
 import { collectPlatform } from './environment/collect.ts'
 import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
@@ -58,15 +63,17 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
   )
   const needed = new Set(scenarios.map((s) => s.driver))
 
-  const [started, platform] = await Promise.all([
+  const [started, platform, python] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
+    // Without python scenarios the driver is not started, yet the facts still name the Python.
+    needed.has('python') ? undefined : findPython(options.pythonCandidates),
   ])
   try {
     if (started.python instanceof PythonDriver) {
       const { python, implementation, executable } = started.python.hello
       platform.python = { version: python, implementation, executable }
-    }
+    } else if (python) platform.python = python
     const results = await runScenarios({
       scenarios,
       drivers: started,
@@ -83,7 +90,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       platform,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
-      options: { repeat, drivers, ...(options.only ? { only: options.only } : {}) },
+      options: { repeat, drivers, ...(options.only ? { only: uniqueIds(options.only) } : {}) },
       drivers: driverStatuses(started),
       scenarios: results,
     }
@@ -108,8 +115,14 @@ export function selectScenarios(
   drivers: readonly DriverName[],
 ): CompiledScenario[] {
   if (!only) return all.filter((c) => drivers.includes(c.driver))
+  if (only.length === 0) {
+    throw new ProbeUsageError(
+      'the list of scenarios to run names no scenario; `bind-probe list` shows every id',
+    )
+  }
   const byId = new Map(all.map((c) => [c.scenario.id, c]))
-  return only.map((id) => {
+  // A scenario named twice runs once: twice would double its counts.
+  return uniqueIds(only).map((id) => {
     const found = byId.get(id)
     if (!found) {
       const hint = closest(id, [...byId.keys()])
@@ -125,6 +138,11 @@ export function selectScenarios(
     }
     return found
   })
+}
+
+/** The ids without repeats, in the order first named. */
+export function uniqueIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)]
 }
 
 type Started = Partial<Record<DriverName, SocketDriver | { unavailable: string }>>

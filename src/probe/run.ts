@@ -38,15 +38,29 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   const runs = new Map<string, SingleRun[]>(scenarios.map((c) => [c.scenario.id, []]))
   const spans = new Map<string, { start: number; end: number }>()
   const deadline = performance.now() + options.globalTimeoutMs
+  // Scenarios not to try again: their driver died or the global timeout passed, so every
+  // further run would only repeat that failure and claim a run that never happened.
+  const stopped = new Set<string>()
   let done = 0
 
   const runOnce = async (compiled: CompiledScenario): Promise<void> => {
     const id = compiled.scenario.id
+    const progress = () => options.onProgress?.(++done, scenarios.length * repeat, id)
+    if (stopped.has(id)) return progress()
+    // Checked with no await before the run is recorded, so that concurrent lanes agree.
+    const hopeless = hopelessReason(compiled, options, deadline)
+    if (hopeless) {
+      stopped.add(id)
+      runs.get(id)!.push(runWithoutSockets(compiled, 'probe-error', hopeless))
+      return progress()
+    }
     const start = performance.now()
-    runs.get(id)!.push(await attempt(compiled, options, deadline))
+    const { run, final } = await attempt(compiled, options, deadline)
+    runs.get(id)!.push(run)
+    if (final) stopped.add(id)
     const span = spans.get(id)
     spans.set(id, { start: Math.min(span?.start ?? start, start), end: performance.now() })
-    options.onProgress?.(++done, scenarios.length * repeat, id)
+    progress()
   }
 
   const together = scenarios.filter((c) => !c.runAlone)
@@ -67,22 +81,43 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
       runs.get(compiled.scenario.id)!,
       span ? span.end - span.start : 0,
       options.portRange,
+      repeat,
     )
   })
 }
 
+/** Why a run of this scenario cannot happen now, if it cannot: the probe's own failure. */
+function hopelessReason(
+  compiled: CompiledScenario,
+  options: RunOptions,
+  deadline: number,
+): string | undefined {
+  const driver = options.drivers[compiled.driver]
+  if (!driver || 'unavailable' in driver) return undefined // skipped, which attempt() says
+  if (deadline - performance.now() < 1) return globalTimeoutReason(options)
+  if (driver.status.status === 'crashed') return driver.status.message ?? 'the driver crashed'
+  return undefined
+}
+
+function globalTimeoutReason(options: RunOptions): string {
+  return `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
+}
+
+/** One run; `final` when the failure will repeat for every later run (crash, global timeout). */
 async function attempt(
   compiled: CompiledScenario,
   options: RunOptions,
   deadline: number,
-): Promise<SingleRun> {
+): Promise<{ run: SingleRun; final: boolean }> {
   const driver = options.drivers[compiled.driver]
-  if (!driver)
-    return runWithoutSockets(compiled, 'skipped', `the ${compiled.driver} driver was not selected`)
-  if ('unavailable' in driver) return runWithoutSockets(compiled, 'skipped', driver.unavailable)
+  if (!driver) {
+    const reason = `the ${compiled.driver} driver was not selected`
+    return { run: runWithoutSockets(compiled, 'skipped', reason), final: false }
+  }
+  if ('unavailable' in driver) {
+    return { run: runWithoutSockets(compiled, 'skipped', driver.unavailable), final: false }
+  }
   const left = deadline - performance.now()
-  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`
-  if (left < 1) return runWithoutSockets(compiled, 'probe-error', globalReason)
   // Near the end, the global deadline is the tighter bound, and a timeout is its doing.
   const cappedByDeadline = left < options.scenarioTimeoutMs
   try {
@@ -90,11 +125,15 @@ async function attempt(
       compiled.steps.map((s) => s.op),
       cappedByDeadline ? left : options.scenarioTimeoutMs,
     )
-    return interpretReplies(compiled, replies)
+    return { run: interpretReplies(compiled, replies), final: false }
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error
-    const reason = error.kind === 'timeout' && cappedByDeadline ? globalReason : error.message
-    return runWithoutSockets(compiled, 'probe-error', reason)
+    const global = error.kind === 'timeout' && cappedByDeadline
+    const reason = global ? globalTimeoutReason(options) : error.message
+    return {
+      run: runWithoutSockets(compiled, 'probe-error', reason),
+      final: global || error.kind === 'crash',
+    }
   }
 }
 

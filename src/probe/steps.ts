@@ -7,9 +7,12 @@
 //   A getsockopt IPV6_V6ONLY        record an option's value
 //   A bind lo4:0                    bind; the first port-0 bind defines the port P
 //   B bind lo4:P                    bind to P
-//   A listen | C connect lo4:P | S = A accept | A close | sleep 200 (5000 ms at most in all)
+//   A listen | C connect lo4:P | S = A accept | A close | sleep 200
+//                                   (sleeps: 5000 ms at most in all; sleeps plus 2000 ms per
+//                                   connect or accept: 8000 ms at most)
 //   => B bind lo4:P                 `=>` marks the recorded step
 //   => ephemeral tcp4 lo4 x200      measurement: 200 × {bind port 0, note the port, close}
+//                                   (1 to 10,000 draws)
 //   A = net.listen lo4:0 reusePort  Node's net.Server.listen (flags: exclusive reusePort ipv6Only)
 //   A = dgram.bind udp4 lo4:0 reuseAddr   Node's dgram (flags: reuseAddr reusePort ipv6Only)
 //
@@ -74,11 +77,24 @@ export interface ParsedStep {
   op: Op
 }
 
-/**
- * The longest a scenario may sleep, each sleep and all together: half the default scenario
- * timeout, so that no scenario overruns it by design.
- */
+/** The longest a scenario may sleep, each sleep and all its sleeps together. */
 export const MAX_SLEEP_MS = 5_000
+
+/** How long the driver's connect and accept wait before they fail with a timeout (ETIMEDOUT). */
+export const OP_TIMEOUT_MS = 2_000
+
+/**
+ * The longest a scenario may wait by design: its sleeps plus OP_TIMEOUT_MS for each connect and
+ * accept. The scenario timeout (run.ts, 10 s) is longer, so that a scenario within these limits
+ * always ends with what the sockets did; only a stuck driver or machine ends it as probe-error.
+ */
+export const MAX_WAIT_MS = 8_000
+
+/**
+ * The most ports one `ephemeral` step draws: a measurement needs at least one, and 10,000
+ * bind/close pairs take well under a second, far inside the scenario timeout.
+ */
+export const MAX_EPHEMERAL_SAMPLES = 10_000
 
 export class StepSyntaxError extends Error {
   override name = 'StepSyntaxError'
@@ -111,13 +127,17 @@ function parseWords(w: string[], text: string): Op {
   }
   if (first === 'ephemeral') {
     arity(4)
-    const count = /^x(\d+)$/.exec(w[3] ?? '')?.[1]
-    if (!count) fail('the sample count is written like x200')
+    const digits = /^x(\d+)$/.exec(w[3] ?? '')?.[1]
+    if (!digits) fail('the sample count is written like x200')
+    const count = Number(digits)
+    if (count < 1 || count > MAX_EPHEMERAL_SAMPLES) {
+      fail(`the sample count is from 1 to ${MAX_EPHEMERAL_SAMPLES}, not ${count}`)
+    }
     return {
       op: 'ephemeral',
       kind: socketKind(second, fail),
       host: requireHost(address(third, fail), fail),
-      count: Number(count),
+      count,
     }
   }
   if (!SOCK.test(first)) fail(`"${first}" is not a socket name (A, B, C, S, N, T…)`)

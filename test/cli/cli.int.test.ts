@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { PlatformResult } from '../../src/probe/model.ts'
@@ -56,9 +56,40 @@ describe('bind-probe probe', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(printed)
   })
 
+  it('names the Python found in the table’s header with --driver node', () => {
+    const found = spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout
+    const { code, stdout } = cli(['probe', '--driver', 'node', '--only', 'node-udp-dup-default'])
+    expect(code).toBe(0)
+    if (found) expect(stdout).toMatch(/^python 3\.\d+\.\d+ · node /m)
+    else expect(stdout).toMatch(/^no python · node /m)
+  })
+
+  it('runs a scenario named twice in --only once, with its own count', () => {
+    const id = 'tcp4-dup-loopback-default'
+    const { code, stdout } = cli(['probe', '--format', 'json', '--only', `${id},${id}`])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as PlatformResult
+    expect(result.scenarios.map((s) => [s.id, s.runs, s.counts[0]!.count])).toEqual([[id, 1, 1]])
+    expect(result.options.only).toEqual([id])
+  })
+
+  it('runs the scenarios of every --only given', () => {
+    const a = 'tcp4-dup-loopback-default'
+    const b = 'udp4-dup-loopback-default'
+    const { code, stdout } = cli(['probe', '--format', 'json', '--only', a, '--only', `${b},${a}`])
+    expect(code).toBe(0)
+    expect((JSON.parse(stdout) as PlatformResult).scenarios.map((s) => s.id)).toEqual([a, b])
+  })
+
   it.each([
     [['probe', '--repeat', '0'], /--repeat takes a whole number from 1 to 1000, not "0"/],
     [['probe', '--repeat', 'many'], /--repeat takes a whole number/],
+    [['probe', '--repeat', '-1'], /--repeat takes a whole number from 1 to 1000, not "-1"\n$/],
+    [['probe', '--timeout', '-5'], /--timeout takes a whole number from 1 to 3600, not "-5"\n$/],
+    [
+      ['probe', '--label', '-x'],
+      /--label needs a value; one that starts with a dash is written --label=-x; run/,
+    ],
     [
       ['probe', '--only', 'tcp4-dup-lopback-default'],
       /unknown scenario "tcp4-dup-lopback-default" \(did you mean "tcp4-dup-loopback-default"\?\)/,
@@ -69,6 +100,12 @@ describe('bind-probe probe', () => {
     [['probe', '--frobnicate'], /Unknown option '--frobnicate'.*--help/],
     [['probe', '--only', 'node-udp-dup-default', '--driver', 'python'], /needs the node driver/],
     [['nonsense'], /unknown command "nonsense"/],
+    [['probe', '--only', ''], /--only names no scenario; give ids such as/],
+    [
+      ['list', '--format', 'bogus'],
+      /^bind-probe list: --format must be table or json, not "bogus"/,
+    ],
+    [['probe', '--only', ','], /--only names no scenario/],
   ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
     const { code, stdout, stderr } = cli(args)
     expect(code).toBe(2)
@@ -99,6 +136,32 @@ describe('bind-probe probe', () => {
   })
 })
 
+describe('bind-probe probe when the probe itself fails', () => {
+  const DIES_AFTER_16 = fileURLToPath(new URL('../fixtures/dying_driver.py', import.meta.url))
+
+  it('still prints the result, warns in one line how many scenarios failed, and exits 1', () => {
+    const { code, stdout, stderr } = cli(['probe', '--format', 'json', '--repeat', '3'], {
+      BIND_PROBE_PYTHON: `python3 ${DIES_AFTER_16}`,
+    })
+    const result = JSON.parse(stdout) as PlatformResult
+    expect(resultProblems(result)).toEqual([])
+    const failed = result.scenarios.filter((s) => s.counts.some((c) => c.outcome === 'probe-error'))
+    expect(failed.length).toBeGreaterThan(0)
+    const warnings = stderr.split('\n').filter((l) => l.includes('probe error'))
+    expect(warnings).toEqual([
+      `bind-probe: warning: ${failed.length} of ${result.scenarios.length} scenarios hit probe errors ` +
+        '(the probe’s own failures, not answers of the OS; see their reason); exit status 1',
+    ])
+    expect(code).toBe(1)
+  })
+
+  it('documents the exit status in --help', () => {
+    expect(cli(['probe', '--help']).stdout).toMatch(
+      /Exit status: 0 .*\n.*1 when .*probe-error.*\n.*2 on a usage error/,
+    )
+  })
+})
+
 describe('bind-probe list', () => {
   it('lists every scenario id with its expectations', () => {
     const { code, stdout } = cli(['list'])
@@ -120,4 +183,22 @@ describe.runIf(existsSync(BUNDLE))('the bundled CLI in dist/', () => {
     expect(resultProblems(result)).toEqual([])
     expect(result.scenarios[0]).toMatchObject({ outcome: 'EADDRINUSE', step: 'B listen' })
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'runs as the package’s bin, as npm links it: executable, with a node shebang',
+    () => {
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+      expect(fileURLToPath(new URL(`../../${pkg.bin['bind-probe']}`, import.meta.url))).toBe(BUNDLE)
+      expect(readFileSync(BUNDLE, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+      const run = spawnSync(BUNDLE, ['--version'], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`,
+        },
+      })
+      expect(run.error).toBeUndefined()
+      expect(run.stdout.trim()).toBe(pkg.version)
+    },
+  )
 })

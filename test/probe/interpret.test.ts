@@ -99,6 +99,25 @@ describe('aggregateRuns', () => {
   })
 })
 
+describe('aggregateRuns of a scenario cut short', () => {
+  it('counts the runs attempted and says how many were not', () => {
+    const ok: SingleRun = { outcome: 'ok', step: 'B bind lo4:P', trace: [] }
+    const crashed = runWithoutSockets(dup, 'probe-error', 'python driver exited (exit code 3)')
+    expect(aggregateRuns(dup, [crashed], 0, undefined, 1000)).toMatchObject({
+      outcome: 'probe-error',
+      runs: 1,
+      counts: [{ outcome: 'probe-error', count: 1 }],
+      reason: 'python driver exited (exit code 3); 999 more runs were not attempted',
+    })
+    expect(aggregateRuns(dup, [ok, ok, crashed], 0, undefined, 4)).toMatchObject({
+      outcome: 'ok',
+      runs: 3,
+      reason: 'python driver exited (exit code 3); 1 more run was not attempted',
+    })
+    expect(aggregateRuns(dup, [ok], 0, undefined, 1).reason).toBeUndefined()
+  })
+})
+
 describe('ephemeralMetrics', () => {
   it('measures repeats, next-port steps and parity only within a run', () => {
     const m = ephemeralMetrics(

@@ -1,6 +1,8 @@
 // The step language: what each line means, and the message a mistake gets.
 import { describe, expect, it } from 'vitest'
+import { compileScenario, ScenarioError } from '../../src/probe/compile.ts'
 import { parseStep, StepSyntaxError } from '../../src/probe/steps.ts'
+import { customScenario } from '../helpers/scenarios.ts'
 
 describe('parseStep', () => {
   it('reads socket creation, options and binds with the port P', () => {
@@ -31,6 +33,8 @@ describe('parseStep', () => {
     })
     expect(parseStep('sleep 200').op).toEqual({ op: 'sleep', ms: 200 })
     expect(parseStep('sleep 5000').op).toEqual({ op: 'sleep', ms: 5000 })
+    expect(parseStep('=> ephemeral udp4 lo4 x1').op).toMatchObject({ count: 1 })
+    expect(parseStep('=> ephemeral udp4 lo4 x10000').op).toMatchObject({ count: 10_000 })
     expect(parseStep('=> ephemeral tcp4 lo4 x200').op).toEqual({
       op: 'ephemeral',
       kind: 'tcp4',
@@ -62,8 +66,21 @@ describe('parseStep', () => {
     ['sleep soon', /milliseconds must be a whole number/],
     ['sleep 5001', /step "sleep 5001": a sleep lasts at most 5000 ms, not 5001/],
     ['A listen now', /expected 2 words, found 3/],
+    ['=> ephemeral tcp4 lo4 x0', /sample count is from 1 to 10000, not 0/],
+    ['=> ephemeral tcp4 lo4 x10001', /sample count is from 1 to 10000, not 10001/],
+    ['=> ephemeral tcp4 lo4 200', /the sample count is written like x200/],
   ])('rejects %j with a message naming the problem', (line, message) => {
     expect(() => parseStep(line)).toThrow(StepSyntaxError)
     expect(() => parseStep(line)).toThrow(message)
+  })
+})
+
+describe('a custom scenario with a bad step', () => {
+  it('is a ScenarioError naming the scenario and the step, e.g. an ephemeral step of no draws', () => {
+    const zero = customScenario('my-eph', ['=> ephemeral tcp4 lo4 x0'])
+    expect(() => compileScenario(zero)).toThrow(ScenarioError)
+    expect(() => compileScenario(zero)).toThrow(
+      'scenario "my-eph": step 1: step "ephemeral tcp4 lo4 x0": the sample count is from 1 to 10000, not 0',
+    )
   })
 })

@@ -1,15 +1,18 @@
 // Runs src/probe/drivers/python/driver.py in a child Python and speaks its JSON-lines protocol.
 // Scenarios are sent whole, one message each, and run concurrently inside the driver.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { DriverStatus } from '../model.ts'
-import type { Op } from '../steps.ts'
+import { OP_TIMEOUT_MS, type Op } from '../steps.ts'
 import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
 
 /** Where driver.py lives next to this module, in the source tree and in the bundle alike. */
 export const DRIVER_SCRIPT = fileURLToPath(new URL('./python/driver.py', import.meta.url))
 
+const execFileAsync = promisify(execFile)
 const MIN_PYTHON: [number, number] = [3, 6]
 const HELLO_TIMEOUT_MS = 10_000
 const STOPPED_READING_GRACE_MS = 1_000
@@ -33,11 +36,29 @@ export class PythonUnavailable extends Error {
 export function pythonCandidates(
   platform: NodeJS.Platform = process.platform,
   override = process.env.BIND_PROBE_PYTHON,
+  isFile: (path: string) => boolean = isExistingFile,
 ): string[][] {
-  if (override?.trim()) return [override.trim().split(/\s+/)]
+  if (override?.trim()) return [pythonCommand(override, isFile)]
   return platform === 'win32'
     ? [['python'], ['py', '-3'], ['python3']]
     : [['python3'], ['python'], ['py', '-3']]
+}
+
+/**
+ * An interpreter as a user writes it (BIND_PROBE_PYTHON, the action's `python` input): the path
+ * of an existing file is one word, spaces and all (`C:\Program Files\Python\python.exe`);
+ * anything else is a command and its arguments (`py -3`).
+ */
+export function pythonCommand(
+  text: string,
+  isFile: (path: string) => boolean = isExistingFile,
+): string[] {
+  const trimmed = text.trim()
+  return isFile(trimmed) ? [trimmed] : trimmed.split(/\s+/)
+}
+
+function isExistingFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
 }
 
 /** Starts the first candidate that answers the handshake; throws PythonUnavailable if none do. */
@@ -57,6 +78,32 @@ export async function startPythonDriver(
     `no Python ${MIN_PYTHON.join('.')}+ found (tried ${tried.join('; ')}); ` +
       'install Python 3 or set BIND_PROBE_PYTHON to its path',
   )
+}
+
+const VERSION_SCRIPT =
+  'import json, platform, sys; print(json.dumps({"version": platform.python_version(), ' +
+  '"implementation": platform.python_implementation(), "executable": sys.executable}))'
+
+/**
+ * The first candidate's version, for the environment facts when the driver is not started:
+ * one short run of the interpreter, and undefined when none answers.
+ */
+export async function findPython(
+  candidates: string[][] = pythonCandidates(),
+): Promise<{ version: string; implementation: string; executable: string } | undefined> {
+  for (const [file, ...args] of candidates) {
+    try {
+      const { stdout } = await execFileAsync(file!, [...args, '-I', '-S', '-c', VERSION_SCRIPT], {
+        timeout: HELLO_TIMEOUT_MS,
+        windowsHide: true,
+      })
+      const found = JSON.parse(stdout.trim().split('\n').at(-1)!)
+      if (typeof found.version === 'string') return found
+    } catch {
+      // not this one: try the next, as the driver's start-up does
+    }
+  }
+  return undefined
 }
 
 interface Pending {
@@ -162,7 +209,10 @@ export class PythonDriver implements SocketDriver {
   execute(ops: readonly Op[], timeoutMs: number): Promise<StepReply[]> {
     if (this.failure) return Promise.reject(this.failure)
     const id = this.nextId++
-    const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2000) }
+    // connect and accept get their documented timeout, or half of a shorter scenario timeout
+    // (near the global deadline), so that they fail inside the driver with a measured ETIMEDOUT.
+    const opTimeout = Math.max(100, Math.min(OP_TIMEOUT_MS, timeoutMs / 2))
+    const request = { id, ops: ops.map(toWire), timeout: opTimeout / 1000 }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id)
