@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   CATALOGUE,
@@ -36,7 +37,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-CISLCVEO.js";
+} from "./chunk-WGUZQEYP.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -76,6 +77,9 @@ function listCommand(argv, io) {
     io.stdout.write(LIST_HELP);
     return 0;
   }
+  if (values.format !== "table" && values.format !== "json") {
+    throw new UsageError(`--format must be table or json, not "${values.format}"`);
+  }
   if (values.format === "json") {
     io.stdout.write(`${JSON.stringify(CATALOGUE, null, 2)}
 `);
@@ -109,7 +113,9 @@ function listCommand(argv, io) {
 }
 
 // src/cli/probe-command.ts
+import { accessSync, constants, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/cli/table.ts
@@ -197,9 +203,10 @@ function summary(verdicts, result, paint) {
     `${count("not-measured")} not measured`
   ];
   const flaky = result.scenarios.filter((s) => s.flaky).length;
+  const cutShort = result.scenarios.some((s) => s.runs < result.options.repeat);
   const raw = result.scenarios.find((s) => s.raw && s.outcome !== "ok");
   return [
-    `${result.scenarios.length} scenarios in ${(result.durationMs / 1e3).toFixed(2)} s${result.options.repeat > 1 ? `, ${result.options.repeat} runs each` : ""}: ${parts.join(", ")}` + (flaky ? `, ${flaky} flaky` : ""),
+    `${result.scenarios.length} scenarios in ${(result.durationMs / 1e3).toFixed(2)} s${result.options.repeat > 1 ? `, ${cutShort ? "up to " : ""}${result.options.repeat} runs each` : ""}: ${parts.join(", ")}` + (flaky ? `, ${flaky} flaky` : ""),
     paint(
       "dim",
       `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation  ? settles an unknown  # measurement  - not measured` + (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : "")
@@ -214,21 +221,29 @@ Runs the bind() scenario catalogue on this machine with real sockets.
 
 Options:
   --format table|json   table (default) or the PlatformResult JSON on stdout
-  --out FILE            also write the PlatformResult JSON to FILE
-  --only ID,...         run only these scenarios (see \`bind-probe list\`)
+  --out FILE            also write the PlatformResult JSON to FILE (checked before the
+                        probe runs; if the write still fails, the JSON goes to stdout)
+  --only ID,...         run only these scenarios (see \`bind-probe list\`); may be repeated
   --repeat N            run each scenario N times on fresh ports (default 1)
   --driver python|node  only this driver (default: both; python fails if Python is missing)
   --label NAME          refine the platform id, e.g. linux-x64-NAME
   --timeout SECONDS     give up on the whole probe after this long
                         (default 120, plus 10 per extra repeat, at most 3600)
+
+Environment:
+  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3"
+
+Exit status: 0 when every scenario was measured (or skipped for want of Python),
+  1 when the probe itself failed in some (probe-error: a driver crash or a timeout; the result
+  is still printed) or --out could not be written, 2 on a usage error.
 `;
 async function probeCommand(argv, io) {
   const { values } = parseArgs2({
-    args: argv,
+    args: negativeNumbersJoined(argv, ["--repeat", "--timeout"]),
     options: {
       format: { type: "string", default: "table" },
       out: { type: "string" },
-      only: { type: "string" },
+      only: { type: "string", multiple: true },
       repeat: { type: "string", default: "1" },
       driver: { type: "string" },
       label: { type: "string" },
@@ -248,7 +263,13 @@ async function probeCommand(argv, io) {
   const repeat = wholeNumber(values.repeat, "--repeat", 1, 1e3);
   const timeout = values.timeout === void 0 ? void 0 : wholeNumber(values.timeout, "--timeout", 1, 3600);
   const drivers = values.driver === void 0 ? void 0 : [driverName(values.driver)];
-  const only = values.only?.split(",").map((id) => id.trim()).filter(Boolean);
+  const only = values.only?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
+  if (only?.length === 0) {
+    throw new UsageError(
+      "--only names no scenario; give ids such as --only tcp4-dup-loopback-default (`bind-probe list` shows them)"
+    );
+  }
+  if (values.out !== void 0) checkWritable(values.out);
   const progress = io.stderr.isTTY ? (done, total, id) => io.stderr.write(`\r\x1B[2K[${done}/${total}] ${id}`) : void 0;
   const result = await probe({
     repeat,
@@ -268,14 +289,59 @@ async function probeCommand(argv, io) {
     );
   const json = `${JSON.stringify(result, null, 2)}
 `;
-  if (values.out) await writeFile(values.out, json);
+  if (values.out !== void 0) {
+    try {
+      await writeFile(values.out, json);
+    } catch (error) {
+      io.stdout.write(json);
+      io.stderr.write(
+        `bind-probe probe: could not write --out ${values.out}: ${error.message}; printed the result JSON on stdout instead
+`
+      );
+      return 1;
+    }
+  }
   if (values.format === "json") io.stdout.write(json);
   else {
     const byId = new Map(CATALOGUE.map((s) => [s.id, s]));
     io.stdout.write(`${renderTable(result, byId, painter(io.stdout))}
 `);
   }
+  const failed = result.scenarios.filter((s) => s.counts.some((c) => c.outcome === "probe-error"));
+  if (failed.length > 0) {
+    io.stderr.write(
+      `bind-probe: warning: ${failed.length} of ${result.scenarios.length} scenarios hit probe errors (the probe’s own failures, not answers of the OS; see their reason); exit status 1
+`
+    );
+    return 1;
+  }
   return 0;
+}
+function checkWritable(out) {
+  const dir = dirname(resolve(out));
+  const stat2 = statSync(out, { throwIfNoEntry: false });
+  if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`);
+  }
+  try {
+    accessSync(stat2 ? out : dir, constants.W_OK);
+  } catch {
+    throw new UsageError(
+      `--out ${out}: ${stat2 ? "the file" : `the directory ${dir}`} is not writable`
+    );
+  }
+}
+function negativeNumbersJoined(argv, flags) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (flags.includes(argv[i]) && next !== void 0 && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
 }
 function wholeNumber(text, flag, min, max) {
   const n = Number(text);
@@ -292,7 +358,7 @@ function driverName(text) {
 }
 
 // src/cli/report-command.ts
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync as statSync2 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
@@ -409,7 +475,7 @@ function readText(path, what) {
 async function legsAt(path, key) {
   let stat2;
   try {
-    stat2 = statSync(path);
+    stat2 = statSync2(path);
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }
@@ -446,7 +512,7 @@ function legOf(name, files) {
 
 // src/cli/scan-command.ts
 import { stat, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -504,23 +570,23 @@ async function scanCommand(argv, io) {
   if (!await isDirectory(root)) throw new UsageError(`root ${root} not found`);
   let paths = positionals;
   for (const p of paths) {
-    const rel = relative(resolve(root), resolve(root, p));
+    const rel = relative(resolve2(root), resolve2(root, p));
     if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new UsageError(
         `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`
       );
     }
   }
-  if (values.out !== void 0 && !await isDirectory(dirname(resolve(values.out)))) {
-    throw new UsageError(`--out ${values.out}: directory ${dirname(values.out)} not found`);
+  if (values.out !== void 0 && !await isDirectory(dirname2(resolve2(values.out)))) {
+    throw new UsageError(`--out ${values.out}: directory ${dirname2(values.out)} not found`);
   }
   let changes;
   if (values["diff-base"] !== void 0) {
     try {
       const diff = await gitChangedLines(root, values["diff-base"], { untracked: true });
-      paths = paths.map((p) => relative(diff.root, resolve(root, p)).split(sep).join("/") || ".");
-      if (paths.length === 0 && resolve(root) !== resolve(diff.root))
-        paths = [relative(diff.root, resolve(root)).split(sep).join("/")];
+      paths = paths.map((p) => relative(diff.root, resolve2(root, p)).split(sep).join("/") || ".");
+      if (paths.length === 0 && resolve2(root) !== resolve2(diff.root))
+        paths = [relative(diff.root, resolve2(root)).split(sep).join("/")];
       root = diff.root;
       changes = diff.changes;
     } catch (error) {
@@ -657,7 +723,7 @@ async function main(argv, io = process) {
   } catch (error) {
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : "";
-      io.stderr.write(`bind-probe ${command}: ${error.message}${hint}
+      io.stderr.write(`bind-probe ${command}: ${usageMessage(error, rest)}${hint}
 `);
       return 2;
     }
@@ -669,6 +735,14 @@ async function main(argv, io = process) {
 function isUsageProblem(error) {
   return error instanceof UsageError || error instanceof ProbeUsageError || error instanceof ScenarioError || // node:util parseArgs reports unknown or malformed options with these codes.
   error instanceof TypeError && String(error.code).startsWith("ERR_PARSE_ARGS");
+}
+function usageMessage(error, argv) {
+  const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(error.message)?.[1];
+  if (ambiguous) {
+    const value = argv[argv.indexOf(ambiguous) + 1] ?? "VALUE";
+    return `${ambiguous} needs a value; one that starts with a dash is written ${ambiguous}=${value}`;
+  }
+  return error.message;
 }
 if (import.meta.main) {
   process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // The action's inputs, read once into a typed object and checked, so the rest of the action never
 // sees a raw string. Each mistake gets a message naming the input and what it accepts.
 import type { CommentMode } from '../config/index.ts'
+import { pythonCommand } from '../probe/drivers/python-driver.ts'
 import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
@@ -71,7 +72,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     ...(label ? { label } : {}),
     repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
     ...(list('only') ? { only: list('only') } : {}),
-    ...(optional('python') ? { python: text('python').split(/\s+/) } : {}),
+    ...(optional('python') ? { python: pythonCommand(text('python')) } : {}),
     scan: oneOf(text('scan') || 'changed', 'scan', ['changed', 'all', 'off'] as const),
     ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),
     ...(list('expected-platforms') ? { expectedPlatforms: list('expected-platforms') } : {}),

@@ -53,6 +53,14 @@ export async function runLeg(options: LegOptions): Promise<LegRun> {
     extraScenarios: config.scenarios,
     onWarning: (message) => logger.warning(message),
   })
+  const failed = result.scenarios.filter((s) => s.counts.some((c) => c.outcome === 'probe-error'))
+  if (failed.length) {
+    logger.warning(
+      `${failed.length} of ${result.scenarios.length} scenarios hit probe errors on ${result.platform.id} ` +
+        `(first: ${failed[0]!.id}: ${failed[0]!.reason ?? 'no reason given'}); the report lists them, ` +
+        'and fail-on: probe-error decides whether they fail the check',
+    )
+  }
   const scanned = inputs.scan === 'off' ? undefined : await scanSafely(options)
   const legScan = scanned?.scan
   for (const note of legScan?.notes ?? []) logger.info(`scan: ${note}`)

@@ -1,4 +1,7 @@
 // The action's inputs: unset ones defer to the policy, bad ones are named with what they accept.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError, readInputs } from '../../src/action/inputs.ts'
 
@@ -33,6 +36,13 @@ describe('readInputs', () => {
       python: ['py', '-3'],
       dryRun: true,
     })
+  })
+
+  it('takes a python input that names an existing file as one path, spaces and all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'Program Files '))
+    const python = join(dir, 'python.exe')
+    writeFileSync(python, '')
+    expect(read({ python }).python).toEqual([python])
   })
 
   it.each([

@@ -1,5 +1,6 @@
-// The policy's scan section reaches the leg's scan: rules switched off, extra test paths, the
-// size limit.
+// One matrix leg in-process: the policy's scan section reaching the scan (rules switched off, extra
+// test paths, the size limit), and a probe that fails in part.
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readInputs } from '../../src/action/inputs.ts'
 import { runLeg } from '../../src/action/leg.ts'
@@ -53,5 +54,25 @@ describe("the policy's scan settings", () => {
   it('offers exactly the rules the scanner has', () => {
     const enumerated = schema.properties.scan.properties['disable-rules'].items.enum
     expect(enumerated).toEqual([...RULE_IDS])
+  })
+})
+
+describe('a leg whose probe fails', () => {
+  it('warns once, naming how many scenarios hit probe errors, and keeps the result', async () => {
+    const dying = fileURLToPath(new URL('../fixtures/dying_driver.py', import.meta.url))
+    const logger = recordingLogger()
+    const leg = await runLeg({
+      inputs: readInputs((name) => ({ scan: 'off', python: `python3 ${dying}` })[name] ?? ''),
+      config: loadConfig(''),
+      workspace: '/nonexistent',
+      logger,
+    })
+    const warnings = logger.warnings().filter((w) => w.includes('probe errors'))
+    expect(warnings).toHaveLength(1)
+    const failed = leg.result.scenarios.filter((s) => s.outcome === 'probe-error').length
+    expect(failed).toBeGreaterThan(0)
+    expect(warnings[0]).toMatch(
+      new RegExp(`^${failed} of ${leg.result.scenarios.length} scenarios hit probe errors`),
+    )
   })
 })

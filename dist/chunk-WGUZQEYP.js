@@ -21456,6 +21456,9 @@ var NET_FLAGS = ["exclusive", "reusePort", "ipv6Only"];
 var DGRAM_FLAGS = ["reuseAddr", "reusePort", "ipv6Only"];
 var NODE_ONLY_OPS = /* @__PURE__ */ new Set(["net.listen", "dgram.bind"]);
 var MAX_SLEEP_MS = 5e3;
+var OP_TIMEOUT_MS = 2e3;
+var MAX_WAIT_MS = 8e3;
+var MAX_EPHEMERAL_SAMPLES = 1e4;
 var StepSyntaxError = class extends Error {
   name = "StepSyntaxError";
 };
@@ -21483,13 +21486,17 @@ function parseWords(w, text) {
   }
   if (first === "ephemeral") {
     arity2(4);
-    const count = /^x(\d+)$/.exec(w[3] ?? "")?.[1];
-    if (!count) fail("the sample count is written like x200");
+    const digits = /^x(\d+)$/.exec(w[3] ?? "")?.[1];
+    if (!digits) fail("the sample count is written like x200");
+    const count = Number(digits);
+    if (count < 1 || count > MAX_EPHEMERAL_SAMPLES) {
+      fail(`the sample count is from 1 to ${MAX_EPHEMERAL_SAMPLES}, not ${count}`);
+    }
     return {
       op: "ephemeral",
       kind: socketKind(second, fail),
       host: requireHost(address(third, fail), fail),
-      count: Number(count)
+      count
     };
   }
   if (!SOCK.test(first)) fail(`"${first}" is not a socket name (A, B, C, S, N, T…)`);
@@ -21639,6 +21646,13 @@ function compileScenario(scenario) {
   if (slept > MAX_SLEEP_MS) {
     fail(
       `its sleeps (steps ${sleeps.map((s) => s.at).join(", ")}) add up to ${slept} ms; a scenario sleeps at most ${MAX_SLEEP_MS} ms in all`
+    );
+  }
+  const blocking = steps.filter(({ op }) => op.op === "connect" || op.op === "accept").length;
+  const wait = slept + blocking * OP_TIMEOUT_MS;
+  if (wait > MAX_WAIT_MS) {
+    fail(
+      `its sleeps (${slept} ms) and ${blocking} connect/accept steps (${OP_TIMEOUT_MS} ms each) may wait ${wait} ms; a scenario waits at most ${MAX_WAIT_MS} ms in all`
     );
   }
   const driver = steps.some((s) => NODE_ONLY_OPS.has(s.op.op)) ? "node" : "python";
@@ -22836,19 +22850,29 @@ function ignore() {
 }
 
 // src/probe/drivers/python-driver.ts
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 var DRIVER_SCRIPT = fileURLToPath(new URL("./python/driver.py", import.meta.url));
+var execFileAsync = promisify(execFile);
 var MIN_PYTHON = [3, 6];
 var HELLO_TIMEOUT_MS = 1e4;
 var STOPPED_READING_GRACE_MS = 1e3;
 var PythonUnavailable = class extends Error {
   name = "PythonUnavailable";
 };
-function pythonCandidates(platform = process.platform, override = process.env.BIND_PROBE_PYTHON) {
-  if (override?.trim()) return [override.trim().split(/\s+/)];
+function pythonCandidates(platform = process.platform, override = process.env.BIND_PROBE_PYTHON, isFile = isExistingFile) {
+  if (override?.trim()) return [pythonCommand(override, isFile)];
   return platform === "win32" ? [["python"], ["py", "-3"], ["python3"]] : [["python3"], ["python"], ["py", "-3"]];
+}
+function pythonCommand(text, isFile = isExistingFile) {
+  const trimmed = text.trim();
+  return isFile(trimmed) ? [trimmed] : trimmed.split(/\s+/);
+}
+function isExistingFile(path) {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 async function startPythonDriver(candidates = pythonCandidates(), script = DRIVER_SCRIPT) {
   const tried = [];
@@ -22862,6 +22886,21 @@ async function startPythonDriver(candidates = pythonCandidates(), script = DRIVE
   throw new PythonUnavailable(
     `no Python ${MIN_PYTHON.join(".")}+ found (tried ${tried.join("; ")}); install Python 3 or set BIND_PROBE_PYTHON to its path`
   );
+}
+var VERSION_SCRIPT = 'import json, platform, sys; print(json.dumps({"version": platform.python_version(), "implementation": platform.python_implementation(), "executable": sys.executable}))';
+async function findPython(candidates = pythonCandidates()) {
+  for (const [file, ...args2] of candidates) {
+    try {
+      const { stdout } = await execFileAsync(file, [...args2, "-I", "-S", "-c", VERSION_SCRIPT], {
+        timeout: HELLO_TIMEOUT_MS,
+        windowsHide: true
+      });
+      const found = JSON.parse(stdout.trim().split("\n").at(-1));
+      if (typeof found.version === "string") return found;
+    } catch {
+    }
+  }
+  return void 0;
 }
 var PythonDriver = class _PythonDriver {
   name = "python";
@@ -22943,7 +22982,8 @@ var PythonDriver = class _PythonDriver {
   execute(ops, timeoutMs) {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const request = { id, ops: ops.map(toWire), timeout: Math.max(0.1, timeoutMs / 2e3) };
+    const opTimeout = Math.max(100, Math.min(OP_TIMEOUT_MS, timeoutMs / 2));
+    const request = { id, ops: ops.map(toWire), timeout: opTimeout / 1e3 };
     return new Promise((resolve4, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -23037,10 +23077,10 @@ function familyAndType(kind) {
 }
 
 // src/probe/environment/collect.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
-import { promisify } from "node:util";
+import { promisify as promisify2 } from "node:util";
 
 // src/probe/environment/parse.ts
 function osFamily(platform) {
@@ -23084,8 +23124,8 @@ function parseNetshDynamicPort(text) {
 }
 
 // src/probe/environment/collect.ts
-var execFileAsync = promisify(execFile);
-var runCommand = async (file, args2) => (await execFileAsync(file, args2, { timeout: 5e3 })).stdout;
+var execFileAsync2 = promisify2(execFile2);
+var runCommand = async (file, args2) => (await execFileAsync2(file, args2, { timeout: 5e3 })).stdout;
 var LINUX_SYSCTLS = [
   "net.ipv4.ip_local_port_range",
   "net.ipv6.bindv6only",
@@ -23275,7 +23315,8 @@ function runWithoutSockets(compiled2, outcome, reason) {
     trace: compiled2.steps.map((s) => ({ step: s.text, status: "not-run" }))
   };
 }
-function aggregateRuns(compiled2, runs, durationMs, portRange) {
+function aggregateRuns(compiled2, runs, durationMs, portRange, asked = runs.length) {
+  if (runs.length === 0) throw new RangeError(`scenario "${compiled2.scenario.id}" has no runs`);
   const counts = [];
   const firstRun = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -23292,14 +23333,17 @@ function aggregateRuns(compiled2, runs, durationMs, portRange) {
   const top = counts[0];
   const representative = firstRun.get(top);
   const answers = counts.filter((c) => c.outcome !== "probe-error" && c.outcome !== "skipped");
-  const sequences = runs.flatMap((r) => r.ports ? [r.ports] : []);
+  const sequences = runs.flatMap((r) => r.ports?.length ? [r.ports] : []);
+  const missing = asked - runs.length;
+  const why = representative.reason ?? runs.findLast((r) => r.outcome === "probe-error")?.reason;
+  const reason = missing > 0 ? `${why ?? "the probe stopped"}; ${missing} more run${missing === 1 ? " was" : "s were"} not attempted` : representative.reason;
   return {
     id: compiled2.scenario.id,
     driver: compiled2.driver,
     outcome: top.outcome,
     step: top.step,
     ...representative.raw ? { raw: representative.raw } : {},
-    ...representative.reason ? { reason: representative.reason } : {},
+    ...reason ? { reason } : {},
     trace: representative.trace,
     runs: runs.length,
     counts,
@@ -23310,6 +23354,7 @@ function aggregateRuns(compiled2, runs, durationMs, portRange) {
 }
 function ephemeralMetrics(sequences, range) {
   const all = sequences.flat();
+  if (all.length === 0) throw new RangeError("ephemeral metrics need at least one port");
   let pairs = 0;
   let same = 0;
   let next = 0;
@@ -23347,14 +23392,25 @@ async function runScenarios(options) {
   const runs = new Map(scenarios.map((c) => [c.scenario.id, []]));
   const spans = /* @__PURE__ */ new Map();
   const deadline = performance.now() + options.globalTimeoutMs;
+  const stopped = /* @__PURE__ */ new Set();
   let done = 0;
   const runOnce = async (compiled2) => {
     const id = compiled2.scenario.id;
+    const progress = () => options.onProgress?.(++done, scenarios.length * repeat, id);
+    if (stopped.has(id)) return progress();
+    const hopeless = hopelessReason(compiled2, options, deadline);
+    if (hopeless) {
+      stopped.add(id);
+      runs.get(id).push(runWithoutSockets(compiled2, "probe-error", hopeless));
+      return progress();
+    }
     const start2 = performance.now();
-    runs.get(id).push(await attempt(compiled2, options, deadline));
+    const { run: run3, final } = await attempt(compiled2, options, deadline);
+    runs.get(id).push(run3);
+    if (final) stopped.add(id);
     const span = spans.get(id);
     spans.set(id, { start: Math.min(span?.start ?? start2, start2), end: performance.now() });
-    options.onProgress?.(++done, scenarios.length * repeat, id);
+    progress();
   };
   const together = scenarios.filter((c) => !c.runAlone);
   const alone = scenarios.filter((c) => c.runAlone);
@@ -23372,29 +23428,46 @@ async function runScenarios(options) {
       compiled2,
       runs.get(compiled2.scenario.id),
       span ? span.end - span.start : 0,
-      options.portRange
+      options.portRange,
+      repeat
     );
   });
 }
+function hopelessReason(compiled2, options, deadline) {
+  const driver = options.drivers[compiled2.driver];
+  if (!driver || "unavailable" in driver) return void 0;
+  if (deadline - performance.now() < 1) return globalTimeoutReason(options);
+  if (driver.status.status === "crashed") return driver.status.message ?? "the driver crashed";
+  return void 0;
+}
+function globalTimeoutReason(options) {
+  return `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
+}
 async function attempt(compiled2, options, deadline) {
   const driver = options.drivers[compiled2.driver];
-  if (!driver)
-    return runWithoutSockets(compiled2, "skipped", `the ${compiled2.driver} driver was not selected`);
-  if ("unavailable" in driver) return runWithoutSockets(compiled2, "skipped", driver.unavailable);
+  if (!driver) {
+    const reason = `the ${compiled2.driver} driver was not selected`;
+    return { run: runWithoutSockets(compiled2, "skipped", reason), final: false };
+  }
+  if ("unavailable" in driver) {
+    return { run: runWithoutSockets(compiled2, "skipped", driver.unavailable), final: false };
+  }
   const left = deadline - performance.now();
-  const globalReason = `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
-  if (left < 1) return runWithoutSockets(compiled2, "probe-error", globalReason);
   const cappedByDeadline = left < options.scenarioTimeoutMs;
   try {
     const replies = await driver.execute(
       compiled2.steps.map((s) => s.op),
       cappedByDeadline ? left : options.scenarioTimeoutMs
     );
-    return interpretReplies(compiled2, replies);
+    return { run: interpretReplies(compiled2, replies), final: false };
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error;
-    const reason = error.kind === "timeout" && cappedByDeadline ? globalReason : error.message;
-    return runWithoutSockets(compiled2, "probe-error", reason);
+    const global = error.kind === "timeout" && cappedByDeadline;
+    const reason = global ? globalTimeoutReason(options) : error.message;
+    return {
+      run: runWithoutSockets(compiled2, "probe-error", reason),
+      final: global || error.kind === "crash"
+    };
   }
 }
 async function pool(items, limit, work) {
@@ -23428,15 +23501,17 @@ async function probe(options = {}) {
     drivers
   );
   const needed = new Set(scenarios.map((s) => s.driver));
-  const [started, platform] = await Promise.all([
+  const [started, platform, python4] = await Promise.all([
     startDrivers(needed, drivers, options),
-    collectPlatform(options.label ? { label: options.label } : {})
+    collectPlatform(options.label ? { label: options.label } : {}),
+    // Without python scenarios the driver is not started, yet the facts still name the Python.
+    needed.has("python") ? void 0 : findPython(options.pythonCandidates)
   ]);
   try {
     if (started.python instanceof PythonDriver) {
-      const { python: python4, implementation, executable } = started.python.hello;
-      platform.python = { version: python4, implementation, executable };
-    }
+      const { python: python5, implementation, executable } = started.python.hello;
+      platform.python = { version: python5, implementation, executable };
+    } else if (python4) platform.python = python4;
     const results = await runScenarios({
       scenarios,
       drivers: started,
@@ -23453,7 +23528,7 @@ async function probe(options = {}) {
       platform,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
-      options: { repeat, drivers, ...options.only ? { only: options.only } : {} },
+      options: { repeat, drivers, ...options.only ? { only: uniqueIds(options.only) } : {} },
       drivers: driverStatuses(started),
       scenarios: results
     };
@@ -23472,8 +23547,13 @@ function compileAll(scenarios) {
 }
 function selectScenarios(all, only, drivers) {
   if (!only) return all.filter((c) => drivers.includes(c.driver));
+  if (only.length === 0) {
+    throw new ProbeUsageError(
+      "the list of scenarios to run names no scenario; `bind-probe list` shows every id"
+    );
+  }
   const byId = new Map(all.map((c) => [c.scenario.id, c]));
-  return only.map((id) => {
+  return uniqueIds(only).map((id) => {
     const found = byId.get(id);
     if (!found) {
       const hint = closest(id, [...byId.keys()]);
@@ -23488,6 +23568,9 @@ function selectScenarios(all, only, drivers) {
     }
     return found;
   });
+}
+function uniqueIds(ids) {
+  return [...new Set(ids)];
 }
 async function startDrivers(needed, chosen, options) {
   const started = {};
@@ -32682,8 +32765,8 @@ async function scan(options) {
 }
 
 // src/scan/git-diff.ts
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
+import { execFile as execFile3 } from "node:child_process";
+import { promisify as promisify3 } from "node:util";
 
 // src/scan/diff.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -32843,7 +32926,7 @@ function changesFromPrFiles(files) {
 }
 
 // src/scan/git-diff.ts
-var run2 = promisify2(execFile2);
+var run2 = promisify3(execFile3);
 var MAX_DIFF_BYTES = 256 * 1024 * 1024;
 var GitDiffError = class extends Error {
   name = "GitDiffError";
@@ -33677,6 +33760,7 @@ export {
   GitDiffError,
   gitChangedLines,
   toSarif,
+  pythonCommand,
   PLATFORM_LABEL,
   ScenarioError,
   ProbeUsageError,
