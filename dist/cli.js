@@ -37,7 +37,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-WGUZQEYP.js";
+} from "./chunk-EH5ACRYW.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -7,12 +7,13 @@ const PORT_READ =
   'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
 
 /** A helper named for handing out port numbers: getFreePort, find_free_port, PickUnusedPort… */
-export const HELPER_NAME =
-  '(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?[pP]orts?'
+const HELPER_PREFIX =
+  '(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?'
+export const HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`
 
 /** The same without a verb: freePort(), unused_port(), availablePort(). */
-export const BARE_HELPER_NAME =
-  '(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?[pP]orts?'
+const BARE_HELPER_PREFIX = '(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?'
+export const BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`
 
 /** npm modules and libraries known to hand out numbers (see free-port-race.ts). */
 const RACY_MODULE =
@@ -22,28 +23,48 @@ const RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NA
 
 export const ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}`)
 
+/**
+ * ANY_CODE rewritten for V8, which matches the same texts in less than half the time (a test checks
+ * that they agree). V8 tries an alternation at every position unless its branches share a first
+ * character, so each branch starts at a rarer letter and keeps what precedes it in a lookbehind.
+ * ANY_CODE stays the readable definition, and ripgrep (no lookbehind) runs it in the benchmark.
+ */
+export const ANY_CODE_FAST = new RegExp(
+  [
+    '(?<=getsock)name',
+    '(?<=\\.address|Addr)\\(\\)',
+    '(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?',
+    '(?<=Local)Endpoint',
+    '(?<=local_|unused_)addr',
+    '(?<=server_)address',
+    '(?<=server_|unused_(?:tcp|udp)_|unused_|get-|detect-|find-free-|find-open-|open|free)port',
+    '(?<=\\.)sockets\\b',
+    'port(?:finder|-finder|scanner|picker)',
+    `(?<=${HELPER_PREFIX})[pP]orts?`,
+    `(?<=${BARE_HELPER_PREFIX})[pP]orts?\\b`,
+  ].join('|'),
+)
+
 /** Everything the test-only rules look for: listeners, socket options, loopback names. */
 export const TEST_CODE =
   /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/
 
-/** Test regions inside ordinary files: Rust #[test], Go *testing.T, JUnit @Test, xUnit [Fact]. */
-const TEST_REGION_SOURCE =
-  '#\\[(?:cfg\\()?test|#\\[\\w+::test|testing\\.(?:T|B|TB|F)\\b|@Test\\b|\\[(?:Fact|Theory|Test|TestMethod)\\b'
-export const TEST_REGION = new RegExp(TEST_REGION_SOURCE)
-
-/** One pass over a file outside tests: a test region, or PORT002's words. */
-const OUTSIDE_TESTS = new RegExp(`(${TEST_REGION_SOURCE})|${PORT_READ}|${RACY_HELPER}`)
+/**
+ * Test regions inside ordinary files: Rust #[test], Go *testing.T, JUnit @Test, xUnit [Fact]. Each
+ * branch starts after its punctuation, in a lookbehind, which V8 searches twice as fast.
+ */
+export const TEST_REGION =
+  /(?<=#)\[(?:cfg\()?test|(?<=#)\[\w+::test|(?<=testing)\.(?:T|B|TB|F)\b|(?<=@)Test\b|(?<=\[)(?:Fact|Theory|Test|TestMethod)\b/
 
 /** TypeScript declaration files hold types only: no call a rule could flag. */
 const DECLARATIONS = /\.d\.[cm]?ts$/
 
 export function worthParsing(text: string, testFile: boolean, path = ''): boolean {
   if (DECLARATIONS.test(path)) return false
-  if (testFile) return TEST_CODE.test(text) || ANY_CODE.test(text)
-  const m = OUTSIDE_TESTS.exec(text)
-  if (!m) return false
+  if (testFile) return TEST_CODE.test(text) || ANY_CODE_FAST.test(text)
+  if (ANY_CODE_FAST.test(text)) return true
   // A test region makes the file partly test code: the test rules' words count too.
-  return m[1] === undefined || TEST_CODE.test(text) || ANY_CODE.test(text)
+  return TEST_REGION.test(text) && TEST_CODE.test(text)
 }
 
 /** Files at least this large, outside tests, are read around their trigger words only. */

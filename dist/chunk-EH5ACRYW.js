@@ -382,11 +382,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -403,10 +403,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -467,8 +467,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -497,12 +497,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -555,12 +555,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -583,10 +583,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -622,10 +622,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -667,11 +667,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -972,7 +972,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -987,14 +987,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -31836,22 +31836,36 @@ var fixedPortRebind = (ctx) => {
 
 // src/scan/triggers.ts
 var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
-var HELPER_NAME = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?[pP]orts?";
-var BARE_HELPER_NAME = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?[pP]orts?";
+var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
+var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
+var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?";
+var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
 var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?";
 var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
 var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}`);
+var ANY_CODE_FAST = new RegExp(
+  [
+    "(?<=getsock)name",
+    "(?<=\\.address|Addr)\\(\\)",
+    "(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?",
+    "(?<=Local)Endpoint",
+    "(?<=local_|unused_)addr",
+    "(?<=server_)address",
+    "(?<=server_|unused_(?:tcp|udp)_|unused_|get-|detect-|find-free-|find-open-|open|free)port",
+    "(?<=\\.)sockets\\b",
+    "port(?:finder|-finder|scanner|picker)",
+    `(?<=${HELPER_PREFIX})[pP]orts?`,
+    `(?<=${BARE_HELPER_PREFIX})[pP]orts?\\b`
+  ].join("|")
+);
 var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/;
-var TEST_REGION_SOURCE = "#\\[(?:cfg\\()?test|#\\[\\w+::test|testing\\.(?:T|B|TB|F)\\b|@Test\\b|\\[(?:Fact|Theory|Test|TestMethod)\\b";
-var TEST_REGION = new RegExp(TEST_REGION_SOURCE);
-var OUTSIDE_TESTS = new RegExp(`(${TEST_REGION_SOURCE})|${PORT_READ}|${RACY_HELPER}`);
+var TEST_REGION = /(?<=#)\[(?:cfg\()?test|(?<=#)\[\w+::test|(?<=testing)\.(?:T|B|TB|F)\b|(?<=@)Test\b|(?<=\[)(?:Fact|Theory|Test|TestMethod)\b/;
 var DECLARATIONS2 = /\.d\.[cm]?ts$/;
 function worthParsing(text, testFile, path = "") {
   if (DECLARATIONS2.test(path)) return false;
-  if (testFile) return TEST_CODE.test(text) || ANY_CODE.test(text);
-  const m = OUTSIDE_TESTS.exec(text);
-  if (!m) return false;
-  return m[1] === void 0 || TEST_CODE.test(text) || ANY_CODE.test(text);
+  if (testFile) return TEST_CODE.test(text) || ANY_CODE_FAST.test(text);
+  if (ANY_CODE_FAST.test(text)) return true;
+  return TEST_REGION.test(text) && TEST_CODE.test(text);
 }
 var FOCUS_MIN_CHARS = 32e3;
 var RACY_MODULE_RE = new RegExp(RACY_MODULE);
@@ -32480,8 +32494,16 @@ function touches(lines, at) {
 }
 
 // src/scan/files.ts
-import { isUtf8 } from "node:buffer";
-import { lstatSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { Buffer as Buffer2, isUtf8 } from "node:buffer";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync
+} from "node:fs";
 import { join as join2, relative, resolve as resolve2, sep } from "node:path";
 var SKIP_REASONS = [
   "ignored",
@@ -32555,20 +32577,29 @@ function toRelative(base, abs) {
 }
 var SNIFF = 8e3;
 function readSource(abs, maxBytes, name2) {
-  let size;
+  let fd;
   try {
-    size = lstatSync(abs).size;
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return { ok: false, reason: "unreadable", bytes: 0 };
   }
-  if (size > maxBytes) return { ok: false, reason: "too-large", bytes: size };
-  let buffer;
   try {
-    buffer = readFileSync2(abs);
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) return { ok: false, reason: "unreadable", bytes: 0 };
+    if (stat2.size > maxBytes) return { ok: false, reason: "too-large", bytes: stat2.size };
+    const buffer = Buffer2.allocUnsafe(stat2.size);
+    let read = 0;
+    while (read < stat2.size) {
+      const n = readSync(fd, buffer, read, stat2.size - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return classify(buffer.subarray(0, read), name2);
   } catch {
     return { ok: false, reason: "unreadable", bytes: 0 };
+  } finally {
+    closeSync(fd);
   }
-  return classify(buffer, name2);
 }
 function classify(buffer, name2) {
   const bytes = buffer.length;
