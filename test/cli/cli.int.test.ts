@@ -1,6 +1,6 @@
 // The CLI as users run it, as a separate process: from the source, and bundled in dist/.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -182,6 +182,25 @@ describe.runIf(existsSync(BUNDLE))('the bundled CLI in dist/', () => {
     const result = JSON.parse(stdout)
     expect(resultProblems(result)).toEqual([])
     expect(result.scenarios[0]).toMatchObject({ outcome: 'EADDRINUSE', step: 'B listen' })
+  })
+
+  it('probes to a file, then reports on it with the templates it carries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bind-probe-'))
+    const out = join(dir, 'linux.json')
+    const only = ['--only', 'tcp4-reuseaddr-both-dup-wildcard-nolisten']
+    expect(cli(['probe', ...only, '--out', out], {}, BUNDLE).code).toBe(0)
+    const policy = join(dir, 'policy.yml')
+    writeFileSync(policy, '# the defaults\n')
+    const { code, stdout, stderr } = cli(
+      ['report', '--config', policy, '--format', 'comment', out],
+      {},
+      BUNDLE,
+    )
+    expect({ code, stderr }).toEqual({ code: 0, stderr: expect.stringMatching(/success/) })
+    expect(stdout).toMatch(/^### 🔌 bind-probe · 1 platform measured/)
+    expect(stdout).toMatch(
+      /two `SO_REUSEADDR` sockets binding one port on `0\.0\.0\.0`: \*\*ok\*\*/,
+    )
   })
 
   it.skipIf(process.platform === 'win32')(
