@@ -37,7 +37,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-EH5ACRYW.js";
+} from "./chunk-PWKJ3RB4.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -1,41 +1,16 @@
 // On a pull request, actions/checkout checks out GitHub's test merge commit, but the check run,
 // its annotations and the comment's links point at the pull request's head commit. Once the base
 // branch has changed a file above a finding, the merge commit's line numbers are wrong at the head,
-// so findings are moved to the head's lines through `git diff -U0 MERGE HEAD -- FILE`.
+// so findings are moved to the head's lines through `git diff -U0 CHECKOUT HEAD -- FILE`.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { Finding } from '../scan/index.ts'
+import { parseHunkHeader, type Finding, type Hunk } from '../scan/index.ts'
 
 const run = promisify(execFile)
 
-/** One hunk of a zero-context diff: `count` lines at `start` became `newCount` at `newStart`. */
-export interface Hunk {
-  start: number
-  count: number
-  newStart: number
-  newCount: number
-}
-
-const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
-
-export function parseHunks(diff: string): Hunk[] {
-  const hunks: Hunk[] = []
-  for (const line of diff.split('\n')) {
-    const m = HUNK.exec(line)
-    if (!m) continue
-    hunks.push({
-      start: Number(m[1]),
-      count: m[2] === undefined ? 1 : Number(m[2]),
-      newStart: Number(m[3]),
-      newCount: m[4] === undefined ? 1 : Number(m[4]),
-    })
-  }
-  return hunks
-}
-
 /**
  * A line of the old side on the new side. `exact: false` when the line itself differs between the
- * two (the base branch changed it): then the nearest line of the new side is given.
+ * two (the base branch rewrote it): then the line at the same place in the rewritten hunk is given.
  */
 export function mapLine(hunks: readonly Hunk[], line: number): { line: number; exact: boolean } {
   let shift = 0
@@ -47,10 +22,28 @@ export function mapLine(hunks: readonly Hunk[], line: number): { line: number; e
       shift = newAfter - oldAfter
       continue
     }
-    if (h.count > 0 && line >= h.start) return { line: Math.max(1, h.newStart), exact: false }
+    if (h.count > 0 && line >= h.start) {
+      const within = h.newCount === 0 ? 0 : Math.min(line - h.start, h.newCount - 1)
+      return { line: Math.max(1, h.newStart + within), exact: false }
+    }
     break
   }
   return { line: line + shift, exact: true }
+}
+
+/** How one file differs between the checkout and the head. */
+interface FileDiff {
+  hunks: Hunk[]
+  /** The head has no such file: the base branch added it (or moved it) since the PR branched. */
+  absent: boolean
+}
+
+export function parseFileDiff(diff: string): FileDiff {
+  const lines = diff.split('\n')
+  return {
+    hunks: lines.flatMap((line) => parseHunkHeader(line) ?? []),
+    absent: lines.includes('+++ /dev/null'),
+  }
 }
 
 export interface HeadLines {
@@ -68,7 +61,7 @@ export async function toHeadLines(
   head: string,
 ): Promise<HeadLines> {
   const paths = [...new Set(findings.map((f) => f.path))]
-  const hunksOf = new Map<string, Hunk[]>()
+  const diffs = new Map<string, FileDiff>()
   for (const path of paths.slice(0, MAX_FILES)) {
     const diff = await gitDiff(root, checkout, head, path)
     if (diff === undefined) {
@@ -79,20 +72,22 @@ export async function toHeadLines(
         ],
       }
     }
-    hunksOf.set(path, parseHunks(diff))
+    diffs.set(path, parseFileDiff(diff))
   }
   let approximate = 0
+  let absent = 0
   const moved = findings.map((finding) => {
-    const hunks = hunksOf.get(finding.path)
-    if (!hunks?.length) return finding
-    const start = mapLine(hunks, finding.line)
-    if (!start.exact) approximate++
-    const end = finding.endLine === undefined ? undefined : mapLine(hunks, finding.endLine).line
-    return {
-      ...finding,
-      line: start.line,
-      ...(end === undefined ? {} : { endLine: Math.max(end, start.line) }),
+    const diff = diffs.get(finding.path)
+    if (!diff?.hunks.length) return finding
+    if (diff.absent) {
+      absent++
+      return finding
     }
+    const start = mapLine(diff.hunks, finding.line)
+    if (!start.exact) approximate++
+    if (finding.endLine === undefined) return { ...finding, line: start.line }
+    const end = Math.max(mapLine(diff.hunks, finding.endLine).line, start.line)
+    return { ...finding, line: start.line, endLine: end }
   })
   const notes: string[] = []
   if (paths.length > MAX_FILES) {
@@ -102,10 +97,19 @@ export async function toHeadLines(
   }
   if (approximate) {
     notes.push(
-      `${approximate} finding${approximate === 1 ? ' is' : 's are'} on lines the base branch changed after the pull request branched; the link points at the nearest line of the head commit`,
+      `${plural(approximate, 'finding is', 'findings are')} on lines the base branch rewrote after the pull request branched; ${approximate === 1 ? 'its link points' : 'their links point'} at the same place in the head commit`,
+    )
+  }
+  if (absent) {
+    notes.push(
+      `${plural(absent, 'finding is', 'findings are')} in files the base branch added after the pull request branched; the head commit has no such file, so ${absent === 1 ? 'its link leads' : 'their links lead'} nowhere`,
     )
   }
   return { findings: moved, notes }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 async function gitDiff(
@@ -115,9 +119,21 @@ async function gitDiff(
   path: string,
 ): Promise<string | undefined> {
   try {
+    // Literal pathspecs: `[id].js` names that file, not a character class matching `i.js` too.
     const { stdout } = await run(
       'git',
-      ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-renames', from, to, '--', path],
+      [
+        '--literal-pathspecs',
+        'diff',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-renames',
+        from,
+        to,
+        '--',
+        path,
+      ],
       { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
     )
     return stdout

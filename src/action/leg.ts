@@ -6,7 +6,13 @@ import type { Config } from '../config/index.ts'
 import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
 import type { PlatformResult } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
-import { scan, type Finding, type ScanResult, type ScanSettings } from '../scan/index.ts'
+import {
+  scan,
+  spanChanged,
+  type Finding,
+  type ScanResult,
+  type ScanSettings,
+} from '../scan/index.ts'
 import { changedLines, checkedOut } from './changed-lines.ts'
 import { toHeadLines } from './head-lines.ts'
 import type { ActionInputs } from './inputs.ts'
@@ -115,6 +121,20 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
     return { scan: { ...summarise('changed', emptyScan()), notes: lines.notes }, sarifFindings: [] }
   }
   const root = lines.root ?? workspace
+  if (lines.how === 'files-api') {
+    // The files API numbers lines at the head, and the checkout may be the test merge commit: scan
+    // the listed files whole, move the findings to the head's lines, then keep the changed ones.
+    const changes = lines.changes
+    const whole = new Map([...changes.keys()].map((path) => [path, 'all' as const]))
+    const result = await scan({ root, changes: whole, settings, notes: lines.notes })
+    const moved = await atHead(result, root, context)
+    const kept = moved.findings.map((f) => spanChanged(changes.get(f.path)!, f.line, f.endLine))
+    return scanned(
+      'changed',
+      { ...result, findings: result.findings.filter((_, i) => kept[i]) },
+      { ...moved, findings: moved.findings.filter((_, i) => kept[i]) },
+    )
+  }
   const result = await scan({ root, changes: lines.changes, settings, notes: lines.notes })
   return scanned('changed', result, await atHead(result, root, context))
 }

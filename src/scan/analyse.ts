@@ -1,9 +1,9 @@
 // One file's facts → findings: runs the rules, drops suppressed hits and hits outside the
 // changed lines, and gives each finding its advice and fingerprint. Pure.
-import type { FileFacts, Span } from './facts.ts'
+import type { FileFacts } from './facts.ts'
 import type { Finding } from './finding.ts'
 import { fingerprint } from './fingerprint.ts'
-import type { LineSet } from './diff.ts'
+import { spanChanged, type LineSet } from './diff.ts'
 import { languageById } from './languages.ts'
 import { listenersOf } from './listeners.ts'
 import { ruleInfo } from './rules/catalogue.ts'
@@ -45,7 +45,7 @@ export function analyse(
     const occurrence = occurrences.get(key) ?? 0
     occurrences.set(key, occurrence + 1)
     const lines = options.lines
-    if (lines !== undefined && lines !== 'all' && !touches(lines, hit.at)) continue
+    if (lines !== undefined && !spanChanged(lines, hit.at.line, hit.at.endLine)) continue
     if (isSuppressed(suppressions, hit.rule, hit.at.line)) {
       suppressed++
       continue
@@ -65,10 +65,4 @@ export function analyse(
     })
   }
   return { findings, suppressed }
-}
-
-/** A finding counts as changed when any line of its code changed, not just its first. */
-function touches(lines: ReadonlySet<number>, at: Span): boolean {
-  for (let line = at.line; line <= at.endLine; line++) if (lines.has(line)) return true
-  return false
 }

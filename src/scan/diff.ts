@@ -7,7 +7,34 @@ export type LineSet = ReadonlySet<number> | 'all'
 /** Repository-relative path (forward slashes) → the lines to report on. */
 export type ChangedLines = ReadonlyMap<string, LineSet>
 
-const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
+
+/** One hunk's header: `count` lines at `start` became `newCount` lines at `newStart`. */
+export interface Hunk {
+  start: number
+  count: number
+  newStart: number
+  newCount: number
+}
+
+/** A hunk header line (`@@ -3,2 +3,4 @@`) as numbers; undefined for any other line. */
+export function parseHunkHeader(line: string): Hunk | undefined {
+  const m = HUNK.exec(line)
+  if (!m) return undefined
+  return {
+    start: Number(m[1]),
+    count: m[2] === undefined ? 1 : Number(m[2]),
+    newStart: Number(m[3]),
+    newCount: m[4] === undefined ? 1 : Number(m[4]),
+  }
+}
+
+/** A finding counts as changed when any line of its code changed, not just its first. */
+export function spanChanged(lines: LineSet, line: number, endLine = line): boolean {
+  if (lines === 'all') return true
+  for (let n = line; n <= endLine; n++) if (lines.has(n)) return true
+  return false
+}
 
 /** Added lines of one file's hunks, as in a PR files API `patch` (no file headers). */
 export function parsePatch(patch: string): Set<number> {
@@ -17,11 +44,11 @@ export function parsePatch(patch: string): Set<number> {
   let newLeft = 0
   for (const line of patch.split('\n')) {
     if (oldLeft <= 0 && newLeft <= 0) {
-      const m = HUNK.exec(line)
-      if (m) {
-        oldLeft = m[1] === undefined ? 1 : Number(m[1])
-        next = Number(m[2])
-        newLeft = m[3] === undefined ? 1 : Number(m[3])
+      const hunk = parseHunkHeader(line)
+      if (hunk) {
+        oldLeft = hunk.count
+        next = hunk.newStart
+        newLeft = hunk.newCount
       }
       continue
     }

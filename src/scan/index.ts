@@ -6,9 +6,12 @@ export { checkSettings, SettingsError, DEFAULT_MAX_FILE_BYTES } from './settings
 export {
   parseUnifiedDiff,
   parsePatch,
+  parseHunkHeader,
+  spanChanged,
   changesFromPrFiles,
   PR_FILES_LIMIT,
   type ChangedLines,
+  type Hunk,
   type LineSet,
   type PrFile,
 } from './diff.ts'

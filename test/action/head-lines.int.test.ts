@@ -5,12 +5,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { mapLine, parseHunks } from '../../src/action/head-lines.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { mapLine, parseFileDiff } from '../../src/action/head-lines.ts'
 import { readInputs } from '../../src/action/inputs.ts'
 import { runLeg } from '../../src/action/leg.ts'
 import { DEFAULT_CONFIG } from '../../src/config/index.ts'
-import type { RunContext } from '../../src/github/index.ts'
+import { createOctokit, type GitHubApi, type RunContext } from '../../src/github/index.ts'
+import type { Finding } from '../../src/scan/index.ts'
+import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { recordingLogger } from '../github/support/logger.ts'
 
 const env = {
@@ -32,24 +34,25 @@ const BEFORE = 'import socket\n\n\ndef test_server():\n    pass\n'
 const AFTER =
   'import socket\n\n\ndef test_server():\n    s = socket.socket()\n    s.bind(("127.0.0.1", 8080))\n'
 
-/**
- * An origin where a pull request adds a fixed-port bind on line 6 of a test, and main then adds
- * four lines at the top of the same file, so the bind is on line 10 of the test merge commit.
- */
-function origin() {
+type Files = Record<string, string>
+
+/** An origin: `base` on main, `pr` on a feature branch, `later` on main after it, and the merge. */
+function originOf(base: Files, pr: Files, later: Files) {
   const dir = mkdtempSync(join(tmpdir(), 'bind-probe-origin-'))
+  const commit = (files: Files, message: string) => {
+    for (const [path, text] of Object.entries(files)) write(dir, path, text)
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', message)
+  }
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-  write(dir, TEST_FILE, BEFORE)
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '-m', 'base')
+  git(dir, 'config', 'core.autocrlf', 'false')
+  commit(base, 'base')
   git(dir, 'checkout', '-q', '-b', 'feature')
-  write(dir, TEST_FILE, AFTER)
-  git(dir, 'commit', '-q', '-am', 'bind a fixed port')
+  commit(pr, 'the pull request')
   const headSha = git(dir, 'rev-parse', 'HEAD')
   git(dir, 'checkout', '-q', 'main')
-  write(dir, TEST_FILE, `"""Server tests."""\n# one\n# two\n# three\n${BEFORE}`)
-  git(dir, 'commit', '-q', '-am', 'a docstring on main')
+  commit(later, 'main moves on')
   const baseSha = git(dir, 'rev-parse', 'HEAD')
   git(dir, 'merge', '-q', '--no-ff', '--no-edit', 'feature')
   const mergeSha = git(dir, 'rev-parse', 'HEAD')
@@ -58,8 +61,20 @@ function origin() {
   return { dir, baseSha, headSha, mergeSha }
 }
 
+/**
+ * A pull request adds a fixed-port bind on line 6 of a test, and main then adds four lines at the
+ * top of the same file, so the bind is on line 10 of the test merge commit.
+ */
+function origin() {
+  return originOf(
+    { [TEST_FILE]: BEFORE },
+    { [TEST_FILE]: AFTER },
+    { [TEST_FILE]: `"""Server tests."""\n# one\n# two\n# three\n${BEFORE}` },
+  )
+}
+
 /** What actions/checkout does by default on pull_request: the merge commit alone, depth 1. */
-function shallowMergeCheckout(o: ReturnType<typeof origin>) {
+function shallowMergeCheckout(o: ReturnType<typeof originOf>) {
   const work = mkdtempSync(join(tmpdir(), 'bind-probe-work-'))
   git(work, 'init', '-q')
   git(work, 'remote', 'add', 'origin', `file://${o.dir}`)
@@ -68,7 +83,7 @@ function shallowMergeCheckout(o: ReturnType<typeof origin>) {
   return work
 }
 
-function context(o: ReturnType<typeof origin>): RunContext {
+function context(o: ReturnType<typeof originOf>): RunContext {
   return {
     eventName: 'pull_request',
     kind: 'pull_request',
@@ -90,6 +105,12 @@ function context(o: ReturnType<typeof origin>): RunContext {
     },
   }
 }
+
+let stand: GitHubStandIn | undefined
+afterEach(async () => {
+  await stand?.stop()
+  stand = undefined
+})
 
 describe('findings at the head commit', () => {
   it.each(['changed', 'all'])(
@@ -130,9 +151,104 @@ describe('findings at the head commit', () => {
   })
 })
 
+/** runLeg on the shallow merge checkout of `o`, findings as path:line at the head and in SARIF. */
+async function legAt(o: ReturnType<typeof originOf>, scope: string, api?: GitHubApi) {
+  const work = shallowMergeCheckout(o)
+  const leg = await runLeg({
+    inputs: readInputs((name) => ({ scan: scope, only: 'udp4-dup-loopback-default' })[name] ?? ''),
+    config: DEFAULT_CONFIG,
+    workspace: work,
+    context: context(o),
+    ...(api ? { api } : {}),
+    logger: recordingLogger(),
+  })
+  const at = (findings: Finding[] = []) => findings.map((f) => `${f.path}:${f.line}`)
+  return {
+    head: at(leg.scan?.findings),
+    sarif: at(leg.sarifFindings),
+    notes: leg.scan?.notes ?? [],
+  }
+}
+
+const js = (port: number) =>
+  `const http = require('node:http')\n\ntest('serves', () => {\n  http.createServer().listen(${port})\n})\n`
+
+describe('findings at the head commit, when the base branch changed the file too', () => {
+  it('keeps a finding on a line the base only rewrote (line endings) at its place', async () => {
+    const crlf = js(8125).replace(/\n/g, '\r\n')
+    const o = originOf(
+      { 'test/server.test.js': crlf },
+      { 'test/server.test.js': `${crlf}// the pull request's line\r\n` },
+      { 'test/server.test.js': `${js(8125)}`.replace(/\n$/, '\r\n') },
+    )
+    const { head, sarif, notes } = await legAt(o, 'all')
+    expect(head).toEqual(['test/server.test.js:4'])
+    expect(sarif).toEqual(['test/server.test.js:4'])
+    expect(notes.join(' ')).toMatch(/1 finding is on lines the base branch rewrote/)
+  })
+
+  it('reads a path like [id].test.js literally, not as a pattern matching i.test.js', async () => {
+    const o = originOf(
+      { 'test/[id].test.js': js(0), 'test/i.test.js': js(0) },
+      { 'test/[id].test.js': js(8125) },
+      { 'test/i.test.js': `// one\n// two\n// three\n${js(0)}` },
+    )
+    const { head, sarif } = await legAt(o, 'changed')
+    expect(head).toEqual(['test/[id].test.js:4'])
+    expect(sarif).toEqual(['test/[id].test.js:4'])
+  })
+
+  it('leaves a finding in a file only the base branch has at its line, and says why', async () => {
+    const o = originOf(
+      { 'README.md': 'a project\n' },
+      { 'README.md': 'a project, with a pull request\n' },
+      { 'test/later.test.js': js(9000) },
+    )
+    const { head, notes } = await legAt(o, 'all')
+    expect(head).toEqual(['test/later.test.js:4'])
+    expect(notes.join(' ')).toMatch(/1 finding is in files the base branch added/)
+  })
+
+  it("filters on the files API's head lines after moving the findings there", async () => {
+    const o = origin()
+    stand = new GitHubStandIn()
+    await stand.start()
+    stand.addPull({ number: 1, headSha: o.headSha })
+    stand.pullFiles.set(1, [
+      {
+        filename: TEST_FILE,
+        status: 'modified',
+        patch:
+          '@@ -5 +5,2 @@\n-    pass\n+    s = socket.socket()\n+    s.bind(("127.0.0.1", 8080))',
+      },
+    ])
+    const api = createOctokit({
+      token: 'token-bot',
+      baseUrl: stand.baseUrl,
+      logger: recordingLogger(),
+    })
+    // No base commit and no fetch of it: only the files API can tell the changed lines.
+    const ctx = { ...context(o), repo: { owner: stand.owner, repo: stand.repo } }
+    // The merge commit alone, and the head beside it (as bind-probe fetches it), but not the base.
+    const work = shallowMergeCheckout(o)
+    git(work, 'fetch', '-q', '--depth=1', `file://${o.dir}`, o.headSha)
+    git(work, 'remote', 'set-url', 'origin', 'file:///nonexistent')
+    const leg = await runLeg({
+      inputs: readInputs((name) => ({ only: 'udp4-dup-loopback-default' })[name] ?? ''),
+      config: DEFAULT_CONFIG,
+      workspace: work,
+      context: { ...ctx, pullRequest: { ...ctx.pullRequest!, baseSha: 'f'.repeat(40) } },
+      api,
+      logger: recordingLogger(),
+    })
+    expect(leg.scan?.findings.map((f) => `${f.path}:${f.line}`)).toEqual([`${TEST_FILE}:6`])
+    expect(leg.sarifFindings?.map((f) => `${f.path}:${f.line}`)).toEqual([`${TEST_FILE}:10`])
+  })
+})
+
 describe('mapLine', () => {
   // Old lines 1–10; new: 2 inserted after 1, old 4–5 replaced by 1 line, old 8 deleted.
-  const hunks = parseHunks(['@@ -1,0 +2,2 @@', '@@ -4,2 +6 @@', '@@ -8 +8,0 @@'].join('\n'))
+  const { hunks } = parseFileDiff(['@@ -1,0 +2,2 @@', '@@ -4,2 +6 @@', '@@ -8 +8,0 @@'].join('\n'))
   it.each([
     [1, 1, true],
     [2, 4, true],

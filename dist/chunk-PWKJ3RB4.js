@@ -31214,6 +31214,178 @@ function fingerprint(rule, path, code, occurrence) {
   return createHash2("sha256").update(`${rule}\0${path}\0${normalised}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
+// src/scan/diff.ts
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseHunkHeader(line) {
+  const m = HUNK.exec(line);
+  if (!m) return void 0;
+  return {
+    start: Number(m[1]),
+    count: m[2] === void 0 ? 1 : Number(m[2]),
+    newStart: Number(m[3]),
+    newCount: m[4] === void 0 ? 1 : Number(m[4])
+  };
+}
+function spanChanged(lines, line, endLine = line) {
+  if (lines === "all") return true;
+  for (let n = line; n <= endLine; n++) if (lines.has(n)) return true;
+  return false;
+}
+function parsePatch(patch) {
+  const lines = /* @__PURE__ */ new Set();
+  let next = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of patch.split("\n")) {
+    if (oldLeft <= 0 && newLeft <= 0) {
+      const hunk = parseHunkHeader(line);
+      if (hunk) {
+        oldLeft = hunk.count;
+        next = hunk.newStart;
+        newLeft = hunk.newCount;
+      }
+      continue;
+    }
+    const mark = line[0];
+    if (mark === "+") {
+      lines.add(next++);
+      newLeft--;
+    } else if (mark === "-") {
+      oldLeft--;
+    } else if (mark === " " || line === "") {
+      next++;
+      newLeft--;
+      oldLeft--;
+    }
+  }
+  return lines;
+}
+function parseUnifiedDiff(text) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let headerPath;
+  const hunk = [];
+  const flush = () => {
+    if (current && hunk.length) for (const n of parsePatch(hunk.join("\n"))) current.add(n);
+    hunk.length = 0;
+  };
+  let inHunk = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("diff --git ")) {
+      flush();
+      inHunk = false;
+      current = void 0;
+      headerPath = headerNewPath(line);
+      continue;
+    }
+    if (!inHunk) {
+      if (line.startsWith("+++ ")) {
+        const target = line.slice(4).trim();
+        if (target === "/dev/null") {
+          current = void 0;
+          headerPath = void 0;
+        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
+        continue;
+      }
+      if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+        headerPath = unquoteGitPath(line.slice(line.indexOf(" to ") + 4));
+        continue;
+      }
+      if (line.startsWith("@@ ")) {
+        if (!current && headerPath !== void 0) current = fileEntry(files, headerPath);
+        inHunk = true;
+      } else continue;
+    }
+    if (line.startsWith("diff --git ")) continue;
+    if (inHunk && (line.startsWith("@@ ") || /^[ +\-\\]/.test(line) || line === "")) hunk.push(line);
+    else if (inHunk) {
+      flush();
+      inHunk = false;
+    }
+  }
+  flush();
+  return files;
+}
+function fileEntry(files, path) {
+  let set2 = files.get(path);
+  if (!set2) {
+    set2 = /* @__PURE__ */ new Set();
+    files.set(path, set2);
+  }
+  return set2;
+}
+function stripPrefix(path) {
+  return /^[abciwo]\//.test(path) ? path.slice(2) : path;
+}
+function headerNewPath(line) {
+  const rest = line.slice("diff --git ".length);
+  const quoted = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted) return stripPrefix(unquoteGitPath(`"${quoted[1]}"`));
+  const half = rest.lastIndexOf(" b/");
+  return half >= 0 ? rest.slice(half + 3) : void 0;
+}
+function unquoteGitPath(text) {
+  if (!text.startsWith('"') || !text.endsWith('"')) return text.replace(/\t.*$/, "");
+  const body2 = text.slice(1, -1);
+  const bytes = [];
+  const simple = {
+    n: 10,
+    t: 9,
+    r: 13,
+    '"': 34,
+    "\\": 92,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11
+  };
+  for (let i2 = 0; i2 < body2.length; i2++) {
+    const ch = body2[i2];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(body2.slice(i2 + 1));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i2 += 3;
+    } else {
+      bytes.push(simple[body2[i2 + 1]] ?? body2.charCodeAt(i2 + 1));
+      i2 += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+var PR_FILES_LIMIT = 3e3;
+function changesFromPrFiles(files) {
+  const changes = /* @__PURE__ */ new Map();
+  const notes = [];
+  const withoutPatch = [];
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    if (typeof file.patch === "string") {
+      changes.set(file.filename, parsePatch(file.patch));
+    } else if (file.changes === 0 || file.additions === 0) {
+      changes.set(file.filename, /* @__PURE__ */ new Set());
+    } else {
+      changes.set(file.filename, "all");
+      if (file.status !== "added") withoutPatch.push(file.filename);
+    }
+  }
+  if (withoutPatch.length) {
+    const shown2 = withoutPatch.slice(0, 5).join(", ");
+    notes.push(
+      `The PR files API gave no patch for ${withoutPatch.length} file${withoutPatch.length === 1 ? "" : "s"} (diff too large, or binary): ${shown2}${withoutPatch.length > 5 ? ", …" : ""}; findings anywhere in them are reported.`
+    );
+  }
+  if (files.length >= PR_FILES_LIMIT) {
+    notes.push(
+      `The PR files API stops at ${PR_FILES_LIMIT.toLocaleString("en-US")} files and this pull request reached that limit: files beyond it were not scanned. Check out with history (fetch-depth: 0) so the scan can use git diff.`
+    );
+  }
+  return { changes, notes };
+}
+
 // src/scan/values.ts
 var UNKNOWN = { kind: "unknown" };
 function constantsOf(facts) {
@@ -32467,7 +32639,7 @@ function analyse(facts, options) {
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     const lines = options.lines;
-    if (lines !== void 0 && lines !== "all" && !touches(lines, hit2.at)) continue;
+    if (lines !== void 0 && !spanChanged(lines, hit2.at.line, hit2.at.endLine)) continue;
     if (isSuppressed(suppressions, hit2.rule, hit2.at.line)) {
       suppressed++;
       continue;
@@ -32487,10 +32659,6 @@ function analyse(facts, options) {
     });
   }
   return { findings, suppressed };
-}
-function touches(lines, at) {
-  for (let line = at.line; line <= at.endLine; line++) if (lines.has(line)) return true;
-  return false;
 }
 
 // src/scan/files.ts
@@ -32798,165 +32966,6 @@ async function scan(options) {
 // src/scan/git-diff.ts
 import { execFile as execFile3 } from "node:child_process";
 import { promisify as promisify3 } from "node:util";
-
-// src/scan/diff.ts
-var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(patch) {
-  const lines = /* @__PURE__ */ new Set();
-  let next = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const line of patch.split("\n")) {
-    if (oldLeft <= 0 && newLeft <= 0) {
-      const m = HUNK.exec(line);
-      if (m) {
-        oldLeft = m[1] === void 0 ? 1 : Number(m[1]);
-        next = Number(m[2]);
-        newLeft = m[3] === void 0 ? 1 : Number(m[3]);
-      }
-      continue;
-    }
-    const mark = line[0];
-    if (mark === "+") {
-      lines.add(next++);
-      newLeft--;
-    } else if (mark === "-") {
-      oldLeft--;
-    } else if (mark === " " || line === "") {
-      next++;
-      newLeft--;
-      oldLeft--;
-    }
-  }
-  return lines;
-}
-function parseUnifiedDiff(text) {
-  const files = /* @__PURE__ */ new Map();
-  let current;
-  let headerPath;
-  const hunk = [];
-  const flush = () => {
-    if (current && hunk.length) for (const n of parsePatch(hunk.join("\n"))) current.add(n);
-    hunk.length = 0;
-  };
-  let inHunk = false;
-  for (const line of text.split("\n")) {
-    if (line.startsWith("diff --git ")) {
-      flush();
-      inHunk = false;
-      current = void 0;
-      headerPath = headerNewPath(line);
-      continue;
-    }
-    if (!inHunk) {
-      if (line.startsWith("+++ ")) {
-        const target = line.slice(4).trim();
-        if (target === "/dev/null") {
-          current = void 0;
-          headerPath = void 0;
-        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
-        continue;
-      }
-      if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-        headerPath = unquoteGitPath(line.slice(line.indexOf(" to ") + 4));
-        continue;
-      }
-      if (line.startsWith("@@ ")) {
-        if (!current && headerPath !== void 0) current = fileEntry(files, headerPath);
-        inHunk = true;
-      } else continue;
-    }
-    if (line.startsWith("diff --git ")) continue;
-    if (inHunk && (line.startsWith("@@ ") || /^[ +\-\\]/.test(line) || line === "")) hunk.push(line);
-    else if (inHunk) {
-      flush();
-      inHunk = false;
-    }
-  }
-  flush();
-  return files;
-}
-function fileEntry(files, path) {
-  let set2 = files.get(path);
-  if (!set2) {
-    set2 = /* @__PURE__ */ new Set();
-    files.set(path, set2);
-  }
-  return set2;
-}
-function stripPrefix(path) {
-  return /^[abciwo]\//.test(path) ? path.slice(2) : path;
-}
-function headerNewPath(line) {
-  const rest = line.slice("diff --git ".length);
-  const quoted = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
-  if (quoted) return stripPrefix(unquoteGitPath(`"${quoted[1]}"`));
-  const half = rest.lastIndexOf(" b/");
-  return half >= 0 ? rest.slice(half + 3) : void 0;
-}
-function unquoteGitPath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"')) return text.replace(/\t.*$/, "");
-  const body2 = text.slice(1, -1);
-  const bytes = [];
-  const simple = {
-    n: 10,
-    t: 9,
-    r: 13,
-    '"': 34,
-    "\\": 92,
-    a: 7,
-    b: 8,
-    f: 12,
-    v: 11
-  };
-  for (let i2 = 0; i2 < body2.length; i2++) {
-    const ch = body2[i2];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const octal = /^[0-7]{3}/.exec(body2.slice(i2 + 1));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i2 += 3;
-    } else {
-      bytes.push(simple[body2[i2 + 1]] ?? body2.charCodeAt(i2 + 1));
-      i2 += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-var PR_FILES_LIMIT = 3e3;
-function changesFromPrFiles(files) {
-  const changes = /* @__PURE__ */ new Map();
-  const notes = [];
-  const withoutPatch = [];
-  for (const file of files) {
-    if (file.status === "removed") continue;
-    if (typeof file.patch === "string") {
-      changes.set(file.filename, parsePatch(file.patch));
-    } else if (file.changes === 0 || file.additions === 0) {
-      changes.set(file.filename, /* @__PURE__ */ new Set());
-    } else {
-      changes.set(file.filename, "all");
-      if (file.status !== "added") withoutPatch.push(file.filename);
-    }
-  }
-  if (withoutPatch.length) {
-    const shown2 = withoutPatch.slice(0, 5).join(", ");
-    notes.push(
-      `The PR files API gave no patch for ${withoutPatch.length} file${withoutPatch.length === 1 ? "" : "s"} (diff too large, or binary): ${shown2}${withoutPatch.length > 5 ? ", …" : ""}; findings anywhere in them are reported.`
-    );
-  }
-  if (files.length >= PR_FILES_LIMIT) {
-    notes.push(
-      `The PR files API stops at ${PR_FILES_LIMIT.toLocaleString("en-US")} files and this pull request reached that limit: files beyond it were not scanned. Check out with history (fetch-depth: 0) so the scan can use git diff.`
-    );
-  }
-  return { changes, notes };
-}
-
-// src/scan/git-diff.ts
 var run2 = promisify3(execFile3);
 var MAX_DIFF_BYTES = 256 * 1024 * 1024;
 var GitDiffError = class extends Error {
@@ -33783,11 +33792,13 @@ export {
   CHECK_SUMMARY_LIMIT,
   renderComment,
   renderSummary,
+  parseHunkHeader,
+  spanChanged,
+  changesFromPrFiles,
   LANGUAGES,
   languageById,
   checkGrammars,
   scan,
-  changesFromPrFiles,
   GitDiffError,
   gitChangedLines,
   toSarif,
