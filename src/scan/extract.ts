@@ -48,6 +48,10 @@ const ARGUMENT_WRAPPERS = new Set([
 /** Function nodes that are declarations even without a `name` field. */
 const DECLARATIONS = /(?:_declaration|_definition|_item)$/
 
+/** Blocks of statements or members: a directive above the statement holding one skips it. */
+const BODY =
+  /^(?:block|compound_statement|declaration_list|field_declaration_list|lambda_literal|statements)$|_(?:block|body)$/
+
 const NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/
 
 /**
@@ -259,16 +263,49 @@ class Extractor {
     const first = this.span(node)
     const end = this.span(last)
     const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end }
+    if (followsCode(node)) {
+      this.facts.comments.push({ text: node.text, at, trailing: true })
+      return
+    }
     // A Python block starts at its first statement: the comment above a block's first line sits
     // before the block, so the statement is the block's first child.
     while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
       next = next.firstNamedChild
-    const ownLine = node.previousSibling?.endPosition.row !== node.startPosition.row
     const covers =
-      ownLine && next && next.startPosition.row === last.endPosition.row + 1
-        ? { line: next.startPosition.row + 1, endLine: next.endPosition.row + 1 }
+      next && next.startPosition.row === last.endPosition.row + 1
+        ? this.statementLines(next)
         : undefined
     this.facts.comments.push({ text: node.text, at, ...(covers ? { covers } : {}) })
+  }
+
+  /**
+   * Lines holding the statement's own code: a line counts when some token of the statement lies
+   * on it outside every function body, block or callback nested in it (a directive above a test
+   * suite or a function covers its header, not the code inside). Rust attributes lead on to the
+   * item they mark.
+   */
+  private statementLines(statement: Node): number[] {
+    const rows = new Set<number>()
+    const pending: Node[] = []
+    for (let item: Node | null = statement; item; item = item.nextSibling) {
+      pending.push(item)
+      if (item.type !== 'attribute_item') break
+    }
+    while (pending.length > 0) {
+      const node = pending.pop()!
+      if (this.isBody(node)) continue
+      if (node.childCount === 0) {
+        for (let row = node.startPosition.row; row <= node.endPosition.row; row++) rows.add(row)
+        continue
+      }
+      const body = this.syntax.functions.has(node.type) ? node.childForFieldName('body') : null
+      for (const child of node.children) if (child && child.id !== body?.id) pending.push(child)
+    }
+    return [...rows].sort((a, b) => a - b).map((row) => row + 1)
+  }
+
+  private isBody(node: Node): boolean {
+    return BODY.test(node.type)
   }
 
   private mark(into: Set<number>, node: Node): void {
@@ -901,4 +938,12 @@ function short(node: Node): string {
 function cap(text: string, max: number, keepEnd = false): string {
   if (text.length <= max) return text
   return keepEnd ? text.slice(text.length - max) : text.slice(0, max)
+}
+
+/** Whether code precedes the comment on its line: then it is a note on that line only. */
+function followsCode(comment: Node): boolean {
+  let node = comment
+  while (!node.previousSibling && node.parent) node = node.parent
+  const before = node.previousSibling
+  return before !== null && before.endPosition.row === comment.startPosition.row
 }

@@ -135,8 +135,13 @@ export interface Comment {
   /** The comment, with the comment lines that directly follow it (a wrapped explanation). */
   text: string
   at: Span
-  /** Lines of the statement that starts on the line after the comment, when there is one. */
-  covers?: { line: number; endLine: number }
+  /** It follows code on its line, and so speaks of that line only. */
+  trailing?: boolean
+  /**
+   * Lines of the statement that starts on the line after the comment, when there is one: those
+   * holding its own code, not the inside of a function body, block or callback nested in it.
+   */
+  covers?: readonly number[]
 }
 
 export interface FileFacts {

@@ -1,5 +1,5 @@
-// Inline suppression: `bind-probe-ignore PORT002: why` on the flagged line or in the comment
-// lines just above its statement; `bind-probe-ignore-file PORT001: why` anywhere in the file. Several ids may be given
+// Inline suppression: `bind-probe-ignore PORT002: why` at the end of the flagged line, or in the
+// comment lines just above its statement (not reaching into bodies nested in that statement); `bind-probe-ignore-file PORT001: why` anywhere in the file. Several ids may be given
 // (`PORT001,PORT006`), or `*` for all rules.
 import type { Comment } from './facts.ts'
 
@@ -22,10 +22,12 @@ export function suppressionsOf(comments: readonly Comment[]): Suppressions {
         for (const id of ids) file.add(id)
         continue
       }
-      // The comment's own lines (with the comment lines right after it) and the line after
-      // them, or the whole statement that starts there when it spans several lines.
-      const last = Math.max(comment.at.endLine + 1, comment.covers?.endLine ?? 0)
-      for (let line = comment.at.line; line <= last; line++) {
+      // The comment's own lines (with the comment lines right after it); unless it ends a line
+      // of code, also the statement below (the line below when none starts there).
+      const covered: number[] = []
+      for (let line = comment.at.line; line <= comment.at.endLine; line++) covered.push(line)
+      if (!comment.trailing) covered.push(...(comment.covers ?? [comment.at.endLine + 1]))
+      for (const line of covered) {
         const set = lines.get(line) ?? new Set<string>()
         for (const id of ids) set.add(id)
         lines.set(line, set)
