@@ -37,13 +37,31 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-PWKJ3RB4.js";
+} from "./chunk-Y7IQR2FQ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 var UsageError = class extends Error {
   name = "UsageError";
 };
+function checkOutPath(out) {
+  if (out.trim() === "") throw new UsageError("--out needs a file name");
+  const stat2 = statSync(out, { throwIfNoEntry: false });
+  if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
+  const dir = dirname(resolve(out));
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`);
+  }
+  try {
+    accessSync(stat2 ? out : dir, constants.W_OK);
+  } catch {
+    throw new UsageError(
+      `--out ${out}: ${stat2 ? "the file" : `the directory ${dir}`} is not writable`
+    );
+  }
+}
 
 // src/cli/list-command.ts
 import { parseArgs } from "node:util";
@@ -113,9 +131,7 @@ function listCommand(argv, io) {
 }
 
 // src/cli/probe-command.ts
-import { accessSync, constants, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/cli/table.ts
@@ -269,7 +285,7 @@ async function probeCommand(argv, io) {
       "--only names no scenario; give ids such as --only tcp4-dup-loopback-default (`bind-probe list` shows them)"
     );
   }
-  if (values.out !== void 0) checkWritable(values.out);
+  if (values.out !== void 0) checkOutPath(values.out);
   const progress = io.stderr.isTTY ? (done, total, id) => io.stderr.write(`\r\x1B[2K[${done}/${total}] ${id}`) : void 0;
   const result = await probe({
     repeat,
@@ -316,21 +332,6 @@ async function probeCommand(argv, io) {
     return 1;
   }
   return 0;
-}
-function checkWritable(out) {
-  const dir = dirname(resolve(out));
-  const stat2 = statSync(out, { throwIfNoEntry: false });
-  if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`);
-  }
-  try {
-    accessSync(stat2 ? out : dir, constants.W_OK);
-  } catch {
-    throw new UsageError(
-      `--out ${out}: ${stat2 ? "the file" : `the directory ${dir}`} is not writable`
-    );
-  }
 }
 function negativeNumbersJoined(argv, flags) {
   const out = [];
@@ -511,8 +512,9 @@ function legOf(name, files) {
 }
 
 // src/cli/scan-command.ts
+import { existsSync as existsSync2 } from "node:fs";
 import { stat, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -577,8 +579,10 @@ async function scanCommand(argv, io) {
       );
     }
   }
-  if (values.out !== void 0 && !await isDirectory(dirname2(resolve2(values.out)))) {
-    throw new UsageError(`--out ${values.out}: directory ${dirname2(values.out)} not found`);
+  if (values.out !== void 0) checkOutPath(values.out);
+  const missing = positionals.filter((p) => !existsSync2(resolve2(root, p)));
+  if (missing.length > 0 && missing.length === positionals.length) {
+    throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join("; "));
   }
   let changes;
   if (values["diff-base"] !== void 0) {
@@ -595,10 +599,6 @@ async function scanCommand(argv, io) {
     }
   }
   const result = await scan({ root, paths, settings, ...changes ? { changes } : {} });
-  const missing = result.notes.filter((n) => n.endsWith(": no such file or directory"));
-  if (missing.length > 0 && missing.length === positionals.length) {
-    throw new UsageError(missing.join("; "));
-  }
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
 `;

@@ -1,14 +1,12 @@
 // `bind-probe probe`: run the catalogue on this machine and print a table or the JSON result.
-import { accessSync, constants, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CATALOGUE } from '../probe/catalogue/index.ts'
 import type { DriverName } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
 import { renderTable } from './table.ts'
 import { painter } from './terminal.ts'
-import { UsageError, type Io } from './io.ts'
+import { checkOutPath, UsageError, type Io } from './io.ts'
 
 export const PROBE_HELP = `Usage: bind-probe probe [options]
 
@@ -70,7 +68,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
       '--only names no scenario; give ids such as --only tcp4-dup-loopback-default (`bind-probe list` shows them)',
     )
   }
-  if (values.out !== undefined) checkWritable(values.out)
+  if (values.out !== undefined) checkOutPath(values.out)
 
   const progress = io.stderr.isTTY
     ? (done: number, total: number, id: string) =>
@@ -122,22 +120,6 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /** Refuses an --out path that cannot be written before minutes of probing are spent on it. */
-function checkWritable(out: string): void {
-  const dir = dirname(resolve(out))
-  const stat = statSync(out, { throwIfNoEntry: false })
-  if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`)
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`)
-  }
-  try {
-    accessSync(stat ? out : dir, constants.W_OK)
-  } catch {
-    throw new UsageError(
-      `--out ${out}: ${stat ? 'the file' : `the directory ${dir}`} is not writable`,
-    )
-  }
-}
-
 /**
  * `--repeat -1` reads to parseArgs as a flag without its value; joined as `--repeat=-1`, it gets
  * the range check's one-line message instead.

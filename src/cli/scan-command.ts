@@ -1,6 +1,7 @@
 // `bind-probe scan [PATH…]`: flag flaky port use in source files, in a terminal list, JSON or SARIF.
+import { existsSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../version.ts'
 import { checkGrammars, type GrammarStatus } from '../scan/grammars.ts'
@@ -12,7 +13,7 @@ import { checkSettings, SettingsError, type ScanSettings } from '../scan/setting
 import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
 import { painter, type Painter } from './terminal.ts'
-import { UsageError, type Io } from './io.ts'
+import { checkOutPath, UsageError, type Io } from './io.ts'
 
 export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -80,8 +81,10 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       )
     }
   }
-  if (values.out !== undefined && !(await isDirectory(dirname(resolve(values.out))))) {
-    throw new UsageError(`--out ${values.out}: directory ${dirname(values.out)} not found`)
+  if (values.out !== undefined) checkOutPath(values.out)
+  const missing = positionals.filter((p) => !existsSync(resolve(root, p)))
+  if (missing.length > 0 && missing.length === positionals.length) {
+    throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join('; '))
   }
   let changes
   if (values['diff-base'] !== undefined) {
@@ -100,10 +103,6 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   const result = await scan({ root, paths, settings, ...(changes ? { changes } : {}) })
-  const missing = result.notes.filter((n) => n.endsWith(': no such file or directory'))
-  if (missing.length > 0 && missing.length === positionals.length) {
-    throw new UsageError(missing.join('; '))
-  }
 
   const json =
     format === 'sarif'

@@ -106,6 +106,7 @@ describe('bind-probe probe', () => {
       /^bind-probe list: --format must be table or json, not "bogus"/,
     ],
     [['probe', '--only', ','], /--only names no scenario/],
+    [['probe', '--out', ''], /^bind-probe probe: --out needs a file name\n$/],
   ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
     const { code, stdout, stderr } = cli(args)
     expect(code).toBe(2)

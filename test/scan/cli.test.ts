@@ -94,6 +94,19 @@ describe('bind-probe scan', () => {
     expect(json.findings.map((f) => f.line)).toEqual([3])
   })
 
+  it('--diff-base with a PATH that does not exist is one line and exit 2, as without it', async () => {
+    const root = writeTree({ 'tests/test_a.py': FLAKY['tests/test_a.py'] })
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root })
+    for (const args of [['nope.go'], ['--diff-base', 'main', 'nope.go']]) {
+      const r = await run(['--root', root, ...args])
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({
+        args,
+        code: 2,
+        stderr: 'bind-probe scan: nope.go: no such file or directory\n',
+      })
+    }
+  })
+
   it.each([
     [['--format', 'xml'], /^bind-probe scan: --format must be text, json or sarif, not "xml"\n$/],
     [['--fail-on', 'loud'], /^bind-probe scan: --fail-on must be error, warning, note or never/],
@@ -202,7 +215,7 @@ describe('bind-probe scan', () => {
     const r = await run(['--root', root, '--format', 'json', '--out', '/nonexistent/dir/x.json'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(
-      /^bind-probe scan: --out \/nonexistent\/dir\/x\.json: directory \/nonexistent\/dir not found\n$/,
+      /^bind-probe scan: --out \/nonexistent\/dir\/x\.json: its directory \/nonexistent\/dir does not exist\n$/,
     )
     expect(r.stdout).toBe('')
   })

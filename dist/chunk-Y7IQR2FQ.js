@@ -30495,6 +30495,7 @@ var ARGUMENT_WRAPPERS = /* @__PURE__ */ new Set([
   "annotated_lambda"
 ]);
 var DECLARATIONS = /(?:_declaration|_definition|_item)$/;
+var BODY = /^(?:block|compound_statement|declaration_list|field_declaration_list|lambda_literal|statements)$|_(?:block|body)$/;
 var NOT_TAIL = /(?:_statement|_declaration|_item|comment|^let_declaration)$/;
 function extractFacts(tree, language, focus) {
   const extractor = new Extractor(SYNTAX[language], language);
@@ -30679,11 +30680,42 @@ var Extractor = class {
     const first = this.span(node);
     const end = this.span(last);
     const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end };
+    if (followsCode(node)) {
+      this.facts.comments.push({ text: node.text, at, trailing: true });
+      return;
+    }
     while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
       next = next.firstNamedChild;
-    const ownLine = node.previousSibling?.endPosition.row !== node.startPosition.row;
-    const covers = ownLine && next && next.startPosition.row === last.endPosition.row + 1 ? { line: next.startPosition.row + 1, endLine: next.endPosition.row + 1 } : void 0;
+    const covers = next && next.startPosition.row === last.endPosition.row + 1 ? this.statementLines(next) : void 0;
     this.facts.comments.push({ text: node.text, at, ...covers ? { covers } : {} });
+  }
+  /**
+   * Lines holding the statement's own code: a line counts when some token of the statement lies
+   * on it outside every function body, block or callback nested in it (a directive above a test
+   * suite or a function covers its header, not the code inside). Rust attributes lead on to the
+   * item they mark.
+   */
+  statementLines(statement) {
+    const rows = /* @__PURE__ */ new Set();
+    const pending = [];
+    for (let item = statement; item; item = item.nextSibling) {
+      pending.push(item);
+      if (item.type !== "attribute_item") break;
+    }
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (this.isBody(node)) continue;
+      if (node.childCount === 0) {
+        for (let row = node.startPosition.row; row <= node.endPosition.row; row++) rows.add(row);
+        continue;
+      }
+      const body2 = this.syntax.functions.has(node.type) ? node.childForFieldName("body") : null;
+      for (const child of node.children) if (child && child.id !== body2?.id) pending.push(child);
+    }
+    return [...rows].sort((a, b) => a - b).map((row) => row + 1);
+  }
+  isBody(node) {
+    return BODY.test(node.type);
   }
   mark(into, node) {
     let child = node.namedChild(0);
@@ -31205,6 +31237,12 @@ function short(node) {
 function cap(text, max, keepEnd = false) {
   if (text.length <= max) return text;
   return keepEnd ? text.slice(text.length - max) : text.slice(0, max);
+}
+function followsCode(comment) {
+  let node = comment;
+  while (!node.previousSibling && node.parent) node = node.parent;
+  const before = node.previousSibling;
+  return before !== null && before.endPosition.row === comment.startPosition.row;
 }
 
 // src/scan/fingerprint.ts
@@ -32600,8 +32638,10 @@ function suppressionsOf(comments) {
         for (const id of ids) file.add(id);
         continue;
       }
-      const last = Math.max(comment.at.endLine + 1, comment.covers?.endLine ?? 0);
-      for (let line = comment.at.line; line <= last; line++) {
+      const covered = [];
+      for (let line = comment.at.line; line <= comment.at.endLine; line++) covered.push(line);
+      if (!comment.trailing) covered.push(...comment.covers ?? [comment.at.endLine + 1]);
+      for (const line of covered) {
         const set2 = lines.get(line) ?? /* @__PURE__ */ new Set();
         for (const id of ids) set2.add(id);
         lines.set(line, set2);
