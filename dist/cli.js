@@ -7,6 +7,8 @@ import {
   DirectoryTransport,
   GitDiffError,
   LANGUAGES,
+  MAX_FILE_BYTES,
+  META_FILE,
   OS_FAMILIES,
   ProbeUsageError,
   RESULT_FILE,
@@ -27,9 +29,9 @@ import {
   judge,
   languageById,
   loadConfig,
+  parseResultArtifactName,
   probe,
   rawCode,
-  readBundle,
   readLegScans,
   recordedStep,
   renderComment,
@@ -37,7 +39,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-Y7IQR2FQ.js";
+} from "./chunk-XTG5TIPC.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -279,8 +281,8 @@ async function probeCommand(argv, io) {
   const repeat = wholeNumber(values.repeat, "--repeat", 1, 1e3);
   const timeout = values.timeout === void 0 ? void 0 : wholeNumber(values.timeout, "--timeout", 1, 3600);
   const drivers = values.driver === void 0 ? void 0 : [driverName(values.driver)];
-  const only = values.only?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
-  if (only?.length === 0) {
+  const only2 = values.only?.flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
+  if (only2?.length === 0) {
     throw new UsageError(
       "--only names no scenario; give ids such as --only tcp4-dup-loopback-default (`bind-probe list` shows them)"
     );
@@ -291,7 +293,7 @@ async function probeCommand(argv, io) {
     repeat,
     ...timeout ? { globalTimeoutMs: timeout * 1e3 } : {},
     ...drivers ? { drivers } : {},
-    ...only ? { only } : {},
+    ...only2 ? { only: only2 } : {},
     ...values.label ? { label: values.label } : {},
     ...progress ? { onProgress: progress } : {},
     onWarning: (message) => io.stderr.write(`bind-probe: warning: ${message}
@@ -361,32 +363,35 @@ function driverName(text) {
 // src/cli/report-command.ts
 import { existsSync, readdirSync, readFileSync, statSync as statSync2 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname as dirname2, join } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var REPORT_HELP = `Usage: bind-probe report [options] PATH...
 
 Merges probe results into one report, judges it by the policy and prints it, as the action's
 report job does (without GitHub). Each PATH is a result file (bind-probe probe --out FILE), a leg
 bundle directory (an artifact of the action, as \`gh run download\` leaves it), or a directory of
-either.
+either. Run it from the repository's root: the policy's template paths are read from there.
 
 Options:
   --format summary|comment|json  the job summary (default), the pull-request comment, or the
                                  Report with the verdict as JSON
   --config FILE    the policy (default: .github/bind-probe.yml when it exists)
-  --template FILE  a Handlebars template for the chosen Markdown format
+  --key KEY        the comment key whose artifacts to read (default: the policy's)
+  --template FILE  a Handlebars template for the chosen Markdown format (default: the policy's)
   --out FILE       also write the output to FILE
   --no-gate        exit 0 whatever the policy concludes
 
 Exit status: 0 when the policy passes, 1 when it fails, 2 on bad input.
 `;
 var DEFAULT_POLICY = ".github/bind-probe.yml";
+var BUNDLE_FILES = /* @__PURE__ */ new Set([RESULT_FILE, SCAN_FILE, META_FILE]);
 async function reportCommand(argv, io) {
   const { values, positionals } = parseArgs3({
     args: argv,
     options: {
       format: { type: "string", default: "summary" },
       config: { type: "string" },
+      key: { type: "string" },
       template: { type: "string" },
       out: { type: "string" },
       "no-gate": { type: "boolean" },
@@ -411,47 +416,50 @@ async function reportCommand(argv, io) {
       "name the results to report on, e.g. `bind-probe report linux.json` or the directory `gh run download` wrote"
     );
   }
+  if (values.out !== void 0) checkOutPath(values.out);
+  const warn = (message) => io.stderr.write(`bind-probe report: ${message}
+`);
   const config = readPolicy(values.config);
-  const template = values.template === void 0 ? void 0 : readTemplate(values.template);
-  const found = await Promise.all(positionals.map((path) => legsAt(path, config.comment.key)));
-  const legs = found.flatMap((f) => f.legs);
-  const artifactProblems = found.flatMap((f) => f.problems);
-  if (!legs.length && !artifactProblems.length) {
+  const key = values.key ?? config.comment.key;
+  const template = format === "json" ? void 0 : values.template !== void 0 ? readTemplate(values.template) : policyTemplate(config[format].template, warn);
+  const found = { legs: [], problems: [] };
+  for (const path of positionals) await collectAt(path, key, found, warn);
+  if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
       `no result files in ${positionals.join(", ")}: give .json files or the directories of leg bundles`
     );
   }
-  const scans = readLegScans(legs.filter((leg) => leg.bundle));
-  for (const problem of scans.problems) io.stderr.write(`bind-probe report: ${problem}
-`);
+  const scans = readLegScans(found.legs.filter((leg) => leg.bundle));
+  for (const problem of scans.problems) warn(problem);
   const report = buildReport({
-    artifacts: legs.map((leg) => ({ name: leg.name, content: leg.content })),
-    artifactProblems,
+    artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
+    artifactProblems: found.problems,
     policy: config,
     findings: scans.findings,
     notes: scans.notes
   });
   for (const problem of report.artifacts) {
-    io.stderr.write(`bind-probe report: ${problem.artifact} was set aside: ${problem.message}
-`);
+    warn(`${problem.artifact} was set aside: ${problem.message}`);
   }
   const verdict = evaluatePolicy(report, config);
   let output;
   try {
     output = format === "json" ? `${JSON.stringify({ ...report, verdict }, null, 2)}
-` : format === "comment" ? renderComment(report, { verdict, key: config.comment.key, ...withTemplate(template) }) : renderSummary(report, { verdict, ...withTemplate(template) });
+` : format === "comment" ? renderComment(report, { verdict, key, ...template ? { template } : {} }) : renderSummary(report, { verdict, ...template ? { template } : {} });
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  if (values.out) await writeFile2(values.out, output);
   io.stdout.write(output);
-  io.stderr.write(`bind-probe report: ${verdict.conclusion}: ${verdict.summary}
-`);
+  if (values.out !== void 0) {
+    try {
+      await writeFile2(values.out, output);
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${error.message}`);
+    }
+  }
+  warn(`${verdict.conclusion}: ${verdict.summary}`);
   return verdict.conclusion === "failure" && !values["no-gate"] ? 1 : 0;
-}
-function withTemplate(template) {
-  return template ? { template } : {};
 }
 function readPolicy(path) {
   const file = path ?? (existsSync(DEFAULT_POLICY) ? DEFAULT_POLICY : void 0);
@@ -466,6 +474,14 @@ function readPolicy(path) {
 function readTemplate(path) {
   return { name: path, source: readText(path, "template") };
 }
+function policyTemplate(path, warn) {
+  if (path === void 0) return void 0;
+  if (!existsSync(path)) {
+    warn(`template ${path} (from the policy) was not found here; the built-in one is used`);
+    return void 0;
+  }
+  return readTemplate(path);
+}
 function readText(path, what) {
   try {
     return readFileSync(path, "utf8");
@@ -473,39 +489,95 @@ function readText(path, what) {
     throw new UsageError(`cannot read the ${what} ${path}: ${error.message}`);
   }
 }
-async function legsAt(path, key) {
-  let stat2;
+async function collectAt(path, key, found, warn) {
+  const stat2 = statSync2(path, { throwIfNoEntry: false });
+  if (!stat2) throw new UsageError(`${path}: no such file or directory`);
+  if (!stat2.isDirectory()) {
+    addFile(path, found, { explicit: true, warn });
+    return;
+  }
+  if (existsSync(join(path, RESULT_FILE))) await addBundle(path, key, found);
+  const transport = new DirectoryTransport(path);
+  const collected = await collectLegs(transport, key);
+  found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)));
+  found.problems.push(...collected.problems);
+  const entries = readdirSync(path, { withFileTypes: true }).sort(
+    (a, b) => a.name.localeCompare(b.name)
+  );
+  const otherKeys = entries.filter(
+    (e) => e.isDirectory() && e.name.startsWith("bind-probe-result-") && parseResultArtifactName(key, e.name) === void 0
+  );
+  if (otherKeys.length) {
+    warn(
+      `left out ${otherKeys.length} artifact(s) of another comment key in ${path} (${otherKeys.slice(0, 3).map((e) => e.name).join(", ")}${otherKeys.length > 3 ? ", …" : ""}); --key names the key to report on`
+    );
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith(".json") && !BUNDLE_FILES.has(entry.name)) {
+      addFile(join(path, entry.name), found, { explicit: false, warn });
+    }
+  }
+}
+function addFile(path, found, { explicit, warn }) {
+  const size = statSync2(path).size;
+  if (size > MAX_FILE_BYTES) {
+    found.problems.push({
+      artifact: path,
+      message: `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`
+    });
+    return;
+  }
+  const text = readText(path, "result");
+  if (!explicit && !looksLikeResult(text)) {
+    warn(`${path} is not a bind-probe result; passed over`);
+    return;
+  }
+  found.legs.push({ name: path, source: path, result: text, bundle: false });
+}
+function looksLikeResult(text) {
   try {
-    stat2 = statSync2(path);
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null && "platform" in value;
   } catch {
-    throw new UsageError(`${path}: no such file or directory`);
+    return true;
   }
-  if (!stat2.isDirectory()) return { legs: [resultFile(path)], problems: [] };
-  if (existsSync(join(path, RESULT_FILE))) return { legs: [await bundleAt(path)], problems: [] };
-  const collected = await collectLegs(new DirectoryTransport(path), key);
-  const files = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".json")).map((entry) => resultFile(join(path, entry.name))).sort((a, b) => a.name.localeCompare(b.name));
-  const bundles = collected.legs.map((leg) => legOf(leg.artifact, leg.files));
-  return { legs: [...files, ...bundles], problems: collected.problems };
 }
-function resultFile(path) {
-  return { name: path, source: path, content: readText(path, "result"), bundle: false };
-}
-async function bundleAt(dir) {
+async function addBundle(dir, key, found) {
   const name = basename(dir);
-  let bundle;
-  try {
-    bundle = await readBundle(dir, name);
-  } catch (error) {
-    throw new UsageError(`cannot read the leg bundle ${dir}: ${error.message}`);
+  if (parseResultArtifactName(key, name) !== void 0) {
+    const collected = await collectLegs(only(new DirectoryTransport(dirname2(dir)), name), key);
+    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)));
+    found.problems.push(...collected.problems);
+    return;
   }
-  return legOf(name, new Map(bundle.files.map((f) => [f.name, f.content])));
+  const files = /* @__PURE__ */ new Map();
+  for (const file of [RESULT_FILE, SCAN_FILE]) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    const size = statSync2(path).size;
+    if (size > MAX_FILE_BYTES) {
+      found.problems.push({
+        artifact: name,
+        message: `${file} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`
+      });
+      return;
+    }
+    files.set(file, readText(path, "result"));
+  }
+  found.legs.push(legOf(name, files));
+}
+function only(transport, name) {
+  return {
+    upload: (n, files) => transport.upload(n, files),
+    downloadAll: (options) => transport.downloadAll({ ...options, accept: (n) => n === name && options.accept(n) })
+  };
 }
 function legOf(name, files) {
   const scan2 = files.get(SCAN_FILE);
   return {
     name,
     source: name,
-    content: files.get(RESULT_FILE),
+    result: files.get(RESULT_FILE),
     bundle: true,
     ...scan2 === void 0 ? {} : { scan: scan2 }
   };

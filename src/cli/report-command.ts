@@ -3,11 +3,19 @@
 // `gh run download` leaves them) and prints the job summary, the comment or the Report as JSON.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
-import { DirectoryTransport, readBundle } from '../github/directory-transport.ts'
-import { collectLegs, RESULT_FILE, SCAN_FILE } from '../github/transport.ts'
+import { DirectoryTransport } from '../github/directory-transport.ts'
+import {
+  collectLegs,
+  MAX_FILE_BYTES,
+  META_FILE,
+  parseResultArtifactName,
+  RESULT_FILE,
+  SCAN_FILE,
+  type ResultTransport,
+} from '../github/transport.ts'
 import {
   buildReport,
   evaluatePolicy,
@@ -15,24 +23,24 @@ import {
   renderSummary,
   TemplateError,
   type ArtifactProblem,
-  type ResultArtifact,
   type TemplateSource,
 } from '../report/index.ts'
-import { readLegScans, type LegScanFile } from '../report/leg-scans.ts'
-import { UsageError, type Io } from './io.ts'
+import { readLegScans } from '../report/leg-scans.ts'
+import { checkOutPath, UsageError, type Io } from './io.ts'
 
 export const REPORT_HELP = `Usage: bind-probe report [options] PATH...
 
 Merges probe results into one report, judges it by the policy and prints it, as the action's
 report job does (without GitHub). Each PATH is a result file (bind-probe probe --out FILE), a leg
 bundle directory (an artifact of the action, as \`gh run download\` leaves it), or a directory of
-either.
+either. Run it from the repository's root: the policy's template paths are read from there.
 
 Options:
   --format summary|comment|json  the job summary (default), the pull-request comment, or the
                                  Report with the verdict as JSON
   --config FILE    the policy (default: .github/bind-probe.yml when it exists)
-  --template FILE  a Handlebars template for the chosen Markdown format
+  --key KEY        the comment key whose artifacts to read (default: the policy's)
+  --template FILE  a Handlebars template for the chosen Markdown format (default: the policy's)
   --out FILE       also write the output to FILE
   --no-gate        exit 0 whatever the policy concludes
 
@@ -40,6 +48,8 @@ Exit status: 0 when the policy passes, 1 when it fails, 2 on bad input.
 `
 
 const DEFAULT_POLICY = '.github/bind-probe.yml'
+/** A leg bundle's own files, which are no results of their own. */
+const BUNDLE_FILES = new Set([RESULT_FILE, SCAN_FILE, META_FILE])
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,6 +57,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     options: {
       format: { type: 'string', default: 'summary' },
       config: { type: 'string' },
+      key: { type: 'string' },
       template: { type: 'string' },
       out: { type: 'string' },
       'no-gate': { type: 'boolean' },
@@ -71,29 +82,36 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       'name the results to report on, e.g. `bind-probe report linux.json` or the directory `gh run download` wrote',
     )
   }
+  if (values.out !== undefined) checkOutPath(values.out)
+  const warn = (message: string) => io.stderr.write(`bind-probe report: ${message}\n`)
 
   const config = readPolicy(values.config)
-  const template = values.template === undefined ? undefined : readTemplate(values.template)
-  const found = await Promise.all(positionals.map((path) => legsAt(path, config.comment.key)))
-  const legs = found.flatMap((f) => f.legs)
-  const artifactProblems = found.flatMap((f) => f.problems)
-  if (!legs.length && !artifactProblems.length) {
+  const key = values.key ?? config.comment.key
+  const template =
+    format === 'json'
+      ? undefined
+      : values.template !== undefined
+        ? readTemplate(values.template)
+        : policyTemplate(config[format].template, warn)
+  const found: Found = { legs: [], problems: [] }
+  for (const path of positionals) await collectAt(path, key, found, warn)
+  if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
       `no result files in ${positionals.join(', ')}: give .json files or the directories of leg bundles`,
     )
   }
   // Plain result files carry no scan; only the action's bundles say whether a leg scanned.
-  const scans = readLegScans(legs.filter((leg) => leg.bundle))
-  for (const problem of scans.problems) io.stderr.write(`bind-probe report: ${problem}\n`)
+  const scans = readLegScans(found.legs.filter((leg) => leg.bundle))
+  for (const problem of scans.problems) warn(problem)
   const report = buildReport({
-    artifacts: legs.map((leg) => ({ name: leg.name, content: leg.content })),
-    artifactProblems,
+    artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
+    artifactProblems: found.problems,
     policy: config,
     findings: scans.findings,
     notes: scans.notes,
   })
   for (const problem of report.artifacts) {
-    io.stderr.write(`bind-probe report: ${problem.artifact} was set aside: ${problem.message}\n`)
+    warn(`${problem.artifact} was set aside: ${problem.message}`)
   }
   const verdict = evaluatePolicy(report, config)
 
@@ -103,20 +121,22 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       format === 'json'
         ? `${JSON.stringify({ ...report, verdict }, null, 2)}\n`
         : format === 'comment'
-          ? renderComment(report, { verdict, key: config.comment.key, ...withTemplate(template) })
-          : renderSummary(report, { verdict, ...withTemplate(template) })
+          ? renderComment(report, { verdict, key, ...(template ? { template } : {}) })
+          : renderSummary(report, { verdict, ...(template ? { template } : {}) })
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(error.message)
     throw error
   }
-  if (values.out) await writeFile(values.out, output)
   io.stdout.write(output)
-  io.stderr.write(`bind-probe report: ${verdict.conclusion}: ${verdict.summary}\n`)
+  if (values.out !== undefined) {
+    try {
+      await writeFile(values.out, output)
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${(error as Error).message}`)
+    }
+  }
+  warn(`${verdict.conclusion}: ${verdict.summary}`)
   return verdict.conclusion === 'failure' && !values['no-gate'] ? 1 : 0
-}
-
-function withTemplate(template: TemplateSource | undefined) {
-  return template ? { template } : {}
 }
 
 function readPolicy(path: string | undefined): Config {
@@ -134,6 +154,19 @@ function readTemplate(path: string): TemplateSource {
   return { name: path, source: readText(path, 'template') }
 }
 
+/** The policy's template, by path from the repository root; the built-in one when it is missing. */
+function policyTemplate(
+  path: string | undefined,
+  warn: (message: string) => void,
+): TemplateSource | undefined {
+  if (path === undefined) return undefined
+  if (!existsSync(path)) {
+    warn(`template ${path} (from the policy) was not found here; the built-in one is used`)
+    return undefined
+  }
+  return readTemplate(path)
+}
+
 function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8')
@@ -142,60 +175,143 @@ function readText(path: string, what: string): string {
   }
 }
 
-interface LegFile extends ResultArtifact, LegScanFile {
+interface Leg {
+  /** The artifact or file, for messages. */
+  name: string
+  source: string
+  result: string | undefined
+  scan?: string
   /** An artifact of the action (which says whether it scanned) rather than a bare result file. */
   bundle: boolean
 }
 
 interface Found {
-  legs: LegFile[]
+  legs: Leg[]
   problems: ArtifactProblem[]
 }
 
 /**
  * The legs a PATH holds: a result file; one leg bundle (a directory with result.json); or a
  * directory of result files and of the action's artifacts, which are collected as the report job
- * collects them (the latest run attempt per platform, each checked against its metadata).
+ * collects them (the latest run attempt per platform, each checked against its metadata). A file
+ * that cannot be used is named in `problems`, and the others still count.
  */
-async function legsAt(path: string, key: string): Promise<Found> {
-  let stat
+async function collectAt(path: string, key: string, found: Found, warn: (m: string) => void) {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat) throw new UsageError(`${path}: no such file or directory`)
+  if (!stat.isDirectory()) {
+    addFile(path, found, { explicit: true, warn })
+    return
+  }
+  if (existsSync(join(path, RESULT_FILE))) await addBundle(path, key, found)
+  const transport = new DirectoryTransport(path)
+  const collected = await collectLegs(transport, key)
+  found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)))
+  found.problems.push(...collected.problems)
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )
+  const otherKeys = entries.filter(
+    (e) =>
+      e.isDirectory() &&
+      e.name.startsWith('bind-probe-result-') &&
+      parseResultArtifactName(key, e.name) === undefined,
+  )
+  if (otherKeys.length) {
+    warn(
+      `left out ${otherKeys.length} artifact(s) of another comment key in ${path} (${otherKeys
+        .slice(0, 3)
+        .map((e) => e.name)
+        .join(', ')}${otherKeys.length > 3 ? ', …' : ''}); --key names the key to report on`,
+    )
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith('.json') && !BUNDLE_FILES.has(entry.name)) {
+      addFile(join(path, entry.name), found, { explicit: false, warn })
+    }
+  }
+}
+
+/**
+ * A result file. Named on the command line, it must be a result; found in a directory, a JSON file
+ * that is plainly something else (package.json, a scan's output) is passed over with a word.
+ */
+function addFile(
+  path: string,
+  found: Found,
+  { explicit, warn }: { explicit: boolean; warn: (m: string) => void },
+): void {
+  const size = statSync(path).size
+  if (size > MAX_FILE_BYTES) {
+    found.problems.push({
+      artifact: path,
+      message: `it is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`,
+    })
+    return
+  }
+  const text = readText(path, 'result')
+  if (!explicit && !looksLikeResult(text)) {
+    warn(`${path} is not a bind-probe result; passed over`)
+    return
+  }
+  found.legs.push({ name: path, source: path, result: text, bundle: false })
+}
+
+function looksLikeResult(text: string): boolean {
   try {
-    stat = statSync(path)
+    const value = JSON.parse(text) as Record<string, unknown>
+    return typeof value === 'object' && value !== null && 'platform' in value
   } catch {
-    throw new UsageError(`${path}: no such file or directory`)
+    // Broken JSON may be a truncated result: let the report name it.
+    return true
   }
-  if (!stat.isDirectory()) return { legs: [resultFile(path)], problems: [] }
-  if (existsSync(join(path, RESULT_FILE))) return { legs: [await bundleAt(path)], problems: [] }
-  const collected = await collectLegs(new DirectoryTransport(path), key)
-  const files = readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => resultFile(join(path, entry.name)))
-    .sort((a, b) => a.name.localeCompare(b.name))
-  const bundles = collected.legs.map((leg) => legOf(leg.artifact, leg.files))
-  return { legs: [...files, ...bundles], problems: collected.problems }
 }
 
-function resultFile(path: string): LegFile {
-  return { name: path, source: path, content: readText(path, 'result'), bundle: false }
-}
-
-async function bundleAt(dir: string): Promise<LegFile> {
+/**
+ * A directory holding result.json itself. Named like an artifact of this key, it is collected as
+ * the report job would (its metadata checked); otherwise, as `gh run download --name` leaves a
+ * single artifact's files, it is read as it is.
+ */
+async function addBundle(dir: string, key: string, found: Found): Promise<void> {
   const name = basename(dir)
-  let bundle
-  try {
-    bundle = await readBundle(dir, name)
-  } catch (error) {
-    throw new UsageError(`cannot read the leg bundle ${dir}: ${(error as Error).message}`)
+  if (parseResultArtifactName(key, name) !== undefined) {
+    const collected = await collectLegs(only(new DirectoryTransport(dirname(dir)), name), key)
+    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)))
+    found.problems.push(...collected.problems)
+    return
   }
-  return legOf(name, new Map(bundle.files.map((f) => [f.name, f.content])))
+  const files = new Map<string, string>()
+  for (const file of [RESULT_FILE, SCAN_FILE]) {
+    const path = join(dir, file)
+    if (!existsSync(path)) continue
+    const size = statSync(path).size
+    if (size > MAX_FILE_BYTES) {
+      found.problems.push({
+        artifact: name,
+        message: `${file} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`,
+      })
+      return
+    }
+    files.set(file, readText(path, 'result'))
+  }
+  found.legs.push(legOf(name, files))
 }
 
-function legOf(name: string, files: ReadonlyMap<string, string>): LegFile {
+/** The transport, seeing one bundle only. */
+function only(transport: ResultTransport, name: string): ResultTransport {
+  return {
+    upload: (n, files) => transport.upload(n, files),
+    downloadAll: (options) =>
+      transport.downloadAll({ ...options, accept: (n) => n === name && options.accept(n) }),
+  }
+}
+
+function legOf(name: string, files: ReadonlyMap<string, string>): Leg {
   const scan = files.get(SCAN_FILE)
   return {
     name,
     source: name,
-    content: files.get(RESULT_FILE),
+    result: files.get(RESULT_FILE),
     bundle: true,
     ...(scan === undefined ? {} : { scan }),
   }

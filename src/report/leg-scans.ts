@@ -13,7 +13,9 @@ export interface LegScanFile {
 export interface LegScans {
   /** Unchecked findings: buildReport validates each and names the malformed ones. */
   findings: unknown[]
+  /** For the report; they repeat the problems, so that a reader learns what is missing. */
   notes: string[]
+  /** For the log. */
   problems: string[]
 }
 
@@ -27,9 +29,9 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
       parsed = JSON.parse(leg.scan)
       if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object')
     } catch (error) {
-      out.problems.push(
-        `${leg.source}: its scan.json is not a JSON object (${(error as Error).message}); its findings are left out`,
-      )
+      const problem = `${leg.source}: its scan.json is not a JSON object (${(error as Error).message}); its findings are left out`
+      out.problems.push(problem)
+      out.notes.push(problem)
       continue
     }
     scanned++

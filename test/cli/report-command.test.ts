@@ -1,6 +1,6 @@
 // `bind-probe report`: result files and the action's leg bundles merged, judged by the policy and
 // printed, run in-process with captured streams.
-import { writeFileSync } from 'node:fs'
+import { truncateSync, writeFileSync } from 'node:fs'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -160,6 +160,106 @@ describe('bind-probe report', () => {
       expect({ argv, code }).toEqual({ argv, code: 2 })
       expect(stderr).toMatch(message)
       expect(stdout).toBe('')
+    }
+  })
+
+  it("renders the policy's own templates, and names a missing one", async () => {
+    const dir = await scratch()
+    const result = join(dir, 'linux.json')
+    await writeFile(result, json(fixture('measured-linux-x64')))
+    await writeFile(join(dir, 'comment.hbs'), 'CUSTOM COMMENT on {{measured.count}} platform\n')
+    await writeFile(join(dir, 'summary.hbs'), 'CUSTOM SUMMARY\n')
+    const policy = join(dir, 'policy.yml')
+    const templates = (comment: string) =>
+      `comment:\n  template: ${comment}\nsummary:\n  template: ${join(dir, 'summary.hbs')}\n`
+    await writeFile(policy, templates(join(dir, 'comment.hbs')))
+    const comment = await run('--config', policy, '--format', 'comment', result)
+    expect(comment.stdout).toMatch(/^CUSTOM COMMENT on 1 platform\n/)
+    expect((await run('--config', policy, result)).stdout).toBe('CUSTOM SUMMARY\n')
+    await writeFile(policy, templates(join(dir, 'gone.hbs')))
+    const fallback = await run('--config', policy, '--format', 'comment', result)
+    expect(fallback.stdout).toMatch(/^### 🔌 bind-probe/)
+    expect(fallback.stderr).toContain('gone.hbs (from the policy) was not found here')
+  })
+
+  it('reads a bundle and the artifacts beside it, and passes over JSON that is no result', async () => {
+    const dir = await downloadedRun()
+    await writeFile(join(dir, RESULT_FILE), json(fixture('synthetic-windows-x64')))
+    await writeFile(join(dir, 'package.json'), json({ name: 'not-a-result' }))
+    const { code, stdout, stderr } = await run('--format', 'json', dir)
+    const report = JSON.parse(stdout)
+    expect(report.platforms.map((p: { id: string }) => p.id).sort()).toEqual([
+      'linux-x64',
+      'macos-arm64-synthetic',
+      'windows-x64-synthetic',
+    ])
+    expect(report.artifacts).toEqual([])
+    expect(stderr).toContain('package.json is not a bind-probe result; passed over')
+    expect(code).toBe(1) // the linux leg's finding, as in the first test
+  })
+
+  it('reads the artifacts of another comment key with --key, and says when it leaves them out', async () => {
+    const dir = await scratch()
+    await uploadLeg(new DirectoryTransport(dir), legMeta(context, 'nightly', 'linux-x64'), [
+      { name: RESULT_FILE, content: json(fixture('measured-linux-x64')) },
+    ])
+    const without = await run(dir)
+    expect(without.code).toBe(2)
+    expect(without.stderr).toContain(
+      'left out 1 artifact(s) of another comment key in ' +
+        `${dir} (bind-probe-result-nightly_linux-x64-1); --key names the key to report on`,
+    )
+    const keyed = await run('--key', 'nightly', '--format', 'json', dir)
+    expect(keyed.code).toBe(0)
+    expect(JSON.parse(keyed.stdout).platforms.map((p: { id: string }) => p.id)).toEqual([
+      'linux-x64',
+    ])
+  })
+
+  it('checks the metadata of a bundle named on the command line, as in a directory', async () => {
+    const dir = await downloadedRun()
+    const bundle = join(dir, 'bind-probe-result-linux-x64-1')
+    await writeFile(join(bundle, 'bind-probe-meta.json'), '{not json')
+    const { code, stderr } = await run(bundle)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /bind-probe-result-linux-x64-1 was set aside: its bind-probe-meta\.json is not JSON/,
+    )
+  })
+
+  it('sets an oversized file aside and still reports the rest', async () => {
+    const dir = await scratch()
+    await writeFile(join(dir, 'linux.json'), json(fixture('measured-linux-x64')))
+    writeFileSync(join(dir, 'huge.json'), '')
+    truncateSync(join(dir, 'huge.json'), 17 * 1024 * 1024) // sparse: 17 MiB on paper
+    const { stdout, stderr } = await run('--format', 'json', dir)
+    expect(JSON.parse(stdout).platforms.map((p: { id: string }) => p.id)).toEqual(['linux-x64'])
+    expect(stderr).toMatch(
+      /huge\.json was set aside: it is 17825792 bytes, over the \d+-byte limit/,
+    )
+  })
+
+  it('names a broken scan.json in the report, not only in the log', async () => {
+    const dir = await downloadedRun()
+    await writeFile(join(dir, 'bind-probe-result-linux-x64-1', SCAN_FILE), '{"findings": [')
+    const { stdout } = await run('--format', 'json', dir)
+    expect(JSON.parse(stdout).notes.join('\n')).toMatch(
+      /bind-probe-result-linux-x64-1: its scan\.json is not a JSON object .*its findings are left out/,
+    )
+  })
+
+  it('refuses an --out it cannot write before reading anything', async () => {
+    const dir = await scratch()
+    for (const [out, message] of [
+      [
+        '/nonexistent/x.md',
+        /--out \/nonexistent\/x\.md: its directory \/nonexistent does not exist/,
+      ],
+      [dir, /is a directory; name a file in it/],
+    ] as const) {
+      const r = await run('--out', out, join(dir, 'missing.json'))
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(message)
     }
   })
 })

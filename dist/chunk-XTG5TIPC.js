@@ -33771,9 +33771,9 @@ function readLegScans(legs) {
       parsed = JSON.parse(leg.scan);
       if (typeof parsed !== "object" || parsed === null) throw new Error("not an object");
     } catch (error) {
-      out2.problems.push(
-        `${leg.source}: its scan.json is not a JSON object (${error.message}); its findings are left out`
-      );
+      const problem = `${leg.source}: its scan.json is not a JSON object (${error.message}); its findings are left out`;
+      out2.problems.push(problem);
+      out2.notes.push(problem);
       continue;
     }
     scanned++;
@@ -33805,9 +33805,12 @@ export {
   endsWithMarker,
   markedBody,
   sameBody,
+  MAX_FILE_BYTES,
   MAX_BUNDLES,
   RESULT_FILE,
   SCAN_FILE,
+  META_FILE,
+  parseResultArtifactName,
   legMeta,
   uploadLeg,
   collectLegs,
