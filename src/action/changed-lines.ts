@@ -30,9 +30,14 @@ async function tryGit(workspace: string, base: string, logger: Logger) {
 }
 
 /** A git command's trimmed output, or undefined when it fails. */
-async function gitOut(cwd: string, args: string[]): Promise<string | undefined> {
+export async function gitOut(cwd: string, args: string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', timeout: 60_000 })
+    const { stdout } = await run('git', args, {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    })
     return stdout.trim()
   } catch {
     return undefined

@@ -2,11 +2,8 @@
 // its annotations and the comment's links point at the pull request's head commit. Once the base
 // branch has changed a file above a finding, the merge commit's line numbers are wrong at the head,
 // so findings are moved to the head's lines through `git diff -U0 CHECKOUT HEAD -- FILE`.
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { parseHunkHeader, type Finding, type Hunk } from '../scan/index.ts'
-
-const run = promisify(execFile)
+import { gitOut } from './changed-lines.ts'
 
 /**
  * A line of the old side on the new side. `exact: false` when the line itself differs between the
@@ -112,32 +109,18 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
-async function gitDiff(
-  cwd: string,
-  from: string,
-  to: string,
-  path: string,
-): Promise<string | undefined> {
-  try {
-    // Literal pathspecs: `[id].js` names that file, not a character class matching `i.js` too.
-    const { stdout } = await run(
-      'git',
-      [
-        '--literal-pathspecs',
-        'diff',
-        '-U0',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-renames',
-        from,
-        to,
-        '--',
-        path,
-      ],
-      { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-    )
-    return stdout
-  } catch {
-    return undefined
-  }
+/** Literal pathspecs: `[id].js` names that file, not a character class matching `i.js` too. */
+function gitDiff(cwd: string, from: string, to: string, path: string) {
+  return gitOut(cwd, [
+    '--literal-pathspecs',
+    'diff',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-renames',
+    from,
+    to,
+    '--',
+    path,
+  ])
 }
