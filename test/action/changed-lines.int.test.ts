@@ -1,70 +1,23 @@
 // Which lines a pull request changed, from real git checkouts: full history, the shallow test
 // merge commit actions/checkout makes by default, and the files API when git cannot tell.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { changedLines } from '../../src/action/changed-lines.ts'
-import { createOctokit, type RunContext } from '../../src/github/index.ts'
+import { createOctokit } from '../../src/github/index.ts'
 import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { recordingLogger } from '../github/support/logger.ts'
+import {
+  git,
+  originOf,
+  pullRequestContext as context,
+  shallowMergeCheckout,
+} from './pull-request-repo.ts'
 
-const env = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-}
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim()
-
-/** An origin with main, a feature branch, and GitHub's test merge ref for pull request #1. */
-function origin() {
-  const dir = mkdtempSync(join(tmpdir(), 'bind-probe-origin-'))
-  git(dir, 'init', '-q', '-b', 'main')
-  git(dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-  writeFileSync(join(dir, 'a.txt'), 'one\ntwo\n')
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '-m', 'base')
-  const baseSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'checkout', '-q', '-b', 'feature')
-  writeFileSync(join(dir, 'a.txt'), 'one\ntwo\nthree\n')
-  writeFileSync(join(dir, 'b.txt'), 'new\n')
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '-m', 'feature')
-  const headSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'checkout', '-q', 'main')
-  git(dir, 'merge', '-q', '--no-ff', '--no-edit', 'feature')
-  const mergeSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'update-ref', 'refs/pull/1/merge', mergeSha)
-  git(dir, 'reset', '-q', '--hard', baseSha)
-  return { dir, baseSha, headSha, mergeSha }
-}
-
-function context(o: ReturnType<typeof origin>, api?: GitHubStandIn): RunContext {
-  return {
-    eventName: 'pull_request',
-    kind: 'pull_request',
-    repo: { owner: api?.owner ?? 'o', repo: api?.repo ?? 'r' },
-    sha: o.mergeSha,
-    headSha: o.headSha,
-    runId: 1,
-    runAttempt: 1,
-    serverUrl: 'https://github.com',
-    apiUrl: api?.baseUrl ?? 'https://api.github.com',
-    runUrl: 'https://github.com/o/r/actions/runs/1',
-    pullRequest: {
-      number: 1,
-      headSha: o.headSha,
-      baseRef: 'main',
-      baseSha: o.baseSha,
-      fromFork: false,
-      source: 'event',
-    },
-  }
-}
+/** Main, a feature branch that adds line 3 of a.txt and b.txt, and GitHub's test merge ref. */
+const origin = () =>
+  originOf({ 'a.txt': 'one\ntwo\n' }, { 'a.txt': 'one\ntwo\nthree\n', 'b.txt': 'new\n' })
 
 let stand: GitHubStandIn | undefined
 afterEach(async () => {
@@ -90,11 +43,7 @@ describe('changedLines', () => {
 
   it('deepens the shallow test merge commit actions/checkout makes by one commit, and diffs', async () => {
     const o = origin()
-    const work = mkdtempSync(join(tmpdir(), 'bind-probe-work-'))
-    git(work, 'init', '-q')
-    git(work, 'remote', 'add', 'origin', `file://${o.dir}`)
-    git(work, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', 'refs/pull/1/merge')
-    git(work, 'checkout', '-q', 'FETCH_HEAD')
+    const work = shallowMergeCheckout(o)
     const found = await changedLines(work, context(o), undefined, recordingLogger())
     expect(found.how).toBe('git')
     expect(found.changes).toEqual(

@@ -1,65 +1,30 @@
 // Findings at the pull request head's lines: actions/checkout checks out GitHub's test merge
 // commit, so once the base branch has grown above a finding, the merge commit's line numbers are
 // wrong where the check and the comment's links point (the head commit).
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mapLine, parseFileDiff } from '../../src/action/head-lines.ts'
 import { readInputs } from '../../src/action/inputs.ts'
 import { runLeg } from '../../src/action/leg.ts'
 import { DEFAULT_CONFIG } from '../../src/config/index.ts'
-import { createOctokit, type GitHubApi, type RunContext } from '../../src/github/index.ts'
+import { createOctokit, type GitHubApi } from '../../src/github/index.ts'
 import type { Finding } from '../../src/scan/index.ts'
 import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { recordingLogger } from '../github/support/logger.ts'
-
-const env = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-}
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim()
-const write = (dir: string, path: string, text: string) => {
-  mkdirSync(dirname(join(dir, path)), { recursive: true })
-  writeFileSync(join(dir, path), text)
-}
+import {
+  git,
+  originOf,
+  pullRequestContext as context,
+  shallowMergeCheckout,
+  type Origin,
+} from './pull-request-repo.ts'
 
 const TEST_FILE = 'tests/test_server.py'
 const BEFORE = 'import socket\n\n\ndef test_server():\n    pass\n'
 const AFTER =
   'import socket\n\n\ndef test_server():\n    s = socket.socket()\n    s.bind(("127.0.0.1", 8080))\n'
-
-type Files = Record<string, string>
-
-/** An origin: `base` on main, `pr` on a feature branch, `later` on main after it, and the merge. */
-function originOf(base: Files, pr: Files, later: Files) {
-  const dir = mkdtempSync(join(tmpdir(), 'bind-probe-origin-'))
-  const commit = (files: Files, message: string) => {
-    for (const [path, text] of Object.entries(files)) write(dir, path, text)
-    git(dir, 'add', '-A')
-    git(dir, 'commit', '-q', '-m', message)
-  }
-  git(dir, 'init', '-q', '-b', 'main')
-  git(dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-  git(dir, 'config', 'core.autocrlf', 'false')
-  commit(base, 'base')
-  git(dir, 'checkout', '-q', '-b', 'feature')
-  commit(pr, 'the pull request')
-  const headSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'checkout', '-q', 'main')
-  commit(later, 'main moves on')
-  const baseSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'merge', '-q', '--no-ff', '--no-edit', 'feature')
-  const mergeSha = git(dir, 'rev-parse', 'HEAD')
-  git(dir, 'update-ref', 'refs/pull/1/merge', mergeSha)
-  git(dir, 'reset', '-q', '--hard', baseSha)
-  return { dir, baseSha, headSha, mergeSha }
-}
 
 /**
  * A pull request adds a fixed-port bind on line 6 of a test, and main then adds four lines at the
@@ -71,39 +36,6 @@ function origin() {
     { [TEST_FILE]: AFTER },
     { [TEST_FILE]: `"""Server tests."""\n# one\n# two\n# three\n${BEFORE}` },
   )
-}
-
-/** What actions/checkout does by default on pull_request: the merge commit alone, depth 1. */
-function shallowMergeCheckout(o: ReturnType<typeof originOf>) {
-  const work = mkdtempSync(join(tmpdir(), 'bind-probe-work-'))
-  git(work, 'init', '-q')
-  git(work, 'remote', 'add', 'origin', `file://${o.dir}`)
-  git(work, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', 'refs/pull/1/merge')
-  git(work, 'checkout', '-q', 'FETCH_HEAD')
-  return work
-}
-
-function context(o: ReturnType<typeof originOf>): RunContext {
-  return {
-    eventName: 'pull_request',
-    kind: 'pull_request',
-    repo: { owner: 'o', repo: 'r' },
-    sha: o.mergeSha,
-    headSha: o.headSha,
-    runId: 1,
-    runAttempt: 1,
-    serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
-    runUrl: 'https://github.com/o/r/actions/runs/1',
-    pullRequest: {
-      number: 1,
-      headSha: o.headSha,
-      baseRef: 'main',
-      baseSha: o.baseSha,
-      fromFork: false,
-      source: 'event',
-    },
-  }
 }
 
 let stand: GitHubStandIn | undefined
@@ -152,7 +84,7 @@ describe('findings at the head commit', () => {
 })
 
 /** runLeg on the shallow merge checkout of `o`, findings as path:line at the head and in SARIF. */
-async function legAt(o: ReturnType<typeof originOf>, scope: string, api?: GitHubApi) {
+async function legAt(o: Origin, scope: string, api?: GitHubApi) {
   const work = shallowMergeCheckout(o)
   const leg = await runLeg({
     inputs: readInputs((name) => ({ scan: scope, only: 'udp4-dup-loopback-default' })[name] ?? ''),
