@@ -18,6 +18,7 @@ export class UsageError extends Error {
  */
 export function checkOutPath(out: string): void {
   if (out.trim() === '') throw new UsageError('--out needs a file name')
+  if (/[/\\]$/.test(out)) throw new UsageError(`--out ${out}: name a file, not a directory`)
   const stat = statSync(out, { throwIfNoEntry: false })
   if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`)
   const dir = dirname(resolve(out))

@@ -46,7 +46,7 @@ export function analyse(
     occurrences.set(key, occurrence + 1)
     const lines = options.lines
     if (lines !== undefined && !spanChanged(lines, hit.at.line, hit.at.endLine)) continue
-    if (isSuppressed(suppressions, hit.rule, hit.at.line)) {
+    if (isSuppressed(suppressions, hit.rule, hit.at.line, hit.at.endLine)) {
       suppressed++
       continue
     }

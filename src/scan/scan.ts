@@ -1,5 +1,6 @@
 // The scan: files → findings, diff-aware when given changed lines. Files are read and parsed one
 // at a time, so memory stays flat; one bad file is counted and skipped, never fatal.
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { posix } from 'node:path'
 import type { ChangedLines } from './diff.ts'
@@ -93,6 +94,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const listed = listFiles(root, paths)
     paths = listed.files
     for (const link of listed.symlinks) skip(link, 'symlink')
+    for (const w of wanted ?? []) {
+      if (!existsSync(resolve(root, w))) notes.push(`${w}: no such file or directory`)
+    }
   } else {
     const listed = listFiles(root, options.paths?.length ? options.paths : ['.'])
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`)

@@ -37,8 +37,12 @@ export function suppressionsOf(comments: readonly Comment[]): Suppressions {
   return { lines, file }
 }
 
-export function isSuppressed(s: Suppressions, rule: string, line: number): boolean {
+/** Whether a directive covers any line of a finding (a formatter may move it to the last one). */
+export function isSuppressed(s: Suppressions, rule: string, line: number, endLine = line): boolean {
   if (s.file.has(rule) || s.file.has('*')) return true
-  const ids = s.lines.get(line)
-  return ids !== undefined && (ids.has(rule) || ids.has('*'))
+  for (let n = line; n <= endLine; n++) {
+    const ids = s.lines.get(n)
+    if (ids !== undefined && (ids.has(rule) || ids.has('*'))) return true
+  }
+  return false
 }

@@ -107,6 +107,10 @@ describe('bind-probe probe', () => {
     ],
     [['probe', '--only', ','], /--only names no scenario/],
     [['probe', '--out', ''], /^bind-probe probe: --out needs a file name\n$/],
+    [
+      ['probe', '--out', 'x.json/'],
+      /^bind-probe probe: --out x\.json\/: name a file, not a directory\n$/,
+    ],
   ])('rejects %j with one line that says how to fix it, and exit code 2', (args, message) => {
     const { code, stdout, stderr } = cli(args)
     expect(code).toBe(2)

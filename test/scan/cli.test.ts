@@ -107,6 +107,21 @@ describe('bind-probe scan', () => {
     }
   })
 
+  it('--diff-base names a missing PATH beside ones that exist, as without it', async () => {
+    const root = writeTree({ 'tests/test_a.py': FLAKY['tests/test_a.py'] })
+    const who = ['-c', 'user.name=t', '-c', 'user.email=t@e']
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root })
+    execFileSync('git', ['add', '.'], { cwd: root })
+    execFileSync('git', [...who, 'commit', '-qm', 'base'], { cwd: root })
+    for (const args of [
+      ['nosuch', 'tests'],
+      ['--diff-base', 'main', 'nosuch', 'tests'],
+    ]) {
+      const r = await run(['--root', root, '--format', 'json', ...args])
+      expect(JSON.parse(r.stdout).notes).toContain('nosuch: no such file or directory')
+    }
+  })
+
   it.each([
     [['--format', 'xml'], /^bind-probe scan: --format must be text, json or sarif, not "xml"\n$/],
     [['--fail-on', 'loud'], /^bind-probe scan: --fail-on must be error, warning, note or never/],

@@ -105,6 +105,19 @@ def test_three():
     expect(hits(r)).toEqual(['PORT001@14', 'PORT001@7'])
     expect(r.suppressed).toBe(1)
   })
+  it('honours a directive at the end of the last line of a multi-line call, where Black puts it', async () => {
+    const py = `import socket
+
+def test_wrapped():
+    s = socket.socket()
+    s.bind(
+        ("127.0.0.1", 8081)
+    )  # bind-probe-ignore PORT001: the protocol's port
+`
+    const r = await scanFiles({ 'tests/test_wrapped.py': py })
+    expect(hits(r)).toEqual([])
+    expect(r.suppressed).toBe(1)
+  })
 })
 
 /** Lines where a PORT001 finding would be suppressed, parsed and extracted for real. */
