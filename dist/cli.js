@@ -39,7 +39,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-XTG5TIPC.js";
+} from "./chunk-SVBRV3D5.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -50,6 +50,7 @@ var UsageError = class extends Error {
 };
 function checkOutPath(out) {
   if (out.trim() === "") throw new UsageError("--out needs a file name");
+  if (/[/\\]$/.test(out)) throw new UsageError(`--out ${out}: name a file, not a directory`);
   const stat2 = statSync(out, { throwIfNoEntry: false });
   if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
   const dir = dirname(resolve(out));

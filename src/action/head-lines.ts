@@ -45,11 +45,19 @@ export function parseFileDiff(diff: string): FileDiff {
 
 export interface HeadLines {
   findings: Finding[]
+  /** Per finding: whether its path and lines are the head's (false: still the checkout's). */
+  atHead: boolean[]
   notes: string[]
 }
 
 /** At most this many files are diffed; the rest keep the checkout's lines, and a note says so. */
 const MAX_FILES = 200
+
+/** How a file of the checkout reads at the head: its path there, and the hunks between. */
+interface Placement {
+  path: string
+  hunks: Hunk[]
+}
 
 export async function toHeadLines(
   findings: readonly Finding[],
@@ -58,51 +66,74 @@ export async function toHeadLines(
   head: string,
 ): Promise<HeadLines> {
   const paths = [...new Set(findings.map((f) => f.path))]
-  const diffs = new Map<string, FileDiff>()
+  const placements = new Map<string, Placement | undefined>()
+  let renames: Map<string, string> | undefined
   for (const path of paths.slice(0, MAX_FILES)) {
-    const diff = await gitDiff(root, checkout, head, path)
+    const diff = await gitDiff(root, [checkout, head, '--', path])
     if (diff === undefined) {
-      return {
-        findings: [...findings],
-        notes: [
-          `the lines of the findings are those of the checked-out commit ${checkout.slice(0, 7)}, not of the pull request's head ${head.slice(0, 7)} (git could not compare them)`,
-        ],
-      }
+      placements.set(path, undefined)
+      continue
     }
-    diffs.set(path, parseFileDiff(diff))
-  }
-  let approximate = 0
-  let absent = 0
-  const moved = findings.map((finding) => {
-    const diff = diffs.get(finding.path)
-    if (!diff?.hunks.length) return finding
-    if (diff.absent) {
-      absent++
-      return finding
+    const parsed = parseFileDiff(diff)
+    if (!parsed.absent) {
+      placements.set(path, { path, hunks: parsed.hunks })
+      continue
     }
-    const start = mapLine(diff.hunks, finding.line)
-    if (!start.exact) approximate++
-    if (finding.endLine === undefined) return { ...finding, line: start.line }
-    const end = Math.max(mapLine(diff.hunks, finding.endLine).line, start.line)
-    return { ...finding, line: start.line, endLine: end }
-  })
-  const notes: string[] = []
-  if (paths.length > MAX_FILES) {
-    notes.push(
-      `findings in ${paths.length - MAX_FILES} files keep the lines of the checked-out commit, not the pull request's head`,
+    // Not at the head under this name: the base branch added it, or renamed it since.
+    renames ??= await baseRenames(root, checkout, head)
+    const before = renames.get(path)
+    const blobs = before && (await gitDiff(root, [`${checkout}:${path}`, `${head}:${before}`]))
+    placements.set(
+      path,
+      before && blobs !== undefined
+        ? { path: before, hunks: parseFileDiff(blobs).hunks }
+        : undefined,
     )
   }
+  let approximate = 0
+  let unplaced = 0
+  const atHead: boolean[] = []
+  const moved = findings.map((finding) => {
+    const place = placements.get(finding.path)
+    atHead.push(place !== undefined)
+    if (!place) {
+      unplaced++
+      return finding
+    }
+    const start = mapLine(place.hunks, finding.line)
+    if (!start.exact) approximate++
+    const end =
+      finding.endLine === undefined
+        ? undefined
+        : Math.max(mapLine(place.hunks, finding.endLine).line, start.line)
+    return { ...finding, path: place.path, line: start.line, ...(end ? { endLine: end } : {}) }
+  })
+  const notes: string[] = []
   if (approximate) {
     notes.push(
       `${plural(approximate, 'finding is', 'findings are')} on lines the base branch rewrote after the pull request branched; ${approximate === 1 ? 'its link points' : 'their links point'} at the same place in the head commit`,
     )
   }
-  if (absent) {
+  if (unplaced) {
     notes.push(
-      `${plural(absent, 'finding is', 'findings are')} in files the base branch added after the pull request branched; the head commit has no such file, so ${absent === 1 ? 'its link leads' : 'their links lead'} nowhere`,
+      `${plural(unplaced, 'finding keeps', 'findings keep')} the lines of the checked-out commit ${checkout.slice(0, 7)}, not of the pull request's head ${head.slice(0, 7)}: git could not compare the file, it is only on the base branch, or it is beyond the first ${MAX_FILES} files with findings`,
     )
   }
-  return { findings: moved, notes }
+  return { findings: moved, atHead, notes }
+}
+
+/** Files the base branch renamed since the pull request branched: checkout path → head path. */
+async function baseRenames(root: string, checkout: string, head: string) {
+  const out = await gitOut(root, ['diff', '-M', '--name-status', '-z', checkout, head])
+  const renames = new Map<string, string>()
+  const fields = (out ?? '').split('\0')
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i]!.startsWith('R') && i + 2 < fields.length) {
+      renames.set(fields[i + 1]!, fields[i + 2]!)
+      i += 2
+    } else if (/^[ACDMTUX]/.test(fields[i]!)) i++
+  }
+  return renames
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -110,7 +141,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** Literal pathspecs: `[id].js` names that file, not a character class matching `i.js` too. */
-function gitDiff(cwd: string, from: string, to: string, path: string) {
+function gitDiff(cwd: string, args: string[]) {
   return gitOut(cwd, [
     '--literal-pathspecs',
     'diff',
@@ -118,9 +149,6 @@ function gitDiff(cwd: string, from: string, to: string, path: string) {
     '--no-color',
     '--no-ext-diff',
     '--no-renames',
-    from,
-    to,
-    '--',
-    path,
+    ...args,
   ])
 }

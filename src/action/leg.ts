@@ -14,7 +14,7 @@ import {
   type ScanSettings,
 } from '../scan/index.ts'
 import { changedLines, checkedOut } from './changed-lines.ts'
-import { toHeadLines } from './head-lines.ts'
+import { toHeadLines, type HeadLines } from './head-lines.ts'
 import type { ActionInputs } from './inputs.ts'
 
 /** The scan as a leg reports it: its findings and enough about what was read to trust them. */
@@ -124,15 +124,22 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
   if (lines.how === 'files-api') {
     // The files API numbers lines at the head, and the checkout may be the test merge commit: scan
     // the listed files whole, move the findings to the head's lines, then keep the changed ones.
+    // A finding git could not place at the head is kept: better one too many than a missed one.
     const changes = lines.changes
     const whole = new Map([...changes.keys()].map((path) => [path, 'all' as const]))
     const result = await scan({ root, changes: whole, settings, notes: lines.notes })
-    const moved = await atHead(result, root, context)
-    const kept = moved.findings.map((f) => spanChanged(changes.get(f.path)!, f.line, f.endLine))
+    const placed = await headPlacement(result, root, context)
+    const kept = placed.findings.map(
+      (f, i) => !placed.atHead[i] || spanChanged(changes.get(f.path) ?? 'all', f.line, f.endLine),
+    )
     return scanned(
       'changed',
       { ...result, findings: result.findings.filter((_, i) => kept[i]) },
-      { ...moved, findings: moved.findings.filter((_, i) => kept[i]) },
+      {
+        ...result,
+        findings: placed.findings.filter((_, i) => kept[i]),
+        notes: [...result.notes, ...placed.notes],
+      },
     )
   }
   const result = await scan({ root, changes: lines.changes, settings, notes: lines.notes })
@@ -145,12 +152,21 @@ function scanned(scope: LegScan['scope'], atCheckout: ScanResult, atHead: ScanRe
 
 /** Findings at the lines of the pull request's head, which the check and the links point at. */
 async function atHead(result: ScanResult, root: string, context: RunContext): Promise<ScanResult> {
+  const placed = await headPlacement(result, root, context)
+  return { ...result, findings: placed.findings, notes: [...result.notes, ...placed.notes] }
+}
+
+async function headPlacement(
+  result: ScanResult,
+  root: string,
+  context: RunContext,
+): Promise<HeadLines> {
+  const unmoved = { findings: result.findings, atHead: result.findings.map(() => true), notes: [] }
   const head = context.pullRequest?.headSha
-  if (!head || !result.findings.length) return result
+  if (!head || !result.findings.length) return unmoved
   const checkout = await checkedOut(root, head)
-  if (!checkout || checkout === head) return result
-  const moved = await toHeadLines(result.findings, root, checkout, head)
-  return { ...result, findings: moved.findings, notes: [...result.notes, ...moved.notes] }
+  if (!checkout || checkout === head) return unmoved
+  return toHeadLines(result.findings, root, checkout, head)
 }
 
 function summarise(scope: LegScan['scope'], result: ScanResult): LegScan {

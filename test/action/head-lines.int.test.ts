@@ -138,11 +138,13 @@ describe('findings at the head commit, when the base branch changed the file too
     )
     const { head, notes } = await legAt(o, 'all')
     expect(head).toEqual(['test/later.test.js:4'])
-    expect(notes.join(' ')).toMatch(/1 finding is in files the base branch added/)
+    expect(notes.join(' ')).toMatch(
+      /1 finding keeps the lines of the checked-out commit .*only on the base branch/,
+    )
   })
 
-  it("filters on the files API's head lines after moving the findings there", async () => {
-    const o = origin()
+  /** A leg on the merge commit alone, where only the files API can tell the changed lines. */
+  async function filesApiLeg(o: Origin, headFetched: boolean) {
     stand = new GitHubStandIn()
     await stand.start()
     stand.addPull({ number: 1, headSha: o.headSha })
@@ -159,11 +161,10 @@ describe('findings at the head commit, when the base branch changed the file too
       baseUrl: stand.baseUrl,
       logger: recordingLogger(),
     })
-    // No base commit and no fetch of it: only the files API can tell the changed lines.
     const ctx = { ...context(o), repo: { owner: stand.owner, repo: stand.repo } }
-    // The merge commit alone, and the head beside it (as bind-probe fetches it), but not the base.
     const work = shallowMergeCheckout(o)
-    git(work, 'fetch', '-q', '--depth=1', `file://${o.dir}`, o.headSha)
+    if (headFetched) git(work, 'fetch', '-q', '--depth=1', `file://${o.dir}`, o.headSha)
+    // Nothing more can be fetched: not the base, and not the head when it was not fetched above.
     git(work, 'remote', 'set-url', 'origin', 'file:///nonexistent')
     const leg = await runLeg({
       inputs: readInputs((name) => ({ only: 'udp4-dup-loopback-default' })[name] ?? ''),
@@ -173,8 +174,35 @@ describe('findings at the head commit, when the base branch changed the file too
       api,
       logger: recordingLogger(),
     })
-    expect(leg.scan?.findings.map((f) => `${f.path}:${f.line}`)).toEqual([`${TEST_FILE}:6`])
-    expect(leg.sarifFindings?.map((f) => `${f.path}:${f.line}`)).toEqual([`${TEST_FILE}:10`])
+    const at = (findings: Finding[] = []) => findings.map((f) => `${f.path}:${f.line}`)
+    return {
+      head: at(leg.scan?.findings),
+      sarif: at(leg.sarifFindings),
+      notes: leg.scan?.notes ?? [],
+    }
+  }
+
+  it("filters on the files API's head lines after moving the findings there", async () => {
+    const { head, sarif } = await filesApiLeg(origin(), true)
+    expect(head).toEqual([`${TEST_FILE}:6`])
+    expect(sarif).toEqual([`${TEST_FILE}:10`])
+  })
+
+  it('keeps, and says so, a finding it cannot place at the head, rather than drop it', async () => {
+    const { head, notes } = await filesApiLeg(origin(), false)
+    expect(head).toEqual([`${TEST_FILE}:10`])
+    expect(notes.join(' ')).toMatch(/1 finding keeps the lines of the checked-out commit/)
+  })
+
+  it('follows a file the base branch renamed to its name at the head', async () => {
+    const o = originOf(
+      { 'test/old.test.js': js(0) },
+      { 'test/old.test.js': js(8125) },
+      { 'test/old.test.js': null, 'test/renamed.test.js': `// one\n// two\n${js(0)}` },
+    )
+    const { head, sarif } = await legAt(o, 'changed')
+    expect(head).toEqual(['test/old.test.js:4'])
+    expect(sarif).toEqual(['test/renamed.test.js:6'])
   })
 })
 

@@ -2,7 +2,7 @@
 // branch and the test merge ref `refs/pull/1/merge`, the shallow checkout actions/checkout makes of
 // it, and the RunContext the action would see.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { RunContext } from '../../src/github/index.ts'
@@ -19,7 +19,8 @@ const env = {
 export const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim()
 
-export type Files = Record<string, string>
+/** Files to write, by path; null removes one. */
+export type Files = Record<string, string | null>
 
 export interface Origin {
   dir: string
@@ -36,6 +37,10 @@ export function originOf(base: Files, pr: Files, later: Files = {}): Origin {
   const dir = mkdtempSync(join(tmpdir(), 'bind-probe-origin-'))
   const commit = (files: Files, message: string) => {
     for (const [path, text] of Object.entries(files)) {
+      if (text === null) {
+        rmSync(join(dir, path))
+        continue
+      }
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), text)
     }

@@ -30100,6 +30100,7 @@ async function checkGrammars(grammars = new Grammars()) {
 }
 
 // src/scan/scan.ts
+import { existsSync } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 import { posix as posix2 } from "node:path";
 
@@ -32650,10 +32651,13 @@ function suppressionsOf(comments) {
   }
   return { lines, file };
 }
-function isSuppressed(s, rule, line) {
+function isSuppressed(s, rule, line, endLine = line) {
   if (s.file.has(rule) || s.file.has("*")) return true;
-  const ids = s.lines.get(line);
-  return ids !== void 0 && (ids.has(rule) || ids.has("*"));
+  for (let n = line; n <= endLine; n++) {
+    const ids = s.lines.get(n);
+    if (ids !== void 0 && (ids.has(rule) || ids.has("*"))) return true;
+  }
+  return false;
 }
 
 // src/scan/analyse.ts
@@ -32680,7 +32684,7 @@ function analyse(facts, options) {
     occurrences.set(key, occurrence + 1);
     const lines = options.lines;
     if (lines !== void 0 && !spanChanged(lines, hit2.at.line, hit2.at.endLine)) continue;
-    if (isSuppressed(suppressions, hit2.rule, hit2.at.line)) {
+    if (isSuppressed(suppressions, hit2.rule, hit2.at.line, hit2.at.endLine)) {
       suppressed++;
       continue;
     }
@@ -32924,6 +32928,9 @@ async function scan(options) {
     const listed = listFiles(root, paths);
     paths = listed.files;
     for (const link of listed.symlinks) skip(link, "symlink");
+    for (const w of wanted ?? []) {
+      if (!existsSync(resolve3(root, w))) notes.push(`${w}: no such file or directory`);
+    }
   } else {
     const listed = listFiles(root, options.paths?.length ? options.paths : ["."]);
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`);
