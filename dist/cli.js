@@ -18,6 +18,7 @@ import {
   SettingsError,
   TemplateError,
   VERSION,
+  assertCommentKey,
   buildReport,
   checkGrammars,
   checkSettings,
@@ -39,7 +40,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-SVBRV3D5.js";
+} from "./chunk-W6FGXYNQ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -364,7 +365,7 @@ function driverName(text) {
 // src/cli/report-command.ts
 import { existsSync, readdirSync, readFileSync, statSync as statSync2 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join } from "node:path";
+import { basename, dirname as dirname2, join, resolve as resolve2 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var REPORT_HELP = `Usage: bind-probe report [options] PATH...
 
@@ -422,19 +423,27 @@ async function reportCommand(argv, io) {
 `);
   const config = readPolicy(values.config);
   const key = values.key ?? config.comment.key;
+  try {
+    assertCommentKey(key);
+  } catch (error) {
+    throw new UsageError(`--key: ${error.message}`);
+  }
   const template = format === "json" ? void 0 : values.template !== void 0 ? readTemplate(values.template) : policyTemplate(config[format].template, warn);
-  const found = { legs: [], problems: [] };
-  for (const path of positionals) await collectAt(path, key, found, warn);
+  const all = { legs: [], problems: [] };
+  for (const path of positionals) await collectAt(path, key, all, warn);
+  const found = {
+    legs: uniqueBy(all.legs, (leg) => leg.where),
+    problems: uniqueBy(all.problems, (p) => `${p.artifact}\0${p.message}`)
+  };
   if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
       `no result files in ${positionals.join(", ")}: give .json files or the directories of leg bundles`
     );
   }
   const scans = readLegScans(found.legs.filter((leg) => leg.bundle));
-  for (const problem of scans.problems) warn(problem);
   const report = buildReport({
     artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
-    artifactProblems: found.problems,
+    artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
     notes: scans.notes
@@ -500,7 +509,9 @@ async function collectAt(path, key, found, warn) {
   if (existsSync(join(path, RESULT_FILE))) await addBundle(path, key, found);
   const transport = new DirectoryTransport(path);
   const collected = await collectLegs(transport, key);
-  found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)));
+  found.legs.push(
+    ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve2(path, leg.artifact)))
+  );
   found.problems.push(...collected.problems);
   const entries = readdirSync(path, { withFileTypes: true }).sort(
     (a, b) => a.name.localeCompare(b.name)
@@ -530,24 +541,27 @@ function addFile(path, found, { explicit, warn }) {
   }
   const text = readText(path, "result");
   if (!explicit && !looksLikeResult(text)) {
-    warn(`${path} is not a bind-probe result; passed over`);
+    warn(
+      `${path} is not a bind-probe result (name it on the command line to have it checked); passed over`
+    );
     return;
   }
-  found.legs.push({ name: path, source: path, result: text, bundle: false });
+  found.legs.push({ name: path, source: path, result: text, bundle: false, where: resolve2(path) });
 }
 function looksLikeResult(text) {
   try {
     const value = JSON.parse(text);
     return typeof value === "object" && value !== null && "platform" in value;
   } catch {
-    return true;
+    return false;
   }
 }
-async function addBundle(dir, key, found) {
+async function addBundle(given, key, found) {
+  const dir = resolve2(given);
   const name = basename(dir);
   if (parseResultArtifactName(key, name) !== void 0) {
     const collected = await collectLegs(only(new DirectoryTransport(dirname2(dir)), name), key);
-    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)));
+    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files, dir)));
     found.problems.push(...collected.problems);
     return;
   }
@@ -565,7 +579,7 @@ async function addBundle(dir, key, found) {
     }
     files.set(file, readText(path, "result"));
   }
-  found.legs.push(legOf(name, files));
+  found.legs.push(legOf(name, files, dir));
 }
 function only(transport, name) {
   return {
@@ -573,21 +587,26 @@ function only(transport, name) {
     downloadAll: (options) => transport.downloadAll({ ...options, accept: (n) => n === name && options.accept(n) })
   };
 }
-function legOf(name, files) {
+function legOf(name, files, where) {
   const scan2 = files.get(SCAN_FILE);
   return {
     name,
     source: name,
     result: files.get(RESULT_FILE),
     bundle: true,
+    where,
     ...scan2 === void 0 ? {} : { scan: scan2 }
   };
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
 
 // src/cli/scan-command.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { stat, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -645,7 +664,7 @@ async function scanCommand(argv, io) {
   if (!await isDirectory(root)) throw new UsageError(`root ${root} not found`);
   let paths = positionals;
   for (const p of paths) {
-    const rel = relative(resolve2(root), resolve2(root, p));
+    const rel = relative(resolve3(root), resolve3(root, p));
     if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new UsageError(
         `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`
@@ -653,7 +672,7 @@ async function scanCommand(argv, io) {
     }
   }
   if (values.out !== void 0) checkOutPath(values.out);
-  const missing = positionals.filter((p) => !existsSync2(resolve2(root, p)));
+  const missing = positionals.filter((p) => !existsSync2(resolve3(root, p)));
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join("; "));
   }
@@ -661,9 +680,9 @@ async function scanCommand(argv, io) {
   if (values["diff-base"] !== void 0) {
     try {
       const diff = await gitChangedLines(root, values["diff-base"], { untracked: true });
-      paths = paths.map((p) => relative(diff.root, resolve2(root, p)).split(sep).join("/") || ".");
-      if (paths.length === 0 && resolve2(root) !== resolve2(diff.root))
-        paths = [relative(diff.root, resolve2(root)).split(sep).join("/")];
+      paths = paths.map((p) => relative(diff.root, resolve3(root, p)).split(sep).join("/") || ".");
+      if (paths.length === 0 && resolve3(root) !== resolve3(diff.root))
+        paths = [relative(diff.root, resolve3(root)).split(sep).join("/")];
       root = diff.root;
       changes = diff.changes;
     } catch (error) {

@@ -89,10 +89,10 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
         )
       : undefined
   const scans = readLegScans(options.legs)
-  for (const problem of scans.problems) logger.warning(problem)
+  for (const p of scans.problems) logger.warning(`${p.artifact}: ${p.message}`)
   const report = buildReport({
     artifacts: options.legs.map((leg) => ({ name: leg.source, content: leg.result })),
-    artifactProblems: options.artifactProblems,
+    artifactProblems: [...options.artifactProblems, ...scans.problems],
     policy: { ...config, platforms: policy.platforms },
     legs:
       (context &&

@@ -3,9 +3,10 @@
 // `gh run download` leaves them) and prints the job summary, the comment or the Report as JSON.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
+import { assertCommentKey } from '../github/comment-marker.ts'
 import { DirectoryTransport } from '../github/directory-transport.ts'
 import {
   collectLegs,
@@ -87,14 +88,23 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 
   const config = readPolicy(values.config)
   const key = values.key ?? config.comment.key
+  try {
+    assertCommentKey(key)
+  } catch (error) {
+    throw new UsageError(`--key: ${(error as Error).message}`)
+  }
   const template =
     format === 'json'
       ? undefined
       : values.template !== undefined
         ? readTemplate(values.template)
         : policyTemplate(config[format].template, warn)
-  const found: Found = { legs: [], problems: [] }
-  for (const path of positionals) await collectAt(path, key, found, warn)
+  const all: Found = { legs: [], problems: [] }
+  for (const path of positionals) await collectAt(path, key, all, warn)
+  const found: Found = {
+    legs: uniqueBy(all.legs, (leg) => leg.where),
+    problems: uniqueBy(all.problems, (p) => `${p.artifact}\0${p.message}`),
+  }
   if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
       `no result files in ${positionals.join(', ')}: give .json files or the directories of leg bundles`,
@@ -102,10 +112,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   }
   // Plain result files carry no scan; only the action's bundles say whether a leg scanned.
   const scans = readLegScans(found.legs.filter((leg) => leg.bundle))
-  for (const problem of scans.problems) warn(problem)
   const report = buildReport({
     artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
-    artifactProblems: found.problems,
+    artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
     notes: scans.notes,
@@ -183,6 +192,8 @@ interface Leg {
   scan?: string
   /** An artifact of the action (which says whether it scanned) rather than a bare result file. */
   bundle: boolean
+  /** Its resolved path: a leg reached twice (a directory named twice) counts once. */
+  where: string
 }
 
 interface Found {
@@ -206,7 +217,9 @@ async function collectAt(path: string, key: string, found: Found, warn: (m: stri
   if (existsSync(join(path, RESULT_FILE))) await addBundle(path, key, found)
   const transport = new DirectoryTransport(path)
   const collected = await collectLegs(transport, key)
-  found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)))
+  found.legs.push(
+    ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve(path, leg.artifact))),
+  )
   found.problems.push(...collected.problems)
   const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
@@ -251,19 +264,21 @@ function addFile(
   }
   const text = readText(path, 'result')
   if (!explicit && !looksLikeResult(text)) {
-    warn(`${path} is not a bind-probe result; passed over`)
+    warn(
+      `${path} is not a bind-probe result (name it on the command line to have it checked); passed over`,
+    )
     return
   }
-  found.legs.push({ name: path, source: path, result: text, bundle: false })
+  found.legs.push({ name: path, source: path, result: text, bundle: false, where: resolve(path) })
 }
 
+/** Found in a directory, a file counts only when it is plainly a result: JSON with a platform. */
 function looksLikeResult(text: string): boolean {
   try {
     const value = JSON.parse(text) as Record<string, unknown>
     return typeof value === 'object' && value !== null && 'platform' in value
   } catch {
-    // Broken JSON may be a truncated result: let the report name it.
-    return true
+    return false
   }
 }
 
@@ -272,11 +287,12 @@ function looksLikeResult(text: string): boolean {
  * the report job would (its metadata checked); otherwise, as `gh run download --name` leaves a
  * single artifact's files, it is read as it is.
  */
-async function addBundle(dir: string, key: string, found: Found): Promise<void> {
+async function addBundle(given: string, key: string, found: Found): Promise<void> {
+  const dir = resolve(given)
   const name = basename(dir)
   if (parseResultArtifactName(key, name) !== undefined) {
     const collected = await collectLegs(only(new DirectoryTransport(dirname(dir)), name), key)
-    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files)))
+    found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files, dir)))
     found.problems.push(...collected.problems)
     return
   }
@@ -294,7 +310,7 @@ async function addBundle(dir: string, key: string, found: Found): Promise<void> 
     }
     files.set(file, readText(path, 'result'))
   }
-  found.legs.push(legOf(name, files))
+  found.legs.push(legOf(name, files, dir))
 }
 
 /** The transport, seeing one bundle only. */
@@ -306,13 +322,19 @@ function only(transport: ResultTransport, name: string): ResultTransport {
   }
 }
 
-function legOf(name: string, files: ReadonlyMap<string, string>): Leg {
+function legOf(name: string, files: ReadonlyMap<string, string>, where: string): Leg {
   const scan = files.get(SCAN_FILE)
   return {
     name,
     source: name,
     result: files.get(RESULT_FILE),
     bundle: true,
+    where,
     ...(scan === undefined ? {} : { scan }),
   }
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)))
 }

@@ -1,6 +1,8 @@
 // Pure: what the legs' scan.json files add to a report, their findings and their notes. The files
-// come from runners (a fork's among them), so every field is checked, and a broken file is named
-// in `problems` while the other legs' findings still count.
+// come from runners (a fork's among them), so every field is checked, and a broken file is an
+// artifact problem (which the gate counts, as it counts an unreadable result) while the other
+// legs' findings still count.
+import type { ArtifactProblem } from './model.ts'
 
 /** One leg's files as they arrived: text, untrusted until checked. */
 export interface LegScanFile {
@@ -13,10 +15,8 @@ export interface LegScanFile {
 export interface LegScans {
   /** Unchecked findings: buildReport validates each and names the malformed ones. */
   findings: unknown[]
-  /** For the report; they repeat the problems, so that a reader learns what is missing. */
   notes: string[]
-  /** For the log. */
-  problems: string[]
+  problems: ArtifactProblem[]
 }
 
 export function readLegScans(legs: readonly LegScanFile[]): LegScans {
@@ -29,9 +29,12 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
       parsed = JSON.parse(leg.scan)
       if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object')
     } catch (error) {
-      const problem = `${leg.source}: its scan.json is not a JSON object (${(error as Error).message}); its findings are left out`
-      out.problems.push(problem)
-      out.notes.push(problem)
+      // It scanned, so "no leg scanned" would be wrong; what it found is lost, which the gate hears.
+      scanned++
+      out.problems.push({
+        artifact: leg.source,
+        message: `its scan.json is not a JSON object (${(error as Error).message}), so its findings are left out`,
+      })
       continue
     }
     scanned++

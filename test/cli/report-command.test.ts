@@ -126,16 +126,51 @@ describe('bind-probe report', () => {
 
   it('sets a broken file aside, names it, and still reports the others', async () => {
     const dir = await downloadedRun()
-    await writeFile(join(dir, 'truncated.json'), '{"schemaVersion": 1,')
+    const truncated = join(await scratch(), 'truncated.json')
+    await writeFile(truncated, '{"schemaVersion": 1,')
     await mkdir(join(dir, 'bind-probe-result-windows-x64-1'))
     await writeFile(join(dir, 'bind-probe-result-windows-x64-1', RESULT_FILE), '{}')
-    const { code, stdout, stderr } = await run(dir)
+    const { code, stdout, stderr } = await run(dir, truncated)
     expect(code).toBe(1) // an unreadable artifact fails the default policy
-    expect(stderr).toContain(`${join(dir, 'truncated.json')} was set aside: is not JSON`)
+    expect(stderr).toContain(`${truncated} was set aside: is not JSON`)
     expect(stderr).toContain(
       'bind-probe-result-windows-x64-1 was set aside: it has no bind-probe-meta.json',
     )
     expect(rows(stdout).some((r) => r[0] === 'linux-x64')).toBe(true)
+  })
+
+  it('passes over files in a directory that are no results: JSONC, empty, other JSON', async () => {
+    const dir = await scratch()
+    await writeFile(join(dir, 'linux.json'), json(fixture('measured-linux-x64')))
+    await writeFile(join(dir, 'tsconfig.json'), '{\n  // comments are fine here\n}\n')
+    await writeFile(join(dir, 'empty.json'), '')
+    const { code, stderr } = await run(dir)
+    expect(code).toBe(0)
+    expect(stderr).toContain(`${join(dir, 'tsconfig.json')} is not a bind-probe result`)
+    expect(stderr).toContain(`${join(dir, 'empty.json')} is not a bind-probe result`)
+  })
+
+  it('counts a leg reached twice once', async () => {
+    const dir = await downloadedRun()
+    const twice = await run(
+      '--format',
+      'json',
+      dir,
+      dir,
+      join(dir, 'bind-probe-result-linux-x64-1'),
+    )
+    const report = JSON.parse(twice.stdout)
+    expect(report.platforms).toHaveLength(2)
+    expect(report.notes.join(' ')).not.toMatch(/reported 2 times/)
+  })
+
+  it('checks the metadata of a bundle named as . from inside it', async () => {
+    const dir = await downloadedRun()
+    const bundle = join(dir, 'bind-probe-result-linux-x64-1')
+    await writeFile(join(bundle, 'bind-probe-meta.json'), '{not json')
+    const { code, stderr } = await run(join(bundle, '.'))
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/bind-probe-result-linux-x64-1 was set aside: its bind-probe-meta\.json/)
   })
 
   it('says what is wrong with bad input, in one line, with exit 2', async () => {
@@ -154,6 +189,7 @@ describe('bind-probe report', () => {
       [['--config', policy, result], /policy\.yml:1:7: mode must be one of enforce, warn/],
       [['--template', template, result], /comment\.hbs:\d+: syntax error/],
       [['--bogus', result], /Unknown option '--bogus'/],
+      [['--key', 'bad key!', result], /--key: /],
     ]
     for (const [argv, message] of cases) {
       const { code, stderr, stdout } = await run(...argv)
@@ -194,7 +230,7 @@ describe('bind-probe report', () => {
       'windows-x64-synthetic',
     ])
     expect(report.artifacts).toEqual([])
-    expect(stderr).toContain('package.json is not a bind-probe result; passed over')
+    expect(stderr).toContain('package.json is not a bind-probe result')
     expect(code).toBe(1) // the linux leg's finding, as in the first test
   })
 
@@ -239,13 +275,22 @@ describe('bind-probe report', () => {
     )
   })
 
-  it('names a broken scan.json in the report, not only in the log', async () => {
+  it('sets a broken scan.json aside as an artifact problem, which the gate counts', async () => {
     const dir = await downloadedRun()
     await writeFile(join(dir, 'bind-probe-result-linux-x64-1', SCAN_FILE), '{"findings": [')
-    const { stdout } = await run('--format', 'json', dir)
-    expect(JSON.parse(stdout).notes.join('\n')).toMatch(
-      /bind-probe-result-linux-x64-1: its scan\.json is not a JSON object .*its findings are left out/,
-    )
+    const { code, stdout } = await run('--format', 'json', dir)
+    const report = JSON.parse(stdout)
+    expect(report.artifacts).toEqual([
+      {
+        artifact: 'bind-probe-result-linux-x64-1',
+        message: expect.stringMatching(
+          /^its scan\.json is not a JSON object .*findings are left out$/,
+        ),
+      },
+    ])
+    expect(report.notes.join(' ')).not.toMatch(/No leg scanned/)
+    expect(report.platforms).toHaveLength(2)
+    expect(code).toBe(1)
   })
 
   it('refuses an --out it cannot write before reading anything', async () => {

@@ -33778,9 +33778,11 @@ function readLegScans(legs) {
       parsed = JSON.parse(leg.scan);
       if (typeof parsed !== "object" || parsed === null) throw new Error("not an object");
     } catch (error) {
-      const problem = `${leg.source}: its scan.json is not a JSON object (${error.message}); its findings are left out`;
-      out2.problems.push(problem);
-      out2.notes.push(problem);
+      scanned++;
+      out2.problems.push({
+        artifact: leg.source,
+        message: `its scan.json is not a JSON object (${error.message}), so its findings are left out`
+      });
       continue;
     }
     scanned++;
