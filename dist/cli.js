@@ -40,7 +40,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-W6FGXYNQ.js";
+} from "./chunk-DBZMCWEO.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -94,14 +94,14 @@ export function evaluatePolicy(
     'missing-platform',
     missing,
     failOn.missingPlatform,
-    `${plural(missing, 'expected platform')} missing: ${report.missing.map((m) => m.id).join(', ')}`,
+    `${plural(missing, 'expected platform')} missing: ${some(report.missing.map((m) => m.id))}`,
   )
   const badArtifacts = report.platforms.length > 0 ? report.artifacts.length : 0
   add(
     'missing-platform',
     badArtifacts,
     failOn.missingPlatform,
-    `${plural(badArtifacts, 'artifact')} could not be read: ${report.artifacts.map((a) => a.artifact).join(', ')}`,
+    `${plural(badArtifacts, 'artifact')} could not be read: ${some(report.artifacts.map((a) => a.artifact))}`,
   )
   add(
     'probe-error',
@@ -138,4 +138,10 @@ export function evaluatePolicy(
       ? `passed on ${plural(report.platforms.length, 'platform')}`
       : `${conclusion === 'neutral' ? 'would fail (warn mode)' : 'failed'}: ${failing.map((r) => r.message).join('; ')}`
   return { conclusion, mode: policy.mode, reasons, summary }
+}
+
+/** A list in a reason stays one readable line: the first few names, then how many more. */
+function some(names: readonly string[], max = 10): string {
+  const shown = names.slice(0, max).join(', ')
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown
 }

@@ -139,4 +139,19 @@ describe('evaluatePolicy', () => {
     expect(verdict.reasons[0]).toEqual({ rule: 'policy', count: 1, fails: true, message: problem })
     expect(evaluatePolicy(report, policyWith()).conclusion).toBe('success')
   })
+
+  it('names the first ten of a long list in a reason, and counts the rest', () => {
+    const input = threeOs()
+    const broken = Array.from({ length: 25 }, (_, i) => ({ name: `bad-${i}`, content: '{' }))
+    const report = buildReport({ ...input, artifacts: [...input.artifacts, ...broken] })
+    const reason = evaluatePolicy(report, DEFAULT_CONFIG).reasons.find((r) =>
+      r.message.includes('could not be read'),
+    )
+    expect(reason?.message).toBe(
+      `25 artifacts could not be read: ${broken
+        .slice(0, 10)
+        .map((b) => b.name)
+        .join(', ')} and 15 more`,
+    )
+  })
 })

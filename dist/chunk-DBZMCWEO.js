@@ -24834,14 +24834,14 @@ function evaluatePolicy(report, policy, policyProblems = []) {
     "missing-platform",
     missing,
     failOn.missingPlatform,
-    `${plural(missing, "expected platform")} missing: ${report.missing.map((m) => m.id).join(", ")}`
+    `${plural(missing, "expected platform")} missing: ${some(report.missing.map((m) => m.id))}`
   );
   const badArtifacts = report.platforms.length > 0 ? report.artifacts.length : 0;
   add(
     "missing-platform",
     badArtifacts,
     failOn.missingPlatform,
-    `${plural(badArtifacts, "artifact")} could not be read: ${report.artifacts.map((a) => a.artifact).join(", ")}`
+    `${plural(badArtifacts, "artifact")} could not be read: ${some(report.artifacts.map((a) => a.artifact))}`
   );
   add(
     "probe-error",
@@ -24864,6 +24864,10 @@ function evaluatePolicy(report, policy, policyProblems = []) {
   const conclusion = failing.length === 0 ? "success" : policy.mode === "warn" && !brokenPolicy ? "neutral" : "failure";
   const summary = failing.length === 0 ? `passed on ${plural(report.platforms.length, "platform")}` : `${conclusion === "neutral" ? "would fail (warn mode)" : "failed"}: ${failing.map((r) => r.message).join("; ")}`;
   return { conclusion, mode: policy.mode, reasons, summary };
+}
+function some(names, max = 10) {
+  const shown2 = names.slice(0, max).join(", ");
+  return names.length > max ? `${shown2} and ${names.length - max} more` : shown2;
 }
 
 // src/scan/rules/catalogue.ts
