@@ -7,6 +7,7 @@ import {
   DirectoryTransport,
   GitDiffError,
   LANGUAGES,
+  MAX_BUNDLES,
   MAX_FILE_BYTES,
   META_FILE,
   OS_FAMILIES,
@@ -27,6 +28,7 @@ import {
   describeMetrics,
   evaluatePolicy,
   gitChangedLines,
+  isA,
   judge,
   languageById,
   loadConfig,
@@ -40,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-DBZMCWEO.js";
+} from "./chunk-BNLNCRHG.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -517,17 +519,23 @@ async function collectAt(path, key, found, warn) {
     (a, b) => a.name.localeCompare(b.name)
   );
   const otherKeys = entries.filter(
-    (e) => e.isDirectory() && e.name.startsWith("bind-probe-result-") && parseResultArtifactName(key, e.name) === void 0
+    (e) => isA("directory", path, e) && e.name.startsWith("bind-probe-result-") && parseResultArtifactName(key, e.name) === void 0
   );
   if (otherKeys.length) {
     warn(
       `left out ${otherKeys.length} artifact(s) of another comment key in ${path} (${otherKeys.slice(0, 3).map((e) => e.name).join(", ")}${otherKeys.length > 3 ? ", …" : ""}); --key names the key to report on`
     );
   }
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith(".json") && !BUNDLE_FILES.has(entry.name)) {
-      addFile(join(path, entry.name), found, { explicit: false, warn });
-    }
+  const files = entries.filter(
+    (e) => e.name.endsWith(".json") && !BUNDLE_FILES.has(e.name) && isA("file", path, e)
+  );
+  for (const entry of files.slice(0, MAX_BUNDLES)) {
+    addFile(join(path, entry.name), found, { explicit: false, warn });
+  }
+  if (files.length > MAX_BUNDLES) {
+    warn(
+      `read the first ${MAX_BUNDLES} .json files in ${path}; ${files.length - MAX_BUNDLES} more were not read`
+    );
   }
 }
 function addFile(path, found, { explicit, warn }) {

@@ -7,9 +7,10 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
 import { assertCommentKey } from '../github/comment-marker.ts'
-import { DirectoryTransport } from '../github/directory-transport.ts'
+import { DirectoryTransport, isA } from '../github/directory-transport.ts'
 import {
   collectLegs,
+  MAX_BUNDLES,
   MAX_FILE_BYTES,
   META_FILE,
   parseResultArtifactName,
@@ -226,7 +227,7 @@ async function collectAt(path: string, key: string, found: Found, warn: (m: stri
   )
   const otherKeys = entries.filter(
     (e) =>
-      e.isDirectory() &&
+      isA('directory', path, e) &&
       e.name.startsWith('bind-probe-result-') &&
       parseResultArtifactName(key, e.name) === undefined,
   )
@@ -238,10 +239,16 @@ async function collectAt(path: string, key: string, found: Found, warn: (m: stri
         .join(', ')}${otherKeys.length > 3 ? ', …' : ''}); --key names the key to report on`,
     )
   }
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith('.json') && !BUNDLE_FILES.has(entry.name)) {
-      addFile(join(path, entry.name), found, { explicit: false, warn })
-    }
+  const files = entries.filter(
+    (e) => e.name.endsWith('.json') && !BUNDLE_FILES.has(e.name) && isA('file', path, e),
+  )
+  for (const entry of files.slice(0, MAX_BUNDLES)) {
+    addFile(join(path, entry.name), found, { explicit: false, warn })
+  }
+  if (files.length > MAX_BUNDLES) {
+    warn(
+      `read the first ${MAX_BUNDLES} .json files in ${path}; ${files.length - MAX_BUNDLES} more were not read`,
+    )
   }
 }
 

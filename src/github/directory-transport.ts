@@ -1,5 +1,6 @@
 // Leg bundles as sub-directories of one local directory: for the CLI, for self-hosted set-ups
 // that share a disk, and for tests of everything above the transport.
+import { statSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -33,7 +34,7 @@ export class DirectoryTransport implements ResultTransport {
     let names: string[]
     try {
       names = (await readdir(this.root, { withFileTypes: true }))
-        .filter((e) => e.isDirectory() && options.accept(e.name))
+        .filter((e) => isA('directory', this.root, e) && options.accept(e.name))
         .map((e) => e.name)
         .sort()
     } catch (error) {
@@ -56,7 +57,7 @@ export class DirectoryTransport implements ResultTransport {
 export async function readBundle(dir: string, name: string): Promise<DownloadedBundle> {
   const files: TransportFile[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isFile()) continue
+    if (!isA('file', dir, entry)) continue
     const path = join(dir, entry.name)
     const { size } = await stat(path)
     if (size > MAX_FILE_BYTES) {
@@ -73,4 +74,11 @@ function assertPlainName(name: string, what: string): void {
   if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
     throw new Error(`${what} name "${name}" must be a plain name without directories`)
   }
+}
+
+/** Whether a directory entry is a file or a directory, following a symbolic link to see. */
+export function isA(kind: 'file' | 'directory', dir: string, entry: Dirent): boolean {
+  if (!entry.isSymbolicLink()) return kind === 'file' ? entry.isFile() : entry.isDirectory()
+  const target = statSync(join(dir, entry.name), { throwIfNoEntry: false })
+  return kind === 'file' ? target?.isFile() === true : target?.isDirectory() === true
 }

@@ -1,6 +1,6 @@
 // `bind-probe report`: result files and the action's leg bundles merged, judged by the policy and
 // printed, run in-process with captured streams.
-import { truncateSync, writeFileSync } from 'node:fs'
+import { symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -306,5 +306,32 @@ describe('bind-probe report', () => {
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(message)
     }
+  })
+
+  it('follows symbolic links to bundles and result files', async () => {
+    const run1 = await downloadedRun()
+    const links = await scratch()
+    symlinkSync(
+      join(run1, 'bind-probe-result-linux-x64-1'),
+      join(links, 'bind-probe-result-linux-x64-1'),
+    )
+    const result = join(await scratch(), 'windows.json')
+    await writeFile(result, json(fixture('synthetic-windows-x64')))
+    symlinkSync(result, join(links, 'windows.json'))
+    const { stdout } = await run('--format', 'json', links)
+    expect(JSON.parse(stdout).platforms.map((p: { id: string }) => p.id)).toEqual([
+      'linux-x64',
+      'windows-x64-synthetic',
+    ])
+  })
+
+  it('reads at most 500 JSON files of a directory, and says how many it left', async () => {
+    const dir = await scratch()
+    for (let i = 0; i < 503; i++)
+      writeFileSync(join(dir, `x${String(i).padStart(3, '0')}.json`), '{}')
+    await writeFile(join(dir, 'a-linux.json'), json(fixture('measured-linux-x64')))
+    const { stdout, stderr } = await run('--format', 'json', dir)
+    expect(JSON.parse(stdout).platforms).toHaveLength(1)
+    expect(stderr).toContain(`read the first 500 .json files in ${dir}; 4 more were not read`)
   })
 })

@@ -23974,6 +23974,7 @@ function parseMeta(text) {
 }
 
 // src/github/directory-transport.ts
+import { statSync as statSync2 } from "node:fs";
 import { mkdir, readdir, readFile as readFile2, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 var DirectoryTransport = class {
@@ -23994,7 +23995,7 @@ var DirectoryTransport = class {
   async downloadAll(options) {
     let names;
     try {
-      names = (await readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory() && options.accept(e.name)).map((e) => e.name).sort();
+      names = (await readdir(this.root, { withFileTypes: true })).filter((e) => isA("directory", this.root, e) && options.accept(e.name)).map((e) => e.name).sort();
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw error;
@@ -24013,7 +24014,7 @@ var DirectoryTransport = class {
 async function readBundle(dir, name2) {
   const files = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!isA("file", dir, entry)) continue;
     const path = join(dir, entry.name);
     const { size } = await stat(path);
     if (size > MAX_FILE_BYTES) {
@@ -24029,6 +24030,11 @@ function assertPlainName(name2, what) {
   if (!name2 || name2 === "." || name2 === ".." || /[/\\\0]/.test(name2)) {
     throw new Error(`${what} name "${name2}" must be a plain name without directories`);
   }
+}
+function isA(kind, dir, entry) {
+  if (!entry.isSymbolicLink()) return kind === "file" ? entry.isFile() : entry.isDirectory();
+  const target = statSync2(join(dir, entry.name), { throwIfNoEntry: false });
+  return kind === "file" ? target?.isFile() === true : target?.isDirectory() === true;
 }
 
 // src/report/changes.ts
@@ -33829,6 +33835,7 @@ export {
   collectLegs,
   DirectoryTransport,
   readBundle,
+  isA,
   CATALOGUE,
   OS_FAMILIES,
   recordedStep,
