@@ -29,8 +29,12 @@ async function tryGit(workspace: string, base: string, logger: Logger) {
   }
 }
 
-/** A git command's trimmed output, or undefined when it fails. */
-export async function gitOut(cwd: string, args: string[]): Promise<string | undefined> {
+/** A git command's output (trimmed unless asked not to), or undefined when it fails. */
+export async function gitOut(
+  cwd: string,
+  args: string[],
+  { trim = true }: { trim?: boolean } = {},
+): Promise<string | undefined> {
   try {
     const { stdout } = await run('git', args, {
       cwd,
@@ -38,7 +42,7 @@ export async function gitOut(cwd: string, args: string[]): Promise<string | unde
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
     })
-    return stdout.trim()
+    return trim ? stdout.trim() : stdout
   } catch {
     return undefined
   }

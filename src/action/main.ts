@@ -44,6 +44,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       context && inputs.token
         ? createOctokit({ token: inputs.token, baseUrl: context.apiUrl, logger })
         : undefined
+    if (context && !api) {
+      logger.warning(
+        'github-token is empty, so bind-probe writes no comment and no check run (the report is in ' +
+          'the job summary) and reads the policy from git; pass `github-token: ${{ github.token }}`',
+      )
+    }
     const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe')
     const failures = await MODES[inputs.mode]({ inputs, workspace, context, api, env, scratch })
     if (failures.length) core.setFailed(failures.join('\n'))

@@ -3,7 +3,8 @@
 // change: its base on a pull request (the checkout holds the pull request's code), the queue's
 // base in a merge queue, the reported commit on a push or a workflow_run. Only when the trusted
 // copy itself says `read-policy-from: pull-request` are they read at the pull request's head.
-// Without a token (a laptop, a dry run) the checkout is all there is.
+// Without a token they are read from git at that same commit (fetched if the checkout lacks it);
+// only outside a pull request or a merge queue (a laptop, a push) is the checkout itself trusted.
 //
 // The legs read the same trusted copy: its scan settings and custom scenarios are part of the
 // gate too (an ignore-everything pattern, a redefined required scenario).
@@ -12,6 +13,7 @@ import { join } from 'node:path'
 import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
 import type { GitHubApi, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
+import { gitOut } from './changed-lines.ts'
 import type { TemplateSource } from '../report/index.ts'
 
 export interface PolicySource {
@@ -47,6 +49,11 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
     const trusted = trustedRef(context)
     read = (path) => fromRef(api, context, path, trusted.ref)
     from = `${request.path} at ${trusted.what}`
+  } else if (context && (context.pullRequest || context.kind === 'merge_group')) {
+    // No token, yet the checkout holds code the gate is about: read the trusted commit from git.
+    const trusted = trustedRef(context)
+    read = (path) => fromGit(request.workspace, trusted.ref, path)
+    from = `${request.path} at ${trusted.what} (from git: no github-token)`
   } else {
     read = (path) => fromCheckout(request.workspace, path)
     from = request.path
@@ -149,4 +156,23 @@ async function fromRef(api: GitHubApi, context: RunContext, path: string, ref: s
 
 function message(error: unknown): string {
   return refusalOf(error)?.message ?? (error instanceof Error ? error.message : String(error))
+}
+
+/**
+ * A file at a commit, through git in the checkout: undefined when the commit has no such file, an
+ * error when the commit itself cannot be had (then the policy is unusable and the gate fails).
+ */
+async function fromGit(workspace: string, ref: string, path: string): Promise<string | undefined> {
+  const commit = `${ref}^{commit}`
+  if ((await gitOut(workspace, ['cat-file', '-e', commit])) === undefined) {
+    await gitOut(workspace, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref])
+    if ((await gitOut(workspace, ['cat-file', '-e', commit])) === undefined) {
+      throw new Error(`git cannot find commit ${ref} in the checkout, nor fetch it`)
+    }
+  }
+  if ((await gitOut(workspace, ['cat-file', '-e', `${ref}:${path}`])) === undefined)
+    return undefined
+  const text = await gitOut(workspace, ['show', `${ref}:${path}`], { trim: false })
+  if (text === undefined) throw new Error(`git could not show ${path} at ${ref}`)
+  return text
 }

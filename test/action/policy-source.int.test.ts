@@ -8,6 +8,7 @@ import { readPolicy } from '../../src/action/policy-source.ts'
 import { createOctokit, type RunContext } from '../../src/github/index.ts'
 import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { recordingLogger } from '../github/support/logger.ts'
+import { git, originOf, pullRequestContext, shallowMergeCheckout } from './pull-request-repo.ts'
 
 const BASE = 'b'.repeat(40)
 let api: GitHubStandIn
@@ -114,6 +115,33 @@ describe('readPolicy', () => {
     const workspace = checkout({ [PATH]: 'mode: warn\n' })
     const policy = await readPolicy({ path: PATH, workspace })
     expect(policy.config.mode).toBe('warn')
+  })
+
+  it('without a token on a pull request, reads the base branch’s policy from git, not the checkout’s', async () => {
+    const o = originOf(
+      { [PATH]: 'platforms: [linux-x64, macos-arm64]\n' },
+      { [PATH]: 'mode: warn\n' },
+    )
+    const workspace = shallowMergeCheckout(o) // the test merge commit: the PR's copy is in it
+    const policy = await readPolicy({ path: PATH, workspace, context: pullRequestContext(o) })
+    expect(policy.problem).toBeUndefined()
+    expect(policy.config.mode).toBe('enforce')
+    expect(policy.config.platforms.map((p) => p.id)).toEqual(['linux-x64', 'macos-arm64'])
+    expect(policy.from).toMatch(/at the base branch \(main\) \(from git: no github-token\)/)
+  })
+
+  it('without a token, a base commit git cannot have is a policy problem, not the PR’s copy', async () => {
+    const o = originOf({ [PATH]: 'mode: enforce\n' }, { [PATH]: 'mode: warn\n' })
+    const workspace = shallowMergeCheckout(o)
+    git(workspace, 'remote', 'set-url', 'origin', 'file:///nonexistent')
+    const context = pullRequestContext(o)
+    const policy = await readPolicy({
+      path: PATH,
+      workspace,
+      context: { ...context, pullRequest: { ...context.pullRequest!, baseSha: 'e'.repeat(40) } },
+    })
+    expect(policy.config.mode).toBe('enforce') // the defaults, not the PR's `warn`
+    expect(policy.problem).toMatch(/could not be read: git cannot find commit e{40}/)
   })
 
   it('reads the merge queue’s base, not the group’s head that holds the queued edits', async () => {
