@@ -12,6 +12,8 @@ export interface ActionInputs {
   mode: Mode
   token: string
   configPath: string
+  /** The config input was given: then a missing file is a mistake, not "use the defaults". */
+  configGiven: boolean
   label?: string
   repeat: number
   only?: string[]
@@ -69,6 +71,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     mode: oneOf(text('mode') || 'all', 'mode', ['probe', 'report', 'all'] as const),
     token: text('github-token'),
     configPath: text('config') || '.github/bind-probe.yml',
+    configGiven: text('config') !== '',
     ...(label ? { label } : {}),
     repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
     ...(list('only') ? { only: list('only') } : {}),

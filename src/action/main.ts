@@ -157,6 +157,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
 async function readRunPolicy(run: Run, role: 'leg' | 'report'): Promise<PolicySource> {
   const policy = await readPolicy({
     path: run.inputs.configPath,
+    required: run.inputs.configGiven,
     ...(run.inputs.template ? { commentTemplatePath: run.inputs.template } : {}),
     templates: role === 'report',
     workspace: run.workspace,

@@ -30,6 +30,8 @@ export interface PolicySource {
 
 export interface PolicyRequest {
   path: string
+  /** Named by the user (the config input): a missing file is then a problem, not the defaults. */
+  required?: boolean
   /** A comment template named by the action's input, which wins over the policy's. */
   commentTemplatePath?: string
   /** Read the templates too (a report needs them; a leg does not). Default true. */
@@ -59,12 +61,12 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
     from = request.path
   }
 
-  let loaded = await load(read, request.path, from)
+  let loaded = await load(read, request.path, from, request.required ?? false)
   const pr = context?.pullRequest
   if (!loaded.problem && pr && api && loaded.config.readPolicyFrom === 'pull-request') {
     read = (path) => fromRef(api, context!, path, pr.headSha)
     from = `${request.path} at the pull request's head (the base branch's policy allows it)`
-    loaded = await load(read, request.path, from)
+    loaded = await load(read, request.path, from, request.required ?? false)
   }
 
   const warnings: string[] = []
@@ -109,6 +111,7 @@ async function load(
   read: Reader,
   path: string,
   from: string,
+  required: boolean,
 ): Promise<{ config: Config; problem?: string }> {
   let text: string | undefined
   try {
@@ -120,7 +123,15 @@ async function load(
       problem: `${from} could not be read: ${message(error)}`,
     }
   }
-  if (text === undefined) return { config: { ...DEFAULT_CONFIG } }
+  if (text === undefined) {
+    // A path the user named that is not there (a typo, .yaml for .yml) must not pass on defaults.
+    return required
+      ? {
+          config: { ...DEFAULT_CONFIG },
+          problem: `${from} was not found (the config input names it)`,
+        }
+      : { config: { ...DEFAULT_CONFIG } }
+  }
   try {
     return { config: loadConfig(text, from) }
   } catch (error) {

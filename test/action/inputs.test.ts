@@ -11,6 +11,8 @@ describe('readInputs', () => {
   it('leaves the comment key and mode, the check name and the template to the policy when unset', () => {
     const inputs = read({})
     expect(inputs).toMatchObject({ mode: 'all', repeat: 1, scan: 'changed', dryRun: false })
+    expect(inputs).toMatchObject({ configPath: '.github/bind-probe.yml', configGiven: false })
+    expect(read({ config: '.github/bind-probe.yaml' })).toMatchObject({ configGiven: true })
     expect(inputs.commentMode).toBeUndefined()
     expect(inputs.commentKey).toBeUndefined()
     expect(inputs.checkName).toBeUndefined()

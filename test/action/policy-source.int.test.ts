@@ -99,6 +99,21 @@ describe('readPolicy', () => {
     expect(policy.problem).toBeUndefined()
   })
 
+  it('names a policy file the config input asked for and the base branch lacks, as a problem', async () => {
+    const workspace = checkout({ '.github/bindprobe.yml': 'mode: warn\n' })
+    const policy = await readPolicy({
+      path: '.github/bindprobe.yml',
+      required: true,
+      workspace,
+      context: prContext(),
+      api: octokit(),
+    })
+    expect(policy.config.mode).toBe('enforce')
+    expect(policy.problem).toBe(
+      '.github/bindprobe.yml at the base branch (main) was not found (the config input names it)',
+    )
+  })
+
   it('keeps going on the defaults with a broken policy, naming the file, line and column', async () => {
     api.files.set(`${BASE}:${PATH}`, 'mode: enforce\nfail-on:\n  divergense: true\n')
     const policy = await readPolicy({
