@@ -50,7 +50,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           'the job summary) and reads the policy from git; pass `github-token: ${{ github.token }}`',
       )
     }
-    const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe')
+    // One directory per step: two bind-probe steps in a job must not overwrite each other's files.
+    const step = (env.GITHUB_ACTION ?? 'bind-probe').replace(/[^A-Za-z0-9._-]/g, '_')
+    const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe', step)
     const failures = await MODES[inputs.mode]({ inputs, workspace, context, api, env, scratch })
     if (failures.length) core.setFailed(failures.join('\n'))
   } catch (error) {

@@ -82,8 +82,10 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   }
   const pr = context?.pullRequest
   const github = <T>(what: string, call: () => Promise<T>) => guarded(what, call, logger)
+  const commentMode = inputs.commentMode ?? config.comment.mode
+  // With comments off, not even a read: on a long thread that is up to 30 calls for nothing.
   const lookup =
-    pr && api && context
+    pr && api && context && commentMode !== 'off'
       ? await github('look up the pull request comment', () =>
           findComment(api, { repo: context.repo, number: pr.number, key }),
         )
@@ -147,7 +149,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     comment = await github('write the pull request comment', () =>
       publishComment(api, lookup as CommentLookup, {
         body,
-        mode: inputs.commentMode ?? config.comment.mode,
+        mode: commentMode,
         strategy: inputs.recreateComment
           ? 'recreate'
           : inputs.hidePreviousComment

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { PlatformResult } from '../../src/probe/model.ts'
 import { GitHubStandIn } from '../github/stand-in/github-api.ts'
 import { sarifValidator } from '../helpers/sarif-schema.ts'
 import { ACTION, makeCheckout, pullRequestEvent, runAction, workflowRunEvent } from './harness.ts'
@@ -245,6 +246,45 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
     expect(api.comments.get(9)).toEqual([])
     expect(api.checkRuns).toEqual([])
     expect(run.summary).toMatch(/The 2008 case/)
+  })
+
+  it('two steps in one job: comment-mode off reads no comment, and each keeps its own files', async () => {
+    const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+    api.addPull({ number: 42, headSha: checkout.headSha, headRef: 'feature' })
+    const { env, token } = githubEnv()
+    const event = pullRequestEvent({
+      owner: api.owner,
+      repo: api.repo,
+      number: 42,
+      baseSha: checkout.baseSha,
+      headSha: checkout.headSha,
+      headRef: 'feature',
+    })
+    const temp = mkdtempSync(join(tmpdir(), 'bind-probe-runner-shared-'))
+    const step = (id: string, key: string, only: string) =>
+      runAction({
+        inputs: { 'github-token': token, only, 'comment-key': key, 'comment-mode': 'off' },
+        env: { ...env, RUNNER_TEMP: temp, GITHUB_ACTION: id },
+        event,
+        workspace: checkout.dir,
+      })
+    const first = await step('first', 'first', 'udp4-dup-loopback-default')
+    const second = await step('second', 'second', 'tcp4-dup-loopback-default')
+    expect([first.code, second.code]).toEqual([0, 0])
+    expect(
+      api.requests.filter(
+        (r) => r.path.includes('/comments') || r.operation === 'BindProbeComments',
+      ),
+    ).toEqual([])
+    expect(api.checkRuns.map((c) => c.name).sort()).toEqual([
+      'bind-probe (first)',
+      'bind-probe (second)',
+    ])
+    const ids = (file: string) =>
+      (JSON.parse(readFileSync(file, 'utf8')) as PlatformResult).scenarios.map((r) => r.id)
+    expect(first.outputs['result-file']).not.toBe(second.outputs['result-file'])
+    expect(ids(first.outputs['result-file']!)).toEqual(['udp4-dup-loopback-default'])
+    expect(ids(second.outputs['result-file']!)).toEqual(['tcp4-dup-loopback-default'])
   })
 })
 
