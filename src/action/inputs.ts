@@ -1,6 +1,7 @@
 // The action's inputs, read once into a typed object and checked, so the rest of the action never
 // sees a raw string. Each mistake gets a message naming the input and what it accepts.
 import type { CommentMode } from '../config/index.ts'
+import { platformIdProblem } from '../config/platform-id.ts'
 import { pythonCommand } from '../probe/drivers/python-driver.ts'
 import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
 
@@ -78,7 +79,9 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     ...(optional('python') ? { python: pythonCommand(text('python')) } : {}),
     scan: oneOf(text('scan') || 'changed', 'scan', ['changed', 'all', 'off'] as const),
     ...(optional('sarif-file') ? { sarifFile: optional('sarif-file') } : {}),
-    ...(list('expected-platforms') ? { expectedPlatforms: list('expected-platforms') } : {}),
+    ...(list('expected-platforms')
+      ? { expectedPlatforms: platformIds(list('expected-platforms')!) }
+      : {}),
     ...(commentKey ? { commentKey } : {}),
     ...(optional('comment-mode')
       ? { commentMode: oneOf(text('comment-mode'), 'comment-mode', COMMENT_MODES) }
@@ -113,4 +116,12 @@ function wholeNumber(value: string, name: string, min: number, max: number): num
     )
   }
   return n
+}
+
+function platformIds(ids: string[]): string[] {
+  for (const id of ids) {
+    const wrong = platformIdProblem(id)
+    if (wrong) throw new InputError(`input "expected-platforms": ${wrong}`)
+  }
+  return ids
 }

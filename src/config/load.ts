@@ -9,6 +9,7 @@ import scenarioSchema from '../../schemas/scenario.schema.json' with { type: 'js
 import { CATALOGUE } from '../probe/catalogue/index.ts'
 import { compileScenario, ScenarioError } from '../probe/compile.ts'
 import { OS_FAMILIES, type Expectation, type OsFamily, type Scenario } from '../probe/model.ts'
+import { platformIdProblem } from './platform-id.ts'
 import {
   DEFAULT_CONFIG,
   DEFAULT_FAIL_ON,
@@ -110,6 +111,8 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
   const ids = (raw.platforms ?? []).map((p) => (typeof p === 'string' ? p : p.id))
   ids.forEach((id, i) => {
     if (ids.indexOf(id) < i) problems.push(problem(['platforms', i], `${id} is listed twice`))
+    const wrong = platformIdProblem(id)
+    if (wrong) problems.push(problem(['platforms', i], wrong))
   })
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem)
   const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem)

@@ -54,6 +54,11 @@ describe('readInputs', () => {
     [{ 'dry-run': 'yes' }, 'input "dry-run" must be true or false, not "yes"'],
     [{ label: 'Big Label' }, 'input "label" must be lower-case letters'],
     [{ 'comment-key': 'a b' }, 'input "comment-key" must be 1–64 letters'],
+    [
+      { 'expected-platforms': 'linux-x64, ubuntu-latest' },
+      'input "expected-platforms": "ubuntu-latest" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as linux-x64 or linux-arm64',
+    ],
+    [{ 'expected-platforms': 'Linux-X64' }, 'did you mean "linux-x64"?'],
     [{ 'recreate-comment': 'true', 'hide-previous-comment': 'true' }, 'cannot both be true'],
   ])('rejects %j', (given, message) => {
     expect(() => read(given)).toThrow(InputError)

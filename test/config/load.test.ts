@@ -200,6 +200,12 @@ scenarios:
     ])
   })
 
+  it('refuses a runner label where a platform id belongs, saying what to write', () => {
+    expect(problemsOf('platforms: [linux-x64, windows-latest]\n')).toEqual([
+      '1:24 platforms[1] | "windows-latest" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as windows-x64 or windows-arm64',
+    ])
+  })
+
   it('refuses a platform listed twice, and an expectation about a step the scenario lacks', () => {
     expect(
       problemsOf(`platforms:

@@ -33459,6 +33459,24 @@ var scenario_schema_default = {
   }
 };
 
+// src/config/platform-id.ts
+var PLATFORM_ID2 = /^[a-z0-9]+-[a-z0-9]+(-[a-z0-9][a-z0-9.-]*)?$/;
+var RUNNER_LABEL = /^(ubuntu|macos|windows)-(latest|\d[\d.]*)(-[a-z0-9-]+)?$/;
+var OS_OF_LABEL = { ubuntu: "linux", macos: "macos", windows: "windows" };
+function platformIdProblem(id) {
+  const label = RUNNER_LABEL.exec(id);
+  if (label) {
+    const os2 = OS_OF_LABEL[label[1]];
+    return `"${id}" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as ${os2}-x64 or ${os2}-arm64`;
+  }
+  if (!PLATFORM_ID2.test(id)) {
+    const lower = id.toLowerCase();
+    const hint = PLATFORM_ID2.test(lower) ? `; did you mean "${lower}"?` : "";
+    return `"${id}" is not a platform id (lower-case OS-architecture, such as linux-x64, with an optional -label)${hint}`;
+  }
+  return void 0;
+}
+
 // src/config/load.ts
 var MAX_CONFIG_CHARS = 1e6;
 var ConfigError = class extends Error {
@@ -33535,6 +33553,8 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
   const ids = (raw.platforms ?? []).map((p) => typeof p === "string" ? p : p.id);
   ids.forEach((id, i2) => {
     if (ids.indexOf(id) < i2) problems.push(problem(["platforms", i2], `${id} is listed twice`));
+    const wrong = platformIdProblem(id);
+    if (wrong) problems.push(problem(["platforms", i2], wrong));
   });
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem);
   const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem);
@@ -33865,6 +33885,7 @@ export {
   GitDiffError,
   gitChangedLines,
   toSarif,
+  platformIdProblem,
   pythonCommand,
   PLATFORM_LABEL,
   ScenarioError,
