@@ -182,6 +182,11 @@ function apiUrlFor(serverUrl: string): string {
 
 function kindOf(eventName: string): EventKind {
   switch (eventName) {
+    // A review runs like a pull_request: on the test merge commit (GITHUB_SHA, which holds the
+    // pull request's edits), read-only from a fork. Only the pull request's base is trusted.
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+      return 'pull_request'
     case 'pull_request':
     case 'pull_request_target':
     case 'workflow_run':

@@ -64,6 +64,19 @@ describe('resolveContext', () => {
     expect(ctx.runUrl).toBe('https://github.com/Codertocat/Hello-World/actions/runs/1658821493')
   })
 
+  it.each(['pull_request_review', 'pull_request_review_comment'])(
+    '%s: the pull request of a real payload, so the policy is read at its base, not GITHUB_SHA',
+    (name) => {
+      const payload = example(name)
+      const pr = payload.pull_request as { number: number; head: { sha: string } }
+      const ctx = env(name, payload)
+      expect(ctx.kind).toBe('pull_request')
+      expect(ctx.eventName).toBe(name)
+      expect(ctx.pullRequest).toMatchObject({ number: pr.number, headSha: pr.head.sha })
+      expect(ctx.headSha).toBe(pr.head.sha)
+    },
+  )
+
   it('pull_request from a fork: marked as such, token expected read-only', () => {
     const payload = example('pull_request', (p) => p.action === 'opened')
     const pr = payload.pull_request as { head: { repo: { full_name: string } } }
