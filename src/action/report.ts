@@ -115,6 +115,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     commentTemplate,
     logger,
   )
+  // Rendered twice (the job summary, the check run's shorter text): a broken template warns once.
+  let summarySource = summaryTemplate
   const summary = (limit?: number) =>
     withFallback(
       (template) =>
@@ -123,8 +125,9 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           ...(template ? { template } : {}),
           ...(limit ? { limit } : {}),
         }),
-      summaryTemplate,
+      summarySource,
       logger,
+      () => (summarySource = undefined),
     )
   const failures = [...problems]
   if (
@@ -233,6 +236,7 @@ function withFallback(
   render: (template?: TemplateSource) => string,
   template: TemplateSource | undefined,
   logger: Logger,
+  onBroken: () => void = () => {},
 ): string {
   if (!template) return render()
   try {
@@ -240,6 +244,7 @@ function withFallback(
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
     logger.warning(`${error.message}; the built-in template was used instead`)
+    onBroken()
     return render()
   }
 }

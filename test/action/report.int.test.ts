@@ -80,6 +80,15 @@ describe('runReport', () => {
     expect(outcome.report.legs).toEqual([{ leg: 'Probe on Windows', status: 'cancelled' }])
   })
 
+  it('warns once about a broken summary template, though the summary is rendered twice', async () => {
+    const broken = { name: '.github/summary.hbs', source: '{{#each platforms}}\n' }
+    const { outcome, logger } = await report({ policy: { summaryTemplate: broken } })
+    const warnings = logger.warnings().filter((w) => w.includes('.github/summary.hbs'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/the built-in template was used instead$/)
+    expect(outcome.checkRun).toBeDefined()
+  })
+
   it('fails the step once for a broken policy, and fails the check for it', async () => {
     const problem = '.github/bind-probe.yml:2:3: unknown key "divergense"'
     const { outcome } = await report({ policy: { problem } })
