@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-MHG4EJCZ.js";
+} from "./chunk-FFGQ6KGV.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

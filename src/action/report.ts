@@ -25,6 +25,8 @@ import {
   evaluatePolicy,
   renderComment,
   renderSummary,
+  readDigest,
+  verdictKey,
   type ArtifactProblem,
   type GateVerdict,
   type LegInput,
@@ -158,7 +160,10 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           : inputs.hidePreviousComment
             ? 'hide-previous'
             : 'update',
-        resultsChanged: report.changes.status !== 'compared' || report.changes.any,
+        resultsChanged:
+          report.changes.status !== 'compared' ||
+          report.changes.any ||
+          verdictChanged(lookup.existing?.body, verdict),
         logger,
       }),
     )
@@ -294,4 +299,11 @@ function reportContext(context: RunContext): ReportContext {
         }
       : {}),
   }
+}
+
+/** The gate's conclusion or failing rules differ from what our earlier comment says. */
+function verdictChanged(previousBody: string | undefined, verdict: GateVerdict): boolean {
+  if (previousBody === undefined) return true
+  const previous = readDigest(previousBody)
+  return !('digest' in previous) || previous.digest.verdict !== verdictKey(verdict)
 }

@@ -3,7 +3,7 @@
 //
 // v1 is deflated JSON in base64url: { v: 1, sha?, o: outcomes, s: scenario hashes, p: per platform
 // one character per scenario (a letter indexes `o`, upper case = flaky, `.` = not run), f?: finding
-// hashes }. Hashes are the first 8 base64url characters of a SHA-256, so ids and paths never
+// hashes, c?: the hash of the gate's conclusion and failing rules }. Hashes are the first 8 base64url characters of a SHA-256, so ids and paths never
 // appear in the clear. Anything that does not decode to exactly this shape is refused with a
 // reason, never thrown: the comment is editable by people with write access.
 import { createHash } from 'node:crypto'
@@ -29,6 +29,8 @@ export interface Digest {
   scenarios: string[]
   platforms: Record<string, string>
   findings?: string[]
+  /** The gate's conclusion and failing rules, hashed (verdictKey): a comment shows them too. */
+  verdict?: string
 }
 
 export interface CellState {
@@ -78,6 +80,15 @@ export function digestOf(report: DigestSource): Digest {
   return digest
 }
 
+/** What a comment says of the gate, as one hash: it changes when the conclusion or a failing rule does. */
+export function verdictKey(verdict: {
+  conclusion: string
+  reasons: readonly { rule: string; fails: boolean }[]
+}): string {
+  const rules = [...new Set(verdict.reasons.filter((r) => r.fails).map((r) => r.rule))].sort()
+  return hashKey(`${verdict.conclusion}:${rules.join(',')}`)
+}
+
 /** `v1.<base64url>`: safe inside an HTML comment (no `-->`, no spaces). */
 export function encodeDigest(digest: Digest): string {
   const wire = {
@@ -87,6 +98,7 @@ export function encodeDigest(digest: Digest): string {
     s: digest.scenarios,
     p: digest.platforms,
     ...(digest.findings ? { f: digest.findings } : {}),
+    ...(digest.verdict ? { c: digest.verdict } : {}),
   }
   return PREFIX + deflateRawSync(Buffer.from(JSON.stringify(wire))).toString('base64url')
 }
@@ -122,13 +134,14 @@ function checkWire(wire: unknown): DecodedDigest {
   const bad = (why: string) => ({ problem: `its content is malformed: ${why}` })
   if (!isRecord(wire)) return bad('not an object')
   if (wire.v !== DIGEST_VERSION) return bad('wrong version field')
-  const { sha, o, s, p, f } = wire
+  const { sha, o, s, p, f, c } = wire
   if (sha !== undefined && (typeof sha !== 'string' || !SHA.test(sha))) {
     return bad('sha is not a commit id')
   }
   if (!isStringList(o, OUTCOME) || o.length > LETTERS.length) return bad('bad outcome table')
   if (!isStringList(s, HASH)) return bad('bad scenario list')
   if (f !== undefined && !isStringList(f, HASH)) return bad('bad finding list')
+  if (c !== undefined && (typeof c !== 'string' || !HASH.test(c))) return bad('bad verdict')
   if (!isRecord(p)) return bad('bad platform table')
   const allowed = new RegExp(
     `^[.${LETTERS.slice(0, o.length)}${LETTERS.slice(0, o.length).toUpperCase()}]*$`,
@@ -148,6 +161,7 @@ function checkWire(wire: unknown): DecodedDigest {
       scenarios: s,
       platforms,
       ...(f ? { findings: f } : {}),
+      ...(c ? { verdict: c as string } : {}),
     },
   }
 }

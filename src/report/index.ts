@@ -2,7 +2,14 @@
 // over plain data; the action, the CLI and the reporting service do the I/O around them.
 export { buildReport, type LegInput, type ReportInput } from './build.ts'
 export { mergeResults, type MergedResults, type ResultArtifact } from './merge.ts'
-export { decodeDigest, digestOf, encodeDigest, type DecodedDigest, type Digest } from './digest.ts'
+export {
+  decodeDigest,
+  digestOf,
+  encodeDigest,
+  verdictKey,
+  type DecodedDigest,
+  type Digest,
+} from './digest.ts'
 export {
   commentMarker,
   CommentKeyError,

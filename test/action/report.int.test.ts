@@ -112,4 +112,59 @@ describe('runReport', () => {
     expect(api.checkRuns).toHaveLength(1)
     expect(logger.warnings().join('\n')).toMatch(/could not list the run’s jobs/)
   })
+
+  it('comment-mode changes: rewrites the comment when only the verdict changed', async () => {
+    const headSha = 'a'.repeat(40)
+    api.addPull({ number: 7, headSha })
+    const pr: RunContext = {
+      ...context(),
+      eventName: 'pull_request',
+      kind: 'pull_request',
+      pullRequest: {
+        number: 7,
+        headSha,
+        baseRef: 'main',
+        baseSha: 'b'.repeat(40),
+        fromFork: false,
+        source: 'event',
+      },
+    }
+    const platform = (JSON.parse(leg.result!) as { platform: { id: string } }).platform.id
+    const run = async (expected: string) => {
+      const logger = recordingLogger()
+      const given: Record<string, string> = {
+        'comment-mode': 'changes',
+        'expected-platforms': expected,
+      }
+      return runReport({
+        inputs: readInputs((name) => given[name] ?? ''),
+        policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [] },
+        legs: [leg],
+        artifactProblems: [],
+        context: pr,
+        api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+        logger,
+        dryRun: false,
+        print: () => {},
+      })
+    }
+    const marker = '<!-- bind-probe:comment key=default -->'
+    expect((await run(`${platform}, windows-x64`)).verdict.conclusion).toBe('failure')
+    const before = api.liveCommentsWith(7, marker)[0]!.body
+    expect(before).toMatch(/windows\\?-x64/)
+    // The same results, judged by a policy that no longer expects Windows.
+    expect((await run(platform)).verdict.conclusion).toBe('success')
+    const comments = api.liveCommentsWith(7, marker)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body).not.toMatch(/windows\\?-x64/)
+    expect(comments[0]!.body).toContain('Full matrix: 1 scenario × 1 platform</summary>')
+    // A third run with nothing new leaves the comment alone.
+    const writes = () =>
+      api.requests.filter(
+        (r) => ['PATCH', 'POST'].includes(r.method) && !r.path.includes('graphql'),
+      ).length
+    const count = writes()
+    await run(platform)
+    expect(writes()).toBe(count + 1) // the check run only
+  })
 })

@@ -1,7 +1,13 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build.ts'
-import { decodeDigest, digestOf, encodeDigest, hashKey } from '../../src/report/digest.ts'
+import {
+  decodeDigest,
+  digestOf,
+  encodeDigest,
+  hashKey,
+  verdictKey,
+} from '../../src/report/digest.ts'
 import { commentMarker, hasCommentMarker, readDigest } from '../../src/report/marker.ts'
 import { renderComment } from '../../src/report/render/render.ts'
 import { CONTEXT, SAMPLE_FINDINGS, eventful, fixture, threeOs } from './samples.ts'
@@ -19,6 +25,22 @@ describe('digest', () => {
     expect(token.length).toBeLessThan(1200)
     expect(digest.sha).toBe(CONTEXT.headSha)
     expect(digest.findings).toHaveLength(3)
+  })
+
+  it('carries the verdict as a hash that changes with the conclusion or a failing rule', () => {
+    const report = buildReport(threeOs())
+    const verdict = (conclusion: string, rules: string[]) => ({
+      conclusion,
+      reasons: rules.map((rule) => ({ rule, fails: true })),
+    })
+    const failing = verdictKey(verdict('failure', ['missing-platform']))
+    const digest = { ...digestOf(report), verdict: failing }
+    expect(decodeDigest(encodeDigest(digest))).toEqual({ digest })
+    expect(verdictKey(verdict('failure', ['missing-platform', 'change']))).not.toBe(failing)
+    expect(verdictKey(verdict('success', []))).not.toBe(failing)
+    expect(verdictKey(verdict('failure', ['missing-platform', 'missing-platform']))).toBe(failing)
+    const forged = encodeDigest({ ...digest, verdict: 'not a hash!' })
+    expect(decodeDigest(forged)).toEqual({ problem: 'its content is malformed: bad verdict' })
   })
 
   it('never carries ids or paths in the clear', () => {

@@ -3,7 +3,7 @@
 // it, in this order: the matrix keeps only rows with something to see, then the matrix goes, then
 // the lists get shorter, then only the headline and the counts stay, each time with a pointer to
 // the job summary. Rendering never fails for size.
-import { digestOf, encodeDigest } from '../digest.ts'
+import { digestOf, encodeDigest, verdictKey } from '../digest.ts'
 import type { GateVerdict } from '../gate.ts'
 import { trailer } from '../marker.ts'
 import type { Report } from '../model.ts'
@@ -52,7 +52,11 @@ const SUMMARY_LEVELS: readonly Limits[] = [
 ]
 
 export function renderComment(report: Report, options: CommentOptions = {}): string {
-  const end = `\n\n${trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digestOf(report)))}\n`
+  const digest = {
+    ...digestOf(report),
+    ...(options.verdict ? { verdict: verdictKey(options.verdict) } : {}),
+  }
+  const end = `\n\n${trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digest))}\n`
   return fit(report, options, options.template ?? defaultTemplate('comment'), COMMENT_LEVELS, {
     limit: options.limit ?? COMMENT_LIMIT,
     limitName: "GitHub's limit for a comment",

@@ -23663,6 +23663,10 @@ function digestOf(report) {
   }
   return digest;
 }
+function verdictKey(verdict) {
+  const rules = [...new Set(verdict.reasons.filter((r) => r.fails).map((r) => r.rule))].sort();
+  return hashKey(`${verdict.conclusion}:${rules.join(",")}`);
+}
 function encodeDigest(digest) {
   const wire = {
     v: DIGEST_VERSION,
@@ -23670,7 +23674,8 @@ function encodeDigest(digest) {
     o: digest.outcomes,
     s: digest.scenarios,
     p: digest.platforms,
-    ...digest.findings ? { f: digest.findings } : {}
+    ...digest.findings ? { f: digest.findings } : {},
+    ...digest.verdict ? { c: digest.verdict } : {}
   };
   return PREFIX + deflateRawSync(Buffer.from(JSON.stringify(wire))).toString("base64url");
 }
@@ -23700,13 +23705,14 @@ function checkWire(wire) {
   const bad = (why) => ({ problem: `its content is malformed: ${why}` });
   if (!isRecord(wire)) return bad("not an object");
   if (wire.v !== DIGEST_VERSION) return bad("wrong version field");
-  const { sha, o, s, p, f } = wire;
+  const { sha, o, s, p, f, c } = wire;
   if (sha !== void 0 && (typeof sha !== "string" || !SHA.test(sha))) {
     return bad("sha is not a commit id");
   }
   if (!isStringList(o, OUTCOME) || o.length > LETTERS.length) return bad("bad outcome table");
   if (!isStringList(s, HASH)) return bad("bad scenario list");
   if (f !== void 0 && !isStringList(f, HASH)) return bad("bad finding list");
+  if (c !== void 0 && (typeof c !== "string" || !HASH.test(c))) return bad("bad verdict");
   if (!isRecord(p)) return bad("bad platform table");
   const allowed = new RegExp(
     `^[.${LETTERS.slice(0, o.length)}${LETTERS.slice(0, o.length).toUpperCase()}]*$`
@@ -23725,7 +23731,8 @@ function checkWire(wire) {
       outcomes: o,
       scenarios: s,
       platforms,
-      ...f ? { findings: f } : {}
+      ...f ? { findings: f } : {},
+      ...c ? { verdict: c } : {}
     }
   };
 }
@@ -25819,9 +25826,13 @@ var SUMMARY_LEVELS = [
   { list: 0, findings: 0, matrix: "none" }
 ];
 function renderComment(report, options = {}) {
+  const digest = {
+    ...digestOf(report),
+    ...options.verdict ? { verdict: verdictKey(options.verdict) } : {}
+  };
   const end = `
 
-${trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digestOf(report)))}
+${trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digest))}
 `;
   return fit(report, options, options.template ?? defaultTemplate("comment"), COMMENT_LEVELS, {
     limit: options.limit ?? COMMENT_LIMIT,
@@ -33833,7 +33844,9 @@ function strings(value) {
 
 export {
   VERSION,
+  verdictKey,
   commentMarker,
+  readDigest,
   CHECK_TEXT_LIMIT,
   ANNOTATIONS_PER_REQUEST,
   JOB_SUMMARY_LIMIT,
