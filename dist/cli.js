@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-FFGQ6KGV.js";
+} from "./chunk-EDX2ONJJ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

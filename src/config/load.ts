@@ -260,12 +260,20 @@ function requirementsOf(
       )
       return []
     }
-    return Object.entries(targets).map(([target, outcomes]) => ({
-      scenario,
-      target,
-      outcomes: typeof outcomes === 'string' ? [outcomes] : [...new Set(outcomes)],
-    }))
+    return Object.entries(targets).flatMap(([target, outcomes]) => {
+      const wrong = isOsFamily(target) ? undefined : platformIdProblem(target)
+      if (wrong) {
+        problems.push(problem(['require', scenario], wrong, target))
+        return []
+      }
+      const list = typeof outcomes === 'string' ? [outcomes] : [...new Set(outcomes)]
+      return [{ scenario, target, outcomes: list }]
+    })
   })
+}
+
+function isOsFamily(target: string): boolean {
+  return (OS_FAMILIES as readonly string[]).includes(target)
 }
 
 function schemaProblems(errors: ErrorObject[], problem: Problem): ConfigProblem[] {

@@ -43,11 +43,12 @@ export function judge(
   if (isMeasurement(scenario)) return { verdict: 'measurement', expected }
   if (expected.outcome === undefined) return { verdict: 'settled', expected }
   const expectedStep = expected.step ?? recordedStep(scenario)
-  // An `ok` ends at the recorded step by definition; an error must come from the expected step,
-  // or the platform failed somewhere else than the sources say.
-  const same =
-    result.outcome === expected.outcome &&
-    (expected.outcome === 'ok' || result.step === expectedStep)
+  // An `ok` ends at the recorded step by definition, and `unsupported` (without a step named) at
+  // whichever step uses the missing option; an error must come from the expected step, or the
+  // platform failed somewhere else than the sources say.
+  const anyStep =
+    expected.outcome === 'ok' || (expected.outcome === 'unsupported' && expected.step === undefined)
+  const same = result.outcome === expected.outcome && (anyStep || result.step === expectedStep)
   if (expected.confidence === 'documented') {
     return { verdict: same ? 'matches' : 'diverges', expected, expectedStep }
   }

@@ -204,6 +204,13 @@ scenarios:
     expect(problemsOf('platforms: [linux-x64, windows-latest]\n')).toEqual([
       '1:24 platforms[1] | "windows-latest" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as windows-x64 or windows-arm64',
     ])
+    expect(
+      problemsOf(
+        'require:\n  tcp4-dup-loopback-default:\n    linux: EADDRINUSE\n    ubuntu-latest: EADDRINUSE\n',
+      ),
+    ).toEqual([
+      '4:5 require.tcp4-dup-loopback-default.ubuntu-latest | "ubuntu-latest" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as linux-x64 or linux-arm64',
+    ])
   })
 
   it('refuses a platform listed twice, and an expectation about a step the scenario lacks', () => {

@@ -105,6 +105,25 @@ describe('default job summary', () => {
   })
 })
 
+describe('required outcomes nobody measured', () => {
+  it('are listed in the comment, counted in the status line, and keep the ✅ line away', () => {
+    const required = policy({
+      platforms: [],
+      require: [
+        { scenario: 'tcp4-dup-loopback-default', target: 'windows', outcomes: ['EADDRINUSE'] },
+      ],
+    })
+    const report = buildReport({ ...singleOs(), policy: required })
+    const verdict = evaluatePolicy(report, required as never)
+    expect(verdict.conclusion).toBe('failure')
+    const text = textOf(gfmTree(renderComment(report, { verdict })))
+    expect(text).toContain('1 required outcome not measured')
+    expect(text).toContain('Required by this project, not met')
+    expect(text).toContain('tcp4-dup-loopback-default on windows: windows was not measured')
+    expect(text).not.toContain('behave as expected')
+  })
+})
+
 describe('ephemeral-port measurements', () => {
   // A draw sequence where the kernel hands back the port just closed an eighth of the time.
   const input = () => {

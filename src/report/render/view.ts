@@ -311,6 +311,10 @@ function statusItems(report: Report): { icon: string; text: string }[] {
   const items: { icon: string; text: string }[] = []
   const violated = report.requirements.filter((r) => r.status === 'violated').length
   if (violated) items.push({ icon: '⛔', text: `${n(violated, 'required outcome')} not met` })
+  const unverified = report.requirements.filter((r) => r.status === 'unverified').length
+  if (unverified) {
+    items.push({ icon: '❔', text: `${n(unverified, 'required outcome')} not measured` })
+  }
   if (report.divergences.length) {
     items.push({
       icon: '❌',

@@ -24186,7 +24186,8 @@ function judge(scenario, result, os2) {
   if (isMeasurement(scenario)) return { verdict: "measurement", expected };
   if (expected.outcome === void 0) return { verdict: "settled", expected };
   const expectedStep = expected.step ?? recordedStep(scenario);
-  const same = result.outcome === expected.outcome && (expected.outcome === "ok" || result.step === expectedStep);
+  const anyStep = expected.outcome === "ok" || expected.outcome === "unsupported" && expected.step === void 0;
+  const same = result.outcome === expected.outcome && (anyStep || result.step === expectedStep);
   if (expected.confidence === "documented") {
     return { verdict: same ? "matches" : "diverges", expected, expectedStep };
   }
@@ -24641,6 +24642,16 @@ function checkRequirements(requirements, platforms, rows) {
       const status2 = !measured ? "unverified" : req.outcomes.includes(outcome) ? "met" : "violated";
       return { platform: p.id, ...outcome !== void 0 ? { outcome } : {}, status: status2 };
     });
+    if (isOs(req.target) && !covered.length && platforms.some((p) => p.os === req.target)) {
+      return {
+        scenario: req.scenario,
+        target: req.target,
+        allowed: req.outcomes,
+        status: "met",
+        platforms: [],
+        message: `every ${req.target} platform measured has a requirement of its own`
+      };
+    }
     const status = results.some((r) => r.status === "violated") ? "violated" : results.length > 0 && results.every((r) => r.status === "met") ? "met" : "unverified";
     return {
       scenario: req.scenario,
@@ -25670,6 +25681,10 @@ function statusItems(report) {
   const items = [];
   const violated = report.requirements.filter((r) => r.status === "violated").length;
   if (violated) items.push({ icon: "⛔", text: `${n(violated, "required outcome")} not met` });
+  const unverified = report.requirements.filter((r) => r.status === "unverified").length;
+  if (unverified) {
+    items.push({ icon: "❔", text: `${n(unverified, "required outcome")} not measured` });
+  }
   if (report.divergences.length) {
     items.push({
       icon: "❌",
@@ -33660,12 +33675,19 @@ function requirementsOf(raw, custom, problems, problem) {
       );
       return [];
     }
-    return Object.entries(targets).map(([target, outcomes]) => ({
-      scenario,
-      target,
-      outcomes: typeof outcomes === "string" ? [outcomes] : [...new Set(outcomes)]
-    }));
+    return Object.entries(targets).flatMap(([target, outcomes]) => {
+      const wrong = isOsFamily(target) ? void 0 : platformIdProblem(target);
+      if (wrong) {
+        problems.push(problem(["require", scenario], wrong, target));
+        return [];
+      }
+      const list = typeof outcomes === "string" ? [outcomes] : [...new Set(outcomes)];
+      return [{ scenario, target, outcomes: list }];
+    });
   });
+}
+function isOsFamily(target) {
+  return OS_FAMILIES.includes(target);
 }
 function schemaProblems(errors, problem) {
   const seen = /* @__PURE__ */ new Set();
