@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-EDX2ONJJ.js";
+} from "./chunk-CTEYSWLN.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

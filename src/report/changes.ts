@@ -1,7 +1,7 @@
 // Pure: what differs from the previous report on this pull request, read from the digest in our
-// earlier comment. Only outcomes (and whether they were flaky), the set of platforms and the
-// findings are compared: those are what a reviewer acts on.
-import { digestCell, type Digest } from './digest.ts'
+// earlier comment. Only outcomes (and whether they were flaky), which scenarios were measured, the
+// set of platforms and the findings are compared: those are what a reviewer acts on.
+import { digestCell, hashKey, type Digest } from './digest.ts'
 import type { PreviousDigest } from './marker.ts'
 import type { CellChange, Changes, MeasuredPlatform, ScenarioRow } from './model.ts'
 
@@ -11,7 +11,14 @@ export function compareWithPrevious(
   platforms: readonly MeasuredPlatform[],
   rows: readonly ScenarioRow[],
 ): Changes {
-  const none = { cells: [], platformsAdded: [], platformsRemoved: [], any: false }
+  const none = {
+    cells: [],
+    platformsAdded: [],
+    platformsRemoved: [],
+    cellsStarted: 0,
+    cellsStopped: 0,
+    any: false,
+  }
   if (previous === undefined) return { status: 'first-run', ...none }
   if ('absent' in previous) {
     return { status: 'unreadable', note: 'the previous comment carries no digest', ...none }
@@ -25,13 +32,26 @@ export function compareWithPrevious(
   }
   const before = previous.digest
   const cells: CellChange[] = []
+  let cellsStarted = 0
+  let cellsStopped = 0
   platforms.forEach((platform, index) => {
-    if (before.platforms[platform.id] === undefined) return
+    const codes = before.platforms[platform.id]
+    if (codes === undefined) return
+    // A scenario measured in one run and not in the other (added, removed, or skipped now).
+    const measuredNow = new Set(
+      rows.filter((row) => row.cells[index]?.outcome !== undefined).map((row) => hashKey(row.id)),
+    )
+    before.scenarios.forEach((hash, i) => {
+      if (codes[i] !== '.' && !measuredNow.has(hash)) cellsStopped++
+    })
     for (const row of rows) {
       const cell = row.cells[index]
       if (cell?.outcome === undefined) continue
       const then = digestCell(before, row.id, platform.id)
-      if (!then) continue
+      if (!then) {
+        cellsStarted++
+        continue
+      }
       if (then.outcome !== cell.outcome || then.flaky !== cell.flaky) {
         cells.push({
           scenario: row.id,
@@ -62,9 +82,12 @@ export function compareWithPrevious(
     cells,
     platformsAdded,
     platformsRemoved,
+    cellsStarted,
+    cellsStopped,
     ...(findings ? { findings } : {}),
     any:
       cells.length > 0 ||
+      cellsStarted + cellsStopped > 0 ||
       platformsAdded.length > 0 ||
       platformsRemoved.length > 0 ||
       (findings !== undefined && findings.added + findings.fixed > 0),

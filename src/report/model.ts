@@ -170,6 +170,9 @@ export interface Changes {
   cells: CellChange[]
   platformsAdded: string[]
   platformsRemoved: string[]
+  /** Cells of platforms in both runs that are measured now and were not, and the other way. */
+  cellsStarted: number
+  cellsStopped: number
   /** Undefined when either run had too many findings to keep their fingerprints. */
   findings?: { added: number; fixed: number }
   /** True when anything above differs from the earlier report. */

@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import type { PlatformResult } from '../../src/probe/model.ts'
 import { buildReport } from '../../src/report/build.ts'
 import {
   decodeDigest,
@@ -150,9 +151,24 @@ describe('changes since the previous report', () => {
       cells: [],
       platformsAdded: [],
       platformsRemoved: [],
+      cellsStarted: 0,
+      cellsStopped: 0,
       findings: { added: 0, fixed: 0 },
       any: false,
     })
+  })
+
+  it('counts results measured in one run and not in the other as changes', () => {
+    const fewer = threeOs()
+    const linux = fewer.artifacts[0]!.content as PlatformResult
+    const dropped = linux.scenarios.splice(0, 2) // the earlier run did not measure these two
+    const previousComment = renderComment(buildReport(fewer))
+    linux.scenarios.unshift(...dropped)
+    const later = buildReport({ ...fewer, previousComment })
+    expect(later.changes).toMatchObject({ cellsStarted: 2, cellsStopped: 0, any: true })
+    linux.scenarios.splice(0, 3)
+    const fewerStill = buildReport({ ...fewer, previousComment })
+    expect(fewerStill.changes).toMatchObject({ cellsStarted: 0, cellsStopped: 1, any: true })
   })
 
   it('names changed outcomes, flaky transitions, platforms gone or new, and findings added or fixed', () => {

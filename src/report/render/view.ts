@@ -206,6 +206,8 @@ export function buildView(report: Report, options: ViewOptions) {
       cells: cap(changeItems),
       platformsAdded: changes.platformsAdded,
       platformsRemoved: changes.platformsRemoved,
+      cellsStarted: changes.cellsStarted,
+      cellsStopped: changes.cellsStopped,
       findingsAdded: changes.findings?.added ?? null,
       findingsFixed: changes.findings?.fixed ?? null,
     },
@@ -327,7 +329,11 @@ function statusItems(report: Report): { icon: string; text: string }[] {
       text: `${n(report.refutations.length, 'inferred expectation')} refuted`,
     })
   }
-  const changed = report.changes.cells.length + report.changes.platformsRemoved.length
+  const changed =
+    report.changes.cells.length +
+    report.changes.platformsRemoved.length +
+    report.changes.cellsStarted +
+    report.changes.cellsStopped
   if (changed) {
     const since = report.changes.since
       ? ` since ${report.changes.since.slice(0, 7)}`

@@ -24046,7 +24046,14 @@ function isA(kind, dir, entry) {
 
 // src/report/changes.ts
 function compareWithPrevious(previous, current, platforms, rows) {
-  const none = { cells: [], platformsAdded: [], platformsRemoved: [], any: false };
+  const none = {
+    cells: [],
+    platformsAdded: [],
+    platformsRemoved: [],
+    cellsStarted: 0,
+    cellsStopped: 0,
+    any: false
+  };
   if (previous === void 0) return { status: "first-run", ...none };
   if ("absent" in previous) {
     return { status: "unreadable", note: "the previous comment carries no digest", ...none };
@@ -24060,13 +24067,25 @@ function compareWithPrevious(previous, current, platforms, rows) {
   }
   const before = previous.digest;
   const cells = [];
+  let cellsStarted = 0;
+  let cellsStopped = 0;
   platforms.forEach((platform, index) => {
-    if (before.platforms[platform.id] === void 0) return;
+    const codes = before.platforms[platform.id];
+    if (codes === void 0) return;
+    const measuredNow = new Set(
+      rows.filter((row) => row.cells[index]?.outcome !== void 0).map((row) => hashKey(row.id))
+    );
+    before.scenarios.forEach((hash, i2) => {
+      if (codes[i2] !== "." && !measuredNow.has(hash)) cellsStopped++;
+    });
     for (const row of rows) {
       const cell = row.cells[index];
       if (cell?.outcome === void 0) continue;
       const then = digestCell(before, row.id, platform.id);
-      if (!then) continue;
+      if (!then) {
+        cellsStarted++;
+        continue;
+      }
       if (then.outcome !== cell.outcome || then.flaky !== cell.flaky) {
         cells.push({
           scenario: row.id,
@@ -24095,8 +24114,10 @@ function compareWithPrevious(previous, current, platforms, rows) {
     cells,
     platformsAdded,
     platformsRemoved,
+    cellsStarted,
+    cellsStopped,
     ...findings ? { findings } : {},
-    any: cells.length > 0 || platformsAdded.length > 0 || platformsRemoved.length > 0 || findings !== void 0 && findings.added + findings.fixed > 0
+    any: cells.length > 0 || cellsStarted + cellsStopped > 0 || platformsAdded.length > 0 || platformsRemoved.length > 0 || findings !== void 0 && findings.added + findings.fixed > 0
   };
 }
 
@@ -25585,6 +25606,8 @@ function buildView(report, options) {
       cells: cap2(changeItems),
       platformsAdded: changes.platformsAdded,
       platformsRemoved: changes.platformsRemoved,
+      cellsStarted: changes.cellsStarted,
+      cellsStopped: changes.cellsStopped,
       findingsAdded: changes.findings?.added ?? null,
       findingsFixed: changes.findings?.fixed ?? null
     },
@@ -25697,7 +25720,7 @@ function statusItems(report) {
       text: `${n(report.refutations.length, "inferred expectation")} refuted`
     });
   }
-  const changed = report.changes.cells.length + report.changes.platformsRemoved.length;
+  const changed = report.changes.cells.length + report.changes.platformsRemoved.length + report.changes.cellsStarted + report.changes.cellsStopped;
   if (changed) {
     const since = report.changes.since ? ` since ${report.changes.since.slice(0, 7)}` : " since the last report";
     items.push({ icon: "🔁", text: `${n(changed, "change")}${since}` });
