@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-CTEYSWLN.js";
+} from "./chunk-5DYJGBKL.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

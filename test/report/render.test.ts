@@ -327,6 +327,31 @@ describe('size limits', () => {
     expect(body).toMatch(/a line of static text\n<\/details>\n\n… cut here to fit the size limit/)
     expect(hasCommentMarker(body, 'default')).toBe(true)
   })
+
+  it('shortens long lists of unreadable results and notes instead of cutting the verdict off', () => {
+    const input = threeOs()
+    const broken = Array.from({ length: 256 }, (_, i) => ({
+      name: `bind-probe-result-linux-x64-v2-${i}-${'x'.repeat(200)}`,
+      content: { schemaVersion: 2 },
+    }))
+    const report = buildReport({ ...input, artifacts: [...input.artifacts, ...broken] })
+    const body = renderComment(report, { verdict: evaluatePolicy(report, input.policy as never) })
+    expect(byteLength(body)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body).not.toContain('cut here')
+    const text = textOf(gfmTree(body))
+    expect(text).toContain('256 unreadable results')
+    expect(text).toMatch(/and 24\d more in the job summary/)
+    expect(text).toContain('Check: ❌ failure')
+  })
+
+  it('closes a <details open> and a tilde fence it cut through', () => {
+    const source = `<details open><summary>big</summary>\n\n~~~~text\n${'a line of static text\n'.repeat(5000)}~~~~\n</details>\n`
+    const body = renderComment(buildReport(threeOs()), { template: custom(source) })
+    expect(byteLength(body)).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body).toMatch(
+      /a line of static text\n~~~~\n<\/details>\n\n… cut here to fit the size limit/,
+    )
+  })
 })
 
 function catchError(run: () => unknown): Error {

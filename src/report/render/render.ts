@@ -115,8 +115,21 @@ function cut(body: string, budget: { limit: number; end: string }): string {
   text = text.replace(/\uFFFD$/, '')
   const lastLine = text.lastIndexOf('\n')
   if (lastLine > 0) text = text.slice(0, lastLine)
-  const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length
-  const fences = (text.match(/^```/gm) ?? []).length
-  const closing = `${fences % 2 ? '\n```' : ''}${'\n</details>'.repeat(Math.max(0, open))}`
+  // A custom template may open `<details open>`, or fence code with tildes: close what is open.
+  const open =
+    (text.match(/<details\b[^>]*>/gi) ?? []).length - (text.match(/<\/details>/gi) ?? []).length
+  const fence = openFence(text)
+  const closing = `${fence ? `\n${fence}` : ''}${'\n</details>'.repeat(Math.max(0, open))}`
   return `${text}${closing}${notice}${budget.end}`
+}
+
+/** The fence (``` or ~~~, as long as it was opened) of a code block left open, if any. */
+function openFence(text: string): string | undefined {
+  let open: string | undefined
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)) {
+    const fence = m[1]!
+    if (open === undefined) open = fence
+    else if (fence[0] === open[0] && fence.length >= open.length) open = undefined
+  }
+  return open
 }

@@ -155,6 +155,9 @@ export function buildView(report: Report, options: ViewOptions) {
   }
 
   const status = statusItems(report)
+  const otherLegs = report.legs
+    .filter((leg) => !report.missing.some((m) => m.leg === leg.leg))
+    .map((leg) => ({ leg: leg.leg, words: LEG_WORDS[leg.status] }))
   return {
     tool: report.tool,
     context: {
@@ -172,7 +175,15 @@ export function buildView(report: Report, options: ViewOptions) {
     summaryUrl: safeUrl(options.summaryUrl ?? ctx.runUrl) ?? null,
     platforms,
     measured: { count: platforms.length, ids: measuredIds },
-    missing: report.missing.map((m) => ({
+    // Long lists are cut to the trim level's length, so a smaller level always fits; `more` counts
+    // what was left out.
+    more: {
+      missing: Math.max(0, report.missing.length - limits.list),
+      otherLegs: Math.max(0, otherLegs.length - limits.list),
+      artifacts: Math.max(0, report.artifacts.length - limits.list),
+      notes: Math.max(0, report.notes.length - limits.list),
+    },
+    missing: report.missing.slice(0, limits.list).map((m) => ({
       id: m.id,
       name: m.name ?? null,
       reason: m.reason,
@@ -181,11 +192,9 @@ export function buildView(report: Report, options: ViewOptions) {
     legs: report.legs,
     // Legs that did not finish and could not be tied to a missing platform (a job name says
     // nothing reliable about the platform it was to measure).
-    otherLegs: report.legs
-      .filter((leg) => !report.missing.some((m) => m.leg === leg.leg))
-      .map((leg) => ({ leg: leg.leg, words: LEG_WORDS[leg.status] })),
-    artifacts: report.artifacts,
-    notes: report.notes,
+    otherLegs: otherLegs.slice(0, limits.list),
+    artifacts: report.artifacts.slice(0, limits.list),
+    notes: report.notes.slice(0, limits.list),
     unmeasuredDrivers: report.platforms.flatMap((p) =>
       p.driverProblems
         .filter((d) => d.status === 'unavailable')

@@ -25559,6 +25559,7 @@ function buildView(report, options) {
     problems: report.findings.problems
   };
   const status = statusItems(report);
+  const otherLegs = report.legs.filter((leg) => !report.missing.some((m) => m.leg === leg.leg)).map((leg) => ({ leg: leg.leg, words: LEG_WORDS[leg.status] }));
   return {
     tool: report.tool,
     context: {
@@ -25576,7 +25577,15 @@ function buildView(report, options) {
     summaryUrl: safeUrl(options.summaryUrl ?? ctx.runUrl) ?? null,
     platforms,
     measured: { count: platforms.length, ids: measuredIds },
-    missing: report.missing.map((m) => ({
+    // Long lists are cut to the trim level's length, so a smaller level always fits; `more` counts
+    // what was left out.
+    more: {
+      missing: Math.max(0, report.missing.length - limits.list),
+      otherLegs: Math.max(0, otherLegs.length - limits.list),
+      artifacts: Math.max(0, report.artifacts.length - limits.list),
+      notes: Math.max(0, report.notes.length - limits.list)
+    },
+    missing: report.missing.slice(0, limits.list).map((m) => ({
       id: m.id,
       name: m.name ?? null,
       reason: m.reason,
@@ -25585,9 +25594,9 @@ function buildView(report, options) {
     legs: report.legs,
     // Legs that did not finish and could not be tied to a missing platform (a job name says
     // nothing reliable about the platform it was to measure).
-    otherLegs: report.legs.filter((leg) => !report.missing.some((m) => m.leg === leg.leg)).map((leg) => ({ leg: leg.leg, words: LEG_WORDS[leg.status] })),
-    artifacts: report.artifacts,
-    notes: report.notes,
+    otherLegs: otherLegs.slice(0, limits.list),
+    artifacts: report.artifacts.slice(0, limits.list),
+    notes: report.notes.slice(0, limits.list),
     unmeasuredDrivers: report.platforms.flatMap(
       (p) => p.driverProblems.filter((d) => d.status === "unavailable").map((d) => ({ platform: p.id, driver: d.driver, message: d.message ?? null }))
     ),
@@ -25914,10 +25923,20 @@ function cut(body2, budget) {
   text = text.replace(/\uFFFD$/, "");
   const lastLine = text.lastIndexOf("\n");
   if (lastLine > 0) text = text.slice(0, lastLine);
-  const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
-  const fences = (text.match(/^```/gm) ?? []).length;
-  const closing = `${fences % 2 ? "\n```" : ""}${"\n</details>".repeat(Math.max(0, open))}`;
+  const open = (text.match(/<details\b[^>]*>/gi) ?? []).length - (text.match(/<\/details>/gi) ?? []).length;
+  const fence = openFence(text);
+  const closing = `${fence ? `
+${fence}` : ""}${"\n</details>".repeat(Math.max(0, open))}`;
   return `${text}${closing}${notice}${budget.end}`;
+}
+function openFence(text) {
+  let open;
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)) {
+    const fence = m[1];
+    if (open === void 0) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length) open = void 0;
+  }
+  return open;
 }
 
 // src/scan/languages.ts
