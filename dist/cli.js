@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-5DYJGBKL.js";
+} from "./chunk-YWIVGQIS.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -231,7 +231,7 @@ function summary(verdicts, result, paint) {
     `${result.scenarios.length} scenarios in ${(result.durationMs / 1e3).toFixed(2)} s${result.options.repeat > 1 ? `, ${cutShort ? "up to " : ""}${result.options.repeat} runs each` : ""}: ${parts.join(", ")}` + (flaky ? `, ${flaky} flaky` : ""),
     paint(
       "dim",
-      `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation  ? settles an unknown  # measurement  - not measured` + (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : "")
+      `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation or an earlier measurement  ? settles an unknown  # measurement  - not measured` + (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : "")
     )
   ];
 }

@@ -122,7 +122,7 @@ function summary(verdicts: Verdict[], result: PlatformResult, paint: Painter): s
       (flaky ? `, ${flaky} flaky` : ''),
     paint(
       'dim',
-      `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation  ? settles an unknown  # measurement  - not measured` +
+      `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation or an earlier measurement  ? settles an unknown  # measurement  - not measured` +
         (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : ''),
     ),
   ]

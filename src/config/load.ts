@@ -78,7 +78,12 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
       file,
       doc.errors.map((e) => {
         const { line, col } = at(e.pos[0])
-        return { path: '', line, column: col, message: `YAML: ${firstLine(e.message)}` }
+        // The YAML library's advice for this one is meant for its caller, not for a user.
+        const message =
+          e.code === 'MULTIPLE_DOCS'
+            ? 'the policy is one YAML document; remove the `---` that starts a second one'
+            : firstLine(e.message)
+        return { path: '', line, column: col, message: `YAML: ${message}` }
       }),
     )
   }

@@ -200,6 +200,12 @@ scenarios:
     ])
   })
 
+  it('says how to fix a file of two YAML documents', () => {
+    expect(problemsOf('mode: warn\n---\nmode: enforce\n')).toEqual([
+      '2:1  | YAML: the policy is one YAML document; remove the `---` that starts a second one',
+    ])
+  })
+
   it('refuses a runner label where a platform id belongs, saying what to write', () => {
     expect(problemsOf('platforms: [linux-x64, windows-latest]\n')).toEqual([
       '1:24 platforms[1] | "windows-latest" is a runner label, not a platform id; platform ids name the OS and architecture the probe found, such as windows-x64 or windows-arm64',

@@ -124,6 +124,45 @@ describe('required outcomes nobody measured', () => {
   })
 })
 
+describe('refutations', () => {
+  it('call a contradicted measurement of this project by its name, not an inferred expectation', () => {
+    const input = singleOs()
+    const result = input.artifacts[0]!.content as PlatformResult
+    const cell = result.scenarios.find((r) => r.id === 'tcp4-reuseaddr-both-dup-second-listen')!
+    Object.assign(cell, {
+      outcome: 'ok',
+      step: 'B listen',
+      counts: [{ outcome: 'ok', step: 'B listen', count: 1 }],
+    })
+    const report = buildReport(input)
+    expect(report.refutations.map((r) => r.confidence)).toEqual(['measured'])
+    expect(textOf(gfmTree(renderComment(report)))).toContain(
+      '1 earlier measurement of this project contradicted',
+    )
+    expect(textOf(gfmTree(renderSummary(report)))).toContain('EADDRINUSE (measured)')
+  })
+})
+
+describe('flaky results', () => {
+  it('name the step of an outcome counted at another step than the recorded one', () => {
+    const input = singleOs()
+    const result = input.artifacts[0]!.content as PlatformResult
+    const scenario = result.scenarios.find((r) => r.id === 'tcp4-dup-loopback-default')!
+    Object.assign(scenario, {
+      runs: 5,
+      flaky: true,
+      counts: [
+        { outcome: 'EADDRINUSE', step: 'B bind lo4:P', count: 3 },
+        { outcome: 'EADDRINUSE', step: 'A bind lo4:0', count: 2 },
+      ],
+    })
+    const text = textOf(gfmTree(renderSummary(buildReport(input))))
+    expect(text).toContain(
+      'tcp4-dup-loopback-default on linux-x64: EADDRINUSE 3/5, EADDRINUSE at A bind lo4:0 2/5',
+    )
+  })
+})
+
 describe('ephemeral-port measurements', () => {
   // A draw sequence where the kernel hands back the port just closed an eighth of the time.
   const input = () => {

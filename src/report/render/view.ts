@@ -92,7 +92,7 @@ export function buildView(report: Report, options: ViewOptions) {
   const platforms = report.platforms.map((p) => platformView(p))
   const measuredIds = report.platforms.map((p) => p.id)
   const recorded = new Map(report.scenarios.map((r) => [r.id, r.recordedStep]))
-  const measured = (d: CellRef) =>
+  const measured = (d: Pick<CellRef, 'scenario' | 'outcome' | 'step'>) =>
     AT_ANY_STEP.has(d.outcome) || d.step === recorded.get(d.scenario)
       ? d.outcome
       : `${d.outcome} at ${d.step}`
@@ -123,7 +123,9 @@ export function buildView(report: Report, options: ViewOptions) {
     scenario: f.scenario,
     title: title(f.scenario),
     platform: f.platform,
-    counts: f.counts.map((c) => `${c.outcome} ${c.count}/${f.runs}`).join(', '),
+    counts: f.counts
+      .map((c) => `${measured({ ...c, scenario: f.scenario })} ${c.count}/${f.runs}`)
+      .join(', '),
   }))
   const probeErrors = report.probeErrors.map((e) => ({
     scenario: e.scenario ?? null,
@@ -332,10 +334,15 @@ function statusItems(report: Report): { icon: string; text: string }[] {
       text: `${n(report.divergences.length, 'divergence')} from the documented semantics`,
     })
   }
-  if (report.refutations.length) {
+  const remeasured = report.refutations.filter((r) => r.confidence === 'measured').length
+  const inferred = report.refutations.length - remeasured
+  if (inferred) {
+    items.push({ icon: '⚠️', text: `${n(inferred, 'inferred expectation')} refuted` })
+  }
+  if (remeasured) {
     items.push({
       icon: '⚠️',
-      text: `${n(report.refutations.length, 'inferred expectation')} refuted`,
+      text: `${n(remeasured, 'earlier measurement')} of this project contradicted`,
     })
   }
   const changed =

@@ -25529,7 +25529,7 @@ function buildView(report, options) {
     scenario: f.scenario,
     title: title(f.scenario),
     platform: f.platform,
-    counts: f.counts.map((c) => `${c.outcome} ${c.count}/${f.runs}`).join(", ")
+    counts: f.counts.map((c) => `${measured({ ...c, scenario: f.scenario })} ${c.count}/${f.runs}`).join(", ")
   }));
   const probeErrors = report.probeErrors.map((e) => ({
     scenario: e.scenario ?? null,
@@ -25723,10 +25723,15 @@ function statusItems(report) {
       text: `${n(report.divergences.length, "divergence")} from the documented semantics`
     });
   }
-  if (report.refutations.length) {
+  const remeasured = report.refutations.filter((r) => r.confidence === "measured").length;
+  const inferred = report.refutations.length - remeasured;
+  if (inferred) {
+    items.push({ icon: "⚠️", text: `${n(inferred, "inferred expectation")} refuted` });
+  }
+  if (remeasured) {
     items.push({
       icon: "⚠️",
-      text: `${n(report.refutations.length, "inferred expectation")} refuted`
+      text: `${n(remeasured, "earlier measurement")} of this project contradicted`
     });
   }
   const changed = report.changes.cells.length + report.changes.platformsRemoved.length + report.changes.cellsStarted + report.changes.cellsStopped;
@@ -33590,7 +33595,8 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
       file,
       doc2.errors.map((e) => {
         const { line, col } = at(e.pos[0]);
-        return { path: "", line, column: col, message: `YAML: ${firstLine(e.message)}` };
+        const message = e.code === "MULTIPLE_DOCS" ? "the policy is one YAML document; remove the `---` that starts a second one" : firstLine(e.message);
+        return { path: "", line, column: col, message: `YAML: ${message}` };
       })
     );
   }
