@@ -42,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-YWIVGQIS.js";
+} from "./chunk-56NPT3HI.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

@@ -27,10 +27,14 @@ export function buildHeadline(
     other: [],
     notMeasured: missing.map((m) => ({ platform: m.id, reason: missingWords(m) })),
     documented: [],
+    flaky: [],
   }
   platforms.forEach((platform, i) => {
     const cell = row?.cells[i]
     const outcome = cell?.outcome
+    if (cell?.flaky && cell.counts?.[0] && cell.runs) {
+      headline.flaky.push({ platform: platform.id, count: cell.counts[0].count, runs: cell.runs })
+    }
     if (outcome === undefined) {
       headline.notMeasured.push({ platform: platform.id, reason: 'did not run this scenario' })
     } else if (outcome === 'skipped' || outcome === 'probe-error') {

@@ -152,6 +152,8 @@ export interface Headline {
   notMeasured: { platform: string; reason: string }[]
   /** What the sources say, per OS family, for the families nobody measured. */
   documented: { os: OsFamily; text: string; confidence: Confidence }[]
+  /** Platforms whose outcome varied between runs: the headline's outcome is only the commonest. */
+  flaky: { platform: string; count: number; runs: number }[]
 }
 
 export interface CellChange {

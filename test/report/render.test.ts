@@ -124,6 +124,24 @@ describe('required outcomes nobody measured', () => {
   })
 })
 
+describe('the headline', () => {
+  it('marks a platform whose 2008 case was flaky, with the share of its commonest outcome', () => {
+    const input = singleOs()
+    const result = input.artifacts[0]!.content as PlatformResult
+    const cell = result.scenarios.find((r) => r.id === 'tcp4-reuseaddr-both-dup-wildcard-nolisten')!
+    Object.assign(cell, {
+      runs: 5,
+      flaky: true,
+      counts: [
+        { outcome: 'ok', step: cell.step, count: 3 },
+        { outcome: 'EADDRINUSE', step: cell.step, count: 2 },
+      ],
+    })
+    const text = textOf(gfmTree(renderComment(buildReport(input))))
+    expect(text).toContain('0.0.0.0: ok on linux-x64 (3/5 🎲).')
+  })
+})
+
 describe('refutations', () => {
   it('call a contradicted measurement of this project by its name, not an inferred expectation', () => {
     const input = singleOs()

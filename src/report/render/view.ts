@@ -299,12 +299,16 @@ function platformView(p: MeasuredPlatform) {
 
 function headlineView(report: Report) {
   const h = report.headline
+  // A flaky platform says so beside its name: its outcome is only the commonest of its runs.
+  const flaky = new Map(h.flaky.map((f) => [f.platform, `${f.count}/${f.runs} 🎲`]))
+  const named = (ids: string[]) =>
+    ids.map((id) => (flaky.has(id) ? `${id} (${flaky.get(id)})` : id))
   const groups = [
-    ...(h.raises.length ? [{ outcome: 'EADDRINUSE', platforms: h.raises }] : []),
-    ...(h.succeeds.length ? [{ outcome: 'ok', platforms: h.succeeds }] : []),
+    ...(h.raises.length ? [{ outcome: 'EADDRINUSE', platforms: named(h.raises) }] : []),
+    ...(h.succeeds.length ? [{ outcome: 'ok', platforms: named(h.succeeds) }] : []),
     ...[...new Set(h.other.map((o) => o.outcome))].map((outcome) => ({
       outcome,
-      platforms: h.other.filter((o) => o.outcome === outcome).map((o) => o.platform),
+      platforms: named(h.other.filter((o) => o.outcome === outcome).map((o) => o.platform)),
     })),
   ]
   return {

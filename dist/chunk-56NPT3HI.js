@@ -24232,11 +24232,15 @@ function buildHeadline(rows, platforms, missing, scenarios) {
     succeeds: [],
     other: [],
     notMeasured: missing.map((m) => ({ platform: m.id, reason: missingWords(m) })),
-    documented: []
+    documented: [],
+    flaky: []
   };
   platforms.forEach((platform, i2) => {
     const cell = row?.cells[i2];
     const outcome = cell?.outcome;
+    if (cell?.flaky && cell.counts?.[0] && cell.runs) {
+      headline.flaky.push({ platform: platform.id, count: cell.counts[0].count, runs: cell.runs });
+    }
     if (outcome === void 0) {
       headline.notMeasured.push({ platform: platform.id, reason: "did not run this scenario" });
     } else if (outcome === "skipped" || outcome === "probe-error") {
@@ -25689,12 +25693,14 @@ function platformView(p) {
 }
 function headlineView(report) {
   const h = report.headline;
+  const flaky = new Map(h.flaky.map((f) => [f.platform, `${f.count}/${f.runs} 🎲`]));
+  const named = (ids) => ids.map((id) => flaky.has(id) ? `${id} (${flaky.get(id)})` : id);
   const groups = [
-    ...h.raises.length ? [{ outcome: "EADDRINUSE", platforms: h.raises }] : [],
-    ...h.succeeds.length ? [{ outcome: "ok", platforms: h.succeeds }] : [],
+    ...h.raises.length ? [{ outcome: "EADDRINUSE", platforms: named(h.raises) }] : [],
+    ...h.succeeds.length ? [{ outcome: "ok", platforms: named(h.succeeds) }] : [],
     ...[...new Set(h.other.map((o) => o.outcome))].map((outcome) => ({
       outcome,
-      platforms: h.other.filter((o) => o.outcome === outcome).map((o) => o.platform)
+      platforms: named(h.other.filter((o) => o.outcome === outcome).map((o) => o.platform))
     }))
   ];
   return {
