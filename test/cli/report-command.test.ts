@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.ts'
-import { resolveContext } from '../../src/github/context.ts'
 import { DirectoryTransport } from '../../src/github/directory-transport.ts'
 import { legMeta, uploadLeg, RESULT_FILE, SCAN_FILE } from '../../src/github/transport.ts'
 import { fixture, SAMPLE_FINDINGS } from '../report/samples.ts'
 import { gfmTree, nodesOf, textOf } from '../report/gfm.ts'
+import { legContext } from '../github/support/leg-context.ts'
 
 /** A policy with every default, so the tests do not read this repository's own policy. */
 const DEFAULTS = join(tmpdir(), `bind-probe-defaults-${process.pid}.yml`)
@@ -28,23 +28,7 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr }
 }
 
-const context = resolveContext(
-  {
-    GITHUB_REPOSITORY: 'octo-org/octo-repo',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: 'event.json',
-    GITHUB_RUN_ID: '900',
-    GITHUB_RUN_ATTEMPT: '1',
-  },
-  () =>
-    JSON.stringify({
-      pull_request: {
-        number: 4,
-        head: { sha: 'b'.repeat(40), repo: { full_name: 'octo-org/octo-repo' } },
-        base: { ref: 'main', repo: { full_name: 'octo-org/octo-repo' } },
-      },
-    }),
-)
+const context = legContext
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 

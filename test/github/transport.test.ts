@@ -14,25 +14,9 @@ import {
   META_FILE,
   RESULT_FILE,
 } from '../../src/github/transport.ts'
-import { resolveContext } from '../../src/github/context.ts'
+import { legContext } from './support/leg-context.ts'
 
-const context = resolveContext(
-  {
-    GITHUB_REPOSITORY: 'octo-org/octo-repo',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: 'event.json',
-    GITHUB_RUN_ID: '900',
-    GITHUB_RUN_ATTEMPT: '1',
-  },
-  () =>
-    JSON.stringify({
-      pull_request: {
-        number: 4,
-        head: { sha: 'b'.repeat(40), repo: { full_name: 'octo-org/octo-repo' } },
-        base: { ref: 'main', repo: { full_name: 'octo-org/octo-repo' } },
-      },
-    }),
-)
+const context = legContext
 
 async function fresh() {
   return new DirectoryTransport(await mkdtemp(join(tmpdir(), 'bind-probe-transport-')))
