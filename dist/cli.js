@@ -444,7 +444,7 @@ async function reportCommand(argv, io) {
   }
   const scans = readLegScans(found.legs.filter((leg) => leg.bundle));
   const report = buildReport({
-    artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
+    artifacts: found.legs.map((leg) => ({ name: leg.source, content: leg.result })),
     artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
@@ -554,7 +554,7 @@ function addFile(path, found, { explicit, warn }) {
     );
     return;
   }
-  found.legs.push({ name: path, source: path, result: text, bundle: false, where: resolve2(path) });
+  found.legs.push({ source: path, result: text, bundle: false, where: resolve2(path) });
 }
 function looksLikeResult(text) {
   try {
@@ -598,7 +598,6 @@ function only(transport, name) {
 function legOf(name, files, where) {
   const scan2 = files.get(SCAN_FILE);
   return {
-    name,
     source: name,
     result: files.get(RESULT_FILE),
     bundle: true,

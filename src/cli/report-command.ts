@@ -114,7 +114,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   // Plain result files carry no scan; only the action's bundles say whether a leg scanned.
   const scans = readLegScans(found.legs.filter((leg) => leg.bundle))
   const report = buildReport({
-    artifacts: found.legs.map((leg) => ({ name: leg.name, content: leg.result })),
+    artifacts: found.legs.map((leg) => ({ name: leg.source, content: leg.result })),
     artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
@@ -186,8 +186,7 @@ function readText(path: string, what: string): string {
 }
 
 interface Leg {
-  /** The artifact or file, for messages. */
-  name: string
+  /** The artifact or file, for messages (the report names it so). */
   source: string
   result: string | undefined
   scan?: string
@@ -276,7 +275,7 @@ function addFile(
     )
     return
   }
-  found.legs.push({ name: path, source: path, result: text, bundle: false, where: resolve(path) })
+  found.legs.push({ source: path, result: text, bundle: false, where: resolve(path) })
 }
 
 /** Found in a directory, a file counts only when it is plainly a result: JSON with a platform. */
@@ -332,7 +331,6 @@ function only(transport: ResultTransport, name: string): ResultTransport {
 function legOf(name: string, files: ReadonlyMap<string, string>, where: string): Leg {
   const scan = files.get(SCAN_FILE)
   return {
-    name,
     source: name,
     result: files.get(RESULT_FILE),
     bundle: true,
