@@ -2,7 +2,9 @@
 // PlatformResult is a public, versioned contract: schemas/platform-result.schema.json describes it
 // and every change here must change that schema and PLATFORM_RESULT_SCHEMA_VERSION together.
 
-export const PLATFORM_RESULT_SCHEMA_VERSION = 1
+export const PLATFORM_RESULT_SCHEMA_VERSION = 2
+/** Versions a reader accepts: version 1 lacks only optional fields of version 2. */
+export const READABLE_PLATFORM_RESULT_VERSIONS = [1, 2] as const
 
 /** The three operating systems a scenario states expectations for. */
 export type OsFamily = 'linux' | 'macos' | 'windows'
@@ -90,7 +92,15 @@ export interface EphemeralMetrics {
   oddShare: number
   /** Share of draws inside the recorded ephemeral range, when the range is known. */
   inRange?: number
+  /** Another bind-probe ran on this host while the ports were drawn: the figures are host-wide. */
+  concurrentProbe?: boolean
 }
+
+/**
+ * Why a scenario could not be measured on this host: a fact about the environment, never about
+ * bind() semantics, so reports show it as "not measured" rather than as an outcome.
+ */
+export type SkipCause = 'ipv6-unavailable' | 'loopback-down' | 'ephemeral-exhausted' | 'port-taken'
 
 export interface ScenarioResult {
   id: string
@@ -101,6 +111,12 @@ export interface ScenarioResult {
   raw?: RawError
   /** Why the scenario was skipped or errored, in words. */
   reason?: string
+  /** For a scenario the host kept from being measured: the machine-readable cause. */
+  cause?: SkipCause
+  /** Runs repeated on a fresh port because another program held a port; not counted in `runs`. */
+  retries?: number
+  /** Errors the control step attributed to another program's socket, not the scenario's own. */
+  foreignConflicts?: number
   trace: StepTrace[]
   runs: number
   counts: OutcomeCount[]
@@ -146,7 +162,7 @@ export interface PlatformIdentity {
 }
 
 export interface PlatformResult {
-  schemaVersion: typeof PLATFORM_RESULT_SCHEMA_VERSION
+  schemaVersion: (typeof READABLE_PLATFORM_RESULT_VERSIONS)[number]
   tool: { name: 'bind-probe'; version: string }
   platform: PlatformIdentity
   startedAt: string

@@ -40,7 +40,7 @@ export function assertPlatformResult(
   const problems = resultProblems(value)
   if (problems.length) {
     throw new InvalidResultError(
-      `${where} is not a bind-probe PlatformResult v1: ${problems.slice(0, 5).join('; ')}`,
+      `${where} is not a bind-probe PlatformResult: ${problems.slice(0, 5).join('; ')}`,
     )
   }
 }

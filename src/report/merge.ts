@@ -37,7 +37,7 @@ export function mergeResults(artifacts: readonly ResultArtifact[]): MergedResult
       const more = found.length > 3 ? ` (and ${found.length - 3} more)` : ''
       problems.push({
         artifact: artifact.name,
-        message: `not a bind-probe PlatformResult v1: ${found.slice(0, 3).join('; ')}${more}`,
+        message: `not a bind-probe PlatformResult: ${found.slice(0, 3).join('; ')}${more}`,
       })
       continue
     }

@@ -27,7 +27,7 @@ describe('mergeResults', () => {
     ])
     expect(merged.problems[0]!.message).toMatch(/^is not JSON: /)
     expect(merged.problems[1]!.message).toBe('is empty')
-    expect(merged.problems[2]!.message).toMatch(/not a bind-probe PlatformResult v1: .*platform/)
+    expect(merged.problems[2]!.message).toMatch(/not a bind-probe PlatformResult: .*platform/)
   })
 
   it('keeps the newest result of a platform reported twice, and says which it ignored', () => {
