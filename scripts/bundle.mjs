@@ -23,7 +23,7 @@ async function languages() {
 
 const entryPoints = {
   index: 'src/index.ts',
-  cli: 'src/cli/main.ts',
+  cli: 'src/cli/bin.ts',
 }
 
 await rm('dist', { recursive: true, force: true })

@@ -21433,7 +21433,7 @@ var package_default = {
 var VERSION = package_default.version;
 
 // src/probe/model.ts
-var PLATFORM_RESULT_SCHEMA_VERSION = 1;
+var PLATFORM_RESULT_SCHEMA_VERSION = 2;
 var OS_FAMILIES = ["linux", "macos", "windows"];
 
 // src/probe/steps.ts
@@ -24369,7 +24369,7 @@ var platform_result_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://github.com/bind-probe/bind-probe/schemas/platform-result.schema.json",
   title: "bind-probe PlatformResult",
-  description: "What one machine answered to the bind-probe scenario catalogue. Version 1.",
+  description: "What one machine answered to the bind-probe scenario catalogue. Version 2; readers also take version 1, which lacks cause, retries, foreignConflicts and metrics.concurrentProbe.",
   type: "object",
   required: [
     "schemaVersion",
@@ -24383,7 +24383,7 @@ var platform_result_schema_default = {
   ],
   additionalProperties: false,
   properties: {
-    schemaVersion: { const: 1 },
+    schemaVersion: { enum: [1, 2] },
     tool: {
       type: "object",
       required: ["name", "version"],
@@ -24517,6 +24517,20 @@ var platform_result_schema_default = {
         step: { type: "string" },
         raw: { $ref: "#/$defs/rawError" },
         reason: { type: "string" },
+        cause: {
+          enum: ["ipv6-unavailable", "loopback-down", "ephemeral-exhausted", "port-taken"],
+          description: "Why the scenario could not be measured here (outcome skipped or probe-error): the host, not bind() semantics."
+        },
+        retries: {
+          type: "integer",
+          minimum: 0,
+          description: "Runs repeated on a fresh port because another program held a port the scenario needed; not counted in runs."
+        },
+        foreignConflicts: {
+          type: "integer",
+          minimum: 0,
+          description: "Errors the control step attributed to another program's socket rather than the scenario's own."
+        },
         trace: {
           type: "array",
           items: {
@@ -24567,7 +24581,11 @@ var platform_result_schema_default = {
             sameAsPrevious: { type: "number", minimum: 0, maximum: 1 },
             nextAfterPrevious: { type: "number", minimum: 0, maximum: 1 },
             oddShare: { type: "number", minimum: 0, maximum: 1 },
-            inRange: { type: "number", minimum: 0, maximum: 1 }
+            inRange: { type: "number", minimum: 0, maximum: 1 },
+            concurrentProbe: {
+              type: "boolean",
+              description: "Another bind-probe ran on this host while the ports were drawn: the figures are host-wide."
+            }
           }
         },
         durationMs: { type: "number", minimum: 0 }
@@ -24612,7 +24630,7 @@ function mergeResults(artifacts) {
       const more = found.length > 3 ? ` (and ${found.length - 3} more)` : "";
       problems.push({
         artifact: artifact.name,
-        message: `not a bind-probe PlatformResult v1: ${found.slice(0, 3).join("; ")}${more}`
+        message: `not a bind-probe PlatformResult: ${found.slice(0, 3).join("; ")}${more}`
       });
       continue;
     }
