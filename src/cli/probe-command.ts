@@ -84,10 +84,13 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     onWarning: (message) => io.stderr.write(`bind-probe: warning: ${message}\n`),
   })
   if (progress) io.stderr.write('\r\x1b[2K')
-  else
+  // The table closes with the same count and time; JSON on stdout gets it on stderr instead.
+  else if (values.format === 'json') {
+    const n = result.scenarios.length
     io.stderr.write(
-      `bind-probe: ran ${result.scenarios.length} scenarios in ${result.durationMs} ms\n`,
+      `bind-probe: ran ${n} scenario${n === 1 ? '' : 's'} in ${result.durationMs} ms\n`,
     )
+  }
 
   const json = `${JSON.stringify(result, null, 2)}\n`
   if (values.out !== undefined) {
