@@ -13,6 +13,14 @@ export class UsageError extends Error {
 }
 
 /**
+ * The command could not do its work for a reason outside the arguments (a missing or read-only
+ * directory): exit 1 with the message on one line, as the commands' --help says.
+ */
+export class CommandFailure extends Error {
+  override name = 'CommandFailure'
+}
+
+/**
  * Refuses an `--out` path that cannot be written, before any work is done: an empty name, a
  * directory, a missing directory, no write permission.
  */
@@ -23,12 +31,12 @@ export function checkOutPath(out: string): void {
   if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`)
   const dir = dirname(resolve(out))
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`)
+    throw new CommandFailure(`--out ${out}: its directory ${dir} does not exist`)
   }
   try {
     accessSync(stat ? out : dir, constants.W_OK)
   } catch {
-    throw new UsageError(
+    throw new CommandFailure(
       `--out ${out}: ${stat ? 'the file' : `the directory ${dir}`} is not writable`,
     )
   }

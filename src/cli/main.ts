@@ -2,7 +2,7 @@
 import { VERSION } from '../version.ts'
 import { ProbeUsageError } from '../probe/probe.ts'
 import { ScenarioError } from '../probe/compile.ts'
-import { UsageError, type Io } from './io.ts'
+import { CommandFailure, UsageError, type Io } from './io.ts'
 import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
 import { REPORT_HELP, reportCommand } from './report-command.ts'
@@ -55,6 +55,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
       io.stderr.write(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`)
       return 2
+    }
+    if (error instanceof CommandFailure) {
+      io.stderr.write(`bind-probe ${command}: ${error.message}\n`)
+      return 1
     }
     io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
     return 1

@@ -46,7 +46,7 @@ Options:
   --out FILE       also write the output to FILE
   --no-gate        exit 0 whatever the policy concludes
 
-Exit status: 0 when the policy passes, 1 when it fails, 2 on bad input.
+Exit status: 0 when the policy passes, 1 when it fails or --out cannot be written, 2 on bad input.
 `
 
 const DEFAULT_POLICY = '.github/bind-probe.yml'

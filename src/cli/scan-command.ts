@@ -32,6 +32,9 @@ Options:
   --disable RULE,...        switch rules off (${RULE_IDS.join(', ')})
   --max-file-bytes N        skip files larger than N bytes (default 1048576)
   --check-grammars          load every grammar, report which load, and exit
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does or the scan cannot do its
+  work (--out cannot be written), 2 on a usage error.
 `
 
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 }

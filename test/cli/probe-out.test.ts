@@ -22,12 +22,18 @@ function cli(args: string[]) {
 describe('bind-probe probe --out', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bind-probe-out-'))
 
+  // A directory named as the file is a usage error (2); a directory that is not there is a
+  // failure to write (1), as --help says.
   it.each([
-    [join(dir, 'missing', 'x.json'), /--out .*missing\/x\.json: its directory .* does not exist/],
-    [dir, /--out .* is a directory/],
-  ])('refuses %s before probing, with one line and exit code 2', (out, message) => {
+    [
+      join(dir, 'missing', 'x.json'),
+      /--out .*missing\/x\.json: its directory .* does not exist/,
+      1,
+    ],
+    [dir, /--out .* is a directory/, 2],
+  ])('refuses %s before probing, with one line and exit code %s', (out, message, status) => {
     const { code, stdout, stderr } = cli(['probe', '--format', 'json', '--out', out])
-    expect(code).toBe(2)
+    expect(code).toBe(status)
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
   })

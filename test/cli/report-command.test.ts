@@ -279,15 +279,16 @@ describe('bind-probe report', () => {
 
   it('refuses an --out it cannot write before reading anything', async () => {
     const dir = await scratch()
-    for (const [out, message] of [
+    for (const [out, message, status] of [
       [
         '/nonexistent/x.md',
         /--out \/nonexistent\/x\.md: its directory \/nonexistent does not exist/,
+        1,
       ],
-      [dir, /is a directory; name a file in it/],
+      [dir, /is a directory; name a file in it/, 2],
     ] as const) {
       const r = await run('--out', out, join(dir, 'missing.json'))
-      expect(r.code).toBe(2)
+      expect(r.code).toBe(status)
       expect(r.stderr).toMatch(message)
     }
   })

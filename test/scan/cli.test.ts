@@ -225,10 +225,10 @@ describe('bind-probe scan', () => {
     expect(r.stderr).toBe('bind-probe scan: root /nonexistent/bind-probe-root not found\n')
   })
 
-  it('an --out in a missing directory is one clear line, exit 2, before scanning', async () => {
+  it('an --out in a missing directory is one clear line, exit 1, before scanning', async () => {
     const root = writeTree(FLAKY)
     const r = await run(['--root', root, '--format', 'json', '--out', '/nonexistent/dir/x.json'])
-    expect(r.code).toBe(2)
+    expect(r.code).toBe(1)
     expect(r.stderr).toMatch(
       /^bind-probe scan: --out \/nonexistent\/dir\/x\.json: its directory \/nonexistent\/dir does not exist\n$/,
     )
