@@ -2,7 +2,8 @@
 // (so this project's own linters leave it alone) and marks the lines a rule must flag with an
 // `expect: PORT001` comment; every other line is a negative. Prints precision and recall per
 // rule and per language, with and without the trigger-word pre-filter.
-import { cp, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +11,13 @@ import { Grammars } from '../src/scan/grammars.ts'
 import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
 import { scan } from '../src/scan/scan.ts'
+import {
+  evaluateRealWorld,
+  REAL_WORLD_ENV,
+  renderJudgements,
+  renderRealWorld,
+  sampleUnlabelled,
+} from './eval-real-world.ts'
 
 export const CORPUS = fileURLToPath(new URL('../test/scan/corpus/', import.meta.url))
 
@@ -149,6 +157,38 @@ export function renderEvaluation(e: Evaluation): string {
   return `${lines.join('\n')}\n`
 }
 
+// `--real-world DIR` (or BIND_PROBE_REAL_WORLD_DIR) scores the labelled cases from public
+// repositories instead, reading their files from DIR; `--sample-unlabelled FILE` also writes a
+// fixed-seed sample of 100 findings on lines nobody labelled, to be judged by hand.
+async function main(args: string[]): Promise<void> {
+  const flag = (name: string) => {
+    const i = args.indexOf(name)
+    if (i < 0) return undefined
+    const value = args[i + 1]
+    if (!value || value.startsWith('--')) throw new Error(`${name} needs a value`)
+    return value
+  }
+  const dir = flag('--real-world') ?? process.env[REAL_WORLD_ENV]
+  if (!dir) {
+    process.stdout.write(renderEvaluation(await evaluateCorpus()))
+    return
+  }
+  if (!existsSync(dir)) throw new Error(`--real-world ${dir}: no such directory`)
+  const evaluation = await evaluateRealWorld(dir)
+  process.stdout.write(renderRealWorld(evaluation) + (await renderJudgements()))
+  const out = flag('--sample-unlabelled')
+  if (out) {
+    const sample = sampleUnlabelled(evaluation.unlabelled, 100)
+    const judgements = sample.map((s) => ({ ...s, verdict: null, reason: '' }))
+    await writeFile(out, `${JSON.stringify({ seed: 20260821, judgements }, null, 2)}\n`)
+  }
+}
+
 if (import.meta.main) {
-  process.stdout.write(renderEvaluation(await evaluateCorpus()))
+  try {
+    await main(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`eval:scan: ${(error as Error).message}\n`)
+    process.exitCode = 2
+  }
 }

@@ -1,0 +1,349 @@
+// Scores the scan against labelled cases from public repositories' real code
+// (test/scan/real-world/labels.json). Only the labels live here: each case's file is read from a
+// directory of mirrors or checkouts, its blob SHA checked, and the file scanned alone under its
+// own repository path (so test-path detection works as in a real scan).
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import type { Finding } from '../src/scan/finding.ts'
+import { Grammars } from '../src/scan/grammars.ts'
+import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
+import { scan } from '../src/scan/scan.ts'
+
+const run = promisify(execFile)
+
+export const LABELS = fileURLToPath(new URL('../test/scan/real-world/labels.json', import.meta.url))
+export const JUDGEMENTS = fileURLToPath(
+  new URL('../test/scan/real-world/unlabelled-judgements.json', import.meta.url),
+)
+export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
+
+export interface RealWorldCase {
+  id: string
+  repository: string
+  commit: string
+  path: string
+  line: number
+  blob: string
+  language: string
+  label: 'flag' | 'clean'
+  rules: string[]
+  pattern: string
+  reason: string
+  provenance: string
+}
+
+export interface Labels {
+  heldOut: { method: string; seed: string; repositories: string[] }
+  cases: RealWorldCase[]
+}
+
+const HEX40 = /^[0-9a-f]{40}$/
+
+/** Reads and checks the labels file; a bad entry is an error naming the case and the field. */
+export async function loadLabels(file = LABELS): Promise<Labels> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as Labels
+  const ids = new Set<string>()
+  for (const [i, c] of data.cases.entries()) {
+    const where = `${file}: cases[${i}] (${c.id ?? 'no id'})`
+    if (!c.id || ids.has(c.id)) throw new Error(`${where}: id missing or repeated`)
+    ids.add(c.id)
+    if (!/^[\w.-]+\/[\w.-]+$/.test(c.repository)) throw new Error(`${where}: repository`)
+    if (!HEX40.test(c.commit)) throw new Error(`${where}: commit is not 40 hex digits`)
+    if (!HEX40.test(c.blob)) throw new Error(`${where}: blob is not 40 hex digits`)
+    if (!Number.isInteger(c.line) || c.line < 1) throw new Error(`${where}: line`)
+    if (c.label !== 'flag' && c.label !== 'clean') throw new Error(`${where}: label`)
+    if (!c.rules.length || c.rules.some((r) => !RULE_IDS.includes(r)))
+      throw new Error(`${where}: rules must be known rule ids`)
+  }
+  return data
+}
+
+/** Git's blob id of some bytes: sha1("blob <size>\0" + bytes). */
+export function blobSha(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+}
+
+/** Places a repository may sit in DIR: fetch's bare mirrors (owner+name/repo), or checkouts. */
+function candidates(dir: string, repository: string): string[] {
+  const [owner, name] = repository.split('/') as [string, string]
+  const plus = `${owner}+${name}`
+  return [join(dir, plus, 'repo'), join(dir, plus), join(dir, owner, name), join(dir, name)]
+}
+
+export type ReadError = 'no-repository' | 'missing-file' | 'blob-mismatch'
+
+/** The file's bytes at the case's blob, or why they cannot be had. */
+export async function readCaseFile(
+  dir: string,
+  c: Pick<RealWorldCase, 'repository' | 'commit' | 'path' | 'blob'>,
+): Promise<Buffer | ReadError> {
+  const places = candidates(dir, c.repository).filter((p) => existsSync(p))
+  if (places.length === 0) return 'no-repository'
+  let seen: Buffer | undefined
+  for (const place of places) {
+    // A git directory (bare or not) that holds the commit answers exactly.
+    try {
+      const { stdout } = await run(
+        'git',
+        ['-C', place, 'cat-file', 'blob', `${c.commit}:${c.path}`],
+        {
+          encoding: 'buffer',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      )
+      seen = stdout
+      if (blobSha(stdout) === c.blob) return stdout
+    } catch {
+      // not a git directory, or the commit is not in it: try the work tree
+    }
+    const file = join(place, c.path)
+    if (existsSync(file) && statSync(file).isFile()) {
+      const bytes = await readFile(file)
+      seen = bytes
+      if (blobSha(bytes) === c.blob) return bytes
+    }
+  }
+  return seen ? 'blob-mismatch' : 'missing-file'
+}
+
+interface Tally {
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+}
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, tn: 0 })
+
+export interface CaseResult {
+  case: RealWorldCase
+  heldOut: boolean
+  /** A finding of one of the case's rules covers its line. */
+  matched: boolean
+  /** Rules of all findings that cover its line. */
+  anyRules: string[]
+}
+
+export interface UnlabelledFinding {
+  ref: string
+  repository: string
+  commit: string
+  path: string
+  line: number
+  rule: string
+  heldOut: boolean
+}
+
+export interface RealWorldEvaluation {
+  cases: CaseResult[]
+  errors: { id: string; error: ReadError }[]
+  files: number
+  unlabelled: UnlabelledFinding[]
+}
+
+const covers = (f: Finding, line: number) => f.line <= line && line <= (f.endLine ?? f.line)
+
+/** Scans every labelled file version once and scores its cases. */
+export async function evaluateRealWorld(
+  dir: string,
+  labels?: Labels,
+): Promise<RealWorldEvaluation> {
+  const data = labels ?? (await loadLabels())
+  const held = new Set(data.heldOut.repositories)
+  const groups = new Map<string, RealWorldCase[]>()
+  for (const c of data.cases) {
+    const key = `${c.repository}@${c.commit}:${c.path}`
+    groups.set(key, [...(groups.get(key) ?? []), c])
+  }
+  const result: RealWorldEvaluation = { cases: [], errors: [], files: 0, unlabelled: [] }
+  const grammars = new Grammars()
+  const work = await mkdtemp(join(tmpdir(), 'bind-probe-real-world-'))
+  try {
+    let n = 0
+    for (const group of groups.values()) {
+      const first = group[0]!
+      const bytes = await readCaseFile(dir, first)
+      if (typeof bytes === 'string') {
+        for (const c of group) result.errors.push({ id: c.id, error: bytes })
+        continue
+      }
+      const root = join(work, String(n++))
+      await mkdir(dirname(join(root, first.path)), { recursive: true })
+      await writeFile(join(root, first.path), bytes)
+      const { findings } = await scan({ root, paths: [first.path], grammars })
+      result.files++
+      for (const c of group) {
+        const over = findings.filter((f) => covers(f, c.line))
+        result.cases.push({
+          case: c,
+          heldOut: held.has(c.repository),
+          matched: over.some((f) => c.rules.includes(f.rule)),
+          anyRules: [...new Set(over.map((f) => f.rule))].sort(),
+        })
+      }
+      for (const f of findings) {
+        if (group.some((c) => covers(f, c.line))) continue
+        result.unlabelled.push({
+          ref: `${first.repository}@${first.commit.slice(0, 12)}:${first.path}:${f.line}:${f.rule}`,
+          repository: first.repository,
+          commit: first.commit,
+          path: first.path,
+          line: f.line,
+          rule: f.rule,
+          heldOut: held.has(first.repository),
+        })
+      }
+      await rm(root, { recursive: true, force: true })
+    }
+  } finally {
+    await grammars.dispose()
+    await rm(work, { recursive: true, force: true })
+  }
+  return result
+}
+
+/** Per-rule counts: a case counts once for each of its rules. */
+function byRule(results: CaseResult[]): Map<string, Tally> {
+  const out = new Map(RULE_IDS.map((id) => [id, tally()]))
+  for (const r of results) {
+    for (const rule of r.case.rules) {
+      const t = out.get(rule)!
+      const hit = r.anyRules.includes(rule)
+      t[r.case.label === 'flag' ? (hit ? 'tp' : 'fn') : hit ? 'fp' : 'tn']++
+    }
+  }
+  return out
+}
+
+/** Per-case counts (matched by any of the case's rules), grouped by a key. */
+function byKey(results: CaseResult[], key: (r: CaseResult) => string): Map<string, Tally> {
+  const out = new Map<string, Tally>()
+  for (const r of results) {
+    const k = key(r)
+    const t = out.get(k) ?? tally()
+    t[r.case.label === 'flag' ? (r.matched ? 'tp' : 'fn') : r.matched ? 'fp' : 'tn']++
+    out.set(k, t)
+  }
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)))
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(2))
+
+function table(title: string, rows: Map<string, Tally>): string[] {
+  const lines = [
+    `| ${title} | flags | found | missed | cleans | false alarms | precision | recall |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ]
+  const total = tally()
+  for (const [name, t] of rows) {
+    if (t.tp + t.fn + t.fp + t.tn === 0) continue
+    for (const k of ['tp', 'fp', 'fn', 'tn'] as const) total[k] += t[k]
+    lines.push(row(name, t))
+  }
+  lines.push(row('**all**', total))
+  return lines
+}
+
+function row(name: string, t: Tally): string {
+  return `| ${name} | ${t.tp + t.fn} | ${t.tp} | ${t.fn} | ${t.fp + t.tn} | ${t.fp} | ${ratio(t.tp, t.tp + t.fp)} | ${ratio(t.tp, t.tp + t.fn)} |`
+}
+
+/** A deterministic sample (mulberry32 over a seed) of at most n unlabelled findings. */
+export function sampleUnlabelled(
+  items: readonly UnlabelledFinding[],
+  n: number,
+  seed = 20260821,
+): UnlabelledFinding[] {
+  let s = seed >>> 0
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const pool = [...items].sort((a, b) => a.ref.localeCompare(b.ref))
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
+  }
+  return pool.slice(0, n).sort((a, b) => a.ref.localeCompare(b.ref))
+}
+
+export function renderRealWorld(e: RealWorldEvaluation): string {
+  const parts: string[] = []
+  const sets: [string, CaseResult[]][] = [
+    ['guiding', e.cases.filter((r) => !r.heldOut)],
+    ['held-out', e.cases.filter((r) => r.heldOut)],
+    ['all', e.cases],
+  ]
+  const flags = e.cases.filter((r) => r.case.label === 'flag')
+  parts.push(
+    `Real-world corpus: ${e.cases.length + e.errors.length} cases, ${e.cases.length} scored from ${e.files} file versions; ` +
+      `${e.errors.length} skipped (${[...new Set(e.errors.map((x) => x.error))].join(', ') || 'none'}).`,
+    `Flags found by a finding of the expected rule: ${flags.filter((r) => r.matched).length}/${flags.length}; ` +
+      `by a finding of any rule: ${flags.filter((r) => r.anyRules.length > 0).length}/${flags.length}.`,
+  )
+  for (const [name, results] of sets) {
+    parts.push('', `### ${name} set (${results.length} cases)`, '')
+    parts.push(...table('rule', byRule(results)), '')
+    parts.push(
+      ...table(
+        'language',
+        byKey(results, (r) => r.case.language),
+      ),
+    )
+  }
+  const missed = flags.filter((r) => !r.matched)
+  if (missed.length) {
+    parts.push('', 'Missed flags:')
+    for (const r of missed)
+      parts.push(
+        `  ${r.case.id}${r.heldOut ? ' (held-out)' : ''} ${r.case.rules.join(',')}: ${r.case.pattern}` +
+          (r.anyRules.length ? ` [found by ${r.anyRules.join(',')}]` : ''),
+      )
+  }
+  const alarms = e.cases.filter((r) => r.case.label === 'clean' && r.matched)
+  if (alarms.length) {
+    parts.push('', 'False alarms on clean cases:')
+    for (const r of alarms)
+      parts.push(
+        `  ${r.case.id}${r.heldOut ? ' (held-out)' : ''} ${r.anyRules.join(',')}: ${r.case.pattern}`,
+      )
+  }
+  if (e.errors.length) {
+    parts.push('', 'Skipped cases:')
+    for (const x of e.errors) parts.push(`  ${x.id}: ${x.error}`)
+  }
+  parts.push('', `Findings on lines nobody labelled: ${e.unlabelled.length}.`)
+  return `${parts.join('\n')}\n`
+}
+
+export interface Judgement extends UnlabelledFinding {
+  verdict: 'true' | 'false' | null
+  reason: string
+}
+
+/** Summary of the committed judgements of sampled unlabelled findings, if any. */
+export async function renderJudgements(file = JUDGEMENTS): Promise<string> {
+  if (!existsSync(file)) return ''
+  const { judgements } = JSON.parse(await readFile(file, 'utf8')) as { judgements: Judgement[] }
+  const judged = judgements.filter((j) => j.verdict)
+  const lines = [
+    '',
+    `Sample of unlabelled findings: ${judgements.length}, judged ${judged.length}.`,
+  ]
+  const rules = [...new Set(judged.map((j) => j.rule))].sort()
+  lines.push('', '| rule | judged | true | false | precision |', '|---|---:|---:|---:|---:|')
+  for (const rule of [...rules, '**all**']) {
+    const js = rule === '**all**' ? judged : judged.filter((j) => j.rule === rule)
+    const t = js.filter((j) => j.verdict === 'true').length
+    lines.push(`| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`)
+  }
+  return `${lines.join('\n')}\n`
+}

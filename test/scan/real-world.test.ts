@@ -1,0 +1,163 @@
+// The real-world corpus: the labels file's shape and invariants (no mirrors needed), and the
+// harness that reads cases from mirrors or checkouts, on a real git repository made here.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  blobSha,
+  evaluateRealWorld,
+  loadLabels,
+  sampleUnlabelled,
+  type Labels,
+  type RealWorldCase,
+} from '../../scripts/eval-real-world.ts'
+
+describe('the real-world labels', () => {
+  let labels: Labels
+  beforeAll(async () => {
+    labels = await loadLabels()
+  })
+
+  it('has at least 150 cases from at least 40 repositories in at least 6 languages', () => {
+    const repos = new Set(labels.cases.map((c) => c.repository))
+    const languages = new Set(labels.cases.map((c) => c.language))
+    expect(labels.cases.length).toBeGreaterThanOrEqual(150)
+    expect(repos.size).toBeGreaterThanOrEqual(40)
+    expect(languages.size).toBeGreaterThanOrEqual(6)
+  })
+
+  it('pins every case to a 40-hex commit and blob, with a reason and a provenance', () => {
+    for (const c of labels.cases) {
+      expect(c.commit, c.id).toMatch(/^[0-9a-f]{40}$/)
+      expect(c.blob, c.id).toMatch(/^[0-9a-f]{40}$/)
+      expect(c.reason.length, c.id).toBeGreaterThan(10)
+      expect(c.provenance, c.id).toMatch(/^https:\/\/github\.com\//)
+    }
+  })
+
+  it('has flags and cleans, and no two cases on one line of one file version', () => {
+    const keys = labels.cases.map((c) => `${c.repository}@${c.commit}:${c.path}:${c.line}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(labels.cases.some((c) => c.label === 'flag')).toBe(true)
+    expect(labels.cases.some((c) => c.label === 'clean')).toBe(true)
+  })
+
+  it('holds out about a third of the repositories, chosen by the recorded seed', async () => {
+    const { createHash } = await import('node:crypto')
+    const repos = [...new Set(labels.cases.map((c) => c.repository))].sort()
+    const chosen = repos.filter(
+      (r) =>
+        Number.parseInt(
+          createHash('sha256').update(`${labels.heldOut.seed}:${r}`).digest('hex').slice(0, 8),
+          16,
+        ) %
+          3 ===
+        0,
+    )
+    expect(labels.heldOut.repositories).toEqual(chosen)
+    expect(chosen.length / repos.length).toBeGreaterThan(0.25)
+    expect(chosen.length / repos.length).toBeLessThan(0.42)
+  })
+})
+
+describe('the real-world harness', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' }).trim()
+  const source = [
+    "const http = require('node:http')",
+    'const server = http.createServer(() => {})',
+    'server.listen(3000)',
+    'const other = http.createServer(() => {})',
+    'other.listen(0)',
+    'other.listen(4000)',
+    '',
+  ].join('\n')
+  let dir: string
+  let cases: RealWorldCase[]
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bind-probe-rw-'))
+    const repo = join(dir, 'acme+demo')
+    mkdirSync(join(repo, 'test'), { recursive: true })
+    writeFileSync(join(repo, 'test', 'server.test.js'), source)
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'demo')
+    const commit = git(repo, 'rev-parse', 'HEAD')
+    const blob = git(repo, 'rev-parse', 'HEAD:test/server.test.js')
+    const base = {
+      repository: 'acme/demo',
+      commit,
+      path: 'test/server.test.js',
+      blob,
+      language: 'JavaScript',
+      pattern: 'p',
+      reason: 'r',
+      provenance: 'https://github.com/acme/demo',
+    }
+    cases = [
+      { ...base, id: 'flag', line: 3, label: 'flag', rules: ['PORT001'] },
+      { ...base, id: 'clean', line: 5, label: 'clean', rules: ['PORT001'] },
+    ]
+  })
+
+  it('computes blob ids as git does', () => {
+    expect(blobSha(Buffer.from(source))).toBe(
+      git(join(dir, 'acme+demo'), 'rev-parse', 'HEAD:test/server.test.js'),
+    )
+  })
+
+  it('scores a flag found, a clean case quiet, and the finding nobody labelled', async () => {
+    const e = await evaluateRealWorld(dir, {
+      heldOut: { method: 'm', seed: 's', repositories: [] },
+      cases,
+    })
+    expect(e.errors).toEqual([])
+    expect(e.cases.map((r) => [r.case.id, r.matched])).toEqual([
+      ['flag', true],
+      ['clean', false],
+    ])
+    expect(e.unlabelled.map((u) => [u.line, u.rule])).toEqual([[6, 'PORT001']])
+  })
+
+  it('names a blob mismatch and skips the case, counting it', async () => {
+    const wrong = { ...cases[0]!, id: 'wrong', blob: '0'.repeat(40) }
+    const e = await evaluateRealWorld(dir, {
+      heldOut: { method: 'm', seed: 's', repositories: [] },
+      cases: [wrong],
+    })
+    expect(e.errors).toEqual([{ id: 'wrong', error: 'blob-mismatch' }])
+    expect(e.cases).toEqual([])
+  })
+
+  it('reads a plain checkout without history when the blob matches', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'bind-probe-rw-plain-'))
+    mkdirSync(join(plain, 'acme', 'demo', 'test'), { recursive: true })
+    writeFileSync(join(plain, 'acme', 'demo', 'test', 'server.test.js'), source)
+    const e = await evaluateRealWorld(plain, {
+      heldOut: { method: 'm', seed: 's', repositories: ['acme/demo'] },
+      cases,
+    })
+    expect(e.errors).toEqual([])
+    expect(e.cases.every((r) => r.heldOut)).toBe(true)
+    expect(e.cases.find((r) => r.case.id === 'flag')?.matched).toBe(true)
+  })
+
+  it('draws the same sample for the same seed', () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      ref: `r${String(i).padStart(2, '0')}`,
+      repository: 'a/b',
+      commit: 'c',
+      path: 'p',
+      line: i,
+      rule: 'PORT001',
+      heldOut: false,
+    }))
+    const a = sampleUnlabelled(items, 10)
+    expect(a).toHaveLength(10)
+    expect(sampleUnlabelled(items, 10)).toEqual(a)
+    expect(sampleUnlabelled(items, 10, 1)).not.toEqual(a)
+  })
+})
