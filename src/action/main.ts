@@ -2,7 +2,7 @@
 // and uploads its results, `report` gathers every leg's and publishes, `all` does both in one
 // job. Whatever GitHub refuses, what was measured is written down first (files, job summary).
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import {
   ArtifactTransport,
@@ -32,13 +32,14 @@ import { readInputs, type ActionInputs } from './inputs.ts'
 import { runLeg, type LegRun } from './leg.ts'
 import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
+import { PathError, resolveInside } from './workspace-path.ts'
 
 const logger = core
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name))
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+    const inputs = readInputs((name) => core.getInput(name), workspace)
     const context = contextOrNothing(env, inputs)
     const api =
       context && inputs.token
@@ -258,17 +259,23 @@ async function writeLegFiles(run: Run, leg: LegRun) {
   return files
 }
 
-/** The scan's findings as SARIF, where asked; a file that cannot be written is a warning. */
+/**
+ * The scan's findings as SARIF, where asked; a file that cannot be written is a warning. It goes
+ * in the workspace (for upload-sarif) or RUNNER_TEMP, never elsewhere on the runner.
+ */
 async function writeSarif(run: Run, leg: LegRun): Promise<void> {
   if (!run.inputs.sarifFile || !leg.sarifFindings) return
-  const path = resolve(run.workspace, run.inputs.sarifFile)
+  const roots = [{ dir: run.workspace, name: 'workspace' }]
+  if (run.env.RUNNER_TEMP) roots.push({ dir: run.env.RUNNER_TEMP, name: 'RUNNER_TEMP' })
   try {
+    const path = await resolveInside(run.inputs.sarifFile, run.workspace, roots)
     await mkdir(dirname(path), { recursive: true })
     const sarif = toSarif(leg.sarifFindings, { version: VERSION })
     await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`)
     logger.info(`wrote ${leg.sarifFindings.length} findings as SARIF to ${run.inputs.sarifFile}`)
   } catch (error) {
-    logger.warning(`could not write ${run.inputs.sarifFile}: ${(error as Error).message}`)
+    const why = error instanceof PathError ? `it ${error.reason}` : (error as Error).message
+    logger.warning(`could not write sarif-file ${run.inputs.sarifFile}: ${why}`)
   }
 }
 
