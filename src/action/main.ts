@@ -21,10 +21,12 @@ import {
   writeJobSummary,
   type CollectedLegs,
   type GitHubApi,
+  type Logger,
   type OutputValue,
   type ResultTransport,
   type RunContext,
 } from '../github/index.ts'
+import { printable } from '../printable.ts'
 import { buildReport, renderSummary } from '../report/index.ts'
 import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
@@ -34,7 +36,16 @@ import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
 import { PathError, resolveInside } from './workspace-path.ts'
 
-const logger = core
+/**
+ * The action's log. What it says often holds repository text (file names in the scan's notes,
+ * the comment of a dry run, a policy's problems): printable, so that no line forges a command.
+ */
+const logger: Logger = {
+  debug: (message) => core.debug(printable(message)),
+  info: (message) => core.info(printable(message)),
+  warning: (message) => core.warning(printable(message)),
+  error: (message) => core.error(printable(message)),
+}
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -55,9 +66,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const step = (env.GITHUB_ACTION ?? 'bind-probe').replace(/[^A-Za-z0-9._-]/g, '_')
     const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe', step)
     const failures = await MODES[inputs.mode]({ inputs, workspace, context, api, env, scratch })
-    if (failures.length) core.setFailed(failures.join('\n'))
+    if (failures.length) core.setFailed(printable(failures.join('\n')))
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(printable(error instanceof Error ? error.message : String(error)))
   }
 }
 

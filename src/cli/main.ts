@@ -1,4 +1,5 @@
 // The bind-probe command line: `probe`, `list`, and the report and scan commands.
+import { printable } from '../printable.ts'
 import { VERSION } from '../version.ts'
 import { ProbeUsageError } from '../probe/probe.ts'
 import { ScenarioError } from '../probe/compile.ts'
@@ -44,19 +45,24 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const entry = COMMANDS[command]
   if (!entry) {
     io.stderr.write(
-      `bind-probe: unknown command "${command}"; run \`bind-probe --help\` for the list\n`,
+      `bind-probe: unknown command "${printable(command, { oneLine: true })}"; run \`bind-probe --help\` for the list\n`,
     )
     return 2
   }
   try {
     return await entry.run(rest, io)
   } catch (error) {
+    // Messages name paths and files of the repository: printable, as the scan's output is.
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
-      io.stderr.write(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`)
+      io.stderr.write(
+        printable(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`),
+      )
       return 2
     }
-    io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
+    io.stderr.write(
+      printable(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`),
+    )
     return 1
   }
 }

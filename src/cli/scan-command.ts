@@ -12,6 +12,7 @@ import { scan, type ScanResult } from '../scan/scan.ts'
 import { checkSettings, SettingsError, type ScanSettings } from '../scan/settings.ts'
 import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
+import { printable } from '../printable.ts'
 import { painter, type Painter } from './terminal.ts'
 import { checkOutPath, UsageError, type Io } from './io.ts'
 
@@ -164,15 +165,20 @@ function settingsFrom(values: {
 
 const LEVEL_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' } as const
 
+/**
+ * The findings for a terminal or a workflow log. Paths, messages and notes come from the
+ * repository (a file may be named "x\n::error::…"), so each is made printable before it is painted.
+ */
 export function renderText(result: ScanResult, paint: Painter): string {
+  const text = (value: string) => printable(value, { oneLine: true })
   const out: string[] = []
   for (const f of result.findings) {
     out.push(
-      `${paint('bold', `${f.path}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
+      `${paint('bold', `${text(f.path)}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
         `${f.rule} ${paint('dim', ruleInfo(f.rule).name)}`,
     )
-    out.push(`  ${f.message}`)
-    out.push(`  ${paint('green', 'fix:')} ${f.advice}`)
+    out.push(`  ${text(f.message)}`)
+    out.push(`  ${paint('green', 'fix:')} ${text(f.advice)}`)
     out.push('')
   }
   const counts = (['error', 'warning', 'note'] as const)
@@ -189,7 +195,7 @@ export function renderText(result: ScanResult, paint: Painter): string {
       `${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}` +
       ` in ${result.durationMs} ms`,
   )
-  for (const note of result.notes) out.push(paint('yellow', `note: ${note}`))
+  for (const note of result.notes) out.push(paint('yellow', `note: ${text(note)}`))
   return `${out.join('\n')}\n`
 }
 
