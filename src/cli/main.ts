@@ -3,7 +3,7 @@ import { printable } from '../printable.ts'
 import { VERSION } from '../version.ts'
 import { ProbeUsageError } from '../probe/probe.ts'
 import { ScenarioError } from '../probe/compile.ts'
-import { UsageError, type Io } from './io.ts'
+import { isClosedPipe, UsageError, watchOutput, writeFailure, type Io } from './io.ts'
 import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
 import { REPORT_HELP, reportCommand } from './report-command.ts'
@@ -22,18 +22,39 @@ Options:
   --help     print this help
 `
 
+/** `outputFailure`: the exit status when the output cannot be written, as each command documents. */
 const COMMANDS: Record<
   string,
-  { run: (argv: string[], io: Io) => number | Promise<number>; help: string }
+  {
+    run: (argv: string[], io: Io) => number | Promise<number>
+    help: string
+    outputFailure: number
+  }
 > = {
-  probe: { run: probeCommand, help: PROBE_HELP },
-  list: { run: listCommand, help: LIST_HELP },
-  report: { run: reportCommand, help: REPORT_HELP },
-  scan: { run: scanCommand, help: SCAN_HELP },
+  probe: { run: probeCommand, help: PROBE_HELP, outputFailure: 1 },
+  list: { run: listCommand, help: LIST_HELP, outputFailure: 1 },
+  report: { run: reportCommand, help: REPORT_HELP, outputFailure: 2 },
+  scan: { run: scanCommand, help: SCAN_HELP, outputFailure: 2 },
 }
 
+/**
+ * Runs a command. Its status is decided by what it found; then, if stdout could not take the
+ * output, a reader that closed the pipe (`| head`) changes nothing and is not mentioned, as with
+ * ripgrep, while any other write error (a full disk) is one line and the output-failure status.
+ */
 export async function main(argv: string[], io: Io = process): Promise<number> {
+  const written = watchOutput(io.stdout)
+  watchOutput(io.stderr) // an unwritable stderr leaves nobody to tell; it must not crash either
   const [command, ...rest] = argv
+  const status = await run(command, rest, io)
+  const failure = await written()
+  if (!failure || isClosedPipe(failure)) return status
+  const name = command && COMMANDS[command] ? ` ${command}` : ''
+  io.stderr.write(`bind-probe${name}: could not write the output: ${writeFailure(failure)}\n`)
+  return (command && COMMANDS[command]?.outputFailure) || 1
+}
+
+async function run(command: string | undefined, rest: string[], io: Io): Promise<number> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(HELP)
     return command === undefined ? 2 : 0

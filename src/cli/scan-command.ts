@@ -14,7 +14,7 @@ import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
 import { printable } from '../printable.ts'
 import { painter, type Painter } from './terminal.ts'
-import { checkOutPath, UsageError, type Io } from './io.ts'
+import { checkOutPath, UsageError, writeFailure, type Io } from './io.ts'
 
 export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -109,15 +109,14 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     format === 'sarif'
       ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}\n`
       : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}\n`
-  if (values.out) {
-    try {
-      await writeFile(values.out, json)
-    } catch (error) {
-      throw new UsageError(`--out ${values.out}: ${(error as Error).message}`)
-    }
-  }
+  let outFailure: unknown
+  if (values.out) await writeFile(values.out, json).catch((error: unknown) => (outFailure = error))
+  // The findings are printed even when --out could not take them: the scan's work is not lost.
   if (format === 'text') io.stdout.write(renderText(result, painter(io.stdout)))
   else io.stdout.write(json)
+  if (outFailure !== undefined) {
+    throw new UsageError(`could not write --out ${values.out}: ${writeFailure(outFailure)}`)
+  }
 
   if (failOn === 'never') return 0
   const threshold = RANK[failOn as Severity]
