@@ -4,6 +4,7 @@ import type { CommentMode } from '../config/index.ts'
 import { platformIdProblem } from '../config/platform-id.ts'
 import { pythonCommand } from '../probe/drivers/python-driver.ts'
 import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
+import { repositoryPath } from './workspace-path.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
 export type ScanScope = 'changed' | 'all' | 'off'
@@ -12,6 +13,7 @@ const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'off']
 export interface ActionInputs {
   mode: Mode
   token: string
+  /** Relative to the repository root, inside it (as git and the contents API take it). */
   configPath: string
   /** The config input was given: then a missing file is a mistake, not "use the defaults". */
   configGiven: boolean
@@ -29,6 +31,7 @@ export interface ActionInputs {
   commentMode?: CommentMode
   recreateComment: boolean
   hidePreviousComment: boolean
+  /** Relative to the repository root, inside it. */
   template?: string
   /** Absent: `bind-probe`, or `bind-probe (KEY)` for another comment key. */
   checkName?: string
@@ -39,8 +42,11 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
-/** Reads inputs through `get` (core.getInput in the action, a map in tests). */
-export function readInputs(get: (name: string) => string): ActionInputs {
+/**
+ * Reads inputs through `get` (core.getInput in the action, a map in tests). Paths are taken
+ * relative to `workspace`, the repository's checkout.
+ */
+export function readInputs(get: (name: string) => string, workspace = process.cwd()): ActionInputs {
   const text = (name: string) => get(name).trim()
   const optional = (name: string) => text(name) || undefined
   const list = (name: string) => {
@@ -71,7 +77,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   return {
     mode: oneOf(text('mode') || 'all', 'mode', ['probe', 'report', 'all'] as const),
     token: text('github-token'),
-    configPath: text('config') || '.github/bind-probe.yml',
+    configPath: inRepository(text('config') || '.github/bind-probe.yml', 'config', workspace),
     configGiven: text('config') !== '',
     ...(label ? { label } : {}),
     repeat: wholeNumber(text('repeat') || '1', 'repeat', 1, 1000),
@@ -88,10 +94,23 @@ export function readInputs(get: (name: string) => string): ActionInputs {
       : {}),
     recreateComment: recreate,
     hidePreviousComment: hide,
-    ...(optional('template') ? { template: optional('template') } : {}),
+    ...(optional('template')
+      ? { template: inRepository(text('template'), 'template', workspace) }
+      : {}),
     ...(optional('check-name') ? { checkName: optional('check-name') } : {}),
     dryRun: flag(text('dry-run'), 'dry-run'),
   }
+}
+
+/** The policy and the templates are read from the repository (or from git, or the API). */
+function inRepository(path: string, name: string, workspace: string): string {
+  const inside = repositoryPath(path, workspace)
+  if (inside === undefined) {
+    throw new InputError(
+      `input "${name}" must name a file in the repository; ${path} is outside the workspace`,
+    )
+  }
+  return inside
 }
 
 function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {

@@ -2,7 +2,7 @@
 // and uploads its results, `report` gathers every leg's and publishes, `all` does both in one
 // job. Whatever GitHub refuses, what was measured is written down first (files, job summary).
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import {
   ArtifactTransport,
@@ -21,10 +21,12 @@ import {
   writeJobSummary,
   type CollectedLegs,
   type GitHubApi,
+  type Logger,
   type OutputValue,
   type ResultTransport,
   type RunContext,
 } from '../github/index.ts'
+import { printable } from '../printable.ts'
 import { buildReport, renderSummary } from '../report/index.ts'
 import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
@@ -32,13 +34,23 @@ import { readInputs, type ActionInputs } from './inputs.ts'
 import { runLeg, type LegRun } from './leg.ts'
 import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
+import { PathError, resolveInside } from './workspace-path.ts'
 
-const logger = core
+/**
+ * The action's log. What it says often holds repository text (file names in the scan's notes,
+ * the comment of a dry run, a policy's problems): printable, so that no line forges a command.
+ */
+const logger: Logger = {
+  debug: (message) => core.debug(printable(message)),
+  info: (message) => core.info(printable(message)),
+  warning: (message) => core.warning(printable(message)),
+  error: (message) => core.error(printable(message)),
+}
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name))
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+    const inputs = readInputs((name) => core.getInput(name), workspace)
     const context = contextOrNothing(env, inputs)
     const api =
       context && inputs.token
@@ -54,9 +66,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const step = (env.GITHUB_ACTION ?? 'bind-probe').replace(/[^A-Za-z0-9._-]/g, '_')
     const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe', step)
     const failures = await MODES[inputs.mode]({ inputs, workspace, context, api, env, scratch })
-    if (failures.length) core.setFailed(failures.join('\n'))
+    if (failures.length) core.setFailed(printable(failures.join('\n')))
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(printable(error instanceof Error ? error.message : String(error)))
   }
 }
 
@@ -258,17 +270,23 @@ async function writeLegFiles(run: Run, leg: LegRun) {
   return files
 }
 
-/** The scan's findings as SARIF, where asked; a file that cannot be written is a warning. */
+/**
+ * The scan's findings as SARIF, where asked; a file that cannot be written is a warning. It goes
+ * in the workspace (for upload-sarif) or RUNNER_TEMP, never elsewhere on the runner.
+ */
 async function writeSarif(run: Run, leg: LegRun): Promise<void> {
   if (!run.inputs.sarifFile || !leg.sarifFindings) return
-  const path = resolve(run.workspace, run.inputs.sarifFile)
+  const roots = [{ dir: run.workspace, name: 'workspace' }]
+  if (run.env.RUNNER_TEMP) roots.push({ dir: run.env.RUNNER_TEMP, name: 'RUNNER_TEMP' })
   try {
+    const path = await resolveInside(run.inputs.sarifFile, run.workspace, roots)
     await mkdir(dirname(path), { recursive: true })
     const sarif = toSarif(leg.sarifFindings, { version: VERSION })
     await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`)
     logger.info(`wrote ${leg.sarifFindings.length} findings as SARIF to ${run.inputs.sarifFile}`)
   } catch (error) {
-    logger.warning(`could not write ${run.inputs.sarifFile}: ${(error as Error).message}`)
+    const why = error instanceof PathError ? `it ${error.reason}` : (error as Error).message
+    logger.warning(`could not write sarif-file ${run.inputs.sarifFile}: ${why}`)
   }
 }
 

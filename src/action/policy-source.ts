@@ -9,12 +9,12 @@
 // The legs read the same trusted copy: its scan settings and custom scenarios are part of the
 // gate too (an ignore-everything pattern, a redefined required scenario).
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
 import type { GitHubApi, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
 import { gitOut } from './changed-lines.ts'
 import type { TemplateSource } from '../report/index.ts'
+import { PathError, outsideRepository, repositoryPath, resolveInside } from './workspace-path.ts'
 
 export interface PolicySource {
   config: Config
@@ -61,10 +61,11 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
     from = request.path
   }
 
+  read = confined(read)
   let loaded = await load(read, request.path, from, request.required ?? false)
   const pr = context?.pullRequest
   if (!loaded.problem && pr && api && loaded.config.readPolicyFrom === 'pull-request') {
-    read = (path) => fromRef(api, context!, path, pr.headSha)
+    read = confined((path) => fromRef(api, context!, path, pr.headSha))
     from = `${request.path} at the pull request's head (the base branch's policy allows it)`
     loaded = await load(read, request.path, from, request.required ?? false)
   }
@@ -78,7 +79,9 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
       warnings.push(`template ${path} was not found; the built-in one is used`)
     } catch (error) {
       warnings.push(
-        `template ${path} could not be read (${message(error)}); the built-in one is used`,
+        error instanceof PathError
+          ? `template ${path} ${error.reason}; the built-in one is used`
+          : `template ${path} could not be read (${message(error)}); the built-in one is used`,
       )
     }
     return undefined
@@ -94,6 +97,17 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
     ...(commentTemplate ? { commentTemplate } : {}),
     ...(summaryTemplate ? { summaryTemplate } : {}),
     warnings,
+  }
+}
+
+/**
+ * Every path read is one inside the repository, whatever reads it: the policy's own template
+ * paths are repository content too, and git and the API get no `..` to resolve.
+ */
+function confined(read: Reader): Reader {
+  return (path) => {
+    const inside = repositoryPath(path)
+    return inside === undefined ? Promise.reject(outsideRepository(path)) : read(inside)
   }
 }
 
@@ -139,9 +153,11 @@ async function load(
   }
 }
 
+/** A file of the checkout, never one a symbolic link in it leads to outside the workspace. */
 async function fromCheckout(workspace: string, path: string): Promise<string | undefined> {
   try {
-    return await readFile(join(workspace, path), 'utf8')
+    const real = await resolveInside(path, workspace, [{ dir: workspace, name: 'workspace' }])
+    return await readFile(real, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
@@ -166,6 +182,7 @@ async function fromRef(api: GitHubApi, context: RunContext, path: string, ref: s
 }
 
 function message(error: unknown): string {
+  if (error instanceof PathError) return `it ${error.reason}`
   return refusalOf(error)?.message ?? (error instanceof Error ? error.message : String(error))
 }
 

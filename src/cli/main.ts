@@ -1,8 +1,16 @@
 // The bind-probe command line: `probe`, `list`, and the report and scan commands.
+import { printable } from '../printable.ts'
 import { VERSION } from '../version.ts'
 import { ProbeUsageError } from '../probe/probe.ts'
 import { ScenarioError } from '../probe/compile.ts'
-import { CommandFailure, UsageError, type Io } from './io.ts'
+import {
+  CommandFailure,
+  isClosedPipe,
+  UsageError,
+  watchOutput,
+  writeFailure,
+  type Io,
+} from './io.ts'
 import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
 import { REPORT_HELP, reportCommand } from './report-command.ts'
@@ -31,8 +39,25 @@ const COMMANDS: Record<
   scan: { run: scanCommand, help: SCAN_HELP },
 }
 
+/**
+ * Runs a command. Its status is decided by what it found; then, if stdout could not take the
+ * output, a reader that closed the pipe (`| head`) changes nothing and is not mentioned, as with
+ * ripgrep, while any other write error (a full disk) is one line and status 1, the failure to
+ * do the work that every command's --help documents.
+ */
 export async function main(argv: string[], io: Io = process): Promise<number> {
+  const written = watchOutput(io.stdout)
+  watchOutput(io.stderr) // an unwritable stderr leaves nobody to tell; it must not crash either
   const [command, ...rest] = argv
+  const status = await run(command, rest, io)
+  const failure = await written()
+  if (!failure || isClosedPipe(failure)) return status
+  const name = command && COMMANDS[command] ? ` ${command}` : ''
+  io.stderr.write(`bind-probe${name}: could not write the output: ${writeFailure(failure)}\n`)
+  return 1
+}
+
+async function run(command: string | undefined, rest: string[], io: Io): Promise<number> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(HELP)
     return command === undefined ? 2 : 0
@@ -44,23 +69,28 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   const entry = COMMANDS[command]
   if (!entry) {
     io.stderr.write(
-      `bind-probe: unknown command "${command}"; run \`bind-probe --help\` for the list\n`,
+      `bind-probe: unknown command "${printable(command, { oneLine: true })}"; run \`bind-probe --help\` for the list\n`,
     )
     return 2
   }
   try {
     return await entry.run(rest, io)
   } catch (error) {
+    // Messages name paths and files of the repository: printable, as the scan's output is.
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : ''
-      io.stderr.write(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`)
+      io.stderr.write(
+        printable(`bind-probe ${command}: ${usageMessage(error as Error, rest)}${hint}\n`),
+      )
       return 2
     }
     if (error instanceof CommandFailure) {
-      io.stderr.write(`bind-probe ${command}: ${error.message}\n`)
+      io.stderr.write(printable(`bind-probe ${command}: ${error.message}\n`))
       return 1
     }
-    io.stderr.write(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`)
+    io.stderr.write(
+      printable(`bind-probe ${command}: error: ${(error as Error)?.stack ?? String(error)}\n`),
+    )
     return 1
   }
 }

@@ -28,6 +28,7 @@ import {
   type TemplateSource,
 } from '../report/index.ts'
 import { readLegScans } from '../report/leg-scans.ts'
+import { printable } from '../printable.ts'
 import { checkOutPath, UsageError, type Io } from './io.ts'
 
 export const REPORT_HELP = `Usage: bind-probe report [options] PATH...
@@ -85,7 +86,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     )
   }
   if (values.out !== undefined) checkOutPath(values.out)
-  const warn = (message: string) => io.stderr.write(`bind-probe report: ${message}\n`)
+  // Artifact names, paths and problems come from the results read: printable, like the report.
+  const warn = (message: string) => io.stderr.write(printable(`bind-probe report: ${message}\n`))
 
   const config = readPolicy(values.config)
   const key = values.key ?? config.comment.key
@@ -137,7 +139,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     if (error instanceof TemplateError) throw new UsageError(error.message)
     throw error
   }
-  io.stdout.write(output)
+  // JSON escapes what it holds; Markdown is made safe for Markdown, not for a workflow log.
+  io.stdout.write(format === 'json' ? output : printable(output))
   if (values.out !== undefined) {
     try {
       await writeFile(values.out, output)

@@ -12,8 +12,9 @@ import { scan, type ScanResult } from '../scan/scan.ts'
 import { checkSettings, SettingsError, type ScanSettings } from '../scan/settings.ts'
 import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
+import { printable } from '../printable.ts'
 import { painter, type Painter } from './terminal.ts'
-import { checkOutPath, UsageError, type Io } from './io.ts'
+import { checkOutPath, CommandFailure, UsageError, writeFailure, type Io } from './io.ts'
 
 export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -111,15 +112,14 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     format === 'sarif'
       ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}\n`
       : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}\n`
-  if (values.out) {
-    try {
-      await writeFile(values.out, json)
-    } catch (error) {
-      throw new UsageError(`--out ${values.out}: ${(error as Error).message}`)
-    }
-  }
+  let outFailure: unknown
+  if (values.out) await writeFile(values.out, json).catch((error: unknown) => (outFailure = error))
+  // The findings are printed even when --out could not take them: the scan's work is not lost.
   if (format === 'text') io.stdout.write(renderText(result, painter(io.stdout)))
   else io.stdout.write(json)
+  if (outFailure !== undefined) {
+    throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`)
+  }
 
   if (failOn === 'never') return 0
   const threshold = RANK[failOn as Severity]
@@ -167,15 +167,20 @@ function settingsFrom(values: {
 
 const LEVEL_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' } as const
 
+/**
+ * The findings for a terminal or a workflow log. Paths, messages and notes come from the
+ * repository (a file may be named "x\n::error::…"), so each is made printable before it is painted.
+ */
 export function renderText(result: ScanResult, paint: Painter): string {
+  const text = (value: string) => printable(value, { oneLine: true })
   const out: string[] = []
   for (const f of result.findings) {
     out.push(
-      `${paint('bold', `${f.path}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
+      `${paint('bold', `${text(f.path)}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
         `${f.rule} ${paint('dim', ruleInfo(f.rule).name)}`,
     )
-    out.push(`  ${f.message}`)
-    out.push(`  ${paint('green', 'fix:')} ${f.advice}`)
+    out.push(`  ${text(f.message)}`)
+    out.push(`  ${paint('green', 'fix:')} ${text(f.advice)}`)
     out.push('')
   }
   const counts = (['error', 'warning', 'note'] as const)
@@ -192,7 +197,7 @@ export function renderText(result: ScanResult, paint: Painter): string {
       `${skipped.length ? `; skipped: ${skipped.join(', ')}` : ''}` +
       ` in ${result.durationMs} ms`,
   )
-  for (const note of result.notes) out.push(paint('yellow', `note: ${note}`))
+  for (const note of result.notes) out.push(paint('yellow', `note: ${text(note)}`))
   return `${out.join('\n')}\n`
 }
 

@@ -82,7 +82,7 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
         const message =
           e.code === 'MULTIPLE_DOCS'
             ? 'the policy is one YAML document; remove the `---` that starts a second one'
-            : firstLine(e.message)
+            : withoutSource(firstLine(e.message))
         return { path: '', line, column: col, message: `YAML: ${message}` }
       }),
     )
@@ -93,7 +93,12 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
   } catch (error) {
     // An alias expanded past the limit: a YAML bomb, or a mistake nobody needs.
     throw new ConfigError(file, [
-      { path: '', line: 1, column: 1, message: `YAML: ${firstLine((error as Error).message)}` },
+      {
+        path: '',
+        line: 1,
+        column: 1,
+        message: `YAML: ${withoutSource(firstLine((error as Error).message))}`,
+      },
     ])
   }
   const locate = (path: Segment[], key?: string): { line: number; column: number } => {
@@ -322,7 +327,8 @@ function schemaProblems(errors: ErrorObject[], problem: Problem): ConfigProblem[
 function describeError(e: ErrorObject): string {
   const description = (e.parentSchema as { description?: string } | undefined)?.description
   const name = e.instancePath === '' ? 'the file' : dotted(pointerToPath(e.instancePath))
-  const got = shown(e.data)
+  // The whole document is no policy (a wrong path): quoting it would print some other file.
+  const got = e.instancePath === '' && typeof e.data === 'string' ? 'text' : shown(e.data)
   switch (e.keyword) {
     case 'type': {
       const types = ([] as string[]).concat(e.params.type as string | string[]).map(typeWords)
@@ -412,6 +418,15 @@ function closestNode(doc: Document, path: Segment[]): Node | undefined {
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/**
+ * The YAML library ends some messages with the text it choked on (`Unexpected scalar token in YAML
+ * stream: "…"`, `Unresolved alias …: name`). The line and column say where; the text is left out,
+ * as the file may not be a policy at all (a wrong path can name any file of the checkout).
+ */
+function withoutSource(message: string): string {
+  return message.replace(/(?<=\S): .*$/, '')
 }
 
 function lowerFirst(text: string): string {

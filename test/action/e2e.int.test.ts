@@ -140,12 +140,10 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
       region: { startLine: 5 },
     })
 
-    // A second report on the same pull request edits the one comment.
-    const absoluteSarif = join(
-      mkdtempSync(join(tmpdir(), 'bind-probe-sarif-')),
-      'out',
-      'scan.sarif',
-    )
+    // A second report on the same pull request edits the one comment. SARIF may also go to
+    // RUNNER_TEMP, by an absolute path.
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'bind-probe-sarif-'))
+    const absoluteSarif = join(runnerTemp, 'out', 'scan.sarif')
     const again = await runAction({
       inputs: {
         mode: 'all',
@@ -154,7 +152,7 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
         scan: 'changed',
         'sarif-file': absoluteSarif,
       },
-      env,
+      env: { ...env, RUNNER_TEMP: runnerTemp },
       event,
       workspace: checkout.dir,
     })

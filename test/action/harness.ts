@@ -133,6 +133,8 @@ export async function runAction(options: {
   env: Record<string, string>
   event?: unknown
   workspace: string
+  /** The script to run: the bundle by default, or src/index.ts to test the source. */
+  entry?: string
 }): Promise<ActionRun> {
   const temp = mkdtempSync(join(tmpdir(), 'bind-probe-runner-'))
   const outputFile = join(temp, 'output')
@@ -144,7 +146,7 @@ export async function runAction(options: {
   const inputs = Object.fromEntries(
     Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
   )
-  const child = spawn(process.execPath, [ACTION], {
+  const child = spawn(process.execPath, [options.entry ?? ACTION], {
     cwd: options.workspace,
     env: {
       PATH: process.env.PATH ?? '',

@@ -90,9 +90,9 @@ describe('links and URLs', () => {
 })
 
 describe('escapeHtml', () => {
-  it('escapes for raw HTML contexts', () => {
+  it('escapes for raw HTML contexts, with character references that Markdown leaves as text', () => {
     expect(escapeHtml('<img src=x onerror="a">&')).toBe(
-      '&lt;img src=x onerror=&quot;a&quot;&gt;&amp;',
+      '&#60;img src&#61;x onerror&#61;&#34;a&#34;&#62;&#38;',
     )
   })
 })

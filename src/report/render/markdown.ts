@@ -36,8 +36,15 @@ export function plainLine(value: unknown, max = DEFAULT_MAX_LENGTH): string {
 
 /** Inert inline Markdown: renders as the literal text, in prose, table cells and link text. */
 export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string {
+  return inertReferences(plainLine(value, max))
+    .replace(PUNCTUATION, (c) => `\\${c}`)
+    .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
+}
+
+/** Mentions, issue references and URLs that GitHub links in the rendered text, broken up. */
+function inertReferences(text: string): string {
   return (
-    plainLine(value, max)
+    text
       .replace(/@/g, `@${ZWSP}`)
       .replace(/#(?=\d)/g, `#${ZWSP}`)
       .replace(/\b(gh-)(?=\d)/gi, `$1${ZWSP}`)
@@ -45,8 +52,6 @@ export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string
       // afterwards (as they find e-mail addresses) would still link them.
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`)
-      .replace(PUNCTUATION, (c) => `\\${c}`)
-      .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
   )
 }
 
@@ -69,16 +74,17 @@ export function codeSpan(value: unknown, options: { table?: boolean; max?: numbe
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-/** Text for a raw-HTML context such as `<summary>`, where backslashes are not escapes. */
+/**
+ * Text for a raw-HTML context such as `<summary>`, where backslashes are not escapes: the same
+ * punctuation escapeMarkdown escapes becomes a numeric character reference instead, which is text
+ * in raw HTML and in Markdown alike, so a template may use it anywhere (a value in prose stays
+ * text, not a link or an image). Mentions, references and URLs are broken up as there.
+ */
 export function escapeHtml(value: unknown, max = DEFAULT_MAX_LENGTH): string {
-  return plainLine(value, max)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
+  return inertReferences(plainLine(value, max)).replace(
+    /[!#$()*+\-.:=@[\\\]^_`{|}~&<>"']/g,
+    (c) => `&#${c.codePointAt(0)};`,
+  )
 }
 
 /** An http(s) URL fit for a Markdown link destination, or undefined for anything else. */

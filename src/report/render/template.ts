@@ -251,10 +251,16 @@ function asTemplateError(name: string, error: unknown): TemplateError {
   let message = String(e?.message ?? error)
   let line = e?.lineNumber
   let column = e?.column === undefined ? undefined : e.column + 1
-  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message)
+  const parse = /^(?:Parse|Lexical) error on line (\d+)[:.]([\s\S]*)$/.exec(message)
   if (parse) {
     line = Number(parse[1])
-    message = `syntax error:\n${parse[2]}`
+    // Handlebars quotes the line and points at the spot; what it expected is enough, since the
+    // template may be any file a wrong path names, and its text has no place in a log.
+    const expected = parse[2]!
+      .split('\n')
+      .filter((l) => /^(Expecting|Unrecognized)/.test(l.trim()))
+      .map((l) => l.trim())
+    message = `syntax error${expected.length ? `: ${lowerFirst(expected.join('; '))}` : ''}`
   }
   // Handlebars appends " - line:column" to its own messages; the location is in front already.
   message = message.replace(/ - \d+:\d+$/, '')
@@ -270,4 +276,8 @@ function asTemplateError(name: string, error: unknown): TemplateError {
     '"$1" is not defined here (docs/report.md lists what a template can use)',
   )
   return new TemplateError(name, message, line, column)
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }
