@@ -10327,14 +10327,14 @@ var require_helpers2 = __commonJS({
       };
     }
     function prepareMustache(path, params, hash, open, strip2, locInfo) {
-      var escapeFlag = open.charAt(3) || open.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var escapeFlag = open.charAt(3) || open.charAt(2), escaped2 = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
         path,
         params,
         hash,
-        escaped,
+        escaped: escaped2,
         strip: strip2,
         loc: this.locInfo(locInfo)
       };
@@ -21435,6 +21435,22 @@ var package_default = {
 // src/version.ts
 var VERSION = package_default.version;
 
+// src/printable.ts
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escaped(c) {
+  const code = c.codePointAt(0);
+  const hex = code.toString(16).padStart(code < 256 ? 2 : 4, "0");
+  return NAMED[c] ?? (code < 256 ? `\\x${hex}` : `\\u${hex}`);
+}
+function printable(text, { oneLine = false } = {}) {
+  const lines = oneLine ? [text] : text.split("\n");
+  return lines.map(
+    (line) => line.replace(oneLine ? CONTROL_OR_BREAK : CONTROL, escaped).replace(/^(\s*):(?=:)/, "$1\\x3a")
+  ).join("\n");
+}
+
 // src/probe/model.ts
 var PLATFORM_RESULT_SCHEMA_VERSION = 2;
 var OS_FAMILIES = ["linux", "macos", "windows"];
@@ -25169,7 +25185,10 @@ function plainLine(value, max = DEFAULT_MAX_LENGTH) {
   return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join("")}…` : text;
 }
 function escapeMarkdown(value, max = DEFAULT_MAX_LENGTH) {
-  return plainLine(value, max).replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(gh-)(?=\d)/gi, `$1${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`).replace(PUNCTUATION, (c) => `\\${c}`).replace(/[&<>"]/g, (c) => ENTITIES[c]);
+  return inertReferences(plainLine(value, max)).replace(PUNCTUATION, (c) => `\\${c}`).replace(/[&<>"]/g, (c) => ENTITIES[c]);
+}
+function inertReferences(text) {
+  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(gh-)(?=\d)/gi, `$1${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/\b(w)(ww\.)/gi, `$1${ZWSP}$2`);
 }
 function codeSpan(value, options = {}) {
   let text = plainLine(value, options.max ?? DEFAULT_MAX_LENGTH).replace(/<!--/g, `<${ZWSP}!--`).replace(/--(?=!?>)/g, `-${ZWSP}-`);
@@ -25181,7 +25200,10 @@ function codeSpan(value, options = {}) {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 function escapeHtml(value, max = DEFAULT_MAX_LENGTH) {
-  return plainLine(value, max).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`);
+  return inertReferences(plainLine(value, max)).replace(
+    /[!#$()*+\-.:=@[\\\]^_`{|}~&<>"']/g,
+    (c) => `&#${c.codePointAt(0)};`
+  );
 }
 function safeUrl(value) {
   if (typeof value !== "string") return void 0;
@@ -25408,11 +25430,11 @@ function asTemplateError(name2, error) {
   let message = String(e?.message ?? error);
   let line = e?.lineNumber;
   let column = e?.column === void 0 ? void 0 : e.column + 1;
-  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
+  const parse = /^(?:Parse|Lexical) error on line (\d+)[:.]([\s\S]*)$/.exec(message);
   if (parse) {
     line = Number(parse[1]);
-    message = `syntax error:
-${parse[2]}`;
+    const expected = parse[2].split("\n").filter((l) => /^(Expecting|Unrecognized)/.test(l.trim())).map((l) => l.trim());
+    message = `syntax error${expected.length ? `: ${lowerFirst(expected.join("; "))}` : ""}`;
   }
   message = message.replace(/ - \d+:\d+$/, "");
   if (line === void 0) {
@@ -25427,6 +25449,9 @@ ${parse[2]}`;
     '"$1" is not defined here (docs/report.md lists what a template can use)'
   );
   return new TemplateError(name2, message, line, column);
+}
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 // src/report/render/default-templates.ts
@@ -33622,7 +33647,7 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
       file,
       doc2.errors.map((e) => {
         const { line, col } = at(e.pos[0]);
-        const message = e.code === "MULTIPLE_DOCS" ? "the policy is one YAML document; remove the `---` that starts a second one" : firstLine(e.message);
+        const message = e.code === "MULTIPLE_DOCS" ? "the policy is one YAML document; remove the `---` that starts a second one" : withoutSource(firstLine(e.message));
         return { path: "", line, column: col, message: `YAML: ${message}` };
       })
     );
@@ -33632,7 +33657,12 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
     value = doc2.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     throw new ConfigError(file, [
-      { path: "", line: 1, column: 1, message: `YAML: ${firstLine(error.message)}` }
+      {
+        path: "",
+        line: 1,
+        column: 1,
+        message: `YAML: ${withoutSource(firstLine(error.message))}`
+      }
     ]);
   }
   const locate = (path, key) => {
@@ -33784,7 +33814,7 @@ function schemaProblems(errors, problem) {
       const description = e.schema?.description;
       p = problem(
         path,
-        `"${key}" is not allowed here${description ? `: use ${lowerFirst(description)}` : ""}`,
+        `"${key}" is not allowed here${description ? `: use ${lowerFirst2(description)}` : ""}`,
         key
       );
     } else if (e.keyword === "pattern" && e.propertyName !== void 0) {
@@ -33803,7 +33833,7 @@ function schemaProblems(errors, problem) {
 function describeError(e) {
   const description = e.parentSchema?.description;
   const name2 = e.instancePath === "" ? "the file" : dotted(pointerToPath(e.instancePath));
-  const got = shown(e.data);
+  const got = e.instancePath === "" && typeof e.data === "string" ? "text" : shown(e.data);
   switch (e.keyword) {
     case "type": {
       const types = [].concat(e.params.type).map(typeWords);
@@ -33815,13 +33845,13 @@ function describeError(e) {
       return `${name2} must be one of ${allowed.join(", ")}, not ${got}${hint ? `; did you mean "${hint}"?` : ""}`;
     }
     case "pattern":
-      return `${name2} is ${got}, which is not ${description ? lowerFirst(description).replace(/\.$/, "") : `of the form ${String(e.params.pattern)}`}`;
+      return `${name2} is ${got}, which is not ${description ? lowerFirst2(description).replace(/\.$/, "") : `of the form ${String(e.params.pattern)}`}`;
     case "required":
       return `${name2} needs "${String(e.params.missingProperty)}"`;
     case "minItems":
     case "minLength":
     case "minProperties":
-      return `${name2} must not be empty${description ? ` (${lowerFirst(description)})` : ""}`;
+      return `${name2} must not be empty${description ? ` (${lowerFirst2(description)})` : ""}`;
     case "maxItems":
     case "maxLength":
     case "maxProperties":
@@ -33880,7 +33910,10 @@ function closestNode(doc2, path) {
 function firstLine(text) {
   return text.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
-function lowerFirst(text) {
+function withoutSource(message) {
+  return message.replace(/(?<=\S): .*$/, "");
+}
+function lowerFirst2(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 function closest2(wanted, candidates) {
@@ -33966,6 +33999,7 @@ export {
   DirectoryTransport,
   readBundle,
   isA,
+  printable,
   CATALOGUE,
   OS_FAMILIES,
   HEADLINE_SCENARIO,

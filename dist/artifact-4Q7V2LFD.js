@@ -12,7 +12,7 @@ import {
   retry,
   setSecret,
   warning
-} from "./chunk-GX3FC6VO.js";
+} from "./chunk-HNZJPXDK.js";
 import {
   __commonJS,
   __export,
@@ -83420,4 +83420,4 @@ export {
   UsageError,
   artifact_default as default
 };
-/*! For license information please see artifact-TITKPYJW.js.LEGAL.txt */
+/*! For license information please see artifact-4Q7V2LFD.js.LEGAL.txt */

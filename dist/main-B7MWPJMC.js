@@ -33,6 +33,7 @@ import {
   languageById,
   loadConfig,
   parseResultArtifactName,
+  printable,
   probe,
   rawCode,
   readLegScans,
@@ -42,14 +43,36 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-VP7UYQVU.js";
+} from "./chunk-D3FOIM67.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+function watchOutput(stream) {
+  const writable = stream;
+  if (typeof writable.on !== "function") return async () => void 0;
+  let failure;
+  writable.on("error", (error) => failure ??= error);
+  const known = () => failure ?? writable.errored ?? void 0;
+  return () => new Promise((resolve4) => {
+    if (known() || writable.destroyed || !writable.writableLength) return resolve4(known());
+    writable.write("", () => resolve4(known()));
+  });
+}
+function isClosedPipe(error) {
+  return error.code === "EPIPE";
+}
+function writeFailure(error) {
+  const message = error?.message ?? String(error);
+  const m = /^([A-Z][A-Z0-9_]+): (.*?)(?:, \w+(?: '[^']*')?)?$/.exec(message);
+  return m ? `${m[2]} (${m[1]})` : message;
+}
 var UsageError = class extends Error {
   name = "UsageError";
+};
+var CommandFailure = class extends Error {
+  name = "CommandFailure";
 };
 function checkOutPath(out) {
   if (out.trim() === "") throw new UsageError("--out needs a file name");
@@ -58,12 +81,12 @@ function checkOutPath(out) {
   if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
   const dir = dirname(resolve(out));
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--out ${out}: its directory ${dir} does not exist`);
+    throw new CommandFailure(`--out ${out}: its directory ${dir} does not exist`);
   }
   try {
     accessSync(stat2 ? out : dir, constants.W_OK);
   } catch {
-    throw new UsageError(
+    throw new CommandFailure(
       `--out ${out}: ${stat2 ? "the file" : `the directory ${dir}`} is not writable`
     );
   }
@@ -407,7 +430,7 @@ Options:
   --out FILE       also write the output to FILE
   --no-gate        exit 0 whatever the policy concludes
 
-Exit status: 0 when the policy passes, 1 when it fails, 2 on bad input.
+Exit status: 0 when the policy passes, 1 when it fails or --out cannot be written, 2 on bad input.
 `;
 var DEFAULT_POLICY = ".github/bind-probe.yml";
 var BUNDLE_FILES = /* @__PURE__ */ new Set([RESULT_FILE, SCAN_FILE, META_FILE]);
@@ -443,8 +466,8 @@ async function reportCommand(argv, io) {
     );
   }
   if (values.out !== void 0) checkOutPath(values.out);
-  const warn = (message) => io.stderr.write(`bind-probe report: ${message}
-`);
+  const warn = (message) => io.stderr.write(printable(`bind-probe report: ${message}
+`));
   const config = readPolicy(values.config);
   const key = values.key ?? config.comment.key;
   try {
@@ -484,7 +507,7 @@ async function reportCommand(argv, io) {
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  io.stdout.write(output);
+  io.stdout.write(format === "json" ? output : printable(output));
   if (values.out !== void 0) {
     try {
       await writeFile2(values.out, output);
@@ -654,6 +677,9 @@ Options:
   --disable RULE,...        switch rules off (${RULE_IDS.join(", ")})
   --max-file-bytes N        skip files larger than N bytes (default 1048576)
   --check-grammars          load every grammar, report which load, and exit
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does or the scan cannot do its
+  work (--out cannot be written), 2 on a usage error.
 `;
 var RANK = { note: 1, warning: 2, error: 3 };
 async function scanCommand(argv, io) {
@@ -723,15 +749,13 @@ async function scanCommand(argv, io) {
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
 `;
-  if (values.out) {
-    try {
-      await writeFile3(values.out, json);
-    } catch (error) {
-      throw new UsageError(`--out ${values.out}: ${error.message}`);
-    }
-  }
+  let outFailure;
+  if (values.out) await writeFile3(values.out, json).catch((error) => outFailure = error);
   if (format === "text") io.stdout.write(renderText(result, painter(io.stdout)));
   else io.stdout.write(json);
+  if (outFailure !== void 0) {
+    throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`);
+  }
   if (failOn === "never") return 0;
   const threshold = RANK[failOn];
   return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
@@ -767,13 +791,14 @@ function settingsFrom(values) {
 }
 var LEVEL_STYLE = { error: "red", warning: "yellow", note: "cyan" };
 function renderText(result, paint) {
+  const text = (value) => printable(value, { oneLine: true });
   const out = [];
   for (const f of result.findings) {
     out.push(
-      `${paint("bold", `${f.path}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ${f.rule} ${paint("dim", ruleInfo(f.rule).name)}`
+      `${paint("bold", `${text(f.path)}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ${f.rule} ${paint("dim", ruleInfo(f.rule).name)}`
     );
-    out.push(`  ${f.message}`);
-    out.push(`  ${paint("green", "fix:")} ${f.advice}`);
+    out.push(`  ${text(f.message)}`);
+    out.push(`  ${paint("green", "fix:")} ${text(f.advice)}`);
     out.push("");
   }
   const counts = ["error", "warning", "note"].map((s) => [s, result.findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? "" : "s"}`);
@@ -781,7 +806,7 @@ function renderText(result, paint) {
   out.push(
     `${result.findings.length === 0 ? paint("green", "No flaky port use found") : `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"} (${counts.join(", ")})`} in ${result.files.scanned} file${result.files.scanned === 1 ? "" : "s"} (${result.files.parsed} parsed)${result.suppressed ? `, ${result.suppressed} suppressed` : ""}${skipped.length ? `; skipped: ${skipped.join(", ")}` : ""} in ${result.durationMs} ms`
   );
-  for (const note of result.notes) out.push(paint("yellow", `note: ${note}`));
+  for (const note of result.notes) out.push(paint("yellow", `note: ${text(note)}`));
   return `${out.join("\n")}
 `;
 }
@@ -821,7 +846,18 @@ var COMMANDS = {
   scan: { run: scanCommand, help: SCAN_HELP }
 };
 async function main(argv, io = process) {
+  const written = watchOutput(io.stdout);
+  watchOutput(io.stderr);
   const [command, ...rest] = argv;
+  const status = await run(command, rest, io);
+  const failure = await written();
+  if (!failure || isClosedPipe(failure)) return status;
+  const name = command && COMMANDS[command] ? ` ${command}` : "";
+  io.stderr.write(`bind-probe${name}: could not write the output: ${writeFailure(failure)}
+`);
+  return 1;
+}
+async function run(command, rest, io) {
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
     io.stdout.write(HELP);
     return command === void 0 ? 2 : 0;
@@ -834,7 +870,7 @@ async function main(argv, io = process) {
   const entry = COMMANDS[command];
   if (!entry) {
     io.stderr.write(
-      `bind-probe: unknown command "${command}"; run \`bind-probe --help\` for the list
+      `bind-probe: unknown command "${printable(command, { oneLine: true })}"; run \`bind-probe --help\` for the list
 `
     );
     return 2;
@@ -844,12 +880,21 @@ async function main(argv, io = process) {
   } catch (error) {
     if (isUsageProblem(error)) {
       const hint = error instanceof TypeError ? `; run \`bind-probe ${command} --help\`` : "";
-      io.stderr.write(`bind-probe ${command}: ${usageMessage(error, rest)}${hint}
-`);
+      io.stderr.write(
+        printable(`bind-probe ${command}: ${usageMessage(error, rest)}${hint}
+`)
+      );
       return 2;
     }
-    io.stderr.write(`bind-probe ${command}: error: ${error?.stack ?? String(error)}
-`);
+    if (error instanceof CommandFailure) {
+      io.stderr.write(printable(`bind-probe ${command}: ${error.message}
+`));
+      return 1;
+    }
+    io.stderr.write(
+      printable(`bind-probe ${command}: error: ${error?.stack ?? String(error)}
+`)
+    );
     return 1;
   }
 }
