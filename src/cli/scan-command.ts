@@ -1,7 +1,7 @@
 // `bind-probe scan [PATH…]`: flag flaky port use in source files, in a terminal list, JSON or SARIF.
 import { existsSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../version.ts'
 import { checkGrammars, type GrammarStatus } from '../scan/grammars.ts'
@@ -14,6 +14,7 @@ import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
 import { printable } from '../printable.ts'
 import { painter, type Painter } from './terminal.ts'
+import { displayPath, inferRoot, isInside } from './scan-root.ts'
 import { checkOutPath, CommandFailure, UsageError, writeFailure, type Io } from './io.ts'
 
 export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
@@ -26,7 +27,8 @@ Options:
   --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout
   --out FILE                also write the JSON or SARIF output to FILE
   --diff-base REF           report only lines changed since the merge base with REF (needs history)
-  --root DIR                repository root that paths and findings are relative to (default: .)
+  --root DIR                root that PATHs and findings are relative to (default: the current
+                            directory, or the repository of a PATH outside it)
   --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default warning)
   --ignore GLOB             skip matching files (repeatable), e.g. --ignore 'vendor/**'
   --allow-helper NAME       trust a port helper, e.g. a coordinated allocator (repeatable)
@@ -47,7 +49,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       'diff-base': { type: 'string' },
-      root: { type: 'string', default: '.' },
+      root: { type: 'string' },
       'fail-on': { type: 'string', default: 'warning' },
       ignore: { type: 'string', multiple: true },
       'allow-helper': { type: 'string', multiple: true },
@@ -74,22 +76,26 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   }
   const settings = settingsFrom(values)
 
-  let root = values.root
-  if (!(await isDirectory(root))) throw new UsageError(`root ${root} not found`)
-  let paths = positionals
-  for (const p of paths) {
-    const rel = relative(resolve(root), resolve(root, p))
-    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new UsageError(
-        `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`,
-      )
-    }
+  const explicitRoot = values.root
+  if (explicitRoot !== undefined && !(await isDirectory(explicitRoot))) {
+    throw new UsageError(`root ${explicitRoot} not found`)
   }
-  if (values.out !== undefined) checkOutPath(values.out)
-  const missing = positionals.filter((p) => !existsSync(resolve(root, p)))
+  const base = explicitRoot ?? '.'
+  const missing = positionals.filter((p) => !existsSync(resolve(base, p)))
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join('; '))
   }
+  const present = positionals.filter((p) => !missing.includes(p))
+  // Without --root, PATHs are taken from the current directory, wherever they lie.
+  let root = explicitRoot ?? (await inferRoot(present))
+  let paths =
+    explicitRoot === undefined ? positionals.map((p) => relative(root, p) || '.') : positionals
+  for (const p of paths) {
+    if (!isInside(root, resolve(root, p))) {
+      throw new UsageError(`${p} is outside the root ${root}; pass a --root that contains it`)
+    }
+  }
+  if (values.out !== undefined) checkOutPath(values.out)
   let changes
   if (values['diff-base'] !== undefined) {
     try {
@@ -115,8 +121,12 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   let outFailure: unknown
   if (values.out) await writeFile(values.out, json).catch((error: unknown) => (outFailure = error))
   // The findings are printed even when --out could not take them: the scan's work is not lost.
-  if (format === 'text') io.stdout.write(renderText(result, painter(io.stdout)))
-  else io.stdout.write(json)
+  if (format === 'text') {
+    // With --root, findings read relative to it, as they always have.
+    const shown = (path: string) =>
+      explicitRoot === undefined ? displayPath(root, path, positionals) : path
+    io.stdout.write(renderText(result, painter(io.stdout), shown))
+  } else io.stdout.write(json)
   if (outFailure !== undefined) {
     throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`)
   }
@@ -171,12 +181,16 @@ const LEVEL_STYLE = { error: 'red', warning: 'yellow', note: 'cyan' } as const
  * The findings for a terminal or a workflow log. Paths, messages and notes come from the
  * repository (a file may be named "x\n::error::…"), so each is made printable before it is painted.
  */
-export function renderText(result: ScanResult, paint: Painter): string {
+export function renderText(
+  result: ScanResult,
+  paint: Painter,
+  shown: (path: string) => string = (path) => path,
+): string {
   const text = (value: string) => printable(value, { oneLine: true })
   const out: string[] = []
   for (const f of result.findings) {
     out.push(
-      `${paint('bold', `${text(f.path)}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
+      `${paint('bold', `${text(shown(f.path))}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ` +
         `${f.rule} ${paint('dim', ruleInfo(f.rule).name)}`,
     )
     out.push(`  ${text(f.message)}`)

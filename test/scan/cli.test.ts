@@ -1,8 +1,8 @@
 // `bind-probe scan` in-process with captured streams, and once through the bundle in dist/.
-import { spawnSync } from 'node:child_process'
-import { execFileSync } from 'node:child_process'
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -19,6 +19,8 @@ async function run(args: string[]) {
   const code = await main(['scan', ...args], { stdout, stderr })
   return { code, stdout: out, stderr: err }
 }
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 
 const FLAKY = {
   'tests/test_a.py': 'import socket\nsocket.socket().bind(("", 8080))\n',
@@ -205,6 +207,44 @@ describe('bind-probe scan', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^bind-probe scan: \.\.\/src is outside the root /)
     expect(r.stdout).toBe('')
+  })
+
+  it('scans a tree outside the current directory, as a linter would', async () => {
+    const tree = writeTree(FLAKY)
+    const text = await run([tree])
+    expect(text.code).toBe(1)
+    // Typed absolute, shown absolute (ripgrep style).
+    expect(text.stdout).toContain(`${join(tree, 'tests/test_a.py')}:2:`)
+    const json = await run(['--format', 'json', tree])
+    const paths = (JSON.parse(json.stdout) as { findings: { path: string }[] }).findings.map(
+      (f) => f.path,
+    )
+    // JSON keeps paths relative to the tree, as SARIF needs.
+    expect(paths).toContain('tests/test_a.py')
+  })
+
+  it('shows relative PATHs from the current directory and takes the repository as root', () => {
+    const tree = writeTree(FLAKY)
+    execFileSync('git', ['init', '-q'], { cwd: tree })
+    const elsewhere = mkdtempSync(join(tmpdir(), 'bind-probe-cwd-'))
+    const rel = relative(elsewhere, join(tree, 'tests'))
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'scan', ...args], { cwd: elsewhere, encoding: 'utf8' })
+    const text = cli([rel])
+    expect(text.status).toBe(1)
+    expect(text.stdout).toContain(`${join(rel, 'test_a.py')}:2:`)
+    const json = JSON.parse(cli(['--format', 'json', rel]).stdout) as {
+      findings: { path: string }[]
+    }
+    expect(json.findings.map((f) => f.path)).toContain('tests/test_a.py')
+  })
+
+  it('says a PATH that does not exist does not exist, wherever it is', async () => {
+    const r = await run(['/nonexistent/bind-probe-tree'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(
+      'bind-probe scan: /nonexistent/bind-probe-tree: no such file or directory\n',
+    )
   })
 
   it('counts a named symbolic link as skipped, with its reason', async () => {
