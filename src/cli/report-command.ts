@@ -1,7 +1,7 @@
 // `bind-probe report PATH…`: the action's report, gate included, on this machine. It merges
 // result files (from `bind-probe probe --out`) and leg bundles (the action's artifacts, as
 // `gh run download` leaves them) and prints the job summary, the comment or the Report as JSON.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -36,7 +36,8 @@ export const REPORT_HELP = `Usage: bind-probe report [options] PATH...
 Merges probe results into one report, judges it by the policy and prints it, as the action's
 report job does (without GitHub). Each PATH is a result file (bind-probe probe --out FILE), a leg
 bundle directory (an artifact of the action, as \`gh run download\` leaves it), or a directory of
-either. Run it from the repository's root: the policy's template paths are read from there.
+either; below a directory, a folder holding result.json is one leg (scan.json beside it is its
+scan), found up to 4 levels down. Run it from the repository's root: the policy's template paths are read from there.
 
 Options:
   --format summary|comment|json  the job summary (default), the pull-request comment, or the
@@ -241,15 +242,78 @@ async function collectAt(path: string, key: string, found: Found, warn: (m: stri
         .join(', ')}${otherKeys.length > 3 ? ', …' : ''}); --key names the key to report on`,
     )
   }
+  addLooseFiles(path, entries, found, warn)
+  await collectLegFolders(path, key, found, warn, 1, new Set([realpathSync(path)]))
+}
+
+/** How deep below a named directory plain leg folders are looked for. */
+const MAX_FOLDER_DEPTH = 4
+
+/**
+ * Plain leg folders below `dir`, as people lay out results by hand (`results/linux/result.json`):
+ * a folder holding result.json is one leg (scan.json beside it is its scan); other folders are
+ * read for loose result files and searched further, up to MAX_FOLDER_DEPTH levels. A folder
+ * reached again through a symbolic link is read once.
+ */
+async function collectLegFolders(
+  dir: string,
+  key: string,
+  found: Found,
+  warn: (m: string) => void,
+  depth: number,
+  seen: Set<string>,
+): Promise<void> {
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (e) =>
+        isA('directory', dir, e) &&
+        !e.name.startsWith('.') &&
+        e.name !== 'node_modules' &&
+        !e.name.startsWith('bind-probe-result-'),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of folders) {
+    const folder = join(dir, entry.name)
+    const real = realpathSync(folder)
+    if (seen.has(real)) continue
+    seen.add(real)
+    if (found.legs.length >= MAX_BUNDLES) {
+      warn(`read ${MAX_BUNDLES} legs; the folders from ${folder} on were not read`)
+      return
+    }
+    if (existsSync(join(folder, RESULT_FILE))) {
+      await addBundle(folder, key, found)
+      continue
+    }
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )
+    // Below the named directory, JSON that is no result (a tsconfig.json) is passed over quietly.
+    addLooseFiles(folder, entries, found, warn, { quiet: true })
+    if (depth < MAX_FOLDER_DEPTH) {
+      await collectLegFolders(folder, key, found, warn, depth + 1, seen)
+    }
+  }
+}
+
+/** The result files lying in a directory, beside its folders. */
+function addLooseFiles(
+  dir: string,
+  entries: readonly Dirent[],
+  found: Found,
+  warn: (m: string) => void,
+  { quiet = false }: { quiet?: boolean } = {},
+): void {
+  const passOver = quiet ? () => {} : warn
   const files = entries.filter(
-    (e) => e.name.endsWith('.json') && !BUNDLE_FILES.has(e.name) && isA('file', path, e),
+    (e) => e.name.endsWith('.json') && !BUNDLE_FILES.has(e.name) && isA('file', dir, e),
   )
   for (const entry of files.slice(0, MAX_BUNDLES)) {
-    addFile(join(path, entry.name), found, { explicit: false, warn })
+    addFile(join(dir, entry.name), found, { explicit: false, warn: passOver })
   }
   if (files.length > MAX_BUNDLES) {
     warn(
-      `read the first ${MAX_BUNDLES} .json files in ${path}; ${files.length - MAX_BUNDLES} more were not read`,
+      `read the first ${MAX_BUNDLES} .json files in ${dir}; ${files.length - MAX_BUNDLES} more were not read`,
     )
   }
 }

@@ -320,3 +320,48 @@ describe('bind-probe report', () => {
     expect(stderr).toContain(`read the first 500 .json files in ${dir}; 4 more were not read`)
   })
 })
+
+describe('bind-probe report over plain leg folders', () => {
+  /** Results laid out by hand: one folder per leg, at different depths. */
+  async function legFolders() {
+    const dir = await scratch()
+    await mkdir(join(dir, 'linux'))
+    await writeFile(join(dir, 'linux', RESULT_FILE), json(fixture('measured-linux-x64')))
+    await writeFile(join(dir, 'linux', SCAN_FILE), json({ findings: SAMPLE_FINDINGS }))
+    await mkdir(join(dir, 'ci', 'nightly', 'mac'), { recursive: true })
+    await writeFile(
+      join(dir, 'ci', 'nightly', 'mac', 'macos.json'),
+      json(fixture('synthetic-macos-arm64')),
+    )
+    await writeFile(join(dir, 'ci', 'tsconfig.json'), '{ "compilerOptions": {} }\n')
+    return dir
+  }
+
+  it('takes a folder holding a result file as one leg, up to four levels down', async () => {
+    const dir = await legFolders()
+    const r = await run('--format', 'json', dir)
+    expect(r.stderr).not.toMatch(/no result files/)
+    const report = JSON.parse(r.stdout) as { platforms: { id: string }[] }
+    expect(report.platforms.map((p) => p.id).sort()).toEqual(['linux-x64', 'macos-arm64-synthetic'])
+    // The tsconfig.json below the named directory is passed over without a word.
+    expect(r.stderr).not.toMatch(/tsconfig/)
+  })
+
+  it('reads a folder reached twice through a symbolic link once', async () => {
+    const dir = await legFolders()
+    symlinkSync(join(dir, 'linux'), join(dir, 'ci', 'linux-again'))
+    const r = await run('--format', 'json', dir)
+    const report = JSON.parse(r.stdout) as { platforms: { id: string }[] }
+    expect(report.platforms.filter((p) => p.id === 'linux-x64')).toHaveLength(1)
+  })
+
+  it('does not look deeper than four levels', async () => {
+    const dir = await scratch()
+    const deep = join(dir, 'a', 'b', 'c', 'd', 'e')
+    await mkdir(deep, { recursive: true })
+    await writeFile(join(deep, RESULT_FILE), json(fixture('measured-linux-x64')))
+    const r = await run('--format', 'json', dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/no result files/)
+  })
+})
