@@ -55,9 +55,9 @@ function watchOutput(stream) {
   let failure;
   writable.on("error", (error) => failure ??= error);
   const known = () => failure ?? writable.errored ?? void 0;
-  return () => new Promise((resolve4) => {
-    if (known() || writable.destroyed || !writable.writableLength) return resolve4(known());
-    writable.write("", () => resolve4(known()));
+  return () => new Promise((resolve5) => {
+    if (known() || writable.destroyed || !writable.writableLength) return resolve5(known());
+    writable.write("", () => resolve5(known()));
   });
 }
 function isClosedPipe(error) {
@@ -410,7 +410,7 @@ function driverName(text) {
 }
 
 // src/cli/report-command.ts
-import { existsSync, readdirSync, readFileSync, statSync as statSync2 } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname as dirname2, join, resolve as resolve2 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
@@ -419,7 +419,8 @@ var REPORT_HELP = `Usage: bind-probe report [options] PATH...
 Merges probe results into one report, judges it by the policy and prints it, as the action's
 report job does (without GitHub). Each PATH is a result file (bind-probe probe --out FILE), a leg
 bundle directory (an artifact of the action, as \`gh run download\` leaves it), or a directory of
-either. Run it from the repository's root: the policy's template paths are read from there.
+either; below a directory, a folder holding result.json is one leg (scan.json beside it is its
+scan), found up to 4 levels down. Run it from the repository's root: the policy's template paths are read from there.
 
 Options:
   --format summary|comment|json  the job summary (default), the pull-request comment, or the
@@ -571,15 +572,48 @@ async function collectAt(path, key, found, warn) {
       `left out ${otherKeys.length} artifact(s) of another comment key in ${path} (${otherKeys.slice(0, 3).map((e) => e.name).join(", ")}${otherKeys.length > 3 ? ", …" : ""}); --key names the key to report on`
     );
   }
+  addLooseFiles(path, entries, found, warn);
+  await collectLegFolders(path, key, found, warn, 1, /* @__PURE__ */ new Set([realpathSync(path)]));
+}
+var MAX_FOLDER_DEPTH = 4;
+async function collectLegFolders(dir, key, found, warn, depth, seen) {
+  const folders = readdirSync(dir, { withFileTypes: true }).filter(
+    (e) => isA("directory", dir, e) && !e.name.startsWith(".") && e.name !== "node_modules" && !e.name.startsWith("bind-probe-result-")
+  ).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of folders) {
+    const folder = join(dir, entry.name);
+    const real = realpathSync(folder);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    if (found.legs.length >= MAX_BUNDLES) {
+      warn(`read ${MAX_BUNDLES} legs; the folders from ${folder} on were not read`);
+      return;
+    }
+    if (existsSync(join(folder, RESULT_FILE))) {
+      await addBundle(folder, key, found);
+      continue;
+    }
+    const entries = readdirSync(folder, { withFileTypes: true }).sort(
+      (a, b) => a.name.localeCompare(b.name)
+    );
+    addLooseFiles(folder, entries, found, warn, { quiet: true });
+    if (depth < MAX_FOLDER_DEPTH) {
+      await collectLegFolders(folder, key, found, warn, depth + 1, seen);
+    }
+  }
+}
+function addLooseFiles(dir, entries, found, warn, { quiet = false } = {}) {
+  const passOver = quiet ? () => {
+  } : warn;
   const files = entries.filter(
-    (e) => e.name.endsWith(".json") && !BUNDLE_FILES.has(e.name) && isA("file", path, e)
+    (e) => e.name.endsWith(".json") && !BUNDLE_FILES.has(e.name) && isA("file", dir, e)
   );
   for (const entry of files.slice(0, MAX_BUNDLES)) {
-    addFile(join(path, entry.name), found, { explicit: false, warn });
+    addFile(join(dir, entry.name), found, { explicit: false, warn: passOver });
   }
   if (files.length > MAX_BUNDLES) {
     warn(
-      `read the first ${MAX_BUNDLES} .json files in ${path}; ${files.length - MAX_BUNDLES} more were not read`
+      `read the first ${MAX_BUNDLES} .json files in ${dir}; ${files.length - MAX_BUNDLES} more were not read`
     );
   }
 }
@@ -658,8 +692,50 @@ function uniqueBy(items, key) {
 // src/cli/scan-command.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { stat, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
+
+// src/cli/scan-root.ts
+import { execFile } from "node:child_process";
+import { statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+function isInside(dir, path) {
+  const rel = relative(resolve3(dir), resolve3(path));
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function folderOf(path) {
+  const abs = resolve3(path);
+  return statSync3(abs, { throwIfNoEntry: false })?.isDirectory() ? abs : dirname3(abs);
+}
+async function repositoryOf(folder) {
+  try {
+    const { stdout } = await run("git", ["-C", folder, "rev-parse", "--show-toplevel"]);
+    return stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function commonFolder(folders) {
+  let common = folders[0];
+  while (!folders.every((f) => isInside(common, f))) common = dirname3(common);
+  return common;
+}
+async function inferRoot(paths) {
+  if (paths.every((p) => isInside(".", p))) return ".";
+  const folders = paths.map(folderOf);
+  const repository = await repositoryOf(folders[0]);
+  if (repository && folders.every((f) => isInside(repository, f))) return repository;
+  return commonFolder(folders);
+}
+function displayPath(root, path, typed) {
+  const abs = resolve3(root, path);
+  if (typed.some((p) => isAbsolute(p))) return abs;
+  return relative(".", abs) || ".";
+}
+
+// src/cli/scan-command.ts
 var SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
 Flags flaky port use (fixed ports in tests, free-port races, SO_REUSEADDR/SO_REUSEPORT in tests,
@@ -670,7 +746,8 @@ Options:
   --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout
   --out FILE                also write the JSON or SARIF output to FILE
   --diff-base REF           report only lines changed since the merge base with REF (needs history)
-  --root DIR                repository root that paths and findings are relative to (default: .)
+  --root DIR                root that PATHs and findings are relative to (default: the current
+                            directory, or the repository of a PATH outside it)
   --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default warning)
   --ignore GLOB             skip matching files (repeatable), e.g. --ignore 'vendor/**'
   --allow-helper NAME       trust a port helper, e.g. a coordinated allocator (repeatable)
@@ -689,7 +766,7 @@ async function scanCommand(argv, io) {
       format: { type: "string", default: "text" },
       out: { type: "string" },
       "diff-base": { type: "string" },
-      root: { type: "string", default: "." },
+      root: { type: "string" },
       "fail-on": { type: "string", default: "warning" },
       ignore: { type: "string", multiple: true },
       "allow-helper": { type: "string", multiple: true },
@@ -715,29 +792,31 @@ async function scanCommand(argv, io) {
     throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`);
   }
   const settings = settingsFrom(values);
-  let root = values.root;
-  if (!await isDirectory(root)) throw new UsageError(`root ${root} not found`);
-  let paths = positionals;
-  for (const p of paths) {
-    const rel = relative(resolve3(root), resolve3(root, p));
-    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new UsageError(
-        `${p} is outside the root ${root}; run the scan from a directory that contains it, or pass --root`
-      );
-    }
+  const explicitRoot = values.root;
+  if (explicitRoot !== void 0 && !await isDirectory(explicitRoot)) {
+    throw new UsageError(`root ${explicitRoot} not found`);
   }
-  if (values.out !== void 0) checkOutPath(values.out);
-  const missing = positionals.filter((p) => !existsSync2(resolve3(root, p)));
+  const base = explicitRoot ?? ".";
+  const missing = positionals.filter((p) => !existsSync2(resolve4(base, p)));
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join("; "));
   }
+  const present = positionals.filter((p) => !missing.includes(p));
+  let root = explicitRoot ?? await inferRoot(present);
+  let paths = explicitRoot === void 0 ? positionals.map((p) => relative2(root, p) || ".") : positionals;
+  for (const p of paths) {
+    if (!isInside(root, resolve4(root, p))) {
+      throw new UsageError(`${p} is outside the root ${root}; pass a --root that contains it`);
+    }
+  }
+  if (values.out !== void 0) checkOutPath(values.out);
   let changes;
   if (values["diff-base"] !== void 0) {
     try {
       const diff = await gitChangedLines(root, values["diff-base"], { untracked: true });
-      paths = paths.map((p) => relative(diff.root, resolve3(root, p)).split(sep).join("/") || ".");
-      if (paths.length === 0 && resolve3(root) !== resolve3(diff.root))
-        paths = [relative(diff.root, resolve3(root)).split(sep).join("/")];
+      paths = paths.map((p) => relative2(diff.root, resolve4(root, p)).split(sep2).join("/") || ".");
+      if (paths.length === 0 && resolve4(root) !== resolve4(diff.root))
+        paths = [relative2(diff.root, resolve4(root)).split(sep2).join("/")];
       root = diff.root;
       changes = diff.changes;
     } catch (error) {
@@ -751,8 +830,10 @@ async function scanCommand(argv, io) {
 `;
   let outFailure;
   if (values.out) await writeFile3(values.out, json).catch((error) => outFailure = error);
-  if (format === "text") io.stdout.write(renderText(result, painter(io.stdout)));
-  else io.stdout.write(json);
+  if (format === "text") {
+    const shown = (path) => explicitRoot === void 0 ? displayPath(root, path, positionals) : path;
+    io.stdout.write(renderText(result, painter(io.stdout), shown));
+  } else io.stdout.write(json);
   if (outFailure !== void 0) {
     throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`);
   }
@@ -790,12 +871,12 @@ function settingsFrom(values) {
   }
 }
 var LEVEL_STYLE = { error: "red", warning: "yellow", note: "cyan" };
-function renderText(result, paint) {
+function renderText(result, paint, shown = (path) => path) {
   const text = (value) => printable(value, { oneLine: true });
   const out = [];
   for (const f of result.findings) {
     out.push(
-      `${paint("bold", `${text(f.path)}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ${f.rule} ${paint("dim", ruleInfo(f.rule).name)}`
+      `${paint("bold", `${text(shown(f.path))}:${f.line}:${f.column}`)}  ${paint(LEVEL_STYLE[f.severity], f.severity)}  ${f.rule} ${paint("dim", ruleInfo(f.rule).name)}`
     );
     out.push(`  ${text(f.message)}`);
     out.push(`  ${paint("green", "fix:")} ${text(f.advice)}`);
@@ -849,7 +930,7 @@ async function main(argv, io = process) {
   const written = watchOutput(io.stdout);
   watchOutput(io.stderr);
   const [command, ...rest] = argv;
-  const status = await run(command, rest, io);
+  const status = await run2(command, rest, io);
   const failure = await written();
   if (!failure || isClosedPipe(failure)) return status;
   const name = command && COMMANDS[command] ? ` ${command}` : "";
@@ -857,7 +938,7 @@ async function main(argv, io = process) {
 `);
   return 1;
 }
-async function run(command, rest, io) {
+async function run2(command, rest, io) {
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
     io.stdout.write(HELP);
     return command === void 0 ? 2 : 0;
