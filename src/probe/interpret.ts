@@ -8,6 +8,7 @@ import type {
   OutcomeCount,
   RawError,
   ScenarioResult,
+  SkipCause,
   StepTrace,
 } from './model.ts'
 import { outcomeOf } from './outcome.ts'
@@ -21,6 +22,12 @@ export interface SingleRun {
   trace: StepTrace[]
   /** Ports handed out by an `ephemeral` step, in order. */
   ports?: number[]
+  /** Why the host kept this run from being measured. */
+  cause?: SkipCause
+  /** Fresh-port runs that came before this one because another program held the port. */
+  retries?: number
+  /** Failures the control attributed to another program's socket. */
+  foreignConflicts?: number
 }
 
 export function interpretReplies(
@@ -118,6 +125,8 @@ export function aggregateRuns(
   const answers = counts.filter((c) => c.outcome !== 'probe-error' && c.outcome !== 'skipped')
   const sequences = runs.flatMap((r) => (r.ports?.length ? [r.ports] : []))
   const missing = asked - runs.length
+  const retries = runs.reduce((n, r) => n + (r.retries ?? 0), 0)
+  const foreignConflicts = runs.reduce((n, r) => n + (r.foreignConflicts ?? 0), 0)
   const why = representative.reason ?? runs.findLast((r) => r.outcome === 'probe-error')?.reason
   const reason =
     missing > 0
@@ -130,6 +139,9 @@ export function aggregateRuns(
     step: top.step,
     ...(representative.raw ? { raw: representative.raw } : {}),
     ...(reason ? { reason } : {}),
+    ...(representative.cause ? { cause: representative.cause } : {}),
+    ...(retries ? { retries } : {}),
+    ...(foreignConflicts ? { foreignConflicts } : {}),
     trace: representative.trace,
     runs: runs.length,
     counts,
@@ -165,8 +177,9 @@ export function ephemeralMetrics(
   return {
     samples: all.length,
     distinct: new Set(all).size,
-    min: Math.min(...all),
-    max: Math.max(...all),
+    // A loop, not Math.min(...all): spread arguments overflow the stack past ~120,000 draws.
+    min: all.reduce((a, b) => Math.min(a, b)),
+    max: all.reduce((a, b) => Math.max(a, b)),
     sameAsPrevious: share(same, pairs),
     nextAfterPrevious: share(next, pairs),
     oddShare: share(all.filter((p) => p % 2 === 1).length, all.length),

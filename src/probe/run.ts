@@ -2,7 +2,8 @@
 // its own ports from bind(0)), the run-alone ones afterwards one at a time, every run bounded by
 // a per-scenario timeout and the whole probe by a global one.
 import type { CompiledScenario } from './compile.ts'
-import { DriverFailure, type SocketDriver } from './drivers/driver.ts'
+import { controlFor, MAX_FOREIGN_RETRIES, takenByAnother } from './attribution.ts'
+import { DriverFailure, type SocketDriver, type StepReply } from './drivers/driver.ts'
 import { aggregateRuns, interpretReplies, runWithoutSockets, type SingleRun } from './interpret.ts'
 import type { DriverName, ScenarioResult } from './model.ts'
 
@@ -120,12 +121,10 @@ async function attempt(
   const left = deadline - performance.now()
   // Near the end, the global deadline is the tighter bound, and a timeout is its doing.
   const cappedByDeadline = left < options.scenarioTimeoutMs
+  const timeout = () =>
+    cappedByDeadline ? Math.max(1, deadline - performance.now()) : options.scenarioTimeoutMs
   try {
-    const replies = await driver.execute(
-      compiled.steps.map((s) => s.op),
-      cappedByDeadline ? left : options.scenarioTimeoutMs,
-    )
-    return { run: interpretReplies(compiled, replies), final: false }
+    return { run: await runAttributed(compiled, driver, timeout), final: false }
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error
     const global = error.kind === 'timeout' && cappedByDeadline
@@ -135,6 +134,50 @@ async function attempt(
       final: global || error.kind === 'crash',
     }
   }
+}
+
+/**
+ * One run whose failures are the scenario's own: when another program's socket made a bind fail,
+ * the run is repeated on a fresh port (at most MAX_FOREIGN_RETRIES times, not counted as runs),
+ * and a port that stays taken is "not measured", never an outcome.
+ */
+async function runAttributed(
+  compiled: CompiledScenario,
+  driver: SocketDriver,
+  timeout: () => number,
+): Promise<SingleRun> {
+  const ops = compiled.steps.map((s) => s.op)
+  let foreignConflicts = 0
+  for (let retries = 0; ; retries++) {
+    const replies = await driver.execute(ops, timeout())
+    const run = interpretReplies(compiled, replies)
+    const control = controlFor(compiled, replies, failedStep(replies), run.outcome)
+    const counted = {
+      ...(retries ? { retries } : {}),
+      ...(foreignConflicts ? { foreignConflicts } : {}),
+    }
+    if (!control) return { ...run, ...counted }
+    // A control the driver cannot run (it crashed) leaves the run as measured, not lost.
+    const check = await driver.execute(control.ops, timeout()).catch((error: unknown) => {
+      if (error instanceof DriverFailure) return undefined
+      throw error
+    })
+    if (!check || !takenByAnother(check, control.ops)) return { ...run, ...counted }
+    foreignConflicts++
+    if (retries === MAX_FOREIGN_RETRIES) {
+      const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`
+      return {
+        ...runWithoutSockets(compiled, 'skipped', reason),
+        cause: 'port-taken',
+        retries,
+        foreignConflicts,
+      }
+    }
+  }
+}
+
+function failedStep(replies: readonly StepReply[]): number {
+  return replies.findIndex((r) => 'ok' in r && !r.ok)
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, in order of the items. */

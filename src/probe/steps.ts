@@ -43,8 +43,11 @@ export type SocketOption = (typeof OPTIONS)[number]
 export const NET_FLAGS = ['exclusive', 'reusePort', 'ipv6Only'] as const
 export const DGRAM_FLAGS = ['reuseAddr', 'reusePort', 'ipv6Only'] as const
 
-/** `0` asks the OS for a port; `P` is the port the scenario's first port-0 bind received. */
-export type PortRef = 0 | 'P'
+/**
+ * `0` asks the OS for a port; `P` is the port the scenario's first port-0 bind received. Any other
+ * number is a port named outright: only the probe's own control steps use one (attribution.ts).
+ */
+export type PortRef = number | 'P'
 
 export interface Endpoint {
   address: AddressName

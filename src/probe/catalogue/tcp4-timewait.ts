@@ -32,6 +32,8 @@ export const tcp4TimeWait: Scenario[] = [
     id: 'tcp4-timewait-rebind-default',
     section,
     title: 'A plain TCP socket rebinds a port whose last connection is in TIME_WAIT',
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({}),
     expect: {
       linux: doc('EADDRINUSE', ['LX-ICSK', 'SO-MECKI']),
@@ -45,6 +47,8 @@ export const tcp4TimeWait: Scenario[] = [
     id: 'tcp4-timewait-rebind-reuseaddr-both',
     section,
     title: 'Listener and rebinding socket both set SO_REUSEADDR; rebind over TIME_WAIT',
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ a: 'SO_REUSEADDR', n: 'SO_REUSEADDR' }),
     expect: {
       linux: doc('ok', ['LX-SOCKET7', 'LX-ICSK']),
@@ -56,6 +60,8 @@ export const tcp4TimeWait: Scenario[] = [
     id: 'tcp4-timewait-rebind-reuseaddr-new-only',
     section,
     title: 'Only the rebinding socket sets SO_REUSEADDR; rebind over TIME_WAIT',
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ n: 'SO_REUSEADDR' }),
     expect: {
       linux: doc('EADDRINUSE', ['LX-SOCKET7', 'LX-ICSK'], {
@@ -69,6 +75,8 @@ export const tcp4TimeWait: Scenario[] = [
     id: 'tcp4-timewait-rebind-exclusive',
     section,
     title: 'An exclusive listener, then an exclusive rebind over TIME_WAIT',
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ a: 'SO_EXCLUSIVEADDRUSE', n: 'SO_EXCLUSIVEADDRUSE' }),
     expect: {
       linux: measuredOnLinux(lacks('A setsockopt SO_EXCLUSIVEADDRUSE 1', ['MS-EXCL'])),
@@ -82,6 +90,8 @@ export const tcp4TimeWait: Scenario[] = [
     id: 'tcp4-timewait-client-closes-first',
     section,
     title: 'Control: the client closes first, so TIME_WAIT is not on the server port',
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ clientClosesFirst: true }),
     expect: {
       linux: measuredOnLinux(inf('ok', ['SO-MECKI'])),

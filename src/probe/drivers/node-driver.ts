@@ -101,7 +101,7 @@ export class NodeDriver implements SocketDriver {
             server.listen(
               {
                 host: op.to.host,
-                port: op.to.port === 'P' ? port : 0,
+                port: op.to.port === 'P' ? port : op.to.port,
                 exclusive: op.flags.includes('exclusive'),
                 reusePort: op.flags.includes('reusePort'),
                 ipv6Only: op.flags.includes('ipv6Only'),
@@ -124,7 +124,7 @@ export class NodeDriver implements SocketDriver {
           socket,
           new Promise<void>((resolve, reject) => {
             socket.once('error', reject)
-            socket.bind({ address: op.to.host, port: op.to.port === 'P' ? port : 0 }, () =>
+            socket.bind({ address: op.to.host, port: op.to.port === 'P' ? port : op.to.port }, () =>
               resolve(),
             )
           }),

@@ -1,0 +1,70 @@
+// Pure: whose socket made a scenario's bind fail. A scenario takes its port P from its own first
+// bind to port 0, but a later step may bind P on another address or family that the scenario
+// never held (tcp6-v6only-then-tcp4-wildcard binds 0.0.0.0:P beside [::]:P), and there any other
+// program's socket on P gives the same EADDRINUSE. The control replays the failing socket's own
+// steps alone, on the same port, once the scenario's sockets are closed: if that still fails, the
+// conflict was not the scenario's, and the run is repeated on a fresh port.
+import type { CompiledScenario } from './compile.ts'
+import type { StepReply } from './drivers/driver.ts'
+import { outcomeOf } from './outcome.ts'
+import type { Op } from './steps.ts'
+
+/** Errors a socket of another program can cause. */
+const CONFLICTS = new Set(['EADDRINUSE'])
+
+/** Fresh-port runs after a conflict with another program, before the scenario is given up. */
+export const MAX_FOREIGN_RETRIES = 3
+
+/** Steps after which a closed socket can leave the port behind (TIME_WAIT): no clean control. */
+const LINGERING: ReadonlySet<Op['op']> = new Set(['connect', 'accept'])
+
+export interface Control {
+  /** The failing socket's own steps, with P named outright. */
+  ops: Op[]
+  port: number
+}
+
+/**
+ * The control for a run that failed at `failedAt` with `outcome`, or undefined when the failure is
+ * not one another program could cause, or cannot be replayed alone.
+ */
+export function controlFor(
+  compiled: CompiledScenario,
+  replies: readonly StepReply[],
+  failedAt: number,
+  outcome: string,
+): Control | undefined {
+  if (!CONFLICTS.has(outcome)) return undefined
+  const ops = compiled.steps.map((s) => s.op)
+  const failed = ops[failedAt]
+  if (!failed || !('sock' in failed)) return undefined
+  if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return undefined
+  const port = portP(ops, replies)
+  if (port === undefined) return undefined
+  const own = ops.slice(0, failedAt + 1).filter((op) => 'sock' in op && op.sock === failed.sock)
+  // The socket that defined P failed before it had a port: nothing of ours held P yet.
+  if (!own.some((op) => 'to' in op && op.to.port === 'P')) return undefined
+  return { port, ops: own.map((op) => withPort(op, port)) }
+}
+
+/** Whether the control's replies say the port is taken without the scenario's sockets. */
+export function takenByAnother(replies: readonly StepReply[], ops: readonly Op[]): boolean {
+  const last = replies[ops.length - 1]
+  return last !== undefined && 'ok' in last && !last.ok && CONFLICTS.has(outcomeOf(last.error))
+}
+
+/** The port the scenario's first bind to port 0 received. */
+function portP(ops: readonly Op[], replies: readonly StepReply[]): number | undefined {
+  for (const [i, op] of ops.entries()) {
+    if (!('to' in op) || op.to.port !== 0) continue
+    const reply = replies[i]
+    return reply && 'ok' in reply && reply.ok && typeof reply.value === 'number'
+      ? reply.value
+      : undefined
+  }
+  return undefined
+}
+
+function withPort(op: Op, port: number): Op {
+  return 'to' in op && op.to.port === 'P' ? { ...op, to: { ...op.to, port } } : op
+}
