@@ -11,6 +11,7 @@ import {
   type Verdict,
 } from '../report/verdict.ts'
 import { HEADLINE_SCENARIO } from '../report/model.ts'
+import { CAUSE_WORDS } from '../probe/causes.ts'
 import { pad, plain, type Painter } from './terminal.ts'
 
 const MARKS: Record<Verdict, { mark: string; style: Parameters<Painter>[0] }> = {
@@ -60,7 +61,10 @@ export function renderTable(
     lines.push(
       ` ${paint(style, mark)} ${pad(outcomeText[i]!, w1)}${pad(expectedText[i]!, w2)}${scenario?.title ?? r.id}`,
     )
-    const detail = r.reason ?? (r.metrics ? describeMetrics(r.metrics) : undefined)
+    // A host cause is said once, under the table; each row names it by its key.
+    const detail = r.cause
+      ? `not measured: ${r.cause}`
+      : (r.reason ?? (r.metrics ? describeMetrics(r.metrics) : undefined))
     lines.push(paint('dim', `${indent}${r.id}${detail ? ` — ${detail}` : ''}`))
   })
   lines.push('', ...summary(verdicts, result, paint))
@@ -161,7 +165,16 @@ function summary(verdicts: Verdict[], result: PlatformResult, paint: Painter): s
     result.options.repeat > 1
       ? `, ${cutShort ? 'up to ' : ''}${result.options.repeat} runs each`
       : ''
+  const causes = new Map<string, number>()
+  for (const s of result.scenarios) {
+    if (s.cause) causes.set(s.cause, (causes.get(s.cause) ?? 0) + 1)
+  }
+  const hostLines = [...causes].map(
+    ([cause, n]) =>
+      `Not measured on this host: ${CAUSE_WORDS[cause as keyof typeof CAUSE_WORDS]} (${cause}): ${plural(n, 'scenario', 'scenarios')}.`,
+  )
   return [
+    ...hostLines.map((line) => paint('yellow', line)),
     `${plural(total, 'scenario', 'scenarios')} in ${(result.durationMs / 1000).toFixed(2)} s${runs}: ${parts.join(', ')}`,
     paint(
       'dim',

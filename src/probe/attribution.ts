@@ -6,6 +6,7 @@
 // conflict was not the scenario's, and the run is repeated on a fresh port.
 import type { CompiledScenario } from './compile.ts'
 import type { StepReply } from './drivers/driver.ts'
+import type { SkipCause } from './model.ts'
 import { outcomeOf } from './outcome.ts'
 import type { Op } from './steps.ts'
 
@@ -67,4 +68,37 @@ function portP(ops: readonly Op[], replies: readonly StepReply[]): number | unde
 
 function withPort(op: Op, port: number): Op {
   return 'to' in op && op.to.port === 'P' ? { ...op, to: { ...op.to, port } } : op
+}
+
+/** Binds that ask the OS for a port: failing with these, they found none free. */
+const NO_FREE_PORT = new Set(['EADDRINUSE', 'EAGAIN'])
+
+/**
+ * Why a run's failure is the host's rather than an answer of bind() semantics: a bind to port 0
+ * with no port left, a connect with no local port left, a connect over a loopback that is down.
+ */
+export function hostCause(
+  compiled: CompiledScenario,
+  failedAt: number,
+  outcome: string,
+): { cause: SkipCause; reason: string } | undefined {
+  const op = compiled.steps[failedAt]?.op
+  if (!op) return undefined
+  const step = compiled.steps[failedAt]!.text
+  if ('to' in op && op.op !== 'connect' && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
+    return {
+      cause: 'ephemeral-exhausted',
+      reason: `no free port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`,
+    }
+  }
+  if (op.op === 'connect' && outcome === 'EADDRNOTAVAIL') {
+    return {
+      cause: 'ephemeral-exhausted',
+      reason: `no free local port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`,
+    }
+  }
+  if (op.op === 'connect' && outcome === 'ENETUNREACH') {
+    return { cause: 'loopback-down', reason: `${step} failed with ${outcome}: loopback is down` }
+  }
+  return undefined
 }

@@ -14,6 +14,7 @@ import { collectPlatform } from './environment/collect.ts'
 import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
 import { PLATFORM_RESULT_SCHEMA_VERSION } from './model.ts'
+import { checkHost } from './preflight.ts'
 import { defaultGlobalTimeoutMs, RUN_DEFAULTS, runScenarios } from './run.ts'
 import { VERSION } from '../version.ts'
 
@@ -63,11 +64,12 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
   )
   const needed = new Set(scenarios.map((s) => s.driver))
 
-  const [started, platform, python] = await Promise.all([
+  const [started, platform, python, availability] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
     // Without python scenarios the driver is not started, yet the facts still name the Python.
     needed.has('python') ? undefined : findPython(options.pythonCandidates),
+    checkHost(),
   ])
   try {
     if (started.python instanceof PythonDriver) {
@@ -78,10 +80,11 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       scenarios,
       drivers: started,
       repeat,
-      concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
+      concurrency: options.concurrency ?? concurrencyFor(platform.ephemeralPortRange),
       scenarioTimeoutMs: options.scenarioTimeoutMs ?? RUN_DEFAULTS.scenarioTimeoutMs,
       globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...(platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {}),
+      availability,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
     return {
@@ -98,6 +101,18 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
     await Promise.all(Object.values(started).map((d) => ('close' in d ? d.close() : undefined)))
   }
 }
+
+/**
+ * Scenarios run side by side, each on ports from bind(0); in a narrow ephemeral range they would
+ * take each other's ports and read as conflicts, so there the probe runs one scenario at a time.
+ */
+export function concurrencyFor(range: { low: number; high: number } | undefined): number {
+  const ports = range ? range.high - range.low + 1 : Infinity
+  return ports < NARROW_RANGE ? 1 : RUN_DEFAULTS.concurrency
+}
+
+/** Fewer ephemeral ports than this make the probe run its scenarios one at a time. */
+const NARROW_RANGE = 1024
 
 export function compileAll(scenarios: readonly Scenario[]): CompiledScenario[] {
   const seen = new Set<string>()

@@ -2,10 +2,11 @@
 // its own ports from bind(0)), the run-alone ones afterwards one at a time, every run bounded by
 // a per-scenario timeout and the whole probe by a global one.
 import type { CompiledScenario } from './compile.ts'
-import { controlFor, MAX_FOREIGN_RETRIES, takenByAnother } from './attribution.ts'
+import { controlFor, hostCause, MAX_FOREIGN_RETRIES, takenByAnother } from './attribution.ts'
 import { DriverFailure, type SocketDriver, type StepReply } from './drivers/driver.ts'
 import { aggregateRuns, interpretReplies, runWithoutSockets, type SingleRun } from './interpret.ts'
 import type { DriverName, ScenarioResult } from './model.ts'
+import { hostBlocks, type Availability } from './preflight.ts'
 
 export interface RunOptions {
   scenarios: readonly CompiledScenario[]
@@ -16,6 +17,8 @@ export interface RunOptions {
   scenarioTimeoutMs: number
   globalTimeoutMs: number
   portRange?: { low: number; high: number }
+  /** What keeps an address family from being measured on this host (preflight.ts). */
+  availability?: Availability
   onProgress?: (done: number, total: number, id: string) => void
 }
 
@@ -118,6 +121,11 @@ async function attempt(
   if ('unavailable' in driver) {
     return { run: runWithoutSockets(compiled, 'skipped', driver.unavailable), final: false }
   }
+  const blocked = hostBlocks(compiled, options.availability ?? {})
+  if (blocked) {
+    const run = runWithoutSockets(compiled, 'skipped', blocked.reason)
+    return { run: { ...run, cause: blocked.cause }, final: false }
+  }
   const left = deadline - performance.now()
   // Near the end, the global deadline is the tighter bound, and a timeout is its doing.
   const cappedByDeadline = left < options.scenarioTimeoutMs
@@ -151,6 +159,11 @@ async function runAttributed(
   for (let retries = 0; ; retries++) {
     const replies = await driver.execute(ops, timeout())
     const run = interpretReplies(compiled, replies)
+    const host = hostCause(compiled, failedStep(replies), run.outcome)
+    if (host) {
+      const skipped = { ...runWithoutSockets(compiled, 'skipped', host.reason), trace: run.trace }
+      return { ...skipped, cause: host.cause }
+    }
     const control = controlFor(compiled, replies, failedStep(replies), run.outcome)
     const counted = {
       ...(retries ? { retries } : {}),

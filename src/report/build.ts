@@ -2,6 +2,7 @@
 // the previous comment and the jobs list, and hands them in.
 import type { Config } from '../config/model.ts'
 import { CATALOGUE } from '../probe/catalogue/index.ts'
+import { CAUSE_WORDS } from '../probe/causes.ts'
 import type { PlatformResult, Scenario } from '../probe/model.ts'
 import { VERSION } from '../version.ts'
 import { compareWithPrevious } from './changes.ts'
@@ -81,9 +82,12 @@ export function buildReport(input: ReportInput): Report {
       ...(leg.platform ? { platform: leg.platform } : {}),
     }))
   const present = new Set(platforms.map((p) => p.id))
-  const missing: MissingPlatform[] = policy.platforms
-    .filter((p) => !present.has(p.id))
-    .map((p) => missingPlatform(p.id, p.name, legs))
+  const missing: MissingPlatform[] = [
+    ...policy.platforms
+      .filter((p) => !present.has(p.id))
+      .map((p) => missingPlatform(p.id, p.name, legs)),
+    ...results.flatMap((r) => unmeasurableHost(r, names.get(r.platform.id))),
+  ]
 
   const rows = buildMatrix(results, scenarios, customIds)
   const findings = summariseFindings(input.findings ?? [])
@@ -164,6 +168,25 @@ function describePlatform(
         ...(d.message ? { message: d.message } : {}),
       })),
   }
+}
+
+/**
+ * A platform whose host kept more than half of the scenarios it tried from being measured (no
+ * IPv6, loopback down, no free port): a broken host is not a platform, and must not pass as one.
+ */
+function unmeasurableHost(result: PlatformResult, name: string | undefined): MissingPlatform[] {
+  const tried = result.scenarios.filter((s) => !(s.outcome === 'skipped' && !s.cause))
+  const host = tried.filter((s) => s.cause !== undefined)
+  if (host.length === 0 || host.length * 2 <= tried.length) return []
+  const causes = [...new Set(host.map((s) => CAUSE_WORDS[s.cause!]))].join('; ')
+  return [
+    {
+      id: result.platform.id,
+      ...(name ? { name } : {}),
+      reason: 'host-unmeasurable',
+      detail: `${causes} (${host.length} of ${tried.length} scenarios not measured)`,
+    },
+  ]
 }
 
 function missingPlatform(

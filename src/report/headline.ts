@@ -83,5 +83,7 @@ export function missingWords(m: MissingPlatform): string {
       return `${leg} was skipped`
     case 'no-result':
       return 'no result arrived'
+    case 'host-unmeasurable':
+      return `its host could not be measured: ${m.detail ?? 'most scenarios were not measured'}`
   }
 }

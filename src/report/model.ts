@@ -55,7 +55,13 @@ export interface MeasuredPlatform {
   driverProblems: { driver: string; status: string; message?: string }[]
 }
 
-export type MissingReason = 'no-result' | 'leg-cancelled' | 'leg-failed' | 'leg-skipped'
+export type MissingReason =
+  | 'no-result'
+  | 'leg-cancelled'
+  | 'leg-failed'
+  | 'leg-skipped'
+  /** A result arrived, but its host kept most scenarios from being measured. */
+  | 'host-unmeasurable'
 
 export interface MissingPlatform {
   id: string
@@ -63,6 +69,8 @@ export interface MissingPlatform {
   reason: MissingReason
   /** The leg that should have measured it, when the caller knows. */
   leg?: string
+  /** For host-unmeasurable: why, and how much was not measured. */
+  detail?: string
 }
 
 /** How a matrix leg ended, as the caller read it from the run's jobs. */
