@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   CATALOGUE,
+  CAUSE_WORDS,
   ConfigError,
   DEFAULT_CONFIG,
   DirectoryTransport,
@@ -43,7 +44,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-D3FOIM67.js";
+} from "./chunk-CYSPMVDY.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -204,7 +205,7 @@ function renderTable(result, scenarios, paint = plain) {
     lines.push(
       ` ${paint(style, mark)} ${pad(outcomeText[i], w1)}${pad(expectedText[i], w2)}${scenario?.title ?? r.id}`
     );
-    const detail = r.reason ?? (r.metrics ? describeMetrics(r.metrics) : void 0);
+    const detail = r.cause ? `not measured: ${r.cause}` : r.reason ?? (r.metrics ? describeMetrics(r.metrics) : void 0);
     lines.push(paint("dim", `${indent}${r.id}${detail ? ` — ${detail}` : ""}`));
   });
   lines.push("", ...summary(verdicts, result, paint));
@@ -270,7 +271,15 @@ function summary(verdicts, result, paint) {
   const cutShort = result.scenarios.some((s) => s.runs < result.options.repeat);
   const raw = result.scenarios.find((s) => s.raw && s.outcome !== "ok");
   const runs = result.options.repeat > 1 ? `, ${cutShort ? "up to " : ""}${result.options.repeat} runs each` : "";
+  const causes = /* @__PURE__ */ new Map();
+  for (const s of result.scenarios) {
+    if (s.cause) causes.set(s.cause, (causes.get(s.cause) ?? 0) + 1);
+  }
+  const hostLines = [...causes].map(
+    ([cause, n]) => `Not measured on this host: ${CAUSE_WORDS[cause]} (${cause}): ${plural(n, "scenario", "scenarios")}.`
+  );
   return [
+    ...hostLines.map((line) => paint("yellow", line)),
     `${plural(total, "scenario", "scenarios")} in ${(result.durationMs / 1e3).toFixed(2)} s${runs}: ${parts.join(", ")}`,
     paint(
       "dim",

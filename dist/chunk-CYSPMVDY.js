@@ -22515,6 +22515,8 @@ var tcp4TimeWait = [
     id: "tcp4-timewait-rebind-default",
     section: section5,
     title: "A plain TCP socket rebinds a port whose last connection is in TIME_WAIT",
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({}),
     expect: {
       linux: doc("EADDRINUSE", ["LX-ICSK", "SO-MECKI"]),
@@ -22528,6 +22530,8 @@ var tcp4TimeWait = [
     id: "tcp4-timewait-rebind-reuseaddr-both",
     section: section5,
     title: "Listener and rebinding socket both set SO_REUSEADDR; rebind over TIME_WAIT",
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ a: "SO_REUSEADDR", n: "SO_REUSEADDR" }),
     expect: {
       linux: doc("ok", ["LX-SOCKET7", "LX-ICSK"]),
@@ -22539,6 +22543,8 @@ var tcp4TimeWait = [
     id: "tcp4-timewait-rebind-reuseaddr-new-only",
     section: section5,
     title: "Only the rebinding socket sets SO_REUSEADDR; rebind over TIME_WAIT",
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ n: "SO_REUSEADDR" }),
     expect: {
       linux: doc("EADDRINUSE", ["LX-SOCKET7", "LX-ICSK"], {
@@ -22552,6 +22558,8 @@ var tcp4TimeWait = [
     id: "tcp4-timewait-rebind-exclusive",
     section: section5,
     title: "An exclusive listener, then an exclusive rebind over TIME_WAIT",
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ a: "SO_EXCLUSIVEADDRUSE", n: "SO_EXCLUSIVEADDRUSE" }),
     expect: {
       linux: measuredOnLinux(lacks("A setsockopt SO_EXCLUSIVEADDRUSE 1", ["MS-EXCL"])),
@@ -22565,6 +22573,8 @@ var tcp4TimeWait = [
     id: "tcp4-timewait-client-closes-first",
     section: section5,
     title: "Control: the client closes first, so TIME_WAIT is not on the server port",
+    // A closes P before N binds it: another socket taking P in between is not TIME_WAIT.
+    runAlone: true,
     steps: timeWait({ clientClosesFirst: true }),
     expect: {
       linux: measuredOnLinux(inf("ok", ["SO-MECKI"])),
@@ -22779,7 +22789,7 @@ var NodeDriver = class {
             server2.listen(
               {
                 host: op.to.host,
-                port: op.to.port === "P" ? port : 0,
+                port: op.to.port === "P" ? port : op.to.port,
                 exclusive: op.flags.includes("exclusive"),
                 reusePort: op.flags.includes("reusePort"),
                 ipv6Only: op.flags.includes("ipv6Only")
@@ -22803,7 +22813,7 @@ var NodeDriver = class {
           new Promise((resolve4, reject) => {
             socket.once("error", reject);
             socket.bind(
-              { address: op.to.host, port: op.to.port === "P" ? port : 0 },
+              { address: op.to.host, port: op.to.port === "P" ? port : op.to.port },
               () => resolve4()
             );
           })
@@ -23229,6 +23239,76 @@ async function quietly(promise) {
   }
 }
 
+// src/probe/preflight.ts
+import net2 from "node:net";
+var LOOPBACK = { ipv4: "127.0.0.1", ipv6: "::1" };
+var WAIT_MS = 2e3;
+async function checkHost() {
+  const [ipv4, ipv62] = await Promise.all([tryLoopback("ipv4"), tryLoopback("ipv6")]);
+  const found = {};
+  if (ipv4) found.ipv4 = ipv4;
+  if (ipv62) found.ipv6 = ipv4?.cause === "loopback-down" ? ipv4 : ipv62;
+  return found;
+}
+async function tryLoopback(family) {
+  const host = LOOPBACK[family];
+  const server2 = net2.createServer((socket) => socket.destroy());
+  try {
+    await new Promise((resolve4, reject) => {
+      server2.once("error", reject);
+      server2.listen({ host, port: 0 }, resolve4);
+    });
+  } catch (error) {
+    return unavailable(family, "listen", error);
+  }
+  try {
+    const { port } = server2.address();
+    await new Promise((resolve4, reject) => {
+      const client = net2.connect({ host, port });
+      const timer = setTimeout(
+        () => client.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })),
+        WAIT_MS
+      );
+      client.once("connect", () => (clearTimeout(timer), client.destroy(), resolve4()));
+      client.once("error", (error) => (clearTimeout(timer), reject(error)));
+    });
+    return void 0;
+  } catch (error) {
+    if (error.code === "EADDRNOTAVAIL") return void 0;
+    return unavailable(family, "connect", error);
+  } finally {
+    server2.close();
+  }
+}
+function unavailable(family, step, error) {
+  const code = error.code ?? "an error";
+  const at = `${step} on ${LOOPBACK[family]} failed with ${code}`;
+  if (code === "EADDRINUSE" || code === "EAGAIN") {
+    return { cause: "ephemeral-exhausted", reason: `no free port: ${at}` };
+  }
+  if (family === "ipv4" || code === "ENETUNREACH") {
+    return { cause: "loopback-down", reason: `the loopback interface is down (${at})` };
+  }
+  return { cause: "ipv6-unavailable", reason: `IPv6 is not available on this host (${at})` };
+}
+function familiesOf(compiled2) {
+  const families = /* @__PURE__ */ new Set();
+  for (const { op } of compiled2.steps) {
+    if ("kind" in op) families.add(op.kind.endsWith("6") ? "ipv6" : "ipv4");
+    if ("to" in op && op.to.address !== "default") {
+      families.add(op.to.address.endsWith("6") ? "ipv6" : "ipv4");
+    }
+  }
+  return families;
+}
+function hostBlocks(compiled2, availability) {
+  for (const family of familiesOf(compiled2)) {
+    const blocked = availability[family];
+    if (blocked) return blocked;
+  }
+  return void 0;
+}
+
 // src/probe/outcome.ts
 var WINSOCK_ERRORS = {
   10004: "EINTR",
@@ -23279,6 +23359,60 @@ function rawCode(raw) {
   }
   if (raw.name && raw.errno !== void 0) return `${raw.name} (errno ${raw.errno})`;
   return raw.name ?? raw.exception;
+}
+
+// src/probe/attribution.ts
+var CONFLICTS = /* @__PURE__ */ new Set(["EADDRINUSE"]);
+var MAX_FOREIGN_RETRIES = 3;
+var LINGERING = /* @__PURE__ */ new Set(["connect", "accept"]);
+function controlFor(compiled2, replies, failedAt, outcome) {
+  if (!CONFLICTS.has(outcome)) return void 0;
+  const ops = compiled2.steps.map((s) => s.op);
+  const failed2 = ops[failedAt];
+  if (!failed2 || !("sock" in failed2)) return void 0;
+  if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return void 0;
+  const port = portP(ops, replies);
+  if (port === void 0) return void 0;
+  const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed2.sock);
+  if (!own.some((op) => "to" in op && op.to.port === "P")) return void 0;
+  return { port, ops: own.map((op) => withPort(op, port)) };
+}
+function takenByAnother(replies, ops) {
+  const last = replies[ops.length - 1];
+  return last !== void 0 && "ok" in last && !last.ok && CONFLICTS.has(outcomeOf(last.error));
+}
+function portP(ops, replies) {
+  for (const [i2, op] of ops.entries()) {
+    if (!("to" in op) || op.to.port !== 0) continue;
+    const reply = replies[i2];
+    return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
+  }
+  return void 0;
+}
+function withPort(op, port) {
+  return "to" in op && op.to.port === "P" ? { ...op, to: { ...op.to, port } } : op;
+}
+var NO_FREE_PORT = /* @__PURE__ */ new Set(["EADDRINUSE", "EAGAIN"]);
+function hostCause(compiled2, failedAt, outcome) {
+  const op = compiled2.steps[failedAt]?.op;
+  if (!op) return void 0;
+  const step = compiled2.steps[failedAt].text;
+  if ("to" in op && op.op !== "connect" && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
+    return {
+      cause: "ephemeral-exhausted",
+      reason: `no free port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
+    };
+  }
+  if (op.op === "connect" && outcome === "EADDRNOTAVAIL") {
+    return {
+      cause: "ephemeral-exhausted",
+      reason: `no free local port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
+    };
+  }
+  if (op.op === "connect" && outcome === "ENETUNREACH") {
+    return { cause: "loopback-down", reason: `${step} failed with ${outcome}: loopback is down` };
+  }
+  return void 0;
 }
 
 // src/probe/interpret.ts
@@ -23354,6 +23488,8 @@ function aggregateRuns(compiled2, runs, durationMs, portRange, asked = runs.leng
   const answers = counts.filter((c) => c.outcome !== "probe-error" && c.outcome !== "skipped");
   const sequences = runs.flatMap((r) => r.ports?.length ? [r.ports] : []);
   const missing = asked - runs.length;
+  const retries = runs.reduce((n, r) => n + (r.retries ?? 0), 0);
+  const foreignConflicts = runs.reduce((n, r) => n + (r.foreignConflicts ?? 0), 0);
   const why = representative.reason ?? runs.findLast((r) => r.outcome === "probe-error")?.reason;
   const reason = missing > 0 ? `${why ?? "the probe stopped"}; ${missing} more run${missing === 1 ? " was" : "s were"} not attempted` : representative.reason;
   return {
@@ -23363,6 +23499,9 @@ function aggregateRuns(compiled2, runs, durationMs, portRange, asked = runs.leng
     step: top.step,
     ...representative.raw ? { raw: representative.raw } : {},
     ...reason ? { reason } : {},
+    ...representative.cause ? { cause: representative.cause } : {},
+    ...retries ? { retries } : {},
+    ...foreignConflicts ? { foreignConflicts } : {},
     trace: representative.trace,
     runs: runs.length,
     counts,
@@ -23388,8 +23527,9 @@ function ephemeralMetrics(sequences, range) {
   return {
     samples: all.length,
     distinct: new Set(all).size,
-    min: Math.min(...all),
-    max: Math.max(...all),
+    // A loop, not Math.min(...all): spread arguments overflow the stack past ~120,000 draws.
+    min: all.reduce((a, b) => Math.min(a, b)),
+    max: all.reduce((a, b) => Math.max(a, b)),
     sameAsPrevious: share(same, pairs),
     nextAfterPrevious: share(next, pairs),
     oddShare: share(all.filter((p) => p % 2 === 1).length, all.length),
@@ -23471,14 +23611,16 @@ async function attempt(compiled2, options, deadline) {
   if ("unavailable" in driver) {
     return { run: runWithoutSockets(compiled2, "skipped", driver.unavailable), final: false };
   }
+  const blocked = hostBlocks(compiled2, options.availability ?? {});
+  if (blocked) {
+    const run3 = runWithoutSockets(compiled2, "skipped", blocked.reason);
+    return { run: { ...run3, cause: blocked.cause }, final: false };
+  }
   const left = deadline - performance.now();
   const cappedByDeadline = left < options.scenarioTimeoutMs;
+  const timeout = () => cappedByDeadline ? Math.max(1, deadline - performance.now()) : options.scenarioTimeoutMs;
   try {
-    const replies = await driver.execute(
-      compiled2.steps.map((s) => s.op),
-      cappedByDeadline ? left : options.scenarioTimeoutMs
-    );
-    return { run: interpretReplies(compiled2, replies), final: false };
+    return { run: await runAttributed(compiled2, driver, timeout), final: false };
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error;
     const global = error.kind === "timeout" && cappedByDeadline;
@@ -23488,6 +23630,43 @@ async function attempt(compiled2, options, deadline) {
       final: global || error.kind === "crash"
     };
   }
+}
+async function runAttributed(compiled2, driver, timeout) {
+  const ops = compiled2.steps.map((s) => s.op);
+  let foreignConflicts = 0;
+  for (let retries = 0; ; retries++) {
+    const replies = await driver.execute(ops, timeout());
+    const run3 = interpretReplies(compiled2, replies);
+    const host = hostCause(compiled2, failedStep(replies), run3.outcome);
+    if (host) {
+      const skipped = { ...runWithoutSockets(compiled2, "skipped", host.reason), trace: run3.trace };
+      return { ...skipped, cause: host.cause };
+    }
+    const control = controlFor(compiled2, replies, failedStep(replies), run3.outcome);
+    const counted = {
+      ...retries ? { retries } : {},
+      ...foreignConflicts ? { foreignConflicts } : {}
+    };
+    if (!control) return { ...run3, ...counted };
+    const check = await driver.execute(control.ops, timeout()).catch((error) => {
+      if (error instanceof DriverFailure) return void 0;
+      throw error;
+    });
+    if (!check || !takenByAnother(check, control.ops)) return { ...run3, ...counted };
+    foreignConflicts++;
+    if (retries === MAX_FOREIGN_RETRIES) {
+      const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`;
+      return {
+        ...runWithoutSockets(compiled2, "skipped", reason),
+        cause: "port-taken",
+        retries,
+        foreignConflicts
+      };
+    }
+  }
+}
+function failedStep(replies) {
+  return replies.findIndex((r) => "ok" in r && !r.ok);
 }
 async function pool(items, limit, work) {
   let next = 0;
@@ -23520,11 +23699,12 @@ async function probe(options = {}) {
     drivers
   );
   const needed = new Set(scenarios.map((s) => s.driver));
-  const [started, platform, python4] = await Promise.all([
+  const [started, platform, python4, availability] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
     // Without python scenarios the driver is not started, yet the facts still name the Python.
-    needed.has("python") ? void 0 : findPython(options.pythonCandidates)
+    needed.has("python") ? void 0 : findPython(options.pythonCandidates),
+    checkHost()
   ]);
   try {
     if (started.python instanceof PythonDriver) {
@@ -23535,10 +23715,11 @@ async function probe(options = {}) {
       scenarios,
       drivers: started,
       repeat,
-      concurrency: options.concurrency ?? RUN_DEFAULTS.concurrency,
+      concurrency: options.concurrency ?? concurrencyFor(platform.ephemeralPortRange),
       scenarioTimeoutMs: options.scenarioTimeoutMs ?? RUN_DEFAULTS.scenarioTimeoutMs,
       globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {},
+      availability,
       ...options.onProgress ? { onProgress: options.onProgress } : {}
     });
     return {
@@ -23555,6 +23736,11 @@ async function probe(options = {}) {
     await Promise.all(Object.values(started).map((d) => "close" in d ? d.close() : void 0));
   }
 }
+function concurrencyFor(range) {
+  const ports = range ? range.high - range.low + 1 : Infinity;
+  return ports < NARROW_RANGE ? 1 : RUN_DEFAULTS.concurrency;
+}
+var NARROW_RANGE = 1024;
 function compileAll(scenarios) {
   const seen = /* @__PURE__ */ new Set();
   return scenarios.map((scenario) => {
@@ -24063,6 +24249,14 @@ function isA(kind, dir, entry) {
   return kind === "file" ? target?.isFile() === true : target?.isDirectory() === true;
 }
 
+// src/probe/causes.ts
+var CAUSE_WORDS = {
+  "ipv6-unavailable": "IPv6 is not available on this host",
+  "loopback-down": "the loopback interface is down",
+  "ephemeral-exhausted": "no free port was left in the ephemeral range",
+  "port-taken": "another program held the port"
+};
+
 // src/report/changes.ts
 function compareWithPrevious(previous, current, platforms, rows) {
   const none = {
@@ -24305,6 +24499,8 @@ function missingWords(m) {
       return `${leg} was skipped`;
     case "no-result":
       return "no result arrived";
+    case "host-unmeasurable":
+      return `its host could not be measured: ${m.detail ?? "most scenarios were not measured"}`;
   }
 }
 
@@ -24759,7 +24955,10 @@ function buildReport(input) {
     ...leg.platform ? { platform: leg.platform } : {}
   }));
   const present = new Set(platforms.map((p) => p.id));
-  const missing = policy.platforms.filter((p) => !present.has(p.id)).map((p) => missingPlatform(p.id, p.name, legs));
+  const missing = [
+    ...policy.platforms.filter((p) => !present.has(p.id)).map((p) => missingPlatform(p.id, p.name, legs)),
+    ...results.flatMap((r) => unmeasurableHost(r, names.get(r.platform.id)))
+  ];
   const rows = buildMatrix(results, scenarios, customIds);
   const findings = summariseFindings(input.findings ?? []);
   const partial = {
@@ -24826,6 +25025,20 @@ function describePlatform(result, source, name2) {
       ...d.message ? { message: d.message } : {}
     }))
   };
+}
+function unmeasurableHost(result, name2) {
+  const tried = result.scenarios.filter((s) => !(s.outcome === "skipped" && !s.cause));
+  const host = tried.filter((s) => s.cause !== void 0);
+  if (host.length === 0 || host.length * 2 <= tried.length) return [];
+  const causes = [...new Set(host.map((s) => CAUSE_WORDS[s.cause]))].join("; ");
+  return [
+    {
+      id: result.platform.id,
+      ...name2 ? { name: name2 } : {},
+      reason: "host-unmeasurable",
+      detail: `${causes} (${host.length} of ${tried.length} scenarios not measured)`
+    }
+  ];
 }
 function missingPlatform(id, name2, legs) {
   const leg = legs.find((l) => l.platform === id);
@@ -34001,6 +34214,7 @@ export {
   isA,
   printable,
   CATALOGUE,
+  CAUSE_WORDS,
   OS_FAMILIES,
   HEADLINE_SCENARIO,
   recordedStep,
