@@ -46,7 +46,9 @@ export function summariseFindings(input: readonly unknown[]): FindingsSummary {
       (a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
     ),
   }))
-  const worst = (g: FindingGroup) => Math.max(...g.findings.map((f) => severityRank(f.severity)))
+  // A fold, not Math.max(...): a file may hold more findings than a call takes arguments.
+  const worst = (g: FindingGroup) =>
+    g.findings.reduce((most, f) => Math.max(most, severityRank(f.severity)), 0)
   files.sort((a, b) => worst(b) - worst(a) || a.path.localeCompare(b.path))
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 }

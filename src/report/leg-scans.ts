@@ -38,7 +38,15 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
       continue
     }
     scanned++
-    if (Array.isArray(parsed.findings)) out.findings.push(...parsed.findings)
+    if (!Array.isArray(parsed.findings)) {
+      out.problems.push({
+        artifact: leg.source,
+        message: 'its scan.json has no findings list, so what it found is unknown',
+      })
+      continue
+    }
+    // One by one: a spread of a leg's 130,000 findings overflows the stack and takes the report down.
+    for (const finding of parsed.findings as unknown[]) out.findings.push(finding)
     for (const note of strings(parsed.notes)) out.notes.push(`Scan: ${note}`)
     for (const language of strings(parsed.unavailableLanguages)) {
       out.notes.push(`Scan: could not load the grammar for ${language}`)

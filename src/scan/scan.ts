@@ -159,7 +159,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         ...(settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {}),
         ...(lines !== undefined ? { lines } : {}),
       })
-      result.findings.push(...analysed.findings)
+      for (const finding of analysed.findings) result.findings.push(finding)
       result.suppressed += analysed.suppressed
     }
   } finally {

@@ -20,7 +20,7 @@ export const RULE_CHECKS: Record<string, Rule> = {
 export function runRules(ctx: RuleContext, enabled: ReadonlySet<string>): Hit[] {
   const hits: Hit[] = []
   for (const [id, check] of Object.entries(RULE_CHECKS)) {
-    if (enabled.has(id)) hits.push(...check(ctx))
+    if (enabled.has(id)) for (const hit of check(ctx)) hits.push(hit)
   }
   return hits.sort((a, b) => a.at.start - b.at.start || a.rule.localeCompare(b.rule))
 }

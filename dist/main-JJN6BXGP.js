@@ -44,7 +44,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-CYSPMVDY.js";
+} from "./chunk-RXBGZ3TZ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

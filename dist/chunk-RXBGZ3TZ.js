@@ -24374,7 +24374,7 @@ function summariseFindings(input) {
       (a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule)
     )
   }));
-  const worst = (g) => Math.max(...g.findings.map((f) => severityRank(f.severity)));
+  const worst = (g) => g.findings.reduce((most, f) => Math.max(most, severityRank(f.severity)), 0);
   files.sort((a, b) => worst(b) - worst(a) || a.path.localeCompare(b.path));
   const bySeverity = { error: 0, warning: 0, note: 0 };
   for (const group of files) for (const f of group.findings) bySeverity[f.severity]++;
@@ -32970,7 +32970,7 @@ var RULE_CHECKS = {
 function runRules(ctx, enabled) {
   const hits = [];
   for (const [id, check] of Object.entries(RULE_CHECKS)) {
-    if (enabled.has(id)) hits.push(...check(ctx));
+    if (enabled.has(id)) for (const hit2 of check(ctx)) hits.push(hit2);
   }
   return hits.sort((a, b) => a.at.start - b.at.start || a.rule.localeCompare(b.rule));
 }
@@ -33338,7 +33338,7 @@ async function scan(options) {
         ...settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {},
         ...lines !== void 0 ? { lines } : {}
       });
-      result.findings.push(...analysed.findings);
+      for (const finding of analysed.findings) result.findings.push(finding);
       result.suppressed += analysed.suppressed;
     }
   } finally {
@@ -34170,7 +34170,14 @@ function readLegScans(legs) {
       continue;
     }
     scanned++;
-    if (Array.isArray(parsed.findings)) out2.findings.push(...parsed.findings);
+    if (!Array.isArray(parsed.findings)) {
+      out2.problems.push({
+        artifact: leg.source,
+        message: "its scan.json has no findings list, so what it found is unknown"
+      });
+      continue;
+    }
+    for (const finding of parsed.findings) out2.findings.push(finding);
     for (const note of strings(parsed.notes)) out2.notes.push(`Scan: ${note}`);
     for (const language of strings(parsed.unavailableLanguages)) {
       out2.notes.push(`Scan: could not load the grammar for ${language}`);
