@@ -13,7 +13,7 @@ const run = (mode: string) =>
   probe({ only: ONLY, drivers: ['python'], pythonCandidates: [['python3', BAD, mode]] })
 
 describe('a driver that answers in the wrong shape', () => {
-  it.fails.each(['garbage', 'half'])(
+  it.each(['garbage', 'half'])(
     '%s: a probe error per scenario, and a valid result',
     async (mode) => {
       const result = await run(mode)
@@ -25,7 +25,7 @@ describe('a driver that answers in the wrong shape', () => {
     },
   )
 
-  it.fails('an endless line: the driver is killed at the limit, and the probe ends', async () => {
+  it('an endless line: the driver is killed at the limit, and the probe ends', async () => {
     const result = await run('endless')
     expect(result.scenarios.map((s) => s.outcome)).toEqual(['probe-error', 'probe-error'])
     expect(result.scenarios[0]!.reason).toMatch(/a line longer than 1 MiB/)

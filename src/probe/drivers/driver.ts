@@ -22,11 +22,47 @@ export interface SocketDriver {
   close(): Promise<void>
 }
 
+/**
+ * `bad-reply`: the driver answered, in a shape that is no answer; only that run is lost, where a
+ * crash or a timeout stops the scenario's further runs.
+ */
+export type FailureKind = 'timeout' | 'crash' | 'bad-reply'
+
 export class DriverFailure extends Error {
   override name = 'DriverFailure'
-  readonly kind: 'timeout' | 'crash'
-  constructor(kind: 'timeout' | 'crash', message: string) {
+  readonly kind: FailureKind
+  constructor(kind: FailureKind, message: string) {
     super(message)
     this.kind = kind
   }
+}
+
+/** What is wrong with a driver's replies to `count` steps, if anything: they come from another process. */
+export function replyProblem(value: unknown, count: number): string | undefined {
+  if (!Array.isArray(value)) return `results is ${typeof value}, not a list`
+  if (value.length > count) return `${value.length} replies to ${count} steps`
+  for (const [i, reply] of value.entries()) {
+    const problem = stepReplyProblem(reply)
+    if (problem) return `reply ${i + 1}: ${problem}`
+  }
+  return undefined
+}
+
+function stepReplyProblem(reply: unknown): string | undefined {
+  if (typeof reply !== 'object' || reply === null) return 'not an object'
+  const r = reply as Record<string, unknown>
+  if (typeof r.unsupported === 'string' || typeof r.skipped === 'string') return undefined
+  if (r.ok === true) {
+    const v = r.value
+    const number = (x: unknown) => typeof x === 'number' && Number.isFinite(x)
+    return v === undefined || number(v) || (Array.isArray(v) && v.every(number))
+      ? undefined
+      : 'a value that is not a number'
+  }
+  if (r.ok === false) {
+    return typeof r.error === 'object' && r.error !== null
+      ? undefined
+      : 'a failure without its error'
+  }
+  return 'neither ok, unsupported nor skipped'
 }

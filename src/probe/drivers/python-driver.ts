@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { DriverStatus } from '../model.ts'
 import { OP_TIMEOUT_MS, type Op } from '../steps.ts'
-import { DriverFailure, type SocketDriver, type StepReply } from './driver.ts'
+import { DriverFailure, replyProblem, type SocketDriver, type StepReply } from './driver.ts'
 
 /** Where driver.py lives next to this module, in the source tree and in the bundle alike. */
 export const DRIVER_SCRIPT = fileURLToPath(new URL('./python/driver.py', import.meta.url))
@@ -16,6 +16,8 @@ const execFileAsync = promisify(execFile)
 const MIN_PYTHON: [number, number] = [3, 6]
 const HELLO_TIMEOUT_MS = 10_000
 const STOPPED_READING_GRACE_MS = 1_000
+/** The longest reply line: 10,000 ephemeral draws take about 60 KB. */
+const MAX_LINE_BYTES = 1 << 20
 
 export interface PythonHello {
   protocol: number
@@ -110,6 +112,8 @@ interface Pending {
   resolve: (replies: StepReply[]) => void
   reject: (error: Error) => void
   timer: NodeJS.Timeout
+  /** How many steps the request had: a reply may answer fewer (it stops at a failure), not more. */
+  steps: number
 }
 
 export class PythonDriver implements SocketDriver {
@@ -135,6 +139,17 @@ export class PythonDriver implements SocketDriver {
   ) {
     this.child = child
     this.hello = hello
+    // A line is one reply; one that never ends would grow until the probe runs out of memory.
+    let lineBytes = 0
+    child.stdout.on('data', (chunk: Buffer) => {
+      const newline = chunk.lastIndexOf(0x0a)
+      lineBytes = newline === -1 ? lineBytes + chunk.length : chunk.length - newline - 1
+      if (lineBytes > MAX_LINE_BYTES && !this.killedBecause) {
+        this.killedBecause = 'it wrote a line longer than 1 MiB'
+        child.kill('SIGKILL')
+        child.stdout.destroy()
+      }
+    })
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)
     })
@@ -221,7 +236,7 @@ export class PythonDriver implements SocketDriver {
           new DriverFailure('timeout', `no answer from the python driver within ${timeoutMs} ms`),
         )
       }, timeoutMs)
-      this.pending.set(id, { resolve, reject, timer })
+      this.pending.set(id, { resolve, reject, timer, steps: ops.length })
       // Refused without a write when the driver is gone or going: the request then fails on
       // 'close' with the exit status, like the ones in flight.
       if (this.accepting) this.child.stdin.write(`${JSON.stringify(request)}\n`)
@@ -255,9 +270,15 @@ export class PythonDriver implements SocketDriver {
       if (!pending) continue
       this.pending.delete(message.id!)
       clearTimeout(pending.timer)
-      if (message.results) pending.resolve(message.results)
-      else
+      if (message.results === undefined) {
         pending.reject(new DriverFailure('crash', `python driver: ${message.fatal ?? 'bad reply'}`))
+        continue
+      }
+      const problem = replyProblem(message.results, pending.steps)
+      if (problem) {
+        const why = `python driver sent a reply of the wrong shape (${problem})`
+        pending.reject(new DriverFailure('bad-reply', why))
+      } else pending.resolve(message.results)
     }
   }
 

@@ -22716,6 +22716,29 @@ var DriverFailure = class extends Error {
     this.kind = kind;
   }
 };
+function replyProblem(value, count) {
+  if (!Array.isArray(value)) return `results is ${typeof value}, not a list`;
+  if (value.length > count) return `${value.length} replies to ${count} steps`;
+  for (const [i2, reply] of value.entries()) {
+    const problem = stepReplyProblem(reply);
+    if (problem) return `reply ${i2 + 1}: ${problem}`;
+  }
+  return void 0;
+}
+function stepReplyProblem(reply) {
+  if (typeof reply !== "object" || reply === null) return "not an object";
+  const r = reply;
+  if (typeof r.unsupported === "string" || typeof r.skipped === "string") return void 0;
+  if (r.ok === true) {
+    const v = r.value;
+    const number = (x) => typeof x === "number" && Number.isFinite(x);
+    return v === void 0 || number(v) || Array.isArray(v) && v.every(number) ? void 0 : "a value that is not a number";
+  }
+  if (r.ok === false) {
+    return typeof r.error === "object" && r.error !== null ? void 0 : "a failure without its error";
+  }
+  return "neither ok, unsupported nor skipped";
+}
 
 // src/probe/drivers/node-driver.ts
 function hasReusePort(version = process.versions.node) {
@@ -22889,6 +22912,7 @@ var execFileAsync = promisify(execFile);
 var MIN_PYTHON = [3, 6];
 var HELLO_TIMEOUT_MS = 1e4;
 var STOPPED_READING_GRACE_MS = 1e3;
+var MAX_LINE_BYTES = 1 << 20;
 var PythonUnavailable = class extends Error {
   name = "PythonUnavailable";
 };
@@ -22949,6 +22973,16 @@ var PythonDriver = class _PythonDriver {
   constructor(child, hello, lines) {
     this.child = child;
     this.hello = hello;
+    let lineBytes = 0;
+    child.stdout.on("data", (chunk) => {
+      const newline = chunk.lastIndexOf(10);
+      lineBytes = newline === -1 ? lineBytes + chunk.length : chunk.length - newline - 1;
+      if (lineBytes > MAX_LINE_BYTES && !this.killedBecause) {
+        this.killedBecause = "it wrote a line longer than 1 MiB";
+        child.kill("SIGKILL");
+        child.stdout.destroy();
+      }
+    });
     child.stderr.on("data", (chunk) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2e3);
     });
@@ -23021,7 +23055,7 @@ var PythonDriver = class _PythonDriver {
           new DriverFailure("timeout", `no answer from the python driver within ${timeoutMs} ms`)
         );
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve4, reject, timer });
+      this.pending.set(id, { resolve: resolve4, reject, timer, steps: ops.length });
       if (this.accepting) this.child.stdin.write(`${JSON.stringify(request)}
 `);
     });
@@ -23050,9 +23084,15 @@ var PythonDriver = class _PythonDriver {
       if (!pending) continue;
       this.pending.delete(message.id);
       clearTimeout(pending.timer);
-      if (message.results) pending.resolve(message.results);
-      else
+      if (message.results === void 0) {
         pending.reject(new DriverFailure("crash", `python driver: ${message.fatal ?? "bad reply"}`));
+        continue;
+      }
+      const problem = replyProblem(message.results, pending.steps);
+      if (problem) {
+        const why = `python driver sent a reply of the wrong shape (${problem})`;
+        pending.reject(new DriverFailure("bad-reply", why));
+      } else pending.resolve(message.results);
     }
   }
   fail(failure) {

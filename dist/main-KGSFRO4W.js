@@ -44,7 +44,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-RXBGZ3TZ.js";
+} from "./chunk-5N6KDZOB.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
