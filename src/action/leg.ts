@@ -55,7 +55,9 @@ export async function runLeg(options: LegOptions): Promise<LegRun> {
     repeat: inputs.repeat,
     ...(inputs.label ? { label: inputs.label } : {}),
     ...(inputs.only ? { only: inputs.only } : {}),
-    ...(inputs.python ? { pythonCandidates: [inputs.python] } : {}),
+    ...(inputs.python
+      ? { pythonCandidates: [inputs.python], pythonNamedBy: 'the python input' }
+      : {}),
     extraScenarios: config.scenarios,
     onWarning: (message) => logger.warning(message),
   })

@@ -3,10 +3,10 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { CATALOGUE } from '../probe/catalogue/index.ts'
 import type { DriverName } from '../probe/model.ts'
-import { probe } from '../probe/probe.ts'
+import { probe, ProbeSetupError } from '../probe/probe.ts'
 import { renderTable } from './table.ts'
 import { painter } from './terminal.ts'
-import { checkOutPath, UsageError, type Io } from './io.ts'
+import { checkOutPath, CommandFailure, UsageError, type Io } from './io.ts'
 
 export const PROBE_HELP = `Usage: bind-probe probe [options]
 
@@ -24,11 +24,13 @@ Options:
                         (default 120, plus 10 per extra repeat, at most 3600)
 
 Environment:
-  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3"
+  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3";
+                        when it names no Python, the probe exits 1 instead of skipping
 
 Exit status: 0 when every scenario was measured (or skipped for want of Python),
   1 when the probe itself failed in some (probe-error: a driver crash or a timeout; the result
-  is still printed) or --out could not be written, 2 on a usage error.
+  is still printed), --out could not be written, or the Python asked for (--driver python,
+  BIND_PROBE_PYTHON) is not there, 2 on a usage error.
 `
 
 export async function probeCommand(argv: string[], io: Io): Promise<number> {
@@ -75,6 +77,7 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
         io.stderr.write(`\r\x1b[2K[${done}/${total}] ${id}`)
     : undefined
   const result = await probe({
+    ...(process.env.BIND_PROBE_PYTHON?.trim() ? { pythonNamedBy: 'BIND_PROBE_PYTHON' } : {}),
     repeat,
     ...(timeout ? { globalTimeoutMs: timeout * 1000 } : {}),
     ...(drivers ? { drivers } : {}),
@@ -82,6 +85,9 @@ export async function probeCommand(argv: string[], io: Io): Promise<number> {
     ...(values.label ? { label: values.label } : {}),
     ...(progress ? { onProgress: progress } : {}),
     onWarning: (message) => io.stderr.write(`bind-probe: warning: ${message}\n`),
+  }).catch((error: unknown) => {
+    if (error instanceof ProbeSetupError) throw new CommandFailure(error.message)
+    throw error
   })
   if (progress) io.stderr.write('\r\x1b[2K')
   // The table closes with the same count and time; JSON on stdout gets it on stderr instead.

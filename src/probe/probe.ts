@@ -33,6 +33,11 @@ export interface ProbeOptions {
   globalTimeoutMs?: number
   /** Interpreter commands to try for the python driver (tests point this at fakes). */
   pythonCandidates?: string[][]
+  /**
+   * Where the interpreter was named, when the user named one (`BIND_PROBE_PYTHON`, the action's
+   * `python` input): a setting that cannot be honoured is then an error, not a skip.
+   */
+  pythonNamedBy?: string
   pythonScript?: string
   onProgress?: (done: number, total: number, id: string) => void
   /** Told once when Python is missing and its scenarios are skipped. */
@@ -42,6 +47,11 @@ export interface ProbeOptions {
 /** A mistake in what the caller asked for: the message says how to fix it. */
 export class ProbeUsageError extends Error {
   override name = 'ProbeUsageError'
+}
+
+/** The caller asked for something this machine cannot give (the Python it named is not there). */
+export class ProbeSetupError extends Error {
+  override name = 'ProbeSetupError'
 }
 
 export async function probe(options: ProbeOptions = {}): Promise<PlatformResult> {
@@ -175,7 +185,14 @@ async function startDrivers(
     } catch (error) {
       if (!(error instanceof PythonUnavailable)) throw error
       // Only an explicit choice of the python driver makes a missing Python fatal.
-      if (options.drivers && chosen.length === 1) throw new ProbeUsageError(error.message)
+      // A Python the user asked for, by driver or by name, must be there; only the default
+      // search may come up empty.
+      if (options.drivers && chosen.length === 1) {
+        throw new ProbeSetupError(`${error.message} (--driver python needs it)`)
+      }
+      if (options.pythonNamedBy) {
+        throw new ProbeSetupError(`${error.message} (${options.pythonNamedBy} names it)`)
+      }
       const message = `${error.message}; the OS socket scenarios are skipped and the node scenarios still run`
       options.onWarning?.(message)
       started.python = { unavailable: message }

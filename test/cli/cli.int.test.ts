@@ -127,20 +127,28 @@ describe('bind-probe probe', () => {
     expect(stderr).toMatch(message)
   })
 
-  it('fails with one line when --driver python is asked for and there is no Python', () => {
-    const { code, stderr } = cli(['probe', '--driver', 'python'], {
+  it('fails with one line and exit 1 when --driver python is asked for and there is no Python', () => {
+    const { code, stderr } = cli(['probe', '--driver', 'python'], { PATH: '/nonexistent' })
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/no Python 3\.6\+ found .*\(--driver python needs it\)$/),
+    ])
+  })
+
+  it('fails with one line and exit 1 when BIND_PROBE_PYTHON names no Python', () => {
+    const { code, stderr } = cli(['probe', '--only', 'tcp4-dup-loopback-default'], {
       BIND_PROBE_PYTHON: '/nonexistent/python3',
     })
-    expect(code).toBe(2)
+    expect(code).toBe(1)
     expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/no Python 3\.6\+ found .*set BIND_PROBE_PYTHON to its path$/),
+      expect.stringMatching(
+        /^bind-probe probe: no Python 3\.6\+ found .*\(BIND_PROBE_PYTHON names it\)$/,
+      ),
     ])
   })
 
   it('falls back to the node driver without Python, with one warning, and succeeds', () => {
-    const { code, stdout, stderr } = cli(['probe', '--format', 'json'], {
-      BIND_PROBE_PYTHON: '/nonexistent/python3',
-    })
+    const { code, stdout, stderr } = cli(['probe', '--format', 'json'], { PATH: '/nonexistent' })
     expect(code).toBe(0)
     expect(stderr).toMatch(/warning: no Python 3\.6\+ found/)
     const result = JSON.parse(stdout) as PlatformResult
@@ -170,7 +178,7 @@ describe('bind-probe probe when the probe itself fails', () => {
 
   it('documents the exit status in --help', () => {
     expect(cli(['probe', '--help']).stdout).toMatch(
-      /Exit status: 0 .*\n.*1 when .*probe-error.*\n.*2 on a usage error/,
+      /Exit status: 0 .*\n.*1 when .*probe-error[^]*?2 on a usage error/,
     )
   })
 })

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
-import { compileAll, probe, ProbeUsageError } from '../../src/probe/probe.ts'
+import { compileAll, probe, ProbeSetupError } from '../../src/probe/probe.ts'
 import { pythonCandidates } from '../../src/probe/drivers/python-driver.ts'
 import { defaultGlobalTimeoutMs, RUN_DEFAULTS } from '../../src/probe/run.ts'
 import { resultProblems } from '../../src/probe/validate-result.ts'
@@ -156,8 +156,14 @@ describe('without Python', () => {
 
   it('fails with one clear message when the python driver was asked for by name', async () => {
     await expect(probe({ drivers: ['python'], pythonCandidates: missing })).rejects.toThrow(
-      ProbeUsageError,
+      ProbeSetupError,
     )
+  })
+
+  it('fails with one clear message when the user named the interpreter', async () => {
+    const named = probe({ pythonCandidates: missing, pythonNamedBy: 'the python input' })
+    await expect(named).rejects.toThrow(ProbeSetupError)
+    await expect(named).rejects.toThrow(/no Python 3\.6\+ found.*\(the python input names it\)$/)
   })
 
   it('tries the next interpreter when one does not answer the handshake', async () => {

@@ -12,6 +12,7 @@ import {
   MAX_FILE_BYTES,
   META_FILE,
   OS_FAMILIES,
+  ProbeSetupError,
   ProbeUsageError,
   RESULT_FILE,
   RULE_IDS,
@@ -44,7 +45,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-5N6KDZOB.js";
+} from "./chunk-5HAG5YIZ.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -305,11 +306,13 @@ Options:
                         (default 120, plus 10 per extra repeat, at most 3600)
 
 Environment:
-  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3"
+  BIND_PROBE_PYTHON     the Python to use: a path (spaces allowed) or a command such as "py -3";
+                        when it names no Python, the probe exits 1 instead of skipping
 
 Exit status: 0 when every scenario was measured (or skipped for want of Python),
   1 when the probe itself failed in some (probe-error: a driver crash or a timeout; the result
-  is still printed) or --out could not be written, 2 on a usage error.
+  is still printed), --out could not be written, or the Python asked for (--driver python,
+  BIND_PROBE_PYTHON) is not there, 2 on a usage error.
 `;
 async function probeCommand(argv, io) {
   const { values } = parseArgs2({
@@ -346,6 +349,7 @@ async function probeCommand(argv, io) {
   if (values.out !== void 0) checkOutPath(values.out);
   const progress = io.stderr.isTTY ? (done, total, id) => io.stderr.write(`\r\x1B[2K[${done}/${total}] ${id}`) : void 0;
   const result = await probe({
+    ...process.env.BIND_PROBE_PYTHON?.trim() ? { pythonNamedBy: "BIND_PROBE_PYTHON" } : {},
     repeat,
     ...timeout ? { globalTimeoutMs: timeout * 1e3 } : {},
     ...drivers ? { drivers } : {},
@@ -354,6 +358,9 @@ async function probeCommand(argv, io) {
     ...progress ? { onProgress: progress } : {},
     onWarning: (message) => io.stderr.write(`bind-probe: warning: ${message}
 `)
+  }).catch((error) => {
+    if (error instanceof ProbeSetupError) throw new CommandFailure(error.message);
+    throw error;
   });
   if (progress) io.stderr.write("\r\x1B[2K");
   else if (values.format === "json") {

@@ -23720,6 +23720,9 @@ async function pool(items, limit, work) {
 var ProbeUsageError = class extends Error {
   name = "ProbeUsageError";
 };
+var ProbeSetupError = class extends Error {
+  name = "ProbeSetupError";
+};
 async function probe(options = {}) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
@@ -23825,7 +23828,12 @@ async function startDrivers(needed, chosen, options) {
       started.python = await startPythonDriver(options.pythonCandidates, options.pythonScript);
     } catch (error) {
       if (!(error instanceof PythonUnavailable)) throw error;
-      if (options.drivers && chosen.length === 1) throw new ProbeUsageError(error.message);
+      if (options.drivers && chosen.length === 1) {
+        throw new ProbeSetupError(`${error.message} (--driver python needs it)`);
+      }
+      if (options.pythonNamedBy) {
+        throw new ProbeSetupError(`${error.message} (${options.pythonNamedBy} names it)`);
+      }
       const message = `${error.message}; the OS socket scenarios are skipped and the node scenarios still run`;
       options.onWarning?.(message);
       started.python = { unavailable: message };
@@ -34296,6 +34304,7 @@ export {
   PLATFORM_LABEL,
   ScenarioError,
   ProbeUsageError,
+  ProbeSetupError,
   probe,
   ConfigError,
   loadConfig,
