@@ -24,7 +24,9 @@ async function tryGit(workspace: string, base: string, logger: Logger) {
     return await gitChangedLines(workspace, base)
   } catch (error) {
     if (!(error instanceof GitDiffError)) throw error
-    logger.debug(`git diff against ${base}: ${error.message}`)
+    // A git that is missing or refuses the checkout is the user's to fix: say so where it shows.
+    if (/not installed|dubious ownership/.test(error.message)) logger.warning(error.message)
+    else logger.debug(`git diff against ${base}: ${error.message}`)
     return undefined
   }
 }

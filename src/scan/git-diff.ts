@@ -20,6 +20,27 @@ async function git(cwd: string, args: string[]): Promise<string> {
 }
 
 /**
+ * Why git gave no top level for `cwd`, in words that say what to do. In `container:` jobs the
+ * checkout often belongs to another user, and git then refuses it as "dubious ownership".
+ */
+export function whyNoCheckout(cwd: string, error: unknown): string {
+  const { code, stderr } = error as { code?: unknown; stderr?: unknown }
+  if (code === 'ENOENT') {
+    return 'git is not installed (or not on PATH), so the changed lines cannot be found; install git or scan everything'
+  }
+  const said = typeof stderr === 'string' ? stderr.trim() : ''
+  if (/dubious ownership/.test(said)) {
+    const top = /git config --global --add safe\.directory (\S+)/.exec(said)?.[1] ?? cwd
+    return (
+      `git refuses the repository at ${top} because another user owns it ("dubious ownership", ` +
+      `common in container jobs); run \`git config --global --add safe.directory ${top}\` first`
+    )
+  }
+  const first = said.split('\n')[0]
+  return `${cwd} is not inside a git checkout${first ? ` (git said: ${first})` : ''}, so --diff-base cannot be used`
+}
+
+/**
  * Lines added or changed since the merge base of `base` and HEAD, including uncommitted edits
  * (and, with `untracked`, new files git does not track yet, whole), with paths relative to the
  * repository's top level (returned as `root`).
@@ -32,8 +53,8 @@ export async function gitChangedLines(
   let root: string
   try {
     root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
-  } catch {
-    throw new GitDiffError(`${cwd} is not inside a git checkout, so --diff-base cannot be used`)
+  } catch (error) {
+    throw new GitDiffError(whyNoCheckout(cwd, error))
   }
   try {
     await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`])

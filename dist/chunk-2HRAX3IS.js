@@ -33422,12 +33422,25 @@ async function git(cwd, args2) {
   });
   return stdout;
 }
+function whyNoCheckout(cwd, error) {
+  const { code, stderr } = error;
+  if (code === "ENOENT") {
+    return "git is not installed (or not on PATH), so the changed lines cannot be found; install git or scan everything";
+  }
+  const said = typeof stderr === "string" ? stderr.trim() : "";
+  if (/dubious ownership/.test(said)) {
+    const top = /git config --global --add safe\.directory (\S+)/.exec(said)?.[1] ?? cwd;
+    return `git refuses the repository at ${top} because another user owns it ("dubious ownership", common in container jobs); run \`git config --global --add safe.directory ${top}\` first`;
+  }
+  const first = said.split("\n")[0];
+  return `${cwd} is not inside a git checkout${first ? ` (git said: ${first})` : ""}, so --diff-base cannot be used`;
+}
 async function gitChangedLines(cwd, base, options = {}) {
   let root;
   try {
     root = (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    throw new GitDiffError(`${cwd} is not inside a git checkout, so --diff-base cannot be used`);
+  } catch (error) {
+    throw new GitDiffError(whyNoCheckout(cwd, error));
   }
   try {
     await git(root, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);

@@ -45,7 +45,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-5HAG5YIZ.js";
+} from "./chunk-2HRAX3IS.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
