@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import {
   MAX_BUNDLES,
   MAX_FILE_BYTES,
+  SCAN_FILE,
   type DownloadOptions,
   type DownloadedBundle,
   type ResultTransport,
@@ -41,7 +42,7 @@ export class DirectoryTransport implements ResultTransport {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw error
     }
-    return Promise.all(
+    const read = await Promise.all(
       names.slice(0, MAX_BUNDLES).map((name) =>
         readBundle(join(this.root, name), name).catch((error: Error): DownloadedBundle => ({
           name,
@@ -50,6 +51,16 @@ export class DirectoryTransport implements ResultTransport {
         })),
       ),
     )
+    // Results left out are named, never dropped without a word: the first stands for the rest.
+    const left = names.length - MAX_BUNDLES
+    if (left > 0) {
+      read.push({
+        name: names[MAX_BUNDLES]!,
+        files: [],
+        problem: `it and ${left - 1} more bundle(s) after it were not read: at most ${MAX_BUNDLES} bundles are read`,
+      })
+    }
+    return read
   }
 }
 
@@ -60,6 +71,12 @@ export async function readBundle(dir: string, name: string): Promise<DownloadedB
     if (!isA('file', dir, entry)) continue
     const path = join(dir, entry.name)
     const { size } = await stat(path)
+    if (size > MAX_FILE_BYTES && entry.name === SCAN_FILE) {
+      // The probe's result is worth keeping without the scan: the findings go, with a note.
+      const note = `its scan.json was ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit, so its findings were dropped`
+      files.push({ name: SCAN_FILE, content: JSON.stringify({ findings: [], notes: [note] }) })
+      continue
+    }
     if (size > MAX_FILE_BYTES) {
       throw new Error(
         `${name}/${entry.name} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`,

@@ -45,7 +45,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-2HRAX3IS.js";
+} from "./chunk-3Q6EZ63P.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts

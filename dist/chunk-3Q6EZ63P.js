@@ -24260,7 +24260,7 @@ var DirectoryTransport = class {
       if (error.code === "ENOENT") return [];
       throw error;
     }
-    return Promise.all(
+    const read = await Promise.all(
       names.slice(0, MAX_BUNDLES).map(
         (name2) => readBundle(join(this.root, name2), name2).catch((error) => ({
           name: name2,
@@ -24269,6 +24269,15 @@ var DirectoryTransport = class {
         }))
       )
     );
+    const left = names.length - MAX_BUNDLES;
+    if (left > 0) {
+      read.push({
+        name: names[MAX_BUNDLES],
+        files: [],
+        problem: `it and ${left - 1} more bundle(s) after it were not read: at most ${MAX_BUNDLES} bundles are read`
+      });
+    }
+    return read;
   }
 };
 async function readBundle(dir, name2) {
@@ -24277,6 +24286,11 @@ async function readBundle(dir, name2) {
     if (!isA("file", dir, entry)) continue;
     const path = join(dir, entry.name);
     const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES && entry.name === SCAN_FILE) {
+      const note = `its scan.json was ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit, so its findings were dropped`;
+      files.push({ name: SCAN_FILE, content: JSON.stringify({ findings: [], notes: [note] }) });
+      continue;
+    }
     if (size > MAX_FILE_BYTES) {
       throw new Error(
         `${name2}/${entry.name} is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a result file`
