@@ -11,7 +11,10 @@ export interface RunJob {
   status: string
 }
 
-/** All jobs of one attempt of a run, or undefined when GitHub will not say (no permission). */
+/**
+ * All jobs of one attempt of a run, or undefined when GitHub will not say (no permission). GitHub
+ * not answering (in time) is thrown: the report then says the jobs could not be read.
+ */
 export async function listRunJobs(
   api: GitHubApi,
   repo: RepoRef,
@@ -28,7 +31,8 @@ export async function listRunJobs(
     })
     return jobs.map((job) => ({ name: job.name, status: job.conclusion ?? job.status }))
   } catch (error) {
-    if (refusalOf(error)) return undefined
+    const refusal = refusalOf(error)
+    if (refusal && refusal.kind !== 'unavailable') return undefined
     throw error
   }
 }

@@ -11,9 +11,11 @@ export class StallingServer {
   private readonly server: Server
   private readonly sockets = new Set<Socket>()
   private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly trickleEveryMs: number | undefined
 
   /** `trickleEveryMs` absent: never answer; else a byte of body every so many milliseconds. */
-  constructor(private readonly trickleEveryMs?: number) {
+  constructor(trickleEveryMs?: number) {
+    this.trickleEveryMs = trickleEveryMs
     this.server = createServer((socket) => this.accept(socket))
   }
 
