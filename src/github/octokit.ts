@@ -13,6 +13,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { VERSION } from '../version.ts'
 import type { Logger } from './logger.ts'
+import { assertJsonAnswer } from './answers.ts'
 import { NetworkBudget } from './network.ts'
 import { DEFAULT_NETWORK_SETTINGS, duration } from './settings.ts'
 
@@ -133,6 +134,15 @@ export function createOctokit(settings: OctokitSettings): GitHubApi {
     },
     request: { fetch: network.fetch },
   })
+  // Not retried: a 200 that is not JSON may be a write that happened, with its answer lost.
+  octokit.hook.after('request', (response, options) =>
+    assertJsonAnswer(response, {
+      method: options.method,
+      url: options.url,
+      headers: options.headers,
+      ...(options.mediaType ? { mediaType: options.mediaType } : {}),
+    }),
+  )
   // Registered last, so it wraps the plugins: one budgeted call covers every retry and wait.
   octokit.hook.wrap('request', (request, options) =>
     network.within(`GitHub's API (${options.method} ${options.url})`, async () => request(options)),
