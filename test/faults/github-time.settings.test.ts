@@ -9,13 +9,13 @@ import { ACTION, makeCheckout, runAction } from '../action/harness.ts'
 const BASE = { GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_EVENT_NAME: 'push' }
 
 describe('URLs from the runner that are not URLs', () => {
-  it.fails('GITHUB_SERVER_URL=not-a-url is named with its value', () => {
+  it('GITHUB_SERVER_URL=not-a-url is named with its value', () => {
     expect(() => resolveContext({ ...BASE, GITHUB_SERVER_URL: 'not-a-url' })).toThrow(
       /GITHUB_SERVER_URL.*"not-a-url"/,
     )
   })
 
-  it.fails('GITHUB_API_URL=not-a-url is named with its value', () => {
+  it('GITHUB_API_URL=not-a-url is named with its value', () => {
     expect(() => resolveContext({ ...BASE, GITHUB_API_URL: 'not-a-url' })).toThrow(
       /GITHUB_API_URL.*"not-a-url"/,
     )
@@ -23,7 +23,7 @@ describe('URLs from the runner that are not URLs', () => {
 })
 
 describe.runIf(existsSync(ACTION))('the bundled action with GITHUB_API_URL=not-a-url', () => {
-  it.fails(
+  it(
     'fails the step with one line naming the variable, and tries nothing',
     {
       timeout: 90_000,
