@@ -3,7 +3,7 @@
 // 3,000 files and leaves out the patches of large files; the scan's notes say so).
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
+import type { GitHubApi, Logger, NetworkBudget, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
 import { GitDiffError, changesFromPrFiles, gitChangedLines } from '../scan/index.ts'
 import type { ChangedLines, PrFile } from '../scan/index.ts'
@@ -35,16 +35,37 @@ async function tryGit(workspace: string, base: string, logger: Logger) {
 export async function gitOut(
   cwd: string,
   args: string[],
-  { trim = true }: { trim?: boolean } = {},
+  { trim = true, signal }: { trim?: boolean; signal?: AbortSignal } = {},
 ): Promise<string | undefined> {
   try {
     const { stdout } = await run('git', args, {
       cwd,
       encoding: 'utf8',
       timeout: 60_000,
+      ...(signal ? { signal } : {}),
       maxBuffer: 64 * 1024 * 1024,
     })
     return trim ? stdout.trim() : stdout
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `git fetch ARGS…` within the run's network budget (a remote that stalls is given up with the
+ * rest of the network); undefined when it fails, as with gitOut.
+ */
+export async function gitFetch(
+  cwd: string,
+  args: string[],
+  network: NetworkBudget | undefined,
+): Promise<string | undefined> {
+  const command = ['fetch', ...args]
+  if (!network) return gitOut(cwd, command)
+  try {
+    return await network.within(`git fetch of ${args.at(-1)}`, (signal) =>
+      gitOut(cwd, command, { signal }),
+    )
   } catch {
     return undefined
   }
@@ -55,6 +76,7 @@ export async function changedLines(
   context: RunContext,
   api: GitHubApi | undefined,
   logger: Logger,
+  network?: NetworkBudget,
 ): Promise<ChangedLinesResult> {
   const pr = context.pullRequest
   if (!pr) {
@@ -73,7 +95,7 @@ export async function changedLines(
   // actions/checkout's default for pull requests: the test merge commit alone (depth 1). Its
   // first parent is the base branch, so one more commit of history is enough to diff.
   if ((await gitOut(workspace, ['rev-parse', 'HEAD'])) === context.sha) {
-    await gitOut(workspace, ['fetch', '--no-tags', '--quiet', '--depth=2', 'origin', context.sha])
+    await gitFetch(workspace, ['--no-tags', '--quiet', '--depth=2', 'origin', context.sha], network)
     const found = await tryGit(workspace, `${context.sha}^1`, logger)
     if (found) return { ...found, notes, how: 'git' }
   }
@@ -109,11 +131,15 @@ export async function changedLines(
  * The commit checked out in `cwd`, with `head` fetched beside it when it differs (a shallow test
  * merge checkout lacks it), or undefined when git cannot say.
  */
-export async function checkedOut(cwd: string, head: string): Promise<string | undefined> {
+export async function checkedOut(
+  cwd: string,
+  head: string,
+  network?: NetworkBudget,
+): Promise<string | undefined> {
   const checkout = await gitOut(cwd, ['rev-parse', 'HEAD'])
   if (!checkout || checkout === head) return checkout
   if ((await gitOut(cwd, ['cat-file', '-e', `${head}^{commit}`])) === undefined) {
-    await gitOut(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', head])
+    await gitFetch(cwd, ['--no-tags', '--quiet', '--depth=1', 'origin', head], network)
   }
   return checkout
 }

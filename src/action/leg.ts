@@ -3,7 +3,7 @@
 // fork recipe never checks out the pull request's code, so the findings travel with the results.
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/index.ts'
-import type { GitHubApi, Logger, RunContext } from '../github/index.ts'
+import type { GitHubApi, Logger, NetworkBudget, RunContext } from '../github/index.ts'
 import type { PlatformResult } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
 import {
@@ -47,6 +47,8 @@ export interface LegOptions {
   context?: RunContext
   api?: GitHubApi
   logger: Logger
+  /** Bounds the git fetches the scan may need. */
+  network?: NetworkBudget
 }
 
 export async function runLeg(options: LegOptions): Promise<LegRun> {
@@ -116,9 +118,13 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
   }
   if (inputs.scan === 'all' || !context) {
     const result = await scan({ root: workspace, settings })
-    return scanned('all', result, context ? await atHead(result, workspace, context) : result)
+    return scanned(
+      'all',
+      result,
+      context ? await atHead(result, workspace, context, options.network) : result,
+    )
   }
-  const lines = await changedLines(workspace, context, api, logger)
+  const lines = await changedLines(workspace, context, api, logger, options.network)
   if (!lines.changes) {
     return { scan: { ...summarise('changed', emptyScan()), notes: lines.notes }, sarifFindings: [] }
   }
@@ -130,7 +136,7 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
     const changes = lines.changes
     const whole = new Map([...changes.keys()].map((path) => [path, 'all' as const]))
     const result = await scan({ root, changes: whole, settings, notes: lines.notes })
-    const placed = await headPlacement(result, root, context)
+    const placed = await headPlacement(result, root, context, options.network)
     const kept = placed.findings.map(
       (f, i) => !placed.atHead[i] || spanChanged(changes.get(f.path) ?? 'all', f.line, f.endLine),
     )
@@ -145,7 +151,7 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
     )
   }
   const result = await scan({ root, changes: lines.changes, settings, notes: lines.notes })
-  return scanned('changed', result, await atHead(result, root, context))
+  return scanned('changed', result, await atHead(result, root, context, options.network))
 }
 
 function scanned(scope: LegScan['scope'], atCheckout: ScanResult, atHead: ScanResult): Scanned {
@@ -153,8 +159,13 @@ function scanned(scope: LegScan['scope'], atCheckout: ScanResult, atHead: ScanRe
 }
 
 /** Findings at the lines of the pull request's head, which the check and the links point at. */
-async function atHead(result: ScanResult, root: string, context: RunContext): Promise<ScanResult> {
-  const placed = await headPlacement(result, root, context)
+async function atHead(
+  result: ScanResult,
+  root: string,
+  context: RunContext,
+  network?: NetworkBudget,
+): Promise<ScanResult> {
+  const placed = await headPlacement(result, root, context, network)
   return { ...result, findings: placed.findings, notes: [...result.notes, ...placed.notes] }
 }
 
@@ -162,11 +173,12 @@ async function headPlacement(
   result: ScanResult,
   root: string,
   context: RunContext,
+  network?: NetworkBudget,
 ): Promise<HeadLines> {
   const unmoved = { findings: result.findings, atHead: result.findings.map(() => true), notes: [] }
   const head = context.pullRequest?.headSha
   if (!head || !result.findings.length) return unmoved
-  const checkout = await checkedOut(root, head)
+  const checkout = await checkedOut(root, head, network)
   if (!checkout || checkout === head) return unmoved
   return toHeadLines(result.findings, root, checkout, head)
 }

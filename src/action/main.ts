@@ -8,12 +8,14 @@ import {
   ArtifactTransport,
   ContextError,
   DirectoryTransport,
+  NetworkBudget,
   RESULT_FILE,
   SCAN_FILE,
   collectLegs,
   createOctokit,
   defaultArtifactClient,
   legMeta,
+  readNetworkSettings,
   resolveContext,
   resolvePullRequest,
   setOutputsSafely,
@@ -47,14 +49,25 @@ const logger: Logger = {
   error: (message) => core.error(printable(message)),
 }
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** How a run ended, for the entry point. */
+export interface RunEnd {
+  /**
+   * The network deadline passed: calls given up then may still hold sockets and timers (the
+   * artifact client retries on its own), so the process should exit instead of waiting for them.
+   */
+  networkAbandoned: boolean
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<RunEnd> {
+  let network: NetworkBudget | undefined
   try {
+    network = new NetworkBudget(readNetworkSettings(env), logger)
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
     const inputs = readInputs((name) => core.getInput(name), workspace)
     const context = contextOrNothing(env, inputs)
     const api =
       context && inputs.token
-        ? createOctokit({ token: inputs.token, baseUrl: context.apiUrl, logger })
+        ? createOctokit({ token: inputs.token, baseUrl: context.apiUrl, logger, network })
         : undefined
     if (context && !api) {
       logger.warning(
@@ -65,11 +78,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // One directory per step: two bind-probe steps in a job must not overwrite each other's files.
     const step = (env.GITHUB_ACTION ?? 'bind-probe').replace(/[^A-Za-z0-9._-]/g, '_')
     const scratch = join(env.RUNNER_TEMP ?? workspace, 'bind-probe', step)
-    const failures = await MODES[inputs.mode]({ inputs, workspace, context, api, env, scratch })
+    const failures = await MODES[inputs.mode]({
+      inputs,
+      workspace,
+      context,
+      api,
+      env,
+      scratch,
+      network,
+    })
     if (failures.length) core.setFailed(printable(failures.join('\n')))
   } catch (error) {
     core.setFailed(printable(error instanceof Error ? error.message : String(error)))
   }
+  return { networkAbandoned: network?.expired ?? false }
 }
 
 interface Run {
@@ -79,6 +101,7 @@ interface Run {
   api: GitHubApi | undefined
   env: NodeJS.ProcessEnv
   scratch: string
+  network: NetworkBudget
 }
 
 /** Each mode returns why the step should fail, if it should. */
@@ -107,7 +130,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
     const key = run.inputs.commentKey ?? policy.config.comment.key
     const meta = legMeta(run.context!, key, leg.result.platform.id)
     try {
-      const name = await uploadLeg(await transport(run.env), meta, files)
+      const name = await uploadLeg(await transport(run), meta, files)
       logger.info(`uploaded this leg's results as ${name}`)
     } catch (error) {
       return [uploadFailure(error, leg.result.platform.id)]
@@ -177,6 +200,7 @@ async function readRunPolicy(run: Run, role: 'leg' | 'report'): Promise<PolicySo
     workspace: run.workspace,
     ...(run.context ? { context: run.context } : {}),
     ...(run.api ? { api: run.api } : {}),
+    network: run.network,
   })
   if (policy.problem && role === 'leg') {
     logger.warning(`${policy.problem}\n(this leg uses the defaults)`)
@@ -240,7 +264,7 @@ async function collect(run: Run, key: string): Promise<CollectedLegs> {
       }
     : undefined
   try {
-    return await collectLegs(await transport(run.env), key, from)
+    return await collectLegs(await transport(run), key, from)
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
     const hint = from ? ' (the report job needs `actions: read` to read another run)' : ''
@@ -315,9 +339,10 @@ function outputOptions(run: Run) {
  * Where leg results travel: workflow artifacts, or a directory named by BIND_PROBE_RESULTS_DIR
  * (for running the action outside GitHub, and for its end-to-end test).
  */
-async function transport(env: NodeJS.ProcessEnv): Promise<ResultTransport> {
-  if (env.BIND_PROBE_RESULTS_DIR) return new DirectoryTransport(env.BIND_PROBE_RESULTS_DIR)
-  return new ArtifactTransport(await defaultArtifactClient(), { logger })
+async function transport(run: Run): Promise<ResultTransport> {
+  const dir = run.env.BIND_PROBE_RESULTS_DIR
+  if (dir) return new DirectoryTransport(dir)
+  return new ArtifactTransport(await defaultArtifactClient(), { logger, network: run.network })
 }
 
 /** In the fork recipe the pull request is only known from the legs' claims, checked by the API. */

@@ -10,9 +10,9 @@
 // gate too (an ignore-everything pattern, a redefined required scenario).
 import { readFile } from 'node:fs/promises'
 import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
-import type { GitHubApi, RunContext } from '../github/index.ts'
+import type { GitHubApi, NetworkBudget, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
-import { gitOut } from './changed-lines.ts'
+import { gitFetch, gitOut } from './changed-lines.ts'
 import type { TemplateSource } from '../report/index.ts'
 import { PathError, outsideRepository, repositoryPath, resolveInside } from './workspace-path.ts'
 
@@ -39,6 +39,8 @@ export interface PolicyRequest {
   workspace: string
   context?: RunContext
   api?: GitHubApi
+  /** Bounds the git fetch of the trusted commit. */
+  network?: NetworkBudget
 }
 
 type Reader = (path: string) => Promise<string | undefined>
@@ -54,7 +56,7 @@ export async function readPolicy(request: PolicyRequest): Promise<PolicySource> 
   } else if (context && (context.pullRequest || context.kind === 'merge_group')) {
     // No token, yet the checkout holds code the gate is about: read the trusted commit from git.
     const trusted = trustedRef(context)
-    read = (path) => fromGit(request.workspace, trusted.ref, path)
+    read = (path) => fromGit(request.workspace, trusted.ref, path, request.network)
     from = `${request.path} at ${trusted.what} (from git: no github-token)`
   } else {
     read = (path) => fromCheckout(request.workspace, path)
@@ -190,12 +192,18 @@ function message(error: unknown): string {
  * A file at a commit, through git in the checkout: undefined when the commit has no such file, an
  * error when the commit itself cannot be had (then the policy is unusable and the gate fails).
  */
-async function fromGit(workspace: string, ref: string, path: string): Promise<string | undefined> {
+async function fromGit(
+  workspace: string,
+  ref: string,
+  path: string,
+  network: NetworkBudget | undefined,
+): Promise<string | undefined> {
   const commit = `${ref}^{commit}`
   if ((await gitOut(workspace, ['cat-file', '-e', commit])) === undefined) {
-    await gitOut(workspace, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref])
+    await gitFetch(workspace, ['--no-tags', '--quiet', '--depth=1', 'origin', ref], network)
     if ((await gitOut(workspace, ['cat-file', '-e', commit])) === undefined) {
-      throw new Error(`git cannot find commit ${ref} in the checkout, nor fetch it`)
+      const late = network?.expired ? " (bind-probe's network deadline had passed)" : ''
+      throw new Error(`git cannot find commit ${ref} in the checkout, nor fetch it${late}`)
     }
   }
   if ((await gitOut(workspace, ['cat-file', '-e', `${ref}:${path}`])) === undefined)

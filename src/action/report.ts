@@ -4,6 +4,7 @@
 import type { Policy } from '../config/index.ts'
 import {
   checkRunName,
+  describeError,
   findComment,
   listRunJobs,
   publishCheckRun,
@@ -84,6 +85,19 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   }
   const pr = context?.pullRequest
   const github = <T>(what: string, call: () => Promise<T>) => guarded(what, call, logger)
+  // Reads that failed (GitHub did not answer in time, say) are named in the report as missing.
+  const unread: string[] = []
+  const read = async <T>(what: string, missing: string, call: () => Promise<T>) => {
+    try {
+      return await call()
+    } catch (error) {
+      unread.push(`${missing} (${describeError(error)}).`)
+      logger.warning(
+        `bind-probe could not ${what}: ${describeError(error)}. The report is in the job summary.`,
+      )
+      return undefined
+    }
+  }
   const commentMode = inputs.commentMode ?? config.comment.mode
   // With comments off, not even a read: on a long thread that is up to 30 calls for nothing.
   const lookup =
@@ -92,21 +106,31 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           findComment(api, { repo: context.repo, number: pr.number, key }),
         )
       : undefined
+  if (lookup?.refusal?.kind === 'unavailable') {
+    unread.push(
+      `The pull request's comments could not be read (${lookup.refusal.message}), so the changes since the previous report are not shown.`,
+    )
+  }
+  const legs =
+    (context &&
+      api &&
+      options.legJobs?.length !== 0 &&
+      (await read(
+        'list the run’s jobs',
+        'The run’s jobs could not be read, so legs that did not finish are not named',
+        () => legStatuses(api, context, options.legJobs),
+      ))) ||
+    []
   const scans = readLegScans(options.legs)
   for (const p of scans.problems) logger.warning(`${p.artifact}: ${p.message}`)
   const report = buildReport({
     artifacts: options.legs.map((leg) => ({ name: leg.source, content: leg.result })),
     artifactProblems: [...options.artifactProblems, ...scans.problems],
     policy: { ...config, platforms: policy.platforms },
-    legs:
-      (context &&
-        api &&
-        options.legJobs?.length !== 0 &&
-        (await github('list the run’s jobs', () => legStatuses(api, context, options.legJobs)))) ||
-      [],
+    legs,
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
     findings: scans.findings,
-    notes: scans.notes,
+    notes: [...scans.notes, ...unread],
     ...(context ? { context: reportContext(context) } : {}),
   })
   const problems = options.policy.problem ? [options.policy.problem] : []

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ArtifactClient } from '@actions/artifact'
 import type { Logger } from './logger.ts'
+import type { NetworkBudget } from './network.ts'
 import { readBundle } from './directory-transport.ts'
 import {
   MAX_BUNDLES,
@@ -29,6 +30,11 @@ export interface ArtifactTransportOptions {
   retentionDays?: number
   /** Where to stage files; default the runner's temp directory. */
   tempDir?: string
+  /**
+   * The run's network budget: each call to the artifact service is given up when it runs out
+   * (@actions/artifact has its own retries and per-request timeouts, which cannot be set).
+   */
+  network?: NetworkBudget
 }
 
 /** @actions/artifact's client, loaded only when a run needs it (it reads the runner's env). */
@@ -46,6 +52,11 @@ export class ArtifactTransport implements ResultTransport {
     this.options = options
   }
 
+  private within<T>(what: string, call: () => Promise<T>): Promise<T> {
+    const network = this.options.network
+    return network ? network.within(what, call) : call()
+  }
+
   private async scratch(): Promise<string> {
     return mkdtemp(join(this.options.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'bind-probe-'))
   }
@@ -61,9 +72,11 @@ export class ArtifactTransport implements ResultTransport {
         await writeFile(path, file.content)
         paths.push(path)
       }
-      const { id, size } = await this.client.uploadArtifact(name, paths, dir, {
-        ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {}),
-      })
+      const { id, size } = await this.within(`the upload of artifact ${name}`, () =>
+        this.client.uploadArtifact(name, paths, dir, {
+          ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {}),
+        }),
+      )
       this.options.logger.info(`uploaded artifact ${name} (id ${id ?? '?'}, ${size ?? '?'} bytes)`)
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -81,7 +94,9 @@ export class ArtifactTransport implements ResultTransport {
           },
         }
       : {}
-    const { artifacts } = await this.client.listArtifacts({ latest: true, ...findBy })
+    const { artifacts } = await this.within('the list of artifacts', () =>
+      this.client.listArtifacts({ latest: true, ...findBy }),
+    )
     const wanted = artifacts
       .filter((a) => options.accept(a.name))
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -96,7 +111,9 @@ export class ArtifactTransport implements ResultTransport {
       for (const artifact of wanted.slice(0, MAX_BUNDLES)) {
         const path = join(dir, String(artifact.id))
         try {
-          await this.client.downloadArtifact(artifact.id, { path, ...findBy })
+          await this.within(`the download of artifact ${artifact.name}`, () =>
+            this.client.downloadArtifact(artifact.id, { path, ...findBy }),
+          )
           bundles.push(await readBundle(path, artifact.name))
         } catch (error) {
           // One broken artifact must not hide the legs that did arrive.

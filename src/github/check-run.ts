@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts'
 import type { RepoRef } from './context.ts'
 import { assertCommentKey } from './comment-marker.ts'
 import { refusalOf, statusOf, type Refusal } from './errors.ts'
+import { positiveId, textField } from './answers.ts'
 import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, trimMarkdown, truncateBytes } from './limits.ts'
 
 export type CheckConclusion =
@@ -109,7 +110,14 @@ export async function publishCheckRun(
       options.existingId === undefined
         ? await api.rest.checks.create({ ...common, head_sha: options.headSha })
         : await api.rest.checks.update({ ...common, check_run_id: options.existingId })
-    checkRun = { id: Number(data.id), url: data.html_url ?? '' }
+    const endpoint =
+      options.existingId === undefined
+        ? 'POST /repos/{owner}/{repo}/check-runs'
+        : 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}'
+    checkRun = {
+      id: positiveId(data.id, endpoint),
+      url: textField(data.html_url, endpoint, 'html_url'),
+    }
     sent += first?.length ?? 0
     for (const batch of batches.slice(1)) {
       await api.rest.checks.update({ ...where, check_run_id: checkRun.id, output: output(batch) })

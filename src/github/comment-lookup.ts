@@ -13,6 +13,7 @@ import type { GitHubApi } from './octokit.ts'
 import type { RepoRef } from './context.ts'
 import { commentMarker, endsWithMarker } from './comment-marker.ts'
 import { refusalOf, type Refusal } from './errors.ts'
+import { UnexpectedAnswerError, positiveId, textField } from './answers.ts'
 
 export interface CommentTarget {
   repo: RepoRef
@@ -125,6 +126,11 @@ export async function readCommentPage(
     ...request,
   })
   const comments = result.repository?.pullRequest?.comments
+  if (comments && !Array.isArray(comments.nodes)) {
+    throw new UnexpectedAnswerError(
+      "GitHub's API answered POST /graphql (BindProbeComments) without a list of comments",
+    )
+  }
   if (!comments) {
     // GraphQL normally reports this as a NOT_FOUND error; a bare null means the same.
     throw Object.assign(new Error(`pull request #${target.number} not found`), {
@@ -144,8 +150,14 @@ export function isOurs(node: CommentNode, marker: string): boolean {
 }
 
 export function toExisting(node: CommentNode): ExistingComment {
-  const id = Number(node.fullDatabaseId ?? idFromUrl(node.url))
-  return { nodeId: node.id, id, url: node.url, body: node.body }
+  const endpoint = 'POST /graphql (BindProbeComments)'
+  const id = positiveId(node.fullDatabaseId ?? idFromUrl(node.url), endpoint, 'fullDatabaseId')
+  return {
+    nodeId: textField(node.id, endpoint, 'id'),
+    id,
+    url: textField(node.url, endpoint, 'url'),
+    body: typeof node.body === 'string' ? node.body : '',
+  }
 }
 
 function idFromUrl(url: string): string | undefined {

@@ -21,6 +21,7 @@ import {
   type ExistingComment,
 } from './comment-lookup.ts'
 import { RefusedError, refusalOf, statusOf, type Refusal } from './errors.ts'
+import { positiveId, textField } from './answers.ts'
 
 /** How to write when a comment exists: edit it, or replace it at the bottom of the thread. */
 export type CommentStrategy = 'update' | 'recreate' | 'hide-previous'
@@ -155,7 +156,7 @@ class Writer {
       })
       return {
         status: 'updated',
-        comment: { id: Number(data.id), nodeId: data.node_id, url: data.html_url },
+        comment: commentOf(data, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'),
       }
     } catch (error) {
       if (refusalOf(error)?.kind !== 'not-found') throw error
@@ -190,9 +191,7 @@ class Writer {
       body,
     })
     const mine: ExistingComment = {
-      id: Number(data.id),
-      nodeId: data.node_id,
-      url: data.html_url,
+      ...commentOf(data, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'),
       body,
     }
     const keeper = await this.settle(mine, since)
@@ -258,6 +257,16 @@ class Writer {
       `,
       { id: comment.nodeId },
     )
+  }
+}
+
+/** A comment as GitHub's REST answer describes it, checked. */
+function commentOf(data: unknown, endpoint: string): { id: number; nodeId: string; url: string } {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>
+  return {
+    id: positiveId(d.id, endpoint),
+    nodeId: textField(d.node_id, endpoint, 'node_id'),
+    url: textField(d.html_url, endpoint, 'html_url'),
   }
 }
 

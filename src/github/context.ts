@@ -2,6 +2,7 @@
 // (if any) a comment goes on, and whether the token is likely read-only. Read from the variables
 // and the event payload the runner provides, never from the network.
 import { readFileSync } from 'node:fs'
+import { SettingError } from './settings.ts'
 
 export interface RepoRef {
   owner: string
@@ -104,8 +105,8 @@ export function resolveContext(
   }
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const payload = readPayload(env, readEvent)
-  const serverUrl = trimSlash(env.GITHUB_SERVER_URL || 'https://github.com')
-  const apiUrl = trimSlash(env.GITHUB_API_URL || apiUrlFor(serverUrl))
+  const serverUrl = trimSlash(webUrl(env, 'GITHUB_SERVER_URL') ?? 'https://github.com')
+  const apiUrl = trimSlash(webUrl(env, 'GITHUB_API_URL') ?? apiUrlFor(serverUrl))
   const sha = env.GITHUB_SHA ?? str(payload.after) ?? ''
   const runId = int(env.GITHUB_RUN_ID, 'GITHUB_RUN_ID') ?? 0
   const runAttempt = int(env.GITHUB_RUN_ATTEMPT, 'GITHUB_RUN_ATTEMPT') ?? 1
@@ -317,6 +318,27 @@ function int(value: string | undefined, name: string): number | undefined {
     throw new ContextError(`${name} must be a whole number, got "${value}"`)
   }
   return n
+}
+
+/**
+ * An http(s) URL from the environment, or undefined when unset. Anything else is a SettingError at
+ * once: a bare "Invalid URL" names nothing, and an API URL that cannot be fetched was retried
+ * like a network fault.
+ */
+function webUrl(env: Env, name: string): string | undefined {
+  const value = env[name]
+  if (!value) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    const example = name === 'GITHUB_API_URL' ? 'https://api.github.com' : 'https://github.com'
+    throw new SettingError(`${name} must be an http(s) URL such as ${example}, got "${value}"`)
+  }
+  return value
 }
 
 function trimSlash(url: string): string {

@@ -62,8 +62,10 @@ export function reportRefusals(
   }
   const down = byKind('unavailable')
   if (down.length) {
+    // A refusal without a status is one that never got an answer: no retries were made after it.
+    const retried = down[0]!.refusal!.status !== undefined ? ' after retries' : ''
     messages.push(
-      `GitHub did not accept ${list(down.map((o) => o.surface))} after retries: "${down[0]!.refusal!.message}". The report is in the job summary; re-run the job to publish it.`,
+      `GitHub did not accept ${list(down.map((o) => o.surface))}${retried}: "${down[0]!.refusal!.message}". The report is in the job summary; re-run the job to publish it.`,
     )
   }
   const fail = messages.length > 0 && policy === 'error'

@@ -1,5 +1,8 @@
 // Sorting GitHub's refusals into the few kinds the publishers act on. REST answers with an HTTP
-// status; GraphQL answers 200 with typed `errors`, so both are read here and nowhere else.
+// status; GraphQL answers 200 with typed `errors`, so both are read here and nowhere else. No
+// answer in time is a refusal too: GitHub unavailable.
+import { UnexpectedAnswerError } from './answers.ts'
+import { NetworkDeadlineError, RequestTimeoutError } from './network.ts'
 
 /**
  * Why a write did not happen: a read-only or under-privileged token, a thing that is gone, input
@@ -58,6 +61,13 @@ const GRAPHQL_KINDS: Record<string, RefusalKind> = {
  */
 export function refusalOf(error: unknown): Refusal | undefined {
   if (error instanceof RefusedError) return error.refusal
+  if (
+    error instanceof NetworkDeadlineError ||
+    error instanceof RequestTimeoutError ||
+    error instanceof UnexpectedAnswerError
+  ) {
+    return { kind: 'unavailable', message: error.message }
+  }
   if (isGraphqlLike(error)) {
     for (const e of error.errors) {
       const kind = e.type ? GRAPHQL_KINDS[e.type] : undefined

@@ -34,7 +34,14 @@ export {
   type CheckRunResult,
   type PublishCheckRunOptions,
 } from './check-run.ts'
-export { refusalOf, type Refusal, type RefusalKind } from './errors.ts'
+export { refusalOf, describeError, type Refusal, type RefusalKind } from './errors.ts'
+export { NetworkBudget, NetworkDeadlineError, RequestTimeoutError } from './network.ts'
+export {
+  SettingError,
+  readNetworkSettings,
+  DEFAULT_NETWORK_SETTINGS,
+  type NetworkSettings,
+} from './settings.ts'
 export {
   reportRefusals,
   type RefusalPolicy,

@@ -1,6 +1,7 @@
 // The one GitHub client the action uses: @octokit/core with REST methods, pagination, retries
-// and GitHub's recommended throttling. Every rate-limit wait is logged and bounded, so a stuck
-// API shows up in the job log instead of as a silent hang.
+// and GitHub's recommended throttling. Every request has a timeout and every call (retries and
+// rate-limit waits included) runs within the run's network budget (network.ts); every wait is
+// logged, so a stuck API shows up in the job log instead of as a silent hang.
 import type BottleneckClass from 'bottleneck'
 // @ts-expect-error light.js is the same class without Redis clustering (the build the throttling
 // plugin itself uses); its types are the package's main ones.
@@ -12,6 +13,9 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { VERSION } from '../version.ts'
 import type { Logger } from './logger.ts'
+import { assertJsonAnswer } from './answers.ts'
+import { NetworkBudget } from './network.ts'
+import { DEFAULT_NETWORK_SETTINGS, duration } from './settings.ts'
 
 const Bottleneck = BottleneckLight as typeof BottleneckClass
 
@@ -47,6 +51,11 @@ export interface OctokitSettings {
    * GitHub's guidance as the throttling plugin implements it (1 s and 3 s).
    */
   pacing?: { writeMs: number; notificationMs: number }
+  /**
+   * The request timeout and the run's network budget, shared with the artifact transport and git.
+   * Default: a budget of its own with the default limits.
+   */
+  network?: NetworkBudget
 }
 
 // 429 belongs to the throttling plugin; the rest are answers, not accidents: retrying a 403 or
@@ -61,6 +70,7 @@ export function createOctokit(settings: OctokitSettings): GitHubApi {
     maxRateLimitWaitSeconds = 300,
     msPerSecond = 1000,
   } = settings
+  const network = settings.network ?? new NetworkBudget(DEFAULT_NETWORK_SETTINGS, logger)
 
   const onLimit =
     (kind: string) =>
@@ -71,6 +81,14 @@ export function createOctokit(settings: OctokitSettings): GitHubApi {
       retryCount: number,
     ) => {
       const what = `${options.method} ${options.url}`
+      const left = network.remainingMs()
+      if (retryAfter * msPerSecond >= left) {
+        logger.warning(
+          `GitHub ${kind} rate limit on ${what}: GitHub asks to wait ${retryAfter} s, more than the ` +
+            `${duration(left)} left of bind-probe's network deadline; giving up`,
+        )
+        return false
+      }
       if (retryCount < rateLimitRetries && retryAfter <= maxRateLimitWaitSeconds) {
         logger.warning(
           `GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter} s ` +
@@ -95,7 +113,7 @@ export function createOctokit(settings: OctokitSettings): GitHubApi {
       }
     : {}
 
-  return new BindProbeOctokit({
+  const octokit = new BindProbeOctokit({
     auth: settings.token,
     baseUrl: settings.baseUrl.replace(/\/+$/, ''),
     userAgent: settings.userAgent ?? `bind-probe/${VERSION}`,
@@ -114,5 +132,20 @@ export function createOctokit(settings: OctokitSettings): GitHubApi {
       onSecondaryRateLimit: onLimit('secondary'),
       ...groups,
     },
+    request: { fetch: network.fetch },
   })
+  // Not retried: a 200 that is not JSON may be a write that happened, with its answer lost.
+  octokit.hook.after('request', (response, options) =>
+    assertJsonAnswer(response, {
+      method: options.method,
+      url: options.url,
+      headers: options.headers,
+      ...(options.mediaType ? { mediaType: options.mediaType } : {}),
+    }),
+  )
+  // Registered last, so it wraps the plugins: one budgeted call covers every retry and wait.
+  octokit.hook.wrap('request', (request, options) =>
+    network.within(`GitHub's API (${options.method} ${options.url})`, async () => request(options)),
+  )
+  return octokit
 }

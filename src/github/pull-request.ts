@@ -7,6 +7,7 @@ import type { GitHubApi } from './octokit.ts'
 import type { Logger } from './logger.ts'
 import type { PullRequestRef, RunContext } from './context.ts'
 import { refusalOf } from './errors.ts'
+import { UnexpectedAnswerError, textField } from './answers.ts'
 
 export async function resolvePullRequest(
   api: GitHubApi,
@@ -32,8 +33,14 @@ export async function resolvePullRequest(
       )
       continue
     }
-    const baseRepo = pull.base.repo.full_name.toLowerCase()
-    if (pull.head.sha === run.headSha && baseRepo === repoFull) {
+    const endpoint = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
+    const headSha = textField(pull.head?.sha, endpoint, 'head.sha')
+    const baseRepo = textField(
+      pull.base?.repo?.full_name,
+      endpoint,
+      'base.repo.full_name',
+    ).toLowerCase()
+    if (headSha === run.headSha && baseRepo === repoFull) {
       return {
         number,
         headSha: pull.head.sha,
@@ -45,7 +52,7 @@ export async function resolvePullRequest(
       }
     }
     logger.warning(
-      `the probe results name pull request #${number}, but its head is ${pull.head.sha.slice(0, 12)}, ` +
+      `the probe results name pull request #${number}, but its head is ${headSha.slice(0, 12)}, ` +
         `not the commit the triggering run tested (${run.headSha.slice(0, 12)}); not commenting there`,
     )
   }
@@ -59,7 +66,12 @@ export async function resolvePullRequest(
       state: 'open',
       per_page: 10,
     })
-    const match = pulls.find((p) => p.head.sha === run.headSha)
+    if (!Array.isArray(pulls)) {
+      throw new UnexpectedAnswerError(
+        "GitHub's API answered GET /repos/{owner}/{repo}/pulls without a list of pull requests",
+      )
+    }
+    const match = pulls.find((p) => p.head?.sha === run.headSha)
     if (match) {
       return {
         number: match.number,

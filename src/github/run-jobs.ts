@@ -4,6 +4,7 @@
 import type { RepoRef } from './context.ts'
 import type { GitHubApi } from './octokit.ts'
 import { refusalOf } from './errors.ts'
+import { textField } from './answers.ts'
 
 export interface RunJob {
   name: string
@@ -11,7 +12,10 @@ export interface RunJob {
   status: string
 }
 
-/** All jobs of one attempt of a run, or undefined when GitHub will not say (no permission). */
+/**
+ * All jobs of one attempt of a run, or undefined when GitHub will not say (no permission). GitHub
+ * not answering (in time) is thrown: the report then says the jobs could not be read.
+ */
 export async function listRunJobs(
   api: GitHubApi,
   repo: RepoRef,
@@ -26,9 +30,15 @@ export async function listRunJobs(
       attempt_number: attempt,
       per_page: 100,
     })
-    return jobs.map((job) => ({ name: job.name, status: job.conclusion ?? job.status }))
+    const endpoint =
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs'
+    return jobs.map((job) => ({
+      name: textField(job.name, endpoint, 'jobs[].name'),
+      status: textField(job.conclusion ?? job.status, endpoint, 'jobs[].status'),
+    }))
   } catch (error) {
-    if (refusalOf(error)) return undefined
+    const refusal = refusalOf(error)
+    if (refusal && refusal.kind !== 'unavailable') return undefined
     throw error
   }
 }

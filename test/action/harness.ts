@@ -121,6 +121,8 @@ export function workflowRunEvent(options: {
 
 export interface ActionRun {
   code: number | null
+  /** The harness had to kill the process (it was still running after `killAfterMs`). */
+  killed: boolean
   stdout: string
   stderr: string
   outputs: Record<string, string>
@@ -135,6 +137,11 @@ export async function runAction(options: {
   workspace: string
   /** The script to run: the bundle by default, or src/index.ts to test the source. */
   entry?: string
+  /**
+   * A safety stop for tests of hangs: the process is killed if it still runs after this long, so
+   * a hang fails the test (`killed`) instead of outliving it. Not a measure of speed.
+   */
+  killAfterMs?: number
 }): Promise<ActionRun> {
   const temp = mkdtempSync(join(tmpdir(), 'bind-probe-runner-'))
   const outputFile = join(temp, 'output')
@@ -170,9 +177,18 @@ export async function runAction(options: {
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  let killed = false
+  const stop = options.killAfterMs
+    ? setTimeout(() => {
+        killed = true
+        child.kill('SIGKILL')
+      }, options.killAfterMs)
+    : undefined
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  clearTimeout(stop)
   return {
     code,
+    killed,
     stdout,
     stderr,
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),

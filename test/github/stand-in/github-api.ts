@@ -64,7 +64,7 @@ export interface StandInOptions {
 }
 
 /** A body sent as it is (the contents API's raw media type), not as JSON. */
-class RawBody {
+export class RawBody {
   readonly text: string
   constructor(text: string) {
     this.text = text
