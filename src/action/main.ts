@@ -118,14 +118,15 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
     })
     await writeJobSummary(renderSummary(report), logger)
     await writeSarif(run, leg)
-    await setOutputsSafely(
+    // Outputs that cannot be written (a full disk) must not keep the results from the report.
+    const failures = await setOutputs(
+      run,
       [
         ...legOutputs(run, leg),
         { name: 'divergent-scenarios', value: report.divergentScenarios.join(',') },
         { name: 'findings', value: String(leg.scan?.findings.length ?? 0) },
       ],
-      logger,
-      outputOptions(run),
+      `the result file is ${join(run.scratch, RESULT_FILE)}`,
     )
     const key = run.inputs.commentKey ?? policy.config.comment.key
     const meta = legMeta(run.context!, key, leg.result.platform.id)
@@ -133,9 +134,9 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       const name = await uploadLeg(await transport(run), meta, files)
       logger.info(`uploaded this leg's results as ${name}`)
     } catch (error) {
-      return [uploadFailure(error, leg.result.platform.id)]
+      failures.push(uploadFailure(error, leg.result.platform.id))
     }
-    return []
+    return failures
   },
 
   async report(run) {
@@ -231,7 +232,8 @@ async function publish(
     print: (text) => logger.info(text),
   })
   const { report, verdict } = outcome
-  await setOutputsSafely(
+  const failed = await setOutputs(
+    run,
     [
       ...extraOutputs,
       { name: 'conclusion', value: verdict.conclusion },
@@ -246,10 +248,20 @@ async function publish(
         spill: { fileName: 'report.json' },
       },
     ],
-    logger,
-    outputOptions(run),
+    'the report is in the job summary',
   )
-  return outcome.failures
+  return [...outcome.failures, ...failed]
+}
+
+/** Sets the step's outputs; a failure to write them is returned as a reason to fail the step. */
+async function setOutputs(run: Run, outputs: OutputValue[], where: string): Promise<string[]> {
+  try {
+    await setOutputsSafely(outputs, logger, outputOptions(run))
+    return []
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    return [`${why}; the step's outputs are incomplete (${where})`]
+  }
 }
 
 /** Every leg's bundle; a transport that fails altogether leaves a report with no results. */

@@ -76,6 +76,7 @@ export {
 export { writeJobSummary, type JobSummaryResult, type SummarySink } from './job-summary.ts'
 export {
   setOutputsSafely,
+  OutputWriteError,
   OUTPUTS_BUDGET,
   type OutputValue,
   type OutputsResult,

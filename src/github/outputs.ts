@@ -25,6 +25,11 @@ export interface OutputsResult {
   bytes: number
 }
 
+/** The outputs could not be written (GITHUB_OUTPUT on a full disk, say); names the file. */
+export class OutputWriteError extends Error {
+  override name = 'OutputWriteError'
+}
+
 /** Half of the job's 1 MB: other steps of the job may set outputs too. */
 export const OUTPUTS_BUDGET = 512 * 1024
 
@@ -33,7 +38,18 @@ export async function setOutputsSafely(
   logger: Logger,
   options: { dir: string; budget?: number; setOutput?: (name: string, value: string) => void },
 ): Promise<OutputsResult> {
-  const set = options.setOutput ?? coreSetOutput
+  const write = options.setOutput ?? coreSetOutput
+  const set = (name: string, value: string) => {
+    try {
+      write(name, value)
+    } catch (error) {
+      const file = process.env.GITHUB_OUTPUT ?? 'the log'
+      throw new OutputWriteError(
+        `could not write the output ${name} to GITHUB_OUTPUT (${file}): ${(error as Error).message}`,
+        { cause: error },
+      )
+    }
+  }
   const budget = options.budget ?? OUTPUTS_BUDGET
   const result: OutputsResult = { set: [], spilled: {}, files: {}, bytes: 0 }
   const size = (o: OutputValue) => 2 * (o.name.length + o.value.length)

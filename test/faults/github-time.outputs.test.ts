@@ -12,27 +12,24 @@ const PLATFORM = `linux-${process.arch}`
 describe.runIf(existsSync('/dev/full') && existsSync(ACTION))(
   'the bundled action when GITHUB_OUTPUT cannot be written',
   () => {
-    it.fails(
-      '`probe` uploads the leg’s result anyway, then fails naming GITHUB_OUTPUT',
-      async () => {
-        const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
-        const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
-        const run = await runAction({
-          inputs: { mode: 'probe', 'github-token': '', only: 'tcp4-dup-loopback-default' },
-          env: {
-            GITHUB_REPOSITORY: 'octo-org/octo-repo',
-            GITHUB_EVENT_NAME: 'push',
-            GITHUB_SHA: checkout.headSha,
-            GITHUB_OUTPUT: '/dev/full',
-            BIND_PROBE_RESULTS_DIR: results,
-          },
-          workspace: checkout.dir,
-        })
-        expect(readdirSync(results)).toEqual([`bind-probe-result-${PLATFORM}-1`])
-        expect(run.summary).toMatch(/The 2008 case/)
-        expect(run.code).toBe(1)
-        expect(run.stdout).toMatch(/::error::.*GITHUB_OUTPUT.*\/dev\/full.*ENOSPC/)
-      },
-    )
+    it('`probe` uploads the leg’s result anyway, then fails naming GITHUB_OUTPUT', async () => {
+      const checkout = makeCheckout({ 'README.md': 'x\n' }, { 'README.md': 'y\n' })
+      const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+      const run = await runAction({
+        inputs: { mode: 'probe', 'github-token': '', only: 'tcp4-dup-loopback-default' },
+        env: {
+          GITHUB_REPOSITORY: 'octo-org/octo-repo',
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_SHA: checkout.headSha,
+          GITHUB_OUTPUT: '/dev/full',
+          BIND_PROBE_RESULTS_DIR: results,
+        },
+        workspace: checkout.dir,
+      })
+      expect(readdirSync(results)).toEqual([`bind-probe-result-${PLATFORM}-1`])
+      expect(run.summary).toMatch(/The 2008 case/)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(/::error::.*GITHUB_OUTPUT.*\/dev\/full.*ENOSPC/)
+    })
   },
 )
