@@ -1,0 +1,97 @@
+// A Python candidate is another program: one that ignores SIGTERM, or that exits while a
+// background process of its own keeps its pipes open, made the probe hang for as long as it
+// lived, even with `--driver node` (which still asks the interpreter its version), and left the
+// interpreter running. Now it is killed with SIGKILL, its pipes are let go, and the probe ends.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+const stub = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/stubborn/${name}`, import.meta.url))
+
+const leftovers: number[] = []
+afterEach(() => {
+  for (const pid of leftovers.splice(0)) killQuietly(pid)
+})
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Runs the probe with the stub as the named interpreter; resolves when the process has ended. */
+function probeWith(name: string, driver: 'node' | 'python') {
+  const pidFile = join(mkdtempSync(join(tmpdir(), 'stubborn-')), 'pid')
+  const child = spawn(process.execPath, [CLI, 'probe', '--driver', driver], {
+    env: { ...process.env, BIND_PROBE_PYTHON: stub(name), STUBBORN_PID_FILE: pidFile },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+  return new Promise<{ code: number | null; stdout: string; stderr: string; stubPid: number }>(
+    (resolve) =>
+      child.on('close', (code) => {
+        const stubPid = Number(readFileSync(pidFile, 'utf8'))
+        leftovers.push(stubPid)
+        resolve({ code, stdout, stderr, stubPid })
+      }),
+  )
+}
+
+// Each case waits out the 10 s handshake or version timeout once; a hang fails on the test timeout.
+describe('a Python candidate that will not go away', () => {
+  it.fails(
+    'ignores SIGTERM: the node probe ends with its table, and the interpreter is killed',
+    async () => {
+      const { code, stdout, stubPid } = await probeWith('deaf-python', 'node')
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/scenarios in/)
+      expect(alive(stubPid)).toBe(false)
+    },
+    60_000,
+  )
+
+  it.fails(
+    'ignores SIGTERM: the python probe fails with one line, and the interpreter is killed',
+    async () => {
+      const { code, stderr, stubPid } = await probeWith('deaf-python', 'python')
+      expect(code).toBe(1)
+      expect(stderr).toMatch(/no handshake within 10 s/)
+      expect(alive(stubPid)).toBe(false)
+    },
+    60_000,
+  )
+
+  it('leaves a process holding its pipes: the node probe ends with its table', async () => {
+    const { code, stdout } = await probeWith('pipe-holder-python', 'node')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/scenarios in/)
+  }, 60_000)
+
+  it.fails(
+    'leaves a process holding its pipes: the python probe fails with one line',
+    async () => {
+      const { code, stderr } = await probeWith('pipe-holder-python', 'python')
+      expect(code).toBe(1)
+      expect(stderr).toMatch(/exited with code 0 before the handshake/)
+    },
+    60_000,
+  )
+})
