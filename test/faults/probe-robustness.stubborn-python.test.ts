@@ -57,27 +57,19 @@ function probeWith(name: string, driver: 'node' | 'python') {
 
 // Each case waits out the 10 s handshake or version timeout once; a hang fails on the test timeout.
 describe('a Python candidate that will not go away', () => {
-  it.fails(
-    'ignores SIGTERM: the node probe ends with its table, and the interpreter is killed',
-    async () => {
-      const { code, stdout, stubPid } = await probeWith('deaf-python', 'node')
-      expect(code).toBe(0)
-      expect(stdout).toMatch(/scenarios in/)
-      expect(alive(stubPid)).toBe(false)
-    },
-    60_000,
-  )
+  it('ignores SIGTERM: the node probe ends with its table, and the interpreter is killed', async () => {
+    const { code, stdout, stubPid } = await probeWith('deaf-python', 'node')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/scenarios in/)
+    expect(alive(stubPid)).toBe(false)
+  }, 60_000)
 
-  it.fails(
-    'ignores SIGTERM: the python probe fails with one line, and the interpreter is killed',
-    async () => {
-      const { code, stderr, stubPid } = await probeWith('deaf-python', 'python')
-      expect(code).toBe(1)
-      expect(stderr).toMatch(/no handshake within 10 s/)
-      expect(alive(stubPid)).toBe(false)
-    },
-    60_000,
-  )
+  it('ignores SIGTERM: the python probe fails with one line, and the interpreter is killed', async () => {
+    const { code, stderr, stubPid } = await probeWith('deaf-python', 'python')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/no handshake within 10 s/)
+    expect(alive(stubPid)).toBe(false)
+  }, 60_000)
 
   it('leaves a process holding its pipes: the node probe ends with its table', async () => {
     const { code, stdout } = await probeWith('pipe-holder-python', 'node')
@@ -85,13 +77,9 @@ describe('a Python candidate that will not go away', () => {
     expect(stdout).toMatch(/scenarios in/)
   }, 60_000)
 
-  it.fails(
-    'leaves a process holding its pipes: the python probe fails with one line',
-    async () => {
-      const { code, stderr } = await probeWith('pipe-holder-python', 'python')
-      expect(code).toBe(1)
-      expect(stderr).toMatch(/exited with code 0 before the handshake/)
-    },
-    60_000,
-  )
+  it('leaves a process holding its pipes: the python probe fails with one line', async () => {
+    const { code, stderr } = await probeWith('pipe-holder-python', 'python')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/exited with code 0 before the handshake/)
+  }, 60_000)
 })

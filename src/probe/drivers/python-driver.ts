@@ -97,6 +97,8 @@ export async function findPython(
     try {
       const { stdout } = await execFileAsync(file!, [...args, '-I', '-S', '-c', VERSION_SCRIPT], {
         timeout: HELLO_TIMEOUT_MS,
+        // A candidate may ignore SIGTERM; at the timeout execFile also lets go of its pipes.
+        killSignal: 'SIGKILL',
         windowsHide: true,
       })
       const found = JSON.parse(stdout.trim().split('\n').at(-1)!)
@@ -163,6 +165,10 @@ export class PythonDriver implements SocketDriver {
         child.kill('SIGKILL')
       }, STOPPED_READING_GRACE_MS)
     })
+    // Pipes a background process of the driver still holds would keep 'close' from ever coming.
+    child.once('exit', () => {
+      setTimeout(() => letGo(child), STOPPED_READING_GRACE_MS).unref()
+    })
     this.closed = new Promise((resolve) => {
       child.once('close', (code, signal) => {
         clearTimeout(this.killTimer)
@@ -204,7 +210,7 @@ export class PythonDriver implements SocketDriver {
       const hello = parseHello(first.done ? undefined : first.value)
       return new PythonDriver(child, hello, lines)
     } catch (error) {
-      child.kill()
+      letGo(child)
       throw error
     } finally {
       clearTimeout(timer)
@@ -290,6 +296,18 @@ export class PythonDriver implements SocketDriver {
       this.pending.delete(id)
     }
   }
+}
+
+/**
+ * Kills a child that may ignore SIGTERM and drops its pipes, which a process it left behind may
+ * hold open: neither keeps the probe from ending.
+ */
+function letGo(child: ChildProcessWithoutNullStreams): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  child.stdin.destroy()
+  child.stdout.destroy()
+  child.stderr.destroy()
+  child.unref()
 }
 
 function parseHello(line: string | undefined): PythonHello {
