@@ -5,6 +5,7 @@
 // steps alone, on the same port, once the scenario's sockets are closed: if that still fails, the
 // conflict was not the scenario's, and the run is repeated on a fresh port.
 import type { CompiledScenario } from './compile.ts'
+import { isOutOfDescriptors } from './descriptors.ts'
 import type { StepReply } from './drivers/driver.ts'
 import type { SkipCause } from './model.ts'
 import { outcomeOf } from './outcome.ts'
@@ -75,7 +76,8 @@ const NO_FREE_PORT = new Set(['EADDRINUSE', 'EAGAIN'])
 
 /**
  * Why a run's failure is the host's rather than an answer of bind() semantics: a bind to port 0
- * with no port left, a connect with no local port left, a connect over a loopback that is down.
+ * with no port left, a connect with no local port left, a connect over a loopback that is down,
+ * a socket with no file descriptor left.
  */
 export function hostCause(
   compiled: CompiledScenario,
@@ -85,6 +87,9 @@ export function hostCause(
   const op = compiled.steps[failedAt]?.op
   if (!op) return undefined
   const step = compiled.steps[failedAt]!.text
+  if (isOutOfDescriptors(outcome)) {
+    return { cause: 'descriptors-exhausted', reason: `${step} failed with ${outcome}` }
+  }
   if ('to' in op && op.op !== 'connect' && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
     return {
       cause: 'ephemeral-exhausted',

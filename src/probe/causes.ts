@@ -6,4 +6,5 @@ export const CAUSE_WORDS: Record<SkipCause, string> = {
   'loopback-down': 'the loopback interface is down',
   'ephemeral-exhausted': 'no free port was left in the ephemeral range',
   'port-taken': 'another program held the port',
+  'descriptors-exhausted': 'the probe ran out of file descriptors (ulimit -n)',
 }

@@ -100,7 +100,12 @@ export interface EphemeralMetrics {
  * Why a scenario could not be measured on this host: a fact about the environment, never about
  * bind() semantics, so reports show it as "not measured" rather than as an outcome.
  */
-export type SkipCause = 'ipv6-unavailable' | 'loopback-down' | 'ephemeral-exhausted' | 'port-taken'
+export type SkipCause =
+  | 'ipv6-unavailable'
+  | 'loopback-down'
+  | 'ephemeral-exhausted'
+  | 'port-taken'
+  | 'descriptors-exhausted'
 
 export interface ScenarioResult {
   id: string

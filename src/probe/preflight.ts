@@ -6,6 +6,7 @@
 import net from 'node:net'
 import type { SkipCause } from './model.ts'
 import type { CompiledScenario } from './compile.ts'
+import { isOutOfDescriptors, outOfDescriptors } from './descriptors.ts'
 
 export type Family = 'ipv4' | 'ipv6'
 
@@ -63,6 +64,7 @@ async function tryLoopback(family: Family): Promise<Unavailable | undefined> {
 }
 
 function unavailable(family: Family, step: string, error: unknown): Unavailable {
+  if (isOutOfDescriptors(error)) throw outOfDescriptors(`${step} on ${LOOPBACK[family]}`, error)
   const code = (error as NodeJS.ErrnoException).code ?? 'an error'
   const at = `${step} on ${LOOPBACK[family]} failed with ${code}`
   if (code === 'EADDRINUSE' || code === 'EAGAIN') {

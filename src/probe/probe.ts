@@ -15,6 +15,7 @@ import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
 import { PLATFORM_RESULT_SCHEMA_VERSION } from './model.ts'
 import { checkHost } from './preflight.ts'
+import { ProbeSetupError } from './setup-error.ts'
 import { defaultGlobalTimeoutMs, RUN_DEFAULTS, runScenarios } from './run.ts'
 import { VERSION } from '../version.ts'
 
@@ -49,11 +50,6 @@ export class ProbeUsageError extends Error {
   override name = 'ProbeUsageError'
 }
 
-/** The caller asked for something this machine cannot give (the Python it named is not there). */
-export class ProbeSetupError extends Error {
-  override name = 'ProbeSetupError'
-}
-
 export async function probe(options: ProbeOptions = {}): Promise<PlatformResult> {
   const startedAt = new Date()
   const t0 = performance.now()
@@ -74,12 +70,13 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
   )
   const needed = new Set(scenarios.map((s) => s.driver))
 
-  const [started, platform, python, availability] = await Promise.all([
+  // First, so that a host that stops the probe (no file descriptors left) leaves no driver running.
+  const availability = await checkHost()
+  const [started, platform, python] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
     // Without python scenarios the driver is not started, yet the facts still name the Python.
     needed.has('python') ? undefined : findPython(options.pythonCandidates),
-    checkHost(),
   ])
   try {
     if (started.python instanceof PythonDriver) {

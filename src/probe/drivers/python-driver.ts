@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { DriverStatus } from '../model.ts'
+import { isOutOfDescriptors, outOfDescriptors } from '../descriptors.ts'
 import { OP_TIMEOUT_MS, type Op } from '../steps.ts'
 import { DriverFailure, replyProblem, type SocketDriver, type StepReply } from './driver.ts'
 
@@ -73,6 +74,7 @@ export async function startPythonDriver(
     try {
       return await PythonDriver.start(command, script)
     } catch (error) {
+      if (isOutOfDescriptors(error)) throw outOfDescriptors(`starting ${command.join(' ')}`, error)
       tried.push(`${command.join(' ')}: ${(error as Error).message}`)
     }
   }
@@ -103,7 +105,8 @@ export async function findPython(
       })
       const found = JSON.parse(stdout.trim().split('\n').at(-1)!)
       if (typeof found.version === 'string') return found
-    } catch {
+    } catch (error) {
+      if (isOutOfDescriptors(error)) throw outOfDescriptors(`starting ${file}`, error)
       // not this one: try the next, as the driver's start-up does
     }
   }
@@ -191,6 +194,10 @@ export class PythonDriver implements SocketDriver {
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     })
+    // A spawn that fails at once (EMFILE: no descriptors for the pipes) has no pipes to read.
+    if (!child.stdout) {
+      throw await new Promise<Error>((resolve) => child.once('error', resolve))
+    }
     const lines = createInterface({ input: child.stdout, crlfDelay: Infinity })[
       Symbol.asyncIterator
     ]()
