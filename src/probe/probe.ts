@@ -15,6 +15,7 @@ import { PLATFORM_LABEL } from './environment/parse.ts'
 import type { DriverName, DriverStatus, PlatformResult, Scenario } from './model.ts'
 import { PLATFORM_RESULT_SCHEMA_VERSION } from './model.ts'
 import { checkHost } from './preflight.ts'
+import { announceProbe } from './presence.ts'
 import { ProbeSetupError } from './setup-error.ts'
 import { defaultGlobalTimeoutMs, RUN_DEFAULTS, runScenarios } from './run.ts'
 import { VERSION } from '../version.ts'
@@ -41,6 +42,8 @@ export interface ProbeOptions {
   pythonNamedBy?: string
   pythonScript?: string
   onProgress?: (done: number, total: number, id: string) => void
+  /** Where running probes leave their markers (presence.ts); tests keep theirs apart. */
+  presenceDir?: string
   /** Told once when Python is missing and its scenarios are skipped. */
   onWarning?: (message: string) => void
 }
@@ -78,6 +81,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
     // Without python scenarios the driver is not started, yet the facts still name the Python.
     needed.has('python') ? undefined : findPython(options.pythonCandidates),
   ])
+  const presence = announceProbe(options.presenceDir)
   try {
     if (started.python instanceof PythonDriver) {
       const { python, implementation, executable } = started.python.hello
@@ -92,6 +96,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...(platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {}),
       availability,
+      othersRunning: presence.othersRunning,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
     return {
@@ -105,6 +110,7 @@ export async function probe(options: ProbeOptions = {}): Promise<PlatformResult>
       scenarios: results,
     }
   } finally {
+    presence.leave()
     await Promise.all(Object.values(started).map((d) => ('close' in d ? d.close() : undefined)))
   }
 }

@@ -20,6 +20,8 @@ export interface RunOptions {
   /** What keeps an address family from being measured on this host (preflight.ts). */
   availability?: Availability
   onProgress?: (done: number, total: number, id: string) => void
+  /** Whether another probe runs on this host now (presence.ts): marks host-wide figures. */
+  othersRunning?: () => boolean
 }
 
 export const RUN_DEFAULTS = {
@@ -41,6 +43,7 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   const { scenarios, repeat } = options
   const runs = new Map<string, SingleRun[]>(scenarios.map((c) => [c.scenario.id, []]))
   const spans = new Map<string, { start: number; end: number }>()
+  const overlapped = new Set<string>()
   const deadline = performance.now() + options.globalTimeoutMs
   // Scenarios not to try again: their driver died or the global timeout passed, so every
   // further run would only repeat that failure and claim a run that never happened.
@@ -59,7 +62,10 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
       return progress()
     }
     const start = performance.now()
+    // Before and after: a probe takes far longer than one measurement, so none slips in between.
+    const othersBefore = compiled.measurement && options.othersRunning?.()
     const { run, final } = await attempt(compiled, options, deadline)
+    if (othersBefore || (compiled.measurement && options.othersRunning?.())) overlapped.add(id)
     runs.get(id)!.push(run)
     if (final) stopped.add(id)
     const span = spans.get(id)
@@ -80,13 +86,16 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
 
   return scenarios.map((compiled) => {
     const span = spans.get(compiled.scenario.id)
-    return aggregateRuns(
+    const result = aggregateRuns(
       compiled,
       runs.get(compiled.scenario.id)!,
       span ? span.end - span.start : 0,
       options.portRange,
       repeat,
     )
+    return result.metrics && overlapped.has(compiled.scenario.id)
+      ? { ...result, metrics: { ...result.metrics, concurrentProbe: true } }
+      : result
   })
 }
 

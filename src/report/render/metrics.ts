@@ -14,6 +14,7 @@ export function metricFigures(m: EphemeralMetrics) {
     next: percent(m.nextAfterPrevious),
     odd: percent(m.oddShare),
     inRange: m.inRange === undefined ? null : percent(m.inRange),
+    concurrentProbe: m.concurrentProbe === true,
   }
 }
 
@@ -22,7 +23,8 @@ export function describeMetrics(m: EphemeralMetrics): string {
   return (
     `${f.samples} draws in ${f.range}, ${f.distinct} distinct; ` +
     `same port again ${f.same}, next port ${f.next}, odd ${f.odd}` +
-    (f.inRange === null ? '' : `, in the ephemeral range ${f.inRange}`)
+    (f.inRange === null ? '' : `, in the ephemeral range ${f.inRange}`) +
+    (f.concurrentProbe ? ' (another bind-probe ran at the same time: the ports are shared)' : '')
   )
 }
 
