@@ -30,6 +30,7 @@ import {
 } from '../github/index.ts'
 import { printable } from '../printable.ts'
 import { buildReport, renderSummary } from '../report/index.ts'
+import type { ArtifactProblem } from '../report/model.ts'
 import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
 import { readInputs, type ActionInputs } from './inputs.ts'
@@ -163,8 +164,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
     return publish(
       { ...run, context },
       policy,
-      legs,
-      problems,
+      { legs, problems, notes: collected.notes },
       [],
       legJobs.length ? legJobs : undefined,
     )
@@ -184,7 +184,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       },
     ]
     // One job is the only leg: the workflow's other jobs are none of the report's business.
-    return publish(run, policy, legs, [], legOutputs(run, leg), [])
+    return publish(run, policy, { legs, problems: [], notes: [] }, legOutputs(run, leg), [])
   },
 }
 
@@ -213,8 +213,7 @@ async function readRunPolicy(run: Run, role: 'leg' | 'report'): Promise<PolicySo
 async function publish(
   run: Run,
   policy: PolicySource,
-  legs: LegFiles[],
-  artifactProblems: { artifact: string; message: string }[],
+  collected: { legs: LegFiles[]; problems: ArtifactProblem[]; notes: string[] },
   extraOutputs: OutputValue[],
   legJobs?: string[],
 ): Promise<string[]> {
@@ -222,8 +221,9 @@ async function publish(
   const outcome = await runReport({
     inputs: run.inputs,
     policy,
-    legs,
-    artifactProblems,
+    legs: collected.legs,
+    artifactProblems: collected.problems,
+    legNotes: collected.notes,
     ...(legJobs ? { legJobs } : {}),
     ...(run.context ? { context: run.context } : {}),
     ...(run.api ? { api: run.api } : {}),
@@ -286,6 +286,7 @@ async function collect(run: Run, key: string): Promise<CollectedLegs> {
       problems: [
         { artifact: 'the run’s artifacts', message: `could not be listed: ${why}${hint}` },
       ],
+      notes: [],
     }
   }
 }

@@ -52,6 +52,8 @@ export interface ReportOptions {
   policy: PolicySource
   legs: LegFiles[]
   artifactProblems: ArtifactProblem[]
+  /** What collecting the legs wants a reader to know (an attempt passed over for an earlier one). */
+  legNotes?: string[]
   /**
    * Job ids (GITHUB_JOB) the legs ran in; the run's other jobs are not legs. Empty: there are no
    * other legs (`all` mode). Absent: unknown (no leg arrived), so every other job may be one.
@@ -130,7 +132,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     legs,
     ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
     findings: scans.findings,
-    notes: [...scans.notes, ...unread],
+    notes: [...(options.legNotes ?? []), ...scans.notes, ...unread],
     ...(context ? { context: reportContext(context) } : {}),
   })
   const problems = options.policy.problem ? [options.policy.problem] : []

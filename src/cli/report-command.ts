@@ -30,6 +30,7 @@ import {
 import { readLegScans } from '../report/leg-scans.ts'
 import { printable } from '../printable.ts'
 import { checkOutPath, UsageError, type Io } from './io.ts'
+import { parseJsonText } from '../report/json-text.ts'
 
 export const REPORT_HELP = `Usage: bind-probe report [options] PATH...
 
@@ -103,11 +104,12 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       : values.template !== undefined
         ? readTemplate(values.template)
         : policyTemplate(config[format].template, warn)
-  const all: Found = { legs: [], problems: [] }
+  const all: Found = { legs: [], problems: [], notes: [] }
   for (const path of positionals) await collectAt(path, key, all, warn)
   const found: Found = {
     legs: uniqueBy(all.legs, (leg) => leg.where),
     problems: uniqueBy(all.problems, (p) => `${p.artifact}\0${p.message}`),
+    notes: [...new Set(all.notes)],
   }
   if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
@@ -121,7 +123,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
-    notes: scans.notes,
+    notes: [...found.notes, ...scans.notes],
   })
   for (const problem of report.artifacts) {
     warn(`${problem.artifact} was set aside: ${problem.message}`)
@@ -203,6 +205,7 @@ interface Leg {
 interface Found {
   legs: Leg[]
   problems: ArtifactProblem[]
+  notes: string[]
 }
 
 /**
@@ -225,6 +228,7 @@ async function collectAt(path: string, key: string, found: Found, warn: (m: stri
     ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve(path, leg.artifact))),
   )
   found.problems.push(...collected.problems)
+  found.notes.push(...collected.notes)
   const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   )
@@ -348,7 +352,7 @@ function addFile(
 /** Found in a directory, a file counts only when it is plainly a result: JSON with a platform. */
 function looksLikeResult(text: string): boolean {
   try {
-    const value = JSON.parse(text) as Record<string, unknown>
+    const value = parseJsonText(text) as Record<string, unknown>
     return typeof value === 'object' && value !== null && 'platform' in value
   } catch {
     return false
@@ -367,6 +371,8 @@ async function addBundle(given: string, key: string, found: Found): Promise<void
     const collected = await collectLegs(only(new DirectoryTransport(dirname(dir)), name), key)
     found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files, dir)))
     found.problems.push(...collected.problems)
+    found.notes.push(...collected.notes)
+    found.notes.push(...collected.notes)
     return
   }
   const files = new Map<string, string>()

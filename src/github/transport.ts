@@ -1,6 +1,8 @@
 // How each matrix leg's results reach the one job that reports: a named bundle of small files per
 // leg (its PlatformResult, and a metadata file saying which run, commit and PR it belongs to).
 // The transport itself is behind an interface: workflow artifacts on GitHub, a directory locally.
+import { parseJsonText } from '../report/json-text.ts'
+import { readResult } from '../report/merge.ts'
 import type { ArtifactProblem } from '../report/model.ts'
 import type { RunContext } from './context.ts'
 import { assertCommentKey } from './comment-marker.ts'
@@ -144,11 +146,14 @@ export interface CollectedLegs {
   legs: CollectedLeg[]
   /** One per bundle that could not be used, naming it; the others are still used. */
   problems: ArtifactProblem[]
+  /** Attempts passed over for an earlier one that could be read, each said once. */
+  notes: string[]
 }
 
 /**
- * Downloads every leg bundle of `key` and keeps, per platform, the latest run attempt's. A broken
- * bundle is reported in `problems` and skipped: it never hides the legs that did arrive.
+ * Downloads every leg bundle of `key` and keeps, per platform, the latest run attempt whose
+ * result can be read. A broken bundle is reported in `problems` and skipped: it never hides the
+ * legs that did arrive, nor an earlier attempt of its own leg, which is used instead (a note says so).
  */
 export async function collectLegs(
   transport: ResultTransport,
@@ -161,7 +166,7 @@ export async function collectLegs(
     ...(from ? { from } : {}),
   })
   const problems: ArtifactProblem[] = []
-  const latest = new Map<string, CollectedLeg>()
+  const attempts = new Map<string, CollectedLeg[]>()
   for (const bundle of bundles) {
     const parsed = parseResultArtifactName(key, bundle.name)
     if (!parsed) continue
@@ -188,17 +193,35 @@ export async function collectLegs(
       continue
     }
     const leg = { artifact: bundle.name, ...parsed, meta, files }
-    const seen = latest.get(parsed.platformId)
-    if (!seen || seen.runAttempt < parsed.runAttempt) latest.set(parsed.platformId, leg)
+    attempts.set(parsed.platformId, [...(attempts.get(parsed.platformId) ?? []), leg])
   }
-  const legs = [...latest.values()].sort((a, b) => a.platformId.localeCompare(b.platformId))
-  return { legs, problems }
+  const notes: string[] = []
+  const legs = [...attempts.values()].map((list) => {
+    const newestFirst = list.sort((a, b) => b.runAttempt - a.runAttempt)
+    const kept = newestFirst.find((leg) => !resultProblem(leg)) ?? newestFirst[0]!
+    for (const newer of newestFirst.filter((leg) => leg.runAttempt > kept.runAttempt)) {
+      notes.push(
+        `${newer.artifact} could not be read (its ${RESULT_FILE} ${resultProblem(newer)}), so ` +
+          `the report uses ${kept.platformId}'s attempt ${kept.runAttempt} (${kept.artifact}).`,
+      )
+    }
+    return kept
+  })
+  legs.sort((a, b) => a.platformId.localeCompare(b.platformId))
+  return { legs, problems, notes }
+}
+
+function resultProblem(leg: CollectedLeg): string | undefined {
+  const text = leg.files.get(RESULT_FILE)
+  if (text === undefined) return 'is missing'
+  const read = readResult(text)
+  return 'problem' in read ? read.problem : undefined
 }
 
 function parseMeta(text: string): LegMeta {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = parseJsonText(text)
   } catch (error) {
     throw new Error(`its ${META_FILE} is not JSON (${(error as Error).message})`, { cause: error })
   }

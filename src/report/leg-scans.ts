@@ -2,6 +2,7 @@
 // come from runners (a fork's among them), so every field is checked, and a broken file is an
 // artifact problem (which the gate counts, as it counts an unreadable result) while the other
 // legs' findings still count.
+import { parseJsonText } from './json-text.ts'
 import type { ArtifactProblem } from './model.ts'
 
 /** One leg's files as they arrived: text, untrusted until checked. */
@@ -26,7 +27,7 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
     if (leg.scan === undefined) continue
     let parsed: Record<string, unknown>
     try {
-      parsed = JSON.parse(leg.scan)
+      parsed = parseJsonText(leg.scan) as Record<string, unknown>
       if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object')
     } catch (error) {
       // It scanned, so "no leg scanned" would be wrong; what it found is lost, which the gate hears.

@@ -3,6 +3,7 @@
 // legs that share an id) keeps its newest result and says so.
 import type { PlatformResult } from '../probe/model.ts'
 import { resultProblems } from '../probe/validate-result.ts'
+import { parseJsonText } from './json-text.ts'
 import type { ArtifactProblem } from './model.ts'
 
 export interface ResultArtifact {
@@ -27,21 +28,12 @@ export function mergeResults(artifacts: readonly ResultArtifact[]): MergedResult
   const byPlatform = new Map<string, { result: PlatformResult; source: string }[]>()
 
   for (const artifact of artifacts) {
-    const parsed = parseArtifact(artifact)
-    if ('problem' in parsed) {
-      problems.push({ artifact: artifact.name, message: parsed.problem })
+    const read = readResult(artifact.content)
+    if ('problem' in read) {
+      problems.push({ artifact: artifact.name, message: read.problem })
       continue
     }
-    const found = resultProblems(parsed.value)
-    if (found.length) {
-      const more = found.length > 3 ? ` (and ${found.length - 3} more)` : ''
-      problems.push({
-        artifact: artifact.name,
-        message: `not a bind-probe PlatformResult: ${found.slice(0, 3).join('; ')}${more}`,
-      })
-      continue
-    }
-    const result = parsed.value as PlatformResult
+    const { result } = read
     const list = byPlatform.get(result.platform.id) ?? []
     list.push({ result, source: artifact.name })
     byPlatform.set(result.platform.id, list)
@@ -67,15 +59,24 @@ export function mergeResults(artifacts: readonly ResultArtifact[]): MergedResult
   return { results, problems, notes }
 }
 
-function parseArtifact(artifact: ResultArtifact): { value: unknown } | { problem: string } {
-  const { content } = artifact
+/** A result file's text (or parsed JSON) as a PlatformResult, or what is wrong with it. */
+export function readResult(content: unknown): { result: PlatformResult } | { problem: string } {
+  const parsed = parseContent(content)
+  if ('problem' in parsed) return parsed
+  const found = resultProblems(parsed.value)
+  if (!found.length) return { result: parsed.value as PlatformResult }
+  const more = found.length > 3 ? ` (and ${found.length - 3} more)` : ''
+  return { problem: `not a bind-probe PlatformResult: ${found.slice(0, 3).join('; ')}${more}` }
+}
+
+function parseContent(content: unknown): { value: unknown } | { problem: string } {
   if (typeof content !== 'string') return { value: content }
   if (content.length > MAX_ARTIFACT_CHARS) {
     return { problem: `is ${content.length} characters, more than ${MAX_ARTIFACT_CHARS}` }
   }
   if (content.trim() === '') return { problem: 'is empty' }
   try {
-    return { value: JSON.parse(content) }
+    return { value: parseJsonText(content) }
   } catch (error) {
     return { problem: `is not JSON: ${(error as Error).message}` }
   }

@@ -121,6 +121,6 @@ describe('collectLegs over a directory', () => {
     await expect(transport.upload('../x', [])).rejects.toThrow(/bundle name/)
     expect(
       await collectLegs(new DirectoryTransport(join(transport.root, 'missing')), 'default'),
-    ).toEqual({ legs: [], problems: [] })
+    ).toEqual({ legs: [], problems: [], notes: [] })
   })
 })
