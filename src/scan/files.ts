@@ -23,6 +23,7 @@ export type SkipReason =
   | 'parse-error'
   | 'language-unavailable'
   | 'symlink'
+  | 'unreadable-directory'
 
 export const SKIP_REASONS: readonly SkipReason[] = [
   'ignored',
@@ -35,6 +36,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'parse-error',
   'language-unavailable',
   'symlink',
+  'unreadable-directory',
 ]
 
 /** Directories a walk never enters below the paths it was given (dependencies, VCS, caches). */
@@ -55,17 +57,24 @@ export const SKIPPED_DIRS = new Set([
   'obj',
 ])
 
+export interface Listing {
+  files: string[]
+  missing: string[]
+  /** Not followed: a link can lead out of the repository. */
+  symlinks: string[]
+  /** Directories whose entries could not be listed (with a trailing slash), and why. */
+  unreadable: { path: string; code: string }[]
+}
+
 /**
- * Repository-relative paths (forward slashes) of the regular files under the given paths, and of
- * the symbolic links among them (not followed: a link can lead out of the repository).
+ * Repository-relative paths (forward slashes) of the regular files under the given paths, of
+ * the symbolic links among them, and of the directories that could not be read.
  */
-export function listFiles(
-  root: string,
-  paths: readonly string[],
-): { files: string[]; missing: string[]; symlinks: string[] } {
+export function listFiles(root: string, paths: readonly string[]): Listing {
   const files: string[] = []
   const missing: string[] = []
   const symlinks: string[] = []
+  const unreadable: Listing['unreadable'] = []
   const base = resolve(root)
   for (const p of paths) {
     const abs = resolve(base, p)
@@ -76,30 +85,41 @@ export function listFiles(
       missing.push(p)
       continue
     }
-    if (stat.isDirectory()) walk(base, abs, files, symlinks)
+    if (stat.isDirectory()) walk(base, abs, { files, symlinks, unreadable })
     else if (stat.isFile()) files.push(toRelative(base, abs))
     else if (stat.isSymbolicLink()) symlinks.push(toRelative(base, abs))
   }
-  return { files: [...new Set(files)], missing, symlinks: [...new Set(symlinks)] }
+  return {
+    files: [...new Set(files)],
+    missing,
+    symlinks: [...new Set(symlinks)],
+    unreadable: uniqueBy(unreadable, (u) => u.path),
+  }
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()]
 }
 
 // Synchronous on purpose: one small system call at a time is faster than the promise API for
 // thousands of files, and the scan has nothing else to do meanwhile.
-function walk(base: string, dir: string, out: string[], links: string[]): void {
+function walk(base: string, dir: string, out: Omit<Listing, 'missing'>): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'an error'
+    out.unreadable.push({ path: `${toRelative(base, dir) || '.'}/`, code })
     return
   }
   for (const entry of entries) {
     const abs = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out, links)
+      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out)
     } else if (entry.isFile()) {
-      out.push(toRelative(base, abs))
+      out.files.push(toRelative(base, abs))
     } else if (entry.isSymbolicLink()) {
-      links.push(toRelative(base, abs))
+      out.symlinks.push(toRelative(base, abs))
     }
   }
 }

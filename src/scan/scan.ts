@@ -81,6 +81,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     skipped[reason]++
     if (skippedFiles.length < MAX_LISTED_SKIPS) skippedFiles.push({ path, reason })
   }
+  // Whatever is below them was not scanned, so "no flaky port use" would claim too much.
+  const unreadableDirectories = (dirs: readonly { path: string; code: string }[]) => {
+    for (const dir of dirs) skip(dir.path, 'unreadable-directory')
+    if (!dirs.length) return
+    const named = dirs.slice(0, 5).map((d) => `${d.path} (${d.code})`)
+    const more = dirs.length > 5 ? ` and ${dirs.length - 5} more` : ''
+    const one = dirs.length === 1
+    notes.push(
+      `${named.join(', ')}${more}: ${one ? 'this directory' : `these ${dirs.length} directories`} ` +
+        `could not be read, so nothing in ${one ? 'it' : 'them'} was scanned`,
+    )
+  }
 
   let paths: string[]
   if (options.changes) {
@@ -94,6 +106,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const listed = listFiles(root, paths)
     paths = listed.files
     for (const link of listed.symlinks) skip(link, 'symlink')
+    unreadableDirectories(listed.unreadable)
     for (const w of wanted ?? []) {
       if (!existsSync(resolve(root, w))) notes.push(`${w}: no such file or directory`)
     }
@@ -102,6 +115,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`)
     paths = listed.files
     for (const link of listed.symlinks) skip(link, 'symlink')
+    unreadableDirectories(listed.unreadable)
   }
   paths.sort()
 
