@@ -9,6 +9,10 @@
 //   flight is abandoned and every later call fails at once, like a refused write;
 // - a call that waits logs a line every request timeout, so the log says what it is waiting for.
 // The budget counts only time spent waiting on the network, not the probe or the scan.
+// Requests honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the Actions toolkit does: through
+// @actions/http-client's proxy dispatcher, with the fetch of the undici it is built for.
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
 import type { Logger } from './logger.ts'
 import {
   DEADLINE_VARIABLE,
@@ -113,7 +117,10 @@ export class NetworkBudget {
     )
     const signals = [timeout.signal, this.signal, ...(init.signal ? [init.signal] : [])]
     try {
-      const response = await fetch(input, { ...init, signal: AbortSignal.any(signals) })
+      const response = await fetchMaybeProxied(input, {
+        ...init,
+        signal: AbortSignal.any(signals),
+      })
       const empty = method === 'HEAD' || [101, 204, 205, 304].includes(response.status)
       const body = empty ? null : await response.arrayBuffer()
       const whole = new Response(body, {
@@ -161,4 +168,17 @@ export class NetworkBudget {
         `of waiting on the network, ${DEADLINE_VARIABLE}) passed`,
     )
   }
+}
+
+const proxies = new HttpClient('bind-probe')
+
+/** fetch, through the proxy the environment names for this URL, if any. */
+function fetchMaybeProxied(input: string | URL | Request, init: RequestInit): Promise<Response> {
+  const url = input instanceof Request ? input.url : String(input)
+  const dispatcher = proxies.getAgentDispatcher(url)
+  if (!dispatcher) return fetch(input, init)
+  // undici's own fetch: a dispatcher belongs to the undici that made it, not to Node's built-in one.
+  return undiciFetch(url, { ...init, dispatcher } as Parameters<
+    typeof undiciFetch
+  >[1]) as unknown as Promise<Response>
 }

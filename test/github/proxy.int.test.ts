@@ -60,23 +60,23 @@ async function runThrough(entry: string, proxyEnv: Record<string, string>) {
   })
 }
 
-const entries = [
+const entries: [string, string][] = [
   ['the source', SOURCE],
-  ...(existsSync(ACTION) ? [['the bundle', ACTION]] : []),
-] as const
+  ...(existsSync(ACTION) ? [['the bundle', ACTION] as [string, string]] : []),
+]
 
 describe.each(entries)('%s behind a proxy', (_, entry) => {
-  it.fails.each(['HTTP_PROXY', 'http_proxy'])(
+  it.each(['HTTP_PROXY', 'http_proxy'])(
     '%s: every API request goes through the proxy',
     async (name) => {
       const run = await runThrough(entry, { [name]: proxyUrl })
       expect(run.killed).toBe(false)
       expect(api.liveCommentsWith(42, MARKER)).toHaveLength(1)
       expect(api.checkRuns).toHaveLength(1)
+      // The name resolves only in the proxy: every request that arrived went through it (undici's
+      // proxy agent tunnels with CONNECT and keeps the tunnel for the next requests).
       expect(api.requests.length).toBeGreaterThan(0)
-      // Each request the stand-in saw was one the proxy forwarded.
-      const viaProxy = proxy.forwarded.filter((line) => line.includes(`//${HOST}:`))
-      expect(viaProxy).toHaveLength(api.requests.length)
+      expect(proxy.forwarded.filter((line) => line.includes(HOST)).length).toBeGreaterThan(0)
     },
     120_000,
   )
@@ -86,6 +86,7 @@ describe.each(entries)('%s behind a proxy', (_, entry) => {
     expect(run.killed).toBe(false)
     expect(proxy.forwarded).toEqual([])
     expect(api.requests).toEqual([])
-    expect(run.stdout).toMatch(/ENOTFOUND|getaddrinfo|fetch failed/)
+    expect(api.liveCommentsWith(42, MARKER)).toHaveLength(0)
+    expect(run.stdout).toMatch(/GitHub did not accept the pull request comment/)
   }, 120_000)
 })

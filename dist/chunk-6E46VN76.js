@@ -11160,7 +11160,7 @@ var require_util2 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join3(aRoot, aPath) {
+    function join4(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -11192,7 +11192,7 @@ var require_util2 = __commonJS({
       }
       return joined;
     }
-    exports.join = join3;
+    exports.join = join4;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -11365,7 +11365,7 @@ var require_util2 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join3(urlGenerate(parsed), sourceURL);
+        sourceURL = join4(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -21378,6 +21378,7 @@ var package_default = {
   devDependencies: {
     "@actions/artifact": "6.2.1",
     "@actions/core": "3.0.1",
+    "@actions/http-client": "4.0.1",
     "@eslint/js": "10.0.1",
     "@octokit/core": "7.0.8",
     "@octokit/plugin-paginate-rest": "16.0.0",
@@ -21413,6 +21414,7 @@ var package_default = {
     "tree-sitter-typescript": "0.23.2",
     typescript: "6.0.3",
     "typescript-eslint": "8.73.0",
+    undici: "6.29.1",
     vitest: "5.1.1",
     "web-tree-sitter": "0.27.2",
     yaml: "2.9.1"
@@ -22907,6 +22909,41 @@ import { statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+
+// src/probe/descriptors.ts
+import { readFileSync } from "node:fs";
+
+// src/probe/setup-error.ts
+var ProbeSetupError = class extends Error {
+  name = "ProbeSetupError";
+};
+
+// src/probe/descriptors.ts
+var OUT_OF_DESCRIPTORS = /* @__PURE__ */ new Set(["EMFILE", "ENFILE"]);
+function isOutOfDescriptors(codeOrError) {
+  const code = typeof codeOrError === "string" ? codeOrError : codeOrError?.code;
+  return code !== void 0 && OUT_OF_DESCRIPTORS.has(code);
+}
+function outOfDescriptors(doing, error) {
+  const code = error.code;
+  const limit = OPEN_FILES_LIMIT;
+  const why = code === "ENFILE" ? "the system-wide file table is full" : `this process may open ${limit === void 0 ? "too few" : `at most ${limit}`} files`;
+  return new ProbeSetupError(
+    `out of file descriptors (${code}) while ${doing}: ${why}; raise the limit (ulimit -n) and run again`
+  );
+}
+var OPEN_FILES_LIMIT = openFilesLimit();
+function openFilesLimit() {
+  try {
+    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    return Number.isInteger(soft) ? soft : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/probe/drivers/python-driver.ts
 var DRIVER_SCRIPT = fileURLToPath(new URL("./python/driver.py", import.meta.url));
 var execFileAsync = promisify(execFile);
 var MIN_PYTHON = [3, 6];
@@ -22933,6 +22970,7 @@ async function startPythonDriver(candidates = pythonCandidates(), script = DRIVE
     try {
       return await PythonDriver.start(command, script);
     } catch (error) {
+      if (isOutOfDescriptors(error)) throw outOfDescriptors(`starting ${command.join(" ")}`, error);
       tried.push(`${command.join(" ")}: ${error.message}`);
     }
   }
@@ -22946,11 +22984,14 @@ async function findPython(candidates = pythonCandidates()) {
     try {
       const { stdout } = await execFileAsync(file, [...args2, "-I", "-S", "-c", VERSION_SCRIPT], {
         timeout: HELLO_TIMEOUT_MS,
+        // A candidate may ignore SIGTERM; at the timeout execFile also lets go of its pipes.
+        killSignal: "SIGKILL",
         windowsHide: true
       });
       const found = JSON.parse(stdout.trim().split("\n").at(-1));
       if (typeof found.version === "string") return found;
-    } catch {
+    } catch (error) {
+      if (isOutOfDescriptors(error)) throw outOfDescriptors(`starting ${file}`, error);
     }
   }
   return void 0;
@@ -22992,6 +23033,9 @@ var PythonDriver = class _PythonDriver {
         child.kill("SIGKILL");
       }, STOPPED_READING_GRACE_MS);
     });
+    child.once("exit", () => {
+      setTimeout(() => letGo(child), STOPPED_READING_GRACE_MS).unref();
+    });
     this.closed = new Promise((resolve4) => {
       child.once("close", (code, signal) => {
         clearTimeout(this.killTimer);
@@ -23009,6 +23053,9 @@ var PythonDriver = class _PythonDriver {
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true
     });
+    if (!child.stdout) {
+      throw await new Promise((resolve4) => child.once("error", resolve4));
+    }
     const lines = createInterface({ input: child.stdout, crlfDelay: Infinity })[Symbol.asyncIterator]();
     const spawnError = new Promise((_, reject) => {
       child.once("error", reject);
@@ -23027,7 +23074,7 @@ var PythonDriver = class _PythonDriver {
       const hello = parseHello(first.done ? void 0 : first.value);
       return new _PythonDriver(child, hello, lines);
     } catch (error) {
-      child.kill();
+      letGo(child);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -23104,6 +23151,13 @@ var PythonDriver = class _PythonDriver {
     }
   }
 };
+function letGo(child) {
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  child.stdin.destroy();
+  child.stdout.destroy();
+  child.stderr.destroy();
+  child.unref();
+}
 function parseHello(line) {
   let message;
   try {
@@ -23321,6 +23375,7 @@ async function tryLoopback(family) {
   }
 }
 function unavailable(family, step, error) {
+  if (isOutOfDescriptors(error)) throw outOfDescriptors(`${step} on ${LOOPBACK[family]}`, error);
   const code = error.code ?? "an error";
   const at = `${step} on ${LOOPBACK[family]} failed with ${code}`;
   if (code === "EADDRINUSE" || code === "EAGAIN") {
@@ -23347,6 +23402,45 @@ function hostBlocks(compiled2, availability) {
     if (blocked) return blocked;
   }
   return void 0;
+}
+
+// src/probe/presence.ts
+import { randomUUID } from "node:crypto";
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var DEFAULT_PRESENCE_DIR = join(tmpdir(), "bind-probe-running");
+function announceProbe(dir = DEFAULT_PRESENCE_DIR) {
+  const own = `${process.pid}-${randomUUID()}`;
+  try {
+    if (mkdirSync(dir, { recursive: true })) chmodSync(dir, 1023);
+    writeFileSync(join(dir, own), "");
+  } catch {
+    return { othersRunning: () => false, leave: () => void 0 };
+  }
+  return {
+    othersRunning: () => markers(dir).some((name2) => name2 !== own && alive(pidOf(name2))),
+    leave: () => rmSync(join(dir, own), { force: true })
+  };
+}
+function markers(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function pidOf(marker) {
+  return Number(marker.split("-", 1)[0]);
+}
+function alive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
 }
 
 // src/probe/outcome.ts
@@ -23437,6 +23531,9 @@ function hostCause(compiled2, failedAt, outcome) {
   const op = compiled2.steps[failedAt]?.op;
   if (!op) return void 0;
   const step = compiled2.steps[failedAt].text;
+  if (isOutOfDescriptors(outcome)) {
+    return { cause: "descriptors-exhausted", reason: `${step} failed with ${outcome}` };
+  }
   if ("to" in op && op.op !== "connect" && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
     return {
       cause: "ephemeral-exhausted",
@@ -23590,6 +23687,7 @@ async function runScenarios(options) {
   const { scenarios, repeat } = options;
   const runs = new Map(scenarios.map((c) => [c.scenario.id, []]));
   const spans = /* @__PURE__ */ new Map();
+  const overlapped = /* @__PURE__ */ new Set();
   const deadline = performance.now() + options.globalTimeoutMs;
   const stopped = /* @__PURE__ */ new Set();
   let done = 0;
@@ -23604,7 +23702,9 @@ async function runScenarios(options) {
       return progress();
     }
     const start2 = performance.now();
+    const othersBefore = compiled2.measurement && options.othersRunning?.();
     const { run: run3, final } = await attempt(compiled2, options, deadline);
+    if (othersBefore || compiled2.measurement && options.othersRunning?.()) overlapped.add(id);
     runs.get(id).push(run3);
     if (final) stopped.add(id);
     const span = spans.get(id);
@@ -23623,13 +23723,14 @@ async function runScenarios(options) {
   }
   return scenarios.map((compiled2) => {
     const span = spans.get(compiled2.scenario.id);
-    return aggregateRuns(
+    const result = aggregateRuns(
       compiled2,
       runs.get(compiled2.scenario.id),
       span ? span.end - span.start : 0,
       options.portRange,
       repeat
     );
+    return result.metrics && overlapped.has(compiled2.scenario.id) ? { ...result, metrics: { ...result.metrics, concurrentProbe: true } } : result;
   });
 }
 function hopelessReason(compiled2, options, deadline) {
@@ -23720,9 +23821,6 @@ async function pool(items, limit, work) {
 var ProbeUsageError = class extends Error {
   name = "ProbeUsageError";
 };
-var ProbeSetupError = class extends Error {
-  name = "ProbeSetupError";
-};
 async function probe(options = {}) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
@@ -23742,13 +23840,14 @@ async function probe(options = {}) {
     drivers
   );
   const needed = new Set(scenarios.map((s) => s.driver));
-  const [started, platform, python4, availability] = await Promise.all([
+  const availability = await checkHost();
+  const [started, platform, python4] = await Promise.all([
     startDrivers(needed, drivers, options),
     collectPlatform(options.label ? { label: options.label } : {}),
     // Without python scenarios the driver is not started, yet the facts still name the Python.
-    needed.has("python") ? void 0 : findPython(options.pythonCandidates),
-    checkHost()
+    needed.has("python") ? void 0 : findPython(options.pythonCandidates)
   ]);
+  const presence = announceProbe(options.presenceDir);
   try {
     if (started.python instanceof PythonDriver) {
       const { python: python5, implementation, executable } = started.python.hello;
@@ -23763,6 +23862,7 @@ async function probe(options = {}) {
       globalTimeoutMs: options.globalTimeoutMs ?? defaultGlobalTimeoutMs(repeat),
       ...platform.ephemeralPortRange ? { portRange: platform.ephemeralPortRange } : {},
       availability,
+      othersRunning: presence.othersRunning,
       ...options.onProgress ? { onProgress: options.onProgress } : {}
     });
     return {
@@ -23776,6 +23876,7 @@ async function probe(options = {}) {
       scenarios: results
     };
   } finally {
+    presence.leave();
     await Promise.all(Object.values(started).map((d) => "close" in d ? d.close() : void 0));
   }
 }
@@ -24119,6 +24220,323 @@ function sameBody(a, b) {
   return norm(a) === norm(b);
 }
 
+// src/report/json-text.ts
+var BYTE_ORDER_MARK = 65279;
+function parseJsonText(text) {
+  return JSON.parse(text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text);
+}
+
+// src/probe/validate-result.ts
+var import__ = __toESM(require__(), 1);
+var import_ajv_formats = __toESM(require_dist(), 1);
+
+// schemas/platform-result.schema.json
+var platform_result_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://github.com/bind-probe/bind-probe/schemas/platform-result.schema.json",
+  title: "bind-probe PlatformResult",
+  description: "What one machine answered to the bind-probe scenario catalogue. Version 2; readers also take version 1, which lacks cause, retries, foreignConflicts and metrics.concurrentProbe.",
+  type: "object",
+  required: [
+    "schemaVersion",
+    "tool",
+    "platform",
+    "startedAt",
+    "durationMs",
+    "options",
+    "drivers",
+    "scenarios"
+  ],
+  additionalProperties: false,
+  properties: {
+    schemaVersion: { enum: [1, 2] },
+    tool: {
+      type: "object",
+      required: ["name", "version"],
+      additionalProperties: false,
+      properties: {
+        name: { const: "bind-probe" },
+        version: { type: "string" }
+      }
+    },
+    platform: { $ref: "#/$defs/platform" },
+    startedAt: { type: "string", format: "date-time" },
+    durationMs: { type: "number", minimum: 0 },
+    options: {
+      type: "object",
+      required: ["repeat", "drivers"],
+      additionalProperties: false,
+      properties: {
+        repeat: { type: "integer", minimum: 1 },
+        drivers: { type: "array", items: { $ref: "#/$defs/driverName" } },
+        only: { type: "array", items: { type: "string" } }
+      }
+    },
+    drivers: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "status"],
+        additionalProperties: false,
+        properties: {
+          name: { $ref: "#/$defs/driverName" },
+          status: { enum: ["ok", "unavailable", "crashed"] },
+          version: { type: "string" },
+          executable: { type: "string" },
+          message: { type: "string" }
+        }
+      }
+    },
+    scenarios: { type: "array", items: { $ref: "#/$defs/scenarioResult" } }
+  },
+  $defs: {
+    driverName: { enum: ["python", "node"] },
+    outcome: {
+      type: "string",
+      pattern: "^(ok|unsupported|skipped|probe-error|E[A-Z0-9]+|[A-Za-z][A-Za-z0-9_.]*)$",
+      description: "ok, unsupported, skipped, probe-error, or a normalised error name such as EADDRINUSE."
+    },
+    platform: {
+      type: "object",
+      required: ["id", "os", "platform", "arch", "release", "kernel", "node", "settings"],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string", pattern: "^[a-z0-9]+-[a-z0-9]+(-[a-z0-9][a-z0-9.-]*)?$" },
+        os: { enum: ["linux", "macos", "windows", "other"] },
+        platform: { type: "string" },
+        arch: { type: "string" },
+        label: { type: "string" },
+        release: { type: "string" },
+        kernel: { type: "string" },
+        distro: { type: "string" },
+        runner: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            os: { type: "string" },
+            arch: { type: "string" },
+            name: { type: "string" },
+            environment: { type: "string" },
+            image: { type: "string" },
+            imageVersion: { type: "string" }
+          }
+        },
+        python: {
+          type: "object",
+          required: ["version", "implementation", "executable"],
+          additionalProperties: false,
+          properties: {
+            version: { type: "string" },
+            implementation: { type: "string" },
+            executable: { type: "string" }
+          }
+        },
+        node: {
+          type: "object",
+          required: ["version"],
+          additionalProperties: false,
+          properties: { version: { type: "string" } }
+        },
+        settings: { type: "object", additionalProperties: { type: "string" } },
+        ephemeralPortRange: { $ref: "#/$defs/range" }
+      }
+    },
+    range: {
+      type: "object",
+      required: ["low", "high"],
+      additionalProperties: false,
+      properties: {
+        low: { type: "integer", minimum: 0, maximum: 65535 },
+        high: { type: "integer", minimum: 0, maximum: 65535 }
+      }
+    },
+    rawError: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        name: { type: "string" },
+        errno: { type: "integer" },
+        winerror: { type: "integer" },
+        exception: { type: "string" },
+        message: { type: "string" },
+        missingConstant: { type: "string" }
+      }
+    },
+    scenarioResult: {
+      type: "object",
+      required: [
+        "id",
+        "driver",
+        "outcome",
+        "step",
+        "trace",
+        "runs",
+        "counts",
+        "flaky",
+        "durationMs"
+      ],
+      additionalProperties: false,
+      properties: {
+        id: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{0,79}$" },
+        driver: { $ref: "#/$defs/driverName" },
+        outcome: { $ref: "#/$defs/outcome" },
+        step: { type: "string" },
+        raw: { $ref: "#/$defs/rawError" },
+        reason: { type: "string" },
+        cause: {
+          enum: [
+            "ipv6-unavailable",
+            "loopback-down",
+            "ephemeral-exhausted",
+            "port-taken",
+            "descriptors-exhausted"
+          ],
+          description: "Why the scenario could not be measured here (outcome skipped or probe-error): the host, not bind() semantics."
+        },
+        retries: {
+          type: "integer",
+          minimum: 0,
+          description: "Runs repeated on a fresh port because another program held a port the scenario needed; not counted in runs."
+        },
+        foreignConflicts: {
+          type: "integer",
+          minimum: 0,
+          description: "Errors the control step attributed to another program's socket rather than the scenario's own."
+        },
+        trace: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["step", "status"],
+            additionalProperties: false,
+            properties: {
+              step: { type: "string" },
+              status: { enum: ["ok", "error", "unsupported", "skipped", "not-run"] },
+              value: { type: "number" },
+              error: { $ref: "#/$defs/rawError" }
+            }
+          }
+        },
+        runs: { type: "integer", minimum: 1 },
+        counts: {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            required: ["outcome", "step", "count"],
+            additionalProperties: false,
+            properties: {
+              outcome: { $ref: "#/$defs/outcome" },
+              step: { type: "string" },
+              count: { type: "integer", minimum: 1 }
+            }
+          }
+        },
+        flaky: { type: "boolean" },
+        metrics: {
+          type: "object",
+          required: [
+            "samples",
+            "distinct",
+            "min",
+            "max",
+            "sameAsPrevious",
+            "nextAfterPrevious",
+            "oddShare"
+          ],
+          additionalProperties: false,
+          properties: {
+            samples: { type: "integer", minimum: 0 },
+            distinct: { type: "integer", minimum: 0 },
+            min: { type: "integer" },
+            max: { type: "integer" },
+            sameAsPrevious: { type: "number", minimum: 0, maximum: 1 },
+            nextAfterPrevious: { type: "number", minimum: 0, maximum: 1 },
+            oddShare: { type: "number", minimum: 0, maximum: 1 },
+            inRange: { type: "number", minimum: 0, maximum: 1 },
+            concurrentProbe: {
+              type: "boolean",
+              description: "Another bind-probe ran on this host while the ports were drawn: the figures are host-wide."
+            }
+          }
+        },
+        durationMs: { type: "number", minimum: 0 }
+      }
+    }
+  }
+};
+
+// src/probe/validate-result.ts
+var addFormats = import_ajv_formats.default.default;
+var compiled;
+function validator() {
+  if (!compiled) {
+    const ajv = new import__.Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv, ["date-time"]);
+    compiled = ajv.compile(platform_result_schema_default);
+  }
+  return compiled;
+}
+function resultProblems(value) {
+  const validate2 = validator();
+  if (validate2(value)) return [];
+  return (validate2.errors ?? []).map(
+    (e) => `${e.instancePath || "(top level)"} ${e.message ?? "is invalid"}`
+  );
+}
+
+// src/report/merge.ts
+var MAX_ARTIFACT_CHARS = 2e7;
+function mergeResults(artifacts) {
+  const problems = [];
+  const notes = [];
+  const byPlatform = /* @__PURE__ */ new Map();
+  for (const artifact of artifacts) {
+    const read = readResult(artifact.content);
+    if ("problem" in read) {
+      problems.push({ artifact: artifact.name, message: read.problem });
+      continue;
+    }
+    const { result } = read;
+    const list = byPlatform.get(result.platform.id) ?? [];
+    list.push({ result, source: artifact.name });
+    byPlatform.set(result.platform.id, list);
+  }
+  const results = [...byPlatform.entries()].map(([id, list]) => {
+    if (list.length === 1) return list[0];
+    const sorted = [...list].sort(
+      (a, b) => Date.parse(b.result.startedAt) - Date.parse(a.result.startedAt) || a.source.localeCompare(b.source)
+    );
+    const kept = sorted[0];
+    const others = sorted.slice(1).map((r) => r.source);
+    notes.push(
+      `${id} was reported ${list.length} times; the newest result (${kept.source}) is used and ${others.join(", ")} ignored. If these are different runners, give each leg its own \`label\` input so each gets a column.`
+    );
+    return kept;
+  });
+  return { results, problems, notes };
+}
+function readResult(content) {
+  const parsed = parseContent(content);
+  if ("problem" in parsed) return parsed;
+  const found = resultProblems(parsed.value);
+  if (!found.length) return { result: parsed.value };
+  const more = found.length > 3 ? ` (and ${found.length - 3} more)` : "";
+  return { problem: `not a bind-probe PlatformResult: ${found.slice(0, 3).join("; ")}${more}` };
+}
+function parseContent(content) {
+  if (typeof content !== "string") return { value: content };
+  if (content.length > MAX_ARTIFACT_CHARS) {
+    return { problem: `is ${content.length} characters, more than ${MAX_ARTIFACT_CHARS}` };
+  }
+  if (content.trim() === "") return { problem: "is empty" };
+  try {
+    return { value: parseJsonText(content) };
+  } catch (error) {
+    return { problem: `is not JSON: ${error.message}` };
+  }
+}
+
 // src/github/transport.ts
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
 var MAX_BUNDLES = 500;
@@ -24176,7 +24594,7 @@ async function collectLegs(transport, key, from) {
     ...from ? { from } : {}
   });
   const problems = [];
-  const latest = /* @__PURE__ */ new Map();
+  const attempts = /* @__PURE__ */ new Map();
   for (const bundle of bundles) {
     const parsed = parseResultArtifactName(key, bundle.name);
     if (!parsed) continue;
@@ -24203,16 +24621,32 @@ async function collectLegs(transport, key, from) {
       continue;
     }
     const leg = { artifact: bundle.name, ...parsed, meta, files };
-    const seen = latest.get(parsed.platformId);
-    if (!seen || seen.runAttempt < parsed.runAttempt) latest.set(parsed.platformId, leg);
+    attempts.set(parsed.platformId, [...attempts.get(parsed.platformId) ?? [], leg]);
   }
-  const legs = [...latest.values()].sort((a, b) => a.platformId.localeCompare(b.platformId));
-  return { legs, problems };
+  const notes = [];
+  const legs = [...attempts.values()].map((list) => {
+    const newestFirst = list.sort((a, b) => b.runAttempt - a.runAttempt);
+    const kept = newestFirst.find((leg) => !resultProblem(leg)) ?? newestFirst[0];
+    for (const newer of newestFirst.filter((leg) => leg.runAttempt > kept.runAttempt)) {
+      notes.push(
+        `${newer.artifact} could not be read (its ${RESULT_FILE} ${resultProblem(newer)}), so the report uses ${kept.platformId}'s attempt ${kept.runAttempt} (${kept.artifact}).`
+      );
+    }
+    return kept;
+  });
+  legs.sort((a, b) => a.platformId.localeCompare(b.platformId));
+  return { legs, problems, notes };
+}
+function resultProblem(leg) {
+  const text = leg.files.get(RESULT_FILE);
+  if (text === void 0) return "is missing";
+  const read = readResult(text);
+  return "problem" in read ? read.problem : void 0;
 }
 function parseMeta(text) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
     throw new Error(`its ${META_FILE} is not JSON (${error.message})`, { cause: error });
   }
@@ -24236,7 +24670,7 @@ function parseMeta(text) {
 // src/github/directory-transport.ts
 import { statSync as statSync2 } from "node:fs";
 import { mkdir, readdir, readFile as readFile2, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 var DirectoryTransport = class {
   root;
   constructor(root) {
@@ -24244,11 +24678,11 @@ var DirectoryTransport = class {
   }
   async upload(name2, files) {
     assertPlainName(name2, "bundle");
-    const dir = join(this.root, name2);
+    const dir = join2(this.root, name2);
     await mkdir(dir, { recursive: true });
     for (const file of files) {
       assertPlainName(file.name, "file");
-      await writeFile(join(dir, file.name), file.content);
+      await writeFile(join2(dir, file.name), file.content);
     }
   }
   /** A directory is whatever run's results were put in it, so `from` changes nothing. */
@@ -24262,7 +24696,7 @@ var DirectoryTransport = class {
     }
     const read = await Promise.all(
       names.slice(0, MAX_BUNDLES).map(
-        (name2) => readBundle(join(this.root, name2), name2).catch((error) => ({
+        (name2) => readBundle(join2(this.root, name2), name2).catch((error) => ({
           name: name2,
           files: [],
           problem: error.message
@@ -24284,7 +24718,7 @@ async function readBundle(dir, name2) {
   const files = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (!isA("file", dir, entry)) continue;
-    const path = join(dir, entry.name);
+    const path = join2(dir, entry.name);
     const { size } = await stat(path);
     if (size > MAX_FILE_BYTES && entry.name === SCAN_FILE) {
       const note = `its scan.json was ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit, so its findings were dropped`;
@@ -24307,7 +24741,7 @@ function assertPlainName(name2, what) {
 }
 function isA(kind, dir, entry) {
   if (!entry.isSymbolicLink()) return kind === "file" ? entry.isFile() : entry.isDirectory();
-  const target = statSync2(join(dir, entry.name), { throwIfNoEntry: false });
+  const target = statSync2(join2(dir, entry.name), { throwIfNoEntry: false });
   return kind === "file" ? target?.isFile() === true : target?.isDirectory() === true;
 }
 
@@ -24316,7 +24750,8 @@ var CAUSE_WORDS = {
   "ipv6-unavailable": "IPv6 is not available on this host",
   "loopback-down": "the loopback interface is down",
   "ephemeral-exhausted": "no free port was left in the ephemeral range",
-  "port-taken": "another program held the port"
+  "port-taken": "another program held the port",
+  "descriptors-exhausted": "the probe ran out of file descriptors (ulimit -n)"
 };
 
 // src/report/changes.ts
@@ -24635,313 +25070,6 @@ function cellFor(platform, result, verdictOf) {
     ...result.reason ? { reason: result.reason } : {},
     ...result.metrics ? { metrics: result.metrics } : {}
   };
-}
-
-// src/probe/validate-result.ts
-var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
-
-// schemas/platform-result.schema.json
-var platform_result_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://github.com/bind-probe/bind-probe/schemas/platform-result.schema.json",
-  title: "bind-probe PlatformResult",
-  description: "What one machine answered to the bind-probe scenario catalogue. Version 2; readers also take version 1, which lacks cause, retries, foreignConflicts and metrics.concurrentProbe.",
-  type: "object",
-  required: [
-    "schemaVersion",
-    "tool",
-    "platform",
-    "startedAt",
-    "durationMs",
-    "options",
-    "drivers",
-    "scenarios"
-  ],
-  additionalProperties: false,
-  properties: {
-    schemaVersion: { enum: [1, 2] },
-    tool: {
-      type: "object",
-      required: ["name", "version"],
-      additionalProperties: false,
-      properties: {
-        name: { const: "bind-probe" },
-        version: { type: "string" }
-      }
-    },
-    platform: { $ref: "#/$defs/platform" },
-    startedAt: { type: "string", format: "date-time" },
-    durationMs: { type: "number", minimum: 0 },
-    options: {
-      type: "object",
-      required: ["repeat", "drivers"],
-      additionalProperties: false,
-      properties: {
-        repeat: { type: "integer", minimum: 1 },
-        drivers: { type: "array", items: { $ref: "#/$defs/driverName" } },
-        only: { type: "array", items: { type: "string" } }
-      }
-    },
-    drivers: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["name", "status"],
-        additionalProperties: false,
-        properties: {
-          name: { $ref: "#/$defs/driverName" },
-          status: { enum: ["ok", "unavailable", "crashed"] },
-          version: { type: "string" },
-          executable: { type: "string" },
-          message: { type: "string" }
-        }
-      }
-    },
-    scenarios: { type: "array", items: { $ref: "#/$defs/scenarioResult" } }
-  },
-  $defs: {
-    driverName: { enum: ["python", "node"] },
-    outcome: {
-      type: "string",
-      pattern: "^(ok|unsupported|skipped|probe-error|E[A-Z0-9]+|[A-Za-z][A-Za-z0-9_.]*)$",
-      description: "ok, unsupported, skipped, probe-error, or a normalised error name such as EADDRINUSE."
-    },
-    platform: {
-      type: "object",
-      required: ["id", "os", "platform", "arch", "release", "kernel", "node", "settings"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string", pattern: "^[a-z0-9]+-[a-z0-9]+(-[a-z0-9][a-z0-9.-]*)?$" },
-        os: { enum: ["linux", "macos", "windows", "other"] },
-        platform: { type: "string" },
-        arch: { type: "string" },
-        label: { type: "string" },
-        release: { type: "string" },
-        kernel: { type: "string" },
-        distro: { type: "string" },
-        runner: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            os: { type: "string" },
-            arch: { type: "string" },
-            name: { type: "string" },
-            environment: { type: "string" },
-            image: { type: "string" },
-            imageVersion: { type: "string" }
-          }
-        },
-        python: {
-          type: "object",
-          required: ["version", "implementation", "executable"],
-          additionalProperties: false,
-          properties: {
-            version: { type: "string" },
-            implementation: { type: "string" },
-            executable: { type: "string" }
-          }
-        },
-        node: {
-          type: "object",
-          required: ["version"],
-          additionalProperties: false,
-          properties: { version: { type: "string" } }
-        },
-        settings: { type: "object", additionalProperties: { type: "string" } },
-        ephemeralPortRange: { $ref: "#/$defs/range" }
-      }
-    },
-    range: {
-      type: "object",
-      required: ["low", "high"],
-      additionalProperties: false,
-      properties: {
-        low: { type: "integer", minimum: 0, maximum: 65535 },
-        high: { type: "integer", minimum: 0, maximum: 65535 }
-      }
-    },
-    rawError: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        name: { type: "string" },
-        errno: { type: "integer" },
-        winerror: { type: "integer" },
-        exception: { type: "string" },
-        message: { type: "string" },
-        missingConstant: { type: "string" }
-      }
-    },
-    scenarioResult: {
-      type: "object",
-      required: [
-        "id",
-        "driver",
-        "outcome",
-        "step",
-        "trace",
-        "runs",
-        "counts",
-        "flaky",
-        "durationMs"
-      ],
-      additionalProperties: false,
-      properties: {
-        id: { type: "string", pattern: "^[a-z0-9][a-z0-9.-]{0,79}$" },
-        driver: { $ref: "#/$defs/driverName" },
-        outcome: { $ref: "#/$defs/outcome" },
-        step: { type: "string" },
-        raw: { $ref: "#/$defs/rawError" },
-        reason: { type: "string" },
-        cause: {
-          enum: ["ipv6-unavailable", "loopback-down", "ephemeral-exhausted", "port-taken"],
-          description: "Why the scenario could not be measured here (outcome skipped or probe-error): the host, not bind() semantics."
-        },
-        retries: {
-          type: "integer",
-          minimum: 0,
-          description: "Runs repeated on a fresh port because another program held a port the scenario needed; not counted in runs."
-        },
-        foreignConflicts: {
-          type: "integer",
-          minimum: 0,
-          description: "Errors the control step attributed to another program's socket rather than the scenario's own."
-        },
-        trace: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["step", "status"],
-            additionalProperties: false,
-            properties: {
-              step: { type: "string" },
-              status: { enum: ["ok", "error", "unsupported", "skipped", "not-run"] },
-              value: { type: "number" },
-              error: { $ref: "#/$defs/rawError" }
-            }
-          }
-        },
-        runs: { type: "integer", minimum: 1 },
-        counts: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            required: ["outcome", "step", "count"],
-            additionalProperties: false,
-            properties: {
-              outcome: { $ref: "#/$defs/outcome" },
-              step: { type: "string" },
-              count: { type: "integer", minimum: 1 }
-            }
-          }
-        },
-        flaky: { type: "boolean" },
-        metrics: {
-          type: "object",
-          required: [
-            "samples",
-            "distinct",
-            "min",
-            "max",
-            "sameAsPrevious",
-            "nextAfterPrevious",
-            "oddShare"
-          ],
-          additionalProperties: false,
-          properties: {
-            samples: { type: "integer", minimum: 0 },
-            distinct: { type: "integer", minimum: 0 },
-            min: { type: "integer" },
-            max: { type: "integer" },
-            sameAsPrevious: { type: "number", minimum: 0, maximum: 1 },
-            nextAfterPrevious: { type: "number", minimum: 0, maximum: 1 },
-            oddShare: { type: "number", minimum: 0, maximum: 1 },
-            inRange: { type: "number", minimum: 0, maximum: 1 },
-            concurrentProbe: {
-              type: "boolean",
-              description: "Another bind-probe ran on this host while the ports were drawn: the figures are host-wide."
-            }
-          }
-        },
-        durationMs: { type: "number", minimum: 0 }
-      }
-    }
-  }
-};
-
-// src/probe/validate-result.ts
-var addFormats = import_ajv_formats.default.default;
-var compiled;
-function validator() {
-  if (!compiled) {
-    const ajv = new import__.Ajv2020({ allErrors: true, strict: true });
-    addFormats(ajv, ["date-time"]);
-    compiled = ajv.compile(platform_result_schema_default);
-  }
-  return compiled;
-}
-function resultProblems(value) {
-  const validate2 = validator();
-  if (validate2(value)) return [];
-  return (validate2.errors ?? []).map(
-    (e) => `${e.instancePath || "(top level)"} ${e.message ?? "is invalid"}`
-  );
-}
-
-// src/report/merge.ts
-var MAX_ARTIFACT_CHARS = 2e7;
-function mergeResults(artifacts) {
-  const problems = [];
-  const notes = [];
-  const byPlatform = /* @__PURE__ */ new Map();
-  for (const artifact of artifacts) {
-    const parsed = parseArtifact(artifact);
-    if ("problem" in parsed) {
-      problems.push({ artifact: artifact.name, message: parsed.problem });
-      continue;
-    }
-    const found = resultProblems(parsed.value);
-    if (found.length) {
-      const more = found.length > 3 ? ` (and ${found.length - 3} more)` : "";
-      problems.push({
-        artifact: artifact.name,
-        message: `not a bind-probe PlatformResult: ${found.slice(0, 3).join("; ")}${more}`
-      });
-      continue;
-    }
-    const result = parsed.value;
-    const list = byPlatform.get(result.platform.id) ?? [];
-    list.push({ result, source: artifact.name });
-    byPlatform.set(result.platform.id, list);
-  }
-  const results = [...byPlatform.entries()].map(([id, list]) => {
-    if (list.length === 1) return list[0];
-    const sorted = [...list].sort(
-      (a, b) => Date.parse(b.result.startedAt) - Date.parse(a.result.startedAt) || a.source.localeCompare(b.source)
-    );
-    const kept = sorted[0];
-    const others = sorted.slice(1).map((r) => r.source);
-    notes.push(
-      `${id} was reported ${list.length} times; the newest result (${kept.source}) is used and ${others.join(", ")} ignored. If these are different runners, give each leg its own \`label\` input so each gets a column.`
-    );
-    return kept;
-  });
-  return { results, problems, notes };
-}
-function parseArtifact(artifact) {
-  const { content } = artifact;
-  if (typeof content !== "string") return { value: content };
-  if (content.length > MAX_ARTIFACT_CHARS) {
-    return { problem: `is ${content.length} characters, more than ${MAX_ARTIFACT_CHARS}` };
-  }
-  if (content.trim() === "") return { problem: "is empty" };
-  try {
-    return { value: JSON.parse(content) };
-  } catch (error) {
-    return { problem: `is not JSON: ${error.message}` };
-  }
 }
 
 // src/report/requirements.ts
@@ -25730,7 +25858,7 @@ function lowerFirst(text) {
 }
 
 // src/report/render/default-templates.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FILES = {
   comment: "comment.md.hbs",
@@ -25748,7 +25876,7 @@ function defaultTemplate(kind) {
   for (const directory of DIRECTORIES) {
     const path = fileURLToPath2(new URL(FILES[kind], directory));
     try {
-      const template = { name: `templates/${FILES[kind]}`, source: readFileSync(path, "utf8") };
+      const template = { name: `templates/${FILES[kind]}`, source: readFileSync2(path, "utf8") };
       loaded.set(kind, template);
       return template;
     } catch (error) {
@@ -25771,12 +25899,13 @@ function metricFigures(m) {
     same: percent(m.sameAsPrevious),
     next: percent(m.nextAfterPrevious),
     odd: percent(m.oddShare),
-    inRange: m.inRange === void 0 ? null : percent(m.inRange)
+    inRange: m.inRange === void 0 ? null : percent(m.inRange),
+    concurrentProbe: m.concurrentProbe === true
   };
 }
 function describeMetrics(m) {
   const f = metricFigures(m);
-  return `${f.samples} draws in ${f.range}, ${f.distinct} distinct; same port again ${f.same}, next port ${f.next}, odd ${f.odd}` + (f.inRange === null ? "" : `, in the ephemeral range ${f.inRange}`);
+  return `${f.samples} draws in ${f.range}, ${f.distinct} distinct; same port again ${f.same}, next port ${f.next}, odd ${f.odd}` + (f.inRange === null ? "" : `, in the ephemeral range ${f.inRange}`) + (f.concurrentProbe ? " (another bind-probe ran at the same time: the ports are shared)" : "");
 }
 function shortMetrics(m) {
   const f = metricFigures(m);
@@ -33123,10 +33252,10 @@ import {
   fstatSync,
   lstatSync,
   openSync,
-  readdirSync,
+  readdirSync as readdirSync2,
   readSync
 } from "node:fs";
-import { join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { join as join3, relative, resolve as resolve2, sep } from "node:path";
 var SKIP_REASONS = [
   "ignored",
   "unknown-language",
@@ -33137,7 +33266,8 @@ var SKIP_REASONS = [
   "unreadable",
   "parse-error",
   "language-unavailable",
-  "symlink"
+  "symlink",
+  "unreadable-directory"
 ];
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -33159,6 +33289,7 @@ function listFiles(root, paths) {
   const files = [];
   const missing = [];
   const symlinks = [];
+  const unreadable = [];
   const base = resolve2(root);
   for (const p of paths) {
     const abs = resolve2(base, p);
@@ -33169,27 +33300,37 @@ function listFiles(root, paths) {
       missing.push(p);
       continue;
     }
-    if (stat2.isDirectory()) walk(base, abs, files, symlinks);
+    if (stat2.isDirectory()) walk(base, abs, { files, symlinks, unreadable });
     else if (stat2.isFile()) files.push(toRelative(base, abs));
     else if (stat2.isSymbolicLink()) symlinks.push(toRelative(base, abs));
   }
-  return { files: [...new Set(files)], missing, symlinks: [...new Set(symlinks)] };
+  return {
+    files: [...new Set(files)],
+    missing,
+    symlinks: [...new Set(symlinks)],
+    unreadable: uniqueBy(unreadable, (u) => u.path)
+  };
 }
-function walk(base, dir, out2, links) {
+function uniqueBy(items, key) {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+function walk(base, dir, out2) {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+    entries = readdirSync2(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = error.code ?? "an error";
+    out2.unreadable.push({ path: `${toRelative(base, dir) || "."}/`, code });
     return;
   }
   for (const entry of entries) {
-    const abs = join2(dir, entry.name);
+    const abs = join3(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2, links);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2);
     } else if (entry.isFile()) {
-      out2.push(toRelative(base, abs));
+      out2.files.push(toRelative(base, abs));
     } else if (entry.isSymbolicLink()) {
-      links.push(toRelative(base, abs));
+      out2.symlinks.push(toRelative(base, abs));
     }
   }
 }
@@ -33327,6 +33468,16 @@ async function scan(options) {
     skipped[reason]++;
     if (skippedFiles.length < MAX_LISTED_SKIPS) skippedFiles.push({ path, reason });
   };
+  const unreadableDirectories = (dirs) => {
+    for (const dir of dirs) skip(dir.path, "unreadable-directory");
+    if (!dirs.length) return;
+    const named = dirs.slice(0, 5).map((d) => `${d.path} (${d.code})`);
+    const more = dirs.length > 5 ? ` and ${dirs.length - 5} more` : "";
+    const one = dirs.length === 1;
+    notes.push(
+      `${named.join(", ")}${more}: ${one ? "this directory" : `these ${dirs.length} directories`} could not be read, so nothing in ${one ? "it" : "them"} was scanned`
+    );
+  };
   let paths;
   if (options.changes) {
     const wanted = (options.paths?.length ? options.paths : void 0)?.map(
@@ -33338,6 +33489,7 @@ async function scan(options) {
     const listed = listFiles(root, paths);
     paths = listed.files;
     for (const link of listed.symlinks) skip(link, "symlink");
+    unreadableDirectories(listed.unreadable);
     for (const w of wanted ?? []) {
       if (!existsSync(resolve3(root, w))) notes.push(`${w}: no such file or directory`);
     }
@@ -33346,6 +33498,7 @@ async function scan(options) {
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`);
     paths = listed.files;
     for (const link of listed.symlinks) skip(link, "symlink");
+    unreadableDirectories(listed.unreadable);
   }
   paths.sort();
   try {
@@ -34234,7 +34387,7 @@ function readLegScans(legs) {
     if (leg.scan === void 0) continue;
     let parsed;
     try {
-      parsed = JSON.parse(leg.scan);
+      parsed = parseJsonText(leg.scan);
       if (typeof parsed !== "object" || parsed === null) throw new Error("not an object");
     } catch (error) {
       scanned++;
@@ -34282,6 +34435,7 @@ export {
   endsWithMarker,
   markedBody,
   sameBody,
+  parseJsonText,
   MAX_FILE_BYTES,
   MAX_BUNDLES,
   RESULT_FILE,
@@ -34327,11 +34481,11 @@ export {
   gitChangedLines,
   toSarif,
   platformIdProblem,
+  ProbeSetupError,
   pythonCommand,
   PLATFORM_LABEL,
   ScenarioError,
   ProbeUsageError,
-  ProbeSetupError,
   probe,
   ConfigError,
   loadConfig,

@@ -34,6 +34,7 @@ import {
   judge,
   languageById,
   loadConfig,
+  parseJsonText,
   parseResultArtifactName,
   printable,
   probe,
@@ -45,7 +46,7 @@ import {
   ruleInfo,
   scan,
   toSarif
-} from "./chunk-3Q6EZ63P.js";
+} from "./chunk-6E46VN76.js";
 import "./chunk-LQK3ML4U.js";
 
 // src/cli/io.ts
@@ -493,11 +494,12 @@ async function reportCommand(argv, io) {
     throw new UsageError(`--key: ${error.message}`);
   }
   const template = format === "json" ? void 0 : values.template !== void 0 ? readTemplate(values.template) : policyTemplate(config[format].template, warn);
-  const all = { legs: [], problems: [] };
+  const all = { legs: [], problems: [], notes: [] };
   for (const path of positionals) await collectAt(path, key, all, warn);
   const found = {
     legs: uniqueBy(all.legs, (leg) => leg.where),
-    problems: uniqueBy(all.problems, (p) => `${p.artifact}\0${p.message}`)
+    problems: uniqueBy(all.problems, (p) => `${p.artifact}\0${p.message}`),
+    notes: [...new Set(all.notes)]
   };
   if (!found.legs.length && !found.problems.length) {
     throw new UsageError(
@@ -510,7 +512,7 @@ async function reportCommand(argv, io) {
     artifactProblems: [...found.problems, ...scans.problems],
     policy: config,
     findings: scans.findings,
-    notes: scans.notes
+    notes: [...found.notes, ...scans.notes]
   });
   for (const problem of report.artifacts) {
     warn(`${problem.artifact} was set aside: ${problem.message}`);
@@ -577,6 +579,7 @@ async function collectAt(path, key, found, warn) {
     ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve2(path, leg.artifact)))
   );
   found.problems.push(...collected.problems);
+  found.notes.push(...collected.notes);
   const entries = readdirSync(path, { withFileTypes: true }).sort(
     (a, b) => a.name.localeCompare(b.name)
   );
@@ -653,7 +656,7 @@ function addFile(path, found, { explicit, warn }) {
 }
 function looksLikeResult(text) {
   try {
-    const value = JSON.parse(text);
+    const value = parseJsonText(text);
     return typeof value === "object" && value !== null && "platform" in value;
   } catch {
     return false;
@@ -666,6 +669,8 @@ async function addBundle(given, key, found) {
     const collected = await collectLegs(only(new DirectoryTransport(dirname2(dir)), name), key);
     found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files, dir)));
     found.problems.push(...collected.problems);
+    found.notes.push(...collected.notes);
+    found.notes.push(...collected.notes);
     return;
   }
   const files = /* @__PURE__ */ new Map();
