@@ -15,6 +15,7 @@ import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
 import { REPORT_HELP, reportCommand } from './report-command.ts'
 import { SCAN_HELP, scanCommand } from './scan-command.ts'
+import { SERVE_HELP } from './serve-help.ts'
 
 const HELP = `Usage: bind-probe <command> [options]
 
@@ -23,6 +24,7 @@ Commands:
   list    list the scenario catalogue
   report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
+  serve   run the reporting service that runners upload results to (try: bind-probe serve --help)
 
 Options:
   --version  print the version
@@ -37,6 +39,17 @@ const COMMANDS: Record<
   list: { run: listCommand, help: LIST_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
+  // Loaded on use: the service's dependencies are large and the other commands never need them.
+  serve: {
+    run: async (argv, io) => {
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout.write(SERVE_HELP)
+        return 0
+      }
+      return (await import('../service/serve-command.ts')).serveCommand(argv, io)
+    },
+    help: SERVE_HELP,
+  },
 }
 
 /**

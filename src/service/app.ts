@@ -1,0 +1,175 @@
+// The service as a Fastify plugin: uploads from runners, authenticated by their OIDC tokens;
+// the operator's listing and deletion; health and readiness. The server around it is serve.ts.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { checkEnvelope } from './envelope.ts'
+import { deeperThan } from './json-depth.ts'
+import { TokenRefused, type VerifiedToken, type Verify } from './oidc.ts'
+import { RateLimiter } from './rate-limit.ts'
+import type { ServiceSettings } from './settings.ts'
+import type { Store } from './store/store.ts'
+
+export interface ServiceOptions {
+  store: Store
+  verify: Verify
+  settings: Pick<
+    ServiceSettings,
+    'operatorToken' | 'allowedOwnerIds' | 'allowedRepositoryIds' | 'rateLimitPerMinute'
+  >
+}
+
+/** Deeper than any PlatformResult or scan result (they nest about 6 levels). */
+const MAX_JSON_DEPTH = 32
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    uploader?: VerifiedToken
+  }
+}
+
+export async function serviceApp(app: FastifyInstance, options: ServiceOptions): Promise<void> {
+  const { store, verify, settings } = options
+  const limiter = new RateLimiter(settings.rateLimitPerMinute)
+
+  // Every refusal is JSON `{ error }` saying what is wrong, Fastify's own (415, 413, bad JSON) too.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  )
+
+  app.get('/healthz', async () => ({ ok: true }))
+  app.get('/readyz', async (request, reply) => {
+    try {
+      await store.ping()
+      return { ready: true }
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not reachable')
+      return reply.code(503).send({ error: 'the database is not reachable' })
+    }
+  })
+
+  app.post('/api/v1/results', {
+    // Identity before the body is read: an unauthenticated upload costs no parsing.
+    onRequest: async (request, reply) => {
+      const token = bearer(request)
+      if (!token)
+        return refuse(
+          reply,
+          401,
+          'an Authorization: Bearer <GitHub Actions OIDC token> header is required',
+        )
+      try {
+        request.uploader = await verify(token)
+      } catch (error) {
+        if (error instanceof TokenRefused) return refuse(reply, 401, error.message)
+        throw error
+      }
+      const { repositoryId, ownerId } = request.uploader.identity
+      if (settings.allowedOwnerIds && !settings.allowedOwnerIds.includes(ownerId)) {
+        return refuse(reply, 403, `owner ${ownerId} is not allowed to upload here`)
+      }
+      if (settings.allowedRepositoryIds && !settings.allowedRepositoryIds.includes(repositoryId)) {
+        return refuse(reply, 403, `repository ${repositoryId} is not allowed to upload here`)
+      }
+      const wait = limiter.take(repositoryId)
+      if (wait !== undefined) {
+        reply.header('retry-after', String(wait))
+        return refuse(
+          reply,
+          429,
+          `repository ${repositoryId} sent more than ${settings.rateLimitPerMinute} uploads this minute`,
+        )
+      }
+    },
+    handler: async (request, reply) => {
+      if (deeperThan(request.body, MAX_JSON_DEPTH)) {
+        return refuse(reply, 400, `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
+      }
+      const checked = checkEnvelope(request.body)
+      if (!checked.ok) return refuse(reply, 400, checked.error)
+      const { envelope, notes } = checked
+      const uploader = request.uploader!
+      const text = JSON.stringify(envelope)
+      const outcome = await store.putResult({
+        identity: uploader.identity,
+        platform: envelope.result.platform.id,
+        commentKey: envelope.commentKey,
+        headSha: envelope.headSha,
+        bodyHash: createHash('sha256').update(text).digest('hex'),
+        envelope: text,
+        notes,
+        tokenExpiresAt: uploader.expiresAt,
+        receivedAt: new Date(),
+      })
+      switch (outcome.status) {
+        case 'created':
+          return reply.code(201).send({ id: outcome.id, notes })
+        case 'same':
+          return reply.code(200).send({ id: outcome.id, notes })
+        case 'conflict':
+          return refuse(
+            reply,
+            409,
+            `this run, attempt, job, platform and comment key already uploaded another result (${outcome.id})`,
+          )
+        case 'replayed-token':
+          return refuse(reply, 401, 'this token was already used for another upload')
+      }
+    },
+  })
+
+  const operator = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!settings.operatorToken)
+      return refuse(reply, 403, 'the operator routes are off (no BIND_PROBE_OPERATOR_TOKEN)')
+    const token = bearer(request)
+    if (!token || !sameSecret(token, settings.operatorToken))
+      return refuse(reply, 401, 'the operator token is required')
+  }
+
+  app.get<{ Querystring: { repository_id?: string; sha?: string } }>('/api/v1/results', {
+    onRequest: operator,
+    handler: async (request, reply) => {
+      const repositoryId = numericId(request.query.repository_id)
+      if (repositoryId === undefined)
+        return refuse(reply, 400, 'repository_id must be a numeric repository id')
+      const { sha } = request.query
+      if (sha !== undefined && !/^[0-9a-f]{40}$/.test(sha))
+        return refuse(reply, 400, 'sha must be 40 hexadecimal digits')
+      return { results: await store.listResults(repositoryId, sha) }
+    },
+  })
+
+  app.delete<{ Params: { id: string } }>('/api/v1/repositories/:id', {
+    onRequest: operator,
+    handler: async (request, reply) => {
+      const repositoryId = numericId(request.params.id)
+      if (repositoryId === undefined) return refuse(reply, 400, 'the repository id must be numeric')
+      return { deleted: await store.deleteRepository(repositoryId) }
+    },
+  })
+}
+
+function refuse(reply: FastifyReply, status: number, error: string): FastifyReply {
+  return reply.code(status).send({ error })
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
+  return match?.[1]
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest()
+  const b = createHash('sha256').update(expected).digest()
+  return timingSafeEqual(a, b)
+}
+
+function numericId(text: string | undefined): number | undefined {
+  if (!text || !/^[1-9]\d*$/.test(text)) return undefined
+  const n = Number(text)
+  return Number.isSafeInteger(n) ? n : undefined
+}

@@ -1,0 +1,55 @@
+// Runs the service: opens the store (migrating it), listens, prints `listening on URL` as its
+// first line on stdout (logs are pino JSON on stderr), and on SIGTERM or SIGINT stops taking new
+// connections, lets the uploads in flight finish, and closes the store.
+import Fastify from 'fastify'
+import { serviceApp } from './app.ts'
+import { oidcVerifier, type Verify } from './oidc.ts'
+import type { ServiceSettings } from './settings.ts'
+import { openStore } from './store/sql-store.ts'
+
+export interface RunningService {
+  url: string
+  /** Stops listening, lets the requests in flight finish, closes the store. */
+  stop(): Promise<void>
+}
+
+export async function startService(
+  settings: ServiceSettings,
+  log: NodeJS.WritableStream = process.stderr,
+): Promise<RunningService> {
+  const store = await openStore(settings.database)
+  const app = Fastify({
+    logger: { level: 'info', stream: log, redact: ['req.headers.authorization'] },
+    bodyLimit: settings.bodyLimitBytes,
+    requestTimeout: settings.requestTimeoutMs,
+    connectionTimeout: settings.requestTimeoutMs,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  })
+  // The audience is the public URL, which with --port 0 is known only once listening.
+  let verify: Verify = async () => {
+    throw new Error('the service is starting')
+  }
+  await app.register(serviceApp, { store, verify: (token) => verify(token), settings })
+  try {
+    await app.listen({ host: settings.host, port: settings.port })
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  const { port } = app.server.address() as { port: number }
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host
+  const url = `http://${host}:${port}`
+  const audience = settings.oidcAudience ?? settings.publicUrl ?? url
+  verify = oidcVerifier(settings.oidcIssuer, audience)
+  app.log.info({ audience, issuer: settings.oidcIssuer, database: store.kind }, 'ready')
+
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close()
+      await store.close()
+    })())
+  return { url, stop }
+}

@@ -1,0 +1,178 @@
+// `bind-probe serve`'s settings, from flags or environment variables (flags win). Every setting is
+// checked before the server listens: a malformed one is one line naming it, and exit 2.
+import { parseArgs } from 'node:util'
+
+export interface ServiceSettings {
+  host: string
+  port: number
+  /** A SQLite file path, or a postgres:// URL. */
+  database: string
+  /** The URL runners reach the service at; undefined: http://HOST:PORT once listening. */
+  publicUrl?: string
+  oidcIssuer: string
+  /** The `aud` tokens must carry; undefined: the public URL. */
+  oidcAudience?: string
+  operatorToken?: string
+  allowedOwnerIds?: number[]
+  allowedRepositoryIds?: number[]
+  bodyLimitBytes: number
+  /** Uploads per minute per repository. */
+  rateLimitPerMinute: number
+  requestTimeoutMs: number
+}
+
+export class SettingError extends Error {
+  override name = 'SettingError'
+}
+
+export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
+
+/** Flag, environment variable, and what it is, for --help and the docs. */
+export const SETTINGS: readonly { flag: string; env: string; what: string }[] = [
+  { flag: '--host', env: 'BIND_PROBE_HOST', what: 'address to listen on (default 127.0.0.1)' },
+  {
+    flag: '--port',
+    env: 'BIND_PROBE_PORT',
+    what: 'port to listen on; 0 picks a free one (default 3000)',
+  },
+  {
+    flag: '--db',
+    env: 'DATABASE_URL',
+    what: 'a SQLite file (default ./bind-probe.sqlite) or a postgres:// URL',
+  },
+  {
+    flag: '--public-url',
+    env: 'BIND_PROBE_PUBLIC_URL',
+    what: 'the URL runners upload to (default http://HOST:PORT)',
+  },
+  {
+    flag: '--oidc-issuer',
+    env: 'BIND_PROBE_OIDC_ISSUER',
+    what: `the OIDC issuer tokens must come from (default ${GITHUB_OIDC_ISSUER})`,
+  },
+  {
+    flag: '--oidc-audience',
+    env: 'BIND_PROBE_OIDC_AUDIENCE',
+    what: 'the one audience tokens must carry (default the public URL)',
+  },
+  {
+    flag: '--operator-token',
+    env: 'BIND_PROBE_OPERATOR_TOKEN',
+    what: 'bearer token for listing and deleting stored data (unset: those routes are off)',
+  },
+  {
+    flag: '--allow-owner-ids',
+    env: 'BIND_PROBE_ALLOWED_OWNER_IDS',
+    what: 'comma-separated numeric owner ids allowed to upload (default any)',
+  },
+  {
+    flag: '--allow-repository-ids',
+    env: 'BIND_PROBE_ALLOWED_REPOSITORY_IDS',
+    what: 'comma-separated numeric repository ids allowed to upload (default any)',
+  },
+  {
+    flag: '--body-limit',
+    env: 'BIND_PROBE_BODY_LIMIT_BYTES',
+    what: 'largest upload body in bytes (default 16777216)',
+  },
+  {
+    flag: '--rate-limit',
+    env: 'BIND_PROBE_RATE_LIMIT',
+    what: 'uploads per minute per repository (default 600)',
+  },
+  {
+    flag: '--request-timeout',
+    env: 'BIND_PROBE_REQUEST_TIMEOUT_MS',
+    what: 'longest time to receive a request, in ms (default 30000)',
+  },
+]
+
+export function readSettings(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceSettings {
+  const options = Object.fromEntries(
+    SETTINGS.map((s) => [s.flag.slice(2), { type: 'string' as const }]),
+  )
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true })
+  if (positionals.length) throw new SettingError(`unexpected argument "${positionals[0]}"`)
+  const get = (flag: string): { value: string; name: string } | undefined => {
+    const setting = SETTINGS.find((s) => s.flag === flag)!
+    const fromFlag = values[flag.slice(2)]
+    if (typeof fromFlag === 'string') return { value: fromFlag, name: flag }
+    const fromEnv = env[setting.env]
+    return fromEnv !== undefined && fromEnv !== ''
+      ? { value: fromEnv, name: setting.env }
+      : undefined
+  }
+  const publicUrl = optional(get('--public-url'), httpUrl)
+  const audience = get('--oidc-audience')
+  return {
+    host: get('--host')?.value ?? '127.0.0.1',
+    port: optional(get('--port'), whole(0, 65535)) ?? 3000,
+    database: get('--db')?.value ?? './bind-probe.sqlite',
+    ...(publicUrl ? { publicUrl } : {}),
+    oidcIssuer: optional(get('--oidc-issuer'), httpUrl) ?? GITHUB_OIDC_ISSUER,
+    ...(audience ? { oidcAudience: audience.value } : {}),
+    ...optionalField('operatorToken', get('--operator-token'), secret),
+    ...optionalField('allowedOwnerIds', get('--allow-owner-ids'), ids),
+    ...optionalField('allowedRepositoryIds', get('--allow-repository-ids'), ids),
+    bodyLimitBytes: optional(get('--body-limit'), whole(1024, 1 << 30)) ?? 16 * 1024 * 1024,
+    rateLimitPerMinute: optional(get('--rate-limit'), whole(1, 1_000_000)) ?? 600,
+    requestTimeoutMs: optional(get('--request-timeout'), whole(100, 3_600_000)) ?? 30_000,
+  }
+}
+
+type Parse<T> = (value: string, name: string) => T
+
+function optional<T>(found: { value: string; name: string } | undefined, parse: Parse<T>) {
+  return found ? parse(found.value, found.name) : undefined
+}
+
+function optionalField<K extends string, T>(
+  key: K,
+  found: { value: string; name: string } | undefined,
+  parse: Parse<T>,
+): Partial<Record<K, T>> {
+  return found ? ({ [key]: parse(found.value, found.name) } as Record<K, T>) : {}
+}
+
+function whole(min: number, max: number): Parse<number> {
+  return (value, name) => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      throw new SettingError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`)
+    }
+    return n
+  }
+}
+
+function httpUrl(value: string, name: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`)
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function ids(value: string, name: string): number[] {
+  const list = value.split(',').map((s) => s.trim())
+  for (const id of list) {
+    if (!/^[1-9]\d*$/.test(id) || !Number.isSafeInteger(Number(id))) {
+      throw new SettingError(
+        `${name} must list numeric GitHub ids separated by commas (names change on a rename; ids do not), got "${id}"`,
+      )
+    }
+  }
+  return list.map(Number)
+}
+
+function secret(value: string, name: string): string {
+  if (value.length < 16) throw new SettingError(`${name} must be at least 16 characters`)
+  return value
+}
