@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { checkEnvelope } from './envelope.ts'
-import { deeperThan } from './json-depth.ts'
+import { bodyProblem } from './json-depth.ts'
 import { TokenRefused, type VerifiedToken, type Verify } from './oidc.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
@@ -40,6 +40,19 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
   )
+
+  // Our own JSON parser: Fastify's calls a prototype key "not valid JSON", which says the wrong thing.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    let value: unknown
+    try {
+      value = JSON.parse(text as string)
+    } catch (error) {
+      return done(httpError(400, `the body is not JSON: ${(error as Error).message}`))
+    }
+    const problem = bodyProblem(value, MAX_JSON_DEPTH)
+    return problem ? done(httpError(400, problem)) : done(null, value)
+  })
 
   app.get('/healthz', async () => ({ ok: true }))
   app.get('/readyz', async (request, reply) => {
@@ -86,9 +99,6 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       }
     },
     handler: async (request, reply) => {
-      if (deeperThan(request.body, MAX_JSON_DEPTH)) {
-        return refuse(reply, 400, `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
-      }
       const checked = checkEnvelope(request.body)
       if (!checked.ok) return refuse(reply, 400, checked.error)
       const { envelope, notes } = checked
@@ -151,6 +161,10 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       return { deleted: await store.deleteRepository(repositoryId) }
     },
   })
+}
+
+function httpError(statusCode: number, message: string): Error {
+  return Object.assign(new Error(message), { statusCode })
 }
 
 function refuse(reply: FastifyReply, status: number, error: string): FastifyReply {
