@@ -7,6 +7,9 @@ import { oidcVerifier, type Verify } from './oidc.ts'
 import type { ServiceSettings } from './settings.ts'
 import { openStore } from './store/sql-store.ts'
 
+/** How long a stop waits for requests in flight before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 10_000
+
 export interface RunningService {
   url: string
   /** Stops listening, lets the requests in flight finish, closes the store. */
@@ -48,7 +51,11 @@ export async function startService(
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {
+      // Requests in flight finish; a connection that is still half-sent after the grace period
+      // (a client that stalls) would hold the stop until the request timeout, so it is cut.
+      const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS)
       await app.close()
+      clearTimeout(cut)
       await store.close()
     })())
   return { url, stop }
