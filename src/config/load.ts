@@ -160,7 +160,13 @@ interface RawConfig {
   mode?: Config['mode']
   'fail-on'?: Partial<
     Record<
-      'divergence' | 'change' | 'missing-platform' | 'probe-error' | 'flaky' | 'refused-write',
+      | 'divergence'
+      | 'change'
+      | 'missing-platform'
+      | 'unmeasurable-host'
+      | 'probe-error'
+      | 'flaky'
+      | 'refused-write',
       boolean
     >
   > & {
@@ -192,6 +198,7 @@ function failOnOf(raw: NonNullable<RawConfig['fail-on']>): FailOn {
     divergence: raw.divergence ?? DEFAULT_FAIL_ON.divergence,
     change: raw.change ?? DEFAULT_FAIL_ON.change,
     missingPlatform: raw['missing-platform'] ?? DEFAULT_FAIL_ON.missingPlatform,
+    unmeasurableHost: raw['unmeasurable-host'] ?? DEFAULT_FAIL_ON.unmeasurableHost,
     probeError: raw['probe-error'] ?? DEFAULT_FAIL_ON.probeError,
     flaky: raw.flaky ?? DEFAULT_FAIL_ON.flaky,
     findings: raw.findings ?? DEFAULT_FAIL_ON.findings,

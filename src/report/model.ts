@@ -86,6 +86,11 @@ export interface LegProblem {
 export interface ArtifactProblem {
   artifact: string
   message: string
+  /**
+   * `scan`: the leg's scan could not run or be read, so what the pull request's code does is
+   * unknown; the gate counts it under the findings rule. Absent: a result that could not be read.
+   */
+  kind?: 'scan'
 }
 
 export interface Cell {
@@ -211,6 +216,12 @@ export interface ReportFinding {
   advice: string
   fingerprint: string
   language: string
+  /**
+   * On a line the pull request adds or changes (or the changed lines could not be told, as on a
+   * push or a scan of a whole tree without a base): what the findings rule judges. False: it was
+   * there before, and is listed as pre-existing.
+   */
+  new: boolean
 }
 
 export interface FindingGroup {
@@ -221,6 +232,8 @@ export interface FindingGroup {
 export interface FindingsSummary {
   total: number
   bySeverity: Record<Severity, number>
+  /** The findings on the pull request's changed lines, by severity (see ReportFinding.new). */
+  newBySeverity: Record<Severity, number>
   /** Grouped by file, files in order of their worst finding, then path. */
   files: FindingGroup[]
   /** Findings that could not be read, with why. */

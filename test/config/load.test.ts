@@ -36,6 +36,7 @@ fail-on:
   divergence: false
   change: true
   missing-platform: false
+  unmeasurable-host: false
   probe-error: true
   flaky: true
   findings: warning
@@ -83,6 +84,7 @@ read-policy-from: pull-request
         divergence: false,
         change: true,
         missingPlatform: false,
+        unmeasurableHost: false,
         probeError: true,
         flaky: true,
         findings: 'warning',
