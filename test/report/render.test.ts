@@ -59,7 +59,7 @@ describe('default comment', () => {
     expect(text).toContain(
       'Not measured: windows-x64-synthetic: leg probe (windows-latest) was cancelled',
     )
-    expect(text).toContain('Check: ✅ success')
+    expect(text).toContain('Check: ❌ failure')
     const links = nodesOf(gfmTree(body), 'link').map((l) => l.url)
     expect(links).toContain(
       'https://github.com/octo-org/octo-service/blob/3f2c1e9a7b5d4c3b2a1908f7e6d5c4b3a2918070/test/helpers/free%20port%20%28old%29.py#L7',
