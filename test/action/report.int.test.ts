@@ -138,7 +138,15 @@ describe('runReport', () => {
       }
       return runReport({
         inputs: readInputs((name) => given[name] ?? ''),
-        policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [] },
+        policy: {
+          // A missing platform fails only when the policy says so (a warning by default).
+          config: {
+            ...DEFAULT_CONFIG,
+            failOn: { ...DEFAULT_CONFIG.failOn, missingPlatform: true },
+          },
+          from: 'test',
+          warnings: [],
+        },
         legs: [leg],
         artifactProblems: [],
         context: pr,
