@@ -125,7 +125,7 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
     if (wrong) problems.push(problem(['platforms', i], wrong))
   })
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem)
-  const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem)
+  const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem, locate)
   if (problems.length) throw new ConfigError(file, problems)
 
   return {
@@ -262,6 +262,7 @@ function requirementsOf(
   custom: readonly Scenario[],
   problems: ConfigProblem[],
   problem: Problem,
+  locate: (path: Segment[], key?: string) => { line: number },
 ): Requirement[] {
   const known = [...CATALOGUE, ...custom].map((s) => s.id)
   return Object.entries(raw).flatMap(([scenario, targets]) => {
@@ -284,7 +285,8 @@ function requirementsOf(
         return []
       }
       const list = typeof outcomes === 'string' ? [outcomes] : [...new Set(outcomes)]
-      return [{ scenario, target, outcomes: list }]
+      const { line } = locate(['require', scenario], target)
+      return [{ scenario, target, outcomes: list, line }]
     })
   })
 }

@@ -48,6 +48,8 @@ export interface Requirement {
   target: string
   /** Any of these is fine. */
   outcomes: Outcome[]
+  /** Where the policy file says it, so the report can point there. */
+  line?: number
 }
 
 export type CommentMode = 'always' | 'changes' | 'off'

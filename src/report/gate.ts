@@ -142,7 +142,7 @@ export function evaluatePolicy(
     'divergence',
     report.divergences.length,
     failOn.divergence,
-    `${plural(report.divergences.length, 'divergence')} from the documented semantics in ${plural(report.divergentScenarios.length, 'scenario')}`,
+    `${plural(report.divergences.length, 'divergence')} from the documented behaviour in ${plural(report.divergentScenarios.length, 'scenario')}`,
   )
   add(
     'probe-error',

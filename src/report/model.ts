@@ -58,6 +58,8 @@ export interface MeasuredPlatform {
 export type MissingReason =
   | 'no-result'
   | 'leg-cancelled'
+  /** GitHub stopped the job at its `timeout-minutes`. */
+  | 'leg-timed-out'
   | 'leg-failed'
   | 'leg-skipped'
   /** A result arrived, but its host kept most scenarios from being measured. */
@@ -203,6 +205,9 @@ export interface RequirementResult {
   /** One per platform the target covers. */
   platforms: { platform: string; outcome?: Outcome; status: 'met' | 'violated' | 'unverified' }[]
   message: string
+  /** Where the policy says it: the file and line, when the policy came from a file. */
+  source?: string
+  line?: number
 }
 
 export interface ReportFinding {

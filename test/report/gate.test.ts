@@ -57,7 +57,7 @@ describe('evaluatePolicy', () => {
     ])
 
     const rules: [keyof FailOn, FailOn[keyof FailOn], string][] = [
-      ['divergence', true, '1 divergence from the documented semantics in 1 scenario'],
+      ['divergence', true, '1 divergence from the documented behaviour in 1 scenario'],
       ['change', true, '3 changes since the previous report (9e8d7c6)'],
       ['missingPlatform', true, '2 expected platforms missing: windows-x64-synthetic, macos-x64'],
       ['probeError', true, '1 probe error'],
