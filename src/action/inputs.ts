@@ -8,7 +8,7 @@ import { repositoryPath } from './workspace-path.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
 export type ScanScope = 'changed' | 'all' | 'off'
-const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'off']
+const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'failures', 'off']
 
 export interface ActionInputs {
   mode: Mode

@@ -7,6 +7,7 @@ import {
   describeError,
   findComment,
   listRunJobs,
+  previousCheckDigest,
   publishCheckRun,
   publishComment,
   reportRefusals,
@@ -23,6 +24,7 @@ import {
   CHECK_SUMMARY_LIMIT,
   TemplateError,
   buildReport,
+  commentTrailer,
   evaluatePolicy,
   renderComment,
   renderSummary,
@@ -121,6 +123,20 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
         () => legStatuses(api, context, options.legJobs),
       ))) ||
     []
+  // In the modes that may leave no comment, the check run of an earlier commit keeps the digest.
+  const previousCheck =
+    pr &&
+    api &&
+    context &&
+    !lookup?.existing &&
+    (commentMode === 'off' || commentMode === 'failures')
+      ? await read(
+          'read the previous check run',
+          'The previous check run could not be read, so the changes since it are not shown',
+          () => previousCheckDigest(api, context.repo, pr.number, checkName(inputs, key)),
+        )
+      : undefined
+  const previousComment = lookup?.existing?.body ?? previousCheck
   const scans = readLegScans(options.legs)
   for (const p of scans.problems) logger.warning(`${p.artifact}: ${p.message}`)
   const report = buildReport({
@@ -128,7 +144,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     artifactProblems: [...options.artifactProblems, ...scans.problems],
     policy: { ...config, platforms: policy.platforms },
     legs,
-    ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
+    ...(previousComment !== undefined ? { previousComment } : {}),
     findings: scans.findings,
     notes: [...scans.notes, ...unread],
     ...(context ? { context: reportContext(context) } : {}),
@@ -188,6 +204,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           report.changes.status !== 'compared' ||
           report.changes.any ||
           verdictChanged(lookup.existing?.body, verdict),
+        passed: verdict.conclusion === 'success',
         logger,
       }),
     )
@@ -203,6 +220,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       name: checkName(inputs, key),
       title: verdict.summary,
       summary: summary(CHECK_SUMMARY_LIMIT),
+      // Hidden lines: the digest the next run compares with when there is no comment to read.
+      text: commentTrailer(report, { verdict, key }),
       conclusion: verdict.conclusion,
       annotations: annotationsOf(report),
       detailsUrl: context.runUrl,

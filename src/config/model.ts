@@ -52,7 +52,11 @@ export interface Requirement {
   line?: number
 }
 
-export type CommentMode = 'always' | 'changes' | 'off'
+/**
+ * `failures`: post or update only when the check did not pass; a comment already there is updated
+ * (it then says the check passed), and none is posted on a pull request that never failed.
+ */
+export type CommentMode = 'always' | 'changes' | 'failures' | 'off'
 
 export interface Config {
   /** The file it came from, for messages; absent for DEFAULT_CONFIG. */

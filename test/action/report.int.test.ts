@@ -165,7 +165,7 @@ describe('runReport', () => {
     const comments = api.liveCommentsWith(7, marker)
     expect(comments).toHaveLength(1)
     expect(comments[0]!.body).not.toMatch(/windows\\?-x64/)
-    expect(comments[0]!.body).toContain('Full matrix: 1 scenario × 1 platform</summary>')
+    expect(comments[0]!.body).toMatch(/^### ✅ Passed on 1 platform/)
     // A third run with nothing new leaves the comment alone.
     const writes = () =>
       api.requests.filter(
@@ -174,5 +174,73 @@ describe('runReport', () => {
     const count = writes()
     await run(platform)
     expect(writes()).toBe(count + 1) // the check run only
+  })
+
+  it('comment-mode failures: no comment while it passes, one when it fails, updated when fixed; the digest stays in the check run', async () => {
+    const [first, second] = ['c'.repeat(40), 'd'.repeat(40)]
+    const pull = api.addPull({ number: 8, headSha: first, commits: [first] })
+    const platform = (JSON.parse(leg.result!) as { platform: { id: string } }).platform.id
+    const run = async (headSha: string, expected: string) => {
+      const logger = recordingLogger()
+      const pr: RunContext = {
+        ...context(),
+        eventName: 'pull_request',
+        kind: 'pull_request',
+        headSha,
+        pullRequest: {
+          number: 8,
+          headSha,
+          baseRef: 'main',
+          baseSha: 'b'.repeat(40),
+          fromFork: false,
+          source: 'event',
+        },
+      }
+      const given: Record<string, string> = {
+        'comment-mode': 'failures',
+        'expected-platforms': expected,
+      }
+      return runReport({
+        inputs: readInputs((name) => given[name] ?? ''),
+        policy: {
+          config: {
+            ...DEFAULT_CONFIG,
+            failOn: { ...DEFAULT_CONFIG.failOn, missingPlatform: true },
+          },
+          from: 'test',
+          warnings: [],
+        },
+        legs: [leg],
+        artifactProblems: [],
+        context: pr,
+        api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+        logger,
+        dryRun: false,
+        print: () => {},
+      })
+    }
+    const marker = '<!-- bind-probe:comment key=default -->'
+    const passing = await run(first, platform)
+    expect(passing.verdict.conclusion).toBe('success')
+    expect(passing.comment?.status).toBe('not-needed')
+    expect(api.liveCommentsWith(8, marker)).toEqual([])
+    expect(api.checkRuns.at(-1)!.output?.text).toContain('<!-- bind-probe:digest ')
+
+    // A new push: no comment to compare with, so the check run of the earlier commit is read.
+    pull.commits = [first, second]
+    pull.headSha = second
+    const failing = await run(second, `${platform}, windows-x64`)
+    expect(failing.report.changes.status).toBe('compared')
+    expect(failing.report.changes.since).toBe(first)
+    expect(failing.verdict.conclusion).toBe('failure')
+    const posted = api.liveCommentsWith(8, marker)
+    expect(posted).toHaveLength(1)
+    expect(posted[0]!.body).toMatch(/^### ❌ Failed\\?: 1 expected platform missing/)
+
+    const fixed = await run(second, platform)
+    expect(fixed.comment?.status).toBe('updated')
+    const updated = api.liveCommentsWith(8, marker)
+    expect(updated).toHaveLength(1)
+    expect(updated[0]!.body).toMatch(/^### ✅ Passed on 1 platform/)
   })
 })
