@@ -178,8 +178,13 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   ) {
     failures.push(`bind-probe: ${verdict.summary}`)
   }
+  // fail-job: false reports the verdict (the check run, the outputs) and keeps the step green.
+  if (!inputs.failJob && failures.length) {
+    logger.info(`bind-probe: ${verdict.summary} (fail-job: false, so the step does not fail)`)
+    failures.length = 0
+  }
 
-  await writeJobSummary(summary(), logger)
+  if (inputs.jobSummary) await writeJobSummary(summary(), logger)
   if (options.dryRun || !api || !context) {
     options.print(`--- the comment bind-probe would write (${body.length} characters) ---\n${body}`)
     options.print(
@@ -223,7 +228,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       // Hidden lines: the digest the next run compares with when there is no comment to read.
       text: commentTrailer(report, { verdict, key }),
       conclusion: verdict.conclusion,
-      annotations: annotationsOf(report),
+      annotations: inputs.annotations ? annotationsOf(report) : [],
       detailsUrl: context.runUrl,
       logger,
     }),

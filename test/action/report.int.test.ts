@@ -1,7 +1,10 @@
 // The report job's own logic (runReport) against the loopback stand-in of GitHub's API, with a
 // real PlatformResult from this machine: which jobs are named as legs, how often a broken policy
 // is reported, and what it says when no leg scanned.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readInputs } from '../../src/action/inputs.ts'
 import type { PolicySource } from '../../src/action/policy-source.ts'
 import { runReport, type LegFiles } from '../../src/action/report.ts'
@@ -244,3 +247,65 @@ describe('runReport', () => {
     expect(updated[0]!.body).toMatch(/^### ✅ Passed on 1 platform/)
   })
 })
+
+describe('the report’s switches', () => {
+  // @actions/core keeps the first summary path it sees, so one file serves every run here.
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'bind-probe-summary-')), 'summary.md')
+  beforeAll(() => {
+    writeFileSync(summaryFile, '')
+    process.env.GITHUB_STEP_SUMMARY = summaryFile
+  })
+  afterAll(() => {
+    delete process.env.GITHUB_STEP_SUMMARY
+  })
+
+  async function withInputs(given: Record<string, string>) {
+    const logger = recordingLogger()
+    const before = readFileSync(summaryFile, 'utf8').length
+    const outcome = await runReport({
+      inputs: readInputs((name) => given[name] ?? ''),
+      policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [] },
+      // A new fixed port in a test: the default gate fails on it.
+      legs: [{ ...leg, scan: JSON.stringify({ scope: 'changed', findings: [FIXED_PORT] }) }],
+      artifactProblems: [],
+      context: context(),
+      api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+      logger,
+      dryRun: false,
+      print: () => {},
+    })
+    return { outcome, summary: readFileSync(summaryFile, 'utf8').slice(before) }
+  }
+
+  it('fail-job: false keeps the step green while the check run carries the failure', async () => {
+    const failing = await withInputs({})
+    expect(failing.outcome.verdict.conclusion).toBe('failure')
+    expect(failing.outcome.failures).toEqual([
+      'bind-probe: failed: 1 new flaky port use at severity error',
+    ])
+    const reported = await withInputs({ 'fail-job': 'false' })
+    expect(reported.outcome.failures).toEqual([])
+    expect(api.checkRuns.at(-1)!.conclusion).toBe('failure')
+  })
+
+  it('job-summary: false writes no summary, annotations: false sends none', async () => {
+    const both = await withInputs({})
+    expect(both.summary).not.toBe('')
+    expect(api.checkRuns.at(-1)!.annotations).toHaveLength(1)
+    const neither = await withInputs({ 'job-summary': 'false', annotations: 'false' })
+    expect(neither.summary).toBe('')
+    expect(api.checkRuns.at(-1)!.annotations).toEqual([])
+  })
+})
+
+const FIXED_PORT = {
+  rule: 'PORT001',
+  severity: 'error',
+  path: 'test/server.test.ts',
+  line: 3,
+  column: 1,
+  language: 'typescript',
+  message: 'A test listens on a fixed port.',
+  advice: 'Listen on port 0.',
+  fingerprint: 'fp',
+}
