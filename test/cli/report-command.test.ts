@@ -83,7 +83,7 @@ describe('bind-probe report', () => {
     const dir = await downloadedRun()
     await rm(join(dir, 'bind-probe-result-linux-x64-1', SCAN_FILE))
     const comment = await run('--format', 'comment', dir)
-    expect(comment.stdout).toMatch(/^### 🔌 bind-probe · 2 platforms measured/)
+    expect(comment.stdout).toMatch(/^### ✅ Passed on 2 platforms/)
     expect(comment.stdout).toContain('<!-- bind-probe:comment')
     const asJson = JSON.parse((await run('--format', 'json', dir)).stdout)
     expect(asJson.platforms.map((p: { id: string }) => p.id)).toEqual([
@@ -204,7 +204,7 @@ describe('bind-probe report', () => {
     expect((await run('--config', policy, result)).stdout).toBe('CUSTOM SUMMARY\n')
     await writeFile(policy, templates(join(dir, 'gone.hbs')))
     const fallback = await run('--config', policy, '--format', 'comment', result)
-    expect(fallback.stdout).toMatch(/^### 🔌 bind-probe/)
+    expect(fallback.stdout).toMatch(/^### ✅ Passed on 1 platform/)
     expect(fallback.stderr).toContain('gone.hbs (from the policy) was not found here')
   })
 
