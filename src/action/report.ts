@@ -223,7 +223,8 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       repo: context.repo,
       headSha: pr?.headSha ?? context.headSha,
       name: checkName(inputs, key),
-      title: verdict.summary,
+      // The same first line as the comment: pass or fail and the one reason.
+      title: verdict.title,
       summary: summary(CHECK_SUMMARY_LIMIT),
       // Hidden lines: the digest the next run compares with when there is no comment to read.
       text: commentTrailer(report, { verdict, key }),

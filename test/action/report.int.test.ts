@@ -283,6 +283,9 @@ describe('the report’s switches', () => {
     expect(failing.outcome.failures).toEqual([
       'bind-probe: failed: 1 new flaky port use at severity error',
     ])
+    expect(api.checkRuns.at(-1)!.output?.title).toBe(
+      '❌ Failed: 1 new flaky port use at severity error',
+    )
     const reported = await withInputs({ 'fail-job': 'false' })
     expect(reported.outcome.failures).toEqual([])
     expect(api.checkRuns.at(-1)!.conclusion).toBe('failure')
