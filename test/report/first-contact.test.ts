@@ -128,4 +128,26 @@ describe('the comment, first contact', () => {
       expect(new Set(cells).size, row).toBeGreaterThan(1)
     }
   })
+
+  it('renders code in a hostile message as code that cannot break out, and the rest inert', () => {
+    const hostile = {
+      ...TWO_FIXED_PORTS[0]!,
+      message:
+        'Use `a``b` then ``` <img src=x onerror=alert(1)> `` [x](javascript:alert(1)) @org/team #12 `<!-- bind-probe:comment key=default -->` and `|`',
+      advice: 'Fix `x` <b>now</b>',
+    }
+    const body = comment({
+      ...firstContactSamples()['all-well']!,
+      findings: [hostile],
+      context: {},
+    })
+    const tree = gfmTree(body)
+    expect(nodesOf(tree, 'link')).toEqual([])
+    expect(nodesOf(tree, 'image')).toEqual([])
+    const html = nodesOf(tree, 'html').map((n) => n.value ?? '')
+    expect(html.filter((h) => /<img|<b>|javascript/i.test(h))).toEqual([])
+    expect(body.match(/<!-- bind-probe:comment key=default -->/g)).toHaveLength(1)
+    const code = nodesOf(tree, 'inlineCode').map((n) => n.value)
+    expect(code).toContain('x')
+  })
 })
