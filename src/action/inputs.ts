@@ -8,7 +8,7 @@ import { repositoryPath } from './workspace-path.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
 export type ScanScope = 'changed' | 'all' | 'off'
-const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'off']
+const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes', 'failures', 'off']
 
 export interface ActionInputs {
   mode: Mode
@@ -36,6 +36,12 @@ export interface ActionInputs {
   /** Absent: `bind-probe`, or `bind-probe (KEY)` for another comment key. */
   checkName?: string
   dryRun: boolean
+  /** False: the gate's verdict is reported (check run, outputs) without failing the step. */
+  failJob: boolean
+  /** False: no job summary is written. */
+  jobSummary: boolean
+  /** False: the check run carries no annotations. */
+  annotations: boolean
 }
 
 export class InputError extends Error {
@@ -99,6 +105,9 @@ export function readInputs(get: (name: string) => string, workspace = process.cw
       : {}),
     ...(optional('check-name') ? { checkName: optional('check-name') } : {}),
     dryRun: flag(text('dry-run'), 'dry-run'),
+    failJob: flag(text('fail-job') || 'true', 'fail-job'),
+    jobSummary: flag(text('job-summary') || 'true', 'job-summary'),
+    annotations: flag(text('annotations') || 'true', 'annotations'),
   }
 }
 

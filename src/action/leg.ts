@@ -27,6 +27,11 @@ export interface LegScan {
   notes: string[]
   /** Languages whose grammar could not load, with why. */
   unavailableLanguages: string[]
+  /**
+   * Why the scan could not do its work (it failed, or the pull request's changed lines could not
+   * be told): no findings is then no news, and the report's gate counts it under the findings rule.
+   */
+  failed?: string
 }
 
 export interface LegRun {
@@ -97,7 +102,11 @@ async function scanSafely(options: LegOptions): Promise<Scanned | undefined> {
     options.logger.warning(`the scan failed: ${why}; the probe's results are kept`)
     const scope = options.inputs.scan === 'all' ? 'all' : 'changed'
     return {
-      scan: { ...summarise(scope, emptyScan()), notes: [`the scan failed on this leg: ${why}`] },
+      scan: {
+        ...summarise(scope, emptyScan()),
+        notes: [`the scan failed on this leg: ${why}`],
+        failed: why,
+      },
       sarifFindings: [],
     }
   }
@@ -118,15 +127,27 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
   }
   if (inputs.scan === 'all' || !context) {
     const result = await scan({ root: workspace, settings })
-    return scanned(
+    const whole = scanned(
       'all',
       result,
       context ? await atHead(result, workspace, context, options.network) : result,
     )
+    return context?.pullRequest ? markNew(whole, options) : whole
   }
   const lines = await changedLines(workspace, context, api, logger, options.network)
   if (!lines.changes) {
-    return { scan: { ...summarise('changed', emptyScan()), notes: lines.notes }, sarifFindings: [] }
+    // Without a pull request nothing is new by design; with one, the scan could not do its work.
+    const failed = context.pullRequest
+      ? `the pull request's changed lines could not be told: ${lines.notes.join('; ')}`
+      : undefined
+    return {
+      scan: {
+        ...summarise('changed', emptyScan()),
+        notes: lines.notes,
+        ...(failed ? { failed } : {}),
+      },
+      sarifFindings: [],
+    }
   }
   const root = lines.root ?? workspace
   if (lines.how === 'files-api') {
@@ -152,6 +173,24 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
   }
   const result = await scan({ root, changes: lines.changes, settings, notes: lines.notes })
   return scanned('changed', result, await atHead(result, root, context, options.network))
+}
+
+/**
+ * A whole-tree scan on a pull request: each finding says whether it lies on the pull request's
+ * changed lines (`new`), so the gate judges those and lists the rest as pre-existing. When the
+ * changed lines cannot be told, the findings stay unmarked, and the report judges them all.
+ */
+async function markNew(whole: Scanned, options: LegOptions): Promise<Scanned> {
+  const { workspace, context, api, logger } = options
+  if (!whole.scan.findings.length || !context) return whole
+  const lines = await changedLines(workspace, context, api, logger, options.network)
+  if (!lines.changes) return whole
+  const changes = lines.changes
+  const findings = whole.scan.findings.map((f) => ({
+    ...f,
+    new: spanChanged(changes.get(f.path) ?? new Set<number>(), f.line, f.endLine),
+  }))
+  return { ...whole, scan: { ...whole.scan, findings } }
 }
 
 function scanned(scope: LegScan['scope'], atCheckout: ScanResult, atHead: ScanResult): Scanned {

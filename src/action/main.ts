@@ -117,7 +117,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       policy: { platforms: [], require: [], scenarios: policy.config.scenarios },
       notes: leg.scan?.notes ?? [],
     })
-    await writeJobSummary(renderSummary(report), logger)
+    if (run.inputs.jobSummary) await writeJobSummary(renderSummary(report), logger)
     await writeSarif(run, leg)
     // Outputs that cannot be written (a full disk) must not keep the results from the report.
     const failures = await setOutputs(
@@ -242,6 +242,15 @@ async function publish(
       { name: 'comment-id', value: String(outcome.comment?.comment?.id ?? '') },
       { name: 'comment-url', value: outcome.comment?.comment?.url ?? '' },
       { name: 'check-run-id', value: String(outcome.checkRun?.checkRun?.id ?? '') },
+      { name: 'check-run-url', value: outcome.checkRun?.checkRun?.url ?? '' },
+      { name: 'failures', value: String(verdict.failures) },
+      { name: 'warnings', value: String(verdict.warnings) },
+      {
+        name: 'findings-new',
+        value: String(
+          Object.values(report.findings.newBySeverity).reduce((n, count) => n + count, 0),
+        ),
+      },
       {
         name: 'report-json',
         value: JSON.stringify(report),

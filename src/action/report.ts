@@ -7,6 +7,7 @@ import {
   describeError,
   findComment,
   listRunJobs,
+  previousCheckDigest,
   publishCheckRun,
   publishComment,
   reportRefusals,
@@ -23,6 +24,7 @@ import {
   CHECK_SUMMARY_LIMIT,
   TemplateError,
   buildReport,
+  commentTrailer,
   evaluatePolicy,
   renderComment,
   renderSummary,
@@ -123,6 +125,20 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
         () => legStatuses(api, context, options.legJobs),
       ))) ||
     []
+  // In the modes that may leave no comment, the check run of an earlier commit keeps the digest.
+  const previousCheck =
+    pr &&
+    api &&
+    context &&
+    !lookup?.existing &&
+    (commentMode === 'off' || commentMode === 'failures')
+      ? await read(
+          'read the previous check run',
+          'The previous check run could not be read, so the changes since it are not shown',
+          () => previousCheckDigest(api, context.repo, pr.number, checkName(inputs, key)),
+        )
+      : undefined
+  const previousComment = lookup?.existing?.body ?? previousCheck
   const scans = readLegScans(options.legs)
   for (const p of scans.problems) logger.warning(`${p.artifact}: ${p.message}`)
   const report = buildReport({
@@ -130,7 +146,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
     artifactProblems: [...options.artifactProblems, ...scans.problems],
     policy: { ...config, platforms: policy.platforms },
     legs,
-    ...(lookup?.existing ? { previousComment: lookup.existing.body } : {}),
+    ...(previousComment !== undefined ? { previousComment } : {}),
     findings: scans.findings,
     notes: [...(options.legNotes ?? []), ...scans.notes, ...unread],
     ...(context ? { context: reportContext(context) } : {}),
@@ -164,8 +180,13 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
   ) {
     failures.push(`bind-probe: ${verdict.summary}`)
   }
+  // fail-job: false reports the verdict (the check run, the outputs) and keeps the step green.
+  if (!inputs.failJob && failures.length) {
+    logger.info(`bind-probe: ${verdict.summary} (fail-job: false, so the step does not fail)`)
+    failures.length = 0
+  }
 
-  await writeJobSummary(summary(), logger)
+  if (inputs.jobSummary) await writeJobSummary(summary(), logger)
   if (options.dryRun || !api || !context) {
     options.print(`--- the comment bind-probe would write (${body.length} characters) ---\n${body}`)
     options.print(
@@ -190,6 +211,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
           report.changes.status !== 'compared' ||
           report.changes.any ||
           verdictChanged(lookup.existing?.body, verdict),
+        passed: verdict.conclusion === 'success',
         logger,
       }),
     )
@@ -203,10 +225,13 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       repo: context.repo,
       headSha: pr?.headSha ?? context.headSha,
       name: checkName(inputs, key),
-      title: verdict.summary,
+      // The same first line as the comment: pass or fail and the one reason.
+      title: verdict.title,
       summary: summary(CHECK_SUMMARY_LIMIT),
+      // Hidden lines: the digest the next run compares with when there is no comment to read.
+      text: commentTrailer(report, { verdict, key }),
       conclusion: verdict.conclusion,
-      annotations: annotationsOf(report),
+      annotations: inputs.annotations ? annotationsOf(report) : [],
       detailsUrl: context.runUrl,
       logger,
     }),

@@ -155,8 +155,10 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   return verdict.conclusion === 'failure' && !values['no-gate'] ? 1 : 0
 }
 
-function readPolicy(path: string | undefined): Config {
-  const file = path ?? (existsSync(DEFAULT_POLICY) ? DEFAULT_POLICY : undefined)
+/** `--config FILE`, else `.github/bind-probe.yml` below `root` when it exists, else the defaults. */
+export function readPolicy(path: string | undefined, root = '.'): Config {
+  const found = join(root, DEFAULT_POLICY)
+  const file = path ?? (existsSync(found) ? found : undefined)
   if (file === undefined) return DEFAULT_CONFIG
   try {
     return loadConfig(readText(file, 'policy'), file)

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DEFAULT_CONFIG, type Config, type FailOn } from '../config/index.ts'
+import { summariseFindings } from '../report/findings.ts'
+import { findingsReasons } from '../report/gate.ts'
 import { VERSION } from '../version.ts'
 import { checkGrammars, type GrammarStatus } from '../scan/grammars.ts'
 import { GitDiffError, gitChangedLines } from '../scan/git-diff.ts'
@@ -16,6 +19,7 @@ import { printable } from '../printable.ts'
 import { painter, type Painter } from './terminal.ts'
 import { displayPath, inferRoot, isInside } from './scan-root.ts'
 import { checkOutPath, CommandFailure, UsageError, writeFailure, type Io } from './io.ts'
+import { readPolicy } from './report-command.ts'
 
 export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
@@ -27,17 +31,22 @@ Options:
   --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout
   --out FILE                also write the JSON or SARIF output to FILE
   --diff-base REF           report only lines changed since the merge base with REF (needs history)
+  --config FILE             the policy (default: .github/bind-probe.yml of the scanned repository,
+                            when it exists): its scan settings and its fail-on: findings
+  --no-config               use the default policy, whatever the repository has
   --root DIR                root that PATHs and findings are relative to (default: the current
                             directory, or the repository of a PATH outside it)
-  --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default warning)
+  --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default:
+                            the policy's fail-on: findings, else error)
   --ignore GLOB             skip matching files (repeatable), e.g. --ignore 'vendor/**'
   --allow-helper NAME       trust a port helper, e.g. a coordinated allocator (repeatable)
   --disable RULE,...        switch rules off (${RULE_IDS.join(', ')})
   --max-file-bytes N        skip files larger than N bytes (default 1048576)
   --check-grammars          load every grammar, report which load, and exit
 
-Exit status: 0 when no finding reaches --fail-on, 1 when one does or the scan cannot do its
-  work (--out cannot be written), 2 on a usage error.
+Exit status: 1 exactly when the action's gate would fail on these findings (one reaches
+  --fail-on, and the policy's mode is not warn) or the scan cannot do its work (--out cannot be
+  written); 0 otherwise; 2 on a usage error or a policy that cannot be used.
 `
 
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 }
@@ -50,7 +59,9 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       out: { type: 'string' },
       'diff-base': { type: 'string' },
       root: { type: 'string' },
-      'fail-on': { type: 'string', default: 'warning' },
+      'fail-on': { type: 'string' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
       ignore: { type: 'string', multiple: true },
       'allow-helper': { type: 'string', multiple: true },
       disable: { type: 'string' },
@@ -70,11 +81,13 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
   }
-  const failOn = values['fail-on']
-  if (failOn !== 'never' && !(failOn in RANK)) {
-    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`)
+  const failOnFlag = values['fail-on']
+  if (failOnFlag !== undefined && failOnFlag !== 'never' && !(failOnFlag in RANK)) {
+    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOnFlag}"`)
   }
-  const settings = settingsFrom(values)
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('--config and --no-config cannot be used together')
+  }
 
   const explicitRoot = values.root
   if (explicitRoot !== undefined && !(await isDirectory(explicitRoot))) {
@@ -112,6 +125,10 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       throw error
     }
   }
+  // The scanned repository's own policy, as the action reads it: its scan settings (the flags add
+  // to them) and the findings rule of its gate.
+  const policy = values['no-config'] ? DEFAULT_CONFIG : readPolicy(values.config, root)
+  const settings = settingsFrom(values, policy)
   const result = await scan({ root, paths, settings, ...(changes ? { changes } : {}) })
 
   const json =
@@ -131,9 +148,13 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`)
   }
 
-  if (failOn === 'never') return 0
-  const threshold = RANK[failOn as Severity]
-  return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0
+  // The gate's own findings rule, so the two never disagree: every finding of this scan is in its
+  // scope (the changed lines with --diff-base, else the paths asked for), as in the action.
+  const findings = (failOnFlag ?? policy.failOn.findings) as FailOn['findings']
+  const fails = findingsReasons(summariseFindings(result.findings), 0, { findings }).some(
+    (r) => r.fails,
+  )
+  return fails && policy.mode !== 'warn' ? 1 : 0
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -144,20 +165,27 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-function settingsFrom(values: {
-  ignore?: string[] | undefined
-  'allow-helper'?: string[] | undefined
-  disable?: string | undefined
-  'max-file-bytes'?: string | undefined
-}): ScanSettings {
-  const raw: Record<string, unknown> = {}
-  if (values.ignore) raw.ignorePaths = values.ignore
-  if (values['allow-helper']) raw.allowedHelpers = values['allow-helper']
-  if (values.disable !== undefined) {
-    raw.disableRules = values.disable
-      .split(',')
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean)
+function settingsFrom(
+  values: {
+    ignore?: string[] | undefined
+    'allow-helper'?: string[] | undefined
+    disable?: string | undefined
+    'max-file-bytes'?: string | undefined
+  },
+  policy: Config,
+): ScanSettings {
+  const raw: Record<string, unknown> = {
+    ignorePaths: [...policy.scan.ignore, ...(values.ignore ?? [])],
+    allowedHelpers: [...policy.scan.allowedHelpers, ...(values['allow-helper'] ?? [])],
+    disableRules: [
+      ...policy.scan.disableRules,
+      ...(values.disable ?? '')
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean),
+    ],
+    testPaths: policy.scan.testPaths,
+    maxFileBytes: policy.scan.maxFileBytes,
   }
   if (values['max-file-bytes'] !== undefined) {
     const text = values['max-file-bytes']

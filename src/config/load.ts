@@ -125,7 +125,7 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
     if (wrong) problems.push(problem(['platforms', i], wrong))
   })
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem)
-  const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem)
+  const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem, locate)
   if (problems.length) throw new ConfigError(file, problems)
 
   return {
@@ -160,7 +160,13 @@ interface RawConfig {
   mode?: Config['mode']
   'fail-on'?: Partial<
     Record<
-      'divergence' | 'change' | 'missing-platform' | 'probe-error' | 'flaky' | 'refused-write',
+      | 'divergence'
+      | 'change'
+      | 'missing-platform'
+      | 'unmeasurable-host'
+      | 'probe-error'
+      | 'flaky'
+      | 'refused-write',
       boolean
     >
   > & {
@@ -192,6 +198,7 @@ function failOnOf(raw: NonNullable<RawConfig['fail-on']>): FailOn {
     divergence: raw.divergence ?? DEFAULT_FAIL_ON.divergence,
     change: raw.change ?? DEFAULT_FAIL_ON.change,
     missingPlatform: raw['missing-platform'] ?? DEFAULT_FAIL_ON.missingPlatform,
+    unmeasurableHost: raw['unmeasurable-host'] ?? DEFAULT_FAIL_ON.unmeasurableHost,
     probeError: raw['probe-error'] ?? DEFAULT_FAIL_ON.probeError,
     flaky: raw.flaky ?? DEFAULT_FAIL_ON.flaky,
     findings: raw.findings ?? DEFAULT_FAIL_ON.findings,
@@ -255,6 +262,7 @@ function requirementsOf(
   custom: readonly Scenario[],
   problems: ConfigProblem[],
   problem: Problem,
+  locate: (path: Segment[], key?: string) => { line: number },
 ): Requirement[] {
   const known = [...CATALOGUE, ...custom].map((s) => s.id)
   return Object.entries(raw).flatMap(([scenario, targets]) => {
@@ -277,7 +285,8 @@ function requirementsOf(
         return []
       }
       const list = typeof outcomes === 'string' ? [outcomes] : [...new Set(outcomes)]
-      return [{ scenario, target, outcomes: list }]
+      const { line } = locate(['require', scenario], target)
+      return [{ scenario, target, outcomes: list, line }]
     })
   })
 }

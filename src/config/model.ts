@@ -13,17 +13,26 @@ export interface ExpectedPlatform {
 }
 
 export interface FailOn {
-  /** A measured outcome contradicts a documented expectation. */
+  /** A measured outcome contradicts a documented expectation (the runner's kernel, not the PR). */
   divergence: boolean
   /** An outcome differs from the previous report on this pull request. */
   change: boolean
   /** An expected platform sent no result, or its leg was cancelled or failed. */
   missingPlatform: boolean
+  /**
+   * A platform's result arrived, but its host kept most scenarios from being measured (no IPv6,
+   * loopback down, no free port). Its leg looks green, so unlike a cancelled leg nothing else
+   * would show it: on by default, so a broken host never reports green.
+   */
+  unmeasurableHost: boolean
   /** The probe itself failed on a scenario, or a driver crashed. */
   probeError: boolean
   /** A scenario's outcome varied across repeats. */
   flaky: boolean
-  /** Scan findings at or above this severity fail; `never` ignores them. */
+  /**
+   * New scan findings (on the pull request's changed lines) at or above this severity fail, and so
+   * does a scan that could not run or be read; `never` ignores them. Findings elsewhere only warn.
+   */
   findings: Severity | 'never'
   /**
    * GitHub refused to write the comment or check run (a read-only token: forks, Dependabot).
@@ -39,9 +48,15 @@ export interface Requirement {
   target: string
   /** Any of these is fine. */
   outcomes: Outcome[]
+  /** Where the policy file says it, so the report can point there. */
+  line?: number
 }
 
-export type CommentMode = 'always' | 'changes' | 'off'
+/**
+ * `failures`: post or update only when the check did not pass; a comment already there is updated
+ * (it then says the check passed), and none is posted on a pull request that never failed.
+ */
+export type CommentMode = 'always' | 'changes' | 'failures' | 'off'
 
 export interface Config {
   /** The file it came from, for messages; absent for DEFAULT_CONFIG. */
@@ -69,10 +84,17 @@ export interface Config {
 /** What evaluatePolicy needs. */
 export type Policy = Pick<Config, 'mode' | 'failOn' | 'require' | 'platforms'>
 
+/**
+ * By default the gate fails on what the pull request's author can fix: new flaky port use at
+ * severity error, the project's own requirements, a scan that could not run, and a host that
+ * measured nothing while looking green. The platform's own behaviour, flaky outcomes and a leg
+ * that did not finish are warnings (docs/configuration.md, "The defaults").
+ */
 export const DEFAULT_FAIL_ON: Readonly<FailOn> = Object.freeze({
-  divergence: true,
+  divergence: false,
   change: false,
-  missingPlatform: true,
+  missingPlatform: false,
+  unmeasurableHost: true,
   probeError: false,
   flaky: false,
   findings: 'error',

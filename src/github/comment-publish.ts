@@ -36,6 +36,8 @@ export interface PublishCommentOptions {
    * (the report compares digests). A first comment is always written.
    */
   resultsChanged?: boolean
+  /** For mode `failures`: the check passed, so no comment is posted where none exists yet. */
+  passed?: boolean
   logger: Logger
 }
 
@@ -45,6 +47,8 @@ export type CommentStatus =
   | 'recreated'
   | 'unchanged'
   | 'off'
+  /** Mode `failures`: the check passed and no comment existed, so none was posted. */
+  | 'not-needed'
   | 'denied'
   | 'not-found'
   | 'rejected'
@@ -75,6 +79,10 @@ export async function publishComment(
   const previousBody = lookup.existing?.body
   const base = { removedDuplicates: 0, ...(previousBody !== undefined ? { previousBody } : {}) }
   if (options.mode === 'off') return { ...base, status: 'off' }
+  // A pull request that never failed gets no comment; one that did hears that it is fixed.
+  if (options.mode === 'failures' && options.passed && !lookup.existing) {
+    return { ...base, status: 'not-needed' }
+  }
   if (lookup.refusal) return refused(lookup.refusal, base)
 
   const { body, trimmed } = markedBody(options.body, lookup.target.key)

@@ -89,3 +89,4 @@ export {
   trimMarkdown,
 } from './limits.ts'
 export { listRunJobs, type RunJob } from './run-jobs.ts'
+export { previousCheckDigest } from './check-digest.ts'

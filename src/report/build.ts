@@ -43,7 +43,7 @@ export interface ReportInput {
   artifactProblems?: readonly ArtifactProblem[]
   /** The built-in catalogue; CATALOGUE when absent. The policy's own scenarios are added to it. */
   catalogue?: readonly Scenario[]
-  policy?: Pick<Config, 'platforms' | 'require' | 'scenarios'>
+  policy?: Pick<Config, 'platforms' | 'require' | 'scenarios'> & Pick<Partial<Config>, 'source'>
   /** Matrix legs as the run's jobs API tells them; only the ones that did not succeed matter. */
   legs?: readonly LegInput[]
   /** The body of our earlier comment on this pull request, for "changed since". */
@@ -129,7 +129,7 @@ export function buildReport(input: ReportInput): Report {
       ),
     ),
     changes: compareWithPrevious(previous, current, platforms, rows),
-    requirements: checkRequirements(policy.require, platforms, rows),
+    requirements: checkRequirements(policy.require, platforms, rows, policy.source),
     divergentScenarios: [...new Set(divergences.map((d) => d.scenario))].sort(),
   }
 }
@@ -199,9 +199,11 @@ function missingPlatform(
     ? 'no-result'
     : leg.status === 'cancelled'
       ? 'leg-cancelled'
-      : leg.status === 'skipped'
-        ? 'leg-skipped'
-        : 'leg-failed'
+      : leg.status === 'timed_out'
+        ? 'leg-timed-out'
+        : leg.status === 'skipped'
+          ? 'leg-skipped'
+          : 'leg-failed'
   return { id, ...(name ? { name } : {}), reason, ...(leg ? { leg: leg.leg } : {}) }
 }
 

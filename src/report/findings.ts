@@ -36,6 +36,9 @@ export function summariseFindings(input: readonly unknown[]): FindingsSummary {
       advice: f.advice,
       fingerprint: f.fingerprint,
       language: f.language,
+      // A leg that scanned the whole tree marks what lies off the changed lines; without a mark,
+      // the finding is judged, so a scan that could not tell never lets one pass unseen.
+      new: (value as { new?: unknown }).new !== false,
     })
     byPath.set(f.path, list)
   })
@@ -52,11 +55,17 @@ export function summariseFindings(input: readonly unknown[]): FindingsSummary {
   files.sort((a, b) => worst(b) - worst(a) || a.path.localeCompare(b.path))
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 }
-  for (const group of files) for (const f of group.findings) bySeverity[f.severity]++
-  return { total: seen.size, bySeverity, files, problems }
+  const newBySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 }
+  for (const group of files) {
+    for (const f of group.findings) {
+      bySeverity[f.severity]++
+      if (f.new) newBySeverity[f.severity]++
+    }
+  }
+  return { total: seen.size, bySeverity, newBySeverity, files, problems }
 }
 
-function findingProblem(value: unknown): string | undefined {
+export function findingProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'not an object'
   const f = value as Record<string, unknown>
   const text = (key: string, max: number) =>
@@ -73,5 +82,6 @@ function findingProblem(value: unknown): string | undefined {
   if (typeof f.advice !== 'string') return 'advice is missing'
   if (!text('fingerprint', 200)) return 'fingerprint is missing'
   if (typeof f.language !== 'string') return 'language is missing'
+  if (f.new !== undefined && typeof f.new !== 'boolean') return 'new is not true or false'
   return undefined
 }

@@ -77,6 +77,8 @@ export function missingWords(m: MissingPlatform): string {
   switch (m.reason) {
     case 'leg-cancelled':
       return `${leg} was cancelled`
+    case 'leg-timed-out':
+      return `${leg} ran out of time (its timeout-minutes) before uploading a result`
     case 'leg-failed':
       return `${leg} failed before uploading a result`
     case 'leg-skipped':

@@ -27,6 +27,7 @@ export {
 export {
   CHECK_SUMMARY_LIMIT,
   COMMENT_LIMIT,
+  commentTrailer,
   SUMMARY_LIMIT,
   renderComment,
   renderSummary,

@@ -2,6 +2,7 @@
 // come from runners (a fork's among them), so every field is checked, and a broken file is an
 // artifact problem (which the gate counts, as it counts an unreadable result) while the other
 // legs' findings still count.
+import { findingProblem } from './findings.ts'
 import { parseJsonText } from './json-text.ts'
 import type { ArtifactProblem } from './model.ts'
 
@@ -35,6 +36,7 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
       out.problems.push({
         artifact: leg.source,
         message: `its scan.json is not a JSON object (${(error as Error).message}), so its findings are left out`,
+        kind: 'scan',
       })
       continue
     }
@@ -43,11 +45,29 @@ export function readLegScans(legs: readonly LegScanFile[]): LegScans {
       out.problems.push({
         artifact: leg.source,
         message: 'its scan.json has no findings list, so what it found is unknown',
+        kind: 'scan',
       })
       continue
     }
+    // The leg says its scan could not run (git missing or refusing the checkout, the changed
+    // lines unknown): no findings is then no news, and the gate must hear it.
+    if (typeof parsed.failed === 'string' && parsed.failed !== '') {
+      out.problems.push({
+        artifact: leg.source,
+        message: `its scan could not run: ${parsed.failed}`,
+        kind: 'scan',
+      })
+    }
+    const list = parsed.findings as unknown[]
+    if (list.length > 0 && list.every((finding) => findingProblem(finding) !== undefined)) {
+      out.problems.push({
+        artifact: leg.source,
+        message: `none of the ${list.length} findings in its scan.json could be read, so what it found is unknown`,
+        kind: 'scan',
+      })
+    }
     // One by one: a spread of a leg's 130,000 findings overflows the stack and takes the report down.
-    for (const finding of parsed.findings as unknown[]) out.findings.push(finding)
+    for (const finding of list) out.findings.push(finding)
     for (const note of strings(parsed.notes)) out.notes.push(`Scan: ${note}`)
     for (const language of strings(parsed.unavailableLanguages)) {
       out.notes.push(`Scan: could not load the grammar for ${language}`)

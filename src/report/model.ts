@@ -58,6 +58,8 @@ export interface MeasuredPlatform {
 export type MissingReason =
   | 'no-result'
   | 'leg-cancelled'
+  /** GitHub stopped the job at its `timeout-minutes`. */
+  | 'leg-timed-out'
   | 'leg-failed'
   | 'leg-skipped'
   /** A result arrived, but its host kept most scenarios from being measured. */
@@ -86,6 +88,11 @@ export interface LegProblem {
 export interface ArtifactProblem {
   artifact: string
   message: string
+  /**
+   * `scan`: the leg's scan could not run or be read, so what the pull request's code does is
+   * unknown; the gate counts it under the findings rule. Absent: a result that could not be read.
+   */
+  kind?: 'scan'
 }
 
 export interface Cell {
@@ -198,6 +205,9 @@ export interface RequirementResult {
   /** One per platform the target covers. */
   platforms: { platform: string; outcome?: Outcome; status: 'met' | 'violated' | 'unverified' }[]
   message: string
+  /** Where the policy says it: the file and line, when the policy came from a file. */
+  source?: string
+  line?: number
 }
 
 export interface ReportFinding {
@@ -211,6 +221,12 @@ export interface ReportFinding {
   advice: string
   fingerprint: string
   language: string
+  /**
+   * On a line the pull request adds or changes (or the changed lines could not be told, as on a
+   * push or a scan of a whole tree without a base): what the findings rule judges. False: it was
+   * there before, and is listed as pre-existing.
+   */
+  new: boolean
 }
 
 export interface FindingGroup {
@@ -221,6 +237,8 @@ export interface FindingGroup {
 export interface FindingsSummary {
   total: number
   bySeverity: Record<Severity, number>
+  /** The findings on the pull request's changed lines, by severity (see ReportFinding.new). */
+  newBySeverity: Record<Severity, number>
   /** Grouped by file, files in order of their worst finding, then path. */
   files: FindingGroup[]
   /** Findings that could not be read, with why. */

@@ -11,6 +11,8 @@ export function checkRequirements(
   requirements: readonly Requirement[],
   platforms: readonly MeasuredPlatform[],
   rows: readonly ScenarioRow[],
+  /** The policy file the requirements came from. */
+  source?: string,
 ): RequirementResult[] {
   const rowById = new Map(rows.map((row) => [row.id, row]))
   const byPlatform = new Set(
@@ -59,6 +61,8 @@ export function checkRequirements(
       status,
       platforms: results,
       message: describe(req, status, results),
+      ...(source ? { source } : {}),
+      ...(req.line ? { line: req.line } : {}),
     }
   })
 }

@@ -49,7 +49,10 @@ describe('readInputs', () => {
 
   it.each([
     [{ mode: 'everything' }, 'input "mode" must be one of probe, report, all, not "everything"'],
-    [{ 'comment-mode': 'sometimes' }, 'input "comment-mode" must be one of always, changes, off'],
+    [
+      { 'comment-mode': 'sometimes' },
+      'input "comment-mode" must be one of always, changes, failures, off',
+    ],
     [{ repeat: '0' }, 'input "repeat" must be a whole number from 1 to 1000, not "0"'],
     [{ 'dry-run': 'yes' }, 'input "dry-run" must be true or false, not "yes"'],
     [{ label: 'Big Label' }, 'input "label" must be lower-case letters'],

@@ -1,7 +1,10 @@
 // The report job's own logic (runReport) against the loopback stand-in of GitHub's API, with a
 // real PlatformResult from this machine: which jobs are named as legs, how often a broken policy
 // is reported, and what it says when no leg scanned.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readInputs } from '../../src/action/inputs.ts'
 import type { PolicySource } from '../../src/action/policy-source.ts'
 import { runReport, type LegFiles } from '../../src/action/report.ts'
@@ -138,7 +141,15 @@ describe('runReport', () => {
       }
       return runReport({
         inputs: readInputs((name) => given[name] ?? ''),
-        policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [] },
+        policy: {
+          // A missing platform fails only when the policy says so (a warning by default).
+          config: {
+            ...DEFAULT_CONFIG,
+            failOn: { ...DEFAULT_CONFIG.failOn, missingPlatform: true },
+          },
+          from: 'test',
+          warnings: [],
+        },
         legs: [leg],
         artifactProblems: [],
         context: pr,
@@ -157,7 +168,7 @@ describe('runReport', () => {
     const comments = api.liveCommentsWith(7, marker)
     expect(comments).toHaveLength(1)
     expect(comments[0]!.body).not.toMatch(/windows\\?-x64/)
-    expect(comments[0]!.body).toContain('Full matrix: 1 scenario × 1 platform</summary>')
+    expect(comments[0]!.body).toMatch(/^### ✅ Passed on 1 platform/)
     // A third run with nothing new leaves the comment alone.
     const writes = () =>
       api.requests.filter(
@@ -167,4 +178,137 @@ describe('runReport', () => {
     await run(platform)
     expect(writes()).toBe(count + 1) // the check run only
   })
+
+  it('comment-mode failures: no comment while it passes, one when it fails, updated when fixed; the digest stays in the check run', async () => {
+    const [first, second] = ['c'.repeat(40), 'd'.repeat(40)]
+    const pull = api.addPull({ number: 8, headSha: first, commits: [first] })
+    const platform = (JSON.parse(leg.result!) as { platform: { id: string } }).platform.id
+    const run = async (headSha: string, expected: string) => {
+      const logger = recordingLogger()
+      const pr: RunContext = {
+        ...context(),
+        eventName: 'pull_request',
+        kind: 'pull_request',
+        headSha,
+        pullRequest: {
+          number: 8,
+          headSha,
+          baseRef: 'main',
+          baseSha: 'b'.repeat(40),
+          fromFork: false,
+          source: 'event',
+        },
+      }
+      const given: Record<string, string> = {
+        'comment-mode': 'failures',
+        'expected-platforms': expected,
+      }
+      return runReport({
+        inputs: readInputs((name) => given[name] ?? ''),
+        policy: {
+          config: {
+            ...DEFAULT_CONFIG,
+            failOn: { ...DEFAULT_CONFIG.failOn, missingPlatform: true },
+          },
+          from: 'test',
+          warnings: [],
+        },
+        legs: [leg],
+        artifactProblems: [],
+        context: pr,
+        api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+        logger,
+        dryRun: false,
+        print: () => {},
+      })
+    }
+    const marker = '<!-- bind-probe:comment key=default -->'
+    const passing = await run(first, platform)
+    expect(passing.verdict.conclusion).toBe('success')
+    expect(passing.comment?.status).toBe('not-needed')
+    expect(api.liveCommentsWith(8, marker)).toEqual([])
+    expect(api.checkRuns.at(-1)!.output?.text).toContain('<!-- bind-probe:digest ')
+
+    // A new push: no comment to compare with, so the check run of the earlier commit is read.
+    pull.commits = [first, second]
+    pull.headSha = second
+    const failing = await run(second, `${platform}, windows-x64`)
+    expect(failing.report.changes.status).toBe('compared')
+    expect(failing.report.changes.since).toBe(first)
+    expect(failing.verdict.conclusion).toBe('failure')
+    const posted = api.liveCommentsWith(8, marker)
+    expect(posted).toHaveLength(1)
+    expect(posted[0]!.body).toMatch(/^### ❌ Failed\\?: 1 expected platform missing/)
+
+    const fixed = await run(second, platform)
+    expect(fixed.comment?.status).toBe('updated')
+    const updated = api.liveCommentsWith(8, marker)
+    expect(updated).toHaveLength(1)
+    expect(updated[0]!.body).toMatch(/^### ✅ Passed on 1 platform/)
+  })
 })
+
+describe('the report’s switches', () => {
+  // @actions/core keeps the first summary path it sees, so one file serves every run here.
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'bind-probe-summary-')), 'summary.md')
+  beforeAll(() => {
+    writeFileSync(summaryFile, '')
+    process.env.GITHUB_STEP_SUMMARY = summaryFile
+  })
+  afterAll(() => {
+    delete process.env.GITHUB_STEP_SUMMARY
+  })
+
+  async function withInputs(given: Record<string, string>) {
+    const logger = recordingLogger()
+    const before = readFileSync(summaryFile, 'utf8').length
+    const outcome = await runReport({
+      inputs: readInputs((name) => given[name] ?? ''),
+      policy: { config: { ...DEFAULT_CONFIG }, from: 'test', warnings: [] },
+      // A new fixed port in a test: the default gate fails on it.
+      legs: [{ ...leg, scan: JSON.stringify({ scope: 'changed', findings: [FIXED_PORT] }) }],
+      artifactProblems: [],
+      context: context(),
+      api: createOctokit({ token: 'token-bot', baseUrl: api.baseUrl, logger }),
+      logger,
+      dryRun: false,
+      print: () => {},
+    })
+    return { outcome, summary: readFileSync(summaryFile, 'utf8').slice(before) }
+  }
+
+  it('fail-job: false keeps the step green while the check run carries the failure', async () => {
+    const failing = await withInputs({})
+    expect(failing.outcome.verdict.conclusion).toBe('failure')
+    expect(failing.outcome.failures).toEqual([
+      'bind-probe: failed: 1 new flaky port use at severity error',
+    ])
+    expect(api.checkRuns.at(-1)!.output?.title).toBe(
+      '❌ Failed: 1 new flaky port use at severity error',
+    )
+    const reported = await withInputs({ 'fail-job': 'false' })
+    expect(reported.outcome.failures).toEqual([])
+    expect(api.checkRuns.at(-1)!.conclusion).toBe('failure')
+  })
+
+  it('job-summary: false writes no summary, annotations: false sends none', async () => {
+    const both = await withInputs({})
+    expect(both.summary).not.toBe('')
+    expect(api.checkRuns.at(-1)!.annotations).toHaveLength(1)
+    const neither = await withInputs({ 'job-summary': 'false', annotations: 'false' })
+    expect(neither.summary).toBe('')
+    expect(api.checkRuns.at(-1)!.annotations).toEqual([])
+  })
+})
+
+const FIXED_PORT = {
+  rule: 'PORT001',
+  severity: 'error',
+  path: 'test/server.test.ts',
+  line: 3,
+  column: 1,
+  language: 'typescript',
+  message: 'A test listens on a fixed port.',
+  advice: 'Listen on port 0.',
+  fingerprint: 'fp',
+}

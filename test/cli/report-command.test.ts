@@ -67,7 +67,9 @@ describe('bind-probe report', () => {
   it('merges the artifacts of a downloaded run into one summary, with the scan findings', async () => {
     const { code, stdout, stderr } = await run(await downloadedRun())
     // The default policy fails on a finding of severity error.
-    expect(stderr).toMatch(/^bind-probe report: failure: failed: 1 flaky port use at severity/m)
+    expect(stderr).toMatch(
+      /^bind-probe report: failure: failed: 1 new flaky port use at severity error/m,
+    )
     expect(code).toBe(1)
     const platforms = rows(stdout).filter((r) => r.at(-1)?.startsWith('bind-probe-result-'))
     expect(platforms.map((r) => [r[0], r.at(-1)])).toEqual([
@@ -81,7 +83,7 @@ describe('bind-probe report', () => {
     const dir = await downloadedRun()
     await rm(join(dir, 'bind-probe-result-linux-x64-1', SCAN_FILE))
     const comment = await run('--format', 'comment', dir)
-    expect(comment.stdout).toMatch(/^### 🔌 bind-probe · 2 platforms measured/)
+    expect(comment.stdout).toMatch(/^### ✅ Passed on 2 platforms/)
     expect(comment.stdout).toContain('<!-- bind-probe:comment')
     const asJson = JSON.parse((await run('--format', 'json', dir)).stdout)
     expect(asJson.platforms.map((p: { id: string }) => p.id)).toEqual([
@@ -100,7 +102,11 @@ describe('bind-probe report', () => {
     const result = join(dir, 'linux.json')
     await writeFile(result, json(fixture('measured-linux-x64')))
     const policy = join(dir, 'policy.yml')
-    await writeFile(policy, 'platforms: [linux-x64, windows-x64]\n')
+    // A missing platform warns by default; this policy makes it fail.
+    await writeFile(
+      policy,
+      'platforms: [linux-x64, windows-x64]\nfail-on:\n  missing-platform: true\n',
+    )
     const failed = await run('--config', policy, result)
     expect(failed.code).toBe(1)
     expect(textOf(gfmTree(failed.stdout))).toContain('windows-x64 was expected and is missing')
@@ -198,7 +204,7 @@ describe('bind-probe report', () => {
     expect((await run('--config', policy, result)).stdout).toBe('CUSTOM SUMMARY\n')
     await writeFile(policy, templates(join(dir, 'gone.hbs')))
     const fallback = await run('--config', policy, '--format', 'comment', result)
-    expect(fallback.stdout).toMatch(/^### 🔌 bind-probe/)
+    expect(fallback.stdout).toMatch(/^### ✅ Passed on 1 platform/)
     expect(fallback.stderr).toContain('gone.hbs (from the policy) was not found here')
   })
 
@@ -270,6 +276,7 @@ describe('bind-probe report', () => {
         message: expect.stringMatching(
           /^its scan\.json is not a JSON object .*findings are left out$/,
         ),
+        kind: 'scan',
       },
     ])
     expect(report.notes.join(' ')).not.toMatch(/No leg scanned/)

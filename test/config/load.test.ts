@@ -36,6 +36,7 @@ fail-on:
   divergence: false
   change: true
   missing-platform: false
+  unmeasurable-host: false
   probe-error: true
   flaky: true
   findings: warning
@@ -83,6 +84,7 @@ read-policy-from: pull-request
         divergence: false,
         change: true,
         missingPlatform: false,
+        unmeasurableHost: false,
         probeError: true,
         flaky: true,
         findings: 'warning',
@@ -93,16 +95,19 @@ read-policy-from: pull-request
           scenario: 'tcp4-reuseaddr-both-dup-wildcard-nolisten',
           target: 'linux',
           outcomes: ['ok'],
+          line: 19,
         },
         {
           scenario: 'tcp4-reuseaddr-both-dup-wildcard-nolisten',
           target: 'macos',
           outcomes: ['EADDRINUSE', 'EACCES'],
+          line: 20,
         },
         {
           scenario: 'tcp4-reuseaddr-both-dup-wildcard-nolisten',
           target: 'windows-arm64',
           outcomes: ['ok'],
+          line: 21,
         },
       ],
       scenarios: [
@@ -249,7 +254,10 @@ require:
 `,
       FILE,
     )
-    expect(config.require).toEqual([{ scenario: 'mine', target: 'linux', outcomes: ['ok'] }])
+    // Each requirement keeps its line, for the comment to point at.
+    expect(config.require).toEqual([
+      { scenario: 'mine', target: 'linux', outcomes: ['ok'], line: 6 },
+    ])
   })
 
   it('reports YAML syntax errors and duplicate keys with their position', () => {

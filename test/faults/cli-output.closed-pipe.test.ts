@@ -60,7 +60,9 @@ describe('a closed stdout pipe', () => {
       code: 0,
       stderr: '',
     })
-    expect(await withClosedStdout(['scan', '--format', 'json'], dir)).toEqual({
+    expect(
+      await withClosedStdout(['scan', '--format', 'json', '--fail-on', 'warning'], dir),
+    ).toEqual({
       code: 1,
       stderr: '',
     })

@@ -38,6 +38,7 @@ describe('a leg’s scan.json', () => {
       {
         artifact: 'bind-probe-result-linux-x64-1',
         message: 'its scan.json has no findings list, so what it found is unknown',
+        kind: 'scan',
       },
     ])
   })

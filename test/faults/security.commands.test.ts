@@ -57,7 +57,7 @@ function repoWith(files: string[]): string {
 describe('bind-probe scan in a workflow step', () => {
   it('prints file names so that no line is a workflow command and no escape reaches the terminal', () => {
     const dir = repoWith(FORGED)
-    const run = spawnSync(process.execPath, [CLI, 'scan'], {
+    const run = spawnSync(process.execPath, [CLI, 'scan', '--fail-on', 'warning'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

@@ -34,6 +34,9 @@ describe('evaluatePolicy', () => {
       mode: 'enforce',
       reasons: [],
       summary: 'passed on 3 platforms',
+      title: '✅ Passed on 3 platforms: nothing to fix',
+      failures: 0,
+      warnings: 0,
     })
   })
 
@@ -44,23 +47,23 @@ describe('evaluatePolicy', () => {
     expect(all.conclusion).toBe('failure')
     expect(all.reasons.filter((r) => r.fails).map((r) => r.rule)).toEqual(['requirement'])
     expect(all.reasons.filter((r) => !r.fails).map((r) => r.rule)).toEqual([
+      'findings',
+      'missing-platform',
+      'missing-platform',
       'divergence',
-      'change',
-      'missing-platform',
-      'missing-platform',
       'probe-error',
       'flaky',
-      'findings',
+      'change',
     ])
 
     const rules: [keyof FailOn, FailOn[keyof FailOn], string][] = [
-      ['divergence', true, '1 divergence from the documented semantics in 1 scenario'],
+      ['divergence', true, '1 divergence from the documented behaviour in 1 scenario'],
       ['change', true, '3 changes since the previous report (9e8d7c6)'],
       ['missingPlatform', true, '2 expected platforms missing: windows-x64-synthetic, macos-x64'],
       ['probeError', true, '1 probe error'],
       ['flaky', true, '1 flaky result'],
-      ['findings', 'error', '1 flaky port use at severity error or above'],
-      ['findings', 'warning', '3 flaky port uses at severity warning or above'],
+      ['findings', 'error', '1 new flaky port use at severity error'],
+      ['findings', 'warning', '3 new flaky port uses at severity warning or above'],
     ]
     for (const [key, value, message] of rules) {
       const verdict = evaluatePolicy(

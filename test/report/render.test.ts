@@ -17,19 +17,21 @@ import { SAMPLE_FINDINGS, eventful, policy, singleOs, threeOs } from './samples.
 const custom = (source: string, name = '.github/bind-probe/comment.md.hbs') => ({ name, source })
 
 describe('default comment', () => {
-  it('leads with the 2008 case and keeps the matrix in a collapsed section', () => {
-    const body = renderComment(buildReport(threeOs()))
-    const text = textOf(gfmTree(body))
+  it('states the 2008 case as the platforms’ headline fact, and collapses the matrix when there is something to see', () => {
+    const clean = renderComment(buildReport(threeOs()))
+    const text = textOf(gfmTree(clean))
     expect(text).toMatch(
       /The 2008 case, two SO_REUSEADDR sockets binding one port on 0\.0\.0\.0: EADDRINUSE on macos-arm64-synthetic · ok on linux-x64-synthetic, windows-x64-synthetic\./,
     )
-    expect(text).toContain('All 56 scenarios behave as expected')
-    expect(body).toMatch(/<details><summary>Full matrix: 56 scenarios × 3 platforms<\/summary>/)
-    expect(body.indexOf('<details>')).toBeGreaterThan(body.indexOf('The 2008 case'))
-    const table = nodesOf(gfmTree(body), 'table')
-    expect(table).toHaveLength(1)
+    expect(text).toContain('All 56 scenarios behave as documented')
+    // All well: the matrix is in the job summary, not in the comment.
+    expect(clean).not.toContain('<details>')
+    const body = renderComment(buildReport({ ...threeOs(), findings: SAMPLE_FINDINGS }))
+    expect(body).toMatch(/<details><summary>Every scenario: 56 × 3 platforms<\/summary>/)
+    expect(body.indexOf('<details><summary>Every')).toBeGreaterThan(body.indexOf('The 2008 case'))
+    const table = nodesOf(gfmTree(body), 'table').at(-1)!
     const sections = new Set(CATALOGUE.map((scenario) => scenario.section)).size
-    expect(table[0]!.children).toHaveLength(1 + 56 + sections) // header, rows, a row per section
+    expect(table.children).toHaveLength(1 + 56 + sections) // header, rows, a row per section
   })
 
   it('says what was not measured on a single OS, with the documented outcome', () => {
@@ -47,19 +49,20 @@ describe('default comment', () => {
     const body = renderComment(report, { verdict: evaluatePolicy(report, input.policy as never) })
     const text = textOf(gfmTree(body))
     for (const heading of [
-      'Required by this project, not met',
-      'Diverges from the documented semantics',
+      'What to do',
+      'Required outcome not met',
+      'differs from the documented behaviour',
       'Changed since 9e8d7c6',
-      'Probe errors',
-      'Flaky results',
-      'Flaky port use',
+      'The probe failed on macos-arm64-synthetic',
+      'A result varied on macos-arm64-synthetic',
+      'Flaky port use added by this pull request',
     ]) {
       expect(text).toContain(heading)
     }
     expect(text).toContain(
-      'Not measured: windows-x64-synthetic: leg probe (windows-latest) was cancelled',
+      'windows-x64-synthetic was not measured: leg probe (windows-latest) was cancelled',
     )
-    expect(text).toContain('Check: ❌ failure')
+    expect(text).toMatch(/^❌ Failed: 1 required outcome not met, and 1 more/)
     const links = nodesOf(gfmTree(body), 'link').map((l) => l.url)
     expect(links).toContain(
       'https://github.com/octo-org/octo-service/blob/3f2c1e9a7b5d4c3b2a1908f7e6d5c4b3a2918070/test/helpers/free%20port%20%28old%29.py#L7',
@@ -81,14 +84,14 @@ describe('finding links', () => {
       'https://github.com/octo-org/octo-service/blob/3f2c1e9a7b5d4c3b2a1908f7e6d5c4b3a2918070/src/a%20b/%23x.ts#L3',
     )
     expect(links.filter((l) => l!.includes('outside'))).toEqual([])
-    expect(textOf(tree)).toMatch(/\.\.\/outside\.ts\s*line 4 error/)
+    expect(textOf(tree)).toMatch(/\.\.\/outside\.ts:4\s*PORT001 error/)
   })
 
   it('are plain text without a repository or a commit to link to', () => {
     const report = buildReport({ ...threeOs(), findings: SAMPLE_FINDINGS, context: {} })
     const tree = gfmTree(renderComment(report))
     expect(nodesOf(tree, 'link')).toEqual([])
-    expect(textOf(tree)).toMatch(/test\/server\.test\.ts\s*line 14 error/)
+    expect(textOf(tree)).toMatch(/test\/server\.test\.ts:14\s*PORT001 error/)
   })
 })
 
@@ -118,9 +121,9 @@ describe('required outcomes nobody measured', () => {
     expect(verdict.conclusion).toBe('failure')
     const text = textOf(gfmTree(renderComment(report, { verdict })))
     expect(text).toContain('1 required outcome not measured')
-    expect(text).toContain('Required by this project, not met')
+    expect(text).toContain('Required outcome not measured')
     expect(text).toContain('tcp4-dup-loopback-default on windows: windows was not measured')
-    expect(text).not.toContain('behave as expected')
+    expect(text).not.toContain('behave as documented')
   })
 })
 
@@ -155,7 +158,7 @@ describe('refutations', () => {
     const report = buildReport(input)
     expect(report.refutations.map((r) => r.confidence)).toEqual(['measured'])
     expect(textOf(gfmTree(renderComment(report)))).toContain(
-      '1 earlier measurement of this project contradicted',
+      "1 result differs from this project's earlier measurement",
     )
     expect(textOf(gfmTree(renderSummary(report)))).toContain('EADDRINUSE (measured)')
   })
@@ -221,7 +224,8 @@ describe('ephemeral-port measurements', () => {
   })
 
   it('show the two figures that matter in the comment matrix, not a bare word', () => {
-    const comment = rows(renderComment(buildReport(input())))
+    // Not all well (a finding), so the comment has its matrix.
+    const comment = rows(renderComment(buildReport({ ...input(), findings: SAMPLE_FINDINGS })))
     const row = comment.find((cells) => cells[0]!.includes('tcp4-ephemeral-repeat-distribution'))
     expect(row?.slice(1)).toEqual(['same 12.5% · next 50%'])
   })
@@ -347,7 +351,7 @@ describe('size limits', () => {
     expect(text).toContain(
       "Shortened to fit GitHub's limit for a comment. The job summary has the full report.",
     )
-    expect(text).toContain('…and 2990 more in the job summary.')
+    expect(text).toContain('…and 2990 more: in the job summary')
     expect(hasCommentMarker(body, 'default')).toBe(true)
     expect(readDigest(body)).toHaveProperty('digest')
   })
@@ -355,17 +359,17 @@ describe('size limits', () => {
   it('keeps only the notable matrix rows first, then drops the matrix, then shortens the lists', () => {
     const report = buildReport(eventful())
     const full = renderComment(report)
-    expect(full).toContain('Full matrix: 56 scenarios × 2 platforms')
+    expect(full).toContain('Every scenario: 56 × 2 platforms')
     const notable = renderComment(report, { limit: byteLength(full) - 1 })
-    expect(notable).toContain('Matrix: the 3 scenarios with something to see, of 56')
+    expect(notable).toContain('The 3 scenarios with something to see, of 56')
     expect(notable).toContain('Shortened to fit')
     const none = renderComment(report, { limit: byteLength(notable) - 1 })
-    expect(none).not.toContain('<details>')
-    expect(none).toContain('#### 🧭 Flaky port use')
+    expect(none).not.toContain('<details><summary>The')
+    expect(none).toContain('#### Flaky port use added by this pull request')
     expect(textOf(gfmTree(none))).toContain('PORT002')
     const shorter = renderComment(report, { limit: byteLength(none) - 1 })
     expect(textOf(gfmTree(shorter))).not.toContain('PORT002')
-    expect(textOf(gfmTree(shorter))).toContain('…and 1 more in the job summary.')
+    expect(textOf(gfmTree(shorter))).toMatch(/…and \d more in the job summary\./)
   })
 
   it('trims a summary to any limit given, such as a check run’s 65,535', () => {
@@ -397,8 +401,8 @@ describe('size limits', () => {
     expect(body).not.toContain('cut here')
     const text = textOf(gfmTree(body))
     expect(text).toContain('256 unreadable results')
-    expect(text).toMatch(/and 24\d more in the job summary/)
-    expect(text).toContain('Check: ❌ failure')
+    expect(text).toMatch(/and 24\d more: in the job summary/)
+    expect(text).toMatch(/^✅ Passed with 1 warning: 256 artifacts could not be read/)
   })
 
   it('closes a <details open> and a tilde fence it cut through', () => {

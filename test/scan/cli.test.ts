@@ -1,6 +1,6 @@
 // `bind-probe scan` in-process with captured streams, and once through the bundle in dist/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -29,9 +29,9 @@ const FLAKY = {
 }
 
 describe('bind-probe scan', () => {
-  it('prints findings with advice and a summary, and exits 1 on warnings', async () => {
+  it('prints findings with advice and a summary, and exits 1 on warnings with --fail-on warning', async () => {
     const root = writeTree(FLAKY)
-    const r = await run(['--root', root])
+    const r = await run(['--root', root, '--fail-on', 'warning'])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}warning {2}PORT001 fixed-port-in-test$/m)
     expect(r.stdout).toMatch(/^ {2}fix: Bind port 0/m)
@@ -211,7 +211,7 @@ describe('bind-probe scan', () => {
 
   it('scans a tree outside the current directory, as a linter would', async () => {
     const tree = writeTree(FLAKY)
-    const text = await run([tree])
+    const text = await run(['--fail-on', 'warning', tree])
     expect(text.code).toBe(1)
     // Typed absolute, shown absolute (ripgrep style).
     expect(text.stdout).toContain(`${join(tree, 'tests/test_a.py')}:2:`)
@@ -230,7 +230,7 @@ describe('bind-probe scan', () => {
     const rel = relative(elsewhere, join(tree, 'tests'))
     const cli = (args: string[]) =>
       spawnSync(process.execPath, [CLI, 'scan', ...args], { cwd: elsewhere, encoding: 'utf8' })
-    const text = cli([rel])
+    const text = cli(['--fail-on', 'warning', rel])
     expect(text.status).toBe(1)
     expect(text.stdout).toContain(`${join(rel, 'test_a.py')}:2:`)
     const json = JSON.parse(cli(['--format', 'json', rel]).stdout) as {
@@ -287,7 +287,8 @@ describe('the bundled CLI', () => {
   it('runs from dist/ with the grammars shipped beside it', () => {
     const bundle = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
     const root = writeTree(FLAKY)
-    const r = spawnSync(process.execPath, [bundle, 'scan', '--root', root, '--format', 'json'], {
+    const args = ['scan', '--root', root, '--format', 'json', '--fail-on', 'warning']
+    const r = spawnSync(process.execPath, [bundle, ...args], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
       timeout: 60_000,
@@ -297,5 +298,45 @@ describe('the bundled CLI', () => {
     const json = JSON.parse(r.stdout) as { findings: unknown[]; languages: { detail: string }[] }
     expect(json.findings).toHaveLength(2)
     expect(json.languages[0]!.detail).toMatch(/dist\/grammars\/tree-sitter-python\.wasm$/)
+  })
+})
+
+describe('bind-probe scan and the scanned repository’s policy', () => {
+  it('exits 1 exactly when the gate would fail: the policy’s fail-on: findings, mode and scan settings', async () => {
+    const tree = writeTree(FLAKY)
+    // The defaults: warnings pass the gate, so the scan exits 0.
+    expect((await run(['--root', tree])).code).toBe(0)
+    const policyFile = join(tree, '.github', 'bind-probe.yml')
+    mkdirSync(join(tree, '.github'))
+    writeFileSync(policyFile, 'fail-on:\n  findings: warning\n')
+    expect((await run(['--root', tree])).code).toBe(1)
+    // Found from another directory too: the policy is the scanned repository's.
+    const cli = spawnSync(process.execPath, [CLI, 'scan', tree], {
+      cwd: mkdtempSync(join(tmpdir(), 'bind-probe-cwd-')),
+      encoding: 'utf8',
+    })
+    expect(cli.status).toBe(1)
+    expect((await run(['--root', tree, '--no-config'])).code).toBe(0)
+    writeFileSync(policyFile, 'mode: warn\nfail-on:\n  findings: warning\n')
+    expect((await run(['--root', tree])).code).toBe(0)
+    writeFileSync(policyFile, "fail-on:\n  findings: warning\nscan:\n  ignore: ['tests/**']\n")
+    const ignored = await run(['--root', tree])
+    expect(ignored.code).toBe(0)
+    expect(ignored.stdout).toMatch(/No flaky port use found/)
+    const other = join(tree, 'strict.yml')
+    writeFileSync(other, 'fail-on:\n  findings: note\n')
+    expect((await run(['--root', tree, '--config', other])).code).toBe(1)
+  })
+
+  it('refuses a policy that cannot be used, naming the file and line, exit 2', async () => {
+    const tree = writeTree(FLAKY)
+    const bad = join(tree, 'bad.yml')
+    writeFileSync(bad, 'fail-on:\n  findings: loud\n')
+    const r = await run(['--root', tree, '--config', bad])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${bad}:2:13`)
+    const both = await run(['--root', tree, '--config', bad, '--no-config'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/--config and --no-config cannot be used together/)
   })
 })

@@ -36,7 +36,12 @@ export function plainLine(value: unknown, max = DEFAULT_MAX_LENGTH): string {
 
 /** Inert inline Markdown: renders as the literal text, in prose, table cells and link text. */
 export function escapeMarkdown(value: unknown, max = DEFAULT_MAX_LENGTH): string {
-  return inertReferences(plainLine(value, max))
+  return escapeLine(plainLine(value, max))
+}
+
+/** escapeMarkdown for text already made one plain line (its spaces at the ends are kept). */
+function escapeLine(text: string): string {
+  return inertReferences(text)
     .replace(PUNCTUATION, (c) => `\\${c}`)
     .replace(/[&<>"]/g, (c) => ENTITIES[c]!)
 }
@@ -72,6 +77,28 @@ export function codeSpan(value: unknown, options: { table?: boolean; max?: numbe
   // end with a backtick.
   const pad = /^[` ]|[` ]$/.test(text) ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
+}
+
+/**
+ * A message that marks its identifiers with backticks (`freePort`), as the scan's messages and
+ * advice do: the marked fragments become code spans (each fenced longer than any backtick run in
+ * it, so none can break out), and everything else is inert text, as escapeMarkdown makes it.
+ * An unpaired backtick stays text.
+ */
+export function proseMarkdown(
+  value: unknown,
+  options: { table?: boolean; max?: number } = {},
+): string {
+  const text = plainLine(value, options.max ?? DEFAULT_MAX_LENGTH)
+  const out: string[] = []
+  let last = 0
+  for (const m of text.matchAll(/`([^`]+)`/g)) {
+    out.push(escapeLine(text.slice(last, m.index)))
+    out.push(codeSpan(m[1], { ...(options.table ? { table: true } : {}), max: Infinity }))
+    last = m.index + m[0].length
+  }
+  out.push(escapeLine(text.slice(last)))
+  return out.join('')
 }
 
 /**

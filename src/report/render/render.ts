@@ -51,12 +51,23 @@ const SUMMARY_LEVELS: readonly Limits[] = [
   { list: 0, findings: 0, matrix: 'none' },
 ]
 
-export function renderComment(report: Report, options: CommentOptions = {}): string {
+/**
+ * The two hidden lines our comment ends with (the digest of this report, and the marker). Where no
+ * comment is written, the check run's text keeps them, for the next run's "changed since".
+ */
+export function commentTrailer(
+  report: Report,
+  options: Pick<CommentOptions, 'verdict' | 'key'> = {},
+): string {
   const digest = {
     ...digestOf(report),
     ...(options.verdict ? { verdict: verdictKey(options.verdict) } : {}),
   }
-  const end = `\n\n${trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digest))}\n`
+  return trailer(options.key ?? DEFAULT_COMMENT_KEY, encodeDigest(digest))
+}
+
+export function renderComment(report: Report, options: CommentOptions = {}): string {
+  const end = `\n\n${commentTrailer(report, options)}\n`
   return fit(report, options, options.template ?? defaultTemplate('comment'), COMMENT_LEVELS, {
     limit: options.limit ?? COMMENT_LIMIT,
     limitName: "GitHub's limit for a comment",

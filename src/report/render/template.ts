@@ -4,7 +4,7 @@
 // below produce the only Markdown a value can become (code spans, links to http(s) URLs). Any
 // error, at compile time or while rendering, names the template and the line.
 import Handlebars from 'handlebars'
-import { codeSpan, escapeHtml, escapeMarkdown, markdownLink } from './markdown.ts'
+import { codeSpan, escapeHtml, escapeMarkdown, markdownLink, proseMarkdown } from './markdown.ts'
 
 export interface TemplateSource {
   /** For messages: the path it was read from, such as `.github/bind-probe/comment.md.hbs`. */
@@ -35,7 +35,7 @@ type Options = Handlebars.HelperOptions & { loc?: { start: { line: number; colum
 type Loc = { start: { line: number; column: number } }
 
 /** Helpers whose result is Markdown already made safe: their output is printed as it is. */
-const SAFE_HELPERS = ['md', 'code', 'html', 'link', 'plural', 'join'] as const
+const SAFE_HELPERS = ['md', 'code', 'prose', 'html', 'link', 'plural', 'join'] as const
 const VALUE_HELPERS = ['eq', 'ne', 'gt', 'and', 'or', 'not', 'concat'] as const
 
 class HelperError extends Error {
@@ -71,6 +71,13 @@ function environment(): typeof Handlebars {
     defined(value, options, 'the value given to code')
     const table = options.hash?.table === true
     return safe(codeSpan(value ?? '', { table, ...(max(options) ? { max: max(options)! } : {}) }))
+  })
+  hb.registerHelper('prose', function (value: unknown, options: Options) {
+    defined(value, options, 'the value given to prose')
+    const table = options.hash?.table === true
+    return safe(
+      proseMarkdown(value ?? '', { table, ...(max(options) ? { max: max(options)! } : {}) }),
+    )
   })
   hb.registerHelper('html', function (value: unknown, options: Options) {
     defined(value, options, 'the value given to html')

@@ -5,8 +5,10 @@
 import type { OsFamily } from '../../probe/model.ts'
 import { describeMetrics, metricFigures, shortMetrics } from './metrics.ts'
 import { encodePath, safeUrl } from './markdown.ts'
+import { plainExpectation, plainOutcome } from './plain-words.ts'
 import type { GateRule, GateVerdict } from '../gate.ts'
 import { missingWords } from '../headline.ts'
+import { RULES } from '../../scan/rules/catalogue.ts'
 import type {
   Cell,
   CellRef,
@@ -14,7 +16,9 @@ import type {
   FindingGroup,
   LegProblem,
   MeasuredPlatform,
+  MissingPlatform,
   Report,
+  ReportFinding,
   ScenarioRow,
 } from '../model.ts'
 
@@ -102,6 +106,8 @@ export function buildView(report: Report, options: ViewOptions) {
     platform: d.platform,
     measured: measured(d),
     expected: d.expected,
+    measuredPlain: plainOutcome(d.outcome),
+    expectedPlain: plainExpectation(d.expected),
   }))
   const refutations = report.refutations.map((d) => ({
     scenario: d.scenario,
@@ -118,6 +124,8 @@ export function buildView(report: Report, options: ViewOptions) {
     platform: c.platform,
     before: `${c.before.outcome}${c.before.flaky ? ' (flaky)' : ''}`,
     after: `${c.after.outcome}${c.after.flaky ? ' (flaky)' : ''}`,
+    beforePlain: `${plainOutcome(c.before.outcome)}${c.before.flaky ? ' (flaky)' : ''}`,
+    afterPlain: `${plainOutcome(c.after.outcome)}${c.after.flaky ? ' (flaky)' : ''}`,
   }))
   const flaky = report.flaky.map((f) => ({
     scenario: f.scenario,
@@ -125,6 +133,9 @@ export function buildView(report: Report, options: ViewOptions) {
     platform: f.platform,
     counts: f.counts
       .map((c) => `${measured({ ...c, scenario: f.scenario })} ${c.count}/${f.runs}`)
+      .join(', '),
+    countsPlain: f.counts
+      .map((c) => `${plainOutcome(c.outcome)} in ${c.count} of ${f.runs} runs`)
       .join(', '),
   }))
   const probeErrors = report.probeErrors.map((e) => ({
@@ -154,6 +165,10 @@ export function buildView(report: Report, options: ViewOptions) {
     })),
     more: report.findings.total - findingsShown.shown,
     problems: report.findings.problems,
+    new: newFindingsView(report.findings.files, limits.findings, blobUrl),
+    old: {
+      total: report.findings.files.reduce((n, g) => n + g.findings.filter((f) => !f.new).length, 0),
+    },
   }
 
   const status = statusItems(report)
@@ -190,6 +205,7 @@ export function buildView(report: Report, options: ViewOptions) {
       name: m.name ?? null,
       reason: m.reason,
       words: missingWords(m),
+      step: missingStep(m),
     })),
     legs: report.legs,
     // Legs that did not finish and could not be tied to a missing platform (a job name says
@@ -203,7 +219,14 @@ export function buildView(report: Report, options: ViewOptions) {
         .map((d) => ({ platform: p.id, driver: d.driver, message: d.message ?? null })),
     ),
     headline: headlineView(report),
-    status: { ok: status.length === 0, items: status, scenarioCount: report.scenarios.length },
+    status: {
+      ok: status.length === 0,
+      items: status,
+      scenarioCount: report.scenarios.length,
+      // The platforms alone: the comment says what the code does in its own section.
+      platformOk: status.every((item) => item.kind === 'findings'),
+      platformItems: status.filter((item) => item.kind !== 'findings'),
+    },
     divergences: cap(divergences),
     refutations: cap(refutations),
     changes: {
@@ -234,6 +257,7 @@ export function buildView(report: Report, options: ViewOptions) {
           target: r.target,
           status: r.status,
           message: r.message,
+          where: requirementWhere(r),
         })),
       ),
       all: cap(
@@ -261,8 +285,18 @@ export function buildView(report: Report, options: ViewOptions) {
             ),
           ],
           other: options.verdict.reasons.filter((r) => !r.fails).map((r) => r.message),
+          title: options.verdict.title,
+          failures: options.verdict.failures,
+          warnings: options.verdict.warnings,
         }
       : null,
+    allWell:
+      status.length === 0 &&
+      report.notes.length === 0 &&
+      report.artifacts.length === 0 &&
+      otherLegs.length === 0 &&
+      (!options.verdict || options.verdict.reasons.length === 0),
+    nextSteps: nextSteps(report, options, limits.list, title),
     trim: {
       trimmed: options.trimmed,
       limit: options.limitName,
@@ -310,7 +344,7 @@ function headlineView(report: Report) {
       outcome,
       platforms: named(h.other.filter((o) => o.outcome === outcome).map((o) => o.platform)),
     })),
-  ]
+  ].map((g) => ({ ...g, outcomePlain: plainOutcome(g.outcome) }))
   return {
     scenario: h.scenario,
     title: h.title,
@@ -319,13 +353,17 @@ function headlineView(report: Report) {
     raises: h.raises,
     succeeds: h.succeeds,
     notMeasured: h.notMeasured,
-    documented: h.documented.map((d) => ({ ...d, osName: OS_NAMES[d.os] })),
+    documented: h.documented.map((d) => ({
+      ...d,
+      osName: OS_NAMES[d.os],
+      plain: plainExpectation(d.text),
+    })),
   }
 }
 
-function statusItems(report: Report): { icon: string; text: string }[] {
+function statusItems(report: Report): { icon: string; text: string; kind?: 'findings' }[] {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
-  const items: { icon: string; text: string }[] = []
+  const items: { icon: string; text: string; kind?: 'findings' }[] = []
   const violated = report.requirements.filter((r) => r.status === 'violated').length
   if (violated) items.push({ icon: '⛔', text: `${n(violated, 'required outcome')} not met` })
   const unverified = report.requirements.filter((r) => r.status === 'unverified').length
@@ -335,18 +373,21 @@ function statusItems(report: Report): { icon: string; text: string }[] {
   if (report.divergences.length) {
     items.push({
       icon: '❌',
-      text: `${n(report.divergences.length, 'divergence')} from the documented semantics`,
+      text: `${n(report.divergences.length, 'result differs', 'results differ')} from the documented behaviour`,
     })
   }
   const remeasured = report.refutations.filter((r) => r.confidence === 'measured').length
   const inferred = report.refutations.length - remeasured
   if (inferred) {
-    items.push({ icon: '⚠️', text: `${n(inferred, 'inferred expectation')} refuted` })
+    items.push({
+      icon: '⚠️',
+      text: `${n(inferred, 'result differs', 'results differ')} from what the sources suggest (not documented)`,
+    })
   }
   if (remeasured) {
     items.push({
       icon: '⚠️',
-      text: `${n(remeasured, 'earlier measurement')} of this project contradicted`,
+      text: `${n(remeasured, 'result differs', 'results differ')} from this project's earlier measurement`,
     })
   }
   const changed =
@@ -373,12 +414,212 @@ function statusItems(report: Report): { icon: string; text: string }[] {
     (sum, row) => sum + row.cells.filter((c) => c.outcome === 'skipped').length,
     0,
   )
-  if (skipped) items.push({ icon: '⏭️', text: `${n(skipped, 'result')} skipped` })
+  if (skipped) items.push({ icon: '⏭️', text: `${n(skipped, 'result')} not measured` })
   if (report.flaky.length) items.push({ icon: '🎲', text: n(report.flaky.length, 'flaky result') })
   if (report.findings.total) {
-    items.push({ icon: '🧭', text: n(report.findings.total, 'flaky port use') })
+    items.push({ icon: '🧭', text: n(report.findings.total, 'flaky port use'), kind: 'findings' })
   }
   return items
+}
+
+/**
+ * The pull request's own findings as compact rows: one per rule and file, its lines linked, the
+ * rule's one-line title; the long message and the fix go to a collapsed block (`details`).
+ */
+function newFindingsView(
+  files: readonly FindingGroup[],
+  max: number,
+  blobUrl: (path: string, line?: number) => string | null,
+) {
+  const rows: {
+    path: string
+    rule: string
+    severity: string
+    title: string
+    count: number
+    places: { text: string; url: string | null }[]
+    location: string
+    message: string
+    advice: string
+  }[] = []
+  let total = 0
+  for (const group of files) {
+    const byRule = new Map<string, ReportFinding[]>()
+    for (const f of group.findings) {
+      if (!f.new) continue
+      total++
+      const list = byRule.get(f.rule) ?? []
+      list.push(f)
+      byRule.set(f.rule, list)
+    }
+    for (const [rule, list] of byRule) {
+      const first = list[0]!
+      rows.push({
+        path: group.path,
+        rule,
+        severity: first.severity,
+        title: RULES.find((r) => r.id === rule)?.title ?? rule,
+        count: list.length,
+        places: list.slice(0, 10).map((f, i) => ({
+          text: i === 0 ? `${group.path}:${f.line}` : `:${f.line}`,
+          url: blobUrl(group.path, f.line),
+        })),
+        location: `${group.path}:${first.line}`,
+        message: first.message,
+        advice: first.advice,
+      })
+    }
+  }
+  const shown = rows.slice(0, max)
+  return {
+    total,
+    rows: shown,
+    // Findings, not rows, left out: what "…and N more" counts elsewhere too.
+    more: total - shown.reduce((n, row) => n + row.count, 0),
+  }
+}
+
+/** Where the policy says a requirement, for the reader to find it. */
+function requirementWhere(r: Report['requirements'][number]): string | null {
+  if (!r.source) return null
+  return r.line ? `${r.source} line ${r.line}` : r.source
+}
+
+/** What to do about a platform that was not measured. */
+function missingStep(m: MissingPlatform): string {
+  switch (m.reason) {
+    case 'leg-cancelled':
+      return 'GitHub cancelled the job (a newer push, fail-fast after another leg failed, or by hand): re-run it (Re-run jobs, then Re-run failed jobs)'
+    case 'leg-timed-out':
+      return 'raise the job’s timeout-minutes, or re-run it if the runner was slow'
+    case 'leg-failed':
+      return 'open the job’s log for what failed (a lost runner says so there), then re-run it (Re-run jobs, then Re-run failed jobs)'
+    case 'leg-skipped':
+      return 'the job’s if: condition skipped it; run it, or take the platform out of the policy’s platforms'
+    case 'no-result':
+      return 'check that a matrix leg for it runs bind-probe with mode: probe and finishes; the policy’s platforms lists it'
+    case 'host-unmeasurable':
+      return 'the runner, not your code: give it IPv6, loopback and free ports, or run the leg on another runner, then re-run it'
+  }
+}
+
+/** Every problem the comment names, each with the next step. Capped per kind at `max`. */
+function nextSteps(
+  report: Report,
+  options: ViewOptions,
+  max: number,
+  title: (id: string) => string,
+) {
+  const runUrl = safeUrl(report.context.runUrl) ?? null
+  const steps: {
+    kind: string
+    what: string
+    text: string
+    step: string
+    url: string | null
+    linkText: string | null
+  }[] = []
+  const push = (kind: string, items: Omit<(typeof steps)[number], 'kind'>[]) => {
+    for (const item of items.slice(0, max)) steps.push({ kind, ...item })
+    if (items.length > max) {
+      steps.push({
+        kind,
+        what: `…and ${items.length - max} more`,
+        text: 'in the job summary',
+        step: '',
+        url: null,
+        linkText: null,
+      })
+    }
+  }
+  const failing = new Set(options.verdict?.reasons.filter((r) => r.fails).map((r) => r.rule))
+  push(
+    'requirement',
+    report.requirements
+      .filter((r) => r.status !== 'met')
+      .map((r) => {
+        const where = requirementWhere(r)
+        return {
+          what:
+            r.status === 'violated' ? 'Required outcome not met' : 'Required outcome not measured',
+          text: `${r.scenario} on ${r.target}: ${r.message}`,
+          step:
+            r.status === 'violated'
+              ? `change the code that relies on it, or the requirement${where ? ` (${where})` : ''}`
+              : `re-run the leg that measures it${where ? `; the requirement is in ${where}` : ''}`,
+          url: null,
+          linkText: null,
+        }
+      }),
+  )
+  push(
+    'scan',
+    report.artifacts
+      .filter((a) => a.kind === 'scan')
+      .map((a) => ({
+        what: 'The scan could not run',
+        text: `${a.artifact}: ${a.message}`,
+        step: 'fix what it says in that leg, then re-run it; until then this pull request’s code is unchecked',
+        url: runUrl,
+        linkText: runUrl ? 'the run' : null,
+      })),
+  )
+  push(
+    'missing-platform',
+    report.missing.map((m) => ({
+      what: `${m.id}${m.name ? ` (${m.name})` : ''} was not measured`,
+      text: missingWords(m),
+      step: missingStep(m),
+      url: m.reason === 'host-unmeasurable' || m.reason === 'leg-skipped' ? null : runUrl,
+      linkText:
+        runUrl && m.reason !== 'host-unmeasurable' && m.reason !== 'leg-skipped' ? 'the run' : null,
+    })),
+  )
+  push(
+    'unreadable',
+    report.artifacts
+      .filter((a) => a.kind !== 'scan')
+      .map((a) => ({
+        what: 'A result could not be read',
+        text: `${a.artifact}: ${a.message}`,
+        step: 're-run the leg that uploaded it',
+        url: runUrl,
+        linkText: runUrl ? 'the run' : null,
+      })),
+  )
+  push(
+    'divergence',
+    report.divergences.map((d) => ({
+      what: `${d.platform} differs from the documented behaviour`,
+      text: `${title(d.scenario)}: ${plainOutcome(d.outcome)}, documented ${plainExpectation(d.expected)}`,
+      step: failing.has('divergence')
+        ? 'the runner’s OS, not your code: if your code relies on the documented outcome, change it; else drop fail-on: divergence'
+        : 'nothing to fix in this pull request, unless your code relies on the documented outcome (then require: it in the policy)',
+      url: null,
+      linkText: null,
+    })),
+  )
+  push(
+    'probe-error',
+    report.probeErrors.map((e) => ({
+      what: `The probe failed on ${e.platform}`,
+      text: `${e.scenario ? `${title(e.scenario)}: ` : ''}${e.message}`,
+      step: 're-run the leg; if it fails again, the job summary has what to put in a bug report',
+      url: runUrl,
+      linkText: runUrl ? 'the run' : null,
+    })),
+  )
+  push(
+    'flaky',
+    report.flaky.map((f) => ({
+      what: `A result varied on ${f.platform}`,
+      text: `${title(f.scenario)}: ${f.counts.map((c) => `${plainOutcome(c.outcome)} in ${c.count} of ${f.runs} runs`).join(', ')}`,
+      step: 'a busy runner can do this; raise repeat: to see how often',
+      url: null,
+      linkText: null,
+    })),
+  )
+  return steps
 }
 
 function capFindings(files: readonly FindingGroup[], max: number) {
@@ -457,7 +698,20 @@ function rowView(row: ScenarioRow) {
       windows: expectedText(row.expected.windows),
     },
     cells: row.cells.map((cell) => cellView(cell, row)),
+    differs: differs(row),
   }
+}
+
+/** The platforms measured this scenario and did not all get the same outcome. */
+function differs(row: ScenarioRow): boolean {
+  const outcomes = new Set(
+    row.cells
+      .filter(
+        (c) => c.outcome !== undefined && c.outcome !== 'skipped' && c.outcome !== 'probe-error',
+      )
+      .map((c) => (row.measurement ? 'measured' : `${c.outcome}\u0000${c.step ?? ''}`)),
+  )
+  return outcomes.size > 1
 }
 
 /** `EADDRINUSE`, `ok (inferred)`, `unknown`: documented expectations go without a word. */

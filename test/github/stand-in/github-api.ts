@@ -23,6 +23,8 @@ export interface StandInPull {
   headOwner: string
   baseRef: string
   state: 'open' | 'closed'
+  /** The pull request's commits, oldest first (default: its head alone). */
+  commits?: string[]
 }
 
 export interface StandInCheckRun {
@@ -418,6 +420,21 @@ export class GitHubStandIn {
       const path = decodeURIComponent(rest.slice(1).join('/'))
       const file = this.files.get(`${url.searchParams.get('ref') ?? ''}:${path}`)
       return file === undefined ? [404, { message: 'Not Found' }] : [200, new RawBody(file)]
+    }
+    // GET /repos/{o}/{r}/pulls/{n}/commits
+    if (method === 'GET' && rest[0] === 'pulls' && rest[2] === 'commits' && rest.length === 3) {
+      const pull = this.pulls.get(Number(rest[1]))
+      if (!pull) return [404, { message: 'Not Found' }]
+      return [200, (pull.commits ?? [pull.headSha]).map((sha) => ({ sha }))]
+    }
+    // GET /repos/{o}/{r}/commits/{ref}/check-runs?check_name=…, newest first
+    if (method === 'GET' && rest[0] === 'commits' && rest[2] === 'check-runs') {
+      const name = url.searchParams.get('check_name')
+      const runs = this.checkRuns
+        .filter((r) => r.headSha === rest[1] && (!name || r.name === name))
+        .reverse()
+        .map((r) => this.restCheckRun(r))
+      return [200, { total_count: runs.length, check_runs: runs }]
     }
     // GET /repos/{o}/{r}/pulls/{n}/files
     if (method === 'GET' && rest[0] === 'pulls' && rest[2] === 'files' && rest.length === 3) {
