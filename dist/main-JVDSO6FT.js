@@ -29,6 +29,7 @@ import {
   describeExpectation,
   describeMetrics,
   evaluatePolicy,
+  findingsReasons,
   gitChangedLines,
   isA,
   judge,
@@ -45,55 +46,20 @@ import {
   renderSummary,
   ruleInfo,
   scan,
+  summariseFindings,
   toSarif
-} from "./chunk-6E46VN76.js";
-import "./chunk-LQK3ML4U.js";
-
-// src/cli/io.ts
-import { accessSync, constants, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-function watchOutput(stream) {
-  const writable = stream;
-  if (typeof writable.on !== "function") return async () => void 0;
-  let failure;
-  writable.on("error", (error) => failure ??= error);
-  const known = () => failure ?? writable.errored ?? void 0;
-  return () => new Promise((resolve5) => {
-    if (known() || writable.destroyed || !writable.writableLength) return resolve5(known());
-    writable.write("", () => resolve5(known()));
-  });
-}
-function isClosedPipe(error) {
-  return error.code === "EPIPE";
-}
-function writeFailure(error) {
-  const message = error?.message ?? String(error);
-  const m = /^([A-Z][A-Z0-9_]+): (.*?)(?:, \w+(?: '[^']*')?)?$/.exec(message);
-  return m ? `${m[2]} (${m[1]})` : message;
-}
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var CommandFailure = class extends Error {
-  name = "CommandFailure";
-};
-function checkOutPath(out) {
-  if (out.trim() === "") throw new UsageError("--out needs a file name");
-  if (/[/\\]$/.test(out)) throw new UsageError(`--out ${out}: name a file, not a directory`);
-  const stat2 = statSync(out, { throwIfNoEntry: false });
-  if (stat2?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
-  const dir = dirname(resolve(out));
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new CommandFailure(`--out ${out}: its directory ${dir} does not exist`);
-  }
-  try {
-    accessSync(stat2 ? out : dir, constants.W_OK);
-  } catch {
-    throw new CommandFailure(
-      `--out ${out}: ${stat2 ? "the file" : `the directory ${dir}`} is not writable`
-    );
-  }
-}
+} from "./chunk-QB4HUYGZ.js";
+import {
+  CommandFailure,
+  SETTINGS,
+  UsageError,
+  checkOutPath,
+  isClosedPipe,
+  watchOutput,
+  writeFailure
+} from "./chunk-RZCMETQZ.js";
+import "./chunk-REDYQT2D.js";
+import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
 import { parseArgs } from "node:util";
@@ -427,9 +393,9 @@ function driverName(text) {
 }
 
 // src/cli/report-command.ts
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join, resolve as resolve2 } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var REPORT_HELP = `Usage: bind-probe report [options] PATH...
 
@@ -537,8 +503,9 @@ async function reportCommand(argv, io) {
   warn(`${verdict.conclusion}: ${verdict.summary}`);
   return verdict.conclusion === "failure" && !values["no-gate"] ? 1 : 0;
 }
-function readPolicy(path) {
-  const file = path ?? (existsSync(DEFAULT_POLICY) ? DEFAULT_POLICY : void 0);
+function readPolicy(path, root = ".") {
+  const found = join(root, DEFAULT_POLICY);
+  const file = path ?? (existsSync(found) ? found : void 0);
   if (file === void 0) return DEFAULT_CONFIG;
   try {
     return loadConfig(readText(file, "policy"), file);
@@ -566,7 +533,7 @@ function readText(path, what) {
   }
 }
 async function collectAt(path, key, found, warn) {
-  const stat2 = statSync2(path, { throwIfNoEntry: false });
+  const stat2 = statSync(path, { throwIfNoEntry: false });
   if (!stat2) throw new UsageError(`${path}: no such file or directory`);
   if (!stat2.isDirectory()) {
     addFile(path, found, { explicit: true, warn });
@@ -576,7 +543,7 @@ async function collectAt(path, key, found, warn) {
   const transport = new DirectoryTransport(path);
   const collected = await collectLegs(transport, key);
   found.legs.push(
-    ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve2(path, leg.artifact)))
+    ...collected.legs.map((leg) => legOf(leg.artifact, leg.files, resolve(path, leg.artifact)))
   );
   found.problems.push(...collected.problems);
   found.notes.push(...collected.notes);
@@ -637,7 +604,7 @@ function addLooseFiles(dir, entries, found, warn, { quiet = false } = {}) {
   }
 }
 function addFile(path, found, { explicit, warn }) {
-  const size = statSync2(path).size;
+  const size = statSync(path).size;
   if (size > MAX_FILE_BYTES) {
     found.problems.push({
       artifact: path,
@@ -652,7 +619,7 @@ function addFile(path, found, { explicit, warn }) {
     );
     return;
   }
-  found.legs.push({ source: path, result: text, bundle: false, where: resolve2(path) });
+  found.legs.push({ source: path, result: text, bundle: false, where: resolve(path) });
 }
 function looksLikeResult(text) {
   try {
@@ -663,10 +630,10 @@ function looksLikeResult(text) {
   }
 }
 async function addBundle(given, key, found) {
-  const dir = resolve2(given);
+  const dir = resolve(given);
   const name = basename(dir);
   if (parseResultArtifactName(key, name) !== void 0) {
-    const collected = await collectLegs(only(new DirectoryTransport(dirname2(dir)), name), key);
+    const collected = await collectLegs(only(new DirectoryTransport(dirname(dir)), name), key);
     found.legs.push(...collected.legs.map((leg) => legOf(leg.artifact, leg.files, dir)));
     found.problems.push(...collected.problems);
     found.notes.push(...collected.notes);
@@ -677,7 +644,7 @@ async function addBundle(given, key, found) {
   for (const file of [RESULT_FILE, SCAN_FILE]) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
-    const size = statSync2(path).size;
+    const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
       found.problems.push({
         artifact: name,
@@ -713,22 +680,22 @@ function uniqueBy(items, key) {
 // src/cli/scan-command.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { stat, writeFile as writeFile3 } from "node:fs/promises";
-import { relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
+import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/cli/scan-root.ts
 import { execFile } from "node:child_process";
-import { statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 function isInside(dir, path) {
-  const rel = relative(resolve3(dir), resolve3(path));
+  const rel = relative(resolve2(dir), resolve2(path));
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 function folderOf(path) {
-  const abs = resolve3(path);
-  return statSync3(abs, { throwIfNoEntry: false })?.isDirectory() ? abs : dirname3(abs);
+  const abs = resolve2(path);
+  return statSync2(abs, { throwIfNoEntry: false })?.isDirectory() ? abs : dirname2(abs);
 }
 async function repositoryOf(folder) {
   try {
@@ -740,7 +707,7 @@ async function repositoryOf(folder) {
 }
 function commonFolder(folders) {
   let common = folders[0];
-  while (!folders.every((f) => isInside(common, f))) common = dirname3(common);
+  while (!folders.every((f) => isInside(common, f))) common = dirname2(common);
   return common;
 }
 async function inferRoot(paths) {
@@ -751,7 +718,7 @@ async function inferRoot(paths) {
   return commonFolder(folders);
 }
 function displayPath(root, path, typed) {
-  const abs = resolve3(root, path);
+  const abs = resolve2(root, path);
   if (typed.some((p) => isAbsolute(p))) return abs;
   return relative(".", abs) || ".";
 }
@@ -767,17 +734,22 @@ Options:
   --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout
   --out FILE                also write the JSON or SARIF output to FILE
   --diff-base REF           report only lines changed since the merge base with REF (needs history)
+  --config FILE             the policy (default: .github/bind-probe.yml of the scanned repository,
+                            when it exists): its scan settings and its fail-on: findings
+  --no-config               use the default policy, whatever the repository has
   --root DIR                root that PATHs and findings are relative to (default: the current
                             directory, or the repository of a PATH outside it)
-  --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default warning)
+  --fail-on LEVEL           exit 1 when a finding is at least error|warning|note; never (default:
+                            the policy's fail-on: findings, else error)
   --ignore GLOB             skip matching files (repeatable), e.g. --ignore 'vendor/**'
   --allow-helper NAME       trust a port helper, e.g. a coordinated allocator (repeatable)
   --disable RULE,...        switch rules off (${RULE_IDS.join(", ")})
   --max-file-bytes N        skip files larger than N bytes (default 1048576)
   --check-grammars          load every grammar, report which load, and exit
 
-Exit status: 0 when no finding reaches --fail-on, 1 when one does or the scan cannot do its
-  work (--out cannot be written), 2 on a usage error.
+Exit status: 1 exactly when the action's gate would fail on these findings (one reaches
+  --fail-on, and the policy's mode is not warn) or the scan cannot do its work (--out cannot be
+  written); 0 otherwise; 2 on a usage error or a policy that cannot be used.
 `;
 var RANK = { note: 1, warning: 2, error: 3 };
 async function scanCommand(argv, io) {
@@ -788,7 +760,9 @@ async function scanCommand(argv, io) {
       out: { type: "string" },
       "diff-base": { type: "string" },
       root: { type: "string" },
-      "fail-on": { type: "string", default: "warning" },
+      "fail-on": { type: "string" },
+      config: { type: "string" },
+      "no-config": { type: "boolean" },
       ignore: { type: "string", multiple: true },
       "allow-helper": { type: "string", multiple: true },
       disable: { type: "string" },
@@ -808,17 +782,19 @@ async function scanCommand(argv, io) {
   if (format !== "text" && format !== "json" && format !== "sarif") {
     throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   }
-  const failOn = values["fail-on"];
-  if (failOn !== "never" && !(failOn in RANK)) {
-    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOn}"`);
+  const failOnFlag = values["fail-on"];
+  if (failOnFlag !== void 0 && failOnFlag !== "never" && !(failOnFlag in RANK)) {
+    throw new UsageError(`--fail-on must be error, warning, note or never, not "${failOnFlag}"`);
   }
-  const settings = settingsFrom(values);
+  if (values.config !== void 0 && values["no-config"]) {
+    throw new UsageError("--config and --no-config cannot be used together");
+  }
   const explicitRoot = values.root;
   if (explicitRoot !== void 0 && !await isDirectory(explicitRoot)) {
     throw new UsageError(`root ${explicitRoot} not found`);
   }
   const base = explicitRoot ?? ".";
-  const missing = positionals.filter((p) => !existsSync2(resolve4(base, p)));
+  const missing = positionals.filter((p) => !existsSync2(resolve3(base, p)));
   if (missing.length > 0 && missing.length === positionals.length) {
     throw new UsageError(missing.map((p) => `${p}: no such file or directory`).join("; "));
   }
@@ -826,7 +802,7 @@ async function scanCommand(argv, io) {
   let root = explicitRoot ?? await inferRoot(present);
   let paths = explicitRoot === void 0 ? positionals.map((p) => relative2(root, p) || ".") : positionals;
   for (const p of paths) {
-    if (!isInside(root, resolve4(root, p))) {
+    if (!isInside(root, resolve3(root, p))) {
       throw new UsageError(`${p} is outside the root ${root}; pass a --root that contains it`);
     }
   }
@@ -835,9 +811,9 @@ async function scanCommand(argv, io) {
   if (values["diff-base"] !== void 0) {
     try {
       const diff = await gitChangedLines(root, values["diff-base"], { untracked: true });
-      paths = paths.map((p) => relative2(diff.root, resolve4(root, p)).split(sep2).join("/") || ".");
-      if (paths.length === 0 && resolve4(root) !== resolve4(diff.root))
-        paths = [relative2(diff.root, resolve4(root)).split(sep2).join("/")];
+      paths = paths.map((p) => relative2(diff.root, resolve3(root, p)).split(sep2).join("/") || ".");
+      if (paths.length === 0 && resolve3(root) !== resolve3(diff.root))
+        paths = [relative2(diff.root, resolve3(root)).split(sep2).join("/")];
       root = diff.root;
       changes = diff.changes;
     } catch (error) {
@@ -845,6 +821,8 @@ async function scanCommand(argv, io) {
       throw error;
     }
   }
+  const policy = values["no-config"] ? DEFAULT_CONFIG : readPolicy(values.config, root);
+  const settings = settingsFrom(values, policy);
   const result = await scan({ root, paths, settings, ...changes ? { changes } : {} });
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
@@ -858,9 +836,11 @@ async function scanCommand(argv, io) {
   if (outFailure !== void 0) {
     throw new CommandFailure(`could not write --out ${values.out}: ${writeFailure(outFailure)}`);
   }
-  if (failOn === "never") return 0;
-  const threshold = RANK[failOn];
-  return result.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+  const findings = failOnFlag ?? policy.failOn.findings;
+  const fails = findingsReasons(summariseFindings(result.findings), 0, { findings }).some(
+    (r) => r.fails
+  );
+  return fails && policy.mode !== "warn" ? 1 : 0;
 }
 async function isDirectory(path) {
   try {
@@ -869,13 +849,17 @@ async function isDirectory(path) {
     return false;
   }
 }
-function settingsFrom(values) {
-  const raw = {};
-  if (values.ignore) raw.ignorePaths = values.ignore;
-  if (values["allow-helper"]) raw.allowedHelpers = values["allow-helper"];
-  if (values.disable !== void 0) {
-    raw.disableRules = values.disable.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
-  }
+function settingsFrom(values, policy) {
+  const raw = {
+    ignorePaths: [...policy.scan.ignore, ...values.ignore ?? []],
+    allowedHelpers: [...policy.scan.allowedHelpers, ...values["allow-helper"] ?? []],
+    disableRules: [
+      ...policy.scan.disableRules,
+      ...(values.disable ?? "").split(",").map((s) => s.trim().toUpperCase()).filter(Boolean)
+    ],
+    testPaths: policy.scan.testPaths,
+    maxFileBytes: policy.scan.maxFileBytes
+  };
   if (values["max-file-bytes"] !== void 0) {
     const text = values["max-file-bytes"];
     if (!/^\d+$/.test(text) || Number(text) < 1) {
@@ -928,6 +912,22 @@ function grammarReport(statuses, io) {
   return failed ? 1 : 0;
 }
 
+// src/cli/serve-help.ts
+var SERVE_HELP = `Usage: bind-probe serve [options]
+
+Runs the reporting service: runners upload each leg's result to POST /api/v1/results,
+authenticated by their GitHub Actions OIDC token (no upload secret). Prints
+"listening on URL" first on stdout; logs are JSON lines on stderr. Stops on SIGTERM or
+SIGINT once the uploads in flight are stored. See docs/service.md.
+
+Options (each also an environment variable; a flag wins):
+${SETTINGS.map((s) => `  ${`${s.flag} VALUE`.padEnd(30)} ${s.env}
+  ${"".padEnd(30)} ${s.what}`).join("\n")}
+
+Exit status: 0 after a clean stop, 1 when it cannot start (database in use, port taken),
+2 on a malformed setting.
+`;
+
 // src/cli/main.ts
 var HELP = `Usage: bind-probe <command> [options]
 
@@ -936,6 +936,7 @@ Commands:
   list    list the scenario catalogue
   report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
+  serve   run the reporting service that runners upload results to (try: bind-probe serve --help)
 
 Options:
   --version  print the version
@@ -945,7 +946,18 @@ var COMMANDS = {
   probe: { run: probeCommand, help: PROBE_HELP },
   list: { run: listCommand, help: LIST_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
-  scan: { run: scanCommand, help: SCAN_HELP }
+  scan: { run: scanCommand, help: SCAN_HELP },
+  // Loaded on use: the service's dependencies are large and the other commands never need them.
+  serve: {
+    run: async (argv, io) => {
+      if (argv.includes("--help") || argv.includes("-h")) {
+        io.stdout.write(SERVE_HELP);
+        return 0;
+      }
+      return (await import("./serve-command-Z7HR3KST.js")).serveCommand(argv, io);
+    },
+    help: SERVE_HELP
+  }
 };
 async function main(argv, io = process) {
   const written = watchOutput(io.stdout);

@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-LQK3ML4U.js";
+} from "./chunk-VA35IVHB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -23199,4 +23199,4 @@ export {
   Octokit,
   retry
 };
-/*! For license information please see chunk-HNZJPXDK.js.LEGAL.txt */
+/*! For license information please see chunk-34NPSHFX.js.LEGAL.txt */

@@ -3,7 +3,7 @@ import {
   __commonJS,
   __export,
   __toESM
-} from "./chunk-LQK3ML4U.js";
+} from "./chunk-VA35IVHB.js";
 
 // node_modules/flatbuffers/js/constants.js
 var require_constants = __commonJS({

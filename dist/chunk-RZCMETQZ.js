@@ -1,0 +1,196 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// src/cli/io.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+function watchOutput(stream) {
+  const writable = stream;
+  if (typeof writable.on !== "function") return async () => void 0;
+  let failure;
+  writable.on("error", (error) => failure ??= error);
+  const known = () => failure ?? writable.errored ?? void 0;
+  return () => new Promise((resolve2) => {
+    if (known() || writable.destroyed || !writable.writableLength) return resolve2(known());
+    writable.write("", () => resolve2(known()));
+  });
+}
+function isClosedPipe(error) {
+  return error.code === "EPIPE";
+}
+function writeFailure(error) {
+  const message = error?.message ?? String(error);
+  const m = /^([A-Z][A-Z0-9_]+): (.*?)(?:, \w+(?: '[^']*')?)?$/.exec(message);
+  return m ? `${m[2]} (${m[1]})` : message;
+}
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+var CommandFailure = class extends Error {
+  name = "CommandFailure";
+};
+function checkOutPath(out) {
+  if (out.trim() === "") throw new UsageError("--out needs a file name");
+  if (/[/\\]$/.test(out)) throw new UsageError(`--out ${out}: name a file, not a directory`);
+  const stat = statSync(out, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw new UsageError(`--out ${out} is a directory; name a file in it`);
+  const dir = dirname(resolve(out));
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CommandFailure(`--out ${out}: its directory ${dir} does not exist`);
+  }
+  try {
+    accessSync(stat ? out : dir, constants.W_OK);
+  } catch {
+    throw new CommandFailure(
+      `--out ${out}: ${stat ? "the file" : `the directory ${dir}`} is not writable`
+    );
+  }
+}
+
+// src/service/settings.ts
+import { parseArgs } from "node:util";
+var SettingError = class extends Error {
+  name = "SettingError";
+};
+var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+var SETTINGS = [
+  { flag: "--host", env: "BIND_PROBE_HOST", what: "address to listen on (default 127.0.0.1)" },
+  {
+    flag: "--port",
+    env: "BIND_PROBE_PORT",
+    what: "port to listen on; 0 picks a free one (default 3000)"
+  },
+  {
+    flag: "--db",
+    env: "DATABASE_URL",
+    what: "a SQLite file (default ./bind-probe.sqlite) or a postgres:// URL"
+  },
+  {
+    flag: "--public-url",
+    env: "BIND_PROBE_PUBLIC_URL",
+    what: "the URL runners upload to (default http://HOST:PORT)"
+  },
+  {
+    flag: "--oidc-issuer",
+    env: "BIND_PROBE_OIDC_ISSUER",
+    what: `the OIDC issuer tokens must come from (default ${GITHUB_OIDC_ISSUER})`
+  },
+  {
+    flag: "--oidc-audience",
+    env: "BIND_PROBE_OIDC_AUDIENCE",
+    what: "the one audience tokens must carry (default the public URL)"
+  },
+  {
+    flag: "--operator-token",
+    env: "BIND_PROBE_OPERATOR_TOKEN",
+    what: "bearer token for listing and deleting stored data (unset: those routes are off)"
+  },
+  {
+    flag: "--allow-owner-ids",
+    env: "BIND_PROBE_ALLOWED_OWNER_IDS",
+    what: "comma-separated numeric owner ids allowed to upload (default any)"
+  },
+  {
+    flag: "--allow-repository-ids",
+    env: "BIND_PROBE_ALLOWED_REPOSITORY_IDS",
+    what: "comma-separated numeric repository ids allowed to upload (default any)"
+  },
+  {
+    flag: "--body-limit",
+    env: "BIND_PROBE_BODY_LIMIT_BYTES",
+    what: "largest upload body in bytes (default 16777216)"
+  },
+  {
+    flag: "--rate-limit",
+    env: "BIND_PROBE_RATE_LIMIT",
+    what: "uploads per minute per repository (default 600)"
+  },
+  {
+    flag: "--request-timeout",
+    env: "BIND_PROBE_REQUEST_TIMEOUT_MS",
+    what: "longest time to receive a request, in ms (default 30000)"
+  }
+];
+function readSettings(argv, env = process.env) {
+  const options = Object.fromEntries(
+    SETTINGS.map((s) => [s.flag.slice(2), { type: "string" }])
+  );
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
+  if (positionals.length) throw new SettingError(`unexpected argument "${positionals[0]}"`);
+  const get = (flag) => {
+    const setting = SETTINGS.find((s) => s.flag === flag);
+    const fromFlag = values[flag.slice(2)];
+    if (typeof fromFlag === "string") return { value: fromFlag, name: flag };
+    const fromEnv = env[setting.env];
+    return fromEnv !== void 0 && fromEnv !== "" ? { value: fromEnv, name: setting.env } : void 0;
+  };
+  const publicUrl = optional(get("--public-url"), httpUrl);
+  const audience = get("--oidc-audience");
+  return {
+    host: get("--host")?.value ?? "127.0.0.1",
+    port: optional(get("--port"), whole(0, 65535)) ?? 3e3,
+    database: get("--db")?.value ?? "./bind-probe.sqlite",
+    ...publicUrl ? { publicUrl } : {},
+    oidcIssuer: optional(get("--oidc-issuer"), httpUrl) ?? GITHUB_OIDC_ISSUER,
+    ...audience ? { oidcAudience: audience.value } : {},
+    ...optionalField("operatorToken", get("--operator-token"), secret),
+    ...optionalField("allowedOwnerIds", get("--allow-owner-ids"), ids),
+    ...optionalField("allowedRepositoryIds", get("--allow-repository-ids"), ids),
+    bodyLimitBytes: optional(get("--body-limit"), whole(1024, 1 << 30)) ?? 16 * 1024 * 1024,
+    rateLimitPerMinute: optional(get("--rate-limit"), whole(1, 1e6)) ?? 600,
+    requestTimeoutMs: optional(get("--request-timeout"), whole(100, 36e5)) ?? 3e4
+  };
+}
+function optional(found, parse) {
+  return found ? parse(found.value, found.name) : void 0;
+}
+function optionalField(key, found, parse) {
+  return found ? { [key]: parse(found.value, found.name) } : {};
+}
+function whole(min, max) {
+  return (value, name) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      throw new SettingError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    }
+    return n;
+  };
+}
+function httpUrl(value, name) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, "");
+}
+function ids(value, name) {
+  const list = value.split(",").map((s) => s.trim());
+  for (const id of list) {
+    if (!/^[1-9]\d*$/.test(id) || !Number.isSafeInteger(Number(id))) {
+      throw new SettingError(
+        `${name} must list numeric GitHub ids separated by commas (names change on a rename; ids do not), got "${id}"`
+      );
+    }
+  }
+  return list.map(Number);
+}
+function secret(value, name) {
+  if (value.length < 16) throw new SettingError(`${name} must be at least 16 characters`);
+  return value;
+}
+
+export {
+  watchOutput,
+  isClosedPipe,
+  writeFailure,
+  UsageError,
+  CommandFailure,
+  checkOutPath,
+  SettingError,
+  SETTINGS,
+  readSettings
+};
