@@ -3,13 +3,19 @@
 // extensions, styled by github-markdown-css, photographed by Debian's Chromium driven by
 // playwright-core. `<details>` stay closed, as a reader first sees them.
 //
-//   node scripts/render-samples.ts            regenerate the Markdown samples, then every picture
+//   node scripts/render-samples.ts            write the Markdown samples, then every picture
 //   node scripts/render-samples.ts NAME...    only these samples' pictures (names without .comment.md)
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import type { Config } from '../src/config/model.ts'
+import { buildReport } from '../src/report/build.ts'
+import { evaluatePolicy } from '../src/report/gate.ts'
+import { renderComment, renderSummary } from '../src/report/render/render.ts'
+import { firstContactSamples } from '../test/report/first-contact-samples.ts'
+import { sampleReports } from '../test/report/samples.ts'
 
 const SAMPLES = fileURLToPath(new URL('../docs/samples/', import.meta.url))
 const WIDTH = 900
@@ -37,10 +43,24 @@ body { margin: 0; background: #fff }
 <article class="markdown-body">${body}</article>`
 }
 
+/** Each sample's comment and job summary as Markdown, from the recorded fixtures. */
+function writeMarkdown(): void {
+  mkdirSync(SAMPLES, { recursive: true })
+  const reports = sampleReports()
+  for (const [name, input] of Object.entries(firstContactSamples())) {
+    reports[name] = { report: buildReport(input), config: input.policy as Config }
+  }
+  for (const [name, { report, config }] of Object.entries(reports)) {
+    const verdict = evaluatePolicy(report, config)
+    writeFileSync(`${SAMPLES}${name}.comment.md`, renderComment(report, { verdict }))
+    writeFileSync(`${SAMPLES}${name}.summary.md`, renderSummary(report, { verdict }))
+    console.log(`docs/samples/${name}: ${verdict.conclusion}`)
+  }
+}
+
 async function main(): Promise<void> {
   const named = process.argv.slice(2)
-  if (!named.length)
-    execFileSync(process.execPath, ['test/report/samples.ts'], { stdio: 'inherit' })
+  if (!named.length) writeMarkdown()
   const names = named.length
     ? named
     : readdirSync(SAMPLES)

@@ -1,14 +1,13 @@
 // Sample reports, for the tests and for the renders kept in docs/samples/. The Linux result in
 // fixtures/measured-linux-x64.json was measured (the project's development container); the
 // synthetic-*.json ones were WRITTEN from the documented expectations (make-synthetic.ts) and say
-// so in their platform ids. Run this file to refresh docs/samples/: node test/report/samples.ts
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+// so in their platform ids. `npm run samples` (scripts/render-samples.ts) refreshes docs/samples/.
+import { readFileSync } from 'node:fs'
 import type { Config } from '../../src/config/model.ts'
 import type { PlatformResult } from '../../src/probe/model.ts'
 import { buildReport, type ReportInput } from '../../src/report/build.ts'
-import { evaluatePolicy } from '../../src/report/gate.ts'
 import type { Report } from '../../src/report/model.ts'
-import { renderComment, renderSummary } from '../../src/report/render/render.ts'
+import { renderComment } from '../../src/report/render/render.ts'
 import type { Finding } from '../../src/scan/finding.ts'
 import { DEFAULT_CONFIG } from '../../src/config/model.ts'
 
@@ -175,15 +174,4 @@ export function sampleReports(): Record<string, { report: Report; config: Config
     out[name] = { report: buildReport(input), config: input.policy as Config }
   }
   return out
-}
-
-if (import.meta.main) {
-  const dir = new URL('../../docs/samples/', import.meta.url)
-  mkdirSync(dir, { recursive: true })
-  for (const [name, { report, config }] of Object.entries(sampleReports())) {
-    const verdict = evaluatePolicy(report, config)
-    writeFileSync(new URL(`${name}.comment.md`, dir), renderComment(report, { verdict }))
-    writeFileSync(new URL(`${name}.summary.md`, dir), renderSummary(report, { verdict }))
-    console.log(`docs/samples/${name}: ${verdict.conclusion}`)
-  }
 }
