@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the package installs and runs as users get it: `npm pack`, an install of the tarball
-# with --omit=dev into an empty directory, then `bind-probe probe`, `scan` and `report` on every
+# with --omit=dev into an empty directory, then `bind-probe probe`, `scan`, `report` and `serve` on every
 # supported Node (each fetched from the npm registry), and a clear refusal on an older one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +42,19 @@ for major in "${supported[@]}"; do
   status=0
   run "$work" report "$work/result-$major.json" --format summary >/dev/null || status=$?
   [ "$status" -le 1 ] || { echo "node $version: report exited $status"; fail=1; }
-  echo "node $version: probe, scan and report ran from the installed package"
+  # The service: starts, answers /healthz, stops cleanly on SIGTERM.
+  "$node_bin" "$bin" serve --port 0 --db "$work/serve-$major.sqlite" >"$work/serve.out" 2>"$work/serve.err" &
+  serve_pid=$!
+  for _ in $(seq 50); do grep -q '^listening on ' "$work/serve.out" && break; sleep 0.2; done
+  url=$(sed -n 's/^listening on //p' "$work/serve.out")
+  if [ -z "$url" ] || ! "$node_bin" -e 'fetch(process.argv[1] + "/healthz").then((r) => r.json()).then((j) => process.exit(j.ok ? 0 : 1), () => process.exit(1))' "$url"; then
+    echo "node $version: serve did not answer: $(cat "$work/serve.out" "$work/serve.err")"; fail=1
+  fi
+  kill -TERM "$serve_pid"
+  status=0
+  wait "$serve_pid" || status=$?
+  [ "$status" -eq 0 ] || { echo "node $version: serve exited $status on SIGTERM"; fail=1; }
+  echo "node $version: probe, scan, report and serve ran from the installed package"
 done
 
 old_node=$(cd /tmp && npx -y -p "node@$too_old" sh -c 'command -v node')

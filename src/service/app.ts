@@ -24,6 +24,8 @@ const MAX_JSON_DEPTH = 32
 declare module 'fastify' {
   interface FastifyRequest {
     uploader?: VerifiedToken
+    /** The body as it arrived: stored and hashed as sent, not serialised again. */
+    rawBody?: string
   }
 }
 
@@ -43,7 +45,7 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
 
   // Our own JSON parser: Fastify's calls a prototype key "not valid JSON", which says the wrong thing.
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
     let value: unknown
     try {
       value = JSON.parse(text as string)
@@ -51,7 +53,9 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       return done(httpError(400, `the body is not JSON: ${(error as Error).message}`))
     }
     const problem = bodyProblem(value, MAX_JSON_DEPTH)
-    return problem ? done(httpError(400, problem)) : done(null, value)
+    if (problem) return done(httpError(400, problem))
+    request.rawBody = text as string
+    return done(null, value)
   })
 
   app.get('/healthz', async () => ({ ok: true }))
@@ -103,7 +107,8 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       if (!checked.ok) return refuse(reply, 400, checked.error)
       const { envelope, notes } = checked
       const uploader = request.uploader!
-      const text = JSON.stringify(envelope)
+      // A scan dropped for its size changed the envelope; otherwise it is stored as it came.
+      const text = notes.length ? JSON.stringify(envelope) : request.rawBody!
       const outcome = await store.putResult({
         identity: uploader.identity,
         platform: envelope.result.platform.id,

@@ -124,7 +124,7 @@ describe.runIf(existsSync(ACTION))('the bundled action on a pull request', () =>
       expect.objectContaining({
         path: 'test/server.test.js',
         start_line: 5,
-        annotation_level: 'warning',
+        annotation_level: 'failure',
       }),
     )
 

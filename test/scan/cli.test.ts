@@ -33,16 +33,18 @@ describe('bind-probe scan', () => {
     const root = writeTree(FLAKY)
     const r = await run(['--root', root, '--fail-on', 'warning'])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}warning {2}PORT001 fixed-port-in-test$/m)
+    expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}error {2}PORT001 fixed-port-in-test$/m)
+    expect(r.stdout).toMatch(/^tests\/test_b\.py:3:\d+ {2}warning {2}PORT002 /m)
     expect(r.stdout).toMatch(/^ {2}fix: Bind port 0/m)
-    expect(r.stdout).toMatch(/2 findings \(2 warnings\) in 3 files/)
+    expect(r.stdout).toMatch(/2 findings \(1 error, 1 warning\) in 3 files/)
     expect(r.stderr).toBe('')
   })
 
   it('exits 0 with --fail-on never, or when nothing reaches the level', async () => {
     const root = writeTree(FLAKY)
     expect((await run(['--root', root, '--fail-on', 'never'])).code).toBe(0)
-    expect((await run(['--root', root, '--fail-on', 'error'])).code).toBe(0)
+    const warningsOnly = writeTree({ 'tests/test_b.py': FLAKY['tests/test_b.py'] })
+    expect((await run(['--root', warningsOnly, '--fail-on', 'error'])).code).toBe(0)
     const clean = writeTree({ 'tests/test_ok.py': 'x = 1\n' })
     const r = await run(['--root', clean])
     expect(r.code).toBe(0)
@@ -58,7 +60,7 @@ describe('bind-probe scan', () => {
     }
     expect(json.files.scanned).toBe(2)
     expect(json.findings.map((f) => [f.rule, f.severity, f.path, f.line])).toEqual([
-      ['PORT001', 'warning', 'tests/test_a.py', 2],
+      ['PORT001', 'error', 'tests/test_a.py', 2],
       ['PORT002', 'warning', 'tests/test_b.py', 3],
     ])
     for (const f of json.findings) expect(f.message).toEqual(expect.any(String))
@@ -303,8 +305,10 @@ describe('the bundled CLI', () => {
 
 describe('bind-probe scan and the scanned repository’s policy', () => {
   it('exits 1 exactly when the gate would fail: the policy’s fail-on: findings, mode and scan settings', async () => {
-    const tree = writeTree(FLAKY)
-    // The defaults: warnings pass the gate, so the scan exits 0.
+    // The defaults: a fixed port in a test (PORT001, severity error) fails the gate…
+    expect((await run(['--root', writeTree(FLAKY)])).code).toBe(1)
+    // …while warnings pass it, so the scan exits 0.
+    const tree = writeTree({ 'tests/test_b.py': FLAKY['tests/test_b.py'] })
     expect((await run(['--root', tree])).code).toBe(0)
     const policyFile = join(tree, '.github', 'bind-probe.yml')
     mkdirSync(join(tree, '.github'))

@@ -106,7 +106,7 @@ describe('findings', () => {
     const [f] = (await scanFiles({ 'test/a.spec.js': before })).findings
     expect(f).toMatchObject({
       rule: 'PORT001',
-      severity: 'warning',
+      severity: 'error',
       path: 'test/a.spec.js',
       line: 2,
       language: 'JavaScript',

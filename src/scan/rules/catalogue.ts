@@ -29,7 +29,7 @@ export const RULES: readonly RuleInfo[] = [
       'the same host, or a leftover server collide on it with EADDRINUSE; on Linux (32768-60999) ' +
       'and on macOS and Windows (49152-65535) an outgoing connection can hold a "random" high port ' +
       'as its ephemeral port. On Windows a collision can hang the test instead of failing it.',
-    severity: 'warning',
+    severity: 'error',
     precision: 'high',
     testOnly: true,
     advice: {

@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-QB4HUYGZ.js";
+} from "./chunk-NT6I7STZ.js";
 import {
   CommandFailure,
   SETTINGS,
@@ -954,7 +954,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-Z7HR3KST.js")).serveCommand(argv, io);
+      return (await import("./serve-command-THAM2F3E.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }

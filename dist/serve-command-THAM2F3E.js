@@ -40421,7 +40421,7 @@ async function serviceApp(app, options) {
     (request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}` })
   );
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, text, done) => {
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
     let value;
     try {
       value = JSON.parse(text);
@@ -40429,7 +40429,9 @@ async function serviceApp(app, options) {
       return done(httpError(400, `the body is not JSON: ${error.message}`));
     }
     const problem = bodyProblem(value, MAX_JSON_DEPTH);
-    return problem ? done(httpError(400, problem)) : done(null, value);
+    if (problem) return done(httpError(400, problem));
+    request.rawBody = text;
+    return done(null, value);
   });
   app.get("/healthz", async () => ({ ok: true }));
   app.get("/readyz", async (request, reply) => {
@@ -40479,7 +40481,7 @@ async function serviceApp(app, options) {
       if (!checked.ok) return refuse(reply, 400, checked.error);
       const { envelope, notes } = checked;
       const uploader = request.uploader;
-      const text = JSON.stringify(envelope);
+      const text = notes.length ? JSON.stringify(envelope) : request.rawBody;
       const outcome = await store.putResult({
         identity: uploader.identity,
         platform: envelope.result.platform.id,
@@ -40969,4 +40971,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-Z7HR3KST.js.LEGAL.txt */
+/*! For license information please see serve-command-THAM2F3E.js.LEGAL.txt */

@@ -13332,7 +13332,8 @@ var package_default = {
     "bench:scan": "node bench/scan.bench.ts",
     "bench:action": "node bench/action.bench.ts",
     "check:package": "bash scripts/check-package.sh",
-    samples: "node scripts/render-samples.ts"
+    samples: "node scripts/render-samples.ts",
+    "bench:service": "node bench/service.bench.ts"
   },
   devDependencies: {
     "@actions/artifact": "6.2.1",
@@ -13346,6 +13347,7 @@ var package_default = {
     "@octokit/plugin-throttling": "11.0.5",
     "@octokit/webhooks-examples": "7.6.1",
     "@tree-sitter-grammars/tree-sitter-kotlin": "1.1.0",
+    "@types/autocannon": "7.12.7",
     "@types/node": "24.19.2",
     "@types/pg": "8.23.1",
     "@types/sarif": "2.1.7",
@@ -17197,7 +17199,7 @@ var RULES = [
     name: "fixed-port-in-test",
     title: "A test listens on a fixed port",
     description: 'A listener in test code asks for a literal port. Parallel test workers, a second CI job on the same host, or a leftover server collide on it with EADDRINUSE; on Linux (32768-60999) and on macOS and Windows (49152-65535) an outgoing connection can hold a "random" high port as its ephemeral port. On Windows a collision can hang the test instead of failing it.',
-    severity: "warning",
+    severity: "error",
     precision: "high",
     testOnly: true,
     advice: {
@@ -24579,7 +24581,9 @@ var fixedPortInTest = (ctx) => {
       const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : `listens on fixed port ${l.port.port}`;
       hits.push({
         rule: "PORT001",
-        severity: "warning",
+        // Measured on real projects' code: 29 of 29 judged findings true, no false alarm on 42
+        // clean cases (docs/scan.md), so it is the one rule that fails the gate by default.
+        severity: "error",
         at: l.at,
         code: l.text,
         message: `Test code ${what}: parallel workers${l.port.port >= EPHEMERAL_FLOOR ? `, another CI job on the same host, or an outgoing connection that drew ${l.port.port} as its ephemeral port` : " or another CI job on the same host"} make it fail with EADDRINUSE (on Windows a collision can hang the test).`
