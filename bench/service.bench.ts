@@ -17,7 +17,8 @@ const CONNECTIONS = 10
 /** More tokens than a run can use: each upload takes the next one. */
 const TOKENS = 20_000
 
-const body = JSON.stringify(envelope())
+// Indented, as `bind-probe probe --format json` writes the result and a runner would send it.
+const body = JSON.stringify(envelope(), null, 2)
 const issuer = new OidcIssuer()
 await issuer.start()
 console.error(`minting ${TOKENS} tokens…`)

@@ -39,6 +39,14 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message })
   })
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 400) {
+      request.log.info(
+        { method: request.method, url: request.url.split('?')[0], status: reply.statusCode },
+        'refused',
+      )
+    }
+  })
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
   )

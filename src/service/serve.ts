@@ -23,6 +23,9 @@ export async function startService(
   const store = await openStore(settings.database)
   const app = Fastify({
     logger: { level: 'info', stream: log, redact: ['req.headers.authorization'] },
+    // Two log lines per accepted upload cost more than the upload's own checks; refusals and
+    // failures are logged (app.ts), accepted uploads are counted in the store.
+    disableRequestLogging: true,
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
     connectionTimeout: settings.requestTimeoutMs,
