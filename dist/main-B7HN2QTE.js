@@ -954,7 +954,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-THAM2F3E.js")).serveCommand(argv, io);
+      return (await import("./serve-command-BHVJH62G.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }
