@@ -74,6 +74,32 @@ describe('runReport', () => {
     expect(outcome.report.legs).toEqual([{ leg: 'probe (windows-2025)', status: 'cancelled' }])
   })
 
+  it.fails('names a leg whose runner was lost, as GitHub annotated its job', async () => {
+    const lost =
+      'The self-hosted runner: ci-mac-3 lost communication with the server. Verify the machine is running and has a healthy network connection.'
+    api.jobs.set('9/1', [
+      {
+        id: 41,
+        name: 'probe (macos-14)',
+        status: 'completed',
+        conclusion: 'failure',
+        annotations: [lost],
+      },
+      {
+        id: 42,
+        name: 'probe (windows-2025)',
+        status: 'completed',
+        conclusion: 'failure',
+        annotations: ['Process completed with exit code 1.'],
+      },
+    ])
+    const { outcome } = await report({ legJobs: ['probe'] })
+    expect(outcome.report.legs).toEqual([
+      { leg: 'probe (macos-14)', status: 'runner_lost' },
+      { leg: 'probe (windows-2025)', status: 'failure' },
+    ])
+  })
+
   it('names every other finished job when none is named after the legs’ job id', async () => {
     api.jobs.set('9/1', [
       { name: 'Probe on Windows', status: 'completed', conclusion: 'cancelled' },

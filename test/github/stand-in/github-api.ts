@@ -74,9 +74,13 @@ export class RawBody {
 }
 
 export interface StandInJob {
+  /** The job's id, which is also its check run's id. */
+  id?: number
   name: string
   status: 'queued' | 'in_progress' | 'completed'
   conclusion: string | null
+  /** What GitHub annotated the job's check run with (a lost runner says so there). */
+  annotations?: string[]
 }
 
 export class GitHubStandIn {
@@ -449,6 +453,22 @@ export class GitHubStandIn {
       const jobs = this.jobs.get(`${rest[2]}/${rest[4]}`)
       if (!jobs) return [404, { message: 'Not Found' }]
       return [200, { total_count: jobs.length, jobs }]
+    }
+    // GET /repos/{o}/{r}/check-runs/{id}/annotations, for a job of the run (its check run)
+    if (method === 'GET' && rest[0] === 'check-runs' && rest[2] === 'annotations') {
+      const job = [...this.jobs.values()].flat().find((j) => j.id === Number(rest[1]))
+      if (!job) return [404, { message: 'Not Found' }]
+      return [
+        200,
+        (job.annotations ?? []).map((message) => ({
+          path: '.github',
+          start_line: 1,
+          end_line: 1,
+          annotation_level: 'failure',
+          message,
+          title: '',
+        })),
+      ]
     }
     // POST /repos/{o}/{r}/check-runs, PATCH /repos/{o}/{r}/check-runs/{id}
     if (rest[0] === 'check-runs') {
