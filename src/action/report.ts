@@ -7,6 +7,7 @@ import {
   describeError,
   findComment,
   listRunJobs,
+  runnerWasLost,
   previousCheckDigest,
   publishCheckRun,
   publishComment,
@@ -328,11 +329,23 @@ async function legStatuses(
     : []
   // Display names need not follow job ids (a `name:`, a reusable workflow): with no match, every
   // other job may have been a leg.
-  return (matched.length ? matched : finished).map((job) => ({
-    name: job.name,
-    status: job.status as LegInput['status'],
-  }))
+  const legs = matched.length ? matched : finished
+  // A few calls at most: only failed legs are asked, and only the first ones.
+  const asked = new Set(
+    legs.filter((job) => job.status === 'failure').slice(0, MAX_LOST_RUNNER_LOOKUPS),
+  )
+  return Promise.all(
+    legs.map(async (job) => ({
+      name: job.name,
+      status: (asked.has(job) && (await runnerWasLost(api, context.repo, job.id))
+        ? 'runner_lost'
+        : job.status) as LegInput['status'],
+    })),
+  )
 }
+
+/** Failed legs whose check run annotations are read to tell a lost runner from a failure. */
+const MAX_LOST_RUNNER_LOOKUPS = 10
 
 function reportContext(context: RunContext): ReportContext {
   const pr = context.pullRequest

@@ -88,5 +88,5 @@ export {
   JOB_SUMMARY_LIMIT,
   trimMarkdown,
 } from './limits.ts'
-export { listRunJobs, type RunJob } from './run-jobs.ts'
+export { listRunJobs, runnerWasLost, type RunJob } from './run-jobs.ts'
 export { previousCheckDigest } from './check-digest.ts'

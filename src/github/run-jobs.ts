@@ -7,6 +7,8 @@ import { refusalOf } from './errors.ts'
 import { textField } from './answers.ts'
 
 export interface RunJob {
+  /** The job's id, which is also its check run's. */
+  id: number
   name: string
   /** The job's conclusion, or its status while it runs. */
   status: string
@@ -33,12 +35,41 @@ export async function listRunJobs(
     const endpoint =
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs'
     return jobs.map((job) => ({
+      id: job.id,
       name: textField(job.name, endpoint, 'jobs[].name'),
       status: textField(job.conclusion ?? job.status, endpoint, 'jobs[].status'),
     }))
   } catch (error) {
     const refusal = refusalOf(error)
     if (refusal && refusal.kind !== 'unavailable') return undefined
+    throw error
+  }
+}
+
+/**
+ * What GitHub writes on a job whose runner went away: a self-hosted runner that lost contact, a
+ * runner that was shut down or reclaimed. The jobs API only says `failure`; the job's check run
+ * annotations say which.
+ */
+const RUNNER_LOST =
+  /lost communication with the server|runner has received a shutdown signal|hosted runner encountered an error|hosted runner lost communication/i
+
+/** Whether GitHub says the job failed because its runner was lost; false when it cannot tell. */
+export async function runnerWasLost(
+  api: GitHubApi,
+  repo: RepoRef,
+  jobId: number,
+): Promise<boolean> {
+  try {
+    const annotations = await api.paginate(api.rest.checks.listAnnotations, {
+      owner: repo.owner,
+      repo: repo.repo,
+      check_run_id: jobId,
+      per_page: 50,
+    })
+    return annotations.some((a) => typeof a.message === 'string' && RUNNER_LOST.test(a.message))
+  } catch (error) {
+    if (refusalOf(error)) return false
     throw error
   }
 }

@@ -201,9 +201,11 @@ function missingPlatform(
       ? 'leg-cancelled'
       : leg.status === 'timed_out'
         ? 'leg-timed-out'
-        : leg.status === 'skipped'
-          ? 'leg-skipped'
-          : 'leg-failed'
+        : leg.status === 'runner_lost'
+          ? 'leg-runner-lost'
+          : leg.status === 'skipped'
+            ? 'leg-skipped'
+            : 'leg-failed'
   return { id, ...(name ? { name } : {}), reason, ...(leg ? { leg: leg.leg } : {}) }
 }
 

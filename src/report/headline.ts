@@ -79,6 +79,8 @@ export function missingWords(m: MissingPlatform): string {
       return `${leg} was cancelled`
     case 'leg-timed-out':
       return `${leg} ran out of time (its timeout-minutes) before uploading a result`
+    case 'leg-runner-lost':
+      return `${leg} lost its runner (GitHub lost contact with it, or it was shut down) before uploading a result`
     case 'leg-failed':
       return `${leg} failed before uploading a result`
     case 'leg-skipped':

@@ -60,6 +60,8 @@ export type MissingReason =
   | 'leg-cancelled'
   /** GitHub stopped the job at its `timeout-minutes`. */
   | 'leg-timed-out'
+  /** GitHub lost the leg's runner before it uploaded a result. */
+  | 'leg-runner-lost'
   | 'leg-failed'
   | 'leg-skipped'
   /** A result arrived, but its host kept most scenarios from being measured. */
@@ -76,7 +78,15 @@ export interface MissingPlatform {
 }
 
 /** How a matrix leg ended, as the caller read it from the run's jobs. */
-export type LegStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out' | 'unknown'
+export type LegStatus =
+  | 'success'
+  | 'failure'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  /** GitHub lost the job's runner (its check run's annotations say so). */
+  | 'runner_lost'
+  | 'unknown'
 
 export interface LegProblem {
   leg: string

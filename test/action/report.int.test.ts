@@ -74,7 +74,7 @@ describe('runReport', () => {
     expect(outcome.report.legs).toEqual([{ leg: 'probe (windows-2025)', status: 'cancelled' }])
   })
 
-  it.fails('names a leg whose runner was lost, as GitHub annotated its job', async () => {
+  it('names a leg whose runner was lost, as GitHub annotated its job', async () => {
     const lost =
       'The self-hosted runner: ci-mac-3 lost communication with the server. Verify the machine is running and has a healthy network connection.'
     api.jobs.set('9/1', [

@@ -28,6 +28,7 @@ const LEG_WORDS: Record<LegProblem['status'], string> = {
   cancelled: 'was cancelled',
   skipped: 'was skipped',
   timed_out: 'timed out',
+  runner_lost: 'runner lost',
   unknown: 'ended in an unknown state',
 }
 
@@ -492,8 +493,10 @@ function missingStep(m: MissingPlatform): string {
       return 'GitHub cancelled the job (a newer push, fail-fast after another leg failed, or by hand): re-run it (Re-run jobs, then Re-run failed jobs)'
     case 'leg-timed-out':
       return 'raise the job’s timeout-minutes, or re-run it if the runner was slow'
+    case 'leg-runner-lost':
+      return 'nothing in your code: re-run the job (Re-run jobs, then Re-run failed jobs); a self-hosted runner that is lost again needs its machine or network looked at'
     case 'leg-failed':
-      return 'open the job’s log for what failed (a lost runner says so there), then re-run it (Re-run jobs, then Re-run failed jobs)'
+      return 'open the job’s log for what failed, then re-run it (Re-run jobs, then Re-run failed jobs)'
     case 'leg-skipped':
       return 'the job’s if: condition skipped it; run it, or take the platform out of the policy’s platforms'
     case 'no-result':
