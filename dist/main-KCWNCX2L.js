@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-NT6I7STZ.js";
+} from "./chunk-SSLVPV7C.js";
 import {
   CommandFailure,
   SETTINGS,

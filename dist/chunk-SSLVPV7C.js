@@ -16711,6 +16711,8 @@ function missingWords(m) {
       return `${leg} was cancelled`;
     case "leg-timed-out":
       return `${leg} ran out of time (its timeout-minutes) before uploading a result`;
+    case "leg-runner-lost":
+      return `${leg} lost its runner (GitHub lost contact with it, or it was shut down) before uploading a result`;
     case "leg-failed":
       return `${leg} failed before uploading a result`;
     case "leg-skipped":
@@ -16955,7 +16957,7 @@ function unmeasurableHost(result, name2) {
 }
 function missingPlatform(id, name2, legs) {
   const leg = legs.find((l) => l.platform === id);
-  const reason = !leg ? "no-result" : leg.status === "cancelled" ? "leg-cancelled" : leg.status === "timed_out" ? "leg-timed-out" : leg.status === "skipped" ? "leg-skipped" : "leg-failed";
+  const reason = !leg ? "no-result" : leg.status === "cancelled" ? "leg-cancelled" : leg.status === "timed_out" ? "leg-timed-out" : leg.status === "runner_lost" ? "leg-runner-lost" : leg.status === "skipped" ? "leg-skipped" : "leg-failed";
   return { id, ...name2 ? { name: name2 } : {}, reason, ...leg ? { leg: leg.leg } : {} };
 }
 function cellsWith(verdict, rows, platforms, scenarios) {
@@ -17788,6 +17790,7 @@ var LEG_WORDS = {
   cancelled: "was cancelled",
   skipped: "was skipped",
   timed_out: "timed out",
+  runner_lost: "runner lost",
   unknown: "ended in an unknown state"
 };
 var RULE_WORDS = {
@@ -18162,8 +18165,10 @@ function missingStep(m) {
       return "GitHub cancelled the job (a newer push, fail-fast after another leg failed, or by hand): re-run it (Re-run jobs, then Re-run failed jobs)";
     case "leg-timed-out":
       return "raise the job’s timeout-minutes, or re-run it if the runner was slow";
+    case "leg-runner-lost":
+      return "nothing in your code: re-run the job (Re-run jobs, then Re-run failed jobs); a self-hosted runner that is lost again needs its machine or network looked at";
     case "leg-failed":
-      return "open the job’s log for what failed (a lost runner says so there), then re-run it (Re-run jobs, then Re-run failed jobs)";
+      return "open the job’s log for what failed, then re-run it (Re-run jobs, then Re-run failed jobs)";
     case "leg-skipped":
       return "the job’s if: condition skipped it; run it, or take the platform out of the policy’s platforms";
     case "no-result":
