@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { processAlive } from '../process-alive.ts'
 
 export const DEFAULT_PRESENCE_DIR = join(tmpdir(), 'bind-probe-running')
 
@@ -28,7 +29,7 @@ export function announceProbe(dir = DEFAULT_PRESENCE_DIR): ProbePresence {
     return { othersRunning: () => false, leave: () => undefined }
   }
   return {
-    othersRunning: () => markers(dir).some((name) => name !== own && alive(pidOf(name))),
+    othersRunning: () => markers(dir).some((name) => name !== own && processAlive(pidOf(name))),
     leave: () => rmSync(join(dir, own), { force: true }),
   }
 }
@@ -43,15 +44,4 @@ function markers(dir: string): string[] {
 
 function pidOf(marker: string): number {
   return Number(marker.split('-', 1)[0])
-}
-
-/** A marker left by a probe that was killed names a process that is gone: it does not count. */
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM' // alive, another user's
-  }
 }

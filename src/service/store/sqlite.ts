@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Row, SqlDatabase, SqlSession } from './sql.ts'
+import { processAlive } from '../../process-alive.ts'
 
 export class DatabaseInUseError extends Error {
   override name = 'DatabaseInUseError'
@@ -100,7 +101,7 @@ function holdLock(lockPath: string, dbPath: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = Number(readFileSync(lockPath, 'utf8').trim())
-      if (alive(holder)) {
+      if (processAlive(holder)) {
         throw new DatabaseInUseError(
           `${dbPath} is in use by another bind-probe serve (pid ${holder}; lock file ${lockPath}): ` +
             'one process per SQLite database; use PostgreSQL (DATABASE_URL=postgres://…) to run several',
@@ -110,14 +111,4 @@ function holdLock(lockPath: string, dbPath: string): () => void {
     }
   }
   throw new DatabaseInUseError(`could not take the lock file ${lockPath}`)
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
