@@ -329,8 +329,15 @@ export interface Judgement extends UnlabelledFinding {
   reason: string
 }
 
-/** Summary of the committed judgements of sampled unlabelled findings, if any. */
-export async function renderJudgements(file = JUDGEMENTS): Promise<string> {
+/**
+ * Summary of the committed judgements of sampled unlabelled findings, if any. With the current
+ * scan's unlabelled findings, also which judged findings it still makes: after a rule change,
+ * their verdicts give the precision of what is left without judging anything again.
+ */
+export async function renderJudgements(
+  file = JUDGEMENTS,
+  current?: readonly UnlabelledFinding[],
+): Promise<string> {
   if (!existsSync(file)) return ''
   const { judgements } = JSON.parse(await readFile(file, 'utf8')) as { judgements: Judgement[] }
   const judged = judgements.filter((j) => j.verdict)
@@ -338,12 +345,21 @@ export async function renderJudgements(file = JUDGEMENTS): Promise<string> {
     '',
     `Sample of unlabelled findings: ${judgements.length}, judged ${judged.length}.`,
   ]
+  const refs = current && new Set(current.map((f) => f.ref))
+  const still = refs ? ' still found | true | precision |' : ''
+  lines.push('', `| rule | judged | true | false | precision |${still}`)
+  lines.push(`|---|---:|---:|---:|---:|${refs ? '---:|---:|---:|' : ''}`)
   const rules = [...new Set(judged.map((j) => j.rule))].sort()
-  lines.push('', '| rule | judged | true | false | precision |', '|---|---:|---:|---:|---:|')
   for (const rule of [...rules, '**all**']) {
     const js = rule === '**all**' ? judged : judged.filter((j) => j.rule === rule)
     const t = js.filter((j) => j.verdict === 'true').length
-    lines.push(`| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`)
+    let row = `| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`
+    if (refs) {
+      const kept = js.filter((j) => refs.has(j.ref))
+      const keptTrue = kept.filter((j) => j.verdict === 'true').length
+      row += ` ${kept.length} | ${keptTrue} | ${ratio(keptTrue, kept.length)} |`
+    }
+    lines.push(row)
   }
   return `${lines.join('\n')}\n`
 }

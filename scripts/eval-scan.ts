@@ -175,7 +175,9 @@ async function main(args: string[]): Promise<void> {
   }
   if (!existsSync(dir)) throw new Error(`--real-world ${dir}: no such directory`)
   const evaluation = await evaluateRealWorld(dir)
-  process.stdout.write(renderRealWorld(evaluation) + (await renderJudgements()))
+  process.stdout.write(
+    renderRealWorld(evaluation) + (await renderJudgements(undefined, evaluation.unlabelled)),
+  )
   const out = flag('--sample-unlabelled')
   if (out) {
     const sample = sampleUnlabelled(evaluation.unlabelled, 100)

@@ -5,7 +5,8 @@ import { contains } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
-import { hasWord, inTest } from './context.ts'
+import { hasWord, inTest, namedScope, type RuleContext } from './context.ts'
+import type { Listener } from '../listeners.ts'
 
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i
 const LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/
@@ -53,6 +54,7 @@ export const localhostFamily: Rule = (ctx) => {
           !inServer(s) &&
           (s.value.toLowerCase() !== 'localhost' || inCall(s)) &&
           samePort(server.port, s.value) &&
+          sameTest(ctx, server, s.scope) &&
           !onlyServes(s),
       )
       why =
@@ -66,7 +68,11 @@ export const localhostFamily: Rule = (ctx) => {
             'containers whose /etc/hosts has no ::1 for it)'
     } else if (family === 'localhost' && js) {
       clients = facts.strings.filter(
-        (s) => LOOPBACK_V4.test(s.value) && !inServer(s) && samePort(server.port, s.value),
+        (s) =>
+          LOOPBACK_V4.test(s.value) &&
+          !inServer(s) &&
+          samePort(server.port, s.value) &&
+          sameTest(ctx, server, s.scope),
       )
       why = "binds 'localhost', which Node.js 17+ resolves to ::1 first"
       resolves = 'where localhost resolves to ::1 first'
@@ -95,9 +101,38 @@ const WILDCARD_V6_ONLY: Partial<Record<Family, string>> = {
   c: 'IPv6 only on Windows, whose default is IPV6_V6ONLY',
 }
 
+/** Calls whose function argument prepares a test's server: a fixture, not a test of its own. */
+const FIXTURE_CALL = /^(?:before|beforeEach|beforeAll|setup|suiteSetup|BeforeEach|BeforeAll)$/
+const FIXTURE_NAME =
+  /^(?:setUp|setUpClass|asyncSetUp|setup_method|setup_class|setup|SetUp|Setup|beforeEach|beforeAll|init|Initialize|TestInitialize|OneTimeSetUp)$/
+
+/**
+ * A client is paired only with a server of the same test: the same unit of work, a server set up
+ * around it (at the level of its describe block, class or file), or in a fixture of an enclosing
+ * block. A server in one `it` and a URL in another, thousands of lines apart, are not a pair
+ * (websockets/ws's WebSocket.test.js: 31 false alarms in the judged sample).
+ */
+function sameTest(ctx: RuleContext, server: Listener, clientScope: number): boolean {
+  const { scopes } = ctx.facts
+  const serverUnit = namedScope(ctx, server.scope)
+  const around = new Set<number>()
+  for (let s = namedScope(ctx, clientScope); ; s = scopes[s]!.parent) {
+    around.add(s)
+    if (s === 0 || !scopes[s]) break
+  }
+  if (around.has(serverUnit)) return true
+  const unit = scopes[serverUnit]
+  const fixture =
+    unit &&
+    ((unit.role === 'argument' && FIXTURE_CALL.test(unit.passedTo)) || FIXTURE_NAME.test(unit.name))
+  return Boolean(fixture && around.has(unit.parent))
+}
+
 /** A client can be talking to this server: unless both ports are literals and differ. */
 function samePort(server: Port, client: string): boolean {
   const port = parseAddress(client)?.port
+  // A URL with no port goes to its scheme's default port, never to a port the OS chose.
+  if (port === undefined && server.kind === 'zero' && client.includes('://')) return false
   if (port === undefined || !/^\d+$/.test(port)) return true
   if (server.kind === 'fixed') return server.port === Number(port)
   return server.kind !== 'zero'
