@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  processAlive,
   require__,
   resultProblems
-} from "./chunk-REDYQT2D.js";
+} from "./chunk-26UPX7SW.js";
 import {
   __commonJS,
   __require,
@@ -15387,7 +15388,7 @@ function announceProbe(dir = DEFAULT_PRESENCE_DIR) {
     return { othersRunning: () => false, leave: () => void 0 };
   }
   return {
-    othersRunning: () => markers(dir).some((name2) => name2 !== own && alive(pidOf(name2))),
+    othersRunning: () => markers(dir).some((name2) => name2 !== own && processAlive(pidOf(name2))),
     leave: () => rmSync(join(dir, own), { force: true })
   };
 }
@@ -15400,15 +15401,6 @@ function markers(dir) {
 }
 function pidOf(marker) {
   return Number(marker.split("-", 1)[0]);
-}
-function alive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
 }
 
 // src/probe/outcome.ts
@@ -24987,13 +24979,13 @@ var localhostFamily = (ctx) => {
     let resolves = "";
     if (family === "v4" || family === "v6") {
       clients = facts.strings.filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s)) && samePort(server2.port, s.value) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
     } else if (family === "localhost" && js3) {
       clients = facts.strings.filter(
-        (s) => LOOPBACK_V4.test(s.value) && !inServer(s) && samePort(server2.port, s.value)
+        (s) => LOOPBACK_V4.test(s.value) && !inServer(s) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope)
       );
       why = "binds 'localhost', which Node.js 17+ resolves to ::1 first";
       resolves = "where localhost resolves to ::1 first";
@@ -25017,8 +25009,24 @@ var WILDCARD_V6_ONLY = {
   rust: "IPv6 only on Windows, whose default is IPV6_V6ONLY",
   c: "IPv6 only on Windows, whose default is IPV6_V6ONLY"
 };
+var FIXTURE_CALL = /^(?:before|beforeEach|beforeAll|setup|suiteSetup|BeforeEach|BeforeAll)$/;
+var FIXTURE_NAME = /^(?:setUp|setUpClass|asyncSetUp|setup_method|setup_class|setup|SetUp|Setup|beforeEach|beforeAll|init|Initialize|TestInitialize|OneTimeSetUp)$/;
+function sameTest(ctx, server2, clientScope) {
+  const { scopes } = ctx.facts;
+  const serverUnit = namedScope(ctx, server2.scope);
+  const around = /* @__PURE__ */ new Set();
+  for (let s = namedScope(ctx, clientScope); ; s = scopes[s].parent) {
+    around.add(s);
+    if (s === 0 || !scopes[s]) break;
+  }
+  if (around.has(serverUnit)) return true;
+  const unit = scopes[serverUnit];
+  const fixture = unit && (unit.role === "argument" && FIXTURE_CALL.test(unit.passedTo) || FIXTURE_NAME.test(unit.name));
+  return Boolean(fixture && around.has(unit.parent));
+}
 function samePort(server2, client) {
   const port = parseAddress(client)?.port;
+  if (port === void 0 && server2.kind === "zero" && client.includes("://")) return false;
   if (port === void 0 || !/^\d+$/.test(port)) return true;
   if (server2.kind === "fixed") return server2.port === Number(port);
   return server2.kind !== "zero";

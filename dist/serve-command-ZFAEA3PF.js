@@ -6,6 +6,7 @@ import {
   readSettings
 } from "./chunk-RZCMETQZ.js";
 import {
+  processAlive,
   require__,
   require_ajv,
   require_code,
@@ -26,7 +27,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-REDYQT2D.js";
+} from "./chunk-26UPX7SW.js";
 import {
   __commonJS,
   __esm,
@@ -40797,7 +40798,7 @@ function holdLock(lockPath, dbPath) {
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockPath, "utf8").trim());
-      if (alive(holder)) {
+      if (processAlive(holder)) {
         throw new DatabaseInUseError(
           `${dbPath} is in use by another bind-probe serve (pid ${holder}; lock file ${lockPath}): one process per SQLite database; use PostgreSQL (DATABASE_URL=postgres://…) to run several`
         );
@@ -40806,15 +40807,6 @@ function holdLock(lockPath, dbPath) {
     }
   }
   throw new DatabaseInUseError(`could not take the lock file ${lockPath}`);
-}
-function alive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
 }
 
 // src/service/store/sql-store.ts
@@ -41001,4 +40993,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BHVJH62G.js.LEGAL.txt */
+/*! For license information please see serve-command-ZFAEA3PF.js.LEGAL.txt */

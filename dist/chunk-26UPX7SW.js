@@ -8050,6 +8050,17 @@ var require_dist = __commonJS({
   }
 });
 
+// src/process-alive.ts
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
 // src/probe/validate-result.ts
 var import__ = __toESM(require__(), 1);
 var import_ajv_formats = __toESM(require_dist(), 1);
@@ -8329,5 +8340,6 @@ export {
   require_formats,
   require_ajv,
   require_dist,
-  resultProblems
+  resultProblems,
+  processAlive
 };

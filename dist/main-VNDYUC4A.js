@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-SSLVPV7C.js";
+} from "./chunk-4LQOVWW4.js";
 import {
   CommandFailure,
   SETTINGS,
@@ -58,7 +58,7 @@ import {
   watchOutput,
   writeFailure
 } from "./chunk-RZCMETQZ.js";
-import "./chunk-REDYQT2D.js";
+import "./chunk-26UPX7SW.js";
 import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
@@ -954,7 +954,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-BHVJH62G.js")).serveCommand(argv, io);
+      return (await import("./serve-command-ZFAEA3PF.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }
