@@ -269,6 +269,10 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   return false
 }
 
+/** Calls that register a handler for an event, which runs later, when the event comes. */
+const EVENT_HANDLER =
+  /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/
+
 /**
  * Where a close actually runs. A close inside a nested def or a function literal that is stored
  * or returned (a `stop` function handed to the caller) runs only where that function is called
@@ -277,6 +281,9 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
 function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
   const { facts } = ctx
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
+    // An event handler runs when its event comes: a close in `ws.on('pong', () => wss.close())`
+    // follows the connection that used the port (websockets/ws's tests), it does not precede it.
+    if (s.role === 'argument' && EVENT_HANDLER.test(s.passedTo)) return []
     if (s.role === 'declared' || s.role === 'value') {
       const fn = s
       const name =
