@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-4LQOVWW4.js";
+} from "./chunk-BUPCQAZK.js";
 import {
   CommandFailure,
   SETTINGS,

@@ -24836,9 +24836,11 @@ function closesFirst(ctx, bound, scope, flow) {
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
 }
+var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 function whenRun(ctx, close, area) {
   const { facts } = ctx;
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
+    if (s.role === "argument" && EVENT_HANDLER.test(s.passedTo)) return [];
     if (s.role === "declared" || s.role === "value") {
       const fn = s;
       const name2 = fn.name || facts.assigns.find((a) => a.value.kind === "function" && contains(a.at, fn.at))?.name || "";
