@@ -31,6 +31,18 @@ export interface ScanOptions {
   parseAll?: boolean
   /** Size from which non-test files are examined around their trigger words only (default 32,000 characters). */
   focusMinChars?: number
+  /** Filled with where the time went, for benchmarks (bench/scan-repos.bench.ts). */
+  timings?: ScanTimings
+}
+
+/** Milliseconds spent in each phase of a scan. */
+export interface ScanTimings {
+  list: number
+  read: number
+  prefilter: number
+  parse: number
+  extract: number
+  rules: number
 }
 
 export interface ScanResult {
@@ -77,6 +89,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     notes,
     durationMs: 0,
   }
+  const timings = options.timings
+  const timed = <T>(phase: keyof ScanTimings, work: () => T): T => {
+    if (!timings) return work()
+    const t = performance.now()
+    try {
+      return work()
+    } finally {
+      timings[phase] += performance.now() - t
+    }
+  }
   const skip = (path: string, reason: SkipReason) => {
     skipped[reason]++
     if (skippedFiles.length < MAX_LISTED_SKIPS) skippedFiles.push({ path, reason })
@@ -103,7 +125,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       (p) =>
         !wanted || wanted.includes('.') || wanted.some((w) => p === w || p.startsWith(`${w}/`)),
     )
-    const listed = listFiles(root, paths)
+    const listed = timed('list', () => listFiles(root, paths))
     paths = listed.files
     for (const link of listed.symlinks) skip(link, 'symlink')
     unreadableDirectories(listed.unreadable)
@@ -111,7 +133,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (!existsSync(resolve(root, w))) notes.push(`${w}: no such file or directory`)
     }
   } else {
-    const listed = listFiles(root, options.paths?.length ? options.paths : ['.'])
+    const listed = timed('list', () =>
+      listFiles(root, options.paths?.length ? options.paths : ['.']),
+    )
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`)
     paths = listed.files
     for (const link of listed.symlinks) skip(link, 'symlink')
@@ -133,7 +157,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       result.files.considered++
       const lines = options.changes?.get(path)
       if (lines !== undefined && lines !== 'all' && lines.size === 0) continue
-      const read = readSource(resolve(root, path), maxBytes, path)
+      const read = timed('read', () => readSource(resolve(root, path), maxBytes, path))
       if (!read.ok) {
         skip(path, read.reason)
         continue
@@ -141,7 +165,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       result.files.scanned++
       result.files.bytes += read.bytes
       const testFile = isTestPath(path, language.id, settings.testPaths)
-      if (!options.parseAll && !worthParsing(read.text, testFile, path)) continue
+      if (!options.parseAll && !timed('prefilter', () => worthParsing(read.text, testFile, path)))
+        continue
       const grammar = await grammars.get(language.id)
       if (!grammar.parser) {
         skip(path, 'language-unavailable')
@@ -149,13 +174,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       let facts
       try {
-        const tree = grammar.parser.parse(read.text)
+        const tree = timed('parse', () => grammar.parser!.parse(read.text))
         if (!tree) throw new Error('no tree')
         try {
           const focus = options.parseAll
             ? undefined
             : focusOffsets(read.text, testFile, options.focusMinChars)
-          facts = extractFacts(tree, language.id, focus)
+          facts = timed('extract', () => extractFacts(tree, language.id, focus))
         } finally {
           tree.delete()
         }
@@ -166,13 +191,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       result.files.parsed++
       if (facts.hasErrors) result.files.withSyntaxErrors++
-      const analysed = analyse(facts, {
-        path,
-        testFile,
-        enabled,
-        ...(settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {}),
-        ...(lines !== undefined ? { lines } : {}),
-      })
+      const analysed = timed('rules', () =>
+        analyse(facts!, {
+          path,
+          testFile,
+          enabled,
+          ...(settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {}),
+          ...(lines !== undefined ? { lines } : {}),
+        }),
+      )
       for (const finding of analysed.findings) result.findings.push(finding)
       result.suppressed += analysed.suppressed
     }

@@ -13334,7 +13334,8 @@ var package_default = {
     "bench:action": "node bench/action.bench.ts",
     "check:package": "bash scripts/check-package.sh",
     samples: "node scripts/render-samples.ts",
-    "bench:service": "node bench/service.bench.ts"
+    "bench:service": "node bench/service.bench.ts",
+    "bench:scan-repos": "node bench/scan-repos.bench.ts"
   },
   devDependencies: {
     "@actions/artifact": "6.2.1",
@@ -25542,6 +25543,16 @@ async function scan(options) {
     notes,
     durationMs: 0
   };
+  const timings = options.timings;
+  const timed = (phase, work) => {
+    if (!timings) return work();
+    const t = performance.now();
+    try {
+      return work();
+    } finally {
+      timings[phase] += performance.now() - t;
+    }
+  };
   const skip = (path, reason) => {
     skipped[reason]++;
     if (skippedFiles.length < MAX_LISTED_SKIPS) skippedFiles.push({ path, reason });
@@ -25564,7 +25575,7 @@ async function scan(options) {
     paths = [...options.changes.keys()].filter(
       (p) => !wanted || wanted.includes(".") || wanted.some((w) => p === w || p.startsWith(`${w}/`))
     );
-    const listed = listFiles(root, paths);
+    const listed = timed("list", () => listFiles(root, paths));
     paths = listed.files;
     for (const link of listed.symlinks) skip(link, "symlink");
     unreadableDirectories(listed.unreadable);
@@ -25572,7 +25583,10 @@ async function scan(options) {
       if (!existsSync(resolve3(root, w))) notes.push(`${w}: no such file or directory`);
     }
   } else {
-    const listed = listFiles(root, options.paths?.length ? options.paths : ["."]);
+    const listed = timed(
+      "list",
+      () => listFiles(root, options.paths?.length ? options.paths : ["."])
+    );
     for (const m of listed.missing) notes.push(`${m}: no such file or directory`);
     paths = listed.files;
     for (const link of listed.symlinks) skip(link, "symlink");
@@ -25593,7 +25607,7 @@ async function scan(options) {
       result.files.considered++;
       const lines = options.changes?.get(path);
       if (lines !== void 0 && lines !== "all" && lines.size === 0) continue;
-      const read = readSource(resolve3(root, path), maxBytes, path);
+      const read = timed("read", () => readSource(resolve3(root, path), maxBytes, path));
       if (!read.ok) {
         skip(path, read.reason);
         continue;
@@ -25601,7 +25615,8 @@ async function scan(options) {
       result.files.scanned++;
       result.files.bytes += read.bytes;
       const testFile = isTestPath(path, language.id, settings.testPaths);
-      if (!options.parseAll && !worthParsing(read.text, testFile, path)) continue;
+      if (!options.parseAll && !timed("prefilter", () => worthParsing(read.text, testFile, path)))
+        continue;
       const grammar = await grammars.get(language.id);
       if (!grammar.parser) {
         skip(path, "language-unavailable");
@@ -25609,11 +25624,11 @@ async function scan(options) {
       }
       let facts;
       try {
-        const tree = grammar.parser.parse(read.text);
+        const tree = timed("parse", () => grammar.parser.parse(read.text));
         if (!tree) throw new Error("no tree");
         try {
           const focus = options.parseAll ? void 0 : focusOffsets(read.text, testFile, options.focusMinChars);
-          facts = extractFacts(tree, language.id, focus);
+          facts = timed("extract", () => extractFacts(tree, language.id, focus));
         } finally {
           tree.delete();
         }
@@ -25624,13 +25639,16 @@ async function scan(options) {
       }
       result.files.parsed++;
       if (facts.hasErrors) result.files.withSyntaxErrors++;
-      const analysed = analyse(facts, {
-        path,
-        testFile,
-        enabled,
-        ...settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {},
-        ...lines !== void 0 ? { lines } : {}
-      });
+      const analysed = timed(
+        "rules",
+        () => analyse(facts, {
+          path,
+          testFile,
+          enabled,
+          ...settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {},
+          ...lines !== void 0 ? { lines } : {}
+        })
+      );
       for (const finding of analysed.findings) result.findings.push(finding);
       result.suppressed += analysed.suppressed;
     }

@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-BUPCQAZK.js";
+} from "./chunk-43JJHDTN.js";
 import {
   CommandFailure,
   SETTINGS,
