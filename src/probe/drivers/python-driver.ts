@@ -17,6 +17,8 @@ const execFileAsync = promisify(execFile)
 const MIN_PYTHON: [number, number] = [3, 6]
 const HELLO_TIMEOUT_MS = 10_000
 const STOPPED_READING_GRACE_MS = 1_000
+/** How long a killed child may take to be reaped before the probe goes on without it. */
+const REAP_WAIT_MS = 1_000
 /** The longest reply line: 10,000 ephemeral draws take about 60 KB. */
 const MAX_LINE_BYTES = 1 << 20
 
@@ -170,7 +172,7 @@ export class PythonDriver implements SocketDriver {
     })
     // Pipes a background process of the driver still holds would keep 'close' from ever coming.
     child.once('exit', () => {
-      setTimeout(() => letGo(child), STOPPED_READING_GRACE_MS).unref()
+      setTimeout(() => void letGo(child), STOPPED_READING_GRACE_MS).unref()
     })
     this.closed = new Promise((resolve) => {
       child.once('close', (code, signal) => {
@@ -217,7 +219,7 @@ export class PythonDriver implements SocketDriver {
       const hello = parseHello(first.done ? undefined : first.value)
       return new PythonDriver(child, hello, lines)
     } catch (error) {
-      letGo(child)
+      await letGo(child)
       throw error
     } finally {
       clearTimeout(timer)
@@ -307,14 +309,28 @@ export class PythonDriver implements SocketDriver {
 
 /**
  * Kills a child that may ignore SIGTERM and drops its pipes, which a process it left behind may
- * hold open: neither keeps the probe from ending.
+ * hold open: neither keeps the probe from ending. Resolves once the child is reaped (or after a
+ * second): a probe that exits first leaves a zombie to the host's init, and in a container whose
+ * first process does not reap, that zombie stays.
  */
-function letGo(child: ChildProcessWithoutNullStreams): void {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+function letGo(child: ChildProcessWithoutNullStreams): Promise<void> {
+  const running = child.exitCode === null && child.signalCode === null
+  const reaped = running
+    ? new Promise<void>((resolve) => {
+        // Not unref'd: the wait keeps the probe alive for the SIGCHLD, at most this long.
+        const timer = setTimeout(resolve, REAP_WAIT_MS)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    : Promise.resolve()
+  if (running) child.kill('SIGKILL')
   child.stdin.destroy()
   child.stdout.destroy()
   child.stderr.destroy()
   child.unref()
+  return reaped
 }
 
 function parseHello(line: string | undefined): PythonHello {

@@ -48,7 +48,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-43JJHDTN.js";
+} from "./chunk-XJAP4MO2.js";
 import {
   CommandFailure,
   SETTINGS,

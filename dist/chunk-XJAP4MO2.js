@@ -14919,6 +14919,7 @@ var execFileAsync = promisify(execFile);
 var MIN_PYTHON = [3, 6];
 var HELLO_TIMEOUT_MS = 1e4;
 var STOPPED_READING_GRACE_MS = 1e3;
+var REAP_WAIT_MS = 1e3;
 var MAX_LINE_BYTES = 1 << 20;
 var PythonUnavailable = class extends Error {
   name = "PythonUnavailable";
@@ -15004,7 +15005,7 @@ var PythonDriver = class _PythonDriver {
       }, STOPPED_READING_GRACE_MS);
     });
     child.once("exit", () => {
-      setTimeout(() => letGo(child), STOPPED_READING_GRACE_MS).unref();
+      setTimeout(() => void letGo(child), STOPPED_READING_GRACE_MS).unref();
     });
     this.closed = new Promise((resolve4) => {
       child.once("close", (code, signal) => {
@@ -15044,7 +15045,7 @@ var PythonDriver = class _PythonDriver {
       const hello = parseHello(first.done ? void 0 : first.value);
       return new _PythonDriver(child, hello, lines);
     } catch (error) {
-      letGo(child);
+      await letGo(child);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -15122,11 +15123,20 @@ var PythonDriver = class _PythonDriver {
   }
 };
 function letGo(child) {
-  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  const running = child.exitCode === null && child.signalCode === null;
+  const reaped = running ? new Promise((resolve4) => {
+    const timer = setTimeout(resolve4, REAP_WAIT_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve4();
+    });
+  }) : Promise.resolve();
+  if (running) child.kill("SIGKILL");
   child.stdin.destroy();
   child.stdout.destroy();
   child.stderr.destroy();
   child.unref();
+  return reaped;
 }
 function parseHello(line) {
   let message;
