@@ -5,8 +5,11 @@ import type { NewResult, PutOutcome, Store, StoredSummary } from './store.ts'
 import { openPostgres } from './postgres.ts'
 import { openSqlite } from './sqlite.ts'
 
-/** A `postgres://` (or `postgresql://`) URL opens PostgreSQL; anything else is a SQLite file path. */
-export async function openStore(location: string): Promise<Store> {
+/**
+ * Opens and migrates the database: a `postgres://` (or `postgresql://`) URL opens PostgreSQL;
+ * anything else is a SQLite file path. The service's stores (results, outbox, history) share it.
+ */
+export async function openDatabase(location: string): Promise<SqlDatabase> {
   const db = /^postgres(ql)?:\/\//.test(location)
     ? await openPostgres(location)
     : await openSqlite(location)
@@ -16,13 +19,17 @@ export async function openStore(location: string): Promise<Store> {
     await db.close()
     throw error
   }
-  return new SqlStore(db)
+  return db
+}
+
+export async function openStore(location: string): Promise<Store> {
+  return new SqlStore(await openDatabase(location))
 }
 
 /** What stays replayed: a token is remembered until it expires, and a day longer for clock skew. */
 const TOKEN_MEMORY_MS = 24 * 60 * 60 * 1000
 
-class SqlStore implements Store {
+export class SqlStore implements Store {
   readonly kind: Store['kind']
   private readonly db: SqlDatabase
 
