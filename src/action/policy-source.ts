@@ -13,17 +13,12 @@ import { DEFAULT_CONFIG, loadConfig, type Config } from '../config/index.ts'
 import type { GitHubApi, NetworkBudget, RunContext } from '../github/index.ts'
 import { refusalOf } from '../github/index.ts'
 import { gitFetch, gitOut } from './changed-lines.ts'
-import type { TemplateSource } from '../report/index.ts'
+import type { ReportPolicy } from '../github/publish-report.ts'
 import { PathError, outsideRepository, repositoryPath, resolveInside } from './workspace-path.ts'
 
-export interface PolicySource {
-  config: Config
-  commentTemplate?: TemplateSource
-  summaryTemplate?: TemplateSource
+export interface PolicySource extends ReportPolicy {
   /** Where they were read, in words, for the log and the summary. */
   from: string
-  /** Why the policy could not be used (read failure, invalid file): the defaults stand in. */
-  problem?: string
   /** Templates that could not be read: the built-in ones stand in. */
   warnings: string[]
 }

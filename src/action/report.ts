@@ -1,373 +1,51 @@
-// The report job: every leg's results to one report, one comment, one check run, the job summary
-// and the outputs. The job summary is written before anything is sent to GitHub, and a GitHub
-// failure of any kind becomes a warning, so nothing the legs measured is lost.
-import type { Policy } from '../config/index.ts'
+// The action's report job: its inputs and the run's jobs handed to the shared publisher, which
+// the reporting service uses too.
+import { legStatuses, type RunContext } from '../github/index.ts'
 import {
-  checkRunName,
-  describeError,
-  findComment,
-  listRunJobs,
-  runnerWasLost,
-  previousCheckDigest,
-  publishCheckRun,
-  publishComment,
-  reportRefusals,
-  writeJobSummary,
-  type CheckRunResult,
-  type CommentLookup,
-  type CommentResult,
-  type GitHubApi,
-  type Logger,
-  type RunContext,
-  type SurfaceOutcome,
-} from '../github/index.ts'
-import {
-  CHECK_SUMMARY_LIMIT,
-  TemplateError,
-  buildReport,
-  commentTrailer,
-  evaluatePolicy,
-  renderComment,
-  renderSummary,
-  readDigest,
-  verdictKey,
-  type ArtifactProblem,
-  type GateVerdict,
-  type LegInput,
-  type Report,
-  type ReportContext,
-  type TemplateSource,
-} from '../report/index.ts'
-import { readLegScans, type LegScanFile } from '../report/leg-scans.ts'
-import { toAnnotation } from '../scan/index.ts'
+  publishReport,
+  type PublishReportOptions,
+  type ReportOutcome,
+} from '../github/publish-report.ts'
 import type { ActionInputs } from './inputs.ts'
 import type { PolicySource } from './policy-source.ts'
 
-/** One leg's files, as they arrived (text, untrusted until checked). */
-export interface LegFiles extends LegScanFile {
-  /** Artifact name, or "this job" in `all` mode. */
-  source: string
-  result?: string
-}
+export type { LegFiles, ReportOutcome } from '../github/publish-report.ts'
 
-export interface ReportOptions {
+export interface ReportOptions extends Omit<
+  PublishReportOptions,
+  'settings' | 'legStatuses' | 'policy'
+> {
   inputs: ActionInputs
   policy: PolicySource
-  legs: LegFiles[]
-  artifactProblems: ArtifactProblem[]
-  /** What collecting the legs wants a reader to know (an attempt passed over for an earlier one). */
-  legNotes?: string[]
   /**
    * Job ids (GITHUB_JOB) the legs ran in; the run's other jobs are not legs. Empty: there are no
    * other legs (`all` mode). Absent: unknown (no leg arrived), so every other job may be one.
    */
   legJobs?: string[]
   context?: RunContext
-  api?: GitHubApi
-  logger: Logger
-  /** Print instead of writing the comment and the check run. */
-  dryRun: boolean
-  /** Prints dry-run output (core.info in the action). */
-  print: (text: string) => void
 }
 
-export interface ReportOutcome {
-  report: Report
-  verdict: GateVerdict
-  comment?: CommentResult
-  checkRun?: CheckRunResult
-  /** Why the step should fail, if it should, in one line each. */
-  failures: string[]
-}
-
-export async function runReport(options: ReportOptions): Promise<ReportOutcome> {
-  const { inputs, context, api, logger } = options
-  const { config } = options.policy
-  const key = inputs.commentKey ?? config.comment.key
-  const policy: Policy = {
-    ...config,
-    platforms: inputs.expectedPlatforms?.map((id) => ({ id })) ?? config.platforms,
-  }
-  const pr = context?.pullRequest
-  const github = <T>(what: string, call: () => Promise<T>) => guarded(what, call, logger)
-  // Reads that failed (GitHub did not answer in time, say) are named in the report as missing.
-  const unread: string[] = []
-  const read = async <T>(what: string, missing: string, call: () => Promise<T>) => {
-    try {
-      return await call()
-    } catch (error) {
-      unread.push(`${missing} (${describeError(error)}).`)
-      logger.warning(
-        `bind-probe could not ${what}: ${describeError(error)}. The report is in the job summary.`,
-      )
-      return undefined
-    }
-  }
-  const commentMode = inputs.commentMode ?? config.comment.mode
-  // With comments off, not even a read: on a long thread that is up to 30 calls for nothing.
-  const lookup =
-    pr && api && context && commentMode !== 'off'
-      ? await github('look up the pull request comment', () =>
-          findComment(api, { repo: context.repo, number: pr.number, key }),
-        )
-      : undefined
-  if (lookup?.refusal?.kind === 'unavailable') {
-    unread.push(
-      `The pull request's comments could not be read (${lookup.refusal.message}), so the changes since the previous report are not shown.`,
-    )
-  }
-  const legs =
-    (context &&
-      api &&
-      options.legJobs?.length !== 0 &&
-      (await read(
-        'list the run’s jobs',
-        'The run’s jobs could not be read, so legs that did not finish are not named',
-        () => legStatuses(api, context, options.legJobs),
-      ))) ||
-    []
-  // In the modes that may leave no comment, the check run of an earlier commit keeps the digest.
-  const previousCheck =
-    pr &&
-    api &&
-    context &&
-    !lookup?.existing &&
-    (commentMode === 'off' || commentMode === 'failures')
-      ? await read(
-          'read the previous check run',
-          'The previous check run could not be read, so the changes since it are not shown',
-          () => previousCheckDigest(api, context.repo, pr.number, checkName(inputs, key)),
-        )
-      : undefined
-  const previousComment = lookup?.existing?.body ?? previousCheck
-  const scans = readLegScans(options.legs)
-  for (const p of scans.problems) logger.warning(`${p.artifact}: ${p.message}`)
-  const report = buildReport({
-    artifacts: options.legs.map((leg) => ({ name: leg.source, content: leg.result })),
-    artifactProblems: [...options.artifactProblems, ...scans.problems],
-    policy: { ...config, platforms: policy.platforms },
-    legs,
-    ...(previousComment !== undefined ? { previousComment } : {}),
-    findings: scans.findings,
-    notes: [...(options.legNotes ?? []), ...scans.notes, ...unread],
-    ...(context ? { context: reportContext(context) } : {}),
-  })
-  const problems = options.policy.problem ? [options.policy.problem] : []
-  const verdict = evaluatePolicy(report, policy, problems)
-  const { commentTemplate, summaryTemplate } = options.policy
-  const body = withFallback(
-    (template) => renderComment(report, { verdict, key, ...(template ? { template } : {}) }),
-    commentTemplate,
-    logger,
-  )
-  // Rendered twice (the job summary, the check run's shorter text): a broken template warns once.
-  let summarySource = summaryTemplate
-  const summary = (limit?: number) =>
-    withFallback(
-      (template) =>
-        renderSummary(report, {
-          verdict,
-          ...(template ? { template } : {}),
-          ...(limit ? { limit } : {}),
-        }),
-      summarySource,
-      logger,
-      () => (summarySource = undefined),
-    )
-  const failures = [...problems]
-  if (
-    verdict.conclusion === 'failure' &&
-    verdict.reasons.some((r) => r.fails && r.rule !== 'policy')
-  ) {
-    failures.push(`bind-probe: ${verdict.summary}`)
-  }
-  // fail-job: false reports the verdict (the check run, the outputs) and keeps the step green.
-  if (!inputs.failJob && failures.length) {
-    logger.info(`bind-probe: ${verdict.summary} (fail-job: false, so the step does not fail)`)
-    failures.length = 0
-  }
-
-  if (inputs.jobSummary) await writeJobSummary(summary(), logger)
-  if (options.dryRun || !api || !context) {
-    options.print(`--- the comment bind-probe would write (${body.length} characters) ---\n${body}`)
-    options.print(
-      `--- the check run "${checkName(inputs, key)}": ${verdict.conclusion} — ${verdict.summary}`,
-    )
-    return { report, verdict, failures }
-  }
-
-  const surfaces: SurfaceOutcome[] = []
-  let comment: CommentResult | undefined
-  if (lookup) {
-    comment = await github('write the pull request comment', () =>
-      publishComment(api, lookup as CommentLookup, {
-        body,
-        mode: commentMode,
-        strategy: inputs.recreateComment
-          ? 'recreate'
-          : inputs.hidePreviousComment
-            ? 'hide-previous'
-            : 'update',
-        resultsChanged:
-          report.changes.status !== 'compared' ||
-          report.changes.any ||
-          verdictChanged(lookup.existing?.body, verdict),
-        passed: verdict.conclusion === 'success',
-        logger,
-      }),
-    )
-    surfaces.push({
-      surface: 'the pull request comment',
-      ...(comment?.refusal ? { refusal: comment.refusal } : {}),
-    })
-  }
-  const checkRun = await github('write the check run', () =>
-    publishCheckRun(api, {
-      repo: context.repo,
-      headSha: pr?.headSha ?? context.headSha,
-      name: checkName(inputs, key),
-      // The same first line as the comment: pass or fail and the one reason.
-      title: verdict.title,
-      summary: summary(CHECK_SUMMARY_LIMIT),
-      // Hidden lines: the digest the next run compares with when there is no comment to read.
-      text: commentTrailer(report, { verdict, key }),
-      conclusion: verdict.conclusion,
-      annotations: inputs.annotations ? annotationsOf(report) : [],
-      detailsUrl: context.runUrl,
-      logger,
-    }),
-  )
-  surfaces.push({
-    surface: 'the check run',
-    ...(checkRun?.refusal ? { refusal: checkRun.refusal } : {}),
-  })
-  const refusals = reportRefusals(
-    surfaces,
-    context,
-    config.failOn.refusedWrite ? 'error' : 'warn',
-    logger,
-  )
-  if (refusals.fail) failures.push(...refusals.messages)
-  return {
-    report,
-    verdict,
-    ...(comment ? { comment } : {}),
-    ...(checkRun ? { checkRun } : {}),
-    failures,
-  }
-}
-
-/**
- * A GitHub call whose failure must not lose the report: known refusals come back inside the
- * results; anything else (a network failure, a GraphQL rate limit) is a warning and undefined.
- */
-async function guarded<T>(
-  what: string,
-  call: () => Promise<T>,
-  logger: Logger,
-): Promise<T | undefined> {
-  try {
-    return await call()
-  } catch (error) {
-    logger.warning(
-      `bind-probe could not ${what}: ${error instanceof Error ? error.message : String(error)}. ` +
-        'The report is in the job summary.',
-    )
-    return undefined
-  }
-}
-
-/** One annotation per finding the report kept (legs scan the same code, so it merged them). */
-function annotationsOf(report: Report) {
-  return report.findings.files.flatMap((group) =>
-    group.findings.map((f) => toAnnotation({ ...f, path: group.path })),
-  )
-}
-
-function checkName(inputs: ActionInputs, key: string): string {
-  return inputs.checkName ?? checkRunName(key)
-}
-
-/** A custom template that fails to render falls back to the built-in one, with a warning. */
-function withFallback(
-  render: (template?: TemplateSource) => string,
-  template: TemplateSource | undefined,
-  logger: Logger,
-  onBroken: () => void = () => {},
-): string {
-  if (!template) return render()
-  try {
-    return render(template)
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error
-    logger.warning(`${error.message}; the built-in template was used instead`)
-    onBroken()
-    return render()
-  }
-}
-
-/**
- * The jobs of the run, for the report to name the legs that did not succeed; needs `actions:
- * read`. When the legs recorded their job id, only that job's matrix legs count (`probe` →
- * "probe (macos-latest)"), so an unrelated failed job is not called a leg.
- */
-async function legStatuses(
-  api: GitHubApi,
-  context: RunContext,
-  legJobs: string[] | undefined,
-): Promise<LegInput[]> {
-  const run = context.triggeringRun ?? { id: context.runId, attempt: context.runAttempt }
-  const jobs = await listRunJobs(api, context.repo, run.id, run.attempt)
-  if (!jobs) return []
-  const known = new Set(['success', 'failure', 'cancelled', 'skipped', 'timed_out'])
-  const finished = jobs.filter(
-    (job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job),
-  )
-  const ofLegs = (id: string, name: string) => name === id || name.startsWith(`${id} (`)
-  const matched = legJobs
-    ? finished.filter((job) => legJobs.some((id) => ofLegs(id, job.name)))
-    : []
-  // Display names need not follow job ids (a `name:`, a reusable workflow): with no match, every
-  // other job may have been a leg.
-  const legs = matched.length ? matched : finished
-  // A few calls at most: only failed legs are asked, and only the first ones.
-  const asked = new Set(
-    legs.filter((job) => job.status === 'failure').slice(0, MAX_LOST_RUNNER_LOOKUPS),
-  )
-  return Promise.all(
-    legs.map(async (job) => ({
-      name: job.name,
-      status: (asked.has(job) && (await runnerWasLost(api, context.repo, job.id))
-        ? 'runner_lost'
-        : job.status) as LegInput['status'],
-    })),
-  )
-}
-
-/** Failed legs whose check run annotations are read to tell a lost runner from a failure. */
-const MAX_LOST_RUNNER_LOOKUPS = 10
-
-function reportContext(context: RunContext): ReportContext {
-  const pr = context.pullRequest
-  return {
-    repository: `${context.repo.owner}/${context.repo.repo}`,
-    serverUrl: context.serverUrl,
-    headSha: pr?.headSha ?? context.headSha,
-    event: context.eventName,
-    runUrl: context.runUrl,
-    ...(pr
-      ? {
-          pullRequest: pr.number,
-          baseRef: pr.baseRef,
-          ...(pr.headRef ? { headRef: pr.headRef } : {}),
-        }
+export function runReport(options: ReportOptions): Promise<ReportOutcome> {
+  const { inputs, legJobs, ...rest } = options
+  const { api, context } = options
+  return publishReport({
+    ...rest,
+    settings: {
+      ...(inputs.commentKey ? { commentKey: inputs.commentKey } : {}),
+      ...(inputs.commentMode ? { commentMode: inputs.commentMode } : {}),
+      ...(inputs.expectedPlatforms ? { expectedPlatforms: inputs.expectedPlatforms } : {}),
+      ...(inputs.checkName ? { checkName: inputs.checkName } : {}),
+      strategy: inputs.recreateComment
+        ? 'recreate'
+        : inputs.hidePreviousComment
+          ? 'hide-previous'
+          : 'update',
+      failJob: inputs.failJob,
+      jobSummary: inputs.jobSummary,
+      annotations: inputs.annotations,
+    },
+    ...(api && context && legJobs?.length !== 0
+      ? { legStatuses: () => legStatuses(api, context, legJobs) }
       : {}),
-  }
-}
-
-/** The gate's conclusion or failing rules differ from what our earlier comment says. */
-function verdictChanged(previousBody: string | undefined, verdict: GateVerdict): boolean {
-  if (previousBody === undefined) return true
-  const previous = readDigest(previousBody)
-  return !('digest' in previous) || previous.digest.verdict !== verdictKey(verdict)
+  })
 }

@@ -40810,7 +40810,7 @@ function holdLock(lockPath, dbPath) {
 }
 
 // src/service/store/sql-store.ts
-async function openStore(location) {
+async function openDatabase(location) {
   const db = /^postgres(ql)?:\/\//.test(location) ? await openPostgres(location) : await openSqlite(location);
   try {
     await migrate(db);
@@ -40818,7 +40818,10 @@ async function openStore(location) {
     await db.close();
     throw error;
   }
-  return new SqlStore(db);
+  return db;
+}
+async function openStore(location) {
+  return new SqlStore(await openDatabase(location));
 }
 var TOKEN_MEMORY_MS = 24 * 60 * 60 * 1e3;
 var SqlStore = class {
@@ -40993,4 +40996,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-ZFAEA3PF.js.LEGAL.txt */
+/*! For license information please see serve-command-6L67VRKB.js.LEGAL.txt */

@@ -954,7 +954,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-ZFAEA3PF.js")).serveCommand(argv, io);
+      return (await import("./serve-command-6L67VRKB.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }
