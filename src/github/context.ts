@@ -181,7 +181,7 @@ function apiUrlFor(serverUrl: string): string {
   return `${serverUrl}/api/v3`
 }
 
-function kindOf(eventName: string): EventKind {
+export function kindOf(eventName: string): EventKind {
   switch (eventName) {
     // A review runs like a pull_request: on the test merge commit (GITHUB_SHA, which holds the
     // pull request's edits), read-only from a fork. Only the pull request's base is trusted.

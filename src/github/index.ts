@@ -4,6 +4,7 @@ export type { Logger } from './logger.ts'
 export { createOctokit, type GitHubApi, type OctokitSettings } from './octokit.ts'
 export {
   resolveContext,
+  kindOf,
   ContextError,
   type RunContext,
   type RepoRef,

@@ -75,6 +75,8 @@ export interface PublishReportOptions {
   legNotes?: string[]
   /** How the legs' jobs ended, for the report to name the legs that did not succeed. */
   legStatuses?: () => Promise<LegInput[]>
+  /** Complete this check run (the service's "waiting" one, or its earlier report) instead. */
+  existingCheckRunId?: number
   context?: RunContext
   api?: GitHubApi
   logger: Logger
@@ -242,6 +244,7 @@ export async function publishReport(options: PublishReportOptions): Promise<Repo
       conclusion: verdict.conclusion,
       annotations: settings.annotations ? annotationsOf(report) : [],
       detailsUrl: context.runUrl,
+      ...(options.existingCheckRunId ? { existingId: options.existingCheckRunId } : {}),
       logger,
     }),
   )

@@ -3,8 +3,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { checkEnvelope } from './envelope.ts'
+import type { GitHubAppClient } from './github-app.ts'
 import { bodyProblem } from './json-depth.ts'
 import { TokenRefused, type VerifiedToken, type Verify } from './oidc.ts'
+import type { Publisher } from './publish/publisher.ts'
+import { webhookRoutes } from './webhooks.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
 import type { Store } from './store/store.ts'
@@ -16,6 +19,9 @@ export interface ServiceOptions {
     ServiceSettings,
     'operatorToken' | 'allowedOwnerIds' | 'allowedRepositoryIds' | 'rateLimitPerMinute'
   >
+  /** Publishing as a GitHub App; absent, results are collected only. */
+  github?: GitHubAppClient
+  publisher?: Publisher
 }
 
 /** Deeper than any PlatformResult or scan result (they nest about 6 levels). */
@@ -100,6 +106,17 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       if (settings.allowedRepositoryIds && !settings.allowedRepositoryIds.includes(repositoryId)) {
         return refuse(reply, 403, `repository ${repositoryId} is not allowed to upload here`)
       }
+      if (options.github) {
+        const { repository } = request.uploader.identity
+        // GitHub not answering is no reason to lose a leg's result: the publish asks again.
+        const installed = await options.github.installationFor(repository).catch((error) => {
+          request.log.warn({ err: error }, 'installation lookup failed; upload kept')
+          return 0
+        })
+        if (installed === undefined) {
+          return refuse(reply, 403, `the bind-probe GitHub App is not installed on ${repository}`)
+        }
+      }
       const wait = limiter.take(repositoryId)
       if (wait !== undefined) {
         reply.header('retry-after', String(wait))
@@ -128,6 +145,14 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
         tokenExpiresAt: uploader.expiresAt,
         receivedAt: new Date(),
       })
+      if (options.publisher && (outcome.status === 'created' || outcome.status === 'same')) {
+        const key = {
+          repositoryId: uploader.identity.repositoryId,
+          headSha: envelope.headSha,
+          commentKey: envelope.commentKey,
+        }
+        await options.publisher.uploaded(key, new Date())
+      }
       switch (outcome.status) {
         case 'created':
           return reply.code(201).send({ id: outcome.id, notes })
@@ -144,6 +169,10 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       }
     },
   })
+
+  if (options.github && options.publisher) {
+    webhookRoutes(app, { github: options.github, publisher: options.publisher, store })
+  }
 
   const operator = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!settings.operatorToken)

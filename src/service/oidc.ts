@@ -98,5 +98,7 @@ function identityOf(claims: JWTPayload): UploadIdentity {
     // Legs of one matrix share the workflow; GitHub's newer tokens name the job's own check run.
     job: text('check_run_id') || text('job_workflow_ref') || text('workflow_ref'),
     jti: text('jti'),
+    eventName: text('event_name'),
+    ref: text('ref'),
   }
 }

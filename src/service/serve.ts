@@ -3,9 +3,11 @@
 // connections, lets the uploads in flight finish, and closes the store.
 import Fastify from 'fastify'
 import { serviceApp } from './app.ts'
+import { gitHubApp } from './github-app.ts'
 import { oidcVerifier, type Verify } from './oidc.ts'
+import { Publisher } from './publish/publisher.ts'
 import type { ServiceSettings } from './settings.ts'
-import { openStore } from './store/sql-store.ts'
+import { openDatabase, SqlStore } from './store/sql-store.ts'
 
 /** How long a stop waits for requests in flight before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -20,7 +22,8 @@ export async function startService(
   settings: ServiceSettings,
   log: NodeJS.WritableStream = process.stderr,
 ): Promise<RunningService> {
-  const store = await openStore(settings.database)
+  const db = await openDatabase(settings.database)
+  const store = new SqlStore(db)
   const app = Fastify({
     logger: { level: 'info', stream: log, redact: ['req.headers.authorization'] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
@@ -37,7 +40,30 @@ export async function startService(
   let verify: Verify = async () => {
     throw new Error('the service is starting')
   }
-  await app.register(serviceApp, { store, verify: (token) => verify(token), settings })
+  const github = settings.githubApp
+    ? gitHubApp(settings.githubApp, settings.requestTimeoutMs)
+    : undefined
+  const publisher = github
+    ? new Publisher({
+        db,
+        app: github,
+        deadlineMs: settings.reportDeadlineMs,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        pollMs: settings.publishPollMs,
+        logger: {
+          debug: (m) => app.log.debug(m),
+          info: (m) => app.log.info(m),
+          warning: (m) => app.log.warn(m),
+          error: (m) => app.log.error(m),
+        },
+      })
+    : undefined
+  await app.register(serviceApp, {
+    store,
+    verify: (token) => verify(token),
+    settings,
+    ...(github && publisher ? { github, publisher } : {}),
+  })
   try {
     await app.listen({ host: settings.host, port: settings.port })
   } catch (error) {
@@ -49,7 +75,16 @@ export async function startService(
   const url = `http://${host}:${port}`
   const audience = settings.oidcAudience ?? settings.publicUrl ?? url
   verify = oidcVerifier(settings.oidcIssuer, audience)
-  app.log.info({ audience, issuer: settings.oidcIssuer, database: store.kind }, 'ready')
+  app.log.info(
+    {
+      audience,
+      issuer: settings.oidcIssuer,
+      database: store.kind,
+      publishing: github ? `as GitHub App ${github.settings.appId}` : 'off (no GITHUB_APP_ID)',
+    },
+    'ready',
+  )
+  publisher?.start()
 
   let stopping: Promise<void> | undefined
   const stop = () =>
@@ -59,6 +94,7 @@ export async function startService(
       const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS)
       await app.close()
       clearTimeout(cut)
+      await publisher?.stop()
       await store.close()
     })())
   return { url, stop }

@@ -1,5 +1,7 @@
 // `bind-probe serve`'s settings, from flags or environment variables (flags win). Every setting is
 // checked before the server listens: a malformed one is one line naming it, and exit 2.
+import { createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 export interface ServiceSettings {
@@ -19,6 +21,23 @@ export interface ServiceSettings {
   /** Uploads per minute per repository. */
   rateLimitPerMinute: number
   requestTimeoutMs: number
+  /** Unset: the service collects results and publishes nothing. */
+  githubApp?: GitHubAppSettings
+  /** How long a report waits for its missing platforms before it is published without them. */
+  reportDeadlineMs: number
+  /** How often the outbox is polled for publishes that are due (other processes add them too). */
+  publishPollMs: number
+}
+
+export interface GitHubAppSettings {
+  appId: number
+  /** PEM. */
+  privateKey: string
+  webhookSecret: string
+  /** REST root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
+  apiUrl: string
+  /** Web root, for links to runs: https://github.com, or the GHES host. */
+  serverUrl: string
 }
 
 export class SettingError extends Error {
@@ -85,6 +104,46 @@ export const SETTINGS: readonly { flag: string; env: string; what: string }[] = 
     env: 'BIND_PROBE_REQUEST_TIMEOUT_MS',
     what: 'longest time to receive a request, in ms (default 30000)',
   },
+  {
+    flag: '--github-app-id',
+    env: 'GITHUB_APP_ID',
+    what: 'the GitHub App that publishes reports (unset: results are collected, nothing is published)',
+  },
+  {
+    flag: '--github-app-private-key',
+    env: 'GITHUB_APP_PRIVATE_KEY',
+    what: "the App's private key (PEM text)",
+  },
+  {
+    flag: '--github-app-private-key-file',
+    env: 'GITHUB_APP_PRIVATE_KEY_FILE',
+    what: "a file holding the App's private key (PEM)",
+  },
+  {
+    flag: '--webhook-secret',
+    env: 'GITHUB_WEBHOOK_SECRET',
+    what: "the App's webhook secret; webhooks are verified with it",
+  },
+  {
+    flag: '--github-api-url',
+    env: 'GITHUB_API_URL',
+    what: 'GitHub REST API root (default https://api.github.com; GHES: https://HOST/api/v3)',
+  },
+  {
+    flag: '--github-server-url',
+    env: 'GITHUB_SERVER_URL',
+    what: 'GitHub web root, for links (default https://github.com)',
+  },
+  {
+    flag: '--report-deadline',
+    env: 'BIND_PROBE_REPORT_DEADLINE_MS',
+    what: 'how long a report waits for missing platforms, in ms (default 1800000: 30 minutes)',
+  },
+  {
+    flag: '--publish-poll',
+    env: 'BIND_PROBE_PUBLISH_POLL_MS',
+    what: 'how often the outbox is polled for due publishes, in ms (default 1000)',
+  },
 ]
 
 export function readSettings(
@@ -96,7 +155,7 @@ export function readSettings(
   )
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true })
   if (positionals.length) throw new SettingError(`unexpected argument "${positionals[0]}"`)
-  const get = (flag: string): { value: string; name: string } | undefined => {
+  const get: Get = (flag) => {
     const setting = SETTINGS.find((s) => s.flag === flag)!
     const fromFlag = values[flag.slice(2)]
     if (typeof fromFlag === 'string') return { value: fromFlag, name: flag }
@@ -120,6 +179,53 @@ export function readSettings(
     bodyLimitBytes: optional(get('--body-limit'), whole(1024, 1 << 30)) ?? 16 * 1024 * 1024,
     rateLimitPerMinute: optional(get('--rate-limit'), whole(1, 1_000_000)) ?? 600,
     requestTimeoutMs: optional(get('--request-timeout'), whole(100, 3_600_000)) ?? 30_000,
+    ...optionalField('githubApp', get('--github-app-id'), (value, name) =>
+      githubApp(value, name, get),
+    ),
+    reportDeadlineMs:
+      optional(get('--report-deadline'), whole(1_000, 7 * 24 * 3_600_000)) ?? 30 * 60_000,
+    publishPollMs: optional(get('--publish-poll'), whole(10, 60_000)) ?? 1_000,
+  }
+}
+
+type Get = (flag: string) => { value: string; name: string } | undefined
+
+/** The App's settings come together: an id without its key or webhook secret is a mistake. */
+function githubApp(value: string, name: string, get: Get): GitHubAppSettings {
+  const appId = whole(1, Number.MAX_SAFE_INTEGER)(value, name)
+  const inline = get('--github-app-private-key')
+  const file = get('--github-app-private-key-file')
+  if (inline && file) {
+    throw new SettingError(`set ${inline.name} or ${file.name}, not both`)
+  }
+  if (!inline && !file) {
+    throw new SettingError(
+      `${name} is set, so GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE must be too`,
+    )
+  }
+  let privateKey: string
+  if (file) {
+    try {
+      privateKey = readFileSync(file.value, 'utf8')
+    } catch (error) {
+      throw new SettingError(
+        `${file.name}: cannot read ${file.value} (${(error as NodeJS.ErrnoException).code})`,
+      )
+    }
+  } else privateKey = inline!.value.replace(/\\n/g, '\n')
+  try {
+    createPrivateKey(privateKey)
+  } catch {
+    throw new SettingError(`${(file ?? inline)!.name} is not a PEM private key`)
+  }
+  const webhookSecret = get('--webhook-secret')
+  if (!webhookSecret) throw new SettingError(`${name} is set, so GITHUB_WEBHOOK_SECRET must be too`)
+  return {
+    appId,
+    privateKey,
+    webhookSecret: secret(webhookSecret.value, webhookSecret.name),
+    apiUrl: optional(get('--github-api-url'), httpUrl) ?? 'https://api.github.com',
+    serverUrl: optional(get('--github-server-url'), httpUrl) ?? 'https://github.com',
   }
 }
 

@@ -63,8 +63,8 @@ export class SqlStore implements Store {
       ]
       await session.run(
         `INSERT INTO results (id, repository_id, owner_id, repository, run_id, run_attempt, job,
-           platform, comment_key, head_sha, body_hash, envelope, notes, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           platform, comment_key, head_sha, body_hash, envelope, notes, received_at, event_name, ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (repository_id, run_id, run_attempt, job, platform, comment_key) DO NOTHING`,
         [
           id,
@@ -81,6 +81,8 @@ export class SqlStore implements Store {
           result.envelope,
           JSON.stringify(result.notes),
           result.receivedAt.toISOString(),
+          who.eventName,
+          who.ref,
         ],
       )
       const [stored] = await session.all(

@@ -11,6 +11,9 @@ export interface UploadIdentity {
   /** The job: the token's check_run_id when it has one, else its job_workflow_ref. */
   job: string
   jti: string
+  /** The run's event (`pull_request`, `push`, `merge_group`, …) and ref (`refs/pull/7/merge`). */
+  eventName: string
+  ref: string
 }
 
 export interface NewResult {

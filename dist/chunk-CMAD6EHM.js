@@ -23196,7 +23196,10 @@ export {
   warning,
   info,
   require_light,
+  getUserAgent,
+  RequestError,
+  request,
   Octokit,
   retry
 };
-/*! For license information please see chunk-34NPSHFX.js.LEGAL.txt */
+/*! For license information please see chunk-CMAD6EHM.js.LEGAL.txt */

@@ -47,6 +47,8 @@ function checkOutPath(out) {
 }
 
 // src/service/settings.ts
+import { createPrivateKey } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 var SettingError = class extends Error {
   name = "SettingError";
@@ -108,6 +110,46 @@ var SETTINGS = [
     flag: "--request-timeout",
     env: "BIND_PROBE_REQUEST_TIMEOUT_MS",
     what: "longest time to receive a request, in ms (default 30000)"
+  },
+  {
+    flag: "--github-app-id",
+    env: "GITHUB_APP_ID",
+    what: "the GitHub App that publishes reports (unset: results are collected, nothing is published)"
+  },
+  {
+    flag: "--github-app-private-key",
+    env: "GITHUB_APP_PRIVATE_KEY",
+    what: "the App's private key (PEM text)"
+  },
+  {
+    flag: "--github-app-private-key-file",
+    env: "GITHUB_APP_PRIVATE_KEY_FILE",
+    what: "a file holding the App's private key (PEM)"
+  },
+  {
+    flag: "--webhook-secret",
+    env: "GITHUB_WEBHOOK_SECRET",
+    what: "the App's webhook secret; webhooks are verified with it"
+  },
+  {
+    flag: "--github-api-url",
+    env: "GITHUB_API_URL",
+    what: "GitHub REST API root (default https://api.github.com; GHES: https://HOST/api/v3)"
+  },
+  {
+    flag: "--github-server-url",
+    env: "GITHUB_SERVER_URL",
+    what: "GitHub web root, for links (default https://github.com)"
+  },
+  {
+    flag: "--report-deadline",
+    env: "BIND_PROBE_REPORT_DEADLINE_MS",
+    what: "how long a report waits for missing platforms, in ms (default 1800000: 30 minutes)"
+  },
+  {
+    flag: "--publish-poll",
+    env: "BIND_PROBE_PUBLISH_POLL_MS",
+    what: "how often the outbox is polled for due publishes, in ms (default 1000)"
   }
 ];
 function readSettings(argv, env = process.env) {
@@ -137,7 +179,51 @@ function readSettings(argv, env = process.env) {
     ...optionalField("allowedRepositoryIds", get("--allow-repository-ids"), ids),
     bodyLimitBytes: optional(get("--body-limit"), whole(1024, 1 << 30)) ?? 16 * 1024 * 1024,
     rateLimitPerMinute: optional(get("--rate-limit"), whole(1, 1e6)) ?? 600,
-    requestTimeoutMs: optional(get("--request-timeout"), whole(100, 36e5)) ?? 3e4
+    requestTimeoutMs: optional(get("--request-timeout"), whole(100, 36e5)) ?? 3e4,
+    ...optionalField(
+      "githubApp",
+      get("--github-app-id"),
+      (value, name) => githubApp(value, name, get)
+    ),
+    reportDeadlineMs: optional(get("--report-deadline"), whole(1e3, 7 * 24 * 36e5)) ?? 30 * 6e4,
+    publishPollMs: optional(get("--publish-poll"), whole(10, 6e4)) ?? 1e3
+  };
+}
+function githubApp(value, name, get) {
+  const appId = whole(1, Number.MAX_SAFE_INTEGER)(value, name);
+  const inline = get("--github-app-private-key");
+  const file = get("--github-app-private-key-file");
+  if (inline && file) {
+    throw new SettingError(`set ${inline.name} or ${file.name}, not both`);
+  }
+  if (!inline && !file) {
+    throw new SettingError(
+      `${name} is set, so GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE must be too`
+    );
+  }
+  let privateKey;
+  if (file) {
+    try {
+      privateKey = readFileSync(file.value, "utf8");
+    } catch (error) {
+      throw new SettingError(
+        `${file.name}: cannot read ${file.value} (${error.code})`
+      );
+    }
+  } else privateKey = inline.value.replace(/\\n/g, "\n");
+  try {
+    createPrivateKey(privateKey);
+  } catch {
+    throw new SettingError(`${(file ?? inline).name} is not a PEM private key`);
+  }
+  const webhookSecret = get("--webhook-secret");
+  if (!webhookSecret) throw new SettingError(`${name} is set, so GITHUB_WEBHOOK_SECRET must be too`);
+  return {
+    appId,
+    privateKey,
+    webhookSecret: secret(webhookSecret.value, webhookSecret.name),
+    apiUrl: optional(get("--github-api-url"), httpUrl) ?? "https://api.github.com",
+    serverUrl: optional(get("--github-server-url"), httpUrl) ?? "https://github.com"
   };
 }
 function optional(found, parse) {

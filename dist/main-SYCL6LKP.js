@@ -1,5 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  ProbeSetupError,
+  ProbeUsageError,
+  printable,
+  probe
+} from "./chunk-OQHQIVX2.js";
+import {
+  CommandFailure,
+  SETTINGS,
+  UsageError,
+  checkOutPath,
+  isClosedPipe,
+  watchOutput,
+  writeFailure
+} from "./chunk-MKCV72OJ.js";
+import {
   CATALOGUE,
   CAUSE_WORDS,
   ConfigError,
@@ -12,8 +27,6 @@ import {
   MAX_FILE_BYTES,
   META_FILE,
   OS_FAMILIES,
-  ProbeSetupError,
-  ProbeUsageError,
   RESULT_FILE,
   RULE_IDS,
   SCAN_FILE,
@@ -37,8 +50,6 @@ import {
   loadConfig,
   parseJsonText,
   parseResultArtifactName,
-  printable,
-  probe,
   rawCode,
   readLegScans,
   recordedStep,
@@ -48,17 +59,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-XJAP4MO2.js";
-import {
-  CommandFailure,
-  SETTINGS,
-  UsageError,
-  checkOutPath,
-  isClosedPipe,
-  watchOutput,
-  writeFailure
-} from "./chunk-RZCMETQZ.js";
-import "./chunk-26UPX7SW.js";
+} from "./chunk-C3AQW4GR.js";
 import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
@@ -954,7 +955,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-6L67VRKB.js")).serveCommand(argv, io);
+      return (await import("./serve-command-AZFERTQZ.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }

@@ -1,10 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  NetworkBudget,
+  checkRunName,
+  createOctokit,
+  describeError,
+  kindOf,
+  legStatuses,
+  listRunJobs,
+  publishReport,
+  readPolicy,
+  refusalOf
+} from "./chunk-UGCU6GPJ.js";
+import {
+  Octokit,
+  RequestError,
+  getUserAgent,
+  request
+} from "./chunk-CMAD6EHM.js";
+import {
   CommandFailure,
   SettingError,
   UsageError,
   readSettings
-} from "./chunk-RZCMETQZ.js";
+} from "./chunk-MKCV72OJ.js";
 import {
   processAlive,
   require__,
@@ -27,7 +45,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-26UPX7SW.js";
+} from "./chunk-C3AQW4GR.js";
 import {
   __commonJS,
   __esm,
@@ -44,7 +62,7 @@ var require_reusify = __commonJS({
     function reusify(Constructor) {
       var head = new Constructor();
       var tail = head;
-      function get() {
+      function get2() {
         var current = head;
         if (current.next) {
           head = current.next;
@@ -60,7 +78,7 @@ var require_reusify = __commonJS({
         tail = obj;
       }
       return {
-        get,
+        get: get2,
         release
       };
     }
@@ -2365,16 +2383,16 @@ var require_hooks = __commonJS({
       this.preClose = [];
     }
     Hooks.prototype = /* @__PURE__ */ Object.create(null);
-    Hooks.prototype.validate = function(hook, fn) {
-      if (typeof hook !== "string") throw new FST_ERR_HOOK_INVALID_TYPE();
-      if (Array.isArray(this[hook]) === false) {
-        throw new FST_ERR_HOOK_NOT_SUPPORTED(hook);
+    Hooks.prototype.validate = function(hook6, fn) {
+      if (typeof hook6 !== "string") throw new FST_ERR_HOOK_INVALID_TYPE();
+      if (Array.isArray(this[hook6]) === false) {
+        throw new FST_ERR_HOOK_NOT_SUPPORTED(hook6);
       }
-      if (typeof fn !== "function") throw new FST_ERR_HOOK_INVALID_HANDLER(hook, Object.prototype.toString.call(fn));
+      if (typeof fn !== "function") throw new FST_ERR_HOOK_INVALID_HANDLER(hook6, Object.prototype.toString.call(fn));
     };
-    Hooks.prototype.add = function(hook, fn) {
-      this.validate(hook, fn);
-      this[hook].push(fn);
+    Hooks.prototype.add = function(hook6, fn) {
+      this.validate(hook6, fn);
+      this[hook6].push(fn);
     };
     function buildHooks(h) {
       const hooks = new Hooks();
@@ -2503,19 +2521,19 @@ var require_hooks = __commonJS({
         }
       }
     }
-    function hookRunnerGenerator(iterator) {
-      return function hookRunner(functions, request, reply, cb) {
+    function hookRunnerGenerator(iterator2) {
+      return function hookRunner(functions, request2, reply, cb) {
         let i = 0;
         function next(err) {
           if (err || i === functions.length) {
-            cb(err, request, reply);
+            cb(err, request2, reply);
             return;
           }
           let result;
           try {
-            result = iterator(functions[i++], request, reply, next);
+            result = iterator2(functions[i++], request2, reply, next);
           } catch (error) {
-            cb(error, request, reply);
+            cb(error, request2, reply);
             return;
           }
           if (result && typeof result.then === "function") {
@@ -2529,38 +2547,38 @@ var require_hooks = __commonJS({
           if (!err) {
             err = new FST_ERR_SEND_UNDEFINED_ERR();
           }
-          cb(err, request, reply);
+          cb(err, request2, reply);
         }
         next();
       };
     }
-    function onResponseHookIterator(fn, request, reply, next) {
-      return fn(request, reply, next);
+    function onResponseHookIterator(fn, request2, reply, next) {
+      return fn(request2, reply, next);
     }
     var onResponseHookRunner = hookRunnerGenerator(onResponseHookIterator);
     var preValidationHookRunner = hookRunnerGenerator(hookIterator);
     var preHandlerHookRunner = hookRunnerGenerator(hookIterator);
     var onTimeoutHookRunner = hookRunnerGenerator(hookIterator);
     var onRequestHookRunner = hookRunnerGenerator(hookIterator);
-    function onSendHookRunner(functions, request, reply, payload, cb) {
+    function onSendHookRunner(functions, request2, reply, payload, cb) {
       let i = 0;
       function next(err, newPayload) {
         if (err) {
-          cb(err, request, reply, payload);
+          cb(err, request2, reply, payload);
           return;
         }
         if (newPayload !== void 0) {
           payload = newPayload;
         }
         if (i === functions.length) {
-          cb(null, request, reply, payload);
+          cb(null, request2, reply, payload);
           return;
         }
         let result;
         try {
-          result = functions[i++](request, reply, payload, next);
+          result = functions[i++](request2, reply, payload, next);
         } catch (error) {
-          cb(error, request, reply);
+          cb(error, request2, reply);
           return;
         }
         if (result && typeof result.then === "function") {
@@ -2571,36 +2589,36 @@ var require_hooks = __commonJS({
         try {
           next(null, newPayload);
         } catch (err) {
-          cb(err, request, reply, payload);
+          cb(err, request2, reply, payload);
         }
       }
       function handleReject(err) {
         if (!err) {
           err = new FST_ERR_SEND_UNDEFINED_ERR();
         }
-        cb(err, request, reply, payload);
+        cb(err, request2, reply, payload);
       }
       next();
     }
     var preSerializationHookRunner = onSendHookRunner;
-    function preParsingHookRunner(functions, request, reply, cb) {
+    function preParsingHookRunner(functions, request2, reply, cb) {
       let i = 0;
       function next(err, newPayload) {
         if (reply.sent) {
           return;
         }
         if (newPayload !== void 0) {
-          request[kRequestPayloadStream] = newPayload;
+          request2[kRequestPayloadStream] = newPayload;
         }
         if (err || i === functions.length) {
-          cb(err, request, reply);
+          cb(err, request2, reply);
           return;
         }
         let result;
         try {
-          result = functions[i++](request, reply, request[kRequestPayloadStream], next);
+          result = functions[i++](request2, reply, request2[kRequestPayloadStream], next);
         } catch (error) {
-          cb(error, request, reply);
+          cb(error, request2, reply);
           return;
         }
         if (result && typeof result.then === "function") {
@@ -2614,22 +2632,22 @@ var require_hooks = __commonJS({
         if (!err) {
           err = new FST_ERR_SEND_UNDEFINED_ERR();
         }
-        cb(err, request, reply);
+        cb(err, request2, reply);
       }
       next();
     }
-    function onRequestAbortHookRunner(functions, request, cb) {
+    function onRequestAbortHookRunner(functions, request2, cb) {
       let i = 0;
       function next(err) {
         if (err || i === functions.length) {
-          cb(err, request);
+          cb(err, request2);
           return;
         }
         let result;
         try {
-          result = functions[i++](request, next);
+          result = functions[i++](request2, next);
         } catch (error) {
-          cb(error, request);
+          cb(error, request2);
           return;
         }
         if (result && typeof result.then === "function") {
@@ -2643,13 +2661,13 @@ var require_hooks = __commonJS({
         if (!err) {
           err = new FST_ERR_SEND_UNDEFINED_ERR();
         }
-        cb(err, request);
+        cb(err, request2);
       }
       next();
     }
-    function hookIterator(fn, request, reply, next) {
+    function hookIterator(fn, request2, reply, next) {
       if (reply.sent === true) return void 0;
-      return fn(request, reply, next);
+      return fn(request2, reply, next);
     }
     module.exports = {
       Hooks,
@@ -3393,15 +3411,15 @@ var require_validation = __commonJS({
         FSTWRN001("params", method, url);
       }
     }
-    function validateParam(validatorFunction, request, paramName) {
+    function validateParam(validatorFunction, request2, paramName) {
       if (validatorFunction == null) return false;
-      const value = request[paramName];
+      const value = request2[paramName];
       let ret;
       try {
         const data = value === void 0 ? null : value;
         if (validatorFunction.schemaEnv) {
           ret = validatorFunction(data, {
-            parentData: request,
+            parentData: request2,
             parentDataProperty: paramName
           });
         } else {
@@ -3422,22 +3440,22 @@ var require_validation = __commonJS({
       function answer(ret2) {
         if (ret2 === false) return validatorFunction.errors;
         if (ret2 && ret2.error) return ret2.error;
-        if (ret2 && typeof ret2 === "object" && "value" in ret2) request[paramName] = ret2.value;
+        if (ret2 && typeof ret2 === "object" && "value" in ret2) request2[paramName] = ret2.value;
         return false;
       }
     }
-    function validate(context, request, execution) {
+    function validate(context, request2, execution) {
       const runExecution = execution === void 0;
       if (runExecution && context[paramsSchema] === void 0 && context[bodySchema] === void 0 && context[querystringSchema] === void 0 && context[headersSchema] === void 0) {
         return false;
       }
       if (runExecution || !execution.skipParams) {
-        const params = validateParam(context[paramsSchema], request, "params");
+        const params = validateParam(context[paramsSchema], request2, "params");
         if (params) {
           if (typeof params.then !== "function") {
             return wrapValidationError(params, "params", context.schemaErrorFormatter);
           } else {
-            return validateAsyncParams(params, context, request);
+            return validateAsyncParams(params, context, request2);
           }
         }
       }
@@ -3446,65 +3464,65 @@ var require_validation = __commonJS({
         if (typeof context[bodySchema] === "function") {
           validatorFunction = context[bodySchema];
         } else if (context[bodySchema]) {
-          const contentSchema = context[bodySchema][request.mediaType];
+          const contentSchema = context[bodySchema][request2.mediaType];
           if (contentSchema) {
             validatorFunction = contentSchema;
           }
         }
-        const body = validateParam(validatorFunction, request, "body");
+        const body = validateParam(validatorFunction, request2, "body");
         if (body) {
           if (typeof body.then !== "function") {
             return wrapValidationError(body, "body", context.schemaErrorFormatter);
           } else {
-            return validateAsyncBody(body, context, request);
+            return validateAsyncBody(body, context, request2);
           }
         }
       }
       if (runExecution || !execution.skipQuery) {
-        const query = validateParam(context[querystringSchema], request, "query");
+        const query = validateParam(context[querystringSchema], request2, "query");
         if (query) {
           if (typeof query.then !== "function") {
             return wrapValidationError(query, "querystring", context.schemaErrorFormatter);
           } else {
-            return validateAsyncQuery(query, context, request);
+            return validateAsyncQuery(query, context, request2);
           }
         }
       }
-      const headers = validateParam(context[headersSchema], request, "headers");
+      const headers = validateParam(context[headersSchema], request2, "headers");
       if (headers) {
         if (typeof headers.then !== "function") {
           return wrapValidationError(headers, "headers", context.schemaErrorFormatter);
         } else {
-          return validateAsyncHeaders(headers, context, request);
+          return validateAsyncHeaders(headers, context, request2);
         }
       }
       return false;
     }
-    function validateAsyncParams(validatePromise, context, request) {
+    function validateAsyncParams(validatePromise, context, request2) {
       return validatePromise.then((paramsResult) => {
         if (paramsResult) {
           return wrapValidationError(paramsResult, "params", context.schemaErrorFormatter);
         }
-        return validate(context, request, { skipParams: true });
+        return validate(context, request2, { skipParams: true });
       });
     }
-    function validateAsyncBody(validatePromise, context, request) {
+    function validateAsyncBody(validatePromise, context, request2) {
       return validatePromise.then((bodyResult) => {
         if (bodyResult) {
           return wrapValidationError(bodyResult, "body", context.schemaErrorFormatter);
         }
-        return validate(context, request, { skipParams: true, skipBody: true });
+        return validate(context, request2, { skipParams: true, skipBody: true });
       });
     }
-    function validateAsyncQuery(validatePromise, context, request) {
+    function validateAsyncQuery(validatePromise, context, request2) {
       return validatePromise.then((queryResult) => {
         if (queryResult) {
           return wrapValidationError(queryResult, "querystring", context.schemaErrorFormatter);
         }
-        return validate(context, request, { skipParams: true, skipBody: true, skipQuery: true });
+        return validate(context, request2, { skipParams: true, skipBody: true, skipQuery: true });
       });
     }
-    function validateAsyncHeaders(validatePromise, context, request) {
+    function validateAsyncHeaders(validatePromise, context, request2) {
       return validatePromise.then((headersResult) => {
         if (headersResult) {
           return wrapValidationError(headersResult, "headers", context.schemaErrorFormatter);
@@ -3539,7 +3557,7 @@ var require_validation = __commonJS({
 var require_toad_cache = __commonJS({
   "node_modules/toad-cache/dist/toad-cache.cjs"(exports) {
     "use strict";
-    function validateCacheParams(max, ttlInMsecs) {
+    function validateCacheParams2(max, ttlInMsecs) {
       if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
         throw new Error("Invalid max value");
       }
@@ -3549,7 +3567,7 @@ var require_toad_cache = __commonJS({
     }
     var FifoMap = class {
       constructor(max = 1e3, ttlInMsecs = 0) {
-        validateCacheParams(max, ttlInMsecs);
+        validateCacheParams2(max, ttlInMsecs);
         this.first = null;
         this.items = /* @__PURE__ */ new Map();
         this.last = null;
@@ -3654,7 +3672,7 @@ var require_toad_cache = __commonJS({
     };
     var FifoObject = class {
       constructor(max = 1e3, ttlInMsecs = 0) {
-        validateCacheParams(max, ttlInMsecs);
+        validateCacheParams2(max, ttlInMsecs);
         this.first = null;
         this.items = /* @__PURE__ */ Object.create(null);
         this.last = null;
@@ -3794,7 +3812,7 @@ var require_toad_cache = __commonJS({
     };
     var LruMap = class {
       constructor(max = 1e3, ttlInMsecs = 0) {
-        validateCacheParams(max, ttlInMsecs);
+        validateCacheParams2(max, ttlInMsecs);
         this.first = null;
         this.items = /* @__PURE__ */ new Map();
         this.last = null;
@@ -3920,9 +3938,9 @@ var require_toad_cache = __commonJS({
         this.last = item;
       }
     };
-    var LruObject = class {
+    var LruObject2 = class {
       constructor(max = 1e3, ttlInMsecs = 0) {
-        validateCacheParams(max, ttlInMsecs);
+        validateCacheParams2(max, ttlInMsecs);
         this.first = null;
         this.items = /* @__PURE__ */ Object.create(null);
         this.last = null;
@@ -4124,7 +4142,7 @@ var require_toad_cache = __commonJS({
         }
       }
     };
-    var LruObjectHitStatistics = class extends LruObject {
+    var LruObjectHitStatistics = class extends LruObject2 {
       constructor(max, ttlInMsecs, cacheId, globalStatisticsRecord, statisticTtlInHours) {
         super(max, ttlInMsecs);
         if (!cacheId) {
@@ -4190,10 +4208,10 @@ var require_toad_cache = __commonJS({
     exports.FifoMap = FifoMap;
     exports.FifoObject = FifoObject;
     exports.HitStatisticsRecord = HitStatisticsRecord;
-    exports.Lru = LruObject;
+    exports.Lru = LruObject2;
     exports.LruHitStatistics = LruObjectHitStatistics;
     exports.LruMap = LruMap;
-    exports.LruObject = LruObject;
+    exports.LruObject = LruObject2;
     exports.LruObjectHitStatistics = LruObjectHitStatistics;
   }
 });
@@ -4349,20 +4367,20 @@ var require_handle_request = __commonJS({
     } = require_symbols2();
     var ContentType = require_content_type();
     var channels = diagnostics.tracingChannel("fastify.request.handler");
-    function handleRequest(err, request, reply) {
+    function handleRequest(err, request2, reply) {
       if (reply.sent === true) return;
       if (err != null) {
         reply[kReplyIsError] = true;
         reply.send(err);
         return;
       }
-      const method = request.method;
+      const method = request2.method;
       if (this[kSupportedHTTPMethods].bodyless.has(method)) {
-        handler(request, reply);
+        handler(request2, reply);
         return;
       }
       if (this[kSupportedHTTPMethods].bodywith.has(method)) {
-        const headers = request.headers;
+        const headers = request2.headers;
         const ctHeader = headers["content-type"];
         if (method === "QUERY") {
           if (ctHeader === void 0) {
@@ -4376,58 +4394,58 @@ var require_handle_request = __commonJS({
           const transferEncoding = headers["transfer-encoding"];
           const isEmptyBody = transferEncoding === void 0 && (contentLength === void 0 || contentLength === "0");
           if (isEmptyBody) {
-            handler(request, reply);
+            handler(request2, reply);
             return;
           }
-          request[kRouteContext].contentTypeParser.run("", handler, request, reply);
+          request2[kRouteContext].contentTypeParser.run("", handler, request2, reply);
           return;
         }
-        if (!request[kRequestContentType]) {
-          request[kRequestContentType] = ContentType.from(ctHeader);
+        if (!request2[kRequestContentType]) {
+          request2[kRequestContentType] = ContentType.from(ctHeader);
         }
-        if (request[kRequestContentType].isValid === false) {
+        if (request2[kRequestContentType].isValid === false) {
           reply[kReplyIsError] = true;
           reply.status(415).send(new FST_ERR_CTP_INVALID_MEDIA_TYPE());
           return;
         }
-        request[kRouteContext].contentTypeParser.run(request[kRequestContentType].toString(), handler, request, reply);
+        request2[kRouteContext].contentTypeParser.run(request2[kRequestContentType].toString(), handler, request2, reply);
         return;
       }
-      handler(request, reply);
+      handler(request2, reply);
     }
-    function handler(request, reply) {
+    function handler(request2, reply) {
       try {
-        if (request[kRouteContext].preValidation !== null) {
+        if (request2[kRouteContext].preValidation !== null) {
           preValidationHookRunner(
-            request[kRouteContext].preValidation,
-            request,
+            request2[kRouteContext].preValidation,
+            request2,
             reply,
             preValidationCallback
           );
         } else {
-          preValidationCallback(null, request, reply);
+          preValidationCallback(null, request2, reply);
         }
       } catch (err) {
-        preValidationCallback(err, request, reply);
+        preValidationCallback(err, request2, reply);
       }
     }
-    function preValidationCallback(err, request, reply) {
+    function preValidationCallback(err, request2, reply) {
       if (reply.sent === true) return;
       if (err != null) {
         reply[kReplyIsError] = true;
         reply.send(err);
         return;
       }
-      const validationErr = validateSchema(reply[kRouteContext], request);
+      const validationErr = validateSchema(reply[kRouteContext], request2);
       const isAsync = validationErr && typeof validationErr.then === "function" || false;
       if (isAsync) {
-        const cb = validationCompleted.bind(null, request, reply);
+        const cb = validationCompleted.bind(null, request2, reply);
         validationErr.then(cb, cb);
       } else {
-        validationCompleted(request, reply, validationErr);
+        validationCompleted(request2, reply, validationErr);
       }
     }
-    function validationCompleted(request, reply, validationErr) {
+    function validationCompleted(request2, reply, validationErr) {
       if (validationErr) {
         if (reply[kRouteContext].attachValidation === false) {
           reply.send(validationErr);
@@ -4435,25 +4453,25 @@ var require_handle_request = __commonJS({
         }
         reply.request.validationError = validationErr;
       }
-      if (request[kRouteContext].preHandler !== null) {
+      if (request2[kRouteContext].preHandler !== null) {
         preHandlerHookRunner(
-          request[kRouteContext].preHandler,
-          request,
+          request2[kRouteContext].preHandler,
+          request2,
           reply,
           preHandlerCallback
         );
       } else {
-        preHandlerCallback(null, request, reply);
+        preHandlerCallback(null, request2, reply);
       }
     }
-    function preHandlerCallback(err, request, reply) {
+    function preHandlerCallback(err, request2, reply) {
       if (reply.sent) return;
-      const context = request[kRouteContext];
+      const context = request2[kRouteContext];
       if (!channels.hasSubscribers || context[kFourOhFourContext] === null) {
-        preHandlerCallbackInner(err, request, reply);
+        preHandlerCallbackInner(err, request2, reply);
       } else {
         const store = {
-          request,
+          request: request2,
           reply,
           async: false,
           route: {
@@ -4462,11 +4480,11 @@ var require_handle_request = __commonJS({
           }
         };
         reply[kDiagnosticsStore] = store;
-        channels.start.runStores(store, preHandlerCallbackInner, void 0, err, request, reply, store);
+        channels.start.runStores(store, preHandlerCallbackInner, void 0, err, request2, reply, store);
       }
     }
-    function preHandlerCallbackInner(err, request, reply, store) {
-      const context = request[kRouteContext];
+    function preHandlerCallbackInner(err, request2, reply, store) {
+      const context = request2[kRouteContext];
       try {
         if (err != null) {
           reply[kReplyIsError] = true;
@@ -4480,7 +4498,7 @@ var require_handle_request = __commonJS({
         }
         let result;
         try {
-          result = context.handler(request, reply);
+          result = context.handler(request2, reply);
         } catch (err2) {
           if (store) {
             store.error = err2;
@@ -5955,11 +5973,11 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object.
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      incomingRequest(request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      incomingRequest(request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
-        request.log.info({ req: request }, "incoming request");
+        request2.log.info({ req: request2 }, "incoming request");
       }
       /**
        * Logs the outcome of a completed request.
@@ -5970,8 +5988,8 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object.
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      requestCompleted(error, request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      requestCompleted(error, request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
         if (error) {
@@ -5989,12 +6007,12 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object (must have `statusCode`).
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      defaultErrorLog(error, request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      defaultErrorLog(error, request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
         if (reply.statusCode >= 500) {
-          reply.log.error({ req: request, res: reply, err: error }, error?.message);
+          reply.log.error({ req: request2, res: reply, err: error }, error?.message);
         } else {
           reply.log.info({ res: reply, err: error }, error?.message);
         }
@@ -6008,8 +6026,8 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object.
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      streamError(error, request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      streamError(error, request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
         if (error.code === "ERR_STREAM_PREMATURE_CLOSE") {
@@ -6026,12 +6044,12 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object.
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      routeNotFound(request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      routeNotFound(request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
-        const { url, method } = request.raw;
-        request.log.info(`Route ${method}:${url} not found`);
+        const { url, method } = request2.raw;
+        request2.log.info(`Route ${method}:${url} not found`);
       }
       /**
        * Logs a warning when writeHead fails during error handling.
@@ -6041,12 +6059,12 @@ var require_log_controller = __commonJS({
        * @param {object} reply        Fastify reply object.
        * @param {object} [metadata]   Extra contextual data (unused).
        */
-      writeHeadError(error, request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      writeHeadError(error, request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
         reply.log.warn(
-          { req: request, res: reply, err: error },
+          { req: request2, res: reply, err: error },
           error?.message
         );
       }
@@ -6059,8 +6077,8 @@ var require_log_controller = __commonJS({
        * @param {object} metadata     Extra contextual data.
        * @param {number} metadata.statusCode The status code that triggered the serializer.
        */
-      serializerError(error, request, reply, metadata) {
-        if (this.isLogDisabled(request)) {
+      serializerError(error, request2, reply, metadata) {
+        if (this.isLogDisabled(request2)) {
           return;
         }
         reply.log.error({ err: error, statusCode: metadata.statusCode }, "The serializer for the given status code failed");
@@ -8027,7 +8045,7 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports, module) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait(state, index, expected, timeout, done) {
+    function wait2(state, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check = (previous) => {
         const current = Atomics.load(state, index);
@@ -8088,7 +8106,7 @@ var require_wait = __commonJS({
       };
       check();
     }
-    module.exports = { wait, waitDiff };
+    module.exports = { wait: wait2, waitDiff };
   }
 });
 
@@ -8116,7 +8134,7 @@ var require_thread_stream = __commonJS({
     var { Worker } = __require("worker_threads");
     var { join } = __require("path");
     var { pathToFileURL } = __require("url");
-    var { wait } = require_wait();
+    var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
       READ_INDEX,
@@ -8453,7 +8471,7 @@ var require_thread_stream = __commonJS({
     }
     function waitForRead(stream, cb) {
       const writeIndex = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-      wait(stream[kImpl].state, READ_INDEX, writeIndex, Infinity, (err, res) => {
+      wait2(stream[kImpl].state, READ_INDEX, writeIndex, Infinity, (err, res) => {
         if (err) {
           destroy(stream, err);
           cb(err);
@@ -8938,10 +8956,10 @@ var require_tools = __commonJS({
     var asString = nodeMajor >= 25 ? (str) => JSON.stringify(str) : _asString;
     function noop() {
     }
-    function genLog(level, hook) {
-      if (!hook) return LOG;
+    function genLog(level, hook6) {
+      if (!hook6) return LOG;
       return function hookWrappedLog(...args) {
-        hook.call(this, args, LOG, level);
+        hook6.call(this, args, LOG, level);
       };
       function LOG(o, ...n) {
         if (typeof o === "object") {
@@ -9271,8 +9289,8 @@ var require_levels = __commonJS({
     var { noop, genLog } = require_tools();
     var { DEFAULT_LEVELS, SORTING_ORDER } = require_constants();
     var levelMethods = {
-      fatal: (hook) => {
-        const logFatal = genLog(DEFAULT_LEVELS.fatal, hook);
+      fatal: (hook6) => {
+        const logFatal = genLog(DEFAULT_LEVELS.fatal, hook6);
         return function(...args) {
           const stream = this[streamSym];
           logFatal.call(this, ...args);
@@ -9284,11 +9302,11 @@ var require_levels = __commonJS({
           }
         };
       },
-      error: (hook) => genLog(DEFAULT_LEVELS.error, hook),
-      warn: (hook) => genLog(DEFAULT_LEVELS.warn, hook),
-      info: (hook) => genLog(DEFAULT_LEVELS.info, hook),
-      debug: (hook) => genLog(DEFAULT_LEVELS.debug, hook),
-      trace: (hook) => genLog(DEFAULT_LEVELS.trace, hook)
+      error: (hook6) => genLog(DEFAULT_LEVELS.error, hook6),
+      warn: (hook6) => genLog(DEFAULT_LEVELS.warn, hook6),
+      info: (hook6) => genLog(DEFAULT_LEVELS.info, hook6),
+      debug: (hook6) => genLog(DEFAULT_LEVELS.debug, hook6),
+      trace: (hook6) => genLog(DEFAULT_LEVELS.trace, hook6)
     };
     var nums = Object.keys(DEFAULT_LEVELS).reduce((o, k) => {
       o[DEFAULT_LEVELS[k]] = k;
@@ -9336,13 +9354,13 @@ var require_levels = __commonJS({
       const levelVal = this[levelValSym] = values[level];
       const useOnlyCustomLevelsVal = this[useOnlyCustomLevelsSym];
       const levelComparison = this[levelCompSym];
-      const hook = this[hooksSym].logMethod;
+      const hook6 = this[hooksSym].logMethod;
       for (const key in values) {
         if (levelComparison(values[key], levelVal) === false) {
           this[key] = noop;
           continue;
         }
-        this[key] = isStandardLevel(key, useOnlyCustomLevelsVal) ? levelMethods[key](hook) : genLog(values[key], hook);
+        this[key] = isStandardLevel(key, useOnlyCustomLevelsVal) ? levelMethods[key](hook6) : genLog(values[key], hook6);
       }
       this.emit(
         "level-change",
@@ -10781,7 +10799,7 @@ var require_logger_factory = __commonJS({
         throw FST_ERR_LOG_INVALID_LOGGER(missingMethods.join(","));
       }
     }
-    function createLogger(options) {
+    function createLogger2(options) {
       if (options.logger && options.loggerInstance) {
         throw new FST_ERR_LOG_LOGGER_AND_LOGGER_INSTANCE_PROVIDED();
       }
@@ -10839,7 +10857,7 @@ var require_logger_factory = __commonJS({
       createChildLogger,
       defaultChildLoggerFactory,
       createLogController,
-      createLogger,
+      createLogger: createLogger2,
       LogController,
       validateLogger,
       now
@@ -11431,10 +11449,10 @@ var require_error_handler = __commonJS({
         reply.send(err);
       }
     }
-    function defaultErrorHandler(error, request, reply) {
+    function defaultErrorHandler(error, request2, reply) {
       setErrorHeaders(error, reply);
       setErrorStatusCode(reply, error);
-      request.server[kLogController].defaultErrorLog(error, request, reply);
+      request2.server[kLogController].defaultErrorLog(error, request2, reply);
       reply.send(error);
     }
     function fallbackErrorHandler(error, reply, cb) {
@@ -11703,13 +11721,13 @@ var require_reply = __commonJS({
     var ContentType = require_content_type();
     var toString = Object.prototype.toString;
     var HTTP2_WRITE_CHUNK_SIZE = 64 * 1024;
-    function Reply(res, request, log) {
+    function Reply(res, request2, log) {
       this.raw = res;
       this[kReplySerializer] = null;
       this[kReplyErrorHandlerCalled] = false;
       this[kReplyIsError] = false;
       this[kReplyIsRunningOnErrorHook] = false;
-      this.request = request;
+      this.request = request2;
       this[kReplyHeaders] = {};
       this[kReplyTrailers] = null;
       this[kReplyHasStatusCode] = false;
@@ -11955,8 +11973,8 @@ var require_reply = __commonJS({
       return serialize2;
     };
     Reply.prototype.compileSerializationSchema = function(schema, httpStatus = null, contentType = null) {
-      const { request } = this;
-      const { method, url } = request;
+      const { request: request2 } = this;
+      const { method, url } = request2;
       if (this[kRouteContext][kReplyCacheSerializeFns]?.has(schema)) {
         return this[kRouteContext][kReplyCacheSerializeFns].get(schema);
       }
@@ -12105,7 +12123,7 @@ var require_reply = __commonJS({
         onSendEnd(reply, payload);
       }
     }
-    function wrapOnSendEnd(err, request, reply, payload) {
+    function wrapOnSendEnd(err, request2, reply, payload) {
       if (err != null) {
         onErrorHook(reply, err);
       } else {
@@ -12439,18 +12457,18 @@ var require_reply = __commonJS({
       reply.raw.on("finish", onResFinished);
       reply.raw.on("error", onResFinished);
     }
-    function onResponseCallback(err, request, reply) {
-      reply.server[kLogController].requestCompleted(err, request, reply);
+    function onResponseCallback(err, request2, reply) {
+      reply.server[kLogController].requestCompleted(err, request2, reply);
     }
     function buildReply(R) {
       const props = R.props.slice();
-      function _Reply(res, request, log) {
+      function _Reply(res, request2, log) {
         this.raw = res;
         this[kReplyIsError] = false;
         this[kReplyErrorHandlerCalled] = false;
         this[kReplyHijacked] = false;
         this[kReplySerializer] = null;
-        this.request = request;
+        this.request = request2;
         this[kReplyHeaders] = {};
         this[kReplyTrailers] = null;
         this[kReplyStartTime] = void 0;
@@ -13673,8 +13691,8 @@ var require_request = __commonJS({
       });
       return _Request;
     }
-    function assertsRequestDecoration(request, name) {
-      if (!decorators.hasKey(request, name) && !decorators.exist(request, name)) {
+    function assertsRequestDecoration(request2, name) {
+      if (!decorators.hasKey(request2, name) && !decorators.exist(request2, name)) {
         throw new FST_ERR_DEC_UNDECLARED(name, "request");
       }
     }
@@ -14232,24 +14250,24 @@ var require_content_type_parser = __commonJS({
       }
       return removed || idx > -1;
     };
-    ContentTypeParser.prototype.run = function(contentType, handler, request, reply) {
+    ContentTypeParser.prototype.run = function(contentType, handler, request2, reply) {
       const parser = this.getParser(contentType);
       if (parser === void 0) {
-        if (request.is404 === true) {
-          handler(request, reply);
+        if (request2.is404 === true) {
+          handler(request2, reply);
           return;
         }
         reply[kReplyIsError] = true;
         reply.send(new FST_ERR_CTP_INVALID_MEDIA_TYPE());
         return;
       }
-      const resource = new AsyncResource("content-type-parser:run", request);
+      const resource = new AsyncResource("content-type-parser:run", request2);
       function done(error, body) {
         resource.runInAsyncScope(onDone, void 0, error, body);
       }
       if (parser.asString === true || parser.asBuffer === true) {
         rawBody(
-          request,
+          request2,
           reply,
           reply[kRouteContext]._parserOptions,
           parser,
@@ -14259,7 +14277,7 @@ var require_content_type_parser = __commonJS({
       }
       let result;
       try {
-        result = parser.fn(request, request[kRequestPayloadStream], done);
+        result = parser.fn(request2, request2[kRequestPayloadStream], done);
       } catch (error) {
         done(error, void 0);
         return;
@@ -14277,21 +14295,21 @@ var require_content_type_parser = __commonJS({
           reply.send(error);
           return;
         }
-        request.body = body;
-        handler(request, reply);
+        request2.body = body;
+        handler(request2, reply);
       }
     };
-    function rawBody(request, reply, options, parser, done) {
+    function rawBody(request2, reply, options, parser, done) {
       const asString = parser.asString === true;
       const limit = options.limit === null ? parser.bodyLimit : options.limit;
-      const contentLength = Number(request.headers["content-length"]);
+      const contentLength = Number(request2.headers["content-length"]);
       if (contentLength > limit) {
         done(new FST_ERR_CTP_BODY_TOO_LARGE(), void 0);
         return;
       }
       let receivedLength = 0;
       const chunks = [];
-      const payload = request[kRequestPayloadStream] || request.raw;
+      const payload = request2[kRequestPayloadStream] || request2.raw;
       payload.on("data", onData);
       payload.on("end", onEnd);
       payload.on("error", onEnd);
@@ -14334,7 +14352,7 @@ var require_content_type_parser = __commonJS({
         }
         let result;
         try {
-          result = parser.fn(request, body, done);
+          result = parser.fn(request2, body, done);
         } catch (error) {
           done(error, void 0);
           return;
@@ -17003,11 +17021,11 @@ var require_schemes = __commonJS({
       }
       return result;
     }
-    function encodeWithAllow(input, set) {
-      if (set.all.test(input)) {
+    function encodeWithAllow(input, set2) {
+      if (set2.all.test(input)) {
         return input;
       }
-      const table2 = set.table;
+      const table2 = set2.table;
       let result = "";
       for (let i = 0; i < input.length; i++) {
         const code = input.charCodeAt(i);
@@ -17023,18 +17041,18 @@ var require_schemes = __commonJS({
           continue;
         }
         if (code < 55296 || code > 57343) {
-          result += set.allowNonAscii ? input[i] : percentEncodeNonAscii(code);
+          result += set2.allowNonAscii ? input[i] : percentEncodeNonAscii(code);
           continue;
         }
         if (code <= 56319 && i + 1 < input.length) {
           const low = input.charCodeAt(i + 1);
           if (low >= 56320 && low <= 57343) {
-            result += set.allowNonAscii ? input[i] + input[i + 1] : percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+            result += set2.allowNonAscii ? input[i] + input[i + 1] : percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
             i++;
             continue;
           }
         }
-        result += set.allowNonAscii ? "�" : percentEncodeNonAscii(65533);
+        result += set2.allowNonAscii ? "�" : percentEncodeNonAscii(65533);
       }
       return result;
     }
@@ -17060,11 +17078,11 @@ var require_schemes = __commonJS({
       }
     }
     function mailtoEncodeDomain(domain, options) {
-      const set = options && options.unicodeSupport ? DTEXT_IRI : DTEXT;
+      const set2 = options && options.unicodeSupport ? DTEXT_IRI : DTEXT;
       if (domain.length > 1 && domain[0] === "[" && domain[domain.length - 1] === "]") {
-        return "[" + encodeWithAllow(domain.slice(1, -1), set) + "]";
+        return "[" + encodeWithAllow(domain.slice(1, -1), set2) + "]";
       }
-      return encodeWithAllow(domain, set);
+      return encodeWithAllow(domain, set2);
     }
     function mailtoParse(component, options) {
       const mailtoComponent = component;
@@ -19629,11 +19647,11 @@ var require_schemes2 = __commonJS({
       }
       return result;
     }
-    function encodeWithAllow(input, set) {
-      if (set.all.test(input)) {
+    function encodeWithAllow(input, set2) {
+      if (set2.all.test(input)) {
         return input;
       }
-      const table2 = set.table;
+      const table2 = set2.table;
       let result = "";
       for (let i = 0; i < input.length; i++) {
         const code = input.charCodeAt(i);
@@ -19649,18 +19667,18 @@ var require_schemes2 = __commonJS({
           continue;
         }
         if (code < 55296 || code > 57343) {
-          result += set.allowNonAscii ? input[i] : percentEncodeNonAscii(code);
+          result += set2.allowNonAscii ? input[i] : percentEncodeNonAscii(code);
           continue;
         }
         if (code <= 56319 && i + 1 < input.length) {
           const low = input.charCodeAt(i + 1);
           if (low >= 56320 && low <= 57343) {
-            result += set.allowNonAscii ? input[i] + input[i + 1] : percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+            result += set2.allowNonAscii ? input[i] + input[i + 1] : percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
             i++;
             continue;
           }
         }
-        result += set.allowNonAscii ? "�" : percentEncodeNonAscii(65533);
+        result += set2.allowNonAscii ? "�" : percentEncodeNonAscii(65533);
       }
       return result;
     }
@@ -19686,11 +19704,11 @@ var require_schemes2 = __commonJS({
       }
     }
     function mailtoEncodeDomain(domain, options) {
-      const set = options && options.unicodeSupport ? DTEXT_IRI : DTEXT;
+      const set2 = options && options.unicodeSupport ? DTEXT_IRI : DTEXT;
       if (domain.length > 1 && domain[0] === "[" && domain[domain.length - 1] === "]") {
-        return "[" + encodeWithAllow(domain.slice(1, -1), set) + "]";
+        return "[" + encodeWithAllow(domain.slice(1, -1), set2) + "]";
       }
-      return encodeWithAllow(domain, set);
+      return encodeWithAllow(domain, set2);
     }
     function mailtoParse(component, options) {
       const mailtoComponent = component;
@@ -25193,20 +25211,20 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+    var testSet = (set2, version, options) => {
+      for (let i = 0; i < set2.length; i++) {
+        if (!set2[i].test(version)) {
           return false;
         }
       }
       if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
+        for (let i = 0; i < set2.length; i++) {
+          debug(set2[i].semver);
+          if (set2[i].semver === Comparator.ANY) {
             continue;
           }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
+          if (set2[i].semver.prerelease.length > 0) {
+            const allowed = set2[i].semver;
             if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
               return true;
             }
@@ -25602,7 +25620,7 @@ var require_simplify = __commonJS({
     var satisfies = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
-      const set = [];
+      const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
@@ -25615,17 +25633,17 @@ var require_simplify = __commonJS({
           }
         } else {
           if (prev) {
-            set.push([first, prev]);
+            set2.push([first, prev]);
           }
           prev = null;
           first = null;
         }
       }
       if (first) {
-        set.push([first, null]);
+        set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
+      for (const [min, max] of set2) {
         if (min === max) {
           ranges.push(min);
         } else if (!max && min === v[0]) {
@@ -27518,12 +27536,12 @@ var require_write_set_tokens = __commonJS({
     function setChar(charCode) {
       return charCode === 94 ? "\\^" : charCode === 92 ? "\\\\" : charCode === 93 ? "\\]" : charCode === 45 ? "\\-" : String.fromCharCode(charCode);
     }
-    function isSameSet(set, { lookup, len }) {
-      if (len !== set.length) {
+    function isSameSet(set2, { lookup, len }) {
+      if (len !== set2.length) {
         return false;
       }
       const map = lookup();
-      for (const elem of set) {
+      for (const elem of set2) {
         if (elem.type === types_1.types.SET) {
           return false;
         }
@@ -27536,34 +27554,34 @@ var require_write_set_tokens = __commonJS({
       }
       return true;
     }
-    function writeSetTokens(set, isNested = false) {
-      if (isSameSet(set.set, sets.INTS)) {
-        return set.not ? "\\D" : "\\d";
+    function writeSetTokens(set2, isNested = false) {
+      if (isSameSet(set2.set, sets.INTS)) {
+        return set2.not ? "\\D" : "\\d";
       }
-      if (isSameSet(set.set, sets.WORDS)) {
-        return set.not ? "\\W" : "\\w";
+      if (isSameSet(set2.set, sets.WORDS)) {
+        return set2.not ? "\\W" : "\\w";
       }
-      if (set.not && isSameSet(set.set, sets.NOTANYCHAR)) {
+      if (set2.not && isSameSet(set2.set, sets.NOTANYCHAR)) {
         return ".";
       }
-      if (isSameSet(set.set, sets.WHITESPACE)) {
-        return set.not ? "\\S" : "\\s";
+      if (isSameSet(set2.set, sets.WHITESPACE)) {
+        return set2.not ? "\\S" : "\\s";
       }
       let tokenString = "";
-      for (let i = 0; i < set.set.length; i++) {
-        const subset = set.set[i];
+      for (let i = 0; i < set2.set.length; i++) {
+        const subset = set2.set[i];
         tokenString += writeSetToken(subset);
       }
-      const contents = `${set.not ? "^" : ""}${tokenString}`;
+      const contents = `${set2.not ? "^" : ""}${tokenString}`;
       return isNested ? contents : `[${contents}]`;
     }
-    function writeSetToken(set) {
-      if (set.type === types_1.types.CHAR) {
-        return setChar(set.value);
-      } else if (set.type === types_1.types.RANGE) {
-        return `${setChar(set.from)}-${setChar(set.to)}`;
+    function writeSetToken(set2) {
+      if (set2.type === types_1.types.CHAR) {
+        return setChar(set2.value);
+      } else if (set2.type === types_1.types.RANGE) {
+        return `${setChar(set2.from)}-${setChar(set2.to)}`;
       }
-      return writeSetTokens(set, true);
+      return writeSetTokens(set2, true);
     }
   }
 });
@@ -30366,22 +30384,22 @@ var require_route = __commonJS({
           }
           const routeConfigUrl = prefixing ? prefix : url;
           if (prefixing === false) {
-            for (const hook of this[kHooks].onRoute) {
-              hook.call(this, opts);
+            for (const hook6 of this[kHooks].onRoute) {
+              hook6.call(this, opts);
             }
           }
-          for (const hook of lifecycleHooks) {
-            if (opts && hook in opts) {
-              if (Array.isArray(opts[hook])) {
-                for (const func of opts[hook]) {
+          for (const hook6 of lifecycleHooks) {
+            if (opts && hook6 in opts) {
+              if (Array.isArray(opts[hook6])) {
+                for (const func of opts[hook6]) {
                   if (typeof func !== "function") {
-                    throw new FST_ERR_HOOK_INVALID_HANDLER(hook, Object.prototype.toString.call(func));
+                    throw new FST_ERR_HOOK_INVALID_HANDLER(hook6, Object.prototype.toString.call(func));
                   }
-                  if (hook === "onSend" || hook === "preSerialization" || hook === "onError" || hook === "preParsing") {
+                  if (hook6 === "onSend" || hook6 === "preSerialization" || hook6 === "onError" || hook6 === "preParsing") {
                     if (func.constructor.name === "AsyncFunction" && func.length === 4) {
                       throw new FST_ERR_HOOK_INVALID_ASYNC_HANDLER();
                     }
-                  } else if (hook === "onRequestAbort") {
+                  } else if (hook6 === "onRequestAbort") {
                     if (func.constructor.name === "AsyncFunction" && func.length !== 1) {
                       throw new FST_ERR_HOOK_INVALID_ASYNC_HANDLER();
                     }
@@ -30391,8 +30409,8 @@ var require_route = __commonJS({
                     }
                   }
                 }
-              } else if (opts[hook] !== void 0 && typeof opts[hook] !== "function") {
-                throw new FST_ERR_HOOK_INVALID_HANDLER(hook, Object.prototype.toString.call(opts[hook]));
+              } else if (opts[hook6] !== void 0 && typeof opts[hook6] !== "function") {
+                throw new FST_ERR_HOOK_INVALID_HANDLER(hook6, Object.prototype.toString.call(opts[hook6]));
               }
             }
           }
@@ -30445,9 +30463,9 @@ var require_route = __commonJS({
             context[kReplySerializerDefault] = this[kReplySerializerDefault];
             context.schemaErrorFormatter = opts.schemaErrorFormatter || this[kSchemaErrorFormatter] || context.schemaErrorFormatter;
             avvio.once("preReady", () => {
-              for (const hook of lifecycleHooks) {
-                const toSet = this[kHooks][hook].concat(opts[hook] || []).map((h) => h.bind(this));
-                context[hook] = toSet.length ? toSet : null;
+              for (const hook6 of lifecycleHooks) {
+                const toSet = this[kHooks][hook6].concat(opts[hook6] || []).map((h) => h.bind(this));
+                context[hook6] = toSet.length ? toSet : null;
               }
               while (!context.Request[kHasBeenDecorated] && context.Request.parent) {
                 context.Request = context.Request.parent;
@@ -30532,14 +30550,14 @@ var require_route = __commonJS({
           req.headers["accept-version"] = req.headers[kRequestAcceptVersion];
           req.headers[kRequestAcceptVersion] = void 0;
         }
-        const request = new context.Request(id, params, req, query, childLogger, context);
-        const reply = new context.Reply(res, request, childLogger);
-        context.server[kLogController].incomingRequest(request, reply);
+        const request2 = new context.Request(id, params, req, query, childLogger, context);
+        const reply = new context.Reply(res, request2, childLogger);
+        context.server[kLogController].incomingRequest(request2, reply);
         const handlerTimeout = context.handlerTimeout;
         if (handlerTimeout > 0) {
           const ac = new AbortController();
-          request[kRequestSignal] = ac;
-          request[kTimeoutTimer] = setTimeout(() => {
+          request2[kRequestSignal] = ac;
+          request2[kTimeoutTimer] = setTimeout(() => {
             if (reply.sent === true) {
               return;
             }
@@ -30560,36 +30578,36 @@ var require_route = __commonJS({
             if (!ac.signal.aborted) {
               ac.abort();
             }
-            clearTimeout(request[kTimeoutTimer]);
+            clearTimeout(request2[kTimeoutTimer]);
           };
           req.on("close", onAbort);
-          request[kOnAbort] = onAbort;
+          request2[kOnAbort] = onAbort;
         }
         if (hasLogger === true || context.onResponse !== null || handlerTimeout > 0) {
           setupResponseListeners(reply);
         }
         if (context.onTimeout !== null) {
-          if (!request.raw.socket._meta) {
-            request.raw.socket.on("timeout", handleTimeout);
+          if (!request2.raw.socket._meta) {
+            request2.raw.socket.on("timeout", handleTimeout);
           }
-          request.raw.socket._meta = { context, request, reply, onTimeout: handleTimeout };
+          request2.raw.socket._meta = { context, request: request2, reply, onTimeout: handleTimeout };
         }
         if (context.onRequest !== null) {
           onRequestHookRunner(
             context.onRequest,
-            request,
+            request2,
             reply,
             runPreParsing
           );
         } else {
-          runPreParsing(null, request, reply);
+          runPreParsing(null, request2, reply);
         }
         if (context.onRequestAbort !== null) {
           req.on("close", () => {
             if (req.aborted) {
               onRequestAbortHookRunner(
                 context.onRequestAbort,
-                request,
+                request2,
                 handleOnRequestAbortHooksErrors.bind(null, reply)
               );
             }
@@ -30603,10 +30621,10 @@ var require_route = __commonJS({
       }
     }
     function handleTimeout() {
-      const { context, request, reply } = this._meta;
+      const { context, request: request2, reply } = this._meta;
       onTimeoutHookRunner(
         context.onTimeout,
-        request,
+        request2,
         reply,
         noop
       );
@@ -30645,18 +30663,18 @@ var require_route = __commonJS({
         throw new FST_ERR_ROUTE_LOG_LEVEL_INVALID(method, path, logLevel);
       }
     }
-    function runPreParsing(err, request, reply) {
+    function runPreParsing(err, request2, reply) {
       if (reply.sent === true) return;
       if (err != null) {
         reply[kReplyIsError] = true;
         reply.send(err);
         return;
       }
-      request[kRequestPayloadStream] = request.raw;
-      if (request[kRouteContext].preParsing !== null) {
-        preParsingHookRunner(request[kRouteContext].preParsing, request, reply, handleRequest.bind(request.server));
+      request2[kRequestPayloadStream] = request2.raw;
+      if (request2[kRouteContext].preParsing !== null) {
+        preParsingHookRunner(request2[kRouteContext].preParsing, request2, reply, handleRequest.bind(request2.server));
       } else {
-        handleRequest.call(request.server, null, request, reply);
+        handleRequest.call(request2.server, null, request2, reply);
       }
     }
     function buildRouterOptions(options, defaultOptions) {
@@ -30719,9 +30737,9 @@ var require_four_oh_four = __commonJS({
         instance[kCanSetNotFoundHandler] = true;
         router.defaultRoute = router.defaultRoute.bind(instance);
       }
-      function basic404(request, reply) {
-        request.server[kLogController].routeNotFound(request, reply);
-        const { url, method } = request.raw;
+      function basic404(request2, reply) {
+        request2.server[kLogController].routeNotFound(request2, reply);
+        const { url, method } = request2.raw;
         reply.code(404).send({
           message: `Route ${method}:${url} not found`,
           error: "Not Found",
@@ -30748,14 +30766,14 @@ var require_four_oh_four = __commonJS({
         if (typeof opts === "object") {
           if (opts.preHandler) {
             if (Array.isArray(opts.preHandler)) {
-              opts.preHandler = opts.preHandler.map((hook) => hook.bind(_fastify));
+              opts.preHandler = opts.preHandler.map((hook6) => hook6.bind(_fastify));
             } else {
               opts.preHandler = opts.preHandler.bind(_fastify);
             }
           }
           if (opts.preValidation) {
             if (Array.isArray(opts.preValidation)) {
-              opts.preValidation = opts.preValidation.map((hook) => hook.bind(_fastify));
+              opts.preValidation = opts.preValidation.map((hook6) => hook6.bind(_fastify));
             } else {
               opts.preValidation = opts.preValidation.bind(_fastify);
             }
@@ -30786,9 +30804,9 @@ var require_four_oh_four = __commonJS({
         });
         avvio.once("preReady", () => {
           const context2 = this[kFourOhFourContext];
-          for (const hook of lifecycleHooks) {
-            const toSet = this[kHooks][hook].concat(opts[hook] || []).map((h) => h.bind(this));
-            context2[hook] = toSet.length ? toSet : null;
+          for (const hook6 of lifecycleHooks) {
+            const toSet = this[kHooks][hook6].concat(opts[hook6] || []).map((h) => h.bind(this));
+            context2[hook6] = toSet.length ? toSet : null;
           }
           context2.errorHandler = opts.errorHandler ? buildErrorHandler(this[kErrorHandler], opts.errorHandler) : this[kErrorHandler];
         });
@@ -30804,11 +30822,11 @@ var require_four_oh_four = __commonJS({
         const fourOhFourContext = this[kFourOhFourLevelInstance][kFourOhFourContext];
         const id = getGenReqId(fourOhFourContext.server, req);
         const childLogger = createChildLogger(fourOhFourContext, logger, req, id);
-        const request = new Request(id, null, req, null, childLogger, fourOhFourContext);
-        const reply = new Reply(res, request, childLogger);
-        fourOhFourContext.server[kLogController].incomingRequest(request, reply);
-        request.log.warn("the default handler for 404 did not catch this, this is likely a fastify bug, please report it");
-        request.log.warn(router.prettyPrint());
+        const request2 = new Request(id, null, req, null, childLogger, fourOhFourContext);
+        const reply = new Reply(res, request2, childLogger);
+        fourOhFourContext.server[kLogController].incomingRequest(request2, reply);
+        request2.log.warn("the default handler for 404 did not catch this, this is likely a fastify bug, please report it");
+        request2.log.warn(router.prettyPrint());
         reply.code(404).send(new FST_ERR_NOT_FOUND());
       }
     }
@@ -30870,7 +30888,7 @@ var require_plugin_override = __commonJS({
       if (opts.prefix) {
         instance[kFourOhFour].arrange404(instance);
       }
-      for (const hook of instance[kHooks].onRegister) hook.call(old, instance, opts);
+      for (const hook6 of instance[kHooks].onRegister) hook6.call(old, instance, opts);
       return instance;
     };
     function buildRoutePrefix(instancePrefix, pluginPrefix) {
@@ -31365,7 +31383,7 @@ var require_parse_url = __commonJS({
 var require_form_data = __commonJS({
   "node_modules/light-my-request/lib/form-data.js"(exports, module) {
     "use strict";
-    var { randomUUID: randomUUID2 } = __require("node:crypto");
+    var { randomUUID: randomUUID3 } = __require("node:crypto");
     var { Readable } = __require("node:stream");
     var textEncoder;
     function isFormDataLike(payload) {
@@ -31373,7 +31391,7 @@ var require_form_data = __commonJS({
     }
     function formDataToStream(formdata) {
       textEncoder = textEncoder ?? new TextEncoder();
-      const boundary = `----formdata-${randomUUID2()}`;
+      const boundary = `----formdata-${randomUUID3()}`;
       const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
       const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
@@ -33250,7 +33268,7 @@ var require_light_my_request = __commonJS({
 var require_fastify = __commonJS({
   "node_modules/fastify/fastify.js"(exports, module) {
     "use strict";
-    var VERSION = "5.12.8";
+    var VERSION9 = "5.12.8";
     var Avvio = require_avvio();
     var http = __require("node:http");
     var diagnostics = __require("node:diagnostics_channel");
@@ -33292,7 +33310,7 @@ var require_fastify = __commonJS({
     var ContentTypeParser = require_content_type_parser();
     var SchemaController = require_schema_controller();
     var { Hooks, hookRunnerApplication, supportedHooks } = require_hooks();
-    var { createChildLogger, defaultChildLoggerFactory, createLogger, createLogController, LogController } = require_logger_factory();
+    var { createChildLogger, defaultChildLoggerFactory, createLogger: createLogger2, createLogController, LogController } = require_logger_factory();
     var pluginUtils = require_plugin_utils();
     var { getGenReqId, reqIdGenFactory } = require_req_id_gen_factory();
     var { buildRouting, validateBodyLimitOption, buildRouterOptions } = require_route();
@@ -33576,7 +33594,7 @@ var require_fastify = __commonJS({
         version: {
           configurable: true,
           get() {
-            return VERSION;
+            return VERSION9;
           }
         },
         errorHandler: {
@@ -33824,10 +33842,10 @@ var require_fastify = __commonJS({
         if (options.frameworkErrors) {
           const id = getGenReqId(routeEventContext.server, req);
           const childLogger = createChildLogger(routeEventContext, options.logger, req, id);
-          const request = new Request(id, null, req, null, childLogger, routeEventContext);
-          const reply = new Reply(res, request, childLogger);
-          routeEventContext.server[kLogController].incomingRequest(request, reply);
-          return options.frameworkErrors(new FST_ERR_BAD_URL(path), request, reply);
+          const request2 = new Request(id, null, req, null, childLogger, routeEventContext);
+          const reply = new Reply(res, request2, childLogger);
+          routeEventContext.server[kLogController].incomingRequest(request2, reply);
+          return options.frameworkErrors(new FST_ERR_BAD_URL(path), request2, reply);
         }
         const body = JSON.stringify({
           error: "Bad Request",
@@ -33845,10 +33863,10 @@ var require_fastify = __commonJS({
         if (options.frameworkErrors) {
           const id = getGenReqId(routeEventContext.server, req);
           const childLogger = createChildLogger(routeEventContext, options.logger, req, id);
-          const request = new Request(id, null, req, null, childLogger, routeEventContext);
-          const reply = new Reply(res, request, childLogger);
-          routeEventContext.server[kLogController].incomingRequest(request, reply);
-          return options.frameworkErrors(new FST_ERR_MAX_PARAM_LENGTH(path), request, reply);
+          const request2 = new Request(id, null, req, null, childLogger, routeEventContext);
+          const reply = new Reply(res, request2, childLogger);
+          routeEventContext.server[kLogController].incomingRequest(request2, reply);
+          return options.frameworkErrors(new FST_ERR_MAX_PARAM_LENGTH(path), request2, reply);
         }
         const body = JSON.stringify({
           error: "Bad Request",
@@ -33869,10 +33887,10 @@ var require_fastify = __commonJS({
             if (options.frameworkErrors) {
               const id = getGenReqId(routeEventContext.server, req);
               const childLogger = createChildLogger(routeEventContext, options.logger, req, id);
-              const request = new Request(id, null, req, null, childLogger, routeEventContext);
-              const reply = new Reply(res, request, childLogger);
-              routeEventContext.server[kLogController].incomingRequest(request, reply);
-              return options.frameworkErrors(new FST_ERR_ASYNC_CONSTRAINT(), request, reply);
+              const request2 = new Request(id, null, req, null, childLogger, routeEventContext);
+              const reply = new Reply(res, request2, childLogger);
+              routeEventContext.server[kLogController].incomingRequest(request2, reply);
+              return options.frameworkErrors(new FST_ERR_ASYNC_CONSTRAINT(), request2, reply);
             }
             const body = '{"error":"Internal Server Error","message":"Unexpected error from async constraint","statusCode":500}';
             res.writeHead(500, {
@@ -34022,7 +34040,7 @@ var require_fastify = __commonJS({
       if (!ajvOptions.plugins || !Array.isArray(ajvOptions.plugins)) {
         throw new FST_ERR_AJV_CUSTOM_OPTIONS_OPT_NOT_ARR(typeof ajvOptions.plugins);
       }
-      const { logger, hasLogger } = createLogger(options);
+      const { logger, hasLogger } = createLogger2(options);
       const logController = createLogController(options);
       options.connectionTimeout = options.connectionTimeout || defaultInitOptions.connectionTimeout;
       options.keepAliveTimeout = options.keepAliveTimeout || defaultInitOptions.keepAliveTimeout;
@@ -34293,9 +34311,9 @@ var require_postgres_date = __commonJS({
       if (type === "Z") {
         return 0;
       }
-      var sign = type === "-" ? -1 : 1;
+      var sign2 = type === "-" ? -1 : 1;
       var offset = parseInt(zone[2], 10) * 3600 + parseInt(zone[3] || 0, 10) * 60 + parseInt(zone[4] || 0, 10);
-      return offset * sign * 1e3;
+      return offset * sign2 * 1e3;
     }
     function bcYearToNegativeYear(year) {
       return -(year - 1);
@@ -34660,11 +34678,11 @@ var require_pg_int8 = __commonJS({
     function readInt8(buffer) {
       var high = buffer.readInt32BE(0);
       var low = buffer.readUInt32BE(4);
-      var sign = "";
+      var sign2 = "";
       if (high < 0) {
         high = ~high + (low === 0);
         low = ~low + 1 >>> 0;
-        sign = "-";
+        sign2 = "-";
       }
       var result = "";
       var carry;
@@ -34680,7 +34698,7 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result;
+          return sign2 + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
@@ -34696,7 +34714,7 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result;
+          return sign2 + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
@@ -34712,7 +34730,7 @@ var require_pg_int8 = __commonJS({
         low = t / BASE >>> 0;
         digits = "" + (t - BASE * low);
         if (low === 0 && high === 0) {
-          return sign + digits + result;
+          return sign2 + digits + result;
         }
         pad = "";
         l = 6 - digits.length;
@@ -34725,7 +34743,7 @@ var require_pg_int8 = __commonJS({
         carry = high % BASE;
         t = 4294967296 * carry + low;
         digits = "" + t % BASE;
-        return sign + digits + result;
+        return sign2 + digits + result;
       }
     }
     module.exports = readInt8;
@@ -34774,7 +34792,7 @@ var require_binaryParsers = __commonJS({
     };
     var parseFloatFromBits = function(data, precisionBits, exponentBits) {
       var bias = Math.pow(2, exponentBits - 1) - 1;
-      var sign = parseBits(data, 1);
+      var sign2 = parseBits(data, 1);
       var exponent = parseBits(data, exponentBits, 1);
       if (exponent === 0) {
         return 0;
@@ -34795,11 +34813,11 @@ var require_binaryParsers = __commonJS({
       var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
       if (exponent == Math.pow(2, exponentBits + 1) - 1) {
         if (mantissa === 0) {
-          return sign === 0 ? Infinity : -Infinity;
+          return sign2 === 0 ? Infinity : -Infinity;
         }
         return NaN;
       }
-      return (sign === 0 ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+      return (sign2 === 0 ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
     };
     var parseInt16 = function(value) {
       if (parseBits(value, 1) == 1) {
@@ -34820,8 +34838,8 @@ var require_binaryParsers = __commonJS({
       return parseFloatFromBits(value, 52, 11);
     };
     var parseNumeric = function(value) {
-      var sign = parseBits(value, 16, 32);
-      if (sign == 49152) {
+      var sign2 = parseBits(value, 16, 32);
+      if (sign2 == 49152) {
         return NaN;
       }
       var weight = Math.pow(1e4, parseBits(value, 16, 16));
@@ -34833,12 +34851,12 @@ var require_binaryParsers = __commonJS({
         weight /= 1e4;
       }
       var scale = Math.pow(10, parseBits(value, 16, 48));
-      return (sign === 0 ? 1 : -1) * Math.round(result * scale) / scale;
+      return (sign2 === 0 ? 1 : -1) * Math.round(result * scale) / scale;
     };
     var parseDate = function(isUTC, value) {
-      var sign = parseBits(value, 1);
+      var sign2 = parseBits(value, 1);
       var rawValue = parseBits(value, 63, 1);
-      var result = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
+      var result = new Date((sign2 === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
       if (!isUTC) {
         result.setTime(result.getTime() + result.getTimezoneOffset() * 6e4);
       }
@@ -39948,15 +39966,15 @@ function table(entries) {
 // node_modules/jose/dist/webapi/lib/jws_algorithms.js
 var sig = [["verify"], ["sign"]];
 function hmac(bits) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
-  return { kty: ["oct"], secret: true, subtle, signing: subtle, usages: sig };
+  const subtle2 = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: true, subtle: subtle2, signing: subtle2, usages: sig };
 }
 function rsa(bits, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  const subtle2 = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
   return {
     kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    subtle: subtle2,
+    signing: saltLength ? { ...subtle2, saltLength } : subtle2,
     usages: sig,
     minRsaBits: 2048
   };
@@ -39971,21 +39989,21 @@ function ecdsa(crv, bits) {
   };
 }
 function eddsa() {
-  const subtle = { name: "Ed25519" };
+  const subtle2 = { name: "Ed25519" };
   return {
     kty: ["OKP"],
     crv: "Ed25519",
-    subtle,
-    signing: subtle,
+    subtle: subtle2,
+    signing: subtle2,
     usages: sig
   };
 }
 function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
+  const subtle2 = { name: `ML-DSA-${parameterSet}` };
   return {
     kty: ["AKP"],
-    subtle,
-    signing: subtle,
+    subtle: subtle2,
+    signing: subtle2,
     usages: sig
   };
 }
@@ -40402,8 +40420,63 @@ function identityOf(claims) {
     runAttempt: id("run_attempt"),
     // Legs of one matrix share the workflow; GitHub's newer tokens name the job's own check run.
     job: text("check_run_id") || text("job_workflow_ref") || text("workflow_ref"),
-    jti: text("jti")
+    jti: text("jti"),
+    eventName: text("event_name"),
+    ref: text("ref")
   };
+}
+
+// src/service/webhooks.ts
+function webhookRoutes(app, options) {
+  const { github, publisher, store } = options;
+  app.post("/api/v1/github/webhooks", async (request2, reply) => {
+    const signature = request2.headers["x-hub-signature-256"];
+    if (typeof signature !== "string" || !request2.rawBody) {
+      return reply.code(401).send({ error: "an X-Hub-Signature-256 header is required" });
+    }
+    if (!await github.verifyWebhook(request2.rawBody, signature)) {
+      return reply.code(401).send({ error: "the webhook signature does not match" });
+    }
+    const event = String(request2.headers["x-github-event"] ?? "");
+    const payload = request2.body;
+    const repositoryId = payload.repository?.id;
+    switch (`${event}.${payload.action ?? ""}`) {
+      case "check_run.rerequested": {
+        const run = payload.check_run;
+        const key = commentKeyOf(run?.name);
+        if (run?.app?.id !== github.settings.appId || !key || !repositoryId || !run.head_sha) break;
+        await publisher.republish({ repositoryId, headSha: run.head_sha, commentKey: key }, true);
+        return reply.code(202).send({ accepted: "check_run.rerequested" });
+      }
+      case "workflow_job.completed": {
+        const headSha = payload.workflow_job?.head_sha;
+        if (!repositoryId || !headSha) break;
+        const keys = await publisher.reports.keysForCommit(repositoryId, headSha);
+        for (const key of keys) await publisher.republish(key, false);
+        return reply.code(202).send({ accepted: "workflow_job.completed", reports: keys.length });
+      }
+      case "installation.deleted": {
+        const installationId = payload.installation?.id;
+        if (installationId) github.forgetInstallation(installationId);
+        let deleted = 0;
+        for (const repository of payload.repositories ?? []) {
+          if (repository.id) deleted += await store.deleteRepository(repository.id);
+        }
+        return reply.code(202).send({ accepted: "installation.deleted", deleted });
+      }
+      case "installation_repositories.removed": {
+        const installationId = payload.installation?.id;
+        if (installationId) github.forgetInstallation(installationId);
+        return reply.code(202).send({ accepted: "installation_repositories.removed" });
+      }
+    }
+    return reply.code(200).send({ ignored: event });
+  });
+}
+function commentKeyOf(name) {
+  if (name === "bind-probe") return "default";
+  const match = /^bind-probe \(([A-Za-z0-9._-]{1,64})\)$/.exec(name ?? "");
+  return match?.[1];
 }
 
 // src/service/rate-limit.ts
@@ -40430,26 +40503,26 @@ var RateLimiter = class {
 // src/service/app.ts
 var MAX_JSON_DEPTH = 32;
 async function serviceApp(app, options) {
-  const { store, verify, settings } = options;
+  const { store, verify: verify2, settings } = options;
   const limiter = new RateLimiter(settings.rateLimitPerMinute);
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error, request2, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (status >= 500) request2.log.error({ err: error }, "request failed");
     return reply.code(status).send({ error: status >= 500 ? "internal error" : error.message });
   });
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", async (request2, reply) => {
     if (reply.statusCode >= 400) {
-      request.log.info(
-        { method: request.method, url: request.url.split("?")[0], status: reply.statusCode },
+      request2.log.info(
+        { method: request2.method, url: request2.url.split("?")[0], status: reply.statusCode },
         "refused"
       );
     }
   });
   app.setNotFoundHandler(
-    (request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split("?")[0]}` })
+    (request2, reply) => reply.code(404).send({ error: `no route ${request2.method} ${request2.url.split("?")[0]}` })
   );
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, text, done) => {
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request2, text, done) => {
     let value;
     try {
       value = JSON.parse(text);
@@ -40458,23 +40531,23 @@ async function serviceApp(app, options) {
     }
     const problem = bodyProblem(value, MAX_JSON_DEPTH);
     if (problem) return done(httpError(400, problem));
-    request.rawBody = text;
+    request2.rawBody = text;
     return done(null, value);
   });
   app.get("/healthz", async () => ({ ok: true }));
-  app.get("/readyz", async (request, reply) => {
+  app.get("/readyz", async (request2, reply) => {
     try {
       await store.ping();
       return { ready: true };
     } catch (error) {
-      request.log.warn({ err: error }, "database not reachable");
+      request2.log.warn({ err: error }, "database not reachable");
       return reply.code(503).send({ error: "the database is not reachable" });
     }
   });
   app.post("/api/v1/results", {
     // Identity before the body is read: an unauthenticated upload costs no parsing.
-    onRequest: async (request, reply) => {
-      const token = bearer(request);
+    onRequest: async (request2, reply) => {
+      const token = bearer(request2);
       if (!token)
         return refuse(
           reply,
@@ -40482,21 +40555,31 @@ async function serviceApp(app, options) {
           "an Authorization: Bearer <GitHub Actions OIDC token> header is required"
         );
       try {
-        request.uploader = await verify(token);
+        request2.uploader = await verify2(token);
       } catch (error) {
         if (error instanceof TokenRefused) return refuse(reply, 401, error.message);
         throw error;
       }
-      const { repositoryId, ownerId } = request.uploader.identity;
+      const { repositoryId, ownerId } = request2.uploader.identity;
       if (settings.allowedOwnerIds && !settings.allowedOwnerIds.includes(ownerId)) {
         return refuse(reply, 403, `owner ${ownerId} is not allowed to upload here`);
       }
       if (settings.allowedRepositoryIds && !settings.allowedRepositoryIds.includes(repositoryId)) {
         return refuse(reply, 403, `repository ${repositoryId} is not allowed to upload here`);
       }
-      const wait = limiter.take(repositoryId);
-      if (wait !== void 0) {
-        reply.header("retry-after", String(wait));
+      if (options.github) {
+        const { repository } = request2.uploader.identity;
+        const installed = await options.github.installationFor(repository).catch((error) => {
+          request2.log.warn({ err: error }, "installation lookup failed; upload kept");
+          return 0;
+        });
+        if (installed === void 0) {
+          return refuse(reply, 403, `the bind-probe GitHub App is not installed on ${repository}`);
+        }
+      }
+      const wait2 = limiter.take(repositoryId);
+      if (wait2 !== void 0) {
+        reply.header("retry-after", String(wait2));
         return refuse(
           reply,
           429,
@@ -40504,12 +40587,12 @@ async function serviceApp(app, options) {
         );
       }
     },
-    handler: async (request, reply) => {
-      const checked = checkEnvelope(request.body);
+    handler: async (request2, reply) => {
+      const checked = checkEnvelope(request2.body);
       if (!checked.ok) return refuse(reply, 400, checked.error);
       const { envelope, notes } = checked;
-      const uploader = request.uploader;
-      const text = notes.length ? JSON.stringify(envelope) : request.rawBody;
+      const uploader = request2.uploader;
+      const text = notes.length ? JSON.stringify(envelope) : request2.rawBody;
       const outcome = await store.putResult({
         identity: uploader.identity,
         platform: envelope.result.platform.id,
@@ -40521,6 +40604,14 @@ async function serviceApp(app, options) {
         tokenExpiresAt: uploader.expiresAt,
         receivedAt: /* @__PURE__ */ new Date()
       });
+      if (options.publisher && (outcome.status === "created" || outcome.status === "same")) {
+        const key = {
+          repositoryId: uploader.identity.repositoryId,
+          headSha: envelope.headSha,
+          commentKey: envelope.commentKey
+        };
+        await options.publisher.uploaded(key, /* @__PURE__ */ new Date());
+      }
       switch (outcome.status) {
         case "created":
           return reply.code(201).send({ id: outcome.id, notes });
@@ -40537,20 +40628,23 @@ async function serviceApp(app, options) {
       }
     }
   });
-  const operator = async (request, reply) => {
+  if (options.github && options.publisher) {
+    webhookRoutes(app, { github: options.github, publisher: options.publisher, store });
+  }
+  const operator = async (request2, reply) => {
     if (!settings.operatorToken)
       return refuse(reply, 403, "the operator routes are off (no BIND_PROBE_OPERATOR_TOKEN)");
-    const token = bearer(request);
+    const token = bearer(request2);
     if (!token || !sameSecret(token, settings.operatorToken))
       return refuse(reply, 401, "the operator token is required");
   };
   app.get("/api/v1/results", {
     onRequest: operator,
-    handler: async (request, reply) => {
-      const repositoryId = numericId(request.query.repository_id);
+    handler: async (request2, reply) => {
+      const repositoryId = numericId(request2.query.repository_id);
       if (repositoryId === void 0)
         return refuse(reply, 400, "repository_id must be a numeric repository id");
-      const { sha } = request.query;
+      const { sha } = request2.query;
       if (sha !== void 0 && !/^[0-9a-f]{40}$/.test(sha))
         return refuse(reply, 400, "sha must be 40 hexadecimal digits");
       return { results: await store.listResults(repositoryId, sha) };
@@ -40558,8 +40652,8 @@ async function serviceApp(app, options) {
   });
   app.delete("/api/v1/repositories/:id", {
     onRequest: operator,
-    handler: async (request, reply) => {
-      const repositoryId = numericId(request.params.id);
+    handler: async (request2, reply) => {
+      const repositoryId = numericId(request2.params.id);
       if (repositoryId === void 0) return refuse(reply, 400, "the repository id must be numeric");
       return { deleted: await store.deleteRepository(repositoryId) };
     }
@@ -40571,8 +40665,8 @@ function httpError(statusCode, message2) {
 function refuse(reply, status, error) {
   return reply.code(status).send({ error });
 }
-function bearer(request) {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+function bearer(request2) {
+  const match = /^Bearer\s+(\S+)$/i.exec(request2.headers.authorization ?? "");
   return match?.[1];
 }
 function sameSecret(given, expected) {
@@ -40586,8 +40680,3427 @@ function numericId(text) {
   return Number.isSafeInteger(n) ? n : void 0;
 }
 
-// src/service/store/sql-store.ts
+// node_modules/@octokit/oauth-authorization-url/dist-src/index.js
+function oauthAuthorizationUrl(options) {
+  const clientType = options.clientType || "oauth-app";
+  const baseUrl = options.baseUrl || "https://github.com";
+  const result = {
+    clientType,
+    allowSignup: options.allowSignup === false ? false : true,
+    clientId: options.clientId,
+    login: options.login || null,
+    redirectUrl: options.redirectUrl || null,
+    state: options.state || Math.random().toString(36).substr(2),
+    url: ""
+  };
+  if (clientType === "oauth-app") {
+    const scopes = "scopes" in options ? options.scopes : [];
+    result.scopes = typeof scopes === "string" ? scopes.split(/[,\s]+/).filter(Boolean) : scopes;
+  }
+  result.url = urlBuilderAuthorize(`${baseUrl}/login/oauth/authorize`, result);
+  return result;
+}
+function urlBuilderAuthorize(base, options) {
+  const map = {
+    allowSignup: "allow_signup",
+    clientId: "client_id",
+    login: "login",
+    redirectUrl: "redirect_uri",
+    scopes: "scope",
+    state: "state"
+  };
+  let url = base;
+  Object.keys(map).filter((k) => options[k] !== null).filter((k) => {
+    if (k !== "scopes") return true;
+    if (options.clientType === "github-app") return false;
+    return !Array.isArray(options[k]) || options[k].length > 0;
+  }).map((key) => [map[key], `${options[key]}`]).forEach(([key, value], index) => {
+    url += index === 0 ? `?` : "&";
+    url += `${key}=${encodeURIComponent(value)}`;
+  });
+  return url;
+}
+
+// node_modules/@octokit/oauth-methods/dist-bundle/index.js
+function requestToOAuthBaseUrl(request2) {
+  const endpointDefaults = request2.endpoint.DEFAULTS;
+  if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
+    return "https://github.com";
+  }
+  if (/^https:\/\/api\..*\.ghe\.com$/.test(endpointDefaults.baseUrl)) {
+    return endpointDefaults.baseUrl.replace("api.", "");
+  }
+  return endpointDefaults.baseUrl.replace("/api/v3", "");
+}
+async function oauthRequest(request2, route, parameters) {
+  const withOAuthParameters = {
+    baseUrl: requestToOAuthBaseUrl(request2),
+    headers: {
+      accept: "application/json"
+    },
+    ...parameters
+  };
+  const response = await request2(route, withOAuthParameters);
+  if ("error" in response.data) {
+    const error = new RequestError(
+      `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
+      400,
+      {
+        request: request2.endpoint.merge(
+          route,
+          withOAuthParameters
+        )
+      }
+    );
+    error.response = response;
+    throw error;
+  }
+  return response;
+}
+function getWebFlowAuthorizationUrl({
+  request: request2 = request,
+  ...options
+}) {
+  const baseUrl = requestToOAuthBaseUrl(request2);
+  return oauthAuthorizationUrl({
+    ...options,
+    baseUrl
+  });
+}
+async function exchangeWebFlowCode(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
+      redirect_uri: options.redirectUrl
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function createDeviceCode(options) {
+  const request2 = options.request || request;
+  const parameters = {
+    client_id: options.clientId
+  };
+  if ("scopes" in options && Array.isArray(options.scopes)) {
+    parameters.scope = options.scopes.join(" ");
+  }
+  return oauthRequest(request2, "POST /login/device/code", parameters);
+}
+async function exchangeDeviceCode(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      device_code: options.code,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code"
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if ("clientSecret" in options) {
+    authentication.clientSecret = options.clientSecret;
+  }
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp2(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function checkToken(options) {
+  const request2 = options.request || request;
+  const response = await request2("POST /applications/{client_id}/token", {
+    headers: {
+      authorization: `basic ${btoa(
+        `${options.clientId}:${options.clientSecret}`
+      )}`
+    },
+    client_id: options.clientId,
+    access_token: options.token
+  });
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: options.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+async function refreshToken(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: options.refreshToken
+    }
+  );
+  const apiTimeInMs = new Date(response.headers.date).getTime();
+  const authentication = {
+    clientType: "github-app",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    refreshToken: response.data.refresh_token,
+    expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
+    refreshTokenExpiresAt: toTimestamp3(
+      apiTimeInMs,
+      response.data.refresh_token_expires_in
+    )
+  };
+  return { ...response, authentication };
+}
+function toTimestamp3(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function scopeToken(options) {
+  const {
+    request: optionsRequest,
+    clientType,
+    clientId,
+    clientSecret,
+    token,
+    ...requestOptions
+  } = options;
+  const request2 = options.request || request;
+  const response = await request2(
+    "POST /applications/{client_id}/token/scoped",
+    {
+      headers: {
+        authorization: `basic ${btoa(`${clientId}:${clientSecret}`)}`
+      },
+      client_id: clientId,
+      access_token: token,
+      ...requestOptions
+    }
+  );
+  const authentication = Object.assign(
+    {
+      clientType,
+      clientId,
+      clientSecret,
+      token: response.data.token
+    },
+    response.data.expires_at ? { expiresAt: response.data.expires_at } : {}
+  );
+  return { ...response, authentication };
+}
+async function resetToken(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  const response = await request2(
+    "PATCH /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+async function deleteToken(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request2(
+    "DELETE /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+async function deleteAuthorization(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request2(
+    "DELETE /applications/{client_id}/grant",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+
+// node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+async function getOAuthAccessToken(state, options) {
+  const cachedAuthentication = getCachedAuthentication(state, options.auth);
+  if (cachedAuthentication) return cachedAuthentication;
+  const { data: verification } = await createDeviceCode({
+    clientType: state.clientType,
+    clientId: state.clientId,
+    request: options.request || state.request,
+    // @ts-expect-error the extra code to make TS happy is not worth it
+    scopes: options.auth.scopes || state.scopes
+  });
+  await state.onVerification(verification);
+  const authentication = await waitForAccessToken(
+    options.request || state.request,
+    state.clientId,
+    state.clientType,
+    verification
+  );
+  state.authentication = authentication;
+  return authentication;
+}
+function getCachedAuthentication(state, auth22) {
+  if (auth22.refresh === true) return false;
+  if (!state.authentication) return false;
+  if (state.clientType === "github-app") {
+    return state.authentication;
+  }
+  const authentication = state.authentication;
+  const newScope = ("scopes" in auth22 && auth22.scopes || state.scopes).join(
+    " "
+  );
+  const currentScope = authentication.scopes.join(" ");
+  return newScope === currentScope ? authentication : false;
+}
+async function wait(seconds) {
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+}
+async function waitForAccessToken(request2, clientId, clientType, verification) {
+  try {
+    const options = {
+      clientId,
+      request: request2,
+      code: verification.device_code
+    };
+    const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
+      ...options,
+      clientType: "oauth-app"
+    }) : await exchangeDeviceCode({
+      ...options,
+      clientType: "github-app"
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  } catch (error) {
+    if (!error.response) throw error;
+    const errorType = error.response.data.error;
+    if (errorType === "authorization_pending") {
+      await wait(verification.interval);
+      return waitForAccessToken(request2, clientId, clientType, verification);
+    }
+    if (errorType === "slow_down") {
+      await wait(verification.interval + 7);
+      return waitForAccessToken(request2, clientId, clientType, verification);
+    }
+    throw error;
+  }
+}
+async function auth(state, authOptions) {
+  return getOAuthAccessToken(state, {
+    auth: authOptions
+  });
+}
+async function hook(state, request2, route, parameters) {
+  let endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  const { token } = await getOAuthAccessToken(state, {
+    request: request2,
+    auth: { type: "oauth" }
+  });
+  endpoint.headers.authorization = `token ${token}`;
+  return request2(endpoint);
+}
+var VERSION = "0.0.0-development";
+function createOAuthDeviceAuth(options) {
+  const requestWithDefaults = options.request || request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-device.js/${VERSION} ${getUserAgent()}`
+    }
+  });
+  const { request: request2 = requestWithDefaults, ...otherOptions } = options;
+  const state = options.clientType === "github-app" ? {
+    ...otherOptions,
+    clientType: "github-app",
+    request: request2
+  } : {
+    ...otherOptions,
+    clientType: "oauth-app",
+    request: request2,
+    scopes: options.scopes || []
+  };
+  if (!options.clientId) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  if (!options.onVerification) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  return Object.assign(auth.bind(null, state), {
+    hook: hook.bind(null, state)
+  });
+}
+
+// node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+var VERSION2 = "0.0.0-development";
+async function getAuthentication(state) {
+  if ("code" in state.strategyOptions) {
+    const { authentication } = await exchangeWebFlowCode({
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  }
+  if ("onVerification" in state.strategyOptions) {
+    const deviceAuth = createOAuthDeviceAuth({
+      clientType: state.clientType,
+      clientId: state.clientId,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    const authentication = await deviceAuth({
+      type: "oauth"
+    });
+    return {
+      clientSecret: state.clientSecret,
+      ...authentication
+    };
+  }
+  if ("token" in state.strategyOptions) {
+    return {
+      type: "token",
+      tokenType: "oauth",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions
+    };
+  }
+  throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
+}
+async function auth2(state, options = {}) {
+  if (!state.authentication) {
+    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+  }
+  if (state.authentication.invalid) {
+    throw new Error("[@octokit/auth-oauth-user] Token is invalid");
+  }
+  const currentAuthentication = state.authentication;
+  if ("expiresAt" in currentAuthentication) {
+    if (options.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+      const { authentication } = await refreshToken({
+        clientType: "github-app",
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        refreshToken: currentAuthentication.refreshToken,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        ...authentication
+      };
+    }
+  }
+  if (options.type === "refresh") {
+    if (state.clientType === "oauth-app") {
+      throw new Error(
+        "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
+      );
+    }
+    if (!currentAuthentication.hasOwnProperty("expiresAt")) {
+      throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
+    }
+    await state.onTokenCreated?.(state.authentication, {
+      type: options.type
+    });
+  }
+  if (options.type === "check" || options.type === "reset") {
+    const method = options.type === "check" ? checkToken : resetToken;
+    try {
+      const { authentication } = await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        // @ts-expect-error TBD
+        ...authentication
+      };
+      if (options.type === "reset") {
+        await state.onTokenCreated?.(state.authentication, {
+          type: options.type
+        });
+      }
+      return state.authentication;
+    } catch (error) {
+      if (error.status === 404) {
+        error.message = "[@octokit/auth-oauth-user] Token is invalid";
+        state.authentication.invalid = true;
+      }
+      throw error;
+    }
+  }
+  if (options.type === "delete" || options.type === "deleteAuthorization") {
+    const method = options.type === "delete" ? deleteToken : deleteAuthorization;
+    try {
+      await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    state.authentication.invalid = true;
+    return state.authentication;
+  }
+  return state.authentication;
+}
+var ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
+function requiresBasicAuth(url) {
+  return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
+}
+async function hook2(state, request2, route, parameters = {}) {
+  const endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  if (requiresBasicAuth(endpoint.url)) {
+    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    endpoint.headers.authorization = `basic ${credentials}`;
+    return request2(endpoint);
+  }
+  const { token } = state.clientType === "oauth-app" ? await auth2({ ...state, request: request2 }) : await auth2({ ...state, request: request2 });
+  endpoint.headers.authorization = "token " + token;
+  return request2(endpoint);
+}
+function createOAuthUserAuth({
+  clientId,
+  clientSecret,
+  clientType = "oauth-app",
+  request: request2 = request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-app.js/${VERSION2} ${getUserAgent()}`
+    }
+  }),
+  onTokenCreated,
+  ...strategyOptions
+}) {
+  const state = Object.assign({
+    clientType,
+    clientId,
+    clientSecret,
+    onTokenCreated,
+    strategyOptions,
+    request: request2
+  });
+  return Object.assign(auth2.bind(null, state), {
+    // @ts-expect-error not worth the extra code needed to appease TS
+    hook: hook2.bind(null, state)
+  });
+}
+createOAuthUserAuth.VERSION = VERSION2;
+
+// node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+async function auth3(state, authOptions) {
+  if (authOptions.type === "oauth-app") {
+    return {
+      type: "oauth-app",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      headers: {
+        authorization: `basic ${btoa(
+          `${state.clientId}:${state.clientSecret}`
+        )}`
+      }
+    };
+  }
+  if ("factory" in authOptions) {
+    const { type, ...options } = {
+      ...authOptions,
+      ...state
+    };
+    return authOptions.factory(options);
+  }
+  const common = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.request,
+    ...authOptions
+  };
+  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  }) : await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  });
+  return userAuth();
+}
+async function hook3(state, request2, route, parameters) {
+  let endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint.url)) {
+    return request2(endpoint);
+  }
+  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint.url)) {
+    throw new Error(
+      `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint.method} ${endpoint.url}" is not supported.`
+    );
+  }
+  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  endpoint.headers.authorization = `basic ${credentials}`;
+  try {
+    return await request2(endpoint);
+  } catch (error) {
+    if (error.status !== 401) throw error;
+    error.message = `[@octokit/auth-oauth-app] "${endpoint.method} ${endpoint.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error;
+  }
+}
+var VERSION3 = "0.0.0-development";
+function createOAuthAppAuth(options) {
+  const state = Object.assign(
+    {
+      request: request.defaults({
+        headers: {
+          "user-agent": `octokit-auth-oauth-app.js/${VERSION3} ${getUserAgent()}`
+        }
+      }),
+      clientType: "oauth-app"
+    },
+    options
+  );
+  return Object.assign(auth3.bind(null, state), {
+    hook: hook3.bind(null, state)
+  });
+}
+
+// node_modules/universal-github-app-jwt/lib/utils.js
+function isPkcs1(privateKey) {
+  return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
+}
+function isOpenSsh(privateKey) {
+  return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
+  const bufView = new Uint8Array(buf);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
+  }
+  return buf;
+}
+function getDERfromPEM(pem) {
+  const pemB64 = pem.trim().split("\n").slice(1, -1).join("");
+  const decoded = atob(pemB64);
+  return string2ArrayBuffer(decoded);
+}
+function getEncodedMessage(header, payload) {
+  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+}
+function base64encode(buffer) {
+  var binary = "";
+  var bytes = new Uint8Array(buffer);
+  var len = bytes.byteLength;
+  for (var i = 0; i < len; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+  return fromBase64(btoa(binary));
+}
+function fromBase64(base64) {
+  return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
+}
+
+// node_modules/universal-github-app-jwt/lib/crypto-node.js
+import { subtle } from "node:crypto";
+import { createPrivateKey } from "node:crypto";
+function convertPrivateKey(privateKey) {
+  if (!isPkcs1(privateKey)) return privateKey;
+  return createPrivateKey(privateKey).export({
+    type: "pkcs8",
+    format: "pem"
+  });
+}
+
+// node_modules/universal-github-app-jwt/lib/get-token.js
+async function getToken({ privateKey, payload }) {
+  const convertedPrivateKey = convertPrivateKey(privateKey);
+  if (isPkcs1(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in PKCS#1 format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  if (isOpenSsh(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in OpenSSH format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: { name: "SHA-256" }
+  };
+  const header = { alg: "RS256", typ: "JWT" };
+  const privateKeyDER = getDERfromPEM(convertedPrivateKey);
+  const importedKey = await subtle.importKey(
+    "pkcs8",
+    privateKeyDER,
+    algorithm,
+    false,
+    ["sign"]
+  );
+  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
+  const signatureArrBuf = await subtle.sign(
+    algorithm.name,
+    importedKey,
+    encodedMessageArrBuf
+  );
+  const encodedSignature = base64encode(signatureArrBuf);
+  return `${encodedMessage}.${encodedSignature}`;
+}
+
+// node_modules/universal-github-app-jwt/index.js
+async function githubAppJwt({
+  id,
+  privateKey,
+  now = Math.floor(Date.now() / 1e3)
+}) {
+  const privateKeyWithNewlines = privateKey.replace(/\\n/g, "\n");
+  const nowWithSafetyMargin = now - 30;
+  const expiration = nowWithSafetyMargin + 60 * 10;
+  const payload = {
+    iat: nowWithSafetyMargin,
+    // Issued at time
+    exp: expiration,
+    iss: id
+  };
+  const token = await getToken({
+    privateKey: privateKeyWithNewlines,
+    payload
+  });
+  return {
+    appId: id,
+    expiration,
+    token
+  };
+}
+
+// node_modules/toad-cache/dist/toad-cache.mjs
+function validateCacheParams(max, ttlInMsecs) {
+  if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
+    throw new Error("Invalid max value");
+  }
+  if (typeof ttlInMsecs !== "number" || !Number.isInteger(ttlInMsecs) || ttlInMsecs < 0) {
+    throw new Error("Invalid ttl value");
+  }
+}
+var LruObject = class {
+  constructor(max = 1e3, ttlInMsecs = 0) {
+    validateCacheParams(max, ttlInMsecs);
+    this.first = null;
+    this.items = /* @__PURE__ */ Object.create(null);
+    this.last = null;
+    this.size = 0;
+    this.max = max;
+    this.ttl = ttlInMsecs;
+  }
+  bumpLru(item) {
+    if (this.last === item) {
+      return;
+    }
+    const last = this.last;
+    const next = item.next;
+    const prev = item.prev;
+    if (this.first === item) {
+      this.first = next;
+    }
+    item.next = null;
+    item.prev = last;
+    last.next = item;
+    if (prev !== null) {
+      prev.next = next;
+    }
+    if (next !== null) {
+      next.prev = prev;
+    }
+    this.last = item;
+  }
+  clear() {
+    this.items = /* @__PURE__ */ Object.create(null);
+    this.first = null;
+    this.last = null;
+    this.size = 0;
+  }
+  delete(key) {
+    const item = this.items[key];
+    if (item !== void 0) {
+      delete this.items[key];
+      this.size--;
+      if (item.prev !== null) {
+        item.prev.next = item.next;
+      }
+      if (item.next !== null) {
+        item.next.prev = item.prev;
+      }
+      if (this.first === item) {
+        this.first = item.next;
+      }
+      if (this.last === item) {
+        this.last = item.prev;
+      }
+    }
+  }
+  deleteMany(keys) {
+    for (var i = 0; i < keys.length; i++) {
+      this.delete(keys[i]);
+    }
+  }
+  evict() {
+    if (this.size > 0) {
+      const item = this.first;
+      delete this.items[item.key];
+      if (--this.size === 0) {
+        this.first = null;
+        this.last = null;
+      } else {
+        this.first = item.next;
+        this.first.prev = null;
+      }
+    }
+  }
+  expiresAt(key) {
+    const item = this.items[key];
+    if (item !== void 0) {
+      return item.expiry;
+    }
+  }
+  get(key) {
+    const item = this.items[key];
+    if (item !== void 0) {
+      if (this.ttl > 0 && item.expiry <= Date.now()) {
+        this.delete(key);
+        return;
+      }
+      this.bumpLru(item);
+      return item.value;
+    }
+  }
+  getMany(keys) {
+    const result = new Array(keys.length);
+    for (var i = 0; i < keys.length; i++) {
+      result[i] = this.get(keys[i]);
+    }
+    return result;
+  }
+  keys() {
+    return Object.keys(this.items);
+  }
+  set(key, value) {
+    const existing = this.items[key];
+    if (existing !== void 0) {
+      existing.value = value;
+      existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+      this.bumpLru(existing);
+      return;
+    }
+    if (this.max > 0 && this.size >= this.max) {
+      this.evict();
+    }
+    const item = {
+      expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+      key,
+      prev: this.last,
+      next: null,
+      value
+    };
+    this.items[key] = item;
+    if (++this.size === 1) {
+      this.first = item;
+    } else {
+      this.last.next = item;
+    }
+    this.last = item;
+  }
+};
+
+// node_modules/@octokit/auth-app/dist-node/index.js
+async function getAppAuthentication({
+  appId,
+  privateKey,
+  timeDifference,
+  createJwt
+}) {
+  try {
+    if (createJwt) {
+      const { jwt, expiresAt } = await createJwt(appId, timeDifference);
+      return {
+        type: "app",
+        token: jwt,
+        appId,
+        expiresAt
+      };
+    }
+    const authOptions = {
+      id: appId,
+      privateKey
+    };
+    if (timeDifference) {
+      Object.assign(authOptions, {
+        now: Math.floor(Date.now() / 1e3) + timeDifference
+      });
+    }
+    const appAuthentication = await githubAppJwt(authOptions);
+    return {
+      type: "app",
+      token: appAuthentication.token,
+      appId: appAuthentication.appId,
+      expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
+    };
+  } catch (error) {
+    if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
+      throw new Error(
+        "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
+      );
+    } else {
+      throw error;
+    }
+  }
+}
+function getCache() {
+  return new LruObject(
+    // cache max. 15000 tokens, that will use less than 10mb memory
+    15e3,
+    // Cache for 1 minute less than GitHub expiry
+    1e3 * 60 * 59
+  );
+}
+async function get(cache2, options) {
+  const cacheKey = optionsToCacheKey(options);
+  const result = await cache2.get(cacheKey);
+  if (!result) {
+    return;
+  }
+  const [
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissionsString,
+    singleFileName
+  ] = result.split("|");
+  const permissions = options.permissions || permissionsString.split(/,/).reduce((permissions2, string) => {
+    if (/!$/.test(string)) {
+      permissions2[string.slice(0, -1)] = "write";
+    } else {
+      permissions2[string] = "read";
+    }
+    return permissions2;
+  }, {});
+  return {
+    token,
+    createdAt,
+    expiresAt,
+    permissions,
+    repositoryIds: options.repositoryIds,
+    repositoryNames: options.repositoryNames,
+    singleFileName,
+    repositorySelection
+  };
+}
+async function set(cache2, options, data) {
+  const key = optionsToCacheKey(options);
+  const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
+    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  ).join(",");
+  const value = [
+    data.token,
+    data.createdAt,
+    data.expiresAt,
+    data.repositorySelection,
+    permissionsString,
+    data.singleFileName
+  ].join("|");
+  await cache2.set(key, value);
+}
+function optionsToCacheKey({
+  installationId,
+  permissions = {},
+  repositoryIds = [],
+  repositoryNames = []
+}) {
+  const permissionsString = Object.keys(permissions).sort().map((name) => permissions[name] === "read" ? name : `${name}!`).join(",");
+  const repositoryIdsString = repositoryIds.sort().join(",");
+  const repositoryNamesString = repositoryNames.join(",");
+  return [
+    installationId,
+    repositoryIdsString,
+    repositoryNamesString,
+    permissionsString
+  ].filter(Boolean).join("|");
+}
+function toTokenAuthentication({
+  installationId,
+  token,
+  createdAt,
+  expiresAt,
+  repositorySelection,
+  permissions,
+  repositoryIds,
+  repositoryNames,
+  singleFileName
+}) {
+  return Object.assign(
+    {
+      type: "token",
+      tokenType: "installation",
+      token,
+      installationId,
+      permissions,
+      createdAt,
+      expiresAt,
+      repositorySelection
+    },
+    repositoryIds ? { repositoryIds } : null,
+    repositoryNames ? { repositoryNames } : null,
+    singleFileName ? { singleFileName } : null
+  );
+}
+async function getInstallationAuthentication(state, options, customRequest) {
+  const installationId = Number(options.installationId || state.installationId);
+  if (!installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId option is required for installation authentication."
+    );
+  }
+  if (options.factory) {
+    const { type, factory, oauthApp, ...factoryAuthOptions } = {
+      ...state,
+      ...options
+    };
+    return factory(factoryAuthOptions);
+  }
+  const request2 = customRequest || state.request;
+  return getInstallationAuthenticationConcurrently(
+    state,
+    { ...options, installationId },
+    request2
+  );
+}
+var pendingPromises = /* @__PURE__ */ new Map();
+function getInstallationAuthenticationConcurrently(state, options, request2) {
+  const cacheKey = optionsToCacheKey(options);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
+  }
+  const promise = getInstallationAuthenticationImpl(
+    state,
+    options,
+    request2
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise);
+  return promise;
+}
+async function getInstallationAuthenticationImpl(state, options, request2) {
+  if (!options.refresh) {
+    const result = await get(state.cache, options);
+    if (result) {
+      const {
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2,
+        repositorySelection: repositorySelection2
+      } = result;
+      return toTokenAuthentication({
+        installationId: options.installationId,
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositorySelection: repositorySelection2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2
+      });
+    }
+  }
+  const appAuthentication = await getAppAuthentication(state);
+  const payload = {
+    installation_id: options.installationId,
+    mediaType: {
+      previews: ["machine-man"]
+    },
+    headers: {
+      authorization: `bearer ${appAuthentication.token}`
+    }
+  };
+  if (options.repositoryIds) {
+    Object.assign(payload, { repository_ids: options.repositoryIds });
+  }
+  if (options.repositoryNames) {
+    Object.assign(payload, {
+      repositories: options.repositoryNames
+    });
+  }
+  if (options.permissions) {
+    Object.assign(payload, { permissions: options.permissions });
+  }
+  const {
+    data: {
+      token,
+      expires_at: expiresAt,
+      repositories,
+      permissions: permissionsOptional,
+      repository_selection: repositorySelectionOptional,
+      single_file: singleFileName
+    }
+  } = await request2(
+    "POST /app/installations/{installation_id}/access_tokens",
+    payload
+  );
+  const permissions = permissionsOptional || {};
+  const repositorySelection = repositorySelectionOptional || "all";
+  const repositoryIds = repositories ? repositories.map((r) => r.id) : void 0;
+  const repositoryNames = repositories ? repositories.map((repo) => repo.name) : void 0;
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const cacheOptions = {
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(payload, { singleFileName });
+  }
+  await set(state.cache, options, cacheOptions);
+  const cacheData = {
+    installationId: options.installationId,
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(cacheData, { singleFileName });
+  }
+  return toTokenAuthentication(cacheData);
+}
+async function auth4(state, authOptions) {
+  switch (authOptions.type) {
+    case "app":
+      return getAppAuthentication(state);
+    case "oauth-app":
+      return state.oauthApp({ type: "oauth-app" });
+    case "installation":
+      authOptions;
+      return getInstallationAuthentication(state, {
+        ...authOptions,
+        type: "installation"
+      });
+    case "oauth-user":
+      return state.oauthApp(authOptions);
+    default:
+      throw new Error(`Invalid auth type: ${authOptions.type}`);
+  }
+}
+var PATHS = [
+  "/app",
+  "/app/hook/config",
+  "/app/hook/deliveries",
+  "/app/hook/deliveries/{delivery_id}",
+  "/app/hook/deliveries/{delivery_id}/attempts",
+  "/app/installations",
+  "/app/installations/{installation_id}",
+  "/app/installations/{installation_id}/access_tokens",
+  "/app/installations/{installation_id}/suspended",
+  "/app/installation-requests",
+  "/marketplace_listing/accounts/{account_id}",
+  "/marketplace_listing/plan",
+  "/marketplace_listing/plans",
+  "/marketplace_listing/plans/{plan_id}/accounts",
+  "/marketplace_listing/stubbed/accounts/{account_id}",
+  "/marketplace_listing/stubbed/plan",
+  "/marketplace_listing/stubbed/plans",
+  "/marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "/orgs/{org}/installation",
+  "/repos/{owner}/{repo}/installation",
+  "/users/{username}/installation",
+  "/enterprises/{enterprise}/installation"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex, "i");
+}
+var REGEX2 = routeMatcher(PATHS);
+function requiresAppAuth(url) {
+  return !!url && REGEX2.test(url.split("?")[0]);
+}
+var FIVE_SECONDS_IN_MS = 5 * 1e3;
+function isNotTimeSkewError(error) {
+  return !(error.message.match(
+    /'Expiration time' claim \('exp'\) is too far in the future/
+  ) || error.message.match(
+    /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
+  ) || error.message.match(
+    /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
+  ));
+}
+async function hook4(state, request2, route, parameters) {
+  const endpoint = request2.endpoint.merge(route, parameters);
+  const url = endpoint.url;
+  if (/\/login\/oauth\/access_token$/.test(url)) {
+    return request2(endpoint);
+  }
+  if (requiresAppAuth(url.replace(request2.endpoint.DEFAULTS.baseUrl, ""))) {
+    const { token: token2 } = await getAppAuthentication(state);
+    endpoint.headers.authorization = `bearer ${token2}`;
+    let response;
+    try {
+      response = await request2(endpoint);
+    } catch (error) {
+      if (isNotTimeSkewError(error)) {
+        throw error;
+      }
+      if (typeof error.response.headers.date === "undefined") {
+        throw error;
+      }
+      const diff = Math.floor(
+        (Date.parse(error.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+      );
+      state.log.warn(error.message);
+      state.log.warn(
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+      );
+      const { token: token3 } = await getAppAuthentication({
+        ...state,
+        timeDifference: diff
+      });
+      endpoint.headers.authorization = `bearer ${token3}`;
+      return request2(endpoint);
+    }
+    return response;
+  }
+  if (requiresBasicAuth(url)) {
+    const authentication = await state.oauthApp({ type: "oauth-app" });
+    endpoint.headers.authorization = authentication.headers.authorization;
+    return request2(endpoint);
+  }
+  const { token, createdAt } = await getInstallationAuthentication(
+    state,
+    // @ts-expect-error TBD
+    {},
+    request2.defaults({ baseUrl: endpoint.baseUrl })
+  );
+  endpoint.headers.authorization = `token ${token}`;
+  return sendRequestWithRetries(
+    state,
+    request2,
+    endpoint,
+    createdAt
+  );
+}
+async function sendRequestWithRetries(state, request2, options, createdAt, retries = 0) {
+  const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
+  try {
+    return await request2(options);
+  } catch (error) {
+    if (error.status !== 401) {
+      throw error;
+    }
+    if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
+      if (retries > 0) {
+        error.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+      }
+      throw error;
+    }
+    ++retries;
+    const awaitTime = retries * 1e3;
+    state.log.warn(
+      `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
+    );
+    await new Promise((resolve) => setTimeout(resolve, awaitTime));
+    return sendRequestWithRetries(state, request2, options, createdAt, retries);
+  }
+}
+var VERSION4 = "8.3.1";
+function createAppAuth(options) {
+  if (!options.appId) {
+    throw new Error("[@octokit/auth-app] appId option is required");
+  }
+  if (!options.privateKey && !options.createJwt) {
+    throw new Error("[@octokit/auth-app] privateKey option is required");
+  } else if (options.privateKey && options.createJwt) {
+    throw new Error(
+      "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
+    );
+  }
+  if ("installationId" in options && !options.installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId is set to a falsy value"
+    );
+  }
+  const log = options.log || {};
+  if (typeof log.warn !== "function") {
+    log.warn = console.warn.bind(console);
+  }
+  const request2 = options.request || request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-app.js/${VERSION4} ${getUserAgent()}`
+    }
+  });
+  const state = Object.assign(
+    {
+      request: request2,
+      cache: getCache()
+    },
+    options,
+    options.installationId ? { installationId: Number(options.installationId) } : {},
+    {
+      log,
+      oauthApp: createOAuthAppAuth({
+        clientType: "github-app",
+        clientId: options.clientId || "",
+        clientSecret: options.clientSecret || "",
+        request: request2
+      })
+    }
+  );
+  return Object.assign(auth4.bind(null, state), {
+    hook: hook4.bind(null, state)
+  });
+}
+
+// node_modules/@octokit/auth-unauthenticated/dist-node/index.js
+async function auth5(reason) {
+  return {
+    type: "unauthenticated",
+    reason
+  };
+}
+function isRateLimitError(error) {
+  if (error.status !== 403) {
+    return false;
+  }
+  if (!error.response) {
+    return false;
+  }
+  return error.response.headers["x-ratelimit-remaining"] === "0";
+}
+var REGEX_ABUSE_LIMIT_MESSAGE = /\babuse\b/i;
+function isAbuseLimitError(error) {
+  if (error.status !== 403) {
+    return false;
+  }
+  return REGEX_ABUSE_LIMIT_MESSAGE.test(error.message);
+}
+async function hook5(reason, request2, route, parameters) {
+  const endpoint = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  return request2(endpoint).catch((error) => {
+    if (error.status === 404) {
+      error.message = `Not found. May be due to lack of authentication. Reason: ${reason}`;
+      throw error;
+    }
+    if (isRateLimitError(error)) {
+      error.message = `API rate limit exceeded. This maybe caused by the lack of authentication. Reason: ${reason}`;
+      throw error;
+    }
+    if (isAbuseLimitError(error)) {
+      error.message = `You have triggered an abuse detection mechanism. This maybe caused by the lack of authentication. Reason: ${reason}`;
+      throw error;
+    }
+    if (error.status === 401) {
+      error.message = `Unauthorized. "${endpoint.method} ${endpoint.url}" failed most likely due to lack of authentication. Reason: ${reason}`;
+      throw error;
+    }
+    if (error.status >= 400 && error.status < 500) {
+      error.message = error.message.replace(
+        /\.?$/,
+        `. May be caused by lack of authentication (${reason}).`
+      );
+    }
+    throw error;
+  });
+}
+var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options) {
+  if (!options || !options.reason) {
+    throw new Error(
+      "[@octokit/auth-unauthenticated] No reason passed to createUnauthenticatedAuth"
+    );
+  }
+  return Object.assign(auth5.bind(null, options.reason), {
+    hook: hook5.bind(null, options.reason)
+  });
+};
+
+// node_modules/@octokit/oauth-app/dist-node/index.js
+var VERSION5 = "8.0.4";
+function addEventHandler(state, eventName, eventHandler) {
+  if (Array.isArray(eventName)) {
+    for (const singleEventName of eventName) {
+      addEventHandler(state, singleEventName, eventHandler);
+    }
+    return;
+  }
+  if (!state.eventHandlers[eventName]) {
+    state.eventHandlers[eventName] = [];
+  }
+  state.eventHandlers[eventName].push(eventHandler);
+}
+var OAuthAppOctokit = Octokit.defaults({
+  userAgent: `octokit-oauth-app.js/${VERSION5} ${getUserAgent()}`
+});
+async function emitEvent(state, context) {
+  const { name, action } = context;
+  if (state.eventHandlers[`${name}.${action}`]) {
+    for (const eventHandler of state.eventHandlers[`${name}.${action}`]) {
+      await eventHandler(context);
+    }
+  }
+  if (state.eventHandlers[name]) {
+    for (const eventHandler of state.eventHandlers[name]) {
+      await eventHandler(context);
+    }
+  }
+}
+async function getUserOctokitWithState(state, options) {
+  return state.octokit.auth({
+    type: "oauth-user",
+    ...options,
+    async factory(options2) {
+      const octokit = new state.Octokit({
+        authStrategy: createOAuthUserAuth,
+        auth: options2
+      });
+      const authentication = await octokit.auth({
+        type: "get"
+      });
+      await emitEvent(state, {
+        name: "token",
+        action: "created",
+        token: authentication.token,
+        scopes: authentication.scopes,
+        authentication,
+        octokit
+      });
+      return octokit;
+    }
+  });
+}
+function getWebFlowAuthorizationUrlWithState(state, options) {
+  const optionsWithDefaults = {
+    clientId: state.clientId,
+    request: state.octokit.request,
+    ...options,
+    allowSignup: state.allowSignup ?? options.allowSignup,
+    redirectUrl: options.redirectUrl ?? state.redirectUrl,
+    scopes: options.scopes ?? state.defaultScopes
+  };
+  return getWebFlowAuthorizationUrl({
+    clientType: state.clientType,
+    ...optionsWithDefaults
+  });
+}
+async function createTokenWithState(state, options) {
+  const authentication = await state.octokit.auth({
+    type: "oauth-user",
+    ...options
+  });
+  await emitEvent(state, {
+    name: "token",
+    action: "created",
+    token: authentication.token,
+    scopes: authentication.scopes,
+    authentication,
+    octokit: new state.Octokit({
+      authStrategy: createOAuthUserAuth,
+      auth: {
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: authentication.token,
+        scopes: authentication.scopes,
+        refreshToken: authentication.refreshToken,
+        expiresAt: authentication.expiresAt,
+        refreshTokenExpiresAt: authentication.refreshTokenExpiresAt
+      }
+    })
+  });
+  return { authentication };
+}
+async function checkTokenWithState(state, options) {
+  const result = await checkToken({
+    // @ts-expect-error not worth the extra code to appease TS
+    clientType: state.clientType,
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    ...options
+  });
+  Object.assign(result.authentication, { type: "token", tokenType: "oauth" });
+  return result;
+}
+async function resetTokenWithState(state, options) {
+  const optionsWithDefaults = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    ...options
+  };
+  if (state.clientType === "oauth-app") {
+    const response2 = await resetToken({
+      clientType: "oauth-app",
+      ...optionsWithDefaults
+    });
+    const authentication2 = Object.assign(response2.authentication, {
+      type: "token",
+      tokenType: "oauth"
+    });
+    await emitEvent(state, {
+      name: "token",
+      action: "reset",
+      token: response2.authentication.token,
+      scopes: response2.authentication.scopes || void 0,
+      authentication: authentication2,
+      octokit: new state.Octokit({
+        authStrategy: createOAuthUserAuth,
+        auth: {
+          clientType: state.clientType,
+          clientId: state.clientId,
+          clientSecret: state.clientSecret,
+          token: response2.authentication.token,
+          scopes: response2.authentication.scopes
+        }
+      })
+    });
+    return { ...response2, authentication: authentication2 };
+  }
+  const response = await resetToken({
+    clientType: "github-app",
+    ...optionsWithDefaults
+  });
+  const authentication = Object.assign(response.authentication, {
+    type: "token",
+    tokenType: "oauth"
+  });
+  await emitEvent(state, {
+    name: "token",
+    action: "reset",
+    token: response.authentication.token,
+    authentication,
+    octokit: new state.Octokit({
+      authStrategy: createOAuthUserAuth,
+      auth: {
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: response.authentication.token
+      }
+    })
+  });
+  return { ...response, authentication };
+}
+async function refreshTokenWithState(state, options) {
+  if (state.clientType === "oauth-app") {
+    throw new Error(
+      "[@octokit/oauth-app] app.refreshToken() is not supported for OAuth Apps"
+    );
+  }
+  const response = await refreshToken({
+    clientType: "github-app",
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    refreshToken: options.refreshToken
+  });
+  const authentication = Object.assign(response.authentication, {
+    type: "token",
+    tokenType: "oauth"
+  });
+  await emitEvent(state, {
+    name: "token",
+    action: "refreshed",
+    token: response.authentication.token,
+    authentication,
+    octokit: new state.Octokit({
+      authStrategy: createOAuthUserAuth,
+      auth: {
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: response.authentication.token
+      }
+    })
+  });
+  return { ...response, authentication };
+}
+async function scopeTokenWithState(state, options) {
+  if (state.clientType === "oauth-app") {
+    throw new Error(
+      "[@octokit/oauth-app] app.scopeToken() is not supported for OAuth Apps"
+    );
+  }
+  const response = await scopeToken({
+    clientType: "github-app",
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    ...options
+  });
+  const authentication = Object.assign(response.authentication, {
+    type: "token",
+    tokenType: "oauth"
+  });
+  await emitEvent(state, {
+    name: "token",
+    action: "scoped",
+    token: response.authentication.token,
+    authentication,
+    octokit: new state.Octokit({
+      authStrategy: createOAuthUserAuth,
+      auth: {
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: response.authentication.token
+      }
+    })
+  });
+  return { ...response, authentication };
+}
+async function deleteTokenWithState(state, options) {
+  const optionsWithDefaults = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    ...options
+  };
+  const response = state.clientType === "oauth-app" ? await deleteToken({
+    clientType: "oauth-app",
+    ...optionsWithDefaults
+  }) : (
+    /* v8 ignore next 4 */
+    await deleteToken({
+      clientType: "github-app",
+      ...optionsWithDefaults
+    })
+  );
+  await emitEvent(state, {
+    name: "token",
+    action: "deleted",
+    token: options.token,
+    octokit: new state.Octokit({
+      authStrategy: createUnauthenticatedAuth,
+      auth: {
+        reason: `Handling "token.deleted" event. The access for the token has been revoked.`
+      }
+    })
+  });
+  return response;
+}
+async function deleteAuthorizationWithState(state, options) {
+  const optionsWithDefaults = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.octokit.request,
+    ...options
+  };
+  const response = state.clientType === "oauth-app" ? await deleteAuthorization({
+    clientType: "oauth-app",
+    ...optionsWithDefaults
+  }) : (
+    /* v8 ignore next 4 */
+    await deleteAuthorization({
+      clientType: "github-app",
+      ...optionsWithDefaults
+    })
+  );
+  await emitEvent(state, {
+    name: "token",
+    action: "deleted",
+    token: options.token,
+    octokit: new state.Octokit({
+      authStrategy: createUnauthenticatedAuth,
+      auth: {
+        reason: `Handling "token.deleted" event. The access for the token has been revoked.`
+      }
+    })
+  });
+  await emitEvent(state, {
+    name: "authorization",
+    action: "deleted",
+    token: options.token,
+    octokit: new state.Octokit({
+      authStrategy: createUnauthenticatedAuth,
+      auth: {
+        reason: `Handling "authorization.deleted" event. The access for the app has been revoked.`
+      }
+    })
+  });
+  return response;
+}
+var OAuthApp = class {
+  static VERSION = VERSION5;
+  static defaults(defaults2) {
+    const OAuthAppWithDefaults = class extends this {
+      constructor(...args) {
+        super({
+          ...defaults2,
+          ...args[0]
+        });
+      }
+    };
+    return OAuthAppWithDefaults;
+  }
+  constructor(options) {
+    const Octokit2 = options.Octokit || OAuthAppOctokit;
+    this.type = options.clientType || "oauth-app";
+    const octokit = new Octokit2({
+      authStrategy: createOAuthAppAuth,
+      auth: {
+        clientType: this.type,
+        clientId: options.clientId,
+        clientSecret: options.clientSecret
+      }
+    });
+    const state = {
+      clientType: this.type,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      // @ts-expect-error defaultScopes not permitted for GitHub Apps
+      defaultScopes: options.defaultScopes || [],
+      allowSignup: options.allowSignup,
+      baseUrl: options.baseUrl,
+      redirectUrl: options.redirectUrl,
+      log: options.log,
+      Octokit: Octokit2,
+      octokit,
+      eventHandlers: {}
+    };
+    this.on = addEventHandler.bind(null, state);
+    this.octokit = octokit;
+    this.getUserOctokit = getUserOctokitWithState.bind(
+      null,
+      state
+    );
+    this.getWebFlowAuthorizationUrl = getWebFlowAuthorizationUrlWithState.bind(
+      null,
+      state
+    );
+    this.createToken = createTokenWithState.bind(
+      null,
+      state
+    );
+    this.checkToken = checkTokenWithState.bind(
+      null,
+      state
+    );
+    this.resetToken = resetTokenWithState.bind(
+      null,
+      state
+    );
+    this.refreshToken = refreshTokenWithState.bind(
+      null,
+      state
+    );
+    this.scopeToken = scopeTokenWithState.bind(
+      null,
+      state
+    );
+    this.deleteToken = deleteTokenWithState.bind(null, state);
+    this.deleteAuthorization = deleteAuthorizationWithState.bind(null, state);
+  }
+  // assigned during constructor
+  type;
+  on;
+  octokit;
+  getUserOctokit;
+  getWebFlowAuthorizationUrl;
+  createToken;
+  checkToken;
+  resetToken;
+  refreshToken;
+  scopeToken;
+  deleteToken;
+  deleteAuthorization;
+};
+
+// node_modules/@octokit/webhooks-methods/dist-node/index.js
+import { createHmac } from "node:crypto";
+import { timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { Buffer as Buffer2 } from "node:buffer";
+var VERSION6 = "6.0.0";
+async function sign(secret, payload) {
+  if (!secret || !payload) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret & payload required for sign()"
+    );
+  }
+  if (typeof payload !== "string") {
+    throw new TypeError("[@octokit/webhooks-methods] payload must be a string");
+  }
+  const algorithm = "sha256";
+  return `${algorithm}=${createHmac(algorithm, secret).update(payload).digest("hex")}`;
+}
+sign.VERSION = VERSION6;
+async function verify(secret, eventPayload, signature) {
+  if (!secret || !eventPayload || !signature) {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] secret, eventPayload & signature required"
+    );
+  }
+  if (typeof eventPayload !== "string") {
+    throw new TypeError(
+      "[@octokit/webhooks-methods] eventPayload must be a string"
+    );
+  }
+  const signatureBuffer = Buffer2.from(signature);
+  const verificationBuffer = Buffer2.from(await sign(secret, eventPayload));
+  if (signatureBuffer.length !== verificationBuffer.length) {
+    return false;
+  }
+  return timingSafeEqual2(signatureBuffer, verificationBuffer);
+}
+verify.VERSION = VERSION6;
+async function verifyWithFallback(secret, payload, signature, additionalSecrets) {
+  const firstPass = await verify(secret, payload, signature);
+  if (firstPass) {
+    return true;
+  }
+  if (additionalSecrets !== void 0) {
+    for (const s of additionalSecrets) {
+      const v = await verify(s, payload, signature);
+      if (v) {
+        return v;
+      }
+    }
+  }
+  return false;
+}
+
+// node_modules/@octokit/webhooks/dist-bundle/index.js
+var createLogger = (logger = {}) => {
+  if (typeof logger.debug !== "function") {
+    logger.debug = () => {
+    };
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = () => {
+    };
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = console.warn.bind(console);
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = console.error.bind(console);
+  }
+  return logger;
+};
+var emitterEventNames = [
+  "branch_protection_configuration",
+  "branch_protection_configuration.disabled",
+  "branch_protection_configuration.enabled",
+  "branch_protection_rule",
+  "branch_protection_rule.created",
+  "branch_protection_rule.deleted",
+  "branch_protection_rule.edited",
+  "check_run",
+  "check_run.completed",
+  "check_run.created",
+  "check_run.requested_action",
+  "check_run.rerequested",
+  "check_suite",
+  "check_suite.completed",
+  "check_suite.requested",
+  "check_suite.rerequested",
+  "code_scanning_alert",
+  "code_scanning_alert.appeared_in_branch",
+  "code_scanning_alert.closed_by_user",
+  "code_scanning_alert.created",
+  "code_scanning_alert.fixed",
+  "code_scanning_alert.reopened",
+  "code_scanning_alert.reopened_by_user",
+  "commit_comment",
+  "commit_comment.created",
+  "create",
+  "custom_property",
+  "custom_property.created",
+  "custom_property.deleted",
+  "custom_property.promote_to_enterprise",
+  "custom_property.updated",
+  "custom_property_values",
+  "custom_property_values.updated",
+  "delete",
+  "dependabot_alert",
+  "dependabot_alert.auto_dismissed",
+  "dependabot_alert.auto_reopened",
+  "dependabot_alert.created",
+  "dependabot_alert.dismissed",
+  "dependabot_alert.fixed",
+  "dependabot_alert.reintroduced",
+  "dependabot_alert.reopened",
+  "deploy_key",
+  "deploy_key.created",
+  "deploy_key.deleted",
+  "deployment",
+  "deployment.created",
+  "deployment_protection_rule",
+  "deployment_protection_rule.requested",
+  "deployment_review",
+  "deployment_review.approved",
+  "deployment_review.rejected",
+  "deployment_review.requested",
+  "deployment_status",
+  "deployment_status.created",
+  "discussion",
+  "discussion.answered",
+  "discussion.category_changed",
+  "discussion.closed",
+  "discussion.created",
+  "discussion.deleted",
+  "discussion.edited",
+  "discussion.labeled",
+  "discussion.locked",
+  "discussion.pinned",
+  "discussion.reopened",
+  "discussion.transferred",
+  "discussion.unanswered",
+  "discussion.unlabeled",
+  "discussion.unlocked",
+  "discussion.unpinned",
+  "discussion_comment",
+  "discussion_comment.created",
+  "discussion_comment.deleted",
+  "discussion_comment.edited",
+  "fork",
+  "github_app_authorization",
+  "github_app_authorization.revoked",
+  "gollum",
+  "installation",
+  "installation.created",
+  "installation.deleted",
+  "installation.new_permissions_accepted",
+  "installation.suspend",
+  "installation.unsuspend",
+  "installation_repositories",
+  "installation_repositories.added",
+  "installation_repositories.removed",
+  "installation_target",
+  "installation_target.renamed",
+  "issue_comment",
+  "issue_comment.created",
+  "issue_comment.deleted",
+  "issue_comment.edited",
+  "issue_dependencies",
+  "issue_dependencies.blocked_by_added",
+  "issue_dependencies.blocked_by_removed",
+  "issue_dependencies.blocking_added",
+  "issue_dependencies.blocking_removed",
+  "issues",
+  "issues.assigned",
+  "issues.closed",
+  "issues.deleted",
+  "issues.demilestoned",
+  "issues.edited",
+  "issues.labeled",
+  "issues.locked",
+  "issues.milestoned",
+  "issues.opened",
+  "issues.pinned",
+  "issues.reopened",
+  "issues.transferred",
+  "issues.typed",
+  "issues.unassigned",
+  "issues.unlabeled",
+  "issues.unlocked",
+  "issues.unpinned",
+  "issues.untyped",
+  "label",
+  "label.created",
+  "label.deleted",
+  "label.edited",
+  "marketplace_purchase",
+  "marketplace_purchase.cancelled",
+  "marketplace_purchase.changed",
+  "marketplace_purchase.pending_change",
+  "marketplace_purchase.pending_change_cancelled",
+  "marketplace_purchase.purchased",
+  "member",
+  "member.added",
+  "member.edited",
+  "member.removed",
+  "membership",
+  "membership.added",
+  "membership.removed",
+  "merge_group",
+  "merge_group.checks_requested",
+  "merge_group.destroyed",
+  "meta",
+  "meta.deleted",
+  "milestone",
+  "milestone.closed",
+  "milestone.created",
+  "milestone.deleted",
+  "milestone.edited",
+  "milestone.opened",
+  "org_block",
+  "org_block.blocked",
+  "org_block.unblocked",
+  "organization",
+  "organization.deleted",
+  "organization.member_added",
+  "organization.member_invited",
+  "organization.member_removed",
+  "organization.renamed",
+  "package",
+  "package.published",
+  "package.updated",
+  "page_build",
+  "personal_access_token_request",
+  "personal_access_token_request.approved",
+  "personal_access_token_request.cancelled",
+  "personal_access_token_request.created",
+  "personal_access_token_request.denied",
+  "ping",
+  "project",
+  "project.closed",
+  "project.created",
+  "project.deleted",
+  "project.edited",
+  "project.reopened",
+  "project_card",
+  "project_card.converted",
+  "project_card.created",
+  "project_card.deleted",
+  "project_card.edited",
+  "project_card.moved",
+  "project_column",
+  "project_column.created",
+  "project_column.deleted",
+  "project_column.edited",
+  "project_column.moved",
+  "projects_v2",
+  "projects_v2.closed",
+  "projects_v2.created",
+  "projects_v2.deleted",
+  "projects_v2.edited",
+  "projects_v2.reopened",
+  "projects_v2_item",
+  "projects_v2_item.archived",
+  "projects_v2_item.converted",
+  "projects_v2_item.created",
+  "projects_v2_item.deleted",
+  "projects_v2_item.edited",
+  "projects_v2_item.reordered",
+  "projects_v2_item.restored",
+  "projects_v2_status_update",
+  "projects_v2_status_update.created",
+  "projects_v2_status_update.deleted",
+  "projects_v2_status_update.edited",
+  "public",
+  "pull_request",
+  "pull_request.assigned",
+  "pull_request.auto_merge_disabled",
+  "pull_request.auto_merge_enabled",
+  "pull_request.closed",
+  "pull_request.converted_to_draft",
+  "pull_request.demilestoned",
+  "pull_request.dequeued",
+  "pull_request.edited",
+  "pull_request.enqueued",
+  "pull_request.labeled",
+  "pull_request.locked",
+  "pull_request.milestoned",
+  "pull_request.opened",
+  "pull_request.ready_for_review",
+  "pull_request.reopened",
+  "pull_request.review_request_removed",
+  "pull_request.review_requested",
+  "pull_request.synchronize",
+  "pull_request.unassigned",
+  "pull_request.unlabeled",
+  "pull_request.unlocked",
+  "pull_request_review",
+  "pull_request_review.dismissed",
+  "pull_request_review.edited",
+  "pull_request_review.submitted",
+  "pull_request_review_comment",
+  "pull_request_review_comment.created",
+  "pull_request_review_comment.deleted",
+  "pull_request_review_comment.edited",
+  "pull_request_review_thread",
+  "pull_request_review_thread.resolved",
+  "pull_request_review_thread.unresolved",
+  "push",
+  "registry_package",
+  "registry_package.published",
+  "registry_package.updated",
+  "release",
+  "release.created",
+  "release.deleted",
+  "release.edited",
+  "release.prereleased",
+  "release.published",
+  "release.released",
+  "release.unpublished",
+  "repository",
+  "repository.archived",
+  "repository.created",
+  "repository.deleted",
+  "repository.edited",
+  "repository.privatized",
+  "repository.publicized",
+  "repository.renamed",
+  "repository.transferred",
+  "repository.unarchived",
+  "repository_advisory",
+  "repository_advisory.published",
+  "repository_advisory.reported",
+  "repository_dispatch",
+  "repository_dispatch.sample.collected",
+  "repository_import",
+  "repository_ruleset",
+  "repository_ruleset.created",
+  "repository_ruleset.deleted",
+  "repository_ruleset.edited",
+  "repository_vulnerability_alert",
+  "repository_vulnerability_alert.create",
+  "repository_vulnerability_alert.dismiss",
+  "repository_vulnerability_alert.reopen",
+  "repository_vulnerability_alert.resolve",
+  "secret_scanning_alert",
+  "secret_scanning_alert.assigned",
+  "secret_scanning_alert.created",
+  "secret_scanning_alert.publicly_leaked",
+  "secret_scanning_alert.reopened",
+  "secret_scanning_alert.resolved",
+  "secret_scanning_alert.unassigned",
+  "secret_scanning_alert.validated",
+  "secret_scanning_alert_location",
+  "secret_scanning_alert_location.created",
+  "secret_scanning_scan",
+  "secret_scanning_scan.completed",
+  "security_advisory",
+  "security_advisory.published",
+  "security_advisory.updated",
+  "security_advisory.withdrawn",
+  "security_and_analysis",
+  "sponsorship",
+  "sponsorship.cancelled",
+  "sponsorship.created",
+  "sponsorship.edited",
+  "sponsorship.pending_cancellation",
+  "sponsorship.pending_tier_change",
+  "sponsorship.tier_changed",
+  "star",
+  "star.created",
+  "star.deleted",
+  "status",
+  "sub_issues",
+  "sub_issues.parent_issue_added",
+  "sub_issues.parent_issue_removed",
+  "sub_issues.sub_issue_added",
+  "sub_issues.sub_issue_removed",
+  "team",
+  "team.added_to_repository",
+  "team.created",
+  "team.deleted",
+  "team.edited",
+  "team.removed_from_repository",
+  "team_add",
+  "watch",
+  "watch.started",
+  "workflow_dispatch",
+  "workflow_job",
+  "workflow_job.completed",
+  "workflow_job.in_progress",
+  "workflow_job.queued",
+  "workflow_job.waiting",
+  "workflow_run",
+  "workflow_run.completed",
+  "workflow_run.in_progress",
+  "workflow_run.requested"
+];
+function validateEventName(eventName, options = {}) {
+  if (typeof eventName !== "string") {
+    throw new TypeError("eventName must be of type string");
+  }
+  if (eventName === "*") {
+    throw new TypeError(
+      `Using the "*" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onAny() method instead`
+    );
+  }
+  if (eventName === "error") {
+    throw new TypeError(
+      `Using the "error" event with the regular Webhooks.on() function is not supported. Please use the Webhooks.onError() method instead`
+    );
+  }
+  if (options.onUnknownEventName === "ignore") {
+    return;
+  }
+  if (!emitterEventNames.includes(eventName)) {
+    if (options.onUnknownEventName !== "warn") {
+      throw new TypeError(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    } else {
+      (options.log || console).warn(
+        `"${eventName}" is not a known webhook name (https://developer.github.com/v3/activity/events/types/)`
+      );
+    }
+  }
+}
+function handleEventHandlers(state, webhookName, handler) {
+  if (!state.hooks[webhookName]) {
+    state.hooks[webhookName] = [];
+  }
+  state.hooks[webhookName].push(handler);
+}
+function receiverOn(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => receiverOn(state, webhookName, handler)
+    );
+    return;
+  }
+  validateEventName(webhookNameOrNames, {
+    onUnknownEventName: "warn",
+    log: state.log
+  });
+  handleEventHandlers(state, webhookNameOrNames, handler);
+}
+function receiverOnAny(state, handler) {
+  handleEventHandlers(state, "*", handler);
+}
+function receiverOnError(state, handler) {
+  handleEventHandlers(state, "error", handler);
+}
+function wrapErrorHandler(handler, error) {
+  let returnValue;
+  try {
+    returnValue = handler(error);
+  } catch (error2) {
+    console.log('FATAL: Error occurred in "error" event handler');
+    console.log(error2);
+  }
+  if (returnValue && returnValue.catch) {
+    returnValue.catch((error2) => {
+      console.log('FATAL: Error occurred in "error" event handler');
+      console.log(error2);
+    });
+  }
+}
+function getHooks(state, eventPayloadAction, eventName) {
+  const hooks = [state.hooks[eventName], state.hooks["*"]];
+  if (eventPayloadAction) {
+    hooks.unshift(state.hooks[`${eventName}.${eventPayloadAction}`]);
+  }
+  return [].concat(...hooks.filter(Boolean));
+}
+function receiverHandle(state, event) {
+  const errorHandlers = state.hooks.error || [];
+  if (event instanceof Error) {
+    const error = Object.assign(new AggregateError([event], event.message), {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    return Promise.reject(error);
+  }
+  if (!event || !event.name) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  if (!event.payload) {
+    const error = new Error("Event name not passed");
+    throw new AggregateError([error], error.message);
+  }
+  const hooks = getHooks(
+    state,
+    "action" in event.payload ? event.payload.action : null,
+    event.name
+  );
+  if (hooks.length === 0) {
+    return Promise.resolve();
+  }
+  const errors2 = [];
+  const promises = hooks.map((handler) => {
+    let promise = Promise.resolve(event);
+    if (state.transform) {
+      promise = promise.then(state.transform);
+    }
+    return promise.then((event2) => {
+      return handler(event2);
+    }).catch((error) => errors2.push(Object.assign(error, { event })));
+  });
+  return Promise.all(promises).then(() => {
+    if (errors2.length === 0) {
+      return;
+    }
+    const error = new AggregateError(
+      errors2,
+      errors2.map((error2) => error2.message).join("\n")
+    );
+    Object.assign(error, {
+      event
+    });
+    errorHandlers.forEach((handler) => wrapErrorHandler(handler, error));
+    throw error;
+  });
+}
+function removeListener(state, webhookNameOrNames, handler) {
+  if (Array.isArray(webhookNameOrNames)) {
+    webhookNameOrNames.forEach(
+      (webhookName) => removeListener(state, webhookName, handler)
+    );
+    return;
+  }
+  if (!state.hooks[webhookNameOrNames]) {
+    return;
+  }
+  for (let i = state.hooks[webhookNameOrNames].length - 1; i >= 0; i--) {
+    if (state.hooks[webhookNameOrNames][i] === handler) {
+      state.hooks[webhookNameOrNames].splice(i, 1);
+      return;
+    }
+  }
+}
+function createEventHandler(options) {
+  const state = {
+    hooks: {},
+    log: createLogger(options && options.log)
+  };
+  if (options && options.transform) {
+    state.transform = options.transform;
+  }
+  return {
+    on: receiverOn.bind(null, state),
+    onAny: receiverOnAny.bind(null, state),
+    onError: receiverOnError.bind(null, state),
+    removeListener: removeListener.bind(null, state),
+    receive: receiverHandle.bind(null, state)
+  };
+}
+async function verifyAndReceive(state, event) {
+  const matchesSignature = await verifyWithFallback(
+    state.secret,
+    event.payload,
+    event.signature,
+    state.additionalSecrets
+  ).catch(() => false);
+  if (!matchesSignature) {
+    const error = new Error(
+      "[@octokit/webhooks] signature does not match event payload and secret"
+    );
+    error.event = event;
+    error.status = 400;
+    return state.eventHandler.receive(error);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(event.payload);
+  } catch (error) {
+    error.message = "Invalid JSON";
+    error.status = 400;
+    throw new AggregateError([error], error.message);
+  }
+  return state.eventHandler.receive({
+    id: event.id,
+    name: event.name,
+    payload
+  });
+}
+var textDecoder = new TextDecoder("utf-8", { fatal: false });
+var decode2 = textDecoder.decode.bind(textDecoder);
+var Webhooks = class {
+  sign;
+  verify;
+  on;
+  onAny;
+  onError;
+  removeListener;
+  receive;
+  verifyAndReceive;
+  constructor(options) {
+    if (!options || !options.secret) {
+      throw new Error("[@octokit/webhooks] options.secret required");
+    }
+    const state = {
+      eventHandler: createEventHandler(options),
+      secret: options.secret,
+      additionalSecrets: options.additionalSecrets,
+      hooks: {},
+      log: createLogger(options.log)
+    };
+    this.sign = sign.bind(null, options.secret);
+    this.verify = verify.bind(null, options.secret);
+    this.on = state.eventHandler.on;
+    this.onAny = state.eventHandler.onAny;
+    this.onError = state.eventHandler.onError;
+    this.removeListener = state.eventHandler.removeListener;
+    this.receive = state.eventHandler.receive;
+    this.verifyAndReceive = verifyAndReceive.bind(null, state);
+  }
+};
+
+// node_modules/@octokit/app/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION7 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION7;
+
+// node_modules/@octokit/app/dist-node/index.js
+var VERSION8 = "16.1.4";
+function webhooks(appOctokit, options) {
+  return new Webhooks({
+    secret: options.secret,
+    transform: async (event) => {
+      if (!("installation" in event.payload) || typeof event.payload.installation !== "object") {
+        const octokit2 = new appOctokit.constructor({
+          authStrategy: createUnauthenticatedAuth,
+          auth: {
+            reason: `"installation" key missing in webhook event payload`
+          }
+        });
+        return {
+          ...event,
+          octokit: octokit2
+        };
+      }
+      const installationId = event.payload.installation.id;
+      const octokit = await appOctokit.auth({
+        type: "installation",
+        installationId,
+        factory(auth6) {
+          return new auth6.octokit.constructor({
+            ...auth6.octokitOptions,
+            authStrategy: createAppAuth,
+            ...{
+              auth: {
+                ...auth6,
+                installationId
+              }
+            }
+          });
+        }
+      });
+      octokit.hook.before("request", (options2) => {
+        options2.headers["x-github-delivery"] = event.id;
+      });
+      return {
+        ...event,
+        octokit
+      };
+    }
+  });
+}
+async function getInstallationOctokit(app, installationId) {
+  return app.octokit.auth({
+    type: "installation",
+    installationId,
+    factory(auth6) {
+      const options = {
+        ...auth6.octokitOptions,
+        authStrategy: createAppAuth,
+        ...{ auth: { ...auth6, installationId } }
+      };
+      return new auth6.octokit.constructor(options);
+    }
+  });
+}
+function eachInstallationFactory(app) {
+  return Object.assign(eachInstallation.bind(null, app), {
+    iterator: eachInstallationIterator.bind(null, app)
+  });
+}
+async function eachInstallation(app, callback) {
+  const i = eachInstallationIterator(app)[Symbol.asyncIterator]();
+  let result = await i.next();
+  while (!result.done) {
+    await callback(result.value);
+    result = await i.next();
+  }
+}
+function eachInstallationIterator(app) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const iterator2 = composePaginateRest.iterator(
+        app.octokit,
+        "GET /app/installations"
+      );
+      for await (const { data: installations } of iterator2) {
+        for (const installation of installations) {
+          const installationOctokit = await getInstallationOctokit(
+            app,
+            installation.id
+          );
+          yield { octokit: installationOctokit, installation };
+        }
+      }
+    }
+  };
+}
+function eachRepositoryFactory(app) {
+  return Object.assign(eachRepository.bind(null, app), {
+    iterator: eachRepositoryIterator.bind(null, app)
+  });
+}
+async function eachRepository(app, queryOrCallback, callback) {
+  const i = eachRepositoryIterator(
+    app,
+    callback ? queryOrCallback : void 0
+  )[Symbol.asyncIterator]();
+  let result = await i.next();
+  while (!result.done) {
+    if (callback) {
+      await callback(result.value);
+    } else {
+      await queryOrCallback(result.value);
+    }
+    result = await i.next();
+  }
+}
+function singleInstallationIterator(app, installationId) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield {
+        octokit: await app.getInstallationOctokit(installationId)
+      };
+    }
+  };
+}
+function eachRepositoryIterator(app, query) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const iterator2 = query ? singleInstallationIterator(app, query.installationId) : app.eachInstallation.iterator();
+      for await (const { octokit } of iterator2) {
+        const repositoriesIterator = composePaginateRest.iterator(
+          octokit,
+          "GET /installation/repositories"
+        );
+        for await (const { data: repositories } of repositoriesIterator) {
+          for (const repository of repositories) {
+            yield { octokit, repository };
+          }
+        }
+      }
+    }
+  };
+}
+function getInstallationUrlFactory(app) {
+  let installationUrlBasePromise;
+  return async function getInstallationUrl(options = {}) {
+    if (!installationUrlBasePromise) {
+      installationUrlBasePromise = getInstallationUrlBase(app);
+    }
+    const installationUrlBase = await installationUrlBasePromise;
+    const installationUrl = new URL(installationUrlBase);
+    if (options.target_id !== void 0) {
+      installationUrl.pathname += "/permissions";
+      installationUrl.searchParams.append(
+        "target_id",
+        options.target_id.toFixed()
+      );
+    }
+    if (options.state !== void 0) {
+      installationUrl.searchParams.append("state", options.state);
+    }
+    return installationUrl.href;
+  };
+}
+async function getInstallationUrlBase(app) {
+  const { data: appInfo } = await app.octokit.request("GET /app");
+  if (!appInfo) {
+    throw new Error("[@octokit/app] unable to fetch metadata for app");
+  }
+  return `${appInfo.html_url}/installations/new`;
+}
+var App = class {
+  static VERSION = VERSION8;
+  static defaults(defaults2) {
+    const AppWithDefaults = class extends this {
+      constructor(...args) {
+        super({
+          ...defaults2,
+          ...args[0]
+        });
+      }
+    };
+    return AppWithDefaults;
+  }
+  octokit;
+  // @ts-ignore calling app.webhooks will throw a helpful error when options.webhooks is not set
+  webhooks;
+  // @ts-ignore calling app.oauth will throw a helpful error when options.oauth is not set
+  oauth;
+  getInstallationOctokit;
+  eachInstallation;
+  eachRepository;
+  getInstallationUrl;
+  log;
+  constructor(options) {
+    const Octokit2 = options.Octokit || Octokit;
+    const authOptions = Object.assign(
+      {
+        appId: options.appId,
+        privateKey: options.privateKey
+      },
+      options.oauth ? {
+        clientId: options.oauth.clientId,
+        clientSecret: options.oauth.clientSecret
+      } : {}
+    );
+    const octokitOptions = {
+      authStrategy: createAppAuth,
+      auth: authOptions
+    };
+    if ("log" in options && typeof options.log !== "undefined") {
+      octokitOptions.log = options.log;
+    }
+    this.octokit = new Octokit2(octokitOptions);
+    this.log = Object.assign(
+      {
+        debug: () => {
+        },
+        info: () => {
+        },
+        warn: console.warn.bind(console),
+        error: console.error.bind(console)
+      },
+      options.log
+    );
+    if (options.webhooks) {
+      this.webhooks = webhooks(this.octokit, options.webhooks);
+    } else {
+      Object.defineProperty(this, "webhooks", {
+        get() {
+          throw new Error("[@octokit/app] webhooks option not set");
+        }
+      });
+    }
+    if (options.oauth) {
+      this.oauth = new OAuthApp({
+        ...options.oauth,
+        clientType: "github-app",
+        Octokit: Octokit2
+      });
+    } else {
+      Object.defineProperty(this, "oauth", {
+        get() {
+          throw new Error(
+            "[@octokit/app] oauth.clientId / oauth.clientSecret options are not set"
+          );
+        }
+      });
+    }
+    this.getInstallationOctokit = getInstallationOctokit.bind(
+      null,
+      this
+    );
+    this.eachInstallation = eachInstallationFactory(
+      this
+    );
+    this.eachRepository = eachRepositoryFactory(
+      this
+    );
+    this.getInstallationUrl = getInstallationUrlFactory(this);
+  }
+};
+
+// src/service/github-app.ts
+var INSTALLATION_MEMORY_MS = 10 * 6e4;
+function gitHubApp(settings, requestTimeoutMs) {
+  const timedFetch = (input, init = {}) => fetch(input, {
+    ...init,
+    signal: AbortSignal.any([
+      AbortSignal.timeout(requestTimeoutMs),
+      ...init.signal ? [init.signal] : []
+    ])
+  });
+  const app = new App({
+    appId: settings.appId,
+    privateKey: settings.privateKey,
+    webhooks: { secret: settings.webhookSecret },
+    Octokit: Octokit.defaults({ baseUrl: settings.apiUrl, request: { fetch: timedFetch } })
+  });
+  const installations = /* @__PURE__ */ new Map();
+  return {
+    settings,
+    async installationFor(repository) {
+      const known = installations.get(repository);
+      if (known && known.until > Date.now()) return known.id;
+      const [owner, repo] = repository.split("/");
+      let id;
+      try {
+        const { data } = await app.octokit.request("GET /repos/{owner}/{repo}/installation", {
+          owner,
+          repo
+        });
+        id = data.id;
+      } catch (error) {
+        if (refusalOf(error)?.kind !== "not-found") throw error;
+      }
+      installations.set(repository, { id, until: Date.now() + INSTALLATION_MEMORY_MS });
+      return id;
+    },
+    async installationApi(installationId, network, logger) {
+      const { token } = await app.octokit.auth({ type: "installation", installationId });
+      return createOctokit({
+        token,
+        baseUrl: settings.apiUrl,
+        logger,
+        network,
+        throttleId: `installation-${installationId}`
+      });
+    },
+    async verifyWebhook(rawBody, signature) {
+      try {
+        return await app.webhooks.verify(rawBody, signature);
+      } catch {
+        return false;
+      }
+    },
+    forgetInstallation(installationId) {
+      for (const [repository, known] of installations) {
+        if (known.id === installationId) installations.delete(repository);
+      }
+    }
+  };
+}
+
+// src/service/publish/publisher.ts
 import { randomUUID } from "node:crypto";
+
+// src/service/publish/outbox.ts
+var KEY = "repository_id = ? AND head_sha = ? AND comment_key = ?";
+var keyParams = (key) => [key.repositoryId, key.headSha, key.commentKey];
+var Outbox = class {
+  db;
+  /** This process, as lease owner. */
+  owner;
+  constructor(db, owner) {
+    this.db = db;
+    this.owner = owner;
+  }
+  /** Asks for the report to be published at `dueAt` or sooner (an earlier request stands). */
+  async enqueue(key, dueAt) {
+    await this.db.run(
+      `INSERT INTO outbox (repository_id, head_sha, comment_key, version, due_at)
+       VALUES (?, ?, ?, 1, ?)
+       ON CONFLICT (repository_id, head_sha, comment_key) DO UPDATE SET
+         version = outbox.version + 1,
+         attempts = 0,
+         due_at = CASE WHEN excluded.due_at < outbox.due_at THEN excluded.due_at ELSE outbox.due_at END`,
+      [...keyParams(key), dueAt.toISOString()]
+    );
+  }
+  /** Leases up to `limit` due rows that no live lease holds. */
+  async claimDue(now, leaseMs, limit) {
+    const at = now.toISOString();
+    const rows = await this.db.all(
+      `SELECT repository_id, head_sha, comment_key, version, attempts FROM outbox
+       WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+       ORDER BY due_at LIMIT ?`,
+      [at, at, limit]
+    );
+    const claims = [];
+    for (const row of rows) {
+      const claim = {
+        repositoryId: Number(row.repository_id),
+        headSha: String(row.head_sha),
+        commentKey: String(row.comment_key),
+        version: Number(row.version),
+        attempts: Number(row.attempts)
+      };
+      const won = await this.db.run(
+        `UPDATE outbox SET lease_owner = ?, lease_until = ?
+         WHERE ${KEY} AND (lease_until IS NULL OR lease_until < ?)`,
+        [this.owner, new Date(now.getTime() + leaseMs).toISOString(), ...keyParams(claim), at]
+      );
+      if (won === 1) claims.push(claim);
+    }
+    return claims;
+  }
+  /** Done: the row goes, unless a newer upload asked again meanwhile (then it is due at once). */
+  async finish(claim) {
+    const removed = await this.db.run(
+      `DELETE FROM outbox WHERE ${KEY} AND version = ? AND lease_owner = ?`,
+      [...keyParams(claim), claim.version, this.owner]
+    );
+    if (removed === 0) await this.release(claim, /* @__PURE__ */ new Date());
+  }
+  /** Not yet (waiting for platforms): due again at `dueAt`, or at once if asked again meanwhile. */
+  async later(claim, dueAt) {
+    await this.db.run(
+      `UPDATE outbox SET lease_owner = NULL, lease_until = NULL,
+         due_at = CASE WHEN version = ? THEN ? ELSE due_at END
+       WHERE ${KEY} AND lease_owner = ?`,
+      [claim.version, dueAt.toISOString(), ...keyParams(claim), this.owner]
+    );
+  }
+  /** Failed: tried again at `retryAt`, with the error kept for the operator. */
+  async failed(claim, error, retryAt) {
+    await this.db.run(
+      `UPDATE outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts + 1,
+         last_error = ?, due_at = ?
+       WHERE ${KEY} AND lease_owner = ?`,
+      [error.slice(0, 2e3), retryAt.toISOString(), ...keyParams(claim), this.owner]
+    );
+  }
+  /** Gives up on a row (too many failures): it goes, whatever its version. */
+  async drop(claim) {
+    await this.db.run(`DELETE FROM outbox WHERE ${KEY} AND lease_owner = ?`, [
+      ...keyParams(claim),
+      this.owner
+    ]);
+  }
+  /** Rows waiting, for /metrics and the logs. */
+  async depth() {
+    const [row] = await this.db.all("SELECT COUNT(*) AS n FROM outbox");
+    return Number(row?.n ?? 0);
+  }
+  async release(claim, dueAt) {
+    await this.db.run(
+      `UPDATE outbox SET lease_owner = NULL, lease_until = NULL, due_at = ?
+       WHERE ${KEY} AND lease_owner = ?`,
+      [dueAt.toISOString(), ...keyParams(claim), this.owner]
+    );
+  }
+};
+
+// src/service/publish/assemble.ts
+function assemble(uploads) {
+  const byPlatform = /* @__PURE__ */ new Map();
+  for (const upload of uploads) {
+    const kept2 = byPlatform.get(upload.platform);
+    if (!kept2 || newer(upload, kept2)) byPlatform.set(upload.platform, upload);
+  }
+  const kept = [...byPlatform.values()].sort((a, b) => a.platform.localeCompare(b.platform));
+  if (!kept.length) return void 0;
+  const latest = kept.reduce((a, b) => newer(b, a) ? b : a);
+  const pullNumber = pullNumberOf(latest.ref);
+  return {
+    legs: kept.map(legFiles),
+    fingerprint: kept.map((u) => u.id).sort().join(","),
+    latest,
+    ...pullNumber !== void 0 ? { pullNumber } : {},
+    platforms: kept.map((u) => u.platform),
+    jobs: kept.map((u) => u.job)
+  };
+}
+function newer(a, b) {
+  if (a.runId !== b.runId) return a.runId > b.runId;
+  if (a.runAttempt !== b.runAttempt) return a.runAttempt > b.runAttempt;
+  return a.receivedAt > b.receivedAt;
+}
+function pullNumberOf(ref) {
+  const match = /^refs\/pull\/([1-9]\d*)\/(merge|head)$/.exec(ref);
+  return match ? Number(match[1]) : void 0;
+}
+function legFiles(upload) {
+  const envelope = JSON.parse(upload.envelope);
+  return {
+    source: `${upload.platform} (run ${upload.runId}, attempt ${upload.runAttempt})`,
+    result: JSON.stringify(envelope.result),
+    ...envelope.scan !== void 0 ? { scan: JSON.stringify(envelope.scan) } : {}
+  };
+}
+
+// src/service/publish/publish-one.ts
+var POLICY_PATH = ".github/bind-probe.yml";
+var PUBLISH_BUDGET_MS = 12e4;
+async function publishOne(key, ctx) {
+  const now = ctx.now?.() ?? /* @__PURE__ */ new Date();
+  const assembled = assemble(await ctx.reports.uploads(key));
+  if (!assembled) return { kind: "skipped", outcome: "no uploads (deleted by the operator?)" };
+  const state = await ctx.reports.open(key, now);
+  if (state.publishedResults === assembled.fingerprint) {
+    return { kind: "skipped", outcome: "already published with these results" };
+  }
+  const { latest } = assembled;
+  const installationId = await ctx.app.installationFor(latest.repository);
+  if (installationId === void 0) {
+    return { kind: "skipped", outcome: `the App is not installed on ${latest.repository}` };
+  }
+  const network = new NetworkBudget(
+    { requestTimeoutMs: ctx.requestTimeoutMs, deadlineMs: PUBLISH_BUDGET_MS },
+    ctx.logger
+  );
+  const api = await ctx.app.installationApi(installationId, network, ctx.logger);
+  const target = await resolveTarget(api, key, assembled, ctx.app);
+  if ("skip" in target) return { kind: "skipped", outcome: target.skip };
+  const { context } = target;
+  const policy = await readPolicy({ path: POLICY_PATH, workspace: ".", context, api });
+  const name = checkRunName(key.commentKey);
+  const jobs = await listRunJobs(api, context.repo, latest.runId, latest.runAttempt);
+  const waitingFor = awaited(policy.config.platforms, assembled, jobs);
+  const deadline = new Date(state.firstUploadAt.getTime() + ctx.deadlineMs);
+  if (waitingFor.length && now < deadline) {
+    await waitingCheckRun(api, ctx.reports, key, state, name, waitingFor, deadline, context);
+    return {
+      kind: "wait",
+      until: deadline,
+      outcome: `waiting for ${waitingFor.join(", ")} until ${deadline.toISOString()}`
+    };
+  }
+  const refusal2 = await otherPublisher(api, context, key.headSha, name);
+  if (refusal2) return { kind: "skipped", outcome: refusal2 };
+  const legJobs = jobs ? legJobNames(jobs, assembled) : [];
+  const outcome = await publishReport({
+    settings: {
+      commentKey: key.commentKey,
+      strategy: "update",
+      failJob: true,
+      jobSummary: false,
+      annotations: true
+    },
+    policy,
+    legs: assembled.legs,
+    artifactProblems: [],
+    ...legJobs.length ? { legStatuses: () => legStatuses(api, context, legJobs) } : {},
+    ...state.checkRunId ? { existingCheckRunId: state.checkRunId } : {},
+    context,
+    api,
+    logger: ctx.logger,
+    dryRun: false,
+    print: () => {
+    }
+  });
+  const checkRunId = outcome.checkRun?.checkRun?.id;
+  if (checkRunId && checkRunId !== state.checkRunId) {
+    await ctx.reports.setCheckRun(key, checkRunId);
+  }
+  const what = `${outcome.verdict.conclusion}: ${outcome.verdict.summary}`;
+  await ctx.reports.published(key, assembled.fingerprint, what, now);
+  return { kind: "published", outcome: what };
+}
+async function resolveTarget(api, key, assembled, app) {
+  const { latest, pullNumber } = assembled;
+  const [owner = "", repo = ""] = latest.repository.split("/");
+  const { data: repository } = await api.rest.repos.get({ owner, repo });
+  if (repository.id !== key.repositoryId) {
+    return { skip: `${latest.repository} is now another repository (id ${repository.id})` };
+  }
+  const serverUrl = app.settings.serverUrl;
+  const base = {
+    eventName: latest.eventName,
+    kind: kindOf(latest.eventName),
+    repo: { owner, repo },
+    sha: key.headSha,
+    headSha: key.headSha,
+    ...latest.ref ? { ref: latest.ref } : {},
+    runId: latest.runId,
+    runAttempt: latest.runAttempt,
+    serverUrl,
+    apiUrl: app.settings.apiUrl,
+    runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${latest.runId}`
+  };
+  if (pullNumber === void 0) {
+    return base.kind === "merge_group" ? { context: { ...base, baseSha: repository.default_branch } } : { context: base };
+  }
+  let pull;
+  try {
+    ;
+    ({ data: pull } = await api.rest.pulls.get({ owner, repo, pull_number: pullNumber }));
+  } catch (error) {
+    if (refusalOf(error)?.kind === "not-found") {
+      return { skip: `pull request #${pullNumber} is not in ${latest.repository}` };
+    }
+    throw error;
+  }
+  if (pull.base.repo.id !== key.repositoryId) {
+    return { skip: `pull request #${pullNumber} does not merge into ${latest.repository}` };
+  }
+  if (pull.head.sha !== key.headSha) {
+    return {
+      skip: `pull request #${pullNumber} has moved on to ${pull.head.sha.slice(0, 7)}; the report for ${key.headSha.slice(0, 7)} is not published`
+    };
+  }
+  const headRepo = pull.head.repo?.full_name;
+  return {
+    context: {
+      ...base,
+      pullRequest: {
+        number: pullNumber,
+        headSha: pull.head.sha,
+        baseRef: pull.base.ref,
+        baseSha: pull.base.sha,
+        headRef: pull.head.ref,
+        ...headRepo ? { headRepo } : {},
+        fromFork: headRepo !== void 0 && headRepo !== pull.base.repo.full_name,
+        ...pull.user?.login ? { author: pull.user.login } : {},
+        source: "verified-claim"
+      }
+    }
+  };
+}
+function awaited(expected, assembled, jobs) {
+  if (expected.length) {
+    const have = new Set(assembled.platforms);
+    return expected.map((p) => p.id).filter((id) => !have.has(id));
+  }
+  if (!jobs) return [];
+  const names = new Set(legJobNames(jobs, assembled));
+  const finished = /* @__PURE__ */ new Set(["success", "failure", "cancelled", "skipped", "timed_out", "neutral"]);
+  return jobs.filter((job) => names.has(matrixName(job.name)) && !finished.has(job.status)).map((job) => job.name);
+}
+function legJobNames(jobs, assembled) {
+  const uploaded = new Set(assembled.jobs);
+  return [
+    ...new Set(jobs.filter((job) => uploaded.has(String(job.id))).map((j) => matrixName(j.name)))
+  ];
+}
+function matrixName(name) {
+  const at = name.indexOf(" (");
+  return at === -1 ? name : name.slice(0, at);
+}
+async function waitingCheckRun(api, reports, key, state, name, waitingFor, deadline, context) {
+  const n = waitingFor.length;
+  const output = {
+    title: `Waiting for ${n} platform${n === 1 ? "" : "s"}`,
+    summary: `bind-probe publishes its report when ${waitingFor.map((p) => `\`${p}\``).join(", ")} ${n === 1 ? "has" : "have"} reported, or at ${deadline.toISOString()} without ${n === 1 ? "it" : "them"}.`
+  };
+  const where = { owner: context.repo.owner, repo: context.repo.repo };
+  if (state.checkRunId) {
+    await api.rest.checks.update({
+      ...where,
+      check_run_id: state.checkRunId,
+      status: "in_progress",
+      output
+    });
+    return;
+  }
+  const { data } = await api.rest.checks.create({
+    ...where,
+    name,
+    head_sha: key.headSha,
+    status: "in_progress",
+    details_url: context.runUrl,
+    output
+  });
+  await reports.setCheckRun(key, Number(data.id));
+}
+async function otherPublisher(api, context, headSha, name) {
+  const { data } = await api.rest.checks.listForRef({
+    owner: context.repo.owner,
+    repo: context.repo.repo,
+    ref: headSha,
+    check_name: name,
+    filter: "all"
+  });
+  const other = data.check_runs.find((run) => run.app?.slug === "github-actions");
+  return other ? `the action's report job also publishes "${name}" on ${headSha.slice(0, 7)}; one publisher per comment key: remove the report job (or give it another comment key)` : void 0;
+}
+
+// src/service/publish/reports.ts
+var KEY2 = "repository_id = ? AND head_sha = ? AND comment_key = ?";
+var keyParams2 = (key) => [key.repositoryId, key.headSha, key.commentKey];
+var ReportStore = class {
+  db;
+  constructor(db) {
+    this.db = db;
+  }
+  /** Records the report's first upload (a later one changes nothing) and returns its state. */
+  async open(key, at) {
+    await this.db.run(
+      `INSERT INTO reports (repository_id, head_sha, comment_key, first_upload_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (repository_id, head_sha, comment_key) DO NOTHING`,
+      [...keyParams2(key), at.toISOString()]
+    );
+    return await this.get(key);
+  }
+  async get(key) {
+    const [row] = await this.db.all(`SELECT * FROM reports WHERE ${KEY2}`, keyParams2(key));
+    if (!row) return void 0;
+    return {
+      firstUploadAt: new Date(String(row.first_upload_at)),
+      ...row.check_run_id != null ? { checkRunId: Number(row.check_run_id) } : {},
+      ...row.published_at != null ? { publishedAt: new Date(String(row.published_at)) } : {},
+      ...row.published_results != null ? { publishedResults: String(row.published_results) } : {},
+      ...row.outcome != null ? { outcome: String(row.outcome) } : {}
+    };
+  }
+  async setCheckRun(key, checkRunId) {
+    await this.db.run(`UPDATE reports SET check_run_id = ? WHERE ${KEY2}`, [
+      checkRunId,
+      ...keyParams2(key)
+    ]);
+  }
+  async published(key, results, outcome, at) {
+    await this.db.run(
+      `UPDATE reports SET published_at = ?, published_results = ?, outcome = ? WHERE ${KEY2}`,
+      [at.toISOString(), results, outcome, ...keyParams2(key)]
+    );
+  }
+  /** Publish again even if nothing changed (the check run's "Re-run" asks for it). */
+  async forgetPublished(key) {
+    await this.db.run(`UPDATE reports SET published_results = NULL WHERE ${KEY2}`, keyParams2(key));
+  }
+  async noted(key, outcome) {
+    await this.db.run(`UPDATE reports SET outcome = ? WHERE ${KEY2}`, [outcome, ...keyParams2(key)]);
+  }
+  /** Every upload for the report, oldest run first. */
+  async uploads(key) {
+    const rows = await this.db.all(
+      `SELECT id, repository, owner_id, run_id, run_attempt, job, platform, event_name, ref,
+         envelope, received_at
+       FROM results WHERE ${KEY2} ORDER BY run_id, run_attempt, received_at, id`,
+      keyParams2(key)
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      repository: String(row.repository),
+      ownerId: Number(row.owner_id),
+      runId: Number(row.run_id),
+      runAttempt: Number(row.run_attempt),
+      job: String(row.job),
+      platform: String(row.platform),
+      eventName: String(row.event_name),
+      ref: String(row.ref),
+      envelope: String(row.envelope),
+      receivedAt: String(row.received_at)
+    }));
+  }
+  /** The reports with uploads for a commit, for webhooks that name only the commit. */
+  async keysForCommit(repositoryId, headSha) {
+    const rows = await this.db.all(
+      "SELECT DISTINCT comment_key FROM results WHERE repository_id = ? AND head_sha = ?",
+      [repositoryId, headSha]
+    );
+    return rows.map((row) => ({ repositoryId, headSha, commentKey: String(row.comment_key) }));
+  }
+};
+
+// src/service/publish/publisher.ts
+var LEASE_MS = 5 * 6e4;
+var MAX_ATTEMPTS = 8;
+var FIRST_RETRY_MS = 5e3;
+var LONGEST_RETRY_MS = 10 * 6e4;
+var Publisher = class {
+  outbox;
+  reports;
+  options;
+  timer;
+  running;
+  again = false;
+  stopped = false;
+  constructor(options) {
+    this.options = options;
+    this.outbox = new Outbox(options.db, `${process.pid}-${randomUUID()}`);
+    this.reports = new ReportStore(options.db);
+  }
+  /** A leg's result was stored: its report is due now. */
+  async uploaded(key, at) {
+    await this.reports.open(key, at);
+    await this.outbox.enqueue(key, at);
+    this.kick();
+  }
+  /** Publish again (a check run's "Re-run", a job that finished), even if nothing changed. */
+  async republish(key, force) {
+    if (force) await this.reports.forgetPublished(key);
+    await this.outbox.enqueue(key, /* @__PURE__ */ new Date());
+    this.kick();
+  }
+  start() {
+    this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.kick();
+  }
+  /** Stops polling and waits for the publish in flight (its lease would cover a cut one). */
+  async stop() {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+  /** Works through what is due; a kick while working runs one more round after it. */
+  kick() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.round().catch(
+          (error) => this.options.logger.error(`the outbox could not be read: ${describeError(error)}`)
+        );
+      } while (this.again && !this.stopped);
+    })().finally(() => this.running = void 0);
+  }
+  async round() {
+    for (; ; ) {
+      if (this.stopped) return;
+      const [claim] = await this.outbox.claimDue(/* @__PURE__ */ new Date(), LEASE_MS, 1);
+      if (!claim) return;
+      await this.process(claim);
+    }
+  }
+  async process(claim) {
+    const { logger, onPublished } = this.options;
+    const started = Date.now();
+    const what = `report ${claim.commentKey} for ${claim.headSha.slice(0, 7)} (repository ${claim.repositoryId})`;
+    try {
+      const decision = await publishOne(claim, {
+        app: this.options.app,
+        reports: this.reports,
+        deadlineMs: this.options.deadlineMs,
+        requestTimeoutMs: this.options.requestTimeoutMs,
+        logger
+      });
+      if (decision.kind === "wait") await this.outbox.later(claim, decision.until);
+      else await this.outbox.finish(claim);
+      if (decision.kind !== "published") await this.reports.noted(claim, decision.outcome);
+      logger.info(
+        `${what}: ${decision.kind === "skipped" ? "not published: " : ""}${decision.outcome}`
+      );
+      onPublished?.(decision.kind, Date.now() - started);
+    } catch (error) {
+      onPublished?.("failed", Date.now() - started);
+      const message2 = describeError(error);
+      if (claim.attempts + 1 >= MAX_ATTEMPTS) {
+        logger.error(`${what}: giving up after ${MAX_ATTEMPTS} attempts: ${message2}`);
+        await this.reports.noted(claim, `failed ${MAX_ATTEMPTS} times: ${message2}`);
+        await this.outbox.drop(claim);
+        return;
+      }
+      const wait2 = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** claim.attempts);
+      logger.warning(`${what}: ${message2}; trying again in ${Math.round(wait2 / 1e3)} s`);
+      await this.outbox.failed(claim, message2, new Date(Date.now() + wait2));
+    }
+  }
+};
+
+// src/service/store/sql-store.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/service/store/migrations.ts
 var MIGRATIONS = [
@@ -40616,6 +44129,37 @@ var MIGRATIONS = [
       body_hash TEXT NOT NULL,
       expires_at TEXT NOT NULL
     )`
+  ],
+  [
+    // What publishing needs of an upload: the run's event and ref (a pull request's number).
+    "ALTER TABLE results ADD COLUMN event_name TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE results ADD COLUMN ref TEXT NOT NULL DEFAULT ''",
+    // One report per repository, commit and comment key: when it is due, and what it published.
+    `CREATE TABLE reports (
+      repository_id BIGINT NOT NULL,
+      head_sha TEXT NOT NULL,
+      comment_key TEXT NOT NULL,
+      first_upload_at TEXT NOT NULL,
+      check_run_id BIGINT,
+      published_at TEXT,
+      published_results TEXT,
+      outcome TEXT,
+      PRIMARY KEY (repository_id, head_sha, comment_key)
+    )`,
+    // Publishes to do: one row per report at most, leased by one process at a time.
+    `CREATE TABLE outbox (
+      repository_id BIGINT NOT NULL,
+      head_sha TEXT NOT NULL,
+      comment_key TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      due_at TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      lease_owner TEXT,
+      lease_until TEXT,
+      PRIMARY KEY (repository_id, head_sha, comment_key)
+    )`,
+    "CREATE INDEX outbox_by_due ON outbox (due_at)"
   ]
 ];
 
@@ -40820,9 +44364,6 @@ async function openDatabase(location) {
   }
   return db;
 }
-async function openStore(location) {
-  return new SqlStore(await openDatabase(location));
-}
 var TOKEN_MEMORY_MS = 24 * 60 * 60 * 1e3;
 var SqlStore = class {
   kind;
@@ -40844,7 +44385,7 @@ var SqlStore = class {
       );
       const [token] = await session.all("SELECT body_hash FROM token_uses WHERE jti = ?", [who.jti]);
       if (token?.body_hash !== result.bodyHash) return { status: "replayed-token" };
-      const id = randomUUID();
+      const id = randomUUID2();
       const key = [
         who.repositoryId,
         who.runId,
@@ -40855,8 +44396,8 @@ var SqlStore = class {
       ];
       await session.run(
         `INSERT INTO results (id, repository_id, owner_id, repository, run_id, run_attempt, job,
-           platform, comment_key, head_sha, body_hash, envelope, notes, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           platform, comment_key, head_sha, body_hash, envelope, notes, received_at, event_name, ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (repository_id, run_id, run_attempt, job, platform, comment_key) DO NOTHING`,
         [
           id,
@@ -40872,7 +44413,9 @@ var SqlStore = class {
           result.bodyHash,
           result.envelope,
           JSON.stringify(result.notes),
-          result.receivedAt.toISOString()
+          result.receivedAt.toISOString(),
+          who.eventName,
+          who.ref
         ]
       );
       const [stored] = await session.all(
@@ -40925,7 +44468,8 @@ function summary(row) {
 // src/service/serve.ts
 var SHUTDOWN_GRACE_MS = 1e4;
 async function startService(settings, log = process.stderr) {
-  const store = await openStore(settings.database);
+  const db = await openDatabase(settings.database);
+  const store = new SqlStore(db);
   const app = (0, import_fastify.default)({
     logger: { level: "info", stream: log, redact: ["req.headers.authorization"] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
@@ -40938,10 +44482,29 @@ async function startService(settings, log = process.stderr) {
     onConstructorPoisoning: "error",
     return503OnClosing: true
   });
-  let verify = async () => {
+  let verify2 = async () => {
     throw new Error("the service is starting");
   };
-  await app.register(serviceApp, { store, verify: (token) => verify(token), settings });
+  const github = settings.githubApp ? gitHubApp(settings.githubApp, settings.requestTimeoutMs) : void 0;
+  const publisher = github ? new Publisher({
+    db,
+    app: github,
+    deadlineMs: settings.reportDeadlineMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    pollMs: settings.publishPollMs,
+    logger: {
+      debug: (m) => app.log.debug(m),
+      info: (m) => app.log.info(m),
+      warning: (m) => app.log.warn(m),
+      error: (m) => app.log.error(m)
+    }
+  }) : void 0;
+  await app.register(serviceApp, {
+    store,
+    verify: (token) => verify2(token),
+    settings,
+    ...github && publisher ? { github, publisher } : {}
+  });
   try {
     await app.listen({ host: settings.host, port: settings.port });
   } catch (error) {
@@ -40952,13 +44515,23 @@ async function startService(settings, log = process.stderr) {
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   const url = `http://${host}:${port}`;
   const audience = settings.oidcAudience ?? settings.publicUrl ?? url;
-  verify = oidcVerifier(settings.oidcIssuer, audience);
-  app.log.info({ audience, issuer: settings.oidcIssuer, database: store.kind }, "ready");
+  verify2 = oidcVerifier(settings.oidcIssuer, audience);
+  app.log.info(
+    {
+      audience,
+      issuer: settings.oidcIssuer,
+      database: store.kind,
+      publishing: github ? `as GitHub App ${github.settings.appId}` : "off (no GITHUB_APP_ID)"
+    },
+    "ready"
+  );
+  publisher?.start();
   let stopping;
   const stop = () => stopping ??= (async () => {
     const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await app.close();
     clearTimeout(cut);
+    await publisher?.stop();
     await store.close();
   })();
   return { url, stop };
@@ -40996,4 +44569,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6L67VRKB.js.LEGAL.txt */
+/*! For license information please see serve-command-AZFERTQZ.js.LEGAL.txt */
