@@ -126,7 +126,12 @@ function isUsageProblem(error: unknown): boolean {
 function usageMessage(error: Error, argv: string[]): string {
   const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(error.message)?.[1]
   if (ambiguous) {
-    const value = argv[argv.indexOf(ambiguous) + 1] ?? 'VALUE'
+    const given = argv[argv.indexOf(ambiguous) + 1]
+    // A secret is never echoed (a token, a key); nor is anything that would not fit on the line.
+    const value =
+      given && !/token|secret|key/i.test(ambiguous) && !given.includes('\n') && given.length <= 80
+        ? given
+        : 'VALUE'
     return `${ambiguous} needs a value; one that starts with a dash is written ${ambiguous}=${value}`
   }
   return error.message

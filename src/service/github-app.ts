@@ -3,14 +3,8 @@
 // publish), and webhook signatures checked on the raw body.
 import { App } from '@octokit/app'
 import { Octokit } from '@octokit/core'
-import type {
-  NetworkBudget} from '../github/index.ts';
-import {
-  createOctokit,
-  refusalOf,
-  type GitHubApi,
-  type Logger,
-} from '../github/index.ts'
+import type { NetworkBudget } from '../github/index.ts'
+import { createOctokit, refusalOf, type GitHubApi, type Logger } from '../github/index.ts'
 import type { GitHubAppSettings } from './settings.ts'
 
 /** What the service asks of GitHub as an App; tests and the publisher see only this. */

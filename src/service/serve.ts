@@ -84,7 +84,7 @@ export async function startService(
     },
     'ready',
   )
-  publisher?.start()
+  await publisher?.start()
 
   let stopping: Promise<void> | undefined
   const stop = () =>

@@ -110,14 +110,9 @@ export const SETTINGS: readonly { flag: string; env: string; what: string }[] = 
     what: 'the GitHub App that publishes reports (unset: results are collected, nothing is published)',
   },
   {
-    flag: '--github-app-private-key',
-    env: 'GITHUB_APP_PRIVATE_KEY',
-    what: "the App's private key (PEM text)",
-  },
-  {
     flag: '--github-app-private-key-file',
     env: 'GITHUB_APP_PRIVATE_KEY_FILE',
-    what: "a file holding the App's private key (PEM)",
+    what: "a file holding the App's private key (PEM); or the PEM itself in GITHUB_APP_PRIVATE_KEY (no flag: a key on the command line shows in `ps`)",
   },
   {
     flag: '--webhook-secret',
@@ -180,7 +175,7 @@ export function readSettings(
     rateLimitPerMinute: optional(get('--rate-limit'), whole(1, 1_000_000)) ?? 600,
     requestTimeoutMs: optional(get('--request-timeout'), whole(100, 3_600_000)) ?? 30_000,
     ...optionalField('githubApp', get('--github-app-id'), (value, name) =>
-      githubApp(value, name, get),
+      githubApp(value, name, get, env),
     ),
     reportDeadlineMs:
       optional(get('--report-deadline'), whole(1_000, 7 * 24 * 3_600_000)) ?? 30 * 60_000,
@@ -191,9 +186,16 @@ export function readSettings(
 type Get = (flag: string) => { value: string; name: string } | undefined
 
 /** The App's settings come together: an id without its key or webhook secret is a mistake. */
-function githubApp(value: string, name: string, get: Get): GitHubAppSettings {
+function githubApp(
+  value: string,
+  name: string,
+  get: Get,
+  env: NodeJS.ProcessEnv,
+): GitHubAppSettings {
   const appId = whole(1, Number.MAX_SAFE_INTEGER)(value, name)
-  const inline = get('--github-app-private-key')
+  const inline = env.GITHUB_APP_PRIVATE_KEY
+    ? { value: env.GITHUB_APP_PRIVATE_KEY, name: 'GITHUB_APP_PRIVATE_KEY' }
+    : undefined
   const file = get('--github-app-private-key-file')
   if (inline && file) {
     throw new SettingError(`set ${inline.name} or ${file.name}, not both`)

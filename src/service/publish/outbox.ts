@@ -1,7 +1,8 @@
 // Publishes to do, kept in the database so that they survive a restart and are done once among
 // several `serve` processes: one row per report, leased by one process at a time. A new upload
 // while a publish runs bumps the row's version, so the row stays and the report goes out again
-// with it; a process that dies holding a lease loses it when the lease runs out.
+// with it; a process that dies holding a lease loses it when the lease runs out (short, renewed
+// while the publish runs), or at once when it restarts on SQLite, which no other process shares.
 import type { SqlDatabase } from '../store/sql.ts'
 
 /** A report: one comment and one check run per repository, commit and comment key. */
@@ -106,6 +107,25 @@ export class Outbox {
       ...keyParams(claim),
       this.owner,
     ])
+  }
+
+  /** Keeps a lease while its publish runs. */
+  async renew(claim: Claim, until: Date): Promise<void> {
+    await this.db.run(`UPDATE outbox SET lease_until = ? WHERE ${KEY} AND lease_owner = ?`, [
+      until.toISOString(),
+      ...keyParams(claim),
+      this.owner,
+    ])
+  }
+
+  /**
+   * Frees every lease: only for a database no other process uses (SQLite, held with its lock
+   * file), where a lease can only be a killed predecessor's.
+   */
+  async releaseAll(): Promise<number> {
+    return this.db.run(
+      'UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL',
+    )
   }
 
   /** Rows waiting, for /metrics and the logs. */

@@ -20,7 +20,7 @@ import { publishReport } from '../../github/publish-report.ts'
 import type { GitHubAppClient } from '../github-app.ts'
 import { assemble, type AssembledReport } from './assemble.ts'
 import type { ReportKey } from './outbox.ts'
-import type { ReportState, ReportStore } from './reports.ts'
+import type { ReportStore } from './reports.ts'
 
 export const POLICY_PATH = '.github/bind-probe.yml'
 
@@ -69,16 +69,23 @@ export async function publishOne(key: ReportKey, ctx: PublishContext): Promise<P
   const jobs = await listRunJobs(api, context.repo, latest.runId, latest.runAttempt)
   const waitingFor = awaited(policy.config.platforms, assembled, jobs)
   const deadline = new Date(state.firstUploadAt.getTime() + ctx.deadlineMs)
+  const checks = await checkRunsOnCommit(api, context, key.headSha, name, ctx.app.settings.appId)
+  if (checks.ofTheAction) {
+    return {
+      kind: 'skipped',
+      outcome: `the action's report job also publishes "${name}" on ${key.headSha.slice(0, 7)}; one publisher per comment key: remove the report job (or give it another comment key)`,
+    }
+  }
+  // A check run this App made but did not get to record (a crash between the two) is reused.
+  const checkRunId = state.checkRunId ?? checks.ours
   if (waitingFor.length && now < deadline) {
-    await waitingCheckRun(api, ctx.reports, key, state, name, waitingFor, deadline, context)
+    await waitingCheckRun(api, ctx.reports, key, checkRunId, name, waitingFor, deadline, context)
     return {
       kind: 'wait',
       until: deadline,
       outcome: `waiting for ${waitingFor.join(', ')} until ${deadline.toISOString()}`,
     }
   }
-  const refusal = await otherPublisher(api, context, key.headSha, name)
-  if (refusal) return { kind: 'skipped', outcome: refusal }
 
   const legJobs = jobs ? legJobNames(jobs, assembled) : []
   const outcome = await publishReport({
@@ -93,17 +100,15 @@ export async function publishOne(key: ReportKey, ctx: PublishContext): Promise<P
     legs: assembled.legs,
     artifactProblems: [],
     ...(legJobs.length ? { legStatuses: () => legStatuses(api, context, legJobs) } : {}),
-    ...(state.checkRunId ? { existingCheckRunId: state.checkRunId } : {}),
+    ...(checkRunId ? { existingCheckRunId: checkRunId } : {}),
     context,
     api,
     logger: ctx.logger,
     dryRun: false,
     print: () => {},
   })
-  const checkRunId = outcome.checkRun?.checkRun?.id
-  if (checkRunId && checkRunId !== state.checkRunId) {
-    await ctx.reports.setCheckRun(key, checkRunId)
-  }
+  const written = outcome.checkRun?.checkRun?.id
+  if (written && written !== state.checkRunId) await ctx.reports.setCheckRun(key, written)
   const what = `${outcome.verdict.conclusion}: ${outcome.verdict.summary}`
   await ctx.reports.published(key, assembled.fingerprint, what, now)
   return { kind: 'published', outcome: what }
@@ -119,7 +124,15 @@ async function resolveTarget(
   const { latest, pullNumber } = assembled
   const [owner = '', repo = ''] = latest.repository.split('/')
   // The token's name for the repository is for display; its id decides (a rename, a transfer).
-  const { data: repository } = await api.rest.repos.get({ owner, repo })
+  let repository
+  try {
+    ;({ data: repository } = await api.rest.repos.get({ owner, repo }))
+  } catch (error) {
+    if (refusalOf(error)?.kind === 'not-found') {
+      return { skip: `${latest.repository} is not visible to the App's installation` }
+    }
+    throw error
+  }
   if (repository.id !== key.repositoryId) {
     return { skip: `${latest.repository} is now another repository (id ${repository.id})` }
   }
@@ -222,7 +235,7 @@ async function waitingCheckRun(
   api: GitHubApi,
   reports: ReportStore,
   key: ReportKey,
-  state: ReportState,
+  checkRunId: number | undefined,
   name: string,
   waitingFor: string[],
   deadline: Date,
@@ -236,10 +249,11 @@ async function waitingCheckRun(
       `${n === 1 ? 'has' : 'have'} reported, or at ${deadline.toISOString()} without ${n === 1 ? 'it' : 'them'}.`,
   }
   const where = { owner: context.repo.owner, repo: context.repo.repo }
-  if (state.checkRunId) {
+  if (checkRunId) {
+    await reports.setCheckRun(key, checkRunId)
     await api.rest.checks.update({
       ...where,
-      check_run_id: state.checkRunId,
+      check_run_id: checkRunId,
       status: 'in_progress',
       output,
     })
@@ -257,15 +271,16 @@ async function waitingCheckRun(
 }
 
 /**
- * One publisher per comment key: a check run of this name on the commit from another app (the
- * action's report job, as github-actions) means the action publishes this key too.
+ * The check runs of this name on the commit: this App's own (the newest), and whether the
+ * action's report job (as github-actions) writes one too: one publisher per comment key.
  */
-async function otherPublisher(
+async function checkRunsOnCommit(
   api: GitHubApi,
   context: RunContext,
   headSha: string,
   name: string,
-): Promise<string | undefined> {
+  appId: number,
+): Promise<{ ours?: number; ofTheAction: boolean }> {
   const { data } = await api.rest.checks.listForRef({
     owner: context.repo.owner,
     repo: context.repo.repo,
@@ -273,8 +288,7 @@ async function otherPublisher(
     check_name: name,
     filter: 'all',
   })
-  const other = data.check_runs.find((run) => run.app?.slug === 'github-actions')
-  return other
-    ? `the action's report job also publishes "${name}" on ${headSha.slice(0, 7)}; one publisher per comment key: remove the report job (or give it another comment key)`
-    : undefined
+  const ofTheAction = data.check_runs.some((run) => run.app?.slug === 'github-actions')
+  const ours = data.check_runs.find((run) => run.app?.id === appId)?.id
+  return { ...(ours !== undefined ? { ours: Number(ours) } : {}), ofTheAction }
 }

@@ -9,8 +9,8 @@ import { Outbox, type Claim, type ReportKey } from './outbox.ts'
 import { publishOne } from './publish-one.ts'
 import { ReportStore } from './reports.ts'
 
-/** Longer than a publish's budget (2 minutes), so a live publisher never loses its lease. */
-const LEASE_MS = 5 * 60_000
+/** Renewed every third of it while a publish runs; what a killed process's lease holds up. */
+const LEASE_MS = 30_000
 const MAX_ATTEMPTS = 8
 const FIRST_RETRY_MS = 5_000
 const LONGEST_RETRY_MS = 10 * 60_000
@@ -55,7 +55,12 @@ export class Publisher {
     this.kick()
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    if (this.options.db.kind === 'sqlite') {
+      const freed = await this.outbox.releaseAll()
+      if (freed)
+        this.options.logger.info(`${freed} publish(es) left leased by a killed process: due again`)
+    }
     this.timer = setInterval(() => this.kick(), this.options.pollMs)
     this.kick()
   }
@@ -96,6 +101,22 @@ export class Publisher {
   private async process(claim: Claim): Promise<void> {
     const { logger, onPublished } = this.options
     const started = Date.now()
+    const renew = setInterval(() => {
+      this.outbox
+        .renew(claim, new Date(Date.now() + LEASE_MS))
+        .catch((error) =>
+          logger.warning(`a publish lease could not be renewed: ${describeError(error)}`),
+        )
+    }, LEASE_MS / 3)
+    try {
+      await this.attempt(claim, started)
+    } finally {
+      clearInterval(renew)
+    }
+  }
+
+  private async attempt(claim: Claim, started: number): Promise<void> {
+    const { logger, onPublished } = this.options
     const what = `report ${claim.commentKey} for ${claim.headSha.slice(0, 7)} (repository ${claim.repositoryId})`
     try {
       const decision = await publishOne(claim, {

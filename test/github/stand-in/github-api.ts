@@ -1,8 +1,11 @@
 // A stand-in for the few GitHub API endpoints bind-probe uses, as a real HTTP server on loopback:
 // PR comments (GraphQL listing with cursors and viewerDidAuthor, REST create/update/delete,
-// GraphQL minimize), pull requests and their files, check runs, file contents, and a run's jobs. It answers with configurable latency and logs
+// GraphQL minimize), pull requests and their files, check runs, file contents, and a run's jobs;
+// and, for the reporting service, a GitHub App's endpoints (the installation of a repository and
+// installation tokens, both for a JWT signed with the App's key). It answers with configurable latency and logs
 // every request, so tests and benchmarks can race real clients against it and count calls.
 // The end-to-end test of the bundled action can point GITHUB_API_URL at it too.
+import { createVerify, type KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -25,6 +28,8 @@ export interface StandInPull {
   state: 'open' | 'closed'
   /** The pull request's commits, oldest first (default: its head alone). */
   commits?: string[]
+  /** The base branch's commit (default b…b). */
+  baseSha?: string
 }
 
 export interface StandInCheckRun {
@@ -35,6 +40,8 @@ export interface StandInCheckRun {
   conclusion?: string
   output?: { title?: string; summary?: string; text?: string }
   annotations: unknown[]
+  /** The app whose token created it: `github-actions`, or the service's App. */
+  appSlug?: string
 }
 
 export interface LoggedRequest {
@@ -63,6 +70,18 @@ export interface StandInOptions {
   latency?: number | ((request: { method: string; path: string }) => number)
   /** REST prefix, `/api/v3` to look like GitHub Enterprise Server. GraphQL sits beside it. */
   prefix?: '' | '/api/v3'
+  /** The repository's numeric id (default 74). */
+  repositoryId?: number
+  app?: StandInApp
+}
+
+/** A GitHub App: its JWTs must verify with `publicKey`; its installation tokens act as `slug[bot]`. */
+export interface StandInApp {
+  id: number
+  slug: string
+  publicKey: KeyObject
+  /** `owner/name` → installation id, for the repositories the App is installed on. */
+  installations: Record<string, number>
 }
 
 /** A body sent as it is (the contents API's raw media type), not as JSON. */
@@ -96,6 +115,10 @@ export class GitHubStandIn {
   readonly pullFiles = new Map<number, { filename: string; status: string; patch?: string }[]>()
   /** Jobs per `runId/attempt`, for the run jobs API. */
   readonly jobs = new Map<string, StandInJob[]>()
+  readonly repositoryId: number
+  /** Installation tokens handed out, in order. */
+  readonly installationTokens: string[] = []
+  private readonly app: StandInApp | undefined
   private readonly tokens: Record<string, Identity>
   private readonly latency: StandInOptions['latency']
   private readonly prefix: string
@@ -118,6 +141,8 @@ export class GitHubStandIn {
     }
     this.latency = options.latency ?? 0
     this.prefix = options.prefix ?? ''
+    this.repositoryId = options.repositoryId ?? 74
+    this.app = options.app
   }
 
   async start(): Promise<string> {
@@ -227,6 +252,10 @@ export class GitHubStandIn {
     if (fault >= 0) {
       const [f] = this.faults.splice(fault, 1)
       return this.send(res, entry, f!.status, f!.body, f!.headers)
+    }
+    if (this.app && auth && auth.split('.').length === 3) {
+      const [status, payload] = this.asApp(method, path, auth)
+      return this.send(res, entry, status, payload)
     }
     const who = auth ? this.tokens[auth] : undefined
     if (!who) return this.send(res, entry, 401, { message: 'Bad credentials' })
@@ -356,6 +385,18 @@ export class GitHubStandIn {
       return [404, { message: 'Not Found' }]
     }
     const rest = parts.slice(3)
+    // GET /repos/{o}/{r}
+    if (method === 'GET' && rest.length === 0) {
+      return [
+        200,
+        {
+          id: this.repositoryId,
+          full_name: `${this.owner}/${this.repo}`,
+          default_branch: 'main',
+          private: false,
+        },
+      ]
+    }
     const write = method !== 'GET' && method !== 'HEAD'
     if (write && !who.canWrite)
       return [403, { message: 'Resource not accessible by integration', status: '403' }]
@@ -472,15 +513,61 @@ export class GitHubStandIn {
     }
     // POST /repos/{o}/{r}/check-runs, PATCH /repos/{o}/{r}/check-runs/{id}
     if (rest[0] === 'check-runs') {
-      return this.checkRun(method, rest, body ?? {})
+      return this.checkRun(method, rest, body ?? {}, who)
     }
     return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }]
+  }
+
+  /**
+   * The App's own endpoints, for a JWT (RS256, signed with the App's key, `iss` its id): the
+   * installation on a repository, and an installation token, which acts as `slug[bot]`.
+   */
+  private asApp(method: string, path: string, jwt: string): [number, unknown] {
+    const app = this.app!
+    const [head, claims, signature] = jwt.split('.') as [string, string, string]
+    const verifier = createVerify('RSA-SHA256').update(`${head}.${claims}`)
+    const payload = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as {
+      iss?: unknown
+      exp?: number
+    }
+    if (
+      !verifier.verify(app.publicKey, Buffer.from(signature, 'base64url')) ||
+      String(payload.iss) !== String(app.id) ||
+      (payload.exp ?? 0) * 1000 < Date.now()
+    ) {
+      return [401, { message: 'A JSON web token could not be decoded' }]
+    }
+    const parts = new URL(path, 'http://stand-in').pathname.split('/').filter(Boolean)
+    // GET /repos/{o}/{r}/installation
+    if (method === 'GET' && parts[0] === 'repos' && parts[3] === 'installation') {
+      const id = app.installations[`${parts[1]}/${parts[2]}`]
+      return id ? [200, { id, app_id: app.id }] : [404, { message: 'Not Found' }]
+    }
+    // POST /app/installations/{id}/access_tokens
+    if (method === 'POST' && parts[0] === 'app' && parts[3] === 'access_tokens') {
+      const id = Number(parts[2])
+      if (!Object.values(app.installations).includes(id)) return [404, { message: 'Not Found' }]
+      const token = `ghs_stand-in-${id}-${this.installationTokens.length + 1}`
+      this.installationTokens.push(token)
+      this.tokens[token] = { login: `${app.slug}[bot]`, canWrite: true }
+      return [
+        201,
+        {
+          token,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          permissions: { checks: 'write', pull_requests: 'write', contents: 'read' },
+          repository_selection: 'all',
+        },
+      ]
+    }
+    return [404, { message: 'Not Found' }]
   }
 
   private checkRun(
     method: string,
     rest: string[],
     body: Record<string, unknown>,
+    who: Identity,
   ): [number, unknown] {
     const output = (body.output ?? undefined) as
       (StandInCheckRun['output'] & { annotations?: unknown[] }) | undefined
@@ -514,6 +601,7 @@ export class GitHubStandIn {
         ...(body.conclusion ? { conclusion: String(body.conclusion) } : {}),
         ...(output ? { output: plainOutput } : {}),
         annotations: [...annotations],
+        appSlug: who.login.replace(/\[bot\]$/, ''),
       }
       this.checkRuns.push(run)
       return [201, this.restCheckRun(run)]
@@ -576,7 +664,12 @@ export class GitHubStandIn {
         repo: { full_name: `${p.headOwner}/${this.repo}` },
         label: `${p.headOwner}:${p.headRef}`,
       },
-      base: { ref: p.baseRef, repo: { full_name: `${this.owner}/${this.repo}` } },
+      base: {
+        ref: p.baseRef,
+        sha: p.baseSha ?? 'b'.repeat(40),
+        repo: { id: this.repositoryId, full_name: `${this.owner}/${this.repo}` },
+      },
+      user: { login: 'octocat' },
     }
   }
 
@@ -589,6 +682,10 @@ export class GitHubStandIn {
       conclusion: r.conclusion ?? null,
       html_url: `https://github.com/${this.owner}/${this.repo}/runs/${r.id}`,
       output: { ...r.output, annotations_count: r.annotations.length },
+      app:
+        r.appSlug && r.appSlug === this.app?.slug
+          ? { slug: r.appSlug, id: this.app.id }
+          : { slug: 'github-actions', id: 15368 },
     }
   }
 }

@@ -117,14 +117,9 @@ var SETTINGS = [
     what: "the GitHub App that publishes reports (unset: results are collected, nothing is published)"
   },
   {
-    flag: "--github-app-private-key",
-    env: "GITHUB_APP_PRIVATE_KEY",
-    what: "the App's private key (PEM text)"
-  },
-  {
     flag: "--github-app-private-key-file",
     env: "GITHUB_APP_PRIVATE_KEY_FILE",
-    what: "a file holding the App's private key (PEM)"
+    what: "a file holding the App's private key (PEM); or the PEM itself in GITHUB_APP_PRIVATE_KEY (no flag: a key on the command line shows in `ps`)"
   },
   {
     flag: "--webhook-secret",
@@ -183,15 +178,15 @@ function readSettings(argv, env = process.env) {
     ...optionalField(
       "githubApp",
       get("--github-app-id"),
-      (value, name) => githubApp(value, name, get)
+      (value, name) => githubApp(value, name, get, env)
     ),
     reportDeadlineMs: optional(get("--report-deadline"), whole(1e3, 7 * 24 * 36e5)) ?? 30 * 6e4,
     publishPollMs: optional(get("--publish-poll"), whole(10, 6e4)) ?? 1e3
   };
 }
-function githubApp(value, name, get) {
+function githubApp(value, name, get, env) {
   const appId = whole(1, Number.MAX_SAFE_INTEGER)(value, name);
-  const inline = get("--github-app-private-key");
+  const inline = env.GITHUB_APP_PRIVATE_KEY ? { value: env.GITHUB_APP_PRIVATE_KEY, name: "GITHUB_APP_PRIVATE_KEY" } : void 0;
   const file = get("--github-app-private-key-file");
   if (inline && file) {
     throw new SettingError(`set ${inline.name} or ${file.name}, not both`);

@@ -13,7 +13,7 @@ import {
   isClosedPipe,
   watchOutput,
   writeFailure
-} from "./chunk-MKCV72OJ.js";
+} from "./chunk-4EF3Y6H2.js";
 import {
   CATALOGUE,
   CAUSE_WORDS,
@@ -955,7 +955,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-AZFERTQZ.js")).serveCommand(argv, io);
+      return (await import("./serve-command-BLUVIPIS.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }
@@ -1020,7 +1020,8 @@ function isUsageProblem(error) {
 function usageMessage(error, argv) {
   const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(error.message)?.[1];
   if (ambiguous) {
-    const value = argv[argv.indexOf(ambiguous) + 1] ?? "VALUE";
+    const given = argv[argv.indexOf(ambiguous) + 1];
+    const value = given && !/token|secret|key/i.test(ambiguous) && !given.includes("\n") && given.length <= 80 ? given : "VALUE";
     return `${ambiguous} needs a value; one that starts with a dash is written ${ambiguous}=${value}`;
   }
   return error.message;

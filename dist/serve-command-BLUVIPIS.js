@@ -22,7 +22,7 @@ import {
   SettingError,
   UsageError,
   readSettings
-} from "./chunk-MKCV72OJ.js";
+} from "./chunk-4EF3Y6H2.js";
 import {
   processAlive,
   require__,
@@ -43683,6 +43683,23 @@ var Outbox = class {
       this.owner
     ]);
   }
+  /** Keeps a lease while its publish runs. */
+  async renew(claim, until) {
+    await this.db.run(`UPDATE outbox SET lease_until = ? WHERE ${KEY} AND lease_owner = ?`, [
+      until.toISOString(),
+      ...keyParams(claim),
+      this.owner
+    ]);
+  }
+  /**
+   * Frees every lease: only for a database no other process uses (SQLite, held with its lock
+   * file), where a lease can only be a killed predecessor's.
+   */
+  async releaseAll() {
+    return this.db.run(
+      "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL"
+    );
+  }
   /** Rows waiting, for /metrics and the logs. */
   async depth() {
     const [row] = await this.db.all("SELECT COUNT(*) AS n FROM outbox");
@@ -43764,16 +43781,22 @@ async function publishOne(key, ctx) {
   const jobs = await listRunJobs(api, context.repo, latest.runId, latest.runAttempt);
   const waitingFor = awaited(policy.config.platforms, assembled, jobs);
   const deadline = new Date(state.firstUploadAt.getTime() + ctx.deadlineMs);
+  const checks = await checkRunsOnCommit(api, context, key.headSha, name, ctx.app.settings.appId);
+  if (checks.ofTheAction) {
+    return {
+      kind: "skipped",
+      outcome: `the action's report job also publishes "${name}" on ${key.headSha.slice(0, 7)}; one publisher per comment key: remove the report job (or give it another comment key)`
+    };
+  }
+  const checkRunId = state.checkRunId ?? checks.ours;
   if (waitingFor.length && now < deadline) {
-    await waitingCheckRun(api, ctx.reports, key, state, name, waitingFor, deadline, context);
+    await waitingCheckRun(api, ctx.reports, key, checkRunId, name, waitingFor, deadline, context);
     return {
       kind: "wait",
       until: deadline,
       outcome: `waiting for ${waitingFor.join(", ")} until ${deadline.toISOString()}`
     };
   }
-  const refusal2 = await otherPublisher(api, context, key.headSha, name);
-  if (refusal2) return { kind: "skipped", outcome: refusal2 };
   const legJobs = jobs ? legJobNames(jobs, assembled) : [];
   const outcome = await publishReport({
     settings: {
@@ -43787,7 +43810,7 @@ async function publishOne(key, ctx) {
     legs: assembled.legs,
     artifactProblems: [],
     ...legJobs.length ? { legStatuses: () => legStatuses(api, context, legJobs) } : {},
-    ...state.checkRunId ? { existingCheckRunId: state.checkRunId } : {},
+    ...checkRunId ? { existingCheckRunId: checkRunId } : {},
     context,
     api,
     logger: ctx.logger,
@@ -43795,10 +43818,8 @@ async function publishOne(key, ctx) {
     print: () => {
     }
   });
-  const checkRunId = outcome.checkRun?.checkRun?.id;
-  if (checkRunId && checkRunId !== state.checkRunId) {
-    await ctx.reports.setCheckRun(key, checkRunId);
-  }
+  const written = outcome.checkRun?.checkRun?.id;
+  if (written && written !== state.checkRunId) await ctx.reports.setCheckRun(key, written);
   const what = `${outcome.verdict.conclusion}: ${outcome.verdict.summary}`;
   await ctx.reports.published(key, assembled.fingerprint, what, now);
   return { kind: "published", outcome: what };
@@ -43806,7 +43827,16 @@ async function publishOne(key, ctx) {
 async function resolveTarget(api, key, assembled, app) {
   const { latest, pullNumber } = assembled;
   const [owner = "", repo = ""] = latest.repository.split("/");
-  const { data: repository } = await api.rest.repos.get({ owner, repo });
+  let repository;
+  try {
+    ;
+    ({ data: repository } = await api.rest.repos.get({ owner, repo }));
+  } catch (error) {
+    if (refusalOf(error)?.kind === "not-found") {
+      return { skip: `${latest.repository} is not visible to the App's installation` };
+    }
+    throw error;
+  }
   if (repository.id !== key.repositoryId) {
     return { skip: `${latest.repository} is now another repository (id ${repository.id})` };
   }
@@ -43883,17 +43913,18 @@ function matrixName(name) {
   const at = name.indexOf(" (");
   return at === -1 ? name : name.slice(0, at);
 }
-async function waitingCheckRun(api, reports, key, state, name, waitingFor, deadline, context) {
+async function waitingCheckRun(api, reports, key, checkRunId, name, waitingFor, deadline, context) {
   const n = waitingFor.length;
   const output = {
     title: `Waiting for ${n} platform${n === 1 ? "" : "s"}`,
     summary: `bind-probe publishes its report when ${waitingFor.map((p) => `\`${p}\``).join(", ")} ${n === 1 ? "has" : "have"} reported, or at ${deadline.toISOString()} without ${n === 1 ? "it" : "them"}.`
   };
   const where = { owner: context.repo.owner, repo: context.repo.repo };
-  if (state.checkRunId) {
+  if (checkRunId) {
+    await reports.setCheckRun(key, checkRunId);
     await api.rest.checks.update({
       ...where,
-      check_run_id: state.checkRunId,
+      check_run_id: checkRunId,
       status: "in_progress",
       output
     });
@@ -43909,7 +43940,7 @@ async function waitingCheckRun(api, reports, key, state, name, waitingFor, deadl
   });
   await reports.setCheckRun(key, Number(data.id));
 }
-async function otherPublisher(api, context, headSha, name) {
+async function checkRunsOnCommit(api, context, headSha, name, appId) {
   const { data } = await api.rest.checks.listForRef({
     owner: context.repo.owner,
     repo: context.repo.repo,
@@ -43917,8 +43948,9 @@ async function otherPublisher(api, context, headSha, name) {
     check_name: name,
     filter: "all"
   });
-  const other = data.check_runs.find((run) => run.app?.slug === "github-actions");
-  return other ? `the action's report job also publishes "${name}" on ${headSha.slice(0, 7)}; one publisher per comment key: remove the report job (or give it another comment key)` : void 0;
+  const ofTheAction = data.check_runs.some((run) => run.app?.slug === "github-actions");
+  const ours = data.check_runs.find((run) => run.app?.id === appId)?.id;
+  return { ...ours !== void 0 ? { ours: Number(ours) } : {}, ofTheAction };
 }
 
 // src/service/publish/reports.ts
@@ -44001,7 +44033,7 @@ var ReportStore = class {
 };
 
 // src/service/publish/publisher.ts
-var LEASE_MS = 5 * 6e4;
+var LEASE_MS = 3e4;
 var MAX_ATTEMPTS = 8;
 var FIRST_RETRY_MS = 5e3;
 var LONGEST_RETRY_MS = 10 * 6e4;
@@ -44030,7 +44062,12 @@ var Publisher = class {
     await this.outbox.enqueue(key, /* @__PURE__ */ new Date());
     this.kick();
   }
-  start() {
+  async start() {
+    if (this.options.db.kind === "sqlite") {
+      const freed = await this.outbox.releaseAll();
+      if (freed)
+        this.options.logger.info(`${freed} publish(es) left leased by a killed process: due again`);
+    }
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
     this.kick();
   }
@@ -44067,6 +44104,19 @@ var Publisher = class {
   async process(claim) {
     const { logger, onPublished } = this.options;
     const started = Date.now();
+    const renew = setInterval(() => {
+      this.outbox.renew(claim, new Date(Date.now() + LEASE_MS)).catch(
+        (error) => logger.warning(`a publish lease could not be renewed: ${describeError(error)}`)
+      );
+    }, LEASE_MS / 3);
+    try {
+      await this.attempt(claim, started);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+  async attempt(claim, started) {
+    const { logger, onPublished } = this.options;
     const what = `report ${claim.commentKey} for ${claim.headSha.slice(0, 7)} (repository ${claim.repositoryId})`;
     try {
       const decision = await publishOne(claim, {
@@ -44525,7 +44575,7 @@ async function startService(settings, log = process.stderr) {
     },
     "ready"
   );
-  publisher?.start();
+  await publisher?.start();
   let stopping;
   const stop = () => stopping ??= (async () => {
     const cut = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -44569,4 +44619,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-AZFERTQZ.js.LEGAL.txt */
+/*! For license information please see serve-command-BLUVIPIS.js.LEGAL.txt */

@@ -1,0 +1,272 @@
+// `bind-probe serve` publishing as a GitHub App, against the stand-in GitHub (App endpoints,
+// installation tokens, pull requests, check runs, comments) and the stand-in OIDC issuer: one
+// comment and one check run per report however the legs arrive, re-runs update them, a report
+// waits for its platforms with a check run in progress, and nothing is written where the token's
+// own repository and the pull request's head do not agree.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { GitHubStandIn } from '../github/stand-in/github-api.ts'
+import { DATABASES, POSTGRES_URL, freshDatabase, type DatabaseKind } from './support/databases.ts'
+import {
+  APP_ID,
+  HEAD,
+  LEGS,
+  PULL,
+  RUN,
+  WEBHOOK_SECRET,
+  appFlags,
+  appStandIn,
+  legUpload,
+  sendWebhook,
+  until,
+} from './support/github-app.ts'
+import { OidcIssuer } from './support/oidc-issuer.ts'
+import { spawnServe } from './support/serve-process.ts'
+import { startTestService, upload, type TestService } from './support/service.ts'
+
+const issuer = new OidcIssuer()
+beforeAll(() => issuer.start())
+afterAll(() => issuer.stop())
+
+const ours = (api: GitHubStandIn) =>
+  (api.comments.get(PULL) ?? []).filter((c) => c.author === 'bind-probe[bot]')
+const checkRuns = (api: GitHubStandIn) => api.checkRuns.filter((r) => r.name === 'bind-probe')
+const completed = (api: GitHubStandIn) => checkRuns(api).some((r) => r.status === 'completed')
+/** As the comment writes a platform id: Markdown's punctuation escaped. */
+const escaped = (id: string) => id.replace(/-/g, '\\-')
+/** Long enough for a second, wrong write to show up. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400))
+
+async function uploadLeg(url: string, leg: (typeof LEGS)[number], options = {}) {
+  const { token, body } = await legUpload(issuer, leg, options)
+  return upload(url, token, body)
+}
+
+describe.each(DATABASES)('publishing on %s', (kind: DatabaseKind) => {
+  let api: GitHubStandIn
+  let service: TestService
+  beforeEach(async () => {
+    api = await appStandIn({ 'octo-org/octo-repo': 77, 'octo-org/other': 78 })
+    service = await startTestService(await freshDatabase(kind), issuer.url, appFlags(api.baseUrl))
+  })
+  afterEach(async () => {
+    await service.stop()
+    await api.stop()
+  })
+
+  it('three legs uploading at once: one comment and one check run', async () => {
+    const answers = await Promise.all(LEGS.map((leg) => uploadLeg(service.url, leg)))
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201])
+    await until(() => completed(api), 'a completed check run')
+    await settle()
+    expect(ours(api)).toHaveLength(1)
+    expect(checkRuns(api)).toHaveLength(1)
+    const [comment] = ours(api)
+    expect(comment!.body).toMatch(/^### ✅ Passed on 3 platforms/)
+    for (const leg of LEGS) expect(comment!.body).toContain(escaped(leg.platform))
+    expect(comment!.body).toMatch(/<!-- bind-probe/)
+    expect(checkRuns(api)[0]!.headSha).toBe(HEAD)
+  })
+
+  it('waits for the missing platforms with a check run in progress, then completes it', async () => {
+    expect((await uploadLeg(service.url, LEGS[0])).status).toBe(201)
+    await until(() => checkRuns(api).length === 1, 'the waiting check run')
+    const [waiting] = checkRuns(api)
+    expect(waiting!.status).toBe('in_progress')
+    expect(waiting!.output?.title).toBe('Waiting for 2 platforms')
+    expect(ours(api)).toHaveLength(0)
+    for (const leg of LEGS.slice(1)) await uploadLeg(service.url, leg)
+    await until(() => completed(api), 'the completed check run')
+    await settle()
+    expect(checkRuns(api)).toHaveLength(1)
+    expect(checkRuns(api)[0]!.id).toBe(waiting!.id)
+    expect(ours(api)).toHaveLength(1)
+  })
+
+  it('a re-run attempt updates the comment and the check run', async () => {
+    for (const leg of LEGS) await uploadLeg(service.url, leg)
+    await until(() => completed(api), 'the first report')
+    await settle()
+    const [first] = ours(api)
+    const before = first!.body
+    // Attempt 2 of the Linux leg measures one scenario fewer (its driver could not run it).
+    const fewer = { ...LEGS[0].result, scenarios: LEGS[0].result.scenarios.slice(1) }
+    api.jobs.set(`${RUN}/2`, [
+      { id: 9101, name: 'probe (ubuntu-latest)', status: 'completed', conclusion: 'success' },
+    ])
+    const rerun = await legUpload(issuer, { ...LEGS[0], job: 9101 } as never, {
+      attempt: 2,
+      result: fewer,
+    })
+    expect((await upload(service.url, rerun.token, rerun.body)).status).toBe(201)
+    await until(() => ours(api)[0]!.body !== before, 'the updated comment')
+    await settle()
+    expect(ours(api)).toHaveLength(1)
+    expect(ours(api)[0]!.id).toBe(first!.id)
+    expect(checkRuns(api)).toHaveLength(1)
+  })
+
+  it('a check run "Re-run" publishes again; a webhook with a bad signature is refused', async () => {
+    for (const leg of LEGS) await uploadLeg(service.url, leg)
+    await until(() => completed(api), 'the report')
+    await settle()
+    const patches = () =>
+      api.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/check-runs/')).length
+    const before = patches()
+    const payload = {
+      action: 'rerequested',
+      repository: { id: 74 },
+      installation: { id: 77 },
+      check_run: { name: 'bind-probe', head_sha: HEAD, app: { id: APP_ID } },
+    }
+    expect(await sendWebhook(service.url, 'check_run', payload, 'not-the-secret-0123456789')).toBe(
+      401,
+    )
+    await settle()
+    expect(patches()).toBe(before)
+    expect(await sendWebhook(service.url, 'check_run', payload, WEBHOOK_SECRET)).toBe(202)
+    await until(() => patches() > before, 'the check run written again')
+    expect(checkRuns(api)).toHaveLength(1)
+    expect(ours(api)).toHaveLength(1)
+  })
+
+  it('a token of another repository aimed at this pull request writes nothing here', async () => {
+    // octo-org/other (id 75) has the App too; its token names PR #7 and this PR's head.
+    for (const leg of LEGS) {
+      const answer = await uploadLeg(service.url, leg, {
+        claims: { repository: 'octo-org/other', repository_id: '75' },
+      })
+      expect(answer.status).toBe(201)
+    }
+    await until(() => /not published/.test(service.log()), 'the publish to be judged')
+    await settle()
+    expect(api.checkRuns).toHaveLength(0)
+    expect(api.comments.get(PULL)).toHaveLength(0)
+    expect(service.log()).toMatch(/not published/)
+  })
+
+  it("a fork's token aimed at the upstream pull request is refused at upload", async () => {
+    const answer = await uploadLeg(service.url, LEGS[0], {
+      claims: {
+        repository: 'contributor/octo-repo',
+        repository_id: '99',
+        repository_owner_id: '98',
+      },
+    })
+    expect(answer.status).toBe(403)
+    expect(answer.body.error).toBe(
+      'the bind-probe GitHub App is not installed on contributor/octo-repo',
+    )
+    await settle()
+    expect(api.checkRuns).toHaveLength(0)
+    expect(api.comments.get(PULL)).toHaveLength(0)
+  })
+
+  it("an older head's results do not overwrite the report of the pull request's newer head", async () => {
+    api.pulls.get(PULL)!.headSha = 'd'.repeat(40)
+    for (const leg of LEGS) await uploadLeg(service.url, leg)
+    await until(() => /has moved on to ddddddd/.test(service.log()), 'the publish to be judged')
+    await settle()
+    expect(api.checkRuns).toHaveLength(0)
+    expect(api.comments.get(PULL)).toHaveLength(0)
+  })
+
+  it("refuses to publish a comment key the action's report job publishes too, and says so", async () => {
+    api.checkRuns.push({
+      id: 1,
+      name: 'bind-probe',
+      headSha: HEAD,
+      annotations: [],
+      status: 'completed',
+    })
+    for (const leg of LEGS) await uploadLeg(service.url, leg)
+    await until(() => /one publisher per comment key/.test(service.log()), 'the refusal')
+    await settle()
+    expect(api.checkRuns).toHaveLength(1)
+    expect(api.comments.get(PULL)).toHaveLength(0)
+  })
+})
+
+describe('the deadline', () => {
+  it('publishes without the missing platforms once it passes, and names them', async () => {
+    const api = await appStandIn()
+    const service = await startTestService(
+      await freshDatabase('sqlite'),
+      issuer.url,
+      appFlags(api.baseUrl, ['--report-deadline', '1000']),
+    )
+    try {
+      await uploadLeg(service.url, LEGS[0])
+      await until(() => completed(api), 'the report after the deadline')
+      await settle()
+      expect(checkRuns(api)).toHaveLength(1)
+      const [comment] = ours(api)
+      expect(comment!.body).toMatch(/2 expected platforms missing/)
+      expect(comment!.body).toContain(`${escaped('macos-arm64-synthetic')} was not measured`)
+      expect(comment!.body).toContain(`${escaped('windows-x64-synthetic')} was not measured`)
+    } finally {
+      await service.stop()
+      await api.stop()
+    }
+  })
+})
+
+describe.runIf(POSTGRES_URL)('two serve processes on one PostgreSQL', () => {
+  it('three legs split between them: one comment and one check run; a re-run updates them', async () => {
+    const api = await appStandIn()
+    const database = await freshDatabase('postgres')
+    const a = await startTestService(database, issuer.url, appFlags(api.baseUrl))
+    const b = await startTestService(database, issuer.url, appFlags(api.baseUrl))
+    try {
+      await Promise.all(LEGS.map((leg, i) => uploadLeg((i % 2 ? a : b).url, leg)))
+      await until(() => completed(api), 'the report')
+      await settle()
+      expect(ours(api)).toHaveLength(1)
+      expect(checkRuns(api)).toHaveLength(1)
+      const before = ours(api)[0]!.body
+      api.jobs.set(`${RUN}/2`, [
+        { id: 9101, name: 'probe (ubuntu-latest)', status: 'completed', conclusion: 'success' },
+      ])
+      const fewer = { ...LEGS[0].result, scenarios: LEGS[0].result.scenarios.slice(1) }
+      const rerun = await legUpload(issuer, { ...LEGS[0], job: 9101 } as never, {
+        attempt: 2,
+        result: fewer,
+      })
+      expect((await upload(a.url, rerun.token, rerun.body)).status).toBe(201)
+      await until(() => ours(api)[0]!.body !== before, 'the updated comment')
+      await settle()
+      expect(ours(api)).toHaveLength(1)
+      expect(checkRuns(api)).toHaveLength(1)
+    } finally {
+      await a.stop()
+      await b.stop()
+      await api.stop()
+    }
+  })
+})
+
+describe('crash safety', () => {
+  it('SIGKILL with publishes pending: after a restart they go out once', async () => {
+    const api = await appStandIn()
+    const database = await freshDatabase('sqlite')
+    // GitHub answers slowly: the publishes are under way when the process is killed.
+    let slow = true
+    ;(api as unknown as { latency: unknown }).latency = () => (slow ? 1_500 : 0)
+    const first = await spawnServe(database, issuer.url, appFlags(api.baseUrl))
+    for (const leg of LEGS) expect((await uploadLeg(first.url, leg)).status).toBe(201)
+    first.child.kill('SIGKILL')
+    expect(await first.ended).toBe('SIGKILL')
+    expect(completed(api)).toBe(false)
+    slow = false
+    const second = await spawnServe(database, issuer.url, appFlags(api.baseUrl))
+    try {
+      await until(() => completed(api), 'the report after the restart')
+      await settle()
+      expect(ours(api)).toHaveLength(1)
+      expect(checkRuns(api)).toHaveLength(1)
+    } finally {
+      second.child.kill('SIGTERM')
+      expect(await second.ended).toBe(0)
+      await api.stop()
+    }
+  })
+})
