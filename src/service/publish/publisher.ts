@@ -99,7 +99,7 @@ export class Publisher {
   }
 
   private async process(claim: Claim): Promise<void> {
-    const { logger, onPublished } = this.options
+    const { logger } = this.options
     const started = Date.now()
     const renew = setInterval(() => {
       this.outbox

@@ -44102,7 +44102,7 @@ var Publisher = class {
     }
   }
   async process(claim) {
-    const { logger, onPublished } = this.options;
+    const { logger } = this.options;
     const started = Date.now();
     const renew = setInterval(() => {
       this.outbox.renew(claim, new Date(Date.now() + LEASE_MS)).catch(
@@ -44619,4 +44619,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BLUVIPIS.js.LEGAL.txt */
+/*! For license information please see serve-command-RFCE2QIK.js.LEGAL.txt */
