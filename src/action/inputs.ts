@@ -42,6 +42,10 @@ export interface ActionInputs {
   jobSummary: boolean
   /** False: the check run carries no annotations. */
   annotations: boolean
+  /** A `bind-probe serve` that probe legs upload their results to, beside the artifact. */
+  serviceUrl?: string
+  /** The OIDC token's audience; absent: the service URL (the service's default). */
+  serviceAudience?: string
 }
 
 export class InputError extends Error {
@@ -108,7 +112,22 @@ export function readInputs(get: (name: string) => string, workspace = process.cw
     failJob: flag(text('fail-job') || 'true', 'fail-job'),
     jobSummary: flag(text('job-summary') || 'true', 'job-summary'),
     annotations: flag(text('annotations') || 'true', 'annotations'),
+    ...(optional('service-url') ? { serviceUrl: httpUrl(text('service-url'), 'service-url') } : {}),
+    ...(optional('service-audience') ? { serviceAudience: text('service-audience') } : {}),
   }
+}
+
+function httpUrl(value: string, name: string): string {
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InputError(`input "${name}" must be an http(s) URL, not "${value}"`)
+  }
+  return value.replace(/\/+$/, '')
 }
 
 /** The policy and the templates are read from the repository (or from git, or the API). */

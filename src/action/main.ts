@@ -13,6 +13,7 @@ import {
   SCAN_FILE,
   collectLegs,
   createOctokit,
+  describeError,
   defaultArtifactClient,
   legMeta,
   readNetworkSettings,
@@ -35,6 +36,7 @@ import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
 import { readInputs, type ActionInputs } from './inputs.ts'
 import { runLeg, type LegRun } from './leg.ts'
+import { uploadToService } from './service-upload.ts'
 import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
 import { PathError, resolveInside } from './workspace-path.ts'
@@ -137,6 +139,7 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
     } catch (error) {
       failures.push(uploadFailure(error, leg.result.platform.id))
     }
+    if (run.inputs.serviceUrl) await sendToService(run, key, leg)
     return failures
   },
 
@@ -297,6 +300,29 @@ async function collect(run: Run, key: string): Promise<CollectedLegs> {
       ],
       notes: [],
     }
+  }
+}
+
+/** Beside the artifact, to the reporting service; a failure there is a warning. */
+async function sendToService(run: Run, commentKey: string, leg: LegRun): Promise<void> {
+  const serviceUrl = run.inputs.serviceUrl!
+  try {
+    const id = await uploadToService({
+      serviceUrl,
+      audience: run.inputs.serviceAudience ?? serviceUrl,
+      context: run.context!,
+      commentKey,
+      result: leg.result,
+      ...(leg.scan ? { scan: leg.scan } : {}),
+      idToken: (audience) => core.getIDToken(audience),
+      network: run.network,
+      logger,
+    })
+    logger.info(`sent this leg's results to ${serviceUrl} (${id})`)
+  } catch (error) {
+    logger.warning(
+      `bind-probe could not send this leg's results to ${serviceUrl}: ${describeError(error)}. The artifact carries them to a report job.`,
+    )
   }
 }
 

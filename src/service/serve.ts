@@ -1,7 +1,7 @@
 // Runs the service: opens the store (migrating it), listens, prints `listening on URL` as its
 // first line on stdout (logs are pino JSON on stderr), and on SIGTERM or SIGINT stops taking new
 // connections, lets the uploads in flight finish, and closes the store.
-import Fastify from 'fastify'
+import Fastify, { LogController } from 'fastify'
 import { serviceApp } from './app.ts'
 import { gitHubApp } from './github-app.ts'
 import { oidcVerifier, type Verify } from './oidc.ts'
@@ -28,7 +28,7 @@ export async function startService(
     logger: { level: 'info', stream: log, redact: ['req.headers.authorization'] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
     // failures are logged (app.ts), accepted uploads are counted in the store.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
     connectionTimeout: settings.requestTimeoutMs,

@@ -52,9 +52,10 @@ export const POLICY = `platforms: [linux-x64, macos-arm64-synthetic, windows-x64
 /** A stand-in GitHub with the App installed on octo-org/octo-repo (id 74), PR #7 at HEAD. */
 export async function appStandIn(
   installations: Record<string, number> = { 'octo-org/octo-repo': 77 },
+  tokens: Record<string, { login: string; canWrite: boolean }> = {},
 ) {
   const api = new GitHubStandIn({
-    tokens: {},
+    tokens,
     app: { id: APP_ID, slug: 'bind-probe', publicKey, installations },
   })
   await api.start()

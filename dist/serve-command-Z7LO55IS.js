@@ -10,13 +10,13 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-UGCU6GPJ.js";
+} from "./chunk-QTDIJXGA.js";
 import {
   Octokit,
   RequestError,
   getUserAgent,
   request
-} from "./chunk-CMAD6EHM.js";
+} from "./chunk-HCGKRNSY.js";
 import {
   CommandFailure,
   SettingError,
@@ -5942,7 +5942,7 @@ var require_log_controller = __commonJS({
   "node_modules/fastify/lib/log-controller.js"(exports, module) {
     "use strict";
     var { defaultInitOptions } = require_initial_config_validation();
-    var LogController = class {
+    var LogController2 = class {
       /**
        * @param {object} [options]
        * @param {boolean | ((req: object) => boolean)} [options.disableRequestLogging=false]
@@ -6094,7 +6094,7 @@ var require_log_controller = __commonJS({
         logger.info({ res: { statusCode: 503 } }, "request aborted - refusing to accept new requests as server is closing");
       }
     };
-    module.exports = { LogController };
+    module.exports = { LogController: LogController2 };
   }
 });
 
@@ -10774,7 +10774,7 @@ var require_logger_factory = __commonJS({
     var {
       kLogController
     } = require_symbols2();
-    var { LogController } = require_log_controller();
+    var { LogController: LogController2 } = require_log_controller();
     function createChildLogger(context, logger, req, reqId, loggerOpts) {
       const loggerBindings = {
         [context.server[kLogController].requestIdLogLabel]: reqId
@@ -10843,9 +10843,9 @@ var require_logger_factory = __commonJS({
     function createLogController(options) {
       const userController = options.logController;
       if (!userController) {
-        return new LogController(options);
+        return new LogController2(options);
       }
-      if (userController instanceof LogController) {
+      if (userController instanceof LogController2) {
         return userController;
       }
       throw new FST_ERR_LOG_INVALID_LOG_CONTROLLER(typeof userController);
@@ -10858,7 +10858,7 @@ var require_logger_factory = __commonJS({
       defaultChildLoggerFactory,
       createLogController,
       createLogger: createLogger2,
-      LogController,
+      LogController: LogController2,
       validateLogger,
       now
     };
@@ -33310,7 +33310,7 @@ var require_fastify = __commonJS({
     var ContentTypeParser = require_content_type_parser();
     var SchemaController = require_schema_controller();
     var { Hooks, hookRunnerApplication, supportedHooks } = require_hooks();
-    var { createChildLogger, defaultChildLoggerFactory, createLogger: createLogger2, createLogController, LogController } = require_logger_factory();
+    var { createChildLogger, defaultChildLoggerFactory, createLogger: createLogger2, createLogController, LogController: LogController2 } = require_logger_factory();
     var pluginUtils = require_plugin_utils();
     var { getGenReqId, reqIdGenFactory } = require_req_id_gen_factory();
     var { buildRouting, validateBodyLimitOption, buildRouterOptions } = require_route();
@@ -34121,7 +34121,7 @@ ${body}`);
     }
     module.exports = fastify;
     module.exports.errorCodes = errorCodes;
-    module.exports.LogController = LogController;
+    module.exports.LogController = LogController2;
     module.exports.fastify = fastify;
     module.exports.default = fastify;
   }
@@ -44524,7 +44524,7 @@ async function startService(settings, log = process.stderr) {
     logger: { level: "info", stream: log, redact: ["req.headers.authorization"] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
     // failures are logged (app.ts), accepted uploads are counted in the store.
-    disableRequestLogging: true,
+    logController: new import_fastify.LogController({ disableRequestLogging: true }),
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
     connectionTimeout: settings.requestTimeoutMs,
@@ -44619,4 +44619,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RFCE2QIK.js.LEGAL.txt */
+/*! For license information please see serve-command-Z7LO55IS.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
   retry,
   setOutput,
   summary
-} from "./chunk-CMAD6EHM.js";
+} from "./chunk-HCGKRNSY.js";
 import {
   ANNOTATIONS_PER_REQUEST,
   CHECK_SUMMARY_LIMIT,
@@ -3522,7 +3522,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 async function defaultArtifactClient() {
-  const { DefaultArtifactClient } = await import("./artifact-J7IKIGLW.js");
+  const { DefaultArtifactClient } = await import("./artifact-6OD3ZK4U.js");
   return new DefaultArtifactClient();
 }
 var ArtifactTransport = class {
@@ -4754,4 +4754,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-UGCU6GPJ.js.LEGAL.txt */
+/*! For license information please see chunk-QTDIJXGA.js.LEGAL.txt */

@@ -12,7 +12,7 @@ import {
   retry,
   setSecret,
   warning
-} from "./chunk-CMAD6EHM.js";
+} from "./chunk-HCGKRNSY.js";
 import {
   __commonJS,
   __export,
@@ -83535,4 +83535,4 @@ export {
   UsageError,
   artifact_default as default
 };
-/*! For license information please see artifact-J7IKIGLW.js.LEGAL.txt */
+/*! For license information please see artifact-6OD3ZK4U.js.LEGAL.txt */
