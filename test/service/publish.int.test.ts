@@ -144,6 +144,20 @@ describe.each(DATABASES)('publishing on %s', (kind: DatabaseKind) => {
     expect(service.log()).toMatch(/not published/)
   })
 
+  it('a push run: the check run on its commit, no comment', async () => {
+    const push = { event_name: 'push', ref: 'refs/heads/main' }
+    for (const leg of LEGS) await uploadLeg(service.url, leg, { claims: push })
+    await until(() => completed(api), 'the check run')
+    await settle()
+    expect(checkRuns(api)).toHaveLength(1)
+    expect(checkRuns(api)[0]!.headSha).toBe(HEAD)
+    expect(api.comments.get(PULL)).toHaveLength(0)
+    // The policy of a push is the pushed commit's own.
+    expect(
+      api.requests.some((r) => r.path.includes(`/contents/.github%2Fbind-probe.yml?ref=${HEAD}`)),
+    ).toBe(true)
+  })
+
   it("a fork's token aimed at the upstream pull request is refused at upload", async () => {
     const answer = await uploadLeg(service.url, LEGS[0], {
       claims: {

@@ -61,6 +61,7 @@ export async function appStandIn(
   await api.start()
   api.addPull({ number: PULL, headSha: HEAD, baseSha: BASE })
   api.files.set(`${BASE}:.github/bind-probe.yml`, POLICY)
+  api.files.set(`${HEAD}:.github/bind-probe.yml`, POLICY)
   api.jobs.set(
     `${RUN}/1`,
     LEGS.map((leg) => ({
