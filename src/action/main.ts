@@ -35,7 +35,8 @@ import type { ArtifactProblem } from '../report/model.ts'
 import { toSarif } from '../scan/index.ts'
 import { VERSION } from '../version.ts'
 import { readInputs, type ActionInputs } from './inputs.ts'
-import { runLeg, type LegRun } from './leg.ts'
+import type { PlatformResult } from '../probe/model.ts'
+import { runLeg, type LegRun, type LegScan } from './leg.ts'
 import { uploadToService } from './service-upload.ts'
 import { readPolicy, type PolicySource } from './policy-source.ts'
 import { runReport, type LegFiles } from './report.ts'
@@ -163,6 +164,10 @@ const MODES: Record<ActionInputs['mode'], (run: Run) => Promise<string[]>> = {
       ...(leg.files.has(SCAN_FILE) ? { scan: leg.files.get(SCAN_FILE)! } : {}),
     }))
     const problems = collected.problems
+    const triggering = run.context?.triggeringRun
+    if (run.inputs.serviceUrl && triggering && context) {
+      return relayToService({ ...run, context }, keyOf(policy), legs, triggering.id)
+    }
     const legJobs = [...new Set(collected.legs.flatMap((l) => l.meta.job ?? []))]
     return publish(
       { ...run, context },
@@ -301,6 +306,47 @@ async function collect(run: Run, key: string): Promise<CollectedLegs> {
       notes: [],
     }
   }
+}
+
+/**
+ * The fork recipe with a reporting service: a fork's legs get no OIDC token, so this
+ * workflow_run job sends their results with its own, and the service publishes the report (one
+ * publisher per comment key: this job publishes nothing itself). A leg not relayed fails the step.
+ */
+async function relayToService(
+  run: Run,
+  commentKey: string,
+  legs: LegFiles[],
+  runId: number,
+): Promise<string[]> {
+  const serviceUrl = run.inputs.serviceUrl!
+  const failures: string[] = []
+  for (const leg of legs) {
+    if (!leg.result) continue
+    try {
+      await uploadToService({
+        serviceUrl,
+        audience: run.inputs.serviceAudience ?? serviceUrl,
+        context: run.context!,
+        commentKey,
+        result: JSON.parse(leg.result) as PlatformResult,
+        ...(leg.scan ? { scan: JSON.parse(leg.scan) as LegScan } : {}),
+        relayedRun: { id: runId },
+        idToken: (audience) => core.getIDToken(audience),
+        network: run.network,
+        logger,
+      })
+      logger.info(`relayed ${leg.source} to ${serviceUrl}`)
+    } catch (error) {
+      failures.push(
+        `bind-probe could not relay ${leg.source} to ${serviceUrl}: ${describeError(error)}`,
+      )
+    }
+  }
+  logger.info(
+    `${legs.length - failures.length} of ${legs.length} legs relayed; the service publishes the report`,
+  )
+  return failures
 }
 
 /** Beside the artifact, to the reporting service; a failure there is a warning. */

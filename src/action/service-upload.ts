@@ -12,6 +12,8 @@ export interface ServiceUpload {
   commentKey: string
   result: PlatformResult
   scan?: LegScan
+  /** The fork's run whose artifact a workflow_run job relays (the service checks it). */
+  relayedRun?: { id: number }
   /** core.getIDToken in the action. */
   idToken: (audience: string) => Promise<string>
   network: NetworkBudget
@@ -38,6 +40,7 @@ export async function uploadToService(upload: ServiceUpload): Promise<string> {
     commentKey: upload.commentKey,
     result: upload.result,
     ...(upload.scan ? { scan: upload.scan } : {}),
+    ...(upload.relayedRun ? { relayedRun: upload.relayedRun } : {}),
   }
   const url = `${upload.serviceUrl}/api/v1/results`
   const response = await upload.network.within(`the reporting service (POST ${url})`, () =>

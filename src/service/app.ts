@@ -7,6 +7,8 @@ import type { GitHubAppClient } from './github-app.ts'
 import { bodyProblem } from './json-depth.ts'
 import { TokenRefused, type VerifiedToken, type Verify } from './oidc.ts'
 import type { Publisher } from './publish/publisher.ts'
+import { RelayRefused, relayedIdentity } from './publish/relay.ts'
+import type { Logger } from '../github/index.ts'
 import { webhookRoutes } from './webhooks.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
@@ -17,7 +19,11 @@ export interface ServiceOptions {
   verify: Verify
   settings: Pick<
     ServiceSettings,
-    'operatorToken' | 'allowedOwnerIds' | 'allowedRepositoryIds' | 'rateLimitPerMinute'
+    | 'operatorToken'
+    | 'allowedOwnerIds'
+    | 'allowedRepositoryIds'
+    | 'rateLimitPerMinute'
+    | 'requestTimeoutMs'
   >
   /** Publishing as a GitHub App; absent, results are collected only. */
   github?: GitHubAppClient
@@ -132,10 +138,33 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       if (!checked.ok) return refuse(reply, 400, checked.error)
       const { envelope, notes } = checked
       const uploader = request.uploader!
+      let identity = uploader.identity
+      if (envelope.relayedRun) {
+        if (!options.github) {
+          return refuse(
+            reply,
+            403,
+            'relayed results need the GitHub App (GITHUB_APP_ID) to check the run',
+          )
+        }
+        try {
+          identity = await relayedIdentity(
+            options.github,
+            identity,
+            envelope.relayedRun.id,
+            envelope.headSha,
+            settings.requestTimeoutMs,
+            logAs(request),
+          )
+        } catch (error) {
+          if (error instanceof RelayRefused) return refuse(reply, 403, error.message)
+          throw error
+        }
+      }
       // A scan dropped for its size changed the envelope; otherwise it is stored as it came.
       const text = notes.length ? JSON.stringify(envelope) : request.rawBody!
       const outcome = await store.putResult({
-        identity: uploader.identity,
+        identity,
         platform: envelope.result.platform.id,
         commentKey: envelope.commentKey,
         headSha: envelope.headSha,
@@ -147,7 +176,7 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       })
       if (options.publisher && (outcome.status === 'created' || outcome.status === 'same')) {
         const key = {
-          repositoryId: uploader.identity.repositoryId,
+          repositoryId: identity.repositoryId,
           headSha: envelope.headSha,
           commentKey: envelope.commentKey,
         }
@@ -203,6 +232,16 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       return { deleted: await store.deleteRepository(repositoryId) }
     },
   })
+}
+
+/** The request's pino logger, as the GitHub layer's Logger. */
+function logAs(request: FastifyRequest): Logger {
+  return {
+    debug: (m) => request.log.debug(m),
+    info: (m) => request.log.info(m),
+    warning: (m) => request.log.warn(m),
+    error: (m) => request.log.error(m),
+  }
 }
 
 function httpError(statusCode: number, message: string): Error {

@@ -13,6 +13,8 @@ export interface UploadEnvelope {
   commentKey: string
   result: PlatformResult
   scan?: Record<string, unknown>
+  /** A fork's run, relayed by the base repository's workflow_run job (see publish/relay.ts). */
+  relayedRun?: { id: number }
 }
 
 /** Larger scans are dropped with a note, and the result is stored (the limit of the action's bundles). */

@@ -14,7 +14,7 @@ import { freshDatabase } from '../service/support/databases.ts'
 import { appFlags, appStandIn, until } from '../service/support/github-app.ts'
 import { AUDIENCE, OidcIssuer } from '../service/support/oidc-issuer.ts'
 import { startTestService } from '../service/support/service.ts'
-import { ACTION, makeCheckout, pullRequestEvent, runAction } from './harness.ts'
+import { ACTION, makeCheckout, pullRequestEvent, runAction, workflowRunEvent } from './harness.ts'
 import { existsSync } from 'node:fs'
 
 const PLATFORM = `linux-${process.arch}`
@@ -34,6 +34,8 @@ const issuer = new OidcIssuer()
 let idTokens: Server
 let idTokenUrl = ''
 const audiences: string[] = []
+/** What the runner's ID-token endpoint puts in the tokens of the job asking. */
+let jobClaims: Record<string, unknown> = {}
 beforeAll(async () => {
   await issuer.start()
   // The runner's ID-token endpoint: a token for this job, with the audience asked for.
@@ -45,19 +47,10 @@ beforeAll(async () => {
     }
     const audience = url.searchParams.get('audience') ?? ''
     audiences.push(audience)
-    void issuer
-      .token({
-        aud: audience,
-        run_id: '777',
-        run_attempt: '1',
-        check_run_id: String(LEG_JOB),
-        event_name: 'pull_request',
-        ref: 'refs/pull/7/merge',
-      })
-      .then((value) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ value }))
-      })
+    void issuer.token({ aud: audience, ...jobClaims }).then((value) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ value }))
+    })
   })
   await new Promise<void>((resolve) => idTokens.listen(0, '127.0.0.1', resolve))
   idTokenUrl = `http://127.0.0.1:${(idTokens.address() as AddressInfo).port}/id-token?api-version=2.0`
@@ -111,6 +104,13 @@ describe.runIf(existsSync(ACTION))('the bundled action with service-url', () => 
       appFlags(viaService.baseUrl),
     )
     const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+    jobClaims = {
+      run_id: '777',
+      run_attempt: '1',
+      check_run_id: String(LEG_JOB),
+      event_name: 'pull_request',
+      ref: 'refs/pull/7/merge',
+    }
     try {
       const leg = await runAction({
         inputs: {
@@ -205,4 +205,115 @@ describe.runIf(existsSync(ACTION))('the bundled action with service-url', () => 
       await api.stop()
     }
   })
+
+  it('the fork recipe: the workflow_run job relays the fork legs’ artifacts, the service publishes', async () => {
+    const checkout = makeCheckout(
+      { '.github/bind-probe.yml': POLICY },
+      { 'test/server.test.js': FLAKY_TEST },
+    )
+    const bot = {
+      'token-bot': { login: 'github-actions[bot]', canWrite: true },
+      'token-fork': { login: 'github-actions[bot]', canWrite: false },
+    }
+    const api = await appStandIn({ 'octo-org/octo-repo': 77 }, bot)
+    api.pulls.clear()
+    api.addPull({
+      number: 31,
+      headSha: checkout.headSha,
+      baseSha: checkout.baseSha,
+      headRef: 'patch-1',
+      headOwner: 'someone',
+    })
+    api.files.set(`${checkout.baseSha}:.github/bind-probe.yml`, POLICY)
+    api.runs.set(555, {
+      attempt: 1,
+      event: 'pull_request',
+      headSha: checkout.headSha,
+      headBranch: 'patch-1',
+      headOwner: 'someone',
+    })
+    api.jobs.set('555/1', [{ id: 7001, name: 'probe', status: 'completed', conclusion: 'success' }])
+    const service = await startTestService(
+      await freshDatabase('sqlite'),
+      issuer.url,
+      appFlags(api.baseUrl),
+    )
+    const results = mkdtempSync(join(tmpdir(), 'bind-probe-artifacts-'))
+    try {
+      // The fork's leg: a read-only token, no OIDC token, only the artifact.
+      const leg = await runAction({
+        inputs: { mode: 'probe', 'github-token': 'token-fork', only: ONLY },
+        env: {
+          ...env(api),
+          BIND_PROBE_RESULTS_DIR: results,
+          GITHUB_JOB: 'probe',
+          GITHUB_RUN_ID: '555',
+          GITHUB_REF: 'refs/pull/31/merge',
+        },
+        event: pullRequestEvent({
+          owner: 'octo-org',
+          repo: 'octo-repo',
+          number: 31,
+          baseSha: checkout.baseSha,
+          headSha: checkout.headSha,
+          headRef: 'patch-1',
+          headOwner: 'someone',
+        }),
+        workspace: checkout.dir,
+      })
+      expect(leg.code, leg.stdout).toBe(0)
+      // The base repository's workflow_run job, with its own OIDC token.
+      jobClaims = {
+        run_id: '6000',
+        run_attempt: '1',
+        check_run_id: '6001',
+        event_name: 'workflow_run',
+        ref: 'refs/heads/main',
+      }
+      const relay = await runAction({
+        inputs: {
+          mode: 'report',
+          'github-token': 'token-bot',
+          'service-url': service.url,
+          'service-audience': AUDIENCE,
+        },
+        env: {
+          ...env(api),
+          GITHUB_EVENT_NAME: 'workflow_run',
+          GITHUB_SHA: checkout.baseSha,
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_RUN_ID: '6000',
+          BIND_PROBE_RESULTS_DIR: results,
+          ACTIONS_ID_TOKEN_REQUEST_URL: idTokenUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
+        },
+        event: workflowRunEvent({
+          owner: 'octo-org',
+          repo: 'octo-repo',
+          runId: 555,
+          headSha: checkout.headSha,
+          headBranch: 'patch-1',
+          headOwner: 'someone',
+        }),
+        workspace: mkdtempSync(join(tmpdir(), 'bind-probe-report-')),
+      })
+      expect(relay.code, relay.stdout).toBe(0)
+      expect(relay.stdout).toMatch(/1 of 1 legs relayed; the service publishes the report/)
+      await until(
+        () =>
+          api
+            .liveCommentsWith(31, 'bind-probe:comment')
+            .some((c) => c.author === 'bind-probe[bot]') &&
+          api.checkRuns.some((r) => r.status === 'completed'),
+        "the service's comment on the fork's pull request",
+        30_000,
+      )
+      // The relay job published nothing itself: one comment, the App's.
+      expect(api.liveCommentsWith(31, 'bind-probe:comment')).toHaveLength(1)
+      expect(api.checkRuns.filter((r) => r.name === 'bind-probe')).toHaveLength(1)
+    } finally {
+      await service.stop()
+      await api.stop()
+    }
+  }, 120_000)
 })

@@ -284,3 +284,98 @@ describe('crash safety', () => {
     }
   })
 })
+
+describe('a fork run relayed by the workflow_run job', () => {
+  let api: GitHubStandIn
+  let service: TestService
+  const FORK_RUN = 5150
+  const relayToken = (claims: Record<string, unknown> = {}) =>
+    issuer.token({
+      event_name: 'workflow_run',
+      ref: 'refs/heads/main',
+      run_id: '6000',
+      check_run_id: '6001',
+      ...claims,
+    })
+  const relay = async (
+    runId: number,
+    claims: Record<string, unknown> = {},
+    leg: (typeof LEGS)[number] = LEGS[0],
+  ) =>
+    upload(service.url, await relayToken(claims), {
+      schemaVersion: 1,
+      headSha: HEAD,
+      commentKey: 'default',
+      result: leg.result,
+      relayedRun: { id: runId },
+    })
+  beforeEach(async () => {
+    api = await appStandIn()
+    api.pulls.get(PULL)!.headOwner = 'contributor'
+    api.pulls.get(PULL)!.headRef = 'patch-1'
+    api.runs.set(FORK_RUN, {
+      attempt: 1,
+      event: 'pull_request',
+      headSha: HEAD,
+      headBranch: 'patch-1',
+      headOwner: 'contributor',
+    })
+    service = await startTestService(
+      await freshDatabase('sqlite'),
+      issuer.url,
+      appFlags(api.baseUrl),
+    )
+  })
+  afterEach(async () => {
+    await service.stop()
+    await api.stop()
+  })
+
+  it("files each leg under the fork's run and pull request, and publishes one report", async () => {
+    for (const leg of LEGS) expect((await relay(FORK_RUN, {}, leg)).status).toBe(201)
+    await until(() => completed(api), 'the report')
+    await settle()
+    expect(ours(api)).toHaveLength(1)
+    expect(checkRuns(api)).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      'a token from a pull_request run',
+      { event_name: 'pull_request' },
+      FORK_RUN,
+      /only a workflow_run job relays/,
+    ],
+    [
+      'a run that is not this repository’s',
+      {},
+      999_999,
+      /run 999999 is not a run of octo-org\/octo-repo/,
+    ],
+  ])('refuses %s', async (_what, claims, runId, why) => {
+    const answer = await relay(runId, claims)
+    expect(answer.status).toBe(403)
+    expect(String(answer.body.error)).toMatch(why)
+  })
+
+  it('refuses a push run, and a run of another head', async () => {
+    api.runs.set(1, {
+      attempt: 1,
+      event: 'push',
+      headSha: HEAD,
+      headBranch: 'main',
+      headOwner: 'octo-org',
+    })
+    api.runs.set(2, {
+      attempt: 1,
+      event: 'pull_request',
+      headSha: 'e'.repeat(40),
+      headBranch: 'patch-1',
+      headOwner: 'contributor',
+    })
+    expect((await relay(1)).body.error).toBe('run 1 is a push run, not a pull_request run')
+    expect((await relay(2)).body.error).toBe('run 2 ran eeeeeee, not ccccccc')
+    await settle()
+    expect(api.checkRuns).toHaveLength(0)
+  })
+})

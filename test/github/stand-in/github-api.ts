@@ -116,6 +116,11 @@ export class GitHubStandIn {
   /** Jobs per `runId/attempt`, for the run jobs API. */
   readonly jobs = new Map<string, StandInJob[]>()
   readonly repositoryId: number
+  /** Workflow runs by id, for GET …/actions/runs/{id}. */
+  readonly runs = new Map<
+    number,
+    { attempt: number; event: string; headSha: string; headBranch: string; headOwner: string }
+  >()
   /** Installation tokens handed out, in order. */
   readonly installationTokens: string[] = []
   private readonly app: StandInApp | undefined
@@ -488,6 +493,33 @@ export class GitHubStandIn {
       const page = Number(url.searchParams.get('page') ?? '1')
       const per = Number(url.searchParams.get('per_page') ?? '30')
       return [200, files.slice((page - 1) * per, page * per)]
+    }
+    // GET /repos/{o}/{r}/actions/runs/{id}
+    if (method === 'GET' && rest[0] === 'actions' && rest[1] === 'runs' && rest.length === 3) {
+      const run = this.runs.get(Number(rest[2]))
+      if (!run) return [404, { message: 'Not Found' }]
+      const sameRepository = run.headOwner === this.owner
+      return [
+        200,
+        {
+          id: Number(rest[2]),
+          run_attempt: run.attempt,
+          event: run.event,
+          head_sha: run.headSha,
+          head_branch: run.headBranch,
+          head_repository: {
+            full_name: `${run.headOwner}/${this.repo}`,
+            owner: { login: run.headOwner },
+          },
+          repository: { id: this.repositoryId, full_name: `${this.owner}/${this.repo}` },
+          // GitHub lists only same-repository pull requests here; a fork's list is empty.
+          pull_requests: sameRepository
+            ? [...this.pulls.values()]
+                .filter((p) => p.headSha === run.headSha)
+                .map((p) => ({ number: p.number, head: { sha: p.headSha } }))
+            : [],
+        },
+      ]
     }
     // GET /repos/{o}/{r}/actions/runs/{id}/attempts/{n}/jobs
     if (method === 'GET' && rest[0] === 'actions' && rest[1] === 'runs' && rest[5] === 'jobs') {

@@ -39457,11 +39457,35 @@ var upload_envelope_schema_default = {
   additionalProperties: false,
   required: ["schemaVersion", "headSha", "commentKey", "result"],
   properties: {
-    schemaVersion: { const: 1 },
-    headSha: { type: "string", pattern: "^[0-9a-f]{40}$" },
-    commentKey: { type: "string", pattern: "^[A-Za-z0-9._-]{1,64}$" },
-    result: { type: "object" },
-    scan: { type: "object" }
+    schemaVersion: {
+      const: 1
+    },
+    headSha: {
+      type: "string",
+      pattern: "^[0-9a-f]{40}$"
+    },
+    commentKey: {
+      type: "string",
+      pattern: "^[A-Za-z0-9._-]{1,64}$"
+    },
+    result: {
+      type: "object"
+    },
+    scan: {
+      type: "object"
+    },
+    relayedRun: {
+      description: "Only from a workflow_run job relaying a fork's pull request run (fork runs get no OIDC token): the run whose artifact this is. The service checks through the API that it is a pull_request run of the token's own repository whose head is headSha.",
+      type: "object",
+      additionalProperties: false,
+      required: ["id"],
+      properties: {
+        id: {
+          type: "integer",
+          minimum: 1
+        }
+      }
+    }
   }
 };
 
@@ -40426,6 +40450,74 @@ function identityOf(claims) {
   };
 }
 
+// src/service/publish/relay.ts
+var RelayRefused = class extends Error {
+  name = "RelayRefused";
+};
+var RELAYED_JOB = "relayed";
+async function relayedIdentity(github, relay, runId, headSha, requestTimeoutMs, logger) {
+  if (relay.eventName !== "workflow_run") {
+    throw new RelayRefused(
+      `only a workflow_run job relays a run's results; this token is from a ${relay.eventName || "unknown"} run`
+    );
+  }
+  const installationId = await github.installationFor(relay.repository);
+  if (installationId === void 0) {
+    throw new RelayRefused(`the bind-probe GitHub App is not installed on ${relay.repository}`);
+  }
+  const network = new NetworkBudget({ requestTimeoutMs, deadlineMs: 3e4 }, logger);
+  const api = await github.installationApi(installationId, network, logger);
+  const [owner = "", repo = ""] = relay.repository.split("/");
+  let run;
+  try {
+    ;
+    ({ data: run } = await api.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+  } catch (error) {
+    if (refusalOf(error)?.kind === "not-found") {
+      throw new RelayRefused(`run ${runId} is not a run of ${relay.repository}`);
+    }
+    throw error;
+  }
+  if (run.repository.id !== relay.repositoryId) {
+    throw new RelayRefused(`run ${runId} is not a run of ${relay.repository}`);
+  }
+  if (run.event !== "pull_request") {
+    throw new RelayRefused(`run ${runId} is a ${run.event} run, not a pull_request run`);
+  }
+  if (run.head_sha !== headSha) {
+    throw new RelayRefused(
+      `run ${runId} ran ${run.head_sha.slice(0, 7)}, not ${headSha.slice(0, 7)}`
+    );
+  }
+  const number = await pullRequestOf(api, owner, repo, run);
+  if (number === void 0) {
+    throw new RelayRefused(
+      `no open pull request of ${relay.repository} has head ${headSha.slice(0, 7)}`
+    );
+  }
+  return {
+    ...relay,
+    runId,
+    runAttempt: run.run_attempt ?? 1,
+    job: RELAYED_JOB,
+    eventName: "pull_request",
+    ref: `refs/pull/${number}/merge`
+  };
+}
+async function pullRequestOf(api, owner, repo, run) {
+  const listed = run.pull_requests?.find((pr) => pr.head.sha === run.head_sha);
+  if (listed) return listed.number;
+  const headOwner = run.head_repository?.owner?.login;
+  if (!headOwner || !run.head_branch) return void 0;
+  const { data } = await api.rest.pulls.list({
+    owner,
+    repo,
+    head: `${headOwner}:${run.head_branch}`,
+    state: "open"
+  });
+  return data.find((pr) => pr.head.sha === run.head_sha)?.number;
+}
+
 // src/service/webhooks.ts
 function webhookRoutes(app, options) {
   const { github, publisher, store } = options;
@@ -40592,9 +40684,32 @@ async function serviceApp(app, options) {
       if (!checked.ok) return refuse(reply, 400, checked.error);
       const { envelope, notes } = checked;
       const uploader = request2.uploader;
+      let identity = uploader.identity;
+      if (envelope.relayedRun) {
+        if (!options.github) {
+          return refuse(
+            reply,
+            403,
+            "relayed results need the GitHub App (GITHUB_APP_ID) to check the run"
+          );
+        }
+        try {
+          identity = await relayedIdentity(
+            options.github,
+            identity,
+            envelope.relayedRun.id,
+            envelope.headSha,
+            settings.requestTimeoutMs,
+            logAs(request2)
+          );
+        } catch (error) {
+          if (error instanceof RelayRefused) return refuse(reply, 403, error.message);
+          throw error;
+        }
+      }
       const text = notes.length ? JSON.stringify(envelope) : request2.rawBody;
       const outcome = await store.putResult({
-        identity: uploader.identity,
+        identity,
         platform: envelope.result.platform.id,
         commentKey: envelope.commentKey,
         headSha: envelope.headSha,
@@ -40606,7 +40721,7 @@ async function serviceApp(app, options) {
       });
       if (options.publisher && (outcome.status === "created" || outcome.status === "same")) {
         const key = {
-          repositoryId: uploader.identity.repositoryId,
+          repositoryId: identity.repositoryId,
           headSha: envelope.headSha,
           commentKey: envelope.commentKey
         };
@@ -40658,6 +40773,14 @@ async function serviceApp(app, options) {
       return { deleted: await store.deleteRepository(repositoryId) };
     }
   });
+}
+function logAs(request2) {
+  return {
+    debug: (m) => request2.log.debug(m),
+    info: (m) => request2.log.info(m),
+    warning: (m) => request2.log.warn(m),
+    error: (m) => request2.log.error(m)
+  };
 }
 function httpError(statusCode, message2) {
   return Object.assign(new Error(message2), { statusCode });
@@ -44619,4 +44742,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-Z7LO55IS.js.LEGAL.txt */
+/*! For license information please see serve-command-IUNWDBEH.js.LEGAL.txt */

@@ -955,7 +955,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-Z7LO55IS.js")).serveCommand(argv, io);
+      return (await import("./serve-command-IUNWDBEH.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }
