@@ -6,6 +6,7 @@ import type { Family } from './languages.ts'
 import {
   addressOf,
   assignsByScope,
+  parseAddress,
   constantsAt,
   portOf,
   resolve,
@@ -250,6 +251,28 @@ function rust(call: Call, consts: Constants): Address | undefined {
   return undefined
 }
 
+/**
+ * C and C++ libraries bind to an endpoint text (`zmq_bind(s, "tcp://127.0.0.1:5555")`,
+ * `mg_http_listen(&mgr, "http://0.0.0.0:8000", …)`), or to an address libuv fills in
+ * (`uv_ip4_addr(host, port, &addr)`) for a `uv_tcp_bind`/`uv_udp_bind` in the same function.
+ */
+function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
+  const n = call.name
+  if (/(?:^|_)(?:bind|listen)$/.test(n)) {
+    const endpoint = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'string' && parseAddress(v.value)?.port !== undefined)
+    return endpoint ? addressOf(endpoint, consts) : undefined
+  }
+  if (
+    /^uv_ip[46]_addr$/.test(n) &&
+    facts.calls.some((c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name))
+  ) {
+    return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+  }
+  return undefined
+}
+
 const BY_FAMILY: Record<
   Family,
   (call: Call, consts: Constants, facts: FileFacts) => Address | undefined
@@ -261,12 +284,12 @@ const BY_FAMILY: Record<
   kotlin: (c, k) => jvm(c, k),
   csharp: (c, k) => csharp(c, k),
   rust: (c, k) => rust(c, k),
-  c: () => undefined,
+  c: cFamily,
 }
 
 /** Every call name a reader below accepts contains one of these. */
 const LISTENER_NAME =
-  /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/
+  /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/
 
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []

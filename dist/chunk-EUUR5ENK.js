@@ -24284,7 +24284,7 @@ var RULES = [
       kotlin: "Use `ServerSocket(0)` and `localPort`; for Ktor or MockWebServer, start on port 0 and read the resolved port.",
       csharp: "Use `new TcpListener(IPAddress.Loopback, 0)`, `Start()`, then `((IPEndPoint)l.LocalEndpoint).Port`.",
       rust: 'Bind `"127.0.0.1:0"` and read `listener.local_addr()?.port()`, keeping the listener.',
-      c: "Bind with `sin_port = 0`, then call `getsockname()` to learn the port the kernel chose."
+      c: "Bind with `sin_port = 0` (an endpoint text: port `0`, or ZeroMQ's `tcp://127.0.0.1:*`), then ask for the port the kernel chose (`getsockname()`, `ZMQ_LAST_ENDPOINT`)."
     }
   },
   {
@@ -31508,6 +31508,17 @@ function rust2(call, consts) {
   }
   return void 0;
 }
+function cFamily2(call, consts, facts) {
+  const n = call.name;
+  if (/(?:^|_)(?:bind|listen)$/.test(n)) {
+    const endpoint2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "string" && parseAddress(v.value)?.port !== void 0);
+    return endpoint2 ? addressOf(endpoint2, consts) : void 0;
+  }
+  if (/^uv_ip[46]_addr$/.test(n) && facts.calls.some((c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name))) {
+    return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
+  }
+  return void 0;
+}
 var BY_FAMILY = {
   python: python2,
   js: (c, k) => js(c, k),
@@ -31516,9 +31527,9 @@ var BY_FAMILY = {
   kotlin: (c, k) => jvm(c, k),
   csharp: (c, k) => csharp2(c, k),
   rust: (c, k) => rust2(c, k),
-  c: () => void 0
+  c: cFamily2
 };
-var LISTENER_NAME = /bind|[lL]isten|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/;
+var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/;
 function listenersOf(facts, family, consts) {
   const out2 = [];
   const read = BY_FAMILY[family];

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-OQHQIVX2.js";
+} from "./chunk-TVXEOR5G.js";
 import {
   CommandFailure,
   SETTINGS,
@@ -59,7 +59,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-C3AQW4GR.js";
+} from "./chunk-EUUR5ENK.js";
 import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
@@ -955,7 +955,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-IUNWDBEH.js")).serveCommand(argv, io);
+      return (await import("./serve-command-KPHP3SO6.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   }

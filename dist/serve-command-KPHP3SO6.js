@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QTDIJXGA.js";
+} from "./chunk-BXVLIWW6.js";
 import {
   Octokit,
   RequestError,
@@ -45,7 +45,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-C3AQW4GR.js";
+} from "./chunk-EUUR5ENK.js";
 import {
   __commonJS,
   __esm,
@@ -44742,4 +44742,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IUNWDBEH.js.LEGAL.txt */
+/*! For license information please see serve-command-KPHP3SO6.js.LEGAL.txt */
