@@ -15,7 +15,7 @@ import { LIST_HELP, listCommand } from './list-command.ts'
 import { PROBE_HELP, probeCommand } from './probe-command.ts'
 import { REPORT_HELP, reportCommand } from './report-command.ts'
 import { SCAN_HELP, scanCommand } from './scan-command.ts'
-import { SERVE_HELP } from './serve-help.ts'
+import { APP_HELP, SERVE_HELP } from './serve-help.ts'
 
 const HELP = `Usage: bind-probe <command> [options]
 
@@ -25,6 +25,7 @@ Commands:
   report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
   serve   run the reporting service that runners upload results to (try: bind-probe serve --help)
+  app     create the service's GitHub App in one step (try: bind-probe app create --help)
 
 Options:
   --version  print the version
@@ -49,6 +50,16 @@ const COMMANDS: Record<
       return (await import('../service/serve-command.ts')).serveCommand(argv, io)
     },
     help: SERVE_HELP,
+  },
+  app: {
+    run: async (argv, io) => {
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout.write(APP_HELP)
+        return 0
+      }
+      return (await import('../service/app-command.ts')).appCommand(argv, io)
+    },
+    help: APP_HELP,
   },
 }
 

@@ -18,11 +18,9 @@ import {
   request
 } from "./chunk-HCGKRNSY.js";
 import {
-  CommandFailure,
   SettingError,
-  UsageError,
   readSettings
-} from "./chunk-4EF3Y6H2.js";
+} from "./chunk-ABRLSSMP.js";
 import {
   processAlive,
   require__,
@@ -46,6 +44,10 @@ import {
   require_validation_error,
   resultProblems
 } from "./chunk-EUUR5ENK.js";
+import {
+  CommandFailure,
+  UsageError
+} from "./chunk-P5OEHBJA.js";
 import {
   __commonJS,
   __esm,
@@ -44742,4 +44744,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KPHP3SO6.js.LEGAL.txt */
+/*! For license information please see serve-command-3BHOUDRA.js.LEGAL.txt */

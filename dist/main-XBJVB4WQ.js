@@ -6,14 +6,8 @@ import {
   probe
 } from "./chunk-TVXEOR5G.js";
 import {
-  CommandFailure,
-  SETTINGS,
-  UsageError,
-  checkOutPath,
-  isClosedPipe,
-  watchOutput,
-  writeFailure
-} from "./chunk-4EF3Y6H2.js";
+  SETTINGS
+} from "./chunk-ABRLSSMP.js";
 import {
   CATALOGUE,
   CAUSE_WORDS,
@@ -60,6 +54,14 @@ import {
   summariseFindings,
   toSarif
 } from "./chunk-EUUR5ENK.js";
+import {
+  CommandFailure,
+  UsageError,
+  checkOutPath,
+  isClosedPipe,
+  watchOutput,
+  writeFailure
+} from "./chunk-P5OEHBJA.js";
 import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
@@ -928,6 +930,24 @@ ${SETTINGS.map((s) => `  ${`${s.flag} VALUE`.padEnd(30)} ${s.env}
 Exit status: 0 after a clean stop, 1 when it cannot start (database in use, port taken),
 2 on a malformed setting.
 `;
+var APP_HELP = `Usage: bind-probe app create --public-url URL [options]
+
+Creates the GitHub App the reporting service publishes as, through GitHub's manifest flow:
+it prints a page on 127.0.0.1 to open in a browser signed in to GitHub; GitHub sends the
+browser back, and the App's private key and settings are written to bind-probe-app.pem and
+bind-probe-app.env (mode 0600; never overwritten). See docs/service.md.
+
+Options:
+  --public-url URL          the URL runners and GitHub's webhooks reach the service at (required)
+  --name NAME               the App's name (default bind-probe; GitHub names must be unique)
+  --org ORG                 create it for an organisation (default: the signed-in user)
+  --github-server-url URL   GITHUB_SERVER_URL; default https://github.com (GHES: https://HOST)
+  --github-api-url URL      GITHUB_API_URL; default https://api.github.com (GHES: https://HOST/api/v3)
+  --out DIR                 where to write the two files (default .)
+  --port N                  the loopback port of the page (default 0: a free one)
+
+Exit status: 0 once the App is created, 1 when GitHub refuses, 2 on a usage error.
+`;
 
 // src/cli/main.ts
 var HELP = `Usage: bind-probe <command> [options]
@@ -938,6 +958,7 @@ Commands:
   report  merge results into one report and judge it by the policy (try: bind-probe report --help)
   scan    flag flaky port use in source code (try: bind-probe scan --help)
   serve   run the reporting service that runners upload results to (try: bind-probe serve --help)
+  app     create the service's GitHub App in one step (try: bind-probe app create --help)
 
 Options:
   --version  print the version
@@ -955,9 +976,19 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-KPHP3SO6.js")).serveCommand(argv, io);
+      return (await import("./serve-command-3BHOUDRA.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
+  },
+  app: {
+    run: async (argv, io) => {
+      if (argv.includes("--help") || argv.includes("-h")) {
+        io.stdout.write(APP_HELP);
+        return 0;
+      }
+      return (await import("./app-command-KJNMKMK2.js")).appCommand(argv, io);
+    },
+    help: APP_HELP
   }
 };
 async function main(argv, io = process) {
