@@ -43,7 +43,7 @@ export const RULES: readonly RuleInfo[] = [
       csharp:
         'Use `new TcpListener(IPAddress.Loopback, 0)`, `Start()`, then `((IPEndPoint)l.LocalEndpoint).Port`.',
       rust: 'Bind `"127.0.0.1:0"` and read `listener.local_addr()?.port()`, keeping the listener.',
-      c: 'Bind with `sin_port = 0` (an endpoint text: port `0`, or ZeroMQ\'s `tcp://127.0.0.1:*`), then ask for the port the kernel chose (`getsockname()`, `ZMQ_LAST_ENDPOINT`).',
+      c: "Bind with `sin_port = 0` (an endpoint text: port `0`, or ZeroMQ's `tcp://127.0.0.1:*`), then ask for the port the kernel chose (`getsockname()`, `ZMQ_LAST_ENDPOINT`).",
     },
   },
   {
