@@ -506,7 +506,7 @@ class Extractor {
           ? [[left, rights[0]!] as const]
           : [[left, right] as const]
     for (const [l, r] of pairs) {
-      const target = short(l)
+      const target = short(declared(l))
       const value = this.valueOf(r, 0)
       this.facts.assigns.push({
         target,
@@ -946,4 +946,15 @@ function followsCode(comment: Node): boolean {
   while (!node.previousSibling && node.parent) node = node.parent
   const before = node.previousSibling
   return before !== null && before.endPosition.row === comment.startPosition.row
+}
+
+/** C's `const char *HOST = …` declares HOST: the pointer (or reference) is the type's business. */
+function declared(node: Node): Node {
+  let n = node
+  while (n.type === 'pointer_declarator' || n.type === 'reference_declarator') {
+    const inner = n.childForFieldName('declarator') ?? n.namedChildren[n.namedChildren.length - 1]
+    if (!inner) break
+    n = inner
+  }
+  return n
 }

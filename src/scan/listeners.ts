@@ -79,6 +79,10 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
       kw(call, 'host') ?? pos(call, 1),
       kw(call, 'port') ?? pos(call, 2),
     )
+  // `serve(handler, 'localhost', 8642)`: websockets' signature, however it was imported.
+  if (n === 'serve' && isHostText(pos(call, 1), consts) && isIntValue(pos(call, 2), consts)) {
+    return hostAndPort(call, consts, pos(call, 1), pos(call, 2))
+  }
   if (n === 'serve' && /websockets/.test(call.receiver)) {
     return hostAndPort(
       call,
@@ -145,6 +149,20 @@ function js(call: Call, consts: Constants): Address | undefined {
   return undefined
 }
 
+/** A host name or address as text (`'localhost'`, `"127.0.0.1"`), not an endpoint with a port. */
+function isHostText(v: Value | undefined, consts: Constants): boolean {
+  const r = v && resolve(v, consts)
+  return (
+    r?.kind === 'string' &&
+    /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value)
+  )
+}
+
+/** A whole number, written or through a constant: a port, where the call takes one. */
+function isIntValue(v: Value | undefined, consts: Constants): boolean {
+  return v !== undefined && resolve(v, consts).kind === 'int'
+}
+
 function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
@@ -183,6 +201,9 @@ function jvm(call: Call, consts: Constants): Address | undefined {
     if (first.kind === 'call' && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts)
     if (first.kind === 'int') return hostAndPort(call, consts, pos(call, 1), first)
+    // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`.
+    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
+      return hostAndPort(call, consts, first, pos(call, 1))
     return undefined
   }
   if (
@@ -258,11 +279,16 @@ function rust(call: Call, consts: Constants): Address | undefined {
  */
 function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
-  if (/(?:^|_)(?:bind|listen)$/.test(n)) {
+  if (/(?:^|_)(?:bind|listen)$/i.test(n)) {
     const endpoint = call.args
       .map((a) => resolve(a.value, consts))
       .find((v) => v.kind === 'string' && parseAddress(v.value)?.port !== undefined)
-    return endpoint ? addressOf(endpoint, consts) : undefined
+    if (endpoint) return addressOf(endpoint, consts)
+    // cpp-httplib's `svr.listen("localhost", 1234)`; C's listen(fd, backlog) has no host text.
+    if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
+      return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+    }
+    return undefined
   }
   if (
     /^uv_ip[46]_addr$/.test(n) &&

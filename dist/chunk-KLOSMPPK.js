@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EUUR5ENK.js";
+} from "./chunk-RFLW5RTZ.js";
 import {
   __toESM
 } from "./chunk-VA35IVHB.js";
@@ -4754,4 +4754,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-BXVLIWW6.js.LEGAL.txt */
+/*! For license information please see chunk-KLOSMPPK.js.LEGAL.txt */

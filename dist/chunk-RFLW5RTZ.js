@@ -30557,7 +30557,7 @@ var Extractor = class {
     const rights = lists.includes(right.type) ? right.namedChildren : [right];
     const pairs = lefts.length === rights.length ? lefts.map((l, i2) => [l, rights[i2]]) : rights.length === 1 ? [[left, rights[0]]] : [[left, right]];
     for (const [l, r] of pairs) {
-      const target = short(l);
+      const target = short(declared(l));
       const value = this.valueOf(r, 0);
       this.facts.assigns.push({
         target,
@@ -30921,6 +30921,15 @@ function followsCode(comment) {
   while (!node.previousSibling && node.parent) node = node.parent;
   const before = node.previousSibling;
   return before !== null && before.endPosition.row === comment.startPosition.row;
+}
+function declared(node) {
+  let n = node;
+  while (n.type === "pointer_declarator" || n.type === "reference_declarator") {
+    const inner = n.childForFieldName("declarator") ?? n.namedChildren[n.namedChildren.length - 1];
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
 }
 
 // src/scan/fingerprint.ts
@@ -31379,6 +31388,9 @@ function python2(call, consts, facts) {
       kw(call, "host") ?? pos(call, 1),
       kw(call, "port") ?? pos(call, 2)
     );
+  if (n === "serve" && isHostText(pos(call, 1), consts) && isIntValue(pos(call, 2), consts)) {
+    return hostAndPort(call, consts, pos(call, 1), pos(call, 2));
+  }
   if (n === "serve" && /websockets/.test(call.receiver)) {
     return hostAndPort(
       call,
@@ -31423,6 +31435,13 @@ function js(call, consts) {
   }
   return void 0;
 }
+function isHostText(v, consts) {
+  const r = v && resolve(v, consts);
+  return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
+}
+function isIntValue(v, consts) {
+  return v !== void 0 && resolve(v, consts).kind === "int";
+}
 function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
@@ -31455,6 +31474,8 @@ function jvm(call, consts) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts);
     if (first.kind === "int") return hostAndPort(call, consts, pos(call, 1), first);
+    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
+      return hostAndPort(call, consts, first, pos(call, 1));
     return void 0;
   }
   if (n === "setPort" && /connector|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)) {
@@ -31510,9 +31531,13 @@ function rust2(call, consts) {
 }
 function cFamily2(call, consts, facts) {
   const n = call.name;
-  if (/(?:^|_)(?:bind|listen)$/.test(n)) {
+  if (/(?:^|_)(?:bind|listen)$/i.test(n)) {
     const endpoint2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "string" && parseAddress(v.value)?.port !== void 0);
-    return endpoint2 ? addressOf(endpoint2, consts) : void 0;
+    if (endpoint2) return addressOf(endpoint2, consts);
+    if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
+      return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
+    }
+    return void 0;
   }
   if (/^uv_ip[46]_addr$/.test(n) && facts.calls.some((c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name))) {
     return hostAndPort(call, consts, pos(call, 0), pos(call, 1));

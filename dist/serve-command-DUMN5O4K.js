@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-BXVLIWW6.js";
+} from "./chunk-KLOSMPPK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-EUUR5ENK.js";
+} from "./chunk-RFLW5RTZ.js";
 import {
   CommandFailure,
   UsageError
@@ -44744,4 +44744,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3BHOUDRA.js.LEGAL.txt */
+/*! For license information please see serve-command-DUMN5O4K.js.LEGAL.txt */

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-TVXEOR5G.js";
+} from "./chunk-SIIW66QS.js";
 import {
   SETTINGS
 } from "./chunk-ABRLSSMP.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-EUUR5ENK.js";
+} from "./chunk-RFLW5RTZ.js";
 import {
   CommandFailure,
   UsageError,
@@ -976,7 +976,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-3BHOUDRA.js")).serveCommand(argv, io);
+      return (await import("./serve-command-DUMN5O4K.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   },
