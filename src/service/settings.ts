@@ -19,6 +19,15 @@ export interface ServiceSettings {
   /** Uploads per minute per repository. */
   rateLimitPerMinute: number
   requestTimeoutMs: number
+  // --- History and dashboard (issue 11) ---
+  /** Days of outcome history kept; older rows are purged. */
+  historyDays: number
+  /** Runs each flip figure looks back over. */
+  flipWindow: number
+  /** `https://github.com`, or a GitHub Enterprise Server: where users log in to the dashboard. */
+  githubServerUrl: string
+  /** The App's OAuth client, for the dashboard's login; unset: only public repositories show. */
+  oauth?: { clientId: string; clientSecret: string; sessionSecret: string }
 }
 
 export class SettingError extends Error {
@@ -85,6 +94,37 @@ export const SETTINGS: readonly { flag: string; env: string; what: string }[] = 
     env: 'BIND_PROBE_REQUEST_TIMEOUT_MS',
     what: 'longest time to receive a request, in ms (default 30000)',
   },
+  // --- History and dashboard (issue 11) ---
+  {
+    flag: '--history-days',
+    env: 'BIND_PROBE_HISTORY_DAYS',
+    what: 'days of outcome history kept for flip rates and the dashboard (default 90)',
+  },
+  {
+    flag: '--flip-window',
+    env: 'BIND_PROBE_FLIP_WINDOW',
+    what: 'runs a flip rate looks back over (default 20)',
+  },
+  {
+    flag: '--github-server-url',
+    env: 'GITHUB_SERVER_URL',
+    what: 'where dashboard users log in (default https://github.com; GHES: its URL)',
+  },
+  {
+    flag: '--oauth-client-id',
+    env: 'GITHUB_OAUTH_CLIENT_ID',
+    what: "the App's OAuth client id, for the dashboard's login (unset: public repositories only)",
+  },
+  {
+    flag: '--oauth-client-secret',
+    env: 'GITHUB_OAUTH_CLIENT_SECRET',
+    what: "the App's OAuth client secret",
+  },
+  {
+    flag: '--session-secret',
+    env: 'BIND_PROBE_SESSION_SECRET',
+    what: 'signs the dashboard session cookie (at least 32 characters)',
+  },
 ]
 
 export function readSettings(
@@ -120,7 +160,45 @@ export function readSettings(
     bodyLimitBytes: optional(get('--body-limit'), whole(1024, 1 << 30)) ?? 16 * 1024 * 1024,
     rateLimitPerMinute: optional(get('--rate-limit'), whole(1, 1_000_000)) ?? 600,
     requestTimeoutMs: optional(get('--request-timeout'), whole(100, 3_600_000)) ?? 30_000,
+    ...historySettings(get),
   }
+}
+
+type Get = (flag: string) => { value: string; name: string } | undefined
+
+// --- History and dashboard (issue 11) ---
+function historySettings(get: Get) {
+  const id = get('--oauth-client-id')
+  const secretOf = get('--oauth-client-secret')
+  const session = get('--session-secret')
+  const given = [id, secretOf, session].filter(Boolean)
+  if (given.length > 0 && given.length < 3) {
+    const missing = [
+      id ? undefined : '--oauth-client-id (GITHUB_OAUTH_CLIENT_ID)',
+      secretOf ? undefined : '--oauth-client-secret (GITHUB_OAUTH_CLIENT_SECRET)',
+      session ? undefined : '--session-secret (BIND_PROBE_SESSION_SECRET)',
+    ].filter(Boolean)
+    throw new SettingError(`the dashboard's login needs ${missing.join(' and ')} as well`)
+  }
+  return {
+    historyDays: optional(get('--history-days'), whole(1, 36_500)) ?? 90,
+    flipWindow: optional(get('--flip-window'), whole(2, 1000)) ?? 20,
+    githubServerUrl: optional(get('--github-server-url'), httpUrl) ?? 'https://github.com',
+    ...(id && secretOf && session
+      ? {
+          oauth: {
+            clientId: id.value,
+            clientSecret: secretOf.value,
+            sessionSecret: longSecret(session.value, session.name),
+          },
+        }
+      : {}),
+  }
+}
+
+function longSecret(value: string, name: string): string {
+  if (value.length < 32) throw new SettingError(`${name} must be at least 32 characters`)
+  return value
 }
 
 type Parse<T> = (value: string, name: string) => T
