@@ -26,6 +26,8 @@ export interface Leg {
   /** Scenario id to outcome; an outcome of `skipped:<cause>` is a scenario the host kept from being measured. */
   outcomes: Record<string, string>
   at: Date
+  /** The leg's scan result, as the envelope carries it. */
+  scan?: { findings: unknown[]; notes?: string[] }
 }
 
 const word = (c: string) => (c === 'o' ? 'ok' : c === 'E' ? 'EADDRINUSE' : c)
@@ -85,7 +87,13 @@ export async function recordLegs(db: SqlDatabase, legs: readonly Leg[]): Promise
   for (const leg of legs) {
     const result = resultOf(leg)
     const headSha = createHash('sha1').update(`${leg.ref}${leg.runId}`).digest('hex')
-    const envelope = { schemaVersion: 1, headSha, commentKey: 'default', result }
+    const envelope = {
+      schemaVersion: 1,
+      headSha,
+      commentKey: 'default',
+      result,
+      ...(leg.scan ? { scan: leg.scan } : {}),
+    }
     const text = JSON.stringify(envelope)
     const identity = {
       repositoryId: leg.repositoryId ?? 74,
