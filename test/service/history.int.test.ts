@@ -18,10 +18,15 @@ import {
   repositoryRecord,
   setDefaultBranch,
 } from '../../src/service/history/history-store.ts'
+import { startHistoryRetention } from '../../src/service/history/retention.ts'
 import type { SqlDatabase } from '../../src/service/store/sql.ts'
 import { openDatabase, SqlStore } from '../../src/service/store/sql-store.ts'
 import { DATABASES, freshDatabase } from './support/databases.ts'
 import { A, B, recordedSequence, recordLegs, resultOf, START } from './support/history-sequence.ts'
+
+const fail = (error: unknown) => {
+  throw error
+}
 
 const figures = (h: Awaited<ReturnType<typeof readHistory>>) =>
   h.scenarios.map((s) => ({
@@ -131,6 +136,26 @@ describe.each(DATABASES)('history on %s', (kind) => {
       '6/10',
     ])
     expect(await new SqlStore(db).listResults(74)).toHaveLength(39)
+  })
+
+  it('retention runs at start-up with the setting in days', async () => {
+    const { db } = await recorded()
+    // The sequence was recorded from START (2026-11-01) for 63 minutes.
+    const at = (iso: string) => () => Date.parse(iso)
+    const keep = startHistoryRetention(db, 30, fail, at('2026-11-30T00:00:00Z'))
+    expect(await keep.started).toBe(0)
+    keep.stop()
+    const drop = startHistoryRetention(db, 30, fail, at('2026-12-15T00:00:00Z'))
+    expect(await drop.started).toBeGreaterThan(0)
+    drop.stop()
+    expect((await readHistory(db, 74, { pullRequest: 7 })).scenarios).toEqual([])
+  })
+
+  it("the operator's delete takes the repository's history with its results", async () => {
+    const { db } = await recorded()
+    expect(await new SqlStore(db).deleteRepository(74)).toBe(39)
+    expect((await readHistory(db, 74, { pullRequest: 7 })).scenarios).toEqual([])
+    expect(await repositoryRecord(db, 74)).toBeUndefined()
   })
 
   it('purging repositories (installation deleted) removes their results and history, and only theirs', async () => {
