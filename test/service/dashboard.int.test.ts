@@ -3,6 +3,7 @@
 // flow and user API stood in on loopback: the page loads, shows the latest matrix and the flip
 // charts, prints hostile names as text, and keeps a private repository from anyone who cannot
 // read it on GitHub.
+import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dashboardApp } from '../../src/service/dashboard/app.ts'
@@ -18,6 +19,10 @@ interface CSSStyle {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Locally a missing browser skips with a printed reason; under CI=true it fails (launch throws).
+const HAVE_CHROMIUM = existsSync(CHROMIUM) || process.env.CI === 'true'
+if (!HAVE_CHROMIUM)
+  console.warn(`skipping the dashboard's browser tests: no Chromium at ${CHROMIUM}`)
 const HOSTILE_REPO = `octo-org/<script>window.__pwned=1</script>`
 const HOSTILE_SCENARIO = `<img src=x onerror="window.__pwned=2">`
 const SECRET = 'octo-org/secret-repo'
@@ -96,7 +101,7 @@ beforeAll(async () => {
       at: START,
     },
   ])
-  browser = await chromium.launch({ executablePath: CHROMIUM })
+  if (HAVE_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM })
 }, 60_000)
 
 afterAll(async () => {
@@ -111,7 +116,7 @@ async function open(path: string): Promise<{ page: Page; status: number }> {
   return { page, status: response!.status() }
 }
 
-describe('the dashboard in Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('the dashboard in Chromium', () => {
   it('lists the public repositories and says how many private ones it keeps back', async () => {
     const { page, status } = await open('/')
     expect(status).toBe(200)
