@@ -10,7 +10,7 @@ import { cpus, release } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { CATALOGUE } from '../src/probe/catalogue/index.ts'
 import type { PlatformResult } from '../src/probe/model.ts'
-import { repositoryView } from '../src/service/dashboard/data.ts'
+import { recentFindings, repositoryView } from '../src/service/dashboard/data.ts'
 import {
   readHistory,
   recordOutcomes,
@@ -46,6 +46,17 @@ function result(platform: number): PlatformResult {
       id: s.id,
       outcome: random() < 0.05 ? 'ok' : 'EADDRINUSE',
     })),
+  }
+}
+
+function finding(runId: number) {
+  return {
+    rule: 'PORT001',
+    severity: 'error',
+    path: `test/server-${runId % 7}.test.ts`,
+    line: 14,
+    message: 'Fixed port 8080 in a test.',
+    fingerprint: `f${runId % 7}`,
   }
 }
 
@@ -118,6 +129,24 @@ for (const kind of DATABASES) {
             envelope: { headSha: 'a'.repeat(40), result: result(p) },
             receivedAt: new Date(Date.UTC(2026, 0, 1) + run.runId * 1000),
           })
+          // The stored result beside it (the findings query reads its scan): a compact envelope,
+          // since only the scan is read.
+          await session.run(
+            `INSERT INTO results (id, repository_id, owner_id, repository, run_id, run_attempt, job,
+               platform, comment_key, head_sha, body_hash, envelope, notes, received_at)
+             VALUES (?, ?, 1, ?, ?, 1, ?, ?, 'default', ?, '', ?, '[]', ?)`,
+            [
+              `${run.repositoryId}-${run.runId}-${p}`,
+              run.repositoryId,
+              `octo-org/repo-${run.repositoryId}`,
+              run.runId,
+              `job-${p}`,
+              PLATFORMS[p],
+              'a'.repeat(40),
+              JSON.stringify({ scan: { findings: [finding(run.runId)] } }),
+              new Date(Date.UTC(2026, 0, 1) + run.runId * 1000).toISOString(),
+            ],
+          )
         }
       }
     })
@@ -132,10 +161,12 @@ for (const kind of DATABASES) {
   const branch100 = await timed(() => readHistory(db, 74, { window: 100 }))
   const repo = (await repositoryRecord(db, 74))!
   const matrix = await timed(() => repositoryView(db, repo, 20))
+  const findings = await timed(() => recentFindings(db, 74))
   for (const [what, times] of [
     ['flips, last 20 runs of main and of a pull request', pull],
     ['flips, last 100 runs of main', branch100],
     ['dashboard matrix and charts, last 20 runs', matrix],
+    ["dashboard: recent pull requests' findings", findings],
   ] as const) {
     rows.push(
       `| ${kind} | ${what} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 99))} | ${ms(times.at(-1)!)} |`,

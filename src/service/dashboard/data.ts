@@ -3,7 +3,7 @@
 // port use the scanner found in recent pull requests' uploads.
 import { byRun, countFlips, type OutcomeRow } from '../history/flips.ts'
 import { branchRef, windowRows, type RepositoryRecord } from '../history/history-store.ts'
-import type { SqlSession } from '../store/sql.ts'
+import type { Row, SqlSession } from '../store/sql.ts'
 
 export interface Column {
   platform: string
@@ -117,22 +117,31 @@ export function shape(rows: readonly OutcomeRow[]): Omit<RepositoryView, 'reposi
   }
 }
 
-/** Uploads read for findings: the newest of the repository's pull-request runs. */
-const RECENT_UPLOADS = 30
+/** Runs read for findings: the newest of the repository's pull-request runs. */
+const RECENT_RUNS = 20
 const PULL_REQUESTS_SHOWN = 10
 
 export async function recentFindings(
   db: SqlSession,
   repositoryId: number,
 ): Promise<PullRequestFindings[]> {
-  const uploads = await db.all(
-    `SELECT h.ref, r.head_sha, r.envelope FROM results r
-     JOIN history_runs h ON h.repository_id = r.repository_id AND h.run_id = r.run_id
-       AND h.run_attempt = r.run_attempt
-     WHERE r.repository_id = ? AND h.ref LIKE 'refs/pull/%'
-     ORDER BY r.received_at DESC, r.id LIMIT ?`,
-    [repositoryId, RECENT_UPLOADS],
+  // From the runs, not the results: the newest pull-request runs by the runs' key, then each
+  // run's results by the results' unique key (repository, run, attempt, …).
+  const runs = await db.all(
+    `SELECT ref, run_id, run_attempt FROM history_runs
+     WHERE repository_id = ? AND ref LIKE 'refs/pull/%'
+     ORDER BY run_id DESC, run_attempt DESC LIMIT ?`,
+    [repositoryId, RECENT_RUNS],
   )
+  const uploads: Row[] = []
+  for (const run of runs) {
+    const results = await db.all(
+      `SELECT head_sha, envelope FROM results
+       WHERE repository_id = ? AND run_id = ? AND run_attempt = ? ORDER BY received_at DESC, id`,
+      [repositoryId, run.run_id, run.run_attempt],
+    )
+    uploads.push(...results.map((r) => ({ ...r, ref: run.ref })))
+  }
   const pulls = new Map<number, PullRequestFindings & { seen: Set<string> }>()
   for (const upload of uploads) {
     const number = Number(/^refs\/pull\/(\d+)\//.exec(String(upload.ref))?.[1])
