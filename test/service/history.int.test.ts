@@ -17,6 +17,7 @@ import {
   recordOutcomes,
   repositoryRecord,
   setDefaultBranch,
+  setRepository,
 } from '../../src/service/history/history-store.ts'
 import { startHistoryRetention } from '../../src/service/history/retention.ts'
 import type { SqlDatabase } from '../../src/service/store/sql.ts'
@@ -91,13 +92,18 @@ describe.each(DATABASES)('history on %s', (kind) => {
     expect(all.map((f) => f.branch)).toEqual(['0/1', '8/25', '0/25', '6/10'])
   })
 
-  it('the default branch comes from a pull request base until the App names it', async () => {
+  it('the default branch comes from a pull request base until the App names it; the App changes visibility and name', async () => {
     const { db } = await recorded()
     expect(await repositoryRecord(db, 74)).toEqual({
       repositoryId: 74,
       repository: 'octo-org/octo-repo',
       visibility: 'public',
       defaultBranch: 'main',
+    })
+    await setRepository(db, 74, { visibility: 'private', repository: 'octo-org/renamed' })
+    expect(await repositoryRecord(db, 74)).toMatchObject({
+      repository: 'octo-org/renamed',
+      visibility: 'private',
     })
     await setDefaultBranch(db, 74, 'trunk')
     const history = await readHistory(db, 74, { pullRequest: 7 })

@@ -85,6 +85,29 @@ export async function setDefaultBranch(
   ])
 }
 
+/**
+ * The App's `repository` webhook (`privatized`, `publicized`, `renamed`): the dashboard must not
+ * wait for the next upload to stop showing a repository made private.
+ */
+export async function setRepository(
+  db: SqlSession,
+  repositoryId: number,
+  change: { visibility?: Visibility; repository?: string },
+): Promise<void> {
+  if (change.visibility) {
+    await db.run('UPDATE history_repositories SET visibility = ? WHERE repository_id = ?', [
+      change.visibility,
+      repositoryId,
+    ])
+  }
+  if (change.repository) {
+    await db.run('UPDATE history_repositories SET repository = ? WHERE repository_id = ?', [
+      change.repository,
+      repositoryId,
+    ])
+  }
+}
+
 /** The outcome rows of a ref's last `window` runs, oldest run first. */
 export async function windowRows(
   db: SqlSession,
