@@ -19,6 +19,7 @@ import {
   setDefaultBranch,
   setRepository,
 } from '../../src/service/history/history-store.ts'
+import { recentFindings, repositoryView } from '../../src/service/dashboard/data.ts'
 import { startHistoryRetention } from '../../src/service/history/retention.ts'
 import type { SqlDatabase } from '../../src/service/store/sql.ts'
 import { openDatabase, SqlStore } from '../../src/service/store/sql-store.ts'
@@ -162,6 +163,59 @@ describe.each(DATABASES)('history on %s', (kind) => {
     expect(await new SqlStore(db).deleteRepository(74)).toBe(39)
     expect((await readHistory(db, 74, { pullRequest: 7 })).scenarios).toEqual([])
     expect(await repositoryRecord(db, 74)).toBeUndefined()
+  })
+
+  it("reads the dashboard's matrix, series and recent findings", async () => {
+    const { db } = await recorded()
+    await recordLegs(db, [
+      ...[1, 2].map((n) => ({
+        ref: 'refs/pull/8/merge',
+        event: 'pull_request',
+        runId: 3000 + n,
+        platform: 'linux-x64',
+        image: 'ubuntu24',
+        outcomes: { [A]: 'ok' },
+        at: new Date(START.getTime() + (90 + n) * 60_000),
+        scan: {
+          findings: [
+            {
+              rule: 'PORT001',
+              severity: 'error',
+              path: `a${n}.ts`,
+              line: n,
+              message: 'm',
+              fingerprint: `f${n}`,
+            },
+          ],
+        },
+      })),
+    ])
+    const view = await repositoryView(db, (await repositoryRecord(db, 74))!, 20)
+    expect(view.ref).toBe('refs/heads/main')
+    expect(view.runs).toBe(20)
+    expect(view.columns.map((c) => `${c.platform}/${c.image}`)).toEqual([
+      'linux-x64/ubuntu22',
+      'linux-x64/ubuntu24',
+      'macos-arm64/macos15',
+    ])
+    expect(view.rows).toEqual([
+      { scenario: A, cells: ['ok', 'ok', 'ok'] },
+      { scenario: B, cells: [undefined, 'EADDRINUSE', undefined] },
+    ])
+    expect(
+      view.series.map(
+        (s) => `${s.platform}/${s.scenario === A ? 'A' : 'B'} ${s.flips}/${s.outcomes.length}`,
+      ),
+    ).toEqual(['macos-arm64/A 6/10', 'linux-x64/A 4/20', 'linux-x64/A 0/1', 'linux-x64/B 0/20'])
+    // Pull request 8's newest head (run 3002) only; pull request 7's uploads had no scan.
+    expect(await recentFindings(db, 74)).toEqual([
+      {
+        number: 8,
+        headSha: expect.stringMatching(/^[0-9a-f]{40}$/),
+        findings: [{ rule: 'PORT001', severity: 'error', path: 'a2.ts', line: 2, message: 'm' }],
+      },
+      { number: 7, headSha: expect.stringMatching(/^[0-9a-f]{40}$/), findings: [] },
+    ])
   })
 
   it('purging repositories (installation deleted) removes their results and history, and only theirs', async () => {
