@@ -159,7 +159,9 @@ export function evaluatePolicy(
     `${plural(report.probeErrors.length, 'probe error')}`,
   )
   add('flaky', report.flaky.length, failOn.flaky, `${plural(report.flaky.length, 'flaky result')}`)
-  const flips = report.history?.scenarios.filter((h) => h.newFlip) ?? []
+  // Only on the platforms this report measured: a platform dropped long ago keeps its last flip.
+  const measured = new Set(report.platforms.map((p) => p.id))
+  const flips = report.history?.scenarios.filter((h) => h.newFlip && measured.has(h.platform)) ?? []
   const known = new Set(policy.knownFlaky ?? [])
   const newFlips = flips.filter((h) => !known.has(h.scenario))
   const tolerated = flips.filter((h) => known.has(h.scenario))

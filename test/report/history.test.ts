@@ -150,6 +150,15 @@ describe('the report with a history', () => {
     expect(fails.conclusion).toBe('failure')
     expect(fails.title).toBe('❌ Failed: 1 outcome flipped since the previous run')
     expect(fails.notEvaluated).toBeUndefined()
+    // A platform this report did not measure (dropped from the matrix) keeps its last flip: not news.
+    const elsewhere = buildReport({
+      ...threeOs(),
+      history: {
+        window: 20,
+        scenarios: history().scenarios.map((h) => ({ ...h, platform: 'freebsd-x64' })),
+      },
+    })
+    expect(evaluatePolicy(elsewhere, policy({}, true)).conclusion).toBe('success')
     const tolerated = evaluatePolicy(report, policy({ knownFlaky: [A] }, true))
     expect(tolerated.conclusion).toBe('success')
     expect(tolerated.reasons.filter((r) => r.rule === 'flip')).toEqual([
