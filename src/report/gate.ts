@@ -46,6 +46,8 @@ export interface GateReason {
   message: string
   /** True when the policy makes this reason fail the check. */
   fails: boolean
+  /** For `flip`: the scenarios that flipped (a known-flaky one's reason has none to act on). */
+  scenarios?: string[]
 }
 
 export interface GateVerdict {
@@ -165,12 +167,15 @@ export function evaluatePolicy(
   const known = new Set(policy.knownFlaky ?? [])
   const newFlips = flips.filter((h) => !known.has(h.scenario))
   const tolerated = flips.filter((h) => known.has(h.scenario))
-  add(
-    'flip',
-    newFlips.length,
-    failOn.newFlip ?? false,
-    `${plural(newFlips.length, 'outcome')} flipped since the previous run: ${some(newFlips.map(flipWords))}`,
-  )
+  if (newFlips.length > 0) {
+    reasons.push({
+      rule: 'flip',
+      count: newFlips.length,
+      fails: failOn.newFlip ?? false,
+      message: `${plural(newFlips.length, 'outcome')} flipped since the previous run: ${some(newFlips.map(flipWords))}`,
+      scenarios: [...new Set(newFlips.map((h) => h.scenario))],
+    })
+  }
   add(
     'flip',
     tolerated.length,

@@ -8,6 +8,7 @@ import { buildReport } from '../../src/report/build.ts'
 import { evaluatePolicy } from '../../src/report/gate.ts'
 import type { ReportHistory } from '../../src/report/history.ts'
 import { renderComment, renderSummary } from '../../src/report/render/render.ts'
+import { buildView } from '../../src/report/render/view.ts'
 import { scenarioHistories, type OutcomeRow } from '../../src/service/history/flips.ts'
 import { gfmTree, textOf } from './gfm.ts'
 import { threeOs } from './samples.ts'
@@ -145,6 +146,7 @@ describe('the report with a history', () => {
       count: 1,
       fails: false,
       message: `1 outcome flipped since the previous run: ${A} on ${MAC} (macos15) (EADDRINUSE → ok)`,
+      scenarios: [A],
     })
     const fails = evaluatePolicy(report, policy({}, true))
     expect(fails.conclusion).toBe('failure')
@@ -159,8 +161,25 @@ describe('the report with a history', () => {
       },
     })
     expect(evaluatePolicy(elsewhere, policy({}, true)).conclusion).toBe('success')
+    const steps = (verdict: ReturnType<typeof evaluatePolicy>) =>
+      buildView(report, {
+        verdict,
+        limits: { list: 10, findings: 10, matrix: 'none' },
+        trimmed: false,
+        limitName: '',
+      })
+        .nextSteps.filter((step) => step.kind === 'flip')
+        .map((step) => `${step.what}: ${step.text} → ${step.step}`)
+    expect(steps(fails)).toEqual([
+      `An outcome flipped on ${MAC} (macos15): Two plain TCP sockets bind the same loopback address and port: EADDRINUSE in the previous run, ok now (6 flips in the last 20 runs of the default branch) → the runner, not this pull request’s code: re-run the leg; if the scenario is known to flip there, list it under known-flaky: in the policy`,
+    ])
+    expect(steps(warns)[0]).toMatch(
+      /→ nothing to fix in this pull request; list the scenario under known-flaky:/,
+    )
     const tolerated = evaluatePolicy(report, policy({ knownFlaky: [A] }, true))
     expect(tolerated.conclusion).toBe('success')
+    // A tolerated flip is reported, with nothing to do.
+    expect(steps(tolerated)).toEqual([])
     expect(tolerated.reasons.filter((r) => r.rule === 'flip')).toEqual([
       {
         rule: 'flip',

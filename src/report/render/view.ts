@@ -681,6 +681,26 @@ function nextSteps(
       linkText: null,
     })),
   )
+  // The reporting service's new flips, as the gate counted them (a known-flaky one is tolerated).
+  const flipReason = options.verdict?.reasons.find((r) => r.rule === 'flip' && r.scenarios)
+  const measuredHere = new Set(report.platforms.map((p) => p.id))
+  push(
+    'flip',
+    (report.history?.scenarios ?? [])
+      .filter(
+        (h) =>
+          h.newFlip && measuredHere.has(h.platform) && flipReason?.scenarios?.includes(h.scenario),
+      )
+      .map((h) => ({
+        what: `An outcome flipped on ${h.platform}${h.image ? ` (${h.image})` : ''}`,
+        text: `${title(h.scenario)}: ${plainOutcome(h.previousOutcome ?? '')} in the previous run, ${plainOutcome(h.latestOutcome ?? '')} now${h.branch ? ` (${h.branch.flips} ${h.branch.flips === 1 ? 'flip' : 'flips'} in the last ${h.branch.runs} runs of the default branch)` : ''}`,
+        step: flipReason!.fails
+          ? 'the runner, not this pull request’s code: re-run the leg; if the scenario is known to flip there, list it under known-flaky: in the policy'
+          : 'nothing to fix in this pull request; list the scenario under known-flaky: if it is known to flip there',
+        url: runUrl,
+        linkText: runUrl ? 'the run' : null,
+      })),
+  )
   return steps
 }
 
