@@ -126,6 +126,10 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
   })
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem)
   const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem, locate)
+  const known = new Set([...CATALOGUE, ...scenarios].map((s) => s.id))
+  ;(raw['known-flaky'] ?? []).forEach((id, i) => {
+    if (!known.has(id)) problems.push(problem(['known-flaky', i], `"${id}" is not a scenario id`))
+  })
   if (problems.length) throw new ConfigError(file, problems)
 
   return {
@@ -151,6 +155,7 @@ export function loadConfig(text: string, file = '.github/bind-probe.yml'): Confi
       maxFileBytes: raw.scan?.['max-file-bytes'] ?? DEFAULT_CONFIG.scan.maxFileBytes,
     },
     readPolicyFrom: raw['read-policy-from'] ?? DEFAULT_CONFIG.readPolicyFrom,
+    ...(raw['known-flaky']?.length ? { knownFlaky: [...new Set(raw['known-flaky'])] } : {}),
   }
 }
 
@@ -166,7 +171,8 @@ interface RawConfig {
       | 'unmeasurable-host'
       | 'probe-error'
       | 'flaky'
-      | 'refused-write',
+      | 'refused-write'
+      | 'new-flip',
       boolean
     >
   > & {
@@ -184,6 +190,7 @@ interface RawConfig {
     'max-file-bytes'?: number
   }
   'read-policy-from'?: Config['readPolicyFrom']
+  'known-flaky'?: string[]
 }
 
 type RawScenario = Omit<Scenario, 'expect' | 'section'> & {
@@ -203,6 +210,7 @@ function failOnOf(raw: NonNullable<RawConfig['fail-on']>): FailOn {
     flaky: raw.flaky ?? DEFAULT_FAIL_ON.flaky,
     findings: raw.findings ?? DEFAULT_FAIL_ON.findings,
     refusedWrite: raw['refused-write'] ?? DEFAULT_FAIL_ON.refusedWrite,
+    ...(raw['new-flip'] === undefined ? {} : { newFlip: raw['new-flip'] }),
   }
 }
 

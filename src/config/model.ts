@@ -39,6 +39,12 @@ export interface FailOn {
    * Off: one warning, and the report stays in the job summary. On: the step fails.
    */
   refusedWrite: boolean
+  /**
+   * The reporting service's key (it has the history; the action reports it "not evaluated"): a
+   * scenario's latest outcome differs from the run before it on the same platform and image.
+   * Absent unless the policy sets it, which keeps the action's report as it was.
+   */
+  newFlip?: boolean
 }
 
 /** A scenario outcome the project relies on, on an OS family or one platform. */
@@ -79,10 +85,16 @@ export interface Config {
   }
   /** Where the report job reads this file and the templates from. */
   readPolicyFrom: 'base' | 'pull-request'
+  /**
+   * The reporting service's key: scenario ids known to flip between runs; their flips are
+   * reported and never fail the check. Absent unless the policy lists some.
+   */
+  knownFlaky?: string[]
 }
 
 /** What evaluatePolicy needs. */
-export type Policy = Pick<Config, 'mode' | 'failOn' | 'require' | 'platforms'>
+export type Policy = Pick<Config, 'mode' | 'failOn' | 'require' | 'platforms'> &
+  Pick<Partial<Config>, 'knownFlaky'>
 
 /**
  * By default the gate fails on what the pull request's author can fix: new flaky port use at

@@ -32,6 +32,7 @@ import {
 } from '../report/index.ts'
 import { readLegScans, type LegScanFile } from '../report/leg-scans.ts'
 import { toAnnotation } from '../scan/index.ts'
+import type { ReportHistory } from '../report/history.ts'
 
 /** One leg's files, as they arrived (text, untrusted until checked). */
 export interface LegFiles extends LegScanFile {
@@ -77,6 +78,8 @@ export interface PublishReportOptions {
   legStatuses?: () => Promise<LegInput[]>
   /** Complete this check run (the service's "waiting" one, or its earlier report) instead. */
   existingCheckRunId?: number
+  /** The service's flip figures; the action has none (its history keys are "not evaluated"). */
+  history?: ReportHistory
   context?: RunContext
   api?: GitHubApi
   logger: Logger
@@ -164,6 +167,7 @@ export async function publishReport(options: PublishReportOptions): Promise<Repo
     ...(previousComment !== undefined ? { previousComment } : {}),
     findings: scans.findings,
     notes: [...(options.legNotes ?? []), ...scans.notes, ...unread],
+    ...(options.history ? { history: options.history } : {}),
     ...(context ? { context: reportContext(context) } : {}),
   })
   const problems = options.policy.problem ? [options.policy.problem] : []

@@ -25,6 +25,7 @@ import {
   type ReportContext,
   type ScenarioRow,
 } from './model.ts'
+import type { ReportHistory } from './history.ts'
 import { checkRequirements } from './requirements.ts'
 import { describeExpectation } from './verdict.ts'
 
@@ -53,6 +54,8 @@ export interface ReportInput {
   /** What the legs want a reader to know (the scan stopped at the files API's limit, say). */
   notes?: readonly string[]
   context?: ReportContext
+  /** The reporting service's flip figures; the action has none (and the report is then as it was). */
+  history?: ReportHistory
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -131,6 +134,7 @@ export function buildReport(input: ReportInput): Report {
     changes: compareWithPrevious(previous, current, platforms, rows),
     requirements: checkRequirements(policy.require, platforms, rows, policy.source),
     divergentScenarios: [...new Set(divergences.map((d) => d.scenario))].sort(),
+    ...(input.history ? { history: input.history } : {}),
   }
 }
 

@@ -5,6 +5,7 @@
 // that could not run, a host that measured nothing; the rest are warnings (docs/configuration.md).
 import type { FailOn, Policy } from '../config/model.ts'
 import { severityRank, SEVERITIES } from './findings.ts'
+import type { ScenarioHistory } from './history.ts'
 import type { FindingsSummary, Report } from './model.ts'
 
 export type Conclusion = 'success' | 'failure' | 'neutral'
@@ -18,6 +19,7 @@ export type GateRule =
   | 'divergence'
   | 'probe-error'
   | 'flaky'
+  | 'flip'
   | 'change'
 
 /**
@@ -34,6 +36,7 @@ export const RULE_ORDER: readonly GateRule[] = [
   'divergence',
   'probe-error',
   'flaky',
+  'flip',
   'change',
 ]
 
@@ -43,6 +46,8 @@ export interface GateReason {
   message: string
   /** True when the policy makes this reason fail the check. */
   fails: boolean
+  /** For `flip`: the scenarios that flipped (a known-flaky one's reason has none to act on). */
+  scenarios?: string[]
 }
 
 export interface GateVerdict {
@@ -60,6 +65,11 @@ export interface GateVerdict {
   /** Reasons that fail the check (or would, in warn mode), and reasons that only warn. */
   failures: number
   warnings: number
+  /**
+   * The reporting service's keys the policy sets but this report cannot judge (no history: the
+   * action), such as `fail-on.new-flip`; absent when there are none.
+   */
+  notEvaluated?: string[]
 }
 
 /** The first line's budget, emoji included: a reviewer reads it in a notification. */
@@ -151,6 +161,33 @@ export function evaluatePolicy(
     `${plural(report.probeErrors.length, 'probe error')}`,
   )
   add('flaky', report.flaky.length, failOn.flaky, `${plural(report.flaky.length, 'flaky result')}`)
+  // Only on the platforms this report measured: a platform dropped long ago keeps its last flip.
+  const measured = new Set(report.platforms.map((p) => p.id))
+  const flips = report.history?.scenarios.filter((h) => h.newFlip && measured.has(h.platform)) ?? []
+  const known = new Set(policy.knownFlaky ?? [])
+  const newFlips = flips.filter((h) => !known.has(h.scenario))
+  const tolerated = flips.filter((h) => known.has(h.scenario))
+  if (newFlips.length > 0) {
+    reasons.push({
+      rule: 'flip',
+      count: newFlips.length,
+      fails: failOn.newFlip ?? false,
+      message: `${plural(newFlips.length, 'outcome')} flipped since the previous run: ${some(newFlips.map(flipWords))}`,
+      scenarios: [...new Set(newFlips.map((h) => h.scenario))],
+    })
+  }
+  add(
+    'flip',
+    tolerated.length,
+    false,
+    `${plural(tolerated.length, 'known-flaky outcome')} flipped (known-flaky, tolerated): ${some(tolerated.map(flipWords))}`,
+  )
+  const notEvaluated = report.history
+    ? []
+    : [
+        ...(failOn.newFlip === undefined ? [] : ['fail-on.new-flip']),
+        ...(policy.knownFlaky?.length ? ['known-flaky'] : []),
+      ]
   const changed = report.changes.cells.length + report.changes.platformsRemoved.length
   add(
     'change',
@@ -187,7 +224,13 @@ export function evaluatePolicy(
     title: titleOf(conclusion, failing, reasons, report.platforms.length),
     failures: failing.length,
     warnings,
+    ...(notEvaluated.length ? { notEvaluated } : {}),
   }
+}
+
+function flipWords(h: ScenarioHistory): string {
+  const where = `${h.platform}${h.image ? ` (${h.image})` : ''}`
+  return `${h.scenario} on ${where} (${h.previousOutcome} → ${h.latestOutcome})`
 }
 
 const SCAN_PROBLEM = '\u0000scan-problem'

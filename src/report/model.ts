@@ -9,6 +9,7 @@ import type {
   OutcomeCount,
 } from '../probe/model.ts'
 import type { Severity } from '../scan/finding.ts'
+import type { ReportHistory } from './history.ts'
 import type { Verdict } from './verdict.ts'
 
 export const REPORT_SCHEMA_VERSION = 1
@@ -278,4 +279,6 @@ export interface Report {
   findings: FindingsSummary
   /** Ids of the scenarios with at least one divergence, sorted. */
   divergentScenarios: string[]
+  /** The reporting service's flip figures over past runs; absent in the action's report. */
+  history?: ReportHistory
 }

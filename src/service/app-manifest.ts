@@ -8,7 +8,7 @@ export const APP_PERMISSIONS = {
   metadata: 'read',
 } as const
 
-export const APP_EVENTS = ['check_run', 'workflow_job'] as const
+export const APP_EVENTS = ['check_run', 'workflow_job', 'repository'] as const
 
 export interface ManifestOptions {
   name: string

@@ -13,9 +13,13 @@ import { webhookRoutes } from './webhooks.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
 import type { Store } from './store/store.ts'
+import type { SqlDatabase } from './store/sql.ts'
+import { recordOutcomes } from './history/history-store.ts'
 
 export interface ServiceOptions {
   store: Store
+  /** The database under the store: each stored result's outcomes go to the history too. */
+  db?: SqlDatabase
   verify: Verify
   settings: Pick<
     ServiceSettings,
@@ -174,6 +178,19 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
         tokenExpiresAt: uploader.expiresAt,
         receivedAt: new Date(),
       })
+      if (options.db && outcome.status === 'created') {
+        // A relayed result's run and pull request are the fork run's, not the relay job's.
+        const claims = envelope.relayedRun
+          ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName }
+          : uploader.claims
+        await recordOutcomes(options.db, {
+          resultId: outcome.id,
+          identity,
+          claims,
+          envelope,
+          receivedAt: new Date(),
+        })
+      }
       if (options.publisher && (outcome.status === 'created' || outcome.status === 'same')) {
         const key = {
           repositoryId: identity.repositoryId,
@@ -200,7 +217,12 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
   })
 
   if (options.github && options.publisher) {
-    webhookRoutes(app, { github: options.github, publisher: options.publisher, store })
+    webhookRoutes(app, {
+      github: options.github,
+      publisher: options.publisher,
+      store,
+      ...(options.db ? { db: options.db } : {}),
+    })
   }
 
   const operator = async (request: FastifyRequest, reply: FastifyReply) => {

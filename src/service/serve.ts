@@ -4,6 +4,9 @@
 import Fastify, { LogController } from 'fastify'
 import { serviceApp } from './app.ts'
 import { gitHubApp } from './github-app.ts'
+import { registerHistory } from './history/register.ts'
+import { readHistory } from './history/history-store.ts'
+import { serviceMetrics } from './metrics.ts'
 import { oidcVerifier, type Verify } from './oidc.ts'
 import { Publisher } from './publish/publisher.ts'
 import type { ServiceSettings } from './settings.ts'
@@ -24,6 +27,7 @@ export async function startService(
 ): Promise<RunningService> {
   const db = await openDatabase(settings.database)
   const store = new SqlStore(db)
+  const metrics = serviceMetrics()
   const app = Fastify({
     logger: { level: 'info', stream: log, redact: ['req.headers.authorization'] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
@@ -50,6 +54,14 @@ export async function startService(
         deadlineMs: settings.reportDeadlineMs,
         requestTimeoutMs: settings.requestTimeoutMs,
         pollMs: settings.publishPollMs,
+        history: (repositoryId, pullRequest) =>
+          readHistory(db, repositoryId, {
+            ...(pullRequest !== undefined ? { pullRequest } : {}),
+            window: settings.flipWindow,
+          }),
+        onPublished: (kind, ms) => {
+          if (kind === 'published') metrics.publishSeconds.observe(ms / 1000)
+        },
         logger: {
           debug: (m) => app.log.debug(m),
           info: (m) => app.log.info(m),
@@ -60,9 +72,19 @@ export async function startService(
     : undefined
   await app.register(serviceApp, {
     store,
+    db,
     verify: (token) => verify(token),
     settings,
     ...(github && publisher ? { github, publisher } : {}),
+  })
+  if (publisher) metrics.outboxDepth.collect(() => publisher.outbox.depth())
+  let url = ''
+  const retention = await registerHistory(app, {
+    db,
+    metrics,
+    settings,
+    publicUrl: () => settings.publicUrl ?? url,
+    githubApiUrl: settings.githubApiUrl,
   })
   try {
     await app.listen({ host: settings.host, port: settings.port })
@@ -72,7 +94,7 @@ export async function startService(
   }
   const { port } = app.server.address() as { port: number }
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host
-  const url = `http://${host}:${port}`
+  url = `http://${host}:${port}`
   const audience = settings.oidcAudience ?? settings.publicUrl ?? url
   verify = oidcVerifier(settings.oidcIssuer, audience)
   app.log.info(
@@ -95,6 +117,7 @@ export async function startService(
       await app.close()
       clearTimeout(cut)
       await publisher?.stop()
+      retention.stop()
       await store.close()
     })())
   return { url, stop }

@@ -27,6 +27,17 @@ export interface ServiceSettings {
   reportDeadlineMs: number
   /** How often the outbox is polled for publishes that are due (other processes add them too). */
   publishPollMs: number
+  /** REST root, for the App and the dashboard's access checks. */
+  githubApiUrl: string
+  // --- History and dashboard (issue 11) ---
+  /** Days of outcome history kept; older rows are purged. */
+  historyDays: number
+  /** Runs each flip figure looks back over. */
+  flipWindow: number
+  /** `https://github.com`, or a GitHub Enterprise Server: where users log in to the dashboard. */
+  githubServerUrl: string
+  /** The App's OAuth client, for the dashboard's login; unset: only public repositories show. */
+  oauth?: { clientId: string; clientSecret: string; sessionSecret: string }
 }
 
 export interface GitHubAppSettings {
@@ -127,7 +138,7 @@ export const SETTINGS: readonly { flag: string; env: string; what: string }[] = 
   {
     flag: '--github-server-url',
     env: 'GITHUB_SERVER_URL',
-    what: 'GitHub web root, for links (default https://github.com)',
+    what: 'GitHub web root: links to runs, and where dashboard users log in (default https://github.com)',
   },
   {
     flag: '--report-deadline',
@@ -138,6 +149,32 @@ export const SETTINGS: readonly { flag: string; env: string; what: string }[] = 
     flag: '--publish-poll',
     env: 'BIND_PROBE_PUBLISH_POLL_MS',
     what: 'how often the outbox is polled for due publishes, in ms (default 1000)',
+  },
+  // --- History and dashboard (issue 11) ---
+  {
+    flag: '--history-days',
+    env: 'BIND_PROBE_HISTORY_DAYS',
+    what: 'days of outcome history kept for flip rates and the dashboard (default 90)',
+  },
+  {
+    flag: '--flip-window',
+    env: 'BIND_PROBE_FLIP_WINDOW',
+    what: 'runs a flip rate looks back over (default 20)',
+  },
+  {
+    flag: '--oauth-client-id',
+    env: 'GITHUB_OAUTH_CLIENT_ID',
+    what: "the App's OAuth client id, for the dashboard's login (unset: public repositories only)",
+  },
+  {
+    flag: '--oauth-client-secret',
+    env: 'GITHUB_OAUTH_CLIENT_SECRET',
+    what: "the App's OAuth client secret",
+  },
+  {
+    flag: '--session-secret',
+    env: 'BIND_PROBE_SESSION_SECRET',
+    what: 'signs the dashboard session cookie (at least 32 characters)',
   },
 ]
 
@@ -180,6 +217,8 @@ export function readSettings(
     reportDeadlineMs:
       optional(get('--report-deadline'), whole(1_000, 7 * 24 * 3_600_000)) ?? 30 * 60_000,
     publishPollMs: optional(get('--publish-poll'), whole(10, 60_000)) ?? 1_000,
+    githubApiUrl: optional(get('--github-api-url'), httpUrl) ?? 'https://api.github.com',
+    ...historySettings(get),
   }
 }
 
@@ -229,6 +268,41 @@ function githubApp(
     apiUrl: optional(get('--github-api-url'), httpUrl) ?? 'https://api.github.com',
     serverUrl: optional(get('--github-server-url'), httpUrl) ?? 'https://github.com',
   }
+}
+
+// --- History and dashboard (issue 11) ---
+function historySettings(get: Get) {
+  const id = get('--oauth-client-id')
+  const secretOf = get('--oauth-client-secret')
+  const session = get('--session-secret')
+  const given = [id, secretOf, session].filter(Boolean)
+  if (given.length > 0 && given.length < 3) {
+    const missing = [
+      id ? undefined : '--oauth-client-id (GITHUB_OAUTH_CLIENT_ID)',
+      secretOf ? undefined : '--oauth-client-secret (GITHUB_OAUTH_CLIENT_SECRET)',
+      session ? undefined : '--session-secret (BIND_PROBE_SESSION_SECRET)',
+    ].filter(Boolean)
+    throw new SettingError(`the dashboard's login needs ${missing.join(' and ')} as well`)
+  }
+  return {
+    historyDays: optional(get('--history-days'), whole(1, 36_500)) ?? 90,
+    flipWindow: optional(get('--flip-window'), whole(2, 1000)) ?? 20,
+    githubServerUrl: optional(get('--github-server-url'), httpUrl) ?? 'https://github.com',
+    ...(id && secretOf && session
+      ? {
+          oauth: {
+            clientId: id.value,
+            clientSecret: secretOf.value,
+            sessionSecret: longSecret(session.value, session.name),
+          },
+        }
+      : {}),
+  }
+}
+
+function longSecret(value: string, name: string): string {
+  if (value.length < 32) throw new SettingError(`${name} must be at least 32 characters`)
+  return value
 }
 
 type Parse<T> = (value: string, name: string) => T

@@ -5,11 +5,15 @@ import type { FastifyInstance } from 'fastify'
 import type { GitHubAppClient } from './github-app.ts'
 import type { Publisher } from './publish/publisher.ts'
 import type { Store } from './store/store.ts'
+import type { SqlDatabase } from './store/sql.ts'
+import { purgeRepositories, setRepository } from './history/history-store.ts'
 
 export interface WebhookOptions {
   github: GitHubAppClient
   publisher: Publisher
   store: Store
+  /** With it, a deleted installation's history goes too, and repository changes reach it. */
+  db?: SqlDatabase
 }
 
 interface Payload {
@@ -22,7 +26,7 @@ interface Payload {
 }
 
 export function webhookRoutes(app: FastifyInstance, options: WebhookOptions): void {
-  const { github, publisher, store } = options
+  const { github, publisher, store, db } = options
   app.post('/api/v1/github/webhooks', async (request, reply) => {
     const signature = request.headers['x-hub-signature-256']
     if (typeof signature !== 'string' || !request.rawBody) {
@@ -52,11 +56,26 @@ export function webhookRoutes(app: FastifyInstance, options: WebhookOptions): vo
       case 'installation.deleted': {
         const installationId = payload.installation?.id
         if (installationId) github.forgetInstallation(installationId)
+        const ids = (payload.repositories ?? []).flatMap((r) => (r.id ? [r.id] : []))
         let deleted = 0
-        for (const repository of payload.repositories ?? []) {
-          if (repository.id) deleted += await store.deleteRepository(repository.id)
-        }
+        if (db) deleted = await purgeRepositories(db, ids)
+        else for (const id of ids) deleted += await store.deleteRepository(id)
         return reply.code(202).send({ accepted: 'installation.deleted', deleted })
+      }
+      case 'repository.privatized':
+      case 'repository.publicized':
+      case 'repository.renamed': {
+        const repository = payload.repository as
+          { id?: number; full_name?: string; private?: boolean } | undefined
+        if (db && repository?.id) {
+          await setRepository(db, repository.id, {
+            ...(repository.full_name ? { repository: repository.full_name } : {}),
+            ...(repository.private !== undefined
+              ? { visibility: repository.private ? 'private' : 'public' }
+              : {}),
+          })
+        }
+        return reply.code(202).send({ accepted: `repository.${payload.action}` })
       }
       case 'installation_repositories.removed': {
         const installationId = payload.installation?.id

@@ -169,7 +169,7 @@ unknown-top: 1
       '11:5 require.tcp4-reuseaddr-both-dup-wildcard-nolisten.solaris | "solaris" is not allowed here: use linux, macos, windows, or a platform id such as linux-arm64.',
       '12:25 require.tcp4-reuseaddr-both-dup-wildcard-nolisten.macos[1] | require.tcp4-reuseaddr-both-dup-wildcard-nolisten.macos[1] is "nope", which is not ok, unsupported, or an error name such as EADDRINUSE',
       '14:8 comment.key | comment.key is "has spaces", which is not one comment per pull request and key: letters, digits, dots, dashes and underscores',
-      '15:1 unknown-top | unknown key "unknown-top"; the keys here are platforms, mode, fail-on, require, scenarios, comment, summary, scan, read-policy-from',
+      '15:1 unknown-top | unknown key "unknown-top"; the keys here are platforms, mode, fail-on, require, scenarios, comment, summary, scan, read-policy-from, known-flaky',
     ])
   })
 

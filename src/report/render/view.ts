@@ -60,6 +60,7 @@ const RULE_WORDS: Record<GateRule, string> = {
   'missing-platform': 'missing platform',
   'probe-error': 'probe error',
   flaky: 'flaky result',
+  flip: 'flipped outcome',
   findings: 'flaky port use',
 }
 
@@ -248,6 +249,11 @@ export function buildView(report: Report, options: ViewOptions) {
     },
     probeErrors: cap(probeErrors),
     flaky: cap(flaky),
+    // Always an object (the templates read `history.flipping.total`); empty without a history.
+    history: {
+      window: report.history?.window ?? null,
+      flipping: cap(flippingView(report, title)),
+    },
     requirements: {
       total: report.requirements.length,
       violated: report.requirements.filter((r) => r.status === 'violated').length,
@@ -289,6 +295,7 @@ export function buildView(report: Report, options: ViewOptions) {
           title: options.verdict.title,
           failures: options.verdict.failures,
           warnings: options.verdict.warnings,
+          notEvaluated: options.verdict.notEvaluated ?? null,
         }
       : null,
     allWell:
@@ -306,6 +313,58 @@ export function buildView(report: Report, options: ViewOptions) {
 }
 
 export type View = ReturnType<typeof buildView>
+
+/**
+ * The history's series that flipped, on the platforms this report measured: "flipped 3 times in
+ * the last 20 runs on macos-arm64". A flip in this very run first, then the most flips.
+ */
+function flippingView(report: Report, title: (id: string) => string) {
+  const measured = new Set(report.platforms.map((p) => p.id))
+  const times = (n: number) => `${n} ${n === 1 ? 'time' : 'times'}`
+  const runs = (n: number) => `${n} ${n === 1 ? 'run' : 'runs'}`
+  return (report.history?.scenarios ?? [])
+    .filter(
+      (h) =>
+        measured.has(h.platform) &&
+        (h.newFlip || (h.branch?.flips ?? 0) > 0 || (h.pullRequest?.flips ?? 0) > 0),
+    )
+    .map((h) => {
+      const where = `${h.platform}${h.image ? ` (${h.image})` : ''}`
+      const parts = [
+        h.branch
+          ? `flipped ${times(h.branch.flips)} in the last ${runs(h.branch.runs)} on ${where}`
+          : `on ${where}`,
+        ...(h.pullRequest && (h.pullRequest.flips > 0 || !h.branch)
+          ? [`${times(h.pullRequest.flips)} in this pull request's ${runs(h.pullRequest.runs)}`]
+          : []),
+        ...(h.newFlip
+          ? [
+              `now ${plainOutcome(h.previousOutcome ?? '')} → ${plainOutcome(h.latestOutcome ?? '')}`,
+            ]
+          : []),
+      ]
+      return {
+        scenario: h.scenario,
+        title: title(h.scenario),
+        platform: h.platform,
+        image: h.image ?? null,
+        flips: h.branch?.flips ?? null,
+        runs: h.branch?.runs ?? null,
+        pullRequestFlips: h.pullRequest?.flips ?? null,
+        pullRequestRuns: h.pullRequest?.runs ?? null,
+        newFlip: h.newFlip,
+        text: parts.join(' · '),
+        total: (h.branch?.flips ?? 0) + (h.pullRequest?.flips ?? 0),
+      }
+    })
+    .sort(
+      (a, b) =>
+        Number(b.newFlip) - Number(a.newFlip) ||
+        b.total - a.total ||
+        a.scenario.localeCompare(b.scenario) ||
+        a.platform.localeCompare(b.platform),
+    )
+}
 
 function platformView(p: MeasuredPlatform) {
   return {
@@ -621,6 +680,26 @@ function nextSteps(
       url: null,
       linkText: null,
     })),
+  )
+  // The reporting service's new flips, as the gate counted them (a known-flaky one is tolerated).
+  const flipReason = options.verdict?.reasons.find((r) => r.rule === 'flip' && r.scenarios)
+  const measuredHere = new Set(report.platforms.map((p) => p.id))
+  push(
+    'flip',
+    (report.history?.scenarios ?? [])
+      .filter(
+        (h) =>
+          h.newFlip && measuredHere.has(h.platform) && flipReason?.scenarios?.includes(h.scenario),
+      )
+      .map((h) => ({
+        what: `An outcome flipped on ${h.platform}${h.image ? ` (${h.image})` : ''}`,
+        text: `${title(h.scenario)}: ${plainOutcome(h.previousOutcome ?? '')} in the previous run, ${plainOutcome(h.latestOutcome ?? '')} now${h.branch ? ` (${h.branch.flips} ${h.branch.flips === 1 ? 'flip' : 'flips'} in the last ${h.branch.runs} runs of the default branch)` : ''}`,
+        step: flipReason!.fails
+          ? 'the runner, not this pull request’s code: re-run the leg; if the scenario is known to flip there, list it under known-flaky: in the policy'
+          : 'nothing to fix in this pull request; list the scenario under known-flaky: if it is known to flip there',
+        url: runUrl,
+        linkText: runUrl ? 'the run' : null,
+      })),
   )
   return steps
 }

@@ -21,6 +21,7 @@ import type { GitHubAppClient } from '../github-app.ts'
 import { assemble, type AssembledReport } from './assemble.ts'
 import type { ReportKey } from './outbox.ts'
 import type { ReportStore } from './reports.ts'
+import type { ReportHistory } from '../../report/history.ts'
 
 export const POLICY_PATH = '.github/bind-probe.yml'
 
@@ -39,6 +40,8 @@ export interface PublishContext {
   deadlineMs: number
   requestTimeoutMs: number
   logger: Logger
+  /** The flip figures for the report; absent: none (the report then equals the action's). */
+  history?: (repositoryId: number, pullRequest: number | undefined) => Promise<ReportHistory>
   now?: () => Date
 }
 
@@ -88,7 +91,9 @@ export async function publishOne(key: ReportKey, ctx: PublishContext): Promise<P
   }
 
   const legJobs = jobs ? legJobNames(jobs, assembled) : []
+  const history = await ctx.history?.(key.repositoryId, context.pullRequest?.number)
   const outcome = await publishReport({
+    ...(history ? { history } : {}),
     settings: {
       commentKey: key.commentKey,
       strategy: 'update',

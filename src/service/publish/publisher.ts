@@ -7,6 +7,7 @@ import type { GitHubAppClient } from '../github-app.ts'
 import type { SqlDatabase } from '../store/sql.ts'
 import { Outbox, type Claim, type ReportKey } from './outbox.ts'
 import { publishOne } from './publish-one.ts'
+import type { ReportHistory } from '../../report/history.ts'
 import { ReportStore } from './reports.ts'
 
 /** Renewed every third of it while a publish runs; what a killed process's lease holds up. */
@@ -22,6 +23,8 @@ export interface PublisherOptions {
   requestTimeoutMs: number
   pollMs: number
   logger: Logger
+  /** The flip figures for a report (the history); absent: none. */
+  history?: (repositoryId: number, pullRequest: number | undefined) => Promise<ReportHistory>
   /** Called after each publish attempt, with how long it took (for /metrics). */
   onPublished?: (outcome: 'published' | 'wait' | 'skipped' | 'failed', ms: number) => void
 }
@@ -124,6 +127,7 @@ export class Publisher {
         reports: this.reports,
         deadlineMs: this.options.deadlineMs,
         requestTimeoutMs: this.options.requestTimeoutMs,
+        ...(this.options.history ? { history: this.options.history } : {}),
         logger,
       })
       if (decision.kind === 'wait') await this.outbox.later(claim, decision.until)

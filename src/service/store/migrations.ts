@@ -58,4 +58,41 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     'CREATE INDEX outbox_by_due ON outbox (due_at)',
   ],
+  // History (issue 11): every uploaded result also as one row per scenario outcome, so flips
+  // over a repository's last runs are a query on an index, not a read of every document.
+  [
+    `CREATE TABLE history_repositories (
+      repository_id BIGINT PRIMARY KEY,
+      repository TEXT NOT NULL,
+      visibility TEXT NOT NULL,
+      default_branch TEXT,
+      updated_at TEXT NOT NULL
+    )`,
+    // One row per run (and attempt) of a ref that uploaded: the window of "the last N runs".
+    `CREATE TABLE history_runs (
+      repository_id BIGINT NOT NULL,
+      ref TEXT NOT NULL,
+      run_id BIGINT NOT NULL,
+      run_attempt INTEGER NOT NULL,
+      head_sha TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (repository_id, ref, run_id, run_attempt)
+    )`,
+    'CREATE INDEX history_runs_by_time ON history_runs (recorded_at)',
+    `CREATE TABLE history_outcomes (
+      result_id TEXT NOT NULL,
+      scenario TEXT NOT NULL,
+      repository_id BIGINT NOT NULL,
+      ref TEXT NOT NULL,
+      platform TEXT NOT NULL,
+      image TEXT NOT NULL,
+      run_id BIGINT NOT NULL,
+      run_attempt INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (result_id, scenario)
+    )`,
+    'CREATE INDEX history_outcomes_by_run ON history_outcomes (repository_id, ref, run_id, run_attempt)',
+    'CREATE INDEX history_outcomes_by_time ON history_outcomes (recorded_at)',
+  ],
 ]

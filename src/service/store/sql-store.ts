@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { migrate, type Row, type SqlDatabase } from './sql.ts'
 import type { NewResult, PutOutcome, Store, StoredSummary } from './store.ts'
+import { deleteRepositoryHistory } from '../history/history-store.ts'
 import { openPostgres } from './postgres.ts'
 import { openSqlite } from './sqlite.ts'
 
@@ -106,8 +107,15 @@ export class SqlStore implements Store {
     return rows.map(summary)
   }
 
+  /** The operator's delete: the repository's results and its history, in one transaction. */
   deleteRepository(repositoryId: number): Promise<number> {
-    return this.db.run('DELETE FROM results WHERE repository_id = ?', [repositoryId])
+    return this.db.transaction(async (session) => {
+      const results = await session.run('DELETE FROM results WHERE repository_id = ?', [
+        repositoryId,
+      ])
+      await deleteRepositoryHistory(session, repositoryId)
+      return results
+    })
   }
 
   async ping(): Promise<void> {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RFLW5RTZ.js";
+} from "./chunk-UVSDDM22.js";
 import {
   __toESM
 } from "./chunk-VA35IVHB.js";
@@ -4583,6 +4583,7 @@ async function publishReport(options) {
     ...previousComment !== void 0 ? { previousComment } : {},
     findings: scans.findings,
     notes: [...options.legNotes ?? [], ...scans.notes, ...unread],
+    ...options.history ? { history: options.history } : {},
     ...context ? { context: reportContext(context) } : {}
   });
   const problems = options.policy.problem ? [options.policy.problem] : [];
@@ -4754,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KLOSMPPK.js.LEGAL.txt */
+/*! For license information please see chunk-X3ABE436.js.LEGAL.txt */

@@ -4,10 +4,10 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-SIIW66QS.js";
+} from "./chunk-3CSKOGDN.js";
 import {
   SETTINGS
-} from "./chunk-ABRLSSMP.js";
+} from "./chunk-WX45BM23.js";
 import {
   CATALOGUE,
   CAUSE_WORDS,
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-RFLW5RTZ.js";
+} from "./chunk-UVSDDM22.js";
 import {
   CommandFailure,
   UsageError,
@@ -976,7 +976,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-DUMN5O4K.js")).serveCommand(argv, io);
+      return (await import("./serve-command-5HBLV3LZ.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   },
@@ -986,7 +986,7 @@ var COMMANDS = {
         io.stdout.write(APP_HELP);
         return 0;
       }
-      return (await import("./app-command-KJNMKMK2.js")).appCommand(argv, io);
+      return (await import("./app-command-UC2IPTS4.js")).appCommand(argv, io);
     },
     help: APP_HELP
   }

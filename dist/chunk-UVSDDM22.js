@@ -21376,6 +21376,7 @@ var package_default = {
     "check:package": "bash scripts/check-package.sh",
     samples: "node scripts/render-samples.ts",
     "bench:service": "node bench/service.bench.ts",
+    "bench:history": "node bench/history.bench.ts",
     "bench:scan-repos": "node bench/scan-repos.bench.ts"
   },
   devDependencies: {
@@ -23983,7 +23984,8 @@ function buildReport(input) {
     ),
     changes: compareWithPrevious(previous, current, platforms, rows),
     requirements: checkRequirements(policy.require, platforms, rows, policy.source),
-    divergentScenarios: [...new Set(divergences.map((d) => d.scenario))].sort()
+    divergentScenarios: [...new Set(divergences.map((d) => d.scenario))].sort(),
+    ...input.history ? { history: input.history } : {}
   };
 }
 function describePlatform(result, source, name2) {
@@ -24083,6 +24085,7 @@ var RULE_ORDER = [
   "divergence",
   "probe-error",
   "flaky",
+  "flip",
   "change"
 ];
 var TITLE_MAX = 100;
@@ -24154,6 +24157,30 @@ function evaluatePolicy(report, policy, policyProblems = []) {
     `${plural(report.probeErrors.length, "probe error")}`
   );
   add("flaky", report.flaky.length, failOn.flaky, `${plural(report.flaky.length, "flaky result")}`);
+  const measured = new Set(report.platforms.map((p) => p.id));
+  const flips = report.history?.scenarios.filter((h) => h.newFlip && measured.has(h.platform)) ?? [];
+  const known = new Set(policy.knownFlaky ?? []);
+  const newFlips = flips.filter((h) => !known.has(h.scenario));
+  const tolerated = flips.filter((h) => known.has(h.scenario));
+  if (newFlips.length > 0) {
+    reasons.push({
+      rule: "flip",
+      count: newFlips.length,
+      fails: failOn.newFlip ?? false,
+      message: `${plural(newFlips.length, "outcome")} flipped since the previous run: ${some(newFlips.map(flipWords))}`,
+      scenarios: [...new Set(newFlips.map((h) => h.scenario))]
+    });
+  }
+  add(
+    "flip",
+    tolerated.length,
+    false,
+    `${plural(tolerated.length, "known-flaky outcome")} flipped (known-flaky, tolerated): ${some(tolerated.map(flipWords))}`
+  );
+  const notEvaluated = report.history ? [] : [
+    ...failOn.newFlip === void 0 ? [] : ["fail-on.new-flip"],
+    ...policy.knownFlaky?.length ? ["known-flaky"] : []
+  ];
   const changed = report.changes.cells.length + report.changes.platformsRemoved.length;
   add(
     "change",
@@ -24176,8 +24203,13 @@ function evaluatePolicy(report, policy, policyProblems = []) {
     summary,
     title: titleOf(conclusion, failing, reasons, report.platforms.length),
     failures: failing.length,
-    warnings
+    warnings,
+    ...notEvaluated.length ? { notEvaluated } : {}
   };
+}
+function flipWords(h) {
+  const where = `${h.platform}${h.image ? ` (${h.image})` : ""}`;
+  return `${h.scenario} on ${where} (${h.previousOutcome} → ${h.latestOutcome})`;
 }
 var SCAN_PROBLEM = "\0scan-problem";
 function findingsReasons(findings, scanProblems, failOn) {
@@ -24874,6 +24906,7 @@ var RULE_WORDS = {
   "missing-platform": "missing platform",
   "probe-error": "probe error",
   flaky: "flaky result",
+  flip: "flipped outcome",
   findings: "flaky port use"
 };
 var OS_NAMES = {
@@ -25037,6 +25070,11 @@ function buildView(report, options) {
     },
     probeErrors: cap2(probeErrors),
     flaky: cap2(flaky),
+    // Always an object (the templates read `history.flipping.total`); empty without a history.
+    history: {
+      window: report.history?.window ?? null,
+      flipping: cap2(flippingView(report, title))
+    },
     requirements: {
       total: report.requirements.length,
       violated: report.requirements.filter((r) => r.status === "violated").length,
@@ -25076,7 +25114,8 @@ function buildView(report, options) {
       other: options.verdict.reasons.filter((r) => !r.fails).map((r) => r.message),
       title: options.verdict.title,
       failures: options.verdict.failures,
-      warnings: options.verdict.warnings
+      warnings: options.verdict.warnings,
+      notEvaluated: options.verdict.notEvaluated ?? null
     } : null,
     allWell: status.length === 0 && report.notes.length === 0 && report.artifacts.length === 0 && otherLegs.length === 0 && (!options.verdict || options.verdict.reasons.length === 0),
     nextSteps: nextSteps(report, options, limits.list, title),
@@ -25085,6 +25124,38 @@ function buildView(report, options) {
       limit: options.limitName
     }
   };
+}
+function flippingView(report, title) {
+  const measured = new Set(report.platforms.map((p) => p.id));
+  const times = (n) => `${n} ${n === 1 ? "time" : "times"}`;
+  const runs = (n) => `${n} ${n === 1 ? "run" : "runs"}`;
+  return (report.history?.scenarios ?? []).filter(
+    (h) => measured.has(h.platform) && (h.newFlip || (h.branch?.flips ?? 0) > 0 || (h.pullRequest?.flips ?? 0) > 0)
+  ).map((h) => {
+    const where = `${h.platform}${h.image ? ` (${h.image})` : ""}`;
+    const parts2 = [
+      h.branch ? `flipped ${times(h.branch.flips)} in the last ${runs(h.branch.runs)} on ${where}` : `on ${where}`,
+      ...h.pullRequest && (h.pullRequest.flips > 0 || !h.branch) ? [`${times(h.pullRequest.flips)} in this pull request's ${runs(h.pullRequest.runs)}`] : [],
+      ...h.newFlip ? [
+        `now ${plainOutcome(h.previousOutcome ?? "")} → ${plainOutcome(h.latestOutcome ?? "")}`
+      ] : []
+    ];
+    return {
+      scenario: h.scenario,
+      title: title(h.scenario),
+      platform: h.platform,
+      image: h.image ?? null,
+      flips: h.branch?.flips ?? null,
+      runs: h.branch?.runs ?? null,
+      pullRequestFlips: h.pullRequest?.flips ?? null,
+      pullRequestRuns: h.pullRequest?.runs ?? null,
+      newFlip: h.newFlip,
+      text: parts2.join(" · "),
+      total: (h.branch?.flips ?? 0) + (h.pullRequest?.flips ?? 0)
+    };
+  }).sort(
+    (a, b) => Number(b.newFlip) - Number(a.newFlip) || b.total - a.total || a.scenario.localeCompare(b.scenario) || a.platform.localeCompare(b.platform)
+  );
 }
 function platformView(p) {
   return {
@@ -25337,6 +25408,20 @@ function nextSteps(report, options, max, title) {
       step: "a busy runner can do this; raise repeat: to see how often",
       url: null,
       linkText: null
+    }))
+  );
+  const flipReason = options.verdict?.reasons.find((r) => r.rule === "flip" && r.scenarios);
+  const measuredHere = new Set(report.platforms.map((p) => p.id));
+  push(
+    "flip",
+    (report.history?.scenarios ?? []).filter(
+      (h) => h.newFlip && measuredHere.has(h.platform) && flipReason?.scenarios?.includes(h.scenario)
+    ).map((h) => ({
+      what: `An outcome flipped on ${h.platform}${h.image ? ` (${h.image})` : ""}`,
+      text: `${title(h.scenario)}: ${plainOutcome(h.previousOutcome ?? "")} in the previous run, ${plainOutcome(h.latestOutcome ?? "")} now${h.branch ? ` (${h.branch.flips} ${h.branch.flips === 1 ? "flip" : "flips"} in the last ${h.branch.runs} runs of the default branch)` : ""}`,
+      step: flipReason.fails ? "the runner, not this pull request’s code: re-run the leg; if the scenario is known to flip there, list it under known-flaky: in the policy" : "nothing to fix in this pull request; list the scenario under known-flaky: if it is known to flip there",
+      url: runUrl,
+      linkText: runUrl ? "the run" : null
     }))
   );
   return steps;
@@ -33045,6 +33130,10 @@ var config_schema_default = {
         "refused-write": {
           type: "boolean",
           description: "GitHub refused to write the comment or check run (a read-only token on forks and Dependabot): fail the step instead of warning (default false)."
+        },
+        "new-flip": {
+          type: "boolean",
+          description: "The reporting service's key (it keeps the history; the action reports it as not evaluated): a scenario's latest outcome differs from the run before it on the same platform and runner image, and the scenario is not listed in known-flaky (default false: a warning)."
         }
       }
     },
@@ -33156,6 +33245,11 @@ var config_schema_default = {
     "read-policy-from": {
       enum: ["base", "pull-request"],
       description: "base (default): the report reads this file and the templates from the base branch, so a pull request cannot loosen its own gate. pull-request: read them from the pull request."
+    },
+    "known-flaky": {
+      description: "The reporting service's key: scenario ids known to flip between runs. Their flips are reported and never fail the check (fail-on: new-flip does not count them).",
+      type: "array",
+      items: { type: "string", minLength: 1 }
     }
   },
   $defs: {
@@ -33356,6 +33450,10 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
   });
   const scenarios = customScenarios(raw.scenarios ?? [], problems, problem);
   const requirements = requirementsOf(raw.require ?? {}, scenarios, problems, problem, locate);
+  const known = new Set([...CATALOGUE, ...scenarios].map((s) => s.id));
+  (raw["known-flaky"] ?? []).forEach((id, i2) => {
+    if (!known.has(id)) problems.push(problem(["known-flaky", i2], `"${id}" is not a scenario id`));
+  });
   if (problems.length) throw new ConfigError(file, problems);
   return {
     source: file,
@@ -33379,7 +33477,8 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
       testPaths: raw.scan?.["test-paths"] ?? [],
       maxFileBytes: raw.scan?.["max-file-bytes"] ?? DEFAULT_CONFIG.scan.maxFileBytes
     },
-    readPolicyFrom: raw["read-policy-from"] ?? DEFAULT_CONFIG.readPolicyFrom
+    readPolicyFrom: raw["read-policy-from"] ?? DEFAULT_CONFIG.readPolicyFrom,
+    ...raw["known-flaky"]?.length ? { knownFlaky: [...new Set(raw["known-flaky"])] } : {}
   };
 }
 function failOnOf(raw) {
@@ -33391,7 +33490,8 @@ function failOnOf(raw) {
     probeError: raw["probe-error"] ?? DEFAULT_FAIL_ON.probeError,
     flaky: raw.flaky ?? DEFAULT_FAIL_ON.flaky,
     findings: raw.findings ?? DEFAULT_FAIL_ON.findings,
-    refusedWrite: raw["refused-write"] ?? DEFAULT_FAIL_ON.refusedWrite
+    refusedWrite: raw["refused-write"] ?? DEFAULT_FAIL_ON.refusedWrite,
+    ...raw["new-flip"] === void 0 ? {} : { newFlip: raw["new-flip"] }
   };
 }
 function customScenarios(raw, problems, problem) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KLOSMPPK.js";
+} from "./chunk-X3ABE436.js";
 import {
   Octokit,
   RequestError,
@@ -20,7 +20,7 @@ import {
 import {
   SettingError,
   readSettings
-} from "./chunk-ABRLSSMP.js";
+} from "./chunk-WX45BM23.js";
 import {
   processAlive,
   require__,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RFLW5RTZ.js";
+} from "./chunk-UVSDDM22.js";
 import {
   CommandFailure,
   UsageError
@@ -7044,7 +7044,7 @@ var require_redaction = __commonJS({
     var strict = false;
     function redaction(opts, serialize) {
       const { paths, censor, remove } = handle(opts);
-      const shape = paths.reduce((o, str) => {
+      const shape2 = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
         const next = rx.exec(str);
@@ -7081,15 +7081,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k) => {
-        if (shape[k] === null) {
+      return [...Object.keys(shape2), ...Object.getOwnPropertySymbols(shape2)].reduce((o, k) => {
+        if (shape2[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path) => {
             return censor(value, [k, ...path]);
           } : censor;
           o[k] = Redact({
-            paths: shape[k],
+            paths: shape2[k],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -9818,11 +9818,11 @@ var require_safe_stable_stringify = __commonJS({
       }
       return value === void 0 ? Infinity : value;
     }
-    function getItemCount(number) {
-      if (number === 1) {
+    function getItemCount(number2) {
+      if (number2 === 1) {
         return "1 item";
       }
-      return `${number} items`;
+      return `${number2} items`;
     }
     function getUniqueReplacerSet(replacerArray) {
       const replacerSet = /* @__PURE__ */ new Set();
@@ -10542,8 +10542,8 @@ var require_pino = __commonJS({
         bindings(bindings) {
           return bindings;
         },
-        level(label, number) {
-          return { level: number };
+        level(label, number2) {
+          return { level: number2 };
         }
       }),
       hooks: {
@@ -13976,13 +13976,13 @@ var require_context = __commonJS({
       this.server = server;
     }
     function defaultSchemaErrorFormatter(errors2, dataVar) {
-      let text = "";
+      let text2 = "";
       const separator = ", ";
       for (let i = 0; i !== errors2.length; ++i) {
         const e = errors2[i];
-        text += dataVar + (e.instancePath || "") + " " + e.message + separator;
+        text2 += dataVar + (e.instancePath || "") + " " + e.message + separator;
       }
-      return new Error(text.slice(0, -separator.length));
+      return new Error(text2.slice(0, -separator.length));
     }
     module.exports = Context;
   }
@@ -13995,20 +13995,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse(text, reviver, options) {
+    function _parse(text2, reviver, options) {
       if (options == null) {
         if (reviver !== null && typeof reviver === "object") {
           options = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text)) {
-        text = text.toString();
+      if (hasBuffer && Buffer.isBuffer(text2)) {
+        text2 = text2.toString();
       }
-      if (text && text.charCodeAt(0) === 65279) {
-        text = text.slice(1);
+      if (text2 && text2.charCodeAt(0) === 65279) {
+        text2 = text2.slice(1);
       }
-      const obj = JSON.parse(text, reviver);
+      const obj = JSON.parse(text2, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -14018,15 +14018,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text) === false && suspectConstructorRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text) === false) {
+        if (suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       }
@@ -14064,21 +14064,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse(text, reviver, options) {
+    function parse(text2, reviver, options) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse(text, reviver, options);
+        return _parse(text2, reviver, options);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse(text, reviver) {
+    function safeParse(text2, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse(text, reviver, { safe: true });
+        result = _parse(text2, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -16711,10 +16711,10 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function recomposeZonedIPv6Host(component) {
-      const zone = component.ipv6Zone;
+    function recomposeZonedIPv6Host(component2) {
+      const zone = component2.ipv6Zone;
       if (zone === void 0) return void 0;
-      const host = component.host;
+      const host = component2.host;
       const separator = host.indexOf("%");
       if (separator === -1) return void 0;
       const address = host.slice(0, separator);
@@ -16725,16 +16725,16 @@ var require_utils = __commonJS({
       }
       return void 0;
     }
-    function recomposeAuthority(component, allowNonAscii = false) {
+    function recomposeAuthority(component2, allowNonAscii = false) {
       const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
+      if (component2.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component2.userinfo));
         uriTokens.push("@");
       }
-      if (component.host !== void 0) {
-        let host = component.host;
+      if (component2.host !== void 0) {
+        let host = component2.host;
         if (!isIPv4(host)) {
-          const zonedHost = recomposeZonedIPv6Host(component);
+          const zonedHost = recomposeZonedIPv6Host(component2);
           if (zonedHost !== void 0) {
             host = zonedHost;
           } else {
@@ -16752,8 +16752,8 @@ var require_utils = __commonJS({
         }
         uriTokens.push(host);
       }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
+      if (typeof component2.port === "number" || typeof component2.port === "string") {
+        const port = String(component2.port);
         if (!isPort(port)) {
           throw new TypeError("URI port is malformed.");
         }
@@ -16823,21 +16823,21 @@ var require_schemes = __commonJS({
         return false;
       }
     }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
+    function httpParse(component2) {
+      if (!component2.host) {
+        component2.error = component2.error || "HTTP URIs must have a host.";
       }
-      return component;
+      return component2;
     }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
+    function httpSerialize(component2) {
+      const secure = String(component2.scheme).toLowerCase() === "https";
+      if (component2.port === (secure ? 443 : 80) || component2.port === "") {
+        component2.port = void 0;
       }
-      if (!component.path) {
-        component.path = "/";
+      if (!component2.path) {
+        component2.path = "/";
       }
-      return component;
+      return component2;
     }
     function wsParse(wsComponent) {
       if (!wsComponent.host) {
@@ -17058,7 +17058,7 @@ var require_schemes = __commonJS({
       }
       return result;
     }
-    function mailtoNormalizeDomain(domain, options, component) {
+    function mailtoNormalizeDomain(domain, options, component2) {
       const normalizedDomain = String(domain).toLowerCase();
       if (MAILTO_DOMAIN_LITERAL.test(normalizedDomain)) {
         return normalizedDomain;
@@ -17073,8 +17073,8 @@ var require_schemes = __commonJS({
         }
         return options && options.unicodeSupport ? normalizedDomain : parsedDomain.hostname;
       } catch {
-        if (component) {
-          component.error = component.error || MAILTO_DOMAIN_ERROR;
+        if (component2) {
+          component2.error = component2.error || MAILTO_DOMAIN_ERROR;
         }
         return normalizedDomain;
       }
@@ -17086,8 +17086,8 @@ var require_schemes = __commonJS({
       }
       return encodeWithAllow(domain, set2);
     }
-    function mailtoParse(component, options) {
-      const mailtoComponent = component;
+    function mailtoParse(component2, options) {
+      const mailtoComponent = component2;
       let rawPath = mailtoComponent.path;
       let rawQuery = mailtoComponent.query;
       if (rawPath && HAS_SURROGATE.test(rawPath)) rawPath = replaceLoneSurrogates(rawPath);
@@ -17154,8 +17154,8 @@ var require_schemes = __commonJS({
     function mailtoEncodeHeaderName(name) {
       return encodeWithAllow(name.replace(/%/gu, "%25"), HFNAME);
     }
-    function mailtoSerialize(component, options) {
-      const mailtoComponent = component;
+    function mailtoSerialize(component2, options) {
+      const mailtoComponent = component2;
       const to = Array.isArray(mailtoComponent.to) ? mailtoComponent.to.slice() : [];
       const sourceHeaders = mailtoComponent.headers && typeof mailtoComponent.headers === "object" ? Object.assign(/* @__PURE__ */ Object.create(null), mailtoComponent.headers) : /* @__PURE__ */ Object.create(null);
       const headers = /* @__PURE__ */ Object.create(null);
@@ -17399,7 +17399,7 @@ var require_fast_uri = __commonJS({
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize(cmpts, opts) {
-      const component = {
+      const component2 = {
         host: cmpts.host,
         ipv6Zone: cmpts.ipv6Zone,
         scheme: cmpts.scheme,
@@ -17423,41 +17423,41 @@ var require_fast_uri = __commonJS({
       const options = Object.assign({}, opts);
       const uriTokens = [];
       let validatedScheme;
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        validatedScheme = component.scheme;
+      if (component2.scheme) {
+        component2.scheme = validateScheme(component2.scheme);
+        validatedScheme = component2.scheme;
       }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const schemeHandler = getSchemeHandler(options.scheme || component2.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component2, options);
+      const hasAuthority = component2.userinfo !== void 0 || component2.host !== void 0 || component2.port !== void 0;
+      const schemelessReference = (component2.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
       const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
+      if (component2.path !== void 0) {
         if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
+          component2.path = serializePathEncoding(component2.path, pathNoScheme);
         } else {
-          component.path = normalizePercentEncoding(component.path);
+          component2.path = normalizePercentEncoding(component2.path);
         }
       }
-      if (options.reference !== "suffix" && component.scheme) {
-        if (component.scheme !== validatedScheme) {
-          component.scheme = validateScheme(component.scheme);
+      if (options.reference !== "suffix" && component2.scheme) {
+        if (component2.scheme !== validatedScheme) {
+          component2.scheme = validateScheme(component2.scheme);
         }
-        uriTokens.push(component.scheme, ":");
+        uriTokens.push(component2.scheme, ":");
       }
       const allowNonAsciiHost = options.unicodeSupport === true || Boolean(schemeHandler && schemeHandler.unicodeSupport);
-      const authority = recomposeAuthority(component, allowNonAsciiHost);
+      const authority = recomposeAuthority(component2, allowNonAsciiHost);
       if (authority !== void 0) {
         if (options.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
+        if (component2.path && component2.path[0] !== "/") {
           uriTokens.push("/");
         }
       }
-      if (component.path !== void 0) {
-        let s = component.path;
+      if (component2.path !== void 0) {
+        let s = component2.path;
         if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
@@ -17469,11 +17469,11 @@ var require_fast_uri = __commonJS({
         }
         uriTokens.push(s);
       }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
+      if (component2.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component2.query));
       }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
+      if (component2.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component2.fragment));
       }
       return uriTokens.join("");
     }
@@ -17489,14 +17489,14 @@ var require_fast_uri = __commonJS({
       }
       return void 0;
     }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
+    function hasMalformedPercentEncoding(component2) {
+      if (component2 === void 0) return false;
+      let percent = component2.indexOf("%");
       while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+        if (percent + 2 >= component2.length || !/^[\da-f]{2}$/iu.test(component2.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent = component2.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -19337,10 +19337,10 @@ var require_utils2 = __commonJS({
       }
       return output;
     }
-    function recomposeZonedIPv6Host(component) {
-      const zone = component.ipv6Zone;
+    function recomposeZonedIPv6Host(component2) {
+      const zone = component2.ipv6Zone;
       if (zone === void 0) return void 0;
-      const host = component.host;
+      const host = component2.host;
       const separator = host.indexOf("%");
       if (separator === -1) return void 0;
       const address = host.slice(0, separator);
@@ -19351,16 +19351,16 @@ var require_utils2 = __commonJS({
       }
       return void 0;
     }
-    function recomposeAuthority(component, allowNonAscii = false) {
+    function recomposeAuthority(component2, allowNonAscii = false) {
       const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
+      if (component2.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component2.userinfo));
         uriTokens.push("@");
       }
-      if (component.host !== void 0) {
-        let host = component.host;
+      if (component2.host !== void 0) {
+        let host = component2.host;
         if (!isIPv4(host)) {
-          const zonedHost = recomposeZonedIPv6Host(component);
+          const zonedHost = recomposeZonedIPv6Host(component2);
           if (zonedHost !== void 0) {
             host = zonedHost;
           } else {
@@ -19378,8 +19378,8 @@ var require_utils2 = __commonJS({
         }
         uriTokens.push(host);
       }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
+      if (typeof component2.port === "number" || typeof component2.port === "string") {
+        const port = String(component2.port);
         if (!isPort(port)) {
           throw new TypeError("URI port is malformed.");
         }
@@ -19449,21 +19449,21 @@ var require_schemes2 = __commonJS({
         return false;
       }
     }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
+    function httpParse(component2) {
+      if (!component2.host) {
+        component2.error = component2.error || "HTTP URIs must have a host.";
       }
-      return component;
+      return component2;
     }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
+    function httpSerialize(component2) {
+      const secure = String(component2.scheme).toLowerCase() === "https";
+      if (component2.port === (secure ? 443 : 80) || component2.port === "") {
+        component2.port = void 0;
       }
-      if (!component.path) {
-        component.path = "/";
+      if (!component2.path) {
+        component2.path = "/";
       }
-      return component;
+      return component2;
     }
     function wsParse(wsComponent) {
       if (!wsComponent.host) {
@@ -19684,7 +19684,7 @@ var require_schemes2 = __commonJS({
       }
       return result;
     }
-    function mailtoNormalizeDomain(domain, options, component) {
+    function mailtoNormalizeDomain(domain, options, component2) {
       const normalizedDomain = String(domain).toLowerCase();
       if (MAILTO_DOMAIN_LITERAL.test(normalizedDomain)) {
         return normalizedDomain;
@@ -19699,8 +19699,8 @@ var require_schemes2 = __commonJS({
         }
         return options && options.unicodeSupport ? normalizedDomain : parsedDomain.hostname;
       } catch {
-        if (component) {
-          component.error = component.error || MAILTO_DOMAIN_ERROR;
+        if (component2) {
+          component2.error = component2.error || MAILTO_DOMAIN_ERROR;
         }
         return normalizedDomain;
       }
@@ -19712,8 +19712,8 @@ var require_schemes2 = __commonJS({
       }
       return encodeWithAllow(domain, set2);
     }
-    function mailtoParse(component, options) {
-      const mailtoComponent = component;
+    function mailtoParse(component2, options) {
+      const mailtoComponent = component2;
       let rawPath = mailtoComponent.path;
       let rawQuery = mailtoComponent.query;
       if (rawPath && HAS_SURROGATE.test(rawPath)) rawPath = replaceLoneSurrogates(rawPath);
@@ -19780,8 +19780,8 @@ var require_schemes2 = __commonJS({
     function mailtoEncodeHeaderName(name) {
       return encodeWithAllow(name.replace(/%/gu, "%25"), HFNAME);
     }
-    function mailtoSerialize(component, options) {
-      const mailtoComponent = component;
+    function mailtoSerialize(component2, options) {
+      const mailtoComponent = component2;
       const to = Array.isArray(mailtoComponent.to) ? mailtoComponent.to.slice() : [];
       const sourceHeaders = mailtoComponent.headers && typeof mailtoComponent.headers === "object" ? Object.assign(/* @__PURE__ */ Object.create(null), mailtoComponent.headers) : /* @__PURE__ */ Object.create(null);
       const headers = /* @__PURE__ */ Object.create(null);
@@ -20025,7 +20025,7 @@ var require_fast_uri2 = __commonJS({
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize(cmpts, opts) {
-      const component = {
+      const component2 = {
         host: cmpts.host,
         ipv6Zone: cmpts.ipv6Zone,
         scheme: cmpts.scheme,
@@ -20049,41 +20049,41 @@ var require_fast_uri2 = __commonJS({
       const options = Object.assign({}, opts);
       const uriTokens = [];
       let validatedScheme;
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        validatedScheme = component.scheme;
+      if (component2.scheme) {
+        component2.scheme = validateScheme(component2.scheme);
+        validatedScheme = component2.scheme;
       }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const schemeHandler = getSchemeHandler(options.scheme || component2.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component2, options);
+      const hasAuthority = component2.userinfo !== void 0 || component2.host !== void 0 || component2.port !== void 0;
+      const schemelessReference = (component2.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
       const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
+      if (component2.path !== void 0) {
         if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
+          component2.path = serializePathEncoding(component2.path, pathNoScheme);
         } else {
-          component.path = normalizePercentEncoding(component.path);
+          component2.path = normalizePercentEncoding(component2.path);
         }
       }
-      if (options.reference !== "suffix" && component.scheme) {
-        if (component.scheme !== validatedScheme) {
-          component.scheme = validateScheme(component.scheme);
+      if (options.reference !== "suffix" && component2.scheme) {
+        if (component2.scheme !== validatedScheme) {
+          component2.scheme = validateScheme(component2.scheme);
         }
-        uriTokens.push(component.scheme, ":");
+        uriTokens.push(component2.scheme, ":");
       }
       const allowNonAsciiHost = options.unicodeSupport === true || Boolean(schemeHandler && schemeHandler.unicodeSupport);
-      const authority = recomposeAuthority(component, allowNonAsciiHost);
+      const authority = recomposeAuthority(component2, allowNonAsciiHost);
       if (authority !== void 0) {
         if (options.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
+        if (component2.path && component2.path[0] !== "/") {
           uriTokens.push("/");
         }
       }
-      if (component.path !== void 0) {
-        let s = component.path;
+      if (component2.path !== void 0) {
+        let s = component2.path;
         if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
@@ -20095,11 +20095,11 @@ var require_fast_uri2 = __commonJS({
         }
         uriTokens.push(s);
       }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
+      if (component2.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component2.query));
       }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
+      if (component2.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component2.fragment));
       }
       return uriTokens.join("");
     }
@@ -20115,14 +20115,14 @@ var require_fast_uri2 = __commonJS({
       }
       return void 0;
     }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
+    function hasMalformedPercentEncoding(component2) {
+      if (component2 === void 0) return false;
+      let percent = component2.indexOf("%");
       while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+        if (percent + 2 >= component2.length || !/^[\da-f]{2}$/iu.test(component2.slice(percent + 1, percent + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent = component2.indexOf("%", percent + 3);
       }
       return false;
     }
@@ -24768,13 +24768,13 @@ var require_trim_comparator_whitespace = __commonJS({
     };
     var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
       let end = start;
-      for (let component = 0; component < 3; component++) {
+      for (let component2 = 0; component2 < 3; component2++) {
         const next = findVersionNumberEndIndex(range, end, true, digitRuns);
         if (next === end) {
           return start;
         }
         end = next;
-        if (component < 2) {
+        if (component2 < 2) {
           if (range[end] !== ".") {
             return start;
           }
@@ -24792,7 +24792,7 @@ var require_trim_comparator_whitespace = __commonJS({
     };
     var findPartialVersionEndIndex = (range, start, digitRuns) => {
       let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
+      for (let component2 = 0; component2 < 2; component2++) {
         if (range[end] !== ".") {
           return end;
         }
@@ -31080,13 +31080,13 @@ function parseCookie(str, options) {
   } while (index < len);
   return obj;
 }
-function stringifyCookie(cookie, options) {
+function stringifyCookie(cookie2, options) {
   const enc = options?.encode ?? defaultEncode;
-  const keys = Object.keys(cookie);
+  const keys = Object.keys(cookie2);
   let str = "";
   for (let i = 0; i < keys.length; i++) {
     const name = keys[i];
-    const val = cookie[name];
+    const val = cookie2[name];
     if (val === void 0)
       continue;
     if (!cookieNameRegExp.test(name)) {
@@ -31102,52 +31102,52 @@ function stringifyCookie(cookie, options) {
   }
   return str;
 }
-function stringifySetCookie(cookie, options) {
+function stringifySetCookie(cookie2, options) {
   const enc = options?.encode ?? defaultEncode;
-  if (!cookieNameRegExp.test(cookie.name)) {
-    throw new TypeError(`cookie name is invalid: ${cookie.name}`);
+  if (!cookieNameRegExp.test(cookie2.name)) {
+    throw new TypeError(`cookie name is invalid: ${cookie2.name}`);
   }
-  const value = cookie.value == null ? "" : enc(cookie.value);
+  const value = cookie2.value == null ? "" : enc(cookie2.value);
   if (enc !== defaultEncode && !cookieValueRegExp.test(value)) {
-    throw new TypeError(`cookie value is invalid: ${cookie.value}`);
+    throw new TypeError(`cookie value is invalid: ${cookie2.value}`);
   }
-  let str = cookie.name + "=" + value;
-  if (cookie.maxAge !== void 0) {
-    if (!Number.isSafeInteger(cookie.maxAge)) {
-      throw new TypeError(`cookie maxAge is invalid: ${cookie.maxAge}`);
+  let str = cookie2.name + "=" + value;
+  if (cookie2.maxAge !== void 0) {
+    if (!Number.isSafeInteger(cookie2.maxAge)) {
+      throw new TypeError(`cookie maxAge is invalid: ${cookie2.maxAge}`);
     }
-    str += "; Max-Age=" + cookie.maxAge;
+    str += "; Max-Age=" + cookie2.maxAge;
   }
-  if (cookie.domain) {
-    if (!domainValueRegExp.test(cookie.domain)) {
-      throw new TypeError(`cookie domain is invalid: ${cookie.domain}`);
+  if (cookie2.domain) {
+    if (!domainValueRegExp.test(cookie2.domain)) {
+      throw new TypeError(`cookie domain is invalid: ${cookie2.domain}`);
     }
-    str += "; Domain=" + cookie.domain;
+    str += "; Domain=" + cookie2.domain;
   }
-  if (cookie.path) {
-    if (!pathValueRegExp.test(cookie.path)) {
-      throw new TypeError(`cookie path is invalid: ${cookie.path}`);
+  if (cookie2.path) {
+    if (!pathValueRegExp.test(cookie2.path)) {
+      throw new TypeError(`cookie path is invalid: ${cookie2.path}`);
     }
-    str += "; Path=" + cookie.path;
+    str += "; Path=" + cookie2.path;
   }
-  if (cookie.expires) {
-    const year = cookie.expires.getUTCFullYear();
+  if (cookie2.expires) {
+    const year = cookie2.expires.getUTCFullYear();
     if (!(year >= 1601 && year <= 9999)) {
-      throw new TypeError(`cookie expires is invalid: ${cookie.expires}`);
+      throw new TypeError(`cookie expires is invalid: ${cookie2.expires}`);
     }
-    str += "; Expires=" + cookie.expires.toUTCString();
+    str += "; Expires=" + cookie2.expires.toUTCString();
   }
-  if (cookie.httpOnly) {
+  if (cookie2.httpOnly) {
     str += "; HttpOnly";
   }
-  if (cookie.secure) {
+  if (cookie2.secure) {
     str += "; Secure";
   }
-  if (cookie.partitioned) {
+  if (cookie2.partitioned) {
     str += "; Partitioned";
   }
-  if (cookie.priority) {
-    const priority = typeof cookie.priority === "string" ? cookie.priority.toLowerCase() : void 0;
+  if (cookie2.priority) {
+    const priority = typeof cookie2.priority === "string" ? cookie2.priority.toLowerCase() : void 0;
     switch (priority) {
       case "low":
         str += "; Priority=Low";
@@ -31159,11 +31159,11 @@ function stringifySetCookie(cookie, options) {
         str += "; Priority=High";
         break;
       default:
-        throw new TypeError(`cookie priority is invalid: ${cookie.priority}`);
+        throw new TypeError(`cookie priority is invalid: ${cookie2.priority}`);
     }
   }
-  if (cookie.sameSite) {
-    const sameSite = typeof cookie.sameSite === "string" ? cookie.sameSite.toLowerCase() : cookie.sameSite;
+  if (cookie2.sameSite) {
+    const sameSite = typeof cookie2.sameSite === "string" ? cookie2.sameSite.toLowerCase() : cookie2.sameSite;
     switch (sameSite) {
       case true:
       case "strict":
@@ -31176,7 +31176,7 @@ function stringifySetCookie(cookie, options) {
         str += "; SameSite=None";
         break;
       default:
-        throw new TypeError(`cookie sameSite is invalid: ${cookie.sameSite}`);
+        throw new TypeError(`cookie sameSite is invalid: ${cookie2.sameSite}`);
     }
   }
   return str;
@@ -31729,9 +31729,9 @@ var require_set_cookie = __commonJS({
           );
         }
       }
-      var cookie = createNullObj();
-      cookie.name = name;
-      cookie.value = value;
+      var cookie2 = createNullObj();
+      cookie2.name = name;
+      cookie2.value = value;
       parts.forEach(function(part) {
         var sides = part.split("=");
         var key = sides.shift().trim().toLowerCase();
@@ -31752,27 +31752,27 @@ var require_set_cookie = __commonJS({
               );
             }
           } else {
-            cookie.expires = expires;
+            cookie2.expires = expires;
           }
         } else if (key === "max-age") {
           if (/^-?\d+$/.test(value2)) {
-            cookie.maxAge = parseInt(value2, 10);
+            cookie2.maxAge = parseInt(value2, 10);
           } else if (!options.silent) {
             console.error("set-cookie-parser: failed to parse max-age:", value2);
           }
         } else if (key === "secure") {
-          cookie.secure = true;
+          cookie2.secure = true;
         } else if (key === "httponly") {
-          cookie.httpOnly = true;
+          cookie2.httpOnly = true;
         } else if (key === "samesite") {
-          cookie.sameSite = value2;
+          cookie2.sameSite = value2;
         } else if (key === "partitioned") {
-          cookie.partitioned = true;
+          cookie2.partitioned = true;
         } else if (key) {
-          cookie[key] = value2;
+          cookie2[key] = value2;
         }
       });
-      return cookie;
+      return cookie2;
     }
     function parseNameValuePair(nameValuePairStr) {
       var name = "";
@@ -31845,9 +31845,9 @@ var require_set_cookie = __commonJS({
       } else {
         var cookies = createNullObj();
         return input.reduce(function(cookies2, str) {
-          var cookie = parseString(str, options);
-          if (cookie) {
-            cookies2[cookie.name] = cookie;
+          var cookie2 = parseString(str, options);
+          if (cookie2) {
+            cookies2[cookie2.name] = cookie2;
           }
           return cookies2;
         }, cookies);
@@ -35300,7 +35300,7 @@ var require_utils4 = __commonJS({
     var nodeCrypto = __require("crypto");
     module.exports = {
       postgresMd5PasswordHash,
-      randomBytes,
+      randomBytes: randomBytes3,
       deriveKey,
       sha256,
       hashByName,
@@ -35310,7 +35310,7 @@ var require_utils4 = __commonJS({
     var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
     var subtleCrypto = webCrypto.subtle;
     var textEncoder = new TextEncoder();
-    function randomBytes(length) {
+    function randomBytes3(length) {
       return webCrypto.getRandomValues(Buffer.alloc(length));
     }
     async function md5(string) {
@@ -35327,11 +35327,11 @@ var require_utils4 = __commonJS({
       const outer = await md5(Buffer.concat([Buffer.from(inner), salt]));
       return "md5" + outer;
     }
-    async function sha256(text) {
-      return await subtleCrypto.digest("SHA-256", text);
+    async function sha256(text2) {
+      return await subtleCrypto.digest("SHA-256", text2);
     }
-    async function hashByName(hashName, text) {
-      return await subtleCrypto.digest(hashName, text);
+    async function hashByName(hashName, text2) {
+      return await subtleCrypto.digest(hashName, text2);
     }
     async function hmacSha256(keyBuffer, msg) {
       const key = await subtleCrypto.importKey("raw", keyBuffer, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -35552,21 +35552,21 @@ var require_sasl = __commonJS({
         throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match");
       }
     }
-    function isPrintableChars(text) {
-      if (typeof text !== "string") {
+    function isPrintableChars(text2) {
+      if (typeof text2 !== "string") {
         throw new TypeError("SASL: text must be a string");
       }
-      return text.split("").map((_, i) => text.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
+      return text2.split("").map((_, i) => text2.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
     }
-    function isBase64(text) {
-      return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text);
+    function isBase64(text2) {
+      return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text2);
     }
-    function parseAttributePairs(text) {
-      if (typeof text !== "string") {
+    function parseAttributePairs(text2) {
+      if (typeof text2 !== "string") {
         throw new TypeError("SASL: attribute pairs text must be a string");
       }
       return new Map(
-        text.split(",").map((attrValue) => {
+        text2.split(",").map((attrValue) => {
           if (!/^.=/.test(attrValue)) {
             throw new Error("SASL: Invalid attribute pair entry");
           }
@@ -36448,9 +36448,9 @@ var require_messages = __commonJS({
     };
     exports.ReadyForQueryMessage = ReadyForQueryMessage;
     var CommandCompleteMessage = class {
-      constructor(length, text) {
+      constructor(length, text2) {
         this.length = length;
-        this.text = text;
+        this.text = text2;
         this.name = "commandComplete";
       }
     };
@@ -36631,8 +36631,8 @@ var require_serializer2 = __commonJS({
         /* code.startup */
       );
     };
-    var query = (text) => {
-      return writer.addCString(text).flush(
+    var query = (text2) => {
+      return writer.addCString(text2).flush(
         81
         /* code.query */
       );
@@ -36749,8 +36749,8 @@ var require_serializer2 = __commonJS({
       return msg.name ? cstringMessage(68, `${msg.type}${msg.name || ""}`) : msg.type === "P" ? emptyDescribePortal : emptyDescribeStatement;
     };
     var close = (msg) => {
-      const text = `${msg.type}${msg.name || ""}`;
-      return cstringMessage(67, text);
+      const text2 = `${msg.type}${msg.name || ""}`;
+      return cstringMessage(67, text2);
     };
     var copyData = (chunk) => {
       return writer.add(chunk).flush(
@@ -37022,8 +37022,8 @@ var require_parser = __commonJS({
       return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
     };
     var parseCommandCompleteMessage = (reader) => {
-      const text = reader.cstring();
-      return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+      const text2 = reader.cstring();
+      return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text2);
     };
     var parseCopyData = (reader, length) => {
       const chunk = reader.bytes(length - 4);
@@ -37410,8 +37410,8 @@ var require_connection = __commonJS({
         }
         return this.stream.write(buffer);
       }
-      query(text) {
-        this._send(serialize.query(text));
+      query(text2) {
+        this._send(serialize.query(text2));
       }
       // send parse message
       parse(query) {
@@ -37616,7 +37616,7 @@ var require_helper = __commonJS({
       var file = env.PGPASSFILE || (isWin ? path.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path.join(env.HOME || "./", ".pgpass"));
       return file;
     };
-    module.exports.usePgPass = function(stats, fname) {
+    module.exports.usePgPass = function(stats2, fname) {
       if (Object.prototype.hasOwnProperty.call(process.env, "PGPASSWORD")) {
         return false;
       }
@@ -37624,11 +37624,11 @@ var require_helper = __commonJS({
         return true;
       }
       fname = fname || "<unkn>";
-      if (!isRegFile(stats.mode)) {
+      if (!isRegFile(stats2.mode)) {
         warn('WARNING: password file "%s" is not a plain file', fname);
         return false;
       }
-      if (stats.mode & (S_IRWXG | S_IRWXO)) {
+      if (stats2.mode & (S_IRWXG | S_IRWXO)) {
         warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
         return false;
       }
@@ -38806,9 +38806,9 @@ var require_pg_pool = __commonJS({
         this._idle.push(new IdleItem(client, idleListener, tid));
         this._pulseQueue();
       }
-      query(text, values, cb) {
-        if (typeof text === "function") {
-          const response2 = promisify(this.Promise, text);
+      query(text2, values, cb) {
+        if (typeof text2 === "function") {
+          const response2 = promisify(this.Promise, text2);
           setImmediate(function() {
             return response2.callback(new Error("Passing a function as the first parameter to pool.query is not supported"));
           });
@@ -38836,7 +38836,7 @@ var require_pg_pool = __commonJS({
           client.once("error", onError);
           this.log("dispatching query");
           try {
-            client.query(text, values, (err2, res) => {
+            client.query(text2, values, (err2, res) => {
               this.log("query dispatched");
               client.removeListener("error", onError);
               if (clientReleased) {
@@ -40437,18 +40437,18 @@ function identityOf(claims) {
     if (!Number.isSafeInteger(n)) throw new TokenRefused(`the token's ${name} is not a numeric id`);
     return n;
   };
-  const text = (name) => typeof claims[name] === "string" ? claims[name] : "";
+  const text2 = (name) => typeof claims[name] === "string" ? claims[name] : "";
   return {
     repositoryId: id("repository_id"),
     ownerId: id("repository_owner_id"),
-    repository: text("repository"),
+    repository: text2("repository"),
     runId: id("run_id"),
     runAttempt: id("run_attempt"),
     // Legs of one matrix share the workflow; GitHub's newer tokens name the job's own check run.
-    job: text("check_run_id") || text("job_workflow_ref") || text("workflow_ref"),
-    jti: text("jti"),
-    eventName: text("event_name"),
-    ref: text("ref")
+    job: text2("check_run_id") || text2("job_workflow_ref") || text2("workflow_ref"),
+    jti: text2("jti"),
+    eventName: text2("event_name"),
+    ref: text2("ref")
   };
 }
 
@@ -40468,12 +40468,12 @@ async function relayedIdentity(github, relay, runId, headSha, requestTimeoutMs, 
     throw new RelayRefused(`the bind-probe GitHub App is not installed on ${relay.repository}`);
   }
   const network = new NetworkBudget({ requestTimeoutMs, deadlineMs: 3e4 }, logger);
-  const api = await github.installationApi(installationId, network, logger);
+  const api2 = await github.installationApi(installationId, network, logger);
   const [owner = "", repo = ""] = relay.repository.split("/");
   let run;
   try {
     ;
-    ({ data: run } = await api.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+    ({ data: run } = await api2.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
   } catch (error) {
     if (refusalOf(error)?.kind === "not-found") {
       throw new RelayRefused(`run ${runId} is not a run of ${relay.repository}`);
@@ -40491,8 +40491,8 @@ async function relayedIdentity(github, relay, runId, headSha, requestTimeoutMs, 
       `run ${runId} ran ${run.head_sha.slice(0, 7)}, not ${headSha.slice(0, 7)}`
     );
   }
-  const number = await pullRequestOf(api, owner, repo, run);
-  if (number === void 0) {
+  const number2 = await pullRequestOf(api2, owner, repo, run);
+  if (number2 === void 0) {
     throw new RelayRefused(
       `no open pull request of ${relay.repository} has head ${headSha.slice(0, 7)}`
     );
@@ -40503,15 +40503,15 @@ async function relayedIdentity(github, relay, runId, headSha, requestTimeoutMs, 
     runAttempt: run.run_attempt ?? 1,
     job: RELAYED_JOB,
     eventName: "pull_request",
-    ref: `refs/pull/${number}/merge`
+    ref: `refs/pull/${number2}/merge`
   };
 }
-async function pullRequestOf(api, owner, repo, run) {
+async function pullRequestOf(api2, owner, repo, run) {
   const listed = run.pull_requests?.find((pr) => pr.head.sha === run.head_sha);
   if (listed) return listed.number;
   const headOwner = run.head_repository?.owner?.login;
   if (!headOwner || !run.head_branch) return void 0;
-  const { data } = await api.rest.pulls.list({
+  const { data } = await api2.rest.pulls.list({
     owner,
     repo,
     head: `${headOwner}:${run.head_branch}`,
@@ -40520,9 +40520,197 @@ async function pullRequestOf(api, owner, repo, run) {
   return data.find((pr) => pr.head.sha === run.head_sha)?.number;
 }
 
+// src/service/history/flips.ts
+function byRun(a, b) {
+  return a.runId - b.runId || a.runAttempt - b.runAttempt;
+}
+function countFlips(outcomes) {
+  let flips = 0;
+  for (let i = 1; i < outcomes.length; i++) if (outcomes[i] !== outcomes[i - 1]) flips++;
+  return flips;
+}
+var seriesKey = (r) => `${r.platform}\0${r.image}\0${r.scenario}`;
+function groupSeries(rows) {
+  const series = /* @__PURE__ */ new Map();
+  for (const row of [...rows].sort(byRun)) {
+    const key = seriesKey(row);
+    const list = series.get(key);
+    if (list) list.push(row);
+    else series.set(key, [row]);
+  }
+  return series;
+}
+function stats(ref, rows) {
+  return { ref, runs: rows.length, flips: countFlips(rows.map((r) => r.outcome)) };
+}
+function scenarioHistories(windows) {
+  const branch = groupSeries(windows.branch?.rows ?? []);
+  const pull = groupSeries(windows.pullRequest?.rows ?? []);
+  const keys = [.../* @__PURE__ */ new Set([...branch.keys(), ...pull.keys()])].sort();
+  const scenarios = keys.map((key) => {
+    const onBranch = branch.get(key) ?? [];
+    const onPull = pull.get(key) ?? [];
+    const any = onPull[0] ?? onBranch[0];
+    const sequence = windows.pullRequest ? [...onBranch.slice(-1), ...onPull] : onBranch;
+    const latest = sequence.at(-1);
+    const previous = sequence.at(-2);
+    const newFlip = latest !== void 0 && previous !== void 0 && latest.outcome !== previous.outcome;
+    return {
+      scenario: any.scenario,
+      platform: any.platform,
+      ...any.image ? { image: any.image } : {},
+      ...windows.branch && onBranch.length ? { branch: stats(windows.branch.ref, onBranch) } : {},
+      ...windows.pullRequest && onPull.length ? { pullRequest: stats(windows.pullRequest.ref, onPull) } : {},
+      newFlip,
+      ...newFlip ? { previousOutcome: previous.outcome, latestOutcome: latest.outcome } : {}
+    };
+  });
+  return { window: windows.window, scenarios };
+}
+
+// src/service/history/history-store.ts
+var DEFAULT_FLIP_WINDOW = 20;
+var text = (value) => typeof value === "string" ? value : "";
+function visibilityOf(claims) {
+  const v = text(claims.repository_visibility);
+  return v === "public" || v === "internal" ? v : "private";
+}
+async function recordOutcomes(db, upload) {
+  const { identity: who, claims, envelope } = upload;
+  const ref = text(claims.ref);
+  const at = upload.receivedAt.toISOString();
+  const platform = envelope.result.platform;
+  const image = platform.runner?.image ?? "";
+  const base = text(claims.event_name).startsWith("pull_request") ? text(claims.base_ref) : "";
+  await db.run(
+    `INSERT INTO history_repositories (repository_id, repository, visibility, default_branch, updated_at)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (repository_id) DO UPDATE SET repository = excluded.repository,
+       visibility = excluded.visibility, updated_at = excluded.updated_at,
+       default_branch = COALESCE(history_repositories.default_branch, excluded.default_branch)`,
+    [who.repositoryId, who.repository, visibilityOf(claims), base || null, at]
+  );
+  await db.run(
+    `INSERT INTO history_runs (repository_id, ref, run_id, run_attempt, head_sha, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (repository_id, ref, run_id, run_attempt) DO NOTHING`,
+    [who.repositoryId, ref, who.runId, who.runAttempt, envelope.headSha, at]
+  );
+  const measured = envelope.result.scenarios.filter((s) => s.cause === void 0);
+  if (measured.length === 0) return 0;
+  const values = [];
+  for (const s of measured) {
+    values.push(upload.resultId, s.id, who.repositoryId, ref, platform.id, image);
+    values.push(who.runId, who.runAttempt, s.outcome, at);
+  }
+  return db.run(
+    `INSERT INTO history_outcomes (result_id, scenario, repository_id, ref, platform, image,
+       run_id, run_attempt, outcome, recorded_at)
+     VALUES ${measured.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+     ON CONFLICT (result_id, scenario) DO NOTHING`,
+    values
+  );
+}
+async function setRepository(db, repositoryId, change) {
+  if (change.visibility) {
+    await db.run("UPDATE history_repositories SET visibility = ? WHERE repository_id = ?", [
+      change.visibility,
+      repositoryId
+    ]);
+  }
+  if (change.repository) {
+    await db.run("UPDATE history_repositories SET repository = ? WHERE repository_id = ?", [
+      change.repository,
+      repositoryId
+    ]);
+  }
+}
+async function windowRows(db, repositoryId, ref, window) {
+  const runs = await db.all(
+    `SELECT run_id, run_attempt FROM history_runs WHERE repository_id = ? AND ref = ?
+     ORDER BY run_id DESC, run_attempt DESC LIMIT ?`,
+    [repositoryId, ref, window]
+  );
+  const oldest = runs.at(-1);
+  if (!oldest) return [];
+  const [firstRun, firstAttempt] = [Number(oldest.run_id), Number(oldest.run_attempt)];
+  const rows = await db.all(
+    `SELECT scenario, platform, image, run_id, run_attempt, outcome FROM history_outcomes
+     WHERE repository_id = ? AND ref = ? AND run_id >= ?`,
+    [repositoryId, ref, firstRun]
+  );
+  return rows.map((r) => outcomeRow(r, ref)).filter((r) => r.runId > firstRun || r.runAttempt >= firstAttempt);
+}
+function outcomeRow(r, ref) {
+  return {
+    ref,
+    scenario: String(r.scenario),
+    platform: String(r.platform),
+    image: String(r.image),
+    runId: Number(r.run_id),
+    runAttempt: Number(r.run_attempt),
+    outcome: String(r.outcome)
+  };
+}
+async function repositoryRecord(db, repositoryId) {
+  const [row] = await db.all("SELECT * FROM history_repositories WHERE repository_id = ?", [
+    repositoryId
+  ]);
+  return row ? repositoryOf(row) : void 0;
+}
+async function listRepositories(db) {
+  const rows = await db.all("SELECT * FROM history_repositories ORDER BY repository");
+  return rows.map(repositoryOf);
+}
+function repositoryOf(row) {
+  return {
+    repositoryId: Number(row.repository_id),
+    repository: String(row.repository),
+    visibility: visibilityOf({ repository_visibility: row.visibility }),
+    ...row.default_branch ? { defaultBranch: String(row.default_branch) } : {}
+  };
+}
+var branchRef = (branch) => `refs/heads/${branch}`;
+var pullRequestRef = (number2) => `refs/pull/${number2}/merge`;
+async function readHistory(db, repositoryId, options = {}) {
+  const window = options.window ?? DEFAULT_FLIP_WINDOW;
+  const record = await repositoryRecord(db, repositoryId);
+  const branch = record?.defaultBranch ? branchRef(record.defaultBranch) : void 0;
+  const pull = options.pullRequest === void 0 ? void 0 : pullRequestRef(options.pullRequest);
+  return scenarioHistories({
+    window,
+    ...branch ? { branch: { ref: branch, rows: await windowRows(db, repositoryId, branch, window) } } : {},
+    ...pull ? { pullRequest: { ref: pull, rows: await windowRows(db, repositoryId, pull, window) } } : {}
+  });
+}
+async function deleteRepositoryHistory(db, repositoryId) {
+  let rows = 0;
+  for (const table2 of ["history_outcomes", "history_runs", "history_repositories"]) {
+    rows += await db.run(`DELETE FROM ${table2} WHERE repository_id = ?`, [repositoryId]);
+  }
+  return rows;
+}
+function purgeRepositories(db, repositoryIds) {
+  return db.transaction(async (session) => {
+    let results = 0;
+    for (const id of repositoryIds) {
+      results += await session.run("DELETE FROM results WHERE repository_id = ?", [id]);
+      await deleteRepositoryHistory(session, id);
+    }
+    return results;
+  });
+}
+async function purgeHistoryBefore(db, before) {
+  const cutoff = before.toISOString();
+  return db.transaction(async (session) => {
+    const rows = await session.run("DELETE FROM history_outcomes WHERE recorded_at < ?", [cutoff]);
+    await session.run("DELETE FROM history_runs WHERE recorded_at < ?", [cutoff]);
+    return rows;
+  });
+}
+
 // src/service/webhooks.ts
 function webhookRoutes(app, options) {
-  const { github, publisher, store } = options;
+  const { github, publisher, store, db } = options;
   app.post("/api/v1/github/webhooks", async (request2, reply) => {
     const signature = request2.headers["x-hub-signature-256"];
     if (typeof signature !== "string" || !request2.rawBody) {
@@ -40552,11 +40740,23 @@ function webhookRoutes(app, options) {
       case "installation.deleted": {
         const installationId = payload.installation?.id;
         if (installationId) github.forgetInstallation(installationId);
+        const ids = (payload.repositories ?? []).flatMap((r) => r.id ? [r.id] : []);
         let deleted = 0;
-        for (const repository of payload.repositories ?? []) {
-          if (repository.id) deleted += await store.deleteRepository(repository.id);
-        }
+        if (db) deleted = await purgeRepositories(db, ids);
+        else for (const id of ids) deleted += await store.deleteRepository(id);
         return reply.code(202).send({ accepted: "installation.deleted", deleted });
+      }
+      case "repository.privatized":
+      case "repository.publicized":
+      case "repository.renamed": {
+        const repository = payload.repository;
+        if (db && repository?.id) {
+          await setRepository(db, repository.id, {
+            ...repository.full_name ? { repository: repository.full_name } : {},
+            ...repository.private !== void 0 ? { visibility: repository.private ? "private" : "public" } : {}
+          });
+        }
+        return reply.code(202).send({ accepted: `repository.${payload.action}` });
       }
       case "installation_repositories.removed": {
         const installationId = payload.installation?.id;
@@ -40616,16 +40816,16 @@ async function serviceApp(app, options) {
     (request2, reply) => reply.code(404).send({ error: `no route ${request2.method} ${request2.url.split("?")[0]}` })
   );
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request2, text, done) => {
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request2, text2, done) => {
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch (error) {
       return done(httpError(400, `the body is not JSON: ${error.message}`));
     }
     const problem = bodyProblem(value, MAX_JSON_DEPTH);
     if (problem) return done(httpError(400, problem));
-    request2.rawBody = text;
+    request2.rawBody = text2;
     return done(null, value);
   });
   app.get("/healthz", async () => ({ ok: true }));
@@ -40709,18 +40909,28 @@ async function serviceApp(app, options) {
           throw error;
         }
       }
-      const text = notes.length ? JSON.stringify(envelope) : request2.rawBody;
+      const text2 = notes.length ? JSON.stringify(envelope) : request2.rawBody;
       const outcome = await store.putResult({
         identity,
         platform: envelope.result.platform.id,
         commentKey: envelope.commentKey,
         headSha: envelope.headSha,
-        bodyHash: createHash("sha256").update(text).digest("hex"),
-        envelope: text,
+        bodyHash: createHash("sha256").update(text2).digest("hex"),
+        envelope: text2,
         notes,
         tokenExpiresAt: uploader.expiresAt,
         receivedAt: /* @__PURE__ */ new Date()
       });
+      if (options.db && outcome.status === "created") {
+        const claims = envelope.relayedRun ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName } : uploader.claims;
+        await recordOutcomes(options.db, {
+          resultId: outcome.id,
+          identity,
+          claims,
+          envelope,
+          receivedAt: /* @__PURE__ */ new Date()
+        });
+      }
       if (options.publisher && (outcome.status === "created" || outcome.status === "same")) {
         const key = {
           repositoryId: identity.repositoryId,
@@ -40746,7 +40956,12 @@ async function serviceApp(app, options) {
     }
   });
   if (options.github && options.publisher) {
-    webhookRoutes(app, { github: options.github, publisher: options.publisher, store });
+    webhookRoutes(app, {
+      github: options.github,
+      publisher: options.publisher,
+      store,
+      ...options.db ? { db: options.db } : {}
+    });
   }
   const operator = async (request2, reply) => {
     if (!settings.operatorToken)
@@ -40799,9 +41014,9 @@ function sameSecret(given, expected) {
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);
 }
-function numericId(text) {
-  if (!text || !/^[1-9]\d*$/.test(text)) return void 0;
-  const n = Number(text);
+function numericId(text2) {
+  if (!text2 || !/^[1-9]\d*$/.test(text2)) return void 0;
+  const n = Number(text2);
   return Number.isSafeInteger(n) ? n : void 0;
 }
 
@@ -43338,10 +43553,10 @@ function iterator(octokit, route, parameters) {
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
+            const page2 = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+            if (page2 * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page2 + 1));
               url = parsedUrl.toString();
             }
           }
@@ -43722,6 +43937,887 @@ function gitHubApp(settings, requestTimeoutMs) {
   };
 }
 
+// src/service/dashboard/app.ts
+import { createHash as createHash3, randomBytes as randomBytes2, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+
+// src/service/dashboard/data.ts
+async function displayedRef(db, repo) {
+  if (repo.defaultBranch) {
+    const ref = branchRef(repo.defaultBranch);
+    const [run] = await db.all(
+      "SELECT run_id FROM history_runs WHERE repository_id = ? AND ref = ? LIMIT 1",
+      [repo.repositoryId, ref]
+    );
+    if (run) return ref;
+  }
+  const [latest] = await db.all(
+    `SELECT ref FROM history_runs WHERE repository_id = ?
+     ORDER BY run_id DESC, run_attempt DESC LIMIT 1`,
+    [repo.repositoryId]
+  );
+  return latest ? String(latest.ref) : void 0;
+}
+async function repositoryView(db, repo, window) {
+  const ref = await displayedRef(db, repo);
+  const rows = ref ? await windowRows(db, repo.repositoryId, ref, window) : [];
+  return { repository: repo, ...ref ? { ref } : {}, ...shape(rows) };
+}
+var columnKey = (c) => `${c.platform}\0${c.image}`;
+function shape(rows) {
+  const sorted = [...rows].sort(byRun);
+  const runs = new Set(sorted.map((r) => `${r.runId}.${r.runAttempt}`)).size;
+  const columns = [
+    ...new Map(
+      sorted.map((r) => [columnKey(r), { platform: r.platform, image: r.image }])
+    ).values()
+  ].sort((a, b) => a.platform.localeCompare(b.platform) || a.image.localeCompare(b.image));
+  const index = new Map(columns.map((c, i) => [columnKey(c), i]));
+  const bySeries = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    const key = `${columnKey(r)}\0${r.scenario}`;
+    let series = bySeries.get(key);
+    if (!series) {
+      series = {
+        platform: r.platform,
+        image: r.image,
+        scenario: r.scenario,
+        outcomes: [],
+        flips: 0
+      };
+      bySeries.set(key, series);
+    }
+    series.outcomes.push({ runId: r.runId, runAttempt: r.runAttempt, outcome: r.outcome });
+  }
+  const matrix2 = /* @__PURE__ */ new Map();
+  for (const series of bySeries.values()) {
+    series.flips = countFlips(series.outcomes.map((o) => o.outcome));
+    const cells = matrix2.get(series.scenario) ?? columns.map(() => void 0);
+    cells[index.get(columnKey(series))] = series.outcomes.at(-1).outcome;
+    matrix2.set(series.scenario, cells);
+  }
+  return {
+    runs,
+    columns,
+    rows: [...matrix2.entries()].map(([scenario, cells]) => ({ scenario, cells })).sort((a, b) => a.scenario.localeCompare(b.scenario)),
+    series: [...bySeries.values()].sort(
+      (a, b) => b.flips - a.flips || a.scenario.localeCompare(b.scenario) || columnKey(a).localeCompare(columnKey(b))
+    )
+  };
+}
+var RECENT_RUNS = 20;
+var PULL_REQUESTS_SHOWN = 10;
+async function recentFindings(db, repositoryId) {
+  const runs = await db.all(
+    `SELECT ref, run_id, run_attempt FROM history_runs
+     WHERE repository_id = ? AND ref LIKE 'refs/pull/%'
+     ORDER BY run_id DESC, run_attempt DESC LIMIT ?`,
+    [repositoryId, RECENT_RUNS]
+  );
+  const uploads = [];
+  for (const run of runs) {
+    const results = await db.all(
+      `SELECT head_sha, envelope FROM results
+       WHERE repository_id = ? AND run_id = ? AND run_attempt = ? ORDER BY received_at DESC, id`,
+      [repositoryId, run.run_id, run.run_attempt]
+    );
+    uploads.push(...results.map((r) => ({ ...r, ref: run.ref })));
+  }
+  const pulls = /* @__PURE__ */ new Map();
+  for (const upload of uploads) {
+    const number2 = Number(/^refs\/pull\/(\d+)\//.exec(String(upload.ref))?.[1]);
+    if (!Number.isSafeInteger(number2)) continue;
+    const headSha = String(upload.head_sha);
+    let pull = pulls.get(number2);
+    if (!pull) {
+      if (pulls.size >= PULL_REQUESTS_SHOWN) continue;
+      pull = { number: number2, headSha, findings: [], seen: /* @__PURE__ */ new Set() };
+      pulls.set(number2, pull);
+    }
+    if (pull.headSha !== headSha) continue;
+    for (const f of scanFindings(String(upload.envelope))) {
+      const key = f.fingerprint || `${f.rule}:${f.path}:${f.line}`;
+      if (pull.seen.has(key)) continue;
+      pull.seen.add(key);
+      pull.findings.push({
+        rule: f.rule,
+        severity: f.severity,
+        path: f.path,
+        line: f.line,
+        message: f.message
+      });
+    }
+  }
+  return [...pulls.values()].map(({ seen: _seen, ...pull }) => pull);
+}
+function scanFindings(envelope) {
+  try {
+    const findings2 = JSON.parse(envelope).scan?.findings;
+    return Array.isArray(findings2) ? findings2.filter(
+      (f) => typeof f === "object" && f !== null && typeof f.rule === "string" && typeof f.path === "string" && typeof f.line === "number" && typeof f.message === "string"
+    ) : [];
+  } catch {
+    return [];
+  }
+}
+
+// src/service/dashboard/github-user.ts
+var TIMEOUT_MS = 1e4;
+function defaultApiUrl(serverUrl) {
+  return serverUrl === "https://github.com" ? "https://api.github.com" : `${serverUrl}/api/v3`;
+}
+function authorizeUrl(options, redirectUri, state) {
+  const url = new URL(`${options.serverUrl}/login/oauth/authorize`);
+  url.searchParams.set("client_id", options.clientId);
+  url.searchParams.set("redirect_uri", redirectUri);
+  url.searchParams.set("state", state);
+  url.searchParams.set("allow_signup", "false");
+  return url.href;
+}
+var LoginFailed = class extends Error {
+  name = "LoginFailed";
+};
+async function exchangeCode(options, code, redirectUri) {
+  const response = await fetch(`${options.serverUrl}/login/oauth/access_token`, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code,
+      redirect_uri: redirectUri
+    }),
+    signal: AbortSignal.timeout(TIMEOUT_MS)
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || typeof body.access_token !== "string") {
+    const why = typeof body.error === "string" ? body.error : `HTTP ${response.status}`;
+    throw new LoginFailed(`GitHub did not give a token for that login (${why})`);
+  }
+  return body.access_token;
+}
+async function api(apiUrl, path, token) {
+  return fetch(`${apiUrl}${path}`, {
+    headers: {
+      accept: "application/vnd.github+json",
+      authorization: `Bearer ${token}`,
+      "x-github-api-version": "2022-11-28",
+      "user-agent": "bind-probe-dashboard"
+    },
+    signal: AbortSignal.timeout(TIMEOUT_MS)
+  });
+}
+async function userLogin(apiUrl, token) {
+  const response = await api(apiUrl, "/user", token);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || typeof body.login !== "string") {
+    throw new LoginFailed(`GitHub did not say who the token belongs to (HTTP ${response.status})`);
+  }
+  return body.login;
+}
+async function canReadRepository(apiUrl, token, repository) {
+  const [owner, name] = repository.split("/");
+  if (!owner || !name) return false;
+  const response = await api(
+    apiUrl,
+    `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`,
+    token
+  );
+  await response.body?.cancel();
+  return response.status === 200;
+}
+
+// src/service/dashboard/html.ts
+var Html = class {
+  text;
+  constructor(text2) {
+    this.text = text2;
+  }
+  toString() {
+    return this.text;
+  }
+};
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(value) {
+  return value.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function render(value) {
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) return value.map((v) => render(v)).join("");
+  if (value === null || value === void 0 || value === false) return "";
+  return escapeHtml(String(value));
+}
+function html(strings, ...values) {
+  let out = strings[0];
+  values.forEach((value, i) => {
+    out += render(value) + strings[i + 1];
+  });
+  return new Html(out);
+}
+var component = encodeURIComponent;
+
+// src/service/dashboard/chart.ts
+var BAR = 8;
+var GAP = 2;
+var HEIGHT = 22;
+function outcomeClass(outcome) {
+  if (outcome === void 0) return "none";
+  if (outcome === "EADDRINUSE") return "inuse";
+  if (outcome === "ok") return "ok";
+  return "other";
+}
+var FILL = {
+  inuse: "#cf222e",
+  ok: "#1a7f37",
+  other: "#8c959f"
+};
+function flipChart(series) {
+  const where = `${series.platform}${series.image ? ` (${series.image})` : ""}`;
+  const label = `${series.scenario} on ${where}: ${series.flips} ${series.flips === 1 ? "flip" : "flips"} in ${series.outcomes.length} ${series.outcomes.length === 1 ? "run" : "runs"}`;
+  const width = series.outcomes.length * (BAR + GAP);
+  return html`<svg
+    class="flips"
+    role="img"
+    aria-label="${label}"
+    width="${width}"
+    height="${HEIGHT}"
+    viewBox="0 0 ${width} ${HEIGHT}"
+    xmlns="http://www.w3.org/2000/svg"
+  >
+    <title>${label}</title>
+    ${series.outcomes.map((o, i) => {
+    const x = i * (BAR + GAP);
+    const flipped = i > 0 && o.outcome !== series.outcomes[i - 1].outcome;
+    const run = `run ${o.runId}${o.runAttempt > 1 ? ` attempt ${o.runAttempt}` : ""}: ${o.outcome}`;
+    return html`<rect
+          class="run ${outcomeClass(o.outcome)}"
+          x="${x}"
+          y="6"
+          width="${BAR}"
+          height="16"
+          fill="${FILL[outcomeClass(o.outcome)]}"
+          ><title>${run}</title></rect
+        >${flipped ? html`<rect class="flip" x="${x}" y="0" width="${BAR}" height="3" fill="#9a6700"></rect>` : ""}`;
+  })}
+  </svg>`;
+}
+
+// src/service/dashboard/pages.ts
+var STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
+a { color: #0969da; }
+table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+th, td { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; vertical-align: middle; }
+th { background: #f6f8fa; font-weight: 600; }
+td.inuse { background: #ffebe9; color: #a40e26; font-weight: 600; }
+td.ok { background: #dafbe1; }
+td.other { background: #f6f8fa; }
+td.none { color: #8c959f; }
+code { font-size: 12px; }
+.muted { color: #59636e; }
+header { display: flex; gap: 1rem; align-items: baseline; justify-content: space-between; }
+form { display: inline; }
+`;
+function page(title, viewer, body, next = "/") {
+  const who = viewer.name ? html`<span
+        >${viewer.name} ·
+        <form method="post" action="/logout"><button type="submit">log out</button></form></span
+      >` : viewer.canLogIn ? html`<a href="/login?next=${component(next)}">Log in with GitHub</a>` : "";
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width" />
+        <title>${title} · bind-probe</title>
+        <style>
+          ${STYLE}
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1>${title}</h1>
+          ${who}
+        </header>
+        ${body}
+      </body>
+    </html> `;
+}
+function indexPage(repositories, hidden, viewer) {
+  const items = repositories.map((v) => {
+    const inUse = v.rows.reduce((n, r) => n + r.cells.filter((c) => c === "EADDRINUSE").length, 0);
+    const flipping = v.series.filter((s) => s.flips > 0).length;
+    return html`<tr>
+      <td>
+        <a class="repository" href="/repos/${v.repository.repositoryId}"
+          >${v.repository.repository}</a
+        >${v.repository.visibility === "public" ? "" : html` <span class="muted">(${v.repository.visibility})</span>`}
+      </td>
+      <td>${v.ref ? html`<code>${v.ref}</code>` : ""}</td>
+      <td>${v.runs}</td>
+      <td>${v.columns.length}</td>
+      <td class="${inUse ? "inuse" : ""}">${inUse}</td>
+      <td>${flipping}</td>
+    </tr>`;
+  });
+  const more = hidden > 0 ? html`<p class="muted">
+          ${hidden} more ${hidden === 1 ? "repository is" : "repositories are"}
+          private${viewer.name ? " and not readable by you" : viewer.canLogIn ? html`: <a href="/login">log in with GitHub</a> to see those you can read` : ""}.
+        </p>` : "";
+  const body = repositories.length === 0 ? html`<p>No results yet.</p>
+          ${more}` : html`<table>
+            <thead>
+              <tr>
+                <th>Repository</th>
+                <th>Runs of</th>
+                <th>Runs</th>
+                <th>Platforms</th>
+                <th>EADDRINUSE now</th>
+                <th>Flipping</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${items}
+            </tbody>
+          </table>
+          ${more}`;
+  return page("bind-probe", viewer, body);
+}
+function matrix(view) {
+  if (view.rows.length === 0) return html`<p>No outcomes recorded yet.</p>`;
+  return html`<table class="matrix">
+    <thead>
+      <tr>
+        <th>Scenario</th>
+        ${view.columns.map(
+    (c) => html`<th>
+              ${c.platform}${c.image ? html`<br /><span class="muted">${c.image}</span>` : ""}
+            </th>`
+  )}
+      </tr>
+    </thead>
+    <tbody>
+      ${view.rows.map(
+    (row) => html`<tr>
+            <th><code>${row.scenario}</code></th>
+            ${row.cells.map((cell) => html`<td class="${outcomeClass(cell)}">${cell ?? "—"}</td>`)}
+          </tr>`
+  )}
+    </tbody>
+  </table>`;
+}
+function charts(view) {
+  if (view.series.length === 0) return html``;
+  const flipping = view.series.filter((s) => s.flips > 0);
+  const steady = view.series.length - flipping.length;
+  return html`<h2>Flips over the last ${view.runs} ${view.runs === 1 ? "run" : "runs"}</h2>
+    ${flipping.length === 0 ? html`<p>No outcome flipped.</p>` : html`<table class="flip-history">
+            <thead>
+              <tr>
+                <th>Scenario</th>
+                <th>Platform</th>
+                <th>Flips</th>
+                <th>Outcome per run, oldest first</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${flipping.map(
+    (s) => html`<tr>
+                    <th><code>${s.scenario}</code></th>
+                    <td>${s.platform}${s.image ? ` (${s.image})` : ""}</td>
+                    <td>${s.flips} in ${s.outcomes.length}</td>
+                    <td>${flipChart(s)}</td>
+                  </tr>`
+  )}
+            </tbody>
+          </table>`}
+    ${steady > 0 ? html`<p class="muted">${steady} other series kept one outcome.</p>` : ""}`;
+}
+function findings(pulls) {
+  const withFindings = pulls.filter((p) => p.findings.length > 0);
+  if (withFindings.length === 0)
+    return html`<h2>Flaky port use in recent pull requests</h2>
+      <p>None found.</p>`;
+  return html`<h2>Flaky port use in recent pull requests</h2>
+    ${withFindings.map(
+    (p) => html`<h3>
+            #${p.number} <span class="muted"><code>${p.headSha.slice(0, 7)}</code></span>
+          </h3>
+          <table class="findings">
+            <thead>
+              <tr>
+                <th>Where</th>
+                <th>Rule</th>
+                <th>What</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${p.findings.map(
+      (f) => html`<tr>
+                    <td><code>${f.path}:${f.line}</code></td>
+                    <td>${f.rule} ${f.severity}</td>
+                    <td>${f.message}</td>
+                  </tr>`
+    )}
+            </tbody>
+          </table>`
+  )}`;
+}
+function repositoryPage(view, pulls, viewer) {
+  const r = view.repository;
+  const body = html`<p>
+      <a href="/">All repositories</a
+      >${view.ref ? html` · latest outcomes of <code>${view.ref}</code>` : ""}
+    </p>
+    <h2>Latest matrix</h2>
+    ${matrix(view)} ${charts(view)} ${findings(pulls)}`;
+  return page(r.repository, viewer, body, `/repos/${r.repositoryId}`);
+}
+function notFoundPage(message2, viewer, next) {
+  const login = !viewer.name && viewer.canLogIn ? html`<p>
+          <a href="/login?next=${component(next)}">Log in with GitHub</a> to see private
+          repositories you can read.
+        </p>` : "";
+  return page(
+    "Not found",
+    viewer,
+    html`<p>${message2}</p>
+      ${login}
+      <p><a href="/">All repositories</a></p>`,
+    next
+  );
+}
+function errorPage(message2, viewer) {
+  return page(
+    "Something went wrong",
+    viewer,
+    html`<p>${message2}</p>
+      <p><a href="/">All repositories</a></p>`
+  );
+}
+
+// src/service/dashboard/session.ts
+import { createCipheriv, createDecipheriv, createHash as createHash2, randomBytes } from "node:crypto";
+var Sealer = class {
+  key;
+  constructor(secret) {
+    this.key = createHash2("sha256").update(`bind-probe dashboard session\0${secret}`).digest();
+  }
+  seal(value, lifetimeMs, now = Date.now()) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    const body = Buffer.concat([
+      cipher.update(JSON.stringify({ value, exp: now + lifetimeMs }), "utf8"),
+      cipher.final()
+    ]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+  }
+  /** The value, or undefined when the cookie was tampered with, sealed by another key or expired. */
+  open(sealed, now = Date.now()) {
+    if (!sealed) return void 0;
+    try {
+      const raw = Buffer.from(sealed, "base64url");
+      if (raw.length < 29) return void 0;
+      const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      const text2 = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString();
+      const { value, exp } = JSON.parse(text2);
+      return typeof exp === "number" && exp > now ? value : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+function readCookies(header) {
+  const cookies = /* @__PURE__ */ new Map();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 1) continue;
+    const name = part.slice(0, eq).trim();
+    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+function cookie(name, value, options) {
+  return [
+    `${name}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${options.maxAgeS}`,
+    ...options.secure ? ["Secure"] : []
+  ].join("; ");
+}
+
+// src/service/dashboard/app.ts
+var SESSION = "bp_session";
+var LOGIN_STATE = "bp_login";
+var SESSION_MS = 8 * 60 * 60 * 1e3;
+var LOGIN_MS = 10 * 60 * 1e3;
+var ACCESS_CACHE_MS = 60 * 1e3;
+var HEADERS = {
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "private, no-store"
+};
+async function dashboardApp(app, options) {
+  const { db, oauth } = options;
+  const apiUrl = options.githubApiUrl ?? defaultApiUrl(options.githubServerUrl);
+  const publicUrl = () => (typeof options.publicUrl === "string" ? options.publicUrl : options.publicUrl()).replace(
+    /\/+$/,
+    ""
+  );
+  const sealer = oauth ? new Sealer(oauth.sessionSecret) : void 0;
+  const secure = () => publicUrl().startsWith("https:");
+  const access = /* @__PURE__ */ new Map();
+  const viewerOf = (request2) => {
+    const operator = isOperator(request2, options.operatorToken);
+    const session = operator ? void 0 : sealer?.open(readCookies(request2.headers.cookie).get(SESSION));
+    const viewer = {
+      ...operator ? { name: "operator" } : session ? { name: session.login } : {},
+      canLogIn: oauth !== void 0
+    };
+    return { operator, session, viewer };
+  };
+  const mayRead = async (who, repo) => {
+    if (repo.visibility === "public" || who.operator) return true;
+    if (!who.session) return false;
+    const key = `${who.session.login}\0${repo.repositoryId}`;
+    const cached = access.get(key);
+    if (cached && cached.until > Date.now()) return cached.allowed;
+    const allowed = await canReadRepository(apiUrl, who.session.token, repo.repository);
+    access.set(key, { allowed, until: Date.now() + ACCESS_CACHE_MS });
+    return allowed;
+  };
+  const send = (reply, status, body) => reply.code(status).headers(HEADERS).type("text/html; charset=utf-8").send(body.text);
+  app.get("/", async (request2, reply) => {
+    const who = viewerOf(request2);
+    const visible = [];
+    let hidden = 0;
+    for (const repo of await listRepositories(db)) {
+      if (await mayRead(who, repo)) visible.push(repo);
+      else hidden++;
+    }
+    const views = await Promise.all(visible.map((r) => repositoryView(db, r, options.window)));
+    return send(reply, 200, indexPage(views, hidden, who.viewer));
+  });
+  app.get("/repos/:id", async (request2, reply) => {
+    const who = viewerOf(request2);
+    const next = `/repos/${request2.params.id}`;
+    const id = /^[1-9]\d{0,15}$/.test(request2.params.id) ? Number(request2.params.id) : void 0;
+    const repo = id === void 0 ? void 0 : await repositoryRecord(db, id);
+    if (!repo || !await mayRead(who, repo)) {
+      return send(
+        reply,
+        404,
+        notFoundPage(
+          `No repository ${request2.params.id} here that ${who.viewer.name ? "you can read" : "is public"}.`,
+          who.viewer,
+          next
+        )
+      );
+    }
+    const [view, pulls] = await Promise.all([
+      repositoryView(db, repo, options.window),
+      recentFindings(db, repo.repositoryId)
+    ]);
+    return send(reply, 200, repositoryPage(view, pulls, who.viewer));
+  });
+  app.get("/login", async (request2, reply) => {
+    if (!oauth || !sealer) {
+      return send(
+        reply,
+        404,
+        errorPage("Login is not set up on this service.", { canLogIn: false })
+      );
+    }
+    const state = randomBytes2(24).toString("base64url");
+    const next = safeNext(request2.query.next);
+    reply.header(
+      "set-cookie",
+      cookie(LOGIN_STATE, sealer.seal({ state, next }, LOGIN_MS), {
+        maxAgeS: LOGIN_MS / 1e3,
+        secure: secure()
+      })
+    );
+    return reply.headers(HEADERS).redirect(
+      authorizeUrl(
+        { serverUrl: options.githubServerUrl, clientId: oauth.clientId },
+        `${publicUrl()}/login/callback`,
+        state
+      )
+    );
+  });
+  app.get(
+    "/login/callback",
+    async (request2, reply) => {
+      if (!oauth || !sealer)
+        return send(reply, 404, errorPage("Login is not set up.", { canLogIn: false }));
+      const viewer = { canLogIn: true };
+      const started = sealer.open(
+        readCookies(request2.headers.cookie).get(LOGIN_STATE)
+      );
+      const { code, state } = request2.query;
+      if (!started || !state || !code || !sameSecret2(state, started.state)) {
+        return send(
+          reply,
+          400,
+          errorPage("This login did not start here, or took too long: log in again.", viewer)
+        );
+      }
+      let session;
+      try {
+        const token = await exchangeCode(
+          { serverUrl: options.githubServerUrl, apiUrl, ...oauth },
+          code,
+          `${publicUrl()}/login/callback`
+        );
+        session = { token, login: await userLogin(apiUrl, token) };
+      } catch (error) {
+        if (!(error instanceof LoginFailed)) request2.log.warn({ err: error }, "login failed");
+        return send(
+          reply,
+          502,
+          errorPage(
+            error instanceof LoginFailed ? error.message : "GitHub could not be reached.",
+            viewer
+          )
+        );
+      }
+      reply.header("set-cookie", [
+        cookie(SESSION, sealer.seal(session, SESSION_MS), {
+          maxAgeS: SESSION_MS / 1e3,
+          secure: secure()
+        }),
+        cookie(LOGIN_STATE, "", { maxAgeS: 0, secure: secure() })
+      ]);
+      return reply.headers(HEADERS).redirect(started.next);
+    }
+  );
+  app.post("/logout", async (_request, reply) => {
+    reply.header("set-cookie", cookie(SESSION, "", { maxAgeS: 0, secure: secure() }));
+    return reply.headers(HEADERS).redirect("/", 303);
+  });
+}
+function safeNext(next) {
+  return next && /^\/(?![/\\])[^\s]*$/.test(next) ? next : "/";
+}
+function isOperator(request2, operatorToken) {
+  if (!operatorToken) return false;
+  const match = /^Bearer\s+(\S+)$/i.exec(request2.headers.authorization ?? "");
+  return match ? sameSecret2(match[1], operatorToken) : false;
+}
+function sameSecret2(given, expected) {
+  const a = createHash3("sha256").update(given).digest();
+  const b = createHash3("sha256").update(expected).digest();
+  return timingSafeEqual3(a, b);
+}
+
+// src/service/metrics.ts
+var labelText = (labels) => {
+  const keys = Object.keys(labels).sort();
+  if (keys.length === 0) return "";
+  const escape = (v) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+  return `{${keys.map((k) => `${k}="${escape(labels[k])}"`).join(",")}}`;
+};
+var number = (n) => Number.isFinite(n) ? String(n) : n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
+var Counter = class {
+  type = "counter";
+  values = /* @__PURE__ */ new Map();
+  name;
+  help;
+  constructor(name, help) {
+    this.name = name;
+    this.help = help;
+  }
+  inc(labels = {}, by = 1) {
+    const key = labelText(labels);
+    const seen = this.values.get(key);
+    if (seen) seen.value += by;
+    else this.values.set(key, { labels: { ...labels }, value: by });
+  }
+  value(labels = {}) {
+    return this.values.get(labelText(labels))?.value ?? 0;
+  }
+  async lines() {
+    return [...this.values.values()].map(
+      (v) => `${this.name}${labelText(v.labels)} ${number(v.value)}`
+    );
+  }
+};
+var Histogram = class {
+  type = "histogram";
+  counts;
+  sum = 0;
+  count = 0;
+  name;
+  help;
+  /** Upper bounds, ascending; +Inf is implied. */
+  buckets;
+  constructor(name, help, buckets) {
+    this.name = name;
+    this.help = help;
+    this.buckets = buckets;
+    this.counts = buckets.map(() => 0);
+  }
+  observe(value) {
+    this.buckets.forEach((le, i) => {
+      if (value <= le) this.counts[i]++;
+    });
+    this.sum += value;
+    this.count++;
+  }
+  async lines() {
+    return [
+      ...this.buckets.map((le, i) => `${this.name}_bucket{le="${le}"} ${this.counts[i]}`),
+      `${this.name}_bucket{le="+Inf"} ${this.count}`,
+      `${this.name}_sum ${number(this.sum)}`,
+      `${this.name}_count ${this.count}`
+    ];
+  }
+};
+var Gauge = class {
+  type = "gauge";
+  current = 0;
+  read;
+  name;
+  help;
+  constructor(name, help) {
+    this.name = name;
+    this.help = help;
+  }
+  set(value) {
+    this.current = value;
+  }
+  /** Reads the value at each scrape instead; a read that fails leaves the gauge out of that scrape. */
+  collect(read) {
+    this.read = read;
+  }
+  async lines() {
+    if (!this.read) return [`${this.name} ${number(this.current)}`];
+    try {
+      return [`${this.name} ${number(await this.read())}`];
+    } catch {
+      return [];
+    }
+  }
+};
+var MetricsRegistry = class {
+  metrics = [];
+  add(metric) {
+    if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(metric.name) || this.metrics.some((m) => m.name === metric.name)) {
+      throw new Error(`metric name "${metric.name}" is not valid or already taken`);
+    }
+    this.metrics.push(metric);
+    return metric;
+  }
+  async text() {
+    const blocks = await Promise.all(
+      this.metrics.map(async (m) => [
+        `# HELP ${m.name} ${m.help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}`,
+        `# TYPE ${m.name} ${m.type}`,
+        ...await m.lines()
+      ])
+    );
+    return `${blocks.flat().join("\n")}
+`;
+  }
+};
+function refusalReason(status) {
+  switch (status) {
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "forbidden";
+    case 413:
+      return "too-large";
+    case 409:
+      return "conflict";
+    case 429:
+      return "rate-limited";
+    default:
+      return status >= 500 ? "error" : "invalid";
+  }
+}
+function serviceMetrics() {
+  const registry = new MetricsRegistry();
+  return {
+    registry,
+    uploads: registry.add(
+      new Counter("bind_probe_uploads_total", "Uploads stored, by outcome (created, same).")
+    ),
+    refusals: registry.add(
+      new Counter("bind_probe_upload_refusals_total", "Uploads refused, by reason.")
+    ),
+    publishSeconds: registry.add(
+      new Histogram(
+        "bind_probe_publish_seconds",
+        "Seconds from a report being due to its comment and check run being written.",
+        [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300]
+      )
+    ),
+    outboxDepth: registry.add(
+      new Gauge("bind_probe_outbox_depth", "Publishes waiting in the outbox.")
+    )
+  };
+}
+var UPLOAD_ROUTE = "/api/v1/results";
+async function metricsApp(app, options) {
+  const { metrics } = options;
+  app.addHook("onResponse", async (request2, reply) => {
+    if (request2.method !== "POST" || request2.routeOptions.url !== UPLOAD_ROUTE) return;
+    const status = reply.statusCode;
+    if (status === 201) metrics.uploads.inc({ outcome: "created" });
+    else if (status === 200) metrics.uploads.inc({ outcome: "same" });
+    else if (status >= 400) metrics.refusals.inc({ reason: refusalReason(status) });
+  });
+  app.get(
+    "/metrics",
+    async (_request, reply) => reply.type("text/plain; version=0.0.4; charset=utf-8").send(await metrics.registry.text())
+  );
+}
+metricsApp[/* @__PURE__ */ Symbol.for("skip-override")] = true;
+
+// src/service/history/retention.ts
+var EVERY_MS = 60 * 60 * 1e3;
+var DAY_MS = 24 * 60 * 60 * 1e3;
+function startHistoryRetention(db, days, onError, now = Date.now) {
+  const purge = () => purgeHistoryBefore(db, new Date(now() - days * DAY_MS));
+  const started = purge();
+  const timer = setInterval(() => purge().catch(onError), EVERY_MS);
+  timer.unref();
+  return { started, stop: () => clearInterval(timer) };
+}
+
+// src/service/history/register.ts
+async function registerHistory(app, wiring) {
+  const { db, settings } = wiring;
+  await app.register(metricsApp, { metrics: wiring.metrics });
+  await app.register(dashboardApp, {
+    db,
+    window: settings.flipWindow,
+    githubServerUrl: settings.githubServerUrl,
+    ...wiring.githubApiUrl ? { githubApiUrl: wiring.githubApiUrl } : {},
+    publicUrl: wiring.publicUrl,
+    ...settings.oauth ? { oauth: settings.oauth } : {},
+    ...settings.operatorToken ? { operatorToken: settings.operatorToken } : {}
+  });
+  const retention = startHistoryRetention(
+    db,
+    settings.historyDays,
+    (error) => app.log.warn({ err: error }, "the history retention purge failed")
+  );
+  retention.started.catch(
+    (error) => app.log.warn({ err: error }, "the history retention purge failed")
+  );
+  return retention;
+}
+
 // src/service/publish/publisher.ts
 import { randomUUID } from "node:crypto";
 
@@ -43897,16 +44993,16 @@ async function publishOne(key, ctx) {
     { requestTimeoutMs: ctx.requestTimeoutMs, deadlineMs: PUBLISH_BUDGET_MS },
     ctx.logger
   );
-  const api = await ctx.app.installationApi(installationId, network, ctx.logger);
-  const target = await resolveTarget(api, key, assembled, ctx.app);
+  const api2 = await ctx.app.installationApi(installationId, network, ctx.logger);
+  const target = await resolveTarget(api2, key, assembled, ctx.app);
   if ("skip" in target) return { kind: "skipped", outcome: target.skip };
   const { context } = target;
-  const policy = await readPolicy({ path: POLICY_PATH, workspace: ".", context, api });
+  const policy = await readPolicy({ path: POLICY_PATH, workspace: ".", context, api: api2 });
   const name = checkRunName(key.commentKey);
-  const jobs = await listRunJobs(api, context.repo, latest.runId, latest.runAttempt);
+  const jobs = await listRunJobs(api2, context.repo, latest.runId, latest.runAttempt);
   const waitingFor = awaited(policy.config.platforms, assembled, jobs);
   const deadline = new Date(state.firstUploadAt.getTime() + ctx.deadlineMs);
-  const checks = await checkRunsOnCommit(api, context, key.headSha, name, ctx.app.settings.appId);
+  const checks = await checkRunsOnCommit(api2, context, key.headSha, name, ctx.app.settings.appId);
   if (checks.ofTheAction) {
     return {
       kind: "skipped",
@@ -43915,7 +45011,7 @@ async function publishOne(key, ctx) {
   }
   const checkRunId = state.checkRunId ?? checks.ours;
   if (waitingFor.length && now < deadline) {
-    await waitingCheckRun(api, ctx.reports, key, checkRunId, name, waitingFor, deadline, context);
+    await waitingCheckRun(api2, ctx.reports, key, checkRunId, name, waitingFor, deadline, context);
     return {
       kind: "wait",
       until: deadline,
@@ -43923,7 +45019,9 @@ async function publishOne(key, ctx) {
     };
   }
   const legJobs = jobs ? legJobNames(jobs, assembled) : [];
+  const history = await ctx.history?.(key.repositoryId, context.pullRequest?.number);
   const outcome = await publishReport({
+    ...history ? { history } : {},
     settings: {
       commentKey: key.commentKey,
       strategy: "update",
@@ -43934,10 +45032,10 @@ async function publishOne(key, ctx) {
     policy,
     legs: assembled.legs,
     artifactProblems: [],
-    ...legJobs.length ? { legStatuses: () => legStatuses(api, context, legJobs) } : {},
+    ...legJobs.length ? { legStatuses: () => legStatuses(api2, context, legJobs) } : {},
     ...checkRunId ? { existingCheckRunId: checkRunId } : {},
     context,
-    api,
+    api: api2,
     logger: ctx.logger,
     dryRun: false,
     print: () => {
@@ -43949,13 +45047,13 @@ async function publishOne(key, ctx) {
   await ctx.reports.published(key, assembled.fingerprint, what, now);
   return { kind: "published", outcome: what };
 }
-async function resolveTarget(api, key, assembled, app) {
+async function resolveTarget(api2, key, assembled, app) {
   const { latest, pullNumber } = assembled;
   const [owner = "", repo = ""] = latest.repository.split("/");
   let repository;
   try {
     ;
-    ({ data: repository } = await api.rest.repos.get({ owner, repo }));
+    ({ data: repository } = await api2.rest.repos.get({ owner, repo }));
   } catch (error) {
     if (refusalOf(error)?.kind === "not-found") {
       return { skip: `${latest.repository} is not visible to the App's installation` };
@@ -43985,7 +45083,7 @@ async function resolveTarget(api, key, assembled, app) {
   let pull;
   try {
     ;
-    ({ data: pull } = await api.rest.pulls.get({ owner, repo, pull_number: pullNumber }));
+    ({ data: pull } = await api2.rest.pulls.get({ owner, repo, pull_number: pullNumber }));
   } catch (error) {
     if (refusalOf(error)?.kind === "not-found") {
       return { skip: `pull request #${pullNumber} is not in ${latest.repository}` };
@@ -44038,7 +45136,7 @@ function matrixName(name) {
   const at = name.indexOf(" (");
   return at === -1 ? name : name.slice(0, at);
 }
-async function waitingCheckRun(api, reports, key, checkRunId, name, waitingFor, deadline, context) {
+async function waitingCheckRun(api2, reports, key, checkRunId, name, waitingFor, deadline, context) {
   const n = waitingFor.length;
   const output = {
     title: `Waiting for ${n} platform${n === 1 ? "" : "s"}`,
@@ -44047,7 +45145,7 @@ async function waitingCheckRun(api, reports, key, checkRunId, name, waitingFor, 
   const where = { owner: context.repo.owner, repo: context.repo.repo };
   if (checkRunId) {
     await reports.setCheckRun(key, checkRunId);
-    await api.rest.checks.update({
+    await api2.rest.checks.update({
       ...where,
       check_run_id: checkRunId,
       status: "in_progress",
@@ -44055,7 +45153,7 @@ async function waitingCheckRun(api, reports, key, checkRunId, name, waitingFor, 
     });
     return;
   }
-  const { data } = await api.rest.checks.create({
+  const { data } = await api2.rest.checks.create({
     ...where,
     name,
     head_sha: key.headSha,
@@ -44065,8 +45163,8 @@ async function waitingCheckRun(api, reports, key, checkRunId, name, waitingFor, 
   });
   await reports.setCheckRun(key, Number(data.id));
 }
-async function checkRunsOnCommit(api, context, headSha, name, appId) {
-  const { data } = await api.rest.checks.listForRef({
+async function checkRunsOnCommit(api2, context, headSha, name, appId) {
+  const { data } = await api2.rest.checks.listForRef({
     owner: context.repo.owner,
     repo: context.repo.repo,
     ref: headSha,
@@ -44249,6 +45347,7 @@ var Publisher = class {
         reports: this.reports,
         deadlineMs: this.options.deadlineMs,
         requestTimeoutMs: this.options.requestTimeoutMs,
+        ...this.options.history ? { history: this.options.history } : {},
         logger
       });
       if (decision.kind === "wait") await this.outbox.later(claim, decision.until);
@@ -44335,6 +45434,43 @@ var MIGRATIONS = [
       PRIMARY KEY (repository_id, head_sha, comment_key)
     )`,
     "CREATE INDEX outbox_by_due ON outbox (due_at)"
+  ],
+  // History (issue 11): every uploaded result also as one row per scenario outcome, so flips
+  // over a repository's last runs are a query on an index, not a read of every document.
+  [
+    `CREATE TABLE history_repositories (
+      repository_id BIGINT PRIMARY KEY,
+      repository TEXT NOT NULL,
+      visibility TEXT NOT NULL,
+      default_branch TEXT,
+      updated_at TEXT NOT NULL
+    )`,
+    // One row per run (and attempt) of a ref that uploaded: the window of "the last N runs".
+    `CREATE TABLE history_runs (
+      repository_id BIGINT NOT NULL,
+      ref TEXT NOT NULL,
+      run_id BIGINT NOT NULL,
+      run_attempt INTEGER NOT NULL,
+      head_sha TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (repository_id, ref, run_id, run_attempt)
+    )`,
+    "CREATE INDEX history_runs_by_time ON history_runs (recorded_at)",
+    `CREATE TABLE history_outcomes (
+      result_id TEXT NOT NULL,
+      scenario TEXT NOT NULL,
+      repository_id BIGINT NOT NULL,
+      ref TEXT NOT NULL,
+      platform TEXT NOT NULL,
+      image TEXT NOT NULL,
+      run_id BIGINT NOT NULL,
+      run_attempt INTEGER NOT NULL,
+      outcome TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (result_id, scenario)
+    )`,
+    "CREATE INDEX history_outcomes_by_run ON history_outcomes (repository_id, ref, run_id, run_attempt)",
+    "CREATE INDEX history_outcomes_by_time ON history_outcomes (recorded_at)"
   ]
 ];
 
@@ -44612,8 +45748,15 @@ var SqlStore = class {
     );
     return rows.map(summary);
   }
+  /** The operator's delete: the repository's results and its history, in one transaction. */
   deleteRepository(repositoryId) {
-    return this.db.run("DELETE FROM results WHERE repository_id = ?", [repositoryId]);
+    return this.db.transaction(async (session) => {
+      const results = await session.run("DELETE FROM results WHERE repository_id = ?", [
+        repositoryId
+      ]);
+      await deleteRepositoryHistory(session, repositoryId);
+      return results;
+    });
   }
   async ping() {
     await this.db.all("SELECT 1 AS one");
@@ -44645,6 +45788,7 @@ var SHUTDOWN_GRACE_MS = 1e4;
 async function startService(settings, log = process.stderr) {
   const db = await openDatabase(settings.database);
   const store = new SqlStore(db);
+  const metrics = serviceMetrics();
   const app = (0, import_fastify.default)({
     logger: { level: "info", stream: log, redact: ["req.headers.authorization"] },
     // Two log lines per accepted upload cost more than the upload's own checks; refusals and
@@ -44667,6 +45811,13 @@ async function startService(settings, log = process.stderr) {
     deadlineMs: settings.reportDeadlineMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     pollMs: settings.publishPollMs,
+    history: (repositoryId, pullRequest) => readHistory(db, repositoryId, {
+      ...pullRequest !== void 0 ? { pullRequest } : {},
+      window: settings.flipWindow
+    }),
+    onPublished: (kind, ms) => {
+      if (kind === "published") metrics.publishSeconds.observe(ms / 1e3);
+    },
     logger: {
       debug: (m) => app.log.debug(m),
       info: (m) => app.log.info(m),
@@ -44676,9 +45827,19 @@ async function startService(settings, log = process.stderr) {
   }) : void 0;
   await app.register(serviceApp, {
     store,
+    db,
     verify: (token) => verify2(token),
     settings,
     ...github && publisher ? { github, publisher } : {}
+  });
+  if (publisher) metrics.outboxDepth.collect(() => publisher.outbox.depth());
+  let url = "";
+  const retention = await registerHistory(app, {
+    db,
+    metrics,
+    settings,
+    publicUrl: () => settings.publicUrl ?? url,
+    githubApiUrl: settings.githubApiUrl
   });
   try {
     await app.listen({ host: settings.host, port: settings.port });
@@ -44688,7 +45849,7 @@ async function startService(settings, log = process.stderr) {
   }
   const { port } = app.server.address();
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
-  const url = `http://${host}:${port}`;
+  url = `http://${host}:${port}`;
   const audience = settings.oidcAudience ?? settings.publicUrl ?? url;
   verify2 = oidcVerifier(settings.oidcIssuer, audience);
   app.log.info(
@@ -44707,6 +45868,7 @@ async function startService(settings, log = process.stderr) {
     await app.close();
     clearTimeout(cut);
     await publisher?.stop();
+    retention.stop();
     await store.close();
   })();
   return { url, stop };
@@ -44744,4 +45906,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DUMN5O4K.js.LEGAL.txt */
+/*! For license information please see serve-command-5HBLV3LZ.js.LEGAL.txt */

@@ -24,7 +24,7 @@ var APP_PERMISSIONS = {
   actions: "read",
   metadata: "read"
 };
-var APP_EVENTS = ["check_run", "workflow_job"];
+var APP_EVENTS = ["check_run", "workflow_job", "repository"];
 function appManifest(options) {
   return {
     name: options.name,

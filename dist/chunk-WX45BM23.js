@@ -88,7 +88,7 @@ var SETTINGS = [
   {
     flag: "--github-server-url",
     env: "GITHUB_SERVER_URL",
-    what: "GitHub web root, for links (default https://github.com)"
+    what: "GitHub web root: links to runs, and where dashboard users log in (default https://github.com)"
   },
   {
     flag: "--report-deadline",
@@ -99,6 +99,32 @@ var SETTINGS = [
     flag: "--publish-poll",
     env: "BIND_PROBE_PUBLISH_POLL_MS",
     what: "how often the outbox is polled for due publishes, in ms (default 1000)"
+  },
+  // --- History and dashboard (issue 11) ---
+  {
+    flag: "--history-days",
+    env: "BIND_PROBE_HISTORY_DAYS",
+    what: "days of outcome history kept for flip rates and the dashboard (default 90)"
+  },
+  {
+    flag: "--flip-window",
+    env: "BIND_PROBE_FLIP_WINDOW",
+    what: "runs a flip rate looks back over (default 20)"
+  },
+  {
+    flag: "--oauth-client-id",
+    env: "GITHUB_OAUTH_CLIENT_ID",
+    what: "the App's OAuth client id, for the dashboard's login (unset: public repositories only)"
+  },
+  {
+    flag: "--oauth-client-secret",
+    env: "GITHUB_OAUTH_CLIENT_SECRET",
+    what: "the App's OAuth client secret"
+  },
+  {
+    flag: "--session-secret",
+    env: "BIND_PROBE_SESSION_SECRET",
+    what: "signs the dashboard session cookie (at least 32 characters)"
   }
 ];
 function readSettings(argv, env = process.env) {
@@ -135,7 +161,9 @@ function readSettings(argv, env = process.env) {
       (value, name) => githubApp(value, name, get, env)
     ),
     reportDeadlineMs: optional(get("--report-deadline"), whole(1e3, 7 * 24 * 36e5)) ?? 30 * 6e4,
-    publishPollMs: optional(get("--publish-poll"), whole(10, 6e4)) ?? 1e3
+    publishPollMs: optional(get("--publish-poll"), whole(10, 6e4)) ?? 1e3,
+    githubApiUrl: optional(get("--github-api-url"), httpUrl) ?? "https://api.github.com",
+    ...historySettings(get)
   };
 }
 function githubApp(value, name, get, env) {
@@ -174,6 +202,36 @@ function githubApp(value, name, get, env) {
     apiUrl: optional(get("--github-api-url"), httpUrl) ?? "https://api.github.com",
     serverUrl: optional(get("--github-server-url"), httpUrl) ?? "https://github.com"
   };
+}
+function historySettings(get) {
+  const id = get("--oauth-client-id");
+  const secretOf = get("--oauth-client-secret");
+  const session = get("--session-secret");
+  const given = [id, secretOf, session].filter(Boolean);
+  if (given.length > 0 && given.length < 3) {
+    const missing = [
+      id ? void 0 : "--oauth-client-id (GITHUB_OAUTH_CLIENT_ID)",
+      secretOf ? void 0 : "--oauth-client-secret (GITHUB_OAUTH_CLIENT_SECRET)",
+      session ? void 0 : "--session-secret (BIND_PROBE_SESSION_SECRET)"
+    ].filter(Boolean);
+    throw new SettingError(`the dashboard's login needs ${missing.join(" and ")} as well`);
+  }
+  return {
+    historyDays: optional(get("--history-days"), whole(1, 36500)) ?? 90,
+    flipWindow: optional(get("--flip-window"), whole(2, 1e3)) ?? 20,
+    githubServerUrl: optional(get("--github-server-url"), httpUrl) ?? "https://github.com",
+    ...id && secretOf && session ? {
+      oauth: {
+        clientId: id.value,
+        clientSecret: secretOf.value,
+        sessionSecret: longSecret(session.value, session.name)
+      }
+    } : {}
+  };
+}
+function longSecret(value, name) {
+  if (value.length < 32) throw new SettingError(`${name} must be at least 32 characters`);
+  return value;
 }
 function optional(found, parse) {
   return found ? parse(found.value, found.name) : void 0;
