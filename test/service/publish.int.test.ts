@@ -379,3 +379,45 @@ describe('a fork run relayed by the workflow_run job', () => {
     expect(api.checkRuns).toHaveLength(0)
   })
 })
+
+describe('the history in the published report', () => {
+  it('says how often an outcome flipped on the default branch, from the uploads it kept', async () => {
+    const api = await appStandIn()
+    const service = await startTestService(
+      await freshDatabase('sqlite'),
+      issuer.url,
+      appFlags(api.baseUrl),
+    )
+    try {
+      // Four pushes to main: the first scenario's Linux outcome alternates, three flips.
+      const [first] = LEGS[0].result.scenarios
+      const flipped = (outcome: string) => ({
+        ...LEGS[0].result,
+        scenarios: [
+          { ...first, outcome, counts: [{ ...first.counts[0], outcome }] },
+          ...LEGS[0].result.scenarios.slice(1),
+        ],
+      })
+      const outcomes = ['EADDRINUSE', 'ok', 'EADDRINUSE', 'ok']
+      for (const [i, outcome] of outcomes.entries()) {
+        const { token, body } = await legUpload(issuer, LEGS[0], {
+          claims: { event_name: 'push', ref: 'refs/heads/main', run_id: String(100 + i) },
+          result: flipped(outcome),
+        })
+        expect(
+          (await upload(service.url, token, { ...body, headSha: String(i).repeat(40) })).status,
+        ).toBe(201)
+      }
+      // The pull request: its base says which branch is the default.
+      for (const leg of LEGS) {
+        await uploadLeg(service.url, leg, { claims: { base_ref: 'main' } })
+      }
+      await until(() => ours(api).length === 1 && completed(api), 'the report')
+      await settle()
+      expect(ours(api)[0]!.body).toMatch(/flipped 3 times in the last 4 runs on linux\\?-x64/)
+    } finally {
+      await service.stop()
+      await api.stop()
+    }
+  })
+})
