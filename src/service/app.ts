@@ -13,7 +13,7 @@ import { webhookRoutes } from './webhooks.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
 import type { Store } from './store/store.ts'
-import type { SqlDatabase } from './store/sql.ts'
+import type { SqlDatabase, SqlSession } from './store/sql.ts'
 import { recordOutcomes } from './history/history-store.ts'
 
 export interface ServiceOptions {
@@ -167,30 +167,30 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       }
       // A scan dropped for its size changed the envelope; otherwise it is stored as it came.
       const text = notes.length ? JSON.stringify(envelope) : request.rawBody!
-      const outcome = await store.putResult({
-        identity,
-        platform: envelope.result.platform.id,
-        commentKey: envelope.commentKey,
-        headSha: envelope.headSha,
-        bodyHash: createHash('sha256').update(text).digest('hex'),
-        envelope: text,
-        notes,
-        tokenExpiresAt: uploader.expiresAt,
-        receivedAt: new Date(),
-      })
-      if (options.db && outcome.status === 'created') {
-        // A relayed result's run and pull request are the fork run's, not the relay job's.
-        const claims = envelope.relayedRun
-          ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName }
-          : uploader.claims
-        await recordOutcomes(options.db, {
-          resultId: outcome.id,
+      // A relayed result's run and pull request are the fork run's, not the relay job's.
+      const claims = envelope.relayedRun
+        ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName }
+        : uploader.claims
+      const receivedAt = new Date()
+      // The history's rows go in the result's own transaction: both are kept, or neither.
+      const history = options.db
+        ? (session: SqlSession, id: string) =>
+            recordOutcomes(session, { resultId: id, identity, claims, envelope, receivedAt })
+        : undefined
+      const outcome = await store.putResult(
+        {
           identity,
-          claims,
-          envelope,
-          receivedAt: new Date(),
-        })
-      }
+          platform: envelope.result.platform.id,
+          commentKey: envelope.commentKey,
+          headSha: envelope.headSha,
+          bodyHash: createHash('sha256').update(text).digest('hex'),
+          envelope: text,
+          notes,
+          tokenExpiresAt: uploader.expiresAt,
+          receivedAt,
+        },
+        history,
+      )
       if (options.publisher && (outcome.status === 'created' || outcome.status === 'same')) {
         const key = {
           repositoryId: identity.repositoryId,

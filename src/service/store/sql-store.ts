@@ -1,6 +1,6 @@
 // The service's store over either database: the same statements, the same answers.
 import { randomUUID } from 'node:crypto'
-import { migrate, type Row, type SqlDatabase } from './sql.ts'
+import { migrate, type Row, type SqlDatabase, type SqlSession } from './sql.ts'
 import type { NewResult, PutOutcome, Store, StoredSummary } from './store.ts'
 import { deleteRepositoryHistory } from '../history/history-store.ts'
 import { openPostgres } from './postgres.ts'
@@ -39,7 +39,10 @@ export class SqlStore implements Store {
     this.kind = db.kind
   }
 
-  putResult(result: NewResult): Promise<PutOutcome> {
+  putResult(
+    result: NewResult,
+    withNew?: (session: SqlSession, id: string) => Promise<unknown>,
+  ): Promise<PutOutcome> {
     const { identity: who } = result
     return this.db.transaction(async (session) => {
       // The token first: a jti seen with another body is a replay, whatever the result key says.
@@ -92,7 +95,10 @@ export class SqlStore implements Store {
         key,
       )
       const storedId = String(stored!.id)
-      if (storedId === id) return { status: 'created', id }
+      if (storedId === id) {
+        await withNew?.(session, id)
+        return { status: 'created', id }
+      }
       return { status: stored!.body_hash === result.bodyHash ? 'same' : 'conflict', id: storedId }
     })
   }

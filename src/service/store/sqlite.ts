@@ -1,7 +1,7 @@
 // Embedded SQLite through Node's built-in node:sqlite (no native build): WAL, so readers do not
 // wait for the writer, and one process per database file, held by a lock file beside it.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import type { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { Row, SqlDatabase, SqlSession } from './sql.ts'
 import { processAlive } from '../../process-alive.ts'
 
@@ -26,6 +26,9 @@ export async function openSqlite(path: string): Promise<SqlDatabase> {
   }
   return new SqliteDatabase(db, releaseLock)
 }
+
+/** Distinct statements kept prepared (the service has a few dozen). */
+const MAX_STATEMENTS = 256
 
 class SqliteDatabase implements SqlDatabase {
   readonly kind = 'sqlite'
@@ -76,8 +79,24 @@ class SqliteDatabase implements SqlDatabase {
 
   private readonly session: SqlSession = {
     run: async (sql, params = []) =>
-      Number(this.db.prepare(sql).run(...(params as never[])).changes),
-    all: async (sql, params = []) => this.db.prepare(sql).all(...(params as never[])) as Row[],
+      Number(this.statement(sql).run(...(params as never[])).changes),
+    all: async (sql, params = []) => this.statement(sql).all(...(params as never[])) as Row[],
+  }
+
+  /** Prepared statements, kept: preparing a history insert costs more than running it. */
+  private readonly statements = new Map<string, StatementSync>()
+
+  private statement(sql: string): StatementSync {
+    let prepared = this.statements.get(sql)
+    if (!prepared) {
+      // A bounded cache: the oldest statement goes first.
+      if (this.statements.size >= MAX_STATEMENTS) {
+        this.statements.delete(this.statements.keys().next().value!)
+      }
+      prepared = this.db.prepare(sql)
+      this.statements.set(sql, prepared)
+    }
+    return prepared
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,5 @@
+import type { SqlSession } from './sql.ts'
+
 // What the service keeps, behind one small interface with two implementations: embedded SQLite
 // (node:sqlite, the default) and PostgreSQL (shared by several `serve` processes).
 
@@ -52,7 +54,11 @@ export interface StoredSummary {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   /** Stores one leg's result once (idempotent on repository, run, attempt, job, platform, key). */
-  putResult(result: NewResult): Promise<PutOutcome>
+  putResult(
+    result: NewResult,
+    /** Runs in the same transaction once a new result is inserted (its history rows). */
+    withNew?: (session: SqlSession, id: string) => Promise<unknown>,
+  ): Promise<PutOutcome>
   listResults(repositoryId: number, headSha?: string): Promise<StoredSummary[]>
   /** Removes a repository's data; returns how many results went. */
   deleteRepository(repositoryId: number): Promise<number>

@@ -976,7 +976,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-5HBLV3LZ.js")).serveCommand(argv, io);
+      return (await import("./serve-command-RU6D6SVI.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   },

@@ -40910,27 +40910,23 @@ async function serviceApp(app, options) {
         }
       }
       const text2 = notes.length ? JSON.stringify(envelope) : request2.rawBody;
-      const outcome = await store.putResult({
-        identity,
-        platform: envelope.result.platform.id,
-        commentKey: envelope.commentKey,
-        headSha: envelope.headSha,
-        bodyHash: createHash("sha256").update(text2).digest("hex"),
-        envelope: text2,
-        notes,
-        tokenExpiresAt: uploader.expiresAt,
-        receivedAt: /* @__PURE__ */ new Date()
-      });
-      if (options.db && outcome.status === "created") {
-        const claims = envelope.relayedRun ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName } : uploader.claims;
-        await recordOutcomes(options.db, {
-          resultId: outcome.id,
+      const claims = envelope.relayedRun ? { ...uploader.claims, ref: identity.ref, event_name: identity.eventName } : uploader.claims;
+      const receivedAt = /* @__PURE__ */ new Date();
+      const history = options.db ? (session, id) => recordOutcomes(session, { resultId: id, identity, claims, envelope, receivedAt }) : void 0;
+      const outcome = await store.putResult(
+        {
           identity,
-          claims,
-          envelope,
-          receivedAt: /* @__PURE__ */ new Date()
-        });
-      }
+          platform: envelope.result.platform.id,
+          commentKey: envelope.commentKey,
+          headSha: envelope.headSha,
+          bodyHash: createHash("sha256").update(text2).digest("hex"),
+          envelope: text2,
+          notes,
+          tokenExpiresAt: uploader.expiresAt,
+          receivedAt
+        },
+        history
+      );
       if (options.publisher && (outcome.status === "created" || outcome.status === "same")) {
         const key = {
           repositoryId: identity.repositoryId,
@@ -45593,6 +45589,7 @@ async function openSqlite(path) {
   }
   return new SqliteDatabase(db, releaseLock);
 }
+var MAX_STATEMENTS = 256;
 var SqliteDatabase = class {
   kind = "sqlite";
   db;
@@ -45634,9 +45631,22 @@ var SqliteDatabase = class {
     this.releaseLock();
   }
   session = {
-    run: async (sql, params = []) => Number(this.db.prepare(sql).run(...params).changes),
-    all: async (sql, params = []) => this.db.prepare(sql).all(...params)
+    run: async (sql, params = []) => Number(this.statement(sql).run(...params).changes),
+    all: async (sql, params = []) => this.statement(sql).all(...params)
   };
+  /** Prepared statements, kept: preparing a history insert costs more than running it. */
+  statements = /* @__PURE__ */ new Map();
+  statement(sql) {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      if (this.statements.size >= MAX_STATEMENTS) {
+        this.statements.delete(this.statements.keys().next().value);
+      }
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
   serially(work) {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => void 0);
@@ -45683,7 +45693,7 @@ var SqlStore = class {
     this.db = db;
     this.kind = db.kind;
   }
-  putResult(result) {
+  putResult(result, withNew) {
     const { identity: who } = result;
     return this.db.transaction(async (session) => {
       await session.run(
@@ -45735,7 +45745,10 @@ var SqlStore = class {
         key
       );
       const storedId = String(stored.id);
-      if (storedId === id) return { status: "created", id };
+      if (storedId === id) {
+        await withNew?.(session, id);
+        return { status: "created", id };
+      }
       return { status: stored.body_hash === result.bodyHash ? "same" : "conflict", id: storedId };
     });
   }
@@ -45906,4 +45919,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5HBLV3LZ.js.LEGAL.txt */
+/*! For license information please see serve-command-RU6D6SVI.js.LEGAL.txt */
