@@ -4,6 +4,7 @@ import type { CommentMode } from '../config/index.ts'
 import { platformIdProblem } from '../config/platform-id.ts'
 import { pythonCommand } from '../probe/drivers/python-driver.ts'
 import { PLATFORM_LABEL } from '../probe/environment/parse.ts'
+import { httpUrl } from '../http-url.ts'
 import { repositoryPath } from './workspace-path.ts'
 
 export type Mode = 'probe' | 'report' | 'all'
@@ -112,22 +113,17 @@ export function readInputs(get: (name: string) => string, workspace = process.cw
     failJob: flag(text('fail-job') || 'true', 'fail-job'),
     jobSummary: flag(text('job-summary') || 'true', 'job-summary'),
     annotations: flag(text('annotations') || 'true', 'annotations'),
-    ...(optional('service-url') ? { serviceUrl: httpUrl(text('service-url'), 'service-url') } : {}),
+    ...(optional('service-url')
+      ? { serviceUrl: serviceUrl(text('service-url'), 'service-url') }
+      : {}),
     ...(optional('service-audience') ? { serviceAudience: text('service-audience') } : {}),
   }
 }
 
-function httpUrl(value: string, name: string): string {
-  let url: URL | undefined
-  try {
-    url = new URL(value)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new InputError(`input "${name}" must be an http(s) URL, not "${value}"`)
-  }
-  return value.replace(/\/+$/, '')
+function serviceUrl(value: string, name: string): string {
+  const url = httpUrl(value)
+  if (!url) throw new InputError(`input "${name}" must be an http(s) URL, not "${value}"`)
+  return url
 }
 
 /** The policy and the templates are read from the repository (or from git, or the API). */

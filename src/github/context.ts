@@ -1,6 +1,7 @@
 // Where this run stands: which repository, which commit a check belongs to, which pull request
 // (if any) a comment goes on, and whether the token is likely read-only. Read from the variables
 // and the event payload the runner provides, never from the network.
+import { httpUrl } from '../http-url.ts'
 import { readFileSync } from 'node:fs'
 import { SettingError } from './settings.ts'
 
@@ -328,13 +329,7 @@ function int(value: string | undefined, name: string): number | undefined {
 function webUrl(env: Env, name: string): string | undefined {
   const value = env[name]
   if (!value) return undefined
-  let url: URL | undefined
-  try {
-    url = new URL(value)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  if (!httpUrl(value)) {
     const example = name === 'GITHUB_API_URL' ? 'https://api.github.com' : 'https://github.com'
     throw new SettingError(`${name} must be an http(s) URL such as ${example}, got "${value}"`)
   }

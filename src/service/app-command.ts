@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CommandFailure, UsageError, type Io } from '../cli/io.ts'
+import { httpUrl as parseHttpUrl } from '../http-url.ts'
 import { startAppCreation } from './app-create.ts'
 
 export async function appCommand(argv: string[], io: Io): Promise<number> {
@@ -74,14 +75,7 @@ export async function appCommand(argv: string[], io: Io): Promise<number> {
 
 function httpUrl(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined
-  let url: URL | undefined
-  try {
-    url = new URL(value)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new UsageError(`${name} must be an http(s) URL, got "${value}"`)
-  }
-  return value.replace(/\/+$/, '')
+  const url = parseHttpUrl(value)
+  if (!url) throw new UsageError(`${name} must be an http(s) URL, got "${value}"`)
+  return url
 }

@@ -3,6 +3,7 @@
 import { createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { httpUrl as parseHttpUrl } from '../http-url.ts'
 
 export interface ServiceSettings {
   host: string
@@ -330,16 +331,9 @@ function whole(min: number, max: number): Parse<number> {
 }
 
 function httpUrl(value: string, name: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`)
-  }
-  return value.replace(/\/+$/, '')
+  const url = parseHttpUrl(value)
+  if (!url) throw new SettingError(`${name} must be an http(s) URL, got "${value}"`)
+  return url
 }
 
 function ids(value: string, name: string): number[] {

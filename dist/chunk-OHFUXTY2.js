@@ -41,6 +41,9 @@ import {
   verdictKey
 } from "./chunk-UVSDDM22.js";
 import {
+  httpUrl
+} from "./chunk-IZEX6PKC.js";
+import {
   __toESM
 } from "./chunk-VA35IVHB.js";
 
@@ -3353,13 +3356,7 @@ function int(value, name) {
 function webUrl(env, name) {
   const value = env[name];
   if (!value) return void 0;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    url = void 0;
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
+  if (!httpUrl(value)) {
     const example = name === "GITHUB_API_URL" ? "https://api.github.com" : "https://github.com";
     throw new SettingError(`${name} must be an http(s) URL such as ${example}, got "${value}"`);
   }
@@ -4755,4 +4752,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-X3ABE436.js.LEGAL.txt */
+/*! For license information please see chunk-OHFUXTY2.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
 } from "./chunk-3CSKOGDN.js";
 import {
   SETTINGS
-} from "./chunk-WX45BM23.js";
+} from "./chunk-BJQ3KM7D.js";
 import {
   CATALOGUE,
   CAUSE_WORDS,
@@ -62,6 +62,7 @@ import {
   watchOutput,
   writeFailure
 } from "./chunk-P5OEHBJA.js";
+import "./chunk-IZEX6PKC.js";
 import "./chunk-VA35IVHB.js";
 
 // src/cli/list-command.ts
@@ -976,7 +977,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-RU6D6SVI.js")).serveCommand(argv, io);
+      return (await import("./serve-command-FDTVK3RH.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   },
@@ -986,7 +987,7 @@ var COMMANDS = {
         io.stdout.write(APP_HELP);
         return 0;
       }
-      return (await import("./app-command-UC2IPTS4.js")).appCommand(argv, io);
+      return (await import("./app-command-E5MNAFZM.js")).appCommand(argv, io);
     },
     help: APP_HELP
   }

@@ -3,6 +3,9 @@ import {
   CommandFailure,
   UsageError
 } from "./chunk-P5OEHBJA.js";
+import {
+  httpUrl
+} from "./chunk-IZEX6PKC.js";
 import "./chunk-VA35IVHB.js";
 
 // src/service/app-command.ts
@@ -176,13 +179,13 @@ async function appCommand(argv, io) {
     allowPositionals: true
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const publicUrl = httpUrl(values["public-url"], "--public-url");
+  const publicUrl = httpUrl2(values["public-url"], "--public-url");
   if (!publicUrl)
     throw new UsageError(
       "--public-url is required: the URL runners and GitHub reach the service at"
     );
-  const serverUrl = httpUrl(values["github-server-url"] ?? process.env.GITHUB_SERVER_URL, "--github-server-url") ?? "https://github.com";
-  const apiUrl = httpUrl(values["github-api-url"] ?? process.env.GITHUB_API_URL, "--github-api-url") ?? (serverUrl === "https://github.com" ? "https://api.github.com" : `${serverUrl}/api/v3`);
+  const serverUrl = httpUrl2(values["github-server-url"] ?? process.env.GITHUB_SERVER_URL, "--github-server-url") ?? "https://github.com";
+  const apiUrl = httpUrl2(values["github-api-url"] ?? process.env.GITHUB_API_URL, "--github-api-url") ?? (serverUrl === "https://github.com" ? "https://api.github.com" : `${serverUrl}/api/v3`);
   const out = resolve(values.out ?? ".");
   if (!existsSync(out) || !statSync(out).isDirectory())
     throw new UsageError(`--out ${out}: not a directory`);
@@ -222,18 +225,11 @@ install the App on your repositories, then: set -a; . ${app.envFile}; set +a; bi
     await creation.close();
   }
 }
-function httpUrl(value, name) {
+function httpUrl2(value, name) {
   if (value === void 0 || value === "") return void 0;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    url = void 0;
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UsageError(`${name} must be an http(s) URL, got "${value}"`);
-  }
-  return value.replace(/\/+$/, "");
+  const url = httpUrl(value);
+  if (!url) throw new UsageError(`${name} must be an http(s) URL, got "${value}"`);
+  return url;
 }
 export {
   appCommand

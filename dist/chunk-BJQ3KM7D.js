@@ -1,4 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  httpUrl
+} from "./chunk-IZEX6PKC.js";
 
 // src/service/settings.ts
 import { createPrivateKey } from "node:crypto";
@@ -140,14 +143,14 @@ function readSettings(argv, env = process.env) {
     const fromEnv = env[setting.env];
     return fromEnv !== void 0 && fromEnv !== "" ? { value: fromEnv, name: setting.env } : void 0;
   };
-  const publicUrl = optional(get("--public-url"), httpUrl);
+  const publicUrl = optional(get("--public-url"), httpUrl2);
   const audience = get("--oidc-audience");
   return {
     host: get("--host")?.value ?? "127.0.0.1",
     port: optional(get("--port"), whole(0, 65535)) ?? 3e3,
     database: get("--db")?.value ?? "./bind-probe.sqlite",
     ...publicUrl ? { publicUrl } : {},
-    oidcIssuer: optional(get("--oidc-issuer"), httpUrl) ?? GITHUB_OIDC_ISSUER,
+    oidcIssuer: optional(get("--oidc-issuer"), httpUrl2) ?? GITHUB_OIDC_ISSUER,
     ...audience ? { oidcAudience: audience.value } : {},
     ...optionalField("operatorToken", get("--operator-token"), secret),
     ...optionalField("allowedOwnerIds", get("--allow-owner-ids"), ids),
@@ -162,7 +165,7 @@ function readSettings(argv, env = process.env) {
     ),
     reportDeadlineMs: optional(get("--report-deadline"), whole(1e3, 7 * 24 * 36e5)) ?? 30 * 6e4,
     publishPollMs: optional(get("--publish-poll"), whole(10, 6e4)) ?? 1e3,
-    githubApiUrl: optional(get("--github-api-url"), httpUrl) ?? "https://api.github.com",
+    githubApiUrl: optional(get("--github-api-url"), httpUrl2) ?? "https://api.github.com",
     ...historySettings(get)
   };
 }
@@ -199,8 +202,8 @@ function githubApp(value, name, get, env) {
     appId,
     privateKey,
     webhookSecret: secret(webhookSecret.value, webhookSecret.name),
-    apiUrl: optional(get("--github-api-url"), httpUrl) ?? "https://api.github.com",
-    serverUrl: optional(get("--github-server-url"), httpUrl) ?? "https://github.com"
+    apiUrl: optional(get("--github-api-url"), httpUrl2) ?? "https://api.github.com",
+    serverUrl: optional(get("--github-server-url"), httpUrl2) ?? "https://github.com"
   };
 }
 function historySettings(get) {
@@ -219,7 +222,7 @@ function historySettings(get) {
   return {
     historyDays: optional(get("--history-days"), whole(1, 36500)) ?? 90,
     flipWindow: optional(get("--flip-window"), whole(2, 1e3)) ?? 20,
-    githubServerUrl: optional(get("--github-server-url"), httpUrl) ?? "https://github.com",
+    githubServerUrl: optional(get("--github-server-url"), httpUrl2) ?? "https://github.com",
     ...id && secretOf && session ? {
       oauth: {
         clientId: id.value,
@@ -248,17 +251,10 @@ function whole(min, max) {
     return n;
   };
 }
-function httpUrl(value, name) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SettingError(`${name} must be an http(s) URL, got "${value}"`);
-  }
-  return value.replace(/\/+$/, "");
+function httpUrl2(value, name) {
+  const url = httpUrl(value);
+  if (!url) throw new SettingError(`${name} must be an http(s) URL, got "${value}"`);
+  return url;
 }
 function ids(value, name) {
   const list = value.split(",").map((s) => s.trim());

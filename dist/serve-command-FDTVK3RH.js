@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-X3ABE436.js";
+} from "./chunk-OHFUXTY2.js";
 import {
   Octokit,
   RequestError,
@@ -20,7 +20,7 @@ import {
 import {
   SettingError,
   readSettings
-} from "./chunk-WX45BM23.js";
+} from "./chunk-BJQ3KM7D.js";
 import {
   processAlive,
   require__,
@@ -48,6 +48,7 @@ import {
   CommandFailure,
   UsageError
 } from "./chunk-P5OEHBJA.js";
+import "./chunk-IZEX6PKC.js";
 import {
   __commonJS,
   __esm,
@@ -45919,4 +45920,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RU6D6SVI.js.LEGAL.txt */
+/*! For license information please see serve-command-FDTVK3RH.js.LEGAL.txt */
