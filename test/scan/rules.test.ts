@@ -175,11 +175,24 @@ func FreePort() int {
     const whole = await scanFiles(files, { focusMinChars: Number.MAX_SAFE_INTEGER })
     const lineOf = (path: keyof typeof files, marker: string) =>
       files[path].split('\n').findIndex((l) => l.includes(marker)) + 1
-    expect(focused.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort()).toEqual([
-      `internal/ports/ports.go:PORT002@${lineOf('internal/ports/ports.go', 'net.Listen')}`,
-      `lib/ports.js:PORT002@${lineOf('lib/ports.js', 'srv.listen(ZERO')}`,
-      `src/net/Ports.java:PORT002@${lineOf('src/net/Ports.java', 'ServerSocket(0)')}`,
-    ])
+    // Each finding starts at the helper's definition, where the fix belongs, and covers its bind.
+    const at = (path: keyof typeof files, definition: string, bind: string) => ({
+      path,
+      line: lineOf(path, definition),
+      covers: lineOf(path, bind),
+    })
+    const expected = [
+      at('internal/ports/ports.go', 'func FreePort', 'net.Listen'),
+      at('lib/ports.js', 'function freePort', 'srv.listen(ZERO'),
+      at('src/net/Ports.java', 'static int freePort', 'ServerSocket(0)'),
+    ]
+    const found = [...focused.findings].sort((a, b) => a.path.localeCompare(b.path))
+    expect(found.map((f) => `${f.path}:${f.rule}@${f.line}`)).toEqual(
+      expected.map((e) => `${e.path}:PORT002@${e.line}`),
+    )
+    for (const [i, f] of found.entries()) {
+      expect(f.endLine ?? f.line).toBeGreaterThanOrEqual(expected[i]!.covers)
+    }
     expect(focused.findings).toEqual(whole.findings)
   })
 })

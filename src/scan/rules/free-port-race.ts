@@ -95,7 +95,7 @@ export const freePortRace: Rule = (ctx) => {
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue
-    hit(l.at, l.text, scope, 'binds port 0')
+    hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
   // bind_port) is a bind and a port read on the argument.
@@ -115,6 +115,20 @@ export const freePortRace: Rule = (ctx) => {
   }
   hits.push(...helperCalls(ctx, racyFunctions))
   return hits
+}
+
+/**
+ * A helper that hands the port out (returns it) is where the fix belongs: the finding spans from
+ * its definition to the bind, so it points at the helper's own first line and still covers the
+ * bind (a pull request that changes either shows it). The flagged code, and so the fingerprint,
+ * stays the bind's.
+ */
+function helperSpan(ctx: RuleContext, bound: Bound, scope: number): Span | undefined {
+  const fn = ctx.facts.scopes[scope]
+  if (!fn || fn.id === 0 || !fn.name) return undefined
+  if (!portFlow(ctx, bound, scope)?.escapes.length) return undefined
+  const { at } = fn
+  return { ...bound.at, line: at.line, column: at.column, start: at.start }
 }
 
 interface Bound {

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-3CSKOGDN.js";
+} from "./chunk-DYCHBXWC.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-UVSDDM22.js";
+} from "./chunk-FXIFLSXN.js";
 import {
   CommandFailure,
   UsageError,
@@ -977,7 +977,7 @@ var COMMANDS = {
         io.stdout.write(SERVE_HELP);
         return 0;
       }
-      return (await import("./serve-command-FDTVK3RH.js")).serveCommand(argv, io);
+      return (await import("./serve-command-WLKMTLXF.js")).serveCommand(argv, io);
     },
     help: SERVE_HELP
   },

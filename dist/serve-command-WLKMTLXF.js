@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OHFUXTY2.js";
+} from "./chunk-XMAC6RR7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UVSDDM22.js";
+} from "./chunk-FXIFLSXN.js";
 import {
   CommandFailure,
   UsageError
@@ -45920,4 +45920,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FDTVK3RH.js.LEGAL.txt */
+/*! For license information please see serve-command-WLKMTLXF.js.LEGAL.txt */

@@ -31944,7 +31944,7 @@ var freePortRace = (ctx) => {
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue;
-    hit2(l.at, l.text, scope, "binds port 0");
+    hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
   }
   for (const call of ctx.facts.calls) {
     if (!binders.has(call.name)) continue;
@@ -31959,6 +31959,13 @@ var freePortRace = (ctx) => {
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;
 };
+function helperSpan(ctx, bound, scope) {
+  const fn = ctx.facts.scopes[scope];
+  if (!fn || fn.id === 0 || !fn.name) return void 0;
+  if (!portFlow(ctx, bound, scope)?.escapes.length) return void 0;
+  const { at } = fn;
+  return { ...bound.at, line: at.line, column: at.column, start: at.start };
+}
 function isBinder(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];
   if (!fn.name || !bound.sock) return false;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-UVSDDM22.js";
+} from "./chunk-FXIFLSXN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4752,4 +4752,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-OHFUXTY2.js.LEGAL.txt */
+/*! For license information please see chunk-XMAC6RR7.js.LEGAL.txt */
