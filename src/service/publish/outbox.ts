@@ -17,8 +17,9 @@ export interface Claim extends ReportKey {
   attempts: number
 }
 
-const KEY = 'repository_id = ? AND head_sha = ? AND comment_key = ?'
-const keyParams = (key: ReportKey) => [key.repositoryId, key.headSha, key.commentKey]
+/** A report's row, in SQL, and its parameters. */
+export const KEY = 'repository_id = ? AND head_sha = ? AND comment_key = ?'
+export const keyParams = (key: ReportKey) => [key.repositoryId, key.headSha, key.commentKey]
 
 export class Outbox {
   private readonly db: SqlDatabase

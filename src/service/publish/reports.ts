@@ -2,7 +2,7 @@
 // there), the check run it owns (updated, never duplicated), what it last published, and the
 // uploads it is made of.
 import type { SqlDatabase } from '../store/sql.ts'
-import type { ReportKey } from './outbox.ts'
+import { KEY, keyParams, type ReportKey } from './outbox.ts'
 
 export interface ReportState {
   firstUploadAt: Date
@@ -27,9 +27,6 @@ export interface StoredUpload {
   envelope: string
   receivedAt: string
 }
-
-const KEY = 'repository_id = ? AND head_sha = ? AND comment_key = ?'
-const keyParams = (key: ReportKey) => [key.repositoryId, key.headSha, key.commentKey]
 
 export class ReportStore {
   private readonly db: SqlDatabase
