@@ -8,7 +8,7 @@ import { bodyProblem } from './json-depth.ts'
 import { TokenRefused, type VerifiedToken, type Verify } from './oidc.ts'
 import type { Publisher } from './publish/publisher.ts'
 import { RelayRefused, relayedIdentity } from './publish/relay.ts'
-import type { Logger } from '../github/index.ts'
+import { loggerOf } from './log.ts'
 import { webhookRoutes } from './webhooks.ts'
 import { RateLimiter } from './rate-limit.ts'
 import type { ServiceSettings } from './settings.ts'
@@ -158,7 +158,7 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
             envelope.relayedRun.id,
             envelope.headSha,
             settings.requestTimeoutMs,
-            logAs(request),
+            loggerOf(request.log),
           )
         } catch (error) {
           if (error instanceof RelayRefused) return refuse(reply, 403, error.message)
@@ -254,16 +254,6 @@ export async function serviceApp(app: FastifyInstance, options: ServiceOptions):
       return { deleted: await store.deleteRepository(repositoryId) }
     },
   })
-}
-
-/** The request's pino logger, as the GitHub layer's Logger. */
-function logAs(request: FastifyRequest): Logger {
-  return {
-    debug: (m) => request.log.debug(m),
-    info: (m) => request.log.info(m),
-    warning: (m) => request.log.warn(m),
-    error: (m) => request.log.error(m),
-  }
 }
 
 function httpError(statusCode: number, message: string): Error {

@@ -4,6 +4,7 @@
 import Fastify, { LogController } from 'fastify'
 import { serviceApp } from './app.ts'
 import { gitHubApp } from './github-app.ts'
+import { loggerOf } from './log.ts'
 import { registerHistory } from './history/register.ts'
 import { readHistory } from './history/history-store.ts'
 import { serviceMetrics } from './metrics.ts'
@@ -62,12 +63,7 @@ export async function startService(
         onPublished: (kind, ms) => {
           if (kind === 'published') metrics.publishSeconds.observe(ms / 1000)
         },
-        logger: {
-          debug: (m) => app.log.debug(m),
-          info: (m) => app.log.info(m),
-          warning: (m) => app.log.warn(m),
-          error: (m) => app.log.error(m),
-        },
+        logger: loggerOf(app.log),
       })
     : undefined
   await app.register(serviceApp, {
