@@ -41,26 +41,25 @@ const COMMANDS: Record<
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: {
+  serve: lazy(SERVE_HELP, async () => (await import('../service/serve-command.ts')).serveCommand),
+  app: lazy(APP_HELP, async () => (await import('../service/app-command.ts')).appCommand),
+}
+
+/** A command whose module loads only when it runs; its --help needs nothing loaded. */
+function lazy(
+  help: string,
+  load: () => Promise<(argv: string[], io: Io) => number | Promise<number>>,
+): (typeof COMMANDS)[string] {
+  return {
     run: async (argv, io) => {
       if (argv.includes('--help') || argv.includes('-h')) {
-        io.stdout.write(SERVE_HELP)
+        io.stdout.write(help)
         return 0
       }
-      return (await import('../service/serve-command.ts')).serveCommand(argv, io)
+      return (await load())(argv, io)
     },
-    help: SERVE_HELP,
-  },
-  app: {
-    run: async (argv, io) => {
-      if (argv.includes('--help') || argv.includes('-h')) {
-        io.stdout.write(APP_HELP)
-        return 0
-      }
-      return (await import('../service/app-command.ts')).appCommand(argv, io)
-    },
-    help: APP_HELP,
-  },
+    help,
+  }
 }
 
 /**
