@@ -91,4 +91,4 @@ export {
 } from './limits.ts'
 export { listRunJobs, runnerWasLost, type RunJob } from './run-jobs.ts'
 export { previousCheckDigest } from './check-digest.ts'
-export { legStatuses } from './leg-statuses.ts'
+export { legStatuses, legStatusesOf } from './leg-statuses.ts'

@@ -2,7 +2,7 @@
 import type { LegInput } from '../report/index.ts'
 import type { RunContext } from './context.ts'
 import type { GitHubApi } from './octokit.ts'
-import { listRunJobs, runnerWasLost } from './run-jobs.ts'
+import { listRunJobs, runnerWasLost, type RunJob } from './run-jobs.ts'
 
 /**
  * The jobs of the run, for the report to name the legs that did not succeed; needs `actions:
@@ -16,7 +16,16 @@ export async function legStatuses(
 ): Promise<LegInput[]> {
   const run = context.triggeringRun ?? { id: context.runId, attempt: context.runAttempt }
   const jobs = await listRunJobs(api, context.repo, run.id, run.attempt)
-  if (!jobs) return []
+  return jobs ? legStatusesOf(api, context, jobs, legJobs) : []
+}
+
+/** The same, from the run's jobs already listed (the reporting service lists them to wait). */
+export async function legStatusesOf(
+  api: GitHubApi,
+  context: RunContext,
+  jobs: RunJob[],
+  legJobs: string[] | undefined,
+): Promise<LegInput[]> {
   const known = new Set(['success', 'failure', 'cancelled', 'skipped', 'timed_out'])
   const finished = jobs.filter(
     (job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job),

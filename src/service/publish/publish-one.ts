@@ -7,7 +7,7 @@ import { readPolicy } from '../../action/policy-source.ts'
 import {
   checkRunName,
   kindOf,
-  legStatuses,
+  legStatusesOf,
   listRunJobs,
   NetworkBudget,
   refusalOf,
@@ -104,7 +104,9 @@ export async function publishOne(key: ReportKey, ctx: PublishContext): Promise<P
     policy,
     legs: assembled.legs,
     artifactProblems: [],
-    ...(legJobs.length ? { legStatuses: () => legStatuses(api, context, legJobs) } : {}),
+    ...(jobs && legJobs.length
+      ? { legStatuses: () => legStatusesOf(api, context, jobs, legJobs) }
+      : {}),
     ...(checkRunId ? { existingCheckRunId: checkRunId } : {}),
     context,
     api,
