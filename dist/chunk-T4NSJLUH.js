@@ -4179,7 +4179,9 @@ async function previousCheckDigest(api, repo, pullNumber, checkName2) {
 async function legStatuses(api, context, legJobs) {
   const run2 = context.triggeringRun ?? { id: context.runId, attempt: context.runAttempt };
   const jobs = await listRunJobs(api, context.repo, run2.id, run2.attempt);
-  if (!jobs) return [];
+  return jobs ? legStatusesOf(api, context, jobs, legJobs) : [];
+}
+async function legStatusesOf(api, context, jobs, legJobs) {
   const known = /* @__PURE__ */ new Set(["success", "failure", "cancelled", "skipped", "timed_out"]);
   const finished = jobs.filter(
     (job) => known.has(job.status) && (context.triggeringRun || job.name !== context.job)
@@ -4743,6 +4745,7 @@ export {
   setOutputsSafely,
   listRunJobs,
   legStatuses,
+  legStatusesOf,
   PathError,
   repositoryPath,
   resolveInside,
@@ -4752,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XMAC6RR7.js.LEGAL.txt */
+/*! For license information please see chunk-T4NSJLUH.js.LEGAL.txt */

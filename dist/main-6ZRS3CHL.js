@@ -971,27 +971,21 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: {
-    run: async (argv, io) => {
-      if (argv.includes("--help") || argv.includes("-h")) {
-        io.stdout.write(SERVE_HELP);
-        return 0;
-      }
-      return (await import("./serve-command-WLKMTLXF.js")).serveCommand(argv, io);
-    },
-    help: SERVE_HELP
-  },
-  app: {
-    run: async (argv, io) => {
-      if (argv.includes("--help") || argv.includes("-h")) {
-        io.stdout.write(APP_HELP);
-        return 0;
-      }
-      return (await import("./app-command-E5MNAFZM.js")).appCommand(argv, io);
-    },
-    help: APP_HELP
-  }
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-FUYUIHXQ.js")).serveCommand),
+  app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
+function lazy(help, load) {
+  return {
+    run: async (argv, io) => {
+      if (argv.includes("--help") || argv.includes("-h")) {
+        io.stdout.write(help);
+        return 0;
+      }
+      return (await load())(argv, io);
+    },
+    help
+  };
+}
 async function main(argv, io = process) {
   const written = watchOutput(io.stdout);
   watchOutput(io.stderr);

@@ -5,12 +5,12 @@ import {
   createOctokit,
   describeError,
   kindOf,
-  legStatuses,
+  legStatusesOf,
   listRunJobs,
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XMAC6RR7.js";
+} from "./chunk-T4NSJLUH.js";
 import {
   Octokit,
   RequestError,
@@ -40521,6 +40521,16 @@ async function pullRequestOf(api2, owner, repo, run) {
   return data.find((pr) => pr.head.sha === run.head_sha)?.number;
 }
 
+// src/service/log.ts
+function loggerOf(log) {
+  return {
+    debug: (m) => log.debug(m),
+    info: (m) => log.info(m),
+    warning: (m) => log.warn(m),
+    error: (m) => log.error(m)
+  };
+}
+
 // src/service/history/flips.ts
 function byRun(a, b) {
   return a.runId - b.runId || a.runAttempt - b.runAttempt;
@@ -40903,7 +40913,7 @@ async function serviceApp(app, options) {
             envelope.relayedRun.id,
             envelope.headSha,
             settings.requestTimeoutMs,
-            logAs(request2)
+            loggerOf(request2.log)
           );
         } catch (error) {
           if (error instanceof RelayRefused) return refuse(reply, 403, error.message);
@@ -40987,14 +40997,6 @@ async function serviceApp(app, options) {
       return { deleted: await store.deleteRepository(repositoryId) };
     }
   });
-}
-function logAs(request2) {
-  return {
-    debug: (m) => request2.log.debug(m),
-    info: (m) => request2.log.info(m),
-    warning: (m) => request2.log.warn(m),
-    error: (m) => request2.log.error(m)
-  };
 }
 function httpError(statusCode, message2) {
   return Object.assign(new Error(message2), { statusCode });
@@ -45029,7 +45031,7 @@ async function publishOne(key, ctx) {
     policy,
     legs: assembled.legs,
     artifactProblems: [],
-    ...legJobs.length ? { legStatuses: () => legStatuses(api2, context, legJobs) } : {},
+    ...jobs && legJobs.length ? { legStatuses: () => legStatusesOf(api2, context, jobs, legJobs) } : {},
     ...checkRunId ? { existingCheckRunId: checkRunId } : {},
     context,
     api: api2,
@@ -45174,8 +45176,6 @@ async function checkRunsOnCommit(api2, context, headSha, name, appId) {
 }
 
 // src/service/publish/reports.ts
-var KEY2 = "repository_id = ? AND head_sha = ? AND comment_key = ?";
-var keyParams2 = (key) => [key.repositoryId, key.headSha, key.commentKey];
 var ReportStore = class {
   db;
   constructor(db) {
@@ -45186,12 +45186,12 @@ var ReportStore = class {
     await this.db.run(
       `INSERT INTO reports (repository_id, head_sha, comment_key, first_upload_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (repository_id, head_sha, comment_key) DO NOTHING`,
-      [...keyParams2(key), at.toISOString()]
+      [...keyParams(key), at.toISOString()]
     );
     return await this.get(key);
   }
   async get(key) {
-    const [row] = await this.db.all(`SELECT * FROM reports WHERE ${KEY2}`, keyParams2(key));
+    const [row] = await this.db.all(`SELECT * FROM reports WHERE ${KEY}`, keyParams(key));
     if (!row) return void 0;
     return {
       firstUploadAt: new Date(String(row.first_upload_at)),
@@ -45202,31 +45202,31 @@ var ReportStore = class {
     };
   }
   async setCheckRun(key, checkRunId) {
-    await this.db.run(`UPDATE reports SET check_run_id = ? WHERE ${KEY2}`, [
+    await this.db.run(`UPDATE reports SET check_run_id = ? WHERE ${KEY}`, [
       checkRunId,
-      ...keyParams2(key)
+      ...keyParams(key)
     ]);
   }
   async published(key, results, outcome, at) {
     await this.db.run(
-      `UPDATE reports SET published_at = ?, published_results = ?, outcome = ? WHERE ${KEY2}`,
-      [at.toISOString(), results, outcome, ...keyParams2(key)]
+      `UPDATE reports SET published_at = ?, published_results = ?, outcome = ? WHERE ${KEY}`,
+      [at.toISOString(), results, outcome, ...keyParams(key)]
     );
   }
   /** Publish again even if nothing changed (the check run's "Re-run" asks for it). */
   async forgetPublished(key) {
-    await this.db.run(`UPDATE reports SET published_results = NULL WHERE ${KEY2}`, keyParams2(key));
+    await this.db.run(`UPDATE reports SET published_results = NULL WHERE ${KEY}`, keyParams(key));
   }
   async noted(key, outcome) {
-    await this.db.run(`UPDATE reports SET outcome = ? WHERE ${KEY2}`, [outcome, ...keyParams2(key)]);
+    await this.db.run(`UPDATE reports SET outcome = ? WHERE ${KEY}`, [outcome, ...keyParams(key)]);
   }
   /** Every upload for the report, oldest run first. */
   async uploads(key) {
     const rows = await this.db.all(
       `SELECT id, repository, owner_id, run_id, run_attempt, job, platform, event_name, ref,
          envelope, received_at
-       FROM results WHERE ${KEY2} ORDER BY run_id, run_attempt, received_at, id`,
-      keyParams2(key)
+       FROM results WHERE ${KEY} ORDER BY run_id, run_attempt, received_at, id`,
+      keyParams(key)
     );
     return rows.map((row) => ({
       id: String(row.id),
@@ -45832,12 +45832,7 @@ async function startService(settings, log = process.stderr) {
     onPublished: (kind, ms) => {
       if (kind === "published") metrics.publishSeconds.observe(ms / 1e3);
     },
-    logger: {
-      debug: (m) => app.log.debug(m),
-      info: (m) => app.log.info(m),
-      warning: (m) => app.log.warn(m),
-      error: (m) => app.log.error(m)
-    }
+    logger: loggerOf(app.log)
   }) : void 0;
   await app.register(serviceApp, {
     store,
@@ -45920,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-WLKMTLXF.js.LEGAL.txt */
+/*! For license information please see serve-command-FUYUIHXQ.js.LEGAL.txt */
