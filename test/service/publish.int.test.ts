@@ -21,7 +21,7 @@ import {
 } from './support/github-app.ts'
 import { OidcIssuer } from './support/oidc-issuer.ts'
 import { spawnServe } from './support/serve-process.ts'
-import { startTestService, upload, type TestService } from './support/service.ts'
+import { OPERATOR_TOKEN, startTestService, upload, type TestService } from './support/service.ts'
 
 const issuer = new OidcIssuer()
 beforeAll(() => issuer.start())
@@ -415,6 +415,46 @@ describe('the history in the published report', () => {
       await until(() => ours(api).length === 1 && completed(api), 'the report')
       await settle()
       expect(ours(api)[0]!.body).toMatch(/flipped 3 times in the last 4 runs on linux\\?-x64/)
+    } finally {
+      await service.stop()
+      await api.stop()
+    }
+  })
+})
+
+describe("the App's repository and installation webhooks", () => {
+  it('a repository made public shows on the dashboard; a deleted installation takes its data', async () => {
+    const api = await appStandIn()
+    const service = await startTestService(
+      await freshDatabase('sqlite'),
+      issuer.url,
+      appFlags(api.baseUrl),
+    )
+    const listed = async () =>
+      (await (await fetch(`${service.url}/`)).text()).includes('octo-org/octo-repo')
+    const operator = { authorization: `Bearer ${OPERATOR_TOKEN}` }
+    const stored = async () =>
+      (
+        (await (
+          await fetch(`${service.url}/api/v1/results?repository_id=74`, { headers: operator })
+        ).json()) as {
+          results: unknown[]
+        }
+      ).results.length
+    try {
+      expect((await uploadLeg(service.url, LEGS[0])).status).toBe(201)
+      // The token does not say the repository is public: a visitor does not see it.
+      expect(await listed()).toBe(false)
+      const repository = { id: 74, full_name: 'octo-org/octo-repo', private: false }
+      expect(
+        await sendWebhook(service.url, 'repository', { action: 'publicized', repository }),
+      ).toBe(202)
+      expect(await listed()).toBe(true)
+      expect(await stored()).toBe(1)
+      const deleted = { action: 'deleted', installation: { id: 77 }, repositories: [{ id: 74 }] }
+      expect(await sendWebhook(service.url, 'installation', deleted)).toBe(202)
+      expect(await stored()).toBe(0)
+      expect(await listed()).toBe(false)
     } finally {
       await service.stop()
       await api.stop()
