@@ -137,6 +137,8 @@ export interface UnlabelledFinding {
   line: number
   rule: string
   heldOut: boolean
+  /** What the finding says (for judging; not part of its identity). */
+  message?: string
 }
 
 export interface RealWorldEvaluation {
@@ -196,6 +198,7 @@ export async function evaluateRealWorld(
           line: f.line,
           rule: f.rule,
           heldOut: held.has(first.repository),
+          message: f.message,
         })
       }
       await rm(root, { recursive: true, force: true })
@@ -253,11 +256,15 @@ function row(name: string, t: Tally): string {
   return `| ${name} | ${t.tp + t.fn} | ${t.tp} | ${t.fn} | ${t.fp + t.tn} | ${t.fp} | ${ratio(t.tp, t.tp + t.fp)} | ${ratio(t.tp, t.tp + t.fn)} |`
 }
 
-/** A deterministic sample (mulberry32 over a seed) of at most n unlabelled findings. */
+/**
+ * A deterministic sample (mulberry32 over a seed) of at most n unlabelled findings, at most
+ * perFile from one file (so one large test file cannot stand for a rule).
+ */
 export function sampleUnlabelled(
   items: readonly UnlabelledFinding[],
   n: number,
   seed = 20260821,
+  perFile = Number.POSITIVE_INFINITY,
 ): UnlabelledFinding[] {
   let s = seed >>> 0
   const next = () => {
@@ -272,7 +279,15 @@ export function sampleUnlabelled(
     const j = Math.floor(next() * (i + 1))
     ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
   }
-  return pool.slice(0, n).sort((a, b) => a.ref.localeCompare(b.ref))
+  const taken = new Map<string, number>()
+  const picked = pool.filter((item) => {
+    const file = `${item.repository}@${item.commit}:${item.path}`
+    const count = taken.get(file) ?? 0
+    if (count >= perFile) return false
+    taken.set(file, count + 1)
+    return true
+  })
+  return picked.slice(0, n).sort((a, b) => a.ref.localeCompare(b.ref))
 }
 
 export function renderRealWorld(e: RealWorldEvaluation): string {
