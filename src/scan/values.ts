@@ -4,7 +4,8 @@ import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
 
 export type Port =
-  | { kind: 'fixed'; port: number }
+  /** `counted`: the first of a range counted up from a literal (`++port`, `BASE + i`). */
+  | { kind: 'fixed'; port: number; counted?: true }
   | { kind: 'zero' }
   /** A literal default behind an environment lookup: `process.env.PORT || 3000`. */
   | { kind: 'env'; fallback: number }
@@ -91,7 +92,7 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
       return portOfCall(v.call, consts, depth)
     case 'other': {
       if (ENV.test(v.text)) return envDefault(v, consts, depth)
-      return UNKNOWN
+      return offsetPort(v, consts, depth)
     }
     case 'name':
       return ENV.test(v.name) ? { kind: 'env', fallback: 0 } : UNKNOWN
@@ -99,6 +100,31 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
       return UNKNOWN
   }
 }
+
+const STEP = /^(\+\+|--)?\s*[\w$.]+\s*(\+\+|--)?$/
+const SUM = /^[\w$.]+\s*\+\s*[\w$.]+$/
+
+/**
+ * A port counted up from a literal (`++port`, `port++`, `BASE_PORT + i`): each test gets a new
+ * number, unique in one run and the same in every concurrent run on the host. The range is
+ * named by its base.
+ */
+function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: number): Port {
+  const step = STEP.exec(v.text)
+  if (step && (step[1] || step[2]) && v.parts.length === 1) {
+    const p = portOf(v.parts[0], consts, depth + 1)
+    return p.kind === 'fixed' ? counted(p.port) : UNKNOWN
+  }
+  if (!SUM.test(v.text) || v.parts.length !== 2) return UNKNOWN
+  const [a, b] = v.parts.map((part) => portOf(part, consts, depth + 1)) as [Port, Port]
+  if (a.kind === 'fixed' && b.kind === 'fixed') return fromInt(a.port + b.port)
+  const base = a.kind === 'fixed' ? a : b.kind === 'fixed' ? b : undefined
+  const offset = a.kind === 'fixed' ? v.parts[1] : v.parts[0]
+  return base && base.port >= 1024 && offset?.kind === 'name' ? counted(base.port) : UNKNOWN
+}
+
+const counted = (port: number): Port =>
+  port > 0 && port < 65536 ? { kind: 'fixed', port, counted: true } : UNKNOWN
 
 function envDefault(v: Value, consts: Constants, depth: number): Port {
   const parts = v.kind === 'other' ? v.parts : []

@@ -7,7 +7,11 @@ import { CLOSE, inTest } from './context.ts'
 export const fixedPortRebind: Rule = (ctx) => {
   const { facts } = ctx
   const fixed = ctx.listeners
-    .filter((l) => l.port.kind === 'fixed' && l.kind === 'server' && inTest(ctx, l.scope))
+    // A counted port is a new number each time it is read: no rebind.
+    .filter(
+      (l) =>
+        l.port.kind === 'fixed' && !l.port.counted && l.kind === 'server' && inTest(ctx, l.scope),
+    )
     .sort((a, b) => a.at.start - b.at.start)
   const closes = facts.calls.filter((c) => CLOSE.test(c.name))
   const hits: Hit[] = []

@@ -13,7 +13,9 @@ export const fixedPortInTest: Rule = (ctx) => {
       const what =
         l.kind === 'mapping'
           ? `maps container traffic to fixed host port ${l.port.port}`
-          : `listens on fixed port ${l.port.port}`
+          : l.port.counted
+            ? `listens on a port counted up from ${l.port.port}`
+            : `listens on fixed port ${l.port.port}`
       hits.push({
         rule: 'PORT001',
         // Measured on real projects' code: 29 of 29 judged findings true, no false alarm on 42
