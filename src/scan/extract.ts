@@ -503,7 +503,13 @@ class Extractor {
       lefts.length === rights.length
         ? lefts.map((l, i) => [l, rights[i]!] as const)
         : rights.length === 1
-          ? [[left, rights[0]!] as const]
+          ? // Go's `addr, err := net.ResolveTCPAddr(…)`: the first name holds the call's result.
+            [
+              [
+                this.facts.language === 'go' && lefts.length > 1 ? lefts[0]! : left,
+                rights[0]!,
+              ] as const,
+            ]
           : [[left, right] as const]
     for (const [l, r] of pairs) {
       const target = short(declared(l))

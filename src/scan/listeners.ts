@@ -14,6 +14,7 @@ import {
   type Constants,
   type Port,
 } from './values.ts'
+import { serverHelperPort } from './server-helpers.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -167,7 +168,7 @@ function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
   if (r.kind === 'string') return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value)
-  return r.kind === 'call' && /^(?:Sprintf|JoinHostPort)$/.test(r.call.name)
+  return r.kind === 'call' && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name)
 }
 
 function go(call: Call, consts: Constants): Address | undefined {
@@ -328,6 +329,10 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       : consts
     const address = read(call, local, facts)
     if (address) out.push(server(call, address))
+    else {
+      const helped = serverHelperPort(call, local)
+      if (helped) out.push(server(call, { port: helped }))
+    }
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)
   }

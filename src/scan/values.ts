@@ -233,6 +233,21 @@ function addressOfCall(call: Call, consts: Constants, depth: number): Address {
   ) {
     return addressFromText(args[0].value, args.slice(1), consts)
   }
+  // Go's `net.ResolveTCPAddr("tcp", "127.0.0.1:5170")`, and its `.String()` handed to Listen.
+  if (/^Resolve(?:TCP|UDP|IP)Addr$/.test(call.name)) return addressOf(args[1], consts, depth + 1)
+  if (call.name === 'String' && call.args.length === 0 && /^[\w.]+$/.test(call.receiver)) {
+    const r = resolve(
+      {
+        kind: 'name',
+        name: call.receiver,
+        last: call.receiver.split('.').pop()!,
+        text: call.receiver,
+      },
+      consts,
+    )
+    if (r.kind === 'call' && /^Resolve(?:TCP|UDP|IP)Addr$/.test(r.call.name))
+      return addressOf(r, consts, depth + 1)
+  }
   if (call.name === 'JoinHostPort')
     return { ...hostPart(args[0], consts), port: portOf(args[1], consts) }
   if (

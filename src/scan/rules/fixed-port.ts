@@ -1,6 +1,7 @@
 // PORT001: a listener in test code asks for a literal port.
 import type { Hit, Rule } from './context.ts'
 import { inTest } from './context.ts'
+import { randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -40,6 +41,18 @@ export const fixedPortInTest: Rule = (ctx) => {
           'the default collides like any fixed port when tests or CI jobs run in parallel.',
       })
     }
+  }
+  for (const r of randomPorts(ctx.facts)) {
+    if (!inTest(ctx, r.scope)) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: r.at,
+      code: r.text,
+      message:
+        `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so ` +
+        'another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).',
+    })
   }
   return hits
 }

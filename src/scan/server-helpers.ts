@@ -1,0 +1,82 @@
+// Fixed ports that reach a server through code the file does not show: a test helper or a
+// library that starts one (`CreateGrpcEndpoint(50051, …)`, `start_broker(port=1888)`, mockttp's
+// `server.start(6001)`), and ports drawn at random from a fixed range.
+import type { Call, FileFacts, Span, Value } from './facts.ts'
+import { portOf, resolve, type Constants, type Port } from './values.ts'
+
+/** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
+const STARTS_SERVER =
+  /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
+/** `x.start(6001)` on a receiver named like a server or a mock of one. */
+const SERVER_RECEIVER = /server|mock|broker/i
+
+/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
+const MIN_PORT = 1024
+
+/**
+ * The port a call hands to something that starts a server, when it is a literal (or a constant):
+ * a `port` keyword, or else the first whole-number argument that can be a port.
+ */
+export function serverHelperPort(call: Call, consts: Constants): Port | undefined {
+  const starts =
+    STARTS_SERVER.test(call.name) ||
+    (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
+  if (!starts) return undefined
+  const named = call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))
+  const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value
+  if (!value) return undefined
+  const port = portOf(value, consts)
+  return port.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
+}
+
+function isPortInt(v: Value, consts: Constants): boolean {
+  const r = resolve(v, consts)
+  return r.kind === 'int' && r.value >= MIN_PORT && r.value < 65536
+}
+
+const RANDOM =
+  /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/
+
+export interface RandomPort {
+  at: Span
+  scope: number
+  text: string
+  /** The smallest literal in the expression: where the range starts. */
+  from: number
+}
+
+/**
+ * `Port = Random.Shared.Next(5000, 6000)`, `port = random.randint(20000, 30000)`,
+ * `20000 + rand.Intn(1000)`: a port name given a random number from a range that can hold ports.
+ */
+export function randomPorts(facts: FileFacts): RandomPort[] {
+  const out: RandomPort[] = []
+  const named = [
+    ...facts.assigns.map((a) => ({ name: a.name, value: a.value, at: a.at, scope: a.scope })),
+    ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
+  ]
+  for (const n of named) {
+    if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue
+    const from = Math.min(...ints(n.value, 0).filter((i) => i >= MIN_PORT && i < 65536))
+    if (Number.isFinite(from))
+      out.push({ at: n.at, scope: n.scope, text: `${n.name} = ${n.value.text}`, from })
+  }
+  return out
+}
+
+function hasRandomCall(v: Value, depth: number): boolean {
+  if (depth > 4) return false
+  if (v.kind === 'call') {
+    if (RANDOM.test(v.call.name)) return true
+    return v.call.args.some((a) => hasRandomCall(a.value, depth + 1))
+  }
+  return v.kind === 'other' && v.parts.some((p) => hasRandomCall(p, depth + 1))
+}
+
+function ints(v: Value, depth: number): number[] {
+  if (depth > 4) return []
+  if (v.kind === 'int') return [v.value]
+  if (v.kind === 'call') return v.call.args.flatMap((a) => ints(a.value, depth + 1))
+  if (v.kind === 'other') return v.parts.flatMap((p) => ints(p, depth + 1))
+  return []
+}
