@@ -18,8 +18,9 @@ import { scan } from '../src/scan/scan.ts'
 const run = promisify(execFile)
 
 export const LABELS = fileURLToPath(new URL('../test/scan/real-world/labels.json', import.meta.url))
-export const JUDGEMENTS = fileURLToPath(
-  new URL('../test/scan/real-world/unlabelled-judgements.json', import.meta.url),
+/** The judged samples of unlabelled findings, in the order they were drawn. */
+export const JUDGEMENTS = ['unlabelled-judgements.json', 'unlabelled-judgements-2.json'].map(
+  (name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)),
 )
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
@@ -344,37 +345,55 @@ export interface Judgement extends UnlabelledFinding {
   reason: string
 }
 
+/** Every judged finding of the committed samples. */
+export async function loadJudgements(files = JUDGEMENTS): Promise<Judgement[]> {
+  const out: Judgement[] = []
+  for (const file of files) {
+    if (!existsSync(file)) continue
+    out.push(
+      ...(JSON.parse(await readFile(file, 'utf8')) as { judgements: Judgement[] }).judgements,
+    )
+  }
+  return out
+}
+
 /**
- * Summary of the committed judgements of sampled unlabelled findings, if any. With the current
- * scan's unlabelled findings, also which judged findings it still makes: after a rule change,
- * their verdicts give the precision of what is left without judging anything again.
+ * Summary of the committed judgements of sampled unlabelled findings, sample by sample and
+ * together. With the current scan's unlabelled findings, also which judged findings it still
+ * makes: after a rule change, their verdicts give the precision of what is left without judging
+ * anything again.
  */
 export async function renderJudgements(
-  file = JUDGEMENTS,
+  files = JUDGEMENTS,
   current?: readonly UnlabelledFinding[],
 ): Promise<string> {
-  if (!existsSync(file)) return ''
-  const { judgements } = JSON.parse(await readFile(file, 'utf8')) as { judgements: Judgement[] }
-  const judged = judgements.filter((j) => j.verdict)
-  const lines = [
-    '',
-    `Sample of unlabelled findings: ${judgements.length}, judged ${judged.length}.`,
-  ]
+  const samples = await Promise.all(files.map((file) => loadJudgements([file])))
+  const lines: string[] = []
   const refs = current && new Set(current.map((f) => f.ref))
-  const still = refs ? ' still found | true | precision |' : ''
-  lines.push('', `| rule | judged | true | false | precision |${still}`)
-  lines.push(`|---|---:|---:|---:|---:|${refs ? '---:|---:|---:|' : ''}`)
-  const rules = [...new Set(judged.map((j) => j.rule))].sort()
-  for (const rule of [...rules, '**all**']) {
-    const js = rule === '**all**' ? judged : judged.filter((j) => j.rule === rule)
-    const t = js.filter((j) => j.verdict === 'true').length
-    let row = `| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`
-    if (refs) {
-      const kept = js.filter((j) => refs.has(j.ref))
-      const keptTrue = kept.filter((j) => j.verdict === 'true').length
-      row += ` ${kept.length} | ${keptTrue} | ${ratio(keptTrue, kept.length)} |`
+  const named: [string, Judgement[]][] = samples.map((js, i) => [`sample ${i + 1}`, js])
+  if (samples.filter((js) => js.length).length > 1) named.push(['both samples', samples.flat()])
+  for (const [name, judgements] of named) {
+    if (!judgements.length) continue
+    const judged = judgements.filter((j) => j.verdict)
+    lines.push(
+      '',
+      `Unlabelled findings, ${name}: ${judgements.length}, judged ${judged.length}.`,
+      '',
+      `| rule | judged | true | false | precision |${refs ? ' still found | true | precision |' : ''}`,
+      `|---|---:|---:|---:|---:|${refs ? '---:|---:|---:|' : ''}`,
+    )
+    const rules = [...new Set(judged.map((j) => j.rule))].sort()
+    for (const rule of [...rules, '**all**']) {
+      const js = rule === '**all**' ? judged : judged.filter((j) => j.rule === rule)
+      const t = js.filter((j) => j.verdict === 'true').length
+      let row = `| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`
+      if (refs) {
+        const kept = js.filter((j) => refs.has(j.ref))
+        const keptTrue = kept.filter((j) => j.verdict === 'true').length
+        row += ` ${kept.length} | ${keptTrue} | ${ratio(keptTrue, kept.length)} |`
+      }
+      lines.push(row)
     }
-    lines.push(row)
   }
-  return `${lines.join('\n')}\n`
+  return lines.length ? `${lines.join('\n')}\n` : ''
 }

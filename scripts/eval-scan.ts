@@ -14,6 +14,7 @@ import { scan } from '../src/scan/scan.ts'
 import {
   evaluateRealWorld,
   REAL_WORLD_ENV,
+  loadJudgements,
   renderJudgements,
   renderRealWorld,
   sampleUnlabelled,
@@ -180,9 +181,17 @@ async function main(args: string[]): Promise<void> {
   )
   const out = flag('--sample-unlabelled')
   if (out) {
-    const sample = sampleUnlabelled(evaluation.unlabelled, 100)
-    const judgements = sample.map((s) => ({ ...s, verdict: null, reason: '' }))
-    await writeFile(out, `${JSON.stringify({ seed: 20260821, judgements }, null, 2)}\n`)
+    // A new sample leaves out what an earlier one judged.
+    const judged = new Set((await loadJudgements()).map((j) => j.ref))
+    const seed = Number(flag('--seed') ?? 20260821)
+    const perFile = Number(flag('--per-file') ?? Number.POSITIVE_INFINITY)
+    const pool = evaluation.unlabelled.filter((f) => !judged.has(f.ref))
+    const judgements = sampleUnlabelled(pool, 100, seed, perFile).map((s) => ({
+      ...s,
+      verdict: null,
+      reason: '',
+    }))
+    await writeFile(out, `${JSON.stringify({ seed, perFile, judgements }, null, 2)}\n`)
   }
 }
 

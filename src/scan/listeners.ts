@@ -2,6 +2,7 @@
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Call, FileFacts, Span, Value } from './facts.ts'
+import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
   addressOf,
@@ -395,7 +396,26 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       }
     }
   }
-  return out
+  return out.filter((l) => !expectedToFail(facts, l.at))
+}
+
+/** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
+const EXPECTS_THROW =
+  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws)$/
+
+/**
+ * An argument-validation test's call that must throw before it binds anything:
+ * inside an assertion that expects an exception, or Python's `with pytest.raises(…):`.
+ */
+function expectedToFail(facts: FileFacts, at: Span): boolean {
+  return (
+    facts.calls.some(
+      (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start,
+    ) ||
+    facts.blocks.some(
+      (b) => b.kind === 'with' && /\braises\(/.test(b.headText ?? '') && contains(b.at, at),
+    )
+  )
 }
 
 /** Testcontainers' fixed host ports: Java `withFixedExposedPort(h, c)`, Python `with_bind_ports(c, h)`. */

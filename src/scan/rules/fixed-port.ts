@@ -1,6 +1,7 @@
 // PORT001: a listener in test code asks for a literal port.
-import type { Hit, Rule } from './context.ts'
-import { inTest } from './context.ts'
+import type { Listener } from '../listeners.ts'
+import type { Hit, Rule, RuleContext } from './context.ts'
+import { CLOSE, inTest, namedScope } from './context.ts'
 import { randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
@@ -10,7 +11,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
-    if (l.port.kind === 'fixed') {
+    if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l)) {
       const what =
         l.kind === 'mapping'
           ? `maps container traffic to fixed host port ${l.port.port}`
@@ -55,4 +56,33 @@ export const fixedPortInTest: Rule = (ctx) => {
     })
   }
   return hits
+}
+
+/**
+ * A second listener on the port that a listener of the same test still holds (vert.x's
+ * `testListenSamePortMultipleTimes`, a peer bound to a shared port on purpose) is the test's
+ * subject, not a second collision: the finding on the first listener says it all.
+ */
+function secondOnSamePort(ctx: RuleContext, l: Listener): boolean {
+  if (l.port.kind !== 'fixed') return false
+  const port = l.port.port
+  return ctx.listeners.some((first) => {
+    if (first.at.start >= l.at.start || first.port.kind !== 'fixed' || first.port.port !== port)
+      return false
+    if (!within(ctx, l.scope, namedScope(ctx, first.scope))) return false
+    return !ctx.facts.calls.some(
+      (c) => CLOSE.test(c.name) && c.at.start > first.at.end && c.at.start < l.at.start,
+    )
+  })
+}
+
+function within(ctx: RuleContext, scope: number, outer: number): boolean {
+  for (
+    let s = ctx.facts.scopes[scope];
+    s;
+    s = s.id === 0 ? undefined : ctx.facts.scopes[s.parent]
+  ) {
+    if (s.id === outer) return true
+  }
+  return false
 }
