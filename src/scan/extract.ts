@@ -218,7 +218,8 @@ class Extractor {
   private visit(node: Node, type: string): void {
     const s = this.syntax
     if (s.functions.has(type)) this.enterFunction(node)
-    if (s.calls[type] && !this.isTrailingLambdaCallee(node))
+    const callShape = s.calls[type]
+    if (callShape && (callShape.when?.(node) ?? true) && !this.isTrailingLambdaCallee(node))
       this.facts.calls.push(this.callOf(node))
     if (s.strings.has(type)) {
       this.facts.strings.push({ value: unquote(node.text), at: this.span(node), scope: this.scope })

@@ -210,7 +210,7 @@ function jvm(call: Call, consts: Constants): Address | undefined {
   }
   if (
     n === 'setPort' &&
-    /connector|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)
+    /connector|listener|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
@@ -291,6 +291,11 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
     }
     return undefined
+  }
+  // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.
+  if (n === 'createShared' && /server::ConnectionProvider$/.test(call.receiver)) {
+    const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)
+    if (address.kind === 'tuple') return addressOf(address, consts)
   }
   if (
     /^uv_ip[46]_addr$/.test(n) &&

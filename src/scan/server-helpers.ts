@@ -7,6 +7,8 @@ import { portOf, resolve, type Constants, type Port } from './values.ts'
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 const STARTS_SERVER =
   /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
+/** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
+const SERVER_CLASS = /(?:Server|Listener|Acceptor)$/
 /** `x.start(6001)` on a receiver named like a server or a mock of one. */
 const SERVER_RECEIVER = /server|mock|broker/i
 
@@ -20,6 +22,7 @@ const MIN_PORT = 1024
 export function serverHelperPort(call: Call, consts: Constants): Port | undefined {
   const starts =
     STARTS_SERVER.test(call.name) ||
+    (call.isNew && SERVER_CLASS.test(call.name)) ||
     (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return undefined
   const named = call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))

@@ -8,6 +8,8 @@ export interface CallShape {
   callee(node: Node): Node | null
   args(node: Node): Node[]
   isNew?: boolean
+  /** For node types that are calls only in some forms. */
+  when?(node: Node): boolean
 }
 
 export interface Syntax {
@@ -367,11 +369,42 @@ const rust: Syntax = {
   },
 }
 
+/**
+ * C++'s `ix::WebSocketServer server(port);` constructs an object. With a bare name as argument
+ * the grammar reads it as a function declaration (the most vexing parse); inside a function body
+ * nobody declares a function that way, so both forms are constructor calls.
+ */
+function constructorArgs(node: Node): Node[] | null {
+  const declarator = node.childForFieldName('declarator')
+  if (!declarator || node.childForFieldName('type')?.type === 'primitive_type') return null
+  const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null
+  if (value?.type === 'argument_list') return value.namedChildren
+  if (declarator.type !== 'function_declarator' || node.parent?.type !== 'compound_statement')
+    return null
+  const params = declarator.childForFieldName('parameters')?.namedChildren ?? []
+  const types = params.map((p) =>
+    p.type === 'parameter_declaration' && !p.childForFieldName('declarator')
+      ? p.childForFieldName('type')
+      : null,
+  )
+  return types.length > 0 && types.every((t) => t?.type === 'type_identifier')
+    ? (types as Node[])
+    : null
+}
+
 const cFamily = (cpp: boolean): Syntax => ({
   calls: {
     call_expression: { callee: field('function'), args: argsOf('arguments') },
     ...(cpp
-      ? { new_expression: { callee: field('type'), args: argsOf('arguments'), isNew: true } }
+      ? {
+          new_expression: { callee: field('type'), args: argsOf('arguments'), isNew: true },
+          declaration: {
+            callee: field('type'),
+            args: (node) => constructorArgs(node) ?? [],
+            isNew: true,
+            when: (node) => constructorArgs(node) !== null,
+          },
+        }
       : {}),
   },
   functions: set('function_definition', 'lambda_expression'),
@@ -379,7 +412,8 @@ const cFamily = (cpp: boolean): Syntax => ({
   ints: set('number_literal', 'preproc_arg'),
   bools: set('true', 'false'),
   comments: set('comment'),
-  names: set('identifier', 'field_expression', 'qualified_identifier', 'this'),
+  // A type identifier is a name where the grammar misreads a constructor's argument as a type.
+  names: set('identifier', 'field_expression', 'qualified_identifier', 'this', 'type_identifier'),
   assignments: {
     assignment_expression: { left: 'left', right: 'right', declaration: false },
     init_declarator: { left: 'declarator', right: 'value', declaration: true },

@@ -34,7 +34,7 @@ const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|i
 
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {
-  python: /^(?:test_.*|.*_test|conftest|tests)\.py$/,
+  python: /^(?:_?test_.*|.*_test|conftest|tests)\.py$/,
   javascript: /\.(?:test|spec|e2e|cy)\.[cm]?jsx?$/,
   typescript: /\.(?:test|spec|e2e|cy)\.[cm]?ts$/,
   tsx: /\.(?:test|spec|e2e|cy)\.tsx$/,

@@ -31,7 +31,8 @@ export function constantsOf(facts: FileFacts): Constants {
 
 /**
  * The file's constants overlaid with the variables assigned in the enclosing functions of `scope`
- * before `before` (the last assignment wins): `addr` in one function is not `addr` in another.
+ * (or, for top-level code, at the top level) before `before` (the last assignment wins): `addr`
+ * in one function is not `addr` in another.
  */
 export function constantsAt(
   facts: FileFacts,
@@ -42,7 +43,9 @@ export function constantsAt(
 ): Constants {
   const chain: number[] = []
   for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id)
-  if (chain.length === 0) return consts
+  // Code at the file's top level (a script, C++'s `TEST_CASE(…) { int port = 8091; … }`) runs in
+  // order too: there the last assignment before the call wins as well.
+  if (chain.length === 0) chain.push(0)
   let out: Map<string, Value> | undefined
   for (const id of chain.reverse()) {
     for (const a of byScope.get(id) ?? []) {

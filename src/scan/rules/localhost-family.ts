@@ -110,11 +110,15 @@ const FIXTURE_NAME =
  * A client is paired only with a server of the same test: the same unit of work, a server set up
  * around it (at the level of its describe block, class or file), or in a fixture of an enclosing
  * block. A server in one `it` and a URL in another, thousands of lines apart, are not a pair
- * (websockets/ws's WebSocket.test.js: 31 false alarms in the judged sample).
+ * (websockets/ws's WebSocket.test.js: 31 false alarms in the judged sample; cpp-httplib's
+ * test.cc, where every test is a macro block at the file's level).
  */
 function sameTest(ctx: RuleContext, server: Listener, clientScope: number): boolean {
   const { scopes } = ctx.facts
   const serverUnit = namedScope(ctx, server.scope)
+  // C and C++ tests are macro blocks (`TEST(Suite, Name) {…}`), not functions: at the file's
+  // level the scan cannot tell one test from the next, so it pairs nothing there.
+  if (ctx.family === 'c' && serverUnit === 0) return false
   const around = new Set<number>()
   for (let s = namedScope(ctx, clientScope); ; s = scopes[s]!.parent) {
     around.add(s)
