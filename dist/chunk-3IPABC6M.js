@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-FXIFLSXN.js";
+} from "./chunk-PI2LRK27.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-T4NSJLUH.js.LEGAL.txt */
+/*! For license information please see chunk-3IPABC6M.js.LEGAL.txt */
