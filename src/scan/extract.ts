@@ -71,6 +71,9 @@ export function extractFacts(
 /** Top-level statements shorter than this are walked in focused mode (constants, imports). */
 const SHORT_STATEMENT = 300
 
+/** `finally` clauses: Java, C#, Python, JavaScript/TypeScript (`finally_clause`), Kotlin. */
+const FINALLY: ReadonlySet<string> = new Set(['finally_clause', 'finally_block'])
+
 class Extractor {
   private readonly facts: FileFacts
   private readonly stack: (Scope & { endIndex: number })[] = []
@@ -119,6 +122,7 @@ class Extractor {
       'value_argument',
       'argument',
       'local_declaration_statement',
+      ...FINALLY,
     ])
   }
 
@@ -238,6 +242,14 @@ class Extractor {
     if (s.returns.has(type)) this.exit(node)
     if (s.loops.has(type)) this.block('loop', node)
     if (s.ifs.has(type)) this.block('if', node)
+    if (FINALLY.has(type) && node.parent) {
+      this.facts.blocks.push({
+        kind: 'finally',
+        at: this.span(node),
+        head: this.span(node.parent),
+        scope: this.scope,
+      })
+    }
     if (type in s.resources) this.resource(node, s.resources[type] ?? null)
     if (type === 'local_declaration_statement' && node.children.some((c) => c.type === 'using')) {
       this.usingDeclaration(node)

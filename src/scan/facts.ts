@@ -94,7 +94,8 @@ export interface Scope {
   passedTo: string
 }
 
-export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if'
+/** `finally`: its `head` is the whole try statement, whose body runs before it. */
+export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if' | 'finally'
 
 export interface Block {
   kind: BlockKind

@@ -247,6 +247,11 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
     if (stores.length > 0) return true
+    // A close in `finally` runs after `return port` is evaluated but before the caller has the
+    // number (async-http-client's `findFreePort`).
+    const fin = facts.blocks.find((b) => b.kind === 'finally' && contains(b.at, close.at))
+    if (fin?.head && escapes.some((e) => contains(fin.head!, e) && e.start < fin.at.start))
+      return true
     // A deferred close runs when the function returns: only a returned number races with it.
     if (close.defer) {
       if (escapes.length > 0) return true
