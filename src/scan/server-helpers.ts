@@ -83,3 +83,53 @@ function ints(v: Value, depth: number): number[] {
   if (v.kind === 'other') return v.parts.flatMap((p) => ints(p, depth + 1))
   return []
 }
+
+export interface ConfiguredPort {
+  at: Span
+  scope: number
+  text: string
+  port: number
+}
+
+/** A port field of a server's options: `opts.Cluster.Port`, `Port`, `HTTPPort`, `httpsPort`. */
+const PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/
+/** Types and variables that hold a server's settings. */
+const OPTIONS = /(?:options|opts|config|conf|settings|cfg)$/i
+/** Keyed setters of configuration: `props.setProperty("httpPort", "50512")`, `conf.put("port", 8080)`. */
+const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
+
+/**
+ * A literal port written into a server's options rather than passed to a listener: the code under
+ * test opens the listener (nats-server's `opts.Cluster.Port = 6222` before `New(&opts)`,
+ * ZooKeeper's `configuration.setProperty("httpPort", "50512")`). Only where the holder is named
+ * like options, and for ports from 1024 up.
+ */
+export function configuredPorts(facts: FileFacts, consts: Constants): ConfiguredPort[] {
+  const out: ConfiguredPort[] = []
+  const add = (at: Span, scope: number, text: string, value: Value | undefined) => {
+    const port = value && portOf(value, consts)
+    if (port?.kind === 'fixed' && port.port >= MIN_PORT)
+      out.push({ at, scope, text, port: port.port })
+  }
+  for (const a of facts.assigns) {
+    const holder = a.target.slice(0, -a.name.length - 1)
+    if (PORT_FIELD.test(a.name) && holder && OPTIONS.test(holder.split('.')[0]!))
+      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)
+  }
+  for (const e of facts.entries) {
+    if (PORT_FIELD.test(e.key) && OPTIONS.test(e.owner))
+      add(e.at, e.scope, `${e.owner}{${e.key}: ${e.value.text}}`, e.value)
+  }
+  for (const c of facts.calls) {
+    const key = c.args[0]?.value
+    if (
+      SETTER.test(c.name) &&
+      c.args.length === 2 &&
+      key?.kind === 'string' &&
+      /(?:^|[._-])(?:[a-z]*port|[a-z]*Port)$/i.test(key.value) &&
+      (OPTIONS.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver))
+    )
+      add(c.at, c.scope, c.text, c.args[1]!.value)
+  }
+  return out
+}

@@ -2,7 +2,8 @@
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, inTest, namedScope } from './context.ts'
-import { randomPorts } from '../server-helpers.ts'
+import { contains } from '../facts.ts'
+import { configuredPorts, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -42,6 +43,18 @@ export const fixedPortInTest: Rule = (ctx) => {
           'the default collides like any fixed port when tests or CI jobs run in parallel.',
       })
     }
+  }
+  for (const c of configuredPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: c.at,
+      code: c.text,
+      message:
+        `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: ` +
+        'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
+    })
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue
