@@ -409,7 +409,16 @@ class Extractor {
             p.childForFieldName('pattern') ??
             p.namedChildren.find((c) => c.type === 'identifier') ??
             null)
-      if (id) this.facts.params.push({ name: id.text, at: this.span(id), scope: this.scope })
+      if (!id) continue
+      const fallback =
+        p.childForFieldName('value') ??
+        (p.type === 'assignment_pattern' ? p.childForFieldName('right') : null)
+      this.facts.params.push({
+        name: id.text,
+        at: this.span(id),
+        scope: this.scope,
+        ...(fallback ? { default: this.valueOf(fallback, 1) } : {}),
+      })
     }
   }
 

@@ -158,7 +158,7 @@ export interface FileFacts {
   imports: Import[]
   comments: Comment[]
   /** Parameter names of functions (pytest fixtures arrive as parameters). */
-  params: { name: string; at: Span; scope: number }[]
+  params: { name: string; at: Span; scope: number; default?: Value }[]
   /** The tree had syntax errors; facts come from the parts that parsed. */
   hasErrors: boolean
 }

@@ -120,6 +120,12 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     if (PORT_FIELD.test(e.key) && OPTIONS.test(e.owner))
       add(e.at, e.scope, `${e.owner}{${e.key}: ${e.value.text}}`, e.value)
   }
+  // `def start_broker(filename, port=1888)`: every caller that leaves it out shares the port.
+  for (const p of facts.params) {
+    const fn = facts.scopes[p.scope]
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name))
+      add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default)
+  }
   for (const c of facts.calls) {
     const key = c.args[0]?.value
     if (
