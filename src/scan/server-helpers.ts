@@ -139,3 +139,36 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   }
   return out
 }
+
+/**
+ * `let startPort = 8089` counted up as tests take ports (`startPort += 1`, `++port`): a suite-wide
+ * port table. The numbers are unique within one run and the same in every concurrent run on the
+ * host; the definition is where the fix belongs (webpack-dev-server's `test/ports-map.js`).
+ */
+export function portCounters(facts: FileFacts): ConfiguredPort[] {
+  const starts = facts.assigns.filter(
+    (a) =>
+      a.declaration &&
+      /port/i.test(a.name) &&
+      a.value.kind === 'int' &&
+      a.value.value >= MIN_PORT &&
+      a.value.value < 65536,
+  )
+  if (starts.length === 0) return []
+  const texts = [
+    ...facts.assigns.map((a) => a.value.text),
+    ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
+  ]
+  return starts
+    .filter((a) => {
+      const n = a.name.replace(/[$]/g, '\\$')
+      const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
+      return texts.some((t) => step.test(t))
+    })
+    .map((a) => ({
+      at: a.at,
+      scope: a.scope,
+      text: `${a.target} = ${a.value.text}`,
+      port: a.value.kind === 'int' ? a.value.value : 0,
+    }))
+}

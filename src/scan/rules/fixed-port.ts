@@ -3,7 +3,7 @@ import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
-import { configuredPorts, randomPorts } from '../server-helpers.ts'
+import { configuredPorts, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -54,6 +54,18 @@ export const fixedPortInTest: Rule = (ctx) => {
       message:
         `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: ` +
         'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
+    })
+  }
+  for (const c of portCounters(ctx.facts)) {
+    if (!inTest(ctx, c.scope)) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: c.at,
+      code: c.text,
+      message:
+        `Test code counts ports up from ${c.port}: each test gets the next number, unique within one run ` +
+        'and the same in every concurrent run on the host, where they collide (EADDRINUSE).',
     })
   }
   for (const r of randomPorts(ctx.facts)) {
