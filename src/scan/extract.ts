@@ -7,7 +7,7 @@ import { SYNTAX, type Syntax } from './syntax.ts'
 
 /** Identifiers the rules look for outside calls (options, port reads, fixture names…). */
 const WORD =
-  /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$/
+  /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/
 
 const MAX_TEXT = 200
 const MAX_DEPTH = 6

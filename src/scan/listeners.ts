@@ -391,12 +391,17 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     ]
     for (const f of fields) {
       if (/sin6?_port$/.test(f.name) && f.value.kind === 'call' && f.value.call.name === 'htons') {
+        // The bind that takes this address, for the rules that follow the socket (PORT002).
+        const bind = facts.calls.find(
+          (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
+        )
         out.push({
           kind: 'server',
           port: portOf(f.value.call.args[0]?.value, consts),
           at: f.at,
           scope: f.scope,
           text: f.text,
+          ...(bind ? { call: bind } : {}),
         })
       }
     }

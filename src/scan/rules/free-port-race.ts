@@ -23,7 +23,8 @@ import {
 /** Calls and properties that read a bound socket's port. */
 const READ_CALL =
   /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
-const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/
+// C reads the number out of the address getsockname filled in: `ntohs(sa.sin_port)`.
+const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets|sin6?_port)$/
 
 /** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
 const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
