@@ -469,7 +469,13 @@ class Extractor {
   private exit(node: Node): void {
     const last = this.facts.exits[this.facts.exits.length - 1]
     if (last && last.at.start === node.startIndex && last.at.end === node.endIndex) return
-    this.facts.exits.push({ at: this.span(node), text: cap(node.text, 300), scope: this.scope })
+    const returned = node.type.startsWith('return') ? node.namedChildren : []
+    this.facts.exits.push({
+      at: this.span(node),
+      text: cap(node.text, 300),
+      scope: this.scope,
+      ...(returned.length === 1 ? { value: this.valueOf(returned[0]!, 1) } : {}),
+    })
   }
 
   private block(kind: Block['kind'], node: Node): void {

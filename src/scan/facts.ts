@@ -112,6 +112,8 @@ export interface Exit {
   at: Span
   text: string
   scope: number
+  /** What a `return` statement returns, when it returns one expression. */
+  value?: Value
 }
 
 export interface Str {

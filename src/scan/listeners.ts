@@ -160,9 +160,11 @@ function isHostText(v: Value | undefined, consts: Constants): boolean {
   )
 }
 
-/** A whole number, written or through a constant: a port, where the call takes one. */
+/** A whole number, written or through a constant (or a local function): a port, where the call takes one. */
 function isIntValue(v: Value | undefined, consts: Constants): boolean {
-  return v !== undefined && resolve(v, consts).kind === 'int'
+  return (
+    v !== undefined && (resolve(v, consts).kind === 'int' || portOf(v, consts).kind === 'fixed')
+  )
 }
 
 function isAddressText(v: Value | undefined, consts: Constants): boolean {

@@ -26,6 +26,13 @@ export function constantsOf(facts: FileFacts): Constants {
   }
   const out = new Map<string, Value>()
   for (const [k, v] of seen) if (v) out.set(k, v)
+  // A function of the file without parameters that returns one value (cpp-httplib's
+  // `get_base_port()`) stands for that value where it is called: keyed `name()`.
+  for (const fn of facts.scopes) {
+    if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue
+    const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value)
+    if (values.length === 1 && values[0]) out.set(`${fn.name}()`, values[0])
+  }
   return out
 }
 
@@ -95,6 +102,7 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
       return portOfCall(v.call, consts, depth)
     case 'other': {
       if (ENV.test(v.text)) return envDefault(v, consts, depth)
+      if (TERNARY.test(v.text)) return choicePort(v, consts, depth)
       return offsetPort(v, consts, depth)
     }
     case 'name':
@@ -104,8 +112,24 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
   }
 }
 
+const TERNARY = /^[^?]+\?[^:]+:|\sif\s.+\selse\s/
+
+/**
+ * `shard ? 11234 + shard * 100 : 1234`, `8080 if fixed else 0`: when a branch is a fixed port, the
+ * test runs on it in some configurations, and that is where it collides.
+ */
+function choicePort(v: Value & { kind: 'other' }, consts: Constants, depth: number): Port {
+  const ports = v.parts.map((part) => portOf(part, consts, depth + 1))
+  return (
+    ports.find((p) => p.kind === 'fixed' && !p.counted) ??
+    ports.find((p) => p.kind === 'fixed') ??
+    UNKNOWN
+  )
+}
+
 const STEP = /^(\+\+|--)?\s*[\w$.]+\s*(\+\+|--)?$/
-const SUM = /^[\w$.]+\s*\+\s*[\w$.]+$/
+/** `BASE + i`, `11234 + std::atoi(shard) * 100`, `next(counter) + PORT`. */
+const SUM = /^[\w$.]+\s*\+\s*[^+]+$|^[^+]+\+\s*[\w$.]+$/
 
 /**
  * A port counted up from a literal (`++port`, `port++`, `BASE_PORT + i`): each test gets a new
@@ -123,7 +147,11 @@ function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: numb
   if (a.kind === 'fixed' && b.kind === 'fixed') return fromInt(a.port + b.port)
   const base = a.kind === 'fixed' ? a : b.kind === 'fixed' ? b : undefined
   const offset = a.kind === 'fixed' ? v.parts[1] : v.parts[0]
-  return base && base.port >= 1024 && offset?.kind === 'name' ? counted(base.port) : UNKNOWN
+  return base &&
+    base.port >= 1024 &&
+    (offset?.kind === 'name' || offset?.kind === 'call' || offset?.kind === 'other')
+    ? counted(base.port)
+    : UNKNOWN
 }
 
 const counted = (port: number): Port =>
@@ -143,6 +171,8 @@ const CONVERSIONS =
   /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
 
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
+  const local = call.args.length === 0 && call.receiver === '' && consts.get(`${call.name}()`)
+  if (local) return portOf(local, consts, depth + 1)
   // os.environ.get("PORT", 8080), os.getenv(...), System.getenv(...): the second argument is the default.
   if (ENV.test(call.callee)) {
     const fallback = portOf(call.args[1]?.value, consts, depth + 1)
