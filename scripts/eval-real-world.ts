@@ -41,6 +41,11 @@ export interface RealWorldCase {
 
 export interface Labels {
   heldOut: { method: string; seed: string; repositories: string[] }
+  /**
+   * Repositories labelled after the rules were changed on the other two sets: a test of whether
+   * the changes carry over to code nobody looked at while making them. Neither guiding nor held out.
+   */
+  fresh?: { method: string; repositories: string[] }
   cases: RealWorldCase[]
 }
 
@@ -124,6 +129,7 @@ const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, tn: 0 })
 export interface CaseResult {
   case: RealWorldCase
   heldOut: boolean
+  set: 'guiding' | 'held-out' | 'fresh'
   /** A finding of one of the case's rules covers its line. */
   matched: boolean
   /** Rules of all findings that cover its line. */
@@ -158,6 +164,9 @@ export async function evaluateRealWorld(
 ): Promise<RealWorldEvaluation> {
   const data = labels ?? (await loadLabels())
   const held = new Set(data.heldOut.repositories)
+  const fresh = new Set(data.fresh?.repositories ?? [])
+  const setOf = (repository: string): CaseResult['set'] =>
+    fresh.has(repository) ? 'fresh' : held.has(repository) ? 'held-out' : 'guiding'
   const groups = new Map<string, RealWorldCase[]>()
   for (const c of data.cases) {
     const key = `${c.repository}@${c.commit}:${c.path}`
@@ -185,6 +194,7 @@ export async function evaluateRealWorld(
         result.cases.push({
           case: c,
           heldOut: held.has(c.repository),
+          set: setOf(c.repository),
           matched: over.some((f) => c.rules.includes(f.rule)),
           anyRules: [...new Set(over.map((f) => f.rule))].sort(),
         })
@@ -294,8 +304,11 @@ export function sampleUnlabelled(
 export function renderRealWorld(e: RealWorldEvaluation): string {
   const parts: string[] = []
   const sets: [string, CaseResult[]][] = [
-    ['guiding', e.cases.filter((r) => !r.heldOut)],
-    ['held-out', e.cases.filter((r) => r.heldOut)],
+    ['guiding', e.cases.filter((r) => r.set === 'guiding')],
+    ['held-out', e.cases.filter((r) => r.set === 'held-out')],
+    ...(e.cases.some((r) => r.set === 'fresh')
+      ? [['fresh', e.cases.filter((r) => r.set === 'fresh')] as [string, CaseResult[]]]
+      : []),
     ['all', e.cases],
   ]
   const flags = e.cases.filter((r) => r.case.label === 'flag')
@@ -320,7 +333,7 @@ export function renderRealWorld(e: RealWorldEvaluation): string {
     parts.push('', 'Missed flags:')
     for (const r of missed)
       parts.push(
-        `  ${r.case.id}${r.heldOut ? ' (held-out)' : ''} ${r.case.rules.join(',')}: ${r.case.pattern}` +
+        `  ${r.case.id}${r.set === 'guiding' ? '' : ` (${r.set})`} ${r.case.rules.join(',')}: ${r.case.pattern}` +
           (r.anyRules.length ? ` [found by ${r.anyRules.join(',')}]` : ''),
       )
   }
@@ -329,7 +342,7 @@ export function renderRealWorld(e: RealWorldEvaluation): string {
     parts.push('', 'False alarms on clean cases:')
     for (const r of alarms)
       parts.push(
-        `  ${r.case.id}${r.heldOut ? ' (held-out)' : ''} ${r.anyRules.join(',')}: ${r.case.pattern}`,
+        `  ${r.case.id}${r.set === 'guiding' ? '' : ` (${r.set})`} ${r.anyRules.join(',')}: ${r.case.pattern}`,
       )
   }
   if (e.errors.length) {

@@ -9,6 +9,7 @@ import {
   blobSha,
   evaluateRealWorld,
   loadLabels,
+  renderRealWorld,
   sampleUnlabelled,
   type Labels,
   type RealWorldCase,
@@ -46,7 +47,11 @@ describe('the real-world labels', () => {
 
   it('holds out about a third of the repositories, chosen by the recorded seed', async () => {
     const { createHash } = await import('node:crypto')
-    const repos = [...new Set(labels.cases.map((c) => c.repository))].sort()
+    // The fresh set, labelled later, is neither guiding nor held out.
+    const fresh = new Set(labels.fresh?.repositories ?? [])
+    const repos = [...new Set(labels.cases.map((c) => c.repository))]
+      .filter((r) => !fresh.has(r))
+      .sort()
     const chosen = repos.filter(
       (r) =>
         Number.parseInt(
@@ -143,6 +148,18 @@ describe('the real-world harness', () => {
     expect(e.errors).toEqual([])
     expect(e.cases.every((r) => r.heldOut)).toBe(true)
     expect(e.cases.find((r) => r.case.id === 'flag')?.matched).toBe(true)
+  })
+
+  it('reports a fresh set apart from the guiding and held-out sets', async () => {
+    const e = await evaluateRealWorld(dir, {
+      heldOut: { method: 'm', seed: 's', repositories: [] },
+      fresh: { method: 'm', repositories: ['acme/demo'] },
+      cases,
+    })
+    expect(e.cases.map((r) => r.set)).toEqual(['fresh', 'fresh'])
+    const text = renderRealWorld(e)
+    expect(text).toContain('### fresh set (2 cases)')
+    expect(text).toContain('### guiding set (0 cases)')
   })
 
   it('draws the same sample for the same seed', () => {
