@@ -2,6 +2,7 @@
 // library that starts one (`CreateGrpcEndpoint(50051, …)`, `start_broker(port=1888)`, mockttp's
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Call, FileFacts, Span, Value } from './facts.ts'
+import { contains } from './facts.ts'
 import { portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
@@ -95,6 +96,8 @@ export interface ConfiguredPort {
 const PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/
 /** Types and variables that hold a server's settings. */
 const OPTIONS = /(?:options|opts|config|conf|settings|cfg)$/i
+/** Calls that start what the options configure: `s.Start()`, `RunServer(&opts)`, `provider.start()`. */
+const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/
 /** Keyed setters of configuration: `props.setProperty("httpPort", "50512")`, `conf.put("port", 8080)`. */
 const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
 
@@ -102,24 +105,32 @@ const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
  * A literal port written into a server's options rather than passed to a listener: the code under
  * test opens the listener (nats-server's `opts.Cluster.Port = 6222` before `New(&opts)`,
  * ZooKeeper's `configuration.setProperty("httpPort", "50512")`). Only where the holder is named
- * like options, and for ports from 1024 up.
+ * like options, and for ports from 1024 up; also a server-starting helper's default port.
  */
 export function configuredPorts(facts: FileFacts, consts: Constants): ConfiguredPort[] {
   const out: ConfiguredPort[] = []
-  const add = (at: Span, scope: number, text: string, value: Value | undefined) => {
-    const port = value && portOf(value, consts)
-    if (port?.kind === 'fixed' && port.port >= MIN_PORT)
+  // Options count only when the same function then starts something: `New(opts)` alone builds a
+  // server that never listens (nats-server's TestGetConnectURLs). A helper's default port is
+  // started by the helper itself.
+  const startedAfter = (at: Span, scope: number) => {
+    const area = facts.scopes[scope]?.at
+    return facts.calls.some(
+      (c) => STARTS.test(c.name) && c.at.start > at.end && (!area || contains(area, c.at)),
+    )
+  }
+  const add = (at: Span, scope: number, text: string, value: Value, started = true) => {
+    const port = portOf(value, consts)
+    if (port.kind === 'fixed' && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out.push({ at, scope, text, port: port.port })
   }
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
     if (PORT_FIELD.test(a.name) && holder && OPTIONS.test(holder.split('.')[0]!))
-      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)
+      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)
   }
-  for (const e of facts.entries) {
-    if (PORT_FIELD.test(e.key) && OPTIONS.test(e.owner))
-      add(e.at, e.scope, `${e.owner}{${e.key}: ${e.value.text}}`, e.value)
-  }
+  // Not struct literals or named arguments (`&Options{Port: 4242}`, `RootConfig(port = 9000)`):
+  // in tests they are as often the expected value of a parse test as a server's settings (a
+  // whole-tree scan of nats-server and ktor found about half of them so).
   // `def start_broker(filename, port=1888)`: every caller that leaves it out shares the port.
   for (const p of facts.params) {
     const fn = facts.scopes[p.scope]
@@ -135,7 +146,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
       /(?:^|[._-])(?:[a-z]*port|[a-z]*Port)$/i.test(key.value) &&
       (OPTIONS.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver))
     )
-      add(c.at, c.scope, c.text, c.args[1]!.value)
+      add(c.at, c.scope, c.text, c.args[1]!.value, false)
   }
   return out
 }
