@@ -10,10 +10,23 @@ const CLIENT =
 const CALLBACK_NAME =
   /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/
 
-function clientAfter(ctx: RuleContext, start: Call, scope: number): Call | undefined {
+/**
+ * The first call after the server starts that talks to it: a known client call, or any call given
+ * the server's own address text (miekg/dns's `c.Exchange(m, "127.0.0.1:8053")`).
+ */
+function clientAfter(
+  ctx: RuleContext,
+  start: Call,
+  scope: number,
+  address?: string,
+): Call | undefined {
   const area = ctx.facts.scopes[scope]!.at
+  const dials = (c: Call) =>
+    CLIENT.test(c.name) ||
+    (address !== undefined &&
+      c.args.some((a) => a.value.kind === 'string' && a.value.value === address))
   return ctx.facts.calls.find(
-    (c) => c.at.start > start.at.end && contains(area, c.at) && CLIENT.test(c.name) && c !== start,
+    (c) => c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c),
   )
 }
 
@@ -36,7 +49,15 @@ function go(ctx: RuleContext): Hit[] {
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)
     const area = ctx.facts.scopes[scope]!.at
-    const client = clientAfter(ctx, started, scope)
+    const address = call.args.find(
+      (a) => a.value.kind === 'string' && /:\d+$/.test(a.value.value),
+    )?.value
+    const client = clientAfter(
+      ctx,
+      started,
+      scope,
+      address?.kind === 'string' ? address.value : undefined,
+    )
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
     if (!client && !returns) continue
     hits.push(
