@@ -30248,7 +30248,7 @@ var SYNTAX = {
 };
 
 // src/scan/extract.ts
-var WORD = /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$/;
+var WORD = /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/;
 var MAX_TEXT = 200;
 var MAX_DEPTH = 6;
 var IMPORTS = /* @__PURE__ */ new Set([
@@ -30287,6 +30287,7 @@ function extractFacts(tree, language, focus) {
   return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode);
 }
 var SHORT_STATEMENT = 300;
+var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
 var Extractor = class {
   facts;
   stack = [];
@@ -30333,7 +30334,8 @@ var Extractor = class {
       "keyword_argument",
       "value_argument",
       "argument",
-      "local_declaration_statement"
+      "local_declaration_statement",
+      ...FINALLY
     ]);
   }
   run(root) {
@@ -30445,6 +30447,14 @@ var Extractor = class {
     if (s.returns.has(type)) this.exit(node);
     if (s.loops.has(type)) this.block("loop", node);
     if (s.ifs.has(type)) this.block("if", node);
+    if (FINALLY.has(type) && node.parent) {
+      this.facts.blocks.push({
+        kind: "finally",
+        at: this.span(node),
+        head: this.span(node.parent),
+        scope: this.scope
+      });
+    }
     if (type in s.resources) this.resource(node, s.resources[type] ?? null);
     if (type === "local_declaration_statement" && node.children.some((c) => c.type === "using")) {
       this.usingDeclaration(node);
@@ -30575,7 +30585,14 @@ var Extractor = class {
     if (!list) return;
     for (const p of list.namedChildren) {
       const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? null;
-      if (id) this.facts.params.push({ name: id.text, at: this.span(id), scope: this.scope });
+      if (!id) continue;
+      const fallback = p.childForFieldName("value") ?? (p.type === "assignment_pattern" ? p.childForFieldName("right") : null);
+      this.facts.params.push({
+        name: id.text,
+        at: this.span(id),
+        scope: this.scope,
+        ...fallback ? { default: this.valueOf(fallback, 1) } : {}
+      });
     }
   }
   /** Arrow functions, lambdas, Rust tail expressions: values that leave without `return`. */
@@ -30623,7 +30640,13 @@ var Extractor = class {
   exit(node) {
     const last = this.facts.exits[this.facts.exits.length - 1];
     if (last && last.at.start === node.startIndex && last.at.end === node.endIndex) return;
-    this.facts.exits.push({ at: this.span(node), text: cap(node.text, 300), scope: this.scope });
+    const returned = node.type.startsWith("return") ? node.namedChildren : [];
+    this.facts.exits.push({
+      at: this.span(node),
+      text: cap(node.text, 300),
+      scope: this.scope,
+      ...returned.length === 1 ? { value: this.valueOf(returned[0], 1) } : {}
+    });
   }
   block(kind, node) {
     this.facts.blocks.push({ kind, at: this.span(node), scope: this.scope });
@@ -31244,6 +31267,11 @@ function constantsOf(facts) {
   }
   const out2 = /* @__PURE__ */ new Map();
   for (const [k, v] of seen) if (v) out2.set(k, v);
+  for (const fn of facts.scopes) {
+    if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue;
+    const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value);
+    if (values.length === 1 && values[0]) out2.set(`${fn.name}()`, values[0]);
+  }
   return out2;
 }
 function constantsAt(facts, consts, scope, before, byScope) {
@@ -31291,6 +31319,7 @@ function portOf(value, consts, depth = 0) {
       return portOfCall(v.call, consts, depth);
     case "other": {
       if (ENV.test(v.text)) return envDefault(v, consts, depth);
+      if (TERNARY.test(v.text)) return choicePort(v, consts, depth);
       return offsetPort(v, consts, depth);
     }
     case "name":
@@ -31299,8 +31328,13 @@ function portOf(value, consts, depth = 0) {
       return UNKNOWN;
   }
 }
+var TERNARY = /^[^?]+\?[^:]+:|\sif\s.+\selse\s/;
+function choicePort(v, consts, depth) {
+  const ports = v.parts.map((part) => portOf(part, consts, depth + 1));
+  return ports.find((p) => p.kind === "fixed" && !p.counted) ?? ports.find((p) => p.kind === "fixed") ?? UNKNOWN;
+}
 var STEP = /^(\+\+|--)?\s*[\w$.]+\s*(\+\+|--)?$/;
-var SUM = /^[\w$.]+\s*\+\s*[\w$.]+$/;
+var SUM = /^[\w$.]+\s*\+\s*[^+]+$|^[^+]+\+\s*[\w$.]+$/;
 function offsetPort(v, consts, depth) {
   const step = STEP.exec(v.text);
   if (step && (step[1] || step[2]) && v.parts.length === 1) {
@@ -31312,7 +31346,7 @@ function offsetPort(v, consts, depth) {
   if (a.kind === "fixed" && b.kind === "fixed") return fromInt(a.port + b.port);
   const base = a.kind === "fixed" ? a : b.kind === "fixed" ? b : void 0;
   const offset = a.kind === "fixed" ? v.parts[1] : v.parts[0];
-  return base && base.port >= 1024 && offset?.kind === "name" ? counted(base.port) : UNKNOWN;
+  return base && base.port >= 1024 && (offset?.kind === "name" || offset?.kind === "call" || offset?.kind === "other") ? counted(base.port) : UNKNOWN;
 }
 var counted = (port) => port > 0 && port < 65536 ? { kind: "fixed", port, counted: true } : UNKNOWN;
 function envDefault(v, consts, depth) {
@@ -31326,6 +31360,8 @@ function envDefault(v, consts, depth) {
 }
 var CONVERSIONS = /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
+  const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
+  if (local) return portOf(local, consts, depth + 1);
   if (ENV.test(call.callee)) {
     const fallback = portOf(call.args[1]?.value, consts, depth + 1);
     return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
@@ -31540,6 +31576,60 @@ function ints(v, depth) {
   if (v.kind === "other") return v.parts.flatMap((p) => ints(p, depth + 1));
   return [];
 }
+var PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/;
+var OPTIONS2 = /(?:options|opts|config|conf|settings|cfg)$/i;
+var STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/;
+var SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/;
+function configuredPorts(facts, consts) {
+  const out2 = [];
+  const startedAfter = (at, scope) => {
+    const area = facts.scopes[scope]?.at;
+    return facts.calls.some(
+      (c) => STARTS.test(c.name) && c.at.start > at.end && (!area || contains(area, c.at))
+    );
+  };
+  const add = (at, scope, text, value, started = true) => {
+    const port = portOf(value, consts);
+    if (port.kind === "fixed" && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
+      out2.push({ at, scope, text, port: port.port });
+  };
+  for (const a of facts.assigns) {
+    const holder = a.target.slice(0, -a.name.length - 1);
+    if (PORT_FIELD.test(a.name) && holder && OPTIONS2.test(holder.split(".")[0]))
+      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
+  }
+  for (const p of facts.params) {
+    const fn = facts.scopes[p.scope];
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name))
+      add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default);
+  }
+  for (const c of facts.calls) {
+    const key = c.args[0]?.value;
+    if (SETTER.test(c.name) && c.args.length === 2 && key?.kind === "string" && /(?:^|[._-])(?:[a-z]*port|[a-z]*Port)$/i.test(key.value) && (OPTIONS2.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver)))
+      add(c.at, c.scope, c.text, c.args[1].value, false);
+  }
+  return out2;
+}
+function portCounters(facts) {
+  const starts = facts.assigns.filter(
+    (a) => a.declaration && /port/i.test(a.name) && a.value.kind === "int" && a.value.value >= MIN_PORT && a.value.value < 65536
+  );
+  if (starts.length === 0) return [];
+  const texts = [
+    ...facts.assigns.map((a) => a.value.text),
+    ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
+  ];
+  return starts.filter((a) => {
+    const n = a.name.replace(/[$]/g, "\\$");
+    const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`);
+    return texts.some((t) => step.test(t));
+  }).map((a) => ({
+    at: a.at,
+    scope: a.scope,
+    text: `${a.target} = ${a.value.text}`,
+    port: a.value.kind === "int" ? a.value.value : 0
+  }));
+}
 
 // src/scan/listeners.ts
 var PY_SERVERS = /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
@@ -31640,7 +31730,7 @@ function isHostText(v, consts) {
   return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
 }
 function isIntValue(v, consts) {
-  return v !== void 0 && resolve(v, consts).kind === "int";
+  return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
 }
 function isAddressText(v, consts) {
   if (!v) return false;
@@ -31822,12 +31912,16 @@ function listenersOf(facts, family, consts) {
     ];
     for (const f of fields) {
       if (/sin6?_port$/.test(f.name) && f.value.kind === "call" && f.value.call.name === "htons") {
+        const bind = facts.calls.find(
+          (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
+        );
         out2.push({
           kind: "server",
           port: portOf(f.value.call.args[0]?.value, consts),
           at: f.at,
           scope: f.scope,
-          text: f.text
+          text: f.text,
+          ...bind ? { call: bind } : {}
         });
       }
     }
@@ -31921,6 +32015,26 @@ var fixedPortInTest = (ctx) => {
         message: `Test code listens on port ${l.port.fallback} unless the environment says otherwise: the default collides like any fixed port when tests or CI jobs run in parallel.`
       });
     }
+  }
+  for (const c of configuredPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue;
+    hits.push({
+      rule: "PORT001",
+      severity: "error",
+      at: c.at,
+      code: c.text,
+      message: `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+    });
+  }
+  for (const c of portCounters(ctx.facts)) {
+    if (!inTest(ctx, c.scope)) continue;
+    hits.push({
+      rule: "PORT001",
+      severity: "error",
+      at: c.at,
+      code: c.text,
+      message: `Test code counts ports up from ${c.port}: each test gets the next number, unique within one run and the same in every concurrent run on the host, where they collide (EADDRINUSE).`
+    });
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue;
@@ -32051,7 +32165,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
-var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets)$/;
+var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets|sin6?_port)$/;
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -32178,6 +32292,9 @@ function closesFirst(ctx, bound, scope, flow) {
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     if (stores.length > 0) return true;
+    const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
+    if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start))
+      return true;
     if (close.defer) {
       if (escapes.length > 0) return true;
       continue;
@@ -32493,10 +32610,11 @@ var reusePort2 = (ctx) => optionHits(ctx, REUSEPORT);
 // src/scan/rules/serve-before-listen.ts
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
 var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
-function clientAfter(ctx, start2, scope) {
+function clientAfter(ctx, start2, scope, address2) {
   const area = ctx.facts.scopes[scope].at;
+  const dials = (c) => CLIENT.test(c.name) || address2 !== void 0 && c.args.some((a) => a.value.kind === "string" && a.value.value === address2);
   return ctx.facts.calls.find(
-    (c) => c.at.start > start2.at.end && contains(area, c.at) && CLIENT.test(c.name) && c !== start2
+    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
   );
 }
 function hit(call, message) {
@@ -32513,7 +32631,15 @@ function go3(ctx) {
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);
     const area = ctx.facts.scopes[scope].at;
-    const client = clientAfter(ctx, started, scope);
+    const address2 = call.args.find(
+      (a) => a.value.kind === "string" && /:\d+$/.test(a.value.value)
+    )?.value;
+    const client = clientAfter(
+      ctx,
+      started,
+      scope,
+      address2?.kind === "string" ? address2.value : void 0
+    );
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
     if (!client && !returns) continue;
     hits.push(

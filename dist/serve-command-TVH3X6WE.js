@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3IPABC6M.js";
+} from "./chunk-RRFQHPJ3.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PI2LRK27.js";
+} from "./chunk-DXCJ4O2M.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LMT34CAB.js.LEGAL.txt */
+/*! For license information please see serve-command-TVH3X6WE.js.LEGAL.txt */
