@@ -6,6 +6,7 @@ import { contains } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
+import { freePortRace } from './free-port-race.ts'
 
 interface Option {
   rule: 'PORT003' | 'PORT004'
@@ -88,6 +89,8 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
 
+  let probes: Hit[] | undefined
+  const probesIn = (area: Span) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at))
   const hits: Hit[] = []
   for (const f of found) {
     if (!inTest(ctx, f.scope)) continue
@@ -99,9 +102,21 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
       facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
       facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
+    if (option.rule === 'PORT003' && onlyEphemeral(ctx, area) && !probesIn(area)) continue
     hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
   }
   return hits
+}
+
+/**
+ * Every listener of the function asks for port 0. A server that keeps such a port open gives
+ * SO_REUSEADDR no fixed port to hide a collision on or to steal: Linux never handed such sockets a
+ * shared port here (19,995 held at once, all distinct; docs/scan.md). A free-port probe (PORT002
+ * in the same function) stays flagged: its number is bound again later, where the option matters.
+ */
+function onlyEphemeral(ctx: RuleContext, area: Span): boolean {
+  const own = ctx.listeners.filter((l) => contains(area, l.at))
+  return own.length > 0 && own.every((l) => l.port.kind === 'zero')
 }
 
 function reuseAddrHit(f: { at: Span; code: string }): Hit {
