@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-DXCJ4O2M.js";
+} from "./chunk-RRDMYXY7.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-RRFQHPJ3.js.LEGAL.txt */
+/*! For license information please see chunk-JLE3DGZO.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-RRFQHPJ3.js";
+} from "./chunk-JLE3DGZO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DXCJ4O2M.js";
+} from "./chunk-RRDMYXY7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TVH3X6WE.js.LEGAL.txt */
+/*! For license information please see serve-command-5FTNFDYQ.js.LEGAL.txt */

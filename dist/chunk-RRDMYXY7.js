@@ -32572,6 +32572,8 @@ function optionHits(ctx, option2) {
     assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value);
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
+  let probes;
+  const probesIn = (area) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at));
   const hits = [];
   for (const f of found) {
     if (!inTest(ctx, f.scope)) continue;
@@ -32580,9 +32582,14 @@ function optionHits(ctx, option2) {
     const after = (at) => at.start > f.at.end && at.start < area.end;
     const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
+    if (option2.rule === "PORT003" && onlyEphemeral(ctx, area) && !probesIn(area)) continue;
     hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
   }
   return hits;
+}
+function onlyEphemeral(ctx, area) {
+  const own = ctx.listeners.filter((l) => contains(area, l.at));
+  return own.length > 0 && own.every((l) => l.port.kind === "zero");
 }
 function reuseAddrHit(f) {
   return {
