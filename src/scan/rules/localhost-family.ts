@@ -5,14 +5,26 @@ import { contains } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
-import { hasWord, inTest, namedScope, type RuleContext } from './context.ts'
+import { hasWord, inTest, namedScope, rootOf, type RuleContext } from './context.ts'
 import type { Listener } from '../listeners.ts'
 
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i
+const IPV4_SOCKET = /^AddressFamily\.InterNetwork$/
 const LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/
+
+/** A .NET client socket made for IPv4 resolves `localhost` to IPv4 addresses only. */
+function ipv4Client(ctx: RuleContext, servers: Listener[]): boolean {
+  const serverSockets = new Set(servers.map((l) => rootOf(l.text)))
+  return ctx.facts.calls.some((c) => {
+    if (!c.args.some((a) => IPV4_SOCKET.test(a.value.text))) return false
+    const socket = ctx.facts.assigns.find((a) => contains(a.at, c.at))
+    return socket !== undefined && !serverSockets.has(socket.name)
+  })
+}
 
 export const localhostFamily: Rule = (ctx) => {
   const { facts } = ctx
+  const servers = ctx.listeners.filter((l) => l.kind === 'server')
   const ipv4First =
     facts.calls.some((c) => c.name === 'setDefaultResultOrder') ||
     facts.strings.some((s) => /ipv4first|dns-result-order/.test(s.value)) ||
@@ -20,9 +32,9 @@ export const localhostFamily: Rule = (ctx) => {
       (e) =>
         (e.key === 'family' && e.value.kind === 'int' && e.value.value === 4) ||
         e.key === 'autoSelectFamily',
-    )
+    ) ||
+    ipv4Client(ctx, servers)
   if (ipv4First) return []
-  const servers = ctx.listeners.filter((l) => l.kind === 'server')
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
   // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
   const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
