@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RRDMYXY7.js";
+} from "./chunk-ZG46PW3H.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JLE3DGZO.js.LEGAL.txt */
+/*! For license information please see chunk-3RPK2G3C.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JLE3DGZO.js";
+} from "./chunk-3RPK2G3C.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RRDMYXY7.js";
+} from "./chunk-ZG46PW3H.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5FTNFDYQ.js.LEGAL.txt */
+/*! For license information please see serve-command-T6224B2A.js.LEGAL.txt */

@@ -32430,14 +32430,23 @@ function helperCalls(ctx, racyFunctions) {
 
 // src/scan/rules/localhost-family.ts
 var LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i;
+var IPV4_SOCKET = /^AddressFamily\.InterNetwork$/;
 var LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/;
+function ipv4Client(ctx, servers) {
+  const serverSockets = new Set(servers.map((l) => rootOf(l.text)));
+  return ctx.facts.calls.some((c) => {
+    if (!c.args.some((a) => IPV4_SOCKET.test(a.value.text))) return false;
+    const socket = ctx.facts.assigns.find((a) => contains(a.at, c.at));
+    return socket !== void 0 && !serverSockets.has(socket.name);
+  });
+}
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
+  const servers = ctx.listeners.filter((l) => l.kind === "server");
   const ipv4First = facts.calls.some((c) => c.name === "setDefaultResultOrder") || facts.strings.some((s) => /ipv4first|dns-result-order/.test(s.value)) || facts.entries.some(
     (e) => e.key === "family" && e.value.kind === "int" && e.value.value === 4 || e.key === "autoSelectFamily"
-  );
+  ) || ipv4Client(ctx, servers);
   if (ipv4First) return [];
-  const servers = ctx.listeners.filter((l) => l.kind === "server");
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
   const onlyServes = (s) => {
