@@ -300,6 +300,9 @@ const EVENT_HANDLER =
  */
 function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
   const { facts } = ctx
+  // A goroutine closes when its work ends: `go func() { srv.ActivateAndServe(); pc.Close() }()`
+  // serves on the socket first (miekg/dns's RunLocalUDPServer).
+  if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return []
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
     // An event handler runs when its event comes: a close in `ws.on('pong', () => wss.close())`
     // follows the connection that used the port (websockets/ws's tests), it does not precede it.
