@@ -32320,6 +32320,7 @@ function closesFirst(ctx, bound, scope, flow) {
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 function whenRun(ctx, close, area) {
   const { facts } = ctx;
+  if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return [];
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
     if (s.role === "argument" && EVENT_HANDLER.test(s.passedTo)) return [];
     if (s.role === "declared" || s.role === "value") {

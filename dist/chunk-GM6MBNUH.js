@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZG46PW3H.js";
+} from "./chunk-F6XNWTHK.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3RPK2G3C.js.LEGAL.txt */
+/*! For license information please see chunk-GM6MBNUH.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3RPK2G3C.js";
+} from "./chunk-GM6MBNUH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZG46PW3H.js";
+} from "./chunk-F6XNWTHK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-T6224B2A.js.LEGAL.txt */
+/*! For license information please see serve-command-Y6EHNWQB.js.LEGAL.txt */
