@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, posix } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { Finding } from '../src/scan/finding.ts'
 import { Grammars } from '../src/scan/grammars.ts'
+import { localIncludes } from '../src/scan/includes.ts'
+import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
 import { scan } from '../src/scan/scan.ts'
 
@@ -118,6 +120,40 @@ export async function readCaseFile(
   return seen ? 'blob-mismatch' : 'missing-file'
 }
 
+/**
+ * The local headers a C or C++ case file includes, at the case's commit, so that the scan sees the
+ * constants it would see in a checkout. The commit pins them; no blob is labelled for them.
+ */
+async function writeIncludedHeaders(
+  dir: string,
+  c: Pick<RealWorldCase, 'repository' | 'commit' | 'path'>,
+  source: Buffer,
+  root: string,
+): Promise<void> {
+  if (languageOf(c.path)?.family !== 'c') return
+  for (const include of localIncludes(source.toString('utf8'))) {
+    const header = posix.normalize(posix.join(posix.dirname(c.path), include))
+    if (header.startsWith('../')) continue
+    for (const place of candidates(dir, c.repository).filter((p) => existsSync(p))) {
+      try {
+        const { stdout } = await run(
+          'git',
+          ['-C', place, 'cat-file', 'blob', `${c.commit}:${header}`],
+          {
+            encoding: 'buffer',
+            maxBuffer: 64 * 1024 * 1024,
+          },
+        )
+        await mkdir(dirname(join(root, header)), { recursive: true })
+        await writeFile(join(root, header), stdout)
+        break
+      } catch {
+        // not in this place at that commit (or not a git directory): try the next
+      }
+    }
+  }
+}
+
 interface Tally {
   tp: number
   fp: number
@@ -187,6 +223,7 @@ export async function evaluateRealWorld(
       const root = join(work, String(n++))
       await mkdir(dirname(join(root, first.path)), { recursive: true })
       await writeFile(join(root, first.path), bytes)
+      await writeIncludedHeaders(dir, first, bytes, root)
       const { findings } = await scan({ root, paths: [first.path], grammars })
       result.files++
       for (const c of group) {

@@ -9,7 +9,8 @@ import { listenersOf } from './listeners.ts'
 import { ruleInfo } from './rules/catalogue.ts'
 import { runRules } from './rules/index.ts'
 import { isSuppressed, suppressionsOf } from './suppress.ts'
-import { constantsOf } from './values.ts'
+import { withHeaderConstants } from './includes.ts'
+import { constantsOf, type Constants } from './values.ts'
 
 export interface AnalyseOptions {
   path: string
@@ -18,6 +19,8 @@ export interface AnalyseOptions {
   allowedHelpers?: readonly string[]
   /** Report only on these lines (diff-aware mode). */
   lines?: LineSet
+  /** Constants of the local headers a C or C++ file includes (includes.ts). */
+  headerConstants?: readonly Constants[]
 }
 
 export function analyse(
@@ -25,7 +28,7 @@ export function analyse(
   options: AnalyseOptions,
 ): { findings: Finding[]; suppressed: number } {
   const language = languageById(facts.language)
-  const consts = constantsOf(facts)
+  const consts = withHeaderConstants(constantsOf(facts), options.headerConstants ?? [])
   const ctx = {
     facts,
     family: language.family,

@@ -299,11 +299,17 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)
     if (address.kind === 'tuple') return addressOf(address, consts)
   }
-  if (
-    /^uv_ip[46]_addr$/.test(n) &&
-    facts.calls.some((c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name))
-  ) {
-    return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+  if (/^uv_ip[46]_addr$/.test(n)) {
+    // The address it fills must be the one bound: a client's `server_addr` is dialled, not bound.
+    const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? '')?.[1]
+    const bound = facts.calls.some(
+      (c) =>
+        c.scope === call.scope &&
+        /^uv_(?:tcp|udp)_bind$/.test(c.name) &&
+        (filled === undefined ||
+          c.args.some((a) => a.value.text.split(/[^\w.]+/).includes(filled))),
+    )
+    if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
   }
   return undefined
 }

@@ -6,6 +6,7 @@ import { posix } from 'node:path'
 import type { ChangedLines } from './diff.ts'
 import { extractFacts } from './extract.ts'
 import { analyse } from './analyse.ts'
+import { HeaderReader } from './header-reader.ts'
 import type { Finding } from './finding.ts'
 import { listFiles, readSource, SKIP_REASONS, type SkipReason } from './files.ts'
 import { Grammars, type GrammarStatus } from './grammars.ts'
@@ -142,6 +143,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     unreadableDirectories(listed.unreadable)
   }
   paths.sort()
+  const headers = new HeaderReader(root, maxBytes)
 
   try {
     for (const path of paths) {
@@ -191,6 +193,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       result.files.parsed++
       if (facts.hasErrors) result.files.withSyntaxErrors++
+      const headerConstants =
+        language.family === 'c'
+          ? timed('read', () => headers.constantsFor(path, read.text))
+          : undefined
       const analysed = timed('rules', () =>
         analyse(facts!, {
           path,
@@ -198,6 +204,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           enabled,
           ...(settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {}),
           ...(lines !== undefined ? { lines } : {}),
+          ...(headerConstants ? { headerConstants } : {}),
         }),
       )
       for (const finding of analysed.findings) result.findings.push(finding)

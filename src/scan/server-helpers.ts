@@ -3,7 +3,7 @@
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Call, FileFacts, Span, Value } from './facts.ts'
 import { contains } from './facts.ts'
-import { portOf, resolve, type Constants, type Port } from './values.ts'
+import { parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 const STARTS_SERVER =
@@ -182,4 +182,28 @@ export function portCounters(facts: FileFacts): ConfiguredPort[] {
       text: `${a.target} = ${a.value.text}`,
       port: a.value.kind === 'int' ? a.value.value : 0,
     }))
+}
+
+/**
+ * A port table in a C or C++ test header: `#define TEST_PORT 9123`, `#define ENDPOINT_3
+ * "tcp://127.0.0.1:5558"` (libuv's task.h, libzmq's testutil.hpp). Every test that includes the
+ * header listens on these numbers, the same in every concurrent run on the host; the fix belongs
+ * in the header. Top-level definitions only, named for a port or written as an address.
+ */
+export function headerPortTable(facts: FileFacts): ConfiguredPort[] {
+  const out: ConfiguredPort[] = []
+  for (const a of facts.assigns) {
+    if (a.scope !== 0 || !a.declaration) continue
+    // A #define's value is raw text, a trailing comment included: `"tcp://…:5558" /* pub */`.
+    const quoted = /^"([^"\\]*)"\s*(?:\/\*.*\*\/|\/\/.*)?$/.exec(a.value.text)?.[1]
+    const port =
+      a.value.kind === 'int' && /port/i.test(a.name)
+        ? a.value.value
+        : quoted !== undefined
+          ? Number(parseAddress(quoted)?.port ?? Number.NaN)
+          : Number.NaN
+    if (!Number.isInteger(port) || port < MIN_PORT || port > 65535) continue
+    out.push({ at: a.at, scope: a.scope, text: `${a.target} ${a.value.text}`, port })
+  }
+  return out
 }

@@ -3,10 +3,12 @@ import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
-import { configuredPorts, portCounters, randomPorts } from '../server-helpers.ts'
+import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
+
+const HEADER = /\.(?:h|hh|hpp|hxx)$/
 
 export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
@@ -67,6 +69,20 @@ export const fixedPortInTest: Rule = (ctx) => {
         `Test code counts ports up from ${c.port}: each test gets the next number, unique within one run ` +
         'and the same in every concurrent run on the host, where they collide (EADDRINUSE).',
     })
+  }
+  if (ctx.family === 'c' && HEADER.test(ctx.path)) {
+    for (const t of headerPortTable(ctx.facts)) {
+      if (!inTest(ctx, t.scope)) continue
+      hits.push({
+        rule: 'PORT001',
+        severity: 'error',
+        at: t.at,
+        code: t.text,
+        message:
+          `This test header fixes port ${t.port} for every test that includes it: unique within one run, ` +
+          'the same in every concurrent run on the host, where they collide (EADDRINUSE).',
+      })
+    }
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue
