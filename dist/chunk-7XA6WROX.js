@@ -2956,7 +2956,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -2983,7 +2983,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3847,7 +3847,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4238,7 +4238,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -10963,14 +10963,14 @@ var require_compiler = __commonJS({
     }
     function transformLiteralToPath(sexpr) {
       if (!sexpr.path.parts) {
-        var literal = sexpr.path;
+        var literal2 = sexpr.path;
         sexpr.path = {
           type: "PathExpression",
           data: false,
           depth: 0,
-          parts: [literal.original + ""],
-          original: literal.original + "",
-          loc: literal.loc
+          parts: [literal2.original + ""],
+          original: literal2.original + "",
+          loc: literal2.loc
         };
       }
     }
@@ -15253,9 +15253,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -15304,7 +15304,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -27314,13 +27314,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve4(xhr.response);
+                resolve5(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -27516,9 +27516,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve4(receiveInstance(mod, inst));
+          resolve5(receiveInstance(mod, inst));
         });
       });
     }
@@ -28851,8 +28851,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve4, reject) => {
-      readyPromiseResolve = resolve4;
+    moduleRtn = new Promise((resolve5, reject) => {
+      readyPromiseResolve = resolve5;
       readyPromiseReject = reject;
     });
   }
@@ -29863,8 +29863,8 @@ async function checkGrammars(grammars = new Grammars()) {
 
 // src/scan/scan.ts
 import { existsSync } from "node:fs";
-import { resolve as resolve3 } from "node:path";
-import { posix as posix2 } from "node:path";
+import { resolve as resolve4 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/scan/syntax.ts
 var set = (...items) => new Set(items);
@@ -31630,6 +31630,17 @@ function portCounters(facts) {
     port: a.value.kind === "int" ? a.value.value : 0
   }));
 }
+function headerPortTable(facts) {
+  const out2 = [];
+  for (const a of facts.assigns) {
+    if (a.scope !== 0 || !a.declaration) continue;
+    const quoted = /^"([^"\\]*)"\s*(?:\/\*.*\*\/|\/\/.*)?$/.exec(a.value.text)?.[1];
+    const port = a.value.kind === "int" && /port/i.test(a.name) ? a.value.value : quoted !== void 0 ? Number(parseAddress(quoted)?.port ?? Number.NaN) : Number.NaN;
+    if (!Number.isInteger(port) || port < MIN_PORT || port > 65535) continue;
+    out2.push({ at: a.at, scope: a.scope, text: `${a.target} ${a.value.text}`, port });
+  }
+  return out2;
+}
 
 // src/scan/listeners.ts
 var PY_SERVERS = /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
@@ -31833,8 +31844,12 @@ function cFamily2(call, consts, facts) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
     if (address2.kind === "tuple") return addressOf(address2, consts);
   }
-  if (/^uv_ip[46]_addr$/.test(n) && facts.calls.some((c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name))) {
-    return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
+  if (/^uv_ip[46]_addr$/.test(n)) {
+    const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? "")?.[1];
+    const bound = facts.calls.some(
+      (c) => c.scope === call.scope && /^uv_(?:tcp|udp)_bind$/.test(c.name) && (filled === void 0 || c.args.some((a) => a.value.text.split(/[^\w.]+/).includes(filled)))
+    );
+    if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
   }
   return void 0;
 }
@@ -31991,6 +32006,7 @@ function hasWord(text, word) {
 
 // src/scan/rules/fixed-port.ts
 var EPHEMERAL_FLOOR = 32768;
+var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var fixedPortInTest = (ctx) => {
   const hits = [];
   for (const l of ctx.listeners) {
@@ -32035,6 +32051,18 @@ var fixedPortInTest = (ctx) => {
       code: c.text,
       message: `Test code counts ports up from ${c.port}: each test gets the next number, unique within one run and the same in every concurrent run on the host, where they collide (EADDRINUSE).`
     });
+  }
+  if (ctx.family === "c" && HEADER.test(ctx.path)) {
+    for (const t of headerPortTable(ctx.facts)) {
+      if (!inTest(ctx, t.scope)) continue;
+      hits.push({
+        rule: "PORT001",
+        severity: "error",
+        at: t.at,
+        code: t.text,
+        message: `This test header fixes port ${t.port} for every test that includes it: unique within one run, the same in every concurrent run on the host, where they collide (EADDRINUSE).`
+      });
+    }
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue;
@@ -32785,10 +32813,39 @@ function isSuppressed(s, rule, line, endLine = line) {
   return false;
 }
 
+// src/scan/includes.ts
+var INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm;
+var DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+("(?:[^"\\\n]|\\.)*"|[-+\w.]+)[ \t]*(?:\/\/.*|\/\*.*\*\/)?$/gm;
+function localIncludes(source) {
+  return [...new Set(Array.from(source.matchAll(INCLUDE), (m) => m[1]))];
+}
+function defineConstants(header) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const m of header.matchAll(DEFINE)) {
+    const [, name2, text] = m;
+    const value = literal(text);
+    if (out2.has(name2)) out2.set(name2, { kind: "other", parts: [], text });
+    else if (value) out2.set(name2, value);
+  }
+  return out2;
+}
+function literal(text) {
+  if (text.startsWith('"')) return { kind: "string", value: unquote(text), text };
+  const n = parseInteger(text);
+  return n === void 0 ? void 0 : { kind: "int", value: n, text };
+}
+function withHeaderConstants(own, headers) {
+  if (headers.length === 0) return own;
+  const merged = /* @__PURE__ */ new Map();
+  for (const header of headers) for (const [k, v] of header) if (!merged.has(k)) merged.set(k, v);
+  for (const [k, v] of own) merged.set(k, v);
+  return merged;
+}
+
 // src/scan/analyse.ts
 function analyse(facts, options) {
   const language = languageById(facts.language);
-  const consts = constantsOf(facts);
+  const consts = withHeaderConstants(constantsOf(facts), options.headerConstants ?? []);
   const ctx = {
     facts,
     family: language.family,
@@ -32829,6 +32886,10 @@ function analyse(facts, options) {
   }
   return { findings, suppressed };
 }
+
+// src/scan/header-reader.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import { posix, resolve as resolve3 } from "node:path";
 
 // src/scan/files.ts
 import { Buffer as Buffer2, isUtf8 } from "node:buffer";
@@ -32974,8 +33035,44 @@ function isMinified(text, name2) {
   return text.length / lines > 300 || longest > 2e4;
 }
 
+// src/scan/header-reader.ts
+var HeaderReader = class {
+  #cache = /* @__PURE__ */ new Map();
+  #root;
+  #maxBytes;
+  constructor(root, maxBytes) {
+    this.#root = root;
+    this.#maxBytes = maxBytes;
+  }
+  /** Constants of the headers `source` (at `path`, relative to the root) includes with quotes. */
+  constantsFor(path, source) {
+    const out2 = [];
+    for (const include of localIncludes(source)) {
+      const header = posix.normalize(posix.join(posix.dirname(path), include));
+      if (header.startsWith("../") || posix.isAbsolute(header)) continue;
+      const constants2 = this.#read(header);
+      if (constants2?.size) out2.push(constants2);
+    }
+    return out2;
+  }
+  #read(header) {
+    if (this.#cache.has(header)) return this.#cache.get(header);
+    let constants2;
+    const abs = resolve3(this.#root, header);
+    try {
+      if (!lstatSync2(abs).isSymbolicLink()) {
+        const read = readSource(abs, this.#maxBytes, header);
+        if (read.ok) constants2 = defineConstants(read.text);
+      }
+    } catch {
+    }
+    this.#cache.set(header, constants2);
+    return constants2;
+  }
+};
+
 // src/scan/test-files.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 var TEST_DIRS = /* @__PURE__ */ new Set([
   "test",
   "tests",
@@ -33025,7 +33122,7 @@ function isTestPath(path, language, testGlobs = []) {
     if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir)) return true;
   }
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
-  return testGlobs.some((glob) => posix.matchesGlob(path, glob));
+  return testGlobs.some((glob) => posix2.matchesGlob(path, glob));
 }
 
 // src/scan/scan.ts
@@ -33033,7 +33130,7 @@ var MAX_LISTED_SKIPS = 50;
 async function scan(options) {
   const started = performance.now();
   const settings = options.settings ?? {};
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const maxBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const enabled = new Set(RULE_IDS.filter((id) => !settings.disableRules?.includes(id)));
   const grammars = options.grammars ?? new Grammars();
@@ -33077,7 +33174,7 @@ async function scan(options) {
   let paths;
   if (options.changes) {
     const wanted = (options.paths?.length ? options.paths : void 0)?.map(
-      (p) => posix2.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
+      (p) => posix3.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
     );
     paths = [...options.changes.keys()].filter(
       (p) => !wanted || wanted.includes(".") || wanted.some((w) => p === w || p.startsWith(`${w}/`))
@@ -33087,7 +33184,7 @@ async function scan(options) {
     for (const link of listed.symlinks) skip(link, "symlink");
     unreadableDirectories(listed.unreadable);
     for (const w of wanted ?? []) {
-      if (!existsSync(resolve3(root, w))) notes.push(`${w}: no such file or directory`);
+      if (!existsSync(resolve4(root, w))) notes.push(`${w}: no such file or directory`);
     }
   } else {
     const listed = timed(
@@ -33100,6 +33197,7 @@ async function scan(options) {
     unreadableDirectories(listed.unreadable);
   }
   paths.sort();
+  const headers = new HeaderReader(root, maxBytes);
   try {
     for (const path of paths) {
       const language = languageOf(path);
@@ -33107,14 +33205,14 @@ async function scan(options) {
         skipped["unknown-language"]++;
         continue;
       }
-      if (settings.ignorePaths?.some((g) => posix2.matchesGlob(path, g))) {
+      if (settings.ignorePaths?.some((g) => posix3.matchesGlob(path, g))) {
         skip(path, "ignored");
         continue;
       }
       result.files.considered++;
       const lines = options.changes?.get(path);
       if (lines !== void 0 && lines !== "all" && lines.size === 0) continue;
-      const read = timed("read", () => readSource(resolve3(root, path), maxBytes, path));
+      const read = timed("read", () => readSource(resolve4(root, path), maxBytes, path));
       if (!read.ok) {
         skip(path, read.reason);
         continue;
@@ -33146,6 +33244,7 @@ async function scan(options) {
       }
       result.files.parsed++;
       if (facts.hasErrors) result.files.withSyntaxErrors++;
+      const headerConstants = language.family === "c" ? timed("read", () => headers.constantsFor(path, read.text)) : void 0;
       const analysed = timed(
         "rules",
         () => analyse(facts, {
@@ -33153,7 +33252,8 @@ async function scan(options) {
           testFile,
           enabled,
           ...settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {},
-          ...lines !== void 0 ? { lines } : {}
+          ...lines !== void 0 ? { lines } : {},
+          ...headerConstants ? { headerConstants } : {}
         })
       );
       for (const finding of analysed.findings) result.findings.push(finding);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-F6XNWTHK.js";
+} from "./chunk-7XA6WROX.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-GM6MBNUH.js.LEGAL.txt */
+/*! For license information please see chunk-745ATZK6.js.LEGAL.txt */
