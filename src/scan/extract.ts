@@ -399,6 +399,8 @@ class Extractor {
     const list =
       node.childForFieldName('parameters') ??
       node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ??
+      // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
+      node.childForFieldName('declarator')?.childForFieldName('parameters') ??
       null
     if (!list) return
     for (const p of list.namedChildren) {
@@ -408,7 +410,7 @@ class Extractor {
           : (p.childForFieldName('name') ??
             p.childForFieldName('pattern') ??
             p.namedChildren.find((c) => c.type === 'identifier') ??
-            null)
+            declaredName(p.childForFieldName('declarator')))
       if (!id) continue
       const fallback =
         p.childForFieldName('value') ??
@@ -924,6 +926,13 @@ export function splitCallee(text: string): { receiver: string; name: string } {
 
 export function lastSegment(text: string): string {
   return splitCallee(text).name.replace(/[^\w$]/g, '')
+}
+
+/** The name a C declarator declares: `port`, `*name`, `&out`, `buf[16]`. */
+function declaredName(declarator: Node | null): Node | null {
+  let d = declarator
+  while (d && d.type !== 'identifier') d = d.childForFieldName('declarator')
+  return d
 }
 
 export function parseInteger(text: string): number | undefined {

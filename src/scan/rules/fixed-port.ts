@@ -1,8 +1,9 @@
 // PORT001: a listener in test code asks for a literal port.
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
-import { CLOSE, inTest, namedScope } from './context.ts'
+import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
+import { portOf } from '../values.ts'
 import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
@@ -46,6 +47,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       })
     }
   }
+  hits.push(...portsHandedToHelpers(ctx))
   for (const c of configuredPorts(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue
     hits.push({
@@ -126,4 +128,56 @@ function within(ctx: RuleContext, scope: number, outer: number): boolean {
     if (s.id === outer) return true
   }
   return false
+}
+
+/**
+ * A local helper that listens on the port its caller gives (`static int tcp4_echo_start(int port)`,
+ * `func startServer(t *testing.T, port int)`), called in test code with a fixed port: the call
+ * hands it a number every concurrent run shares (libuv's `tcp4_echo_start(TEST_PORT)`). Both the
+ * call and the helper's listener are reported: the one says where the number comes from, the
+ * other where the port is bound.
+ */
+function portsHandedToHelpers(ctx: RuleContext): Hit[] {
+  const { facts } = ctx
+  const hits: Hit[] = []
+  for (const l of ctx.listeners) {
+    if (l.port.kind !== 'unknown' || l.kind !== 'server') continue
+    const fn = facts.scopes[namedScope(ctx, l.scope)]
+    if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') continue
+    const params = facts.params
+      .filter((p) => p.scope === fn.id)
+      .sort((a, b) => a.at.start - b.at.start)
+    const index = params.findIndex((p) => hasWord(l.text, p.name))
+    if (index < 0) continue
+    const param = params[index]!
+    let first: { line: number; port: number } | undefined
+    for (const c of facts.calls) {
+      if (c.name !== fn.name || !/^(?:|this|self)$/.test(c.receiver) || !inTest(ctx, c.scope))
+        continue
+      const arg = c.args.find((a) => a.name === param.name) ?? c.args.filter((a) => !a.name)[index]
+      const port = portOf(arg?.value, ctx.consts)
+      if (port.kind !== 'fixed') continue
+      first ??= { line: c.at.line, port: port.port }
+      hits.push({
+        rule: 'PORT001',
+        severity: 'error',
+        at: c.at,
+        code: c.text,
+        message:
+          `Test code hands fixed port ${port.port} to \`${fn.name}\`, which listens on it (line ${l.at.line}): ` +
+          'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
+      })
+    }
+    if (first && inTest(ctx, l.scope))
+      hits.push({
+        rule: 'PORT001',
+        severity: 'error',
+        at: l.at,
+        code: l.text,
+        message:
+          `\`${fn.name}\` listens on the port its caller gives, and line ${first.line} gives it fixed ` +
+          `port ${first.port}: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`,
+      })
+  }
+  return hits
 }
