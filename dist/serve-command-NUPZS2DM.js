@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-745ATZK6.js";
+} from "./chunk-5F32PFXR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7XA6WROX.js";
+} from "./chunk-DP7VHXAI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XL4X66JD.js.LEGAL.txt */
+/*! For license information please see serve-command-NUPZS2DM.js.LEGAL.txt */

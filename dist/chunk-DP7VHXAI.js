@@ -30581,10 +30581,11 @@ var Extractor = class {
     }
   }
   params(node) {
-    const list = node.childForFieldName("parameters") ?? node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ?? null;
+    const list = node.childForFieldName("parameters") ?? node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ?? // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
+    node.childForFieldName("declarator")?.childForFieldName("parameters") ?? null;
     if (!list) return;
     for (const p of list.namedChildren) {
-      const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? null;
+      const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? declaredName(p.childForFieldName("declarator"));
       if (!id) continue;
       const fallback = p.childForFieldName("value") ?? (p.type === "assignment_pattern" ? p.childForFieldName("right") : null);
       this.facts.params.push({
@@ -31017,6 +31018,11 @@ function splitCallee(text) {
 }
 function lastSegment(text) {
   return splitCallee(text).name.replace(/[^\w$]/g, "");
+}
+function declaredName(declarator) {
+  let d = declarator;
+  while (d && d.type !== "identifier") d = d.childForFieldName("declarator");
+  return d;
 }
 function parseInteger(text) {
   const m = /^(0[xX][0-9a-fA-F_]+|\d[\d_]*)(?:[uUlLiI]\w*)?$/.exec(text.trim());
@@ -32032,6 +32038,7 @@ var fixedPortInTest = (ctx) => {
       });
     }
   }
+  hits.push(...portsHandedToHelpers(ctx));
   for (const c of configuredPorts(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue;
     hits.push({
@@ -32093,6 +32100,44 @@ function within(ctx, scope, outer) {
     if (s.id === outer) return true;
   }
   return false;
+}
+function portsHandedToHelpers(ctx) {
+  const { facts } = ctx;
+  const hits = [];
+  for (const l of ctx.listeners) {
+    if (l.port.kind !== "unknown" || l.kind !== "server") continue;
+    const fn = facts.scopes[namedScope(ctx, l.scope)];
+    if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
+    const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
+    const index = params.findIndex((p) => hasWord(l.text, p.name));
+    if (index < 0) continue;
+    const param = params[index];
+    let first;
+    for (const c of facts.calls) {
+      if (c.name !== fn.name || !/^(?:|this|self)$/.test(c.receiver) || !inTest(ctx, c.scope))
+        continue;
+      const arg = c.args.find((a) => a.name === param.name) ?? c.args.filter((a) => !a.name)[index];
+      const port = portOf(arg?.value, ctx.consts);
+      if (port.kind !== "fixed") continue;
+      first ??= { line: c.at.line, port: port.port };
+      hits.push({
+        rule: "PORT001",
+        severity: "error",
+        at: c.at,
+        code: c.text,
+        message: `Test code hands fixed port ${port.port} to \`${fn.name}\`, which listens on it (line ${l.at.line}): parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+      });
+    }
+    if (first && inTest(ctx, l.scope))
+      hits.push({
+        rule: "PORT001",
+        severity: "error",
+        at: l.at,
+        code: l.text,
+        message: `\`${fn.name}\` listens on the port its caller gives, and line ${first.line} gives it fixed port ${first.port}: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+      });
+  }
+  return hits;
 }
 
 // src/scan/rules/fixed-port-rebind.ts

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7XA6WROX.js";
+} from "./chunk-DP7VHXAI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-745ATZK6.js.LEGAL.txt */
+/*! For license information please see chunk-5F32PFXR.js.LEGAL.txt */
