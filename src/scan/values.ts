@@ -53,15 +53,34 @@ export function constantsAt(
   // Code at the file's top level (a script, C++'s `TEST_CASE(…) { int port = 8091; … }`) runs in
   // order too: there the last assignment before the call wins as well.
   if (chain.length === 0) chain.push(0)
-  let out: Map<string, Value> | undefined
+  let out: Overlay | undefined
   for (const id of chain.reverse()) {
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue
-      out ??= new Map(consts)
+      out ??= new Overlay(consts)
       out.set(a.name, a.value)
     }
   }
   return out ?? consts
+}
+
+/**
+ * A function's variables laid over the file's constants without copying them: a large test file
+ * has thousands of calls, each with its own view (copying made this a tenth of nats-server's
+ * scan). `get` and `has` see both layers; iteration and `size` see the variables only.
+ */
+class Overlay extends Map<string, Value> {
+  readonly #base: Constants
+  constructor(base: Constants) {
+    super()
+    this.#base = base
+  }
+  override get(key: string): Value | undefined {
+    return super.get(key) ?? this.#base.get(key)
+  }
+  override has(key: string): boolean {
+    return super.has(key) || this.#base.has(key)
+  }
 }
 
 /** Assignments grouped by the scope they are in. */
