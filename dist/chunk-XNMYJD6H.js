@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-DP7VHXAI.js";
+} from "./chunk-563IKGQJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5F32PFXR.js.LEGAL.txt */
+/*! For license information please see chunk-XNMYJD6H.js.LEGAL.txt */

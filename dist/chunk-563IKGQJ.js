@@ -31288,12 +31288,25 @@ function constantsAt(facts, consts, scope, before, byScope) {
   for (const id of chain.reverse()) {
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue;
-      out2 ??= new Map(consts);
+      out2 ??= new Overlay(consts);
       out2.set(a.name, a.value);
     }
   }
   return out2 ?? consts;
 }
+var Overlay = class extends Map {
+  #base;
+  constructor(base) {
+    super();
+    this.#base = base;
+  }
+  get(key) {
+    return super.get(key) ?? this.#base.get(key);
+  }
+  has(key) {
+    return super.has(key) || this.#base.has(key);
+  }
+};
 function assignsByScope(facts) {
   const out2 = /* @__PURE__ */ new Map();
   for (const a of facts.assigns) {

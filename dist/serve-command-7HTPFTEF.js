@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5F32PFXR.js";
+} from "./chunk-XNMYJD6H.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DP7VHXAI.js";
+} from "./chunk-563IKGQJ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NUPZS2DM.js.LEGAL.txt */
+/*! For license information please see serve-command-7HTPFTEF.js.LEGAL.txt */
