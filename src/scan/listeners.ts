@@ -398,14 +398,22 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       })),
     ]
     for (const f of fields) {
-      if (/sin6?_port$/.test(f.name) && f.value.kind === 'call' && f.value.call.name === 'htons') {
+      if (!/sin6?_port$/.test(f.name)) continue
+      // `htons(8080)`, or a bare 0, which needs no byte swap (cpp-httplib's `a.sin_port = 0`).
+      const port: Port | undefined =
+        f.value.kind === 'call' && f.value.call.name === 'htons'
+          ? portOf(f.value.call.args[0]?.value, consts)
+          : f.value.kind === 'int' && f.value.value === 0
+            ? { kind: 'zero' }
+            : undefined
+      if (port) {
         // The bind that takes this address, for the rules that follow the socket (PORT002).
         const bind = facts.calls.find(
           (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
         )
         out.push({
           kind: 'server',
-          port: portOf(f.value.call.args[0]?.value, consts),
+          port,
           at: f.at,
           scope: f.scope,
           text: f.text,
