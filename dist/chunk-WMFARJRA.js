@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-563IKGQJ.js";
+} from "./chunk-VWTEBKP4.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XNMYJD6H.js.LEGAL.txt */
+/*! For license information please see chunk-WMFARJRA.js.LEGAL.txt */

@@ -31945,13 +31945,15 @@ function listenersOf(facts, family, consts) {
       }))
     ];
     for (const f of fields) {
-      if (/sin6?_port$/.test(f.name) && f.value.kind === "call" && f.value.call.name === "htons") {
+      if (!/sin6?_port$/.test(f.name)) continue;
+      const port = f.value.kind === "call" && f.value.call.name === "htons" ? portOf(f.value.call.args[0]?.value, consts) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      if (port) {
         const bind = facts.calls.find(
           (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
         );
         out2.push({
           kind: "server",
-          port: portOf(f.value.call.args[0]?.value, consts),
+          port,
           at: f.at,
           scope: f.scope,
           text: f.text,
