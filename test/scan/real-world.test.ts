@@ -162,6 +162,54 @@ describe('the real-world harness', () => {
     expect(text).toContain('### guiding set (0 cases)')
   })
 
+  it("reads a C file's local headers at the case's own commit", async () => {
+    const repo = join(dir, 'acme+cdemo')
+    mkdirSync(join(repo, 'test'), { recursive: true })
+    const c = [
+      '#include <uv.h>',
+      '#include "task.h"',
+      'static void start(uv_loop_t *loop, uv_tcp_t *server) {',
+      '  struct sockaddr_in addr;',
+      '  uv_ip4_addr("127.0.0.1", TEST_PORT, &addr);',
+      '  uv_tcp_bind(server, (const struct sockaddr *) &addr, 0);',
+      '}',
+      '',
+    ].join('\n')
+    writeFileSync(join(repo, 'test', 'tcp.c'), c)
+    const commitWith = (port: number) => {
+      writeFileSync(join(repo, 'test', 'task.h'), `#define TEST_PORT ${port}\n`)
+      git(repo, 'add', '.')
+      git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', `port ${port}`)
+      return git(repo, 'rev-parse', 'HEAD')
+    }
+    git(repo, 'init', '-q')
+    const fixed = commitWith(9123)
+    const zero = commitWith(0)
+    const base = {
+      repository: 'acme/cdemo',
+      path: 'test/tcp.c',
+      blob: git(repo, 'rev-parse', 'HEAD:test/tcp.c'),
+      language: 'C',
+      line: 5,
+      rules: ['PORT001'],
+      pattern: 'p',
+      reason: 'r',
+      provenance: 'https://github.com/acme/cdemo',
+    }
+    const e = await evaluateRealWorld(dir, {
+      heldOut: { method: 'm', seed: 's', repositories: [] },
+      cases: [
+        { ...base, id: 'header-fixed', commit: fixed, label: 'flag' },
+        { ...base, id: 'header-zero', commit: zero, label: 'clean' },
+      ],
+    })
+    expect(e.errors).toEqual([])
+    expect(e.cases.map((r) => [r.case.id, r.matched])).toEqual([
+      ['header-fixed', true],
+      ['header-zero', false],
+    ])
+  })
+
   it('draws the same sample for the same seed', () => {
     const items = Array.from({ length: 30 }, (_, i) => ({
       ref: `r${String(i).padStart(2, '0')}`,
