@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HeaderReader } from '../../src/scan/header-reader.ts'
+import { hits, scanFiles } from './helpers.ts'
 import { defineConstants, localIncludes, withHeaderConstants } from '../../src/scan/includes.ts'
 
 describe('localIncludes', () => {
@@ -63,5 +64,31 @@ describe('HeaderReader', () => {
     const constants = reader.constantsFor('test/t.c', source)
     expect(constants).toHaveLength(1)
     expect(constants[0]!.get('TEST_PORT')).toMatchObject({ value: 9123 })
+  })
+})
+
+describe('a pull-request scan of a C file', () => {
+  const files = {
+    'test/task.h': '#define TEST_PORT 9123\n',
+    'test/tcp.c': [
+      '#include <uv.h>',
+      '#include "task.h"',
+      'static void start(uv_loop_t *loop, uv_tcp_t *server) {',
+      '  struct sockaddr_in addr;',
+      '  uv_ip4_addr("127.0.0.1", TEST_PORT, &addr);',
+      '  uv_tcp_bind(server, (const struct sockaddr *) &addr, 0);',
+      '}',
+      '',
+    ].join('\n'),
+  }
+
+  it('reads the unchanged header the changed file includes', async () => {
+    const changes = new Map([['test/tcp.c', new Set([5])]])
+    expect(hits(await scanFiles(files, { changes }))).toEqual(['PORT001@5'])
+  })
+
+  it('reports the header itself only where it changed', async () => {
+    const changes = new Map([['test/task.h', new Set([1])]])
+    expect(hits(await scanFiles(files, { changes }))).toEqual(['PORT001@1'])
   })
 })
