@@ -645,13 +645,10 @@ class Extractor {
 
   /** Kotlin `f(a) { … }` nests the call `f(a)` inside the lambda call; the outer one stands for both. */
   private isTrailingLambdaCallee(node: Node): boolean {
+    // The language first: `node.parent` crosses into WebAssembly, for every call of every file.
+    if (this.facts.language !== 'kotlin' || node.type !== 'call_expression') return false
     const parent = node.parent
-    return (
-      this.facts.language === 'kotlin' &&
-      node.type === 'call_expression' &&
-      parent?.type === 'call_expression' &&
-      parent.namedChild(0)?.id === node.id
-    )
+    return parent?.type === 'call_expression' && parent.namedChild(0)?.id === node.id
   }
 
   private kotlinStatement(node: Node): boolean {
