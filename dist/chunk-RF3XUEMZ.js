@@ -30791,8 +30791,9 @@ var Extractor = class {
   }
   /** Kotlin `f(a) { … }` nests the call `f(a)` inside the lambda call; the outer one stands for both. */
   isTrailingLambdaCallee(node) {
+    if (this.facts.language !== "kotlin" || node.type !== "call_expression") return false;
     const parent = node.parent;
-    return this.facts.language === "kotlin" && node.type === "call_expression" && parent?.type === "call_expression" && parent.namedChild(0)?.id === node.id;
+    return parent?.type === "call_expression" && parent.namedChild(0)?.id === node.id;
   }
   kotlinStatement(node) {
     if (this.facts.language !== "kotlin") return false;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-VWTEBKP4.js";
+} from "./chunk-RF3XUEMZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-WMFARJRA.js.LEGAL.txt */
+/*! For license information please see chunk-OVMOTLWQ.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-WMFARJRA.js";
+} from "./chunk-OVMOTLWQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-VWTEBKP4.js";
+} from "./chunk-RF3XUEMZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-R5Q4MXI5.js.LEGAL.txt */
+/*! For license information please see serve-command-GXJY6HJR.js.LEGAL.txt */
