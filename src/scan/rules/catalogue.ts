@@ -154,10 +154,12 @@ export const RULES: readonly RuleInfo[] = [
     name: 'fixed-port-rebind',
     title: 'A test rebinds a fixed port right after closing it',
     description:
-      'The same fixed port is bound again after the first listener was closed. A connection the ' +
-      'test closed first leaves the port in TIME_WAIT for up to a minute or two, so the rebind ' +
-      'fails with EADDRINUSE unless SO_REUSEADDR is set (Windows, and raw sockets everywhere); on ' +
-      'Linux another process can also grab the port between the close and the rebind.',
+      'The same fixed port is bound again after the first listener was closed, by a socket ' +
+      'without SO_REUSEADDR (a raw socket the test binds itself, or a server class that leaves ' +
+      'the option off). A connection the server closed first leaves the port in TIME_WAIT for up ' +
+      'to a minute or two, and on Linux and macOS the rebind fails with EADDRINUSE; Windows lets ' +
+      'it pass. Runtimes that set SO_REUSEADDR on every listener (Node, Go, the JVM, .NET, Rust ' +
+      "std, Python's asyncio and http.server) are not flagged: their fixed port is PORT001's.",
     severity: 'warning',
     precision: 'high',
     testOnly: true,

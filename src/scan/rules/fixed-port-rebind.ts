@@ -1,8 +1,53 @@
-// PORT006: the same fixed port bound again after the first listener closed (TIME_WAIT, and a
-// window for another process), including a fixed-port bind inside a loop that closes it.
+// PORT006: the same fixed port bound again after the first listener closed, by a socket that
+// TIME_WAIT can refuse, including a fixed-port bind inside a loop that closes it.
 import { contains } from '../facts.ts'
-import type { Hit, Rule } from './context.ts'
-import { CLOSE, inTest } from './context.ts'
+import type { Listener } from '../listeners.ts'
+import type { Hit, Rule, RuleContext } from './context.ts'
+import { CLOSE, inTest, namedScope } from './context.ts'
+import { enablesReuseAddress } from './reuse-options.ts'
+
+/** Python's socketserver classes whose allow_reuse_address is off (HTTPServer turns it on). */
+const PY_PLAIN_SERVERS = /^(?:TCPServer|ThreadingTCPServer|ForkingTCPServer)$/
+
+/** Kotlin/Native source sets, where ktor binds raw POSIX sockets without SO_REUSEADDR. */
+const KOTLIN_NATIVE = /(?:^|\/)(?:nix|native|posix|darwin|linux|mingw|ios|macos)\w*\//i
+
+/**
+ * A rebind over TIME_WAIT fails only on Linux and macOS, and only for a socket without
+ * SO_REUSEADDR (the probe's tcp4-timewait-rebind-* scenarios; Windows lets a plain bind pass).
+ * Most runtimes set the option on every TCP listener they open: libuv (Node), Go's net package,
+ * Rust's std and mio, the JVM's server sockets, .NET's Socket.Bind, Python's asyncio,
+ * socket.create_server, http.server and tornado. What is left is a socket the test binds itself.
+ */
+function timeWaitCanRefuse(ctx: RuleContext, l: Listener): boolean {
+  const name = l.call?.name ?? 'bind'
+  const raw = (() => {
+    switch (ctx.family) {
+      case 'c':
+        return name === 'bind'
+      case 'python':
+        return name === 'bind' || PY_PLAIN_SERVERS.test(name)
+      // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.
+      case 'rust':
+        return name === 'bind' && /^[a-z_][\w.]*$/.test(l.call?.receiver ?? '')
+      case 'kotlin':
+        return KOTLIN_NATIVE.test(ctx.path)
+      default:
+        return false
+    }
+  })()
+  return raw && !enablesReuseAddress(ctx) && !datagram(ctx, l)
+}
+
+/** UDP has no TIME_WAIT: a datagram socket made in the same function. */
+function datagram(ctx: RuleContext, l: Listener): boolean {
+  const area = ctx.facts.scopes[namedScope(ctx, l.scope)]!.at
+  return ctx.facts.calls.some(
+    (c) =>
+      contains(area, c.at) &&
+      c.args.some((a) => /(?:^|\.)(?:SOCK_DGRAM|Datagram|DGRAM)$/.test(a.value.text)),
+  )
+}
 
 export const fixedPortRebind: Rule = (ctx) => {
   const { facts } = ctx
@@ -10,15 +55,20 @@ export const fixedPortRebind: Rule = (ctx) => {
     // A counted port is a new number each time it is read: no rebind.
     .filter(
       (l) =>
-        l.port.kind === 'fixed' && !l.port.counted && l.kind === 'server' && inTest(ctx, l.scope),
+        l.port.kind === 'fixed' &&
+        !l.port.counted &&
+        l.kind === 'server' &&
+        inTest(ctx, l.scope) &&
+        timeWaitCanRefuse(ctx, l),
     )
     .sort((a, b) => a.at.start - b.at.start)
   const closes = facts.calls.filter((c) => CLOSE.test(c.name))
   const hits: Hit[] = []
   const message = (port: number, line?: number) =>
-    `Port ${port} is bound again ${line ? `after the listener on line ${line} was closed` : 'on every pass of this loop, after the previous one was closed'}: ` +
-    'a connection closed first leaves the port in TIME_WAIT (EADDRINUSE without SO_REUSEADDR, ' +
-    'always on Windows) and another process can take it in between.'
+    `Port ${port} is bound again ${line ? `after the listener on line ${line} was closed` : 'on every pass of this loop, after the previous one was closed'}, ` +
+    'by a socket without SO_REUSEADDR: a connection the server closed first leaves the port in ' +
+    'TIME_WAIT, and on Linux and macOS the rebind fails with EADDRINUSE for up to a minute or ' +
+    'two (Windows lets it pass).'
   for (let i = 0; i < fixed.length; i++) {
     const current = fixed[i]!
     const port = current.port.kind === 'fixed' ? current.port.port : 0
@@ -58,8 +108,9 @@ export const fixedPortRebind: Rule = (ctx) => {
         at: call.at,
         code: call.text,
         message:
-          `\`${call.callee}\` restarts servers on the ports they had: the ports may still be in ` +
-          'TIME_WAIT or taken by another process (EADDRINUSE).',
+          `\`${call.callee}\` restarts servers on the ports they had: another process or a ` +
+          'parallel test can take a port between the shutdown and the restart (EADDRINUSE), and ' +
+          'a socket without SO_REUSEADDR also meets TIME_WAIT.',
       })
     }
   }

@@ -52,9 +52,9 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
   return true
 }
 
-function optionHits(ctx: RuleContext, option: Option): Hit[] {
+/** Where the file switches the option on: setsockopt-style calls, setters, fields and options. */
+function enabledAt(ctx: RuleContext, option: Option): { at: Span; code: string; scope: number }[] {
   const { facts } = ctx
-  if (mentionsMulticast(facts)) return []
   const found: { at: Span; code: string; scope: number }[] = []
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
@@ -88,6 +88,18 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
     assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value)
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
+  return found
+}
+
+/** The file switches SO_REUSEADDR on somewhere, in tests or not. */
+export function enablesReuseAddress(ctx: RuleContext): boolean {
+  return enabledAt(ctx, REUSEADDR).length > 0
+}
+
+function optionHits(ctx: RuleContext, option: Option): Hit[] {
+  const { facts } = ctx
+  if (mentionsMulticast(facts)) return []
+  const found = enabledAt(ctx, option)
 
   let probes: Hit[] | undefined
   const probesIn = (area: Span) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at))

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OVMOTLWQ.js";
+} from "./chunk-WGVB7J57.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RF3XUEMZ.js";
+} from "./chunk-SKZ4ONTD.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GXJY6HJR.js.LEGAL.txt */
+/*! For license information please see serve-command-C7D2ZIPJ.js.LEGAL.txt */

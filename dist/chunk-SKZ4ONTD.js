@@ -24399,7 +24399,7 @@ var RULES = [
     id: "PORT006",
     name: "fixed-port-rebind",
     title: "A test rebinds a fixed port right after closing it",
-    description: "The same fixed port is bound again after the first listener was closed. A connection the test closed first leaves the port in TIME_WAIT for up to a minute or two, so the rebind fails with EADDRINUSE unless SO_REUSEADDR is set (Windows, and raw sockets everywhere); on Linux another process can also grab the port between the close and the rebind.",
+    description: "The same fixed port is bound again after the first listener was closed, by a socket without SO_REUSEADDR (a raw socket the test binds itself, or a server class that leaves the option off). A connection the server closed first leaves the port in TIME_WAIT for up to a minute or two, and on Linux and macOS the rebind fails with EADDRINUSE; Windows lets it pass. Runtimes that set SO_REUSEADDR on every listener (Node, Go, the JVM, .NET, Rust std, Python's asyncio and http.server) are not flagged: their fixed port is PORT001's.",
     severity: "warning",
     precision: "high",
     testOnly: true,
@@ -32156,54 +32156,6 @@ function portsHandedToHelpers(ctx) {
   return hits;
 }
 
-// src/scan/rules/fixed-port-rebind.ts
-var fixedPortRebind = (ctx) => {
-  const { facts } = ctx;
-  const fixed = ctx.listeners.filter(
-    (l) => l.port.kind === "fixed" && !l.port.counted && l.kind === "server" && inTest(ctx, l.scope)
-  ).sort((a, b) => a.at.start - b.at.start);
-  const closes = facts.calls.filter((c) => CLOSE.test(c.name));
-  const hits = [];
-  const message = (port, line) => `Port ${port} is bound again ${line ? `after the listener on line ${line} was closed` : "on every pass of this loop, after the previous one was closed"}: a connection closed first leaves the port in TIME_WAIT (EADDRINUSE without SO_REUSEADDR, always on Windows) and another process can take it in between.`;
-  for (let i2 = 0; i2 < fixed.length; i2++) {
-    const current = fixed[i2];
-    const port = current.port.kind === "fixed" ? current.port.port : 0;
-    const earlier = fixed.slice(0, i2).reverse().find((l) => l.port.kind === "fixed" && l.port.port === port);
-    if (earlier && closes.some((c) => c.at.start > earlier.at.end && c.at.start < current.at.start)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: current.at,
-        code: current.text,
-        message: message(port, earlier.at.line)
-      });
-      continue;
-    }
-    const loop = facts.blocks.find((b) => b.kind === "loop" && contains(b.at, current.at));
-    if (loop && closes.some((c) => contains(loop.at, c.at) && c.at.start > current.at.start)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: current.at,
-        code: current.text,
-        message: message(port)
-      });
-    }
-  }
-  for (const call of facts.calls) {
-    if (/restart\w*same_?ports?/i.test(call.name) && inTest(ctx, call.scope)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: call.at,
-        code: call.text,
-        message: `\`${call.callee}\` restarts servers on the ports they had: the ports may still be in TIME_WAIT or taken by another process (EADDRINUSE).`
-      });
-    }
-  }
-  return hits;
-};
-
 // src/scan/triggers.ts
 var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
 var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
@@ -32518,6 +32470,187 @@ function helperCalls(ctx, racyFunctions) {
   return hits;
 }
 
+// src/scan/rules/reuse-options.ts
+var REUSEADDR = {
+  rule: "PORT003",
+  label: "SO_REUSEADDR",
+  constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
+  setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
+  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
+  getter: /^(?:getsockopt|getReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
+};
+var REUSEPORT = {
+  rule: "PORT004",
+  label: "SO_REUSEPORT",
+  constant: /(?:^|[.:])SO_REUSEPORT(?:_LB)?$/,
+  setter: /^(?:setReusePort|set_reuse_port|set_reuseport|SetReusePort)$/,
+  field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
+  getter: /^(?:getsockopt|getReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
+};
+var SETSOCKOPT = /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
+function enabling(value, ctx) {
+  if (!value) return true;
+  const v = resolve(value, ctx.consts);
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "int") return v.value !== 0;
+  return true;
+}
+function enabledAt(ctx, option2) {
+  const { facts } = ctx;
+  const found = [];
+  for (const call of facts.calls) {
+    if (SETSOCKOPT.test(call.name)) {
+      const i2 = call.args.findIndex(
+        (a) => a.value.kind === "name" && option2.constant.test(a.value.name)
+      );
+      if (i2 < 0) continue;
+      const after = call.args.slice(i2 + 1);
+      if (after.length > 0 && !enabling(after[0].value, ctx)) continue;
+      found.push({ at: call.at, code: call.text, scope: call.scope });
+    } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0) {
+      found.push({ at: call.at, code: call.text, scope: call.scope });
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const assigned = (at, code, scope, key, value) => {
+    if (seen.has(at.start)) return;
+    const v = resolve(value, ctx.consts);
+    const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
+    const on = option2.field.test(key) && v.kind === "bool" && v.value;
+    if (!on && !exclusiveOff) return;
+    seen.add(at.start);
+    found.push({ at, code, scope });
+  };
+  for (const a of facts.assigns)
+    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value);
+  for (const e of facts.entries)
+    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
+  return found;
+}
+function enablesReuseAddress(ctx) {
+  return enabledAt(ctx, REUSEADDR).length > 0;
+}
+function optionHits(ctx, option2) {
+  const { facts } = ctx;
+  if (mentionsMulticast(facts)) return [];
+  const found = enabledAt(ctx, option2);
+  let probes;
+  const probesIn = (area) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at));
+  const hits = [];
+  for (const f of found) {
+    if (!inTest(ctx, f.scope)) continue;
+    const scope = namedScope(ctx, f.scope);
+    const area = facts.scopes[scope].at;
+    const after = (at) => at.start > f.at.end && at.start < area.end;
+    const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
+    if (readBack) continue;
+    if (option2.rule === "PORT003" && onlyEphemeral(ctx, area) && !probesIn(area)) continue;
+    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
+  }
+  return hits;
+}
+function onlyEphemeral(ctx, area) {
+  const own = ctx.listeners.filter((l) => contains(area, l.at));
+  return own.length > 0 && own.every((l) => l.port.kind === "zero");
+}
+function reuseAddrHit(f) {
+  return {
+    rule: "PORT003",
+    severity: "warning",
+    at: f.at,
+    code: f.code,
+    message: "Test code enables SO_REUSEADDR: on Windows it lets this socket bind a port another socket is using (traffic then goes to either), and on Linux/macOS it hides a fixed-port collision that a parallel run will hit anyway."
+  };
+}
+function reusePortHit(ctx, f, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  const withZero = ctx.listeners.some((l) => l.port.kind === "zero" && contains(area, l.at));
+  return {
+    rule: "PORT004",
+    severity: withZero ? "error" : "warning",
+    at: f.at,
+    code: f.code,
+    message: "Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same user can bind the same port and silently take a share of the connections; macOS/BSD semantics differ and Windows has no such option." + (withZero ? " Combined with port 0, two sockets can even be handed the same port." : "")
+  };
+}
+var reuseAddress = (ctx) => optionHits(ctx, REUSEADDR);
+var reusePort2 = (ctx) => optionHits(ctx, REUSEPORT);
+
+// src/scan/rules/fixed-port-rebind.ts
+var PY_PLAIN_SERVERS = /^(?:TCPServer|ThreadingTCPServer|ForkingTCPServer)$/;
+var KOTLIN_NATIVE = /(?:^|\/)(?:nix|native|posix|darwin|linux|mingw|ios|macos)\w*\//i;
+function timeWaitCanRefuse(ctx, l) {
+  const name2 = l.call?.name ?? "bind";
+  const raw = (() => {
+    switch (ctx.family) {
+      case "c":
+        return name2 === "bind";
+      case "python":
+        return name2 === "bind" || PY_PLAIN_SERVERS.test(name2);
+      // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.
+      case "rust":
+        return name2 === "bind" && /^[a-z_][\w.]*$/.test(l.call?.receiver ?? "");
+      case "kotlin":
+        return KOTLIN_NATIVE.test(ctx.path);
+      default:
+        return false;
+    }
+  })();
+  return raw && !enablesReuseAddress(ctx) && !datagram(ctx, l);
+}
+function datagram(ctx, l) {
+  const area = ctx.facts.scopes[namedScope(ctx, l.scope)].at;
+  return ctx.facts.calls.some(
+    (c) => contains(area, c.at) && c.args.some((a) => /(?:^|\.)(?:SOCK_DGRAM|Datagram|DGRAM)$/.test(a.value.text))
+  );
+}
+var fixedPortRebind = (ctx) => {
+  const { facts } = ctx;
+  const fixed = ctx.listeners.filter(
+    (l) => l.port.kind === "fixed" && !l.port.counted && l.kind === "server" && inTest(ctx, l.scope) && timeWaitCanRefuse(ctx, l)
+  ).sort((a, b) => a.at.start - b.at.start);
+  const closes = facts.calls.filter((c) => CLOSE.test(c.name));
+  const hits = [];
+  const message = (port, line) => `Port ${port} is bound again ${line ? `after the listener on line ${line} was closed` : "on every pass of this loop, after the previous one was closed"}, by a socket without SO_REUSEADDR: a connection the server closed first leaves the port in TIME_WAIT, and on Linux and macOS the rebind fails with EADDRINUSE for up to a minute or two (Windows lets it pass).`;
+  for (let i2 = 0; i2 < fixed.length; i2++) {
+    const current = fixed[i2];
+    const port = current.port.kind === "fixed" ? current.port.port : 0;
+    const earlier = fixed.slice(0, i2).reverse().find((l) => l.port.kind === "fixed" && l.port.port === port);
+    if (earlier && closes.some((c) => c.at.start > earlier.at.end && c.at.start < current.at.start)) {
+      hits.push({
+        rule: "PORT006",
+        severity: "warning",
+        at: current.at,
+        code: current.text,
+        message: message(port, earlier.at.line)
+      });
+      continue;
+    }
+    const loop = facts.blocks.find((b) => b.kind === "loop" && contains(b.at, current.at));
+    if (loop && closes.some((c) => contains(loop.at, c.at) && c.at.start > current.at.start)) {
+      hits.push({
+        rule: "PORT006",
+        severity: "warning",
+        at: current.at,
+        code: current.text,
+        message: message(port)
+      });
+    }
+  }
+  for (const call of facts.calls) {
+    if (/restart\w*same_?ports?/i.test(call.name) && inTest(ctx, call.scope)) {
+      hits.push({
+        rule: "PORT006",
+        severity: "warning",
+        at: call.at,
+        code: call.text,
+        message: `\`${call.callee}\` restarts servers on the ports they had: another process or a parallel test can take a port between the shutdown and the restart (EADDRINUSE), and a socket without SO_REUSEADDR also meets TIME_WAIT.`
+      });
+    }
+  }
+  return hits;
+};
+
 // src/scan/rules/localhost-family.ts
 var LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i;
 var IPV4_SOCKET = /^AddressFamily\.InterNetwork$/;
@@ -32614,104 +32747,6 @@ function samePort(server2, client) {
   if (server2.kind === "fixed") return server2.port === Number(port);
   return server2.kind !== "zero";
 }
-
-// src/scan/rules/reuse-options.ts
-var REUSEADDR = {
-  rule: "PORT003",
-  label: "SO_REUSEADDR",
-  constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
-  setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
-  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
-  getter: /^(?:getsockopt|getReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
-};
-var REUSEPORT = {
-  rule: "PORT004",
-  label: "SO_REUSEPORT",
-  constant: /(?:^|[.:])SO_REUSEPORT(?:_LB)?$/,
-  setter: /^(?:setReusePort|set_reuse_port|set_reuseport|SetReusePort)$/,
-  field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
-  getter: /^(?:getsockopt|getReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
-};
-var SETSOCKOPT = /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
-function enabling(value, ctx) {
-  if (!value) return true;
-  const v = resolve(value, ctx.consts);
-  if (v.kind === "bool") return v.value;
-  if (v.kind === "int") return v.value !== 0;
-  return true;
-}
-function optionHits(ctx, option2) {
-  const { facts } = ctx;
-  if (mentionsMulticast(facts)) return [];
-  const found = [];
-  for (const call of facts.calls) {
-    if (SETSOCKOPT.test(call.name)) {
-      const i2 = call.args.findIndex(
-        (a) => a.value.kind === "name" && option2.constant.test(a.value.name)
-      );
-      if (i2 < 0) continue;
-      const after = call.args.slice(i2 + 1);
-      if (after.length > 0 && !enabling(after[0].value, ctx)) continue;
-      found.push({ at: call.at, code: call.text, scope: call.scope });
-    } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0) {
-      found.push({ at: call.at, code: call.text, scope: call.scope });
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const assigned = (at, code, scope, key, value) => {
-    if (seen.has(at.start)) return;
-    const v = resolve(value, ctx.consts);
-    const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
-    const on = option2.field.test(key) && v.kind === "bool" && v.value;
-    if (!on && !exclusiveOff) return;
-    seen.add(at.start);
-    found.push({ at, code, scope });
-  };
-  for (const a of facts.assigns)
-    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value);
-  for (const e of facts.entries)
-    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
-  let probes;
-  const probesIn = (area) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at));
-  const hits = [];
-  for (const f of found) {
-    if (!inTest(ctx, f.scope)) continue;
-    const scope = namedScope(ctx, f.scope);
-    const area = facts.scopes[scope].at;
-    const after = (at) => at.start > f.at.end && at.start < area.end;
-    const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
-    if (readBack) continue;
-    if (option2.rule === "PORT003" && onlyEphemeral(ctx, area) && !probesIn(area)) continue;
-    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
-  }
-  return hits;
-}
-function onlyEphemeral(ctx, area) {
-  const own = ctx.listeners.filter((l) => contains(area, l.at));
-  return own.length > 0 && own.every((l) => l.port.kind === "zero");
-}
-function reuseAddrHit(f) {
-  return {
-    rule: "PORT003",
-    severity: "warning",
-    at: f.at,
-    code: f.code,
-    message: "Test code enables SO_REUSEADDR: on Windows it lets this socket bind a port another socket is using (traffic then goes to either), and on Linux/macOS it hides a fixed-port collision that a parallel run will hit anyway."
-  };
-}
-function reusePortHit(ctx, f, scope) {
-  const area = ctx.facts.scopes[scope].at;
-  const withZero = ctx.listeners.some((l) => l.port.kind === "zero" && contains(area, l.at));
-  return {
-    rule: "PORT004",
-    severity: withZero ? "error" : "warning",
-    at: f.at,
-    code: f.code,
-    message: "Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same user can bind the same port and silently take a share of the connections; macOS/BSD semantics differ and Windows has no such option." + (withZero ? " Combined with port 0, two sockets can even be handed the same port." : "")
-  };
-}
-var reuseAddress = (ctx) => optionHits(ctx, REUSEADDR);
-var reusePort2 = (ctx) => optionHits(ctx, REUSEPORT);
 
 // src/scan/rules/serve-before-listen.ts
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RF3XUEMZ.js";
+} from "./chunk-SKZ4ONTD.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-OVMOTLWQ.js.LEGAL.txt */
+/*! For license information please see chunk-WGVB7J57.js.LEGAL.txt */
