@@ -1,15 +1,36 @@
 // Turns a tree-sitter tree into FileFacts in one walk. Generic over languages: what differs
 // between grammars is looked up in SYNTAX (syntax.ts).
-import type { Language, Node, Tree } from 'web-tree-sitter'
-import type { Arg, Block, Call, Entry, FileFacts, Import, Scope, Span, Value } from './facts.ts'
+import type { Node, Tree } from 'web-tree-sitter'
+import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
+import {
+  cap,
+  identifiersIn,
+  lastSegment,
+  MAX_TEXT,
+  parseInteger,
+  splitCallee,
+  unquote,
+} from './literals.ts'
+import {
+  declared,
+  declaredName,
+  followsCode,
+  functionName,
+  innerOf,
+  ownerOf,
+  pick,
+  readImport,
+  returnType,
+  short,
+  typeIds,
+} from './node-reading.ts'
 
 /** Identifiers the rules look for outside calls (options, port reads, fixture names…). */
 const WORD =
   /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/
 
-const MAX_TEXT = 200
 const MAX_DEPTH = 6
 
 const IMPORTS = new Set([
@@ -21,17 +42,6 @@ const IMPORTS = new Set([
   'using_directive',
   'import',
   'import_header',
-])
-
-/** Parents that give an anonymous function its name: `const f = () => …`, `f = lambda: …`. */
-const NAMING_PARENTS = new Set([
-  'variable_declarator',
-  'assignment_expression',
-  'assignment',
-  'pair',
-  'public_field_definition',
-  'property_declaration',
-  'let_declaration',
 ])
 
 /** Nodes between a call and a function literal passed to it. */
@@ -764,237 +774,7 @@ class Extractor {
   }
 }
 
-const TYPE_IDS = new WeakMap<
-  Language,
-  Map<string, { interesting: Set<number>; identifiers: Set<number> }>
->()
-
-/** The ids of the named node types with these names (a name can have several ids: aliases). */
-function typeIds(
-  language: Language,
-  interesting: ReadonlySet<string>,
-  identifiers: ReadonlySet<string>,
-): { interesting: Set<number>; identifiers: Set<number> } {
-  let byKey = TYPE_IDS.get(language)
-  if (!byKey) TYPE_IDS.set(language, (byKey = new Map()))
-  const key = `${[...interesting].join()}|${[...identifiers].join()}`
-  let ids = byKey.get(key)
-  if (!ids) {
-    ids = { interesting: new Set(), identifiers: new Set() }
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      if (!language.nodeTypeIsNamed(id)) continue
-      const name = language.nodeTypeForId(id)
-      if (name === null) continue
-      if (interesting.has(name)) ids.interesting.add(id)
-      else if (identifiers.has(name)) ids.identifiers.add(id)
-    }
-    byKey.set(key, ids)
-  }
-  return ids
-}
-
 function strip(scope: Scope & { endIndex: number }): Scope {
   const { id, parent, name, at, test, returns, role, passedTo } = scope
   return { id, parent, name, at, test, returns, role, passedTo }
-}
-
-function readImport(node: Node, type: string): Import {
-  const source = node.childForFieldName('source')
-  if (type === 'import_statement' && source) {
-    const clause = node.namedChildren.find((c) => c.type === 'import_clause')
-    return { module: unquote(source.text), names: clause ? identifiersIn(clause.text) : [] }
-  }
-  if (type === 'import_statement') {
-    // Python `import a.b as c`.
-    const names = identifiersIn(node.text.replace(/^import\s+/, ''))
-    return { module: names[0] ?? '', names }
-  }
-  if (type === 'import_from_statement') {
-    return {
-      module: node.childForFieldName('module_name')?.text ?? '',
-      names: identifiersIn(node.text.slice(node.text.indexOf(' import ') + 8)),
-    }
-  }
-  if (type === 'import_spec') {
-    const module = unquote(node.childForFieldName('path')?.text ?? '')
-    const name = node.childForFieldName('name')?.text
-    return { module, names: [name ?? module.slice(module.lastIndexOf('/') + 1)] }
-  }
-  const module = node.text
-    .replace(/^\s*(?:import|use|using|static)\s+/, '')
-    .replace(/;\s*$/, '')
-    .trim()
-  return { module, names: identifiersIn(module).slice(-1) }
-}
-
-function pick(node: Node, how: string): Node | null {
-  if (how === '#first') return node.namedChild(0)
-  if (how === '#last') return node.namedChild(node.namedChildCount - 1)
-  return node.childForFieldName(how)
-}
-
-/** The operand of a wrapper node (parentheses, await, cast, `&x`, `x?`). */
-function innerOf(node: Node): Node | null {
-  switch (node.type) {
-    case 'cast_expression':
-      return node.childForFieldName('value') ?? node.namedChild(node.namedChildCount - 1)
-    case 'unary_expression':
-      // Go: only `&T{…}` is transparent; `-1` and `!x` are not values we read.
-      return node.child(0)?.type === '&' ? node.childForFieldName('operand') : null
-    case 'type_assertion_expression':
-      return node.childForFieldName('operand')
-    case 'reference_expression':
-      return node.childForFieldName('value')
-    case 'pointer_expression':
-      return node.childForFieldName('argument')
-    case 'type_assertion':
-      return node.namedChild(node.namedChildCount - 1)
-    default:
-      return node.namedChild(0)
-  }
-}
-
-function functionName(node: Node): string {
-  const own = node.childForFieldName('name')
-  if (own) return own.text
-  const declarator = node.childForFieldName('declarator')
-  if (declarator) {
-    const inner = declarator.childForFieldName('declarator')
-    return (inner ?? declarator).text.replace(/\(.*$/s, '')
-  }
-  const parent = node.parent
-  if (!parent || !NAMING_PARENTS.has(parent.type)) return ''
-  const holder =
-    parent.childForFieldName('name') ??
-    parent.childForFieldName('left') ??
-    parent.childForFieldName('key')
-  return holder && holder.id !== node.id ? holder.text : ''
-}
-
-function returnType(node: Node): string {
-  for (const name of ['return_type', 'result', 'type', 'returns']) {
-    const t = node.childForFieldName(name)
-    if (t) return cap(t.text, 100)
-  }
-  return ''
-}
-
-/** The type of the literal, or the callee of the call, that an entry belongs to. */
-function ownerOf(node: Node, syntax: Syntax): string {
-  let current: Node | null = node.parent
-  for (let i = 0; current && i < 4; i++, current = current.parent) {
-    const object = syntax.objects[current.type]
-    if (object) {
-      const type = object(current).type
-      if (type && type !== 'object' && type !== 'dict' && type !== 'initializer') return type
-      continue
-    }
-    const shape = syntax.calls[current.type]
-    if (shape) {
-      const callee = shape.callee(current)
-      if (current.type === 'method_invocation') {
-        const object = current.childForFieldName('object')
-        return cap(
-          `${object ? `${object.text}.` : ''}${callee?.text ?? ''}`.replace(/\s+/g, ''),
-          MAX_TEXT,
-          true,
-        )
-      }
-      return cap((callee?.text ?? '').slice(-4 * MAX_TEXT).replace(/\s+/g, ''), MAX_TEXT, true)
-    }
-  }
-  return ''
-}
-
-export function splitCallee(text: string): { receiver: string; name: string } {
-  const t = text.replace(/!$/, '')
-  let best = -1
-  let width = 0
-  for (const sep of ['.', '::', '->']) {
-    const i = t.lastIndexOf(sep)
-    if (i > best) {
-      best = i
-      width = sep.length
-    }
-  }
-  if (best < 0) return { receiver: '', name: t }
-  return { receiver: t.slice(0, best).replace(/\?$/, ''), name: t.slice(best + width) }
-}
-
-export function lastSegment(text: string): string {
-  return splitCallee(text).name.replace(/[^\w$]/g, '')
-}
-
-/** The name a C declarator declares: `port`, `*name`, `&out`, `buf[16]`. */
-function declaredName(declarator: Node | null): Node | null {
-  let d = declarator
-  while (d && d.type !== 'identifier') d = d.childForFieldName('declarator')
-  return d
-}
-
-export function parseInteger(text: string): number | undefined {
-  const m = /^(0[xX][0-9a-fA-F_]+|\d[\d_]*)(?:[uUlLiI]\w*)?$/.exec(text.trim())
-  if (!m) return undefined
-  const digits = m[1]!.replace(/_/g, '')
-  const value =
-    digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits, 16) : Number(digits)
-  return Number.isSafeInteger(value) ? value : undefined
-}
-
-/** The content of a string literal in any of our languages; interpolations read as `{}`. */
-export function unquote(text: string): string {
-  let t = text.trim()
-  const raw = /^(?:r|br|R|u8R|LR|uR|UR)?(#*)"/.exec(t)
-  if (raw && raw[1]) {
-    const hashes = raw[1]
-    t = t.slice(t.indexOf('"') + 1)
-    if (t.endsWith(`"${hashes}`)) t = t.slice(0, -(hashes.length + 1))
-    return t
-  }
-  t = t.replace(/^[a-zA-Z@$]{1,3}(?=["'`])/, '')
-  for (const q of ['"""', "'''", '"', "'", '`']) {
-    if (t.length >= 2 * q.length && t.startsWith(q) && t.endsWith(q)) {
-      t = t.slice(q.length, t.length - q.length)
-      break
-    }
-  }
-  return t.replace(/\$\{[^}]*\}/g, '{}')
-}
-
-function identifiersIn(text: string): string[] {
-  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
-    (w) => !['as', 'type', 'from', 'import', 'const', 'let', 'var', 'typeof'].includes(w),
-  )
-}
-
-/**
- * A node's text with whitespace collapsed, at most MAX_TEXT characters. Slices first: a callback
- * argument's text is its whole body, and collapsing that for every enclosing call is quadratic.
- */
-function short(node: Node): string {
-  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, ' '), MAX_TEXT)
-}
-
-function cap(text: string, max: number, keepEnd = false): string {
-  if (text.length <= max) return text
-  return keepEnd ? text.slice(text.length - max) : text.slice(0, max)
-}
-
-/** Whether code precedes the comment on its line: then it is a note on that line only. */
-function followsCode(comment: Node): boolean {
-  let node = comment
-  while (!node.previousSibling && node.parent) node = node.parent
-  const before = node.previousSibling
-  return before !== null && before.endPosition.row === comment.startPosition.row
-}
-
-/** C's `const char *HOST = …` declares HOST: the pointer (or reference) is the type's business. */
-function declared(node: Node): Node {
-  let n = node
-  while (n.type === 'pointer_declarator' || n.type === 'reference_declarator') {
-    const inner = n.childForFieldName('declarator') ?? n.namedChildren[n.namedChildren.length - 1]
-    if (!inner) break
-    n = inner
-  }
-  return n
 }

@@ -3,7 +3,7 @@
 // value into one other kind of file only: the headers a C or C++ file includes with quotes, one
 // level deep, read for their `#define` constants (docs/scan.md, "Values from other files").
 import type { Value } from './facts.ts'
-import { parseInteger, unquote } from './extract.ts'
+import { parseInteger, unquote } from './literals.ts'
 import type { Constants } from './values.ts'
 
 const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm

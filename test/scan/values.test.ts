@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkSettings, SettingsError } from '../../src/scan/settings.ts'
 import { familyOf, parseAddress } from '../../src/scan/values.ts'
-import { parseInteger, unquote } from '../../src/scan/extract.ts'
+import { parseInteger, unquote } from '../../src/scan/literals.ts'
 
 describe('parseAddress', () => {
   it.each([

@@ -30247,9 +30247,207 @@ var SYNTAX = {
   cpp: cFamily(true)
 };
 
+// src/scan/literals.ts
+var MAX_TEXT = 200;
+function splitCallee(text) {
+  const t = text.replace(/!$/, "");
+  let best = -1;
+  let width = 0;
+  for (const sep2 of [".", "::", "->"]) {
+    const i2 = t.lastIndexOf(sep2);
+    if (i2 > best) {
+      best = i2;
+      width = sep2.length;
+    }
+  }
+  if (best < 0) return { receiver: "", name: t };
+  return { receiver: t.slice(0, best).replace(/\?$/, ""), name: t.slice(best + width) };
+}
+function lastSegment(text) {
+  return splitCallee(text).name.replace(/[^\w$]/g, "");
+}
+function parseInteger(text) {
+  const m = /^(0[xX][0-9a-fA-F_]+|\d[\d_]*)(?:[uUlLiI]\w*)?$/.exec(text.trim());
+  if (!m) return void 0;
+  const digits = m[1].replace(/_/g, "");
+  const value = digits.startsWith("0x") || digits.startsWith("0X") ? parseInt(digits, 16) : Number(digits);
+  return Number.isSafeInteger(value) ? value : void 0;
+}
+function unquote(text) {
+  let t = text.trim();
+  const raw = /^(?:r|br|R|u8R|LR|uR|UR)?(#*)"/.exec(t);
+  if (raw && raw[1]) {
+    const hashes = raw[1];
+    t = t.slice(t.indexOf('"') + 1);
+    if (t.endsWith(`"${hashes}`)) t = t.slice(0, -(hashes.length + 1));
+    return t;
+  }
+  t = t.replace(/^[a-zA-Z@$]{1,3}(?=["'`])/, "");
+  for (const q of ['"""', "'''", '"', "'", "`"]) {
+    if (t.length >= 2 * q.length && t.startsWith(q) && t.endsWith(q)) {
+      t = t.slice(q.length, t.length - q.length);
+      break;
+    }
+  }
+  return t.replace(/\$\{[^}]*\}/g, "{}");
+}
+function identifiersIn(text) {
+  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
+    (w) => !["as", "type", "from", "import", "const", "let", "var", "typeof"].includes(w)
+  );
+}
+function cap(text, max, keepEnd = false) {
+  if (text.length <= max) return text;
+  return keepEnd ? text.slice(text.length - max) : text.slice(0, max);
+}
+
+// src/scan/node-reading.ts
+var NAMING_PARENTS = /* @__PURE__ */ new Set([
+  "variable_declarator",
+  "assignment_expression",
+  "assignment",
+  "pair",
+  "public_field_definition",
+  "property_declaration",
+  "let_declaration"
+]);
+var TYPE_IDS = /* @__PURE__ */ new WeakMap();
+function typeIds(language, interesting, identifiers) {
+  let byKey = TYPE_IDS.get(language);
+  if (!byKey) TYPE_IDS.set(language, byKey = /* @__PURE__ */ new Map());
+  const key = `${[...interesting].join()}|${[...identifiers].join()}`;
+  let ids = byKey.get(key);
+  if (!ids) {
+    ids = { interesting: /* @__PURE__ */ new Set(), identifiers: /* @__PURE__ */ new Set() };
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (!language.nodeTypeIsNamed(id)) continue;
+      const name2 = language.nodeTypeForId(id);
+      if (name2 === null) continue;
+      if (interesting.has(name2)) ids.interesting.add(id);
+      else if (identifiers.has(name2)) ids.identifiers.add(id);
+    }
+    byKey.set(key, ids);
+  }
+  return ids;
+}
+function readImport(node, type) {
+  const source = node.childForFieldName("source");
+  if (type === "import_statement" && source) {
+    const clause = node.namedChildren.find((c) => c.type === "import_clause");
+    return { module: unquote(source.text), names: clause ? identifiersIn(clause.text) : [] };
+  }
+  if (type === "import_statement") {
+    const names = identifiersIn(node.text.replace(/^import\s+/, ""));
+    return { module: names[0] ?? "", names };
+  }
+  if (type === "import_from_statement") {
+    return {
+      module: node.childForFieldName("module_name")?.text ?? "",
+      names: identifiersIn(node.text.slice(node.text.indexOf(" import ") + 8))
+    };
+  }
+  if (type === "import_spec") {
+    const module3 = unquote(node.childForFieldName("path")?.text ?? "");
+    const name2 = node.childForFieldName("name")?.text;
+    return { module: module3, names: [name2 ?? module3.slice(module3.lastIndexOf("/") + 1)] };
+  }
+  const module2 = node.text.replace(/^\s*(?:import|use|using|static)\s+/, "").replace(/;\s*$/, "").trim();
+  return { module: module2, names: identifiersIn(module2).slice(-1) };
+}
+function pick(node, how) {
+  if (how === "#first") return node.namedChild(0);
+  if (how === "#last") return node.namedChild(node.namedChildCount - 1);
+  return node.childForFieldName(how);
+}
+function innerOf(node) {
+  switch (node.type) {
+    case "cast_expression":
+      return node.childForFieldName("value") ?? node.namedChild(node.namedChildCount - 1);
+    case "unary_expression":
+      return node.child(0)?.type === "&" ? node.childForFieldName("operand") : null;
+    case "type_assertion_expression":
+      return node.childForFieldName("operand");
+    case "reference_expression":
+      return node.childForFieldName("value");
+    case "pointer_expression":
+      return node.childForFieldName("argument");
+    case "type_assertion":
+      return node.namedChild(node.namedChildCount - 1);
+    default:
+      return node.namedChild(0);
+  }
+}
+function functionName(node) {
+  const own = node.childForFieldName("name");
+  if (own) return own.text;
+  const declarator = node.childForFieldName("declarator");
+  if (declarator) {
+    const inner = declarator.childForFieldName("declarator");
+    return (inner ?? declarator).text.replace(/\(.*$/s, "");
+  }
+  const parent = node.parent;
+  if (!parent || !NAMING_PARENTS.has(parent.type)) return "";
+  const holder = parent.childForFieldName("name") ?? parent.childForFieldName("left") ?? parent.childForFieldName("key");
+  return holder && holder.id !== node.id ? holder.text : "";
+}
+function returnType(node) {
+  for (const name2 of ["return_type", "result", "type", "returns"]) {
+    const t = node.childForFieldName(name2);
+    if (t) return cap(t.text, 100);
+  }
+  return "";
+}
+function ownerOf(node, syntax) {
+  let current = node.parent;
+  for (let i2 = 0; current && i2 < 4; i2++, current = current.parent) {
+    const object = syntax.objects[current.type];
+    if (object) {
+      const type = object(current).type;
+      if (type && type !== "object" && type !== "dict" && type !== "initializer") return type;
+      continue;
+    }
+    const shape = syntax.calls[current.type];
+    if (shape) {
+      const callee = shape.callee(current);
+      if (current.type === "method_invocation") {
+        const object2 = current.childForFieldName("object");
+        return cap(
+          `${object2 ? `${object2.text}.` : ""}${callee?.text ?? ""}`.replace(/\s+/g, ""),
+          MAX_TEXT,
+          true
+        );
+      }
+      return cap((callee?.text ?? "").slice(-4 * MAX_TEXT).replace(/\s+/g, ""), MAX_TEXT, true);
+    }
+  }
+  return "";
+}
+function declaredName(declarator) {
+  let d = declarator;
+  while (d && d.type !== "identifier") d = d.childForFieldName("declarator");
+  return d;
+}
+function short(node) {
+  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, " "), MAX_TEXT);
+}
+function followsCode(comment) {
+  let node = comment;
+  while (!node.previousSibling && node.parent) node = node.parent;
+  const before = node.previousSibling;
+  return before !== null && before.endPosition.row === comment.startPosition.row;
+}
+function declared(node) {
+  let n = node;
+  while (n.type === "pointer_declarator" || n.type === "reference_declarator") {
+    const inner = n.childForFieldName("declarator") ?? n.namedChildren[n.namedChildren.length - 1];
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
 // src/scan/extract.ts
 var WORD = /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/;
-var MAX_TEXT = 200;
 var MAX_DEPTH = 6;
 var IMPORTS = /* @__PURE__ */ new Set([
   "import_statement",
@@ -30260,15 +30458,6 @@ var IMPORTS = /* @__PURE__ */ new Set([
   "using_directive",
   "import",
   "import_header"
-]);
-var NAMING_PARENTS = /* @__PURE__ */ new Set([
-  "variable_declarator",
-  "assignment_expression",
-  "assignment",
-  "pair",
-  "public_field_definition",
-  "property_declaration",
-  "let_declaration"
 ]);
 var ARGUMENT_WRAPPERS = /* @__PURE__ */ new Set([
   "arguments",
@@ -30888,194 +31077,9 @@ var Extractor = class {
     };
   }
 };
-var TYPE_IDS = /* @__PURE__ */ new WeakMap();
-function typeIds(language, interesting, identifiers) {
-  let byKey = TYPE_IDS.get(language);
-  if (!byKey) TYPE_IDS.set(language, byKey = /* @__PURE__ */ new Map());
-  const key = `${[...interesting].join()}|${[...identifiers].join()}`;
-  let ids = byKey.get(key);
-  if (!ids) {
-    ids = { interesting: /* @__PURE__ */ new Set(), identifiers: /* @__PURE__ */ new Set() };
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      if (!language.nodeTypeIsNamed(id)) continue;
-      const name2 = language.nodeTypeForId(id);
-      if (name2 === null) continue;
-      if (interesting.has(name2)) ids.interesting.add(id);
-      else if (identifiers.has(name2)) ids.identifiers.add(id);
-    }
-    byKey.set(key, ids);
-  }
-  return ids;
-}
 function strip(scope) {
   const { id, parent, name: name2, at, test, returns, role, passedTo } = scope;
   return { id, parent, name: name2, at, test, returns, role, passedTo };
-}
-function readImport(node, type) {
-  const source = node.childForFieldName("source");
-  if (type === "import_statement" && source) {
-    const clause = node.namedChildren.find((c) => c.type === "import_clause");
-    return { module: unquote(source.text), names: clause ? identifiersIn(clause.text) : [] };
-  }
-  if (type === "import_statement") {
-    const names = identifiersIn(node.text.replace(/^import\s+/, ""));
-    return { module: names[0] ?? "", names };
-  }
-  if (type === "import_from_statement") {
-    return {
-      module: node.childForFieldName("module_name")?.text ?? "",
-      names: identifiersIn(node.text.slice(node.text.indexOf(" import ") + 8))
-    };
-  }
-  if (type === "import_spec") {
-    const module3 = unquote(node.childForFieldName("path")?.text ?? "");
-    const name2 = node.childForFieldName("name")?.text;
-    return { module: module3, names: [name2 ?? module3.slice(module3.lastIndexOf("/") + 1)] };
-  }
-  const module2 = node.text.replace(/^\s*(?:import|use|using|static)\s+/, "").replace(/;\s*$/, "").trim();
-  return { module: module2, names: identifiersIn(module2).slice(-1) };
-}
-function pick(node, how) {
-  if (how === "#first") return node.namedChild(0);
-  if (how === "#last") return node.namedChild(node.namedChildCount - 1);
-  return node.childForFieldName(how);
-}
-function innerOf(node) {
-  switch (node.type) {
-    case "cast_expression":
-      return node.childForFieldName("value") ?? node.namedChild(node.namedChildCount - 1);
-    case "unary_expression":
-      return node.child(0)?.type === "&" ? node.childForFieldName("operand") : null;
-    case "type_assertion_expression":
-      return node.childForFieldName("operand");
-    case "reference_expression":
-      return node.childForFieldName("value");
-    case "pointer_expression":
-      return node.childForFieldName("argument");
-    case "type_assertion":
-      return node.namedChild(node.namedChildCount - 1);
-    default:
-      return node.namedChild(0);
-  }
-}
-function functionName(node) {
-  const own = node.childForFieldName("name");
-  if (own) return own.text;
-  const declarator = node.childForFieldName("declarator");
-  if (declarator) {
-    const inner = declarator.childForFieldName("declarator");
-    return (inner ?? declarator).text.replace(/\(.*$/s, "");
-  }
-  const parent = node.parent;
-  if (!parent || !NAMING_PARENTS.has(parent.type)) return "";
-  const holder = parent.childForFieldName("name") ?? parent.childForFieldName("left") ?? parent.childForFieldName("key");
-  return holder && holder.id !== node.id ? holder.text : "";
-}
-function returnType(node) {
-  for (const name2 of ["return_type", "result", "type", "returns"]) {
-    const t = node.childForFieldName(name2);
-    if (t) return cap(t.text, 100);
-  }
-  return "";
-}
-function ownerOf(node, syntax) {
-  let current = node.parent;
-  for (let i2 = 0; current && i2 < 4; i2++, current = current.parent) {
-    const object = syntax.objects[current.type];
-    if (object) {
-      const type = object(current).type;
-      if (type && type !== "object" && type !== "dict" && type !== "initializer") return type;
-      continue;
-    }
-    const shape = syntax.calls[current.type];
-    if (shape) {
-      const callee = shape.callee(current);
-      if (current.type === "method_invocation") {
-        const object2 = current.childForFieldName("object");
-        return cap(
-          `${object2 ? `${object2.text}.` : ""}${callee?.text ?? ""}`.replace(/\s+/g, ""),
-          MAX_TEXT,
-          true
-        );
-      }
-      return cap((callee?.text ?? "").slice(-4 * MAX_TEXT).replace(/\s+/g, ""), MAX_TEXT, true);
-    }
-  }
-  return "";
-}
-function splitCallee(text) {
-  const t = text.replace(/!$/, "");
-  let best = -1;
-  let width = 0;
-  for (const sep2 of [".", "::", "->"]) {
-    const i2 = t.lastIndexOf(sep2);
-    if (i2 > best) {
-      best = i2;
-      width = sep2.length;
-    }
-  }
-  if (best < 0) return { receiver: "", name: t };
-  return { receiver: t.slice(0, best).replace(/\?$/, ""), name: t.slice(best + width) };
-}
-function lastSegment(text) {
-  return splitCallee(text).name.replace(/[^\w$]/g, "");
-}
-function declaredName(declarator) {
-  let d = declarator;
-  while (d && d.type !== "identifier") d = d.childForFieldName("declarator");
-  return d;
-}
-function parseInteger(text) {
-  const m = /^(0[xX][0-9a-fA-F_]+|\d[\d_]*)(?:[uUlLiI]\w*)?$/.exec(text.trim());
-  if (!m) return void 0;
-  const digits = m[1].replace(/_/g, "");
-  const value = digits.startsWith("0x") || digits.startsWith("0X") ? parseInt(digits, 16) : Number(digits);
-  return Number.isSafeInteger(value) ? value : void 0;
-}
-function unquote(text) {
-  let t = text.trim();
-  const raw = /^(?:r|br|R|u8R|LR|uR|UR)?(#*)"/.exec(t);
-  if (raw && raw[1]) {
-    const hashes = raw[1];
-    t = t.slice(t.indexOf('"') + 1);
-    if (t.endsWith(`"${hashes}`)) t = t.slice(0, -(hashes.length + 1));
-    return t;
-  }
-  t = t.replace(/^[a-zA-Z@$]{1,3}(?=["'`])/, "");
-  for (const q of ['"""', "'''", '"', "'", "`"]) {
-    if (t.length >= 2 * q.length && t.startsWith(q) && t.endsWith(q)) {
-      t = t.slice(q.length, t.length - q.length);
-      break;
-    }
-  }
-  return t.replace(/\$\{[^}]*\}/g, "{}");
-}
-function identifiersIn(text) {
-  return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).filter(
-    (w) => !["as", "type", "from", "import", "const", "let", "var", "typeof"].includes(w)
-  );
-}
-function short(node) {
-  return cap(node.text.slice(0, 4 * MAX_TEXT).replace(/\s+/g, " "), MAX_TEXT);
-}
-function cap(text, max, keepEnd = false) {
-  if (text.length <= max) return text;
-  return keepEnd ? text.slice(text.length - max) : text.slice(0, max);
-}
-function followsCode(comment) {
-  let node = comment;
-  while (!node.previousSibling && node.parent) node = node.parent;
-  const before = node.previousSibling;
-  return before !== null && before.endPosition.row === comment.startPosition.row;
-}
-function declared(node) {
-  let n = node;
-  while (n.type === "pointer_declarator" || n.type === "reference_declarator") {
-    const inner = n.childForFieldName("declarator") ?? n.namedChildren[n.namedChildren.length - 1];
-    if (!inner) break;
-    n = inner;
-  }
-  return n;
 }
 
 // src/scan/fingerprint.ts

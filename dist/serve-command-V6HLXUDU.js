@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-WGVB7J57.js";
+} from "./chunk-27AG2OCP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SKZ4ONTD.js";
+} from "./chunk-QYFW43MH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-C7D2ZIPJ.js.LEGAL.txt */
+/*! For license information please see serve-command-V6HLXUDU.js.LEGAL.txt */
