@@ -417,11 +417,19 @@ export async function renderJudgements(
   files = JUDGEMENTS,
   current?: readonly UnlabelledFinding[],
 ): Promise<string> {
-  const samples = await Promise.all(files.map((file) => loadJudgements([file])))
+  const samples = await Promise.all(
+    files.map(async (file, i): Promise<[string, Judgement[]]> => {
+      if (!existsSync(file)) return [`sample ${i + 1}`, []]
+      // A file may name itself ("census"); otherwise it is the n-th sample.
+      const { title } = JSON.parse(await readFile(file, 'utf8')) as { title?: string }
+      return [title ?? `sample ${i + 1}`, await loadJudgements([file])]
+    }),
+  )
   const lines: string[] = []
   const refs = current && new Set(current.map((f) => f.ref))
-  const named: [string, Judgement[]][] = samples.map((js, i) => [`sample ${i + 1}`, js])
-  if (samples.filter((js) => js.length).length > 1) named.push(['both samples', samples.flat()])
+  const named: [string, Judgement[]][] = [...samples]
+  if (samples.filter(([, js]) => js.length).length > 1)
+    named.push(['all judged', samples.flatMap(([, js]) => js)])
   for (const [name, judgements] of named) {
     if (!judgements.length) continue
     const judged = judgements.filter((j) => j.verdict)
