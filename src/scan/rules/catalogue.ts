@@ -134,7 +134,7 @@ export const RULES: readonly RuleInfo[] = [
       'most other clients retry the next address and only pay a failed connect, but hosts whose ' +
       '/etc/hosts maps localhost to one family only (containers) fail outright.',
     severity: 'warning',
-    precision: 'medium',
+    precision: 'low',
     testOnly: true,
     advice: {
       python:
@@ -186,7 +186,7 @@ export const RULES: readonly RuleInfo[] = [
       'its request right away. On a loaded CI runner the request wins the race and gets ' +
       'ECONNREFUSED, and bind errors are lost. Sleeps only move the race.',
     severity: 'warning',
-    precision: 'high',
+    precision: 'low',
     testOnly: true,
     advice: {
       python:

@@ -24382,7 +24382,7 @@ var RULES = [
     title: "Server and client disagree on what localhost is",
     description: "The server binds one address family (127.0.0.1 or 0.0.0.0 is IPv4 only, ::1 IPv6 only) and the client dials the name localhost, or the reverse. Where localhost resolves to ::1 first (Node.js 17+ on most hosts, macOS, Windows) the client gets ECONNREFUSED; Node.js 20+ and most other clients retry the next address and only pay a failed connect, but hosts whose /etc/hosts maps localhost to one family only (containers) fail outright.",
     severity: "warning",
-    precision: "medium",
+    precision: "low",
     testOnly: true,
     advice: {
       python: "Use the same literal on both sides (`'127.0.0.1'`), or build the URL from the server's bound address.",
@@ -24420,7 +24420,7 @@ var RULES = [
     title: "A test talks to a server before it is listening",
     description: "The server binds asynchronously (Go `go srv.ListenAndServe()`, Node `server.listen()` without waiting for the callback or promise, a Python thread whose target binds) and the test sends its request right away. On a loaded CI runner the request wins the race and gets ECONNREFUSED, and bind errors are lost. Sleeps only move the race.",
     severity: "warning",
-    precision: "high",
+    precision: "low",
     testOnly: true,
     advice: {
       python: "Bind in the test thread (`srv = HTTPServer(('127.0.0.1', 0), H)`) and only run `serve_forever` in the thread.",

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-27AG2OCP.js";
+} from "./chunk-D2N46LNI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QYFW43MH.js";
+} from "./chunk-EJ4DXQB4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-V6HLXUDU.js.LEGAL.txt */
+/*! For license information please see serve-command-262VWD2W.js.LEGAL.txt */
