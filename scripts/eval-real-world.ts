@@ -21,9 +21,12 @@ const run = promisify(execFile)
 
 export const LABELS = fileURLToPath(new URL('../test/scan/real-world/labels.json', import.meta.url))
 /** The judged samples of unlabelled findings, in the order they were drawn. */
-export const JUDGEMENTS = ['unlabelled-judgements.json', 'unlabelled-judgements-2.json'].map(
-  (name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)),
-)
+export const JUDGEMENTS = [
+  'unlabelled-judgements.json',
+  'unlabelled-judgements-2.json',
+  'unlabelled-judgements-3.json',
+  'unlabelled-judgements-census.json',
+].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
 export interface RealWorldCase {
