@@ -56,7 +56,7 @@ export const RULES: readonly RuleInfo[] = [
       'any process, or a parallel call of the same helper, can take the port: EADDRINUSE or a test ' +
       'talking to the wrong server, on every OS, most often on busy CI hosts. Helpers such as ' +
       'find_unused_port, portpicker, get-port, portfinder and phayes/freeport work this way.',
-    severity: 'warning',
+    severity: 'error',
     precision: 'high',
     testOnly: false,
     advice: {

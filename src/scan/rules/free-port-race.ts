@@ -7,6 +7,7 @@ import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
 } from '../triggers.ts'
+import type { Severity } from '../finding.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import {
   CLEANUP,
@@ -71,6 +72,11 @@ const RACY_MODULES = new Set([
 const RACY_FIXTURES =
   /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/
 
+// Measured ≥ 0.90 precise on real projects' tests (docs/scan.md), so the gate fails on it there;
+// outside tests a free-port helper is often configuration, so it is only noted.
+const severityIn = (ctx: RuleContext, scope: number): Severity =>
+  inTest(ctx, scope) ? 'error' : 'note'
+
 export const freePortRace: Rule = (ctx) => {
   const hits: Hit[] = []
   const racyFunctions = new Set<number>()
@@ -79,7 +85,7 @@ export const freePortRace: Rule = (ctx) => {
     const name = ctx.facts.scopes[scope]?.name
     hits.push({
       rule: 'PORT002',
-      severity: inTest(ctx, scope) ? 'warning' : 'note',
+      severity: severityIn(ctx, scope),
       at,
       code,
       message:
@@ -436,7 +442,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
     hits.push({
       rule: 'PORT002',
-      severity: inTest(ctx, call.scope) ? 'warning' : 'note',
+      severity: severityIn(ctx, call.scope),
       at: call.at,
       code: call.text,
       message:
@@ -450,7 +456,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
       if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue
       hits.push({
         rule: 'PORT002',
-        severity: inTest(ctx, p.scope) ? 'warning' : 'note',
+        severity: severityIn(ctx, p.scope),
         at: p.at,
         code: p.name,
         message:

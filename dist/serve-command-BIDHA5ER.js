@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-D2N46LNI.js";
+} from "./chunk-ES344JJA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-EJ4DXQB4.js";
+} from "./chunk-GKSH45UW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-262VWD2W.js.LEGAL.txt */
+/*! For license information please see serve-command-BIDHA5ER.js.LEGAL.txt */

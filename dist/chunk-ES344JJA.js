@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EJ4DXQB4.js";
+} from "./chunk-GKSH45UW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-D2N46LNI.js.LEGAL.txt */
+/*! For license information please see chunk-ES344JJA.js.LEGAL.txt */
