@@ -1,7 +1,7 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Call, Span } from '../facts.ts'
+import type { Assign, Call, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -211,11 +211,14 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
       )
       .map((c) => c.at),
   ]
-  // Kept on the object for later (a setUp method): used after this function, so after any close in it.
+  // Kept on the object (a setUp method) or in a variable of the code around (a test's `let port`):
+  // used after this function, so after any close in it.
   const stores: Span[] = facts.assigns
     .filter(
       (a) =>
-        inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text),
+        inArea(a.at) &&
+        (/^(?:self|this|@|cls)\b/.test(a.target) || outerVariable(ctx, a, area)) &&
+        carriesPort(a.at, a.value.text),
     )
     .map((a) => a.at)
   escapes.push(...stores)
@@ -232,6 +235,22 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
     .map((c) => c.at)
   if (escapes.length === 0 && uses.length === 0) return undefined
   return { escapes, stores, uses }
+}
+
+/**
+ * A plain assignment to a name the function neither declares nor takes as a parameter: a field
+ * (Java's `port = s.getLocalPort()` in a setUp method) or a variable of an enclosing function. In
+ * Python and Rust such an assignment declares a local, so it is not one there.
+ */
+function outerVariable(ctx: RuleContext, assign: Assign, area: Span): boolean {
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false
+  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target)) return false
+  const { facts } = ctx
+  const local = (at: Span, name: string) => contains(area, at) && name === assign.target
+  return (
+    !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) &&
+    !facts.params.some((p) => local(p.at, p.name))
+  )
 }
 
 /** The socket is closed (or dropped) before the number is used. */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ES344JJA.js";
+} from "./chunk-VE5ZUPUA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GKSH45UW.js";
+} from "./chunk-LAYKK7H4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BIDHA5ER.js.LEGAL.txt */
+/*! For license information please see serve-command-NBB5ES2F.js.LEGAL.txt */

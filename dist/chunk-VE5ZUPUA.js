@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GKSH45UW.js";
+} from "./chunk-LAYKK7H4.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ES344JJA.js.LEGAL.txt */
+/*! For license information please see chunk-VE5ZUPUA.js.LEGAL.txt */

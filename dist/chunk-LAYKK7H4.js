@@ -32319,7 +32319,7 @@ function portFlow(ctx, bound, scope) {
     ).map((c) => c.at)
   ];
   const stores = facts.assigns.filter(
-    (a) => inArea(a.at) && /^(?:self|this|@|cls)\b/.test(a.target) && carriesPort(a.at, a.value.text)
+    (a) => inArea(a.at) && (/^(?:self|this|@|cls)\b/.test(a.target) || outerVariable(ctx, a, area)) && carriesPort(a.at, a.value.text)
   ).map((a) => a.at);
   escapes.push(...stores);
   const uses = facts.calls.filter(
@@ -32327,6 +32327,13 @@ function portFlow(ctx, bound, scope) {
   ).map((c) => c.at);
   if (escapes.length === 0 && uses.length === 0) return void 0;
   return { escapes, stores, uses };
+}
+function outerVariable(ctx, assign, area) {
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false;
+  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target)) return false;
+  const { facts } = ctx;
+  const local = (at, name2) => contains(area, at) && name2 === assign.target;
+  return !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) && !facts.params.some((p) => local(p.at, p.name));
 }
 function closesFirst(ctx, bound, scope, flow) {
   const { facts } = ctx;
