@@ -143,7 +143,9 @@ function js(call: Call, consts: Constants): Address | undefined {
   }
   if (
     first.kind === 'object' &&
-    /^(?:Server|WebSocketServer|serve|createServer|listen|Hono|startServer|listenTcp)$/.test(n) &&
+    /^(?:Server|WebSocketServer|serve|createServer|listen|listenTls|Hono|startServer|listenTcp)$/.test(
+      n,
+    ) &&
     first.entries.some((e) => /^port$/i.test(e.key))
   ) {
     return addressOf(first, consts)

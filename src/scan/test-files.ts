@@ -35,9 +35,10 @@ const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|i
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {
   python: /^(?:_?test_.*|.*_test|conftest|tests)\.py$/,
-  javascript: /\.(?:test|spec|e2e|cy)\.[cm]?jsx?$/,
-  typescript: /\.(?:test|spec|e2e|cy)\.[cm]?ts$/,
-  tsx: /\.(?:test|spec|e2e|cy)\.tsx$/,
+  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha.
+  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?jsx?$/,
+  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?ts$/,
+  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.tsx$/,
   go: /_test\.go$/,
   java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
   kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,

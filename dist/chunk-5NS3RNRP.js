@@ -31755,7 +31755,9 @@ function js(call, consts) {
     const host = call.args[1] && resolve(call.args[1].value, consts);
     return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
   }
-  if (first.kind === "object" && /^(?:Server|WebSocketServer|serve|createServer|listen|Hono|startServer|listenTcp)$/.test(n) && first.entries.some((e) => /^port$/i.test(e.key))) {
+  if (first.kind === "object" && /^(?:Server|WebSocketServer|serve|createServer|listen|listenTls|Hono|startServer|listenTcp)$/.test(
+    n
+  ) && first.entries.some((e) => /^port$/i.test(e.key))) {
     return addressOf(first, consts);
   }
   return void 0;
@@ -33208,9 +33210,10 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
 var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
 var TEST_FILE = {
   python: /^(?:_?test_.*|.*_test|conftest|tests)\.py$/,
-  javascript: /\.(?:test|spec|e2e|cy)\.[cm]?jsx?$/,
-  typescript: /\.(?:test|spec|e2e|cy)\.[cm]?ts$/,
-  tsx: /\.(?:test|spec|e2e|cy)\.tsx$/,
+  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha.
+  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?jsx?$/,
+  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?ts$/,
+  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.tsx$/,
   go: /_test\.go$/,
   java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
   kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,

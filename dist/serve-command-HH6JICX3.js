@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VE5ZUPUA.js";
+} from "./chunk-6OMAMNXX.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-LAYKK7H4.js";
+} from "./chunk-5NS3RNRP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NBB5ES2F.js.LEGAL.txt */
+/*! For license information please see serve-command-HH6JICX3.js.LEGAL.txt */
