@@ -116,6 +116,32 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
   return undefined
 }
 
+/** Calls that make a constructed server listen: `_server.Bind()`, `server.start()`. */
+const BINDS_LATER = /^(?:bind|start|listen|run|open)\w*$/i
+
+/**
+ * A server object built with a port and bound by a later call in the same function
+ * (`var s = new FakeMqttTcpServer(options); … s.Bind();`): the finding spans both, so it points at
+ * the construction and covers the bind. Otherwise the construction alone.
+ */
+function untilBound(facts: FileFacts, call: Call): Span {
+  if (!call.isNew) return call.at
+  const variable = facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )?.name
+  if (!variable) return call.at
+  const bind = facts.calls.find(
+    (c) =>
+      c.scope === call.scope &&
+      c.at.start > call.at.end &&
+      BINDS_LATER.test(c.name) &&
+      c.receiver.replace(/^(?:this|self)\./, '') === variable,
+  )
+  return bind
+    ? { ...call.at, endLine: bind.at.endLine, endColumn: bind.at.endColumn, end: bind.at.end }
+    : call.at
+}
+
 /** A variable assigned a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
 function isSocketVariable(name: string, facts: FileFacts): boolean {
   return facts.assigns.some(
@@ -347,7 +373,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     if (address) out.push(server(call, address))
     else {
       const helped = serverHelperPort(call, local)
-      if (helped) out.push(server(call, { port: helped }))
+      if (helped) out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)

@@ -10,6 +10,8 @@ const STARTS_SERVER =
   /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
 const SERVER_CLASS = /(?:Server|Listener|Acceptor)$/
+/** Classes that hold a server's settings, built inline for it. */
+const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /** `x.start(6001)` on a receiver named like a server or a mock of one. */
 const SERVER_RECEIVER = /server|mock|broker/i
 
@@ -26,11 +28,27 @@ export function serverHelperPort(call: Call, consts: Constants): Port | undefine
     (call.isNew && SERVER_CLASS.test(call.name)) ||
     (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return undefined
+  return portArgument(call, consts) ?? optionsPort(call, consts)
+}
+
+/** A `port` keyword, or else the first whole-number argument that can be a port. */
+function portArgument(call: Call, consts: Constants): Port | undefined {
   const named = call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))
   const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value
   if (!value) return undefined
   const port = portOf(value, consts)
   return port.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
+}
+
+/** Options built in the argument list: `new FakeMqttTcpServer(new MqttTcpServerOptions("localhost", 21883))`. */
+function optionsPort(call: Call, consts: Constants): Port | undefined {
+  for (const { value } of call.args) {
+    if (value.kind === 'call' && value.call.isNew && OPTIONS_CLASS.test(value.call.name)) {
+      const port = portArgument(value.call, consts)
+      if (port) return port
+    }
+  }
+  return undefined
 }
 
 function isPortInt(v: Value, consts: Constants): boolean {

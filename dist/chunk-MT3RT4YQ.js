@@ -31555,16 +31555,29 @@ function isWildcardV6(host) {
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var SERVER_CLASS = /(?:Server|Listener|Acceptor)$/;
+var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
 function serverHelperPort(call, consts) {
   const starts = STARTS_SERVER.test(call.name) || call.isNew && SERVER_CLASS.test(call.name) || /^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return void 0;
+  return portArgument(call, consts) ?? optionsPort(call, consts);
+}
+function portArgument(call, consts) {
   const named = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name));
   const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value;
   if (!value) return void 0;
   const port = portOf(value, consts);
   return port.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
+}
+function optionsPort(call, consts) {
+  for (const { value } of call.args) {
+    if (value.kind === "call" && value.call.isNew && OPTIONS_CLASS.test(value.call.name)) {
+      const port = portArgument(value.call, consts);
+      if (port) return port;
+    }
+  }
+  return void 0;
 }
 function isPortInt(v, consts) {
   const r = resolve(v, consts);
@@ -31735,6 +31748,18 @@ function python2(call, consts, facts) {
   }
   return void 0;
 }
+var BINDS_LATER = /^(?:bind|start|listen|run|open)\w*$/i;
+function untilBound(facts, call) {
+  if (!call.isNew) return call.at;
+  const variable = facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  )?.name;
+  if (!variable) return call.at;
+  const bind = facts.calls.find(
+    (c) => c.scope === call.scope && c.at.start > call.at.end && BINDS_LATER.test(c.name) && c.receiver.replace(/^(?:this|self)\./, "") === variable
+  );
+  return bind ? { ...call.at, endLine: bind.at.endLine, endColumn: bind.at.endColumn, end: bind.at.end } : call.at;
+}
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name)
@@ -31900,7 +31925,7 @@ function listenersOf(facts, family, consts) {
     if (address2) out2.push(server(call, address2));
     else {
       const helped = serverHelperPort(call, local);
-      if (helped) out2.push(server(call, { port: helped }));
+      if (helped) out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     const mapping = containerMapping(call, consts);
     if (mapping) out2.push(mapping);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6OMAMNXX.js";
+} from "./chunk-OVDZCZ6K.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5NS3RNRP.js";
+} from "./chunk-MT3RT4YQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HH6JICX3.js.LEGAL.txt */
+/*! For license information please see serve-command-UCSMKVXS.js.LEGAL.txt */
