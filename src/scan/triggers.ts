@@ -11,8 +11,9 @@ const HELPER_PREFIX =
   '(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?'
 export const HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`
 
-/** The same without a verb: freePort(), unused_port(), availablePort(). */
-const BARE_HELPER_PREFIX = '(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?'
+/** The same without a verb: freePort(), unused_port(), availablePort(), Rust port_check's free_local_port(). */
+const BARE_HELPER_PREFIX =
+  '(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?'
 export const BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`
 
 /** npm modules and libraries known to hand out numbers (see free-port-race.ts). */

@@ -32191,7 +32191,7 @@ function portsHandedToHelpers(ctx) {
 var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
 var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
-var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?)?";
+var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
 var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
 var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?";
 var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
