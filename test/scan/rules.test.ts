@@ -19,6 +19,39 @@ describe('PORT002 free-port-race', () => {
     expect(bySeverity).toEqual({ 'tests/helpers.py': 'error', 'lib/ports.py': 'note' })
   })
 
+  it('reports a probe-and-close availability check at its definition, as a warning until judged', async () => {
+    const go = `package x
+
+import "net"
+
+func isFree(port int) bool {
+	l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	if err != nil {
+		return false
+	}
+	l.Close()
+	return true
+}
+
+func pick() int {
+	for p := range candidates() {
+		if isFree(p) {
+			return p
+		}
+	}
+	return 0
+}
+`
+    const r = await scanFiles({ 'x_test.go': go })
+    expect(r.findings.map((f) => [f.rule, f.line, f.severity])).toEqual([['PORT002', 5, 'warning']])
+    // Only asked, never picked: a test checking that a port was released.
+    const asked = go.replace(
+      /func pick[\s\S]*/,
+      'func TestReleased(t *testing.T) { _ = isFree(port) }\n',
+    )
+    expect((await scanFiles({ 'x_test.go': asked })).findings).toEqual([])
+  })
+
   it('trusts helpers named in allowedHelpers', async () => {
     const code = 'import portpicker\n\ndef test_x():\n    port = portpicker.pick_unused_port()\n'
     expect(hits(await scanFiles({ 'tests/test_x.py': code }))).toEqual(['PORT002@4'])

@@ -1,7 +1,7 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Assign, Call, Span } from '../facts.ts'
+import type { Assign, Call, Exit, Span, Value } from '../facts.ts'
 import { contains } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -76,16 +76,20 @@ const RACY_FIXTURES =
 // outside tests a free-port helper is often configuration, so it is only noted.
 const severityIn = (ctx: RuleContext, scope: number): Severity =>
   inTest(ctx, scope) ? 'error' : 'note'
+// A pattern added after that measurement (availability probes) warns until judged findings lift it.
+const unmeasuredIn = (ctx: RuleContext, scope: number): Severity =>
+  inTest(ctx, scope) ? 'warning' : 'note'
 
 export const freePortRace: Rule = (ctx) => {
   const hits: Hit[] = []
   const racyFunctions = new Set<number>()
-  const hit = (at: Span, code: string, scope: number, what: string) => {
-    racyFunctions.add(scope)
+  const hit = (at: Span, code: string, scope: number, what: string, measured = true) => {
+    // A probe's callers are not reported: its definition is where the fix belongs.
+    if (measured) racyFunctions.add(scope)
     const name = ctx.facts.scopes[scope]?.name
     hits.push({
       rule: 'PORT002',
-      severity: severityIn(ctx, scope),
+      severity: measured ? severityIn(ctx, scope) : unmeasuredIn(ctx, scope),
       at,
       code,
       message:
@@ -101,8 +105,15 @@ export const freePortRace: Rule = (ctx) => {
     const scope = namedScope(ctx, l.scope)
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
-    if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue
-    hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
+    if (racyFunctions.has(scope)) continue
+    if (isRace(ctx, bound, scope))
+      hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
+    else if (isAvailabilityProbe(ctx, bound, scope)) {
+      const fn = ctx.facts.scopes[scope]!
+      const span = { ...bound.at, line: fn.at.line, column: fn.at.column, start: fn.at.start }
+      const what = 'binds the port it is asked about to see whether it is free'
+      hit(span, l.text, scope, what, false)
+    }
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
   // bind_port) is a bind and a port read on the argument.
@@ -250,6 +261,75 @@ function outerVariable(ctx: RuleContext, assign: Assign, area: Span): boolean {
   return (
     !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) &&
     !facts.params.some((p) => local(p.at, p.name))
+  )
+}
+
+/** A boolean answer: `bool`, `boolean`, or `return true` / `return False`. */
+const BOOLEAN = /^(?:bool|boolean|Boolean)$/
+
+/**
+ * `isFree(port)`: a function binds the port its caller asks about, lets the socket go and answers
+ * yes or no. The answer is stale when it arrives, since the probe no longer holds the port; the
+ * caller binds it later (a probe-and-close loop over candidate ports), and the race is PORT002's.
+ */
+function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boolean {
+  const { facts } = ctx
+  const fn = facts.scopes[scope]
+  if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return false
+  const area = fn.at
+  const params = facts.params.filter((p) => contains(area, p.at))
+  const portArg = bound.bind.args.map((a) => a.value.text).join(' ')
+  if (!params.some((p) => hasWord(portArg, p.name) && /port/i.test(p.name))) return false
+  const exits = facts.exits.filter((e) => contains(area, e.at) && e.scope === scope)
+  const answersYesOrNo =
+    BOOLEAN.test(fn.returns) ||
+    exits.some(
+      (e) =>
+        e.value?.kind === 'bool' ||
+        (e.value?.kind === 'tuple' && e.value.items[0]?.kind === 'bool'),
+    ) ||
+    // A Promise of the answer: `resolve(true)`.
+    facts.calls.some(
+      (c) => c.name === 'resolve' && contains(area, c.at) && c.args[0]?.value.kind === 'bool',
+    )
+  if (!answersYesOrNo) return false
+  // Asked by code that then hands out the number it asked about (`if (isFree(p)) return p`, a
+  // loop over candidates): a test asserting that a port was released asks without picking.
+  const picked = facts.calls.some(
+    (c) =>
+      c.name === fn.name &&
+      !contains(area, c.at) &&
+      c.args.some(
+        (a) =>
+          a.value.kind === 'name' &&
+          facts.exits.some(
+            (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, a.value.text),
+          ),
+      ),
+  )
+  if (!picked) return false
+  const { sock } = bound
+  // The socket kept: returned, stored on the object, or handed to something that serves.
+  const isSock = (v: Value | undefined) => v?.kind === 'name' && rootOf(v.name) === sock
+  const returnsSock = (e: Exit) =>
+    isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))
+  if (!sock || exits.some(returnsSock)) return false
+  if (
+    facts.assigns.some(
+      (a) => contains(area, a.at) && hasWord(a.value.text, sock) && a.target !== sock,
+    )
+  )
+    return false
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
+  // try-with-resources, `using`, `with`: the block that opened the socket closes it.
+  if (facts.blocks.some((k) => k.head && contains(area, k.at) && contains(k.head, bound.at)))
+    return true
+  return facts.calls.some(
+    (c) =>
+      contains(area, c.at) &&
+      c.at.start > bound.at.start &&
+      CLOSE.test(c.name) &&
+      (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock)),
   )
 }
 

@@ -32266,15 +32266,16 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
 ]);
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
 var severityIn = (ctx, scope) => inTest(ctx, scope) ? "error" : "note";
+var unmeasuredIn = (ctx, scope) => inTest(ctx, scope) ? "warning" : "note";
 var freePortRace = (ctx) => {
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
-  const hit2 = (at, code, scope, what) => {
-    racyFunctions.add(scope);
+  const hit2 = (at, code, scope, what, measured = true) => {
+    if (measured) racyFunctions.add(scope);
     const name2 = ctx.facts.scopes[scope]?.name;
     hits.push({
       rule: "PORT002",
-      severity: severityIn(ctx, scope),
+      severity: measured ? severityIn(ctx, scope) : unmeasuredIn(ctx, scope),
       at,
       code,
       message: `${name2 ? `\`${name2}\`` : "This code"} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
@@ -32286,8 +32287,15 @@ var freePortRace = (ctx) => {
     const scope = namedScope(ctx, l.scope);
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
-    if (racyFunctions.has(scope) || !isRace(ctx, bound, scope)) continue;
-    hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
+    if (racyFunctions.has(scope)) continue;
+    if (isRace(ctx, bound, scope))
+      hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
+    else if (isAvailabilityProbe(ctx, bound, scope)) {
+      const fn = ctx.facts.scopes[scope];
+      const span = { ...bound.at, line: fn.at.line, column: fn.at.column, start: fn.at.start };
+      const what = "binds the port it is asked about to see whether it is free";
+      hit2(span, l.text, scope, what, false);
+    }
   }
   for (const call of ctx.facts.calls) {
     if (!binders.has(call.name)) continue;
@@ -32361,6 +32369,46 @@ function outerVariable(ctx, assign, area) {
   const { facts } = ctx;
   const local = (at, name2) => contains(area, at) && name2 === assign.target;
   return !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) && !facts.params.some((p) => local(p.at, p.name));
+}
+var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
+function isAvailabilityProbe(ctx, bound, scope) {
+  const { facts } = ctx;
+  const fn = facts.scopes[scope];
+  if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return false;
+  const area = fn.at;
+  const params = facts.params.filter((p) => contains(area, p.at));
+  const portArg = bound.bind.args.map((a) => a.value.text).join(" ");
+  if (!params.some((p) => hasWord(portArg, p.name) && /port/i.test(p.name))) return false;
+  const exits = facts.exits.filter((e) => contains(area, e.at) && e.scope === scope);
+  const answersYesOrNo = BOOLEAN.test(fn.returns) || exits.some(
+    (e) => e.value?.kind === "bool" || e.value?.kind === "tuple" && e.value.items[0]?.kind === "bool"
+  ) || // A Promise of the answer: `resolve(true)`.
+  facts.calls.some(
+    (c) => c.name === "resolve" && contains(area, c.at) && c.args[0]?.value.kind === "bool"
+  );
+  if (!answersYesOrNo) return false;
+  const picked = facts.calls.some(
+    (c) => c.name === fn.name && !contains(area, c.at) && c.args.some(
+      (a) => a.value.kind === "name" && facts.exits.some(
+        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, a.value.text)
+      )
+    )
+  );
+  if (!picked) return false;
+  const { sock } = bound;
+  const isSock = (v) => v?.kind === "name" && rootOf(v.name) === sock;
+  const returnsSock = (e) => isSock(e.value) || e.value?.kind === "tuple" && e.value.items.some(isSock);
+  if (!sock || exits.some(returnsSock)) return false;
+  if (facts.assigns.some(
+    (a) => contains(area, a.at) && hasWord(a.value.text, sock) && a.target !== sock
+  ))
+    return false;
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
+  if (facts.blocks.some((k) => k.head && contains(area, k.at) && contains(k.head, bound.at)))
+    return true;
+  return facts.calls.some(
+    (c) => contains(area, c.at) && c.at.start > bound.at.start && CLOSE.test(c.name) && (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock))
+  );
 }
 function closesFirst(ctx, bound, scope, flow) {
   const { facts } = ctx;
