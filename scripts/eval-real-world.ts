@@ -181,6 +181,8 @@ export interface UnlabelledFinding {
   commit: string
   path: string
   line: number
+  /** The last line the finding covers (a finding at a helper spans to the bind). */
+  endLine?: number
   rule: string
   heldOut: boolean
   /** What the finding says (for judging; not part of its identity). */
@@ -247,6 +249,7 @@ export async function evaluateRealWorld(
           commit: first.commit,
           path: first.path,
           line: f.line,
+          endLine: f.endLine ?? f.line,
           rule: f.rule,
           heldOut: held.has(first.repository),
           message: f.message,
@@ -416,6 +419,25 @@ export async function loadJudgements(files = JUDGEMENTS): Promise<Judgement[]> {
  * makes: after a rule change, their verdicts give the precision of what is left without judging
  * anything again.
  */
+/**
+ * Whether the scan still makes a judged finding: one of the same rule in the same file version
+ * covers the judged line. A finding whose span grew (it now starts at the statement that starts a
+ * server, or at a helper's definition) is the same finding, as for labels.
+ */
+export function stillFound(
+  current: readonly UnlabelledFinding[],
+): (j: UnlabelledFinding) => boolean {
+  const spans = new Map<string, [number, number][]>()
+  for (const f of current) {
+    const key = `${f.repository}@${f.commit}:${f.path}:${f.rule}`
+    spans.set(key, [...(spans.get(key) ?? []), [f.line, f.endLine ?? f.line]])
+  }
+  return (j) =>
+    (spans.get(`${j.repository}@${j.commit}:${j.path}:${j.rule}`) ?? []).some(
+      ([from, to]) => from <= j.line && j.line <= to,
+    )
+}
+
 export async function renderJudgements(
   files = JUDGEMENTS,
   current?: readonly UnlabelledFinding[],
@@ -429,7 +451,7 @@ export async function renderJudgements(
     }),
   )
   const lines: string[] = []
-  const refs = current && new Set(current.map((f) => f.ref))
+  const found = current && stillFound(current)
   const named: [string, Judgement[]][] = [...samples]
   if (samples.filter(([, js]) => js.length).length > 1)
     named.push(['all judged', samples.flatMap(([, js]) => js)])
@@ -440,16 +462,16 @@ export async function renderJudgements(
       '',
       `Unlabelled findings, ${name}: ${judgements.length}, judged ${judged.length}.`,
       '',
-      `| rule | judged | true | false | precision |${refs ? ' still found | true | precision |' : ''}`,
-      `|---|---:|---:|---:|---:|${refs ? '---:|---:|---:|' : ''}`,
+      `| rule | judged | true | false | precision |${found ? ' still found | true | precision |' : ''}`,
+      `|---|---:|---:|---:|---:|${found ? '---:|---:|---:|' : ''}`,
     )
     const rules = [...new Set(judged.map((j) => j.rule))].sort()
     for (const rule of [...rules, '**all**']) {
       const js = rule === '**all**' ? judged : judged.filter((j) => j.rule === rule)
       const t = js.filter((j) => j.verdict === 'true').length
       let row = `| ${rule} | ${js.length} | ${t} | ${js.length - t} | ${ratio(t, js.length)} |`
-      if (refs) {
-        const kept = js.filter((j) => refs.has(j.ref))
+      if (found) {
+        const kept = js.filter(found)
         const keptTrue = kept.filter((j) => j.verdict === 'true').length
         row += ` ${kept.length} | ${keptTrue} | ${ratio(keptTrue, kept.length)} |`
       }

@@ -18,6 +18,7 @@ import {
   renderJudgements,
   renderRealWorld,
   sampleUnlabelled,
+  stillFound,
 } from './eval-real-world.ts'
 
 export const CORPUS = fileURLToPath(new URL('../test/scan/corpus/', import.meta.url))
@@ -181,11 +182,11 @@ async function main(args: string[]): Promise<void> {
   )
   const out = flag('--sample-unlabelled')
   if (out) {
-    // A new sample leaves out what an earlier one judged.
-    const judged = new Set((await loadJudgements()).map((j) => j.ref))
+    // A new sample leaves out what an earlier one judged (a judged line the finding covers).
+    const judged = await loadJudgements()
     const seed = Number(flag('--seed') ?? 20260821)
     const perFile = Number(flag('--per-file') ?? Number.POSITIVE_INFINITY)
-    const pool = evaluation.unlabelled.filter((f) => !judged.has(f.ref))
+    const pool = evaluation.unlabelled.filter((f) => !judged.some((j) => stillFound([f])(j)))
     const judgements = sampleUnlabelled(pool, 100, seed, perFile).map((s) => ({
       ...s,
       verdict: null,

@@ -11,6 +11,7 @@ import {
   loadLabels,
   renderRealWorld,
   sampleUnlabelled,
+  stillFound,
   type Labels,
   type RealWorldCase,
 } from '../../scripts/eval-real-world.ts'
@@ -224,5 +225,23 @@ describe('the real-world harness', () => {
     expect(a).toHaveLength(10)
     expect(sampleUnlabelled(items, 10)).toEqual(a)
     expect(sampleUnlabelled(items, 10, 1)).not.toEqual(a)
+  })
+
+  it('counts a judged finding as still found when a finding of its rule covers its line', () => {
+    const at = (line: number, endLine: number, rule = 'PORT007') => ({
+      ref: `o/r@c:x_test.go:${line}:${rule}`,
+      repository: 'o/r',
+      commit: 'c',
+      path: 'x_test.go',
+      line,
+      endLine,
+      rule,
+      heldOut: false,
+    })
+    // The finding now starts at the go statement (line 8) and spans to the bind (line 9).
+    const found = stillFound([at(8, 9)])
+    expect(found(at(9, 9))).toBe(true)
+    expect(found(at(10, 10))).toBe(false)
+    expect(found(at(9, 9, 'PORT001'))).toBe(false)
   })
 })

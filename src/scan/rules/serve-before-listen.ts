@@ -30,9 +30,20 @@ function clientAfter(
   )
 }
 
-function hit(call: Call, message: string): Hit {
-  return { rule: 'PORT007', severity: 'warning', at: call.at, code: call.text, message }
+/**
+ * The finding is the call that binds; given the statement that started it in the background
+ * (`go func() {`), it spans from there, so it points at the start and covers the bind.
+ */
+function hit(call: Call, message: string, started: Call = call): Hit {
+  const at =
+    started === call
+      ? call.at
+      : { ...call.at, line: started.at.line, column: started.at.column, start: started.at.start }
+  return { rule: 'PORT007', severity: 'warning', at, code: call.text, message }
 }
+
+/** Functions that start a server when called without arguments: `main`, `startServer`. */
+const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/
 
 function go(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
@@ -44,7 +55,9 @@ function go(ctx: RuleContext): Hit[] {
     const serves =
       /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) ||
       (/^(?:Start|Run|Listen)$/.test(call.name) &&
-        call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value)))
+        call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value))) ||
+      // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
+      (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name))
     if (!serves) continue
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)
@@ -59,12 +72,17 @@ function go(ctx: RuleContext): Hit[] {
       address?.kind === 'string' ? address.value : undefined,
     )
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
-    if (!client && !returns) continue
+    // A fixed sleep after the start is the test waiting for the port by guesswork.
+    const sleeps = ctx.facts.calls.some(
+      (c) => c.name === 'Sleep' && c.at.start > started.at.end && contains(area, c.at),
+    )
+    if (!client && !returns && !sleeps) continue
     hits.push(
       hit(
         call,
         `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
           'can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.',
+        started,
       ),
     )
   }

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-YDK7DAGB.js";
+} from "./chunk-MRUJAMKA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FBFRH5RG.js.LEGAL.txt */
+/*! For license information please see chunk-IWU5BHTP.js.LEGAL.txt */

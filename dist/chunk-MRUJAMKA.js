@@ -32845,16 +32845,19 @@ function clientAfter(ctx, start2, scope, address2) {
     (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
   );
 }
-function hit(call, message) {
-  return { rule: "PORT007", severity: "warning", at: call.at, code: call.text, message };
+function hit(call, message, started = call) {
+  const at = started === call ? call.at : { ...call.at, line: started.at.line, column: started.at.column, start: started.at.start };
+  return { rule: "PORT007", severity: "warning", at, code: call.text, message };
 }
+var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
   const hits = [];
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
   for (const call of ctx.facts.calls) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
-    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value));
+    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
+    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name);
     if (!serves) continue;
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);
@@ -32869,11 +32872,15 @@ function go3(ctx) {
       address2?.kind === "string" ? address2.value : void 0
     );
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
-    if (!client && !returns) continue;
+    const sleeps = ctx.facts.calls.some(
+      (c) => c.name === "Sleep" && c.at.start > started.at.end && contains(area, c.at)
+    );
+    if (!client && !returns && !sleeps) continue;
     hits.push(
       hit(
         call,
-        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`
+        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`,
+        started
       )
     );
   }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FBFRH5RG.js";
+} from "./chunk-IWU5BHTP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YDK7DAGB.js";
+} from "./chunk-MRUJAMKA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YYIWRMYJ.js.LEGAL.txt */
+/*! For license information please see serve-command-MR7KQIUB.js.LEGAL.txt */
