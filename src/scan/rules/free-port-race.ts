@@ -197,11 +197,19 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   if (reads.length === 0) return undefined
 
   const portVars = new Set<string>()
-  for (const a of facts.assigns) {
-    if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
-        if (!NOT_A_VARIABLE.has(id)) portVars.add(id)
-      }
+  const take = (target: string) => {
+    for (const id of target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+      if (!NOT_A_VARIABLE.has(id)) portVars.add(id)
+    }
+  }
+  const local = facts.assigns.filter((a) => contains(area, a.at))
+  for (const a of local) if (reads.some((r) => contains(a.at, r))) take(a.target)
+  // …and a field of them, perhaps converted: `const addr = srv.address(); const p = addr.port`,
+  // `port = int(addr[1])`. Not any value a port variable takes part in (`c = NewConsumer(addr)`).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const a of local) {
+      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldOf(a.value.text, v)))
+        take(a.target)
     }
   }
   const carriesPort = (at: Span, text: string) =>
@@ -330,6 +338,14 @@ function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boo
       c.at.start > bound.at.start &&
       CLOSE.test(c.name) &&
       (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock)),
+  )
+}
+
+/** `addr.port`, `addr[1]`, `int(addr.port)`, `Number(addr.port)`: the variable's value or a field of it. */
+function fieldOf(text: string, variable: string): boolean {
+  const v = escapeRegExp(variable)
+  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+|\\[\\w+\\])+\\s*\\)?$`).test(
+    text.trim(),
   )
 }
 

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-MRUJAMKA.js";
+} from "./chunk-UTZ52VJH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IWU5BHTP.js.LEGAL.txt */
+/*! For license information please see chunk-EZHK5KAL.js.LEGAL.txt */

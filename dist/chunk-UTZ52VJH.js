@@ -32339,11 +32339,17 @@ function portFlow(ctx, bound, scope) {
   ];
   if (reads.length === 0) return void 0;
   const portVars = /* @__PURE__ */ new Set();
-  for (const a of facts.assigns) {
-    if (contains(area, a.at) && reads.some((r) => contains(a.at, r))) {
-      for (const id of a.target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
-        if (!NOT_A_VARIABLE.has(id)) portVars.add(id);
-      }
+  const take = (target) => {
+    for (const id of target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+      if (!NOT_A_VARIABLE.has(id)) portVars.add(id);
+    }
+  };
+  const local = facts.assigns.filter((a) => contains(area, a.at));
+  for (const a of local) if (reads.some((r) => contains(a.at, r))) take(a.target);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const a of local) {
+      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldOf(a.value.text, v)))
+        take(a.target);
     }
   }
   const carriesPort = (at, text) => reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v));
@@ -32408,6 +32414,12 @@ function isAvailabilityProbe(ctx, bound, scope) {
     return true;
   return facts.calls.some(
     (c) => contains(area, c.at) && c.at.start > bound.at.start && CLOSE.test(c.name) && (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock))
+  );
+}
+function fieldOf(text, variable) {
+  const v = escapeRegExp(variable);
+  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+|\\[\\w+\\])+\\s*\\)?$`).test(
+    text.trim()
   );
 }
 function closesFirst(ctx, bound, scope, flow) {
