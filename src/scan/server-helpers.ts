@@ -225,3 +225,58 @@ export function headerPortTable(facts: FileFacts): ConfiguredPort[] {
   }
   return out
 }
+
+/** Calls that start a process, by name; some only on their module (`subprocess.run`, `exec.Command`). */
+const SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/
+const SPAWNS_ON =
+  /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/
+/** Flags whose next argument is the port the process listens on: `-p 4222`, `--port 6380`. */
+const PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port)$/i
+/** A flag with the port in it: `--port=7000`, `--listen=127.0.0.1:8080`. */
+const PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i
+/** Python's one-line servers take the port as their argument: `-m http.server 9876`. */
+const SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/
+
+export interface SpawnedPort {
+  at: Span
+  scope: number
+  text: string
+  port: number
+  /** The argument that gives the port, as written. */
+  flag: string
+}
+
+/**
+ * A server process the test starts on a fixed port: `subprocess.Popen([..., "-p", "4222"])`,
+ * `exec.Command("nats-server", "-p", "4222")`, `spawn("redis-server", ["--port", "6380"])`. The
+ * finding points at the spawn call, where the argument is.
+ */
+export function spawnedPorts(facts: FileFacts, consts: Constants): SpawnedPort[] {
+  const out: SpawnedPort[] = []
+  for (const call of facts.calls) {
+    const spawns =
+      SPAWNS.test(call.name) ||
+      SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
+      (call.isNew && call.name === 'ProcessBuilder')
+    if (!spawns) continue
+    const argv = call.args.flatMap((a) => (a.value.kind === 'tuple' ? a.value.items : [a.value]))
+    const text = (v: Value | undefined) => {
+      const r = v && resolve(v, consts)
+      return r?.kind === 'string' ? r.value : undefined
+    }
+    for (let i = 0; i < argv.length; i++) {
+      const arg = text(argv[i])
+      if (arg === undefined) continue
+      const inFlag = PORT_IN_FLAG.exec(arg)
+      const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i + 1] : undefined
+      const port = inFlag ? Number(inFlag[1] ?? inFlag[2]) : next && portOf(next, consts)
+      const number = typeof port === 'number' ? port : port?.kind === 'fixed' ? port.port : 0
+      if (number >= MIN_PORT && number < 65536) {
+        const flag = inFlag ? arg : `${arg} ${next?.text ?? ''}`
+        out.push({ at: call.at, scope: call.scope, text: call.text, port: number, flag })
+        break
+      }
+    }
+  }
+  return out
+}

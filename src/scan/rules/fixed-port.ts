@@ -4,7 +4,13 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
 import { portOf } from '../values.ts'
-import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
+import {
+  configuredPorts,
+  headerPortTable,
+  portCounters,
+  randomPorts,
+  spawnedPorts,
+} from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -85,6 +91,18 @@ export const fixedPortInTest: Rule = (ctx) => {
           'the same in every concurrent run on the host, where they collide (EADDRINUSE).',
       })
     }
+  }
+  for (const s of spawnedPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, s.scope)) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: s.at,
+      code: s.text,
+      message:
+        `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or ` +
+        'another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.',
+    })
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue

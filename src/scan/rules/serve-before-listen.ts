@@ -3,6 +3,7 @@ import type { Call } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
+import { spawnedPorts } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -176,9 +177,40 @@ function python(ctx: RuleContext): Hit[] {
   return hits
 }
 
+/** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */
+const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
+
+/**
+ * A server process started on a fixed port (PORT001's spawned servers) and a fixed sleep after it
+ * in the same function: the process binds when it gets there, and the sleep guesses when.
+ */
+function spawnedThenSleeps(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  for (const spawned of spawnedPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, spawned.scope)) continue
+    const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)]!.at
+    const sleep = ctx.facts.calls.find(
+      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at),
+    )
+    if (!sleep) continue
+    hits.push({
+      rule: 'PORT007',
+      severity: 'warning',
+      at: spawned.at,
+      code: spawned.text,
+      message:
+        `The server process binds port ${spawned.port} some time after it starts, and the fixed ` +
+        `sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects ` +
+        'first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.',
+    })
+  }
+  return hits
+}
+
 export const serveBeforeListen: Rule = (ctx) => {
-  if (ctx.family === 'go') return go(ctx)
-  if (ctx.family === 'js') return js(ctx)
-  if (ctx.family === 'python') return python(ctx)
-  return []
+  const spawned = spawnedThenSleeps(ctx)
+  if (ctx.family === 'go') return [...go(ctx), ...spawned]
+  if (ctx.family === 'js') return [...js(ctx), ...spawned]
+  if (ctx.family === 'python') return [...python(ctx), ...spawned]
+  return spawned
 }

@@ -31678,6 +31678,37 @@ function headerPortTable(facts) {
   }
   return out2;
 }
+var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
+var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
+var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port)$/i;
+var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
+var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
+function spawnedPorts(facts, consts) {
+  const out2 = [];
+  for (const call of facts.calls) {
+    const spawns = SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+    if (!spawns) continue;
+    const argv = call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]);
+    const text = (v) => {
+      const r = v && resolve(v, consts);
+      return r?.kind === "string" ? r.value : void 0;
+    };
+    for (let i2 = 0; i2 < argv.length; i2++) {
+      const arg = text(argv[i2]);
+      if (arg === void 0) continue;
+      const inFlag = PORT_IN_FLAG.exec(arg);
+      const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
+      const port = inFlag ? Number(inFlag[1] ?? inFlag[2]) : next && portOf(next, consts);
+      const number = typeof port === "number" ? port : port?.kind === "fixed" ? port.port : 0;
+      if (number >= MIN_PORT && number < 65536) {
+        const flag = inFlag ? arg : `${arg} ${next?.text ?? ""}`;
+        out2.push({ at: call.at, scope: call.scope, text: call.text, port: number, flag });
+        break;
+      }
+    }
+  }
+  return out2;
+}
 
 // src/scan/listeners.ts
 var PY_SERVERS = /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
@@ -32117,6 +32148,16 @@ var fixedPortInTest = (ctx) => {
         message: `This test header fixes port ${t.port} for every test that includes it: unique within one run, the same in every concurrent run on the host, where they collide (EADDRINUSE).`
       });
     }
+  }
+  for (const s of spawnedPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, s.scope)) continue;
+    hits.push({
+      rule: "PORT001",
+      severity: "error",
+      at: s.at,
+      code: s.text,
+      message: `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+    });
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope)) continue;
@@ -32957,11 +32998,32 @@ function python3(ctx) {
   }
   return hits;
 }
+var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
+function spawnedThenSleeps(ctx) {
+  const hits = [];
+  for (const spawned of spawnedPorts(ctx.facts, ctx.consts)) {
+    if (!inTest(ctx, spawned.scope)) continue;
+    const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)].at;
+    const sleep = ctx.facts.calls.find(
+      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at)
+    );
+    if (!sleep) continue;
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spawned.at,
+      code: spawned.text,
+      message: `The server process binds port ${spawned.port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
+    });
+  }
+  return hits;
+}
 var serveBeforeListen = (ctx) => {
-  if (ctx.family === "go") return go3(ctx);
-  if (ctx.family === "js") return js2(ctx);
-  if (ctx.family === "python") return python3(ctx);
-  return [];
+  const spawned = spawnedThenSleeps(ctx);
+  if (ctx.family === "go") return [...go3(ctx), ...spawned];
+  if (ctx.family === "js") return [...js2(ctx), ...spawned];
+  if (ctx.family === "python") return [...python3(ctx), ...spawned];
+  return spawned;
 };
 
 // src/scan/rules/index.ts

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-UTZ52VJH.js";
+} from "./chunk-5XBDBMNZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-EZHK5KAL.js.LEGAL.txt */
+/*! For license information please see chunk-5PHG6VGL.js.LEGAL.txt */

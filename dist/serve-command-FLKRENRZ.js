@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EZHK5KAL.js";
+} from "./chunk-5PHG6VGL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UTZ52VJH.js";
+} from "./chunk-5XBDBMNZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YV44Q773.js.LEGAL.txt */
+/*! For license information please see serve-command-FLKRENRZ.js.LEGAL.txt */
