@@ -63,11 +63,14 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
   if (n === 'bind' && firstIsTuple) return addressOf(first, consts)
   if (n === 'create_server' && firstIsTuple) return addressOf(first, consts)
   if (n === 'create_server' || n === 'start_server') {
+    // asyncio's `loop.create_server(factory, host, port)`; a project's own
+    // `create_server(host, port)` (ptvsd) starts with the host.
+    const at = isHostText(first, consts) ? 0 : 1
     return hostAndPort(
       call,
       consts,
-      kw(call, 'host') ?? pos(call, 1),
-      kw(call, 'port') ?? pos(call, 2),
+      kw(call, 'host') ?? pos(call, at),
+      kw(call, 'port') ?? pos(call, at + 1),
     )
   }
   if (n === 'create_datagram_endpoint') return addressOf(kw(call, 'local_addr'), consts)
@@ -372,7 +375,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     const address = read(call, local, facts)
     if (address) out.push(server(call, address))
     else {
-      const helped = serverHelperPort(call, local)
+      const helped = serverHelperPort(call, local, family)
       if (helped) out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
     const mapping = containerMapping(call, consts)

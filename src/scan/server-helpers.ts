@@ -2,12 +2,15 @@
 // library that starts one (`CreateGrpcEndpoint(50051, …)`, `start_broker(port=1888)`, mockttp's
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Call, FileFacts, Span, Value } from './facts.ts'
+import type { Family } from './languages.ts'
 import { contains } from './facts.ts'
 import { parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 const STARTS_SERVER =
   /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
+/** Languages that construct without `new`. */
+const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
 const SERVER_CLASS = /(?:Server|Listener|Acceptor)$/
 /** Classes that hold a server's settings, built inline for it. */
@@ -22,10 +25,12 @@ const MIN_PORT = 1024
  * The port a call hands to something that starts a server, when it is a literal (or a constant):
  * a `port` keyword, or else the first whole-number argument that can be a port.
  */
-export function serverHelperPort(call: Call, consts: Constants): Port | undefined {
+export function serverHelperPort(call: Call, consts: Constants, family: Family): Port | undefined {
+  // `StubServer(8998)` in Python or Kotlin is a construction too.
+  const constructs = call.isNew || (NO_NEW.has(family) && /^[A-Z]/.test(call.name))
   const starts =
     STARTS_SERVER.test(call.name) ||
-    (call.isNew && SERVER_CLASS.test(call.name)) ||
+    (constructs && SERVER_CLASS.test(call.name)) ||
     (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return undefined
   return portArgument(call, consts) ?? optionsPort(call, consts)
@@ -69,13 +74,20 @@ export interface RandomPort {
 
 /**
  * `Port = Random.Shared.Next(5000, 6000)`, `port = random.randint(20000, 30000)`,
- * `20000 + rand.Intn(1000)`: a port name given a random number from a range that can hold ports.
+ * `20000 + rand.Intn(1000)`: a port name given (or a port helper returning) a random number from
+ * a range that can hold ports.
  */
 export function randomPorts(facts: FileFacts): RandomPort[] {
   const out: RandomPort[] = []
   const named = [
     ...facts.assigns.map((a) => ({ name: a.name, value: a.value, at: a.at, scope: a.scope })),
     ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
+    // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
+    ...facts.exits.flatMap((e) =>
+      e.value
+        ? [{ name: facts.scopes[e.scope]?.name ?? '', value: e.value, at: e.at, scope: e.scope }]
+        : [],
+    ),
   ]
   for (const n of named) {
     if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue

@@ -31554,12 +31554,14 @@ function isWildcardV6(host) {
 
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
+var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|Listener|Acceptor)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
-function serverHelperPort(call, consts) {
-  const starts = STARTS_SERVER.test(call.name) || call.isNew && SERVER_CLASS.test(call.name) || /^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+function serverHelperPort(call, consts, family) {
+  const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
+  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return void 0;
   return portArgument(call, consts) ?? optionsPort(call, consts);
 }
@@ -31588,7 +31590,11 @@ function randomPorts(facts) {
   const out2 = [];
   const named = [
     ...facts.assigns.map((a) => ({ name: a.name, value: a.value, at: a.at, scope: a.scope })),
-    ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope }))
+    ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
+    // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
+    ...facts.exits.flatMap(
+      (e) => e.value ? [{ name: facts.scopes[e.scope]?.name ?? "", value: e.value, at: e.at, scope: e.scope }] : []
+    )
   ];
   for (const n of named) {
     if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue;
@@ -31739,11 +31745,12 @@ function python2(call, consts, facts) {
   if (n === "bind" && firstIsTuple) return addressOf(first, consts);
   if (n === "create_server" && firstIsTuple) return addressOf(first, consts);
   if (n === "create_server" || n === "start_server") {
+    const at = isHostText(first, consts) ? 0 : 1;
     return hostAndPort(
       call,
       consts,
-      kw(call, "host") ?? pos(call, 1),
-      kw(call, "port") ?? pos(call, 2)
+      kw(call, "host") ?? pos(call, at),
+      kw(call, "port") ?? pos(call, at + 1)
     );
   }
   if (n === "create_datagram_endpoint") return addressOf(kw(call, "local_addr"), consts);
@@ -31955,7 +31962,7 @@ function listenersOf(facts, family, consts) {
     const address2 = read(call, local, facts);
     if (address2) out2.push(server(call, address2));
     else {
-      const helped = serverHelperPort(call, local);
+      const helped = serverHelperPort(call, local, family);
       if (helped) out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     const mapping = containerMapping(call, consts);
