@@ -249,46 +249,78 @@ const PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=
 /** Python's one-line servers take the port as their argument: `-m http.server 9876`. */
 const SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/
 
-export interface SpawnedPort {
+export interface SpawnedServer {
   at: Span
   scope: number
   text: string
-  port: number
+  /** The port, when the argument that gives it is a literal (or a constant). */
+  port?: number
   /** The argument that gives the port, as written. */
   flag: string
 }
 
+/** One argument of a spawned process: its literal text when the file pins it down. */
+interface Argument {
+  literal?: string
+  written: string
+  value?: Value
+}
+
 /**
- * A server process the test starts on a fixed port: `subprocess.Popen([..., "-p", "4222"])`,
- * `exec.Command("nats-server", "-p", "4222")`, `spawn("redis-server", ["--port", "6380"])`. The
- * finding points at the spawn call, where the argument is.
+ * A server process the test starts with a port argument: `subprocess.Popen([..., "-p", "4222"])`,
+ * `exec.Command("nats-server", "-p", "4222")`, `spawn("redis-server", ["--port", "6380"])`, Rust's
+ * `Command::new("srv").arg("-p").arg(&port).spawn()`. The finding points at the spawn call, where
+ * the argument is; PORT001 takes those whose port is fixed.
  */
-export function spawnedPorts(facts: FileFacts, consts: Constants): SpawnedPort[] {
-  const out: SpawnedPort[] = []
+export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServer[] {
+  const out: SpawnedServer[] = []
   for (const call of facts.calls) {
-    const spawns =
-      SPAWNS.test(call.name) ||
-      SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
-      (call.isNew && call.name === 'ProcessBuilder')
-    if (!spawns) continue
-    const argv = call.args.flatMap((a) => (a.value.kind === 'tuple' ? a.value.items : [a.value]))
-    const text = (v: Value | undefined) => {
-      const r = v && resolve(v, consts)
-      return r?.kind === 'string' ? r.value : undefined
-    }
+    const argv = spawnArguments(call, consts)
     for (let i = 0; i < argv.length; i++) {
-      const arg = text(argv[i])
+      const arg = argv[i]!.literal
       if (arg === undefined) continue
       const inFlag = PORT_IN_FLAG.exec(arg)
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i + 1] : undefined
-      const port = inFlag ? Number(inFlag[1] ?? inFlag[2]) : next && portOf(next, consts)
-      const number = typeof port === 'number' ? port : port?.kind === 'fixed' ? port.port : 0
-      if (number >= MIN_PORT && number < 65536) {
-        const flag = inFlag ? arg : `${arg} ${next?.text ?? ''}`
-        out.push({ at: call.at, scope: call.scope, text: call.text, port: number, flag })
-        break
-      }
+      if (!inFlag && !next) continue
+      // `ls -p files`: a flag of another meaning.
+      if (next?.literal !== undefined && !/^\d+$/.test(next.literal)) continue
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : portOfArgument(next!, consts)
+      const port = given !== undefined && given >= MIN_PORT && given < 65536 ? given : undefined
+      if (given !== undefined && port === undefined) continue
+      const flag = inFlag ? arg : `${arg} ${next!.written}`
+      out.push({ at: call.at, scope: call.scope, text: call.text, ...(port ? { port } : {}), flag })
+      break
     }
   }
   return out
+}
+
+function spawnArguments(call: Call, consts: Constants): Argument[] {
+  // Rust builds the command in a chain: `.arg("-p").arg(&port)`, `.args(["-p", "4222"])`.
+  if (call.name === 'spawn' && /\bCommand::(?:new|cargo_bin)\(/.test(call.receiver)) {
+    const written = [
+      ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g),
+    ].flatMap((m) => m[1]!.split(',').map((t) => t.trim()))
+    return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }))
+  }
+  const spawns =
+    SPAWNS.test(call.name) ||
+    SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
+    (call.isNew && call.name === 'ProcessBuilder')
+  if (!spawns) return []
+  return call.args
+    .flatMap((a) => (a.value.kind === 'tuple' ? a.value.items : [a.value]))
+    .map((value) => {
+      const r = resolve(value, consts)
+      return { literal: r.kind === 'string' ? r.value : undefined, written: value.text, value }
+    })
+}
+
+/** The port an argument gives: a number, or `undefined` when the file does not pin it down. */
+function portOfArgument(arg: Argument, consts: Constants): number | undefined {
+  if (arg.value) {
+    const port = portOf(arg.value, consts)
+    return port.kind === 'fixed' ? port.port : port.kind === 'zero' ? 0 : undefined
+  }
+  return arg.literal !== undefined && /^\d+$/.test(arg.literal) ? Number(arg.literal) : undefined
 }

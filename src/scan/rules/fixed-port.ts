@@ -9,7 +9,7 @@ import {
   headerPortTable,
   portCounters,
   randomPorts,
-  spawnedPorts,
+  spawnedServers,
 } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
@@ -92,8 +92,8 @@ export const fixedPortInTest: Rule = (ctx) => {
       })
     }
   }
-  for (const s of spawnedPorts(ctx.facts, ctx.consts)) {
-    if (!inTest(ctx, s.scope)) continue
+  for (const s of spawnedServers(ctx.facts, ctx.consts)) {
+    if (!s.port || !inTest(ctx, s.scope)) continue
     hits.push({
       rule: 'PORT001',
       severity: 'error',

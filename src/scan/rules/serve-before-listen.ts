@@ -1,9 +1,9 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
-import type { Call } from '../facts.ts'
+import type { Call, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
-import { spawnedPorts } from '../server-helpers.ts'
+import { spawnedServers } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -181,27 +181,38 @@ function python(ctx: RuleContext): Hit[] {
 const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
 
 /**
- * A server process started on a fixed port (PORT001's spawned servers) and a fixed sleep after it
- * in the same function: the process binds when it gets there, and the sleep guesses when.
+ * A server process started with a port argument (PORT001's spawned servers, whatever the port)
+ * and a fixed sleep after it in the same function: the process binds when it gets there, and the
+ * sleep guesses when. The finding spans from the spawn to the sleep.
  */
 function spawnedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
-  for (const spawned of spawnedPorts(ctx.facts, ctx.consts)) {
+  for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, spawned.scope)) continue
     const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)]!.at
+    // A sleep inside a loop is a poll (`while !is_port_reachable(…) { sleep(…) }`), not a guess.
+    const polls = (at: Span) =>
+      ctx.facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, at) && contains(area, b.at))
     const sleep = ctx.facts.calls.find(
-      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at),
+      (c) =>
+        SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at) && !polls(c.at),
     )
     if (!sleep) continue
+    const port = spawned.port ? `port ${spawned.port}` : 'its port'
     hits.push({
       rule: 'PORT007',
       severity: 'warning',
-      at: spawned.at,
+      at: {
+        ...spawned.at,
+        endLine: sleep.at.endLine,
+        endColumn: sleep.at.endColumn,
+        end: sleep.at.end,
+      },
       code: spawned.text,
       message:
-        `The server process binds port ${spawned.port} some time after it starts, and the fixed ` +
-        `sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects ` +
-        'first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.',
+        `The server process binds ${port} some time after it starts, and the fixed sleep on ` +
+        `line ${sleep.at.line} only guesses when: on a loaded runner the test connects first ` +
+        '(ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.',
     })
   }
   return hits

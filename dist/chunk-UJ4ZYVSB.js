@@ -31689,31 +31689,47 @@ var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.
 var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port)$/i;
 var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
 var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
-function spawnedPorts(facts, consts) {
+function spawnedServers(facts, consts) {
   const out2 = [];
   for (const call of facts.calls) {
-    const spawns = SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
-    if (!spawns) continue;
-    const argv = call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]);
-    const text = (v) => {
-      const r = v && resolve(v, consts);
-      return r?.kind === "string" ? r.value : void 0;
-    };
+    const argv = spawnArguments(call, consts);
     for (let i2 = 0; i2 < argv.length; i2++) {
-      const arg = text(argv[i2]);
+      const arg = argv[i2].literal;
       if (arg === void 0) continue;
       const inFlag = PORT_IN_FLAG.exec(arg);
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
-      const port = inFlag ? Number(inFlag[1] ?? inFlag[2]) : next && portOf(next, consts);
-      const number = typeof port === "number" ? port : port?.kind === "fixed" ? port.port : 0;
-      if (number >= MIN_PORT && number < 65536) {
-        const flag = inFlag ? arg : `${arg} ${next?.text ?? ""}`;
-        out2.push({ at: call.at, scope: call.scope, text: call.text, port: number, flag });
-        break;
-      }
+      if (!inFlag && !next) continue;
+      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal)) continue;
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : portOfArgument(next, consts);
+      const port = given !== void 0 && given >= MIN_PORT && given < 65536 ? given : void 0;
+      if (given !== void 0 && port === void 0) continue;
+      const flag = inFlag ? arg : `${arg} ${next.written}`;
+      out2.push({ at: call.at, scope: call.scope, text: call.text, ...port ? { port } : {}, flag });
+      break;
     }
   }
   return out2;
+}
+function spawnArguments(call, consts) {
+  if (call.name === "spawn" && /\bCommand::(?:new|cargo_bin)\(/.test(call.receiver)) {
+    const written = [
+      ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g)
+    ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
+    return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
+  }
+  const spawns = SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+  if (!spawns) return [];
+  return call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]).map((value) => {
+    const r = resolve(value, consts);
+    return { literal: r.kind === "string" ? r.value : void 0, written: value.text, value };
+  });
+}
+function portOfArgument(arg, consts) {
+  if (arg.value) {
+    const port = portOf(arg.value, consts);
+    return port.kind === "fixed" ? port.port : port.kind === "zero" ? 0 : void 0;
+  }
+  return arg.literal !== void 0 && /^\d+$/.test(arg.literal) ? Number(arg.literal) : void 0;
 }
 
 // src/scan/listeners.ts
@@ -32156,8 +32172,8 @@ var fixedPortInTest = (ctx) => {
       });
     }
   }
-  for (const s of spawnedPorts(ctx.facts, ctx.consts)) {
-    if (!inTest(ctx, s.scope)) continue;
+  for (const s of spawnedServers(ctx.facts, ctx.consts)) {
+    if (!s.port || !inTest(ctx, s.scope)) continue;
     hits.push({
       rule: "PORT001",
       severity: "error",
@@ -33008,19 +33024,26 @@ function python3(ctx) {
 var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
 function spawnedThenSleeps(ctx) {
   const hits = [];
-  for (const spawned of spawnedPorts(ctx.facts, ctx.consts)) {
+  for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, spawned.scope)) continue;
     const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)].at;
+    const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
     const sleep = ctx.facts.calls.find(
-      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at)
+      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at) && !polls(c.at)
     );
     if (!sleep) continue;
+    const port = spawned.port ? `port ${spawned.port}` : "its port";
     hits.push({
       rule: "PORT007",
       severity: "warning",
-      at: spawned.at,
+      at: {
+        ...spawned.at,
+        endLine: sleep.at.endLine,
+        endColumn: sleep.at.endColumn,
+        end: sleep.at.end
+      },
       code: spawned.text,
-      message: `The server process binds port ${spawned.port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
+      message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
     });
   }
   return hits;

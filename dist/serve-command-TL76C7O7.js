@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PHXMZT73.js";
+} from "./chunk-MCTLPY5J.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HXVWVRP7.js";
+} from "./chunk-UJ4ZYVSB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HGH6IS4H.js.LEGAL.txt */
+/*! For license information please see serve-command-TL76C7O7.js.LEGAL.txt */

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-XLNKHXEO.js";
+} from "./chunk-JW5WBY3F.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-HXVWVRP7.js";
+} from "./chunk-UJ4ZYVSB.js";
 import {
   CommandFailure,
   UsageError,
@@ -971,7 +971,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-HGH6IS4H.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-TL76C7O7.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {
