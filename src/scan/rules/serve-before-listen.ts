@@ -148,6 +148,22 @@ function receiverOf(target: string): string {
   )
 }
 
+/** A thread target that is a function of the file opening a listener: `def start_data_server(): TCPServer(…)`. */
+function bindsInLocalFunction(ctx: RuleContext, target: string): boolean {
+  const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target)
+  return fn !== undefined && ctx.listeners.some((l) => l.kind === 'server' && contains(fn.at, l.at))
+}
+
+/** A fixed sleep after `start` in the function, not inside a loop (a loop that sleeps polls). */
+function sleepAfter(ctx: RuleContext, start: { at: Span }, scope: number): Call | undefined {
+  const area = ctx.facts.scopes[scope]!.at
+  const polls = (at: Span) =>
+    ctx.facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, at) && contains(area, b.at))
+  return ctx.facts.calls.find(
+    (c) => SLEEP.test(c.name) && c.at.start > start.at.end && contains(area, c.at) && !polls(c.at),
+  )
+}
+
 function python(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   for (const call of ctx.facts.calls) {
@@ -161,15 +177,20 @@ function python(ctx: RuleContext): Hit[] {
     const serves =
       SERVES_IN_THREAD.test(text) ||
       (RUNS_IN_THREAD.test(text) &&
-        (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)))
+        (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
+      bindsInLocalFunction(ctx, text)
     if (!serves) continue
     const scope = namedScope(ctx, call.scope)
     const client = clientAfter(ctx, call, scope)
-    if (!client) continue
+    const sleep = client ? undefined : sleepAfter(ctx, call, scope)
+    if (!client && !sleep) continue
+    const then = client
+      ? `\`${client.callee}\` on line ${client.at.line}`
+      : `the code after the fixed sleep on line ${sleep!.at.line}`
     hits.push(
       hit(
         call,
-        `The thread's target binds the port itself, so \`${client.callee}\` on line ${client.at.line} ` +
+        `The thread's target binds the port itself, so ${then} ` +
           'can run before the server listens (ConnectionRefusedError on a loaded runner).',
       ),
     )
@@ -189,14 +210,8 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, spawned.scope)) continue
-    const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)]!.at
     // A sleep inside a loop is a poll (`while !is_port_reachable(…) { sleep(…) }`), not a guess.
-    const polls = (at: Span) =>
-      ctx.facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, at) && contains(area, b.at))
-    const sleep = ctx.facts.calls.find(
-      (c) =>
-        SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at) && !polls(c.at),
-    )
+    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope))
     if (!sleep) continue
     const port = spawned.port ? `port ${spawned.port}` : 'its port'
     hits.push({

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-UJ4ZYVSB.js";
+} from "./chunk-S56AWCIY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MCTLPY5J.js.LEGAL.txt */
+/*! For license information please see chunk-ZNJTTGUQ.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MCTLPY5J.js";
+} from "./chunk-ZNJTTGUQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UJ4ZYVSB.js";
+} from "./chunk-S56AWCIY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TL76C7O7.js.LEGAL.txt */
+/*! For license information please see serve-command-LJME6AVH.js.LEGAL.txt */

@@ -32999,6 +32999,17 @@ var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
 function receiverOf(target) {
   return target.replace(/\.(?:run|listen)$/, "").split(".").pop() ?? "";
 }
+function bindsInLocalFunction(ctx, target) {
+  const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target);
+  return fn !== void 0 && ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at));
+}
+function sleepAfter(ctx, start2, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
+  return ctx.facts.calls.find(
+    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls(c.at)
+  );
+}
 function python3(ctx) {
   const hits = [];
   for (const call of ctx.facts.calls) {
@@ -33007,15 +33018,17 @@ function python3(ctx) {
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
     if (/serve_forever$/.test(text)) continue;
-    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text));
+    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text);
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);
-    if (!client) continue;
+    const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
+    if (!client && !sleep) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : `the code after the fixed sleep on line ${sleep.at.line}`;
     hits.push(
       hit(
         call,
-        `The thread's target binds the port itself, so \`${client.callee}\` on line ${client.at.line} can run before the server listens (ConnectionRefusedError on a loaded runner).`
+        `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`
       )
     );
   }
@@ -33026,11 +33039,7 @@ function spawnedThenSleeps(ctx) {
   const hits = [];
   for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, spawned.scope)) continue;
-    const area = ctx.facts.scopes[namedScope(ctx, spawned.scope)].at;
-    const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
-    const sleep = ctx.facts.calls.find(
-      (c) => SLEEP.test(c.name) && c.at.start > spawned.at.end && contains(area, c.at) && !polls(c.at)
-    );
+    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
     if (!sleep) continue;
     const port = spawned.port ? `port ${spawned.port}` : "its port";
     hits.push({

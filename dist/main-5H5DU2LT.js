@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-JW5WBY3F.js";
+} from "./chunk-EA6Z2XCY.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-UJ4ZYVSB.js";
+} from "./chunk-S56AWCIY.js";
 import {
   CommandFailure,
   UsageError,
@@ -971,7 +971,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-TL76C7O7.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-LJME6AVH.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {
