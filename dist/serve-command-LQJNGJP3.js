@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZNJTTGUQ.js";
+} from "./chunk-MZLO5ZEK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-S56AWCIY.js";
+} from "./chunk-4UKFYI6B.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LJME6AVH.js.LEGAL.txt */
+/*! For license information please see serve-command-LQJNGJP3.js.LEGAL.txt */

@@ -32948,7 +32948,8 @@ function go3(ctx) {
       address2?.kind === "string" ? address2.value : void 0
     );
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
-    const sleeps = ctx.facts.calls.some(
+    const name2 = ctx.facts.scopes[scope].name;
+    const sleeps = !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) && ctx.facts.calls.some(
       (c) => c.name === "Sleep" && c.at.start > started.at.end && contains(area, c.at)
     );
     if (!client && !returns && !sleeps) continue;
