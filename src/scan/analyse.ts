@@ -1,6 +1,6 @@
 // One file's facts → findings: runs the rules, drops suppressed hits and hits outside the
 // changed lines, and gives each finding its advice and fingerprint. Pure.
-import type { FileFacts } from './facts.ts'
+import { contains, type FileFacts } from './facts.ts'
 import type { Finding } from './finding.ts'
 import { fingerprint } from './fingerprint.ts'
 import { spanChanged, type LineSet } from './diff.ts'
@@ -9,6 +9,7 @@ import { listenersOf } from './listeners.ts'
 import { ruleInfo } from './rules/catalogue.ts'
 import { runRules } from './rules/index.ts'
 import { isSuppressed, suppressionsOf } from './suppress.ts'
+import { skippedTests } from './skipped-tests.ts'
 import { withHeaderConstants } from './includes.ts'
 import { constantsOf, type Constants } from './values.ts'
 
@@ -40,6 +41,7 @@ export function analyse(
     allowedHelpers: options.allowedHelpers ?? [],
   }
   const suppressions = suppressionsOf(facts.comments)
+  const skipped = skippedTests(facts, language.family)
   const findings: Finding[] = []
   const occurrences = new Map<string, number>()
   let suppressed = 0
@@ -49,6 +51,7 @@ export function analyse(
     occurrences.set(key, occurrence + 1)
     const lines = options.lines
     if (lines !== undefined && !spanChanged(lines, hit.at.line, hit.at.endLine)) continue
+    if (skipped.some((s) => contains(s, hit.at))) continue
     if (isSuppressed(suppressions, hit.rule, hit.at.line, hit.at.endLine)) {
       suppressed++
       continue

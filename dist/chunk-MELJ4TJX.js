@@ -31082,6 +31082,11 @@ function strip(scope) {
   return { id, parent, name: name2, at, test, returns, role, passedTo };
 }
 
+// src/scan/facts.ts
+function contains(outer, inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 // src/scan/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
 function fingerprint(rule, path, code, occurrence) {
@@ -31259,11 +31264,6 @@ function changesFromPrFiles(files) {
     );
   }
   return { changes, notes };
-}
-
-// src/scan/facts.ts
-function contains(outer, inner) {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 // src/scan/values.ts
@@ -33117,6 +33117,24 @@ function isSuppressed(s, rule, line, endLine = line) {
   return false;
 }
 
+// src/scan/skipped-tests.ts
+var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
+var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
+function skippedTests(facts, family) {
+  if (family !== "js") return [];
+  const out2 = [];
+  for (const call of facts.calls) {
+    const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
+    if (skipped) out2.push(call.at);
+  }
+  return out2;
+}
+function ignored(facts, at) {
+  return at !== void 0 && facts.entries.some(
+    (e) => e.key === "ignore" && e.value.kind === "bool" && e.value.value && contains(at, e.at)
+  );
+}
+
 // src/scan/includes.ts
 var INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm;
 var DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+("(?:[^"\\\n]|\\.)*"|[-+\w.]+)[ \t]*(?:\/\/.*|\/\*.*\*\/)?$/gm;
@@ -33161,6 +33179,7 @@ function analyse(facts, options) {
     allowedHelpers: options.allowedHelpers ?? []
   };
   const suppressions = suppressionsOf(facts.comments);
+  const skipped = skippedTests(facts, language.family);
   const findings = [];
   const occurrences = /* @__PURE__ */ new Map();
   let suppressed = 0;
@@ -33170,6 +33189,7 @@ function analyse(facts, options) {
     occurrences.set(key, occurrence + 1);
     const lines = options.lines;
     if (lines !== void 0 && !spanChanged(lines, hit2.at.line, hit2.at.endLine)) continue;
+    if (skipped.some((s) => contains(s, hit2.at))) continue;
     if (isSuppressed(suppressions, hit2.rule, hit2.at.line, hit2.at.endLine)) {
       suppressed++;
       continue;
