@@ -1,7 +1,7 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Assign, Call, Exit, Span, Value } from '../facts.ts'
+import type { Assign, Call, Scope, Span, Value } from '../facts.ts'
 import { contains } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -281,32 +281,42 @@ const BOOLEAN = /^(?:bool|boolean|Boolean)$/
  * caller binds it later (a probe-and-close loop over candidate ports), and the race is PORT002's.
  */
 function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boolean {
-  const { facts } = ctx
-  const fn = facts.scopes[scope]
+  const fn = ctx.facts.scopes[scope]
   if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return false
-  const area = fn.at
-  const params = facts.params.filter((p) => contains(area, p.at))
   const portArg = bound.bind.args.map((a) => a.value.text).join(' ')
-  if (!params.some((p) => hasWord(portArg, p.name) && /port/i.test(p.name))) return false
-  const exits = facts.exits.filter((e) => contains(area, e.at) && e.scope === scope)
-  const answersYesOrNo =
+  const asked = ctx.facts.params.some(
+    (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name),
+  )
+  return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn)
+}
+
+/** `bool isFree(…)`, `return true` / `return False`, Go's `return true, nil`, `resolve(true)`. */
+function answersYesOrNo(ctx: RuleContext, fn: Scope): boolean {
+  const { facts } = ctx
+  const isBool = (v: Value | undefined) => v?.kind === 'bool'
+  return (
     BOOLEAN.test(fn.returns) ||
-    exits.some(
+    facts.exits.some(
       (e) =>
-        e.value?.kind === 'bool' ||
-        (e.value?.kind === 'tuple' && e.value.items[0]?.kind === 'bool'),
+        e.scope === fn.id &&
+        (isBool(e.value) || (e.value?.kind === 'tuple' && isBool(e.value.items[0]))),
     ) ||
-    // A Promise of the answer: `resolve(true)`.
     facts.calls.some(
-      (c) => c.name === 'resolve' && contains(area, c.at) && c.args[0]?.value.kind === 'bool',
+      (c) => c.name === 'resolve' && contains(fn.at, c.at) && isBool(c.args[0]?.value),
     )
-  if (!answersYesOrNo) return false
-  // Asked by code that then hands out the number it asked about (`if (isFree(p)) return p`, a
-  // loop over candidates): a test asserting that a port was released asks without picking.
-  const picked = facts.calls.some(
+  )
+}
+
+/**
+ * Asked by code that then hands out the number it asked about (`if (isFree(p)) return p`, a loop
+ * over candidates); a test asserting that a port was released asks without picking.
+ */
+function pickedByCaller(ctx: RuleContext, fn: Scope): boolean {
+  const { facts } = ctx
+  return facts.calls.some(
     (c) =>
       c.name === fn.name &&
-      !contains(area, c.at) &&
+      !contains(fn.at, c.at) &&
       c.args.some(
         (a) =>
           a.value.kind === 'name' &&
@@ -315,20 +325,25 @@ function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boo
           ),
       ),
   )
-  if (!picked) return false
+}
+
+/** The probe's socket is let go: not returned or stored, and closed (or dropped) in the function. */
+function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
+  const { facts } = ctx
   const { sock } = bound
-  // The socket kept: returned, stored on the object, or handed to something that serves.
+  if (!sock) return false
   const isSock = (v: Value | undefined) => v?.kind === 'name' && rootOf(v.name) === sock
-  const returnsSock = (e: Exit) =>
-    isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))
-  if (!sock || exits.some(returnsSock)) return false
-  if (
-    facts.assigns.some(
-      (a) => contains(area, a.at) && hasWord(a.value.text, sock) && a.target !== sock,
-    )
+  const returned = facts.exits.some(
+    (e) =>
+      e.scope === fn.id &&
+      (isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))),
   )
-    return false
+  const stored = facts.assigns.some(
+    (a) => contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock,
+  )
+  if (returned || stored) return false
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
+  const area = fn.at
   // try-with-resources, `using`, `with`: the block that opened the socket closes it.
   if (facts.blocks.some((k) => k.head && contains(area, k.at) && contains(k.head, bound.at)))
     return true

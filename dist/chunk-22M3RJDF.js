@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-MELJ4TJX.js";
+} from "./chunk-GYG3JGDF.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SC4CIUWR.js.LEGAL.txt */
+/*! For license information please see chunk-22M3RJDF.js.LEGAL.txt */

@@ -32442,38 +32442,47 @@ function outerVariable(ctx, assign, area) {
 }
 var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
 function isAvailabilityProbe(ctx, bound, scope) {
-  const { facts } = ctx;
-  const fn = facts.scopes[scope];
+  const fn = ctx.facts.scopes[scope];
   if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return false;
-  const area = fn.at;
-  const params = facts.params.filter((p) => contains(area, p.at));
   const portArg = bound.bind.args.map((a) => a.value.text).join(" ");
-  if (!params.some((p) => hasWord(portArg, p.name) && /port/i.test(p.name))) return false;
-  const exits = facts.exits.filter((e) => contains(area, e.at) && e.scope === scope);
-  const answersYesOrNo = BOOLEAN.test(fn.returns) || exits.some(
-    (e) => e.value?.kind === "bool" || e.value?.kind === "tuple" && e.value.items[0]?.kind === "bool"
-  ) || // A Promise of the answer: `resolve(true)`.
-  facts.calls.some(
-    (c) => c.name === "resolve" && contains(area, c.at) && c.args[0]?.value.kind === "bool"
+  const asked = ctx.facts.params.some(
+    (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name)
   );
-  if (!answersYesOrNo) return false;
-  const picked = facts.calls.some(
-    (c) => c.name === fn.name && !contains(area, c.at) && c.args.some(
+  return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn);
+}
+function answersYesOrNo(ctx, fn) {
+  const { facts } = ctx;
+  const isBool = (v) => v?.kind === "bool";
+  return BOOLEAN.test(fn.returns) || facts.exits.some(
+    (e) => e.scope === fn.id && (isBool(e.value) || e.value?.kind === "tuple" && isBool(e.value.items[0]))
+  ) || facts.calls.some(
+    (c) => c.name === "resolve" && contains(fn.at, c.at) && isBool(c.args[0]?.value)
+  );
+}
+function pickedByCaller(ctx, fn) {
+  const { facts } = ctx;
+  return facts.calls.some(
+    (c) => c.name === fn.name && !contains(fn.at, c.at) && c.args.some(
       (a) => a.value.kind === "name" && facts.exits.some(
         (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, a.value.text)
       )
     )
   );
-  if (!picked) return false;
+}
+function letsGo(ctx, bound, fn) {
+  const { facts } = ctx;
   const { sock } = bound;
+  if (!sock) return false;
   const isSock = (v) => v?.kind === "name" && rootOf(v.name) === sock;
-  const returnsSock = (e) => isSock(e.value) || e.value?.kind === "tuple" && e.value.items.some(isSock);
-  if (!sock || exits.some(returnsSock)) return false;
-  if (facts.assigns.some(
-    (a) => contains(area, a.at) && hasWord(a.value.text, sock) && a.target !== sock
-  ))
-    return false;
+  const returned = facts.exits.some(
+    (e) => e.scope === fn.id && (isSock(e.value) || e.value?.kind === "tuple" && e.value.items.some(isSock))
+  );
+  const stored = facts.assigns.some(
+    (a) => contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock
+  );
+  if (returned || stored) return false;
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
+  const area = fn.at;
   if (facts.blocks.some((k) => k.head && contains(area, k.at) && contains(k.head, bound.at)))
     return true;
   return facts.calls.some(
