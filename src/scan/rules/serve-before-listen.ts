@@ -79,9 +79,7 @@ function go(ctx: RuleContext): Hit[] {
     const name = ctx.facts.scopes[scope]!.name
     const sleeps =
       !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name) &&
-      ctx.facts.calls.some(
-        (c) => c.name === 'Sleep' && c.at.start > started.at.end && contains(area, c.at),
-      )
+      sleepAfter(ctx, started, scope) !== undefined
     if (!client && !returns && !sleeps) continue
     hits.push(
       hit(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-22M3RJDF.js";
+} from "./chunk-SVA7VGZP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GYG3JGDF.js";
+} from "./chunk-TPKF5NYN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IPDRYIJ2.js.LEGAL.txt */
+/*! For license information please see serve-command-N3XVWYRW.js.LEGAL.txt */

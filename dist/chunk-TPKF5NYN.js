@@ -32958,9 +32958,7 @@ function go3(ctx) {
     );
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
     const name2 = ctx.facts.scopes[scope].name;
-    const sleeps = !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) && ctx.facts.calls.some(
-      (c) => c.name === "Sleep" && c.at.start > started.at.end && contains(area, c.at)
-    );
+    const sleeps = !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) && sleepAfter(ctx, started, scope) !== void 0;
     if (!client && !returns && !sleeps) continue;
     hits.push(
       hit(
