@@ -2,6 +2,7 @@
 // between grammars is looked up in SYNTAX (syntax.ts).
 import type { Node, Tree } from 'web-tree-sitter'
 import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './facts.ts'
+import { spanning } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
 import {
@@ -285,7 +286,7 @@ class Extractor {
     }
     const first = this.span(node)
     const end = this.span(last)
-    const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end }
+    const at = spanning(first, end)
     if (followsCode(node)) {
       this.facts.comments.push({ text: node.text, at, trailing: true })
       return
@@ -524,7 +525,7 @@ class Extractor {
     const end = parent ? this.span(parent) : at
     this.facts.blocks.push({
       kind: 'using',
-      at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
+      at: spanning(at, end),
       head: at,
       headText: short(node),
       scope: this.scope,

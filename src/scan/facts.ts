@@ -168,3 +168,8 @@ export interface FileFacts {
 export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end
 }
+
+/** From the start of `from` to the end of `to`. */
+export function spanning(from: Span, to: Span): Span {
+  return { ...from, endLine: to.endLine, endColumn: to.endColumn, end: to.end }
+}

@@ -2,7 +2,7 @@
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Call, FileFacts, Span, Value } from './facts.ts'
-import { contains } from './facts.ts'
+import { contains, spanning } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
   addressOf,
@@ -140,9 +140,7 @@ function untilBound(facts: FileFacts, call: Call): Span {
       BINDS_LATER.test(c.name) &&
       c.receiver.replace(/^(?:this|self)\./, '') === variable,
   )
-  return bind
-    ? { ...call.at, endLine: bind.at.endLine, endColumn: bind.at.endColumn, end: bind.at.end }
-    : call.at
+  return bind ? spanning(call.at, bind.at) : call.at
 }
 
 /** A variable assigned a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */

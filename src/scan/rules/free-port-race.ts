@@ -2,7 +2,7 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, Scope, Span, Value } from '../facts.ts'
-import { contains } from '../facts.ts'
+import { contains, spanning } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -109,10 +109,8 @@ export const freePortRace: Rule = (ctx) => {
     if (isRace(ctx, bound, scope))
       hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
     else if (isAvailabilityProbe(ctx, bound, scope)) {
-      const fn = ctx.facts.scopes[scope]!
-      const span = { ...bound.at, line: fn.at.line, column: fn.at.column, start: fn.at.start }
       const what = 'binds the port it is asked about to see whether it is free'
-      hit(span, l.text, scope, what, false)
+      hit(spanning(ctx.facts.scopes[scope]!.at, bound.at), l.text, scope, what, false)
     }
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
@@ -145,8 +143,7 @@ function helperSpan(ctx: RuleContext, bound: Bound, scope: number): Span | undef
   const fn = ctx.facts.scopes[scope]
   if (!fn || fn.id === 0 || !fn.name) return undefined
   if (!portFlow(ctx, bound, scope)?.escapes.length) return undefined
-  const { at } = fn
-  return { ...bound.at, line: at.line, column: at.column, start: at.start }
+  return spanning(fn.at, bound.at)
 }
 
 interface Bound {

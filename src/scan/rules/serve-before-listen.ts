@@ -1,6 +1,6 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 import type { Call, Span } from '../facts.ts'
-import { contains } from '../facts.ts'
+import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
 import { spawnedServers } from '../server-helpers.ts'
@@ -36,10 +36,7 @@ function clientAfter(
  * (`go func() {`), it spans from there, so it points at the start and covers the bind.
  */
 function hit(call: Call, message: string, started: Call = call): Hit {
-  const at =
-    started === call
-      ? call.at
-      : { ...call.at, line: started.at.line, column: started.at.column, start: started.at.start }
+  const at = spanning(started.at, call.at)
   return { rule: 'PORT007', severity: 'warning', at, code: call.text, message }
 }
 
@@ -220,12 +217,7 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
     hits.push({
       rule: 'PORT007',
       severity: 'warning',
-      at: {
-        ...spawned.at,
-        endLine: sleep.at.endLine,
-        endColumn: sleep.at.endColumn,
-        end: sleep.at.end,
-      },
+      at: spanning(spawned.at, sleep.at),
       code: spawned.text,
       message:
         `The server process binds ${port} some time after it starts, and the fixed sleep on ` +
