@@ -415,12 +415,6 @@ export async function loadJudgements(files = JUDGEMENTS): Promise<Judgement[]> {
 }
 
 /**
- * Summary of the committed judgements of sampled unlabelled findings, sample by sample and
- * together. With the current scan's unlabelled findings, also which judged findings it still
- * makes: after a rule change, their verdicts give the precision of what is left without judging
- * anything again.
- */
-/**
  * Whether the scan still makes a judged finding: one of the same rule in the same file version
  * covers the judged line. A finding whose span grew (it now starts at the statement that starts a
  * server, or at a helper's definition) is the same finding, as for labels.
@@ -428,16 +422,23 @@ export async function loadJudgements(files = JUDGEMENTS): Promise<Judgement[]> {
 export function stillFound(
   current: readonly UnlabelledFinding[],
 ): (j: UnlabelledFinding) => boolean {
-  const spans = new Map<string, [number, number][]>()
-  for (const f of current) {
-    const key = `${f.repository}@${f.commit}:${f.path}:${f.rule}`
-    spans.set(key, [...(spans.get(key) ?? []), [f.line, f.endLine ?? f.line]])
-  }
-  return (j) =>
-    (spans.get(`${j.repository}@${j.commit}:${j.path}:${j.rule}`) ?? []).some(
-      ([from, to]) => from <= j.line && j.line <= to,
-    )
+  const byFile = Map.groupBy(current, place)
+  return (j) => (byFile.get(place(j)) ?? []).some((f) => coversJudged(f, j))
 }
+
+/** A finding covers a judged one: the same rule in the same file version, over its line. */
+export function coversJudged(f: UnlabelledFinding, j: UnlabelledFinding): boolean {
+  return place(f) === place(j) && f.line <= j.line && j.line <= (f.endLine ?? f.line)
+}
+
+const place = (f: UnlabelledFinding) => `${f.repository}@${f.commit}:${f.path}:${f.rule}`
+
+/**
+ * Summary of the committed judgements of sampled unlabelled findings, sample by sample and
+ * together. With the current scan's unlabelled findings, also which judged findings it still
+ * makes: after a rule change, their verdicts give the precision of what is left without judging
+ * anything again.
+ */
 
 export async function renderJudgements(
   files = JUDGEMENTS,

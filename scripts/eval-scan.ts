@@ -12,13 +12,13 @@ import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
 import { scan } from '../src/scan/scan.ts'
 import {
+  coversJudged,
   evaluateRealWorld,
   REAL_WORLD_ENV,
   loadJudgements,
   renderJudgements,
   renderRealWorld,
   sampleUnlabelled,
-  stillFound,
 } from './eval-real-world.ts'
 
 export const CORPUS = fileURLToPath(new URL('../test/scan/corpus/', import.meta.url))
@@ -186,7 +186,7 @@ async function main(args: string[]): Promise<void> {
     const judged = await loadJudgements()
     const seed = Number(flag('--seed') ?? 20260821)
     const perFile = Number(flag('--per-file') ?? Number.POSITIVE_INFINITY)
-    const pool = evaluation.unlabelled.filter((f) => !judged.some((j) => stillFound([f])(j)))
+    const pool = evaluation.unlabelled.filter((f) => !judged.some((j) => coversJudged(f, j)))
     const judgements = sampleUnlabelled(pool, 100, seed, perFile).map((s) => ({
       ...s,
       verdict: null,
