@@ -6,6 +6,7 @@ import { fingerprint } from './fingerprint.ts'
 import { spanChanged, type LineSet } from './diff.ts'
 import { languageById } from './languages.ts'
 import { listenersOf } from './listeners.ts'
+import { spawnedServers } from './server-helpers.ts'
 import { ruleInfo } from './rules/catalogue.ts'
 import { runRules } from './rules/index.ts'
 import { isSuppressed, suppressionsOf } from './suppress.ts'
@@ -38,6 +39,7 @@ export function analyse(
     testFile: options.testFile,
     consts,
     listeners: listenersOf(facts, language.family, consts),
+    spawned: spawnedServers(facts, consts),
     allowedHelpers: options.allowedHelpers ?? [],
   }
   const suppressions = suppressionsOf(facts.comments)

@@ -4,6 +4,7 @@ import type { Call, FileFacts, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
+import type { SpawnedServer } from '../server-helpers.ts'
 import type { Constants } from '../values.ts'
 
 export interface RuleContext {
@@ -15,6 +16,8 @@ export interface RuleContext {
   testFile: boolean
   consts: Constants
   listeners: Listener[]
+  /** Server processes the file starts with a port argument (PORT001 and PORT007 read them). */
+  spawned: SpawnedServer[]
   /** Helper names the project vouches for (a coordinated allocator, say). */
   allowedHelpers: readonly string[]
 }

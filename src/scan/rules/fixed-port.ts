@@ -4,13 +4,7 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
 import { portOf } from '../values.ts'
-import {
-  configuredPorts,
-  headerPortTable,
-  portCounters,
-  randomPorts,
-  spawnedServers,
-} from '../server-helpers.ts'
+import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -92,7 +86,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       })
     }
   }
-  for (const s of spawnedServers(ctx.facts, ctx.consts)) {
+  for (const s of ctx.spawned) {
     if (!s.port || !inTest(ctx, s.scope)) continue
     hits.push({
       rule: 'PORT001',

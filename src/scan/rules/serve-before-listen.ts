@@ -3,7 +3,6 @@ import type { Call, Span } from '../facts.ts'
 import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
-import { spawnedServers } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -208,7 +207,7 @@ const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
  */
 function spawnedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
-  for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
+  for (const spawned of ctx.spawned) {
     if (!inTest(ctx, spawned.scope)) continue
     // A sleep inside a loop is a poll (`while !is_port_reachable(…) { sleep(…) }`), not a guess.
     const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope))
