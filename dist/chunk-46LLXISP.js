@@ -29866,6 +29866,14 @@ import { existsSync } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 import { posix as posix3 } from "node:path";
 
+// src/scan/facts.ts
+function contains(outer, inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+function spanning(from, to) {
+  return { ...from, endLine: to.endLine, endColumn: to.endColumn, end: to.end };
+}
+
 // src/scan/syntax.ts
 var set = (...items) => new Set(items);
 function field(name2) {
@@ -30664,7 +30672,7 @@ var Extractor = class {
     }
     const first = this.span(node);
     const end = this.span(last);
-    const at = { ...first, endLine: end.endLine, endColumn: end.endColumn, end: end.end };
+    const at = spanning(first, end);
     if (followsCode(node)) {
       this.facts.comments.push({ text: node.text, at, trailing: true });
       return;
@@ -30862,7 +30870,7 @@ var Extractor = class {
     const end = parent ? this.span(parent) : at;
     this.facts.blocks.push({
       kind: "using",
-      at: { ...at, endLine: end.endLine, endColumn: end.endColumn, end: end.end },
+      at: spanning(at, end),
       head: at,
       headText: short(node),
       scope: this.scope
@@ -31080,11 +31088,6 @@ var Extractor = class {
 function strip(scope) {
   const { id, parent, name: name2, at, test, returns, role, passedTo } = scope;
   return { id, parent, name: name2, at, test, returns, role, passedTo };
-}
-
-// src/scan/facts.ts
-function contains(outer, inner) {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 // src/scan/fingerprint.ts
@@ -31812,7 +31815,7 @@ function untilBound(facts, call) {
   const bind = facts.calls.find(
     (c) => c.scope === call.scope && c.at.start > call.at.end && BINDS_LATER.test(c.name) && c.receiver.replace(/^(?:this|self)\./, "") === variable
   );
-  return bind ? { ...call.at, endLine: bind.at.endLine, endColumn: bind.at.endColumn, end: bind.at.end } : call.at;
+  return bind ? spanning(call.at, bind.at) : call.at;
 }
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
@@ -32172,7 +32175,7 @@ var fixedPortInTest = (ctx) => {
       });
     }
   }
-  for (const s of spawnedServers(ctx.facts, ctx.consts)) {
+  for (const s of ctx.spawned) {
     if (!s.port || !inTest(ctx, s.scope)) continue;
     hits.push({
       rule: "PORT001",
@@ -32355,10 +32358,8 @@ var freePortRace = (ctx) => {
     if (isRace(ctx, bound, scope))
       hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
     else if (isAvailabilityProbe(ctx, bound, scope)) {
-      const fn = ctx.facts.scopes[scope];
-      const span = { ...bound.at, line: fn.at.line, column: fn.at.column, start: fn.at.start };
       const what = "binds the port it is asked about to see whether it is free";
-      hit2(span, l.text, scope, what, false);
+      hit2(spanning(ctx.facts.scopes[scope].at, bound.at), l.text, scope, what, false);
     }
   }
   for (const call of ctx.facts.calls) {
@@ -32378,8 +32379,7 @@ function helperSpan(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];
   if (!fn || fn.id === 0 || !fn.name) return void 0;
   if (!portFlow(ctx, bound, scope)?.escapes.length) return void 0;
-  const { at } = fn;
-  return { ...bound.at, line: at.line, column: at.column, start: at.start };
+  return spanning(fn.at, bound.at);
 }
 function isBinder(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];
@@ -32931,7 +32931,7 @@ function clientAfter(ctx, start2, scope, address2) {
   );
 }
 function hit(call, message, started = call) {
-  const at = started === call ? call.at : { ...call.at, line: started.at.line, column: started.at.column, start: started.at.start };
+  const at = spanning(started.at, call.at);
   return { rule: "PORT007", severity: "warning", at, code: call.text, message };
 }
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
@@ -33045,7 +33045,7 @@ function python3(ctx) {
 var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
 function spawnedThenSleeps(ctx) {
   const hits = [];
-  for (const spawned of spawnedServers(ctx.facts, ctx.consts)) {
+  for (const spawned of ctx.spawned) {
     if (!inTest(ctx, spawned.scope)) continue;
     const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
     if (!sleep) continue;
@@ -33053,12 +33053,7 @@ function spawnedThenSleeps(ctx) {
     hits.push({
       rule: "PORT007",
       severity: "warning",
-      at: {
-        ...spawned.at,
-        endLine: sleep.at.endLine,
-        endColumn: sleep.at.endColumn,
-        end: sleep.at.end
-      },
+      at: spanning(spawned.at, sleep.at),
       code: spawned.text,
       message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
     });
@@ -33183,6 +33178,7 @@ function analyse(facts, options) {
     testFile: options.testFile,
     consts,
     listeners: listenersOf(facts, language.family, consts),
+    spawned: spawnedServers(facts, consts),
     allowedHelpers: options.allowedHelpers ?? []
   };
   const suppressions = suppressionsOf(facts.comments);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SVA7VGZP.js";
+} from "./chunk-NXZNASY5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TPKF5NYN.js";
+} from "./chunk-46LLXISP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-N3XVWYRW.js.LEGAL.txt */
+/*! For license information please see serve-command-SI6H6UDE.js.LEGAL.txt */

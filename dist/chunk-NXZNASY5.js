@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TPKF5NYN.js";
+} from "./chunk-46LLXISP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SVA7VGZP.js.LEGAL.txt */
+/*! For license information please see chunk-NXZNASY5.js.LEGAL.txt */
