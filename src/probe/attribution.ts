@@ -41,34 +41,41 @@ export function controlFor(
   const failed = ops[failedAt]
   if (!failed || !('sock' in failed)) return undefined
   if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return undefined
-  const port = portP(ops, replies)
+  const defining = definingBind(ops)
+  const port = defining === undefined ? undefined : portOf(replies[defining])
   if (port === undefined) return undefined
   const own = ops.slice(0, failedAt + 1).filter((op) => 'sock' in op && op.sock === failed.sock)
-  // The socket that defined P failed before it had a port: nothing of ours held P yet.
-  if (!own.some((op) => 'to' in op && op.to.port === 'P')) return undefined
-  return { port, ops: own.map((op) => withPort(op, port)) }
+  // Linux's listen() checks the port again: another program's SO_REUSEADDR socket that bound P
+  // while the scenario's own socket had it, not listening yet, fails the listen, so the socket
+  // that drew P is replayed too, on P named outright.
+  const drewP = own.includes(ops[defining!]!)
+  if (!drewP && !own.some((op) => 'to' in op && op.to.port === 'P')) return undefined
+  return { port, ops: own.map((op) => withPort(op, port, op === ops[defining!])) }
 }
 
 /** Whether the control's replies say the port is taken without the scenario's sockets. */
-export function takenByAnother(replies: readonly StepReply[], ops: readonly Op[]): boolean {
-  const last = replies[ops.length - 1]
-  return last !== undefined && 'ok' in last && !last.ok && CONFLICTS.has(outcomeOf(last.error))
+export function takenByAnother(replies: readonly StepReply[]): boolean {
+  // The driver stops at the first failure: a bind to P or a listen on it, whichever saw the other.
+  const failed = replies.find((r) => 'ok' in r && !r.ok)
+  return (
+    failed !== undefined && 'ok' in failed && !failed.ok && CONFLICTS.has(outcomeOf(failed.error))
+  )
 }
 
-/** The port the scenario's first bind to port 0 received. */
-function portP(ops: readonly Op[], replies: readonly StepReply[]): number | undefined {
-  for (const [i, op] of ops.entries()) {
-    if (!('to' in op) || op.to.port !== 0) continue
-    const reply = replies[i]
-    return reply && 'ok' in reply && reply.ok && typeof reply.value === 'number'
-      ? reply.value
-      : undefined
-  }
-  return undefined
+/** The scenario's first bind to port 0: the step whose port is P. */
+function definingBind(ops: readonly Op[]): number | undefined {
+  const i = ops.findIndex((op) => 'to' in op && op.op !== 'connect' && op.to.port === 0)
+  return i === -1 ? undefined : i
 }
 
-function withPort(op: Op, port: number): Op {
-  return 'to' in op && op.to.port === 'P' ? { ...op, to: { ...op.to, port } } : op
+function portOf(reply: StepReply | undefined): number | undefined {
+  return reply && 'ok' in reply && reply.ok && typeof reply.value === 'number'
+    ? reply.value
+    : undefined
+}
+
+function withPort(op: Op, port: number, defining: boolean): Op {
+  return 'to' in op && (op.to.port === 'P' || defining) ? { ...op, to: { ...op.to, port } } : op
 }
 
 /** Binds that ask the OS for a port: failing with these, they found none free. */

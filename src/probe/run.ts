@@ -184,7 +184,7 @@ async function runAttributed(
       if (error instanceof DriverFailure) return undefined
       throw error
     })
-    if (!check || !takenByAnother(check, control.ops)) return { ...run, ...counted }
+    if (!check || !takenByAnother(check)) return { ...run, ...counted }
     foreignConflicts++
     if (retries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-C6F5BGCA.js";
+} from "./chunk-KP3YMPJS.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";

@@ -775,26 +775,27 @@ function controlFor(compiled, replies, failedAt, outcome) {
   const failed = ops[failedAt];
   if (!failed || !("sock" in failed)) return void 0;
   if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return void 0;
-  const port = portP(ops, replies);
+  const defining = definingBind(ops);
+  const port = defining === void 0 ? void 0 : portOf(replies[defining]);
   if (port === void 0) return void 0;
   const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed.sock);
-  if (!own.some((op) => "to" in op && op.to.port === "P")) return void 0;
-  return { port, ops: own.map((op) => withPort(op, port)) };
+  const drewP = own.includes(ops[defining]);
+  if (!drewP && !own.some((op) => "to" in op && op.to.port === "P")) return void 0;
+  return { port, ops: own.map((op) => withPort(op, port, op === ops[defining])) };
 }
-function takenByAnother(replies, ops) {
-  const last = replies[ops.length - 1];
-  return last !== void 0 && "ok" in last && !last.ok && CONFLICTS.has(outcomeOf(last.error));
+function takenByAnother(replies) {
+  const failed = replies.find((r) => "ok" in r && !r.ok);
+  return failed !== void 0 && "ok" in failed && !failed.ok && CONFLICTS.has(outcomeOf(failed.error));
 }
-function portP(ops, replies) {
-  for (const [i, op] of ops.entries()) {
-    if (!("to" in op) || op.to.port !== 0) continue;
-    const reply = replies[i];
-    return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
-  }
-  return void 0;
+function definingBind(ops) {
+  const i = ops.findIndex((op) => "to" in op && op.op !== "connect" && op.to.port === 0);
+  return i === -1 ? void 0 : i;
 }
-function withPort(op, port) {
-  return "to" in op && op.to.port === "P" ? { ...op, to: { ...op.to, port } } : op;
+function portOf(reply) {
+  return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
+}
+function withPort(op, port, defining) {
+  return "to" in op && (op.to.port === "P" || defining) ? { ...op, to: { ...op.to, port } } : op;
 }
 var NO_FREE_PORT = /* @__PURE__ */ new Set(["EADDRINUSE", "EAGAIN"]);
 function hostCause(compiled, failedAt, outcome) {
@@ -1063,7 +1064,7 @@ async function runAttributed(compiled, driver, timeout) {
       if (error instanceof DriverFailure) return void 0;
       throw error;
     });
-    if (!check || !takenByAnother(check, control.ops)) return { ...run, ...counted };
+    if (!check || !takenByAnother(check)) return { ...run, ...counted };
     foreignConflicts++;
     if (retries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`;

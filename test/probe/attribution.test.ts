@@ -1,0 +1,45 @@
+// Whose socket made a bind or listen fail: the control that replays the failing socket alone.
+import { describe, expect, it } from 'vitest'
+import { controlFor, takenByAnother } from '../../src/probe/attribution.ts'
+import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
+import { compileScenario } from '../../src/probe/compile.ts'
+import type { StepReply } from '../../src/probe/drivers/driver.ts'
+
+const compiled = (id: string) => compileScenario(CATALOGUE.find((s) => s.id === id)!)
+const ok = (value?: number): StepReply => (value === undefined ? { ok: true } : { ok: true, value })
+const inUse: StepReply = { ok: false, error: { name: 'EADDRINUSE', errno: 98 } }
+
+describe('controlFor', () => {
+  // A = socket, A SO_REUSEADDR, A bind lo4:0, A listen, B = socket, B SO_REUSEADDR, => B bind lo4:P
+  const scenario = compiled('tcp4-reuseaddr-bind-while-listening')
+
+  it('replays the recorded socket alone on P, named outright', () => {
+    const replies = [ok(), ok(), ok(43000), ok(), ok(), ok(), inUse]
+    const control = controlFor(scenario, replies, 6, 'EADDRINUSE')
+    expect(control?.port).toBe(43000)
+    expect(control?.ops.map((op) => op.op)).toEqual(['socket', 'setsockopt', 'bind'])
+    expect(control?.ops.at(-1)).toMatchObject({ sock: 'B', to: { port: 43000 } })
+  })
+
+  it('replays the socket that drew P when its listen fails (another program bound P meanwhile)', () => {
+    const replies = [ok(), ok(), ok(43000), inUse]
+    const control = controlFor(scenario, replies, 3, 'EADDRINUSE')
+    expect(control?.ops.map((op) => op.op)).toEqual(['socket', 'setsockopt', 'bind', 'listen'])
+    expect(control?.ops[2]).toMatchObject({ sock: 'A', to: { port: 43000 } })
+  })
+
+  it('has none when P was never drawn, or for an error no other program causes', () => {
+    expect(controlFor(scenario, [ok(), ok(), inUse], 2, 'EADDRINUSE')).toBeUndefined()
+    const denied: StepReply = { ok: false, error: { name: 'EACCES', errno: 13 } }
+    expect(controlFor(scenario, [ok(), ok(), ok(43000), denied], 3, 'EACCES')).toBeUndefined()
+  })
+})
+
+describe('takenByAnother', () => {
+  it('is the control’s first failure being a conflict, at the bind or at the listen', () => {
+    expect(takenByAnother([ok(), ok(), inUse])).toBe(true)
+    expect(takenByAnother([ok(), ok(), ok(43000), inUse])).toBe(true)
+    expect(takenByAnother([ok(), ok(), ok(43000), ok()])).toBe(false)
+    expect(takenByAnother([ok(), { ok: false, error: { name: 'EACCES' } }])).toBe(false)
+  })
+})
