@@ -4,6 +4,7 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
 import { portOf } from '../values.ts'
+import { goroutineServers } from './serve-before-listen.ts'
 import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
@@ -96,6 +97,19 @@ export const fixedPortInTest: Rule = (ctx) => {
       message:
         `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or ` +
         'another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.',
+    })
+  }
+  for (const g of goroutineServers(ctx)) {
+    if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: g.call.at,
+      code: g.call.text,
+      message:
+        `The test hands \`${g.call.callee}\` fixed port ${g.port} in a goroutine and dials that port on ` +
+        `line ${g.dial.at.line}, so the goroutine serves on it: parallel workers or another CI job on the ` +
+        'same host make it fail with EADDRINUSE, or talk to the wrong server.',
     })
   }
   for (const r of randomPorts(ctx.facts)) {

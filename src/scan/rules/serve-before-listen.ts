@@ -3,6 +3,7 @@ import type { Call, Span } from '../facts.ts'
 import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
+import { resolve } from '../values.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -32,11 +33,61 @@ function clientAfter(
 
 /**
  * The finding is the call that binds; given the statement that started it in the background
- * (`go func() {`), it spans from there, so it points at the start and covers the bind.
+ * (`go func() {`), it spans from there, so it points at the start and covers the bind, and on to
+ * where the test goes on without knowing the port is open (its first request, or a fixed sleep):
+ * the race is between those lines, and the fix is at either end.
  */
-function hit(call: Call, message: string, started: Call = call): Hit {
-  const at = spanning(started.at, call.at)
+function hit(call: Call, message: string, started: Call = call, until?: Call): Hit {
+  const end = until && until.at.end > call.at.end ? until.at : call.at
+  const at = spanning(started.at, end)
   return { rule: 'PORT007', severity: 'warning', at, code: call.text, message }
+}
+
+/** A goroutine's call that is handed the port its test then dials; `dial` is the first call that does. */
+export interface GoroutineServer {
+  call: Call
+  /** The `go` statement: the call itself, or the `go func() {…}()` around it. */
+  started: Call
+  port: number
+  dial: Call
+}
+
+/** Ports a server is handed, from the registered range up (a count or a timeout is not one). */
+const MIN_HANDED_PORT = 1024
+
+/**
+ * `go func() { input, _ = Input(8080) }()` and then `http.Post("http://localhost:8080", …)`:
+ * whatever the goroutine's call is named, the test hands it port N and then talks to N, so the
+ * call serves on N (dependabot/cli's input_test.go). Only literal or constant ports count.
+ */
+export function goroutineServers(ctx: RuleContext): GoroutineServer[] {
+  if (ctx.family !== 'go') return []
+  const out: GoroutineServer[] = []
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
+  for (const call of ctx.facts.calls) {
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at))
+    if ((!call.go && !closure) || call.callee.startsWith('func(') || !inTest(ctx, call.scope))
+      continue
+    const started = closure ?? call
+    const area = ctx.facts.scopes[namedScope(ctx, started.scope)]!.at
+    for (const arg of call.args) {
+      const v = resolve(arg.value, ctx.consts)
+      const port = v.kind === 'int' ? v.value : undefined
+      if (port === undefined || port < MIN_HANDED_PORT || port > 65535) continue
+      const address = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`)
+      const dial = ctx.facts.calls.find(
+        (c) =>
+          c.at.start > started.at.end &&
+          contains(area, c.at) &&
+          c.args.some((a) => a.value.kind === 'string' && address.test(a.value.value)),
+      )
+      if (dial) {
+        out.push({ call, started, port, dial })
+        break
+      }
+    }
+  }
+  return out
 }
 
 /** Functions that start a server when called without arguments: `main`, `startServer`. */
@@ -44,6 +95,7 @@ const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)
 
 function go(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
+  const handed = goroutineServers(ctx)
   // `go func() { srv.ListenAndServe() }()` serves from inside the closure it starts.
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
   for (const call of ctx.facts.calls) {
@@ -54,7 +106,8 @@ function go(ctx: RuleContext): Hit[] {
       (/^(?:Start|Run|Listen)$/.test(call.name) &&
         call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value))) ||
       // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
-      (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name))
+      (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name)) ||
+      handed.some((h) => h.call === call)
     if (!serves) continue
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)
@@ -73,16 +126,17 @@ function go(ctx: RuleContext): Hit[] {
     // waiting for the port by guesswork; inside one test the sleep matters only if the test
     // then talks to the server, which `client` covers (miekg/dns's shutdown tests only stop it).
     const name = ctx.facts.scopes[scope]!.name
-    const sleeps =
-      !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name) &&
-      sleepAfter(ctx, started, scope) !== undefined
-    if (!client && !returns && !sleeps) continue
+    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name)
+      ? undefined
+      : sleepAfter(ctx, started, scope)
+    if (!client && !returns && !sleep) continue
     hits.push(
       hit(
         call,
         `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
           'can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.',
         started,
+        client ?? sleep,
       ),
     )
   }
@@ -122,6 +176,8 @@ function js(ctx: RuleContext): Hit[] {
         `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits ` +
           `for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens ` +
           '(ECONNREFUSED, or a null address()).',
+        call,
+        client,
       ),
     )
   }
@@ -191,6 +247,8 @@ function python(ctx: RuleContext): Hit[] {
         call,
         `The thread's target binds the port itself, so ${then} ` +
           'can run before the server listens (ConnectionRefusedError on a loaded runner).',
+        call,
+        client ?? sleep,
       ),
     )
   }

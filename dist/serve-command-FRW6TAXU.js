@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NXZNASY5.js";
+} from "./chunk-CRE5JEQW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-46LLXISP.js";
+} from "./chunk-A2HRIT5D.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SI6H6UDE.js.LEGAL.txt */
+/*! For license information please see serve-command-FRW6TAXU.js.LEGAL.txt */

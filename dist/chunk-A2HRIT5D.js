@@ -32114,6 +32114,188 @@ function hasWord(text, word) {
   return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
 }
 
+// src/scan/rules/serve-before-listen.ts
+var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
+var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
+function clientAfter(ctx, start2, scope, address2) {
+  const area = ctx.facts.scopes[scope].at;
+  const dials = (c) => CLIENT.test(c.name) || address2 !== void 0 && c.args.some((a) => a.value.kind === "string" && a.value.value === address2);
+  return ctx.facts.calls.find(
+    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
+  );
+}
+function hit(call, message, started = call, until) {
+  const end = until && until.at.end > call.at.end ? until.at : call.at;
+  const at = spanning(started.at, end);
+  return { rule: "PORT007", severity: "warning", at, code: call.text, message };
+}
+var MIN_HANDED_PORT = 1024;
+function goroutineServers(ctx) {
+  if (ctx.family !== "go") return [];
+  const out2 = [];
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
+  for (const call of ctx.facts.calls) {
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
+    if (!call.go && !closure || call.callee.startsWith("func(") || !inTest(ctx, call.scope))
+      continue;
+    const started = closure ?? call;
+    const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
+    for (const arg of call.args) {
+      const v = resolve(arg.value, ctx.consts);
+      const port = v.kind === "int" ? v.value : void 0;
+      if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) continue;
+      const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
+      const dial = ctx.facts.calls.find(
+        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some((a) => a.value.kind === "string" && address2.test(a.value.value))
+      );
+      if (dial) {
+        out2.push({ call, started, port, dial });
+        break;
+      }
+    }
+  }
+  return out2;
+}
+var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
+function go3(ctx) {
+  const hits = [];
+  const handed = goroutineServers(ctx);
+  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
+  for (const call of ctx.facts.calls) {
+    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
+    if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
+    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
+    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || handed.some((h) => h.call === call);
+    if (!serves) continue;
+    const started = closure ?? call;
+    const scope = namedScope(ctx, started.scope);
+    const area = ctx.facts.scopes[scope].at;
+    const address2 = call.args.find(
+      (a) => a.value.kind === "string" && /:\d+$/.test(a.value.value)
+    )?.value;
+    const client = clientAfter(
+      ctx,
+      started,
+      scope,
+      address2?.kind === "string" ? address2.value : void 0
+    );
+    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
+    const name2 = ctx.facts.scopes[scope].name;
+    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : sleepAfter(ctx, started, scope);
+    if (!client && !returns && !sleep) continue;
+    hits.push(
+      hit(
+        call,
+        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`,
+        started,
+        client ?? sleep
+      )
+    );
+  }
+  return hits;
+}
+function js2(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (call.name !== "listen" || call.awaited || !call.statement || !inTest(ctx, call.scope))
+      continue;
+    if (call.args.some(
+      (a) => a.value.kind === "function" || a.value.kind === "name" && CALLBACK_NAME.test(a.value.last)
+    ))
+      continue;
+    if (facts.calls.some((c) => c.name === "Promise" && c.isNew && contains(c.at, call.at)))
+      continue;
+    const first = call.args[0]?.value;
+    const hostGiven = call.args[1]?.value.kind === "string" || first?.kind === "object" && first.entries.some((e) => /^(?:host|hostname)$/.test(e.key));
+    if (!hostGiven && !/fastify|hapi/i.test(call.receiver)) continue;
+    const client = clientAfter(ctx, call, call.scope);
+    if (!client) continue;
+    const waits = facts.strings.some(
+      (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
+    );
+    if (waits) continue;
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens (ECONNREFUSED, or a null address()).`,
+        call,
+        client
+      )
+    );
+  }
+  return hits;
+}
+var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
+var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/;
+var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
+var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
+function receiverOf(target) {
+  return target.replace(/\.(?:run|listen)$/, "").split(".").pop() ?? "";
+}
+function bindsInLocalFunction(ctx, target) {
+  const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target);
+  return fn !== void 0 && ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at));
+}
+function sleepAfter(ctx, start2, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
+  return ctx.facts.calls.find(
+    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls(c.at)
+  );
+}
+function python3(ctx) {
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (!/^(?:Thread|Process)$/.test(call.name) || !inTest(ctx, call.scope)) continue;
+    const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
+    if (!target) continue;
+    const text = target.kind === "name" ? target.name : target.text;
+    if (/serve_forever$/.test(text)) continue;
+    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text);
+    if (!serves) continue;
+    const scope = namedScope(ctx, call.scope);
+    const client = clientAfter(ctx, call, scope);
+    const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
+    if (!client && !sleep) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : `the code after the fixed sleep on line ${sleep.at.line}`;
+    hits.push(
+      hit(
+        call,
+        `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`,
+        call,
+        client ?? sleep
+      )
+    );
+  }
+  return hits;
+}
+var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
+function spawnedThenSleeps(ctx) {
+  const hits = [];
+  for (const spawned of ctx.spawned) {
+    if (!inTest(ctx, spawned.scope)) continue;
+    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
+    if (!sleep) continue;
+    const port = spawned.port ? `port ${spawned.port}` : "its port";
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(spawned.at, sleep.at),
+      code: spawned.text,
+      message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
+    });
+  }
+  return hits;
+}
+var serveBeforeListen = (ctx) => {
+  const spawned = spawnedThenSleeps(ctx);
+  if (ctx.family === "go") return [...go3(ctx), ...spawned];
+  if (ctx.family === "js") return [...js2(ctx), ...spawned];
+  if (ctx.family === "python") return [...python3(ctx), ...spawned];
+  return spawned;
+};
+
 // src/scan/rules/fixed-port.ts
 var EPHEMERAL_FLOOR = 32768;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
@@ -32183,6 +32365,16 @@ var fixedPortInTest = (ctx) => {
       at: s.at,
       code: s.text,
       message: `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+    });
+  }
+  for (const g of goroutineServers(ctx)) {
+    if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue;
+    hits.push({
+      rule: "PORT001",
+      severity: "error",
+      at: g.call.at,
+      code: g.call.text,
+      message: `The test hands \`${g.call.callee}\` fixed port ${g.port} in a goroutine and dials that port on line ${g.dial.at.line}, so the goroutine serves on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
   for (const r of randomPorts(ctx.facts)) {
@@ -32919,154 +33111,6 @@ function samePort(server2, client) {
   if (server2.kind === "fixed") return server2.port === Number(port);
   return server2.kind !== "zero";
 }
-
-// src/scan/rules/serve-before-listen.ts
-var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
-var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
-function clientAfter(ctx, start2, scope, address2) {
-  const area = ctx.facts.scopes[scope].at;
-  const dials = (c) => CLIENT.test(c.name) || address2 !== void 0 && c.args.some((a) => a.value.kind === "string" && a.value.value === address2);
-  return ctx.facts.calls.find(
-    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
-  );
-}
-function hit(call, message, started = call) {
-  const at = spanning(started.at, call.at);
-  return { rule: "PORT007", severity: "warning", at, code: call.text, message };
-}
-var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
-function go3(ctx) {
-  const hits = [];
-  const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
-  for (const call of ctx.facts.calls) {
-    const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
-    if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
-    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
-    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name);
-    if (!serves) continue;
-    const started = closure ?? call;
-    const scope = namedScope(ctx, started.scope);
-    const area = ctx.facts.scopes[scope].at;
-    const address2 = call.args.find(
-      (a) => a.value.kind === "string" && /:\d+$/.test(a.value.value)
-    )?.value;
-    const client = clientAfter(
-      ctx,
-      started,
-      scope,
-      address2?.kind === "string" ? address2.value : void 0
-    );
-    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
-    const name2 = ctx.facts.scopes[scope].name;
-    const sleeps = !/^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) && sleepAfter(ctx, started, scope) !== void 0;
-    if (!client && !returns && !sleeps) continue;
-    hits.push(
-      hit(
-        call,
-        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`,
-        started
-      )
-    );
-  }
-  return hits;
-}
-function js2(ctx) {
-  const hits = [];
-  const { facts } = ctx;
-  for (const call of facts.calls) {
-    if (call.name !== "listen" || call.awaited || !call.statement || !inTest(ctx, call.scope))
-      continue;
-    if (call.args.some(
-      (a) => a.value.kind === "function" || a.value.kind === "name" && CALLBACK_NAME.test(a.value.last)
-    ))
-      continue;
-    if (facts.calls.some((c) => c.name === "Promise" && c.isNew && contains(c.at, call.at)))
-      continue;
-    const first = call.args[0]?.value;
-    const hostGiven = call.args[1]?.value.kind === "string" || first?.kind === "object" && first.entries.some((e) => /^(?:host|hostname)$/.test(e.key));
-    if (!hostGiven && !/fastify|hapi/i.test(call.receiver)) continue;
-    const client = clientAfter(ctx, call, call.scope);
-    if (!client) continue;
-    const waits = facts.strings.some(
-      (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
-    );
-    if (waits) continue;
-    hits.push(
-      hit(
-        call,
-        `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens (ECONNREFUSED, or a null address()).`
-      )
-    );
-  }
-  return hits;
-}
-var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
-var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/;
-var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
-var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
-function receiverOf(target) {
-  return target.replace(/\.(?:run|listen)$/, "").split(".").pop() ?? "";
-}
-function bindsInLocalFunction(ctx, target) {
-  const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target);
-  return fn !== void 0 && ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at));
-}
-function sleepAfter(ctx, start2, scope) {
-  const area = ctx.facts.scopes[scope].at;
-  const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
-  return ctx.facts.calls.find(
-    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls(c.at)
-  );
-}
-function python3(ctx) {
-  const hits = [];
-  for (const call of ctx.facts.calls) {
-    if (!/^(?:Thread|Process)$/.test(call.name) || !inTest(ctx, call.scope)) continue;
-    const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
-    if (!target) continue;
-    const text = target.kind === "name" ? target.name : target.text;
-    if (/serve_forever$/.test(text)) continue;
-    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text);
-    if (!serves) continue;
-    const scope = namedScope(ctx, call.scope);
-    const client = clientAfter(ctx, call, scope);
-    const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
-    if (!client && !sleep) continue;
-    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : `the code after the fixed sleep on line ${sleep.at.line}`;
-    hits.push(
-      hit(
-        call,
-        `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`
-      )
-    );
-  }
-  return hits;
-}
-var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
-function spawnedThenSleeps(ctx) {
-  const hits = [];
-  for (const spawned of ctx.spawned) {
-    if (!inTest(ctx, spawned.scope)) continue;
-    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
-    if (!sleep) continue;
-    const port = spawned.port ? `port ${spawned.port}` : "its port";
-    hits.push({
-      rule: "PORT007",
-      severity: "warning",
-      at: spanning(spawned.at, sleep.at),
-      code: spawned.text,
-      message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
-    });
-  }
-  return hits;
-}
-var serveBeforeListen = (ctx) => {
-  const spawned = spawnedThenSleeps(ctx);
-  if (ctx.family === "go") return [...go3(ctx), ...spawned];
-  if (ctx.family === "js") return [...js2(ctx), ...spawned];
-  if (ctx.family === "python") return [...python3(ctx), ...spawned];
-  return spawned;
-};
 
 // src/scan/rules/index.ts
 var RULE_CHECKS = {
