@@ -215,7 +215,22 @@ function go(call: Call, consts: Constants): Address | undefined {
   return undefined
 }
 
-function jvm(call: Call, consts: Constants): Address | undefined {
+/** What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. */
+const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i
+
+/** A variable the file assigns a `new X(…)` whose type matches: `ServerConnector http = new ServerConnector(server)`. */
+function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
+  return facts.assigns.some(
+    (a) =>
+      a.target === name &&
+      a.value.kind === 'call' &&
+      // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
+      (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) &&
+      type.test(a.value.call.name),
+  )
+}
+
+function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
   const first = call.args[0] && resolve(call.args[0].value, consts)
   if (
@@ -241,7 +256,7 @@ function jvm(call: Call, consts: Constants): Address | undefined {
   }
   if (
     n === 'setPort' &&
-    /connector|listener|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)
+    (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART))
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
@@ -350,8 +365,8 @@ const BY_FAMILY: Record<
   python,
   js: (c, k) => js(c, k),
   go: (c, k) => go(c, k),
-  java: (c, k) => jvm(c, k),
-  kotlin: (c, k) => jvm(c, k),
+  java: jvm,
+  kotlin: jvm,
   csharp: (c, k) => csharp(c, k),
   rust: (c, k) => rust(c, k),
   c: cFamily,

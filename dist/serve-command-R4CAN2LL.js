@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CRE5JEQW.js";
+} from "./chunk-VXB6AEHE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-A2HRIT5D.js";
+} from "./chunk-GDUDYATX.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FRW6TAXU.js.LEGAL.txt */
+/*! For license information please see serve-command-R4CAN2LL.js.LEGAL.txt */

@@ -31866,7 +31866,14 @@ function go2(call, consts) {
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;
 }
-function jvm(call, consts) {
+var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
+function constructedAs(name2, facts, type) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
+    (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) && type.test(a.value.call.name)
+  );
+}
+function jvm(call, consts, facts) {
   const n = call.name;
   const first = call.args[0] && resolve(call.args[0].value, consts);
   if (/^(?:ServerSocket|DatagramSocket|createServerSocket|WireMockServer|ServerSocketChannel)$/.test(
@@ -31887,7 +31894,7 @@ function jvm(call, consts) {
       return hostAndPort(call, consts, first, pos(call, 1));
     return void 0;
   }
-  if (n === "setPort" && /connector|listener|server|tomcat|jetty|undertow|factory|builder/i.test(call.receiver)) {
+  if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART))) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver)) {
@@ -31965,8 +31972,8 @@ var BY_FAMILY = {
   python: python2,
   js: (c, k) => js(c, k),
   go: (c, k) => go2(c, k),
-  java: (c, k) => jvm(c, k),
-  kotlin: (c, k) => jvm(c, k),
+  java: jvm,
+  kotlin: jvm,
   csharp: (c, k) => csharp2(c, k),
   rust: (c, k) => rust2(c, k),
   c: cFamily2

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-ZNSZZ5XW.js";
+} from "./chunk-56MWBEJV.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-A2HRIT5D.js";
+} from "./chunk-GDUDYATX.js";
 import {
   CommandFailure,
   UsageError,
@@ -971,7 +971,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-FRW6TAXU.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-R4CAN2LL.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {
