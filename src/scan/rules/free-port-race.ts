@@ -375,7 +375,7 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         CLOSE.test(c.name) &&
         contains(area, c.at) &&
         c.at.start > bound.at.start &&
-        relates(c.receiver, sock, bind) &&
+        (relates(c.receiver, sock, bind) || closesArgument(c, sock)) &&
         !insideAny(facts.calls, c.at, CLEANUP),
     )
     .flatMap((c) => whenRun(ctx, c, scope))
@@ -479,6 +479,11 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
     .trim()
     .replace(/^(?:mut\s+)/, '')
   return /^(?:(?:self|this)\.)?[\w$]+$/.test(first) ? first : ''
+}
+
+/** The socket given to a function that ends it: Rust's `drop(probe)`. */
+function closesArgument(call: Call, sock: string): boolean {
+  return sock !== '' && call.receiver === '' && call.args[0]?.value.text === sock
 }
 
 /** A call on the socket: same variable, or chained on the bind itself. */

@@ -32700,7 +32700,7 @@ function closesFirst(ctx, bound, scope, flow) {
   const { escapes, stores, uses } = flow;
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && relates(c.receiver, sock, bind) && !insideAny(facts.calls, c.at, CLEANUP)
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP)
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     if (stores.length > 0) return true;
@@ -32762,6 +32762,9 @@ function socketVariable(ctx, bind) {
   if (!best) return "";
   const first = best.target.split(",")[0].trim().replace(/^(?:mut\s+)/, "");
   return /^(?:(?:self|this)\.)?[\w$]+$/.test(first) ? first : "";
+}
+function closesArgument(call, sock) {
+  return sock !== "" && call.receiver === "" && call.args[0]?.value.text === sock;
 }
 function relates(receiver, sock, bind) {
   if (sock) return receiver === sock || rootOf(receiver) === sock || receiver.startsWith(`${sock}.`);

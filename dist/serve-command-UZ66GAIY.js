@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VXB6AEHE.js";
+} from "./chunk-MD3AV4RW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GDUDYATX.js";
+} from "./chunk-2IIVMDS5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-R4CAN2LL.js.LEGAL.txt */
+/*! For license information please see serve-command-UZ66GAIY.js.LEGAL.txt */
