@@ -2,6 +2,7 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, Scope, Span, Value } from '../facts.ts'
+import type { Listener } from '../listeners.ts'
 import { contains, spanning } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -83,19 +84,37 @@ const unmeasuredIn = (ctx: RuleContext, scope: number): Severity =>
 export const freePortRace: Rule = (ctx) => {
   const hits: Hit[] = []
   const racyFunctions = new Set<number>()
-  const hit = (at: Span, code: string, scope: number, what: string, measured = true) => {
-    // A probe's callers are not reported: its definition is where the fix belongs.
-    if (measured) racyFunctions.add(scope)
+  const probes = new Set<number>()
+  const nameOf = (scope: number) => {
     const name = ctx.facts.scopes[scope]?.name
+    return name ? `\`${name}\`` : 'This code'
+  }
+  const hit = (at: Span, code: string, scope: number, what: string) => {
+    // A probe's callers are not reported: its definition is where the fix belongs.
+    racyFunctions.add(scope)
     hits.push({
       rule: 'PORT002',
-      severity: measured ? severityIn(ctx, scope) : unmeasuredIn(ctx, scope),
+      severity: severityIn(ctx, scope),
       at,
       code,
       message:
-        `${name ? `\`${name}\`` : 'This code'} ${what}, reads the port and lets the socket close ` +
+        `${nameOf(scope)} ${what}, reads the port and lets the socket close ` +
         'before the number is used: another process or a parallel test can take the port in ' +
         'between (EADDRINUSE, or a client talking to the wrong server), on every OS.',
+    })
+  }
+  // One finding per probing function, however many sockets it tries (TCP and UDP, say).
+  const probeHit = (l: Listener, scope: number, bound: Bound, what: string) => {
+    probes.add(scope)
+    hits.push({
+      rule: 'PORT002',
+      severity: unmeasuredIn(ctx, scope),
+      at: spanning(ctx.facts.scopes[scope]!.at, bound.at),
+      code: l.text,
+      message:
+        `${nameOf(scope)} ${what}, and closes the socket first: nothing holds the port then, so ` +
+        'another process or a parallel test can take it before it is bound again ' +
+        '(EADDRINUSE, or a client talking to the wrong server), on every OS.',
     })
   }
   const binders = new Set<string>()
@@ -105,12 +124,15 @@ export const freePortRace: Rule = (ctx) => {
     const scope = namedScope(ctx, l.scope)
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
-    if (racyFunctions.has(scope)) continue
+    if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (isRace(ctx, bound, scope))
       hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
-    else if (isAvailabilityProbe(ctx, bound, scope)) {
-      const what = 'binds the port it is asked about to see whether it is free'
-      hit(spanning(ctx.facts.scopes[scope]!.at, bound.at), l.text, scope, what, false)
+    else if (isAvailabilityProbe(ctx, bound, scope))
+      probeHit(l, scope, bound, 'binds the port it is asked about to answer whether it is free')
+    else {
+      const candidate = candidateHandedOut(ctx, bound, scope)
+      if (candidate)
+        probeHit(l, scope, bound, `binds candidate port \`${candidate}\` to hand the number out`)
     }
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
@@ -351,6 +373,34 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
       CLOSE.test(c.name) &&
       (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock)),
   )
+}
+
+/**
+ * `getPortNumber()`: a function binds a candidate number held in one of its variables (a counter,
+ * a random draw), lets the socket go, and hands the number out, as it is or converted
+ * (`p = Integer.toString(pn); return p`). The caller binds it later: the same race as port 0's.
+ * Returns the candidate's variable.
+ */
+function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): string | undefined {
+  const { facts } = ctx
+  const fn = facts.scopes[scope]
+  if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return undefined
+  const port = bound.bind.args
+    .map((a) => a.value)
+    .find((v) => v.kind === 'name' && /^[A-Za-z_]\w*$/.test(v.name))
+  if (port?.kind !== 'name') return undefined
+  const candidate = port.name
+  const given = facts.params.some((p) => p.name === candidate && contains(fn.at, p.at))
+  if (given || !letsGo(ctx, bound, fn)) return undefined
+  const carriers = new Set([candidate])
+  for (const a of facts.assigns) {
+    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))
+      carriers.add(a.name)
+  }
+  const handedOut = facts.exits.some(
+    (e) => e.scope === fn.id && e.value?.kind === 'name' && carriers.has(e.value.name),
+  )
+  return handedOut ? candidate : undefined
 }
 
 /** `addr.port`, `addr[1]`, `int(addr.port)`, `Number(addr.port)`: the variable's value or a field of it. */

@@ -32536,15 +32536,29 @@ var unmeasuredIn = (ctx, scope) => inTest(ctx, scope) ? "warning" : "note";
 var freePortRace = (ctx) => {
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
-  const hit2 = (at, code, scope, what, measured = true) => {
-    if (measured) racyFunctions.add(scope);
+  const probes = /* @__PURE__ */ new Set();
+  const nameOf = (scope) => {
     const name2 = ctx.facts.scopes[scope]?.name;
+    return name2 ? `\`${name2}\`` : "This code";
+  };
+  const hit2 = (at, code, scope, what) => {
+    racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
-      severity: measured ? severityIn(ctx, scope) : unmeasuredIn(ctx, scope),
+      severity: severityIn(ctx, scope),
       at,
       code,
-      message: `${name2 ? `\`${name2}\`` : "This code"} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+      message: `${nameOf(scope)} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  };
+  const probeHit = (l, scope, bound, what) => {
+    probes.add(scope);
+    hits.push({
+      rule: "PORT002",
+      severity: unmeasuredIn(ctx, scope),
+      at: spanning(ctx.facts.scopes[scope].at, bound.at),
+      code: l.text,
+      message: `${nameOf(scope)} ${what}, and closes the socket first: nothing holds the port then, so another process or a parallel test can take it before it is bound again (EADDRINUSE, or a client talking to the wrong server), on every OS.`
     });
   };
   const binders = /* @__PURE__ */ new Set();
@@ -32553,12 +32567,15 @@ var freePortRace = (ctx) => {
     const scope = namedScope(ctx, l.scope);
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
-    if (racyFunctions.has(scope)) continue;
+    if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (isRace(ctx, bound, scope))
       hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
-    else if (isAvailabilityProbe(ctx, bound, scope)) {
-      const what = "binds the port it is asked about to see whether it is free";
-      hit2(spanning(ctx.facts.scopes[scope].at, bound.at), l.text, scope, what, false);
+    else if (isAvailabilityProbe(ctx, bound, scope))
+      probeHit(l, scope, bound, "binds the port it is asked about to answer whether it is free");
+    else {
+      const candidate = candidateHandedOut(ctx, bound, scope);
+      if (candidate)
+        probeHit(l, scope, bound, `binds candidate port \`${candidate}\` to hand the number out`);
     }
   }
   for (const call of ctx.facts.calls) {
@@ -32687,6 +32704,25 @@ function letsGo(ctx, bound, fn) {
   return facts.calls.some(
     (c) => contains(area, c.at) && c.at.start > bound.at.start && CLOSE.test(c.name) && (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock))
   );
+}
+function candidateHandedOut(ctx, bound, scope) {
+  const { facts } = ctx;
+  const fn = facts.scopes[scope];
+  if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return void 0;
+  const port = bound.bind.args.map((a) => a.value).find((v) => v.kind === "name" && /^[A-Za-z_]\w*$/.test(v.name));
+  if (port?.kind !== "name") return void 0;
+  const candidate = port.name;
+  const given = facts.params.some((p) => p.name === candidate && contains(fn.at, p.at));
+  if (given || !letsGo(ctx, bound, fn)) return void 0;
+  const carriers = /* @__PURE__ */ new Set([candidate]);
+  for (const a of facts.assigns) {
+    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))
+      carriers.add(a.name);
+  }
+  const handedOut = facts.exits.some(
+    (e) => e.scope === fn.id && e.value?.kind === "name" && carriers.has(e.value.name)
+  );
+  return handedOut ? candidate : void 0;
 }
 function fieldOf(text, variable) {
   const v = escapeRegExp(variable);

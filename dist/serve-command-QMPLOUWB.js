@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MD3AV4RW.js";
+} from "./chunk-7TTTOPRL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-2IIVMDS5.js";
+} from "./chunk-STBZIB5J.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UZ66GAIY.js.LEGAL.txt */
+/*! For license information please see serve-command-QMPLOUWB.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-2IIVMDS5.js";
+} from "./chunk-STBZIB5J.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MD3AV4RW.js.LEGAL.txt */
+/*! For license information please see chunk-7TTTOPRL.js.LEGAL.txt */
