@@ -22,7 +22,10 @@ const RACY_MODULE =
 
 const RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`
 
-export const ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}`)
+/** …or the system's table of sockets, looked up for an unused number (free-port-race.ts). */
+const SOCKET_TABLE = 'GetActive(?:Tcp|Udp)|net_connections'
+
+export const ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`)
 
 /**
  * ANY_CODE rewritten for V8, which matches the same texts in less than half the time (a test checks
@@ -43,6 +46,8 @@ export const ANY_CODE_FAST = new RegExp(
     'port(?:finder|-finder|scanner|picker)',
     `(?<=${HELPER_PREFIX})[pP]orts?`,
     `(?<=${BARE_HELPER_PREFIX})[pP]orts?\\b`,
+    '(?<=GetActive)(?:Tcp|Udp)',
+    '(?<=net_)connections',
   ].join('|'),
 )
 
@@ -72,7 +77,7 @@ export function worthParsing(text: string, testFile: boolean, path = ''): boolea
 export const FOCUS_MIN_CHARS = 32_000
 
 const RACY_MODULE_RE = new RegExp(RACY_MODULE)
-const FOCUS_WORDS = new RegExp(`${PORT_READ}|${RACY_HELPER}`, 'g')
+const FOCUS_WORDS = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`, 'g')
 
 /**
  * Where a large non-test file mentions PORT002's trigger words, so that only the functions

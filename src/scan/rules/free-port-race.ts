@@ -2,7 +2,6 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, Scope, Span, Value } from '../facts.ts'
-import type { Listener } from '../listeners.ts'
 import { contains, spanning } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -48,6 +47,10 @@ const RACY_HELPERS: Record<string, RegExp> = {
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
 }
+
+/** Reading the system's socket table: .NET's IPGlobalProperties, Python's psutil. */
+const LISTENER_TABLE =
+  /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/
 
 /** Helper names from the pre-filter's vocabulary (triggers.ts), so both agree exactly. */
 const HELPER_NAME = new RegExp(`^(?:${HELPER_NAME_SOURCE})$`)
@@ -104,16 +107,16 @@ export const freePortRace: Rule = (ctx) => {
     })
   }
   // One finding per probing function, however many sockets it tries (TCP and UDP, say).
-  const probeHit = (l: Listener, scope: number, bound: Bound, what: string) => {
+  const probeHit = (from: Span, code: string, scope: number, what: string) => {
     probes.add(scope)
     hits.push({
       rule: 'PORT002',
       severity: unmeasuredIn(ctx, scope),
-      at: spanning(ctx.facts.scopes[scope]!.at, bound.at),
-      code: l.text,
+      at: spanning(ctx.facts.scopes[scope]!.at, from),
+      code,
       message:
-        `${nameOf(scope)} ${what}, and closes the socket first: nothing holds the port then, so ` +
-        'another process or a parallel test can take it before it is bound again ' +
+        `${nameOf(scope)} ${what}: nothing holds the port then, so ` +
+        'another process or a parallel test can take it before the caller binds it ' +
         '(EADDRINUSE, or a client talking to the wrong server), on every OS.',
     })
   }
@@ -127,13 +130,25 @@ export const freePortRace: Rule = (ctx) => {
     if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (isRace(ctx, bound, scope))
       hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
-    else if (isAvailabilityProbe(ctx, bound, scope))
-      probeHit(l, scope, bound, 'binds the port it is asked about to answer whether it is free')
-    else {
+    else if (isAvailabilityProbe(ctx, bound, scope)) {
+      const what =
+        'binds the port it is asked about and closes the socket to answer whether it is free'
+      probeHit(bound.at, l.text, scope, what)
+    } else {
       const candidate = candidateHandedOut(ctx, bound, scope)
-      if (candidate)
-        probeHit(l, scope, bound, `binds candidate port \`${candidate}\` to hand the number out`)
+      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`
+      if (candidate) probeHit(bound.at, l.text, scope, what)
     }
+  }
+  for (const call of ctx.facts.calls) {
+    if (!LISTENER_TABLE.test(call.name)) continue
+    const scope = namedScope(ctx, call.scope)
+    const fn = ctx.facts.scopes[scope]
+    if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue
+    // It hands out a number it picked, not a yes or no about one it was given.
+    const picks = ctx.facts.exits.some((e) => e.scope === fn.id && e.value?.kind === 'name')
+    const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`
+    if (picks) probeHit(call.at, call.text, scope, `${what} and hands it out`)
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
   // bind_port) is a bind and a port read on the argument.

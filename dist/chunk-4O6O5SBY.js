@@ -32461,7 +32461,8 @@ var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp
 var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
 var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?";
 var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
-var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}`);
+var SOCKET_TABLE = "GetActive(?:Tcp|Udp)|net_connections";
+var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`);
 var ANY_CODE_FAST = new RegExp(
   [
     "(?<=getsock)name",
@@ -32474,7 +32475,9 @@ var ANY_CODE_FAST = new RegExp(
     "(?<=\\.)sockets\\b",
     "port(?:finder|-finder|scanner|picker)",
     `(?<=${HELPER_PREFIX})[pP]orts?`,
-    `(?<=${BARE_HELPER_PREFIX})[pP]orts?\\b`
+    `(?<=${BARE_HELPER_PREFIX})[pP]orts?\\b`,
+    "(?<=GetActive)(?:Tcp|Udp)",
+    "(?<=net_)connections"
   ].join("|")
 );
 var TEST_CODE = /listen|Listen|bind|Bind|serve|Serve|[Ss]ocket|[Ss]erver|Client|[pP]ort|PORT|REUSE|[Rr]euse|Exclusive|localhost|127\.0\.0\.1|::1|[Ss]tart\(|Run\(|[Rr]estart/;
@@ -32488,7 +32491,7 @@ function worthParsing(text, testFile, path = "") {
 }
 var FOCUS_MIN_CHARS = 32e3;
 var RACY_MODULE_RE = new RegExp(RACY_MODULE);
-var FOCUS_WORDS = new RegExp(`${PORT_READ}|${RACY_HELPER}`, "g");
+var FOCUS_WORDS = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`, "g");
 function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
   if (testFile || text.length < minChars || TEST_REGION.test(text) || RACY_MODULE_RE.test(text)) {
     return void 0;
@@ -32514,6 +32517,7 @@ var RACY_HELPERS = {
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
+var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var RACY_MODULES = /* @__PURE__ */ new Set([
@@ -32551,14 +32555,14 @@ var freePortRace = (ctx) => {
       message: `${nameOf(scope)} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
     });
   };
-  const probeHit = (l, scope, bound, what) => {
+  const probeHit = (from, code, scope, what) => {
     probes.add(scope);
     hits.push({
       rule: "PORT002",
       severity: unmeasuredIn(ctx, scope),
-      at: spanning(ctx.facts.scopes[scope].at, bound.at),
-      code: l.text,
-      message: `${nameOf(scope)} ${what}, and closes the socket first: nothing holds the port then, so another process or a parallel test can take it before it is bound again (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+      at: spanning(ctx.facts.scopes[scope].at, from),
+      code,
+      message: `${nameOf(scope)} ${what}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
     });
   };
   const binders = /* @__PURE__ */ new Set();
@@ -32570,13 +32574,23 @@ var freePortRace = (ctx) => {
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (isRace(ctx, bound, scope))
       hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
-    else if (isAvailabilityProbe(ctx, bound, scope))
-      probeHit(l, scope, bound, "binds the port it is asked about to answer whether it is free");
-    else {
+    else if (isAvailabilityProbe(ctx, bound, scope)) {
+      const what = "binds the port it is asked about and closes the socket to answer whether it is free";
+      probeHit(bound.at, l.text, scope, what);
+    } else {
       const candidate = candidateHandedOut(ctx, bound, scope);
-      if (candidate)
-        probeHit(l, scope, bound, `binds candidate port \`${candidate}\` to hand the number out`);
+      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`;
+      if (candidate) probeHit(bound.at, l.text, scope, what);
     }
+  }
+  for (const call of ctx.facts.calls) {
+    if (!LISTENER_TABLE.test(call.name)) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = ctx.facts.scopes[scope];
+    if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue;
+    const picks = ctx.facts.exits.some((e) => e.scope === fn.id && e.value?.kind === "name");
+    const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`;
+    if (picks) probeHit(call.at, call.text, scope, `${what} and hands it out`);
   }
   for (const call of ctx.facts.calls) {
     if (!binders.has(call.name)) continue;

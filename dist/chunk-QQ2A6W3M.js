@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-STBZIB5J.js";
+} from "./chunk-4O6O5SBY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-7TTTOPRL.js.LEGAL.txt */
+/*! For license information please see chunk-QQ2A6W3M.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7TTTOPRL.js";
+} from "./chunk-QQ2A6W3M.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-STBZIB5J.js";
+} from "./chunk-4O6O5SBY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-QMPLOUWB.js.LEGAL.txt */
+/*! For license information please see serve-command-L33G4QOV.js.LEGAL.txt */
