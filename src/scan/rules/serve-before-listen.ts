@@ -26,8 +26,23 @@ function clientAfter(
     CLIENT.test(c.name) ||
     (address !== undefined &&
       c.args.some((a) => a.value.kind === 'string' && a.value.value === address))
-  return ctx.facts.calls.find(
+  const client = ctx.facts.calls.find(
     (c) => c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c),
+  )
+  return client && !polls(ctx, client, start) ? client : undefined
+}
+
+/**
+ * The request is tried again in a loop that sleeps between tries (`for i in range(50): try:
+ * requests.get(url) … except ConnectionError: time.sleep(0.1)`): the test waits for the server.
+ */
+function polls(ctx: RuleContext, client: Call, start: Call): boolean {
+  return ctx.facts.blocks.some(
+    (b) =>
+      b.kind === 'loop' &&
+      b.at.start > start.at.end &&
+      contains(b.at, client.at) &&
+      ctx.facts.calls.some((c) => SLEEP.test(c.name) && contains(b.at, c.at)),
   )
 }
 

@@ -32127,8 +32127,14 @@ var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|o
 function clientAfter(ctx, start2, scope, address2) {
   const area = ctx.facts.scopes[scope].at;
   const dials = (c) => CLIENT.test(c.name) || address2 !== void 0 && c.args.some((a) => a.value.kind === "string" && a.value.value === address2);
-  return ctx.facts.calls.find(
+  const client = ctx.facts.calls.find(
     (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
+  );
+  return client && !polls(ctx, client, start2) ? client : void 0;
+}
+function polls(ctx, client, start2) {
+  return ctx.facts.blocks.some(
+    (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, client.at) && ctx.facts.calls.some((c) => SLEEP.test(c.name) && contains(b.at, c.at))
   );
 }
 function hit(call, message, started = call, until) {
@@ -32246,9 +32252,9 @@ function bindsInLocalFunction(ctx, target) {
 }
 function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
-  const polls = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
+  const polls2 = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
   return ctx.facts.calls.find(
-    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls(c.at)
+    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
   );
 }
 function python3(ctx) {

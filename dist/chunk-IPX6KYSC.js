@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4O6O5SBY.js";
+} from "./chunk-GLX6GUNP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-QQ2A6W3M.js.LEGAL.txt */
+/*! For license information please see chunk-IPX6KYSC.js.LEGAL.txt */

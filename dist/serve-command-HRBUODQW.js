@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QQ2A6W3M.js";
+} from "./chunk-IPX6KYSC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4O6O5SBY.js";
+} from "./chunk-GLX6GUNP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-L33G4QOV.js.LEGAL.txt */
+/*! For license information please see serve-command-HRBUODQW.js.LEGAL.txt */
