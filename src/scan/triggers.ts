@@ -4,7 +4,7 @@
 
 /** PORT002 in any code: reading a bound socket's port… */
 const PORT_READ =
-  'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
+  'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
 
 /** A helper named for handing out port numbers: getFreePort, find_free_port, PickUnusedPort… */
 const HELPER_PREFIX =
@@ -38,7 +38,7 @@ export const ANY_CODE_FAST = new RegExp(
     '(?<=getsock)name',
     '(?<=\\.address|Addr)\\(\\)',
     '(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?',
-    '(?<=Local)Endpoint',
+    '(?<=Local)End[pP]oint',
     '(?<=local_|unused_)addr',
     '(?<=server_)address',
     '(?<=server_|unused_(?:tcp|udp)_|unused_|get-|detect-|find-free-|find-open-|open|free)port',

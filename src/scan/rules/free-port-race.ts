@@ -25,7 +25,7 @@ import {
 const READ_CALL =
   /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
 // C reads the number out of the address getsockname filled in: `ntohs(sa.sin_port)`.
-const READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets|sin6?_port)$/
+const READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/
 
 /** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
 const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
@@ -526,10 +526,16 @@ function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
 /** The variable holding the bound socket, if the file names one. */
 function socketVariable(ctx: RuleContext, bind: Call): string {
   if (
-    /^(?:bind|listen)$/.test(bind.name) &&
+    // C#'s `socket.Bind(…)` binds its receiver; Go's `lc.Listen(…)` returns a new listener.
+    (/^(?:bind|listen)$/.test(bind.name) || (ctx.family === 'csharp' && bind.name === 'Bind')) &&
     /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)
   ) {
-    if (!/^(?:net|socket|tls|dgram|http|https)$/.test(bind.receiver)) return bind.receiver
+    // Node's and Python's modules, not sockets; elsewhere `socket` is a variable (C#'s `socket.Bind`).
+    const modules =
+      ctx.family === 'js' || ctx.family === 'python'
+        ? /^(?:net|socket|tls|dgram|http|https)$/
+        : /^(?:net|tls|http|https)$/
+    if (!modules.test(bind.receiver)) return bind.receiver
   }
   let best: { target: string; size: number } | undefined
   for (const a of ctx.facts.assigns) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IPX6KYSC.js";
+} from "./chunk-FXTYTYS2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GLX6GUNP.js";
+} from "./chunk-O4RMWVVB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HRBUODQW.js.LEGAL.txt */
+/*! For license information please see serve-command-3E3ZZFZQ.js.LEGAL.txt */

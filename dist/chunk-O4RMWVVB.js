@@ -30455,7 +30455,7 @@ function declared(node) {
 }
 
 // src/scan/extract.ts
-var WORD = /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEndpoint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/;
+var WORD = /[rR]euse|REUSE|EXCLUSIVE|Exclusive|INADDR|in6addr|[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup|getsockname|LocalEnd[pP]oint|localPort|local_addr|server_address|server_port|unused_|ResultOrder|autoSelectFamily|^family$|^IPv6|^Loopback$|^Any$|^Addr$|^address$|^[pP]ort$|^sockets$|^sin6?_port$/;
 var MAX_DEPTH = 6;
 var IMPORTS = /* @__PURE__ */ new Set([
   "import_statement",
@@ -32460,7 +32460,7 @@ function portsHandedToHelpers(ctx) {
 }
 
 // src/scan/triggers.ts
-var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEndpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
+var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
 var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
 var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
@@ -32474,7 +32474,7 @@ var ANY_CODE_FAST = new RegExp(
     "(?<=getsock)name",
     "(?<=\\.address|Addr)\\(\\)",
     "(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?",
-    "(?<=Local)Endpoint",
+    "(?<=Local)End[pP]oint",
     "(?<=local_|unused_)addr",
     "(?<=server_)address",
     "(?<=server_|unused_(?:tcp|udp)_|unused_|get-|detect-|find-free-|find-open-|open|free)port",
@@ -32512,7 +32512,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
-var READ_WORD = /^(?:server_address|server_port|LocalEndpoint|localPort|sockets|sin6?_port)$/;
+var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -32805,8 +32805,12 @@ function whenRun(ctx, close, area) {
   return [close];
 }
 function socketVariable(ctx, bind) {
-  if (/^(?:bind|listen)$/.test(bind.name) && /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)) {
-    if (!/^(?:net|socket|tls|dgram|http|https)$/.test(bind.receiver)) return bind.receiver;
+  if (
+    // C#'s `socket.Bind(…)` binds its receiver; Go's `lc.Listen(…)` returns a new listener.
+    (/^(?:bind|listen)$/.test(bind.name) || ctx.family === "csharp" && bind.name === "Bind") && /^(?:(?:self|this)\.)?[a-z_$][\w$]*$/.test(bind.receiver)
+  ) {
+    const modules = ctx.family === "js" || ctx.family === "python" ? /^(?:net|socket|tls|dgram|http|https)$/ : /^(?:net|tls|http|https)$/;
+    if (!modules.test(bind.receiver)) return bind.receiver;
   }
   let best;
   for (const a of ctx.facts.assigns) {

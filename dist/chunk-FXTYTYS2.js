@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GLX6GUNP.js";
+} from "./chunk-O4RMWVVB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IPX6KYSC.js.LEGAL.txt */
+/*! For license information please see chunk-FXTYTYS2.js.LEGAL.txt */
