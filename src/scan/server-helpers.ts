@@ -32,8 +32,25 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
     STARTS_SERVER.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
-  if (!starts) return undefined
-  return portArgument(call, consts) ?? optionsPort(call, consts)
+  if (!starts) return serverSectionPort(call, consts)
+  return portArgument(call, consts) ?? optionsPort(call, consts) ?? serverSectionPort(call, consts)
+}
+
+/** A section of options that configures a server, whatever the call: Vite's `{ preview: { port } }`. */
+const SERVER_SECTION = /^(?:server|preview|devServer)$/
+
+/** `preview({ preview: { port: 3005 } })`, `createServer({ server: { port: 5173 } })`. */
+function serverSectionPort(call: Call, consts: Constants): Port | undefined {
+  for (const { value } of call.args) {
+    if (value.kind !== 'object') continue
+    for (const section of value.entries) {
+      if (!SERVER_SECTION.test(section.key) || section.value.kind !== 'object') continue
+      const given = section.value.entries.find((e) => e.key === 'port')?.value
+      const port = given && portOf(given, consts)
+      if (port?.kind === 'fixed' && port.port >= MIN_PORT) return port
+    }
+  }
+  return undefined
 }
 
 /** A `port` keyword, or else the first whole-number argument that can be a port. */

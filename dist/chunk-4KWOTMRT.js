@@ -31565,8 +31565,21 @@ var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
-  if (!starts) return void 0;
-  return portArgument(call, consts) ?? optionsPort(call, consts);
+  if (!starts) return serverSectionPort(call, consts);
+  return portArgument(call, consts) ?? optionsPort(call, consts) ?? serverSectionPort(call, consts);
+}
+var SERVER_SECTION = /^(?:server|preview|devServer)$/;
+function serverSectionPort(call, consts) {
+  for (const { value } of call.args) {
+    if (value.kind !== "object") continue;
+    for (const section7 of value.entries) {
+      if (!SERVER_SECTION.test(section7.key) || section7.value.kind !== "object") continue;
+      const given = section7.value.entries.find((e) => e.key === "port")?.value;
+      const port = given && portOf(given, consts);
+      if (port?.kind === "fixed" && port.port >= MIN_PORT) return port;
+    }
+  }
+  return void 0;
 }
 function portArgument(call, consts) {
   const named = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name));

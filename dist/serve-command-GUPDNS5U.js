@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FXTYTYS2.js";
+} from "./chunk-44WC32TC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-O4RMWVVB.js";
+} from "./chunk-4KWOTMRT.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3E3ZZFZQ.js.LEGAL.txt */
+/*! For license information please see serve-command-GUPDNS5U.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-O4RMWVVB.js";
+} from "./chunk-4KWOTMRT.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FXTYTYS2.js.LEGAL.txt */
+/*! For license information please see chunk-44WC32TC.js.LEGAL.txt */
