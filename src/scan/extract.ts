@@ -425,7 +425,8 @@ class Extractor {
       if (!id) continue
       const fallback =
         p.childForFieldName('value') ??
-        (p.type === 'assignment_pattern' ? p.childForFieldName('right') : null)
+        (p.type === 'assignment_pattern' ? p.childForFieldName('right') : null) ??
+        afterEquals(p)
       this.facts.params.push({
         name: id.text,
         at: this.span(id),
@@ -778,4 +779,10 @@ class Extractor {
 function strip(scope: Scope & { endIndex: number }): Scope {
   const { id, parent, name, at, test, returns, role, passedTo } = scope
   return { id, parent, name, at, test, returns, role, passedTo }
+}
+
+/** C#'s default value: `string uri = "http://localhost:8082/"` holds it after the `=`. */
+function afterEquals(param: Node): Node | null {
+  const at = param.children.findIndex((c) => c.type === '=')
+  return at < 0 ? null : (param.children[at + 1] ?? null)
 }

@@ -55,6 +55,13 @@ export function constantsAt(
   if (chain.length === 0) chain.push(0)
   let out: Overlay | undefined
   for (const id of chain.reverse()) {
+    // A parameter's default is its value wherever a caller leaves it out:
+    // `LocalServer(string uri = "http://localhost:8082/")`, then assignments override it.
+    for (const p of facts.params) {
+      if (p.scope !== id || !p.default) continue
+      out ??= new Overlay(consts)
+      out.set(p.name, p.default)
+    }
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue
       out ??= new Overlay(consts)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-44WC32TC.js";
+} from "./chunk-D7CJG3YL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4KWOTMRT.js";
+} from "./chunk-5RO5AVLC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GUPDNS5U.js.LEGAL.txt */
+/*! For license information please see serve-command-U2X5PCBQ.js.LEGAL.txt */

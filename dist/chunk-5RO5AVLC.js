@@ -30784,7 +30784,7 @@ var Extractor = class {
     for (const p of list.namedChildren) {
       const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? declaredName(p.childForFieldName("declarator"));
       if (!id) continue;
-      const fallback = p.childForFieldName("value") ?? (p.type === "assignment_pattern" ? p.childForFieldName("right") : null);
+      const fallback = p.childForFieldName("value") ?? (p.type === "assignment_pattern" ? p.childForFieldName("right") : null) ?? afterEquals(p);
       this.facts.params.push({
         name: id.text,
         at: this.span(id),
@@ -31089,6 +31089,10 @@ function strip(scope) {
   const { id, parent, name: name2, at, test, returns, role, passedTo } = scope;
   return { id, parent, name: name2, at, test, returns, role, passedTo };
 }
+function afterEquals(param) {
+  const at = param.children.findIndex((c) => c.type === "=");
+  return at < 0 ? null : param.children[at + 1] ?? null;
+}
 
 // src/scan/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -31294,6 +31298,11 @@ function constantsAt(facts, consts, scope, before, byScope) {
   if (chain.length === 0) chain.push(0);
   let out2;
   for (const id of chain.reverse()) {
+    for (const p of facts.params) {
+      if (p.scope !== id || !p.default) continue;
+      out2 ??= new Overlay(consts);
+      out2.set(p.name, p.default);
+    }
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue;
       out2 ??= new Overlay(consts);
