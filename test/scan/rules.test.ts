@@ -230,6 +230,50 @@ func FreePort() int {
   })
 })
 
+describe('spans: from where the race opens to where it closes', () => {
+  it('PORT002 on a helper call covers the bind of its number; PORT007 covers the first request', async () => {
+    const kotlin = `import org.junit.jupiter.api.Test
+
+class BootstrapTest {
+    @Test
+    fun counters() {
+        val port = findRandomPort()
+        runTest(
+            assert = {
+                val server = vertx.createHttpServer()
+                server.listen(port)
+            }
+        )
+    }
+}
+`
+    const go = `package x
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestInput(t *testing.T) {
+	go func() {
+		_, _ = Input(8080)
+	}()
+	resp, err := http.Post("http://localhost:8080", "application/json", nil)
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+`
+    const r = await scanFiles({ 'src/test/kotlin/BootstrapTest.kt': kotlin, 'x/input_test.go': go })
+    const span = (rule: string) =>
+      r.findings.filter((f) => f.rule === rule).map((f) => [f.line, f.endLine ?? f.line])
+    // findRandomPort() on line 6, server.listen(port) on line 10 (not the runTest callback's call).
+    expect(span('PORT002')).toEqual([[6, 10]])
+    // From `go func() {` (line 9) to the http.Post (line 12).
+    expect(span('PORT007')).toEqual([[9, 12]])
+  })
+})
+
 describe('PORT007 serve-before-listen in Python', () => {
   it('needs a server-like target or a host/port before flagging x.run in a thread', async () => {
     const code = (target: string, extra = '') => `import threading

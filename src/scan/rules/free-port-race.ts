@@ -607,6 +607,29 @@ function abandoned(
   return true
 }
 
+/** Calls that bind or start a server on the port they are given. */
+const BINDS = /^(?:listen|bind|serve|start|run)\w*$/i
+
+/**
+ * Where the function binds the number a helper handed out: `val port = findRandomPort()` …
+ * `server.listen(port)`. The finding spans from the helper's call to there, the window of the race.
+ */
+function laterBind(ctx: RuleContext, call: Call): Call | undefined {
+  const { facts } = ctx
+  const held = facts.assigns.find((a) => a.value.kind === 'call' && a.value.call === call)
+  const variable = held?.name
+  if (!variable) return undefined
+  const area = scopeSpan(ctx, namedScope(ctx, call.scope))
+  return facts.calls.find(
+    (c) =>
+      c.at.start > call.at.end &&
+      contains(area, c.at) &&
+      BINDS.test(c.name) &&
+      // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
+      c.args.some((a) => a.value.kind !== 'function' && hasWord(a.value.text, variable)),
+  )
+}
+
 function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -643,15 +666,16 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     if (local !== undefined && !racyFunctions.has(local)) continue
     // The helper's own body calling itself, or its definition site: not a use.
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
+    const bind = laterBind(ctx, call)
     hits.push({
       rule: 'PORT002',
       severity: severityIn(ctx, call.scope),
-      at: call.at,
+      at: bind ? spanning(call.at, bind.at) : call.at,
       code: call.text,
       message:
         `\`${call.callee}\` hands out a port number after closing its probe socket: until the ` +
-        'server binds it, another process or a parallel test can take the same port (EADDRINUSE ' +
-        'or a client talking to the wrong server), on every OS.',
+        `server binds it${bind ? ` (line ${bind.at.line})` : ''}, another process or a parallel ` +
+        'test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.',
     })
   }
   if (ctx.family === 'python') {

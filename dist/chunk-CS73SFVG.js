@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5RO5AVLC.js";
+} from "./chunk-MSJB554F.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-D7CJG3YL.js.LEGAL.txt */
+/*! For license information please see chunk-CS73SFVG.js.LEGAL.txt */

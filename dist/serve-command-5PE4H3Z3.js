@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-D7CJG3YL.js";
+} from "./chunk-CS73SFVG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5RO5AVLC.js";
+} from "./chunk-MSJB554F.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-U2X5PCBQ.js.LEGAL.txt */
+/*! For license information please see serve-command-5PE4H3Z3.js.LEGAL.txt */

@@ -32880,6 +32880,18 @@ function abandoned(ctx, sock, bind, area, escapes) {
   }
   return true;
 }
+var BINDS = /^(?:listen|bind|serve|start|run)\w*$/i;
+function laterBind(ctx, call) {
+  const { facts } = ctx;
+  const held = facts.assigns.find((a) => a.value.kind === "call" && a.value.call === call);
+  const variable = held?.name;
+  if (!variable) return void 0;
+  const area = scopeSpan(ctx, namedScope(ctx, call.scope));
+  return facts.calls.find(
+    (c) => c.at.start > call.at.end && contains(area, c.at) && BINDS.test(c.name) && // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
+    c.args.some((a) => a.value.kind !== "function" && hasWord(a.value.text, variable))
+  );
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -32903,12 +32915,13 @@ function helperCalls(ctx, racyFunctions) {
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
+    const bind = laterBind(ctx, call);
     hits.push({
       rule: "PORT002",
       severity: severityIn(ctx, call.scope),
-      at: call.at,
+      at: bind ? spanning(call.at, bind.at) : call.at,
       code: call.text,
-      message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
+      message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
     });
   }
   if (ctx.family === "python") {
