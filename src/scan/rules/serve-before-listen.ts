@@ -105,6 +105,21 @@ export function goroutineServers(ctx: RuleContext): GoroutineServer[] {
   return out
 }
 
+/** A variable that holds a server: `gohabServer`, `srv`, `apiServer`. */
+const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
+
+/**
+ * `go func() { gohabServer.Start() }()`: a server object started without arguments binds in
+ * the goroutine, unless its listener was opened before (httptest's unstarted servers are).
+ */
+function startsServerObject(ctx: RuleContext, call: Call): boolean {
+  if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false
+  if (!SERVER_VARIABLE.test(call.receiver)) return false
+  return !ctx.facts.assigns.some(
+    (a) => a.name === call.receiver && a.value.kind === 'call' && /httptest/.test(a.value.text),
+  )
+}
+
 /** Functions that start a server when called without arguments: `main`, `startServer`. */
 const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/
 
@@ -122,6 +137,7 @@ function go(ctx: RuleContext): Hit[] {
         call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value))) ||
       // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
       (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name)) ||
+      startsServerObject(ctx, call) ||
       handed.some((h) => h.call === call)
     if (!serves) continue
     const started = closure ?? call
@@ -141,17 +157,21 @@ function go(ctx: RuleContext): Hit[] {
     // waiting for the port by guesswork; inside one test the sleep matters only if the test
     // then talks to the server, which `client` covers (miekg/dns's shutdown tests only stop it).
     const name = ctx.facts.scopes[scope]!.name
-    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name)
-      ? undefined
-      : sleepAfter(ctx, started, scope)
+    const wait = sleepAfter(ctx, started, scope)
+    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name) ? undefined : wait
     if (!client && !returns && !sleep) continue
+    const then = client
+      ? `the \`${client.callee}\` on line ${client.at.line}`
+      : wait
+        ? `the code after the fixed sleep on line ${wait.at.line}`
+        : 'the caller'
     hits.push(
       hit(
         call,
-        `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : 'caller'} ` +
+        `\`${closure ? '' : 'go '}${call.callee}()\` binds inside the goroutine, so ${then} ` +
           'can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.',
         started,
-        client ?? sleep,
+        client ?? wait,
       ),
     )
   }

@@ -32191,6 +32191,14 @@ function goroutineServers(ctx) {
   }
   return out2;
 }
+var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
+function startsServerObject(ctx, call) {
+  if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
+  if (!SERVER_VARIABLE.test(call.receiver)) return false;
+  return !ctx.facts.assigns.some(
+    (a) => a.name === call.receiver && a.value.kind === "call" && /httptest/.test(a.value.text)
+  );
+}
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
   const hits = [];
@@ -32200,7 +32208,7 @@ function go3(ctx) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
     const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
-    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || handed.some((h) => h.call === call);
+    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || handed.some((h) => h.call === call);
     if (!serves) continue;
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);
@@ -32216,14 +32224,16 @@ function go3(ctx) {
     );
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
     const name2 = ctx.facts.scopes[scope].name;
-    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : sleepAfter(ctx, started, scope);
+    const wait = sleepAfter(ctx, started, scope);
+    const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : wait;
     if (!client && !returns && !sleep) continue;
+    const then = client ? `the \`${client.callee}\` on line ${client.at.line}` : wait ? `the code after the fixed sleep on line ${wait.at.line}` : "the caller";
     hits.push(
       hit(
         call,
-        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so the ${client ? `\`${client.callee}\` on line ${client.at.line}` : "caller"} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`,
+        `\`${closure ? "" : "go "}${call.callee}()\` binds inside the goroutine, so ${then} can run before the port is open (ECONNREFUSED on a loaded runner) and a bind error is lost.`,
         started,
-        client ?? sleep
+        client ?? wait
       )
     );
   }
