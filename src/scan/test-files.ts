@@ -34,7 +34,8 @@ const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|i
 
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {
-  python: /^(?:_?test_.*|.*_test|conftest|tests)\.py$/,
+  // unittest discovers `test*.py`, which takes in a lone `test.py` too.
+  python: /^(?:_?test_.*|.*_test|conftest|tests?)\.py$/,
   // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha.
   javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?jsx?$/,
   typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?ts$/,

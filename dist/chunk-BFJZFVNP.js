@@ -33585,7 +33585,8 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
 ]);
 var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
 var TEST_FILE = {
-  python: /^(?:_?test_.*|.*_test|conftest|tests)\.py$/,
+  // unittest discovers `test*.py`, which takes in a lone `test.py` too.
+  python: /^(?:_?test_.*|.*_test|conftest|tests?)\.py$/,
   // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha.
   javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?jsx?$/,
   typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?ts$/,

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4TZN6UYP.js";
+} from "./chunk-BFJZFVNP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-EBFXF7KT.js.LEGAL.txt */
+/*! For license information please see chunk-ZPKW7FOI.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EBFXF7KT.js";
+} from "./chunk-ZPKW7FOI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4TZN6UYP.js";
+} from "./chunk-BFJZFVNP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-ER5BXEMD.js.LEGAL.txt */
+/*! For license information please see serve-command-VI4MCXBZ.js.LEGAL.txt */
