@@ -400,13 +400,26 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
   const { facts } = ctx
   const fn = facts.scopes[scope]
   if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return undefined
-  const port = bound.bind.args
-    .map((a) => a.value)
-    .find((v) => v.kind === 'name' && /^[A-Za-z_]\w*$/.test(v.name))
-  if (port?.kind !== 'name') return undefined
-  const candidate = port.name
-  const given = facts.params.some((p) => p.name === candidate && contains(fn.at, p.at))
-  if (given || !letsGo(ctx, bound, fn)) return undefined
+  // The candidate is a variable of the function that the bind names, as its port or inside an
+  // address (`$"http://localhost:{currentPort}/"`); a parameter is the availability probe's case.
+  const named = bound.bind.args.map((a) => a.value.text).join(' ')
+  const candidate = facts.assigns.find(
+    (a) =>
+      a.declaration &&
+      contains(fn.at, a.at) &&
+      a.at.start < bound.at.start &&
+      hasWord(named, a.name) &&
+      !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at)),
+  )?.name
+  if (!candidate) return undefined
+  // `listener.Prefixes.Add(…)`: the socket is the variable the bind is called on.
+  const root = rootOf(bound.bind.receiver)
+  const sock =
+    bound.sock ||
+    (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === 'call')
+      ? root
+      : '')
+  if (!letsGo(ctx, { ...bound, sock }, fn)) return undefined
   const carriers = new Set([candidate])
   for (const a of facts.assigns) {
     if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))

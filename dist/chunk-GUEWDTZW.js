@@ -32761,11 +32761,14 @@ function candidateHandedOut(ctx, bound, scope) {
   const { facts } = ctx;
   const fn = facts.scopes[scope];
   if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return void 0;
-  const port = bound.bind.args.map((a) => a.value).find((v) => v.kind === "name" && /^[A-Za-z_]\w*$/.test(v.name));
-  if (port?.kind !== "name") return void 0;
-  const candidate = port.name;
-  const given = facts.params.some((p) => p.name === candidate && contains(fn.at, p.at));
-  if (given || !letsGo(ctx, bound, fn)) return void 0;
+  const named = bound.bind.args.map((a) => a.value.text).join(" ");
+  const candidate = facts.assigns.find(
+    (a) => a.declaration && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name) && !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at))
+  )?.name;
+  if (!candidate) return void 0;
+  const root = rootOf(bound.bind.receiver);
+  const sock = bound.sock || (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === "call") ? root : "");
+  if (!letsGo(ctx, { ...bound, sock }, fn)) return void 0;
   const carriers = /* @__PURE__ */ new Set([candidate]);
   for (const a of facts.assigns) {
     if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))

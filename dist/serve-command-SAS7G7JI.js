@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZPKW7FOI.js";
+} from "./chunk-LBYDAGU7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BFJZFVNP.js";
+} from "./chunk-GUEWDTZW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-VI4MCXBZ.js.LEGAL.txt */
+/*! For license information please see serve-command-SAS7G7JI.js.LEGAL.txt */

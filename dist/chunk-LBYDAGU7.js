@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BFJZFVNP.js";
+} from "./chunk-GUEWDTZW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZPKW7FOI.js.LEGAL.txt */
+/*! For license information please see chunk-LBYDAGU7.js.LEGAL.txt */
