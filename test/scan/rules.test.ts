@@ -272,6 +272,33 @@ func TestInput(t *testing.T) {
     // From `go func() {` (line 9) to the http.Post (line 12).
     expect(span('PORT007')).toEqual([[9, 12]])
   })
+
+  it('PORT002 inside one test covers the use of the number; a field holding it is followed too', async () => {
+    const py = `import socket
+
+def test_inline():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    start_daemon(port)
+
+class Peer:
+    def __init__(self):
+        self.port = free_port()
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", self.port))
+`
+    const r = await scanFiles({ 'tests/test_peer.py': py })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT002')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // The probe's bind (line 5) to start_daemon(port) (line 8); free_port() (line 12) to the bind (14).
+    expect(spans).toEqual([
+      [5, 8],
+      [12, 14],
+    ])
+  })
 })
 
 describe('PORT007 serve-before-listen in Python', () => {

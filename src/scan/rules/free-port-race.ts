@@ -129,7 +129,12 @@ export const freePortRace: Rule = (ctx) => {
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (isRace(ctx, bound, scope))
-      hit(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, 'binds port 0')
+      hit(
+        helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
+        l.text,
+        scope,
+        'binds port 0',
+      )
     else if (isAvailabilityProbe(ctx, bound, scope)) {
       const what =
         'binds the port it is asked about and closes the socket to answer whether it is free'
@@ -181,6 +186,15 @@ function helperSpan(ctx: RuleContext, bound: Bound, scope: number): Span | undef
   if (!fn || fn.id === 0 || !fn.name) return undefined
   if (!portFlow(ctx, bound, scope)?.escapes.length) return undefined
   return spanning(fn.at, bound.at)
+}
+
+/**
+ * A race inside one function (bind port 0, read, close, then use the number) spans from the
+ * probe's bind to the first call given the number: the window another process can take it in.
+ */
+function inlineSpan(ctx: RuleContext, bound: Bound, scope: number): Span {
+  const use = portFlow(ctx, bound, scope)?.uses.find((u) => u.start > bound.at.end)
+  return use ? spanning(bound.at, use) : bound.at
 }
 
 interface Bound {
@@ -629,9 +643,12 @@ const BINDS = /^(?:listen|bind|serve|start|run)\w*$/i
  */
 function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   const { facts } = ctx
-  const held = facts.assigns.find((a) => a.value.kind === 'call' && a.value.call === call)
-  const variable = held?.name
-  if (!variable) return undefined
+  const held = facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )
+  if (!held) return undefined
+  // The whole target (`self.port`), so that a field is matched as itself.
+  const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`)
   const area = scopeSpan(ctx, namedScope(ctx, call.scope))
   return facts.calls.find(
     (c) =>
@@ -639,7 +656,9 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
       contains(area, c.at) &&
       BINDS.test(c.name) &&
       // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
-      c.args.some((a) => a.value.kind !== 'function' && hasWord(a.value.text, variable)),
+      // Given the number, or started on something built with it: `Server(port).start()`.
+      (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
+        variable.test(c.receiver)),
   )
 }
 

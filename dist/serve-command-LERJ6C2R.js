@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-LBYDAGU7.js";
+} from "./chunk-PJTSPJDQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GUEWDTZW.js";
+} from "./chunk-ZUUQTA2L.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SAS7G7JI.js.LEGAL.txt */
+/*! For license information please see serve-command-LERJ6C2R.js.LEGAL.txt */

@@ -32611,7 +32611,12 @@ var freePortRace = (ctx) => {
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (isRace(ctx, bound, scope))
-      hit2(helperSpan(ctx, bound, scope) ?? l.at, l.text, scope, "binds port 0");
+      hit2(
+        helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
+        l.text,
+        scope,
+        "binds port 0"
+      );
     else if (isAvailabilityProbe(ctx, bound, scope)) {
       const what = "binds the port it is asked about and closes the socket to answer whether it is free";
       probeHit(bound.at, l.text, scope, what);
@@ -32648,6 +32653,10 @@ function helperSpan(ctx, bound, scope) {
   if (!fn || fn.id === 0 || !fn.name) return void 0;
   if (!portFlow(ctx, bound, scope)?.escapes.length) return void 0;
   return spanning(fn.at, bound.at);
+}
+function inlineSpan(ctx, bound, scope) {
+  const use = portFlow(ctx, bound, scope)?.uses.find((u) => u.start > bound.at.end);
+  return use ? spanning(bound.at, use) : bound.at;
 }
 function isBinder(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];
@@ -32896,13 +32905,16 @@ function abandoned(ctx, sock, bind, area, escapes) {
 var BINDS = /^(?:listen|bind|serve|start|run)\w*$/i;
 function laterBind(ctx, call) {
   const { facts } = ctx;
-  const held = facts.assigns.find((a) => a.value.kind === "call" && a.value.call === call);
-  const variable = held?.name;
-  if (!variable) return void 0;
+  const held = facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  );
+  if (!held) return void 0;
+  const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
   return facts.calls.find(
     (c) => c.at.start > call.at.end && contains(area, c.at) && BINDS.test(c.name) && // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
-    c.args.some((a) => a.value.kind !== "function" && hasWord(a.value.text, variable))
+    // Given the number, or started on something built with it: `Server(port).start()`.
+    (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver))
   );
 }
 function helperCalls(ctx, racyFunctions) {
