@@ -32943,7 +32943,7 @@ function helperCalls(ctx, racyFunctions) {
     const bind = laterBind(ctx, call);
     hits.push({
       rule: "PORT002",
-      severity: severityIn(ctx, call.scope),
+      severity: unmeasuredIn(ctx, call.scope),
       at: bind ? spanning(call.at, bind.at) : call.at,
       code: call.text,
       message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
@@ -32954,7 +32954,7 @@ function helperCalls(ctx, racyFunctions) {
       if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue;
       hits.push({
         rule: "PORT002",
-        severity: severityIn(ctx, p.scope),
+        severity: unmeasuredIn(ctx, p.scope),
         at: p.at,
         code: p.name,
         message: `The \`${p.name}\` fixture hands out a port number after closing its probe socket: under pytest-xdist or a busy CI host another process can take the port before the test binds it.`

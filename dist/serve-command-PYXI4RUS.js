@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PJTSPJDQ.js";
+} from "./chunk-6C2BKDOI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZUUQTA2L.js";
+} from "./chunk-HSGNQ6PZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LERJ6C2R.js.LEGAL.txt */
+/*! For license information please see serve-command-PYXI4RUS.js.LEGAL.txt */

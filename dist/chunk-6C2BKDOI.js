@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZUUQTA2L.js";
+} from "./chunk-HSGNQ6PZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PJTSPJDQ.js.LEGAL.txt */
+/*! For license information please see chunk-6C2BKDOI.js.LEGAL.txt */
