@@ -41,31 +41,30 @@ export function controlFor(
   const failed = ops[failedAt]
   if (!failed || !('sock' in failed)) return undefined
   if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return undefined
-  const defining = definingBind(ops)
-  const port = defining === undefined ? undefined : portOf(replies[defining])
-  if (port === undefined) return undefined
+  const drawing = definingBind(ops)
+  const port = drawing && portOf(replies[ops.indexOf(drawing)])
+  if (!drawing || port === undefined) return undefined
   const own = ops.slice(0, failedAt + 1).filter((op) => 'sock' in op && op.sock === failed.sock)
   // Linux's listen() checks the port again: another program's SO_REUSEADDR socket that bound P
   // while the scenario's own socket had it, not listening yet, fails the listen, so the socket
   // that drew P is replayed too, on P named outright.
-  const drewP = own.includes(ops[defining!]!)
+  const drewP = own.includes(drawing)
   if (!drewP && !own.some((op) => 'to' in op && op.to.port === 'P')) return undefined
-  return { port, ops: own.map((op) => withPort(op, port, op === ops[defining!])) }
+  return { port, ops: own.map((op) => withPort(op, port, op === drawing)) }
 }
 
 /** Whether the control's replies say the port is taken without the scenario's sockets. */
 export function takenByAnother(replies: readonly StepReply[]): boolean {
   // The driver stops at the first failure: a bind to P or a listen on it, whichever saw the other.
-  const failed = replies.find((r) => 'ok' in r && !r.ok)
-  return (
-    failed !== undefined && 'ok' in failed && !failed.ok && CONFLICTS.has(outcomeOf(failed.error))
-  )
+  const failed = replies.find((r): r is Failure => 'ok' in r && !r.ok)
+  return failed !== undefined && CONFLICTS.has(outcomeOf(failed.error))
 }
 
+type Failure = Extract<StepReply, { ok: false }>
+
 /** The scenario's first bind to port 0: the step whose port is P. */
-function definingBind(ops: readonly Op[]): number | undefined {
-  const i = ops.findIndex((op) => 'to' in op && op.op !== 'connect' && op.to.port === 0)
-  return i === -1 ? undefined : i
+function definingBind(ops: readonly Op[]): Op | undefined {
+  return ops.find((op) => 'to' in op && op.op !== 'connect' && op.to.port === 0)
 }
 
 function portOf(reply: StepReply | undefined): number | undefined {

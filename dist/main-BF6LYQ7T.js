@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-KNPFWXWP.js";
+} from "./chunk-RE7LF7MQ.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";

@@ -775,21 +775,20 @@ function controlFor(compiled, replies, failedAt, outcome) {
   const failed = ops[failedAt];
   if (!failed || !("sock" in failed)) return void 0;
   if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return void 0;
-  const defining = definingBind(ops);
-  const port = defining === void 0 ? void 0 : portOf(replies[defining]);
-  if (port === void 0) return void 0;
+  const drawing = definingBind(ops);
+  const port = drawing && portOf(replies[ops.indexOf(drawing)]);
+  if (!drawing || port === void 0) return void 0;
   const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed.sock);
-  const drewP = own.includes(ops[defining]);
+  const drewP = own.includes(drawing);
   if (!drewP && !own.some((op) => "to" in op && op.to.port === "P")) return void 0;
-  return { port, ops: own.map((op) => withPort(op, port, op === ops[defining])) };
+  return { port, ops: own.map((op) => withPort(op, port, op === drawing)) };
 }
 function takenByAnother(replies) {
   const failed = replies.find((r) => "ok" in r && !r.ok);
-  return failed !== void 0 && "ok" in failed && !failed.ok && CONFLICTS.has(outcomeOf(failed.error));
+  return failed !== void 0 && CONFLICTS.has(outcomeOf(failed.error));
 }
 function definingBind(ops) {
-  const i = ops.findIndex((op) => "to" in op && op.op !== "connect" && op.to.port === 0);
-  return i === -1 ? void 0 : i;
+  return ops.find((op) => "to" in op && op.op !== "connect" && op.to.port === 0);
 }
 function portOf(reply) {
   return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
