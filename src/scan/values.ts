@@ -55,13 +55,6 @@ export function constantsAt(
   if (chain.length === 0) chain.push(0)
   let out: Overlay | undefined
   for (const id of chain.reverse()) {
-    // A parameter's default is its value wherever a caller leaves it out:
-    // `LocalServer(string uri = "http://localhost:8082/")`, then assignments override it.
-    for (const p of facts.params) {
-      if (p.scope !== id || !p.default) continue
-      out ??= new Overlay(consts)
-      out.set(p.name, p.default)
-    }
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue
       out ??= new Overlay(consts)
@@ -90,10 +83,28 @@ class Overlay extends Map<string, Value> {
   }
 }
 
-/** Assignments grouped by the scope they are in. */
+/**
+ * Assignments grouped by the scope they are in, each scope's parameter defaults first: a default
+ * is the parameter's value wherever a caller leaves it out
+ * (`LocalServer(string uri = "http://localhost:8082/")`), until an assignment overrides it.
+ */
 export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
   const out = new Map<number, Assign[]>()
-  for (const a of facts.assigns) {
+  const defaults: Assign[] = facts.params.flatMap((p) =>
+    p.default
+      ? [
+          {
+            target: p.name,
+            name: p.name,
+            value: p.default,
+            declaration: true,
+            at: p.at,
+            scope: p.scope,
+          },
+        ]
+      : [],
+  )
+  for (const a of [...defaults, ...facts.assigns]) {
     const list = out.get(a.scope)
     if (list) list.push(a)
     else out.set(a.scope, [a])

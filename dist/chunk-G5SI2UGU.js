@@ -31298,11 +31298,6 @@ function constantsAt(facts, consts, scope, before, byScope) {
   if (chain.length === 0) chain.push(0);
   let out2;
   for (const id of chain.reverse()) {
-    for (const p of facts.params) {
-      if (p.scope !== id || !p.default) continue;
-      out2 ??= new Overlay(consts);
-      out2.set(p.name, p.default);
-    }
     for (const a of byScope.get(id) ?? []) {
       if (a.at.start >= before || !/^[\w$.]+$/.test(a.target)) continue;
       out2 ??= new Overlay(consts);
@@ -31326,7 +31321,19 @@ var Overlay = class extends Map {
 };
 function assignsByScope(facts) {
   const out2 = /* @__PURE__ */ new Map();
-  for (const a of facts.assigns) {
+  const defaults = facts.params.flatMap(
+    (p) => p.default ? [
+      {
+        target: p.name,
+        name: p.name,
+        value: p.default,
+        declaration: true,
+        at: p.at,
+        scope: p.scope
+      }
+    ] : []
+  );
+  for (const a of [...defaults, ...facts.assigns]) {
     const list = out2.get(a.scope);
     if (list) list.push(a);
     else out2.set(a.scope, [a]);

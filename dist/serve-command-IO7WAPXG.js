@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6C2BKDOI.js";
+} from "./chunk-OXNLPMQU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HSGNQ6PZ.js";
+} from "./chunk-G5SI2UGU.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-PYXI4RUS.js.LEGAL.txt */
+/*! For license information please see serve-command-IO7WAPXG.js.LEGAL.txt */
