@@ -6,6 +6,7 @@ import { fingerprint } from './fingerprint.ts'
 import { spanChanged, type LineSet } from './diff.ts'
 import { languageById } from './languages.ts'
 import { listenersOf } from './listeners.ts'
+import { goroutineServers } from './rules/serve-before-listen.ts'
 import { spawnedServers } from './server-helpers.ts'
 import { ruleInfo } from './rules/catalogue.ts'
 import { runRules } from './rules/index.ts'
@@ -31,7 +32,7 @@ export function analyse(
 ): { findings: Finding[]; suppressed: number } {
   const language = languageById(facts.language)
   const consts = withHeaderConstants(constantsOf(facts), options.headerConstants ?? [])
-  const ctx = {
+  const shared = {
     facts,
     family: language.family,
     language: facts.language,
@@ -42,6 +43,7 @@ export function analyse(
     spawned: spawnedServers(facts, consts),
     allowedHelpers: options.allowedHelpers ?? [],
   }
+  const ctx = { ...shared, goroutines: goroutineServers(shared) }
   const suppressions = suppressionsOf(facts.comments)
   const skipped = skippedTests(facts, language.family)
   const findings: Finding[] = []

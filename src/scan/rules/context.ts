@@ -5,6 +5,7 @@ import { contains } from '../facts.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
 import type { SpawnedServer } from '../server-helpers.ts'
+import type { GoroutineServer } from './serve-before-listen.ts'
 import type { Constants } from '../values.ts'
 
 export interface RuleContext {
@@ -18,6 +19,8 @@ export interface RuleContext {
   listeners: Listener[]
   /** Server processes the file starts with a port argument (PORT001 and PORT007 read them). */
   spawned: SpawnedServer[]
+  /** Go calls a test runs in a goroutine with the port it then dials (PORT001 and PORT007). */
+  goroutines: GoroutineServer[]
   /** Helper names the project vouches for (a coordinated allocator, say). */
   allowedHelpers: readonly string[]
 }
@@ -34,7 +37,10 @@ export interface Hit {
 
 export type Rule = (ctx: RuleContext) => Hit[]
 
-export function inTest(ctx: RuleContext, scope: number): boolean {
+/** What the scope predicates read: any context that has the file's facts. */
+type Scoped = Pick<RuleContext, 'facts' | 'testFile'>
+
+export function inTest(ctx: Scoped, scope: number): boolean {
   return ctx.testFile || ctx.facts.scopes[scope]?.test === true
 }
 
@@ -48,7 +54,7 @@ const RUNS_IN_PLACE =
  * given to `it`/`test`/`beforeEach`, Go's `t.Run`, a thread's body), or the file. Lambdas run in
  * place (a Promise executor, Kotlin's `use {}`) and unnamed literals belong to their enclosing unit.
  */
-export function namedScope(ctx: RuleContext, scope: number): number {
+export function namedScope(ctx: Scoped, scope: number): number {
   let s = ctx.facts.scopes[scope]
   while (s && s.id !== 0 && s.name === '') {
     if (s.role === 'argument' && !RUNS_IN_PLACE.test(s.passedTo)) break

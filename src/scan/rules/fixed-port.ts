@@ -4,7 +4,6 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
 import { portOf } from '../values.ts'
-import { goroutineServers } from './serve-before-listen.ts'
 import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
@@ -99,7 +98,7 @@ export const fixedPortInTest: Rule = (ctx) => {
         'another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.',
     })
   }
-  for (const g of goroutineServers(ctx)) {
+  for (const g of ctx.goroutines) {
     if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue
     hits.push({
       rule: 'PORT001',

@@ -75,7 +75,7 @@ const MIN_HANDED_PORT = 1024
  * whatever the goroutine's call is named, the test hands it port N and then talks to N, so the
  * call serves on N (dependabot/cli's input_test.go). Only literal or constant ports count.
  */
-export function goroutineServers(ctx: RuleContext): GoroutineServer[] {
+export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): GoroutineServer[] {
   if (ctx.family !== 'go') return []
   const out: GoroutineServer[] = []
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
@@ -125,7 +125,6 @@ const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)
 
 function go(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
-  const handed = goroutineServers(ctx)
   // `go func() { srv.ListenAndServe() }()` serves from inside the closure it starts.
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
   for (const call of ctx.facts.calls) {
@@ -138,7 +137,7 @@ function go(ctx: RuleContext): Hit[] {
       // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
       (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name)) ||
       startsServerObject(ctx, call) ||
-      handed.some((h) => h.call === call)
+      ctx.goroutines.some((h) => h.call === call)
     if (!serves) continue
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)

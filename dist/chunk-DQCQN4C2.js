@@ -32209,13 +32209,12 @@ function startsServerObject(ctx, call) {
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
   const hits = [];
-  const handed = goroutineServers(ctx);
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
   for (const call of ctx.facts.calls) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
     const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
-    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || handed.some((h) => h.call === call);
+    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || ctx.goroutines.some((h) => h.call === call);
     if (!serves) continue;
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);
@@ -32419,7 +32418,7 @@ var fixedPortInTest = (ctx) => {
       message: `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
-  for (const g of goroutineServers(ctx)) {
+  for (const g of ctx.goroutines) {
     if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue;
     hits.push({
       rule: "PORT001",
@@ -33351,7 +33350,7 @@ function withHeaderConstants(own, headers) {
 function analyse(facts, options) {
   const language = languageById(facts.language);
   const consts = withHeaderConstants(constantsOf(facts), options.headerConstants ?? []);
-  const ctx = {
+  const shared = {
     facts,
     family: language.family,
     language: facts.language,
@@ -33362,6 +33361,7 @@ function analyse(facts, options) {
     spawned: spawnedServers(facts, consts),
     allowedHelpers: options.allowedHelpers ?? []
   };
+  const ctx = { ...shared, goroutines: goroutineServers(shared) };
   const suppressions = suppressionsOf(facts.comments);
   const skipped = skippedTests(facts, language.family);
   const findings = [];

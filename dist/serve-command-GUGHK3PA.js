@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OXNLPMQU.js";
+} from "./chunk-I3SZQVCG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-G5SI2UGU.js";
+} from "./chunk-DQCQN4C2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IO7WAPXG.js.LEGAL.txt */
+/*! For license information please see serve-command-GUGHK3PA.js.LEGAL.txt */
