@@ -323,6 +323,17 @@ function outerVariable(ctx: RuleContext, assign: Assign, area: Span): boolean {
   )
 }
 
+/** The function a scope is when it is a named declaration: not the file, not a literal. */
+function declaredFunction(ctx: RuleContext, scope: number): Scope | undefined {
+  const fn = ctx.facts.scopes[scope]
+  return fn && fn.id !== 0 && fn.name && fn.role === 'declared' ? fn : undefined
+}
+
+/** A bind's arguments as written, to find the names in them. */
+function argumentsText(bind: Call): string {
+  return bind.args.map((a) => a.value.text).join(' ')
+}
+
 /** A boolean answer: `bool`, `boolean`, or `return true` / `return False`. */
 const BOOLEAN = /^(?:bool|boolean|Boolean)$/
 
@@ -332,9 +343,9 @@ const BOOLEAN = /^(?:bool|boolean|Boolean)$/
  * caller binds it later (a probe-and-close loop over candidate ports), and the race is PORT002's.
  */
 function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boolean {
-  const fn = ctx.facts.scopes[scope]
-  if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return false
-  const portArg = bound.bind.args.map((a) => a.value.text).join(' ')
+  const fn = declaredFunction(ctx, scope)
+  if (!fn) return false
+  const portArg = argumentsText(bound.bind)
   const asked = ctx.facts.params.some(
     (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name),
   )
@@ -415,11 +426,11 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
  */
 function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): string | undefined {
   const { facts } = ctx
-  const fn = facts.scopes[scope]
-  if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') return undefined
+  const fn = declaredFunction(ctx, scope)
+  if (!fn) return undefined
   // The candidate is a variable of the function that the bind names, as its port or inside an
   // address (`$"http://localhost:{currentPort}/"`); a parameter is the availability probe's case.
-  const named = bound.bind.args.map((a) => a.value.text).join(' ')
+  const named = argumentsText(bound.bind)
   const candidate = facts.assigns.find(
     (a) =>
       a.declaration &&

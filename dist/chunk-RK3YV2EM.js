@@ -32723,11 +32723,18 @@ function outerVariable(ctx, assign, area) {
   const local = (at, name2) => contains(area, at) && name2 === assign.target;
   return !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) && !facts.params.some((p) => local(p.at, p.name));
 }
+function declaredFunction(ctx, scope) {
+  const fn = ctx.facts.scopes[scope];
+  return fn && fn.id !== 0 && fn.name && fn.role === "declared" ? fn : void 0;
+}
+function argumentsText(bind) {
+  return bind.args.map((a) => a.value.text).join(" ");
+}
 var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
 function isAvailabilityProbe(ctx, bound, scope) {
-  const fn = ctx.facts.scopes[scope];
-  if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return false;
-  const portArg = bound.bind.args.map((a) => a.value.text).join(" ");
+  const fn = declaredFunction(ctx, scope);
+  if (!fn) return false;
+  const portArg = argumentsText(bound.bind);
   const asked = ctx.facts.params.some(
     (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name)
   );
@@ -32774,9 +32781,9 @@ function letsGo(ctx, bound, fn) {
 }
 function candidateHandedOut(ctx, bound, scope) {
   const { facts } = ctx;
-  const fn = facts.scopes[scope];
-  if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") return void 0;
-  const named = bound.bind.args.map((a) => a.value.text).join(" ");
+  const fn = declaredFunction(ctx, scope);
+  if (!fn) return void 0;
+  const named = argumentsText(bound.bind);
   const candidate = facts.assigns.find(
     (a) => a.declaration && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name) && !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at))
   )?.name;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-I3SZQVCG.js";
+} from "./chunk-DHILBQPL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DQCQN4C2.js";
+} from "./chunk-RK3YV2EM.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GUGHK3PA.js.LEGAL.txt */
+/*! For license information please see serve-command-HJ7BCPE2.js.LEGAL.txt */
