@@ -52,10 +52,24 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
   return true
 }
 
+/**
+ * The standard library's server classes, whose class attribute set from outside reaches every
+ * server the process makes afterwards (`socketserver.TCPServer.allow_reuse_address = True`).
+ */
+const SHARED_CLASS_ATTRIBUTE = /(?:^|\.)(?:Threading|Forking)?(?:TCP|UDP|HTTP)Server\.\w+$/
+
+interface Enabled {
+  at: Span
+  code: string
+  scope: number
+  /** Set for the whole process, not for the sockets of this scope. */
+  processWide?: boolean
+}
+
 /** Where the file switches the option on: setsockopt-style calls, setters, fields and options. */
-function enabledAt(ctx: RuleContext, option: Option): { at: Span; code: string; scope: number }[] {
+function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const { facts } = ctx
-  const found: { at: Span; code: string; scope: number }[] = []
+  const found: Enabled[] = []
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
       const i = call.args.findIndex(
@@ -74,7 +88,14 @@ function enabledAt(ctx: RuleContext, option: Option): { at: Span; code: string; 
     }
   }
   const seen = new Set<number>()
-  const assigned = (at: Span, code: string, scope: number, key: string, value: Value) => {
+  const assigned = (
+    at: Span,
+    code: string,
+    scope: number,
+    key: string,
+    value: Value,
+    target = '',
+  ) => {
     if (seen.has(at.start)) return
     const v = resolve(value, ctx.consts)
     const exclusiveOff =
@@ -82,10 +103,10 @@ function enabledAt(ctx: RuleContext, option: Option): { at: Span; code: string; 
     const on = option.field.test(key) && v.kind === 'bool' && v.value
     if (!on && !exclusiveOff) return
     seen.add(at.start)
-    found.push({ at, code, scope })
+    found.push({ at, code, scope, processWide: SHARED_CLASS_ATTRIBUTE.test(target) })
   }
   for (const a of facts.assigns)
-    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value)
+    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value, a.target)
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
   return found
@@ -114,7 +135,8 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
       facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
       facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
-    if (option.rule === 'PORT003' && onlyEphemeral(ctx, area) && !probesIn(area)) continue
+    const exempt = !f.processWide && onlyEphemeral(ctx, area) && !probesIn(area)
+    if (option.rule === 'PORT003' && exempt) continue
     hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
   }
   return hits

@@ -33002,6 +33002,7 @@ function enabling(value, ctx) {
   if (v.kind === "int") return v.value !== 0;
   return true;
 }
+var SHARED_CLASS_ATTRIBUTE = /(?:^|\.)(?:Threading|Forking)?(?:TCP|UDP|HTTP)Server\.\w+$/;
 function enabledAt(ctx, option2) {
   const { facts } = ctx;
   const found = [];
@@ -33019,17 +33020,17 @@ function enabledAt(ctx, option2) {
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  const assigned = (at, code, scope, key, value) => {
+  const assigned = (at, code, scope, key, value, target = "") => {
     if (seen.has(at.start)) return;
     const v = resolve(value, ctx.consts);
     const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
     const on = option2.field.test(key) && v.kind === "bool" && v.value;
     if (!on && !exclusiveOff) return;
     seen.add(at.start);
-    found.push({ at, code, scope });
+    found.push({ at, code, scope, processWide: SHARED_CLASS_ATTRIBUTE.test(target) });
   };
   for (const a of facts.assigns)
-    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value);
+    assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value, a.target);
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
   return found;
@@ -33051,7 +33052,8 @@ function optionHits(ctx, option2) {
     const after = (at) => at.start > f.at.end && at.start < area.end;
     const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
-    if (option2.rule === "PORT003" && onlyEphemeral(ctx, area) && !probesIn(area)) continue;
+    const exempt = !f.processWide && onlyEphemeral(ctx, area) && !probesIn(area);
+    if (option2.rule === "PORT003" && exempt) continue;
     hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
   }
   return hits;

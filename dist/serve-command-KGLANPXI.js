@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-DHILBQPL.js";
+} from "./chunk-L46VIBOG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RK3YV2EM.js";
+} from "./chunk-4HZNBCYD.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HJ7BCPE2.js.LEGAL.txt */
+/*! For license information please see serve-command-KGLANPXI.js.LEGAL.txt */
