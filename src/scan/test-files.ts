@@ -32,6 +32,9 @@ const TEST_DIRS = new Set([
 /** Directory names by suffix: C# test projects (Foo.Tests), Rust `-test` crates, Maven `-it`. */
 const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i
 
+/** …and by prefix: shared test modules such as `test-commons`, `test_support`, `testing-utils`. */
+const TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i
+
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {
   // unittest discovers `test*.py`, which takes in a lone `test.py` too.
@@ -64,7 +67,7 @@ export function isTestPath(
   if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ''))) return true
   for (const dir of parts) {
     const lower = dir.toLowerCase()
-    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir)) return true
+    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true
   }
   // Maven and Gradle source sets: src/test, src/integrationTest, src/jmhTest...
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true

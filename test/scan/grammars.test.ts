@@ -63,6 +63,8 @@ describe('isTestPath', () => {
     ['ListenerTests.cs', 'csharp'],
     ['tests/integration.rs', 'rust'],
     ['net-test/src/lib.rs', 'rust'],
+    ['test-commons/src/main/kotlin/Sockets.kt', 'kotlin'],
+    ['testing_support/server.py', 'python'],
     ['tests/test_socket.c', 'c'],
     ['socket_unittest.cc', 'cpp'],
   ] as const)('%s is test code (%s)', (path, language) => {
@@ -79,6 +81,7 @@ describe('isTestPath', () => {
     ['src/main/java/Server.java', 'java'],
     ['src/lib.rs', 'rust'],
     ['Api/Program.cs', 'csharp'],
+    ['testament/src/main.rs', 'rust'],
   ] as const)('%s is not test code (%s)', (path, language) => {
     expect(isTestPath(path, language)).toBe(false)
   })

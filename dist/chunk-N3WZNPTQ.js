@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4HZNBCYD.js";
+} from "./chunk-VBVQE3WI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-L46VIBOG.js.LEGAL.txt */
+/*! For license information please see chunk-N3WZNPTQ.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-L46VIBOG.js";
+} from "./chunk-N3WZNPTQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4HZNBCYD.js";
+} from "./chunk-VBVQE3WI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KGLANPXI.js.LEGAL.txt */
+/*! For license information please see serve-command-FPT6FPK7.js.LEGAL.txt */

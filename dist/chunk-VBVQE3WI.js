@@ -33615,6 +33615,7 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
   "integrationtest"
 ]);
 var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
+var TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i;
 var TEST_FILE = {
   // unittest discovers `test*.py`, which takes in a lone `test.py` too.
   python: /^(?:_?test_.*|.*_test|conftest|tests?)\.py$/,
@@ -33638,7 +33639,7 @@ function isTestPath(path, language, testGlobs = []) {
   if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
   for (const dir of parts2) {
     const lower = dir.toLowerCase();
-    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir)) return true;
+    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
   }
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
   return testGlobs.some((glob) => posix2.matchesGlob(path, glob));
