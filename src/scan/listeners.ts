@@ -1,7 +1,7 @@
 // Where a file opens a server socket, and on which address: the shared vocabulary of the rules
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
-import type { Call, FileFacts, Span, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import { contains, spanning } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
@@ -9,6 +9,7 @@ import {
   assignsByScope,
   parseAddress,
   constantsAt,
+  joinedString,
   portOf,
   resolve,
   type Address,
@@ -358,6 +359,47 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
   return undefined
 }
 
+/** Pistache's server: `Http::Endpoint server(addr)`, `std::make_shared<Http::Endpoint>(addr)`. */
+function isPistacheEndpoint(call: Call): boolean {
+  return (
+    (call.isNew && call.name === 'Endpoint' && /(?:^|::)Http$/.test(call.receiver)) ||
+    (call.name === 'make_shared' && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text))
+  )
+}
+
+/**
+ * A Pistache endpoint and the address it serves on: a `"host:port"` text, an inline
+ * `Address(host, port)`, or the `Address addr(Ipv4::any(), 9080)` declared before it in the
+ * function, where the port is written and the finding starts.
+ */
+function pistacheEndpoint(
+  call: Call,
+  consts: Constants,
+  facts: FileFacts,
+  byScope: ReadonlyMap<number, Assign[]>,
+): Listener | undefined {
+  const given = call.args[0]?.value
+  if (!given) return undefined
+  if (given.kind === 'string') return server(call, addressOf(joinedString(given, consts), consts))
+  if (given.kind === 'call' && given.call.name === 'Address')
+    return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
+  if (given.kind !== 'name' || !/^\w+$/.test(given.name)) return undefined
+  // `Address addr(…)`: a declaration the grammar may read as a function's (the most vexing parse).
+  const declares = new RegExp(`^[\\w:]+\\s+${given.name}\\s*[({]`)
+  const address = facts.calls.findLast(
+    (c) =>
+      c.isNew &&
+      c.name === 'Address' &&
+      c.scope === call.scope &&
+      c.at.end <= call.at.start &&
+      declares.test(c.text),
+  )
+  if (!address) return undefined
+  const local = constantsAt(facts, consts, address.scope, address.at.start, byScope)
+  const listener = server(call, hostAndPort(address, local, pos(address, 0), pos(address, 1)))
+  return { ...listener, at: spanning(address.at, call.at) }
+}
+
 const BY_FAMILY: Record<
   Family,
   (call: Call, consts: Constants, facts: FileFacts) => Address | undefined
@@ -390,6 +432,10 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     else {
       const helped = serverHelperPort(call, local, family)
       if (helped) out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
+    }
+    if (family === 'c' && isPistacheEndpoint(call)) {
+      const endpoint = pistacheEndpoint(call, local, facts, byScope)
+      if (endpoint) out.push(endpoint)
     }
     const mapping = containerMapping(call, consts)
     if (mapping) out.push(mapping)

@@ -382,14 +382,24 @@ function constructorArgs(node: Node): Node[] | null {
   if (declarator.type !== 'function_declarator' || node.parent?.type !== 'compound_statement')
     return null
   const params = declarator.childForFieldName('parameters')?.namedChildren ?? []
-  const types = params.map((p) =>
-    p.type === 'parameter_declaration' && !p.childForFieldName('declarator')
-      ? p.childForFieldName('type')
-      : null,
-  )
-  return types.length > 0 && types.every((t) => t?.type === 'type_identifier')
-    ? (types as Node[])
-    : null
+  const args = params.map(misreadArgument)
+  return args.length > 0 && args.every((a) => a !== null) ? (args as Node[]) : null
+}
+
+/**
+ * An argument the grammar misread as a parameter: a bare name (`PORT`, read as a type) or a call
+ * without arguments (`Ipv4::any()`, read as a parameter of function type), which keeps its text.
+ */
+function misreadArgument(param: Node): Node | null {
+  if (param.type !== 'parameter_declaration') return null
+  const type = param.childForFieldName('type')
+  const declarator = param.childForFieldName('declarator')
+  if (!declarator) return type?.type === 'type_identifier' ? type : null
+  const call =
+    declarator.type === 'abstract_function_declarator' &&
+    declarator.childForFieldName('parameters')?.namedChildCount === 0 &&
+    (type?.type === 'type_identifier' || type?.type === 'qualified_identifier')
+  return call ? param : null
 }
 
 const cFamily = (cpp: boolean): Syntax => ({

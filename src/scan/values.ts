@@ -118,6 +118,28 @@ export function resolve(value: Value, consts: Constants, depth = 0): Value {
   return next && next !== value ? resolve(next, consts, depth + 1) : value
 }
 
+const ADJACENT_STRINGS = /^(?:\s*(?:"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*))+\s*$/
+
+/**
+ * C's adjacent literals with macros among them, `ADDRESS "1"` after `#define ADDRESS
+ * "localhost:907"`, joined as the compiler does; the value itself when nothing needs joining.
+ */
+export function joinedString(value: Value, consts: Constants): Value {
+  if (value.kind !== 'string' || !/\w/.test(value.text.split('"')[0] ?? '')) return value
+  if (!ADJACENT_STRINGS.test(value.text)) return value
+  let joined = ''
+  for (const [token] of value.text.matchAll(/"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*/g)) {
+    if (token.startsWith('"')) {
+      joined += token.slice(1, -1)
+      continue
+    }
+    const macro = consts.get(token)
+    if (macro?.kind !== 'string') return value
+    joined += macro.value
+  }
+  return { kind: 'string', value: joined, text: value.text }
+}
+
 const ENV =
   /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/
 
@@ -204,8 +226,9 @@ function envDefault(v: Value, consts: Constants, depth: number): Port {
   return { kind: 'env', fallback: 0 }
 }
 
+// `Port` is Pistache's: `Address("localhost", Pistache::Port(9080))`.
 const CONVERSIONS =
-  /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
+  /^(?:Port|int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
 
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
   const local = call.args.length === 0 && call.receiver === '' && consts.get(`${call.name}()`)

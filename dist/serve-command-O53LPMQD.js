@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-N3WZNPTQ.js";
+} from "./chunk-AWJ5G5ZE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-VBVQE3WI.js";
+} from "./chunk-IAYF4HDH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FPT6FPK7.js.LEGAL.txt */
+/*! For license information please see serve-command-O53LPMQD.js.LEGAL.txt */

@@ -30196,10 +30196,16 @@ function constructorArgs(node) {
   if (declarator.type !== "function_declarator" || node.parent?.type !== "compound_statement")
     return null;
   const params = declarator.childForFieldName("parameters")?.namedChildren ?? [];
-  const types = params.map(
-    (p) => p.type === "parameter_declaration" && !p.childForFieldName("declarator") ? p.childForFieldName("type") : null
-  );
-  return types.length > 0 && types.every((t) => t?.type === "type_identifier") ? types : null;
+  const args2 = params.map(misreadArgument);
+  return args2.length > 0 && args2.every((a) => a !== null) ? args2 : null;
+}
+function misreadArgument(param) {
+  if (param.type !== "parameter_declaration") return null;
+  const type = param.childForFieldName("type");
+  const declarator = param.childForFieldName("declarator");
+  if (!declarator) return type?.type === "type_identifier" ? type : null;
+  const call = declarator.type === "abstract_function_declarator" && declarator.childForFieldName("parameters")?.namedChildCount === 0 && (type?.type === "type_identifier" || type?.type === "qualified_identifier");
+  return call ? param : null;
 }
 var cFamily = (cpp) => ({
   calls: {
@@ -31009,6 +31015,8 @@ var Extractor = class {
     if (s.ints.has(type)) {
       const value = parseInteger(node.text);
       if (value !== void 0) return { kind: "int", value, text };
+      const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(node.text);
+      if (type === "preproc_arg" && quoted) return { kind: "string", value: unquote(quoted[1]), text };
     }
     if (s.strings.has(type)) return { kind: "string", value: unquote(node.text), text };
     if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {
@@ -31345,6 +31353,22 @@ function resolve(value, consts, depth = 0) {
   const next = consts.get(value.last);
   return next && next !== value ? resolve(next, consts, depth + 1) : value;
 }
+var ADJACENT_STRINGS = /^(?:\s*(?:"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*))+\s*$/;
+function joinedString(value, consts) {
+  if (value.kind !== "string" || !/\w/.test(value.text.split('"')[0] ?? "")) return value;
+  if (!ADJACENT_STRINGS.test(value.text)) return value;
+  let joined = "";
+  for (const [token] of value.text.matchAll(/"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*/g)) {
+    if (token.startsWith('"')) {
+      joined += token.slice(1, -1);
+      continue;
+    }
+    const macro = consts.get(token);
+    if (macro?.kind !== "string") return value;
+    joined += macro.value;
+  }
+  return { kind: "string", value: joined, text: value.text };
+}
 var ENV = /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/;
 function fromInt(n) {
   if (n === 0) return { kind: "zero" };
@@ -31401,7 +31425,7 @@ function envDefault(v, consts, depth) {
   }
   return { kind: "env", fallback: 0 };
 }
-var CONVERSIONS = /^(?:int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
+var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
   const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
   if (local) return portOf(local, consts, depth + 1);
@@ -31997,6 +32021,25 @@ function cFamily2(call, consts, facts) {
   }
   return void 0;
 }
+function isPistacheEndpoint(call) {
+  return call.isNew && call.name === "Endpoint" && /(?:^|::)Http$/.test(call.receiver) || call.name === "make_shared" && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text);
+}
+function pistacheEndpoint(call, consts, facts, byScope) {
+  const given = call.args[0]?.value;
+  if (!given) return void 0;
+  if (given.kind === "string") return server(call, addressOf(joinedString(given, consts), consts));
+  if (given.kind === "call" && given.call.name === "Address")
+    return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)));
+  if (given.kind !== "name" || !/^\w+$/.test(given.name)) return void 0;
+  const declares = new RegExp(`^[\\w:]+\\s+${given.name}\\s*[({]`);
+  const address2 = facts.calls.findLast(
+    (c) => c.isNew && c.name === "Address" && c.scope === call.scope && c.at.end <= call.at.start && declares.test(c.text)
+  );
+  if (!address2) return void 0;
+  const local = constantsAt(facts, consts, address2.scope, address2.at.start, byScope);
+  const listener = server(call, hostAndPort(address2, local, pos(address2, 0), pos(address2, 1)));
+  return { ...listener, at: spanning(address2.at, call.at) };
+}
 var BY_FAMILY = {
   python: python2,
   js: (c, k) => js(c, k),
@@ -32019,6 +32062,10 @@ function listenersOf(facts, family, consts) {
     else {
       const helped = serverHelperPort(call, local, family);
       if (helped) out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
+    }
+    if (family === "c" && isPistacheEndpoint(call)) {
+      const endpoint2 = pistacheEndpoint(call, local, facts, byScope);
+      if (endpoint2) out2.push(endpoint2);
     }
     const mapping = containerMapping(call, consts);
     if (mapping) out2.push(mapping);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-VBVQE3WI.js";
+} from "./chunk-IAYF4HDH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-N3WZNPTQ.js.LEGAL.txt */
+/*! For license information please see chunk-AWJ5G5ZE.js.LEGAL.txt */
