@@ -29,8 +29,15 @@ function clientAfter(
   const client = ctx.facts.calls.find(
     (c) => c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c),
   )
-  return client && !polls(ctx, client, start) ? client : undefined
+  if (!client || polls(ctx, client, start)) return undefined
+  const waits = ctx.facts.calls.some(
+    (c) => WAITS.test(c.name) && c.at.start > start.at.end && c.at.end < client.at.start,
+  )
+  return waits ? undefined : client
 }
+
+/** A helper that waits for the server before the request: `waitForServer(t, url)`, `waitReady`. */
+const WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/
 
 /**
  * The request is tried again in a loop that sleeps between tries (`for i in range(50): try:
@@ -105,6 +112,27 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
   return out
 }
 
+/** A variable named for a listening address: `addr`, `listenAddr`, `serverAddress`. */
+const ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/
+
+/**
+ * `go func() { errCh <- run(ctx, addr) }()` and then `base := "http://" + addr`: the goroutine is
+ * handed the address the test then builds a URL from, so it serves on it (zkteco's main_test.go).
+ */
+function handedDialledAddress(ctx: RuleContext, call: Call, started: Call): boolean {
+  const area = ctx.facts.scopes[namedScope(ctx, started.scope)]!.at
+  const later = (at: Span) => at.start > started.at.end && contains(area, at)
+  return call.args.some((arg) => {
+    if (arg.value.kind !== 'name' || !ADDRESS_VARIABLE.test(arg.value.name)) return false
+    const word = new RegExp(`(?<![\\w.])${arg.value.name}(?!\\w)`)
+    const url = (text: string) => text.includes('://') && word.test(text)
+    return (
+      ctx.facts.assigns.some((a) => later(a.at) && url(a.value.text)) ||
+      ctx.facts.calls.some((c) => later(c.at) && c.args.some((a) => url(a.value.text)))
+    )
+  })
+}
+
 /** A variable that holds a server: `gohabServer`, `srv`, `apiServer`. */
 const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
 
@@ -137,7 +165,8 @@ function go(ctx: RuleContext): Hit[] {
       // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
       (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name)) ||
       startsServerObject(ctx, call) ||
-      ctx.goroutines.some((h) => h.call === call)
+      ctx.goroutines.some((h) => h.call === call) ||
+      handedDialledAddress(ctx, call, closure ?? call)
     if (!serves) continue
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)

@@ -32206,8 +32206,13 @@ function clientAfter(ctx, start2, scope, address2) {
   const client = ctx.facts.calls.find(
     (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
   );
-  return client && !polls(ctx, client, start2) ? client : void 0;
+  if (!client || polls(ctx, client, start2)) return void 0;
+  const waits = ctx.facts.calls.some(
+    (c) => WAITS.test(c.name) && c.at.start > start2.at.end && c.at.end < client.at.start
+  );
+  return waits ? void 0 : client;
 }
+var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
 function polls(ctx, client, start2) {
   return ctx.facts.blocks.some(
     (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, client.at) && ctx.facts.calls.some((c) => SLEEP.test(c.name) && contains(b.at, c.at))
@@ -32245,6 +32250,17 @@ function goroutineServers(ctx) {
   }
   return out2;
 }
+var ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/;
+function handedDialledAddress(ctx, call, started) {
+  const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
+  const later = (at) => at.start > started.at.end && contains(area, at);
+  return call.args.some((arg) => {
+    if (arg.value.kind !== "name" || !ADDRESS_VARIABLE.test(arg.value.name)) return false;
+    const word = new RegExp(`(?<![\\w.])${arg.value.name}(?!\\w)`);
+    const url = (text) => text.includes("://") && word.test(text);
+    return ctx.facts.assigns.some((a) => later(a.at) && url(a.value.text)) || ctx.facts.calls.some((c) => later(c.at) && c.args.some((a) => url(a.value.text)));
+  });
+}
 var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
@@ -32261,7 +32277,7 @@ function go3(ctx) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
     const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
-    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || ctx.goroutines.some((h) => h.call === call);
+    call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || ctx.goroutines.some((h) => h.call === call) || handedDialledAddress(ctx, call, closure ?? call);
     if (!serves) continue;
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);

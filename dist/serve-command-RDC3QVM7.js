@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AWJ5G5ZE.js";
+} from "./chunk-KKEQICMY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-IAYF4HDH.js";
+} from "./chunk-RMC73LLR.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-O53LPMQD.js.LEGAL.txt */
+/*! For license information please see serve-command-RDC3QVM7.js.LEGAL.txt */

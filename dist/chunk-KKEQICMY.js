@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IAYF4HDH.js";
+} from "./chunk-RMC73LLR.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AWJ5G5ZE.js.LEGAL.txt */
+/*! For license information please see chunk-KKEQICMY.js.LEGAL.txt */
