@@ -645,7 +645,13 @@ function abandoned(
       if (a.name !== sock) return false
     }
   }
-  return true
+  // Moved into a struct that serves on it: Rust's `Rpc { listener: rpc_listener, … }.serve()`.
+  return !facts.entries.some(
+    (e) =>
+      contains(area, e.at) &&
+      e.at.start > bind.at.start &&
+      hasWord(e.value.text.replace(reads, ''), sock),
+  )
 }
 
 /** Calls that bind or start a server on the port they are given. */

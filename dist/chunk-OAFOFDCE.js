@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RMC73LLR.js";
+} from "./chunk-AVDBYD7W.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KKEQICMY.js.LEGAL.txt */
+/*! For license information please see chunk-OAFOFDCE.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KKEQICMY.js";
+} from "./chunk-OAFOFDCE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RMC73LLR.js";
+} from "./chunk-AVDBYD7W.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RDC3QVM7.js.LEGAL.txt */
+/*! For license information please see serve-command-LA6TM3FZ.js.LEGAL.txt */

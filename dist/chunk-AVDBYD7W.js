@@ -32976,7 +32976,9 @@ function abandoned(ctx, sock, bind, area, escapes) {
       if (a.name !== sock) return false;
     }
   }
-  return true;
+  return !facts.entries.some(
+    (e) => contains(area, e.at) && e.at.start > bind.at.start && hasWord(e.value.text.replace(reads, ""), sock)
+  );
 }
 var BINDS = /^(?:listen|bind|serve|start|run)\w*$/i;
 function laterBind(ctx, call) {
