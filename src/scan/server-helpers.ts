@@ -31,9 +31,34 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const starts =
     STARTS_SERVER.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
-    (/^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
+    (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return serverSectionPort(call, consts)
-  return portArgument(call, consts) ?? optionsPort(call, consts) ?? serverSectionPort(call, consts)
+  return (
+    portArgument(call, consts) ??
+    optionsPort(call, consts) ??
+    objectPort(call, consts) ??
+    serverSectionPort(call, consts)
+  )
+}
+
+/** A port key in an options object, or one level into it: `port`, `apiPort`, `lobbyConfig.apiPort`. */
+const PORT_KEY = /^(?:port|[a-z]\w*Port)$/
+
+/** boardgame.io's `server.run({ port: 57_890, lobbyConfig: { apiPort: 57_891 } })`. */
+function objectPort(call: Call, consts: Constants): Port | undefined {
+  const inObject = (value: Value, depth: number): Port | undefined => {
+    if (value.kind !== 'object' || depth > 1) return undefined
+    for (const e of value.entries) {
+      const port = PORT_KEY.test(e.key) ? portOf(e.value, consts) : inObject(e.value, depth + 1)
+      if (port?.kind === 'fixed' && port.port >= MIN_PORT) return port
+    }
+    return undefined
+  }
+  for (const { value } of call.args) {
+    const port = inObject(value, 0)
+    if (port) return port
+  }
+  return undefined
 }
 
 /** A section of options that configures a server, whatever the call: Vite's `{ preview: { port } }`. */

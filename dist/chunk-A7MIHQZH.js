@@ -31604,9 +31604,25 @@ var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
-  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^start$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return serverSectionPort(call, consts);
-  return portArgument(call, consts) ?? optionsPort(call, consts) ?? serverSectionPort(call, consts);
+  return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
+}
+var PORT_KEY = /^(?:port|[a-z]\w*Port)$/;
+function objectPort(call, consts) {
+  const inObject = (value, depth) => {
+    if (value.kind !== "object" || depth > 1) return void 0;
+    for (const e of value.entries) {
+      const port = PORT_KEY.test(e.key) ? portOf(e.value, consts) : inObject(e.value, depth + 1);
+      if (port?.kind === "fixed" && port.port >= MIN_PORT) return port;
+    }
+    return void 0;
+  };
+  for (const { value } of call.args) {
+    const port = inObject(value, 0);
+    if (port) return port;
+  }
+  return void 0;
 }
 var SERVER_SECTION = /^(?:server|preview|devServer)$/;
 function serverSectionPort(call, consts) {

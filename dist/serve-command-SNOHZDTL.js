@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OAFOFDCE.js";
+} from "./chunk-EYHL3S6Q.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AVDBYD7W.js";
+} from "./chunk-A7MIHQZH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LA6TM3FZ.js.LEGAL.txt */
+/*! For license information please see serve-command-SNOHZDTL.js.LEGAL.txt */
