@@ -578,14 +578,21 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
         : /^(?:net|tls|http|https)$/
     if (!modules.test(bind.receiver)) return bind.receiver
   }
-  let best: { target: string; size: number } | undefined
+  let best: { target: string; size: number; at: Span } | undefined
   for (const a of ctx.facts.assigns) {
     if (contains(a.at, bind.at)) {
       const size = a.at.end - a.at.start
-      if (!best || size < best.size) best = { target: a.target, size }
+      if (!best || size < best.size) best = { target: a.target, size, at: a.at }
     }
   }
   if (!best) return ''
+  // `let port = TcpListener::bind(…).unwrap().local_addr().unwrap().port()`: the variable gets
+  // the number; the socket itself is an unnamed temporary, gone at once.
+  const area = best.at
+  const readsAtOnce = ctx.facts.calls.some(
+    (c) => READ_CALL.test(c.name) && contains(area, c.at) && c.receiver.includes(bind.callee),
+  )
+  if (readsAtOnce) return ''
   const first = best.target
     .split(',')[0]!
     .trim()

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EYHL3S6Q.js";
+} from "./chunk-DMQBUMIT.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-A7MIHQZH.js";
+} from "./chunk-YOGQGDSL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SNOHZDTL.js.LEGAL.txt */
+/*! For license information please see serve-command-JUVSJ6NB.js.LEGAL.txt */

@@ -32952,10 +32952,15 @@ function socketVariable(ctx, bind) {
   for (const a of ctx.facts.assigns) {
     if (contains(a.at, bind.at)) {
       const size = a.at.end - a.at.start;
-      if (!best || size < best.size) best = { target: a.target, size };
+      if (!best || size < best.size) best = { target: a.target, size, at: a.at };
     }
   }
   if (!best) return "";
+  const area = best.at;
+  const readsAtOnce = ctx.facts.calls.some(
+    (c) => READ_CALL.test(c.name) && contains(area, c.at) && c.receiver.includes(bind.callee)
+  );
+  if (readsAtOnce) return "";
   const first = best.target.split(",")[0].trim().replace(/^(?:mut\s+)/, "");
   return /^(?:(?:self|this)\.)?[\w$]+$/.test(first) ? first : "";
 }
