@@ -535,9 +535,12 @@ class Extractor {
 
   private assignment(node: Node, shape: Syntax['assignments'][string]): void {
     const left = pick(node, shape.left)
-    const right = pick(node, shape.right)
+    let right = pick(node, shape.right)
     if (!left || !right || left.id === right.id) return
-    if (shape.right === '#last' && !node.children.some((c) => c.type === '=')) return
+    if (shape.right === '#last' && !node.children.some((c) => c.type === '=')) {
+      right = delegatedCall(right)
+      if (!right) return
+    }
     const lists = ['expression_list', 'pattern_list']
     const lefts = lists.includes(left.type) ? left.namedChildren : [left]
     const rights = lists.includes(right.type) ? right.namedChildren : [right]
@@ -788,4 +791,17 @@ function strip(scope: Scope & { endIndex: number }): Scope {
 function afterEquals(param: Node): Node | null {
   const at = param.children.findIndex((c) => c.type === '=')
   return at < 0 ? null : (param.children[at + 1] ?? null)
+}
+
+/**
+ * Kotlin's `val port by lazy { findFreePort() }` (or Spek's `memoized { … }`): the property holds
+ * what the one call in the lambda returns.
+ */
+function delegatedCall(node: Node): Node | null {
+  if (node.type !== 'property_delegate') return null
+  const call = node.namedChildren.find((c) => c.type === 'call_expression')
+  if (!/^(?:lazy|memoized)$/.test(call?.firstNamedChild?.text ?? '')) return null
+  const lambda = call!.descendantsOfType('lambda_literal')[0]
+  const body = lambda?.namedChildren.filter((c) => !c.type.endsWith('comment')) ?? []
+  return body.length === 1 && body[0]!.type === 'call_expression' ? body[0]! : null
 }

@@ -273,6 +273,23 @@ func TestInput(t *testing.T) {
     expect(span('PORT007')).toEqual([[9, 12]])
   })
 
+  it('PORT002 follows a number held in a delegated property to the server started with it', async () => {
+    const kotlin = `object PortSpec : Spek({
+    describe("a mock") {
+        val freePort by memoized { freeTcpPort() }
+        val mock by memoized { Mockingbird(SparkServer(freePort)).start() }
+        it("starts on given port") { mock.context.port shouldBe freePort }
+    }
+})
+`
+    const r = await scanFiles({ 'src/test/kotlin/PortSpec.kt': kotlin })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT002')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // freeTcpPort() on line 3 to the start() of the server built with its number on line 4.
+    expect(spans).toEqual([[3, 4]])
+  })
+
   it('PORT002 inside one test covers the use of the number; a field holding it is followed too', async () => {
     const py = `import socket
 

@@ -30884,9 +30884,12 @@ var Extractor = class {
   }
   assignment(node, shape) {
     const left = pick(node, shape.left);
-    const right = pick(node, shape.right);
+    let right = pick(node, shape.right);
     if (!left || !right || left.id === right.id) return;
-    if (shape.right === "#last" && !node.children.some((c) => c.type === "=")) return;
+    if (shape.right === "#last" && !node.children.some((c) => c.type === "=")) {
+      right = delegatedCall(right);
+      if (!right) return;
+    }
     const lists = ["expression_list", "pattern_list"];
     const lefts = lists.includes(left.type) ? left.namedChildren : [left];
     const rights = lists.includes(right.type) ? right.namedChildren : [right];
@@ -31100,6 +31103,14 @@ function strip(scope) {
 function afterEquals(param) {
   const at = param.children.findIndex((c) => c.type === "=");
   return at < 0 ? null : param.children[at + 1] ?? null;
+}
+function delegatedCall(node) {
+  if (node.type !== "property_delegate") return null;
+  const call = node.namedChildren.find((c) => c.type === "call_expression");
+  if (!/^(?:lazy|memoized)$/.test(call?.firstNamedChild?.text ?? "")) return null;
+  const lambda = call.descendantsOfType("lambda_literal")[0];
+  const body2 = lambda?.namedChildren.filter((c) => !c.type.endsWith("comment")) ?? [];
+  return body2.length === 1 && body2[0].type === "call_expression" ? body2[0] : null;
 }
 
 // src/scan/fingerprint.ts
