@@ -444,11 +444,12 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     for (const e of facts.entries) {
       if (e.key === 'Addr' && /Server$/.test(e.owner) && isAddressText(e.value, consts)) {
         const a = addressOf(e.value, consts)
+        const serve = servesStruct(facts, e.at)
         out.push({
           kind: 'server',
           ...(a.host !== undefined ? { host: a.host } : {}),
           port: a.port,
-          at: e.at,
+          at: serve ? spanning(e.at, serve.at) : e.at,
           scope: e.scope,
           text: `${e.owner}{Addr: ${e.value.text}}`,
         })
@@ -513,6 +514,22 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     }
   }
   return out.filter((l) => !expectedToFail(facts, l.at))
+}
+
+/**
+ * The call that serves a Go server struct built with this entry: `server := &http.Server{Addr:
+ * …}` … `server.ListenAndServeTLS(cert, key)`, where the finding then ends.
+ */
+function servesStruct(facts: FileFacts, entry: Span): Call | undefined {
+  const built = facts.assigns.find((a) => contains(a.at, entry))
+  if (!built) return undefined
+  return facts.calls.find(
+    (c) =>
+      c.receiver === built.target &&
+      c.at.start > built.at.end &&
+      contains(facts.scopes[built.scope]!.at, c.at) &&
+      /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),
+  )
 }
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */

@@ -273,6 +273,33 @@ func TestInput(t *testing.T) {
     expect(span('PORT007')).toEqual([[9, 12]])
   })
 
+  it('PORT001 on a Go server struct runs from its Addr to the call that serves it', async () => {
+    const go = `package comms
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestWsConn(t *testing.T) {
+	server := &http.Server{
+		Addr:    "127.0.0.1:6060",
+		Handler: http.NewServeMux(),
+	}
+	defer server.Close()
+	go func() {
+		_ = server.ListenAndServeTLS("cert.pem", "key.pem")
+	}()
+}
+`
+    const r = await scanFiles({ 'comms/wsconn_test.go': go })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // The Addr entry (line 10) to server.ListenAndServeTLS (line 15).
+    expect(spans).toEqual([[10, 15]])
+  })
+
   it('PORT002 follows a number held in a delegated property to the server started with it', async () => {
     const kotlin = `object PortSpec : Spek({
     describe("a mock") {

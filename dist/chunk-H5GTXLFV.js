@@ -32101,11 +32101,12 @@ function listenersOf(facts, family, consts) {
     for (const e of facts.entries) {
       if (e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts)) {
         const a = addressOf(e.value, consts);
+        const serve = servesStruct(facts, e.at);
         out2.push({
           kind: "server",
           ...a.host !== void 0 ? { host: a.host } : {},
           port: a.port,
-          at: e.at,
+          at: serve ? spanning(e.at, serve.at) : e.at,
           scope: e.scope,
           text: `${e.owner}{Addr: ${e.value.text}}`
         });
@@ -32162,6 +32163,13 @@ function listenersOf(facts, family, consts) {
     }
   }
   return out2.filter((l) => !expectedToFail(facts, l.at));
+}
+function servesStruct(facts, entry) {
+  const built = facts.assigns.find((a) => contains(a.at, entry));
+  if (!built) return void 0;
+  return facts.calls.find(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(facts.scopes[built.scope].at, c.at) && /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
+  );
 }
 var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws)$/;
 function expectedToFail(facts, at) {

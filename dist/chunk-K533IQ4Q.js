@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ADKYLKFG.js";
+} from "./chunk-H5GTXLFV.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-UCMZ5TJF.js.LEGAL.txt */
+/*! For license information please see chunk-K533IQ4Q.js.LEGAL.txt */
