@@ -428,7 +428,10 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
       : consts
     const address = read(call, local, facts)
-    if (address) out.push(server(call, address))
+    if (address) {
+      const given = defaultGiving(facts, call, address, consts)
+      out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
+    }
     else {
       const helped = serverHelperPort(call, local, family)
       if (helped) out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
@@ -514,6 +517,32 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     }
   }
   return out.filter((l) => !expectedToFail(facts, l.at))
+}
+
+/**
+ * The parameter whose default gives a listener its fixed port, when the port comes from there
+ * (`LocalServer(…, string uri = "http://localhost:8082/")` … `Prefixes.Add(Uri)`): the finding
+ * starts at the default, where a caller would have to pass another port, and covers the listener.
+ */
+function defaultGiving(
+  facts: FileFacts,
+  call: Call,
+  address: Address,
+  consts: Constants,
+): Span | undefined {
+  if (address.port.kind !== 'fixed') return undefined
+  const port = address.port.port
+  const param = facts.params.find((p) => {
+    if (!p.default || p.at.start > call.at.start) return false
+    if (!contains(facts.scopes[p.scope]!.at, call.at)) return false
+    const given = portOf(p.default, consts)
+    const inText = addressOf(p.default, consts).port
+    return (
+      (given.kind === 'fixed' && given.port === port) ||
+      (inText.kind === 'fixed' && inText.port === port)
+    )
+  })
+  return param?.at
 }
 
 /**

@@ -300,6 +300,28 @@ func TestWsConn(t *testing.T) {
     expect(spans).toEqual([[10, 15]])
   })
 
+  it('PORT001 through a parameter default runs from the default to the listener', async () => {
+    const cs = `using System.Net;
+
+public class LocalServer
+{
+    private readonly HttpListener _httpListener = new HttpListener();
+
+    public LocalServer(string uri = "http://localhost:8082/")
+    {
+        _httpListener.Prefixes.Add(uri);
+        _httpListener.Start();
+    }
+}
+`
+    const r = await scanFiles({ 'test/Apm.Tests/Mocks/LocalServer.cs': cs })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // The default on line 7 to Prefixes.Add on line 9.
+    expect(spans).toEqual([[7, 9]])
+  })
+
   it('PORT002 follows a number held in a delegated property to the server started with it', async () => {
     const kotlin = `object PortSpec : Spek({
     describe("a mock") {

@@ -32085,8 +32085,10 @@ function listenersOf(facts, family, consts) {
   for (const call of facts.calls) {
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const address2 = read(call, local, facts);
-    if (address2) out2.push(server(call, address2));
-    else {
+    if (address2) {
+      const given = defaultGiving(facts, call, address2, consts);
+      out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
+    } else {
       const helped = serverHelperPort(call, local, family);
       if (helped) out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
@@ -32163,6 +32165,18 @@ function listenersOf(facts, family, consts) {
     }
   }
   return out2.filter((l) => !expectedToFail(facts, l.at));
+}
+function defaultGiving(facts, call, address2, consts) {
+  if (address2.port.kind !== "fixed") return void 0;
+  const port = address2.port.port;
+  const param = facts.params.find((p) => {
+    if (!p.default || p.at.start > call.at.start) return false;
+    if (!contains(facts.scopes[p.scope].at, call.at)) return false;
+    const given = portOf(p.default, consts);
+    const inText = addressOf(p.default, consts).port;
+    return given.kind === "fixed" && given.port === port || inText.kind === "fixed" && inText.port === port;
+  });
+  return param?.at;
 }
 function servesStruct(facts, entry) {
   const built = facts.assigns.find((a) => contains(a.at, entry));

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-K533IQ4Q.js";
+} from "./chunk-PNL36T5L.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-H5GTXLFV.js";
+} from "./chunk-BMMXHEGA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CAZUBTFY.js.LEGAL.txt */
+/*! For license information please see serve-command-XJGPI5JH.js.LEGAL.txt */
