@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PNL36T5L.js";
+} from "./chunk-2DAJP7OW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BMMXHEGA.js";
+} from "./chunk-ABHXJMHD.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XJGPI5JH.js.LEGAL.txt */
+/*! For license information please see serve-command-TWFWECCZ.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BMMXHEGA.js";
+} from "./chunk-ABHXJMHD.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PNL36T5L.js.LEGAL.txt */
+/*! For license information please see chunk-2DAJP7OW.js.LEGAL.txt */
