@@ -27,11 +27,28 @@ export function constantsOf(facts: FileFacts): Constants {
   const out = new Map<string, Value>()
   for (const [k, v] of seen) if (v) out.set(k, v)
   // A function of the file without parameters that returns one value (cpp-httplib's
-  // `get_base_port()`) stands for that value where it is called: keyed `name()`.
+  // `get_base_port()`) stands for that value where it is called: keyed `name()`. The names it
+  // returns are the file's top-level ones (std's `let port = 4800; function getPort() { return
+  // port++ }`), even where tests reuse the name for their own variables.
+  const topLevel = new Map<string, Value | null>()
+  for (const a of facts.assigns) {
+    if (a.scope !== 0 || !/^[\w$]+$/.test(a.target)) continue
+    topLevel.set(a.name, topLevel.has(a.name) ? null : a.value)
+  }
   for (const fn of facts.scopes) {
     if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value)
-    if (values.length === 1 && values[0]) out.set(`${fn.name}()`, values[0])
+    const own = (name: string) => facts.assigns.some((a) => a.scope === fn.id && a.name === name)
+    const outer = (v: Value): Value => {
+      const bound = v.kind === 'name' && !own(v.name) ? topLevel.get(v.name) : undefined
+      return bound ?? v
+    }
+    const value = values.length === 1 ? values[0] : undefined
+    if (!value) continue
+    out.set(
+      `${fn.name}()`,
+      value.kind === 'other' ? { ...value, parts: value.parts.map(outer) } : outer(value),
+    )
   }
   return out
 }

@@ -31304,10 +31304,25 @@ function constantsOf(facts) {
   }
   const out2 = /* @__PURE__ */ new Map();
   for (const [k, v] of seen) if (v) out2.set(k, v);
+  const topLevel = /* @__PURE__ */ new Map();
+  for (const a of facts.assigns) {
+    if (a.scope !== 0 || !/^[\w$]+$/.test(a.target)) continue;
+    topLevel.set(a.name, topLevel.has(a.name) ? null : a.value);
+  }
   for (const fn of facts.scopes) {
     if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue;
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value);
-    if (values.length === 1 && values[0]) out2.set(`${fn.name}()`, values[0]);
+    const own = (name2) => facts.assigns.some((a) => a.scope === fn.id && a.name === name2);
+    const outer = (v) => {
+      const bound = v.kind === "name" && !own(v.name) ? topLevel.get(v.name) : void 0;
+      return bound ?? v;
+    };
+    const value = values.length === 1 ? values[0] : void 0;
+    if (!value) continue;
+    out2.set(
+      `${fn.name}()`,
+      value.kind === "other" ? { ...value, parts: value.parts.map(outer) } : outer(value)
+    );
   }
   return out2;
 }
