@@ -112,6 +112,8 @@ export interface RandomPort {
   text: string
   /** The smallest literal in the expression: where the range starts. */
   from: number
+  /** The variable given the number, when it is a plain assignment (not a field or a return). */
+  variable?: string
 }
 
 /**
@@ -121,8 +123,14 @@ export interface RandomPort {
  */
 export function randomPorts(facts: FileFacts): RandomPort[] {
   const out: RandomPort[] = []
-  const named = [
-    ...facts.assigns.map((a) => ({ name: a.name, value: a.value, at: a.at, scope: a.scope })),
+  const named: { name: string; value: Value; at: Span; scope: number; variable?: string }[] = [
+    ...facts.assigns.map((a) => ({
+      name: a.name,
+      value: a.value,
+      at: a.at,
+      scope: a.scope,
+      variable: a.target,
+    })),
     ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
     // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
     ...facts.exits.flatMap((e) =>
@@ -135,7 +143,13 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
     if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue
     const from = Math.min(...ints(n.value, 0).filter((i) => i >= MIN_PORT && i < 65536))
     if (Number.isFinite(from))
-      out.push({ at: n.at, scope: n.scope, text: `${n.name} = ${n.value.text}`, from })
+      out.push({
+        at: n.at,
+        scope: n.scope,
+        text: `${n.name} = ${n.value.text}`,
+        from,
+        ...(n.variable ? { variable: n.variable } : {}),
+      })
   }
   return out
 }

@@ -5,6 +5,7 @@ import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains } from '../facts.ts'
 import { portOf } from '../values.ts'
 import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
+import type { RandomPort } from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -112,7 +113,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     })
   }
   for (const r of randomPorts(ctx.facts)) {
-    if (!inTest(ctx, r.scope)) continue
+    if (!inTest(ctx, r.scope) || onlyInUrls(ctx, r)) continue
     hits.push({
       rule: 'PORT001',
       severity: 'error',
@@ -124,6 +125,24 @@ export const fixedPortInTest: Rule = (ctx) => {
     })
   }
   return hits
+}
+
+/**
+ * A variable given a random port that the test only writes into URLs (uploadthing's
+ * `` `http://localhost:${port}` `` for a mock that intercepts requests): nothing listens on it.
+ */
+function onlyInUrls(ctx: RuleContext, r: RandomPort): boolean {
+  const name = r.variable
+  if (!name || !/^[\w$]+$/.test(name)) return false
+  const { facts } = ctx
+  const after = (at: { start: number }) => at.start > r.at.end
+  const texts = [
+    ...facts.calls.filter((c) => after(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
+    ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
+    ...facts.entries.filter((e) => after(e.at)).map((e) => e.value.text),
+    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text),
+  ].filter((text) => hasWord(text, name))
+  return texts.length > 0 && texts.every((text) => text.includes('://'))
 }
 
 /**

@@ -31687,7 +31687,13 @@ var RANDOM = /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_
 function randomPorts(facts) {
   const out2 = [];
   const named = [
-    ...facts.assigns.map((a) => ({ name: a.name, value: a.value, at: a.at, scope: a.scope })),
+    ...facts.assigns.map((a) => ({
+      name: a.name,
+      value: a.value,
+      at: a.at,
+      scope: a.scope,
+      variable: a.target
+    })),
     ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
     // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
     ...facts.exits.flatMap(
@@ -31698,7 +31704,13 @@ function randomPorts(facts) {
     if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue;
     const from = Math.min(...ints(n.value, 0).filter((i2) => i2 >= MIN_PORT && i2 < 65536));
     if (Number.isFinite(from))
-      out2.push({ at: n.at, scope: n.scope, text: `${n.name} = ${n.value.text}`, from });
+      out2.push({
+        at: n.at,
+        scope: n.scope,
+        text: `${n.name} = ${n.value.text}`,
+        from,
+        ...n.variable ? { variable: n.variable } : {}
+      });
   }
   return out2;
 }
@@ -32578,7 +32590,7 @@ var fixedPortInTest = (ctx) => {
     });
   }
   for (const r of randomPorts(ctx.facts)) {
-    if (!inTest(ctx, r.scope)) continue;
+    if (!inTest(ctx, r.scope) || onlyInUrls(ctx, r)) continue;
     hits.push({
       rule: "PORT001",
       severity: "error",
@@ -32589,6 +32601,19 @@ var fixedPortInTest = (ctx) => {
   }
   return hits;
 };
+function onlyInUrls(ctx, r) {
+  const name2 = r.variable;
+  if (!name2 || !/^[\w$]+$/.test(name2)) return false;
+  const { facts } = ctx;
+  const after = (at) => at.start > r.at.end;
+  const texts = [
+    ...facts.calls.filter((c) => after(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
+    ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
+    ...facts.entries.filter((e) => after(e.at)).map((e) => e.value.text),
+    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text)
+  ].filter((text) => hasWord(text, name2));
+  return texts.length > 0 && texts.every((text) => text.includes("://"));
+}
 function secondOnSamePort(ctx, l) {
   if (l.port.kind !== "fixed") return false;
   const port = l.port.port;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VZSEOZL7.js";
+} from "./chunk-QOEVKJRF.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YZM2TSKP.js";
+} from "./chunk-KLMOXEFG.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6UDI2JXB.js.LEGAL.txt */
+/*! For license information please see serve-command-GORYIBFR.js.LEGAL.txt */

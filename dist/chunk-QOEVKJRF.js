@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-YZM2TSKP.js";
+} from "./chunk-KLMOXEFG.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VZSEOZL7.js.LEGAL.txt */
+/*! For license information please see chunk-QOEVKJRF.js.LEGAL.txt */
