@@ -33111,6 +33111,13 @@ function laterBind(ctx, call) {
     (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver))
   );
 }
+var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
+function onlyForAClient(ctx, call) {
+  const given = ctx.facts.calls.filter(
+    (c) => c !== call && contains(c.at, call.at) && c.args.some((a) => contains(a.at, call.at))
+  ).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
+  return given !== void 0 && CLIENT_CALL.test(given.name);
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -33135,6 +33142,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     const bind = laterBind(ctx, call);
+    if (!bind && onlyForAClient(ctx, call)) continue;
     hits.push({
       rule: "PORT002",
       severity: unmeasuredIn(ctx, call.scope),

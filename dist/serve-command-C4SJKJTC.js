@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QOEVKJRF.js";
+} from "./chunk-D37IWSE5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KLMOXEFG.js";
+} from "./chunk-BIR56JDH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GORYIBFR.js.LEGAL.txt */
+/*! For license information please see serve-command-C4SJKJTC.js.LEGAL.txt */
