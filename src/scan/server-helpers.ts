@@ -4,7 +4,7 @@
 import type { Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains } from './facts.ts'
-import { parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
+import { isRandomDraw, parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 export const STARTS_SERVER =
@@ -103,9 +103,6 @@ function isPortInt(v: Value, consts: Constants): boolean {
   return r.kind === 'int' && r.value >= MIN_PORT && r.value < 65536
 }
 
-const RANDOM =
-  /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/
-
 export interface RandomPort {
   at: Span
   scope: number
@@ -140,7 +137,7 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
     ),
   ]
   for (const n of named) {
-    if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue
+    if (!/port$/i.test(n.name) || !isRandomDraw(n.value)) continue
     const from = Math.min(...ints(n.value, 0).filter((i) => i >= MIN_PORT && i < 65536))
     if (Number.isFinite(from))
       out.push({
@@ -152,15 +149,6 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
       })
   }
   return out
-}
-
-function hasRandomCall(v: Value, depth: number): boolean {
-  if (depth > 4) return false
-  if (v.kind === 'call') {
-    if (RANDOM.test(v.call.name)) return true
-    return v.call.args.some((a) => hasRandomCall(a.value, depth + 1))
-  }
-  return v.kind === 'other' && v.parts.some((p) => hasRandomCall(p, depth + 1))
 }
 
 function ints(v: Value, depth: number): number[] {

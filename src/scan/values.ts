@@ -4,8 +4,11 @@ import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
 
 export type Port =
-  /** `counted`: the first of a range counted up from a literal (`++port`, `BASE + i`). */
-  | { kind: 'fixed'; port: number; counted?: true }
+  /**
+   * `counted`: the first of a range counted up from a literal (`++port`, `BASE + i`); `random`:
+   * the offset is a random draw (`rand.Intn(64511) + 1024`), so the range is drawn from.
+   */
+  | { kind: 'fixed'; port: number; counted?: true; random?: true }
   | { kind: 'zero' }
   /** A literal default behind an environment lookup: `process.env.PORT || 3000`. */
   | { kind: 'env'; fallback: number }
@@ -223,11 +226,28 @@ function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: numb
   if (a.kind === 'fixed' && b.kind === 'fixed') return fromInt(a.port + b.port)
   const base = a.kind === 'fixed' ? a : b.kind === 'fixed' ? b : undefined
   const offset = a.kind === 'fixed' ? v.parts[1] : v.parts[0]
-  return base &&
-    base.port >= 1024 &&
-    (offset?.kind === 'name' || offset?.kind === 'call' || offset?.kind === 'other')
-    ? counted(base.port)
-    : UNKNOWN
+  if (
+    !base ||
+    base.port < 1024 ||
+    (offset?.kind !== 'name' && offset?.kind !== 'call' && offset?.kind !== 'other')
+  )
+    return UNKNOWN
+  const drawn = counted(base.port)
+  return drawn.kind === 'fixed' && isRandomDraw(offset) ? { ...drawn, random: true } : drawn
+}
+
+/** Calls that draw a random number: `Random.Next`, `randint`, `rand.Intn`, `gen_range`, `Math.random`. */
+export const RANDOM_CALL =
+  /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/
+
+/** A random draw, perhaps scaled and rounded: `rand.Intn(n)`, `Math.floor(Math.random() * n)`. */
+export function isRandomDraw(v: Value, depth = 0): boolean {
+  if (depth > 4) return false
+  if (v.kind === 'call') {
+    if (RANDOM_CALL.test(v.call.name)) return true
+    return v.call.args.some((a) => isRandomDraw(a.value, depth + 1))
+  }
+  return v.kind === 'other' && v.parts.some((p) => isRandomDraw(p, depth + 1))
 }
 
 const counted = (port: number): Port =>

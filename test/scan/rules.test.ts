@@ -399,4 +399,31 @@ it('high', () => { net.createServer().listen(40000) })
     expect(low!.message).not.toMatch(/ephemeral/)
     expect(high!.message).toMatch(/drew 40000 as its ephemeral port/)
   })
+
+  it('says a port drawn at random from a range is drawn, not counted', async () => {
+    const go = `package parser
+
+import (
+	"fmt"
+	"math/rand"
+	"net/http"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	port := rand.Intn(65535-1024) + 1024
+	server := &http.Server{Addr: fmt.Sprintf(":%d", port)}
+	go server.ListenAndServe()
+	counted := 9000 + len(t.Name())
+	other := &http.Server{Addr: fmt.Sprintf(":%d", counted)}
+	go other.ListenAndServe()
+}
+`
+    const r = await scanFiles({ 'parser/config_test.go': go })
+    const messages = r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.message)
+    expect(messages.some((m) => m.includes('drawn at random from a range starting at 1024'))).toBe(
+      true,
+    )
+    expect(messages.some((m) => m.includes('counted up from 9000'))).toBe(true)
+  })
 })

@@ -31439,7 +31439,19 @@ function offsetPort(v, consts, depth) {
   if (a.kind === "fixed" && b.kind === "fixed") return fromInt(a.port + b.port);
   const base = a.kind === "fixed" ? a : b.kind === "fixed" ? b : void 0;
   const offset = a.kind === "fixed" ? v.parts[1] : v.parts[0];
-  return base && base.port >= 1024 && (offset?.kind === "name" || offset?.kind === "call" || offset?.kind === "other") ? counted(base.port) : UNKNOWN;
+  if (!base || base.port < 1024 || offset?.kind !== "name" && offset?.kind !== "call" && offset?.kind !== "other")
+    return UNKNOWN;
+  const drawn = counted(base.port);
+  return drawn.kind === "fixed" && isRandomDraw(offset) ? { ...drawn, random: true } : drawn;
+}
+var RANDOM_CALL = /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/;
+function isRandomDraw(v, depth = 0) {
+  if (depth > 4) return false;
+  if (v.kind === "call") {
+    if (RANDOM_CALL.test(v.call.name)) return true;
+    return v.call.args.some((a) => isRandomDraw(a.value, depth + 1));
+  }
+  return v.kind === "other" && v.parts.some((p) => isRandomDraw(p, depth + 1));
 }
 var counted = (port) => port > 0 && port < 65536 ? { kind: "fixed", port, counted: true } : UNKNOWN;
 function envDefault(v, consts, depth) {
@@ -31683,7 +31695,6 @@ function isPortInt(v, consts) {
   const r = resolve(v, consts);
   return r.kind === "int" && r.value >= MIN_PORT && r.value < 65536;
 }
-var RANDOM = /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/;
 function randomPorts(facts) {
   const out2 = [];
   const named = [
@@ -31701,7 +31712,7 @@ function randomPorts(facts) {
     )
   ];
   for (const n of named) {
-    if (!/port$/i.test(n.name) || !hasRandomCall(n.value, 0)) continue;
+    if (!/port$/i.test(n.name) || !isRandomDraw(n.value)) continue;
     const from = Math.min(...ints(n.value, 0).filter((i2) => i2 >= MIN_PORT && i2 < 65536));
     if (Number.isFinite(from))
       out2.push({
@@ -31713,14 +31724,6 @@ function randomPorts(facts) {
       });
   }
   return out2;
-}
-function hasRandomCall(v, depth) {
-  if (depth > 4) return false;
-  if (v.kind === "call") {
-    if (RANDOM.test(v.call.name)) return true;
-    return v.call.args.some((a) => hasRandomCall(a.value, depth + 1));
-  }
-  return v.kind === "other" && v.parts.some((p) => hasRandomCall(p, depth + 1));
 }
 function ints(v, depth) {
   if (depth > 4) return [];
@@ -32516,7 +32519,7 @@ var fixedPortInTest = (ctx) => {
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
     if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l)) {
-      const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : `listens on fixed port ${l.port.port}`;
+      const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.random ? `listens on a port drawn at random from a range starting at ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : `listens on fixed port ${l.port.port}`;
       hits.push({
         rule: "PORT001",
         // Measured on real projects' code: 148 of the 156 judged findings it still makes are

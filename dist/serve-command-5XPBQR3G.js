@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-D37IWSE5.js";
+} from "./chunk-ST6HSMVF.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BIR56JDH.js";
+} from "./chunk-TB547BA3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-C4SJKJTC.js.LEGAL.txt */
+/*! For license information please see serve-command-5XPBQR3G.js.LEGAL.txt */
