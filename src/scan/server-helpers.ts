@@ -7,7 +7,7 @@ import { contains } from './facts.ts'
 import { isRandomDraw, parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
-export const STARTS_SERVER =
+const STARTS_SERVER =
   /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])

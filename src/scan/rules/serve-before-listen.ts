@@ -4,7 +4,6 @@ import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
-import { STARTS_SERVER } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -349,42 +348,8 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
   return hits
 }
 
-/**
- * `setup_urpc_server(port)?; thread::sleep(Duration::from_secs(1)); UrpcClient::connect(…)`: a
- * helper named for starting a server, then at once a fixed sleep, then a request. The sleep says
- * the server comes up in the background (riffle's comment: "force sleep 1s to wait urpc start"),
- * and only guesses when.
- */
-function helperThenSleeps(ctx: RuleContext): Hit[] {
-  const hits: Hit[] = []
-  const { calls } = ctx.facts
-  for (const call of calls) {
-    if (!STARTS_SERVER.test(call.name) || call.go || !inTest(ctx, call.scope)) continue
-    if (ctx.spawned.some((s) => contains(s.at, call.at))) continue
-    if (calls.some((g) => g.go && g !== call && contains(g.at, call.at))) continue
-    const scope = namedScope(ctx, call.scope)
-    // The next call of the same block, not one inside a handler defined in between.
-    const next = calls.find((c) => c.at.start > call.at.end && c.scope === call.scope)
-    if (!next || !SLEEP.test(next.name)) continue
-    const client = clientAfter(ctx, next, scope)
-    if (!client) continue
-    hits.push({
-      rule: 'PORT007',
-      severity: 'warning',
-      at: spanning(call.at, next.at),
-      code: call.text,
-      message:
-        `The test sleeps right after \`${call.callee}()\`, so the server comes up in the ` +
-        `background, and the fixed sleep on line ${next.at.line} only guesses when: on a loaded ` +
-        `runner \`${client.callee}\` on line ${client.at.line} connects first (ECONNREFUSED). ` +
-        'Wait until the port accepts a connection.',
-    })
-  }
-  return hits
-}
-
 export const serveBeforeListen: Rule = (ctx) => {
-  const spawned = [...spawnedThenSleeps(ctx), ...helperThenSleeps(ctx)]
+  const spawned = spawnedThenSleeps(ctx)
   if (ctx.family === 'go') return [...go(ctx), ...spawned]
   if (ctx.family === 'js') return [...js(ctx), ...spawned]
   if (ctx.family === 'python') return [...python(ctx), ...spawned]

@@ -32481,30 +32481,8 @@ function spawnedThenSleeps(ctx) {
   }
   return hits;
 }
-function helperThenSleeps(ctx) {
-  const hits = [];
-  const { calls } = ctx.facts;
-  for (const call of calls) {
-    if (!STARTS_SERVER.test(call.name) || call.go || !inTest(ctx, call.scope)) continue;
-    if (ctx.spawned.some((s) => contains(s.at, call.at))) continue;
-    if (calls.some((g) => g.go && g !== call && contains(g.at, call.at))) continue;
-    const scope = namedScope(ctx, call.scope);
-    const next = calls.find((c) => c.at.start > call.at.end && c.scope === call.scope);
-    if (!next || !SLEEP.test(next.name)) continue;
-    const client = clientAfter(ctx, next, scope);
-    if (!client) continue;
-    hits.push({
-      rule: "PORT007",
-      severity: "warning",
-      at: spanning(call.at, next.at),
-      code: call.text,
-      message: `The test sleeps right after \`${call.callee}()\`, so the server comes up in the background, and the fixed sleep on line ${next.at.line} only guesses when: on a loaded runner \`${client.callee}\` on line ${client.at.line} connects first (ECONNREFUSED). Wait until the port accepts a connection.`
-    });
-  }
-  return hits;
-}
 var serveBeforeListen = (ctx) => {
-  const spawned = [...spawnedThenSleeps(ctx), ...helperThenSleeps(ctx)];
+  const spawned = spawnedThenSleeps(ctx);
   if (ctx.family === "go") return [...go3(ctx), ...spawned];
   if (ctx.family === "js") return [...js2(ctx), ...spawned];
   if (ctx.family === "python") return [...python3(ctx), ...spawned];

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ST6HSMVF.js";
+} from "./chunk-O5JGBHXA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TB547BA3.js";
+} from "./chunk-TRAKDGXS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5XPBQR3G.js.LEGAL.txt */
+/*! For license information please see serve-command-UHI42SES.js.LEGAL.txt */
