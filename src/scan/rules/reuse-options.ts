@@ -102,6 +102,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
       option.rule === 'PORT003' && key === 'ExclusiveAddressUse' && v.kind === 'bool' && !v.value
     const on = option.field.test(key) && v.kind === 'bool' && v.value
     if (!on && !exclusiveOff) return
+    if (setAfterBinding(ctx, at, target)) return
     seen.add(at.start)
     found.push({ at, code, scope, processWide: SHARED_CLASS_ATTRIBUTE.test(target) })
   }
@@ -110,6 +111,25 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
   return found
+}
+
+/**
+ * Python's `self._server.allow_reuse_address = True` on a server constructed before it
+ * (`self._server = MyHTTPServer(addr, handler)`): socketserver binds in the constructor, so the
+ * attribute comes too late to change anything (qpid-dispatch's http1_tests.py).
+ */
+function setAfterBinding(ctx: RuleContext, at: Span, target: string): boolean {
+  if (ctx.family !== 'python') return false
+  const receiver = target.slice(0, target.lastIndexOf('.'))
+  if (!receiver) return false
+  const built = ctx.facts.assigns.findLast((a) => a.target === receiver && a.at.end <= at.start)
+  const call = built?.value.kind === 'call' ? built.value.call : undefined
+  return (
+    call !== undefined &&
+    /Server$/.test(call.name) &&
+    call.args.length > 0 &&
+    !call.args.some((a) => a.name === 'bind_and_activate')
+  )
 }
 
 /** The file switches SO_REUSEADDR on somewhere, in tests or not. */

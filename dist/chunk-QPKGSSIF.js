@@ -33196,6 +33196,7 @@ function enabledAt(ctx, option2) {
     const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
     const on = option2.field.test(key) && v.kind === "bool" && v.value;
     if (!on && !exclusiveOff) return;
+    if (setAfterBinding(ctx, at, target)) return;
     seen.add(at.start);
     found.push({ at, code, scope, processWide: SHARED_CLASS_ATTRIBUTE.test(target) });
   };
@@ -33204,6 +33205,14 @@ function enabledAt(ctx, option2) {
   for (const e of facts.entries)
     assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
   return found;
+}
+function setAfterBinding(ctx, at, target) {
+  if (ctx.family !== "python") return false;
+  const receiver = target.slice(0, target.lastIndexOf("."));
+  if (!receiver) return false;
+  const built = ctx.facts.assigns.findLast((a) => a.target === receiver && a.at.end <= at.start);
+  const call = built?.value.kind === "call" ? built.value.call : void 0;
+  return call !== void 0 && /Server$/.test(call.name) && call.args.length > 0 && !call.args.some((a) => a.name === "bind_and_activate");
 }
 function enablesReuseAddress(ctx) {
   return enabledAt(ctx, REUSEADDR).length > 0;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-O5JGBHXA.js";
+} from "./chunk-AMGJHUG4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TRAKDGXS.js";
+} from "./chunk-QPKGSSIF.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UHI42SES.js.LEGAL.txt */
+/*! For license information please see serve-command-23G4UG6N.js.LEGAL.txt */

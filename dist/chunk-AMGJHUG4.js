@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TRAKDGXS.js";
+} from "./chunk-QPKGSSIF.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-O5JGBHXA.js.LEGAL.txt */
+/*! For license information please see chunk-AMGJHUG4.js.LEGAL.txt */
