@@ -428,13 +428,16 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
       : consts
     const address = read(call, local, facts)
-    if (address) {
+    if (address && call.isNew && servesGivenListener(facts, heldIn(facts, call.at))) {
+      // Its options name a port, but the server is handed a listener instead.
+    } else if (address) {
       const given = defaultGiving(facts, call, address, consts)
       out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
     }
     else {
       const helped = serverHelperPort(call, local, family)
-      if (helped) out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
+      if (helped && !servesGivenListener(facts, heldIn(facts, call.at)))
+        out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
     if (family === 'c' && isPistacheEndpoint(call)) {
       const endpoint = pistacheEndpoint(call, local, facts, byScope)
@@ -445,7 +448,12 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   }
   if (family === 'go') {
     for (const e of facts.entries) {
-      if (e.key === 'Addr' && /Server$/.test(e.owner) && isAddressText(e.value, consts)) {
+      if (
+        e.key === 'Addr' &&
+        /Server$/.test(e.owner) &&
+        isAddressText(e.value, consts) &&
+        !servesGivenListener(facts, heldIn(facts, e.at))
+      ) {
         const a = addressOf(e.value, consts)
         const serve = servesStruct(facts, e.at)
         out.push({
@@ -543,6 +551,33 @@ function defaultGiving(
     )
   })
   return param?.at
+}
+
+/** The assignment a construction is made in: `server := &http.Server{…}`, `const s = new Server(…)`. */
+function heldIn(facts: FileFacts, at: Span): Assign | undefined {
+  let built: Assign | undefined
+  for (const a of facts.assigns) {
+    const inner = !built || a.at.end - a.at.start < built.at.end - built.at.start
+    if (contains(a.at, at) && inner) built = a
+  }
+  return built
+}
+
+/**
+ * A server handed a listener to serve on (`server.Serve(ln)` in Go, `server.serve(listener)` in
+ * Deno's std) and never told to listen itself, in the function that builds it: the port in its
+ * options is not bound.
+ */
+function servesGivenListener(facts: FileFacts, built: Assign | undefined): boolean {
+  if (!built) return false
+  const area = facts.scopes[built.scope]!.at
+  const own = facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at),
+  )
+  return (
+    own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) &&
+    !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name))
+  )
 }
 
 /**

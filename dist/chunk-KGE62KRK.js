@@ -32115,12 +32115,14 @@ function listenersOf(facts, family, consts) {
   for (const call of facts.calls) {
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const address2 = read(call, local, facts);
-    if (address2) {
+    if (address2 && call.isNew && servesGivenListener(facts, heldIn(facts, call.at))) {
+    } else if (address2) {
       const given = defaultGiving(facts, call, address2, consts);
       out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family);
-      if (helped) out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
+      if (helped && !servesGivenListener(facts, heldIn(facts, call.at)))
+        out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     if (family === "c" && isPistacheEndpoint(call)) {
       const endpoint2 = pistacheEndpoint(call, local, facts, byScope);
@@ -32131,7 +32133,7 @@ function listenersOf(facts, family, consts) {
   }
   if (family === "go") {
     for (const e of facts.entries) {
-      if (e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts)) {
+      if (e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts) && !servesGivenListener(facts, heldIn(facts, e.at))) {
         const a = addressOf(e.value, consts);
         const serve = servesStruct(facts, e.at);
         out2.push({
@@ -32207,6 +32209,22 @@ function defaultGiving(facts, call, address2, consts) {
     return given.kind === "fixed" && given.port === port || inText.kind === "fixed" && inText.port === port;
   });
   return param?.at;
+}
+function heldIn(facts, at) {
+  let built;
+  for (const a of facts.assigns) {
+    const inner = !built || a.at.end - a.at.start < built.at.end - built.at.start;
+    if (contains(a.at, at) && inner) built = a;
+  }
+  return built;
+}
+function servesGivenListener(facts, built) {
+  if (!built) return false;
+  const area = facts.scopes[built.scope].at;
+  const own = facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
+  );
+  return own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) && !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name));
 }
 function servesStruct(facts, entry) {
   const built = facts.assigns.find((a) => contains(a.at, entry));

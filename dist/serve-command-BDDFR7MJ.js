@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AMGJHUG4.js";
+} from "./chunk-5XFAISH5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QPKGSSIF.js";
+} from "./chunk-KGE62KRK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-23G4UG6N.js.LEGAL.txt */
+/*! For license information please see serve-command-BDDFR7MJ.js.LEGAL.txt */
