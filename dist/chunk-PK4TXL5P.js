@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KGE62KRK.js";
+} from "./chunk-KQIKR5ZE.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5XFAISH5.js.LEGAL.txt */
+/*! For license information please see chunk-PK4TXL5P.js.LEGAL.txt */

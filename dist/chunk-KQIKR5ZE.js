@@ -33144,7 +33144,7 @@ function helperCalls(ctx, racyFunctions) {
     if (!bind && onlyForAClient(ctx, call)) continue;
     hits.push({
       rule: "PORT002",
-      severity: unmeasuredIn(ctx, call.scope),
+      severity: severityIn(ctx, call.scope),
       at: bind ? spanning(call.at, bind.at) : call.at,
       code: call.text,
       message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
@@ -33155,7 +33155,7 @@ function helperCalls(ctx, racyFunctions) {
       if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue;
       hits.push({
         rule: "PORT002",
-        severity: unmeasuredIn(ctx, p.scope),
+        severity: severityIn(ctx, p.scope),
         at: p.at,
         code: p.name,
         message: `The \`${p.name}\` fixture hands out a port number after closing its probe socket: under pytest-xdist or a busy CI host another process can take the port before the test binds it.`

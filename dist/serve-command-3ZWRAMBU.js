@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5XFAISH5.js";
+} from "./chunk-PK4TXL5P.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KGE62KRK.js";
+} from "./chunk-KQIKR5ZE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BDDFR7MJ.js.LEGAL.txt */
+/*! For license information please see serve-command-3ZWRAMBU.js.LEGAL.txt */
