@@ -2,7 +2,7 @@
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains } from '../facts.ts'
+import { contains, type Span } from '../facts.ts'
 import { portOf } from '../values.ts'
 import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
 import type { RandomPort } from '../server-helpers.ts'
@@ -177,6 +177,19 @@ function within(ctx: RuleContext, scope: number, outer: number): boolean {
 }
 
 /**
+ * The listener is given the parameter, or a variable the function built from it before: cronner's
+ * `addr, err := net.ResolveUDPAddr("udp", fmt.Sprintf("127.0.0.1:%d", port))` … `ListenUDP("udp", addr)`.
+ */
+function carriesParameter(ctx: RuleContext, fn: Span, l: Listener, name: string): boolean {
+  const names = [name]
+  for (const a of ctx.facts.assigns) {
+    if (!contains(fn, a.at) || a.at.start >= l.at.start) continue
+    if (names.some((n) => hasWord(a.value.text, n))) names.push(a.name)
+  }
+  return names.some((n) => hasWord(l.text, n))
+}
+
+/**
  * A local helper that listens on the port its caller gives (`static int tcp4_echo_start(int port)`,
  * `func startServer(t *testing.T, port int)`), called in test code with a fixed port: the call
  * hands it a number every concurrent run shares (libuv's `tcp4_echo_start(TEST_PORT)`). Both the
@@ -193,7 +206,7 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     const params = facts.params
       .filter((p) => p.scope === fn.id)
       .sort((a, b) => a.at.start - b.at.start)
-    const index = params.findIndex((p) => hasWord(l.text, p.name))
+    const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name))
     if (index < 0) continue
     const param = params[index]!
     let first: { line: number; port: number } | undefined

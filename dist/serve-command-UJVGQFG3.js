@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PK4TXL5P.js";
+} from "./chunk-SBJIHPC2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KQIKR5ZE.js";
+} from "./chunk-NQPGG7IK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3ZWRAMBU.js.LEGAL.txt */
+/*! For license information please see serve-command-UJVGQFG3.js.LEGAL.txt */

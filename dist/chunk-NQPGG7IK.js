@@ -32631,6 +32631,14 @@ function within(ctx, scope, outer) {
   }
   return false;
 }
+function carriesParameter(ctx, fn, l, name2) {
+  const names = [name2];
+  for (const a of ctx.facts.assigns) {
+    if (!contains(fn, a.at) || a.at.start >= l.at.start) continue;
+    if (names.some((n) => hasWord(a.value.text, n))) names.push(a.name);
+  }
+  return names.some((n) => hasWord(l.text, n));
+}
 function portsHandedToHelpers(ctx) {
   const { facts } = ctx;
   const hits = [];
@@ -32639,7 +32647,7 @@ function portsHandedToHelpers(ctx) {
     const fn = facts.scopes[namedScope(ctx, l.scope)];
     if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
     const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
-    const index = params.findIndex((p) => hasWord(l.text, p.name));
+    const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name));
     if (index < 0) continue;
     const param = params[index];
     let first;
