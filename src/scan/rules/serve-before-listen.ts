@@ -133,6 +133,18 @@ function handedDialledAddress(ctx: RuleContext, call: Call, started: Call): bool
   })
 }
 
+/**
+ * The client dials the address the server object reports (`grpc.Dial(server.GRPCListenAddr().
+ * String())`, dskit): the server opened its listener when it was built, before the goroutine
+ * serves on it, or it would have no address to report. A configured address (`srv.Addr`, an
+ * `Addr()` that may return it) is not such a report: the method names the listener.
+ */
+function dialsListenAddress(client: Call, server: string): boolean {
+  if (!/^[\w$]+$/.test(server)) return false
+  const reported = new RegExp(`(?<![\\w.])${server}\\.\\w*Listen\\w*(?:Addr|Address)\\(\\)`)
+  return client.args.some((a) => reported.test(a.value.text))
+}
+
 /** A variable that holds a server: `gohabServer`, `srv`, `apiServer`. */
 const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
 
@@ -180,6 +192,7 @@ function go(ctx: RuleContext): Hit[] {
       scope,
       address?.kind === 'string' ? address.value : undefined,
     )
+    if (client && dialsListenAddress(client, call.receiver)) continue
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
     // A fixed sleep after the start, in TestMain, init or a helper, is the package's tests
     // waiting for the port by guesswork; inside one test the sleep matters only if the test

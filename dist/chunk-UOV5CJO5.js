@@ -32358,6 +32358,11 @@ function handedDialledAddress(ctx, call, started) {
     return ctx.facts.assigns.some((a) => later(a.at) && url(a.value.text)) || ctx.facts.calls.some((c) => later(c.at) && c.args.some((a) => url(a.value.text)));
   });
 }
+function dialsListenAddress(client, server2) {
+  if (!/^[\w$]+$/.test(server2)) return false;
+  const reported = new RegExp(`(?<![\\w.])${server2}\\.\\w*Listen\\w*(?:Addr|Address)\\(\\)`);
+  return client.args.some((a) => reported.test(a.value.text));
+}
 var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
@@ -32388,6 +32393,7 @@ function go3(ctx) {
       scope,
       address2?.kind === "string" ? address2.value : void 0
     );
+    if (client && dialsListenAddress(client, call.receiver)) continue;
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
     const name2 = ctx.facts.scopes[scope].name;
     const wait = sleepAfter(ctx, started, scope);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SBJIHPC2.js";
+} from "./chunk-IXC3DIVB.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NQPGG7IK.js";
+} from "./chunk-UOV5CJO5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UJVGQFG3.js.LEGAL.txt */
+/*! For license information please see serve-command-O3TOWSCT.js.LEGAL.txt */
