@@ -706,6 +706,27 @@ function onlyForAClient(ctx: RuleContext, call: Call): boolean {
   return given !== undefined && CLIENT_CALL.test(given.name)
 }
 
+/**
+ * A test of the helper itself: its number is kept in a variable that is only logged or asserted
+ * on (`randomPort = getRandomPort(); assertTrue(randomPort > 0)`), never bound.
+ */
+function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
+  const { facts } = ctx
+  const held = facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )
+  if (!held || !/^[\w$]+$/.test(held.name)) return false
+  const area = scopeSpan(ctx, namedScope(ctx, call.scope))
+  const later = (at: Span) => at.start > held.at.end && contains(area, at)
+  const mentions = (text: string) => hasWord(text, held.name)
+  const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)))
+  const elsewhere =
+    facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) ||
+    facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
+    facts.exits.some((e) => later(e.at) && mentions(e.text))
+  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name))
+}
+
 function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -743,7 +764,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     // The helper's own body calling itself, or its definition site: not a use.
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
     const bind = laterBind(ctx, call)
-    if (!bind && onlyForAClient(ctx, call)) continue
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue
     hits.push({
       rule: 'PORT002',
       severity: severityIn(ctx, call.scope),

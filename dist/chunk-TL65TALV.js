@@ -33131,6 +33131,19 @@ function onlyForAClient(ctx, call) {
   ).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
   return given !== void 0 && CLIENT_CALL.test(given.name);
 }
+function onlyLookedAt(ctx, call) {
+  const { facts } = ctx;
+  const held = facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  );
+  if (!held || !/^[\w$]+$/.test(held.name)) return false;
+  const area = scopeSpan(ctx, namedScope(ctx, call.scope));
+  const later = (at) => at.start > held.at.end && contains(area, at);
+  const mentions = (text) => hasWord(text, held.name);
+  const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)));
+  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
+  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name));
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -33155,7 +33168,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     const bind = laterBind(ctx, call);
-    if (!bind && onlyForAClient(ctx, call)) continue;
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue;
     hits.push({
       rule: "PORT002",
       severity: severityIn(ctx, call.scope),

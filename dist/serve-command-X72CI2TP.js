@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IXC3DIVB.js";
+} from "./chunk-G63BCCAE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UOV5CJO5.js";
+} from "./chunk-TL65TALV.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-O3TOWSCT.js.LEGAL.txt */
+/*! For license information please see serve-command-X72CI2TP.js.LEGAL.txt */
