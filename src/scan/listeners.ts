@@ -433,8 +433,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     } else if (address) {
       const given = defaultGiving(facts, call, address, consts)
       out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
-    }
-    else {
+    } else {
       const helped = serverHelperPort(call, local, family)
       if (helped && !servesGivenListener(facts, heldIn(facts, call.at)))
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
@@ -455,12 +454,13 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         !servesGivenListener(facts, heldIn(facts, e.at))
       ) {
         const a = addressOf(e.value, consts)
+        const built = heldIn(facts, e.at)
         const serve = servesStruct(facts, e.at)
         out.push({
           kind: 'server',
           ...(a.host !== undefined ? { host: a.host } : {}),
           port: a.port,
-          at: serve ? spanning(e.at, serve.at) : e.at,
+          at: spanning(built?.at ?? e.at, serve?.at ?? e.at),
           scope: e.scope,
           text: `${e.owner}{Addr: ${e.value.text}}`,
         })
@@ -524,7 +524,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       }
     }
   }
-  return out.filter((l) => !expectedToFail(facts, l.at))
+  return out.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l))
 }
 
 /**
@@ -594,6 +594,28 @@ function servesStruct(facts: FileFacts, entry: Span): Call | undefined {
       contains(facts.scopes[built.scope]!.at, c.at) &&
       /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),
   )
+}
+
+/**
+ * A server built and told to listen in one chain (`union.createServer({ … }).listen(8082, cb)`)
+ * is reported from the construction, where the statement starts, to the listen.
+ */
+function fromChainStart(facts: FileFacts, l: Listener): Listener {
+  const receiver = l.call?.receiver ?? ''
+  if (!l.call || !receiver.includes('(')) return l
+  const start = l.call.at.start
+  let built: Call | undefined
+  // A chain's calls share its start offset; their lines and columns point at each method.
+  for (const c of facts.calls) {
+    if (
+      c !== l.call &&
+      c.at.start <= start &&
+      c.at.start >= (built?.at.start ?? -1) &&
+      receiver.startsWith(`${c.callee}(`)
+    )
+      built = c
+  }
+  return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l
 }
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */

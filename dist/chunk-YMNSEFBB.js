@@ -32135,12 +32135,13 @@ function listenersOf(facts, family, consts) {
     for (const e of facts.entries) {
       if (e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts) && !servesGivenListener(facts, heldIn(facts, e.at))) {
         const a = addressOf(e.value, consts);
+        const built = heldIn(facts, e.at);
         const serve = servesStruct(facts, e.at);
         out2.push({
           kind: "server",
           ...a.host !== void 0 ? { host: a.host } : {},
           port: a.port,
-          at: serve ? spanning(e.at, serve.at) : e.at,
+          at: spanning(built?.at ?? e.at, serve?.at ?? e.at),
           scope: e.scope,
           text: `${e.owner}{Addr: ${e.value.text}}`
         });
@@ -32196,7 +32197,7 @@ function listenersOf(facts, family, consts) {
       }
     }
   }
-  return out2.filter((l) => !expectedToFail(facts, l.at));
+  return out2.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l));
 }
 function defaultGiving(facts, call, address2, consts) {
   if (address2.port.kind !== "fixed") return void 0;
@@ -32232,6 +32233,17 @@ function servesStruct(facts, entry) {
   return facts.calls.find(
     (c) => c.receiver === built.target && c.at.start > built.at.end && contains(facts.scopes[built.scope].at, c.at) && /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
   );
+}
+function fromChainStart(facts, l) {
+  const receiver = l.call?.receiver ?? "";
+  if (!l.call || !receiver.includes("(")) return l;
+  const start2 = l.call.at.start;
+  let built;
+  for (const c of facts.calls) {
+    if (c !== l.call && c.at.start <= start2 && c.at.start >= (built?.at.start ?? -1) && receiver.startsWith(`${c.callee}(`))
+      built = c;
+  }
+  return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l;
 }
 var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws)$/;
 function expectedToFail(facts, at) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TL65TALV.js";
+} from "./chunk-YMNSEFBB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-G63BCCAE.js.LEGAL.txt */
+/*! For license information please see chunk-VMB7FAND.js.LEGAL.txt */
