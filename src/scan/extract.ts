@@ -686,7 +686,8 @@ class Extractor {
       if (value !== undefined) return { kind: 'int', value, text }
       // A macro's body is raw text: `#define ADDRESS "localhost:907"` holds a string.
       const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(node.text)
-      if (type === 'preproc_arg' && quoted) return { kind: 'string', value: unquote(quoted[1]!), text }
+      if (type === 'preproc_arg' && quoted)
+        return { kind: 'string', value: unquote(quoted[1]!), text }
     }
     if (s.strings.has(type)) return { kind: 'string', value: unquote(node.text), text }
     if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {

@@ -37,7 +37,8 @@ function clientAfter(
 }
 
 /** A helper that waits for the server before the request: `waitForServer(t, url)`, `waitReady`. */
-const WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/
+const WAITS =
+  /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/
 
 /**
  * The request is tried again in a loop that sleeps between tries (`for i in range(50): try:

@@ -31019,7 +31019,8 @@ var Extractor = class {
       const value = parseInteger(node.text);
       if (value !== void 0) return { kind: "int", value, text };
       const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(node.text);
-      if (type === "preproc_arg" && quoted) return { kind: "string", value: unquote(quoted[1]), text };
+      if (type === "preproc_arg" && quoted)
+        return { kind: "string", value: unquote(quoted[1]), text };
     }
     if (s.strings.has(type)) return { kind: "string", value: unquote(node.text), text };
     if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {
