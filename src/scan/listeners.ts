@@ -314,10 +314,12 @@ function csharp(call: Call, consts: Constants): Address | undefined {
 
 function rust(call: Call, consts: Constants): Address | undefined {
   const n = call.name
+  const first = call.args[0]?.value
   if (n === 'bind' || (n === 'run' && /serve/.test(call.receiver)) || n === 'bind_addr') {
-    const first = call.args[0]?.value
     return first ? addressOf(first, consts) : undefined
   }
+  // tide's `app.listen("localhost:8080")`; a socket's `listen(128)` takes a backlog.
+  if (n === 'listen' && first && isAddressText(first, consts)) return addressOf(first, consts)
   return undefined
 }
 

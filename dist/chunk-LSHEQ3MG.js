@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RA7LO4EB.js";
+} from "./chunk-7WPRRL2L.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3V4XEKUO.js.LEGAL.txt */
+/*! For license information please see chunk-LSHEQ3MG.js.LEGAL.txt */

@@ -32050,10 +32050,11 @@ function csharp2(call, consts) {
 }
 function rust2(call, consts) {
   const n = call.name;
+  const first = call.args[0]?.value;
   if (n === "bind" || n === "run" && /serve/.test(call.receiver) || n === "bind_addr") {
-    const first = call.args[0]?.value;
     return first ? addressOf(first, consts) : void 0;
   }
+  if (n === "listen" && first && isAddressText(first, consts)) return addressOf(first, consts);
   return void 0;
 }
 function cFamily2(call, consts, facts) {
