@@ -273,7 +273,7 @@ func TestInput(t *testing.T) {
     expect(span('PORT007')).toEqual([[9, 12]])
   })
 
-  it('PORT001 on a Go server struct runs from its Addr to the call that serves it', async () => {
+  it('PORT001 on a Go server struct runs from its statement to the call that serves it', async () => {
     const go = `package comms
 
 import (
@@ -296,8 +296,8 @@ func TestWsConn(t *testing.T) {
     const spans = r.findings
       .filter((f) => f.rule === 'PORT001')
       .map((f) => [f.line, f.endLine ?? f.line])
-    // The Addr entry (line 10) to server.ListenAndServeTLS (line 15).
-    expect(spans).toEqual([[10, 15]])
+    // `server := &http.Server{` (line 9), where the statement starts, to server.ListenAndServeTLS (15).
+    expect(spans).toEqual([[9, 15]])
   })
 
   it('PORT001 through a parameter default runs from the default to the listener', async () => {
