@@ -165,6 +165,16 @@ export interface FileFacts {
   hasErrors: boolean
 }
 
+/** The smallest assignment around `at`: the one whose value holds it (`srv := &http.Server{…}`). */
+export function innermostAssign(facts: FileFacts, at: Span): Assign | undefined {
+  let best: Assign | undefined
+  for (const a of facts.assigns) {
+    const smaller = !best || a.at.end - a.at.start < best.at.end - best.at.start
+    if (smaller && contains(a.at, at)) best = a
+  }
+  return best
+}
+
 export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end
 }

@@ -2,7 +2,7 @@
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
-import { contains, spanning } from './facts.ts'
+import { contains, innermostAssign, spanning } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
   addressOf,
@@ -430,14 +430,15 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
       : consts
     const address = read(call, local, facts)
-    if (address && call.isNew && servesGivenListener(facts, heldIn(facts, call.at))) {
-      // Its options name a port, but the server is handed a listener instead.
-    } else if (address) {
+    if (address) {
+      // A server whose options name a port but which is handed a listener binds nothing itself.
+      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))
       const given = defaultGiving(facts, call, address, consts)
-      out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
+      if (!handed)
+        out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
     } else {
       const helped = serverHelperPort(call, local, family)
-      if (helped && !servesGivenListener(facts, heldIn(facts, call.at)))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
     if (family === 'c' && isPistacheEndpoint(call)) {
@@ -449,15 +450,15 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   }
   if (family === 'go') {
     for (const e of facts.entries) {
-      if (
-        e.key === 'Addr' &&
-        /Server$/.test(e.owner) &&
-        isAddressText(e.value, consts) &&
-        !servesGivenListener(facts, heldIn(facts, e.at))
-      ) {
+      const serverAddr =
+        e.key === 'Addr' && /Server$/.test(e.owner) && isAddressText(e.value, consts)
+      const built = serverAddr ? innermostAssign(facts, e.at) : undefined
+      if (serverAddr && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts)
-        const built = heldIn(facts, e.at)
-        const serve = servesStruct(facts, e.at)
+        const declared = facts.assigns.find((x) => contains(x.at, e.at))
+        const serve = callsOn(facts, declared).find((c) =>
+          /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),
+        )
         out.push({
           kind: 'server',
           ...(a.host !== undefined ? { host: a.host } : {}),
@@ -555,46 +556,25 @@ function defaultGiving(
   return param?.at
 }
 
-/** The assignment a construction is made in: `server := &http.Server{…}`, `const s = new Server(…)`. */
-function heldIn(facts: FileFacts, at: Span): Assign | undefined {
-  let built: Assign | undefined
-  for (const a of facts.assigns) {
-    const inner = !built || a.at.end - a.at.start < built.at.end - built.at.start
-    if (contains(a.at, at) && inner) built = a
-  }
-  return built
-}
-
 /**
  * A server handed a listener to serve on (`server.Serve(ln)` in Go, `server.serve(listener)` in
  * Deno's std) and never told to listen itself, in the function that builds it: the port in its
  * options is not bound.
  */
 function servesGivenListener(facts: FileFacts, built: Assign | undefined): boolean {
-  if (!built) return false
-  const area = facts.scopes[built.scope]!.at
-  const own = facts.calls.filter(
-    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at),
-  )
+  const own = callsOn(facts, built)
   return (
     own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) &&
     !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name))
   )
 }
 
-/**
- * The call that serves a Go server struct built with this entry: `server := &http.Server{Addr:
- * …}` … `server.ListenAndServeTLS(cert, key)`, where the finding then ends.
- */
-function servesStruct(facts: FileFacts, entry: Span): Call | undefined {
-  const built = facts.assigns.find((a) => contains(a.at, entry))
-  if (!built) return undefined
-  return facts.calls.find(
-    (c) =>
-      c.receiver === built.target &&
-      c.at.start > built.at.end &&
-      contains(facts.scopes[built.scope]!.at, c.at) &&
-      /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),
+/** The calls made on a variable after it is assigned, in the function that assigns it. */
+function callsOn(facts: FileFacts, built: Assign | undefined): Call[] {
+  if (!built) return []
+  const area = facts.scopes[built.scope]!.at
+  return facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at),
   )
 }
 

@@ -43,8 +43,9 @@ export function constantsOf(facts: FileFacts): Constants {
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value)
     const own = (name: string) => facts.assigns.some((a) => a.scope === fn.id && a.name === name)
     const outer = (v: Value): Value => {
-      const bound = v.kind === 'name' && !own(v.name) ? topLevel.get(v.name) : undefined
-      return bound ?? v
+      if (v.kind !== 'name') return v
+      const top = topLevel.get(v.name)
+      return top && !own(v.name) ? top : v
     }
     const value = values.length === 1 ? values[0] : undefined
     if (!value) continue
@@ -237,7 +238,7 @@ function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: numb
 }
 
 /** Calls that draw a random number: `Random.Next`, `randint`, `rand.Intn`, `gen_range`, `Math.random`. */
-export const RANDOM_CALL =
+const RANDOM_CALL =
   /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/
 
 /** A random draw, perhaps scaled and rounded: `rand.Intn(n)`, `Math.floor(Math.random() * n)`. */

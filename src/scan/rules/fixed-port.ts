@@ -4,8 +4,13 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains, type Span } from '../facts.ts'
 import { portOf } from '../values.ts'
-import { configuredPorts, headerPortTable, portCounters, randomPorts } from '../server-helpers.ts'
-import type { RandomPort } from '../server-helpers.ts'
+import {
+  configuredPorts,
+  headerPortTable,
+  portCounters,
+  randomPorts,
+  type RandomPort,
+} from '../server-helpers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768

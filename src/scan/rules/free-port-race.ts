@@ -1,8 +1,8 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Assign, Call, Scope, Span, Value } from '../facts.ts'
-import { contains, spanning } from '../facts.ts'
+import type { Assign, Call, FileFacts, Scope, Span, Value } from '../facts.ts'
+import { contains, innermostAssign, spanning } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -577,13 +577,7 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
         : /^(?:net|tls|http|https)$/
     if (!modules.test(bind.receiver)) return bind.receiver
   }
-  let best: { target: string; size: number; at: Span } | undefined
-  for (const a of ctx.facts.assigns) {
-    if (contains(a.at, bind.at)) {
-      const size = a.at.end - a.at.start
-      if (!best || size < best.size) best = { target: a.target, size, at: a.at }
-    }
-  }
+  const best = innermostAssign(ctx.facts, bind.at)
   if (!best) return ''
   // `let port = TcpListener::bind(…).unwrap().local_addr().unwrap().port()`: the variable gets
   // the number; the socket itself is an unnamed temporary, gone at once.
@@ -660,6 +654,13 @@ function abandoned(
   )
 }
 
+/** The variable a call's result is assigned to: `val port = findRandomPort()`. */
+function heldBy(facts: FileFacts, call: Call): Assign | undefined {
+  return facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )
+}
+
 /** Calls that bind or start a server on the port they are given. */
 const BINDS = /^(?:listen|bind|serve|start|run)\w*$/i
 
@@ -669,9 +670,7 @@ const BINDS = /^(?:listen|bind|serve|start|run)\w*$/i
  */
 function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   const { facts } = ctx
-  const held = facts.assigns.find(
-    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
-  )
+  const held = heldBy(facts, call)
   if (!held) return undefined
   // The whole target (`self.port`), so that a field is matched as itself.
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`)
@@ -712,9 +711,7 @@ function onlyForAClient(ctx: RuleContext, call: Call): boolean {
  */
 function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const { facts } = ctx
-  const held = facts.assigns.find(
-    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
-  )
+  const held = heldBy(facts, call)
   if (!held || !/^[\w$]+$/.test(held.name)) return false
   const area = scopeSpan(ctx, namedScope(ctx, call.scope))
   const later = (at: Span) => at.start > held.at.end && contains(area, at)

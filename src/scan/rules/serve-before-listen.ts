@@ -2,7 +2,7 @@
 import type { Call, Span } from '../facts.ts'
 import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
-import { inTest, namedScope } from './context.ts'
+import { hasWord, inTest, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
 
 const CLIENT =
@@ -125,8 +125,8 @@ function handedDialledAddress(ctx: RuleContext, call: Call, started: Call): bool
   const later = (at: Span) => at.start > started.at.end && contains(area, at)
   return call.args.some((arg) => {
     if (arg.value.kind !== 'name' || !ADDRESS_VARIABLE.test(arg.value.name)) return false
-    const word = new RegExp(`(?<![\\w.])${arg.value.name}(?!\\w)`)
-    const url = (text: string) => text.includes('://') && word.test(text)
+    const name = arg.value.name
+    const url = (text: string) => text.includes('://') && hasWord(text, name)
     return (
       ctx.facts.assigns.some((a) => later(a.at) && url(a.value.text)) ||
       ctx.facts.calls.some((c) => later(c.at) && c.args.some((a) => url(a.value.text)))

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7WPRRL2L.js";
+} from "./chunk-JLWXI25A.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-LSHEQ3MG.js.LEGAL.txt */
+/*! For license information please see chunk-PZEEEE5V.js.LEGAL.txt */

@@ -29867,6 +29867,14 @@ import { resolve as resolve4 } from "node:path";
 import { posix as posix3 } from "node:path";
 
 // src/scan/facts.ts
+function innermostAssign(facts, at) {
+  let best;
+  for (const a of facts.assigns) {
+    const smaller = !best || a.at.end - a.at.start < best.at.end - best.at.start;
+    if (smaller && contains(a.at, at)) best = a;
+  }
+  return best;
+}
 function contains(outer, inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -31315,8 +31323,9 @@ function constantsOf(facts) {
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value);
     const own = (name2) => facts.assigns.some((a) => a.scope === fn.id && a.name === name2);
     const outer = (v) => {
-      const bound = v.kind === "name" && !own(v.name) ? topLevel.get(v.name) : void 0;
-      return bound ?? v;
+      if (v.kind !== "name") return v;
+      const top = topLevel.get(v.name);
+      return top && !own(v.name) ? top : v;
     };
     const value = values.length === 1 ? values[0] : void 0;
     if (!value) continue;
@@ -32117,13 +32126,14 @@ function listenersOf(facts, family, consts) {
   for (const call of facts.calls) {
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const address2 = read(call, local, facts);
-    if (address2 && call.isNew && servesGivenListener(facts, heldIn(facts, call.at))) {
-    } else if (address2) {
+    if (address2) {
+      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at));
       const given = defaultGiving(facts, call, address2, consts);
-      out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
+      if (!handed)
+        out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family);
-      if (helped && !servesGivenListener(facts, heldIn(facts, call.at)))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     if (family === "c" && isPistacheEndpoint(call)) {
@@ -32135,10 +32145,14 @@ function listenersOf(facts, family, consts) {
   }
   if (family === "go") {
     for (const e of facts.entries) {
-      if (e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts) && !servesGivenListener(facts, heldIn(facts, e.at))) {
+      const serverAddr = e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts);
+      const built = serverAddr ? innermostAssign(facts, e.at) : void 0;
+      if (serverAddr && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts);
-        const built = heldIn(facts, e.at);
-        const serve = servesStruct(facts, e.at);
+        const declared2 = facts.assigns.find((x) => contains(x.at, e.at));
+        const serve = callsOn(facts, declared2).find(
+          (c) => /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
+        );
         out2.push({
           kind: "server",
           ...a.host !== void 0 ? { host: a.host } : {},
@@ -32213,27 +32227,15 @@ function defaultGiving(facts, call, address2, consts) {
   });
   return param?.at;
 }
-function heldIn(facts, at) {
-  let built;
-  for (const a of facts.assigns) {
-    const inner = !built || a.at.end - a.at.start < built.at.end - built.at.start;
-    if (contains(a.at, at) && inner) built = a;
-  }
-  return built;
-}
 function servesGivenListener(facts, built) {
-  if (!built) return false;
-  const area = facts.scopes[built.scope].at;
-  const own = facts.calls.filter(
-    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
-  );
+  const own = callsOn(facts, built);
   return own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) && !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name));
 }
-function servesStruct(facts, entry) {
-  const built = facts.assigns.find((a) => contains(a.at, entry));
-  if (!built) return void 0;
-  return facts.calls.find(
-    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(facts.scopes[built.scope].at, c.at) && /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
+function callsOn(facts, built) {
+  if (!built) return [];
+  const area = facts.scopes[built.scope].at;
+  return facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
   );
 }
 function fromChainStart(facts, l) {
@@ -32367,8 +32369,8 @@ function handedDialledAddress(ctx, call, started) {
   const later = (at) => at.start > started.at.end && contains(area, at);
   return call.args.some((arg) => {
     if (arg.value.kind !== "name" || !ADDRESS_VARIABLE.test(arg.value.name)) return false;
-    const word = new RegExp(`(?<![\\w.])${arg.value.name}(?!\\w)`);
-    const url = (text) => text.includes("://") && word.test(text);
+    const name2 = arg.value.name;
+    const url = (text) => text.includes("://") && hasWord(text, name2);
     return ctx.facts.assigns.some((a) => later(a.at) && url(a.value.text)) || ctx.facts.calls.some((c) => later(c.at) && c.args.some((a) => url(a.value.text)));
   });
 }
@@ -33070,13 +33072,7 @@ function socketVariable(ctx, bind) {
     const modules = ctx.family === "js" || ctx.family === "python" ? /^(?:net|socket|tls|dgram|http|https)$/ : /^(?:net|tls|http|https)$/;
     if (!modules.test(bind.receiver)) return bind.receiver;
   }
-  let best;
-  for (const a of ctx.facts.assigns) {
-    if (contains(a.at, bind.at)) {
-      const size = a.at.end - a.at.start;
-      if (!best || size < best.size) best = { target: a.target, size, at: a.at };
-    }
-  }
+  const best = innermostAssign(ctx.facts, bind.at);
   if (!best) return "";
   const area = best.at;
   const readsAtOnce = ctx.facts.calls.some(
@@ -33123,12 +33119,15 @@ function abandoned(ctx, sock, bind, area, escapes) {
     (e) => contains(area, e.at) && e.at.start > bind.at.start && hasWord(e.value.text.replace(reads, ""), sock)
   );
 }
+function heldBy(facts, call) {
+  return facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  );
+}
 var BINDS = /^(?:listen|bind|serve|start|run)\w*$/i;
 function laterBind(ctx, call) {
   const { facts } = ctx;
-  const held = facts.assigns.find(
-    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
-  );
+  const held = heldBy(facts, call);
   if (!held) return void 0;
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
@@ -33147,9 +33146,7 @@ function onlyForAClient(ctx, call) {
 }
 function onlyLookedAt(ctx, call) {
   const { facts } = ctx;
-  const held = facts.assigns.find(
-    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
-  );
+  const held = heldBy(facts, call);
   if (!held || !/^[\w$]+$/.test(held.name)) return false;
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
   const later = (at) => at.start > held.at.end && contains(area, at);
