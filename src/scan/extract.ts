@@ -556,6 +556,7 @@ class Extractor {
               ] as const,
             ]
           : [[left, right] as const]
+    const oneOfResults = rights.length === 1 && lefts.length > 1
     for (const [l, r] of pairs) {
       const target = short(declared(l))
       const value = this.valueOf(r, 0)
@@ -564,6 +565,7 @@ class Extractor {
         name: lastSegment(target),
         value,
         declaration: shape.declaration,
+        ...(oneOfResults && { oneOfResults }),
         at: this.span(node),
         scope: this.scope,
       })

@@ -69,6 +69,8 @@ export interface Assign {
   value: Value
   /** A declaration (`const`, `val`, `let`, `:=`) rather than a plain assignment. */
   declaration: boolean
+  /** Go's `server, err := New(cfg)`: the call has more results than this one, so it can fail. */
+  oneOfResults?: boolean
   at: Span
   scope: number
 }

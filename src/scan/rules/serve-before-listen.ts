@@ -151,14 +151,18 @@ const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
 
 /**
  * `go func() { gohabServer.Start() }()`: a server object started without arguments binds in
- * the goroutine, unless its listener was opened before (httptest's unstarted servers are).
+ * the goroutine, unless its listener was opened before: httptest's unstarted servers are, and so
+ * may be one built by a constructor that can fail (`server, err := New(cfg)`), since a Go
+ * constructor that opens a listener has to return its error (grafana/dskit's `New` does; a
+ * constructor with one result cannot report a bind failure).
  */
 function startsServerObject(ctx: RuleContext, call: Call): boolean {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false
   if (!SERVER_VARIABLE.test(call.receiver)) return false
-  return !ctx.facts.assigns.some(
-    (a) => a.name === call.receiver && a.value.kind === 'call' && /httptest/.test(a.value.text),
+  const built = ctx.facts.assigns.findLast(
+    (a) => a.name === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
   )
+  return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
 
 /** Functions that start a server when called without arguments: `main`, `startServer`. */

@@ -30910,6 +30910,7 @@ var Extractor = class {
         ]
       ]
     ) : [[left, right]];
+    const oneOfResults = rights.length === 1 && lefts.length > 1;
     for (const [l, r] of pairs) {
       const target = short(declared(l));
       const value = this.valueOf(r, 0);
@@ -30918,6 +30919,7 @@ var Extractor = class {
         name: lastSegment(target),
         value,
         declaration: shape.declaration,
+        ...oneOfResults && { oneOfResults },
         at: this.span(node),
         scope: this.scope
       });
@@ -32383,9 +32385,10 @@ var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
   if (!SERVER_VARIABLE.test(call.receiver)) return false;
-  return !ctx.facts.assigns.some(
-    (a) => a.name === call.receiver && a.value.kind === "call" && /httptest/.test(a.value.text)
+  const built = ctx.facts.assigns.findLast(
+    (a) => a.name === call.receiver && a.at.end <= call.at.start && a.value.kind === "call"
   );
+  return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
