@@ -455,8 +455,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       const built = serverAddr ? innermostAssign(facts, e.at) : undefined
       if (serverAddr && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts)
-        const declared = facts.assigns.find((x) => contains(x.at, e.at))
-        const serve = callsOn(facts, declared).find((c) =>
+        const serve = callsOn(facts, built).find((c) =>
           /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),
         )
         out.push({

@@ -300,6 +300,40 @@ func TestWsConn(t *testing.T) {
     expect(spans).toEqual([[9, 15]])
   })
 
+  it('PORT001 on a Go server struct inside a table-driven test serves through its own variable', async () => {
+    const go = `package parser
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		setup func() func()
+	}{
+		{
+			setup: func() func() {
+				server := &http.Server{Addr: ":8089"}
+				go func() {
+					_ = server.ListenAndServe()
+				}()
+				return func() { _ = server.Close() }
+			},
+		},
+	}
+	_ = tests
+}
+`
+    const r = await scanFiles({ 'parser/config_test.go': go })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // The serve call is looked up on `server` (line 14), not on the table around it (line 9):
+    // the finding runs to server.ListenAndServe (line 16), as sighupio/furyctl's config tests do.
+    expect(spans).toEqual([[14, 16]])
+  })
+
   it('PORT001 through a parameter default runs from the default to the listener', async () => {
     const cs = `using System.Net;
 

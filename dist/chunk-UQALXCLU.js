@@ -32151,8 +32151,7 @@ function listenersOf(facts, family, consts) {
       const built = serverAddr ? innermostAssign(facts, e.at) : void 0;
       if (serverAddr && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts);
-        const declared2 = facts.assigns.find((x) => contains(x.at, e.at));
-        const serve = callsOn(facts, declared2).find(
+        const serve = callsOn(facts, built).find(
           (c) => /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
         );
         out2.push({
