@@ -206,8 +206,9 @@ function isAddressText(v: Value | undefined, consts: Constants): boolean {
 
 function go(call: Call, consts: Constants): Address | undefined {
   const n = call.name
+  // quic-go's `quic.ListenAddr`/`ListenAddrEarly` and http3's `ListenAndServeQUIC` bind a UDP port.
   if (
-    /^(?:Listen|ListenPacket|ListenAndServe|ListenAndServeTLS|Start|Run|StartTLS|RunTLS)$/.test(n)
+    /^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)
   ) {
     const addr = call.args.map((a) => a.value).find((v) => isAddressText(v, consts))
     return addr ? addressOf(addr, consts) : undefined

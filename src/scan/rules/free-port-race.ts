@@ -253,7 +253,10 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
     }
   }
   const local = facts.assigns.filter((a) => contains(area, a.at))
-  for (const a of local) if (reads.some((r) => contains(a.at, r))) take(a.target)
+  // A connection dialled to the port (`conn, err := net.Dial("tcp", l.Addr().String())`) is no
+  // port: returning it hands on a connection made while the socket was open.
+  const dialled = (a: Assign) => a.value.kind === 'call' && CLIENT_CALL.test(a.value.call.name)
+  for (const a of local) if (reads.some((r) => contains(a.at, r)) && !dialled(a)) take(a.target)
   // …and a field of them, perhaps converted: `const addr = srv.address(); const p = addr.port`,
   // `port = int(addr[1])`. Not any value a port variable takes part in (`c = NewConsumer(addr)`).
   for (let pass = 0; pass < 2; pass++) {

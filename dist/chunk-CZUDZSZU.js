@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-UQALXCLU.js";
+} from "./chunk-SKM73JTW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-7KBH7BA7.js.LEGAL.txt */
+/*! For license information please see chunk-CZUDZSZU.js.LEGAL.txt */

@@ -31981,7 +31981,7 @@ function isAddressText(v, consts) {
 }
 function go2(call, consts) {
   const n = call.name;
-  if (/^(?:Listen|ListenPacket|ListenAndServe|ListenAndServeTLS|Start|Run|StartTLS|RunTLS)$/.test(n)) {
+  if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
     return addr2 ? addressOf(addr2, consts) : void 0;
   }
@@ -32897,7 +32897,8 @@ function portFlow(ctx, bound, scope) {
     }
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
-  for (const a of local) if (reads.some((r) => contains(a.at, r))) take(a.target);
+  const dialled = (a) => a.value.kind === "call" && CLIENT_CALL.test(a.value.call.name);
+  for (const a of local) if (reads.some((r) => contains(a.at, r)) && !dialled(a)) take(a.target);
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldOf(a.value.text, v)))

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7KBH7BA7.js";
+} from "./chunk-CZUDZSZU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UQALXCLU.js";
+} from "./chunk-SKM73JTW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TPMRHIGP.js.LEGAL.txt */
+/*! For license information please see serve-command-FKM67PZV.js.LEGAL.txt */
