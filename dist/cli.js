@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-GMF5UP6O.js");
+var { main } = await import("./main-QAGIAPMO.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -579,8 +579,9 @@ function callsOn(facts: FileFacts, built: Assign | undefined): Call[] {
 }
 
 /**
- * A server built and told to listen in one chain (`union.createServer({ … }).listen(8082, cb)`)
- * is reported from the construction, where the statement starts, to the listen.
+ * A server built and told to listen in one chain (`union.createServer({ … }).listen(8082, cb)`,
+ * Java's `return new ThriftServerDefBuilder()⏎.listen(8080)`) is reported from the construction,
+ * where the statement starts, to the listen.
  */
 function fromChainStart(facts: FileFacts, l: Listener): Listener {
   const receiver = l.call?.receiver ?? ''
@@ -593,7 +594,8 @@ function fromChainStart(facts: FileFacts, l: Listener): Listener {
       c !== l.call &&
       c.at.start <= start &&
       c.at.start >= (built?.at.start ?? -1) &&
-      receiver.startsWith(`${c.callee}(`)
+      // Java keeps `new` in the receiver's text, without the space: `newThriftServerDefBuilder()`.
+      receiver.startsWith(`${c.isNew && !receiver.startsWith(c.callee) ? 'new' : ''}${c.callee}(`)
     )
       built = c
   }

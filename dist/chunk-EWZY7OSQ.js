@@ -32245,7 +32245,8 @@ function fromChainStart(facts, l) {
   const start2 = l.call.at.start;
   let built;
   for (const c of facts.calls) {
-    if (c !== l.call && c.at.start <= start2 && c.at.start >= (built?.at.start ?? -1) && receiver.startsWith(`${c.callee}(`))
+    if (c !== l.call && c.at.start <= start2 && c.at.start >= (built?.at.start ?? -1) && // Java keeps `new` in the receiver's text, without the space: `newThriftServerDefBuilder()`.
+    receiver.startsWith(`${c.isNew && !receiver.startsWith(c.callee) ? "new" : ""}${c.callee}(`))
       built = c;
   }
   return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l;
