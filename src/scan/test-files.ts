@@ -39,10 +39,11 @@ const TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i
 const TEST_FILE: Record<LanguageId, RegExp> = {
   // unittest discovers `test*.py`, which takes in a lone `test.py` too.
   python: /^(?:_?test_.*|.*_test|conftest|tests?)\.py$/,
-  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha.
-  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?jsx?$/,
-  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.[cm]?ts$/,
-  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test)\.tsx$/,
+  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
+  // AVA's defaults add `test-*.js`.
+  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,
+  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?ts$/,
+  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.tsx$/,
   go: /_test\.go$/,
   java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
   kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,

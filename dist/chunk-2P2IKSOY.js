@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EWZY7OSQ.js";
+} from "./chunk-FUF7TECJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NOMHIAAJ.js.LEGAL.txt */
+/*! For license information please see chunk-2P2IKSOY.js.LEGAL.txt */
