@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-UF3PCYMK.js");
+var { main } = await import("./main-ZA3L4QQB.js");
 process.exitCode = await main(process.argv.slice(2));

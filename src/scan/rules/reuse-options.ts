@@ -53,6 +53,19 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
 }
 
 /**
+ * An option given a constant by its name, `reuse_port=REUSE_ADDRESS`: aiohttp's test utilities
+ * compute it per platform (`os.name == "posix"`), or import it, so it is on where it matters
+ * unless the file pins it to false. A lower-case name may be a parameter passed through.
+ */
+function namedFlag(value: Value, resolved: Value): boolean {
+  if (value.kind !== 'name' || !/^[A-Z][A-Z\d_]*$/.test(value.last)) return false
+  return (
+    !(resolved.kind === 'bool' && !resolved.value) &&
+    !(resolved.kind === 'int' && resolved.value === 0)
+  )
+}
+
+/**
  * The standard library's server classes, whose class attribute set from outside reaches every
  * server the process makes afterwards (`socketserver.TCPServer.allow_reuse_address = True`).
  */
@@ -100,7 +113,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
     const v = resolve(value, ctx.consts)
     const exclusiveOff =
       option.rule === 'PORT003' && key === 'ExclusiveAddressUse' && v.kind === 'bool' && !v.value
-    const on = option.field.test(key) && v.kind === 'bool' && v.value
+    const on = option.field.test(key) && ((v.kind === 'bool' && v.value) || namedFlag(value, v))
     if (!on && !exclusiveOff) return
     if (setAfterBinding(ctx, at, target)) return
     seen.add(at.start)

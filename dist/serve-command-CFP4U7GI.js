@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-2P2IKSOY.js";
+} from "./chunk-UGWZSUBG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-FUF7TECJ.js";
+} from "./chunk-3Z7TE3V7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-K7M6T3E3.js.LEGAL.txt */
+/*! For license information please see serve-command-CFP4U7GI.js.LEGAL.txt */

@@ -33232,6 +33232,10 @@ function enabling(value, ctx) {
   if (v.kind === "int") return v.value !== 0;
   return true;
 }
+function namedFlag(value, resolved) {
+  if (value.kind !== "name" || !/^[A-Z][A-Z\d_]*$/.test(value.last)) return false;
+  return !(resolved.kind === "bool" && !resolved.value) && !(resolved.kind === "int" && resolved.value === 0);
+}
 var SHARED_CLASS_ATTRIBUTE = /(?:^|\.)(?:Threading|Forking)?(?:TCP|UDP|HTTP)Server\.\w+$/;
 function enabledAt(ctx, option2) {
   const { facts } = ctx;
@@ -33254,7 +33258,7 @@ function enabledAt(ctx, option2) {
     if (seen.has(at.start)) return;
     const v = resolve(value, ctx.consts);
     const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
-    const on = option2.field.test(key) && v.kind === "bool" && v.value;
+    const on = option2.field.test(key) && (v.kind === "bool" && v.value || namedFlag(value, v));
     if (!on && !exclusiveOff) return;
     if (setAfterBinding(ctx, at, target)) return;
     seen.add(at.start);
