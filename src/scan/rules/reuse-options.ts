@@ -28,7 +28,7 @@ const REUSEADDR: Option = {
   setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
   field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
   getter:
-    /^(?:getsockopt|getReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
+    /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
 }
 
 const REUSEPORT: Option = {
@@ -38,7 +38,7 @@ const REUSEPORT: Option = {
   setter: /^(?:setReusePort|set_reuse_port|set_reuseport|SetReusePort)$/,
   field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
   getter:
-    /^(?:getsockopt|getReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/,
+    /^(?:getsockopt|getReusePort|isReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/,
 }
 
 const SETSOCKOPT =

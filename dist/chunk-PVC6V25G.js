@@ -33214,7 +33214,7 @@ var REUSEADDR = {
   constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
   setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
   field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
-  getter: /^(?:getsockopt|getReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
+  getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
 };
 var REUSEPORT = {
   rule: "PORT004",
@@ -33222,7 +33222,7 @@ var REUSEPORT = {
   constant: /(?:^|[.:])SO_REUSEPORT(?:_LB)?$/,
   setter: /^(?:setReusePort|set_reuse_port|set_reuseport|SetReusePort)$/,
   field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
-  getter: /^(?:getsockopt|getReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
+  getter: /^(?:getsockopt|getReusePort|isReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
 };
 var SETSOCKOPT = /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
 function enabling(value, ctx) {
