@@ -516,10 +516,12 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         const bind = facts.calls.find(
           (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
         )
+        // A fixed port is reported from the field to the bind that uses it: the collision
+        // surfaces at the bind, where a reader looks for it (libkqueue's read.c).
         out.push({
           kind: 'server',
           port,
-          at: f.at,
+          at: bind && port.kind === 'fixed' ? spanning(f.at, bind.at) : f.at,
           scope: f.scope,
           text: f.text,
           ...(bind ? { call: bind } : {}),

@@ -334,6 +334,29 @@ func TestParse(t *testing.T) {
     expect(spans).toEqual([[14, 16]])
   })
 
+  it('PORT001 on a C sockaddr field runs from the field to the bind that uses it', async () => {
+    const c = `#include <netinet/in.h>
+#include <sys/socket.h>
+
+static void test_read(void) {
+    struct sockaddr_in sain;
+    int srvr = socket(PF_INET, SOCK_STREAM, 0);
+    sain.sin_family = AF_INET;
+    sain.sin_port = htons(14973);
+    sain.sin_addr.s_addr = INADDR_ANY;
+    bind(srvr, (struct sockaddr *) &sain, sizeof(sain));
+    listen(srvr, 100);
+}
+`
+    const r = await scanFiles({ 'test/read.c': c })
+    const spans = r.findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => [f.line, f.endLine ?? f.line])
+    // From `sain.sin_port = htons(14973)` (line 8) to the bind (line 10), where libkqueue's
+    // reviewer put the label.
+    expect(spans).toEqual([[8, 10]])
+  })
+
   it('PORT001 through a parameter default runs from the default to the listener', async () => {
     const cs = `using System.Net;
 

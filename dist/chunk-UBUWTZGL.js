@@ -32206,7 +32206,7 @@ function listenersOf(facts, family, consts) {
         out2.push({
           kind: "server",
           port,
-          at: f.at,
+          at: bind && port.kind === "fixed" ? spanning(f.at, bind.at) : f.at,
           scope: f.scope,
           text: f.text,
           ...bind ? { call: bind } : {}

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-PVC6V25G.js";
+} from "./chunk-UBUWTZGL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FUA3R5E3.js.LEGAL.txt */
+/*! For license information please see chunk-3HQQMCN6.js.LEGAL.txt */

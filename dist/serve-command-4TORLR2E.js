@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FUA3R5E3.js";
+} from "./chunk-3HQQMCN6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PVC6V25G.js";
+} from "./chunk-UBUWTZGL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-V2UHRNMD.js.LEGAL.txt */
+/*! For license information please see serve-command-4TORLR2E.js.LEGAL.txt */
