@@ -727,6 +727,18 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name))
 }
 
+/**
+ * Where the statement around a helper's call starts, when it starts on an earlier line:
+ * `return new InetSocketAddress(⏎ LOCALHOST, TestUtils.getFreePort())` is read from its `return`
+ * (netty's AbstractSocketTest), as a reviewer reads it.
+ */
+function statementOf(facts: FileFacts, call: Call): Span {
+  const around = [...facts.exits, ...facts.assigns]
+    .filter((x) => contains(x.at, call.at))
+    .sort((a, b) => b.at.start - a.at.start)[0]
+  return around && around.at.line < call.at.line ? around.at : call.at
+}
+
 function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -765,10 +777,11 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
     const bind = laterBind(ctx, call)
     if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue
+    const from = statementOf(facts, call)
     hits.push({
       rule: 'PORT002',
       severity: severityIn(ctx, call.scope),
-      at: bind ? spanning(call.at, bind.at) : call.at,
+      at: spanning(from, bind?.at ?? call.at),
       code: call.text,
       message:
         `\`${call.callee}\` hands out a port number after closing its probe socket: until the ` +

@@ -33159,6 +33159,10 @@ function onlyLookedAt(ctx, call) {
   const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name));
 }
+function statementOf(facts, call) {
+  const around = [...facts.exits, ...facts.assigns].filter((x) => contains(x.at, call.at)).sort((a, b) => b.at.start - a.at.start)[0];
+  return around && around.at.line < call.at.line ? around.at : call.at;
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -33184,10 +33188,11 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     const bind = laterBind(ctx, call);
     if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue;
+    const from = statementOf(facts, call);
     hits.push({
       rule: "PORT002",
       severity: severityIn(ctx, call.scope),
-      at: bind ? spanning(call.at, bind.at) : call.at,
+      at: spanning(from, bind?.at ?? call.at),
       code: call.text,
       message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
     });

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-UBUWTZGL.js";
+} from "./chunk-F5DY4TVI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3HQQMCN6.js.LEGAL.txt */
+/*! For license information please see chunk-QHM24DGG.js.LEGAL.txt */
