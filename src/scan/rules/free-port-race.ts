@@ -258,11 +258,13 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   const dialled = (a: Assign) => a.value.kind === 'call' && CLIENT_CALL.test(a.value.call.name)
   for (const a of local) if (reads.some((r) => contains(a.at, r)) && !dialled(a)) take(a.target)
   // …and a field of them, perhaps converted: `const addr = srv.address(); const p = addr.port`,
-  // `port = int(addr[1])`. Not any value a port variable takes part in (`c = NewConsumer(addr)`).
+  // `port = int(addr[1])`, or destructured: `const { port } = address`. Not any value a port
+  // variable takes part in (`c = NewConsumer(addr)`).
+  const fieldTaken = (a: Assign, v: string) =>
+    fieldOf(a.value.text, v) || (/^[{[]/.test(a.target) && a.value.text.trim() === v)
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
-      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldOf(a.value.text, v)))
-        take(a.target)
+      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target)
     }
   }
   const carriesPort = (at: Span, text: string) =>

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-F5DY4TVI.js";
+} from "./chunk-MZ27NIVL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-QHM24DGG.js.LEGAL.txt */
+/*! For license information please see chunk-4NXMZ7MC.js.LEGAL.txt */

@@ -32900,10 +32900,10 @@ function portFlow(ctx, bound, scope) {
   const local = facts.assigns.filter((a) => contains(area, a.at));
   const dialled = (a) => a.value.kind === "call" && CLIENT_CALL.test(a.value.call.name);
   for (const a of local) if (reads.some((r) => contains(a.at, r)) && !dialled(a)) take(a.target);
+  const fieldTaken = (a, v) => fieldOf(a.value.text, v) || /^[{[]/.test(a.target) && a.value.text.trim() === v;
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
-      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldOf(a.value.text, v)))
-        take(a.target);
+      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target);
     }
   }
   const carriesPort = (at, text) => reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v));

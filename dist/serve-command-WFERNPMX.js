@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QHM24DGG.js";
+} from "./chunk-4NXMZ7MC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-F5DY4TVI.js";
+} from "./chunk-MZ27NIVL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-O2WW3UML.js.LEGAL.txt */
+/*! For license information please see serve-command-WFERNPMX.js.LEGAL.txt */
