@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-X2TR4VQC.js");
+var { main } = await import("./main-YW5XHO4O.js");
 process.exitCode = await main(process.argv.slice(2));

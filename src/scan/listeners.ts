@@ -244,8 +244,11 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     return first ? hostAndPort(call, consts, pos(call, 2), first) : undefined
   }
   if (n === 'embeddedServer') {
-    const port = kw(call, 'port')
-    return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
+    // `embeddedServer(Netty, port = 8080)`, or positionally `embeddedServer(Netty, 8080, "0.0.0.0")`.
+    const given = pos(call, 1)
+    const port = kw(call, 'port') ?? (isIntValue(given, consts) ? given : undefined)
+    const host = kw(call, 'host') ?? (kw(call, 'port') ? undefined : pos(call, 2))
+    return port ? hostAndPort(call, consts, host, port) : undefined
   }
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === 'call' && /^(?:InetSocketAddress)$/.test(first.call.name))

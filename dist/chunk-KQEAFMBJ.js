@@ -32005,8 +32005,10 @@ function jvm(call, consts, facts) {
     return first ? hostAndPort(call, consts, pos(call, 2), first) : void 0;
   }
   if (n === "embeddedServer") {
-    const port = kw(call, "port");
-    return port ? hostAndPort(call, consts, kw(call, "host"), port) : void 0;
+    const given = pos(call, 1);
+    const port = kw(call, "port") ?? (isIntValue(given, consts) ? given : void 0);
+    const host = kw(call, "host") ?? (kw(call, "port") ? void 0 : pos(call, 2));
+    return port ? hostAndPort(call, consts, host, port) : void 0;
   }
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
