@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KQEAFMBJ.js";
+} from "./chunk-4HRV4MTC.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-A4BQ2GED.js.LEGAL.txt */
+/*! For license information please see chunk-Q7ZHKNRH.js.LEGAL.txt */

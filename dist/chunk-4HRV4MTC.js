@@ -33220,7 +33220,8 @@ var REUSEADDR = {
   label: "SO_REUSEADDR",
   constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
   setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
-  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr)$/,
+  // Node's dgram.createSocket({ reuseAddr: true }) among them.
+  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr)$/,
   getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
 };
 var REUSEPORT = {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-A4BQ2GED.js";
+} from "./chunk-Q7ZHKNRH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KQEAFMBJ.js";
+} from "./chunk-4HRV4MTC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GCFHPMK4.js.LEGAL.txt */
+/*! For license information please see serve-command-66CVD7RY.js.LEGAL.txt */
