@@ -217,6 +217,11 @@ function go(call: Call, consts: Constants): Address | undefined {
   return undefined
 }
 
+/** `name` is a parameter of a function around the call. */
+function isParameter(facts: FileFacts, call: Call, name: string): boolean {
+  return facts.params.some((p) => p.name === name && contains(facts.scopes[p.scope]!.at, call.at))
+}
+
 /** What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. */
 const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i
 
@@ -257,6 +262,10 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`.
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
       return hostAndPort(call, consts, first, pos(call, 1))
+    // `ss.bind(localAddress)`, the address a caller gives (netty's `isTcpPortAvailable`): a port
+    // the file does not pin down, which PORT002's probes look at.
+    if (n === 'bind' && first.kind === 'name' && isParameter(facts, call, first.name))
+      return { port: { kind: 'unknown' } }
     return undefined
   }
   if (

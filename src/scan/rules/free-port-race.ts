@@ -351,7 +351,7 @@ function isAvailabilityProbe(ctx: RuleContext, bound: Bound, scope: number): boo
   if (!fn) return false
   const portArg = argumentsText(bound.bind)
   const asked = ctx.facts.params.some(
-    (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name),
+    (p) => contains(fn.at, p.at) && /port|addr|endpoint/i.test(p.name) && hasWord(portArg, p.name),
   )
   return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn)
 }
@@ -379,18 +379,26 @@ function answersYesOrNo(ctx: RuleContext, fn: Scope): boolean {
  */
 function pickedByCaller(ctx: RuleContext, fn: Scope): boolean {
   const { facts } = ctx
-  return facts.calls.some(
-    (c) =>
-      c.name === fn.name &&
-      !contains(fn.at, c.at) &&
-      c.args.some(
+  return facts.calls.some((c) => {
+    if (c.name !== fn.name || contains(fn.at, c.at)) return false
+    const returned = (name: string) =>
+      facts.exits.some(
+        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, name),
+      )
+    // …or an address built from it: netty's `isTcpPortAvailable(new InetSocketAddress(port))`
+    // held in a variable, then `return port`.
+    const builtFromReturned = (name: string) =>
+      facts.assigns.some(
         (a) =>
-          a.value.kind === 'name' &&
-          facts.exits.some(
-            (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, a.value.text),
-          ),
-      ),
-  )
+          a.name === name &&
+          a.scope === c.scope &&
+          a.at.end <= c.at.start &&
+          (a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []).some(returned),
+      )
+    return c.args.some(
+      (a) => a.value.kind === 'name' && (returned(a.value.text) || builtFromReturned(a.value.text)),
+    )
+  })
 }
 
 /** The probe's socket is let go: not returned or stored, and closed (or dropped) in the function. */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4HRV4MTC.js";
+} from "./chunk-D5Z2WA6M.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Q7ZHKNRH.js.LEGAL.txt */
+/*! For license information please see chunk-FMR54NXS.js.LEGAL.txt */

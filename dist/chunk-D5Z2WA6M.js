@@ -31988,6 +31988,9 @@ function go2(call, consts) {
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;
 }
+function isParameter(facts, call, name2) {
+  return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, call.at));
+}
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
@@ -32016,6 +32019,8 @@ function jvm(call, consts, facts) {
     if (first.kind === "int") return hostAndPort(call, consts, pos(call, 1), first);
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
       return hostAndPort(call, consts, first, pos(call, 1));
+    if (n === "bind" && first.kind === "name" && isParameter(facts, call, first.name))
+      return { port: { kind: "unknown" } };
     return void 0;
   }
   if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART))) {
@@ -32945,7 +32950,7 @@ function isAvailabilityProbe(ctx, bound, scope) {
   if (!fn) return false;
   const portArg = argumentsText(bound.bind);
   const asked = ctx.facts.params.some(
-    (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(portArg, p.name)
+    (p) => contains(fn.at, p.at) && /port|addr|endpoint/i.test(p.name) && hasWord(portArg, p.name)
   );
   return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn);
 }
@@ -32960,13 +32965,18 @@ function answersYesOrNo(ctx, fn) {
 }
 function pickedByCaller(ctx, fn) {
   const { facts } = ctx;
-  return facts.calls.some(
-    (c) => c.name === fn.name && !contains(fn.at, c.at) && c.args.some(
-      (a) => a.value.kind === "name" && facts.exits.some(
-        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, a.value.text)
-      )
-    )
-  );
+  return facts.calls.some((c) => {
+    if (c.name !== fn.name || contains(fn.at, c.at)) return false;
+    const returned = (name2) => facts.exits.some(
+      (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, name2)
+    );
+    const builtFromReturned = (name2) => facts.assigns.some(
+      (a) => a.name === name2 && a.scope === c.scope && a.at.end <= c.at.start && (a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []).some(returned)
+    );
+    return c.args.some(
+      (a) => a.value.kind === "name" && (returned(a.value.text) || builtFromReturned(a.value.text))
+    );
+  });
 }
 function letsGo(ctx, bound, fn) {
   const { facts } = ctx;
