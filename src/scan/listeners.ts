@@ -16,6 +16,7 @@ import {
   type Constants,
   type Port,
 } from './values.ts'
+import { configTextListeners } from './config-text.ts'
 import { serverHelperPort } from './server-helpers.ts'
 
 export interface Listener {
@@ -541,6 +542,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       }
     }
   }
+  out.push(...configTextListeners(facts))
   return out.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l))
 }
 

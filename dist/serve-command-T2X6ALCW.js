@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FMR54NXS.js";
+} from "./chunk-R5243BLB.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-D5Z2WA6M.js";
+} from "./chunk-FWDKJQ2V.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6TJ5NZDM.js.LEGAL.txt */
+/*! For license information please see serve-command-T2X6ALCW.js.LEGAL.txt */

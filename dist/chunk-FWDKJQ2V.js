@@ -31645,6 +31645,52 @@ function isWildcardV6(host) {
   return /^(?:::|0:0:0:0:0:0:0:0)$/.test(h) || /IPv6Any|in6addr_any|IN6ADDR_ANY|Ipv6Addr::UNSPECIFIED/.test(h);
 }
 
+// src/scan/config-text.ts
+var HOST = String.raw`(?:[\w.-]+|\[[\w:]*\])`;
+var SEPARATOR = String.raw`["']?[ \t]*[:=][ \t]*["']?`;
+var LISTEN_LINE = new RegExp(
+  String.raw`^[ \t]*["']?(?:` + String.raw`(?:listen|listen_addr(?:ess)?|bind_addr(?:ess)?|http_listen)${SEPARATOR}(?:${HOST}?:)?` + String.raw`|https?${SEPARATOR}${HOST}:` + String.raw`)(\d{2,5})["']?[ \t]*,?[ \t]*(?:(?:#|//).*)?$`,
+  "gm"
+);
+var RUNS = /^(?:[Rr]un|[Ss]tart|[Ll]aunch|[Bb]oot)(?:_\w+|[A-Z]\w*)$/;
+function configTextListeners(facts) {
+  const out2 = [];
+  for (const s of facts.strings) {
+    if (!s.value.includes("\n")) continue;
+    const area = enclosingFunction(facts, s);
+    if (!area || !facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
+    for (const m of s.value.matchAll(LISTEN_LINE)) {
+      const port = Number(m[1]);
+      if (port <= 0 || port > 65535) continue;
+      out2.push({
+        kind: "server",
+        port: { kind: "fixed", port },
+        at: lineSpan(s, m.index, m[0].length),
+        scope: s.scope,
+        text: m[0].trim()
+      });
+    }
+  }
+  return out2;
+}
+function enclosingFunction(facts, s) {
+  let best;
+  for (const scope of facts.scopes) {
+    if (scope.id === 0 || !contains(scope.at, s.at)) continue;
+    if (!best || scope.at.start >= best.start) best = scope.at;
+  }
+  return best;
+}
+function lineSpan(s, index, length) {
+  const before = s.value.slice(0, index);
+  const lines = before.split("\n").length - 1;
+  const open = Math.max(0, Math.floor((s.at.end - s.at.start - s.value.length) / 2));
+  const line = s.at.line + lines;
+  const column = lines === 0 ? s.at.column + open + index : index - before.lastIndexOf("\n");
+  const start2 = s.at.start + open + index;
+  return { line, column, endLine: line, endColumn: column + length, start: start2, end: start2 + length };
+}
+
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
@@ -32221,6 +32267,7 @@ function listenersOf(facts, family, consts) {
       }
     }
   }
+  out2.push(...configTextListeners(facts));
   return out2.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l));
 }
 function defaultGiving(facts, call, address2, consts) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-D5Z2WA6M.js";
+} from "./chunk-FWDKJQ2V.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FMR54NXS.js.LEGAL.txt */
+/*! For license information please see chunk-R5243BLB.js.LEGAL.txt */
