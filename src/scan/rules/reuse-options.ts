@@ -1,7 +1,7 @@
 // PORT003 and PORT004: SO_REUSEADDR / SO_REUSEPORT switched on in test code. Production servers
 // set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
 // and option round-trip tests (set, then read back) are left alone.
-import type { Span, Value } from '../facts.ts'
+import type { Call, Span, Value } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, mentionsMulticast, namedScope } from './context.ts'
@@ -54,6 +54,22 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
 }
 
 /**
+ * `socket.setReuseAddress(true)` on a client built connected (`new Socket(host, port)`, C#'s
+ * `new TcpClient(host, port)`): its local port was chosen when it connected, so the option binds
+ * nothing (netty's EpollReuseAddrTest dials each server that way).
+ */
+function connectedClient(ctx: RuleContext, call: Call): boolean {
+  const built = ctx.facts.assigns.findLast(
+    (a) => a.name === call.receiver && a.at.end <= call.at.start,
+  )
+  return (
+    built?.value.kind === 'call' &&
+    /^(?:Socket|TcpClient)$/.test(built.value.call.name) &&
+    built.value.call.args.length >= 2
+  )
+}
+
+/**
  * An option given a constant by its name, `reuse_port=REUSE_ADDRESS`: aiohttp's test utilities
  * compute it per platform (`os.name == "posix"`), or import it, so it is on where it matters
  * unless the file pins it to false. A lower-case name may be a parameter passed through.
@@ -96,7 +112,8 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
     } else if (
       option.setter.test(call.name) &&
       enabling(call.args[0]?.value, ctx) &&
-      call.args.length > 0
+      call.args.length > 0 &&
+      !connectedClient(ctx, call)
     ) {
       found.push({ at: call.at, code: call.text, scope: call.scope })
     }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-R5243BLB.js";
+} from "./chunk-GGDJHAOL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-FWDKJQ2V.js";
+} from "./chunk-2PJF3VKH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-T2X6ALCW.js.LEGAL.txt */
+/*! For license information please see serve-command-TICQSH6T.js.LEGAL.txt */

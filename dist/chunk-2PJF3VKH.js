@@ -33297,6 +33297,12 @@ function enabling(value, ctx) {
   if (v.kind === "int") return v.value !== 0;
   return true;
 }
+function connectedClient(ctx, call) {
+  const built = ctx.facts.assigns.findLast(
+    (a) => a.name === call.receiver && a.at.end <= call.at.start
+  );
+  return built?.value.kind === "call" && /^(?:Socket|TcpClient)$/.test(built.value.call.name) && built.value.call.args.length >= 2;
+}
 function namedFlag(value, resolved) {
   if (value.kind !== "name" || !/^[A-Z][A-Z\d_]*$/.test(value.last)) return false;
   return !(resolved.kind === "bool" && !resolved.value) && !(resolved.kind === "int" && resolved.value === 0);
@@ -33314,7 +33320,7 @@ function enabledAt(ctx, option2) {
       const after = call.args.slice(i2 + 1);
       if (after.length > 0 && !enabling(after[0].value, ctx)) continue;
       found.push({ at: call.at, code: call.text, scope: call.scope });
-    } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0) {
+    } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope });
     }
   }
