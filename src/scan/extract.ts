@@ -349,6 +349,7 @@ class Extractor {
       name: functionName(node),
       at: this.span(node),
       test: parent.test || this.testMark(node),
+      ...(this.skipMark(node) && { skipped: true }),
       returns: returnType(node),
       ...this.roleOf(node),
       endIndex: node.endIndex,
@@ -406,13 +407,21 @@ class Extractor {
     }
   }
 
+  /**
+   * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
+   * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
+   */
+  private skipMark(node: Node): boolean {
+    if (!['java', 'kotlin', 'csharp'].includes(this.facts.language)) return false
+    const list = parameterList(node)
+    const head = node.text.slice(0, list ? list.startIndex - node.startIndex : 200)
+    return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(
+      head,
+    )
+  }
+
   private params(node: Node): void {
-    const list =
-      node.childForFieldName('parameters') ??
-      node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ??
-      // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
-      node.childForFieldName('declarator')?.childForFieldName('parameters') ??
-      null
+    const list = parameterList(node)
     if (!list) return
     for (const p of list.namedChildren) {
       const id =
@@ -786,8 +795,8 @@ class Extractor {
 }
 
 function strip(scope: Scope & { endIndex: number }): Scope {
-  const { id, parent, name, at, test, returns, role, passedTo } = scope
-  return { id, parent, name, at, test, returns, role, passedTo }
+  const { id, parent, name, at, test, skipped, returns, role, passedTo } = scope
+  return { id, parent, name, at, test, ...(skipped && { skipped }), returns, role, passedTo }
 }
 
 /** C#'s default value: `string uri = "http://localhost:8082/"` holds it after the `=`. */
@@ -807,4 +816,15 @@ function delegatedCall(node: Node): Node | null {
   const lambda = call!.descendantsOfType('lambda_literal')[0]
   const body = lambda?.namedChildren.filter((c) => !c.type.endsWith('comment')) ?? []
   return body.length === 1 && body[0]!.type === 'call_expression' ? body[0]! : null
+}
+
+/** A function's parameter list, wherever its grammar keeps it. */
+function parameterList(node: Node): Node | null {
+  return (
+    node.childForFieldName('parameters') ??
+    node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ??
+    // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
+    node.childForFieldName('declarator')?.childForFieldName('parameters') ??
+    null
+  )
 }

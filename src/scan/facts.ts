@@ -83,6 +83,8 @@ export interface Scope {
   at: Span
   /** A region that is test code by its own marks: Go's *testing.T, Rust's #[test]/#[cfg(test)]. */
   test: boolean
+  /** A test the runner skips by its own mark: JUnit's `@Disabled`/`@Ignore`, xUnit's `Skip =`. */
+  skipped?: true
   /** Declared return type text, when the language states one. */
   returns: string
   /**

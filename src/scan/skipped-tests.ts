@@ -1,6 +1,7 @@
 // Tests that never run by default: `it.skip(…)`, `xit(…)`, `Deno.test({ ignore: true, … })`. A
 // fixed port or a race inside one cannot make a run flaky, so the scan does not report it
-// (independent reviewers judged such findings false; docs/scan.md). JavaScript and TypeScript.
+// (independent reviewers judged such findings false; docs/scan.md). JavaScript and TypeScript by
+// their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`).
 import type { FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
@@ -10,7 +11,7 @@ const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
 
 /** The spans of the skipped tests and suites in a file. */
 export function skippedTests(facts: FileFacts, family: Family): Span[] {
-  if (family !== 'js') return []
+  if (family !== 'js') return facts.scopes.filter((s) => s.skipped).map((s) => s.at)
   const out: Span[] = []
   for (const call of facts.calls) {
     const skipped =

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-2PJF3VKH.js";
+} from "./chunk-HWM5NV63.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-GGDJHAOL.js.LEGAL.txt */
+/*! For license information please see chunk-E7XBTUQH.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-GGDJHAOL.js";
+} from "./chunk-E7XBTUQH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-2PJF3VKH.js";
+} from "./chunk-HWM5NV63.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TICQSH6T.js.LEGAL.txt */
+/*! For license information please see serve-command-X7PWNPIQ.js.LEGAL.txt */

@@ -30740,6 +30740,7 @@ var Extractor = class {
       name: functionName(node),
       at: this.span(node),
       test: parent.test || this.testMark(node),
+      ...this.skipMark(node) && { skipped: true },
       returns: returnType(node),
       ...this.roleOf(node),
       endIndex: node.endIndex
@@ -30791,9 +30792,20 @@ var Extractor = class {
         return false;
     }
   }
+  /**
+   * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
+   * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
+   */
+  skipMark(node) {
+    if (!["java", "kotlin", "csharp"].includes(this.facts.language)) return false;
+    const list = parameterList(node);
+    const head = node.text.slice(0, list ? list.startIndex - node.startIndex : 200);
+    return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(
+      head
+    );
+  }
   params(node) {
-    const list = node.childForFieldName("parameters") ?? node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ?? // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
-    node.childForFieldName("declarator")?.childForFieldName("parameters") ?? null;
+    const list = parameterList(node);
     if (!list) return;
     for (const p of list.namedChildren) {
       const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? declaredName(p.childForFieldName("declarator"));
@@ -31108,8 +31120,8 @@ var Extractor = class {
   }
 };
 function strip(scope) {
-  const { id, parent, name: name2, at, test, returns, role, passedTo } = scope;
-  return { id, parent, name: name2, at, test, returns, role, passedTo };
+  const { id, parent, name: name2, at, test, skipped, returns, role, passedTo } = scope;
+  return { id, parent, name: name2, at, test, ...skipped && { skipped }, returns, role, passedTo };
 }
 function afterEquals(param) {
   const at = param.children.findIndex((c) => c.type === "=");
@@ -31122,6 +31134,10 @@ function delegatedCall(node) {
   const lambda = call.descendantsOfType("lambda_literal")[0];
   const body2 = lambda?.namedChildren.filter((c) => !c.type.endsWith("comment")) ?? [];
   return body2.length === 1 && body2[0].type === "call_expression" ? body2[0] : null;
+}
+function parameterList(node) {
+  return node.childForFieldName("parameters") ?? node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ?? // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
+  node.childForFieldName("declarator")?.childForFieldName("parameters") ?? null;
 }
 
 // src/scan/fingerprint.ts
@@ -33626,7 +33642,7 @@ function isSuppressed(s, rule, line, endLine = line) {
 var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
 var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
 function skippedTests(facts, family) {
-  if (family !== "js") return [];
+  if (family !== "js") return facts.scopes.filter((s) => s.skipped).map((s) => s.at);
   const out2 = [];
   for (const call of facts.calls) {
     const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
