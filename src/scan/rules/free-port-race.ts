@@ -474,7 +474,9 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
 /** `addr.port`, `addr[1]`, `int(addr.port)`, `Number(addr.port)`: the variable's value or a field of it. */
 function fieldOf(text: string, variable: string): boolean {
   const v = escapeRegExp(variable)
-  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+|\\[\\w+\\])+\\s*\\)?$`).test(
+  // `addr.port`, `addr[1]`, `int(addr[1])`, and a conversion without arguments on the way:
+  // Rust's `addr.to_string()`, `addr.port()`.
+  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+(?:\\(\\))?|\\[\\w+\\])+\\s*\\)?$`).test(
     text.trim(),
   )
 }

@@ -33085,7 +33085,7 @@ function candidateHandedOut(ctx, bound, scope) {
 }
 function fieldOf(text, variable) {
   const v = escapeRegExp(variable);
-  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+|\\[\\w+\\])+\\s*\\)?$`).test(
+  return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+(?:\\(\\))?|\\[\\w+\\])+\\s*\\)?$`).test(
     text.trim()
   );
 }

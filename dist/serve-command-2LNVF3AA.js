@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-E7XBTUQH.js";
+} from "./chunk-UWLIIO2U.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HWM5NV63.js";
+} from "./chunk-RQMFM3EA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-X7PWNPIQ.js.LEGAL.txt */
+/*! For license information please see serve-command-2LNVF3AA.js.LEGAL.txt */
