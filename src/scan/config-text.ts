@@ -1,5 +1,5 @@
 // Listen addresses written inside configuration text that a test embeds and then runs a server
-// with (nats-server's `createConfFile(t, []byte(\`listen: 127.0.0.1:20104\`))` followed by
+// with (nats-server's `createConfFile(t, []byte(…listen: 127.0.0.1:20104…))` followed by
 // `RunServerWithConfig(conf)`). The port never passes through a listener call the other readers
 // know, so the text itself is the listener: the line a reviewer would change.
 import type { FileFacts, Span, Str } from './facts.ts'
