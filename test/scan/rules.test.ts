@@ -2,6 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { hits, scanFiles } from './helpers.ts'
 
+/** Each finding of `rule` as [first line, last line]. */
+function spansOf(
+  r: { findings: { rule: string; line: number; endLine?: number }[] },
+  rule: string,
+) {
+  return r.findings.filter((f) => f.rule === rule).map((f) => [f.line, f.endLine ?? f.line])
+}
+
 const PY_RACE = `import socket
 
 def get_port():
@@ -265,8 +273,7 @@ func TestInput(t *testing.T) {
 }
 `
     const r = await scanFiles({ 'src/test/kotlin/BootstrapTest.kt': kotlin, 'x/input_test.go': go })
-    const span = (rule: string) =>
-      r.findings.filter((f) => f.rule === rule).map((f) => [f.line, f.endLine ?? f.line])
+    const span = (rule: string) => spansOf(r, rule)
     // findRandomPort() on line 6, server.listen(port) on line 10 (not the runTest callback's call).
     expect(span('PORT002')).toEqual([[6, 10]])
     // From `go func() {` (line 9) to the http.Post (line 12).
@@ -293,9 +300,7 @@ func TestWsConn(t *testing.T) {
 }
 `
     const r = await scanFiles({ 'comms/wsconn_test.go': go })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT001')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT001')
     // `server := &http.Server{` (line 9), where the statement starts, to server.ListenAndServeTLS (15).
     expect(spans).toEqual([[9, 15]])
   })
@@ -326,9 +331,7 @@ func TestParse(t *testing.T) {
 }
 `
     const r = await scanFiles({ 'parser/config_test.go': go })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT001')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT001')
     // The serve call is looked up on `server` (line 14), not on the table around it (line 9):
     // the finding runs to server.ListenAndServe (line 16), as sighupio/furyctl's config tests do.
     expect(spans).toEqual([[14, 16]])
@@ -349,9 +352,7 @@ static void test_read(void) {
 }
 `
     const r = await scanFiles({ 'test/read.c': c })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT001')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT001')
     // From `sain.sin_port = htons(14973)` (line 8) to the bind (line 10), where libkqueue's
     // reviewer put the label.
     expect(spans).toEqual([[8, 10]])
@@ -372,9 +373,7 @@ public class LocalServer
 }
 `
     const r = await scanFiles({ 'test/Apm.Tests/Mocks/LocalServer.cs': cs })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT001')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT001')
     // The default on line 7 to Prefixes.Add on line 9.
     expect(spans).toEqual([[7, 9]])
   })
@@ -389,9 +388,7 @@ public class LocalServer
 })
 `
     const r = await scanFiles({ 'src/test/kotlin/PortSpec.kt': kotlin })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT002')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT002')
     // freeTcpPort() on line 3 to the start() of the server built with its number on line 4.
     expect(spans).toEqual([[3, 4]])
   })
@@ -413,9 +410,7 @@ class Peer:
         self._listener.bind(("127.0.0.1", self.port))
 `
     const r = await scanFiles({ 'tests/test_peer.py': py })
-    const spans = r.findings
-      .filter((f) => f.rule === 'PORT002')
-      .map((f) => [f.line, f.endLine ?? f.line])
+    const spans = spansOf(r, 'PORT002')
     // The probe's bind (line 5) to start_daemon(port) (line 8); free_port() (line 12) to the bind (14).
     expect(spans).toEqual([
       [5, 8],
