@@ -1,5 +1,5 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
-import type { Call, Span } from '../facts.ts'
+import type { Call, Span, Value } from '../facts.ts'
 import { contains, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
@@ -95,14 +95,24 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
     const area = ctx.facts.scopes[namedScope(ctx, started.scope)]!.at
     for (const arg of call.args) {
       const v = resolve(arg.value, ctx.consts)
-      const port = v.kind === 'int' ? v.value : undefined
+      // `Input(8080)`, or a port kept as text: `port := "28082"; go func() { Run(ctx, port, …) }()`.
+      const port =
+        v.kind === 'int'
+          ? v.value
+          : v.kind === 'string' && /^\d+$/.test(v.value)
+            ? Number(v.value)
+            : undefined
       if (port === undefined || port < MIN_HANDED_PORT || port > 65535) continue
       const address = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`)
+      // …dialled as a literal, or through the same variable: `"http://localhost:" + port + path`.
+      const name = arg.value.kind === 'name' ? arg.value.name : undefined
+      const dialled = (a: { value: Value }) =>
+        (a.value.kind === 'string' && address.test(a.value.value)) ||
+        (name !== undefined &&
+          /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) &&
+          hasWord(a.value.text, name))
       const dial = ctx.facts.calls.find(
-        (c) =>
-          c.at.start > started.at.end &&
-          contains(area, c.at) &&
-          c.args.some((a) => a.value.kind === 'string' && address.test(a.value.value)),
+        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some(dialled),
       )
       if (dial) {
         out.push({ call, started, port, dial })

@@ -32421,11 +32421,13 @@ function goroutineServers(ctx) {
     const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
     for (const arg of call.args) {
       const v = resolve(arg.value, ctx.consts);
-      const port = v.kind === "int" ? v.value : void 0;
+      const port = v.kind === "int" ? v.value : v.kind === "string" && /^\d+$/.test(v.value) ? Number(v.value) : void 0;
       if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) continue;
       const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
+      const name2 = arg.value.kind === "name" ? arg.value.name : void 0;
+      const dialled = (a) => a.value.kind === "string" && address2.test(a.value.value) || name2 !== void 0 && /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) && hasWord(a.value.text, name2);
       const dial = ctx.facts.calls.find(
-        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some((a) => a.value.kind === "string" && address2.test(a.value.value))
+        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some(dialled)
       );
       if (dial) {
         out2.push({ call, started, port, dial });
