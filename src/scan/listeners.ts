@@ -212,7 +212,22 @@ function go(call: Call, consts: Constants): Address | undefined {
     /^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)
   ) {
     const addr = call.args.map((a) => a.value).find((v) => isAddressText(v, consts))
-    return addr ? addressOf(addr, consts) : undefined
+    if (addr) return addressOf(addr, consts)
+    // `Start(ctx, port, &ready)` after `port := "28082"`: a variable named for the port that holds
+    // a fixed number, as text or as an int (llm-d's probes server).
+    const named = call.args.find(
+      (a) => a.value.kind === 'name' && /^\w*[pP]ort$/.test(a.value.name),
+    )
+    const held = named ? resolve(named.value, consts) : undefined
+    const port =
+      held?.kind === 'int'
+        ? held.value
+        : held?.kind === 'string' && /^\d+$/.test(held.value)
+          ? Number(held.value)
+          : 0
+    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535
+      ? { port: { kind: 'fixed', port } }
+      : undefined
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts)
   return undefined

@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-OVAIX4KP.js";
+} from "./chunk-ICTTFR5W.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-6UWSDZQ6.js";
+} from "./chunk-GJUUSYNB.js";
 import {
   CommandFailure,
   UsageError,
@@ -971,7 +971,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-7RZS3KWM.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-755ZSAJZ.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OETP4API.js";
+} from "./chunk-6DO5L6KU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-6UWSDZQ6.js";
+} from "./chunk-GJUUSYNB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7RZS3KWM.js.LEGAL.txt */
+/*! For license information please see serve-command-755ZSAJZ.js.LEGAL.txt */

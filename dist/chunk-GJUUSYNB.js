@@ -32045,7 +32045,13 @@ function go2(call, consts) {
   const n = call.name;
   if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
-    return addr2 ? addressOf(addr2, consts) : void 0;
+    if (addr2) return addressOf(addr2, consts);
+    const named = call.args.find(
+      (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
+    );
+    const held = named ? resolve(named.value, consts) : void 0;
+    const port = held?.kind === "int" ? held.value : held?.kind === "string" && /^\d+$/.test(held.value) ? Number(held.value) : 0;
+    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535 ? { port: { kind: "fixed", port } } : void 0;
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;

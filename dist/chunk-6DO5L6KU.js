@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-6UWSDZQ6.js";
+} from "./chunk-GJUUSYNB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-OETP4API.js.LEGAL.txt */
+/*! For license information please see chunk-6DO5L6KU.js.LEGAL.txt */
