@@ -179,6 +179,18 @@ export function innermostAssign(facts: FileFacts, at: Span): Assign | undefined 
   return best
 }
 
+/**
+ * Where the statement around `at` starts, when it starts on an earlier line (an assignment or a
+ * return): `return new InetSocketAddress(⏎ …, TestUtils.getFreePort())` is read from its
+ * `return`, `let cmd = Command::new(…)⏎.args(…)⏎.spawn()` from its `let`, as a reviewer reads it.
+ */
+export function statementAround(facts: FileFacts, at: Span): Span {
+  const around = [...facts.exits, ...facts.assigns]
+    .filter((x) => contains(x.at, at))
+    .sort((a, b) => b.at.start - a.at.start)[0]
+  return around && around.at.line < at.line ? around.at : at
+}
+
 export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end
 }

@@ -3,7 +3,7 @@
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
-import { contains } from './facts.ts'
+import { contains, statementAround } from './facts.ts'
 import { isRandomDraw, parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
@@ -287,7 +287,8 @@ const SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFi
 const SPAWNS_ON =
   /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/
 /** Flags whose next argument is the port the process listens on: `-p 4222`, `--port 6380`. */
-const PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port)$/i
+const PORT_FLAG =
+  /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i
 /** A flag with the port in it: `--port=7000`, `--listen=127.0.0.1:8080`. */
 const PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i
 /** Python's one-line servers take the port as their argument: `-m http.server 9876`. */
@@ -326,13 +327,22 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
       const inFlag = PORT_IN_FLAG.exec(arg)
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i + 1] : undefined
       if (!inFlag && !next) continue
-      // `ls -p files`: a flag of another meaning.
-      if (next?.literal !== undefined && !/^\d+$/.test(next.literal)) continue
-      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : portOfArgument(next!, consts)
+      // `--bind 127.0.0.1:8080` gives the port after the host.
+      const hostPort =
+        next?.literal !== undefined ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null
+      // `ls -p files`, `mount --bind /a /b`: a flag of another meaning.
+      if (next?.literal !== undefined && !/^\d+$/.test(next.literal) && !hostPort) continue
+      const given = inFlag
+        ? Number(inFlag[1] ?? inFlag[2])
+        : hostPort
+          ? Number(hostPort[1])
+          : portOfArgument(next!, consts)
       const port = given !== undefined && given >= MIN_PORT && given < 65536 ? given : undefined
       if (given !== undefined && port === undefined) continue
       const flag = inFlag ? arg : `${arg} ${next!.written}`
-      out.push({ at: call.at, scope: call.scope, text: call.text, ...(port ? { port } : {}), flag })
+      // Reported from the statement, where a chain such as Rust's `let cmd = Command::new(…)` starts.
+      const at = statementAround(facts, call.at)
+      out.push({ at, scope: call.scope, text: call.text, ...(port ? { port } : {}), flag })
       break
     }
   }
@@ -341,7 +351,7 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
 
 function spawnArguments(call: Call, consts: Constants): Argument[] {
   // Rust builds the command in a chain: `.arg("-p").arg(&port)`, `.args(["-p", "4222"])`.
-  if (call.name === 'spawn' && /\bCommand::(?:new|cargo_bin)\(/.test(call.receiver)) {
+  if (call.name === 'spawn' && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)) {
     const written = [
       ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g),
     ].flatMap((m) => m[1]!.split(',').map((t) => t.trim()))

@@ -2,7 +2,7 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, FileFacts, Scope, Span, Value } from '../facts.ts'
-import { contains, innermostAssign, spanning } from '../facts.ts'
+import { contains, innermostAssign, spanning, statementAround } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -739,18 +739,6 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name))
 }
 
-/**
- * Where the statement around a helper's call starts, when it starts on an earlier line:
- * `return new InetSocketAddress(⏎ LOCALHOST, TestUtils.getFreePort())` is read from its `return`
- * (netty's AbstractSocketTest), as a reviewer reads it.
- */
-function statementOf(facts: FileFacts, call: Call): Span {
-  const around = [...facts.exits, ...facts.assigns]
-    .filter((x) => contains(x.at, call.at))
-    .sort((a, b) => b.at.start - a.at.start)[0]
-  return around && around.at.line < call.at.line ? around.at : call.at
-}
-
 function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -789,7 +777,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     if (local !== undefined && namedScope(ctx, call.scope) === local) continue
     const bind = laterBind(ctx, call)
     if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue
-    const from = statementOf(facts, call)
+    const from = statementAround(facts, call.at)
     hits.push({
       rule: 'PORT002',
       severity: severityIn(ctx, call.scope),

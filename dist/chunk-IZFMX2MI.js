@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GJUUSYNB.js";
+} from "./chunk-HWI7QGOH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-6DO5L6KU.js.LEGAL.txt */
+/*! For license information please see chunk-IZFMX2MI.js.LEGAL.txt */

@@ -29875,6 +29875,10 @@ function innermostAssign(facts, at) {
   }
   return best;
 }
+function statementAround(facts, at) {
+  const around = [...facts.exits, ...facts.assigns].filter((x) => contains(x.at, at)).sort((a, b) => b.at.start - a.at.start)[0];
+  return around && around.at.line < at.line ? around.at : at;
+}
 function contains(outer, inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -31873,7 +31877,7 @@ function headerPortTable(facts) {
 }
 var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
 var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
-var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port)$/i;
+var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
 var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
 var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
 function spawnedServers(facts, consts) {
@@ -31886,19 +31890,21 @@ function spawnedServers(facts, consts) {
       const inFlag = PORT_IN_FLAG.exec(arg);
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
       if (!inFlag && !next) continue;
-      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal)) continue;
-      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : portOfArgument(next, consts);
+      const hostPort = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
+      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort) continue;
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, consts);
       const port = given !== void 0 && given >= MIN_PORT && given < 65536 ? given : void 0;
       if (given !== void 0 && port === void 0) continue;
       const flag = inFlag ? arg : `${arg} ${next.written}`;
-      out2.push({ at: call.at, scope: call.scope, text: call.text, ...port ? { port } : {}, flag });
+      const at = statementAround(facts, call.at);
+      out2.push({ at, scope: call.scope, text: call.text, ...port ? { port } : {}, flag });
       break;
     }
   }
   return out2;
 }
 function spawnArguments(call, consts) {
-  if (call.name === "spawn" && /\bCommand::(?:new|cargo_bin)\(/.test(call.receiver)) {
+  if (call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)) {
     const written = [
       ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g)
     ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
@@ -33242,10 +33248,6 @@ function onlyLookedAt(ctx, call) {
   const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name));
 }
-function statementOf(facts, call) {
-  const around = [...facts.exits, ...facts.assigns].filter((x) => contains(x.at, call.at)).sort((a, b) => b.at.start - a.at.start)[0];
-  return around && around.at.line < call.at.line ? around.at : call.at;
-}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -33271,7 +33273,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     const bind = laterBind(ctx, call);
     if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue;
-    const from = statementOf(facts, call);
+    const from = statementAround(facts, call.at);
     hits.push({
       rule: "PORT002",
       severity: severityIn(ctx, call.scope),

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6DO5L6KU.js";
+} from "./chunk-IZFMX2MI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GJUUSYNB.js";
+} from "./chunk-HWI7QGOH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-755ZSAJZ.js.LEGAL.txt */
+/*! For license information please see serve-command-W6KZK74K.js.LEGAL.txt */
