@@ -34,7 +34,8 @@ export function configTextListeners(facts: FileFacts): Listener[] {
   const out: Listener[] = []
   for (const s of facts.strings) {
     if (!s.value.includes('\n')) continue
-    const area = enclosingFunction(facts, s)
+    // The function the text is written in (a test, a helper), not the whole file.
+    const area = s.scope === 0 ? undefined : facts.scopes[s.scope]!.at
     if (!area || !facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue
     for (const m of s.value.matchAll(LISTEN_LINE)) {
       const port = Number(m[1])
@@ -49,16 +50,6 @@ export function configTextListeners(facts: FileFacts): Listener[] {
     }
   }
   return out
-}
-
-/** The innermost function around the string (a test, a helper), not the whole file. */
-function enclosingFunction(facts: FileFacts, s: Str): Span | undefined {
-  let best: Span | undefined
-  for (const scope of facts.scopes) {
-    if (scope.id === 0 || !contains(scope.at, s.at)) continue
-    if (!best || scope.at.start >= best.start) best = scope.at
-  }
-  return best
 }
 
 /** Where a match inside the string's text stands in the file. */

@@ -179,6 +179,16 @@ export function innermostAssign(facts: FileFacts, at: Span): Assign | undefined 
   return best
 }
 
+/** The last assignment to `name` that ends before `at`, of those `which` keeps: what a call's receiver holds. */
+export function lastAssign(
+  facts: FileFacts,
+  name: string,
+  at: Span,
+  which: (a: Assign) => boolean = () => true,
+): Assign | undefined {
+  return facts.assigns.findLast((a) => a.name === name && a.at.end <= at.start && which(a))
+}
+
 /**
  * Where the statement around `at` starts, when it starts on an earlier line (an assignment or a
  * return): `return new InetSocketAddress(⏎ …, TestUtils.getFreePort())` is read from its

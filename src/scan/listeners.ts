@@ -10,6 +10,7 @@ import {
   parseAddress,
   constantsAt,
   joinedString,
+  literalNumber,
   portOf,
   resolve,
   type Address,
@@ -218,13 +219,7 @@ function go(call: Call, consts: Constants): Address | undefined {
     const named = call.args.find(
       (a) => a.value.kind === 'name' && /^\w*[pP]ort$/.test(a.value.name),
     )
-    const held = named ? resolve(named.value, consts) : undefined
-    const port =
-      held?.kind === 'int'
-        ? held.value
-        : held?.kind === 'string' && /^\d+$/.test(held.value)
-          ? Number(held.value)
-          : 0
+    const port = (named && literalNumber(named.value, consts)) ?? 0
     return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535
       ? { port: { kind: 'fixed', port } }
       : undefined

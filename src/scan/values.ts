@@ -169,6 +169,13 @@ function fromInt(n: number): Port {
   return n > 0 && n < 65536 ? { kind: 'fixed', port: n } : UNKNOWN
 }
 
+/** A port number written as a number or as text (`8080`, `"28082"`), once resolved. */
+export function literalNumber(value: Value, consts: Constants): number | undefined {
+  const v = resolve(value, consts)
+  if (v.kind === 'int') return v.value
+  return v.kind === 'string' && /^\d+$/.test(v.value) ? Number(v.value) : undefined
+}
+
 /** The port a value stands for, as far as the file says. */
 export function portOf(value: Value | undefined, consts: Constants, depth = 0): Port {
   if (!value || depth > 6) return UNKNOWN

@@ -2,7 +2,7 @@
 // set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
 // and option round-trip tests (set, then read back) are left alone.
 import type { Call, Span, Value } from '../facts.ts'
-import { contains } from '../facts.ts'
+import { contains, lastAssign } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
@@ -59,9 +59,7 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
  * nothing (netty's EpollReuseAddrTest dials each server that way).
  */
 function connectedClient(ctx: RuleContext, call: Call): boolean {
-  const built = ctx.facts.assigns.findLast(
-    (a) => a.name === call.receiver && a.at.end <= call.at.start,
-  )
+  const built = lastAssign(ctx.facts, call.receiver, call.at)
   return (
     built?.value.kind === 'call' &&
     /^(?:Socket|TcpClient)$/.test(built.value.call.name) &&

@@ -1,9 +1,9 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 import type { Call, Span, Value } from '../facts.ts'
-import { contains, spanning } from '../facts.ts'
+import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
-import { resolve } from '../values.ts'
+import { literalNumber } from '../values.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -94,14 +94,8 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
     const started = closure ?? call
     const area = ctx.facts.scopes[namedScope(ctx, started.scope)]!.at
     for (const arg of call.args) {
-      const v = resolve(arg.value, ctx.consts)
       // `Input(8080)`, or a port kept as text: `port := "28082"; go func() { Run(ctx, port, …) }()`.
-      const port =
-        v.kind === 'int'
-          ? v.value
-          : v.kind === 'string' && /^\d+$/.test(v.value)
-            ? Number(v.value)
-            : undefined
+      const port = literalNumber(arg.value, ctx.consts)
       if (port === undefined || port < MIN_HANDED_PORT || port > 65535) continue
       const address = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`)
       // …dialled as a literal, or through the same variable: `"http://localhost:" + port + path`.
@@ -169,9 +163,7 @@ const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
 function startsServerObject(ctx: RuleContext, call: Call): boolean {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false
   if (!SERVER_VARIABLE.test(call.receiver)) return false
-  const built = ctx.facts.assigns.findLast(
-    (a) => a.name === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
-  )
+  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === 'call')
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
 

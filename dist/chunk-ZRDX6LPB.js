@@ -29875,6 +29875,9 @@ function innermostAssign(facts, at) {
   }
   return best;
 }
+function lastAssign(facts, name2, at, which = () => true) {
+  return facts.assigns.findLast((a) => a.name === name2 && a.at.end <= at.start && which(a));
+}
 function statementAround(facts, at) {
   const around = [...facts.exits, ...facts.assigns].filter((x) => contains(x.at, at)).sort((a, b) => b.at.start - a.at.start)[0];
   return around && around.at.line < at.line ? around.at : at;
@@ -31432,6 +31435,11 @@ function fromInt(n) {
   if (n === 0) return { kind: "zero" };
   return n > 0 && n < 65536 ? { kind: "fixed", port: n } : UNKNOWN;
 }
+function literalNumber(value, consts) {
+  const v = resolve(value, consts);
+  if (v.kind === "int") return v.value;
+  return v.kind === "string" && /^\d+$/.test(v.value) ? Number(v.value) : void 0;
+}
 function portOf(value, consts, depth = 0) {
   if (!value || depth > 6) return UNKNOWN;
   const v = resolve(value, consts);
@@ -31677,7 +31685,7 @@ function configTextListeners(facts) {
   const out2 = [];
   for (const s of facts.strings) {
     if (!s.value.includes("\n")) continue;
-    const area = enclosingFunction(facts, s);
+    const area = s.scope === 0 ? void 0 : facts.scopes[s.scope].at;
     if (!area || !facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
     for (const m of s.value.matchAll(LISTEN_LINE)) {
       const port = Number(m[1]);
@@ -31692,14 +31700,6 @@ function configTextListeners(facts) {
     }
   }
   return out2;
-}
-function enclosingFunction(facts, s) {
-  let best;
-  for (const scope of facts.scopes) {
-    if (scope.id === 0 || !contains(scope.at, s.at)) continue;
-    if (!best || scope.at.start >= best.start) best = scope.at;
-  }
-  return best;
 }
 function lineSpan(s, index, length) {
   const before = s.value.slice(0, index);
@@ -32055,8 +32055,7 @@ function go2(call, consts) {
     const named = call.args.find(
       (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
     );
-    const held = named ? resolve(named.value, consts) : void 0;
-    const port = held?.kind === "int" ? held.value : held?.kind === "string" && /^\d+$/.test(held.value) ? Number(held.value) : 0;
+    const port = (named && literalNumber(named.value, consts)) ?? 0;
     return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535 ? { port: { kind: "fixed", port } } : void 0;
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
@@ -32432,8 +32431,7 @@ function goroutineServers(ctx) {
     const started = closure ?? call;
     const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
     for (const arg of call.args) {
-      const v = resolve(arg.value, ctx.consts);
-      const port = v.kind === "int" ? v.value : v.kind === "string" && /^\d+$/.test(v.value) ? Number(v.value) : void 0;
+      const port = literalNumber(arg.value, ctx.consts);
       if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) continue;
       const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
       const name2 = arg.value.kind === "name" ? arg.value.name : void 0;
@@ -32469,9 +32467,7 @@ var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
   if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
   if (!SERVER_VARIABLE.test(call.receiver)) return false;
-  const built = ctx.facts.assigns.findLast(
-    (a) => a.name === call.receiver && a.at.end <= call.at.start && a.value.kind === "call"
-  );
+  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
@@ -33324,9 +33320,7 @@ function enabling(value, ctx) {
   return true;
 }
 function connectedClient(ctx, call) {
-  const built = ctx.facts.assigns.findLast(
-    (a) => a.name === call.receiver && a.at.end <= call.at.start
-  );
+  const built = lastAssign(ctx.facts, call.receiver, call.at);
   return built?.value.kind === "call" && /^(?:Socket|TcpClient)$/.test(built.value.call.name) && built.value.call.args.length >= 2;
 }
 function namedFlag(value, resolved) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IZFMX2MI.js";
+} from "./chunk-LGSHV5WG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HWI7QGOH.js";
+} from "./chunk-ZRDX6LPB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-W6KZK74K.js.LEGAL.txt */
+/*! For license information please see serve-command-Y5E5AQJ3.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-HWI7QGOH.js";
+} from "./chunk-ZRDX6LPB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IZFMX2MI.js.LEGAL.txt */
+/*! For license information please see chunk-LGSHV5WG.js.LEGAL.txt */
