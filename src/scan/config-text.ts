@@ -33,11 +33,13 @@ const RUNS = /^(?:[Rr]un|[Ss]tart|[Ll]aunch|[Bb]oot)(?:_\w+|[A-Z]\w*)$/
 export function configTextListeners(facts: FileFacts): Listener[] {
   const out: Listener[] = []
   for (const s of facts.strings) {
-    if (!s.value.includes('\n')) continue
-    // The function the text is written in (a test, a helper), not the whole file.
-    const area = s.scope === 0 ? undefined : facts.scopes[s.scope]!.at
-    if (!area || !facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue
-    for (const m of s.value.matchAll(LISTEN_LINE)) {
+    if (s.scope === 0 || !s.value.includes('\n')) continue
+    const lines = [...s.value.matchAll(LISTEN_LINE)]
+    if (lines.length === 0) continue
+    // The function the text is written in (a test, a helper) must run something with it.
+    const area = facts.scopes[s.scope]!.at
+    if (!facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue
+    for (const m of lines) {
       const port = Number(m[1])
       if (port <= 0 || port > 65535) continue
       out.push({

@@ -343,13 +343,15 @@ class Extractor {
 
   private enterFunction(node: Node): void {
     const parent = this.stack[this.stack.length - 1]!
+    // JVM and .NET mark tests (and skipped tests) with annotations: read the text once for both.
+    const marked = ANNOTATED.has(this.facts.language) ? node.text : ''
     const scope: Scope & { endIndex: number } = {
       id: this.facts.scopes.length,
       parent: parent.id,
       name: functionName(node),
       at: this.span(node),
-      test: parent.test || this.testMark(node),
-      ...(this.skipMark(node) && { skipped: true }),
+      test: parent.test || this.testMark(node, marked),
+      ...(marked && skipMark(node, marked) && { skipped: true }),
       returns: returnType(node),
       ...this.roleOf(node),
       endIndex: node.endIndex,
@@ -381,7 +383,7 @@ class Extractor {
   }
 
   /** Region marks of test code that does not live in a test file. */
-  private testMark(node: Node): boolean {
+  private testMark(node: Node, marked: string): boolean {
     switch (this.facts.language) {
       case 'go':
         return /\*testing\.(?:T|B|F|TB)\b|testing\.TB\b/.test(
@@ -397,7 +399,7 @@ class Extractor {
       case 'java':
       case 'kotlin':
       case 'csharp': {
-        const head = node.text.slice(0, 400)
+        const head = marked.slice(0, 400)
         return /@(?:Test|ParameterizedTest|RepeatedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/.test(
           head,
         )
@@ -405,19 +407,6 @@ class Extractor {
       default:
         return false
     }
-  }
-
-  /**
-   * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
-   * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
-   */
-  private skipMark(node: Node): boolean {
-    if (!['java', 'kotlin', 'csharp'].includes(this.facts.language)) return false
-    const list = parameterList(node)
-    const head = node.text.slice(0, list ? list.startIndex - node.startIndex : 200)
-    return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(
-      head,
-    )
   }
 
   private params(node: Node): void {
@@ -827,4 +816,17 @@ function parameterList(node: Node): Node | null {
     node.childForFieldName('declarator')?.childForFieldName('parameters') ??
     null
   )
+}
+
+/** Languages whose tests are marked by annotations or attributes on the method. */
+const ANNOTATED = new Set(['java', 'kotlin', 'csharp'])
+
+/**
+ * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
+ * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
+ */
+function skipMark(node: Node, text: string): boolean {
+  const list = parameterList(node)
+  const head = text.slice(0, list ? list.startIndex - node.startIndex : 200)
+  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head)
 }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-LGSHV5WG.js";
+} from "./chunk-YMXXUQVE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZRDX6LPB.js";
+} from "./chunk-HSK4OQ7Y.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-Y5E5AQJ3.js.LEGAL.txt */
+/*! For license information please see serve-command-XKD77MBW.js.LEGAL.txt */

@@ -30741,13 +30741,14 @@ var Extractor = class {
   }
   enterFunction(node) {
     const parent = this.stack[this.stack.length - 1];
+    const marked = ANNOTATED.has(this.facts.language) ? node.text : "";
     const scope = {
       id: this.facts.scopes.length,
       parent: parent.id,
       name: functionName(node),
       at: this.span(node),
-      test: parent.test || this.testMark(node),
-      ...this.skipMark(node) && { skipped: true },
+      test: parent.test || this.testMark(node, marked),
+      ...marked && skipMark(node, marked) && { skipped: true },
       returns: returnType(node),
       ...this.roleOf(node),
       endIndex: node.endIndex
@@ -30774,7 +30775,7 @@ var Extractor = class {
     return { role: named ? "declared" : "value", passedTo: "" };
   }
   /** Region marks of test code that does not live in a test file. */
-  testMark(node) {
+  testMark(node, marked) {
     switch (this.facts.language) {
       case "go":
         return /\*testing\.(?:T|B|F|TB)\b|testing\.TB\b/.test(
@@ -30790,7 +30791,7 @@ var Extractor = class {
       case "java":
       case "kotlin":
       case "csharp": {
-        const head = node.text.slice(0, 400);
+        const head = marked.slice(0, 400);
         return /@(?:Test|ParameterizedTest|RepeatedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/.test(
           head
         );
@@ -30798,18 +30799,6 @@ var Extractor = class {
       default:
         return false;
     }
-  }
-  /**
-   * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
-   * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
-   */
-  skipMark(node) {
-    if (!["java", "kotlin", "csharp"].includes(this.facts.language)) return false;
-    const list = parameterList(node);
-    const head = node.text.slice(0, list ? list.startIndex - node.startIndex : 200);
-    return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(
-      head
-    );
   }
   params(node) {
     const list = parameterList(node);
@@ -31145,6 +31134,12 @@ function delegatedCall(node) {
 function parameterList(node) {
   return node.childForFieldName("parameters") ?? node.namedChildren.find((c) => /parameters$|parameter_list$/.test(c.type)) ?? // C and C++: `int start(int port)` keeps its parameters in the function's declarator.
   node.childForFieldName("declarator")?.childForFieldName("parameters") ?? null;
+}
+var ANNOTATED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+function skipMark(node, text) {
+  const list = parameterList(node);
+  const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
+  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
 }
 
 // src/scan/fingerprint.ts
@@ -31684,10 +31679,12 @@ var RUNS = /^(?:[Rr]un|[Ss]tart|[Ll]aunch|[Bb]oot)(?:_\w+|[A-Z]\w*)$/;
 function configTextListeners(facts) {
   const out2 = [];
   for (const s of facts.strings) {
-    if (!s.value.includes("\n")) continue;
-    const area = s.scope === 0 ? void 0 : facts.scopes[s.scope].at;
-    if (!area || !facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
-    for (const m of s.value.matchAll(LISTEN_LINE)) {
+    if (s.scope === 0 || !s.value.includes("\n")) continue;
+    const lines = [...s.value.matchAll(LISTEN_LINE)];
+    if (lines.length === 0) continue;
+    const area = facts.scopes[s.scope].at;
+    if (!facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
+    for (const m of lines) {
       const port = Number(m[1]);
       if (port <= 0 || port > 65535) continue;
       out2.push({

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZRDX6LPB.js";
+} from "./chunk-HSK4OQ7Y.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-LGSHV5WG.js.LEGAL.txt */
+/*! For license information please see chunk-YMXXUQVE.js.LEGAL.txt */
