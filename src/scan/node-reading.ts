@@ -75,7 +75,8 @@ export function readImport(node: Node, type: string): Import {
 }
 
 export function pick(node: Node, how: string): Node | null {
-  if (how === '#first') return node.namedChild(0)
+  // Kotlin's `private const val PORT = 8080`: the modifiers come before the declared name.
+  if (how === '#first') return node.namedChildren.find((c) => c.type !== 'modifiers') ?? null
   if (how === '#last') return node.namedChild(node.namedChildCount - 1)
   return node.childForFieldName(how)
 }
@@ -178,6 +179,8 @@ export function followsCode(comment: Node): boolean {
 
 /** C's `const char *HOST = …` declares HOST: the pointer (or reference) is the type's business. */
 export function declared(node: Node): Node {
+  // Kotlin's `val port: Int = 8080`: the name without its type.
+  if (node.type === 'variable_declaration') return node.namedChild(0) ?? node
   let n = node
   while (n.type === 'pointer_declarator' || n.type === 'reference_declarator') {
     const inner = n.childForFieldName('declarator') ?? n.namedChildren[n.namedChildren.length - 1]

@@ -30384,7 +30384,7 @@ function readImport(node, type) {
   return { module: module2, names: identifiersIn(module2).slice(-1) };
 }
 function pick(node, how) {
-  if (how === "#first") return node.namedChild(0);
+  if (how === "#first") return node.namedChildren.find((c) => c.type !== "modifiers") ?? null;
   if (how === "#last") return node.namedChild(node.namedChildCount - 1);
   return node.childForFieldName(how);
 }
@@ -30466,6 +30466,7 @@ function followsCode(comment) {
   return before !== null && before.endPosition.row === comment.startPosition.row;
 }
 function declared(node) {
+  if (node.type === "variable_declaration") return node.namedChild(0) ?? node;
   let n = node;
   while (n.type === "pointer_declarator" || n.type === "reference_declarator") {
     const inner = n.childForFieldName("declarator") ?? n.namedChildren[n.namedChildren.length - 1];

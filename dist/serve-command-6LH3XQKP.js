@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-YMXXUQVE.js";
+} from "./chunk-JECBY75S.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HSK4OQ7Y.js";
+} from "./chunk-X23TAJIS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XKD77MBW.js.LEGAL.txt */
+/*! For license information please see serve-command-6LH3XQKP.js.LEGAL.txt */
