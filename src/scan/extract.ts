@@ -237,7 +237,7 @@ class Extractor {
     if (callShape && (callShape.when?.(node) ?? true) && !this.isTrailingLambdaCallee(node))
       this.facts.calls.push(this.callOf(node))
     if (s.strings.has(type)) {
-      this.facts.strings.push({ value: unquote(node.text), at: this.span(node), scope: this.scope })
+      this.facts.strings.push({ value: stringValue(node), at: this.span(node), scope: this.scope })
     }
     if (s.comments.has(type)) {
       const text = node.text
@@ -689,7 +689,7 @@ class Extractor {
       if (type === 'preproc_arg' && quoted)
         return { kind: 'string', value: unquote(quoted[1]!), text }
     }
-    if (s.strings.has(type)) return { kind: 'string', value: unquote(node.text), text }
+    if (s.strings.has(type)) return { kind: 'string', value: stringValue(node), text }
     if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {
       return { kind: 'bool', value: node.text.toLowerCase() === 'true', text }
     }
@@ -829,4 +829,17 @@ function skipMark(node: Node, text: string): boolean {
   const list = parameterList(node)
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200)
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head)
+}
+
+/**
+ * A string literal's content; adjacent literals joined as the compiler joins them (Python's
+ * `'… server.py ' \\⏎ '--port=8888'`). Adjacent to a macro name, C's text stays as written:
+ * values.ts joins it with the macro's value.
+ */
+function stringValue(node: Node): string {
+  if (node.type !== 'concatenated_string') return unquote(node.text)
+  const parts = node.namedChildren
+  if (!parts.every((p) => p.type === 'string' || p.type === 'string_literal'))
+    return unquote(node.text)
+  return parts.map((p) => unquote(p.text)).join('')
 }

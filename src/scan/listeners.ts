@@ -10,6 +10,7 @@ import {
   parseAddress,
   constantsAt,
   joinedString,
+  isMultiaddr,
   literalNumber,
   portOf,
   resolve,
@@ -18,7 +19,7 @@ import {
   type Port,
 } from './values.ts'
 import { configTextListeners } from './config-text.ts'
-import { serverHelperPort } from './server-helpers.ts'
+import { chainedPort, serverHelperPort } from './server-helpers.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -161,7 +162,7 @@ function js(call: Call, consts: Constants): Address | undefined {
   const first = call.args[0] ? resolve(call.args[0].value, consts) : undefined
   if (!first) return undefined
   if (n === 'listen') {
-    if (first.kind === 'object') return addressOf(first, consts)
+    if (first.kind === 'object' || isMultiaddr(first)) return addressOf(first, consts)
     if (first.kind === 'function') return undefined
     const host = call.args[1] && resolve(call.args[1].value, consts)
     return hostAndPort(call, consts, host && host.kind === 'string' ? host : undefined, first)
@@ -347,6 +348,22 @@ function rust(call: Call, consts: Constants): Address | undefined {
   return undefined
 }
 
+/** A socket bound to a ZeroMQ-style endpoint text, with a port: `sock.bind("tcp://*:5555")`. */
+const ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/
+
+/**
+ * ZeroMQ's bindings in every language take the endpoint as text: JeroMQ's and kzmq's
+ * `bind("tcp://localhost:9000")`, pyzmq's `sock.bind("tcp://127.0.0.1:5555")`, zeromq.js's
+ * `await sock.bind("tcp://127.0.0.1:3000")`, NetMQ's `Bind(…)`. C and C++ are read by cFamily.
+ */
+function endpointBind(call: Call, family: Family, consts: Constants): Address | undefined {
+  if (family === 'c' || !/^(?:bind|Bind)$/.test(call.name) || call.args.length !== 1)
+    return undefined
+  const first = resolve(call.args[0]!.value, consts)
+  if (first.kind !== 'string' || !ENDPOINT.test(first.value)) return undefined
+  return addressOf({ ...first, value: first.value.replace(/^@/, '') }, consts)
+}
+
 /**
  * C and C++ libraries bind to an endpoint text (`zmq_bind(s, "tcp://127.0.0.1:5555")`,
  * `mg_http_listen(&mgr, "http://0.0.0.0:8000", …)`), or to an address libuv fills in
@@ -453,7 +470,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     const local = LISTENER_NAME.test(call.name)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
       : consts
-    const address = read(call, local, facts)
+    const address = read(call, local, facts) ?? endpointBind(call, family, local)
     if (address) {
       // A server whose options name a port but which is handed a listener binds nothing itself.
       const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))
@@ -461,7 +478,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       if (!handed)
         out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
     } else {
-      const helped = serverHelperPort(call, local, family)
+      const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local)
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }

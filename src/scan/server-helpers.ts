@@ -1,10 +1,19 @@
 // Fixed ports that reach a server through code the file does not show: a test helper or a
 // library that starts one (`CreateGrpcEndpoint(50051, …)`, `start_broker(port=1888)`, mockttp's
 // `server.start(6001)`), and ports drawn at random from a fixed range.
-import type { Call, FileFacts, Span, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, statementAround } from './facts.ts'
-import { isRandomDraw, parseAddress, portOf, resolve, type Constants, type Port } from './values.ts'
+import {
+  assignsByScope,
+  constantsAt,
+  isRandomDraw,
+  parseAddress,
+  portOf,
+  resolve,
+  type Constants,
+  type Port,
+} from './values.ts'
 
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 const STARTS_SERVER =
@@ -39,6 +48,27 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
     objectPort(call, consts) ??
     serverSectionPort(call, consts)
   )
+}
+
+/** A chain's last call that starts the server it configured. */
+const STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bind)$/
+/** A link of the chain that sets the port. */
+const PORT_SETTER = /^(?:port|Port|setPort|withPort)$/
+
+/**
+ * A port set by a link of the chain that starts the server: Crow's
+ * `app.bindaddr("127.0.0.1").port(45451).run_async()`, `app.port(18080).multithreaded().run()`.
+ * Every link of a chain starts where the chain starts; a call in an argument starts later.
+ */
+export function chainedPort(call: Call, facts: FileFacts, consts: Constants): Port | undefined {
+  if (!STARTS_CHAIN.test(call.name) || !call.receiver.includes('(')) return undefined
+  for (const link of facts.calls) {
+    if (link === call || link.at.start !== call.at.start || !PORT_SETTER.test(link.name)) continue
+    if (link.at.end > call.at.end || link.args.length !== 1) continue
+    const port = portOf(link.args[0]!.value, consts)
+    if (port.kind === 'fixed' && port.port >= MIN_PORT) return port
+  }
+  return undefined
 }
 
 /** A port key in an options object, or one level into it: `port`, `apiPort`, `lobbyConfig.apiPort`. */
@@ -319,8 +349,14 @@ interface Argument {
  */
 export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServer[] {
   const out: SpawnedServer[] = []
+  let byScope: Map<number, Assign[]> | undefined
   for (const call of facts.calls) {
-    const argv = spawnArguments(call, consts)
+    if (!spawnsProcess(call)) continue
+    // The command a function builds before it spawns: `cmd = '… --port=8888'` in one helper is
+    // not the `cmd` of another.
+    byScope ??= assignsByScope(facts)
+    const local = constantsAt(facts, consts, call.scope, call.at.start, byScope)
+    const argv = spawnArguments(call, local)
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i]!.literal
       if (arg === undefined) continue
@@ -349,25 +385,41 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
   return out
 }
 
+const isRustCommand = (call: Call) =>
+  call.name === 'spawn' && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)
+
+function spawnsProcess(call: Call): boolean {
+  return (
+    isRustCommand(call) ||
+    SPAWNS.test(call.name) ||
+    SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
+    (call.isNew && call.name === 'ProcessBuilder')
+  )
+}
+
 function spawnArguments(call: Call, consts: Constants): Argument[] {
   // Rust builds the command in a chain: `.arg("-p").arg(&port)`, `.args(["-p", "4222"])`.
-  if (call.name === 'spawn' && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)) {
+  if (isRustCommand(call)) {
     const written = [
       ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g),
     ].flatMap((m) => m[1]!.split(',').map((t) => t.trim()))
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }))
   }
-  const spawns =
-    SPAWNS.test(call.name) ||
-    SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
-    (call.isNew && call.name === 'ProcessBuilder')
-  if (!spawns) return []
   return call.args
     .flatMap((a) => (a.value.kind === 'tuple' ? a.value.items : [a.value]))
-    .map((value) => {
+    .flatMap((value): Argument[] => {
       const r = resolve(value, consts)
-      return { literal: r.kind === 'string' ? r.value : undefined, written: value.text, value }
+      if (r.kind !== 'string') return [{ written: value.text, value }]
+      // A whole command line for a shell: `Popen("python server.py --port=8888", shell=True)`.
+      const words = r.value.trim().split(/\s+/)
+      if (words.length > 1) return words.map((w) => ({ literal: unquoteWord(w), written: w }))
+      return [{ literal: r.value, written: value.text, value }]
     })
+}
+
+/** A shell word without its quotes: `--host='0.0.0.0'` is `--host=0.0.0.0` to the process. */
+function unquoteWord(word: string): string {
+  return word.replace(/(['"])(.*?)\1/g, '$2')
 }
 
 /** The port an argument gives: a number, or `undefined` when the file does not pin it down. */

@@ -302,14 +302,22 @@ function portOfCall(call: Call, consts: Constants, depth: number): Port {
   return UNKNOWN
 }
 
+/** libp2p's `multiaddr('/ip4/0.0.0.0/tcp/9090')` (js), `ma.StringCast(…)`, `ma.NewMultiaddr(…)` (Go). */
+export function isMultiaddr(v: Value): boolean {
+  return v.kind === 'call' && /^(?:multiaddr|Multiaddr|StringCast|NewMultiaddr)$/.test(v.call.name)
+}
+
 export interface Address {
   host?: string
   port: Port
 }
 
-/** Parses `h:p`, `:p`, `[::1]:p`, `http://h:p/…`; placeholders `{x}`/`%d` are resolved by caller. */
+/** Parses `h:p`, `:p`, `[::1]:p`, `http://h:p/…`, `/ip4/h/tcp/p`; placeholders `{x}`/`%d` are resolved by caller. */
 export function parseAddress(text: string): { host?: string; port?: string } | undefined {
   let t = text.trim()
+  // libp2p's multiaddr: `/ip4/127.0.0.1/tcp/9090`.
+  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/(\d+)/.exec(t)
+  if (multi) return { host: multi[1]!, port: multi[2]! }
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(t)
   if (url) t = url[1]!
   const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(t)
@@ -386,6 +394,8 @@ function addressOfCall(call: Call, consts: Constants, depth: number): Address {
     if (r.kind === 'call' && /^Resolve(?:TCP|UDP|IP)Addr$/.test(r.call.name))
       return addressOf(r, consts, depth + 1)
   }
+  if (isMultiaddr({ kind: 'call', call, text: call.text }))
+    return addressOf(args[0], consts, depth + 1)
   if (call.name === 'JoinHostPort')
     return { ...hostPart(args[0], consts), port: portOf(args[1], consts) }
   if (

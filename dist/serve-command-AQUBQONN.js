@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JECBY75S.js";
+} from "./chunk-3OAITSZQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-X23TAJIS.js";
+} from "./chunk-QT44UHCK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6LH3XQKP.js.LEGAL.txt */
+/*! For license information please see serve-command-AQUBQONN.js.LEGAL.txt */

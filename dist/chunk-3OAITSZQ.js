@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-X23TAJIS.js";
+} from "./chunk-QT44UHCK.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JECBY75S.js.LEGAL.txt */
+/*! For license information please see chunk-3OAITSZQ.js.LEGAL.txt */

@@ -29149,9 +29149,9 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     });
   } else {
     const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    const stringValue2 = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue2, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue2, "doesNotMatch");
     textPredicates[index].push((captures) => {
       const nodes = [];
       for (const c of captures) {
@@ -30650,7 +30650,7 @@ var Extractor = class {
     if (callShape && (callShape.when?.(node) ?? true) && !this.isTrailingLambdaCallee(node))
       this.facts.calls.push(this.callOf(node));
     if (s.strings.has(type)) {
-      this.facts.strings.push({ value: unquote(node.text), at: this.span(node), scope: this.scope });
+      this.facts.strings.push({ value: stringValue(node), at: this.span(node), scope: this.scope });
     }
     if (s.comments.has(type)) {
       const text = node.text;
@@ -31041,7 +31041,7 @@ var Extractor = class {
       if (type === "preproc_arg" && quoted)
         return { kind: "string", value: unquote(quoted[1]), text };
     }
-    if (s.strings.has(type)) return { kind: "string", value: unquote(node.text), text };
+    if (s.strings.has(type)) return { kind: "string", value: stringValue(node), text };
     if (s.bools.has(type) && /^(?:true|false)$/i.test(node.text)) {
       return { kind: "bool", value: node.text.toLowerCase() === "true", text };
     }
@@ -31141,6 +31141,13 @@ function skipMark(node, text) {
   const list = parameterList(node);
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
+}
+function stringValue(node) {
+  if (node.type !== "concatenated_string") return unquote(node.text);
+  const parts2 = node.namedChildren;
+  if (!parts2.every((p) => p.type === "string" || p.type === "string_literal"))
+    return unquote(node.text);
+  return parts2.map((p) => unquote(p.text)).join("");
 }
 
 // src/scan/fingerprint.ts
@@ -31523,8 +31530,13 @@ function portOfCall(call, consts, depth) {
   }
   return UNKNOWN;
 }
+function isMultiaddr(v) {
+  return v.kind === "call" && /^(?:multiaddr|Multiaddr|StringCast|NewMultiaddr)$/.test(v.call.name);
+}
 function parseAddress(text) {
   let t = text.trim();
+  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/(\d+)/.exec(t);
+  if (multi) return { host: multi[1], port: multi[2] };
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(t);
   if (url) t = url[1];
   const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(t);
@@ -31592,6 +31604,8 @@ function addressOfCall(call, consts, depth) {
     if (r.kind === "call" && /^Resolve(?:TCP|UDP|IP)Addr$/.test(r.call.name))
       return addressOf(r, consts, depth + 1);
   }
+  if (isMultiaddr({ kind: "call", call, text: call.text }))
+    return addressOf(args2[0], consts, depth + 1);
   if (call.name === "JoinHostPort")
     return { ...hostPart(args2[0], consts), port: portOf(args2[1], consts) };
   if (/^(?:InetSocketAddress|IPEndPoint|SocketAddr|new|from|SocketAddrV4|SocketAddrV6)$/.test(
@@ -31721,6 +31735,18 @@ function serverHelperPort(call, consts, family) {
   const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
+}
+var STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bind)$/;
+var PORT_SETTER = /^(?:port|Port|setPort|withPort)$/;
+function chainedPort(call, facts, consts) {
+  if (!STARTS_CHAIN.test(call.name) || !call.receiver.includes("(")) return void 0;
+  for (const link of facts.calls) {
+    if (link === call || link.at.start !== call.at.start || !PORT_SETTER.test(link.name)) continue;
+    if (link.at.end > call.at.end || link.args.length !== 1) continue;
+    const port = portOf(link.args[0].value, consts);
+    if (port.kind === "fixed" && port.port >= MIN_PORT) return port;
+  }
+  return void 0;
 }
 var PORT_KEY = /^(?:port|[a-z]\w*Port)$/;
 function objectPort(call, consts) {
@@ -31880,8 +31906,12 @@ var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S
 var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
 function spawnedServers(facts, consts) {
   const out2 = [];
+  let byScope;
   for (const call of facts.calls) {
-    const argv = spawnArguments(call, consts);
+    if (!spawnsProcess(call)) continue;
+    byScope ??= assignsByScope(facts);
+    const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
+    const argv = spawnArguments(call, local);
     for (let i2 = 0; i2 < argv.length; i2++) {
       const arg = argv[i2].literal;
       if (arg === void 0) continue;
@@ -31901,19 +31931,27 @@ function spawnedServers(facts, consts) {
   }
   return out2;
 }
+var isRustCommand = (call) => call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver);
+function spawnsProcess(call) {
+  return isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+}
 function spawnArguments(call, consts) {
-  if (call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)) {
+  if (isRustCommand(call)) {
     const written = [
       ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g)
     ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
   }
-  const spawns = SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
-  if (!spawns) return [];
-  return call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]).map((value) => {
+  return call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]).flatMap((value) => {
     const r = resolve(value, consts);
-    return { literal: r.kind === "string" ? r.value : void 0, written: value.text, value };
+    if (r.kind !== "string") return [{ written: value.text, value }];
+    const words2 = r.value.trim().split(/\s+/);
+    if (words2.length > 1) return words2.map((w) => ({ literal: unquoteWord(w), written: w }));
+    return [{ literal: r.value, written: value.text, value }];
   });
+}
+function unquoteWord(word) {
+  return word.replace(/(['"])(.*?)\1/g, "$2");
 }
 function portOfArgument(arg, consts) {
   if (arg.value) {
@@ -32015,7 +32053,7 @@ function js(call, consts) {
   const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
   if (!first) return void 0;
   if (n === "listen") {
-    if (first.kind === "object") return addressOf(first, consts);
+    if (first.kind === "object" || isMultiaddr(first)) return addressOf(first, consts);
     if (first.kind === "function") return void 0;
     const host = call.args[1] && resolve(call.args[1].value, consts);
     return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
@@ -32146,6 +32184,14 @@ function rust2(call, consts) {
   if (n === "listen" && first && isAddressText(first, consts)) return addressOf(first, consts);
   return void 0;
 }
+var ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/;
+function endpointBind(call, family, consts) {
+  if (family === "c" || !/^(?:bind|Bind)$/.test(call.name) || call.args.length !== 1)
+    return void 0;
+  const first = resolve(call.args[0].value, consts);
+  if (first.kind !== "string" || !ENDPOINT.test(first.value)) return void 0;
+  return addressOf({ ...first, value: first.value.replace(/^@/, "") }, consts);
+}
 function cFamily2(call, consts, facts) {
   const n = call.name;
   if (/(?:^|_)(?:bind|listen)$/i.test(n)) {
@@ -32205,14 +32251,14 @@ function listenersOf(facts, family, consts) {
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
-    const address2 = read(call, local, facts);
+    const address2 = read(call, local, facts) ?? endpointBind(call, family, local);
     if (address2) {
       const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at));
       const given = defaultGiving(facts, call, address2, consts);
       if (!handed)
         out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
     } else {
-      const helped = serverHelperPort(call, local, family);
+      const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local);
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
