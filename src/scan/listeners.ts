@@ -147,15 +147,21 @@ function untilBound(facts: FileFacts, call: Call): Span {
   return bind ? spanning(call.at, bind.at) : call.at
 }
 
-/** A variable assigned a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
+/** A variable given a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
 function isSocketVariable(name: string, facts: FileFacts): boolean {
-  return facts.assigns.some(
-    (a) =>
-      a.target === name &&
-      a.value.kind === 'call' &&
-      /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name),
+  return (
+    facts.assigns.some(
+      (a) => a.target === name && a.value.kind === 'call' && SOCKET_CALL.test(a.value.call.name),
+    ) ||
+    // `with socket.socket(…) as s:` (dask's `requires_default_ports` fixture).
+    facts.blocks.some((b) => {
+      const m = b.kind === 'with' ? /\b(\w+)\([^]*\)\s+as\s+([\w.]+)$/.exec(b.headText ?? '') : null
+      return m !== null && m[2] === name && SOCKET_CALL.test(m[1]!)
+    })
   )
 }
+
+const SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/
 
 function js(call: Call, consts: Constants): Address | undefined {
   const n = call.name

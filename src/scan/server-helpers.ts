@@ -3,7 +3,7 @@
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
-import { contains, statementAround } from './facts.ts'
+import { contains, spanning, statementAround } from './facts.ts'
 import {
   assignsByScope,
   constantsAt,
@@ -286,6 +286,77 @@ export function portCounters(facts: FileFacts): ConfiguredPort[] {
       text: `${a.target} = ${a.value.text}`,
       port: a.value.kind === 'int' ? a.value.value : 0,
     }))
+}
+
+/** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */
+export const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
+
+/** A check whose name says it asks about a port: `doesPortHaveListener`, `port_available`, `isPortInUse`. */
+const PORT_PROBE =
+  /[pP]ort\w*(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen|[lL]istener|[bB]ound)|(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen)_?[pP]ort/
+
+export interface ProbeLoop {
+  /** From the helper's definition when it returns the number, else from the number's literal start in the function, if any, to the loop's end. */
+  at: Span
+  scope: number
+  text: string
+  /** The port variable the loop walks. */
+  variable: string
+  /** The check in the loop's condition. */
+  probe: string
+}
+
+/**
+ * A loop that walks port numbers until a check says one is free: `int port = 10000; while
+ * (doesPortHaveListener(port)) port++;` (launchdarkly's test helpers), `while not
+ * port_available(cls.next_port): advance()` (qpid-dispatch). Whatever the check does, it lets go
+ * of the port before the caller binds it.
+ */
+export function probeLoops(facts: FileFacts): ProbeLoop[] {
+  const out: ProbeLoop[] = []
+  for (const loop of facts.blocks) {
+    if (loop.kind !== 'loop') continue
+    let variable: string | undefined
+    const probe = facts.calls.find((c) => {
+      if (c.at.line !== loop.at.line || !contains(loop.at, c.at) || !PORT_PROBE.test(c.name))
+        return false
+      const arg = c.args.find((a) => a.value.kind === 'name' && /port/i.test(a.value.name))?.value
+      variable = arg?.kind === 'name' ? arg.name : undefined
+      return variable !== undefined
+    })
+    // A loop that sleeps between checks waits for a server to come up, or for a port to be let go.
+    if (
+      !probe ||
+      !variable ||
+      facts.calls.some((c) => SLEEP.test(c.name) && contains(loop.at, c.at))
+    )
+      continue
+    const last = variable.split('.').pop()!
+    // A helper that returns the number it settled on (fbpcf's `findNextOpenPort`): the finding
+    // starts at its definition, where the fix belongs, as for other free-port helpers.
+    const fn = facts.scopes[loop.scope]
+    const handsOut = facts.exits.some(
+      (e) => e.scope === loop.scope && e.value?.kind === 'name' && e.value.last === last,
+    )
+    const start = facts.assigns.findLast(
+      (a) =>
+        a.name === last &&
+        a.scope === loop.scope &&
+        a.at.end <= loop.at.start &&
+        a.value.kind === 'int',
+    )
+    out.push({
+      at:
+        handsOut && fn && fn.id !== 0
+          ? spanning(fn.at, loop.at)
+          : spanning((start ?? loop).at, loop.at),
+      scope: loop.scope,
+      text: probe.text,
+      variable,
+      probe: probe.name,
+    })
+  }
+  return out
 }
 
 /**

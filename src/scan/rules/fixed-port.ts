@@ -8,6 +8,7 @@ import {
   configuredPorts,
   headerPortTable,
   portCounters,
+  probeLoops,
   randomPorts,
   type RandomPort,
 } from '../server-helpers.ts'
@@ -19,9 +20,18 @@ const HEADER = /\.(?:h|hh|hpp|hxx)$/
 
 export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
+  // A number counted up until a check says it is free is PORT002's probe, not a fixed port.
+  const loops = probeLoops(ctx.facts)
+  const probed = (l: Listener) =>
+    loops.some(
+      (p) =>
+        p.scope === l.scope &&
+        p.at.end <= l.at.start &&
+        hasWord(l.text, p.variable.split('.').pop()!),
+    )
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
-    if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l)) {
+    if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what =
         l.kind === 'mapping'
           ? `maps container traffic to fixed host port ${l.port.port}`

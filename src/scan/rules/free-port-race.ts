@@ -7,6 +7,7 @@ import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
 } from '../triggers.ts'
+import { probeLoops } from '../server-helpers.ts'
 import type { Severity } from '../finding.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import {
@@ -172,6 +173,21 @@ export const freePortRace: Rule = (ctx) => {
     const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] }
     if (isRace(ctx, bound, scope))
       hit(call.at, call.text, scope, `binds a socket with \`${call.name}\``)
+  }
+  for (const loop of probeLoops(ctx.facts)) {
+    // A probe defined here and reported there: its definition is where the fix belongs.
+    const defined = ctx.facts.scopes.find((s) => s.name === loop.probe)
+    if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue
+    hits.push({
+      rule: 'PORT002',
+      severity: unmeasuredIn(ctx, loop.scope),
+      at: loop.at,
+      code: loop.text,
+      message:
+        `This loop walks port numbers until \`${loop.probe}\` says \`${loop.variable}\` is free, then ` +
+        'uses it: nothing holds the port after the check, so another process or a parallel test ' +
+        'can take it before it is bound (EADDRINUSE, or a client talking to the wrong server), on every OS.',
+    })
   }
   hits.push(...helperCalls(ctx, racyFunctions))
   return hits

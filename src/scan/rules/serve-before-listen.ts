@@ -4,6 +4,7 @@ import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
 import { literalNumber } from '../values.ts'
+import { SLEEP } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -337,9 +338,6 @@ function python(ctx: RuleContext): Hit[] {
   }
   return hits
 }
-
-/** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */
-const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
 
 /**
  * A server process started with a port argument (PORT001's spawned servers, whatever the port)

@@ -31888,6 +31888,40 @@ function portCounters(facts) {
     port: a.value.kind === "int" ? a.value.value : 0
   }));
 }
+var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
+var PORT_PROBE = /[pP]ort\w*(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen|[lL]istener|[bB]ound)|(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen)_?[pP]ort/;
+function probeLoops(facts) {
+  const out2 = [];
+  for (const loop of facts.blocks) {
+    if (loop.kind !== "loop") continue;
+    let variable;
+    const probe = facts.calls.find((c) => {
+      if (c.at.line !== loop.at.line || !contains(loop.at, c.at) || !PORT_PROBE.test(c.name))
+        return false;
+      const arg = c.args.find((a) => a.value.kind === "name" && /port/i.test(a.value.name))?.value;
+      variable = arg?.kind === "name" ? arg.name : void 0;
+      return variable !== void 0;
+    });
+    if (!probe || !variable || facts.calls.some((c) => SLEEP.test(c.name) && contains(loop.at, c.at)))
+      continue;
+    const last = variable.split(".").pop();
+    const fn = facts.scopes[loop.scope];
+    const handsOut = facts.exits.some(
+      (e) => e.scope === loop.scope && e.value?.kind === "name" && e.value.last === last
+    );
+    const start2 = facts.assigns.findLast(
+      (a) => a.name === last && a.scope === loop.scope && a.at.end <= loop.at.start && a.value.kind === "int"
+    );
+    out2.push({
+      at: handsOut && fn && fn.id !== 0 ? spanning(fn.at, loop.at) : spanning((start2 ?? loop).at, loop.at),
+      scope: loop.scope,
+      text: probe.text,
+      variable,
+      probe: probe.name
+    });
+  }
+  return out2;
+}
 function headerPortTable(facts) {
   const out2 = [];
   for (const a of facts.assigns) {
@@ -32045,9 +32079,14 @@ function untilBound(facts, call) {
 }
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
-    (a) => a.target === name2 && a.value.kind === "call" && /^(?:socket|create_server|socketpair|fromfd|accept)$/.test(a.value.call.name)
-  );
+    (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
+  ) || // `with socket.socket(…) as s:` (dask's `requires_default_ports` fixture).
+  facts.blocks.some((b) => {
+    const m = b.kind === "with" ? /\b(\w+)\([^]*\)\s+as\s+([\w.]+)$/.exec(b.headText ?? "") : null;
+    return m !== null && m[2] === name2 && SOCKET_CALL.test(m[1]);
+  });
 }
+var SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/;
 function js(call, consts) {
   const n = call.name;
   const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
@@ -32630,7 +32669,6 @@ function python3(ctx) {
   }
   return hits;
 }
-var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
 function spawnedThenSleeps(ctx) {
   const hits = [];
   for (const spawned of ctx.spawned) {
@@ -32661,9 +32699,13 @@ var EPHEMERAL_FLOOR = 32768;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var fixedPortInTest = (ctx) => {
   const hits = [];
+  const loops = probeLoops(ctx.facts);
+  const probed = (l) => loops.some(
+    (p) => p.scope === l.scope && p.at.end <= l.at.start && hasWord(l.text, p.variable.split(".").pop())
+  );
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
-    if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l)) {
+    if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.random ? `listens on a port drawn at random from a range starting at ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : `listens on fixed port ${l.port.port}`;
       hits.push({
         rule: "PORT001",
@@ -32980,6 +33022,17 @@ var freePortRace = (ctx) => {
     const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
     if (isRace(ctx, bound, scope))
       hit2(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
+  }
+  for (const loop of probeLoops(ctx.facts)) {
+    const defined = ctx.facts.scopes.find((s) => s.name === loop.probe);
+    if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue;
+    hits.push({
+      rule: "PORT002",
+      severity: unmeasuredIn(ctx, loop.scope),
+      at: loop.at,
+      code: loop.text,
+      message: `This loop walks port numbers until \`${loop.probe}\` says \`${loop.variable}\` is free, then uses it: nothing holds the port after the check, so another process or a parallel test can take it before it is bound (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
   }
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;

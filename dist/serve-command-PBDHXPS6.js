@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3OAITSZQ.js";
+} from "./chunk-NUQJELWX.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QT44UHCK.js";
+} from "./chunk-GLLB5VXC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-AQUBQONN.js.LEGAL.txt */
+/*! For license information please see serve-command-PBDHXPS6.js.LEGAL.txt */
