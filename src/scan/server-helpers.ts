@@ -7,6 +7,8 @@ import { contains, spanning, statementAround } from './facts.ts'
 import {
   assignsByScope,
   constantsAt,
+  counterBase,
+  counterDrawnFrom,
   isRandomDraw,
   parseAddress,
   portOf,
@@ -260,22 +262,28 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
  * port table. The numbers are unique within one run and the same in every concurrent run on the
  * host; the definition is where the fix belongs (webpack-dev-server's `test/ports-map.js`).
  */
-export function portCounters(facts: FileFacts): ConfiguredPort[] {
+export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPort[] {
+  const base = (a: Assign) =>
+    a.value.kind === 'int' ? a.value.value : (counterBase(a.value, consts) ?? 0)
   const starts = facts.assigns.filter(
     (a) =>
-      a.declaration &&
+      // Python declares by assigning: `_ports = itertools.count(20000)`.
+      (a.declaration || a.value.kind === 'call') &&
       /port/i.test(a.name) &&
-      a.value.kind === 'int' &&
-      a.value.value >= MIN_PORT &&
-      a.value.value < 65536,
+      base(a) >= MIN_PORT &&
+      base(a) < 65536,
   )
   if (starts.length === 0) return []
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
   ]
+  // Atomic counters and shared counters stepped through the runtime: `PORTS.getAndIncrement()`.
+  const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split('.').pop() ?? []))
   return starts
     .filter((a) => {
+      if (drawn.has(a.name)) return true
+      if (a.value.kind !== 'int') return false
       const n = a.name.replace(/[$]/g, '\\$')
       const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
       return texts.some((t) => step.test(t))
@@ -284,7 +292,7 @@ export function portCounters(facts: FileFacts): ConfiguredPort[] {
       at: a.at,
       scope: a.scope,
       text: `${a.target} = ${a.value.text}`,
-      port: a.value.kind === 'int' ? a.value.value : 0,
+      port: base(a),
     }))
 }
 

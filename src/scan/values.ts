@@ -258,6 +258,49 @@ export function isRandomDraw(v: Value, depth = 0): boolean {
   return v.kind === 'other' && v.parts.some((p) => isRandomDraw(p, depth + 1))
 }
 
+/** Draws from a shared counter: `PORTS.getAndIncrement()`, `NEXT_PORT.fetch_add(1, …)`, `next(ports)`. */
+const COUNTER_DRAW =
+  /^(?:getAndIncrement|incrementAndGet|getAndAdd|addAndGet|fetch_add|Increment|AddInt32|AddInt64|AddUint32|next)$/
+/** A counter built on a literal: `new AtomicInteger(5000)`, `AtomicU16::new(40000)`, `itertools.count(20000)`. */
+const COUNTER_TYPE = /^(?:AtomicInteger|AtomicLong|count)$|^Atomic(?:U|I)(?:16|32|64|size)::new$/
+
+/** The counter, named for ports, that a call draws the next number from. */
+export function counterDrawnFrom(call: Call): string | undefined {
+  if (!COUNTER_DRAW.test(call.name)) return undefined
+  const onArgument = call.name === 'next' || /^(?:atomic|Interlocked)$/.test(call.receiver)
+  const counter = onArgument
+    ? /^(?:&|ref\s+)?([\w$.]+)$/.exec(call.args[0]?.value.text ?? '')?.[1]
+    : call.receiver
+  return counter && /^[\w$.]+$/.test(counter) && /port/i.test(counter) ? counter : undefined
+}
+
+/** A counter built on a literal port: `new AtomicInteger(5000)`, `itertools.count(20000)`. */
+export function counterBase(value: Value, consts: Constants): number | undefined {
+  if (value.kind !== 'call') return undefined
+  const type = value.call.name === 'new' ? value.call.callee : value.call.name
+  if (!COUNTER_TYPE.test(type)) return undefined
+  const start = literalNumber(value.call.args[0]?.value ?? value, consts)
+  return start !== undefined && start >= 1024 && start < 65536 ? start : undefined
+}
+
+/**
+ * The literal a counter shared by the suite starts from, when the call draws from it: Java's
+ * `static final AtomicInteger PORTS = new AtomicInteger(5000)` … `PORTS.getAndIncrement()`,
+ * Rust's `static NEXT_PORT: AtomicU16 = AtomicU16::new(40000)` … `NEXT_PORT.fetch_add(1, …)`,
+ * Python's `_ports = itertools.count(20000)` … `next(_ports)`, Go's `atomic.AddInt32(&nextPort, 1)`
+ * and .NET's `Interlocked.Increment(ref _port)` on a variable that starts at a literal.
+ */
+export function counterStart(call: Call, consts: Constants): number | undefined {
+  const counter = counterDrawnFrom(call)
+  if (!counter) return undefined
+  const v = resolve(
+    { kind: 'name', name: counter, last: counter.split('.').pop()!, text: counter },
+    consts,
+  )
+  if (v.kind === 'int') return v.value >= 1024 && v.value < 65536 ? v.value : undefined
+  return counterBase(v, consts)
+}
+
 const counted = (port: number): Port =>
   port > 0 && port < 65536 ? { kind: 'fixed', port, counted: true } : UNKNOWN
 
@@ -278,6 +321,8 @@ const CONVERSIONS =
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
   const local = call.args.length === 0 && call.receiver === '' && consts.get(`${call.name}()`)
   if (local) return portOf(local, consts, depth + 1)
+  const start = counterStart(call, consts)
+  if (start !== undefined) return counted(start)
   // os.environ.get("PORT", 8080), os.getenv(...), System.getenv(...): the second argument is the default.
   if (ENV.test(call.callee)) {
     const fallback = portOf(call.args[1]?.value, consts, depth + 1)

@@ -78,7 +78,7 @@ export const fixedPortInTest: Rule = (ctx) => {
         'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
     })
   }
-  for (const c of portCounters(ctx.facts)) {
+  for (const c of portCounters(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope)) continue
     hits.push({
       rule: 'PORT001',

@@ -31496,6 +31496,31 @@ function isRandomDraw(v, depth = 0) {
   }
   return v.kind === "other" && v.parts.some((p) => isRandomDraw(p, depth + 1));
 }
+var COUNTER_DRAW = /^(?:getAndIncrement|incrementAndGet|getAndAdd|addAndGet|fetch_add|Increment|AddInt32|AddInt64|AddUint32|next)$/;
+var COUNTER_TYPE = /^(?:AtomicInteger|AtomicLong|count)$|^Atomic(?:U|I)(?:16|32|64|size)::new$/;
+function counterDrawnFrom(call) {
+  if (!COUNTER_DRAW.test(call.name)) return void 0;
+  const onArgument = call.name === "next" || /^(?:atomic|Interlocked)$/.test(call.receiver);
+  const counter = onArgument ? /^(?:&|ref\s+)?([\w$.]+)$/.exec(call.args[0]?.value.text ?? "")?.[1] : call.receiver;
+  return counter && /^[\w$.]+$/.test(counter) && /port/i.test(counter) ? counter : void 0;
+}
+function counterBase(value, consts) {
+  if (value.kind !== "call") return void 0;
+  const type = value.call.name === "new" ? value.call.callee : value.call.name;
+  if (!COUNTER_TYPE.test(type)) return void 0;
+  const start2 = literalNumber(value.call.args[0]?.value ?? value, consts);
+  return start2 !== void 0 && start2 >= 1024 && start2 < 65536 ? start2 : void 0;
+}
+function counterStart(call, consts) {
+  const counter = counterDrawnFrom(call);
+  if (!counter) return void 0;
+  const v = resolve(
+    { kind: "name", name: counter, last: counter.split(".").pop(), text: counter },
+    consts
+  );
+  if (v.kind === "int") return v.value >= 1024 && v.value < 65536 ? v.value : void 0;
+  return counterBase(v, consts);
+}
 var counted = (port) => port > 0 && port < 65536 ? { kind: "fixed", port, counted: true } : UNKNOWN;
 function envDefault(v, consts, depth) {
   const parts2 = v.kind === "other" ? v.parts : [];
@@ -31510,6 +31535,8 @@ var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|htons|toInt|to
 function portOfCall(call, consts, depth) {
   const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
   if (local) return portOf(local, consts, depth + 1);
+  const start2 = counterStart(call, consts);
+  if (start2 !== void 0) return counted(start2);
   if (ENV.test(call.callee)) {
     const fallback = portOf(call.args[1]?.value, consts, depth + 1);
     return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
@@ -31868,16 +31895,23 @@ function configuredPorts(facts, consts) {
   }
   return out2;
 }
-function portCounters(facts) {
+function portCounters(facts, consts) {
+  const base = (a) => a.value.kind === "int" ? a.value.value : counterBase(a.value, consts) ?? 0;
   const starts = facts.assigns.filter(
-    (a) => a.declaration && /port/i.test(a.name) && a.value.kind === "int" && a.value.value >= MIN_PORT && a.value.value < 65536
+    (a) => (
+      // Python declares by assigning: `_ports = itertools.count(20000)`.
+      (a.declaration || a.value.kind === "call") && /port/i.test(a.name) && base(a) >= MIN_PORT && base(a) < 65536
+    )
   );
   if (starts.length === 0) return [];
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
   ];
+  const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split(".").pop() ?? []));
   return starts.filter((a) => {
+    if (drawn.has(a.name)) return true;
+    if (a.value.kind !== "int") return false;
     const n = a.name.replace(/[$]/g, "\\$");
     const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`);
     return texts.some((t) => step.test(t));
@@ -31885,7 +31919,7 @@ function portCounters(facts) {
     at: a.at,
     scope: a.scope,
     text: `${a.target} = ${a.value.text}`,
-    port: a.value.kind === "int" ? a.value.value : 0
+    port: base(a)
   }));
 }
 var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
@@ -32737,7 +32771,7 @@ var fixedPortInTest = (ctx) => {
       message: `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
     });
   }
-  for (const c of portCounters(ctx.facts)) {
+  for (const c of portCounters(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope)) continue;
     hits.push({
       rule: "PORT001",

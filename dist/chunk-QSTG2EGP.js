@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GLLB5VXC.js";
+} from "./chunk-KF7FGPH3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NUQJELWX.js.LEGAL.txt */
+/*! For license information please see chunk-QSTG2EGP.js.LEGAL.txt */
