@@ -2,7 +2,7 @@
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains, type Span } from '../facts.ts'
+import { contains, statementAround, type Span } from '../facts.ts'
 import { portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -66,6 +66,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     }
   }
   hits.push(...portsHandedToHelpers(ctx))
+  hits.push(...testsCallingFixedListeners(ctx))
   for (const c of configuredPorts(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue
     hits.push({
@@ -252,6 +253,38 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
           `\`${fn.name}\` listens on the port its caller gives, and line ${first.line} gives it fixed ` +
           `port ${first.port}: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`,
       })
+  }
+  return hits
+}
+
+/**
+ * A test that calls a function of the same file, outside the tests, that listens on a fixed port
+ * (a Rust crate's `fn tcp_server() { TcpListener::bind("127.0.0.1:7878") … }` and its
+ * `#[cfg(test)] mod tests` calling `tcp_server()`): the test binds that port. Reported at the
+ * test's call; the function itself is the code under test, where a fixed port is configuration.
+ */
+function testsCallingFixedListeners(ctx: RuleContext): Hit[] {
+  const { facts } = ctx
+  const hits: Hit[] = []
+  for (const l of ctx.listeners) {
+    if (l.port.kind !== 'fixed' || inTest(ctx, l.scope)) continue
+    const fn = facts.scopes[namedScope(ctx, l.scope)]
+    if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') continue
+    // A port its caller can choose is not fixed by the function.
+    if (facts.params.some((p) => p.scope === fn.id && hasWord(l.text, p.name))) continue
+    for (const c of facts.calls) {
+      if (c.name !== fn.name || !/^(?:|this|self|super)$/.test(c.receiver)) continue
+      if (!inTest(ctx, c.scope) || namedScope(ctx, c.scope) === fn.id) continue
+      hits.push({
+        rule: 'PORT001',
+        severity: 'error',
+        at: statementAround(facts, c.at),
+        code: c.text,
+        message:
+          `The test calls \`${fn.name}\`, which listens on fixed port ${l.port.port} (line ${l.at.line}): ` +
+          'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
+      })
+    }
   }
   return hits
 }

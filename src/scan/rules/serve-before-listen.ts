@@ -1,6 +1,6 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 import type { Call, Span, Value } from '../facts.ts'
-import { contains, lastAssign, spanning } from '../facts.ts'
+import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
 import { literalNumber } from '../values.ts'
@@ -362,6 +362,40 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
         `line ${sleep.at.line} only guesses when: on a loaded runner the test connects first ` +
         '(ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.',
     })
+  }
+  hits.push(...helperStartsThenSleeps(ctx))
+  return hits
+}
+
+/**
+ * A function of the file that starts the server process and returns without waiting, called by
+ * a test that then sleeps (`self.process = run_application()` … `time.sleep(3)` in setUp,
+ * GoogleCloudPlatform/cloud-opensource-python): the guess is the caller's. Spans the call to the sleep.
+ */
+function helperStartsThenSleeps(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  for (const spawned of ctx.spawned) {
+    const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)]
+    if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue
+    for (const call of ctx.facts.calls) {
+      if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue
+      const caller = namedScope(ctx, call.scope)
+      if (caller === helper.id || !inTest(ctx, call.scope)) continue
+      const sleep = sleepAfter(ctx, call, caller)
+      if (!sleep) continue
+      const port = spawned.port ? `port ${spawned.port}` : 'its port'
+      hits.push({
+        rule: 'PORT007',
+        severity: 'warning',
+        at: spanning(statementAround(ctx.facts, call.at), sleep.at),
+        code: call.text,
+        message:
+          `\`${helper.name}\` starts a server process that binds ${port} some time later (line ` +
+          `${spawned.at.line}), and the fixed sleep on line ${sleep.at.line} only guesses when: on a ` +
+          'loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a ' +
+          'connection, or have the process report it.',
+      })
+    }
   }
   return hits
 }

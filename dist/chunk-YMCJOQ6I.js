@@ -32718,6 +32718,30 @@ function spawnedThenSleeps(ctx) {
       message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
     });
   }
+  hits.push(...helperStartsThenSleeps(ctx));
+  return hits;
+}
+function helperStartsThenSleeps(ctx) {
+  const hits = [];
+  for (const spawned of ctx.spawned) {
+    const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)];
+    if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue;
+    for (const call of ctx.facts.calls) {
+      if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
+      const caller = namedScope(ctx, call.scope);
+      if (caller === helper.id || !inTest(ctx, call.scope)) continue;
+      const sleep = sleepAfter(ctx, call, caller);
+      if (!sleep) continue;
+      const port = spawned.port ? `port ${spawned.port}` : "its port";
+      hits.push({
+        rule: "PORT007",
+        severity: "warning",
+        at: spanning(statementAround(ctx.facts, call.at), sleep.at),
+        code: call.text,
+        message: `\`${helper.name}\` starts a server process that binds ${port} some time later (line ${spawned.at.line}), and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
+      });
+    }
+  }
   return hits;
 }
 var serveBeforeListen = (ctx) => {
@@ -32761,6 +32785,7 @@ var fixedPortInTest = (ctx) => {
     }
   }
   hits.push(...portsHandedToHelpers(ctx));
+  hits.push(...testsCallingFixedListeners(ctx));
   for (const c of configuredPorts(ctx.facts, ctx.consts)) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue;
     hits.push({
@@ -32899,6 +32924,28 @@ function portsHandedToHelpers(ctx) {
         code: l.text,
         message: `\`${fn.name}\` listens on the port its caller gives, and line ${first.line} gives it fixed port ${first.port}: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
       });
+  }
+  return hits;
+}
+function testsCallingFixedListeners(ctx) {
+  const { facts } = ctx;
+  const hits = [];
+  for (const l of ctx.listeners) {
+    if (l.port.kind !== "fixed" || inTest(ctx, l.scope)) continue;
+    const fn = facts.scopes[namedScope(ctx, l.scope)];
+    if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
+    if (facts.params.some((p) => p.scope === fn.id && hasWord(l.text, p.name))) continue;
+    for (const c of facts.calls) {
+      if (c.name !== fn.name || !/^(?:|this|self|super)$/.test(c.receiver)) continue;
+      if (!inTest(ctx, c.scope) || namedScope(ctx, c.scope) === fn.id) continue;
+      hits.push({
+        rule: "PORT001",
+        severity: "error",
+        at: statementAround(facts, c.at),
+        code: c.text,
+        message: `The test calls \`${fn.name}\`, which listens on fixed port ${l.port.port} (line ${l.at.line}): parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+      });
+    }
   }
   return hits;
 }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QSTG2EGP.js";
+} from "./chunk-JE35XZQ6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KF7FGPH3.js";
+} from "./chunk-YMCJOQ6I.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-MXQHUH7E.js.LEGAL.txt */
+/*! For license information please see serve-command-RTSUZXFT.js.LEGAL.txt */

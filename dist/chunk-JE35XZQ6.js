@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KF7FGPH3.js";
+} from "./chunk-YMCJOQ6I.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-QSTG2EGP.js.LEGAL.txt */
+/*! For license information please see chunk-JE35XZQ6.js.LEGAL.txt */
