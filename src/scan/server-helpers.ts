@@ -64,13 +64,24 @@ const PORT_SETTER = /^(?:port|Port|setPort|withPort)$/
  */
 export function chainedPort(call: Call, facts: FileFacts, consts: Constants): Port | undefined {
   if (!STARTS_CHAIN.test(call.name) || !call.receiver.includes('(')) return undefined
-  for (const link of facts.calls) {
-    if (link === call || link.at.start !== call.at.start || !PORT_SETTER.test(link.name)) continue
+  for (const link of portSetters(facts)) {
+    if (link === call || link.at.start !== call.at.start) continue
     if (link.at.end > call.at.end || link.args.length !== 1) continue
     const port = portOf(link.args[0]!.value, consts)
     if (port.kind === 'fixed' && port.port >= MIN_PORT) return port
   }
   return undefined
+}
+
+// Searched once per file: a large test file has tens of thousands of calls.
+const settersOf = new WeakMap<FileFacts, Call[]>()
+function portSetters(facts: FileFacts): Call[] {
+  let setters = settersOf.get(facts)
+  if (!setters) {
+    setters = facts.calls.filter((c) => PORT_SETTER.test(c.name))
+    settersOf.set(facts, setters)
+  }
+  return setters
 }
 
 /** A port key in an options object, or one level into it: `port`, `apiPort`, `lobbyConfig.apiPort`. */
@@ -322,12 +333,13 @@ export interface ProbeLoop {
  */
 export function probeLoops(facts: FileFacts): ProbeLoop[] {
   const out: ProbeLoop[] = []
+  const checks = facts.calls.filter((c) => PORT_PROBE.test(c.name))
+  if (checks.length === 0) return out
   for (const loop of facts.blocks) {
     if (loop.kind !== 'loop') continue
     let variable: string | undefined
-    const probe = facts.calls.find((c) => {
-      if (c.at.line !== loop.at.line || !contains(loop.at, c.at) || !PORT_PROBE.test(c.name))
-        return false
+    const probe = checks.find((c) => {
+      if (c.at.line !== loop.at.line || !contains(loop.at, c.at)) return false
       const arg = c.args.find((a) => a.value.kind === 'name' && /port/i.test(a.value.name))?.value
       variable = arg?.kind === 'name' ? arg.name : undefined
       return variable !== undefined

@@ -31767,13 +31767,22 @@ var STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bin
 var PORT_SETTER = /^(?:port|Port|setPort|withPort)$/;
 function chainedPort(call, facts, consts) {
   if (!STARTS_CHAIN.test(call.name) || !call.receiver.includes("(")) return void 0;
-  for (const link of facts.calls) {
-    if (link === call || link.at.start !== call.at.start || !PORT_SETTER.test(link.name)) continue;
+  for (const link of portSetters(facts)) {
+    if (link === call || link.at.start !== call.at.start) continue;
     if (link.at.end > call.at.end || link.args.length !== 1) continue;
     const port = portOf(link.args[0].value, consts);
     if (port.kind === "fixed" && port.port >= MIN_PORT) return port;
   }
   return void 0;
+}
+var settersOf = /* @__PURE__ */ new WeakMap();
+function portSetters(facts) {
+  let setters = settersOf.get(facts);
+  if (!setters) {
+    setters = facts.calls.filter((c) => PORT_SETTER.test(c.name));
+    settersOf.set(facts, setters);
+  }
+  return setters;
 }
 var PORT_KEY = /^(?:port|[a-z]\w*Port)$/;
 function objectPort(call, consts) {
@@ -31926,12 +31935,13 @@ var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
 var PORT_PROBE = /[pP]ort\w*(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen|[lL]istener|[bB]ound)|(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen)_?[pP]ort/;
 function probeLoops(facts) {
   const out2 = [];
+  const checks = facts.calls.filter((c) => PORT_PROBE.test(c.name));
+  if (checks.length === 0) return out2;
   for (const loop of facts.blocks) {
     if (loop.kind !== "loop") continue;
     let variable;
-    const probe = facts.calls.find((c) => {
-      if (c.at.line !== loop.at.line || !contains(loop.at, c.at) || !PORT_PROBE.test(c.name))
-        return false;
+    const probe = checks.find((c) => {
+      if (c.at.line !== loop.at.line || !contains(loop.at, c.at)) return false;
       const arg = c.args.find((a) => a.value.kind === "name" && /port/i.test(a.value.name))?.value;
       variable = arg?.kind === "name" ? arg.name : void 0;
       return variable !== void 0;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-YMCJOQ6I.js";
+} from "./chunk-3CRU7FY3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JE35XZQ6.js.LEGAL.txt */
+/*! For license information please see chunk-7QPLWJZH.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JE35XZQ6.js";
+} from "./chunk-7QPLWJZH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YMCJOQ6I.js";
+} from "./chunk-3CRU7FY3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RTSUZXFT.js.LEGAL.txt */
+/*! For license information please see serve-command-VVNMBLFV.js.LEGAL.txt */
