@@ -400,8 +400,48 @@ function helperStartsThenSleeps(ctx: RuleContext): Hit[] {
   return hits
 }
 
+/** Rust's ways to run a future or closure on its own: `tokio::spawn`, `task::spawn`, `thread::spawn`. */
+const RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/
+
+/**
+ * Rust: a task or thread that runs a server (`tokio::spawn(async move { server.run().await })`,
+ * `task::spawn(async move { app.listen(&bind).await })`) followed by a fixed sleep in the same
+ * function, the test's guess at when the port is open (openosaka/castled, http-rs/tide).
+ */
+function rust(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  const { facts } = ctx
+  for (const call of facts.calls) {
+    if (call.name !== 'spawn' || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
+      continue
+    const serves =
+      ctx.listeners.some((l) => contains(call.at, l.at)) ||
+      facts.calls.some(
+        (c) =>
+          contains(call.at, c.at) &&
+          /^(?:run|serve|listen|bind|start)$/.test(c.name) &&
+          SERVER_RECEIVER.test(c.receiver),
+      )
+    if (!serves) continue
+    const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))
+    if (!sleep) continue
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}\` runs the server on its own, so the code after the fixed sleep on line ` +
+          `${sleep.at.line} can run before the port is open (ECONNREFUSED on a loaded runner), and ` +
+          'a bind error is lost.',
+        { ...call, at: statementAround(facts, call.at) },
+        sleep,
+      ),
+    )
+  }
+  return hits
+}
+
 export const serveBeforeListen: Rule = (ctx) => {
   const spawned = spawnedThenSleeps(ctx)
+  if (ctx.family === 'rust') return [...rust(ctx), ...spawned]
   if (ctx.family === 'go') return [...go(ctx), ...spawned]
   if (ctx.family === 'js') return [...js(ctx), ...spawned]
   if (ctx.family === 'python') return [...python(ctx), ...spawned]

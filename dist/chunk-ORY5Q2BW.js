@@ -32754,8 +32754,33 @@ function helperStartsThenSleeps(ctx) {
   }
   return hits;
 }
+var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
+function rust3(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
+      continue;
+    const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
+      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && SERVER_RECEIVER2.test(c.receiver)
+    );
+    if (!serves) continue;
+    const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
+    if (!sleep) continue;
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}\` runs the server on its own, so the code after the fixed sleep on line ${sleep.at.line} can run before the port is open (ECONNREFUSED on a loaded runner), and a bind error is lost.`,
+        { ...call, at: statementAround(facts, call.at) },
+        sleep
+      )
+    );
+  }
+  return hits;
+}
 var serveBeforeListen = (ctx) => {
   const spawned = spawnedThenSleeps(ctx);
+  if (ctx.family === "rust") return [...rust3(ctx), ...spawned];
   if (ctx.family === "go") return [...go3(ctx), ...spawned];
   if (ctx.family === "js") return [...js2(ctx), ...spawned];
   if (ctx.family === "python") return [...python3(ctx), ...spawned];

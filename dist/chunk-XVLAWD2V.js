@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3CRU7FY3.js";
+} from "./chunk-ORY5Q2BW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-7QPLWJZH.js.LEGAL.txt */
+/*! For license information please see chunk-XVLAWD2V.js.LEGAL.txt */
