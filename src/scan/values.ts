@@ -361,7 +361,7 @@ export interface Address {
 export function parseAddress(text: string): { host?: string; port?: string } | undefined {
   let t = text.trim()
   // libp2p's multiaddr: `/ip4/127.0.0.1/tcp/9090`.
-  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/(\d+)/.exec(t)
+  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/([^/]+)/.exec(t)
   if (multi) return { host: multi[1]!, port: multi[2]! }
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(t)
   if (url) t = url[1]!

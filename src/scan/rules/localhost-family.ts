@@ -60,7 +60,7 @@ export const localhostFamily: Rule = (ctx) => {
     let why = ''
     let resolves = ''
     if (family === 'v4' || family === 'v6') {
-      clients = facts.strings.filter(
+      clients = [...facts.strings, ...(js ? implicitLocalhost(ctx) : [])].filter(
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
@@ -103,6 +103,29 @@ export const localhostFamily: Rule = (ctx) => {
     }
   }
   return hits
+}
+
+/**
+ * Node's `net.connect({ port })` and `net.connect(port)` without a host dial 'localhost': a
+ * client of the name as much as one that writes it (libp2p/js-libp2p-tcp's max-connections test,
+ * ECONNREFUSED ::1 on CI until it named 127.0.0.1). Stands at the call.
+ */
+function implicitLocalhost(ctx: RuleContext): Str[] {
+  const out: Str[] = []
+  for (const c of ctx.facts.calls) {
+    if (!/^(?:connect|createConnection)$/.test(c.name) || !/^(?:net|tls)$/.test(c.receiver))
+      continue
+    const first = c.args[0]?.value
+    const hostless =
+      first?.kind === 'object'
+        ? first.entries.some((e) => e.key === 'port') &&
+          !first.entries.some((e) => /^(?:host|path)$/.test(e.key))
+        : // `net.connect(socketPath)` dials a pipe: only a number or a name for a port.
+          (first?.kind === 'int' || (first?.kind === 'name' && /port/i.test(first.last))) &&
+          !c.args.slice(1).some((a) => a.value.kind === 'string' || a.value.kind === 'name')
+    if (hostless) out.push({ value: 'localhost', at: c.at, scope: c.scope })
+  }
+  return out
 }
 
 /** Why `::` is IPv6 only in languages that do not bind it dual-stack everywhere. */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XVLAWD2V.js";
+} from "./chunk-FTBUO7TO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ORY5Q2BW.js";
+} from "./chunk-LKDZKWAU.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XASJNA7R.js.LEGAL.txt */
+/*! For license information please see serve-command-PSNUWKVI.js.LEGAL.txt */

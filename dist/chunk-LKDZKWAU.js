@@ -31562,7 +31562,7 @@ function isMultiaddr(v) {
 }
 function parseAddress(text) {
   let t = text.trim();
-  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/(\d+)/.exec(t);
+  const multi = /^\/(?:ip4|ip6|dns4|dns6|dns)\/([^/]+)\/(?:tcp|udp)\/([^/]+)/.exec(t);
   if (multi) return { host: multi[1], port: multi[2] };
   const url = /^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(t);
   if (url) t = url[1];
@@ -33749,7 +33749,7 @@ var localhostFamily = (ctx) => {
     let why = "";
     let resolves = "";
     if (family === "v4" || family === "v6") {
-      clients = facts.strings.filter(
+      clients = [...facts.strings, ...js3 ? implicitLocalhost(ctx) : []].filter(
         (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
@@ -33774,6 +33774,20 @@ var localhostFamily = (ctx) => {
   }
   return hits;
 };
+function implicitLocalhost(ctx) {
+  const out2 = [];
+  for (const c of ctx.facts.calls) {
+    if (!/^(?:connect|createConnection)$/.test(c.name) || !/^(?:net|tls)$/.test(c.receiver))
+      continue;
+    const first = c.args[0]?.value;
+    const hostless = first?.kind === "object" ? first.entries.some((e) => e.key === "port") && !first.entries.some((e) => /^(?:host|path)$/.test(e.key)) : (
+      // `net.connect(socketPath)` dials a pipe: only a number or a name for a port.
+      (first?.kind === "int" || first?.kind === "name" && /port/i.test(first.last)) && !c.args.slice(1).some((a) => a.value.kind === "string" || a.value.kind === "name")
+    );
+    if (hostless) out2.push({ value: "localhost", at: c.at, scope: c.scope });
+  }
+  return out2;
+}
 var WILDCARD_V6_ONLY = {
   python: "IPv6 only with asyncio and socket.create_server, and on Windows",
   csharp: ".NET IPv6 sockets are IPv6 only unless DualMode is set",

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ORY5Q2BW.js";
+} from "./chunk-LKDZKWAU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XVLAWD2V.js.LEGAL.txt */
+/*! For license information please see chunk-FTBUO7TO.js.LEGAL.txt */
