@@ -323,6 +323,8 @@ export interface ProbeLoop {
   variable: string
   /** The check in the loop's condition. */
   probe: string
+  /** The function the loop is in, when it returns what it found (`return port`, `return p`). */
+  helper?: number
 }
 
 /**
@@ -352,12 +354,15 @@ export function probeLoops(facts: FileFacts): ProbeLoop[] {
     )
       continue
     const last = variable.split('.').pop()!
-    // A helper that returns the number it settled on (fbpcf's `findNextOpenPort`): the finding
-    // starts at its definition, where the fix belongs, as for other free-port helpers.
+    // A helper that returns the number it settled on (fbpcf's `findNextOpenPort`, qpid-dispatch's
+    // `get_port`): the finding starts at its definition, where the fix belongs, as for other
+    // free-port helpers, and its callers are reported as theirs are.
     const fn = facts.scopes[loop.scope]
-    const handsOut = facts.exits.some(
-      (e) => e.scope === loop.scope && e.value?.kind === 'name' && e.value.last === last,
-    )
+    const handsOut =
+      fn !== undefined &&
+      fn.id !== 0 &&
+      fn.name !== '' &&
+      facts.exits.some((e) => e.scope === loop.scope && e.value?.kind === 'name')
     const start = facts.assigns.findLast(
       (a) =>
         a.name === last &&
@@ -366,10 +371,8 @@ export function probeLoops(facts: FileFacts): ProbeLoop[] {
         a.value.kind === 'int',
     )
     out.push({
-      at:
-        handsOut && fn && fn.id !== 0
-          ? spanning(fn.at, loop.at)
-          : spanning((start ?? loop).at, loop.at),
+      at: handsOut ? spanning(fn.at, loop.at) : spanning((start ?? loop).at, loop.at),
+      ...(handsOut ? { helper: fn.id } : {}),
       scope: loop.scope,
       text: probe.text,
       variable,

@@ -178,6 +178,7 @@ export const freePortRace: Rule = (ctx) => {
     // A probe defined here and reported there: its definition is where the fix belongs.
     const defined = ctx.facts.scopes.find((s) => s.name === loop.probe)
     if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue
+    if (loop.helper !== undefined) racyFunctions.add(loop.helper)
     hits.push({
       rule: 'PORT002',
       severity: unmeasuredIn(ctx, loop.scope),

@@ -31950,14 +31950,13 @@ function probeLoops(facts) {
       continue;
     const last = variable.split(".").pop();
     const fn = facts.scopes[loop.scope];
-    const handsOut = facts.exits.some(
-      (e) => e.scope === loop.scope && e.value?.kind === "name" && e.value.last === last
-    );
+    const handsOut = fn !== void 0 && fn.id !== 0 && fn.name !== "" && facts.exits.some((e) => e.scope === loop.scope && e.value?.kind === "name");
     const start2 = facts.assigns.findLast(
       (a) => a.name === last && a.scope === loop.scope && a.at.end <= loop.at.start && a.value.kind === "int"
     );
     out2.push({
-      at: handsOut && fn && fn.id !== 0 ? spanning(fn.at, loop.at) : spanning((start2 ?? loop).at, loop.at),
+      at: handsOut ? spanning(fn.at, loop.at) : spanning((start2 ?? loop).at, loop.at),
+      ...handsOut ? { helper: fn.id } : {},
       scope: loop.scope,
       text: probe.text,
       variable,
@@ -33142,6 +33141,7 @@ var freePortRace = (ctx) => {
   for (const loop of probeLoops(ctx.facts)) {
     const defined = ctx.facts.scopes.find((s) => s.name === loop.probe);
     if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue;
+    if (loop.helper !== void 0) racyFunctions.add(loop.helper);
     hits.push({
       rule: "PORT002",
       severity: unmeasuredIn(ctx, loop.scope),

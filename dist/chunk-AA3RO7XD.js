@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LKDZKWAU.js";
+} from "./chunk-I3PEGAO3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FTBUO7TO.js.LEGAL.txt */
+/*! For license information please see chunk-AA3RO7XD.js.LEGAL.txt */
