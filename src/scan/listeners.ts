@@ -210,6 +210,11 @@ function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
   if (r.kind === 'string') return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value)
+  // `":" + port`, `"127.0.0.1:" + strconv.Itoa(port)`: a host and its colon, then the port.
+  if (r.kind === 'other') {
+    const first = r.parts[0]
+    return r.parts.length === 2 && first?.kind === 'string' && /^[\w.[\]:-]*:$/.test(first.value)
+  }
   return r.kind === 'call' && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name)
 }
 

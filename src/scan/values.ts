@@ -316,7 +316,7 @@ function envDefault(v: Value, consts: Constants, depth: number): Port {
 
 // `Port` is Pistache's: `Address("localhost", Pistache::Port(9080))`.
 const CONVERSIONS =
-  /^(?:Port|int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
+  /^(?:Port|int|Number|parseInt|parseInteger|Atoi|Itoa|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
 
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
   const local = call.args.length === 0 && call.receiver === '' && consts.get(`${call.name}()`)

@@ -31531,7 +31531,7 @@ function envDefault(v, consts, depth) {
   }
   return { kind: "env", fallback: 0 };
 }
-var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
+var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|Itoa|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
   const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
   if (local) return portOf(local, consts, depth + 1);
@@ -32163,6 +32163,10 @@ function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
   if (r.kind === "string") return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value);
+  if (r.kind === "other") {
+    const first = r.parts[0];
+    return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
+  }
   return r.kind === "call" && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name);
 }
 function go2(call, consts) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AA3RO7XD.js";
+} from "./chunk-SF7OWXJT.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-I3PEGAO3.js";
+} from "./chunk-KUPHLPKH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OIWKXF7S.js.LEGAL.txt */
+/*! For license information please see serve-command-IVRMMSTM.js.LEGAL.txt */

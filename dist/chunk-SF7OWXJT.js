@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-I3PEGAO3.js";
+} from "./chunk-KUPHLPKH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AA3RO7XD.js.LEGAL.txt */
+/*! For license information please see chunk-SF7OWXJT.js.LEGAL.txt */
