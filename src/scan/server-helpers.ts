@@ -340,11 +340,21 @@ export function probeLoops(facts: FileFacts): ProbeLoop[] {
   for (const loop of facts.blocks) {
     if (loop.kind !== 'loop') continue
     let variable: string | undefined
+    // The loop's own counter, set in its header: `for i := start; i < end; i++`.
+    const counter = (name: string) =>
+      facts.assigns.some(
+        (a) => a.name === name && a.at.line === loop.at.line && contains(loop.at, a.at),
+      )
     const probe = checks.find((c) => {
-      if (c.at.line !== loop.at.line || !contains(loop.at, c.at)) return false
-      const arg = c.args.find((a) => a.value.kind === 'name' && /port/i.test(a.value.name))?.value
-      variable = arg?.kind === 'name' ? arg.name : undefined
-      return variable !== undefined
+      if (!contains(loop.at, c.at)) return false
+      const arg = c.args.find((a) => a.value.kind === 'name')?.value
+      const name = arg?.kind === 'name' ? arg.name : undefined
+      // Checked in the condition (`while (!isPortOpen(port))`), or in the body on the counter
+      // (`if IsPortAvailable(i) { return i, nil }`, sosedoff/pgweb's FindAvailablePort).
+      const walks =
+        name !== undefined && ((c.at.line === loop.at.line && /port/i.test(name)) || counter(name))
+      variable = walks ? name : undefined
+      return walks
     })
     // A loop that sleeps between checks waits for a server to come up, or for a port to be let go.
     if (
@@ -362,7 +372,12 @@ export function probeLoops(facts: FileFacts): ProbeLoop[] {
       fn !== undefined &&
       fn.id !== 0 &&
       fn.name !== '' &&
-      facts.exits.some((e) => e.scope === loop.scope && e.value?.kind === 'name')
+      facts.exits.some(
+        (e) =>
+          e.scope === loop.scope &&
+          (e.value?.kind === 'name' ||
+            new RegExp(`^${last.replace(/\$/g, '\\$')}\\b`).test(e.text.replace(/^return\s+/, ''))),
+      )
     const start = facts.assigns.findLast(
       (a) =>
         a.name === last &&

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SF7OWXJT.js";
+} from "./chunk-ACNRHBD2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KUPHLPKH.js";
+} from "./chunk-PTSXSZYY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IVRMMSTM.js.LEGAL.txt */
+/*! For license information please see serve-command-5UF6SIEH.js.LEGAL.txt */

@@ -31940,17 +31940,24 @@ function probeLoops(facts) {
   for (const loop of facts.blocks) {
     if (loop.kind !== "loop") continue;
     let variable;
+    const counter = (name2) => facts.assigns.some(
+      (a) => a.name === name2 && a.at.line === loop.at.line && contains(loop.at, a.at)
+    );
     const probe = checks.find((c) => {
-      if (c.at.line !== loop.at.line || !contains(loop.at, c.at)) return false;
-      const arg = c.args.find((a) => a.value.kind === "name" && /port/i.test(a.value.name))?.value;
-      variable = arg?.kind === "name" ? arg.name : void 0;
-      return variable !== void 0;
+      if (!contains(loop.at, c.at)) return false;
+      const arg = c.args.find((a) => a.value.kind === "name")?.value;
+      const name2 = arg?.kind === "name" ? arg.name : void 0;
+      const walks = name2 !== void 0 && (c.at.line === loop.at.line && /port/i.test(name2) || counter(name2));
+      variable = walks ? name2 : void 0;
+      return walks;
     });
     if (!probe || !variable || facts.calls.some((c) => SLEEP.test(c.name) && contains(loop.at, c.at)))
       continue;
     const last = variable.split(".").pop();
     const fn = facts.scopes[loop.scope];
-    const handsOut = fn !== void 0 && fn.id !== 0 && fn.name !== "" && facts.exits.some((e) => e.scope === loop.scope && e.value?.kind === "name");
+    const handsOut = fn !== void 0 && fn.id !== 0 && fn.name !== "" && facts.exits.some(
+      (e) => e.scope === loop.scope && (e.value?.kind === "name" || new RegExp(`^${last.replace(/\$/g, "\\$")}\\b`).test(e.text.replace(/^return\s+/, "")))
+    );
     const start2 = facts.assigns.findLast(
       (a) => a.name === last && a.scope === loop.scope && a.at.end <= loop.at.start && a.value.kind === "int"
     );
