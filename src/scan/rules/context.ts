@@ -41,7 +41,24 @@ export type Rule = (ctx: RuleContext) => Hit[]
 type Scoped = Pick<RuleContext, 'facts' | 'testFile'>
 
 export function inTest(ctx: Scoped, scope: number): boolean {
-  return ctx.testFile || ctx.facts.scopes[scope]?.test === true
+  if (ctx.facts.scopes[scope]?.test === true) return true
+  return ctx.testFile && !inMainOfTestSources(ctx, scope)
+}
+
+/** Languages whose test runners call test methods, never a `main`. */
+const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp'])
+
+/**
+ * A `main` in JVM or .NET test sources is a demo or a manual harness that JUnit, kotlin.test and
+ * xUnit never run (navikt/ktor-openapi-generator's `TestServer.main` on port 8080): its server
+ * starts only when someone runs it by hand, not beside other tests.
+ */
+function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
+  if (!RUNNER_ONLY.has(ctx.facts.language)) return false
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role === 'declared' && /^[mM]ain$/.test(s.name)) return true
+  }
+  return false
 }
 
 /** Calls that run the function literal they are given on the spot, as part of the caller's work. */

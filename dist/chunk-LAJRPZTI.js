@@ -32494,7 +32494,16 @@ function containerMapping(call, consts) {
 
 // src/scan/rules/context.ts
 function inTest(ctx, scope) {
-  return ctx.testFile || ctx.facts.scopes[scope]?.test === true;
+  if (ctx.facts.scopes[scope]?.test === true) return true;
+  return ctx.testFile && !inMainOfTestSources(ctx, scope);
+}
+var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+function inMainOfTestSources(ctx, scope) {
+  if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role === "declared" && /^[mM]ain$/.test(s.name)) return true;
+  }
+  return false;
 }
 var RUNS_IN_PLACE = /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/;
 function namedScope(ctx, scope) {

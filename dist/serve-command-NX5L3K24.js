@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ACNRHBD2.js";
+} from "./chunk-7VAIZRIA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PTSXSZYY.js";
+} from "./chunk-LAJRPZTI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5UF6SIEH.js.LEGAL.txt */
+/*! For license information please see serve-command-NX5L3K24.js.LEGAL.txt */
