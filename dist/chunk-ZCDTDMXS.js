@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LAJRPZTI.js";
+} from "./chunk-GAXSESBT.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-7VAIZRIA.js.LEGAL.txt */
+/*! For license information please see chunk-ZCDTDMXS.js.LEGAL.txt */

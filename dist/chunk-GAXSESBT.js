@@ -33415,6 +33415,7 @@ function abandoned(ctx, sock, bind, area, escapes) {
   if (!sock) return true;
   const { facts } = ctx;
   if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
+  if (/^(?:self|this|cls)\./.test(sock)) return false;
   const reads = new RegExp(
     `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
     "g"

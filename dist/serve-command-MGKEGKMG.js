@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7VAIZRIA.js";
+} from "./chunk-ZCDTDMXS.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-LAJRPZTI.js";
+} from "./chunk-GAXSESBT.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NX5L3K24.js.LEGAL.txt */
+/*! For license information please see serve-command-MGKEGKMG.js.LEGAL.txt */
