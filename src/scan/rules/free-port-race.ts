@@ -462,7 +462,8 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
   const named = argumentsText(bound.bind)
   const candidate = facts.assigns.find(
     (a) =>
-      a.declaration &&
+      // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
+      (a.declaration || ctx.family === 'python') &&
       contains(fn.at, a.at) &&
       a.at.start < bound.at.start &&
       hasWord(named, a.name) &&

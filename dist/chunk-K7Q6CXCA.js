@@ -33310,7 +33310,10 @@ function candidateHandedOut(ctx, bound, scope) {
   if (!fn) return void 0;
   const named = argumentsText(bound.bind);
   const candidate = facts.assigns.find(
-    (a) => a.declaration && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name) && !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at))
+    (a) => (
+      // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
+      (a.declaration || ctx.family === "python") && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name) && !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at))
+    )
   )?.name;
   if (!candidate) return void 0;
   const root = rootOf(bound.bind.receiver);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GAXSESBT.js";
+} from "./chunk-K7Q6CXCA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZCDTDMXS.js.LEGAL.txt */
+/*! For license information please see chunk-VUDF7VFD.js.LEGAL.txt */
