@@ -481,7 +481,7 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
         ? Number(inFlag[1] ?? inFlag[2])
         : hostPort
           ? Number(hostPort[1])
-          : portOfArgument(next!, consts)
+          : portOfArgument(next!, local)
       const port = given !== undefined && given >= MIN_PORT && given < 65536 ? given : undefined
       if (given !== undefined && port === undefined) continue
       const flag = inFlag ? arg : `${arg} ${next!.written}`

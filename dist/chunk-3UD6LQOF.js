@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-K7Q6CXCA.js";
+} from "./chunk-V2L3NNB2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VUDF7VFD.js.LEGAL.txt */
+/*! For license information please see chunk-3UD6LQOF.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VUDF7VFD.js";
+} from "./chunk-3UD6LQOF.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-K7Q6CXCA.js";
+} from "./chunk-V2L3NNB2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7MZ5XOLV.js.LEGAL.txt */
+/*! For license information please see serve-command-OGE66WDU.js.LEGAL.txt */

@@ -32004,7 +32004,7 @@ function spawnedServers(facts, consts) {
       if (!inFlag && !next) continue;
       const hostPort = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
       if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort) continue;
-      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, consts);
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, local);
       const port = given !== void 0 && given >= MIN_PORT && given < 65536 ? given : void 0;
       if (given !== void 0 && port === void 0) continue;
       const flag = inFlag ? arg : `${arg} ${next.written}`;
