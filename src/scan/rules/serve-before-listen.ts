@@ -1,5 +1,5 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
-import type { Call, Span, Value } from '../facts.ts'
+import type { Call, Exit, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
@@ -61,7 +61,7 @@ function polls(ctx: RuleContext, client: Call, start: Call): boolean {
  * where the test goes on without knowing the port is open (its first request, or a fixed sleep):
  * the race is between those lines, and the fix is at either end.
  */
-function hit(call: Call, message: string, started: Call = call, until?: Call): Hit {
+function hit(call: Call, message: string, started: Call = call, until?: { at: Span }): Hit {
   const end = until && until.at.end > call.at.end ? until.at : call.at
   const at = spanning(started.at, end)
   return { rule: 'PORT007', severity: 'warning', at, code: call.text, message }
@@ -272,8 +272,8 @@ function js(ctx: RuleContext): Hit[] {
 const SERVES_IN_THREAD =
   /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
 
-/** `x.run` / `x.listen`: a server only when x looks like one or the thread is given a host or port. */
-const RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/
+/** `x.run` / `x.listen` / `x.start`: a server only when x looks like one or the thread is given a host or port. */
+const RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/
 const SERVER_RECEIVER = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i
 const HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i
 
@@ -281,7 +281,7 @@ const HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i
 function receiverOf(target: string): string {
   return (
     target
-      .replace(/\.(?:run|listen)$/, '')
+      .replace(/\.(?:run|listen|start)$/, '')
       .split('.')
       .pop() ?? ''
   )
@@ -303,6 +303,60 @@ function sleepAfter(ctx: RuleContext, start: { at: Span }, scope: number): Call 
   )
 }
 
+/**
+ * `self.server.prepare()` (cheroot) or `server.listen()` before `Thread(target=self.server.serve)`:
+ * the socket listens before the thread starts, so the thread only accepts on it.
+ */
+function boundBefore(ctx: RuleContext, target: string, thread: Call): boolean {
+  const object = target.replace(/\.\w+$/, '')
+  if (object === target) return false
+  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
+  return ctx.facts.calls.some(
+    (c) =>
+      /^(?:prepare|bind|listen|server_bind|server_activate)$/.test(c.name) &&
+      c.callee === `${object}.${c.name}` &&
+      contains(area, c.at) &&
+      c.at.end < thread.at.start,
+  )
+}
+
+/** Calls that wait for a server or check on it: `await_startup_finished`, `wait_until_ready`. */
+const CHECKS = /[wW]ait|[rR]eady|[pP]oll|[uU]ntil|[sS]tartup/
+
+/**
+ * The function returns after `start` without anything in between that waits for the server,
+ * talks to it or polls it (a return inside a loop after the start is a poll's success).
+ */
+function returnsUnchecked(ctx: RuleContext, start: Call, scope: number): Exit | undefined {
+  const area = ctx.facts.scopes[scope]!.at
+  return ctx.facts.exits.find(
+    (e) =>
+      e.at.start > start.at.end &&
+      contains(area, e.at) &&
+      !ctx.facts.calls.some(
+        (c) =>
+          (CHECKS.test(c.name) || CLIENT.test(c.name)) &&
+          c.at.start > start.at.end &&
+          c.at.end < e.at.start,
+      ) &&
+      !ctx.facts.blocks.some(
+        (b) => b.kind === 'loop' && b.at.start > start.at.end && contains(b.at, e.at),
+      ),
+  )
+}
+
+/** A port handed to the thread by keyword: `kwargs={"port": port}`, `port=8080`. */
+const PORT_KEYWORD = /["']port["']\s*:|\bport\s*=/
+
+/**
+ * A thread whose target is only a name the function was given (`Thread(target=target, kwargs=
+ * {"port": port})`) and that is handed a port by keyword serves on it, whatever it is called
+ * (schemathesis's app runner).
+ */
+function handedPort(target: Value, call: Call): boolean {
+  return target.kind === 'name' && !target.name.includes('.') && PORT_KEYWORD.test(call.text)
+}
+
 function python(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   for (const call of ctx.facts.calls) {
@@ -312,27 +366,36 @@ function python(ctx: RuleContext): Hit[] {
       call.args.filter((a) => !a.name)[1]?.value
     if (!target) continue
     const text = target.kind === 'name' ? target.name : target.text
-    if (/serve_forever$/.test(text)) continue
+    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue
     const serves =
       SERVES_IN_THREAD.test(text) ||
       (RUNS_IN_THREAD.test(text) &&
         (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
-      bindsInLocalFunction(ctx, text)
+      bindsInLocalFunction(ctx, text) ||
+      handedPort(target, call)
     if (!serves) continue
     const scope = namedScope(ctx, call.scope)
     const client = clientAfter(ctx, call, scope)
     const sleep = client ? undefined : sleepAfter(ctx, call, scope)
-    if (!client && !sleep) continue
+    // A helper or fixture that starts the thread and returns (or yields) leaves its caller to
+    // guess when the port is open, as a Go helper that returns after `go srv.Serve()` does.
+    const returns =
+      client || sleep || /^test/.test(ctx.facts.scopes[scope]!.name)
+        ? undefined
+        : returnsUnchecked(ctx, call, scope)
+    if (!client && !sleep && !returns) continue
     const then = client
       ? `\`${client.callee}\` on line ${client.at.line}`
-      : `the code after the fixed sleep on line ${sleep!.at.line}`
+      : sleep
+        ? `the code after the fixed sleep on line ${sleep.at.line}`
+        : 'the caller'
     hits.push(
       hit(
         call,
         `The thread's target binds the port itself, so ${then} ` +
           'can run before the server listens (ConnectionRefusedError on a loaded runner).',
         call,
-        client ?? sleep,
+        client ?? sleep ?? returns,
       ),
     )
   }

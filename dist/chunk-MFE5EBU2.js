@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-V2L3NNB2.js";
+} from "./chunk-X3QWYI4B.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3UD6LQOF.js.LEGAL.txt */
+/*! For license information please see chunk-MFE5EBU2.js.LEGAL.txt */

@@ -32689,11 +32689,11 @@ function js2(ctx) {
   return hits;
 }
 var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
-var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen)$|\.run\(/;
+var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/;
 var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
 var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
 function receiverOf(target) {
-  return target.replace(/\.(?:run|listen)$/, "").split(".").pop() ?? "";
+  return target.replace(/\.(?:run|listen|start)$/, "").split(".").pop() ?? "";
 }
 function bindsInLocalFunction(ctx, target) {
   const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target);
@@ -32706,6 +32706,29 @@ function sleepAfter(ctx, start2, scope) {
     (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
   );
 }
+function boundBefore(ctx, target, thread) {
+  const object = target.replace(/\.\w+$/, "");
+  if (object === target) return false;
+  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  return ctx.facts.calls.some(
+    (c) => /^(?:prepare|bind|listen|server_bind|server_activate)$/.test(c.name) && c.callee === `${object}.${c.name}` && contains(area, c.at) && c.at.end < thread.at.start
+  );
+}
+var CHECKS = /[wW]ait|[rR]eady|[pP]oll|[uU]ntil|[sS]tartup/;
+function returnsUnchecked(ctx, start2, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  return ctx.facts.exits.find(
+    (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
+      (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end < e.at.start
+    ) && !ctx.facts.blocks.some(
+      (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, e.at)
+    )
+  );
+}
+var PORT_KEYWORD = /["']port["']\s*:|\bport\s*=/;
+function handedPort(target, call) {
+  return target.kind === "name" && !target.name.includes(".") && PORT_KEYWORD.test(call.text);
+}
 function python3(ctx) {
   const hits = [];
   for (const call of ctx.facts.calls) {
@@ -32713,20 +32736,21 @@ function python3(ctx) {
     const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
-    if (/serve_forever$/.test(text)) continue;
-    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text);
+    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue;
+    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text) || handedPort(target, call);
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);
     const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
-    if (!client && !sleep) continue;
-    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : `the code after the fixed sleep on line ${sleep.at.line}`;
+    const returns = client || sleep || /^test/.test(ctx.facts.scopes[scope].name) ? void 0 : returnsUnchecked(ctx, call, scope);
+    if (!client && !sleep && !returns) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the caller";
     hits.push(
       hit(
         call,
         `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`,
         call,
-        client ?? sleep
+        client ?? sleep ?? returns
       )
     );
   }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3UD6LQOF.js";
+} from "./chunk-MFE5EBU2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-V2L3NNB2.js";
+} from "./chunk-X3QWYI4B.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OGE66WDU.js.LEGAL.txt */
+/*! For license information please see serve-command-XJXGME6L.js.LEGAL.txt */
