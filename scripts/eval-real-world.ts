@@ -34,6 +34,8 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-7.json',
   'unlabelled-judgements-census-8.json',
   'unlabelled-judgements-census-10.json',
+  'unlabelled-judgements-census-11.json',
+  'unlabelled-judgements-census-12.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
