@@ -20,6 +20,12 @@ import {
 /** A helper's name says it starts a server: start/create/run/new… then server/endpoint/listener/broker. */
 const STARTS_SERVER =
   /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i
+/**
+ * …or a proxy started by a verb that starts one (quic-go's `NewUDPProxy(13370, "localhost",
+ * serverPort)` listens on its first port). A proxy is handed two ports, and a helper that only
+ * makes or sets one up is as likely to be handed the backend's (taOS's `_make_proxy(9999)`).
+ */
+const STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
@@ -41,6 +47,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const constructs = call.isNew || (NO_NEW.has(family) && /^[A-Z]/.test(call.name))
   const starts =
     STARTS_SERVER.test(call.name) ||
+    STARTS_PROXY.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return serverSectionPort(call, consts)

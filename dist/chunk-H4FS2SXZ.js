@@ -31752,6 +31752,7 @@ function lineSpan(s, index, length) {
 
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
+var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|Listener|Acceptor)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
@@ -31759,7 +31760,7 @@ var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
-  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  const starts = STARTS_SERVER.test(call.name) || STARTS_PROXY.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
 }

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-X3QWYI4B.js";
+} from "./chunk-H4FS2SXZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MFE5EBU2.js.LEGAL.txt */
+/*! For license information please see chunk-XLPKT6WS.js.LEGAL.txt */
