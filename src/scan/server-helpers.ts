@@ -45,9 +45,11 @@ const MIN_PORT = 1024
 export function serverHelperPort(call: Call, consts: Constants, family: Family): Port | undefined {
   // `StubServer(8998)` in Python or Kotlin is a construction too.
   const constructs = call.isNew || (NO_NEW.has(family) && /^[A-Z]/.test(call.name))
+  // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
+  // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
+  if (STARTS_PROXY.test(call.name)) return proxyPort(call, consts)
   const starts =
     STARTS_SERVER.test(call.name) ||
-    STARTS_PROXY.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   if (!starts) return serverSectionPort(call, consts)
@@ -129,6 +131,15 @@ function serverSectionPort(call: Call, consts: Constants): Port | undefined {
 }
 
 /** A `port` keyword, or else the first whole-number argument that can be a port. */
+function proxyPort(call: Call, consts: Constants): Port | undefined {
+  const first = call.args[0]
+  const value =
+    call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))?.value ??
+    (first && !first.name && isPortInt(first.value, consts) ? first.value : undefined)
+  const port = value && portOf(value, consts)
+  return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
+}
+
 function portArgument(call: Call, consts: Constants): Port | undefined {
   const named = call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))
   const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-H4FS2SXZ.js";
+} from "./chunk-LUCGTNKO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XLPKT6WS.js.LEGAL.txt */
+/*! For license information please see chunk-KSQUZMYP.js.LEGAL.txt */

@@ -31760,7 +31760,8 @@ var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
-  const starts = STARTS_SERVER.test(call.name) || STARTS_PROXY.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  if (STARTS_PROXY.test(call.name)) return proxyPort(call, consts);
+  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
 }
@@ -31813,6 +31814,12 @@ function serverSectionPort(call, consts) {
     }
   }
   return void 0;
+}
+function proxyPort(call, consts) {
+  const first = call.args[0];
+  const value = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name))?.value ?? (first && !first.name && isPortInt(first.value, consts) ? first.value : void 0);
+  const port = value && portOf(value, consts);
+  return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
 function portArgument(call, consts) {
   const named = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name));

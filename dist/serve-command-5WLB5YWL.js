@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XLPKT6WS.js";
+} from "./chunk-KSQUZMYP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-H4FS2SXZ.js";
+} from "./chunk-LUCGTNKO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3V3H4OIX.js.LEGAL.txt */
+/*! For license information please see serve-command-5WLB5YWL.js.LEGAL.txt */
