@@ -335,7 +335,8 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
  */
 function outerVariable(ctx: RuleContext, assign: Assign, area: Span): boolean {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false
-  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target)) return false
+  // Go's blank identifier keeps nothing: `_, err = run(port)` stores no number.
+  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === '_') return false
   const { facts } = ctx
   const local = (at: Span, name: string) => contains(area, at) && name === assign.target
   return (

@@ -45,6 +45,19 @@ const REUSEPORT: Option = {
 const SETSOCKOPT =
   /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/
 
+/**
+ * C's option value is a variable passed by address, set on the line before the call: `err = 0;
+ * setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &err, 4)` switches the option off (elliptics's
+ * test_base.cpp). Only the line before: a value set further up may be another branch's (libzmq's
+ * `ipv6 = 0` when the socket failed, then `#ifdef` … `&ipv6`).
+ */
+function flagValue(ctx: RuleContext, value: Value, call: Call): Value {
+  if (value.kind !== 'name') return value
+  const set = lastAssign(ctx.facts, value.name, call.at)
+  const justBefore = set !== undefined && set.at.line === call.at.line - 1
+  return justBefore && /^(?:int|bool)$/.test(set.value.kind) ? set.value : value
+}
+
 function enabling(value: Value | undefined, ctx: RuleContext): boolean {
   if (!value) return true
   const v = resolve(value, ctx.consts)
@@ -105,7 +118,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
       )
       if (i < 0) continue
       const after = call.args.slice(i + 1)
-      if (after.length > 0 && !enabling(after[0]!.value, ctx)) continue
+      if (after.length > 0 && !enabling(flagValue(ctx, after[0]!.value, call), ctx)) continue
       found.push({ at: call.at, code: call.text, scope: call.scope })
     } else if (
       option.setter.test(call.name) &&

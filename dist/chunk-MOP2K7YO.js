@@ -33270,7 +33270,7 @@ function portFlow(ctx, bound, scope) {
 }
 function outerVariable(ctx, assign, area) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false;
-  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target)) return false;
+  if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === "_") return false;
   const { facts } = ctx;
   const local = (at, name2) => contains(area, at) && name2 === assign.target;
   return !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) && !facts.params.some((p) => local(p.at, p.name));
@@ -33581,6 +33581,12 @@ var REUSEPORT = {
   getter: /^(?:getsockopt|getReusePort|isReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
 };
 var SETSOCKOPT = /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
+function flagValue(ctx, value, call) {
+  if (value.kind !== "name") return value;
+  const set2 = lastAssign(ctx.facts, value.name, call.at);
+  const justBefore = set2 !== void 0 && set2.at.line === call.at.line - 1;
+  return justBefore && /^(?:int|bool)$/.test(set2.value.kind) ? set2.value : value;
+}
 function enabling(value, ctx) {
   if (!value) return true;
   const v = resolve(value, ctx.consts);
@@ -33607,7 +33613,7 @@ function enabledAt(ctx, option2) {
       );
       if (i2 < 0) continue;
       const after = call.args.slice(i2 + 1);
-      if (after.length > 0 && !enabling(after[0].value, ctx)) continue;
+      if (after.length > 0 && !enabling(flagValue(ctx, after[0].value, call), ctx)) continue;
       found.push({ at: call.at, code: call.text, scope: call.scope });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope });
