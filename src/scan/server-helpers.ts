@@ -140,8 +140,11 @@ function proxyPort(call: Call, consts: Constants): Port | undefined {
   return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
 }
 
+/** A keyword naming the port a server listens on: `port`, `tcp_port` (python-snap7), `httpPort`. */
+const PORT_KEYWORD = /^(?:(?:tcp|udp|http|https|listen|bind|server|grpc)_?)?port$/i
+
 function portArgument(call: Call, consts: Constants): Port | undefined {
-  const named = call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))
+  const named = call.args.find((a) => a.name !== undefined && PORT_KEYWORD.test(a.name))
   const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value
   if (!value) return undefined
   const port = portOf(value, consts)

@@ -305,6 +305,21 @@ func TestWsConn(t *testing.T) {
     expect(spans).toEqual([[9, 15]])
   })
 
+  it('PORT001 on a random port spans the draw to the server it starts on the next lines', async () => {
+    const py = `import random
+
+
+def test_optimizer():
+    server = Server()
+    port = random.randint(20000, 40000)
+    server.start(tcp_port=port)
+    client.connect("127.0.0.1", tcp_port=port)
+`
+    const r = await scanFiles({ 'tests/test_optimizer.py': py })
+    // The draw (line 6) to \`server.start(tcp_port=port)\` (7), not on to the client (8).
+    expect(spansOf(r, 'PORT001')).toEqual([[6, 7]])
+  })
+
   it('PORT001 on a Go server struct inside a table-driven test serves through its own variable', async () => {
     const go = `package parser
 

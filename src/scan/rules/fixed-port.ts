@@ -2,7 +2,7 @@
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains, statementAround, type Span } from '../facts.ts'
+import { contains, spanning, statementAround, type Span } from '../facts.ts'
 import { portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -132,10 +132,11 @@ export const fixedPortInTest: Rule = (ctx) => {
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope) || onlyInUrls(ctx, r)) continue
+    const use = firstUse(ctx, r)
     hits.push({
       rule: 'PORT001',
       severity: 'error',
-      at: r.at,
+      at: use ? spanning(r.at, use) : r.at,
       code: r.text,
       message:
         `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so ` +
@@ -143,6 +144,24 @@ export const fixedPortInTest: Rule = (ctx) => {
     })
   }
   return hits
+}
+
+/**
+ * Where the function hands the drawn number on, on the next lines (`port = random.randint(20000,
+ * 40000)` then `cls.server.start(tcp_port=port)`, python-snap7): the finding spans the draw to
+ * the server it starts, as a reviewer points at both.
+ */
+function firstUse(ctx: RuleContext, r: RandomPort): Span | undefined {
+  const name = r.variable
+  if (!name || !/^[\w$]+$/.test(name) || r.scope === 0) return undefined
+  const area = ctx.facts.scopes[r.scope]!.at
+  return ctx.facts.calls.find(
+    (c) =>
+      c.at.start > r.at.end &&
+      contains(area, c.at) &&
+      c.at.line <= r.at.line + 3 &&
+      c.args.some((a) => hasWord(a.value.text, name)),
+  )?.at
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-W4HBB663.js";
+} from "./chunk-CB3BVCZC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-MOP2K7YO.js";
+} from "./chunk-FWZIVQSE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-PK2AILGX.js.LEGAL.txt */
+/*! For license information please see serve-command-L3C3IPOS.js.LEGAL.txt */

@@ -31821,8 +31821,9 @@ function proxyPort(call, consts) {
   const port = value && portOf(value, consts);
   return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
+var PORT_KEYWORD = /^(?:(?:tcp|udp|http|https|listen|bind|server|grpc)_?)?port$/i;
 function portArgument(call, consts) {
-  const named = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name));
+  const named = call.args.find((a) => a.name !== void 0 && PORT_KEYWORD.test(a.name));
   const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value;
   if (!value) return void 0;
   const port = portOf(value, consts);
@@ -32733,9 +32734,9 @@ function returnsUnchecked(ctx, start2, scope) {
     )
   );
 }
-var PORT_KEYWORD = /["']port["']\s*:|\bport\s*=/;
+var PORT_KEYWORD2 = /["']port["']\s*:|\bport\s*=/;
 function handedPort(target, call) {
-  return target.kind === "name" && !target.name.includes(".") && PORT_KEYWORD.test(call.text);
+  return target.kind === "name" && !target.name.includes(".") && PORT_KEYWORD2.test(call.text);
 }
 function python3(ctx) {
   const hits = [];
@@ -32926,16 +32927,25 @@ var fixedPortInTest = (ctx) => {
   }
   for (const r of randomPorts(ctx.facts)) {
     if (!inTest(ctx, r.scope) || onlyInUrls(ctx, r)) continue;
+    const use = firstUse(ctx, r);
     hits.push({
       rule: "PORT001",
       severity: "error",
-      at: r.at,
+      at: use ? spanning(r.at, use) : r.at,
       code: r.text,
       message: `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).`
     });
   }
   return hits;
 };
+function firstUse(ctx, r) {
+  const name2 = r.variable;
+  if (!name2 || !/^[\w$]+$/.test(name2) || r.scope === 0) return void 0;
+  const area = ctx.facts.scopes[r.scope].at;
+  return ctx.facts.calls.find(
+    (c) => c.at.start > r.at.end && contains(area, c.at) && c.at.line <= r.at.line + 3 && c.args.some((a) => hasWord(a.value.text, name2))
+  )?.at;
+}
 function onlyInUrls(ctx, r) {
   const name2 = r.variable;
   if (!name2 || !/^[\w$]+$/.test(name2)) return false;
