@@ -13,6 +13,7 @@ import {
   parseAddress,
   portOf,
   resolve,
+  WORKER_ENV,
   type Constants,
   type Port,
 } from './values.ts'
@@ -182,9 +183,9 @@ export interface RandomPort {
  * `20000 + rand.Intn(1000)`: a port name given (or a port helper returning) a random number from
  * a range that can hold ports.
  */
-export function randomPorts(facts: FileFacts): RandomPort[] {
-  const out: RandomPort[] = []
-  const named: { name: string; value: Value; at: Span; scope: number; variable?: string }[] = [
+/** Values given to names that end in `port`: assignments, object entries, a named helper's return. */
+function portValues(facts: FileFacts) {
+  return [
     ...facts.assigns.map((a) => ({
       name: a.name,
       value: a.value,
@@ -192,16 +193,34 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
       scope: a.scope,
       variable: a.target,
     })),
-    ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
+    ...facts.entries.map((e) => ({
+      name: e.key,
+      value: e.value,
+      at: e.at,
+      scope: e.scope,
+      variable: undefined,
+    })),
     // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
     ...facts.exits.flatMap((e) =>
       e.value
-        ? [{ name: facts.scopes[e.scope]?.name ?? '', value: e.value, at: e.at, scope: e.scope }]
+        ? [
+            {
+              name: facts.scopes[e.scope]?.name ?? '',
+              value: e.value,
+              at: e.at,
+              scope: e.scope,
+              variable: undefined,
+            },
+          ]
         : [],
     ),
-  ]
-  for (const n of named) {
-    if (!/port$/i.test(n.name) || !isRandomDraw(n.value)) continue
+  ].filter((n) => /port$/i.test(n.name))
+}
+
+export function randomPorts(facts: FileFacts): RandomPort[] {
+  const out: RandomPort[] = []
+  for (const n of portValues(facts)) {
+    if (!isRandomDraw(n.value)) continue
     const from = Math.min(...ints(n.value, 0).filter((i) => i >= MIN_PORT && i < 65536))
     if (Number.isFinite(from))
       out.push({
@@ -211,6 +230,43 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
         from,
         ...(n.variable ? { variable: n.variable } : {}),
       })
+  }
+  return out
+}
+
+/**
+ * The index of this process among a test runner's parallel workers: Ginkgo's
+ * `GinkgoParallelProcess()`, pytest-xdist's `worker_id` fixture, and the environment's (WORKER_ENV).
+ */
+const WORKER_INDEX = new RegExp(
+  `\\bGinkgoParallel(?:Process|Node)\\b|\\bParallelNode\\b|\\bworker_id\\b|${WORKER_ENV.source}`,
+)
+
+/**
+ * A port computed from a fixed base and the parallel worker's index (`grpcPort = 20000 +
+ * GinkgoParallelProcess()`, loggregator): unique among one run's workers, and the same numbers in
+ * every other run on the host.
+ */
+export function workerPorts(facts: FileFacts, consts: Constants): RandomPort[] {
+  const out: RandomPort[] = []
+  for (const n of portValues(facts)) {
+    if (!WORKER_INDEX.test(n.value.text)) continue
+    const named = n.value.kind === 'other' ? n.value.parts : []
+    const bases = [
+      ...ints(n.value, 0),
+      ...named.flatMap((p) => {
+        const r = p.kind === 'name' ? resolve(p, consts) : p
+        return r.kind === 'int' ? [r.value] : []
+      }),
+    ].filter((i) => i >= MIN_PORT && i < 65536)
+    if (bases.length === 0) continue
+    out.push({
+      at: n.at,
+      scope: n.scope,
+      text: `${n.name} = ${n.value.text}`,
+      from: Math.min(...bases),
+      ...(n.variable ? { variable: n.variable } : {}),
+    })
   }
   return out
 }

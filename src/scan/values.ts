@@ -164,6 +164,10 @@ export function joinedString(value: Value, consts: Constants): Value {
 const ENV =
   /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/
 
+/** Test runners' parallel worker indexes, set in the environment: Jest, Vitest, Playwright, pytest-xdist. */
+export const WORKER_ENV =
+  /\b(?:JEST_WORKER_ID|VITEST_(?:POOL|WORKER)_ID|TEST_(?:WORKER|PARALLEL)_INDEX|PYTEST_XDIST_WORKER)\b/
+
 function fromInt(n: number): Port {
   if (n === 0) return { kind: 'zero' }
   return n > 0 && n < 65536 ? { kind: 'fixed', port: n } : UNKNOWN
@@ -188,7 +192,8 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
     case 'call':
       return portOfCall(v.call, consts, depth)
     case 'other': {
-      if (ENV.test(v.text)) return envDefault(v, consts, depth)
+      // `3000 + Number(process.env.JEST_WORKER_ID)` counts up from 3000 by worker: no override.
+      if (ENV.test(v.text) && !WORKER_ENV.test(v.text)) return envDefault(v, consts, depth)
       if (TERNARY.test(v.text)) return choicePort(v, consts, depth)
       return offsetPort(v, consts, depth)
     }

@@ -10,6 +10,7 @@ import {
   portCounters,
   probeLoops,
   randomPorts,
+  workerPorts,
   type RandomPort,
 } from '../server-helpers.ts'
 
@@ -141,6 +142,21 @@ export const fixedPortInTest: Rule = (ctx) => {
       message:
         `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so ` +
         'another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).',
+    })
+  }
+  for (const w of workerPorts(ctx.facts, ctx.consts)) {
+    // A listener handed the number is reported already, as a port counted up from the base.
+    const listened = ctx.listeners.some((l) => l.port.kind === 'fixed' && l.port.port === w.from)
+    if (!inTest(ctx, w.scope) || listened) continue
+    hits.push({
+      rule: 'PORT001',
+      severity: 'error',
+      at: w.at,
+      code: w.text,
+      message:
+        `Test code offsets fixed port ${w.from} by the parallel worker's index: unique among this ` +
+        "run's workers, and the same numbers in every other run on the host, where they collide " +
+        '(EADDRINUSE).',
     })
   }
   return hits

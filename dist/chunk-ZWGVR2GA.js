@@ -31434,6 +31434,7 @@ function joinedString(value, consts) {
   return { kind: "string", value: joined, text: value.text };
 }
 var ENV = /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/;
+var WORKER_ENV = /\b(?:JEST_WORKER_ID|VITEST_(?:POOL|WORKER)_ID|TEST_(?:WORKER|PARALLEL)_INDEX|PYTEST_XDIST_WORKER)\b/;
 function fromInt(n) {
   if (n === 0) return { kind: "zero" };
   return n > 0 && n < 65536 ? { kind: "fixed", port: n } : UNKNOWN;
@@ -31454,7 +31455,7 @@ function portOf(value, consts, depth = 0) {
     case "call":
       return portOfCall(v.call, consts, depth);
     case "other": {
-      if (ENV.test(v.text)) return envDefault(v, consts, depth);
+      if (ENV.test(v.text) && !WORKER_ENV.test(v.text)) return envDefault(v, consts, depth);
       if (TERNARY.test(v.text)) return choicePort(v, consts, depth);
       return offsetPort(v, consts, depth);
     }
@@ -31842,9 +31843,8 @@ function isPortInt(v, consts) {
   const r = resolve(v, consts);
   return r.kind === "int" && r.value >= MIN_PORT && r.value < 65536;
 }
-function randomPorts(facts) {
-  const out2 = [];
-  const named = [
+function portValues(facts) {
+  return [
     ...facts.assigns.map((a) => ({
       name: a.name,
       value: a.value,
@@ -31852,14 +31852,31 @@ function randomPorts(facts) {
       scope: a.scope,
       variable: a.target
     })),
-    ...facts.entries.map((e) => ({ name: e.key, value: e.value, at: e.at, scope: e.scope })),
+    ...facts.entries.map((e) => ({
+      name: e.key,
+      value: e.value,
+      at: e.at,
+      scope: e.scope,
+      variable: void 0
+    })),
     // A helper named for it returns one: `int GetRandomPort() { return random.Next(2000, 5000); }`.
     ...facts.exits.flatMap(
-      (e) => e.value ? [{ name: facts.scopes[e.scope]?.name ?? "", value: e.value, at: e.at, scope: e.scope }] : []
+      (e) => e.value ? [
+        {
+          name: facts.scopes[e.scope]?.name ?? "",
+          value: e.value,
+          at: e.at,
+          scope: e.scope,
+          variable: void 0
+        }
+      ] : []
     )
-  ];
-  for (const n of named) {
-    if (!/port$/i.test(n.name) || !isRandomDraw(n.value)) continue;
+  ].filter((n) => /port$/i.test(n.name));
+}
+function randomPorts(facts) {
+  const out2 = [];
+  for (const n of portValues(facts)) {
+    if (!isRandomDraw(n.value)) continue;
     const from = Math.min(...ints(n.value, 0).filter((i2) => i2 >= MIN_PORT && i2 < 65536));
     if (Number.isFinite(from))
       out2.push({
@@ -31869,6 +31886,32 @@ function randomPorts(facts) {
         from,
         ...n.variable ? { variable: n.variable } : {}
       });
+  }
+  return out2;
+}
+var WORKER_INDEX = new RegExp(
+  `\\bGinkgoParallel(?:Process|Node)\\b|\\bParallelNode\\b|\\bworker_id\\b|${WORKER_ENV.source}`
+);
+function workerPorts(facts, consts) {
+  const out2 = [];
+  for (const n of portValues(facts)) {
+    if (!WORKER_INDEX.test(n.value.text)) continue;
+    const named = n.value.kind === "other" ? n.value.parts : [];
+    const bases = [
+      ...ints(n.value, 0),
+      ...named.flatMap((p) => {
+        const r = p.kind === "name" ? resolve(p, consts) : p;
+        return r.kind === "int" ? [r.value] : [];
+      })
+    ].filter((i2) => i2 >= MIN_PORT && i2 < 65536);
+    if (bases.length === 0) continue;
+    out2.push({
+      at: n.at,
+      scope: n.scope,
+      text: `${n.name} = ${n.value.text}`,
+      from: Math.min(...bases),
+      ...n.variable ? { variable: n.variable } : {}
+    });
   }
   return out2;
 }
@@ -32934,6 +32977,17 @@ var fixedPortInTest = (ctx) => {
       at: use ? spanning(r.at, use) : r.at,
       code: r.text,
       message: `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).`
+    });
+  }
+  for (const w of workerPorts(ctx.facts, ctx.consts)) {
+    const listened = ctx.listeners.some((l) => l.port.kind === "fixed" && l.port.port === w.from);
+    if (!inTest(ctx, w.scope) || listened) continue;
+    hits.push({
+      rule: "PORT001",
+      severity: "error",
+      at: w.at,
+      code: w.text,
+      message: `Test code offsets fixed port ${w.from} by the parallel worker's index: unique among this run's workers, and the same numbers in every other run on the host, where they collide (EADDRINUSE).`
     });
   }
   return hits;
