@@ -2,7 +2,7 @@
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
-import { contains, innermostAssign, spanning } from './facts.ts'
+import { contains, innermostAssign, spanning, statementAround } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
   addressOf,
@@ -19,7 +19,7 @@ import {
   type Port,
 } from './values.ts'
 import { configTextListeners } from './config-text.ts'
-import { chainedPort, serverHelperPort } from './server-helpers.ts'
+import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -481,15 +481,23 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     const local = LISTENER_NAME.test(call.name)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
       : consts
-    const address = read(call, local, facts) ?? endpointBind(call, family, local)
+    const found = read(call, local, facts) ?? endpointBind(call, family, local)
+    // A library server given no port listens on the library's default.
+    const fallback = found?.port.kind === 'unknown' ? libraryDefaultPort(call, family) : undefined
+    const address = found && fallback ? { ...found, port: fallback } : found
     if (address) {
       // A server whose options name a port but which is handed a listener binds nothing itself.
       const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))
       const given = defaultGiving(facts, call, address, consts)
+      // A default's finding starts with the statement: `WireMockServer s =⏎ new WireMockServer(…)`.
+      const from = given ?? (fallback ? statementAround(facts, call.at) : undefined)
       if (!handed)
-        out.push({ ...server(call, address), ...(given ? { at: spanning(given, call.at) } : {}) })
+        out.push({ ...server(call, address), ...(from ? { at: spanning(from, call.at) } : {}) })
     } else {
-      const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local)
+      const helped =
+        serverHelperPort(call, local, family) ??
+        chainedPort(call, facts, local) ??
+        libraryDefaultPort(call, family)
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }

@@ -62,6 +62,37 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   )
 }
 
+/**
+ * Servers that listen on a library's fixed default port when the test gives none: nats-server's
+ * `RunDefaultServer()` (4222), WireMock's `new WireMockServer()` or one whose options, built in the
+ * call, set no port (8080), OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464).
+ */
+export function libraryDefaultPort(call: Call, family: Family): Port | undefined {
+  const fixed = (port: number, defaultOf: string): Port => ({ kind: 'fixed', port, defaultOf })
+  if (family === 'go' && call.name === 'RunDefaultServer' && call.args.length === 0)
+    return fixed(4222, 'nats-server')
+  const options = call.args.map((a) => a.value.text).join(' ')
+  if (
+    (family === 'java' || family === 'kotlin') &&
+    call.name === 'WireMockServer' &&
+    (call.isNew || family === 'kotlin') &&
+    // Options built inline that name no port; a variable's may be set elsewhere.
+    call.args.every((a) => a.value.kind !== 'name') &&
+    !/[pP]ort\s*\(|\d/.test(options)
+  )
+    return fixed(8080, 'WireMock')
+  if (
+    family === 'js' &&
+    call.isNew &&
+    call.name === 'PrometheusExporter' &&
+    !call.args.some(
+      (a) => a.value.kind === 'object' && a.value.entries.some((e) => e.key === 'port'),
+    )
+  )
+    return fixed(9464, "OpenTelemetry's Prometheus exporter")
+  return undefined
+}
+
 /** A chain's last call that starts the server it configured. */
 const STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bind)$/
 /** A link of the chain that sets the port. */

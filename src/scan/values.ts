@@ -8,7 +8,14 @@ export type Port =
    * `counted`: the first of a range counted up from a literal (`++port`, `BASE + i`); `random`:
    * the offset is a random draw (`rand.Intn(64511) + 1024`), so the range is drawn from.
    */
-  | { kind: 'fixed'; port: number; counted?: true; random?: true }
+  | {
+      kind: 'fixed'
+      port: number
+      counted?: true
+      random?: true
+      /** A library's own default, since the test gave none: `new WireMockServer()` is 8080. */
+      defaultOf?: string
+    }
   | { kind: 'zero' }
   /** A literal default behind an environment lookup: `process.env.PORT || 3000`. */
   | { kind: 'env'; fallback: number }

@@ -40,7 +40,9 @@ export const fixedPortInTest: Rule = (ctx) => {
             ? `listens on a port drawn at random from a range starting at ${l.port.port}`
             : l.port.counted
               ? `listens on a port counted up from ${l.port.port}`
-              : `listens on fixed port ${l.port.port}`
+              : l.port.defaultOf
+                ? `starts a server on ${l.port.defaultOf}'s default port ${l.port.port}, as it names none`
+                : `listens on fixed port ${l.port.port}`
       hits.push({
         rule: 'PORT001',
         // Measured on real projects' code: 148 of the 156 judged findings it still makes are

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZWGVR2GA.js";
+} from "./chunk-5A5PJIMX.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-I3UNOZOD.js.LEGAL.txt */
+/*! For license information please see chunk-SOGX6KAH.js.LEGAL.txt */

@@ -31766,6 +31766,20 @@ function serverHelperPort(call, consts, family) {
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
 }
+function libraryDefaultPort(call, family) {
+  const fixed = (port, defaultOf) => ({ kind: "fixed", port, defaultOf });
+  if (family === "go" && call.name === "RunDefaultServer" && call.args.length === 0)
+    return fixed(4222, "nats-server");
+  const options = call.args.map((a) => a.value.text).join(" ");
+  if ((family === "java" || family === "kotlin") && call.name === "WireMockServer" && (call.isNew || family === "kotlin") && // Options built inline that name no port; a variable's may be set elsewhere.
+  call.args.every((a) => a.value.kind !== "name") && !/[pP]ort\s*\(|\d/.test(options))
+    return fixed(8080, "WireMock");
+  if (family === "js" && call.isNew && call.name === "PrometheusExporter" && !call.args.some(
+    (a) => a.value.kind === "object" && a.value.entries.some((e) => e.key === "port")
+  ))
+    return fixed(9464, "OpenTelemetry's Prometheus exporter");
+  return void 0;
+}
 var STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bind)$/;
 var PORT_SETTER = /^(?:port|Port|setPort|withPort)$/;
 function chainedPort(call, facts, consts) {
@@ -32396,14 +32410,17 @@ function listenersOf(facts, family, consts) {
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
-    const address2 = read(call, local, facts) ?? endpointBind(call, family, local);
+    const found = read(call, local, facts) ?? endpointBind(call, family, local);
+    const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
+    const address2 = found && fallback ? { ...found, port: fallback } : found;
     if (address2) {
       const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at));
       const given = defaultGiving(facts, call, address2, consts);
+      const from = given ?? (fallback ? statementAround(facts, call.at) : void 0);
       if (!handed)
-        out2.push({ ...server(call, address2), ...given ? { at: spanning(given, call.at) } : {} });
+        out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
-      const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local);
+      const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
@@ -32894,7 +32911,7 @@ var fixedPortInTest = (ctx) => {
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
     if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l) && !probed(l)) {
-      const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.random ? `listens on a port drawn at random from a range starting at ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : `listens on fixed port ${l.port.port}`;
+      const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.random ? `listens on a port drawn at random from a range starting at ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : l.port.defaultOf ? `starts a server on ${l.port.defaultOf}'s default port ${l.port.port}, as it names none` : `listens on fixed port ${l.port.port}`;
       hits.push({
         rule: "PORT001",
         // Measured on real projects' code: 148 of the 156 judged findings it still makes are
