@@ -56,6 +56,12 @@ const LISTENER_TABLE =
 /** Helper names from the pre-filter's vocabulary (triggers.ts), so both agree exactly. */
 const HELPER_NAME = new RegExp(`^(?:${HELPER_NAME_SOURCE})$`)
 const BARE_HELPER_NAME = new RegExp(`^(?:${BARE_HELPER_NAME_SOURCE})$`)
+/**
+ * The same for helpers that hand out a whole address: charon's `testutil.AvailableAddr(t)`,
+ * `getFreeAddress()`. Not `random…Addr`, which tests use for made-up IP addresses.
+ */
+const ADDRESS_HELPER_NAME =
+  /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i
 
 /** npm packages that return a port number after closing their probe server. */
 const RACY_MODULES = new Set([
@@ -792,7 +798,10 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     const local = definedHere.get(call.name)
     const byLocalRace = local !== undefined && racyFunctions.has(local)
     const byHelperName =
-      (HELPER_NAME.test(call.name) || BARE_HELPER_NAME.test(call.name)) && local === undefined
+      (HELPER_NAME.test(call.name) ||
+        BARE_HELPER_NAME.test(call.name) ||
+        ADDRESS_HELPER_NAME.test(call.name)) &&
+      local === undefined
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (local !== undefined && !racyFunctions.has(local)) continue
     // The helper's own body calling itself, or its definition site: not a use.

@@ -33184,6 +33184,7 @@ var RACY_HELPERS = {
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
+var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -33613,7 +33614,7 @@ function helperCalls(ctx, racyFunctions) {
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^find/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const local = definedHere.get(call.name);
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
-    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name)) && local === void 0;
+    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && local === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;

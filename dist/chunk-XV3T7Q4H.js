@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5A5PJIMX.js";
+} from "./chunk-TAOGUNIA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SOGX6KAH.js.LEGAL.txt */
+/*! For license information please see chunk-XV3T7Q4H.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SOGX6KAH.js";
+} from "./chunk-XV3T7Q4H.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5A5PJIMX.js";
+} from "./chunk-TAOGUNIA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SOLKC32U.js.LEGAL.txt */
+/*! For license information please see serve-command-HVNR5XWT.js.LEGAL.txt */
