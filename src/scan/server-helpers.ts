@@ -63,14 +63,13 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
 }
 
 /**
- * Servers that listen on a library's fixed default port when the test gives none: nats-server's
- * `RunDefaultServer()` (4222), WireMock's `new WireMockServer()` or one whose options, built in the
- * call, set no port (8080), OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464).
+ * Servers that listen on a library's fixed default port when the test gives none: WireMock's
+ * `new WireMockServer()` or one whose options, built in the call, set no port (8080),
+ * OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464). Not nats-server's
+ * `RunDefaultServer()`: its test options moved from 4222 to -1 (a free port) between versions.
  */
 export function libraryDefaultPort(call: Call, family: Family): Port | undefined {
   const fixed = (port: number, defaultOf: string): Port => ({ kind: 'fixed', port, defaultOf })
-  if (family === 'go' && call.name === 'RunDefaultServer' && call.args.length === 0)
-    return fixed(4222, 'nats-server')
   const options = call.args.map((a) => a.value.text).join(' ')
   if (
     (family === 'java' || family === 'kotlin') &&

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TAOGUNIA.js";
+} from "./chunk-4G6ZQTLM.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XV3T7Q4H.js.LEGAL.txt */
+/*! For license information please see chunk-BVGPOQ6O.js.LEGAL.txt */

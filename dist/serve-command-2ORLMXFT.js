@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XV3T7Q4H.js";
+} from "./chunk-BVGPOQ6O.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TAOGUNIA.js";
+} from "./chunk-4G6ZQTLM.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HVNR5XWT.js.LEGAL.txt */
+/*! For license information please see serve-command-2ORLMXFT.js.LEGAL.txt */

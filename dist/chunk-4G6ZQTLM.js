@@ -31768,8 +31768,6 @@ function serverHelperPort(call, consts, family) {
 }
 function libraryDefaultPort(call, family) {
   const fixed = (port, defaultOf) => ({ kind: "fixed", port, defaultOf });
-  if (family === "go" && call.name === "RunDefaultServer" && call.args.length === 0)
-    return fixed(4222, "nats-server");
   const options = call.args.map((a) => a.value.text).join(" ");
   if ((family === "java" || family === "kotlin") && call.name === "WireMockServer" && (call.isNew || family === "kotlin") && // Options built inline that name no port; a variable's may be set elsewhere.
   call.args.every((a) => a.value.kind !== "name") && !/[pP]ort\s*\(|\d/.test(options))
