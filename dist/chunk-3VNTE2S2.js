@@ -33593,6 +33593,15 @@ function onlyLookedAt(ctx, call) {
   const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name));
 }
+var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
+function expectedToThrow(ctx, call) {
+  const { calls } = ctx.facts;
+  const assertion = calls.find(
+    (c) => c !== call && EXPECTS_THROW2.test(c.name) && contains(c.at, call.at)
+  );
+  const starts = (c) => assertion !== void 0 && contains(assertion.at, c.at) && c.at.start > call.at.end && /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name);
+  return assertion !== void 0 && !calls.some(starts);
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -33617,7 +33626,8 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     if (local !== void 0 && namedScope(ctx, call.scope) === local) continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call))) continue;
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || expectedToThrow(ctx, call)))
+      continue;
     const from = statementAround(facts, call.at);
     hits.push({
       rule: "PORT002",

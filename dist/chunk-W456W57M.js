@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4G6ZQTLM.js";
+} from "./chunk-3VNTE2S2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-BVGPOQ6O.js.LEGAL.txt */
+/*! For license information please see chunk-W456W57M.js.LEGAL.txt */
