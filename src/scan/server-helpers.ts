@@ -48,7 +48,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const constructs = call.isNew || (NO_NEW.has(family) && /^[A-Z]/.test(call.name))
   // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
   // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
-  if (STARTS_PROXY.test(call.name)) return proxyPort(call, consts)
+  if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
   const starts =
     STARTS_SERVER.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
@@ -161,22 +161,21 @@ function serverSectionPort(call: Call, consts: Constants): Port | undefined {
   return undefined
 }
 
-/** A `port` keyword, or else the first whole-number argument that can be a port. */
-function proxyPort(call: Call, consts: Constants): Port | undefined {
-  const first = call.args[0]
-  const value =
-    call.args.find((a) => a.name !== undefined && /^port$/i.test(a.name))?.value ??
-    (first && !first.name && isPortInt(first.value, consts) ? first.value : undefined)
-  const port = value && portOf(value, consts)
-  return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
-}
-
 /** A keyword naming the port a server listens on: `port`, `tcp_port` (python-snap7), `httpPort`. */
 const PORT_KEYWORD = /^(?:(?:tcp|udp|http|https|listen|bind|server|grpc)_?)?port$/i
 
-function portArgument(call: Call, consts: Constants): Port | undefined {
+/**
+ * A `port` keyword, or else the first whole-number argument that can be a port (for a proxy, only
+ * a first argument: its other numbers are latencies and bandwidths).
+ */
+function portArgument(
+  call: Call,
+  consts: Constants,
+  positional: 'any' | 'first' = 'any',
+): Port | undefined {
   const named = call.args.find((a) => a.name !== undefined && PORT_KEYWORD.test(a.name))
-  const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value
+  const unnamed = positional === 'first' ? call.args.slice(0, 1) : call.args
+  const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value
   if (!value) return undefined
   const port = portOf(value, consts)
   return port.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined

@@ -346,7 +346,7 @@ function returnsUnchecked(ctx: RuleContext, start: Call, scope: number): Exit | 
 }
 
 /** A port handed to the thread by keyword: `kwargs={"port": port}`, `port=8080`. */
-const PORT_KEYWORD = /["']port["']\s*:|\bport\s*=/
+const HANDED_PORT = /["']port["']\s*:|\bport\s*=/
 
 /**
  * A thread whose target is only a name the function was given (`Thread(target=target, kwargs=
@@ -354,7 +354,7 @@ const PORT_KEYWORD = /["']port["']\s*:|\bport\s*=/
  * (schemathesis's app runner).
  */
 function handedPort(target: Value, call: Call): boolean {
-  return target.kind === 'name' && !target.name.includes('.') && PORT_KEYWORD.test(call.text)
+  return target.kind === 'name' && !target.name.includes('.') && HANDED_PORT.test(call.text)
 }
 
 function python(ctx: RuleContext): Hit[] {

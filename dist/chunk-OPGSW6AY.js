@@ -31761,7 +31761,7 @@ var SERVER_RECEIVER = /server|mock|broker/i;
 var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
-  if (STARTS_PROXY.test(call.name)) return proxyPort(call, consts);
+  if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
   const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
@@ -31828,16 +31828,11 @@ function serverSectionPort(call, consts) {
   }
   return void 0;
 }
-function proxyPort(call, consts) {
-  const first = call.args[0];
-  const value = call.args.find((a) => a.name !== void 0 && /^port$/i.test(a.name))?.value ?? (first && !first.name && isPortInt(first.value, consts) ? first.value : void 0);
-  const port = value && portOf(value, consts);
-  return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
-}
 var PORT_KEYWORD = /^(?:(?:tcp|udp|http|https|listen|bind|server|grpc)_?)?port$/i;
-function portArgument(call, consts) {
+function portArgument(call, consts, positional = "any") {
   const named = call.args.find((a) => a.name !== void 0 && PORT_KEYWORD.test(a.name));
-  const value = named?.value ?? call.args.find((a) => !a.name && isPortInt(a.value, consts))?.value;
+  const unnamed = positional === "first" ? call.args.slice(0, 1) : call.args;
+  const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value;
   if (!value) return void 0;
   const port = portOf(value, consts);
   return port.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
@@ -32792,9 +32787,9 @@ function returnsUnchecked(ctx, start2, scope) {
     )
   );
 }
-var PORT_KEYWORD2 = /["']port["']\s*:|\bport\s*=/;
+var HANDED_PORT = /["']port["']\s*:|\bport\s*=/;
 function handedPort(target, call) {
-  return target.kind === "name" && !target.name.includes(".") && PORT_KEYWORD2.test(call.text);
+  return target.kind === "name" && !target.name.includes(".") && HANDED_PORT.test(call.text);
 }
 function python3(ctx) {
   const hits = [];

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3VNTE2S2.js";
+} from "./chunk-OPGSW6AY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-W456W57M.js.LEGAL.txt */
+/*! For license information please see chunk-CNJANC37.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-W456W57M.js";
+} from "./chunk-CNJANC37.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3VNTE2S2.js";
+} from "./chunk-OPGSW6AY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RSZNXCPC.js.LEGAL.txt */
+/*! For license information please see serve-command-RZZS2YEZ.js.LEGAL.txt */
