@@ -280,6 +280,43 @@ func TestInput(t *testing.T) {
     expect(span('PORT007')).toEqual([[9, 12]])
   })
 
+  it('PORT002 on a free-port helper runs from its definition to the return that hands the number out', async () => {
+    // HttpMock's FindFreePort and EventFlow's GetFreePort: the listener starts on line 10 and is
+    // stopped on 12; the finding reaches `return port` (13). The picker returns on line 23.
+    const cs = `using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+
+public static class Ports
+{
+    public static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public static int GetFreePort()
+    {
+        var used = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners();
+        while (true)
+        {
+            var port = Random.Shared.Next(10000, 60000);
+            if (used.All(l => l.Port != port))
+                return port;
+        }
+    }
+}
+`
+    const r = await scanFiles({ 'tests/Helpers/Ports.cs': cs })
+    expect(spansOf(r, 'PORT002')).toEqual([
+      [7, 13],
+      [16, 23],
+    ])
+  })
+
   it('PORT001 on a Go server struct runs from its statement to the call that serves it', async () => {
     const go = `package comms
 

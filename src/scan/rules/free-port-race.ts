@@ -118,10 +118,12 @@ export const freePortRace: Rule = (ctx) => {
   // One finding per probing function, however many sockets it tries (TCP and UDP, say).
   const probeHit = (from: Span, code: string, scope: number, what: string) => {
     probes.add(scope)
+    const fn = ctx.facts.scopes[scope]!
     hits.push({
       rule: 'PORT002',
       severity: unmeasuredIn(ctx, scope),
-      at: spanning(ctx.facts.scopes[scope]!.at, from),
+      // From the definition, where the fix belongs, to the answer or the number it hands out.
+      at: spanning(fn.at, latest([from, ...handOuts(ctx, fn, from)])),
       code,
       message:
         `${nameOf(scope)} ${what}: nothing holds the port then, so ` +
@@ -202,15 +204,27 @@ export const freePortRace: Rule = (ctx) => {
 
 /**
  * A helper that hands the port out (returns it) is where the fix belongs: the finding spans from
- * its definition to the bind, so it points at the helper's own first line and still covers the
- * bind (a pull request that changes either shows it). The flagged code, and so the fingerprint,
+ * its definition to the statement that hands the number out, so it points at the helper's own
+ * first line and covers the bind and the hand-out (a pull request that changes any shows it). The flagged code, and so the fingerprint,
  * stays the bind's.
  */
 function helperSpan(ctx: RuleContext, bound: Bound, scope: number): Span | undefined {
   const fn = ctx.facts.scopes[scope]
   if (!fn || fn.id === 0 || !fn.name) return undefined
   if (!portFlow(ctx, bound, scope)?.escapes.length) return undefined
-  return spanning(fn.at, bound.at)
+  return spanning(fn.at, latest([bound.at, ...handOuts(ctx, fn, bound.at)]))
+}
+
+/** The span that ends last: a helper's finding reaches the statement that hands the number out. */
+function latest(spans: readonly Span[]): Span {
+  return spans.reduce((a, b) => (b.end > a.end ? b : a))
+}
+
+/** Where a function hands something out: its `return`s with a value, after `from`. */
+function handOuts(ctx: RuleContext, fn: Scope, from: Span): Span[] {
+  return ctx.facts.exits
+    .filter((e) => e.scope === fn.id && e.value !== undefined && e.at.start > from.start)
+    .map((e) => e.at)
 }
 
 /**
