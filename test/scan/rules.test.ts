@@ -27,7 +27,7 @@ describe('PORT002 free-port-race', () => {
     expect(bySeverity).toEqual({ 'tests/helpers.py': 'error', 'lib/ports.py': 'note' })
   })
 
-  it('reports a probe-and-close availability check at its definition, as a warning until judged', async () => {
+  it('reports a probe-and-close availability check and the helper that hands out its answer, as warnings until judged', async () => {
     const go = `package x
 
 import "net"
@@ -51,7 +51,10 @@ func pick() int {
 }
 `
     const r = await scanFiles({ 'x_test.go': go })
-    expect(r.findings.map((f) => [f.rule, f.line, f.severity])).toEqual([['PORT002', 5, 'warning']])
+    expect(r.findings.map((f) => [f.rule, f.line, f.severity])).toEqual([
+      ['PORT002', 5, 'warning'],
+      ['PORT002', 14, 'warning'],
+    ])
     // Only asked, never picked: a test checking that a port was released.
     const asked = go.replace(
       /func pick[\s\S]*/,

@@ -1,7 +1,7 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Assign, Call, FileFacts, Scope, Span, Value } from '../facts.ts'
+import type { Assign, Call, Exit, FileFacts, Scope, Span, Value } from '../facts.ts'
 import { contains, innermostAssign, spanning, statementAround } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
@@ -132,6 +132,8 @@ export const freePortRace: Rule = (ctx) => {
     })
   }
   const binders = new Set<string>()
+  /** Availability probes of this file, by name. */
+  const askers = new Map<string, number>()
   for (const l of ctx.listeners) {
     // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter).
     if (l.port.kind === 'fixed' || l.kind !== 'server' || !l.call) continue
@@ -150,6 +152,7 @@ export const freePortRace: Rule = (ctx) => {
       const what =
         'binds the port it is asked about and closes the socket to answer whether it is free'
       probeHit(bound.at, l.text, scope, what)
+      askers.set(ctx.facts.scopes[scope]!.name, scope)
     } else {
       const candidate = candidateHandedOut(ctx, bound, scope)
       const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`
@@ -165,6 +168,29 @@ export const freePortRace: Rule = (ctx) => {
     const picks = ctx.facts.exits.some((e) => e.scope === fn.id && e.value?.kind === 'name')
     const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`
     if (picks) probeHit(call.at, call.text, scope, `${what} and hands it out`)
+  }
+  // A function that asks such a probe about a number and hands that number out (`if
+  // (isTcpPortFree(candidate)) return candidate`) is a free-port helper itself: reported at its
+  // definition, as other helpers are, and its callers as theirs are.
+  for (const [name, probe] of askers) {
+    for (const { call, handOut } of picks(ctx, name, ctx.facts.scopes[probe]!)) {
+      const scope = namedScope(ctx, call.scope)
+      const fn = declaredFunction(ctx, scope)
+      if (!fn || !contains(fn.at, handOut.at) || probes.has(scope) || racyFunctions.has(scope))
+        continue
+      racyFunctions.add(scope)
+      hits.push({
+        rule: 'PORT002',
+        severity: unmeasuredIn(ctx, scope),
+        at: spanning(fn.at, handOut.at),
+        code: call.text,
+        message:
+          `${nameOf(scope)} hands out a port that \`${name}\` (line ${ctx.facts.scopes[probe]!.at.line}) ` +
+          'found free by binding it and closing the socket: nothing holds the port then, so another ' +
+          'process or a parallel test can take it before the caller binds it (EADDRINUSE, or a ' +
+          'client talking to the wrong server), on every OS.',
+      })
+    }
   }
   // A call of a local helper that binds the socket it is given and returns its port (CPython's
   // bind_port) is a bind and a port read on the argument.
@@ -416,26 +442,36 @@ function answersYesOrNo(ctx: RuleContext, fn: Scope): boolean {
  * over candidates); a test asserting that a port was released asks without picking.
  */
 function pickedByCaller(ctx: RuleContext, fn: Scope): boolean {
+  return picks(ctx, fn.name, fn).length > 0
+}
+
+/** The calls of a probe whose caller then returns the number it asked about, with that return. */
+function picks(ctx: RuleContext, name: string, fn: Scope): { call: Call; handOut: Exit }[] {
   const { facts } = ctx
-  return facts.calls.some((c) => {
-    if (c.name !== fn.name || contains(fn.at, c.at)) return false
-    const returned = (name: string) =>
-      facts.exits.some(
-        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, name),
+  return facts.calls.flatMap((c) => {
+    if (c.name !== name || contains(fn.at, c.at)) return []
+    const returned = (asked: string) =>
+      facts.exits.find(
+        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, asked),
       )
     // …or an address built from it: netty's `isTcpPortAvailable(new InetSocketAddress(port))`
     // held in a variable, then `return port`.
-    const builtFromReturned = (name: string) =>
-      facts.assigns.some(
-        (a) =>
-          a.name === name &&
-          a.scope === c.scope &&
-          a.at.end <= c.at.start &&
-          (a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []).some(returned),
-      )
-    return c.args.some(
-      (a) => a.value.kind === 'name' && (returned(a.value.text) || builtFromReturned(a.value.text)),
-    )
+    const builtFromReturned = (asked: string) => {
+      for (const a of facts.assigns) {
+        if (a.name !== asked || a.scope !== c.scope || a.at.end > c.at.start) continue
+        for (const word of a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+          const exit = returned(word)
+          if (exit) return exit
+        }
+      }
+      return undefined
+    }
+    for (const a of c.args) {
+      if (a.value.kind !== 'name') continue
+      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text)
+      if (handOut) return [{ call: c, handOut }]
+    }
+    return []
   })
 }
 
@@ -456,9 +492,12 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
   if (returned || stored) return false
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
   const area = fn.at
-  // try-with-resources, `using`, `with`: the block that opened the socket closes it.
-  if (facts.blocks.some((k) => k.head && contains(area, k.at) && contains(k.head, bound.at)))
-    return true
+  // try-with-resources, `using`, `with`: the block that opened the socket closes it, whether it
+  // binds in the header or on the variable the header declares (`try (ServerSocket s = new
+  // ServerSocket()) { s.bind(…) }`, x-pipe's isUsable).
+  const opens = (head: Span) =>
+    contains(head, bound.at) || facts.assigns.some((a) => a.name === sock && contains(head, a.at))
+  if (facts.blocks.some((k) => k.head && contains(area, k.at) && opens(k.head))) return true
   return facts.calls.some(
     (c) =>
       contains(area, c.at) &&
@@ -841,8 +880,11 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
       local === undefined
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (local !== undefined && !racyFunctions.has(local)) continue
-    // The helper's own body calling itself, or its definition site: not a use.
-    if (local !== undefined && namedScope(ctx, call.scope) === local) continue
+    // The helper's own body calling itself, an overload delegating to it (`randomPort()` returning
+    // `randomPort(10000, 30000, null)`), or its definition site: not a use.
+    const caller = namedScope(ctx, call.scope)
+    if (local !== undefined && (caller === local || facts.scopes[caller]?.name === call.name))
+      continue
     const bind = laterBind(ctx, call)
     if (
       !bind &&
