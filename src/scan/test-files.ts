@@ -53,7 +53,7 @@ const TEST_FILE: Record<LanguageId, RegExp> = {
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/,
 }
 
-/** Support modules named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go. */
+/** Support modules and packages named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go. */
 const SUPPORT_NAME =
   /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i
 
@@ -69,6 +69,8 @@ export function isTestPath(
   for (const dir of parts) {
     const lower = dir.toLowerCase()
     if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true
+    // A crate or package of test support: weaver's `crates/weaver_test_support/src/lib.rs`.
+    if (SUPPORT_NAME.test(dir)) return true
   }
   // Maven and Gradle source sets: src/test, src/integrationTest, src/jmhTest...
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true

@@ -65,6 +65,8 @@ describe('isTestPath', () => {
     ['ListenerTests.cs', 'csharp'],
     ['tests/integration.rs', 'rust'],
     ['net-test/src/lib.rs', 'rust'],
+    ['crates/weaver_test_support/src/lib.rs', 'rust'],
+    ['EventFlow.TestHelpers/TcpHelper.cs', 'csharp'],
     ['test-commons/src/main/kotlin/Sockets.kt', 'kotlin'],
     ['testing_support/server.py', 'python'],
     ['tests/test_socket.c', 'c'],
@@ -85,6 +87,7 @@ describe('isTestPath', () => {
     ['src/lib.rs', 'rust'],
     ['Api/Program.cs', 'csharp'],
     ['testament/src/main.rs', 'rust'],
+    ['contesting/src/lib.rs', 'rust'],
   ] as const)('%s is not test code (%s)', (path, language) => {
     expect(isTestPath(path, language)).toBe(false)
   })

@@ -135,10 +135,22 @@ export const freePortRace: Rule = (ctx) => {
   /** Availability probes of this file, by name. */
   const askers = new Map<string, number>()
   for (const l of ctx.listeners) {
-    // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter).
-    if (l.port.kind === 'fixed' || l.kind !== 'server' || !l.call) continue
+    // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter), or a
+    // candidate drawn at random or counted (orbs' aRandomPort, weaver's reserve_test_port).
+    if (l.kind !== 'server' || !l.call) continue
+    const drawn = l.port.kind === 'fixed' && (l.port.random || l.port.counted)
+    if (l.port.kind === 'fixed' && !drawn) continue
     const scope = namedScope(ctx, l.scope)
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
+    if (drawn) {
+      const candidate =
+        racyFunctions.has(scope) || probes.has(scope)
+          ? undefined
+          : candidateHandedOut(ctx, bound, scope)
+      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`
+      if (candidate) probeHit(bound.at, l.text, scope, what)
+      continue
+    }
     if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (isRace(ctx, bound, scope))
@@ -479,15 +491,23 @@ function picks(ctx: RuleContext, name: string, fn: Scope): { call: Call; handOut
 function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
   const { facts } = ctx
   const { sock } = bound
-  if (!sock) return false
+  // Rust's `TcpListener::bind(addr).is_ok()`: only the answer is kept, the listener is dropped
+  // at the end of the statement.
+  if (!sock)
+    return (
+      ctx.family === 'rust' &&
+      facts.calls.some((c) => /^is_(?:ok|err)$/.test(c.name) && contains(c.at, bound.bind.at))
+    )
   const isSock = (v: Value | undefined) => v?.kind === 'name' && rootOf(v.name) === sock
   const returned = facts.exits.some(
     (e) =>
       e.scope === fn.id &&
       (isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))),
   )
+  // Go's blank identifier keeps nothing: `_ = l.Close()`.
   const stored = facts.assigns.some(
-    (a) => contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock,
+    (a) =>
+      contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock && a.target !== '_',
   )
   if (returned || stored) return false
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
@@ -543,9 +563,12 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
     if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))
       carriers.add(a.name)
   }
-  const handedOut = facts.exits.some(
-    (e) => e.scope === fn.id && e.value?.kind === 'name' && carriers.has(e.value.name),
-  )
+  // Go returns a list: `return port` and `return port, nil` hand out its first item.
+  const first = (v: Value | undefined) => (v?.kind === 'tuple' ? v.items[0] : v)
+  const handedOut = facts.exits.some((e) => {
+    const value = first(e.value)
+    return e.scope === fn.id && value?.kind === 'name' && carriers.has(value.name)
+  })
   return handedOut ? candidate : undefined
 }
 
