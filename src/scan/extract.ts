@@ -555,6 +555,7 @@ class Extractor {
             ]
           : [[left, right] as const]
     const oneOfResults = rights.length === 1 && lefts.length > 1
+    const results = oneOfResults ? lefts.slice(1).map((l) => short(declared(l))) : undefined
     for (const [l, r] of pairs) {
       const target = short(declared(l))
       const value = this.valueOf(r, 0)
@@ -563,7 +564,7 @@ class Extractor {
         name: lastSegment(target),
         value,
         declaration: shape.declaration,
-        ...(oneOfResults && { oneOfResults }),
+        ...(oneOfResults && { oneOfResults, results }),
         at: this.span(node),
         scope: this.scope,
       })

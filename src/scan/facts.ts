@@ -71,6 +71,8 @@ export interface Assign {
   declaration: boolean
   /** Go's `server, err := New(cfg)`: the call has more results than this one, so it can fail. */
   oneOfResults?: boolean
+  /** The other names such an assignment declares, in order: Go's `_, port, err := net.SplitHostPort(…)`. */
+  results?: string[]
   at: Span
   scope: number
 }

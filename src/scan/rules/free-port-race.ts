@@ -331,12 +331,21 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   // A connection dialled to the port (`conn, err := net.Dial("tcp", l.Addr().String())`) is no
   // port: returning it hands on a connection made while the socket was open.
   const dialled = (a: Assign) => a.value.kind === 'call' && CLIENT_CALL.test(a.value.call.name)
-  for (const a of local) if (reads.some((r) => contains(a.at, r)) && !dialled(a)) take(a.target)
+  // Go's `_, p, err := net.SplitHostPort(l.Addr().String())`: the port is one of the results.
+  const named = (a: Assign) => [
+    a.target,
+    ...(a.results ?? []).filter((r) => !/^(?:_|err)$/.test(r)),
+  ]
+  for (const a of local) {
+    if (reads.some((r) => contains(a.at, r)) && !dialled(a)) named(a).forEach(take)
+  }
   // …and a field of them, perhaps converted: `const addr = srv.address(); const p = addr.port`,
   // `port = int(addr[1])`, or destructured: `const { port } = address`. Not any value a port
   // variable takes part in (`c = NewConsumer(addr)`).
   const fieldTaken = (a: Assign, v: string) =>
-    fieldOf(a.value.text, v) || (/^[{[]/.test(a.target) && a.value.text.trim() === v)
+    fieldOf(a.value.text, v) ||
+    numberOf(a.value.text, v) ||
+    (/^[{[]/.test(a.target) && a.value.text.trim() === v)
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target)
@@ -570,6 +579,14 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
     return e.scope === fn.id && value?.kind === 'name' && carriers.has(value.name)
   })
   return handedOut ? candidate : undefined
+}
+
+/** The number a variable holds, converted: Go's `strconv.Atoi(p)`, `int(p)`, `Number(p)`. */
+function numberOf(text: string, variable: string): boolean {
+  const v = escapeRegExp(variable)
+  return new RegExp(
+    `^(?:strconv\\.Atoi|strconv\\.ParseU?int|int|Number|parseInt|Integer\\.parseInt|Integer\\.valueOf)\\(\\s*${v}\\s*(?:,[^()]*)?\\)$`,
+  ).test(text.trim())
 }
 
 /** `addr.port`, `addr[1]`, `int(addr.port)`, `Number(addr.port)`: the variable's value or a field of it. */
