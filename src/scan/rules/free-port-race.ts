@@ -642,11 +642,12 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     const socketInHeader = sock !== '' && hasWord(block.headText ?? '', sock)
     if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true
   }
-  // Kotlin `ServerSocket(0).use { it.localPort }`.
+  // Kotlin `ServerSocket(0).use { it.localPort }`, or `socket.use { it.localPort }` on the
+  // variable that holds it (iroha-java's findFreePorts).
   for (const use of facts.calls) {
     if (
       use.name === 'use' &&
-      contains(use.at, bound.at) &&
+      (contains(use.at, bound.at) || (sock !== '' && use.receiver === sock)) &&
       escapes.some((e) => contains(use.at, e))
     ) {
       return true
@@ -710,6 +711,9 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
         : /^(?:net|tls|http|https)$/
     if (!modules.test(bind.receiver)) return bind.receiver
   }
+  // Java NIO's `channel.socket().bind(…)` binds the channel's own socket.
+  const channel = /^([a-z_$][\w$]*)\.socket\(\)$/.exec(bind.receiver)?.[1]
+  if (channel) return channel
   const best = innermostAssign(ctx.facts, bind.at)
   if (!best) return ''
   // `let port = TcpListener::bind(…).unwrap().local_addr().unwrap().port()`: the variable gets
