@@ -102,7 +102,7 @@ export const freePortRace: Rule = (ctx) => {
     return name ? `\`${name}\`` : 'This code'
   }
   const hit = (at: Span, code: string, scope: number, what: string) => {
-    // A probe's callers are not reported: its definition is where the fix belongs.
+    // A helper's callers are reported too (helperCalls); a probe's are not.
     racyFunctions.add(scope)
     hits.push({
       rule: 'PORT002',
@@ -131,6 +131,12 @@ export const freePortRace: Rule = (ctx) => {
         '(EADDRINUSE, or a client talking to the wrong server), on every OS.',
     })
   }
+  // A probe of a candidate that hands the number out is a free-port helper: its callers are
+  // reported as a port-0 helper's are (clipper's find_unbound_port()).
+  const handOutHit = (from: Span, code: string, scope: number, what: string) => {
+    probeHit(from, code, scope, what)
+    racyFunctions.add(scope)
+  }
   const binders = new Set<string>()
   /** Availability probes of this file, by name. */
   const askers = new Map<string, number>()
@@ -142,25 +148,16 @@ export const freePortRace: Rule = (ctx) => {
     if (l.port.kind === 'fixed' && !drawn) continue
     const scope = namedScope(ctx, l.scope)
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
-    if (drawn) {
-      const candidate =
-        racyFunctions.has(scope) || probes.has(scope)
-          ? undefined
-          : candidateHandedOut(ctx, bound, scope)
-      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`
-      if (candidate) probeHit(bound.at, l.text, scope, what)
-      continue
-    }
-    if (isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
+    if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
-    if (isRace(ctx, bound, scope))
+    if (!drawn && isRace(ctx, bound, scope))
       hit(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
         l.text,
         scope,
         'binds port 0',
       )
-    else if (isAvailabilityProbe(ctx, bound, scope)) {
+    else if (!drawn && isAvailabilityProbe(ctx, bound, scope)) {
       const what =
         'binds the port it is asked about and closes the socket to answer whether it is free'
       probeHit(bound.at, l.text, scope, what)
@@ -168,7 +165,7 @@ export const freePortRace: Rule = (ctx) => {
     } else {
       const candidate = candidateHandedOut(ctx, bound, scope)
       const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`
-      if (candidate) probeHit(bound.at, l.text, scope, what)
+      if (candidate) handOutHit(bound.at, l.text, scope, what)
     }
   }
   for (const call of ctx.facts.calls) {
