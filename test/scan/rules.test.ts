@@ -345,6 +345,30 @@ func TestWsConn(t *testing.T) {
     expect(spans).toEqual([[9, 15]])
   })
 
+  it('PORT001 on a fixed port held in a variable spans the literal to the call that binds it', async () => {
+    const rs = `use std::net::TcpListener;
+
+fn run_server(port: u16) {
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    drop(listener);
+}
+
+#[test]
+fn single_client() {
+    let port = 55001;
+    let message = "hello";
+    run_server(port);
+    assert_eq!(message.len(), 5);
+}
+`
+    const r = await scanFiles({ 'tests/integration_tests.rs': rs })
+    // gns-rs: `let port = 55001;` (line 10) to `run_server(port)` (12); the helper's own bind (4).
+    expect(spansOf(r, 'PORT001')).toEqual([
+      [4, 4],
+      [10, 12],
+    ])
+  })
+
   it('PORT001 on a random port spans the draw to the server it starts on the next lines', async () => {
     const py = `import random
 

@@ -43,12 +43,13 @@ export const fixedPortInTest: Rule = (ctx) => {
               : l.port.defaultOf
                 ? `starts a server on ${l.port.defaultOf}'s default port ${l.port.port}, as it names none`
                 : `listens on fixed port ${l.port.port}`
+      const plain = !l.port.random && !l.port.counted && !l.port.defaultOf
       hits.push({
         rule: 'PORT001',
         // Measured on real projects' code: 148 of the 156 judged findings it still makes are
         // true, no false alarm on 42 clean cases (docs/scan.md), so it fails the gate by default.
         severity: 'error',
-        at: l.at,
+        at: plain ? fromLiteral(ctx, l.at, l.text, l.scope, l.port.port) : l.at,
         code: l.text,
         message: `Test code ${what}: parallel workers${
           l.port.port >= EPHEMERAL_FLOOR
@@ -183,6 +184,25 @@ function firstUse(ctx: RuleContext, r: RandomPort): Span | undefined {
 }
 
 /**
+ * Where the fixed number is written, when the test holds it in a variable of its own first (`let
+ * port = 55001;` … `run_server(port, …)`, gns-rs): the finding spans the literal to the listener,
+ * so it points at the number to change and still covers where it is bound.
+ */
+function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, port: number): Span {
+  const fn = namedScope(ctx, scope)
+  if (fn === 0) return at
+  const literal = ctx.facts.assigns.findLast(
+    (a) =>
+      a.at.end <= at.start &&
+      namedScope(ctx, a.scope) === fn &&
+      a.value.kind === 'int' &&
+      a.value.value === port &&
+      hasWord(text, a.name),
+  )
+  return literal ? spanning(literal.at, at) : at
+}
+
+/**
  * A variable given a random port that the test only writes into URLs (uploadthing's
  * `` `http://localhost:${port}` `` for a mock that intercepts requests): nothing listens on it.
  */
@@ -273,7 +293,7 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
       hits.push({
         rule: 'PORT001',
         severity: 'error',
-        at: c.at,
+        at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
         code: c.text,
         message:
           `Test code hands fixed port ${port.port} to \`${fn.name}\`, which listens on it (line ${l.at.line}): ` +
