@@ -356,8 +356,14 @@ function rust(call: Call, consts: Constants): Address | undefined {
   }
   // tide's `app.listen("localhost:8080")`; a socket's `listen(128)` takes a backlog.
   if (n === 'listen' && first && isAddressText(first, consts)) return addressOf(first, consts)
+  // gns-rs' `socket.listen(Ipv4Addr::LOCALHOST.into(), 59999)`: an IP address, then the port.
+  if (n === 'listen' && first && RUST_IP.test(first.text) && isIntValue(pos(call, 1), consts))
+    return hostAndPort(call, consts, first, pos(call, 1))
   return undefined
 }
+
+/** An IP address value in Rust: `Ipv4Addr::LOCALHOST`, `IpAddr::V6(…)`, `Ipv6Addr::UNSPECIFIED`. */
+const RUST_IP = /^(?:std::net::)?Ip(?:v[46])?Addr::/
 
 /** A socket bound to a ZeroMQ-style endpoint text, with a port: `sock.bind("tcp://*:5555")`. */
 const ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/
