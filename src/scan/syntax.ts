@@ -428,6 +428,10 @@ const cFamily = (cpp: boolean): Syntax => ({
     assignment_expression: { left: 'left', right: 'right', declaration: false },
     init_declarator: { left: 'declarator', right: 'value', declaration: true },
     preproc_def: { left: 'name', right: 'value', declaration: true },
+    // A class's `static const unsigned short PORT = 54321;` (cucumber-cpp's SocketServerTest).
+    ...(cpp
+      ? { field_declaration: { left: 'declarator', right: 'default_value', declaration: true } }
+      : {}),
   },
   objects: {},
   // Designated initializers: `{ .sin_port = htons(8080) }`.
