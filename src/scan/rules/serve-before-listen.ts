@@ -14,7 +14,8 @@ const CALLBACK_NAME =
 
 /**
  * The first call after the server starts that talks to it: a known client call, or any call given
- * the server's own address text (miekg/dns's `c.Exchange(m, "127.0.0.1:8053")`).
+ * the server's own address text (miekg/dns's `c.Exchange(m, "127.0.0.1:8053")`) or a client value
+ * built from its port.
  */
 function clientAfter(
   ctx: RuleContext,
@@ -23,10 +24,24 @@ function clientAfter(
   address?: string,
 ): Call | undefined {
   const area = ctx.facts.scopes[scope]!.at
+  // Variables the test builds from the server's port after starting it, to hand to a client
+  // (promscale's `promscaleClient := httpClient{"http://localhost:9201"}`, then `getServices(t,
+  // promscaleClient)`).
+  const port = address === undefined ? undefined : /:(\d+)$/.exec(address)?.[1]
+  const carriers = ctx.facts.assigns
+    .filter(
+      (a) =>
+        port !== undefined &&
+        a.at.start > start.at.end &&
+        contains(area, a.at) &&
+        new RegExp(`(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}\\b`).test(a.value.text),
+    )
+    .map((a) => a.name)
   const dials = (c: Call) =>
     CLIENT.test(c.name) ||
     (address !== undefined &&
-      c.args.some((a) => a.value.kind === 'string' && a.value.value === address))
+      c.args.some((a) => a.value.kind === 'string' && a.value.value === address)) ||
+    c.args.some((a) => carriers.some((name) => hasWord(a.value.text, name)))
   const client = ctx.facts.calls.find(
     (c) => c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c),
   )
