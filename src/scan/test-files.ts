@@ -37,8 +37,9 @@ const TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i
 
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {
-  // unittest discovers `test*.py`, which takes in a lone `test.py` too.
-  python: /^(?:_?test_.*|.*_test|conftest|tests?)\.py$/,
+  // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
+  // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).
+  python: /^(?:_?test_.*|.*_test|conftest|tests?|pytest_\w+)\.py$/,
   // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
   // AVA's defaults add `test-*.js`.
   javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,

@@ -47,6 +47,7 @@ describe('isTestPath', () => {
     ['pkg/server_test.py', 'python'],
     ['conftest.py', 'python'],
     ['aiohttp/test_utils.py', 'python'],
+    ['pytest_mock_server.py', 'python'],
     ['src/app.test.ts', 'typescript'],
     ['src/__tests__/app.ts', 'typescript'],
     ['lib/server.spec.js', 'javascript'],
@@ -78,6 +79,7 @@ describe('isTestPath', () => {
   it.each([
     ['src/server.py', 'python'],
     ['src/contest.py', 'python'],
+    ['src/pytestify.py', 'python'],
     ['src/attestation.ts', 'typescript'],
     ['src/latest.ts', 'typescript'],
     ['src/contest.js', 'javascript'],
