@@ -33,8 +33,8 @@ const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 const SERVER_CLASS = /(?:Server|Listener|Acceptor)$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
-/** `x.start(6001)` on a receiver named like a server or a mock of one. */
-const SERVER_RECEIVER = /server|mock|broker/i
+/** `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`). */
+const SERVER_RECEIVER = /server|srv|mock|broker/i
 
 /** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
 const MIN_PORT = 1024

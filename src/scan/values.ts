@@ -256,9 +256,9 @@ function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: numb
   return drawn.kind === 'fixed' && isRandomDraw(offset) ? { ...drawn, random: true } : drawn
 }
 
-/** Calls that draw a random number: `Random.Next`, `randint`, `rand.Intn`, `gen_range`, `Math.random`. */
+/** Calls that draw a random number: `Random.Next`, `randint`, `rand.Intn`, `gen_range`, `Math.random`, C's `rand()`. */
 const RANDOM_CALL =
-  /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform)$/
+  /^(?:Next|NextInt|nextInt|randint|randrange|Intn|Int31n|Int63n|gen_range|randomInt|random|uniform|rand|arc4random_uniform)$/
 
 /** A random draw, perhaps scaled and rounded: `rand.Intn(n)`, `Math.floor(Math.random() * n)`. */
 export function isRandomDraw(v: Value, depth = 0): boolean {
@@ -335,6 +335,11 @@ function portOfCall(call: Call, consts: Constants, depth: number): Port {
   if (local) return portOf(local, consts, depth + 1)
   const start = counterStart(call, consts)
   if (start !== undefined) return counted(start)
+  // `random.randint(20000, 30000)`, `Random.Next(8000, 9000)`: drawn from a range of ports.
+  const low = RANDOM_CALL.test(call.name) ? call.args[0]?.value : undefined
+  const from = low && call.args.length === 2 ? literalNumber(low, consts) : undefined
+  if (from !== undefined && from >= 1024 && from < 65536)
+    return { kind: 'fixed', port: from, counted: true, random: true }
   // os.environ.get("PORT", 8080), os.getenv(...), System.getenv(...): the second argument is the default.
   if (ENV.test(call.callee)) {
     const fallback = portOf(call.args[1]?.value, consts, depth + 1)

@@ -30,8 +30,15 @@ export const fixedPortInTest: Rule = (ctx) => {
         p.at.end <= l.at.start &&
         hasWord(l.text, p.variable.split('.').pop()!),
     )
+  // A draw whose finding already spans to the server it starts (`port = random.randint(…)` then
+  // `server.start(tcp_port=port)` on the next lines) is one finding, from the draw.
+  const draws = randomPorts(ctx.facts)
+    .filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r))
+    .map((r) => ({ r, use: firstUse(ctx, r) }))
+  const drawnHere = (l: Listener) => draws.some(({ use }) => use && contains(use, l.at))
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
+    if (l.port.kind === 'fixed' && l.port.random && drawnHere(l)) continue
     if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what =
         l.kind === 'mapping'
@@ -134,9 +141,7 @@ export const fixedPortInTest: Rule = (ctx) => {
         'same host make it fail with EADDRINUSE, or talk to the wrong server.',
     })
   }
-  for (const r of randomPorts(ctx.facts)) {
-    if (!inTest(ctx, r.scope) || onlyInUrls(ctx, r)) continue
-    const use = firstUse(ctx, r)
+  for (const { r, use } of draws) {
     hits.push({
       rule: 'PORT001',
       severity: 'error',
