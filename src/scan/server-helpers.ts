@@ -363,18 +363,18 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   // A value built with a port keyword and then started itself: aiosmtpd's `controller =
   // get_controller(handler, port=9025)`, then `controller.start()`. Started on that very value,
   // so not a parse test's expected settings; a client started is handed the port it dials.
+  const startsOn = Map.groupBy(
+    facts.calls.filter((c) => STARTS.test(c.name)),
+    (c) => c.receiver,
+  )
   for (const a of facts.assigns) {
-    if (a.value.kind !== 'call' || !/^[\w$]+$/.test(a.target)) continue
+    if (a.value.kind !== 'call' || !startsOn.has(a.target)) continue
     if (/client/i.test(a.target) || /client/i.test(a.value.call.callee)) continue
     const named = a.value.call.args.find((arg) => arg.name && PORT_KEYWORD.test(arg.name))
     const area = facts.scopes[a.scope]?.at
-    const startsIt = facts.calls.some(
-      (c) =>
-        c.receiver === a.target &&
-        STARTS.test(c.name) &&
-        c.at.start > a.at.end &&
-        (!area || contains(area, c.at)),
-    )
+    const startsIt = startsOn
+      .get(a.target)!
+      .some((c) => c.at.start > a.at.end && (!area || contains(area, c.at)))
     if (named && startsIt) add(a.value.call.at, a.scope, a.value.call.text, named.value)
   }
   for (const c of facts.calls) {

@@ -28,15 +28,14 @@ function clientAfter(
   // (promscale's `promscaleClient := httpClient{"http://localhost:9201"}`, then `getServices(t,
   // promscaleClient)`).
   const port = address === undefined ? undefined : /:(\d+)$/.exec(address)?.[1]
-  const carriers = ctx.facts.assigns
-    .filter(
-      (a) =>
-        port !== undefined &&
-        a.at.start > start.at.end &&
-        contains(area, a.at) &&
-        new RegExp(`(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}\\b`).test(a.value.text),
-    )
-    .map((a) => a.name)
+  const loopback = port && new RegExp(`(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}\\b`)
+  const carriers = !loopback
+    ? []
+    : ctx.facts.assigns
+        .filter(
+          (a) => a.at.start > start.at.end && contains(area, a.at) && loopback.test(a.value.text),
+        )
+        .map((a) => a.name)
   const dials = (c: Call) =>
     CLIENT.test(c.name) ||
     (address !== undefined &&
