@@ -38,6 +38,7 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-12.json',
   'unlabelled-judgements-census-13.json',
   'unlabelled-judgements-census-14.json',
+  'unlabelled-judgements-census-15.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
