@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CNJANC37.js";
+} from "./chunk-7RYVPCYG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-OPGSW6AY.js";
+} from "./chunk-75UV3QBI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RZZS2YEZ.js.LEGAL.txt */
+/*! For license information please see serve-command-BOC5332H.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-OPGSW6AY.js";
+} from "./chunk-75UV3QBI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-CNJANC37.js.LEGAL.txt */
+/*! For license information please see chunk-7RYVPCYG.js.LEGAL.txt */
