@@ -397,11 +397,16 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
     }
-    // cucumber-cpp's `server->listen(PORT)`: one argument named for a port (asio's
+    // cucumber-cpp's `server->listen(PORT)`: one argument named for a port; zoneminder's
+    // `server.bind(1234)`: a port-sized number given to a server object (asio's
     // `acceptor.listen(128)` takes a backlog).
     const only = call.args.length === 1 ? pos(call, 0) : undefined
-    if (only && /port/i.test(only.text) && isIntValue(only, consts))
-      return hostAndPort(call, consts, undefined, only)
+    if (only && isIntValue(only, consts)) {
+      const named = /port/i.test(only.text)
+      const toServer =
+        /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024
+      if (named || toServer) return hostAndPort(call, consts, undefined, only)
+    }
     return undefined
   }
   // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.

@@ -23,8 +23,9 @@ function timeWaitCanRefuse(ctx: RuleContext, l: Listener): boolean {
   const name = l.call?.name ?? 'bind'
   const raw = (() => {
     switch (ctx.family) {
+      // The system call, not a C++ wrapper's method (`server.bind(1234)`), which may set the option.
       case 'c':
-        return name === 'bind'
+        return name === 'bind' && (l.call?.receiver ?? '') === ''
       case 'python':
         return name === 'bind' || PY_PLAIN_SERVERS.test(name)
       // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.
