@@ -32375,8 +32375,11 @@ function cFamily2(call, consts, facts) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
     }
     const only = call.args.length === 1 ? pos(call, 0) : void 0;
-    if (only && /port/i.test(only.text) && isIntValue(only, consts))
-      return hostAndPort(call, consts, void 0, only);
+    if (only && isIntValue(only, consts)) {
+      const named = /port/i.test(only.text);
+      const toServer = /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024;
+      if (named || toServer) return hostAndPort(call, consts, void 0, only);
+    }
     return void 0;
   }
   if (n === "createShared" && /server::ConnectionProvider$/.test(call.receiver)) {
@@ -33890,8 +33893,9 @@ function timeWaitCanRefuse(ctx, l) {
   const name2 = l.call?.name ?? "bind";
   const raw = (() => {
     switch (ctx.family) {
+      // The system call, not a C++ wrapper's method (`server.bind(1234)`), which may set the option.
       case "c":
-        return name2 === "bind";
+        return name2 === "bind" && (l.call?.receiver ?? "") === "";
       case "python":
         return name2 === "bind" || PY_PLAIN_SERVERS.test(name2);
       // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7RYVPCYG.js";
+} from "./chunk-3INXIRNW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-75UV3QBI.js";
+} from "./chunk-GDTLMG74.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BOC5332H.js.LEGAL.txt */
+/*! For license information please see serve-command-7KVUVABN.js.LEGAL.txt */
