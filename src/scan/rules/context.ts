@@ -42,7 +42,23 @@ type Scoped = Pick<RuleContext, 'facts' | 'testFile'>
 
 export function inTest(ctx: Scoped, scope: number): boolean {
   if (ctx.facts.scopes[scope]?.test === true) return true
-  return ctx.testFile && !inMainOfTestSources(ctx, scope)
+  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope)
+}
+
+/**
+ * Go's test runner only compiles an `Example…` function without an `// Output:` comment; it never
+ * runs it (skipper's `Example_ratelimitRegistryBinding`, whose `Run(o)` would serve forever).
+ */
+function inUnrunExample(ctx: Scoped, scope: number): boolean {
+  if (ctx.facts.language !== 'go') return false
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role !== 'declared' || !/^Example/.test(s.name)) continue
+    const area = s.at
+    return !ctx.facts.comments.some(
+      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text),
+    )
+  }
+  return false
 }
 
 /** Languages whose test runners call test methods, never a `main`. */

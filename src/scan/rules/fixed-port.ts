@@ -13,6 +13,7 @@ import {
   workerPorts,
   type RandomPort,
 } from '../server-helpers.ts'
+import { startedOptions } from '../started-options.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -78,8 +79,19 @@ export const fixedPortInTest: Rule = (ctx) => {
   }
   hits.push(...portsHandedToHelpers(ctx))
   hits.push(...testsCallingFixedListeners(ctx))
-  for (const c of configuredPorts(ctx.facts, ctx.consts)) {
-    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue
+  const counters = portCounters(ctx.facts, ctx.consts)
+  // An option given a counted variable is that counter's port, reported at the counter.
+  const counted = (at: Span) => counters.some((c) => c.at.start === at.start)
+  const configured = configuredPorts(ctx.facts, ctx.consts)
+  // Options started by a listener of their own (`Deno.listen(listenOptions)`) are that listener.
+  const options = startedOptions(ctx.facts, ctx.consts).filter(
+    (o) =>
+      !ctx.listeners.some((l) => l.call === o.start) &&
+      !configured.some((c) => contains(c.at, o.at) || contains(o.at, c.at)),
+  )
+  for (const c of [...configured, ...options]) {
+    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted(c.at))
+      continue
     hits.push({
       rule: 'PORT001',
       severity: 'error',
@@ -90,7 +102,7 @@ export const fixedPortInTest: Rule = (ctx) => {
         'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
     })
   }
-  for (const c of portCounters(ctx.facts, ctx.consts)) {
+  for (const c of counters) {
     if (!inTest(ctx, c.scope)) continue
     hits.push({
       rule: 'PORT001',

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3INXIRNW.js";
+} from "./chunk-HHTU654B.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GDTLMG74.js";
+} from "./chunk-2TZLCQAM.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7KVUVABN.js.LEGAL.txt */
+/*! For license information please see serve-command-XLDUCJX7.js.LEGAL.txt */

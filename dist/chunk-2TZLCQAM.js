@@ -32585,7 +32585,18 @@ function containerMapping(call, consts) {
 // src/scan/rules/context.ts
 function inTest(ctx, scope) {
   if (ctx.facts.scopes[scope]?.test === true) return true;
-  return ctx.testFile && !inMainOfTestSources(ctx, scope);
+  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope);
+}
+function inUnrunExample(ctx, scope) {
+  if (ctx.facts.language !== "go") return false;
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role !== "declared" || !/^Example/.test(s.name)) continue;
+    const area = s.at;
+    return !ctx.facts.comments.some(
+      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text)
+    );
+  }
+  return false;
 }
 var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
 function inMainOfTestSources(ctx, scope) {
@@ -32925,6 +32936,91 @@ var serveBeforeListen = (ctx) => {
   return spawned;
 };
 
+// src/scan/started-options.ts
+var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
+var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
+var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)\w*$/;
+var CLIENT2 = /client/i;
+var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
+var MIN_PORT2 = 1024;
+function startedOptions(facts, consts) {
+  const out2 = [];
+  let byScope;
+  for (const e of facts.entries) {
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue;
+    byScope ??= assignsByScope(facts);
+    const local = constantsAt(facts, consts, e.scope, e.at.start, byScope);
+    const given = portOf(e.value, local);
+    const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
+    if (port.kind !== "fixed" || port.port < MIN_PORT2) continue;
+    const start2 = startOf(facts, e.at);
+    if (!start2 || /^Serve(?:TLS)?$/.test(start2.name) && /^(?:ln|l|lis|listener)$/i.test(start2.args[0]?.value.text ?? ""))
+      continue;
+    out2.push({
+      at: fromVariable(facts, e, byScope),
+      start: start2,
+      scope: e.scope,
+      text: `${e.owner}{${e.key}: ${e.value.text}}`,
+      port: port.port
+    });
+  }
+  return out2;
+}
+function startOf(facts, at) {
+  const holder = innermostAssign(facts, at);
+  if (!holder || !/^[\w$]+$/.test(holder.target)) {
+    const call = innermostCall(facts, at);
+    return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : void 0;
+  }
+  if (/port$/i.test(holder.name) || stubsListen(holder.value)) return void 0;
+  const area = facts.scopes[holder.scope]?.at;
+  const holders = [holder.target];
+  for (const a of facts.assigns) {
+    if (a.at.start > holder.at.end && a.value.kind === "call" && /^[\w$]+$/.test(a.target) && (!area || contains(area, a.at)) && a.value.call.args.some((arg) => refersTo(arg.value.text, holder.target)))
+      holders.push(a.target);
+  }
+  return facts.calls.find(
+    (c) => c.at.start > holder.at.end && (!area || contains(area, c.at)) && isStart(c) && (holders.includes(c.receiver) || c.args.some((arg) => holders.some((h) => refersTo(arg.value.text, h))) || // `go app.NewSyslogAgent(cfg, mc, logger).Run()`
+    c.receiver.includes("(") && holders.some((h) => inArguments(c.receiver, h)))
+  );
+}
+function stubsListen(v, depth = 0) {
+  if (depth > 3) return false;
+  if (v.kind === "call") return v.call.args.some((a) => stubsListen(a.value, depth + 1));
+  if (v.kind !== "object") return false;
+  return v.entries.some(
+    (e) => /^(?:listen|bind|serve|createServer)$/i.test(e.key) && e.value.kind === "function" || stubsListen(e.value, depth + 1)
+  );
+}
+function isStart(c) {
+  if (!STARTS2.test(c.name) || RUNNER.test(c.receiver)) return false;
+  return !CLIENT2.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
+}
+function refersTo(text, name2) {
+  return new RegExp(`^[&*]?${name2.replace(/\$/g, "\\$")}(?:\\.[\\w$]+)*$`).test(text.trim());
+}
+function inArguments(receiver, name2) {
+  return new RegExp(`[(,]\\s*[&*]?${name2.replace(/\$/g, "\\$")}\\s*[,)]`).test(receiver);
+}
+function innermostCall(facts, at) {
+  let best;
+  for (const c of facts.calls) {
+    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start;
+    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c;
+  }
+  return best;
+}
+function fromVariable(facts, e, byScope) {
+  if (e.value.kind !== "name") return e.at;
+  const name2 = e.value.name;
+  let literal2;
+  for (let s = facts.scopes[e.scope]; s; s = s.id === 0 ? void 0 : facts.scopes[s.parent]) {
+    literal2 = byScope.get(s.id)?.findLast((a) => a.target === name2 && a.at.end <= e.at.start && a.value.kind !== "call");
+    if (literal2) break;
+  }
+  return literal2 && literal2.scope !== 0 ? spanning(literal2.at, e.at) : e.at;
+}
+
 // src/scan/rules/fixed-port.ts
 var EPHEMERAL_FLOOR = 32768;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
@@ -32963,8 +33059,15 @@ var fixedPortInTest = (ctx) => {
   }
   hits.push(...portsHandedToHelpers(ctx));
   hits.push(...testsCallingFixedListeners(ctx));
-  for (const c of configuredPorts(ctx.facts, ctx.consts)) {
-    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at))) continue;
+  const counters = portCounters(ctx.facts, ctx.consts);
+  const counted2 = (at) => counters.some((c) => c.at.start === at.start);
+  const configured = configuredPorts(ctx.facts, ctx.consts);
+  const options = startedOptions(ctx.facts, ctx.consts).filter(
+    (o) => !ctx.listeners.some((l) => l.call === o.start) && !configured.some((c) => contains(c.at, o.at) || contains(o.at, c.at))
+  );
+  for (const c of [...configured, ...options]) {
+    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted2(c.at))
+      continue;
     hits.push({
       rule: "PORT001",
       severity: "error",
@@ -32973,7 +33076,7 @@ var fixedPortInTest = (ctx) => {
       message: `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
     });
   }
-  for (const c of portCounters(ctx.facts, ctx.consts)) {
+  for (const c of counters) {
     if (!inTest(ctx, c.scope)) continue;
     hits.push({
       rule: "PORT001",

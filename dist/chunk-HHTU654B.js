@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GDTLMG74.js";
+} from "./chunk-2TZLCQAM.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3INXIRNW.js.LEGAL.txt */
+/*! For license information please see chunk-HHTU654B.js.LEGAL.txt */

@@ -1,0 +1,157 @@
+// A fixed port written into an options object or struct that the test then starts: the code under
+// test listens on it. cloud-sql-proxy's `in := &proxy.Config{Port: 50000}` → `c, err :=
+// proxy.NewClient(…, in)` → `go c.Serve(…)`; Prometheus's `opts := &Options{ListenAddress:
+// ":9090"}` → `webHandler := New(nil, opts)` → `webHandler.Listener()`.
+import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
+import { contains, innermostAssign, spanning } from './facts.ts'
+import { addressOf, assignsByScope, constantsAt, portOf, type Constants } from './values.ts'
+
+export interface StartedOption {
+  at: Span
+  scope: number
+  text: string
+  port: number
+  /** The call that starts what the options configure. */
+  start: Call
+}
+
+/** Fields that say where a server listens: `Port`, `PprofPort`, `ListenAddress`, `Addr`, `http_port`. */
+const LISTEN_FIELD =
+  /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/
+/** …and fields that say where a client goes, or which local port it dials from. */
+const ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i
+/** Calls that start what the options configure: `c.Serve(…)`, `RunServer(&opts)`, `h.Listener()`. */
+const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)\w*$/
+/** A client only listens when told to serve (cloud-sql-proxy's client is a local listener). */
+const CLIENT = /client/i
+/** Test runners' own `Run`: `t.Run(name, fn)`, `suite.Run(t, s)`. */
+const RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/
+/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
+const MIN_PORT = 1024
+
+/**
+ * Struct literals and initializers alone are as often a parse test's expected settings as a
+ * server's (nats-server, ktor): a field counts only when the value that holds it, or a value built
+ * from it, is then started in the same function.
+ */
+export function startedOptions(facts: FileFacts, consts: Constants): StartedOption[] {
+  const out: StartedOption[] = []
+  let byScope: Map<number, Assign[]> | undefined
+  for (const e of facts.entries) {
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue
+    byScope ??= assignsByScope(facts)
+    const local = constantsAt(facts, consts, e.scope, e.at.start, byScope)
+    const given = portOf(e.value, local)
+    const port = given.kind === 'fixed' ? given : addressOf(e.value, local).port
+    if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
+    const start = startOf(facts, e.at)
+    // Go's `srv.Serve(ln)` serves the listener it is handed and ignores the server's `Addr`.
+    if (
+      !start ||
+      (/^Serve(?:TLS)?$/.test(start.name) &&
+        /^(?:ln|l|lis|listener)$/i.test(start.args[0]?.value.text ?? ''))
+    )
+      continue
+    out.push({
+      at: fromVariable(facts, e, byScope),
+      start,
+      scope: e.scope,
+      text: `${e.owner}{${e.key}: ${e.value.text}}`,
+      port: port.port,
+    })
+  }
+  return out
+}
+
+/** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
+function startOf(facts: FileFacts, at: Span): Call | undefined {
+  const holder = innermostAssign(facts, at)
+  if (!holder || !/^[\w$]+$/.test(holder.target)) {
+    const call = innermostCall(facts, at)
+    return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : undefined
+  }
+  // A number is not options: portfinder's `port = await getPortPromise({ port: 8000 })`.
+  if (/port$/i.test(holder.name) || stubsListen(holder.value)) return undefined
+  const area = facts.scopes[holder.scope]?.at
+  const holders = [holder.target]
+  // One step on: a value built from the options (`c, err := proxy.NewClient(…, in)`).
+  for (const a of facts.assigns) {
+    if (
+      a.at.start > holder.at.end &&
+      a.value.kind === 'call' &&
+      /^[\w$]+$/.test(a.target) &&
+      (!area || contains(area, a.at)) &&
+      a.value.call.args.some((arg) => refersTo(arg.value.text, holder.target))
+    )
+      holders.push(a.target)
+  }
+  return facts.calls.find(
+    (c) =>
+      c.at.start > holder.at.end &&
+      (!area || contains(area, c.at)) &&
+      isStart(c) &&
+      (holders.includes(c.receiver) ||
+        c.args.some((arg) => holders.some((h) => refersTo(arg.value.text, h))) ||
+        // `go app.NewSyslogAgent(cfg, mc, logger).Run()`
+        (c.receiver.includes('(') && holders.some((h) => inArguments(c.receiver, h)))),
+  )
+}
+
+/**
+ * Options that bring their own `listen` function are a fake's (kimi-code's `listenWithPortRetry({
+ * listen: async () => { throw … }, port: 5000 })`): nothing binds their port.
+ */
+function stubsListen(v: Value, depth = 0): boolean {
+  if (depth > 3) return false
+  if (v.kind === 'call') return v.call.args.some((a) => stubsListen(a.value, depth + 1))
+  if (v.kind !== 'object') return false
+  return v.entries.some(
+    (e) =>
+      (/^(?:listen|bind|serve|createServer)$/i.test(e.key) && e.value.kind === 'function') ||
+      stubsListen(e.value, depth + 1),
+  )
+}
+
+function isStart(c: Call): boolean {
+  if (!STARTS.test(c.name) || RUNNER.test(c.receiver)) return false
+  return !CLIENT.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name)
+}
+
+/** `in`, `&in`, `*in`, `in.Cluster`. */
+function refersTo(text: string, name: string): boolean {
+  return new RegExp(`^[&*]?${name.replace(/\$/g, '\\$')}(?:\\.[\\w$]+)*$`).test(text.trim())
+}
+
+function inArguments(receiver: string, name: string): boolean {
+  return new RegExp(`[(,]\\s*[&*]?${name.replace(/\$/g, '\\$')}\\s*[,)]`).test(receiver)
+}
+
+function innermostCall(facts: FileFacts, at: Span): Call | undefined {
+  let best: Call | undefined
+  for (const c of facts.calls) {
+    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start
+    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c
+  }
+  return best
+}
+
+/**
+ * A field given a variable that the function set to a literal (`addr := ":9999"` … `Address:
+ * addr`) is reported from the literal, where the number is to be changed, to the field.
+ */
+function fromVariable(
+  facts: FileFacts,
+  e: FileFacts['entries'][number],
+  byScope: Map<number, Assign[]>,
+): Span {
+  if (e.value.kind !== 'name') return e.at
+  const name = e.value.name
+  let literal: Assign | undefined
+  for (let s = facts.scopes[e.scope]; s; s = s.id === 0 ? undefined : facts.scopes[s.parent]) {
+    literal = byScope
+      .get(s.id)
+      ?.findLast((a) => a.target === name && a.at.end <= e.at.start && a.value.kind !== 'call')
+    if (literal) break
+  }
+  return literal && literal.scope !== 0 ? spanning(literal.at, e.at) : e.at
+}
