@@ -13,7 +13,7 @@ import {
   workerPorts,
   type RandomPort,
 } from '../server-helpers.ts'
-import { startedOptions } from '../started-options.ts'
+import { startedOptions } from './started-options.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -83,11 +83,13 @@ export const fixedPortInTest: Rule = (ctx) => {
   // An option given a counted variable is that counter's port, reported at the counter.
   const counted = (at: Span) => counters.some((c) => c.at.start === at.start)
   const configured = configuredPorts(ctx.facts, ctx.consts)
-  // Options started by a listener of their own (`Deno.listen(listenOptions)`) are that listener.
+  // Options started by a listener of their own (`Deno.listen(listenOptions)`) are that listener;
+  // a field already read as a listener's fixed port, or as a configured port, is reported there.
   const options = startedOptions(ctx.facts, ctx.consts).filter(
     (o) =>
-      !ctx.listeners.some((l) => l.call === o.start) &&
-      !configured.some((c) => contains(c.at, o.at) || contains(o.at, c.at)),
+      !ctx.listeners.some(
+        (l) => l.port.kind === 'fixed' && (l.call === o.start || contains(l.at, o.field)),
+      ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at)),
   )
   for (const c of [...configured, ...options]) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted(c.at))

@@ -32936,12 +32936,13 @@ var serveBeforeListen = (ctx) => {
   return spawned;
 };
 
-// src/scan/started-options.ts
+// src/scan/rules/started-options.ts
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
-var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)\w*$/;
+var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
+var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
 var MIN_PORT2 = 1024;
 function startedOptions(facts, consts) {
   const out2 = [];
@@ -32957,7 +32958,9 @@ function startedOptions(facts, consts) {
     if (!start2 || /^Serve(?:TLS)?$/.test(start2.name) && /^(?:ln|l|lis|listener)$/i.test(start2.args[0]?.value.text ?? ""))
       continue;
     out2.push({
-      at: fromVariable(facts, e, byScope),
+      // From the number to where it is started, which a reader looks for (datalad's thread start).
+      at: spanning(fromVariable(facts, e, byScope), start2.at),
+      field: e.at,
       start: start2,
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
@@ -32968,7 +32971,7 @@ function startedOptions(facts, consts) {
 }
 function startOf(facts, at) {
   const holder = innermostAssign(facts, at);
-  if (!holder || !/^[\w$]+$/.test(holder.target)) {
+  if (!holder || !HOLDER.test(holder.target)) {
     const call = innermostCall(facts, at);
     return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : void 0;
   }
@@ -32976,11 +32979,11 @@ function startOf(facts, at) {
   const area = facts.scopes[holder.scope]?.at;
   const holders = [holder.target];
   for (const a of facts.assigns) {
-    if (a.at.start > holder.at.end && a.value.kind === "call" && /^[\w$]+$/.test(a.target) && (!area || contains(area, a.at)) && a.value.call.args.some((arg) => refersTo(arg.value.text, holder.target)))
+    if (a.at.start > holder.at.end && a.value.kind === "call" && HOLDER.test(a.target) && (!area || contains(area, a.at)) && a.value.call.args.some((arg) => holders.some((h) => hasWord(arg.value.text, h))))
       holders.push(a.target);
   }
   return facts.calls.find(
-    (c) => c.at.start > holder.at.end && (!area || contains(area, c.at)) && isStart(c) && (holders.includes(c.receiver) || c.args.some((arg) => holders.some((h) => refersTo(arg.value.text, h))) || // `go app.NewSyslogAgent(cfg, mc, logger).Run()`
+    (c) => c.at.start > holder.at.end && (!area || contains(area, c.at)) && isStart(c) && (holders.includes(c.receiver) || c.args.some((arg) => holders.some((h) => hasWord(arg.value.text, h))) || // `go app.NewSyslogAgent(cfg, mc, logger).Run()`
     c.receiver.includes("(") && holders.some((h) => inArguments(c.receiver, h)))
   );
 }
@@ -32996,11 +32999,8 @@ function isStart(c) {
   if (!STARTS2.test(c.name) || RUNNER.test(c.receiver)) return false;
   return !CLIENT2.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
 }
-function refersTo(text, name2) {
-  return new RegExp(`^[&*]?${name2.replace(/\$/g, "\\$")}(?:\\.[\\w$]+)*$`).test(text.trim());
-}
 function inArguments(receiver, name2) {
-  return new RegExp(`[(,]\\s*[&*]?${name2.replace(/\$/g, "\\$")}\\s*[,)]`).test(receiver);
+  return new RegExp(`[(,]\\s*[&*]?${escapeRegExp(name2)}\\s*[,)]`).test(receiver);
 }
 function innermostCall(facts, at) {
   let best;
@@ -33063,7 +33063,9 @@ var fixedPortInTest = (ctx) => {
   const counted2 = (at) => counters.some((c) => c.at.start === at.start);
   const configured = configuredPorts(ctx.facts, ctx.consts);
   const options = startedOptions(ctx.facts, ctx.consts).filter(
-    (o) => !ctx.listeners.some((l) => l.call === o.start) && !configured.some((c) => contains(c.at, o.at) || contains(o.at, c.at))
+    (o) => !ctx.listeners.some(
+      (l) => l.port.kind === "fixed" && (l.call === o.start || contains(l.at, o.field))
+    ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at))
   );
   for (const c of [...configured, ...options]) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted2(c.at))

@@ -2,15 +2,18 @@
 // test listens on it. cloud-sql-proxy's `in := &proxy.Config{Port: 50000}` → `c, err :=
 // proxy.NewClient(…, in)` → `go c.Serve(…)`; Prometheus's `opts := &Options{ListenAddress:
 // ":9090"}` → `webHandler := New(nil, opts)` → `webHandler.Listener()`.
-import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
-import { contains, innermostAssign, spanning } from './facts.ts'
-import { addressOf, assignsByScope, constantsAt, portOf, type Constants } from './values.ts'
+import type { Assign, Call, FileFacts, Span, Value } from '../facts.ts'
+import { contains, innermostAssign, spanning } from '../facts.ts'
+import { addressOf, assignsByScope, constantsAt, portOf, type Constants } from '../values.ts'
+import { escapeRegExp, hasWord } from './context.ts'
 
 export interface StartedOption {
   at: Span
   scope: number
   text: string
   port: number
+  /** The field that holds the number. */
+  field: Span
   /** The call that starts what the options configure. */
   start: Call
 }
@@ -20,12 +23,14 @@ const LISTEN_FIELD =
   /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/
 /** …and fields that say where a client goes, or which local port it dials from. */
 const ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i
-/** Calls that start what the options configure: `c.Serve(…)`, `RunServer(&opts)`, `h.Listener()`. */
-const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)\w*$/
+/** Calls that start what the options configure: `c.Serve(…)`, `RunServer(&opts)`, `start_server()`; not `Server` or `RuntimeError`. */
+const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/
 /** A client only listens when told to serve (cloud-sql-proxy's client is a local listener). */
 const CLIENT = /client/i
 /** Test runners' own `Run`: `t.Run(name, fn)`, `suite.Run(t, s)`. */
 const RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/
+/** A variable, or a field of the test object: `in`, `self.server`, `this.host`. */
+const HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/
 /** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
 const MIN_PORT = 1024
 
@@ -53,7 +58,9 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     )
       continue
     out.push({
-      at: fromVariable(facts, e, byScope),
+      // From the number to where it is started, which a reader looks for (datalad's thread start).
+      at: spanning(fromVariable(facts, e, byScope), start.at),
+      field: e.at,
       start,
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
@@ -66,7 +73,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
 /** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 function startOf(facts: FileFacts, at: Span): Call | undefined {
   const holder = innermostAssign(facts, at)
-  if (!holder || !/^[\w$]+$/.test(holder.target)) {
+  if (!holder || !HOLDER.test(holder.target)) {
     const call = innermostCall(facts, at)
     return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : undefined
   }
@@ -74,14 +81,16 @@ function startOf(facts: FileFacts, at: Span): Call | undefined {
   if (/port$/i.test(holder.name) || stubsListen(holder.value)) return undefined
   const area = facts.scopes[holder.scope]?.at
   const holders = [holder.target]
-  // One step on: a value built from the options (`c, err := proxy.NewClient(…, in)`).
+  // Values built from the options, in order (`c, err := proxy.NewClient(…, in)`; datalad's
+  // `self.server = wsgi.Server(bind_addr=(config["host"], config["port"]))`, then
+  // `self.server_thread = Thread(target=self.server.serve)`).
   for (const a of facts.assigns) {
     if (
       a.at.start > holder.at.end &&
       a.value.kind === 'call' &&
-      /^[\w$]+$/.test(a.target) &&
+      HOLDER.test(a.target) &&
       (!area || contains(area, a.at)) &&
-      a.value.call.args.some((arg) => refersTo(arg.value.text, holder.target))
+      a.value.call.args.some((arg) => holders.some((h) => hasWord(arg.value.text, h)))
     )
       holders.push(a.target)
   }
@@ -91,7 +100,7 @@ function startOf(facts: FileFacts, at: Span): Call | undefined {
       (!area || contains(area, c.at)) &&
       isStart(c) &&
       (holders.includes(c.receiver) ||
-        c.args.some((arg) => holders.some((h) => refersTo(arg.value.text, h))) ||
+        c.args.some((arg) => holders.some((h) => hasWord(arg.value.text, h))) ||
         // `go app.NewSyslogAgent(cfg, mc, logger).Run()`
         (c.receiver.includes('(') && holders.some((h) => inArguments(c.receiver, h)))),
   )
@@ -117,13 +126,9 @@ function isStart(c: Call): boolean {
   return !CLIENT.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name)
 }
 
-/** `in`, `&in`, `*in`, `in.Cluster`. */
-function refersTo(text: string, name: string): boolean {
-  return new RegExp(`^[&*]?${name.replace(/\$/g, '\\$')}(?:\\.[\\w$]+)*$`).test(text.trim())
-}
-
+/** `app.NewSyslogAgent(cfg, mc, logger)`: the value is passed to the call the chain starts with. */
 function inArguments(receiver: string, name: string): boolean {
-  return new RegExp(`[(,]\\s*[&*]?${name.replace(/\$/g, '\\$')}\\s*[,)]`).test(receiver)
+  return new RegExp(`[(,]\\s*[&*]?${escapeRegExp(name)}\\s*[,)]`).test(receiver)
 }
 
 function innermostCall(facts: FileFacts, at: Span): Call | undefined {

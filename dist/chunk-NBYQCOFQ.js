@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-2TZLCQAM.js";
+} from "./chunk-UZ2KMYKQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HHTU654B.js.LEGAL.txt */
+/*! For license information please see chunk-NBYQCOFQ.js.LEGAL.txt */
