@@ -78,6 +78,13 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
     )
   }
   if (n === 'create_datagram_endpoint') return addressOf(kw(call, 'local_addr'), consts)
+  // pytest-httpserver's `HTTPServer('127.0.0.1', '4000')` takes host and port apart.
+  if (
+    PY_SERVERS.test(n) &&
+    isHostText(first, consts) &&
+    portOf(pos(call, 1), consts).kind !== 'unknown'
+  )
+    return hostAndPort(call, consts, first, pos(call, 1))
   if (PY_SERVERS.test(n)) return addressOf(kw(call, 'server_address') ?? first, consts)
   if (n === 'make_server')
     return hostAndPort(call, consts, kw(call, 'host') ?? first, kw(call, 'port') ?? pos(call, 1))

@@ -320,6 +320,51 @@ public static class Ports
     ])
   })
 
+  it('PORT002 on a probed port covers a module-private helper that spawns the server on it', async () => {
+    // freeunit's `port = _get_free_port()` (line 11) then `_run_fake_otlp(port, …)` (line 13).
+    const py = `import socket
+import subprocess
+
+
+def _get_free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def test_span_exported():
+    port = _get_free_port()
+    dump = 'dump.bin'
+    proc = _run_fake_collector(port, dump=dump)
+    proc.kill()
+`
+    const r = await scanFiles({ 'tests/test_otel.py': py })
+    expect(spansOf(r, 'PORT002')).toEqual([
+      [5, 8],
+      [12, 14],
+    ])
+  })
+
+  it('PORT001 on options runs from the fixed number to the call that starts them', async () => {
+    // cloud-sql-proxy: `Port: 50000` (line 7) in the config a client is built from (10), which
+    // serves on line 11.
+    const go = `package proxy
+
+import "testing"
+
+func TestClientLimits(t *testing.T) {
+	in := &Config{
+		Port: 50000,
+		MaxConnections: 1,
+	}
+	c, _ := NewClient(in)
+	go c.Serve(func() {})
+}
+`
+    const r = await scanFiles({ 'internal/proxy/proxy_test.go': go })
+    expect(spansOf(r, 'PORT001')).toEqual([[7, 11]])
+  })
+
   it('PORT001 on a Go server struct runs from its statement to the call that serves it', async () => {
     const go = `package comms
 

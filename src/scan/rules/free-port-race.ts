@@ -798,8 +798,8 @@ function heldBy(facts: FileFacts, call: Call): Assign | undefined {
   )
 }
 
-/** Calls that bind or start a server on the port they are given. */
-const BINDS = /^(?:listen|bind|serve|start|run)\w*$/i
+/** Calls that bind or start a server on the port they are given: `_run_fake_otlp(port, …)` too. */
+const BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i
 
 /**
  * Where the function binds the number a helper handed out: `val port = findRandomPort()` …

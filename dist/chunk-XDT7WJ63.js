@@ -32161,6 +32161,8 @@ function python2(call, consts, facts) {
     );
   }
   if (n === "create_datagram_endpoint") return addressOf(kw(call, "local_addr"), consts);
+  if (PY_SERVERS.test(n) && isHostText(first, consts) && portOf(pos(call, 1), consts).kind !== "unknown")
+    return hostAndPort(call, consts, first, pos(call, 1));
   if (PY_SERVERS.test(n)) return addressOf(kw(call, "server_address") ?? first, consts);
   if (n === "make_server")
     return hostAndPort(call, consts, kw(call, "host") ?? first, kw(call, "port") ?? pos(call, 1));
@@ -33767,7 +33769,7 @@ function heldBy(facts, call) {
     (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
   );
 }
-var BINDS = /^(?:listen|bind|serve|start|run)\w*$/i;
+var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NBYQCOFQ.js";
+} from "./chunk-72PHQUGG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-UZ2KMYKQ.js";
+} from "./chunk-XDT7WJ63.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JKN4HL4P.js.LEGAL.txt */
+/*! For license information please see serve-command-MRIQZHDH.js.LEGAL.txt */
