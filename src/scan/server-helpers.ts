@@ -431,7 +431,21 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
 }
 
 /** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */
-export const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
+const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
+
+/**
+ * A fixed sleep: `time.sleep(1)`, `Thread.sleep(500)`, and JavaScript's `await new Promise((r) =>
+ * setTimeout(r, 1500))` (the timer handed the promise's resolve) or `await setTimeout(1500)` from
+ * `timers/promises`.
+ */
+export function isSleep(c: Call): boolean {
+  if (SLEEP.test(c.name)) return true
+  if (c.name !== 'setTimeout') return false
+  const [first, second] = c.args
+  return c.args.length === 1
+    ? c.awaited && first!.value.kind === 'int'
+    : first?.value.kind === 'name' && second?.value.kind === 'int'
+}
 
 /** A check whose name says it asks about a port: `doesPortHaveListener`, `port_available`, `isPortInUse`. */
 const PORT_PROBE =
@@ -480,11 +494,7 @@ export function probeLoops(facts: FileFacts): ProbeLoop[] {
       return walks
     })
     // A loop that sleeps between checks waits for a server to come up, or for a port to be let go.
-    if (
-      !probe ||
-      !variable ||
-      facts.calls.some((c) => SLEEP.test(c.name) && contains(loop.at, c.at))
-    )
+    if (!probe || !variable || facts.calls.some((c) => isSleep(c) && contains(loop.at, c.at)))
       continue
     const last = variable.split('.').pop()!
     // A helper that returns the number it settled on (fbpcf's `findNextOpenPort`, qpid-dispatch's
@@ -564,6 +574,8 @@ export interface SpawnedServer {
   port?: number
   /** The argument that gives the port, as written. */
   flag: string
+  /** The port is drawn at random from a range that starts at `port`. */
+  random?: true
 }
 
 /** One argument of a spawned process: its literal text when the file pins it down. */
@@ -613,8 +625,42 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
       out.push({ at, scope: call.scope, text: call.text, ...(port ? { port } : {}), flag })
       break
     }
+    if (out.at(-1)?.text === call.text) continue
+    const env = portInEnvironment(call, local)
+    if (env)
+      out.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env })
   }
   return out
+}
+
+/** An environment variable that tells a process its port: `PORT`, `HTTP_PORT`, `APP_PORT`. */
+const PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/
+
+/**
+ * The port a process is told in its environment (co-sheet's `spawn('node', ['server.js'], { env: {
+ * ...process.env, PORT } })`, Python's `Popen(cmd, env={**os.environ, "PORT": "8000"})`).
+ */
+function portInEnvironment(
+  call: Call,
+  consts: Constants,
+): { port?: number; flag: string; random?: true } | undefined {
+  for (const a of call.args) {
+    const options = a.name === 'env' ? a.value : a.value.kind === 'object' ? a.value : undefined
+    const env =
+      options?.kind === 'object' && a.name !== 'env'
+        ? options.entries.find((e) => e.key === 'env')?.value
+        : options
+    if (env?.kind !== 'object') continue
+    const entry = env.entries.find((e) => PORT_VARIABLE.test(e.key))
+    if (!entry) continue
+    const given = portOf(entry.value, consts)
+    const port = given.kind === 'fixed' && given.port >= MIN_PORT ? given.port : undefined
+    if (given.kind === 'zero') return undefined
+    const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`
+    const random = given.kind === 'fixed' && given.random === true
+    return { ...(port ? { port } : {}), flag: `env ${flag}`, ...(random ? { random } : {}) }
+  }
+  return undefined
 }
 
 const isRustCommand = (call: Call) =>

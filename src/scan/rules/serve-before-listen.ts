@@ -4,7 +4,7 @@ import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
 import { literalNumber } from '../values.ts'
-import { SLEEP } from '../server-helpers.ts'
+import { isSleep } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
@@ -65,7 +65,7 @@ function polls(ctx: RuleContext, client: Call, start: Call): boolean {
       b.kind === 'loop' &&
       b.at.start > start.at.end &&
       contains(b.at, client.at) &&
-      ctx.facts.calls.some((c) => SLEEP.test(c.name) && contains(b.at, c.at)),
+      ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at)),
   )
 }
 
@@ -313,7 +313,7 @@ function sleepAfter(ctx: RuleContext, start: { at: Span }, scope: number): Call 
   const polls = (at: Span) =>
     ctx.facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, at) && contains(area, b.at))
   return ctx.facts.calls.find(
-    (c) => SLEEP.test(c.name) && c.at.start > start.at.end && contains(area, c.at) && !polls(c.at),
+    (c) => isSleep(c) && c.at.start > start.at.end && contains(area, c.at) && !polls(c.at),
   )
 }
 
@@ -454,6 +454,7 @@ function helperStartsThenSleeps(ctx: RuleContext): Hit[] {
   for (const spawned of ctx.spawned) {
     const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)]
     if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue
+    if (waitsAfter(ctx, spawned, helper.at)) continue
     for (const call of ctx.facts.calls) {
       if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue
       const caller = namedScope(ctx, call.scope)
@@ -475,6 +476,27 @@ function helperStartsThenSleeps(ctx: RuleContext): Hit[] {
     }
   }
   return hits
+}
+
+/** Calls a readiness loop makes: it asks the server, or sleeps between asks. */
+const ASKS = /^(?:fetch|get|request|urlopen|connect|create_connection|Dial\w*|dial|ping|head)$/i
+
+/**
+ * The helper waits for the process itself before it returns: a call named for waiting, or a loop
+ * after the spawn that asks the server or sleeps between asks (vellum's `startGateway` polling
+ * `/healthz` until a deadline).
+ */
+function waitsAfter(ctx: RuleContext, spawned: { at: Span }, area: Span): boolean {
+  const after = (at: Span) => at.start > spawned.at.end && contains(area, at)
+  return (
+    ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) ||
+    ctx.facts.blocks.some(
+      (b) =>
+        b.kind === 'loop' &&
+        after(b.at) &&
+        ctx.facts.calls.some((c) => contains(b.at, c.at) && (ASKS.test(c.name) || isSleep(c))),
+    )
+  )
 }
 
 /** Rust's ways to run a future or closure on its own: `tokio::spawn`, `task::spawn`, `thread::spawn`. */

@@ -32010,6 +32010,12 @@ function portCounters(facts, consts) {
   }));
 }
 var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
+function isSleep(c) {
+  if (SLEEP.test(c.name)) return true;
+  if (c.name !== "setTimeout") return false;
+  const [first, second] = c.args;
+  return c.args.length === 1 ? c.awaited && first.value.kind === "int" : first?.value.kind === "name" && second?.value.kind === "int";
+}
 var PORT_PROBE = /[pP]ort\w*(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen|[lL]istener|[bB]ound)|(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen)_?[pP]ort/;
 function probeLoops(facts) {
   const out2 = [];
@@ -32029,7 +32035,7 @@ function probeLoops(facts) {
       variable = walks ? name2 : void 0;
       return walks;
     });
-    if (!probe || !variable || facts.calls.some((c) => SLEEP.test(c.name) && contains(loop.at, c.at)))
+    if (!probe || !variable || facts.calls.some((c) => isSleep(c) && contains(loop.at, c.at)))
       continue;
     const last = variable.split(".").pop();
     const fn = facts.scopes[loop.scope];
@@ -32090,8 +32096,29 @@ function spawnedServers(facts, consts) {
       out2.push({ at, scope: call.scope, text: call.text, ...port ? { port } : {}, flag });
       break;
     }
+    if (out2.at(-1)?.text === call.text) continue;
+    const env2 = portInEnvironment(call, local);
+    if (env2)
+      out2.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env2 });
   }
   return out2;
+}
+var PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/;
+function portInEnvironment(call, consts) {
+  for (const a of call.args) {
+    const options = a.name === "env" ? a.value : a.value.kind === "object" ? a.value : void 0;
+    const env2 = options?.kind === "object" && a.name !== "env" ? options.entries.find((e) => e.key === "env")?.value : options;
+    if (env2?.kind !== "object") continue;
+    const entry = env2.entries.find((e) => PORT_VARIABLE.test(e.key));
+    if (!entry) continue;
+    const given = portOf(entry.value, consts);
+    const port = given.kind === "fixed" && given.port >= MIN_PORT ? given.port : void 0;
+    if (given.kind === "zero") return void 0;
+    const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`;
+    const random = given.kind === "fixed" && given.random === true;
+    return { ...port ? { port } : {}, flag: `env ${flag}`, ...random ? { random } : {} };
+  }
+  return void 0;
 }
 var isRustCommand = (call) => call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver);
 function spawnsProcess(call) {
@@ -32665,7 +32692,7 @@ function clientAfter(ctx, start2, scope, address2) {
 var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
 function polls(ctx, client, start2) {
   return ctx.facts.blocks.some(
-    (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, client.at) && ctx.facts.calls.some((c) => SLEEP.test(c.name) && contains(b.at, c.at))
+    (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, client.at) && ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at))
   );
 }
 function hit(call, message, started = call, until) {
@@ -32811,7 +32838,7 @@ function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
   const polls2 = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
   return ctx.facts.calls.find(
-    (c) => SLEEP.test(c.name) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
+    (c) => isSleep(c) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
   );
 }
 function boundBefore(ctx, target, thread) {
@@ -32887,6 +32914,7 @@ function helperStartsThenSleeps(ctx) {
   for (const spawned of ctx.spawned) {
     const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)];
     if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue;
+    if (waitsAfter(ctx, spawned, helper.at)) continue;
     for (const call of ctx.facts.calls) {
       if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
       const caller = namedScope(ctx, call.scope);
@@ -32904,6 +32932,13 @@ function helperStartsThenSleeps(ctx) {
     }
   }
   return hits;
+}
+var ASKS = /^(?:fetch|get|request|urlopen|connect|create_connection|Dial\w*|dial|ping|head)$/i;
+function waitsAfter(ctx, spawned, area) {
+  const after = (at) => at.start > spawned.at.end && contains(area, at);
+  return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
+    (b) => b.kind === "loop" && after(b.at) && ctx.facts.calls.some((c) => contains(b.at, c.at) && (ASKS.test(c.name) || isSleep(c)))
+  );
 }
 var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
 function rust3(ctx) {
@@ -33109,7 +33144,7 @@ var fixedPortInTest = (ctx) => {
       severity: "error",
       at: s.at,
       code: s.text,
-      message: `Test code starts a server process on fixed port ${s.port} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+      message: `Test code starts a server process on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
   for (const g of ctx.goroutines) {

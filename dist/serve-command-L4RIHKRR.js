@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-72PHQUGG.js";
+} from "./chunk-XF5QBB7N.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-XDT7WJ63.js";
+} from "./chunk-PLG7GVV2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-MRIQZHDH.js.LEGAL.txt */
+/*! For license information please see serve-command-L4RIHKRR.js.LEGAL.txt */
