@@ -11,9 +11,10 @@ import {
   probeLoops,
   randomPorts,
   workerPorts,
+  type ConfiguredPort,
   type RandomPort,
 } from '../server-helpers.ts'
-import { startedOptions } from './started-options.ts'
+import { startedOptions, type StartedOption } from './started-options.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -91,7 +92,8 @@ export const fixedPortInTest: Rule = (ctx) => {
         (l) => l.port.kind === 'fixed' && (l.call === o.start || contains(l.at, o.field)),
       ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at)),
   )
-  for (const c of [...configured, ...options]) {
+  const reported: (ConfiguredPort | StartedOption)[] = [...configured, ...options]
+  for (const c of reported) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted(c.at))
       continue
     hits.push({
@@ -100,7 +102,9 @@ export const fixedPortInTest: Rule = (ctx) => {
       at: c.at,
       code: c.text,
       message:
-        `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: ` +
+        ('start' in c && c.how === 'address'
+          ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: `
+          : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) +
         'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
     })
   }

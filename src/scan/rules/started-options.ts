@@ -4,7 +4,14 @@
 // ":9090"}` → `webHandler := New(nil, opts)` → `webHandler.Listener()`.
 import type { Assign, Call, FileFacts, Span, Value } from '../facts.ts'
 import { contains, innermostAssign, spanning } from '../facts.ts'
-import { addressOf, assignsByScope, constantsAt, portOf, type Constants } from '../values.ts'
+import {
+  addressOf,
+  assignsByScope,
+  constantsAt,
+  portOf,
+  resolve,
+  type Constants,
+} from '../values.ts'
 import { escapeRegExp, hasWord } from './context.ts'
 
 export interface StartedOption {
@@ -12,8 +19,10 @@ export interface StartedOption {
   scope: number
   text: string
   port: number
-  /** The field that holds the number. */
+  /** The field or argument that holds the number. */
   field: Span
+  /** Written into options, or handed to a constructor as an address. */
+  how: 'option' | 'address'
   /** The call that starts what the options configure. */
   start: Call
 }
@@ -61,14 +70,50 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
       // From the number to where it is started, which a reader looks for (datalad's thread start).
       at: spanning(fromVariable(facts, e, byScope), start.at),
       field: e.at,
+      how: 'option',
       start,
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
       port: port.port,
     })
   }
+  // A listen address handed to what the test builds and then starts (the OpenCensus receiver's
+  // `addr := ":35993"` … `ocr, err := New(addr, sink, nil)` … `ocr.StartTraceReception(mh)`).
+  for (const call of facts.calls) {
+    if (isStart(call) || CLIENT.test(call.callee)) continue
+    for (const arg of call.args) {
+      if (arg.name || (arg.value.kind !== 'string' && arg.value.kind !== 'name')) continue
+      byScope ??= assignsByScope(facts)
+      const local = constantsAt(facts, consts, call.scope, call.at.start, byScope)
+      // A written address; a struct's fields are read above.
+      if (resolve(arg.value, local).kind !== 'string') continue
+      const address = addressOf(arg.value, local)
+      if (address.port.kind !== 'fixed' || address.port.port < MIN_PORT) continue
+      if (!LISTEN_HOST.test(address.host ?? '') && !SERVER_CALLEE.test(call.name)) continue
+      const holder = innermostAssign(facts, call.at)
+      if (holder?.value.kind !== 'call' || holder.value.call.at.start !== call.at.start) continue
+      const start = startOfHolder(facts, holder)
+      if (!start) continue
+      const from =
+        arg.value.kind === 'name' ? literalOf(facts, arg.value.name, call, byScope) : undefined
+      out.push({
+        at: spanning(from ?? arg.at, start.at),
+        field: arg.at,
+        how: 'address',
+        start,
+        scope: call.scope,
+        text: `${call.callee}(${arg.value.text})`,
+        port: address.port.port,
+      })
+    }
+  }
   return out
 }
+
+/** Where a listen address names no host but the machine's: `:35993`, `0.0.0.0:8080`, `[::]:80`. */
+const LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/
+/** Constructors of what listens, when the address names a host: `NewServer("127.0.0.1:8080")`. */
+const SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway|Proxy)$/
 
 /** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 function startOf(facts: FileFacts, at: Span): Call | undefined {
@@ -79,6 +124,12 @@ function startOf(facts: FileFacts, at: Span): Call | undefined {
   }
   // A number is not options: portfinder's `port = await getPortPromise({ port: 8000 })`.
   if (/port$/i.test(holder.name) || stubsListen(holder.value)) return undefined
+  return startOfHolder(facts, holder)
+}
+
+/** The first call after `holder` that starts it, or a value built from it, in its function. */
+function startOfHolder(facts: FileFacts, holder: Assign): Call | undefined {
+  if (!HOLDER.test(holder.target)) return undefined
   const area = facts.scopes[holder.scope]?.at
   const holders = [holder.target]
   // Values built from the options, in order (`c, err := proxy.NewClient(…, in)`; datalad's
@@ -140,6 +191,22 @@ function innermostCall(facts: FileFacts, at: Span): Call | undefined {
   return best
 }
 
+/** The assignment of the literal a variable holds, in the function around `at` or outside it. */
+function literalOf(
+  facts: FileFacts,
+  name: string,
+  at: { scope: number; at: Span },
+  byScope: Map<number, Assign[]>,
+): Span | undefined {
+  for (let s = facts.scopes[at.scope]; s; s = s.id === 0 ? undefined : facts.scopes[s.parent]) {
+    const literal = byScope
+      .get(s.id)
+      ?.findLast((a) => a.target === name && a.at.end <= at.at.start && a.value.kind !== 'call')
+    if (literal) return literal.scope !== 0 ? literal.at : undefined
+  }
+  return undefined
+}
+
 /**
  * A field given a variable that the function set to a literal (`addr := ":9999"` … `Address:
  * addr`) is reported from the literal, where the number is to be changed, to the field.
@@ -150,13 +217,6 @@ function fromVariable(
   byScope: Map<number, Assign[]>,
 ): Span {
   if (e.value.kind !== 'name') return e.at
-  const name = e.value.name
-  let literal: Assign | undefined
-  for (let s = facts.scopes[e.scope]; s; s = s.id === 0 ? undefined : facts.scopes[s.parent]) {
-    literal = byScope
-      .get(s.id)
-      ?.findLast((a) => a.target === name && a.at.end <= e.at.start && a.value.kind !== 'call')
-    if (literal) break
-  }
-  return literal && literal.scope !== 0 ? spanning(literal.at, e.at) : e.at
+  const literal = literalOf(facts, e.value.name, e, byScope)
+  return literal ? spanning(literal, e.at) : e.at
 }

@@ -32998,14 +32998,43 @@ function startedOptions(facts, consts) {
       // From the number to where it is started, which a reader looks for (datalad's thread start).
       at: spanning(fromVariable(facts, e, byScope), start2.at),
       field: e.at,
+      how: "option",
       start: start2,
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
       port: port.port
     });
   }
+  for (const call of facts.calls) {
+    if (isStart(call) || CLIENT2.test(call.callee)) continue;
+    for (const arg of call.args) {
+      if (arg.name || arg.value.kind !== "string" && arg.value.kind !== "name") continue;
+      byScope ??= assignsByScope(facts);
+      const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
+      if (resolve(arg.value, local).kind !== "string") continue;
+      const address2 = addressOf(arg.value, local);
+      if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT2) continue;
+      if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
+      const holder = innermostAssign(facts, call.at);
+      if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
+      const start2 = startOfHolder(facts, holder);
+      if (!start2) continue;
+      const from = arg.value.kind === "name" ? literalOf(facts, arg.value.name, call, byScope) : void 0;
+      out2.push({
+        at: spanning(from ?? arg.at, start2.at),
+        field: arg.at,
+        how: "address",
+        start: start2,
+        scope: call.scope,
+        text: `${call.callee}(${arg.value.text})`,
+        port: address2.port.port
+      });
+    }
+  }
   return out2;
 }
+var LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/;
+var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway|Proxy)$/;
 function startOf(facts, at) {
   const holder = innermostAssign(facts, at);
   if (!holder || !HOLDER.test(holder.target)) {
@@ -33013,6 +33042,10 @@ function startOf(facts, at) {
     return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : void 0;
   }
   if (/port$/i.test(holder.name) || stubsListen(holder.value)) return void 0;
+  return startOfHolder(facts, holder);
+}
+function startOfHolder(facts, holder) {
+  if (!HOLDER.test(holder.target)) return void 0;
   const area = facts.scopes[holder.scope]?.at;
   const holders = [holder.target];
   for (const a of facts.assigns) {
@@ -33047,15 +33080,17 @@ function innermostCall(facts, at) {
   }
   return best;
 }
+function literalOf(facts, name2, at, byScope) {
+  for (let s = facts.scopes[at.scope]; s; s = s.id === 0 ? void 0 : facts.scopes[s.parent]) {
+    const literal2 = byScope.get(s.id)?.findLast((a) => a.target === name2 && a.at.end <= at.at.start && a.value.kind !== "call");
+    if (literal2) return literal2.scope !== 0 ? literal2.at : void 0;
+  }
+  return void 0;
+}
 function fromVariable(facts, e, byScope) {
   if (e.value.kind !== "name") return e.at;
-  const name2 = e.value.name;
-  let literal2;
-  for (let s = facts.scopes[e.scope]; s; s = s.id === 0 ? void 0 : facts.scopes[s.parent]) {
-    literal2 = byScope.get(s.id)?.findLast((a) => a.target === name2 && a.at.end <= e.at.start && a.value.kind !== "call");
-    if (literal2) break;
-  }
-  return literal2 && literal2.scope !== 0 ? spanning(literal2.at, e.at) : e.at;
+  const literal2 = literalOf(facts, e.value.name, e, byScope);
+  return literal2 ? spanning(literal2, e.at) : e.at;
 }
 
 // src/scan/rules/fixed-port.ts
@@ -33104,7 +33139,8 @@ var fixedPortInTest = (ctx) => {
       (l) => l.port.kind === "fixed" && (l.call === o.start || contains(l.at, o.field))
     ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at))
   );
-  for (const c of [...configured, ...options]) {
+  const reported = [...configured, ...options];
+  for (const c of reported) {
     if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted2(c.at))
       continue;
     hits.push({
@@ -33112,7 +33148,7 @@ var fixedPortInTest = (ctx) => {
       severity: "error",
       at: c.at,
       code: c.text,
-      message: `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+      message: ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
     });
   }
   for (const c of counters) {

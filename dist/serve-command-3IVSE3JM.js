@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XF5QBB7N.js";
+} from "./chunk-NEZAFEIQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PLG7GVV2.js";
+} from "./chunk-GKLJ4PUW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-L4RIHKRR.js.LEGAL.txt */
+/*! For license information please see serve-command-3IVSE3JM.js.LEGAL.txt */
