@@ -576,6 +576,8 @@ export interface SpawnedServer {
   flag: string
   /** The port is drawn at random from a range that starts at `port`. */
   random?: true
+  /** A command run in the test's own process (cobra's `SetArgs` then `Execute`), not a child. */
+  inProcess?: true
 }
 
 /** One argument of a spawned process: its literal text when the file pins it down. */
@@ -595,7 +597,7 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
   const out: SpawnedServer[] = []
   let byScope: Map<number, Assign[]> | undefined
   for (const call of facts.calls) {
-    if (!spawnsProcess(call)) continue
+    if (!spawnsProcess(call, facts)) continue
     // The command a function builds before it spawns: `cmd = '… --port=8888'` in one helper is
     // not the `cmd` of another.
     byScope ??= assignsByScope(facts)
@@ -622,7 +624,15 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
       const flag = inFlag ? arg : `${arg} ${next!.written}`
       // Reported from the statement, where a chain such as Rust's `let cmd = Command::new(…)` starts.
       const at = statementAround(facts, call.at)
-      out.push({ at, scope: call.scope, text: call.text, ...(port ? { port } : {}), flag })
+      const inProcess = call.name === 'SetArgs' ? { inProcess: true as const } : {}
+      out.push({
+        at,
+        scope: call.scope,
+        text: call.text,
+        ...(port ? { port } : {}),
+        flag,
+        ...inProcess,
+      })
       break
     }
     if (out.at(-1)?.text === call.text) continue
@@ -666,8 +676,25 @@ function portInEnvironment(
 const isRustCommand = (call: Call) =>
   call.name === 'spawn' && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver)
 
-function spawnsProcess(call: Call): boolean {
+/**
+ * A CLI command run in the test's own process with its arguments set first (cobra's
+ * `c.SetArgs([]string{"--admin-port", "9191"})` … `go c.ExecuteContext(ctx)`, cloud-sql-proxy).
+ */
+function setsCommandArguments(call: Call, facts: FileFacts): boolean {
+  if (call.name !== 'SetArgs') return false
+  const area = facts.scopes[call.scope]!.at
+  return facts.calls.some(
+    (c) =>
+      /^Execute\w*$/.test(c.name) &&
+      c.receiver === call.receiver &&
+      c.at.start > call.at.end &&
+      contains(area, c.at),
+  )
+}
+
+function spawnsProcess(call: Call, facts: FileFacts): boolean {
   return (
+    setsCommandArguments(call, facts) ||
     isRustCommand(call) ||
     SPAWNS.test(call.name) ||
     SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
@@ -684,7 +711,11 @@ function spawnArguments(call: Call, consts: Constants): Argument[] {
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }))
   }
   return call.args
-    .flatMap((a) => (a.value.kind === 'tuple' ? a.value.items : [a.value]))
+    .flatMap((a) =>
+      a.value.kind === 'tuple' || (call.name === 'SetArgs' && a.value.kind === 'object')
+        ? a.value.items
+        : [a.value],
+    )
     .flatMap((value): Argument[] => {
       const r = resolve(value, consts)
       if (r.kind !== 'string') return [{ written: value.text, value }]

@@ -142,7 +142,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       at: s.at,
       code: s.text,
       message:
-        `Test code starts a server process on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or ` +
+        `Test code ${s.inProcess ? 'runs a server command' : 'starts a server process'} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or ` +
         'another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.',
     })
   }

@@ -32076,7 +32076,7 @@ function spawnedServers(facts, consts) {
   const out2 = [];
   let byScope;
   for (const call of facts.calls) {
-    if (!spawnsProcess(call)) continue;
+    if (!spawnsProcess(call, facts)) continue;
     byScope ??= assignsByScope(facts);
     const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
     const argv = spawnArguments(call, local);
@@ -32093,7 +32093,15 @@ function spawnedServers(facts, consts) {
       if (given !== void 0 && port === void 0) continue;
       const flag = inFlag ? arg : `${arg} ${next.written}`;
       const at = statementAround(facts, call.at);
-      out2.push({ at, scope: call.scope, text: call.text, ...port ? { port } : {}, flag });
+      const inProcess = call.name === "SetArgs" ? { inProcess: true } : {};
+      out2.push({
+        at,
+        scope: call.scope,
+        text: call.text,
+        ...port ? { port } : {},
+        flag,
+        ...inProcess
+      });
       break;
     }
     if (out2.at(-1)?.text === call.text) continue;
@@ -32121,8 +32129,15 @@ function portInEnvironment(call, consts) {
   return void 0;
 }
 var isRustCommand = (call) => call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver);
-function spawnsProcess(call) {
-  return isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+function setsCommandArguments(call, facts) {
+  if (call.name !== "SetArgs") return false;
+  const area = facts.scopes[call.scope].at;
+  return facts.calls.some(
+    (c) => /^Execute\w*$/.test(c.name) && c.receiver === call.receiver && c.at.start > call.at.end && contains(area, c.at)
+  );
+}
+function spawnsProcess(call, facts) {
+  return setsCommandArguments(call, facts) || isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
 }
 function spawnArguments(call, consts) {
   if (isRustCommand(call)) {
@@ -32131,7 +32146,9 @@ function spawnArguments(call, consts) {
     ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
   }
-  return call.args.flatMap((a) => a.value.kind === "tuple" ? a.value.items : [a.value]).flatMap((value) => {
+  return call.args.flatMap(
+    (a) => a.value.kind === "tuple" || call.name === "SetArgs" && a.value.kind === "object" ? a.value.items : [a.value]
+  ).flatMap((value) => {
     const r = resolve(value, consts);
     if (r.kind !== "string") return [{ written: value.text, value }];
     const words2 = r.value.trim().split(/\s+/);
@@ -33180,7 +33197,7 @@ var fixedPortInTest = (ctx) => {
       severity: "error",
       at: s.at,
       code: s.text,
-      message: `Test code starts a server process on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+      message: `Test code ${s.inProcess ? "runs a server command" : "starts a server process"} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
   for (const g of ctx.goroutines) {
