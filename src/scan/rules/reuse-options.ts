@@ -2,7 +2,7 @@
 // set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
 // and option round-trip tests (set, then read back) are left alone.
 import type { Call, Span, Value } from '../facts.ts'
-import { contains, lastAssign } from '../facts.ts'
+import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
@@ -107,6 +107,19 @@ interface Enabled {
   processWide?: boolean
 }
 
+/** Macros and assertions a test wraps a system call in: `NO_INTR(res, ::setsockopt(…))`, `CHECK(…)`. */
+const WRAPPER = /^(?:[A-Z][A-Z0-9_]*|assert\w*|expect\w*|require\w*|check\w*|verify\w*)$/
+
+/** The call spans from the wrapper it is written in, where its statement starts (jubatus). */
+function fromWrapper(ctx: RuleContext, call: Call): Span {
+  let outer: Call | undefined
+  for (const c of ctx.facts.calls) {
+    if (c === call || !WRAPPER.test(c.name) || !contains(c.at, call.at)) continue
+    if (!outer || c.at.start < outer.at.start) outer = c
+  }
+  return outer ? spanning(outer.at, call.at) : call.at
+}
+
 /** Where the file switches the option on: setsockopt-style calls, setters, fields and options. */
 function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const { facts } = ctx
@@ -119,7 +132,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
       if (i < 0) continue
       const after = call.args.slice(i + 1)
       if (after.length > 0 && !enabling(flagValue(ctx, after[0]!.value, call), ctx)) continue
-      found.push({ at: call.at, code: call.text, scope: call.scope })
+      found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope })
     } else if (
       option.setter.test(call.name) &&
       enabling(call.args[0]?.value, ctx) &&

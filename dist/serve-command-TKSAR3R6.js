@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-A4O3FEJA.js";
+} from "./chunk-W4DWVGLT.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SINZXTTD.js";
+} from "./chunk-VSEGQO3I.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-23SNNSFG.js.LEGAL.txt */
+/*! For license information please see serve-command-TKSAR3R6.js.LEGAL.txt */

@@ -33990,6 +33990,15 @@ function namedFlag(value, resolved) {
   return !(resolved.kind === "bool" && !resolved.value) && !(resolved.kind === "int" && resolved.value === 0);
 }
 var SHARED_CLASS_ATTRIBUTE = /(?:^|\.)(?:Threading|Forking)?(?:TCP|UDP|HTTP)Server\.\w+$/;
+var WRAPPER = /^(?:[A-Z][A-Z0-9_]*|assert\w*|expect\w*|require\w*|check\w*|verify\w*)$/;
+function fromWrapper(ctx, call) {
+  let outer;
+  for (const c of ctx.facts.calls) {
+    if (c === call || !WRAPPER.test(c.name) || !contains(c.at, call.at)) continue;
+    if (!outer || c.at.start < outer.at.start) outer = c;
+  }
+  return outer ? spanning(outer.at, call.at) : call.at;
+}
 function enabledAt(ctx, option2) {
   const { facts } = ctx;
   const found = [];
@@ -34001,7 +34010,7 @@ function enabledAt(ctx, option2) {
       if (i2 < 0) continue;
       const after = call.args.slice(i2 + 1);
       if (after.length > 0 && !enabling(flagValue(ctx, after[0].value, call), ctx)) continue;
-      found.push({ at: call.at, code: call.text, scope: call.scope });
+      found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope });
     }
