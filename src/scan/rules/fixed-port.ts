@@ -90,7 +90,10 @@ export const fixedPortInTest: Rule = (ctx) => {
     (o) =>
       !ctx.listeners.some(
         (l) => l.port.kind === 'fixed' && (l.call === o.start || contains(l.at, o.field)),
-      ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at)),
+      ) &&
+      !configured.some(
+        (c) => contains(c.at, o.field) || contains(o.field, c.at) || contains(o.at, c.at),
+      ),
   )
   const reported: (ConfiguredPort | StartedOption)[] = [...configured, ...options]
   for (const c of reported) {

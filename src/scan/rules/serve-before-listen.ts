@@ -1,5 +1,5 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
-import type { Call, Exit, Span, Value } from '../facts.ts'
+import type { Call, Exit, Scope, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
@@ -412,6 +412,15 @@ function python(ctx: RuleContext): Hit[] {
         client ?? sleep ?? returns,
       ),
     )
+    const helper = ctx.facts.scopes[scope]!
+    if (returns && helper.name)
+      hits.push(
+        ...sleepingCallers(
+          ctx,
+          helper,
+          `starts a server thread that binds on line ${call.at.line} and returns`,
+        ),
+      )
   }
   return hits
 }
@@ -455,25 +464,40 @@ function helperStartsThenSleeps(ctx: RuleContext): Hit[] {
     const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)]
     if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue
     if (waitsAfter(ctx, spawned, helper.at)) continue
-    for (const call of ctx.facts.calls) {
-      if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue
-      const caller = namedScope(ctx, call.scope)
-      if (caller === helper.id || !inTest(ctx, call.scope)) continue
-      const sleep = sleepAfter(ctx, call, caller)
-      if (!sleep) continue
-      const port = spawned.port ? `port ${spawned.port}` : 'its port'
-      hits.push({
-        rule: 'PORT007',
-        severity: 'warning',
-        at: spanning(statementAround(ctx.facts, call.at), sleep.at),
-        code: call.text,
-        message:
-          `\`${helper.name}\` starts a server process that binds ${port} some time later (line ` +
-          `${spawned.at.line}), and the fixed sleep on line ${sleep.at.line} only guesses when: on a ` +
-          'loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a ' +
-          'connection, or have the process report it.',
-      })
-    }
+    const port = spawned.port ? `port ${spawned.port}` : 'its port'
+    hits.push(
+      ...sleepingCallers(
+        ctx,
+        helper,
+        `starts a server process that binds ${port} some time later (line ${spawned.at.line})`,
+      ),
+    )
+  }
+  return hits
+}
+
+/**
+ * The calls of a helper that starts a server and returns without waiting, made by code that then
+ * sleeps: the guess is the caller's, and the finding spans the call to the sleep.
+ */
+function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
+  const hits: Hit[] = []
+  for (const call of ctx.facts.calls) {
+    if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue
+    const caller = namedScope(ctx, call.scope)
+    if (caller === helper.id || !inTest(ctx, call.scope)) continue
+    const sleep = sleepAfter(ctx, call, caller)
+    if (!sleep) continue
+    hits.push({
+      rule: 'PORT007',
+      severity: 'warning',
+      at: spanning(statementAround(ctx.facts, call.at), sleep.at),
+      code: call.text,
+      message:
+        `\`${helper.name}\` ${what}, and the fixed sleep on line ${sleep.at.line} only guesses ` +
+        'when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port ' +
+        'accepts a connection, or have the server report it.',
+    })
   }
   return hits
 }

@@ -32905,6 +32905,15 @@ function python3(ctx) {
         client ?? sleep ?? returns
       )
     );
+    const helper = ctx.facts.scopes[scope];
+    if (returns && helper.name)
+      hits.push(
+        ...sleepingCallers(
+          ctx,
+          helper,
+          `starts a server thread that binds on line ${call.at.line} and returns`
+        )
+      );
   }
   return hits;
 }
@@ -32932,21 +32941,32 @@ function helperStartsThenSleeps(ctx) {
     const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)];
     if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue;
     if (waitsAfter(ctx, spawned, helper.at)) continue;
-    for (const call of ctx.facts.calls) {
-      if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
-      const caller = namedScope(ctx, call.scope);
-      if (caller === helper.id || !inTest(ctx, call.scope)) continue;
-      const sleep = sleepAfter(ctx, call, caller);
-      if (!sleep) continue;
-      const port = spawned.port ? `port ${spawned.port}` : "its port";
-      hits.push({
-        rule: "PORT007",
-        severity: "warning",
-        at: spanning(statementAround(ctx.facts, call.at), sleep.at),
-        code: call.text,
-        message: `\`${helper.name}\` starts a server process that binds ${port} some time later (line ${spawned.at.line}), and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
-      });
-    }
+    const port = spawned.port ? `port ${spawned.port}` : "its port";
+    hits.push(
+      ...sleepingCallers(
+        ctx,
+        helper,
+        `starts a server process that binds ${port} some time later (line ${spawned.at.line})`
+      )
+    );
+  }
+  return hits;
+}
+function sleepingCallers(ctx, helper, what) {
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
+    const caller = namedScope(ctx, call.scope);
+    if (caller === helper.id || !inTest(ctx, call.scope)) continue;
+    const sleep = sleepAfter(ctx, call, caller);
+    if (!sleep) continue;
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(statementAround(ctx.facts, call.at), sleep.at),
+      code: call.text,
+      message: `\`${helper.name}\` ${what}, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
+    });
   }
   return hits;
 }
@@ -33154,7 +33174,9 @@ var fixedPortInTest = (ctx) => {
   const options = startedOptions(ctx.facts, ctx.consts).filter(
     (o) => !ctx.listeners.some(
       (l) => l.port.kind === "fixed" && (l.call === o.start || contains(l.at, o.field))
-    ) && !configured.some((c) => contains(c.at, o.field) || contains(o.field, c.at))
+    ) && !configured.some(
+      (c) => contains(c.at, o.field) || contains(o.field, c.at) || contains(o.at, c.at)
+    )
   );
   const reported = [...configured, ...options];
   for (const c of reported) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-VSEGQO3I.js";
+} from "./chunk-DD5V4M45.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-W4DWVGLT.js.LEGAL.txt */
+/*! For license information please see chunk-PINVLQHG.js.LEGAL.txt */
