@@ -9,9 +9,13 @@ import type { Family } from './languages.ts'
 const SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/
 const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
 
+/** A skip the test calls itself: Go's `t.Skip(…)`, pytest's `pytest.skip(…)`, unittest's `self.skipTest(…)`. */
+const SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/
+
 /** The spans of the skipped tests and suites in a file. */
 export function skippedTests(facts: FileFacts, family: Family): Span[] {
-  if (family !== 'js') return facts.scopes.filter((s) => s.skipped).map((s) => s.at)
+  if (family !== 'js')
+    return [...facts.scopes.filter((s) => s.skipped).map((s) => s.at), ...skippedHere(facts)]
   const out: Span[] = []
   for (const call of facts.calls) {
     const skipped =
@@ -31,4 +35,24 @@ function ignored(facts: FileFacts, at: Span | undefined): boolean {
       (e) => e.key === 'ignore' && e.value.kind === 'bool' && e.value.value && contains(at, e.at),
     )
   )
+}
+
+/**
+ * A test that skips itself unconditionally (`t.Skip("flaky")` as a statement of the test's own
+ * body, not under an `if`): nothing after the call runs (the OpenCensus receiver's
+ * `TestAcceptAllGRPCProtoAffiliatedContentTypes`). The span runs from the call to the test's end.
+ */
+function skippedHere(facts: FileFacts): Span[] {
+  const out: Span[] = []
+  for (const call of facts.calls) {
+    if (!call.statement || !SKIP_CALL.test(call.callee)) continue
+    const fn = facts.scopes[call.scope]
+    if (!fn || fn.id === 0 || fn.role !== 'declared') continue
+    const conditional = facts.blocks.some(
+      (b) => b.kind !== 'finally' && contains(fn.at, b.at) && contains(b.at, call.at),
+    )
+    if (conditional) continue
+    out.push({ ...call.at, endLine: fn.at.endLine, endColumn: fn.at.endColumn, end: fn.at.end })
+  }
+  return out
 }

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-DD5V4M45.js";
+} from "./chunk-VMWJJWTJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PINVLQHG.js.LEGAL.txt */
+/*! For license information please see chunk-JK674BAP.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PINVLQHG.js";
+} from "./chunk-JK674BAP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DD5V4M45.js";
+} from "./chunk-VMWJJWTJ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BTTAGXHU.js.LEGAL.txt */
+/*! For license information please see serve-command-WGATVMD5.js.LEGAL.txt */

@@ -34353,8 +34353,10 @@ function isSuppressed(s, rule, line, endLine = line) {
 // src/scan/skipped-tests.ts
 var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
 var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
+var SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/;
 function skippedTests(facts, family) {
-  if (family !== "js") return facts.scopes.filter((s) => s.skipped).map((s) => s.at);
+  if (family !== "js")
+    return [...facts.scopes.filter((s) => s.skipped).map((s) => s.at), ...skippedHere(facts)];
   const out2 = [];
   for (const call of facts.calls) {
     const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
@@ -34366,6 +34368,20 @@ function ignored(facts, at) {
   return at !== void 0 && facts.entries.some(
     (e) => e.key === "ignore" && e.value.kind === "bool" && e.value.value && contains(at, e.at)
   );
+}
+function skippedHere(facts) {
+  const out2 = [];
+  for (const call of facts.calls) {
+    if (!call.statement || !SKIP_CALL.test(call.callee)) continue;
+    const fn = facts.scopes[call.scope];
+    if (!fn || fn.id === 0 || fn.role !== "declared") continue;
+    const conditional = facts.blocks.some(
+      (b) => b.kind !== "finally" && contains(fn.at, b.at) && contains(b.at, call.at)
+    );
+    if (conditional) continue;
+    out2.push({ ...call.at, endLine: fn.at.endLine, endColumn: fn.at.endColumn, end: fn.at.end });
+  }
+  return out2;
 }
 
 // src/scan/includes.ts
