@@ -142,7 +142,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     hits.push({
       rule: 'PORT001',
       severity: 'error',
-      at: s.at,
+      at: fromLiteral(ctx, s.at, s.text, s.scope, s.port),
       code: s.text,
       message:
         `Test code ${s.inProcess ? 'runs a server command' : 'starts a server process'} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or ` +
@@ -221,8 +221,9 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
     (a) =>
       a.at.end <= at.start &&
       namedScope(ctx, a.scope) === fn &&
-      a.value.kind === 'int' &&
-      a.value.value === port &&
+      // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
+      ((a.value.kind === 'int' && a.value.value === port) ||
+        (a.value.kind === 'string' && a.value.value === String(port))) &&
       hasWord(text, a.name),
   )
   return literal ? spanning(literal.at, at) : at

@@ -33217,7 +33217,7 @@ var fixedPortInTest = (ctx) => {
     hits.push({
       rule: "PORT001",
       severity: "error",
-      at: s.at,
+      at: fromLiteral(ctx, s.at, s.text, s.scope, s.port),
       code: s.text,
       message: `Test code ${s.inProcess ? "runs a server command" : "starts a server process"} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
@@ -33266,7 +33266,8 @@ function fromLiteral(ctx, at, text, scope, port) {
   const fn = namedScope(ctx, scope);
   if (fn === 0) return at;
   const literal2 = ctx.facts.assigns.findLast(
-    (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && a.value.kind === "int" && a.value.value === port && hasWord(text, a.name)
+    (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
+    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port)) && hasWord(text, a.name)
   );
   return literal2 ? spanning(literal2.at, at) : at;
 }
