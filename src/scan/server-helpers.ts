@@ -367,14 +367,24 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     facts.calls.filter((c) => STARTS.test(c.name)),
     (c) => c.receiver,
   )
+  // Python's `with server:` starts a driver the same way (testplan's `KafkaStandalone(…,
+  // port=9092)` entered in its fixture).
+  const entered = new Map(
+    facts.blocks.flatMap((b) =>
+      b.kind === 'with' && b.headText && /^[\w.]+$/.test(b.headText.trim())
+        ? [[b.headText.trim(), b] as const]
+        : [],
+    ),
+  )
   for (const a of facts.assigns) {
-    if (a.value.kind !== 'call' || !startsOn.has(a.target)) continue
+    if (a.value.kind !== 'call' || !(startsOn.has(a.target) || entered.has(a.target))) continue
     if (/client/i.test(a.target) || /client/i.test(a.value.call.callee)) continue
     const named = a.value.call.args.find((arg) => arg.name && PORT_KEYWORD.test(arg.name))
     const area = facts.scopes[a.scope]?.at
-    const startsIt = startsOn
-      .get(a.target)!
-      .some((c) => c.at.start > a.at.end && (!area || contains(area, c.at)))
+    const after = (at: Span) => at.start > a.at.end && (!area || contains(area, at))
+    const startsIt =
+      (startsOn.get(a.target) ?? []).some((c) => after(c.at)) ||
+      [entered.get(a.target)].some((b) => b !== undefined && after(b.at))
     if (named && startsIt) add(a.value.call.at, a.scope, a.value.call.text, named.value)
   }
   for (const c of facts.calls) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7ES7Y6EF.js";
+} from "./chunk-NJKBOWNS.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3WORXCBV.js.LEGAL.txt */
+/*! For license information please see chunk-O2OLX6Y2.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3WORXCBV.js";
+} from "./chunk-O2OLX6Y2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7ES7Y6EF.js";
+} from "./chunk-NJKBOWNS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-VRVP5VFQ.js.LEGAL.txt */
+/*! For license information please see serve-command-PUISWGZA.js.LEGAL.txt */
