@@ -369,12 +369,11 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   )
   // Python's `with server:` starts a driver the same way (testplan's `KafkaStandalone(…,
   // port=9092)` entered in its fixture).
-  const entered = new Map(
-    facts.blocks.flatMap((b) =>
-      b.kind === 'with' && b.headText && /^[\w.]+$/.test(b.headText.trim())
-        ? [[b.headText.trim(), b] as const]
-        : [],
+  const entered = Map.groupBy(
+    facts.blocks.filter(
+      (b) => b.kind === 'with' && b.headText !== undefined && /^[\w.]+$/.test(b.headText.trim()),
     ),
+    (b) => b.headText!.trim(),
   )
   for (const a of facts.assigns) {
     if (a.value.kind !== 'call' || !(startsOn.has(a.target) || entered.has(a.target))) continue
@@ -384,7 +383,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     const after = (at: Span) => at.start > a.at.end && (!area || contains(area, at))
     const startsIt =
       (startsOn.get(a.target) ?? []).some((c) => after(c.at)) ||
-      [entered.get(a.target)].some((b) => b !== undefined && after(b.at))
+      (entered.get(a.target) ?? []).some((b) => after(b.at))
     if (named && startsIt) add(a.value.call.at, a.scope, a.value.call.text, named.value)
   }
   for (const c of facts.calls) {

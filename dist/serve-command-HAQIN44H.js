@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-O2OLX6Y2.js";
+} from "./chunk-V7VZQ47U.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NJKBOWNS.js";
+} from "./chunk-ALQLBJMK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-PUISWGZA.js.LEGAL.txt */
+/*! For license information please see serve-command-HAQIN44H.js.LEGAL.txt */

@@ -31967,10 +31967,11 @@ function configuredPorts(facts, consts) {
     facts.calls.filter((c) => STARTS.test(c.name)),
     (c) => c.receiver
   );
-  const entered = new Map(
-    facts.blocks.flatMap(
-      (b) => b.kind === "with" && b.headText && /^[\w.]+$/.test(b.headText.trim()) ? [[b.headText.trim(), b]] : []
-    )
+  const entered = Map.groupBy(
+    facts.blocks.filter(
+      (b) => b.kind === "with" && b.headText !== void 0 && /^[\w.]+$/.test(b.headText.trim())
+    ),
+    (b) => b.headText.trim()
   );
   for (const a of facts.assigns) {
     if (a.value.kind !== "call" || !(startsOn.has(a.target) || entered.has(a.target))) continue;
@@ -31978,7 +31979,7 @@ function configuredPorts(facts, consts) {
     const named = a.value.call.args.find((arg) => arg.name && PORT_KEYWORD.test(arg.name));
     const area = facts.scopes[a.scope]?.at;
     const after = (at) => at.start > a.at.end && (!area || contains(area, at));
-    const startsIt = (startsOn.get(a.target) ?? []).some((c) => after(c.at)) || [entered.get(a.target)].some((b) => b !== void 0 && after(b.at));
+    const startsIt = (startsOn.get(a.target) ?? []).some((c) => after(c.at)) || (entered.get(a.target) ?? []).some((b) => after(b.at));
     if (named && startsIt) add(a.value.call.at, a.scope, a.value.call.text, named.value);
   }
   for (const c of facts.calls) {
