@@ -543,7 +543,7 @@ function rust(ctx: RuleContext): Hit[] {
         (c) =>
           contains(call.at, c.at) &&
           /^(?:run|serve|listen|bind|start)$/.test(c.name) &&
-          SERVER_RECEIVER.test(c.receiver),
+          (SERVER_RECEIVER.test(c.receiver) || SERVER_RECEIVER.test(constructedType(c.receiver))),
       )
     if (!serves) continue
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))
@@ -560,6 +560,11 @@ function rust(ctx: RuleContext): Hit[] {
     )
   }
   return hits
+}
+
+/** The type a Rust chain starts by constructing: `Server::new(1024..=65535, secret)` → `Server`. */
+function constructedType(receiver: string): string {
+  return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? ''
 }
 
 export const serveBeforeListen: Rule = (ctx) => {

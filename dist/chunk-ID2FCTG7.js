@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ALQLBJMK.js";
+} from "./chunk-7GM5JGGC.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-V7VZQ47U.js.LEGAL.txt */
+/*! For license information please see chunk-ID2FCTG7.js.LEGAL.txt */

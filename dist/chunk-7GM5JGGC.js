@@ -32992,7 +32992,7 @@ function rust3(ctx) {
     if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
       continue;
     const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
-      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && SERVER_RECEIVER2.test(c.receiver)
+      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
     );
     if (!serves) continue;
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
@@ -33007,6 +33007,9 @@ function rust3(ctx) {
     );
   }
   return hits;
+}
+function constructedType(receiver) {
+  return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? "";
 }
 var serveBeforeListen = (ctx) => {
   const spawned = spawnedThenSleeps(ctx);
