@@ -54,18 +54,14 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue
     byScope ??= assignsByScope(facts)
-    const local = constantsAt(facts, consts, e.scope, e.at.start, byScope)
+    // A literal needs no variables (nats-server's thousands of `Port: -1`).
+    const literal = e.value.kind === 'int' || e.value.kind === 'string'
+    const local = literal ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope)
     const given = portOf(e.value, local)
     const port = given.kind === 'fixed' ? given : addressOf(e.value, local).port
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
     const start = startOf(facts, e.at)
-    // Go's `srv.Serve(ln)` serves the listener it is handed and ignores the server's `Addr`.
-    if (
-      !start ||
-      (/^Serve(?:TLS)?$/.test(start.name) &&
-        /^(?:ln|l|lis|listener)$/i.test(start.args[0]?.value.text ?? ''))
-    )
-      continue
+    if (!start || handedListener(start)) continue
     out.push({
       // From the number to where it is started, which a reader looks for (datalad's thread start).
       at: spanning(fromVariable(facts, e, byScope), start.at),
@@ -79,10 +75,23 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   }
   // A listen address handed to what the test builds and then starts (the OpenCensus receiver's
   // `addr := ":35993"` … `ocr, err := New(addr, sink, nil)` … `ocr.StartTraceReception(mh)`).
+  // Only strings that can be addresses, written in place or held by a variable, are worth
+  // resolving: building a call's local variables is not free (nats-server has 20,000 calls).
+  const addressLike = (text: string) => /:\d{2,5}\/?$/.test(text)
+  const holdsAddress = new Set(
+    facts.assigns.flatMap((a) =>
+      a.value.kind === 'string' && addressLike(a.value.value) ? [a.name] : [],
+    ),
+  )
   for (const call of facts.calls) {
     if (isStart(call) || CLIENT.test(call.callee)) continue
     for (const arg of call.args) {
-      if (arg.name || (arg.value.kind !== 'string' && arg.value.kind !== 'name')) continue
+      const v = arg.value
+      if (arg.name) continue
+      if (
+        v.kind === 'string' ? !addressLike(v.value) : v.kind !== 'name' || !holdsAddress.has(v.last)
+      )
+        continue
       byScope ??= assignsByScope(facts)
       const local = constantsAt(facts, consts, call.scope, call.at.start, byScope)
       // A written address; a struct's fields are read above.
@@ -112,8 +121,23 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
 
 /** Where a listen address names no host but the machine's: `:35993`, `0.0.0.0:8080`, `[::]:80`. */
 const LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/
-/** Constructors of what listens, when the address names a host: `NewServer("127.0.0.1:8080")`. */
-const SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway|Proxy)$/
+/**
+ * Constructors of what listens, when the address names a host: `NewServer("127.0.0.1:8080")`. Not
+ * a proxy's: the address it is handed is as often its upstream (nats-server's `createNetProxy(…,
+ * "route://127.0.0.1:14622")`).
+ */
+const SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway)$/
+
+/**
+ * The start hands the server a listener, and the options' port is not bound: Go's `srv.Serve(ln)`,
+ * nats-server's `runServerWithListener(ln, opts.Clone())` on a fake listener.
+ */
+function handedListener(start: Call): boolean {
+  return (
+    (/^Serve(?:TLS)?$/.test(start.name) || /Listener/.test(start.name)) &&
+    start.args.some((a) => /^(?:ln|l|lis|listener)$/i.test(a.value.text))
+  )
+}
 
 /** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 function startOf(facts: FileFacts, at: Span): Call | undefined {

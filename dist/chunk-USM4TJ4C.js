@@ -33034,13 +33034,13 @@ function startedOptions(facts, consts) {
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue;
     byScope ??= assignsByScope(facts);
-    const local = constantsAt(facts, consts, e.scope, e.at.start, byScope);
+    const literal2 = e.value.kind === "int" || e.value.kind === "string";
+    const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
     const given = portOf(e.value, local);
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
     if (port.kind !== "fixed" || port.port < MIN_PORT2) continue;
     const start2 = startOf(facts, e.at);
-    if (!start2 || /^Serve(?:TLS)?$/.test(start2.name) && /^(?:ln|l|lis|listener)$/i.test(start2.args[0]?.value.text ?? ""))
-      continue;
+    if (!start2 || handedListener(start2)) continue;
     out2.push({
       // From the number to where it is started, which a reader looks for (datalad's thread start).
       at: spanning(fromVariable(facts, e, byScope), start2.at),
@@ -33052,10 +33052,19 @@ function startedOptions(facts, consts) {
       port: port.port
     });
   }
+  const addressLike = (text) => /:\d{2,5}\/?$/.test(text);
+  const holdsAddress = new Set(
+    facts.assigns.flatMap(
+      (a) => a.value.kind === "string" && addressLike(a.value.value) ? [a.name] : []
+    )
+  );
   for (const call of facts.calls) {
     if (isStart(call) || CLIENT2.test(call.callee)) continue;
     for (const arg of call.args) {
-      if (arg.name || arg.value.kind !== "string" && arg.value.kind !== "name") continue;
+      const v = arg.value;
+      if (arg.name) continue;
+      if (v.kind === "string" ? !addressLike(v.value) : v.kind !== "name" || !holdsAddress.has(v.last))
+        continue;
       byScope ??= assignsByScope(facts);
       const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
       if (resolve(arg.value, local).kind !== "string") continue;
@@ -33081,7 +33090,10 @@ function startedOptions(facts, consts) {
   return out2;
 }
 var LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/;
-var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway|Proxy)$/;
+var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway)$/;
+function handedListener(start2) {
+  return (/^Serve(?:TLS)?$/.test(start2.name) || /Listener/.test(start2.name)) && start2.args.some((a) => /^(?:ln|l|lis|listener)$/i.test(a.value.text));
+}
 function startOf(facts, at) {
   const holder = innermostAssign(facts, at);
   if (!holder || !HOLDER.test(holder.target)) {
