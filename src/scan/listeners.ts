@@ -170,9 +170,12 @@ function isSocketVariable(name: string, facts: FileFacts): boolean {
 
 const SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/
 
-function js(call: Call, consts: Constants): Address | undefined {
+function js(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
   const first = call.args[0] ? resolve(call.args[0].value, consts) : undefined
+  // Apollo Server's `server.listen()` with no options listens on its default port 4000.
+  if (!first && n === 'listen' && constructedAs(call.receiver, facts, /^ApolloServer$/))
+    return { port: { kind: 'fixed', port: 4000, defaultOf: 'Apollo Server' } }
   if (!first) return undefined
   if (n === 'listen') {
     if (first.kind === 'object' || isMultiaddr(first)) return addressOf(first, consts)
@@ -482,7 +485,7 @@ const BY_FAMILY: Record<
   (call: Call, consts: Constants, facts: FileFacts) => Address | undefined
 > = {
   python,
-  js: (c, k) => js(c, k),
+  js,
   go: (c, k) => go(c, k),
   java: jvm,
   kotlin: jvm,

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-TM2C2AL6.js";
+} from "./chunk-DXIKCKLA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-USM4TJ4C.js";
+} from "./chunk-IBJ52S42.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DSWXZVUE.js.LEGAL.txt */
+/*! For license information please see serve-command-COE2GHXD.js.LEGAL.txt */

@@ -32268,9 +32268,11 @@ function isSocketVariable(name2, facts) {
   });
 }
 var SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/;
-function js(call, consts) {
+function js(call, consts, facts) {
   const n = call.name;
   const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
+  if (!first && n === "listen" && constructedAs(call.receiver, facts, /^ApolloServer$/))
+    return { port: { kind: "fixed", port: 4e3, defaultOf: "Apollo Server" } };
   if (!first) return void 0;
   if (n === "listen") {
     if (first.kind === "object" || isMultiaddr(first)) return addressOf(first, consts);
@@ -32469,7 +32471,7 @@ function pistacheEndpoint(call, consts, facts, byScope) {
 }
 var BY_FAMILY = {
   python: python2,
-  js: (c, k) => js(c, k),
+  js,
   go: (c, k) => go2(c, k),
   java: jvm,
   kotlin: jvm,
