@@ -3,7 +3,7 @@
 // `server.start(6001)`), and ports drawn at random from a fixed range.
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
-import { contains, spanning, statementAround } from './facts.ts'
+import { contains, innermostAssign, spanning, statementAround } from './facts.ts'
 import {
   assignsByScope,
   constantsAt,
@@ -648,9 +648,25 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
     const env = portInEnvironment(call, local)
     if (env)
       out.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env })
+    // A process kept in a variable named for a server (`cls.server = Popen(["python", path])`,
+    // uftrace's `self.recv_p = sp.Popen(recv_cmd.split())`): a server whose port the file does
+    // not show, for PORT007's fixed sleeps after it. Not a Rust task (`task::spawn(async …)`).
+    else if (
+      !/::|^(?:tokio|task|thread|smol)$/.test(call.receiver) &&
+      SERVER_PROCESS.test(innermostAssign(facts, call.at)?.name ?? '')
+    )
+      out.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        flag: '',
+      })
   }
   return out
 }
+
+/** Names of what holds a server process: `server`, `srv`, `daemon`, `broker`, `recv_p`. */
+const SERVER_PROCESS = /server|srv|daemon|broker|recv/i
 
 /** An environment variable that tells a process its port: `PORT`, `HTTP_PORT`, `APP_PORT`. */
 const PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/

@@ -32115,9 +32115,17 @@ function spawnedServers(facts, consts) {
     const env2 = portInEnvironment(call, local);
     if (env2)
       out2.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env2 });
+    else if (!/::|^(?:tokio|task|thread|smol)$/.test(call.receiver) && SERVER_PROCESS.test(innermostAssign(facts, call.at)?.name ?? ""))
+      out2.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        flag: ""
+      });
   }
   return out2;
 }
+var SERVER_PROCESS = /server|srv|daemon|broker|recv/i;
 var PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/;
 function portInEnvironment(call, consts) {
   for (const a of call.args) {
