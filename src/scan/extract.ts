@@ -351,7 +351,7 @@ class Extractor {
       name: functionName(node),
       at: this.span(node),
       test: parent.test || this.testMark(node, marked),
-      ...(marked && skipMark(node, marked) && { skipped: true }),
+      ...(((marked && skipMark(node, marked)) || this.skipAttribute(node)) && { skipped: true }),
       returns: returnType(node),
       ...this.roleOf(node),
       endIndex: node.endIndex,
@@ -383,6 +383,26 @@ class Extractor {
   }
 
   /** Region marks of test code that does not live in a test file. */
+  /**
+   * Rust's `#[ignore]` and Python's `@pytest.mark.skip(…)` / `@unittest.skip(…)` (not the
+   * conditional `skipif`/`skipIf`): the runner never runs the test by default.
+   */
+  private skipAttribute(node: Node): boolean {
+    if (this.facts.language === 'rust') {
+      for (let sib = node.previousNamedSibling; sib; sib = sib.previousNamedSibling) {
+        if (sib.type !== 'attribute_item') break
+        if (/^#\[ignore\b/.test(sib.text)) return true
+      }
+      return false
+    }
+    if (this.facts.language !== 'python' || node.parent?.type !== 'decorated_definition')
+      return false
+    return node.parent.namedChildren.some(
+      (d) =>
+        d.type === 'decorator' && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text),
+    )
+  }
+
   private testMark(node: Node, marked: string): boolean {
     switch (this.facts.language) {
       case 'go':

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NMEJ5TKI.js";
+} from "./chunk-I5XULCCJ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5JB6GAU5.js";
+} from "./chunk-DRNVOCCE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KIS5QAIC.js.LEGAL.txt */
+/*! For license information please see serve-command-DMRZH2IJ.js.LEGAL.txt */

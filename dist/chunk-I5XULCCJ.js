@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5JB6GAU5.js";
+} from "./chunk-DRNVOCCE.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NMEJ5TKI.js.LEGAL.txt */
+/*! For license information please see chunk-I5XULCCJ.js.LEGAL.txt */
