@@ -1,7 +1,9 @@
 // Tests that never run by default: `it.skip(…)`, `xit(…)`, `Deno.test({ ignore: true, … })`. A
 // fixed port or a race inside one cannot make a run flaky, so the scan does not report it
 // (independent reviewers judged such findings false; docs/scan.md). JavaScript and TypeScript by
-// their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`).
+// their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`),
+// Rust's by `#[ignore]` and Python's by `@pytest.mark.skip`/`@unittest.skip` (all read in
+// extract.ts); and in any language the rest of a test after its own unconditional skip call.
 import type { FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
