@@ -49,6 +49,9 @@ const RACY_HELPERS: Record<string, RegExp> = {
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
 }
 
+/** Connecting to ask whether anything listens: Python's `connect_ex`, Go's `net.DialTimeout`. */
+const CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/
+
 /** Reading the system's socket table: .NET's IPGlobalProperties, Python's psutil. */
 const LISTENER_TABLE =
   /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/
@@ -140,6 +143,8 @@ export const freePortRace: Rule = (ctx) => {
   const binders = new Set<string>()
   /** Availability probes of this file, by name. */
   const askers = new Map<string, number>()
+  /** Probes that connect rather than bind, by name. */
+  const connecting = new Set<string>()
   for (const l of ctx.listeners) {
     // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter), or a
     // candidate drawn at random or counted (orbs' aRandomPort, weaver's reserve_test_port).
@@ -168,6 +173,29 @@ export const freePortRace: Rule = (ctx) => {
       if (candidate) handOutHit(bound.at, l.text, scope, what)
     }
   }
+  // The same answer got by connecting (`s.connect_ex((host, port)) == 0`): nobody listens now,
+  // which reserves the port no better (google-auth-library-python-oauthlib's `is_port_in_use`).
+  for (const call of ctx.facts.calls) {
+    if (!CONNECT_PROBE.test(call.name)) continue
+    const scope = namedScope(ctx, call.scope)
+    const fn = declaredFunction(ctx, scope)
+    if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue
+    const asked = ctx.facts.params.some(
+      (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(argumentsText(call), p.name),
+    )
+    const answers =
+      answersYesOrNo(ctx, fn) ||
+      ctx.facts.exits.some((e) => e.scope === fn.id && /[!=]=\s*0\s*$/.test(e.text))
+    if (!asked || !answers || !pickedByCaller(ctx, fn)) continue
+    probeHit(
+      call.at,
+      call.text,
+      scope,
+      'connects to the port it is asked about to answer whether it is free',
+    )
+    askers.set(fn.name, scope)
+    connecting.add(fn.name)
+  }
   for (const call of ctx.facts.calls) {
     if (!LISTENER_TABLE.test(call.name)) continue
     const scope = namedScope(ctx, call.scope)
@@ -195,7 +223,7 @@ export const freePortRace: Rule = (ctx) => {
         code: call.text,
         message:
           `${nameOf(scope)} hands out a port that \`${name}\` (line ${ctx.facts.scopes[probe]!.at.line}) ` +
-          'found free by binding it and closing the socket: nothing holds the port then, so another ' +
+          `found free by ${connecting.has(name) ? 'connecting to it' : 'binding it and closing the socket'}: nothing holds the port then, so another ` +
           'process or a parallel test can take it before the caller binds it (EADDRINUSE, or a ' +
           'client talking to the wrong server), on every OS.',
       })

@@ -33485,6 +33485,7 @@ var RACY_HELPERS = {
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
+var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
@@ -33542,6 +33543,7 @@ var freePortRace = (ctx) => {
   };
   const binders = /* @__PURE__ */ new Set();
   const askers = /* @__PURE__ */ new Map();
+  const connecting = /* @__PURE__ */ new Set();
   for (const l of ctx.listeners) {
     if (l.kind !== "server" || !l.call) continue;
     const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
@@ -33568,6 +33570,25 @@ var freePortRace = (ctx) => {
     }
   }
   for (const call of ctx.facts.calls) {
+    if (!CONNECT_PROBE.test(call.name)) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = declaredFunction(ctx, scope);
+    if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue;
+    const asked = ctx.facts.params.some(
+      (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(argumentsText(call), p.name)
+    );
+    const answers = answersYesOrNo(ctx, fn) || ctx.facts.exits.some((e) => e.scope === fn.id && /[!=]=\s*0\s*$/.test(e.text));
+    if (!asked || !answers || !pickedByCaller(ctx, fn)) continue;
+    probeHit(
+      call.at,
+      call.text,
+      scope,
+      "connects to the port it is asked about to answer whether it is free"
+    );
+    askers.set(fn.name, scope);
+    connecting.add(fn.name);
+  }
+  for (const call of ctx.facts.calls) {
     if (!LISTENER_TABLE.test(call.name)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = ctx.facts.scopes[scope];
@@ -33588,7 +33609,7 @@ var freePortRace = (ctx) => {
         severity: unmeasuredIn(ctx, scope),
         at: spanning(fn.at, handOut.at),
         code: call.text,
-        message: `${nameOf(scope)} hands out a port that \`${name2}\` (line ${ctx.facts.scopes[probe].at.line}) found free by binding it and closing the socket: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+        message: `${nameOf(scope)} hands out a port that \`${name2}\` (line ${ctx.facts.scopes[probe].at.line}) found free by ${connecting.has(name2) ? "connecting to it" : "binding it and closing the socket"}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
       });
     }
   }

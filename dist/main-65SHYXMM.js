@@ -4,7 +4,7 @@ import {
   ProbeUsageError,
   printable,
   probe
-} from "./chunk-VDVTDR6G.js";
+} from "./chunk-NVXRDZ5P.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -53,7 +53,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-DRNVOCCE.js";
+} from "./chunk-3EBDPZRU.js";
 import {
   CommandFailure,
   UsageError,
@@ -971,7 +971,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-DMRZH2IJ.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-Q5K2QJAL.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-I5XULCCJ.js";
+} from "./chunk-SYLISQGT.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DRNVOCCE.js";
+} from "./chunk-3EBDPZRU.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DMRZH2IJ.js.LEGAL.txt */
+/*! For license information please see serve-command-Q5K2QJAL.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-DRNVOCCE.js";
+} from "./chunk-3EBDPZRU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-I5XULCCJ.js.LEGAL.txt */
+/*! For license information please see chunk-SYLISQGT.js.LEGAL.txt */
