@@ -43,11 +43,14 @@ describe('a scenario cut short by the probe’s own failure', () => {
     const result = await probe({ drivers: ['python'], repeat: 1000, globalTimeoutMs: 1000 })
     expectHonestCounts(result.scenarios)
     const cut = result.scenarios.filter((s) => probeErrors(s) > 0)
-    expect(cut.length).toBeGreaterThan(0)
+    expect(cut.some((s) => s.runs < 1000)).toBe(true)
     for (const s of cut) {
-      expect(s.runs, s.id).toBeLessThan(1000)
-      // At 999 of 1000 runs the reason speaks of one run: "1 more run was not attempted".
-      expect(s.reason, s.id).toMatch(/; \d+ more runs? (was|were) not attempted$/)
+      // At 999 of 1000 runs the reason speaks of one run: "1 more run was not attempted". A
+      // scenario whose last runs were the ones in flight when the timeout passed attempted all
+      // 1000 (a fast machine finishes the quick ones), and says nothing is missing.
+      if (s.runs < 1000)
+        expect(s.reason, s.id).toMatch(/; \d+ more runs? (was|were) not attempted$/)
+      else expect(s.reason ?? '', s.id).not.toMatch(/not attempted/)
     }
     expect(resultProblems(result)).toEqual([])
   })
