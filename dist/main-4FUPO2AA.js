@@ -2,9 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   ProbeSetupError,
   ProbeUsageError,
+  keepYoungGenerationSmall,
   printable,
   probe
-} from "./chunk-NVXRDZ5P.js";
+} from "./chunk-HRNBJWZV.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -827,6 +828,7 @@ async function scanCommand(argv, io) {
   }
   const policy = values["no-config"] ? DEFAULT_CONFIG : readPolicy(values.config, root);
   const settings = settingsFrom(values, policy);
+  keepYoungGenerationSmall();
   const result = await scan({ root, paths, settings, ...changes ? { changes } : {} });
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}

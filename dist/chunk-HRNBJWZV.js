@@ -1241,11 +1241,18 @@ function distance(a, b) {
   return prev[b.length];
 }
 
+// src/scan/heap.ts
+import { setFlagsFromString } from "node:v8";
+function keepYoungGenerationSmall() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 export {
   printable,
   ProbeSetupError,
   pythonCommand,
   PLATFORM_LABEL,
   ProbeUsageError,
-  probe
+  probe,
+  keepYoungGenerationSmall
 };
