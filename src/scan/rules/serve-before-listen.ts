@@ -547,7 +547,7 @@ function rust(ctx: RuleContext): Hit[] {
       )
     if (!serves) continue
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))
-    if (!sleep) continue
+    if (!sleep || handshakes(ctx, call, sleep)) continue
     hits.push(
       hit(
         call,
@@ -560,6 +560,26 @@ function rust(ctx: RuleContext): Hit[] {
     )
   }
   return hits
+}
+
+/**
+ * The task signals and the test waits for the signal before the sleep: a `Barrier` both wait on,
+ * a channel the task sends on (gns-rs's `server_ready.wait()` after `listen`, judged by a
+ * reviewer). The test then waits for the server, and the sleep is for something else.
+ */
+function handshakes(ctx: RuleContext, spawn: Call, sleep: Call): boolean {
+  const signals = ctx.facts.calls.some(
+    (c) => contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name),
+  )
+  return (
+    signals &&
+    ctx.facts.calls.some(
+      (c) =>
+        /^(?:wait|recv|recv_timeout|blocking_recv)$/.test(c.name) &&
+        c.at.start > spawn.at.end &&
+        c.at.end < sleep.at.start,
+    )
+  )
 }
 
 /** The type a Rust chain starts by constructing: `Server::new(1024..=65535, secret)` → `Server`. */

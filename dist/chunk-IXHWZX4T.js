@@ -33024,7 +33024,7 @@ function rust3(ctx) {
     );
     if (!serves) continue;
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
-    if (!sleep) continue;
+    if (!sleep || handshakes(ctx, call, sleep)) continue;
     hits.push(
       hit(
         call,
@@ -33035,6 +33035,14 @@ function rust3(ctx) {
     );
   }
   return hits;
+}
+function handshakes(ctx, spawn, sleep) {
+  const signals = ctx.facts.calls.some(
+    (c) => contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name)
+  );
+  return signals && ctx.facts.calls.some(
+    (c) => /^(?:wait|recv|recv_timeout|blocking_recv)$/.test(c.name) && c.at.start > spawn.at.end && c.at.end < sleep.at.start
+  );
 }
 function constructedType(receiver) {
   return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? "";

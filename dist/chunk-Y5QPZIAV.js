@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3EBDPZRU.js";
+} from "./chunk-IXHWZX4T.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SYLISQGT.js.LEGAL.txt */
+/*! For license information please see chunk-Y5QPZIAV.js.LEGAL.txt */
