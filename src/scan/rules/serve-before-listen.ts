@@ -569,7 +569,8 @@ function rust(ctx: RuleContext): Hit[] {
  */
 function handshakes(ctx: RuleContext, spawn: Call, sleep: Call): boolean {
   const signals = ctx.facts.calls.some(
-    (c) => contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name),
+    (c) =>
+      contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name),
   )
   return (
     signals &&
