@@ -26,8 +26,10 @@ const REUSEADDR: Option = {
   label: 'SO_REUSEADDR',
   constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
   setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
-  // Node's dgram.createSocket({ reuseAddr: true }) among them.
-  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr)$/,
+  // Node's dgram.createSocket({ reuseAddr: true }) among them, and a transport's own switch:
+  // open62541's `config->tcpReuseAddr = true`.
+  field:
+    /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr|(?:tcp|udp|socket|so)ReuseAddr(?:ess)?)$/,
   getter:
     /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
 }
@@ -107,6 +109,21 @@ interface Enabled {
   processWide?: boolean
 }
 
+/**
+ * Python's `sock.setsockopt(*opt)` with the option in a tuple: a parameter's default
+ * (`opt=(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)`, hivemind's get_free_port) or a variable.
+ */
+function spreadArguments(ctx: RuleContext, call: Call): Value[] | undefined {
+  const only = call.args.length === 1 ? call.args[0]!.value : undefined
+  const name = only?.kind === 'other' && /^\*\w+$/.test(only.text) ? only.text.slice(1) : undefined
+  if (!name) return undefined
+  const param = ctx.facts.params.findLast(
+    (p) => p.name === name && p.at.end <= call.at.start && p.default !== undefined,
+  )
+  const held = lastAssign(ctx.facts, name, call.at)?.value ?? param?.default
+  return held?.kind === 'tuple' ? held.items : undefined
+}
+
 /** Macros and assertions a test wraps a system call in: `NO_INTR(res, ::setsockopt(…))`, `CHECK(…)`. */
 const WRAPPER = /^(?:[A-Z][A-Z0-9_]*|assert\w*|expect\w*|require\w*|check\w*|verify\w*)$/
 
@@ -126,12 +143,11 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const found: Enabled[] = []
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
-      const i = call.args.findIndex(
-        (a) => a.value.kind === 'name' && option.constant.test(a.value.name),
-      )
+      const args = spreadArguments(ctx, call) ?? call.args.map((a) => a.value)
+      const i = args.findIndex((a) => a.kind === 'name' && option.constant.test(a.name))
       if (i < 0) continue
-      const after = call.args.slice(i + 1)
-      if (after.length > 0 && !enabling(flagValue(ctx, after[0]!.value, call), ctx)) continue
+      const after = args.slice(i + 1)
+      if (after.length > 0 && !enabling(flagValue(ctx, after[0]!, call), ctx)) continue
       found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope })
     } else if (
       option.setter.test(call.name) &&

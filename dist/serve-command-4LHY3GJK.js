@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Y5QPZIAV.js";
+} from "./chunk-32VJRBY2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-IXHWZX4T.js";
+} from "./chunk-JIJ4FLIL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LNM4MQ73.js.LEGAL.txt */
+/*! For license information please see serve-command-4LHY3GJK.js.LEGAL.txt */

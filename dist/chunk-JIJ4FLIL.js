@@ -34057,8 +34057,9 @@ var REUSEADDR = {
   label: "SO_REUSEADDR",
   constant: /(?:^|[.:])(?:SO_REUSEADDR|ReuseAddress)$/,
   setter: /^(?:setReuseAddress|set_reuse_address|set_reuseaddr|SetReuseAddress)$/,
-  // Node's dgram.createSocket({ reuseAddr: true }) among them.
-  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr)$/,
+  // Node's dgram.createSocket({ reuseAddr: true }) among them, and a transport's own switch:
+  // open62541's `config->tcpReuseAddr = true`.
+  field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr|(?:tcp|udp|socket|so)ReuseAddr(?:ess)?)$/,
   getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
 };
 var REUSEPORT = {
@@ -34092,6 +34093,16 @@ function namedFlag(value, resolved) {
   return !(resolved.kind === "bool" && !resolved.value) && !(resolved.kind === "int" && resolved.value === 0);
 }
 var SHARED_CLASS_ATTRIBUTE = /(?:^|\.)(?:Threading|Forking)?(?:TCP|UDP|HTTP)Server\.\w+$/;
+function spreadArguments(ctx, call) {
+  const only = call.args.length === 1 ? call.args[0].value : void 0;
+  const name2 = only?.kind === "other" && /^\*\w+$/.test(only.text) ? only.text.slice(1) : void 0;
+  if (!name2) return void 0;
+  const param = ctx.facts.params.findLast(
+    (p) => p.name === name2 && p.at.end <= call.at.start && p.default !== void 0
+  );
+  const held = lastAssign(ctx.facts, name2, call.at)?.value ?? param?.default;
+  return held?.kind === "tuple" ? held.items : void 0;
+}
 var WRAPPER = /^(?:[A-Z][A-Z0-9_]*|assert\w*|expect\w*|require\w*|check\w*|verify\w*)$/;
 function fromWrapper(ctx, call) {
   let outer;
@@ -34106,12 +34117,11 @@ function enabledAt(ctx, option2) {
   const found = [];
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
-      const i2 = call.args.findIndex(
-        (a) => a.value.kind === "name" && option2.constant.test(a.value.name)
-      );
+      const args2 = spreadArguments(ctx, call) ?? call.args.map((a) => a.value);
+      const i2 = args2.findIndex((a) => a.kind === "name" && option2.constant.test(a.name));
       if (i2 < 0) continue;
-      const after = call.args.slice(i2 + 1);
-      if (after.length > 0 && !enabling(flagValue(ctx, after[0].value, call), ctx)) continue;
+      const after = args2.slice(i2 + 1);
+      if (after.length > 0 && !enabling(flagValue(ctx, after[0], call), ctx)) continue;
       found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope });

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IXHWZX4T.js";
+} from "./chunk-JIJ4FLIL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Y5QPZIAV.js.LEGAL.txt */
+/*! For license information please see chunk-32VJRBY2.js.LEGAL.txt */
