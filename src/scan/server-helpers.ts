@@ -65,7 +65,8 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
 /**
  * Servers that listen on a library's fixed default port when the test gives none: WireMock's
  * `new WireMockServer()` or one whose options, built in the call, set no port (8080),
- * OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464). Not nats-server's
+ * OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464), ASP.NET Core's
+ * `WebHost.Start(app)` (5000), py4j's callback server (25334). Not nats-server's
  * `RunDefaultServer()`: its test options moved from 4222 to -1 (a free port) between versions.
  */
 export function libraryDefaultPort(call: Call, family: Family): Port | undefined {
@@ -89,6 +90,23 @@ export function libraryDefaultPort(call: Call, family: Family): Port | undefined
     )
   )
     return fixed(9464, "OpenTelemetry's Prometheus exporter")
+  // ASP.NET Core's `WebHost.Start(context => …)`, given only the app, listens on localhost:5000.
+  if (
+    family === 'csharp' &&
+    call.name === 'Start' &&
+    /(?:^|\.)WebHost$/.test(call.receiver) &&
+    call.args.length === 1 &&
+    call.args[0]!.value.kind === 'function'
+  )
+    return fixed(5000, 'ASP.NET Core')
+  // py4j's `JavaGateway(start_callback_server=True)` starts its callback server on 25334.
+  if (
+    family === 'python' &&
+    call.name === 'JavaGateway' &&
+    call.args.some((a) => a.name === 'start_callback_server' && a.value.text === 'True') &&
+    !call.args.some((a) => a.name === 'callback_server_parameters')
+  )
+    return fixed(25334, 'py4j')
   return undefined
 }
 

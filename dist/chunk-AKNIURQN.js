@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-JIJ4FLIL.js";
+} from "./chunk-CCCSQQGP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-32VJRBY2.js.LEGAL.txt */
+/*! For license information please see chunk-AKNIURQN.js.LEGAL.txt */

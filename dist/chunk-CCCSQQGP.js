@@ -31801,6 +31801,10 @@ function libraryDefaultPort(call, family) {
     (a) => a.value.kind === "object" && a.value.entries.some((e) => e.key === "port")
   ))
     return fixed(9464, "OpenTelemetry's Prometheus exporter");
+  if (family === "csharp" && call.name === "Start" && /(?:^|\.)WebHost$/.test(call.receiver) && call.args.length === 1 && call.args[0].value.kind === "function")
+    return fixed(5e3, "ASP.NET Core");
+  if (family === "python" && call.name === "JavaGateway" && call.args.some((a) => a.name === "start_callback_server" && a.value.text === "True") && !call.args.some((a) => a.name === "callback_server_parameters"))
+    return fixed(25334, "py4j");
   return void 0;
 }
 var STARTS_CHAIN = /^(?:run|run_async|runAsync|start|startAsync|listen|serve|bind)$/;

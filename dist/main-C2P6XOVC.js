@@ -5,7 +5,7 @@ import {
   keepYoungGenerationSmall,
   printable,
   probe
-} from "./chunk-B4BVYAQV.js";
+} from "./chunk-4WERCGFI.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-JIJ4FLIL.js";
+} from "./chunk-CCCSQQGP.js";
 import {
   CommandFailure,
   UsageError,
@@ -973,7 +973,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-4LHY3GJK.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-H4RR4CU5.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

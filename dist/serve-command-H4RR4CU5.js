@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-32VJRBY2.js";
+} from "./chunk-AKNIURQN.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-JIJ4FLIL.js";
+} from "./chunk-CCCSQQGP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-4LHY3GJK.js.LEGAL.txt */
+/*! For license information please see serve-command-H4RR4CU5.js.LEGAL.txt */
