@@ -605,6 +605,8 @@ export interface SpawnedServer {
   random?: true
   /** A command run in the test's own process (cobra's `SetArgs` then `Execute`), not a child. */
   inProcess?: true
+  /** The server's own default port, as the command names none: `redis-server` is 6379. */
+  defaultOf?: string
 }
 
 /** One argument of a spawned process: its literal text when the file pins it down. */
@@ -664,8 +666,18 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
     }
     if (out.at(-1)?.text === call.text) continue
     const env = portInEnvironment(call, local)
+    const known = env ? undefined : defaultPortOf(call, local)
     if (env)
       out.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env })
+    else if (known)
+      out.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        port: known.port,
+        flag: known.command,
+        defaultOf: known.command,
+      })
     // A process kept in a variable named for a server (`cls.server = Popen(["python", path])`,
     // uftrace's `self.recv_p = sp.Popen(recv_cmd.split())`): a server whose port the file does
     // not show, for PORT007's fixed sleeps after it. Not a Rust task (`task::spawn(async …)`).
@@ -681,6 +693,60 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
       })
   }
   return out
+}
+
+/**
+ * Servers that listen on a fixed port of their own when the command names none, and fail when it
+ * is taken. Not `next dev`, vite, http-server or Jupyter: they move on to the next free port.
+ */
+const DEFAULT_PORTS: Record<string, number> = {
+  'redis-server': 6379,
+  'nats-server': 4222,
+  memcached: 11211,
+  mongod: 27017,
+  etcd: 2379,
+  uvicorn: 8000,
+  gunicorn: 8000,
+  'next start': 3000,
+  'flask run': 5000,
+  'rails server': 3000,
+  'http.server': 8000,
+}
+
+/** An argument that may set the port: a port or address flag, a configuration file or flag. */
+const MAY_SET_PORT =
+  /port|^\d+$|^-[pc]$|^--?(?:bind|listen|addr|address|config|conf|host-port)(?:=|$)|\.(?:conf|cfg|ya?ml|json|toml|ini)$/i
+
+/**
+ * The command and its default port, when the process is such a server told no port: `spawn("next",
+ * ["start", "-H", "127.0.0.1"], options)` listens on 3000 (apmnode-02). Every argument must be
+ * written out, since one the file does not show could be the port or a configuration file; the
+ * spawn's options (its environment, checked before) are not arguments.
+ */
+function defaultPortOf(
+  call: Call,
+  consts: Constants,
+): { command: string; port: number } | undefined {
+  const positional = call.args.filter((a) => !a.name && a.value.kind !== 'object')
+  const argv = spawnArguments({ ...call, args: positional }, consts)
+  const words = argv.map((a, i) => (i === 0 ? programOf(a) : a.literal))
+  if (!words.length || words.some((w) => w === undefined || MAY_SET_PORT.test(w))) return undefined
+  const program = words[0]!.replace(/^.*[/\\]/, '').replace(/\.exe$/, '')
+  const module = program.startsWith('python') && words[1] === '-m' ? words[2] : undefined
+  for (const command of [program, `${program} ${words[1]}`, module ?? '']) {
+    const port = DEFAULT_PORTS[command]
+    if (port !== undefined) return { command, port }
+  }
+  return undefined
+}
+
+/** The program a spawn runs: `"next"`, `sys.executable`, `path.normalize("./node_modules/.bin/next")`. */
+function programOf(arg: Argument): string | undefined {
+  if (arg.literal !== undefined) return arg.literal
+  if (/^sys\.executable$/.test(arg.written)) return 'python'
+  const path = arg.value?.kind === 'call' ? arg.value.call : undefined
+  const last = path && /^(?:normalize|join|resolve)$/.test(path.name) ? path.args.at(-1) : undefined
+  return last?.value.kind === 'string' ? last.value.value : undefined
 }
 
 /** Names of what holds a server process: `server`, `srv`, `daemon`, `broker`, `recv_p`. */

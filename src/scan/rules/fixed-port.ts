@@ -139,14 +139,18 @@ export const fixedPortInTest: Rule = (ctx) => {
   }
   for (const s of ctx.spawned) {
     if (!s.port || !inTest(ctx, s.scope)) continue
+    const on = s.defaultOf
+      ? `\`${s.defaultOf}\`'s default port ${s.port}, as it names none`
+      : `${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`)`
     hits.push({
       rule: 'PORT001',
       severity: 'error',
       at: fromLiteral(ctx, s.at, s.text, s.scope, s.port),
       code: s.text,
       message:
-        `Test code ${s.inProcess ? 'runs a server command' : 'starts a server process'} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or ` +
-        'another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.',
+        `Test code ${s.inProcess ? 'runs a server command' : 'starts a server process'} on ${on}: ` +
+        'parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk ' +
+        'to the wrong server.',
     })
   }
   for (const g of ctx.goroutines) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CCCSQQGP.js";
+} from "./chunk-SYBLPBMU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AKNIURQN.js.LEGAL.txt */
+/*! For license information please see chunk-WUA6KQ47.js.LEGAL.txt */

@@ -32135,8 +32135,18 @@ function spawnedServers(facts, consts) {
     }
     if (out2.at(-1)?.text === call.text) continue;
     const env2 = portInEnvironment(call, local);
+    const known = env2 ? void 0 : defaultPortOf(call, local);
     if (env2)
       out2.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env2 });
+    else if (known)
+      out2.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        port: known.port,
+        flag: known.command,
+        defaultOf: known.command
+      });
     else if (!/::|^(?:tokio|task|thread|smol)$/.test(call.receiver) && SERVER_PROCESS.test(innermostAssign(facts, call.at)?.name ?? ""))
       out2.push({
         at: statementAround(facts, call.at),
@@ -32146,6 +32156,40 @@ function spawnedServers(facts, consts) {
       });
   }
   return out2;
+}
+var DEFAULT_PORTS = {
+  "redis-server": 6379,
+  "nats-server": 4222,
+  memcached: 11211,
+  mongod: 27017,
+  etcd: 2379,
+  uvicorn: 8e3,
+  gunicorn: 8e3,
+  "next start": 3e3,
+  "flask run": 5e3,
+  "rails server": 3e3,
+  "http.server": 8e3
+};
+var MAY_SET_PORT = /port|^\d+$|^-[pc]$|^--?(?:bind|listen|addr|address|config|conf|host-port)(?:=|$)|\.(?:conf|cfg|ya?ml|json|toml|ini)$/i;
+function defaultPortOf(call, consts) {
+  const positional = call.args.filter((a) => !a.name && a.value.kind !== "object");
+  const argv = spawnArguments({ ...call, args: positional }, consts);
+  const words2 = argv.map((a, i2) => i2 === 0 ? programOf(a) : a.literal);
+  if (!words2.length || words2.some((w) => w === void 0 || MAY_SET_PORT.test(w))) return void 0;
+  const program = words2[0].replace(/^.*[/\\]/, "").replace(/\.exe$/, "");
+  const module2 = program.startsWith("python") && words2[1] === "-m" ? words2[2] : void 0;
+  for (const command of [program, `${program} ${words2[1]}`, module2 ?? ""]) {
+    const port = DEFAULT_PORTS[command];
+    if (port !== void 0) return { command, port };
+  }
+  return void 0;
+}
+function programOf(arg) {
+  if (arg.literal !== void 0) return arg.literal;
+  if (/^sys\.executable$/.test(arg.written)) return "python";
+  const path = arg.value?.kind === "call" ? arg.value.call : void 0;
+  const last = path && /^(?:normalize|join|resolve)$/.test(path.name) ? path.args.at(-1) : void 0;
+  return last?.value.kind === "string" ? last.value.value : void 0;
 }
 var SERVER_PROCESS = /server|srv|daemon|broker|recv/i;
 var PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/;
@@ -33276,12 +33320,13 @@ var fixedPortInTest = (ctx) => {
   }
   for (const s of ctx.spawned) {
     if (!s.port || !inTest(ctx, s.scope)) continue;
+    const on = s.defaultOf ? `\`${s.defaultOf}\`'s default port ${s.port}, as it names none` : `${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`)`;
     hits.push({
       rule: "PORT001",
       severity: "error",
       at: fromLiteral(ctx, s.at, s.text, s.scope, s.port),
       code: s.text,
-      message: `Test code ${s.inProcess ? "runs a server command" : "starts a server process"} on ${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`): parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+      message: `Test code ${s.inProcess ? "runs a server command" : "starts a server process"} on ${on}: parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
   for (const g of ctx.goroutines) {
