@@ -27,6 +27,8 @@ const STARTS_SERVER =
  * makes or sets one up is as likely to be handed the backend's (taOS's `_make_proxy(9999)`).
  */
 const STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i
+/** A helper named for launching or setting up, not for connecting: `launchNode`, `setupTestProvider`. */
+const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
@@ -53,6 +55,10 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
     STARTS_SERVER.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
+  // `setupTestProviderAndWallets({ nodeOptions: { port: '4000' } })` (fuels-ts): a helper that
+  // launches or sets something up, given a port in its options, starts what listens on it.
+  if (!starts && LAUNCHES.test(call.name))
+    return objectPort(call, consts) ?? serverSectionPort(call, consts)
   if (!starts) return serverSectionPort(call, consts)
   return (
     portArgument(call, consts) ??

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-SYBLPBMU.js";
+} from "./chunk-M4BMGKN2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-WUA6KQ47.js.LEGAL.txt */
+/*! For license information please see chunk-VOF3EAHK.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-WUA6KQ47.js";
+} from "./chunk-VOF3EAHK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SYBLPBMU.js";
+} from "./chunk-M4BMGKN2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6XJ6S7CB.js.LEGAL.txt */
+/*! For license information please see serve-command-33MT37J5.js.LEGAL.txt */

@@ -31779,6 +31779,7 @@ function lineSpan(s, index, length) {
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
+var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|Listener|Acceptor)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
@@ -31788,6 +31789,8 @@ function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
   const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  if (!starts && LAUNCHES.test(call.name))
+    return objectPort(call, consts) ?? serverSectionPort(call, consts);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
 }
