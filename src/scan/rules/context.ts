@@ -4,7 +4,7 @@ import type { Call, FileFacts, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
-import type { SpawnedServer } from '../server-helpers.ts'
+import type { SpawnedServer } from '../spawned-servers.ts'
 import type { GoroutineServer } from './serve-before-listen.ts'
 import type { Constants } from '../values.ts'
 

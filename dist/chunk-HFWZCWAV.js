@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-M4BMGKN2.js";
+} from "./chunk-FFIHXMX3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VOF3EAHK.js.LEGAL.txt */
+/*! For license information please see chunk-HFWZCWAV.js.LEGAL.txt */

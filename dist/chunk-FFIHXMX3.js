@@ -32099,157 +32099,6 @@ function headerPortTable(facts) {
   }
   return out2;
 }
-var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
-var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
-var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
-var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
-var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
-function spawnedServers(facts, consts) {
-  const out2 = [];
-  let byScope;
-  for (const call of facts.calls) {
-    if (!spawnsProcess(call, facts)) continue;
-    byScope ??= assignsByScope(facts);
-    const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
-    const argv = spawnArguments(call, local);
-    for (let i2 = 0; i2 < argv.length; i2++) {
-      const arg = argv[i2].literal;
-      if (arg === void 0) continue;
-      const inFlag = PORT_IN_FLAG.exec(arg);
-      const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
-      if (!inFlag && !next) continue;
-      const hostPort = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
-      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort) continue;
-      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, local);
-      const port = given !== void 0 && given >= MIN_PORT && given < 65536 ? given : void 0;
-      if (given !== void 0 && port === void 0) continue;
-      const flag = inFlag ? arg : `${arg} ${next.written}`;
-      const at = statementAround(facts, call.at);
-      const inProcess = call.name === "SetArgs" ? { inProcess: true } : {};
-      out2.push({
-        at,
-        scope: call.scope,
-        text: call.text,
-        ...port ? { port } : {},
-        flag,
-        ...inProcess
-      });
-      break;
-    }
-    if (out2.at(-1)?.text === call.text) continue;
-    const env2 = portInEnvironment(call, local);
-    const known = env2 ? void 0 : defaultPortOf(call, local);
-    if (env2)
-      out2.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env2 });
-    else if (known)
-      out2.push({
-        at: statementAround(facts, call.at),
-        scope: call.scope,
-        text: call.text,
-        port: known.port,
-        flag: known.command,
-        defaultOf: known.command
-      });
-    else if (!/::|^(?:tokio|task|thread|smol)$/.test(call.receiver) && SERVER_PROCESS.test(innermostAssign(facts, call.at)?.name ?? ""))
-      out2.push({
-        at: statementAround(facts, call.at),
-        scope: call.scope,
-        text: call.text,
-        flag: ""
-      });
-  }
-  return out2;
-}
-var DEFAULT_PORTS = {
-  "redis-server": 6379,
-  "nats-server": 4222,
-  memcached: 11211,
-  mongod: 27017,
-  etcd: 2379,
-  uvicorn: 8e3,
-  gunicorn: 8e3,
-  "next start": 3e3,
-  "flask run": 5e3,
-  "rails server": 3e3,
-  "http.server": 8e3
-};
-var MAY_SET_PORT = /port|^\d+$|^-[pc]$|^--?(?:bind|listen|addr|address|config|conf|host-port)(?:=|$)|\.(?:conf|cfg|ya?ml|json|toml|ini)$/i;
-function defaultPortOf(call, consts) {
-  const positional = call.args.filter((a) => !a.name && a.value.kind !== "object");
-  const argv = spawnArguments({ ...call, args: positional }, consts);
-  const words2 = argv.map((a, i2) => i2 === 0 ? programOf(a) : a.literal);
-  if (!words2.length || words2.some((w) => w === void 0 || MAY_SET_PORT.test(w))) return void 0;
-  const program = words2[0].replace(/^.*[/\\]/, "").replace(/\.exe$/, "");
-  const module2 = program.startsWith("python") && words2[1] === "-m" ? words2[2] : void 0;
-  for (const command of [program, `${program} ${words2[1]}`, module2 ?? ""]) {
-    const port = DEFAULT_PORTS[command];
-    if (port !== void 0) return { command, port };
-  }
-  return void 0;
-}
-function programOf(arg) {
-  if (arg.literal !== void 0) return arg.literal;
-  if (/^sys\.executable$/.test(arg.written)) return "python";
-  const path = arg.value?.kind === "call" ? arg.value.call : void 0;
-  const last = path && /^(?:normalize|join|resolve)$/.test(path.name) ? path.args.at(-1) : void 0;
-  return last?.value.kind === "string" ? last.value.value : void 0;
-}
-var SERVER_PROCESS = /server|srv|daemon|broker|recv/i;
-var PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/;
-function portInEnvironment(call, consts) {
-  for (const a of call.args) {
-    const options = a.name === "env" ? a.value : a.value.kind === "object" ? a.value : void 0;
-    const env2 = options?.kind === "object" && a.name !== "env" ? options.entries.find((e) => e.key === "env")?.value : options;
-    if (env2?.kind !== "object") continue;
-    const entry = env2.entries.find((e) => PORT_VARIABLE.test(e.key));
-    if (!entry) continue;
-    const given = portOf(entry.value, consts);
-    const port = given.kind === "fixed" && given.port >= MIN_PORT ? given.port : void 0;
-    if (given.kind === "zero") return void 0;
-    const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`;
-    const random = given.kind === "fixed" && given.random === true;
-    return { ...port ? { port } : {}, flag: `env ${flag}`, ...random ? { random } : {} };
-  }
-  return void 0;
-}
-var isRustCommand = (call) => call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver);
-function setsCommandArguments(call, facts) {
-  if (call.name !== "SetArgs") return false;
-  const area = facts.scopes[call.scope].at;
-  return facts.calls.some(
-    (c) => /^Execute\w*$/.test(c.name) && c.receiver === call.receiver && c.at.start > call.at.end && contains(area, c.at)
-  );
-}
-function spawnsProcess(call, facts) {
-  return setsCommandArguments(call, facts) || isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
-}
-function spawnArguments(call, consts) {
-  if (isRustCommand(call)) {
-    const written = [
-      ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g)
-    ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
-    return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
-  }
-  return call.args.flatMap(
-    (a) => a.value.kind === "tuple" || call.name === "SetArgs" && a.value.kind === "object" ? a.value.items : [a.value]
-  ).flatMap((value) => {
-    const r = resolve(value, consts);
-    if (r.kind !== "string") return [{ written: value.text, value }];
-    const words2 = r.value.trim().split(/\s+/);
-    if (words2.length > 1) return words2.map((w) => ({ literal: unquoteWord(w), written: w }));
-    return [{ literal: r.value, written: value.text, value }];
-  });
-}
-function unquoteWord(word) {
-  return word.replace(/(['"])(.*?)\1/g, "$2");
-}
-function portOfArgument(arg, consts) {
-  if (arg.value) {
-    const port = portOf(arg.value, consts);
-    return port.kind === "fixed" ? port.port : port.kind === "zero" ? 0 : void 0;
-  }
-  return arg.literal !== void 0 && /^\d+$/.test(arg.literal) ? Number(arg.literal) : void 0;
-}
 
 // src/scan/listeners.ts
 var PY_SERVERS = /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
@@ -33107,6 +32956,160 @@ var serveBeforeListen = (ctx) => {
   return spawned;
 };
 
+// src/scan/spawned-servers.ts
+var MIN_PORT2 = 1024;
+var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
+var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
+var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
+var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
+var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
+function spawnedServers(facts, consts) {
+  const out2 = [];
+  let byScope;
+  for (const call of facts.calls) {
+    if (!spawnsProcess(call, facts)) continue;
+    byScope ??= assignsByScope(facts);
+    const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
+    const argv = spawnArguments(call, local);
+    for (let i2 = 0; i2 < argv.length; i2++) {
+      const arg = argv[i2].literal;
+      if (arg === void 0) continue;
+      const inFlag = PORT_IN_FLAG.exec(arg);
+      const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
+      if (!inFlag && !next) continue;
+      const hostPort = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
+      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort) continue;
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, local);
+      const port = given !== void 0 && given >= MIN_PORT2 && given < 65536 ? given : void 0;
+      if (given !== void 0 && port === void 0) continue;
+      const flag = inFlag ? arg : `${arg} ${next.written}`;
+      const at = statementAround(facts, call.at);
+      const inProcess = call.name === "SetArgs" ? { inProcess: true } : {};
+      out2.push({
+        at,
+        scope: call.scope,
+        text: call.text,
+        ...port ? { port } : {},
+        flag,
+        ...inProcess
+      });
+      break;
+    }
+    if (out2.at(-1)?.text === call.text) continue;
+    const env2 = portInEnvironment(call, local);
+    const known = env2 ? void 0 : defaultPortOf(call, local);
+    if (env2)
+      out2.push({ at: statementAround(facts, call.at), scope: call.scope, text: call.text, ...env2 });
+    else if (known)
+      out2.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        port: known.port,
+        flag: known.command,
+        defaultOf: known.command
+      });
+    else if (!/::|^(?:tokio|task|thread|smol)$/.test(call.receiver) && SERVER_PROCESS.test(innermostAssign(facts, call.at)?.name ?? ""))
+      out2.push({
+        at: statementAround(facts, call.at),
+        scope: call.scope,
+        text: call.text,
+        flag: ""
+      });
+  }
+  return out2;
+}
+var DEFAULT_PORTS = {
+  "redis-server": 6379,
+  "nats-server": 4222,
+  memcached: 11211,
+  mongod: 27017,
+  etcd: 2379,
+  uvicorn: 8e3,
+  gunicorn: 8e3,
+  "next start": 3e3,
+  "flask run": 5e3,
+  "rails server": 3e3,
+  "http.server": 8e3
+};
+var MAY_SET_PORT = /port|^\d+$|^-[pc]$|^--?(?:bind|listen|addr|address|config|conf|host-port)(?:=|$)|\.(?:conf|cfg|ya?ml|json|toml|ini)$/i;
+function defaultPortOf(call, consts) {
+  const positional = call.args.filter((a) => !a.name && a.value.kind !== "object");
+  const argv = spawnArguments({ ...call, args: positional }, consts);
+  const words2 = argv.map((a, i2) => i2 === 0 ? programOf(a) : a.literal);
+  if (!words2.length || words2.some((w) => w === void 0 || MAY_SET_PORT.test(w))) return void 0;
+  const program = words2[0].replace(/^.*[/\\]/, "").replace(/\.exe$/, "");
+  const module2 = program.startsWith("python") && words2[1] === "-m" ? words2[2] : void 0;
+  for (const command of [program, `${program} ${words2[1]}`, module2 ?? ""]) {
+    const port = DEFAULT_PORTS[command];
+    if (port !== void 0) return { command, port };
+  }
+  return void 0;
+}
+function programOf(arg) {
+  if (arg.literal !== void 0) return arg.literal;
+  if (/^sys\.executable$/.test(arg.written)) return "python";
+  const path = arg.value?.kind === "call" ? arg.value.call : void 0;
+  const last = path && /^(?:normalize|join|resolve)$/.test(path.name) ? path.args.at(-1) : void 0;
+  return last?.value.kind === "string" ? last.value.value : void 0;
+}
+var SERVER_PROCESS = /server|srv|daemon|broker|recv/i;
+var PORT_VARIABLE = /^(?:[A-Z]+_)*PORT$/;
+function portInEnvironment(call, consts) {
+  for (const a of call.args) {
+    const options = a.name === "env" ? a.value : a.value.kind === "object" ? a.value : void 0;
+    const env2 = options?.kind === "object" && a.name !== "env" ? options.entries.find((e) => e.key === "env")?.value : options;
+    if (env2?.kind !== "object") continue;
+    const entry = env2.entries.find((e) => PORT_VARIABLE.test(e.key));
+    if (!entry) continue;
+    const given = portOf(entry.value, consts);
+    const port = given.kind === "fixed" && given.port >= MIN_PORT2 ? given.port : void 0;
+    if (given.kind === "zero") return void 0;
+    const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`;
+    const random = given.kind === "fixed" && given.random === true;
+    return { ...port ? { port } : {}, flag: `env ${flag}`, ...random ? { random } : {} };
+  }
+  return void 0;
+}
+var isRustCommand = (call) => call.name === "spawn" && /\b\w*Command::(?:new|cargo_bin)\(/.test(call.receiver);
+function setsCommandArguments(call, facts) {
+  if (call.name !== "SetArgs") return false;
+  const area = facts.scopes[call.scope].at;
+  return facts.calls.some(
+    (c) => /^Execute\w*$/.test(c.name) && c.receiver === call.receiver && c.at.start > call.at.end && contains(area, c.at)
+  );
+}
+function spawnsProcess(call, facts) {
+  return setsCommandArguments(call, facts) || isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+}
+function spawnArguments(call, consts) {
+  if (isRustCommand(call)) {
+    const written = [
+      ...call.receiver.matchAll(/\.args?\(\s*\[?((?:[^()\]]|\([^()]*\))*)\]?\s*\)/g)
+    ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
+    return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
+  }
+  return call.args.flatMap(
+    (a) => a.value.kind === "tuple" || call.name === "SetArgs" && a.value.kind === "object" ? a.value.items : [a.value]
+  ).flatMap((value) => {
+    const r = resolve(value, consts);
+    if (r.kind !== "string") return [{ written: value.text, value }];
+    const words2 = r.value.trim().split(/\s+/);
+    if (words2.length > 1) return words2.map((w) => ({ literal: unquoteWord(w), written: w }));
+    return [{ literal: r.value, written: value.text, value }];
+  });
+}
+function unquoteWord(word) {
+  return word.replace(/(['"])(.*?)\1/g, "$2");
+}
+function portOfArgument(arg, consts) {
+  if (arg.value) {
+    const port = portOf(arg.value, consts);
+    return port.kind === "fixed" ? port.port : port.kind === "zero" ? 0 : void 0;
+  }
+  return arg.literal !== void 0 && /^\d+$/.test(arg.literal) ? Number(arg.literal) : void 0;
+}
+
 // src/scan/rules/started-options.ts
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
@@ -33114,7 +33117,7 @@ var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
 var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
-var MIN_PORT2 = 1024;
+var MIN_PORT3 = 1024;
 function startedOptions(facts, consts) {
   const out2 = [];
   let byScope;
@@ -33125,7 +33128,7 @@ function startedOptions(facts, consts) {
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
     const given = portOf(e.value, local);
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
-    if (port.kind !== "fixed" || port.port < MIN_PORT2) continue;
+    if (port.kind !== "fixed" || port.port < MIN_PORT3) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2)) continue;
     out2.push({
@@ -33156,7 +33159,7 @@ function startedOptions(facts, consts) {
       const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
       if (resolve(arg.value, local).kind !== "string") continue;
       const address2 = addressOf(arg.value, local);
-      if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT2) continue;
+      if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT3) continue;
       if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
       const holder = innermostAssign(facts, call.at);
       if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
