@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Grammars } from '../src/scan/grammars.ts'
+import { COMPOSE_LANGUAGE, isComposeFile } from '../src/scan/compose.ts'
 import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
 import { scan } from '../src/scan/scan.ts'
@@ -103,7 +104,10 @@ export async function evaluateCorpus(corpus = CORPUS): Promise<Evaluation> {
       return score(tp, got.length - tp, exp.length - tp)
     }
     const ruleOf = (key: string) => key.slice(key.lastIndexOf(':') + 1)
-    const languageOfKey = (key: string) => languageOf(key.slice(0, key.indexOf(':')))?.name ?? '?'
+    const languageOfKey = (key: string) => {
+      const path = key.slice(0, key.indexOf(':'))
+      return languageOf(path)?.name ?? (isComposeFile(path) ? COMPOSE_LANGUAGE : '?')
+    }
     const languages = [...new Set([...expected, ...found].map(languageOfKey))].sort()
     const expAll = [...expected]
     const tpAll = [...foundAll].filter((k) => expected.has(k)).length

@@ -6,6 +6,7 @@ import { posix } from 'node:path'
 import type { ChangedLines } from './diff.ts'
 import { extractFacts } from './extract.ts'
 import { analyse } from './analyse.ts'
+import { composeFindings, isComposeFile, isTestCompose } from './compose.ts'
 import { HeaderReader } from './header-reader.ts'
 import type { Finding } from './finding.ts'
 import { listFiles, readSource, SKIP_REASONS, type SkipReason } from './files.ts'
@@ -148,7 +149,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   try {
     for (const path of paths) {
       const language = languageOf(path)
-      if (!language) {
+      const compose = !language && isComposeFile(path)
+      if (!language && !compose) {
         skipped['unknown-language']++
         continue
       }
@@ -166,6 +168,26 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       result.files.scanned++
       result.files.bytes += read.bytes
+      if (!language) {
+        if (!isTestCompose(path, settings.testPaths)) continue
+        let found
+        try {
+          found = timed('rules', () =>
+            composeFindings(read.text, {
+              path,
+              enabled,
+              ...(lines !== undefined ? { lines } : {}),
+            }),
+          )
+        } catch {
+          skip(path, 'parse-error')
+          continue
+        }
+        result.files.parsed++
+        result.findings.push(...found.findings)
+        result.suppressed += found.suppressed
+        continue
+      }
       const testFile = isTestPath(path, language.id, settings.testPaths)
       if (!options.parseAll && !timed('prefilter', () => worthParsing(read.text, testFile, path)))
         continue

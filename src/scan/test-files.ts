@@ -63,10 +63,15 @@ export function isTestPath(
   language: LanguageId,
   testGlobs: readonly string[] = [],
 ): boolean {
-  const parts = path.split('/')
-  const file = parts.pop() ?? ''
+  const file = path.slice(path.lastIndexOf('/') + 1)
   if (TEST_FILE[language].test(file)) return true
   if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ''))) return true
+  return inTestDirectory(path, testGlobs)
+}
+
+/** A path under a directory of tests or test support, or matched by the configured globs. */
+export function inTestDirectory(path: string, testGlobs: readonly string[] = []): boolean {
+  const parts = path.split('/').slice(0, -1)
   for (const dir of parts) {
     const lower = dir.toLowerCase()
     if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true

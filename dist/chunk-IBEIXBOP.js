@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-FFIHXMX3.js";
+} from "./chunk-PCOWCX6M.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HFWZCWAV.js.LEGAL.txt */
+/*! For license information please see chunk-IBEIXBOP.js.LEGAL.txt */

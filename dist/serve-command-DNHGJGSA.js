@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-HFWZCWAV.js";
+} from "./chunk-IBEIXBOP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-FFIHXMX3.js";
+} from "./chunk-PCOWCX6M.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3JOR2H6B.js.LEGAL.txt */
+/*! For license information please see serve-command-DNHGJGSA.js.LEGAL.txt */

@@ -5,7 +5,7 @@ import {
   keepYoungGenerationSmall,
   printable,
   probe
-} from "./chunk-4VWCX7ZA.js";
+} from "./chunk-IG752YJU.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-FFIHXMX3.js";
+} from "./chunk-PCOWCX6M.js";
 import {
   CommandFailure,
   UsageError,
@@ -973,7 +973,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-3JOR2H6B.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-DNHGJGSA.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -14023,10 +14023,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -14047,7 +14047,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -14059,11 +14059,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -18171,9 +18171,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -18209,7 +18209,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -18249,7 +18249,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -18272,7 +18272,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -18304,7 +18304,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -18320,7 +18320,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -19607,7 +19607,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -19691,7 +19691,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -20290,7 +20290,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -20313,7 +20313,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -21221,7 +21221,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -21247,7 +21247,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc2 = parseDocument2(src, options);
+      const doc2 = parseDocument3(src, options);
       if (!doc2)
         return null;
       doc2.warnings.forEach((warning) => log.warn(doc2.options.logLevel, warning));
@@ -21283,7 +21283,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -32977,9 +32977,9 @@ function spawnedServers(facts, consts) {
       const inFlag = PORT_IN_FLAG.exec(arg);
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
       if (!inFlag && !next) continue;
-      const hostPort = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
-      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort) continue;
-      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort ? Number(hostPort[1]) : portOfArgument(next, local);
+      const hostPort2 = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
+      if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort2) continue;
+      const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort2 ? Number(hostPort2[1]) : portOfArgument(next, local);
       const port = given !== void 0 && given >= MIN_PORT2 && given < 65536 ? given : void 0;
       if (given !== void 0 && port === void 0) continue;
       const flag = inFlag ? arg : `${arg} ${next.written}`;
@@ -34607,9 +34607,182 @@ function analyse(facts, options) {
   return { findings, suppressed };
 }
 
+// src/scan/compose.ts
+var import_yaml = __toESM(require_dist2(), 1);
+
+// src/scan/test-files.ts
+import { posix } from "node:path";
+var TEST_DIRS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "__tests__",
+  "spec",
+  "specs",
+  "testing",
+  "testutil",
+  "testutils",
+  "test_utils",
+  "test-utils",
+  "testhelpers",
+  "test_helpers",
+  "test-helpers",
+  "testdata",
+  "testsupport",
+  "e2e",
+  "integration-tests",
+  "integration_tests",
+  "integrationtests",
+  "androidtest",
+  "testfixtures",
+  "integrationtest"
+]);
+var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
+var TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i;
+var TEST_FILE = {
+  // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
+  // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).
+  python: /^(?:_?test_.*|.*_test|conftest|tests?|pytest_\w+)\.py$/,
+  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
+  // AVA's defaults add `test-*.js`.
+  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,
+  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?ts$/,
+  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.tsx$/,
+  go: /_test\.go$/,
+  java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
+  kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
+  csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
+  rust: /^(?:tests?|.*_tests?)\.rs$/,
+  c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
+  cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
+};
+var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
+function isTestPath(path, language, testGlobs = []) {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  if (TEST_FILE[language].test(file)) return true;
+  if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
+  return inTestDirectory(path, testGlobs);
+}
+function inTestDirectory(path, testGlobs = []) {
+  const parts2 = path.split("/").slice(0, -1);
+  for (const dir of parts2) {
+    const lower = dir.toLowerCase();
+    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
+    if (SUPPORT_NAME.test(dir)) return true;
+  }
+  if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
+  return testGlobs.some((glob) => posix.matchesGlob(path, glob));
+}
+
+// src/scan/compose.ts
+var COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
+var TEST_NAME = /[.-](?:tests?|testing|ci|e2e|it|integration)(?=[.-])/i;
+var COMPOSE_LANGUAGE = "Compose";
+function isComposeFile(path) {
+  return COMPOSE_FILE.test(path.slice(path.lastIndexOf("/") + 1));
+}
+function isTestCompose(path, testGlobs = []) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1);
+  return TEST_NAME.test(name2) || inTestDirectory(path, testGlobs);
+}
+var SHORT = /^(?:(?:\[[^\]]*\]|[^:[\]]*):)?([^:]+):[^:]+$/;
+var DEFAULT = /^\$\{(\w+):?-(\d+)\}$/;
+function hostPortMappings(text) {
+  const lines = new import_yaml.LineCounter();
+  const doc2 = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: false });
+  const services = doc2.get("services", true);
+  if (!(0, import_yaml.isMap)(services)) return [];
+  const span = (node) => {
+    const [start2, end] = node.range;
+    const from = lines.linePos(start2);
+    const to = lines.linePos(end);
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col, start: start2, end };
+  };
+  const out2 = [];
+  for (const pair of services.items) {
+    const service = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const ports = (0, import_yaml.isMap)(pair.value) ? pair.value.get("ports", true) : void 0;
+    if (!(0, import_yaml.isSeq)(ports)) continue;
+    for (const item of ports.items) {
+      const published = (0, import_yaml.isMap)(item) ? item.get("published", true) : item;
+      if (!(0, import_yaml.isScalar)(published) || !published.range) continue;
+      const written = String(published.value);
+      const host = (0, import_yaml.isMap)(item) ? written : shortHost(written);
+      const fixed = host === void 0 ? void 0 : hostPort(host);
+      if (!fixed) continue;
+      const node = published;
+      out2.push({
+        service,
+        port: fixed.port,
+        text: (0, import_yaml.isMap)(item) ? `published: ${written}` : text.slice(node.range[0], node.range[1]).trim(),
+        at: span(published),
+        ...fixed.variable ? { fromDefault: fixed.variable } : {},
+        ...fixed.range ? { range: fixed.range } : {}
+      });
+    }
+  }
+  return out2;
+}
+function shortHost(written) {
+  const variables = [];
+  const masked = written.replace(/\$\{[^}]*\}/g, (v) => `\0${variables.push(v) - 1}\0`);
+  const host = SHORT.exec(masked)?.[1];
+  return host?.replace(/\0(\d+)\0/g, (_, i2) => variables[Number(i2)]);
+}
+function hostPort(written) {
+  const fallback = DEFAULT.exec(written.trim());
+  const digits = fallback ? fallback[2] : written.split("-")[0].trim();
+  const port = Number(digits);
+  if (!/^\d+$/.test(digits) || port === 0 || port > 65535) return void 0;
+  if (fallback) return { port, variable: fallback[1] };
+  return /^\d+\s*-\s*\d+$/.test(written.trim()) ? { port, range: written.trim() } : { port };
+}
+function commentsOf(text) {
+  const out2 = [];
+  text.split("\n").forEach((line, i2) => {
+    const m = /(?:^|\s)#(.*)$/.exec(line);
+    if (!m) return;
+    const column = m.index + (m[0].startsWith("#") ? 0 : 1) + 1;
+    const at = { line: i2 + 1, column, endLine: i2 + 1, endColumn: line.length + 1, start: 0, end: 0 };
+    out2.push({ text: m[1], at, trailing: line.slice(0, column - 1).trim() !== "" });
+  });
+  return out2;
+}
+function composeFindings(text, options) {
+  if (!options.enabled.has("PORT001")) return { findings: [], suppressed: 0 };
+  const suppressions = suppressionsOf(commentsOf(text));
+  const findings = [];
+  const occurrences = /* @__PURE__ */ new Map();
+  let suppressed = 0;
+  for (const m of hostPortMappings(text)) {
+    const occurrence = occurrences.get(m.text) ?? 0;
+    occurrences.set(m.text, occurrence + 1);
+    if (options.lines !== void 0 && !spanChanged(options.lines, m.at.line, m.at.endLine))
+      continue;
+    if (isSuppressed(suppressions, "PORT001", m.at.line, m.at.endLine)) {
+      suppressed++;
+      continue;
+    }
+    const given = m.fromDefault ? `, the default of \`${m.fromDefault}\`` : "";
+    findings.push({
+      rule: "PORT001",
+      severity: "warning",
+      path: options.path,
+      line: m.at.line,
+      column: m.at.column,
+      endLine: m.at.endLine,
+      endColumn: m.at.endColumn,
+      language: COMPOSE_LANGUAGE,
+      message: `The tests' compose file publishes service \`${m.service}\` on fixed host ${m.range ? `ports ${m.range}` : `port ${m.port}`}${given} (\`${m.text}\`): another run on the same host (a parallel CI job, a developer's stack) makes \`up\` fail with "port is already allocated", or the tests talk to its container.`,
+      advice: 'Publish the container port alone (`"5432"`, or `"127.0.0.1::5432"` on loopback) so Docker picks a free host port, and read it with `docker compose port SERVICE 5432`.',
+      fingerprint: fingerprint("PORT001", options.path, m.text, occurrence)
+    });
+  }
+  return { findings, suppressed };
+}
+
 // src/scan/header-reader.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import { posix, resolve as resolve3 } from "node:path";
+import { posix as posix2, resolve as resolve3 } from "node:path";
 
 // src/scan/files.ts
 import { Buffer as Buffer2, isUtf8 } from "node:buffer";
@@ -34768,8 +34941,8 @@ var HeaderReader = class {
   constantsFor(path, source) {
     const out2 = [];
     for (const include of localIncludes(source)) {
-      const header = posix.normalize(posix.join(posix.dirname(path), include));
-      if (header.startsWith("../") || posix.isAbsolute(header)) continue;
+      const header = posix2.normalize(posix2.join(posix2.dirname(path), include));
+      if (header.startsWith("../") || posix2.isAbsolute(header)) continue;
       const constants2 = this.#read(header);
       if (constants2?.size) out2.push(constants2);
     }
@@ -34790,66 +34963,6 @@ var HeaderReader = class {
     return constants2;
   }
 };
-
-// src/scan/test-files.ts
-import { posix as posix2 } from "node:path";
-var TEST_DIRS = /* @__PURE__ */ new Set([
-  "test",
-  "tests",
-  "__tests__",
-  "spec",
-  "specs",
-  "testing",
-  "testutil",
-  "testutils",
-  "test_utils",
-  "test-utils",
-  "testhelpers",
-  "test_helpers",
-  "test-helpers",
-  "testdata",
-  "testsupport",
-  "e2e",
-  "integration-tests",
-  "integration_tests",
-  "integrationtests",
-  "androidtest",
-  "testfixtures",
-  "integrationtest"
-]);
-var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
-var TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i;
-var TEST_FILE = {
-  // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
-  // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).
-  python: /^(?:_?test_.*|.*_test|conftest|tests?|pytest_\w+)\.py$/,
-  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
-  // AVA's defaults add `test-*.js`.
-  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,
-  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?ts$/,
-  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.tsx$/,
-  go: /_test\.go$/,
-  java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
-  kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
-  csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
-  rust: /^(?:tests?|.*_tests?)\.rs$/,
-  c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
-  cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
-};
-var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
-function isTestPath(path, language, testGlobs = []) {
-  const parts2 = path.split("/");
-  const file = parts2.pop() ?? "";
-  if (TEST_FILE[language].test(file)) return true;
-  if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
-  for (const dir of parts2) {
-    const lower = dir.toLowerCase();
-    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
-    if (SUPPORT_NAME.test(dir)) return true;
-  }
-  if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
-  return testGlobs.some((glob) => posix2.matchesGlob(path, glob));
-}
 
 // src/scan/scan.ts
 var MAX_LISTED_SKIPS = 50;
@@ -34927,7 +35040,8 @@ async function scan(options) {
   try {
     for (const path of paths) {
       const language = languageOf(path);
-      if (!language) {
+      const compose = !language && isComposeFile(path);
+      if (!language && !compose) {
         skipped["unknown-language"]++;
         continue;
       }
@@ -34945,6 +35059,27 @@ async function scan(options) {
       }
       result.files.scanned++;
       result.files.bytes += read.bytes;
+      if (!language) {
+        if (!isTestCompose(path, settings.testPaths)) continue;
+        let found;
+        try {
+          found = timed(
+            "rules",
+            () => composeFindings(read.text, {
+              path,
+              enabled,
+              ...lines !== void 0 ? { lines } : {}
+            })
+          );
+        } catch {
+          skip(path, "parse-error");
+          continue;
+        }
+        result.files.parsed++;
+        result.findings.push(...found.findings);
+        result.suppressed += found.suppressed;
+        continue;
+      }
       const testFile = isTestPath(path, language.id, settings.testPaths);
       if (!options.parseAll && !timed("prefilter", () => worthParsing(read.text, testFile, path)))
         continue;
@@ -35187,7 +35322,7 @@ function processAlive(pid) {
 
 // src/config/load.ts
 var import__2 = __toESM(require__(), 1);
-var import_yaml = __toESM(require_dist2(), 1);
+var import_yaml2 = __toESM(require_dist2(), 1);
 
 // schemas/config.schema.json
 var config_schema_default = {
@@ -35533,8 +35668,8 @@ function loadConfig(text, file = ".github/bind-probe.yml") {
       }
     ]);
   }
-  const lineCounter = new import_yaml.LineCounter();
-  const doc2 = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc2 = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset) => lineCounter.linePos(offset ?? 0);
   if (doc2.errors.length) {
     throw new ConfigError(
@@ -35794,11 +35929,11 @@ function dotted(path) {
 function nodeAt(doc2, path, key) {
   const target = path.length ? doc2.getIn(path, true) : doc2.contents ?? void 0;
   if (key === void 0) return target ?? closestNode(doc2, path);
-  if ((0, import_yaml.isMap)(target)) {
+  if ((0, import_yaml2.isMap)(target)) {
     const pair = target.items.find(
-      (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key
+      (item) => (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === key
     );
-    if (pair && (0, import_yaml.isScalar)(pair.key)) return pair.key;
+    if (pair && (0, import_yaml2.isScalar)(pair.key)) return pair.key;
   }
   return target ?? closestNode(doc2, path);
 }
