@@ -26,7 +26,8 @@ export const SCAN_HELP = `Usage: bind-probe scan [options] [PATH...]
 
 Flags flaky port use (fixed ports in tests, free-port races, SO_REUSEADDR/SO_REUSEPORT in tests,
 localhost IPv4/IPv6 mismatches, rebinding a closed fixed port, serving before listening) in
-Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Rust and C/C++ files. PATHs default to ".".
+Python, JavaScript/TypeScript, Go, Java, Kotlin, C#, Rust and C/C++ files, and fixed host ports in
+the tests' compose files. PATHs default to ".".
 
 Options:
   --format text|json|sarif  text (default), JSON {findings, ...} or SARIF 2.1.0 on stdout

@@ -50,7 +50,7 @@ export interface ScanTimings {
 export interface ScanResult {
   findings: Finding[]
   files: {
-    /** Files in a language we parse, after ignores. */
+    /** Files in a language we parse, and compose files, after ignores. */
     considered: number
     /** Files read and accepted (not skipped). */
     scanned: number
