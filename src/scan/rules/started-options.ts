@@ -62,9 +62,15 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
     const start = startOf(facts, e.at)
     if (!start || handedListener(start)) continue
+    const from = fromVariable(facts, e, byScope)
+    // From the number to where it is started, which a reader looks for (datalad's thread start),
+    // or the starting call itself when the options are written into it.
+    const at = contains(start.at, from) ? start.at : spanning(from, start.at)
+    // `port: { port: 3000 }` names one port twice.
+    if (out.some((o) => o.port === port.port && o.at.start === at.start && o.at.end === at.end))
+      continue
     out.push({
-      // From the number to where it is started, which a reader looks for (datalad's thread start).
-      at: spanning(fromVariable(facts, e, byScope), start.at),
+      at,
       field: e.at,
       how: 'option',
       start,
@@ -142,10 +148,12 @@ function handedListener(start: Call): boolean {
 /** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 function startOf(facts: FileFacts, at: Span): Call | undefined {
   const holder = innermostAssign(facts, at)
-  if (!holder || !HOLDER.test(holder.target)) {
-    const call = innermostCall(facts, at)
-    return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : undefined
-  }
+  const call = innermostCall(facts, at)
+  const startsHere = call && isStart(call) && !call.args.some((a) => stubsListen(a.value))
+  // Options written into the call that starts, whose result is kept (listhen's `listener = await
+  // listen(handle, { port: { port: 3000 } })`).
+  if (startsHere && (!holder || contains(holder.at, call.at))) return call
+  if (!holder || !HOLDER.test(holder.target)) return undefined
   // A number is not options: portfinder's `port = await getPortPromise({ port: 8000 })`.
   if (/port$/i.test(holder.name) || stubsListen(holder.value)) return undefined
   return startOfHolder(facts, holder)

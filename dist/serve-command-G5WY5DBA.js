@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IBEIXBOP.js";
+} from "./chunk-PONTIXZO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PCOWCX6M.js";
+} from "./chunk-3JE5B3FD.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DNHGJGSA.js.LEGAL.txt */
+/*! For license information please see serve-command-G5WY5DBA.js.LEGAL.txt */

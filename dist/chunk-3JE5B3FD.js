@@ -33131,9 +33131,12 @@ function startedOptions(facts, consts) {
     if (port.kind !== "fixed" || port.port < MIN_PORT3) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2)) continue;
+    const from = fromVariable(facts, e, byScope);
+    const at = contains(start2.at, from) ? start2.at : spanning(from, start2.at);
+    if (out2.some((o) => o.port === port.port && o.at.start === at.start && o.at.end === at.end))
+      continue;
     out2.push({
-      // From the number to where it is started, which a reader looks for (datalad's thread start).
-      at: spanning(fromVariable(facts, e, byScope), start2.at),
+      at,
       field: e.at,
       how: "option",
       start: start2,
@@ -33186,10 +33189,10 @@ function handedListener(start2) {
 }
 function startOf(facts, at) {
   const holder = innermostAssign(facts, at);
-  if (!holder || !HOLDER.test(holder.target)) {
-    const call = innermostCall(facts, at);
-    return call && isStart(call) && !call.args.some((a) => stubsListen(a.value)) ? call : void 0;
-  }
+  const call = innermostCall(facts, at);
+  const startsHere = call && isStart(call) && !call.args.some((a) => stubsListen(a.value));
+  if (startsHere && (!holder || contains(holder.at, call.at))) return call;
+  if (!holder || !HOLDER.test(holder.target)) return void 0;
   if (/port$/i.test(holder.name) || stubsListen(holder.value)) return void 0;
   return startOfHolder(facts, holder);
 }
@@ -33292,8 +33295,8 @@ var fixedPortInTest = (ctx) => {
   );
   const reported = [...configured, ...options];
   for (const c of reported) {
-    if (!inTest(ctx, c.scope) || ctx.listeners.some((l) => contains(l.at, c.at)) || counted2(c.at))
-      continue;
+    const inListener = ctx.listeners.some((l) => l.port.kind !== "unknown" && contains(l.at, c.at));
+    if (!inTest(ctx, c.scope) || inListener || counted2(c.at)) continue;
     hits.push({
       rule: "PORT001",
       severity: "error",
