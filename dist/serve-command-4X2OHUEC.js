@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PONTIXZO.js";
+} from "./chunk-526UKURH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3JE5B3FD.js";
+} from "./chunk-PJIBBNKP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-G5WY5DBA.js.LEGAL.txt */
+/*! For license information please see serve-command-4X2OHUEC.js.LEGAL.txt */
