@@ -346,6 +346,26 @@ const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot
 /** Keyed setters of configuration: `props.setProperty("httpPort", "50512")`, `conf.put("port", 8080)`. */
 const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
 
+/** C calls that create what listens from the settings they are handed: libwebsockets' contexts and vhosts. */
+const CREATES_LISTENER =
+  /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen)$/
+
+/**
+ * Settings handed by address to a call that creates a listener from them, after the port is set
+ * in the same function: libwebsockets' `info.port = 7681;` … `lws_create_context(&info)`.
+ */
+function handedToStart(facts: FileFacts, holder: string, set: Assign): boolean {
+  const area = facts.scopes[set.scope]?.at
+  return facts.calls.some(
+    (c) =>
+      CREATES_LISTENER.test(c.name) &&
+      c.at.start > set.at.end &&
+      (!area || contains(area, c.at)) &&
+      // The extraction reads `&info` as `info`.
+      c.args.some((arg) => arg.value.text === holder || arg.value.text === `&${holder}`),
+  )
+}
+
 /**
  * A literal port written into a server's options rather than passed to a listener: the code under
  * test opens the listener (nats-server's `opts.Cluster.Port = 6222` before `New(&opts)`,
@@ -370,8 +390,11 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   }
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
-    if (PORT_FIELD.test(a.name) && holder && OPTIONS.test(holder.split('.')[0]!))
+    if (!PORT_FIELD.test(a.name) || !holder) continue
+    if (OPTIONS.test(holder.split('.')[0]!))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)
+    else if (handedToStart(facts, holder, a))
+      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)
   }
   // Not struct literals or named arguments (`&Options{Port: 4242}`, `RootConfig(port = 9000)`):
   // in tests they are as often the expected value of a parse test as a server's settings (a

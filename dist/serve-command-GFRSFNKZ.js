@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-526UKURH.js";
+} from "./chunk-6L6WQS5I.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PJIBBNKP.js";
+} from "./chunk-TRDKZ3XC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-4X2OHUEC.js.LEGAL.txt */
+/*! For license information please see serve-command-GFRSFNKZ.js.LEGAL.txt */

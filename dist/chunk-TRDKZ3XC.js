@@ -31965,6 +31965,14 @@ var PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/;
 var OPTIONS2 = /(?:options|opts|config|conf|settings|cfg)$/i;
 var STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/;
 var SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/;
+var CREATES_LISTENER = /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen)$/;
+function handedToStart(facts, holder, set2) {
+  const area = facts.scopes[set2.scope]?.at;
+  return facts.calls.some(
+    (c) => CREATES_LISTENER.test(c.name) && c.at.start > set2.at.end && (!area || contains(area, c.at)) && // The extraction reads `&info` as `info`.
+    c.args.some((arg) => arg.value.text === holder || arg.value.text === `&${holder}`)
+  );
+}
 function configuredPorts(facts, consts) {
   const out2 = [];
   const startedAfter = (at, scope) => {
@@ -31980,8 +31988,11 @@ function configuredPorts(facts, consts) {
   };
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1);
-    if (PORT_FIELD.test(a.name) && holder && OPTIONS2.test(holder.split(".")[0]))
+    if (!PORT_FIELD.test(a.name) || !holder) continue;
+    if (OPTIONS2.test(holder.split(".")[0]))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
+    else if (handedToStart(facts, holder, a))
+      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value);
   }
   for (const p of facts.params) {
     const fn = facts.scopes[p.scope];
