@@ -337,6 +337,15 @@ function csharp(call: Call, consts: Constants): Address | undefined {
   if (/^(?:Bind|Listen)$/.test(n) && first?.kind === 'call' && first.call.name === 'IPEndPoint') {
     return addressOf(first, consts)
   }
+  // A listener or server class built on an endpoint (SSH.NET's test `new AsyncSocketListener(
+  // _serverEndPoint)` with `_serverEndPoint = new IPEndPoint(IPAddress.Loopback, 8122)`).
+  if (
+    call.isNew &&
+    /(?:Listener|Server)$/.test(n) &&
+    first?.kind === 'call' &&
+    first.call.name === 'IPEndPoint'
+  )
+    return addressOf(first, consts)
   if (n === 'Listen' && (args.length >= 2 || kw(call, 'port'))) {
     return hostAndPort(
       call,

@@ -229,7 +229,11 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
       namedScope(ctx, a.scope) === fn &&
       // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
       ((a.value.kind === 'int' && a.value.value === port) ||
-        (a.value.kind === 'string' && a.value.value === String(port))) &&
+        (a.value.kind === 'string' && a.value.value === String(port)) ||
+        // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
+        (a.value.kind === 'call' &&
+          /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) &&
+          a.value.call.args.some((arg) => arg.value.kind === 'int' && arg.value.value === port))) &&
       hasWord(text, a.name),
   )
   return literal ? spanning(literal.at, at) : at

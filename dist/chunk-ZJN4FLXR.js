@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TRDKZ3XC.js";
+} from "./chunk-VGPXIZ5D.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-6L6WQS5I.js.LEGAL.txt */
+/*! For license information please see chunk-ZJN4FLXR.js.LEGAL.txt */

@@ -32320,6 +32320,8 @@ function csharp2(call, consts) {
   if (/^(?:Bind|Listen)$/.test(n) && first?.kind === "call" && first.call.name === "IPEndPoint") {
     return addressOf(first, consts);
   }
+  if (call.isNew && /(?:Listener|Server)$/.test(n) && first?.kind === "call" && first.call.name === "IPEndPoint")
+    return addressOf(first, consts);
   if (n === "Listen" && (args2.length >= 2 || kw(call, "port"))) {
     return hostAndPort(
       call,
@@ -33394,7 +33396,8 @@ function fromLiteral(ctx, at, text, scope, port) {
   if (fn === 0) return at;
   const literal2 = ctx.facts.assigns.findLast(
     (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
-    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port)) && hasWord(text, a.name)
+    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
+    a.value.kind === "call" && /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) && a.value.call.args.some((arg) => arg.value.kind === "int" && arg.value.value === port)) && hasWord(text, a.name)
   );
   return literal2 ? spanning(literal2.at, at) : at;
 }

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6L6WQS5I.js";
+} from "./chunk-ZJN4FLXR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TRDKZ3XC.js";
+} from "./chunk-VGPXIZ5D.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GFRSFNKZ.js.LEGAL.txt */
+/*! For license information please see serve-command-L4AS65ZO.js.LEGAL.txt */
