@@ -8,6 +8,7 @@ import {
   counterBase,
   counterDrawnFrom,
   isRandomDraw,
+  MIN_PORT,
   parseAddress,
   portOf,
   resolve,
@@ -35,9 +36,6 @@ const SERVER_CLASS = /(?:Server|Listener|Acceptor|_server|_listener|_acceptor)$/
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /** `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`). */
 const SERVER_RECEIVER = /server|srv|mock|broker/i
-
-/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
-const MIN_PORT = 1024
 
 /**
  * The port a call hands to something that starts a server, when it is a literal (or a constant):

@@ -3,10 +3,7 @@
 // port they are told in their arguments or environment, or the program's own default.
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import { contains, innermostAssign, statementAround } from './facts.ts'
-import { assignsByScope, constantsAt, portOf, resolve, type Constants } from './values.ts'
-
-/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
-const MIN_PORT = 1024
+import { assignsByScope, constantsAt, MIN_PORT, portOf, resolve, type Constants } from './values.ts'
 
 /** Calls that start a process, by name; some only on their module (`subprocess.run`, `exec.Command`). */
 const SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/

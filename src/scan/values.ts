@@ -23,6 +23,9 @@ export type Port =
 
 export type Constants = ReadonlyMap<string, Value>
 
+/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
+export const MIN_PORT = 1024
+
 const UNKNOWN: Port = { kind: 'unknown' }
 
 /** Names assigned exactly one value in the file (by their last segment). */

@@ -8,6 +8,7 @@ import {
   addressOf,
   assignsByScope,
   constantsAt,
+  MIN_PORT,
   portOf,
   resolve,
   type Constants,
@@ -40,9 +41,6 @@ const CLIENT = /client/i
 const RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/
 /** A variable, or a field of the test object: `in`, `self.server`, `this.host`. */
 const HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/
-/** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
-const MIN_PORT = 1024
-
 /**
  * Struct literals and initializers alone are as often a parse test's expected settings as a
  * server's (nats-server, ktor): a field counts only when the value that holds it, or a value built

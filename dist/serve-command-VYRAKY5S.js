@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZJN4FLXR.js";
+} from "./chunk-PT6VVLZ4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-VGPXIZ5D.js";
+} from "./chunk-SCZWIS3W.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-L4AS65ZO.js.LEGAL.txt */
+/*! For license information please see serve-command-VYRAKY5S.js.LEGAL.txt */

@@ -31351,6 +31351,7 @@ function changesFromPrFiles(files) {
 }
 
 // src/scan/values.ts
+var MIN_PORT = 1024;
 var UNKNOWN = { kind: "unknown" };
 function constantsOf(facts) {
   const seen = /* @__PURE__ */ new Map();
@@ -31784,7 +31785,6 @@ var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
-var MIN_PORT = 1024;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
@@ -32970,7 +32970,6 @@ var serveBeforeListen = (ctx) => {
 };
 
 // src/scan/spawned-servers.ts
-var MIN_PORT2 = 1024;
 var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
 var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
 var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
@@ -32993,7 +32992,7 @@ function spawnedServers(facts, consts) {
       const hostPort2 = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
       if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort2) continue;
       const given = inFlag ? Number(inFlag[1] ?? inFlag[2]) : hostPort2 ? Number(hostPort2[1]) : portOfArgument(next, local);
-      const port = given !== void 0 && given >= MIN_PORT2 && given < 65536 ? given : void 0;
+      const port = given !== void 0 && given >= MIN_PORT && given < 65536 ? given : void 0;
       if (given !== void 0 && port === void 0) continue;
       const flag = inFlag ? arg : `${arg} ${next.written}`;
       const at = statementAround(facts, call.at);
@@ -33076,7 +33075,7 @@ function portInEnvironment(call, consts) {
     const entry = env2.entries.find((e) => PORT_VARIABLE.test(e.key));
     if (!entry) continue;
     const given = portOf(entry.value, consts);
-    const port = given.kind === "fixed" && given.port >= MIN_PORT2 ? given.port : void 0;
+    const port = given.kind === "fixed" && given.port >= MIN_PORT ? given.port : void 0;
     if (given.kind === "zero") return void 0;
     const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`;
     const random = given.kind === "fixed" && given.random === true;
@@ -33130,7 +33129,6 @@ var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
 var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
-var MIN_PORT3 = 1024;
 function startedOptions(facts, consts) {
   const out2 = [];
   let byScope;
@@ -33141,7 +33139,7 @@ function startedOptions(facts, consts) {
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
     const given = portOf(e.value, local);
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
-    if (port.kind !== "fixed" || port.port < MIN_PORT3) continue;
+    if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2)) continue;
     const from = fromVariable(facts, e, byScope);
@@ -33175,7 +33173,7 @@ function startedOptions(facts, consts) {
       const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
       if (resolve(arg.value, local).kind !== "string") continue;
       const address2 = addressOf(arg.value, local);
-      if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT3) continue;
+      if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT) continue;
       if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
       const holder = innermostAssign(facts, call.at);
       if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
