@@ -5,6 +5,7 @@ import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
 import {
+  addressOf,
   counterBase,
   counterDrawnFrom,
   isRandomDraw,
@@ -196,9 +197,23 @@ function portArgument(
   const named = call.args.find((a) => a.name !== undefined && PORT_KEYWORD.test(a.name))
   const unnamed = positional === 'first' ? call.args.slice(0, 1) : call.args
   const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value
-  if (!value) return undefined
-  const port = portOf(value, consts)
-  return port.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
+  // …or a local listen address: flannel's `RunServer(ctx, sm, addr)` with `addr := "127.0.0.1:9999"`.
+  const port = value
+    ? portOf(value, consts)
+    : unnamed.map((a) => listenAddressPort(a.value, consts)).find((p) => p?.kind === 'fixed')
+  return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
+}
+
+/** Hosts a server listens on in a test: none, a loopback or a wildcard address. */
+const LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/
+
+function listenAddressPort(value: Value, consts: Constants): Port | undefined {
+  const v = resolve(value, consts)
+  if (v.kind !== 'string') return undefined
+  const parts = parseAddress(v.value)
+  if (!parts || !LISTEN_HOST.test(parts.host ?? '') || !/^\d+$/.test(parts.port ?? ''))
+    return undefined
+  return addressOf(value, consts).port
 }
 
 /** Options built in the argument list: `new FakeMqttTcpServer(new MqttTcpServerOptions("localhost", 21883))`. */

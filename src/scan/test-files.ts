@@ -32,8 +32,11 @@ const TEST_DIRS = new Set([
 /** Directory names by suffix: C# test projects (Foo.Tests), Rust `-test` crates, Maven `-it`. */
 const TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i
 
-/** …and by prefix: shared test modules such as `test-commons`, `test_support`, `testing-utils`. */
-const TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i
+/**
+ * …and by prefix: shared test modules such as `test-commons`, `test_support`, `testing-utils`, and
+ * pytest plugins' packages (`pytest_server_fixtures`), as their `pytest_*.py` files are below.
+ */
+const TEST_DIR_PREFIX = /^(?:tests?|testing|pytest)[_-]/i
 
 /** File names, per language. */
 const TEST_FILE: Record<LanguageId, RegExp> = {

@@ -6,9 +6,12 @@
 const PORT_READ =
   'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
 
-/** A helper named for handing out port numbers: getFreePort, find_free_port, PickUnusedPort… */
+/**
+ * A helper named for handing out port numbers: getFreePort, find_free_port, PickUnusedPort, and
+ * with two words for it, apm-agent-java's getAvailableRandomPort…
+ */
 const HELPER_PREFIX =
-  '(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?'
+  '(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?){1,2}(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?'
 export const HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`
 
 /** The same without a verb: freePort(), unused_port(), availablePort(), Rust port_check's free_local_port(). */

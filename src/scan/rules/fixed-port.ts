@@ -3,7 +3,7 @@ import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains, spanning, statementAround, type Span } from '../facts.ts'
-import { portOf } from '../values.ts'
+import { parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
   headerPortTable,
@@ -230,6 +230,8 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
       // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
       ((a.value.kind === 'int' && a.value.value === port) ||
         (a.value.kind === 'string' && a.value.value === String(port)) ||
+        // Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
+        (a.value.kind === 'string' && parseAddress(a.value.value)?.port === String(port)) ||
         // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
         (a.value.kind === 'call' &&
           /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) &&

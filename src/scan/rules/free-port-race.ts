@@ -28,6 +28,14 @@ const READ_CALL =
 // C reads the number out of the address getsockname filled in: `ntohs(sa.sin_port)`.
 const READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/
 
+/** Reading a socket's port keeps nothing of the socket: `s.getsockname()[1]`, `l.Addr()`. */
+function portReadsOf(sock: string): RegExp {
+  return new RegExp(
+    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
+    'g',
+  )
+}
+
 /** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
 const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
 
@@ -51,6 +59,16 @@ const RACY_HELPERS: Record<string, RegExp> = {
 
 /** Connecting to ask whether anything listens: Python's `connect_ex`, Go's `net.DialTimeout`. */
 const CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/
+
+/** …or constructing a client that connects at once: Java's `new Socket(host, port)`, .NET's `new TcpClient(host, port)`. */
+const CONNECTING_CLIENT: Partial<Record<string, RegExp>> = {
+  java: /^Socket$/,
+  kotlin: /^Socket$/,
+  csharp: /^TcpClient$/,
+}
+const connects = (ctx: RuleContext, call: Call) =>
+  CONNECT_PROBE.test(call.name) ||
+  (call.args.length >= 2 && !!CONNECTING_CLIENT[ctx.family]?.test(call.name))
 
 /** Reading the system's socket table: .NET's IPGlobalProperties, Python's psutil. */
 const LISTENER_TABLE =
@@ -176,7 +194,7 @@ export const freePortRace: Rule = (ctx) => {
   // The same answer got by connecting (`s.connect_ex((host, port)) == 0`): nobody listens now,
   // which reserves the port no better (google-auth-library-python-oauthlib's `is_port_in_use`).
   for (const call of ctx.facts.calls) {
-    if (!CONNECT_PROBE.test(call.name)) continue
+    if (!connects(ctx, call)) continue
     const scope = namedScope(ctx, call.scope)
     const fn = declaredFunction(ctx, scope)
     if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue
@@ -538,10 +556,15 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
       e.scope === fn.id &&
       (isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))),
   )
-  // Go's blank identifier keeps nothing: `_ = l.Close()`.
+  // Go's blank identifier keeps nothing: `_ = l.Close()`; nor does reading the socket's port
+  // (`port = s.getsockname()[1]`).
+  const reads = portReadsOf(sock)
   const stored = facts.assigns.some(
     (a) =>
-      contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock && a.target !== '_',
+      contains(fn.at, a.at) &&
+      hasWord(a.value.text.replace(reads, ''), sock) &&
+      a.target !== sock &&
+      a.target !== '_',
   )
   if (returned || stored) return false
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
@@ -572,17 +595,19 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
   const fn = declaredFunction(ctx, scope)
   if (!fn) return undefined
   // The candidate is a variable of the function that the bind names, as its port or inside an
-  // address (`$"http://localhost:{currentPort}/"`); a parameter is the availability probe's case.
+  // address (`$"http://localhost:{currentPort}/"`). A parameter counts once the function draws a
+  // new value into it (pytest-server-fixtures' `port = random.randrange(…)` on a failed bind).
   const named = argumentsText(bound.bind)
-  const candidate = facts.assigns.find(
+  const candidates = facts.assigns.filter(
     (a) =>
       // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
       (a.declaration || ctx.family === 'python') &&
       contains(fn.at, a.at) &&
       a.at.start < bound.at.start &&
-      hasWord(named, a.name) &&
-      !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at)),
-  )?.name
+      hasWord(named, a.name),
+  )
+  // The port rather than the host beside it: `s.bind((host, port))`.
+  const candidate = (candidates.find((a) => /port/i.test(a.name)) ?? candidates[0])?.name
   if (!candidate) return undefined
   // `listener.Prefixes.Add(…)`: the socket is the variable the bind is called on.
   const root = rootOf(bound.bind.receiver)
@@ -780,10 +805,7 @@ function abandoned(
   // One kept in a field lives as long as its object (pytest-retry's `self.sock`, bound to port 0
   // and served on by a thread).
   if (/^(?:self|this|cls)\./.test(sock)) return false
-  const reads = new RegExp(
-    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
-    'g',
-  )
+  const reads = portReadsOf(sock)
   for (const e of facts.exits) {
     if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ''), sock))
       return false

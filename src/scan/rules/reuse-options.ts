@@ -107,6 +107,8 @@ interface Enabled {
   scope: number
   /** Set for the whole process, not for the sockets of this scope. */
   processWide?: boolean
+  /** The socket the call sets it on: `self.sock` in `self.sock.setsockopt(…)`. */
+  socket?: string
 }
 
 /**
@@ -148,7 +150,12 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
       if (i < 0) continue
       const after = args.slice(i + 1)
       if (after.length > 0 && !enabling(flagValue(ctx, after[0]!, call), ctx)) continue
-      found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope })
+      found.push({
+        at: fromWrapper(ctx, call),
+        code: call.text,
+        scope: call.scope,
+        socket: call.receiver,
+      })
     } else if (
       option.setter.test(call.name) &&
       enabling(call.args[0]?.value, ctx) &&
@@ -226,7 +233,7 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
       facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
       facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
-    const exempt = !f.processWide && onlyEphemeral(ctx, area) && !probesIn(area)
+    const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area)
     if (option.rule === 'PORT003' && exempt) continue
     hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
   }
@@ -239,8 +246,13 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
  * shared port here (19,995 held at once, all distinct; docs/scan.md). A free-port probe (PORT002
  * in the same function) stays flagged: its number is bound again later, where the option matters.
  */
-function onlyEphemeral(ctx: RuleContext, area: Span): boolean {
-  const own = ctx.listeners.filter((l) => contains(area, l.at))
+function onlyEphemeral(ctx: RuleContext, area: Span, socket = ''): boolean {
+  // A socket kept in a field is bound in another method (pytest-retry's `self.sock`, set up in
+  // `__init__`, bound in `initialize_server`): its binds anywhere in the file are its own.
+  const field = /^(?:self|this)\.\w+$/.test(socket)
+  const own = ctx.listeners.filter((l) =>
+    field ? l.call?.receiver === socket : contains(area, l.at),
+  )
   return own.length > 0 && own.every((l) => l.port.kind === 'zero')
 }
 

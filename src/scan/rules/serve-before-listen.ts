@@ -1,13 +1,17 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
-import type { Call, Exit, Scope, Span, Value } from '../facts.ts'
+import type { Assign, Call, Exit, Scope, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
-import { literalNumber } from '../values.ts'
+import { assignsByScope, constantsAt, literalNumber, resolve } from '../values.ts'
 import { isSleep } from '../server-helpers.ts'
 
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
+
+/** Calls given the server's address that stop or check it rather than talk to it. */
+const STOPS =
+  /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/
 
 const CALLBACK_NAME =
   /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/
@@ -22,6 +26,7 @@ function clientAfter(
   start: Call,
   scope: number,
   address?: string,
+  addressVariable?: string,
 ): Call | undefined {
   const area = ctx.facts.scopes[scope]!.at
   // Variables the test builds from the server's port after starting it, to hand to a client
@@ -36,13 +41,21 @@ function clientAfter(
           (a) => a.at.start > start.at.end && contains(area, a.at) && loopback.test(a.value.text),
         )
         .map((a) => a.name)
+  // The address itself, written out (`testRequest(t, "https://localhost:8443/example")`) or in
+  // the variable the server was given (flannel's `doTestRemote(ctx, t, addr)`).
+  const names = (v: Value) =>
+    v.kind === 'string'
+      ? v.value === address || (loopback && loopback.test(v.value))
+      : v.kind === 'name' && addressVariable !== undefined && v.name === addressVariable
   const dials = (c: Call) =>
     CLIENT.test(c.name) ||
-    (address !== undefined &&
-      c.args.some((a) => a.value.kind === 'string' && a.value.value === address)) ||
+    (!WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value))) ||
     c.args.some((a) => carriers.some((name) => hasWord(a.value.text, name)))
+  // A second bind of the address is the test's own check, not a client (gin's RunTLS twice).
+  const binds = (c: Call) => ctx.listeners.some((l) => l.call === c)
   const client = ctx.facts.calls.find(
-    (c) => c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c),
+    (c) =>
+      c.at.start > start.at.end && contains(area, c.at) && c !== start && dials(c) && !binds(c),
   )
   if (!client || polls(ctx, client, start)) return undefined
   const waits = ctx.facts.calls.some(
@@ -60,13 +73,21 @@ const WAITS =
  * requests.get(url) … except ConnectionError: time.sleep(0.1)`): the test waits for the server.
  */
 function polls(ctx: RuleContext, client: Call, start: Call): boolean {
-  return ctx.facts.blocks.some(
-    (b) =>
-      b.kind === 'loop' &&
-      b.at.start > start.at.end &&
-      contains(b.at, client.at) &&
-      ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at)),
-  )
+  const sleepyLoop = (within: (b: Span) => boolean) =>
+    ctx.facts.blocks.some(
+      (b) =>
+        b.kind === 'loop' &&
+        within(b.at) &&
+        ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at)),
+    )
+  if (sleepyLoop((b) => b.start > start.at.end && contains(b, client.at))) return true
+  // …or in the file's own function that the test calls (flannel's `doTestRemote` retries its
+  // first request while the connection is refused).
+  const own =
+    client.receiver === ''
+      ? ctx.facts.scopes.find((s) => s.id !== 0 && s.name === client.name)
+      : undefined
+  return own !== undefined && sleepyLoop((b) => contains(own.at, b))
 }
 
 /**
@@ -182,11 +203,15 @@ function startsServerObject(ctx: RuleContext, call: Call): boolean {
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
 
+/** Helpers named for starting a server: `RunServer`, `startTestServer`. */
+const SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i
+
 /** Functions that start a server when called without arguments: `main`, `startServer`. */
 const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/
 
 function go(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
+  let byScope: Map<number, Assign[]> | undefined
   // `go func() { srv.ListenAndServe() }()` serves from inside the closure it starts.
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith('func('))
   for (const call of ctx.facts.calls) {
@@ -194,8 +219,10 @@ function go(ctx: RuleContext): Hit[] {
     if ((!call.go && !closure) || !inTest(ctx, call.scope)) continue
     const serves =
       /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) ||
-      (/^(?:Start|Run|Listen)$/.test(call.name) &&
+      (/^(?:Start|Run|Listen)(?:TLS)?$/.test(call.name) &&
         call.args.some((a) => a.value.kind === 'string' && /:\d*$/.test(a.value.value))) ||
+      // A helper that starts a server on the address it is given (flannel's `RunServer(ctx, sm, addr)`).
+      (SERVER_HELPER.test(call.name) && ctx.listeners.some((l) => l.call === call)) ||
       // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
       (call.receiver === '' && call.args.length === 0 && STARTS_A_SERVER.test(call.name)) ||
       startsServerObject(ctx, call) ||
@@ -205,14 +232,19 @@ function go(ctx: RuleContext): Hit[] {
     const started = closure ?? call
     const scope = namedScope(ctx, started.scope)
     const area = ctx.facts.scopes[scope]!.at
-    const address = call.args.find(
-      (a) => a.value.kind === 'string' && /:\d+$/.test(a.value.value),
-    )?.value
+    byScope ??= assignsByScope(ctx.facts)
+    const local = constantsAt(ctx.facts, ctx.consts, call.scope, call.at.start, byScope)
+    const written = (v: Value) => {
+      const r = resolve(v, local)
+      return r.kind === 'string' && /:\d+$/.test(r.value) ? r.value : undefined
+    }
+    const given = call.args.find((a) => written(a.value) !== undefined)?.value
     const client = clientAfter(
       ctx,
       started,
       scope,
-      address?.kind === 'string' ? address.value : undefined,
+      given && written(given),
+      given?.kind === 'name' ? given.name : undefined,
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))

@@ -31865,9 +31865,17 @@ function portArgument(call, consts, positional = "any") {
   const named = call.args.find((a) => a.name !== void 0 && PORT_KEYWORD.test(a.name));
   const unnamed = positional === "first" ? call.args.slice(0, 1) : call.args;
   const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value;
-  if (!value) return void 0;
-  const port = portOf(value, consts);
-  return port.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
+  const port = value ? portOf(value, consts) : unnamed.map((a) => listenAddressPort(a.value, consts)).find((p) => p?.kind === "fixed");
+  return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
+}
+var LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/;
+function listenAddressPort(value, consts) {
+  const v = resolve(value, consts);
+  if (v.kind !== "string") return void 0;
+  const parts2 = parseAddress(v.value);
+  if (!parts2 || !LISTEN_HOST.test(parts2.host ?? "") || !/^\d+$/.test(parts2.port ?? ""))
+    return void 0;
+  return addressOf(value, consts).port;
 }
 function optionsPort(call, consts) {
   for (const { value } of call.args) {
@@ -32636,17 +32644,20 @@ function hasWord(text, word) {
 
 // src/scan/rules/serve-before-listen.ts
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
+var STOPS = /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/;
 var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
-function clientAfter(ctx, start2, scope, address2) {
+function clientAfter(ctx, start2, scope, address2, addressVariable) {
   const area = ctx.facts.scopes[scope].at;
   const port = address2 === void 0 ? void 0 : /:(\d+)$/.exec(address2)?.[1];
   const loopback = port && new RegExp(`(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}\\b`);
   const carriers = !loopback ? [] : ctx.facts.assigns.filter(
     (a) => a.at.start > start2.at.end && contains(area, a.at) && loopback.test(a.value.text)
   ).map((a) => a.name);
-  const dials = (c) => CLIENT.test(c.name) || address2 !== void 0 && c.args.some((a) => a.value.kind === "string" && a.value.value === address2) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
+  const names = (v) => v.kind === "string" ? v.value === address2 || loopback && loopback.test(v.value) : v.kind === "name" && addressVariable !== void 0 && v.name === addressVariable;
+  const dials = (c) => CLIENT.test(c.name) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
+  const binds = (c) => ctx.listeners.some((l) => l.call === c);
   const client = ctx.facts.calls.find(
-    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c)
+    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c) && !binds(c)
   );
   if (!client || polls(ctx, client, start2)) return void 0;
   const waits = ctx.facts.calls.some(
@@ -32656,9 +32667,12 @@ function clientAfter(ctx, start2, scope, address2) {
 }
 var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
 function polls(ctx, client, start2) {
-  return ctx.facts.blocks.some(
-    (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, client.at) && ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at))
+  const sleepyLoop = (within2) => ctx.facts.blocks.some(
+    (b) => b.kind === "loop" && within2(b.at) && ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at))
   );
+  if (sleepyLoop((b) => b.start > start2.at.end && contains(b, client.at))) return true;
+  const own = client.receiver === "" ? ctx.facts.scopes.find((s) => s.id !== 0 && s.name === client.name) : void 0;
+  return own !== void 0 && sleepyLoop((b) => contains(own.at, b));
 }
 function hit(call, message, started = call, until) {
   const end = until && until.at.end > call.at.end ? until.at : call.at;
@@ -32716,27 +32730,35 @@ function startsServerObject(ctx, call) {
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
+var SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i;
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
   const hits = [];
+  let byScope;
   const goClosures = ctx.facts.calls.filter((c) => c.go && c.callee.startsWith("func("));
   for (const call of ctx.facts.calls) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || !inTest(ctx, call.scope)) continue;
-    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
+    const serves = /^(?:ListenAndServe|ListenAndServeTLS)$/.test(call.name) || /^(?:Start|Run|Listen)(?:TLS)?$/.test(call.name) && call.args.some((a) => a.value.kind === "string" && /:\d*$/.test(a.value.value)) || // A helper that starts a server on the address it is given (flannel's `RunServer(ctx, sm, addr)`).
+    SERVER_HELPER.test(call.name) && ctx.listeners.some((l) => l.call === call) || // `go main()`, `go func() { startServer() }()`: the program or a helper opens the port.
     call.receiver === "" && call.args.length === 0 && STARTS_A_SERVER.test(call.name) || startsServerObject(ctx, call) || ctx.goroutines.some((h) => h.call === call) || handedDialledAddress(ctx, call, closure ?? call);
     if (!serves) continue;
     const started = closure ?? call;
     const scope = namedScope(ctx, started.scope);
     const area = ctx.facts.scopes[scope].at;
-    const address2 = call.args.find(
-      (a) => a.value.kind === "string" && /:\d+$/.test(a.value.value)
-    )?.value;
+    byScope ??= assignsByScope(ctx.facts);
+    const local = constantsAt(ctx.facts, ctx.consts, call.scope, call.at.start, byScope);
+    const written = (v) => {
+      const r = resolve(v, local);
+      return r.kind === "string" && /:\d+$/.test(r.value) ? r.value : void 0;
+    };
+    const given = call.args.find((a) => written(a.value) !== void 0)?.value;
     const client = clientAfter(
       ctx,
       started,
       scope,
-      address2?.kind === "string" ? address2.value : void 0
+      given && written(given),
+      given?.kind === "name" ? given.name : void 0
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
     const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
@@ -33174,7 +33196,7 @@ function startedOptions(facts, consts) {
       if (resolve(arg.value, local).kind !== "string") continue;
       const address2 = addressOf(arg.value, local);
       if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT) continue;
-      if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
+      if (!LISTEN_HOST2.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
       const holder = innermostAssign(facts, call.at);
       if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
       const start2 = startOfHolder(facts, holder);
@@ -33193,7 +33215,7 @@ function startedOptions(facts, consts) {
   }
   return out2;
 }
-var LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/;
+var LISTEN_HOST2 = /^(?:|0\.0\.0\.0|::|\*)$/;
 var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway)$/;
 function handedListener(start2) {
   return (/^Serve(?:TLS)?$/.test(start2.name) || /Listener/.test(start2.name)) && start2.args.some((a) => /^(?:ln|l|lis|listener)$/i.test(a.value.text));
@@ -33394,7 +33416,8 @@ function fromLiteral(ctx, at, text, scope, port) {
   if (fn === 0) return at;
   const literal2 = ctx.facts.assigns.findLast(
     (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
-    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
+    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port) || // Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
+    a.value.kind === "string" && parseAddress(a.value.value)?.port === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
     a.value.kind === "call" && /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) && a.value.call.args.some((arg) => arg.value.kind === "int" && arg.value.value === port)) && hasWord(text, a.name)
   );
   return literal2 ? spanning(literal2.at, at) : at;
@@ -33501,7 +33524,7 @@ function testsCallingFixedListeners(ctx) {
 
 // src/scan/triggers.ts
 var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
-var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
+var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?){1,2}(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
 var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
 var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
@@ -33553,6 +33576,12 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 // src/scan/rules/free-port-race.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
+function portReadsOf(sock) {
+  return new RegExp(
+    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
+    "g"
+  );
+}
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -33564,6 +33593,12 @@ var RACY_HELPERS = {
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
 var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
+var CONNECTING_CLIENT = {
+  java: /^Socket$/,
+  kotlin: /^Socket$/,
+  csharp: /^TcpClient$/
+};
+var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || call.args.length >= 2 && !!CONNECTING_CLIENT[ctx.family]?.test(call.name);
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
@@ -33648,7 +33683,7 @@ var freePortRace = (ctx) => {
     }
   }
   for (const call of ctx.facts.calls) {
-    if (!CONNECT_PROBE.test(call.name)) continue;
+    if (!connects(ctx, call)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = declaredFunction(ctx, scope);
     if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue;
@@ -33861,8 +33896,9 @@ function letsGo(ctx, bound, fn) {
   const returned = facts.exits.some(
     (e) => e.scope === fn.id && (isSock(e.value) || e.value?.kind === "tuple" && e.value.items.some(isSock))
   );
+  const reads = portReadsOf(sock);
   const stored = facts.assigns.some(
-    (a) => contains(fn.at, a.at) && hasWord(a.value.text, sock) && a.target !== sock && a.target !== "_"
+    (a) => contains(fn.at, a.at) && hasWord(a.value.text.replace(reads, ""), sock) && a.target !== sock && a.target !== "_"
   );
   if (returned || stored) return false;
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
@@ -33878,12 +33914,13 @@ function candidateHandedOut(ctx, bound, scope) {
   const fn = declaredFunction(ctx, scope);
   if (!fn) return void 0;
   const named = argumentsText(bound.bind);
-  const candidate = facts.assigns.find(
+  const candidates = facts.assigns.filter(
     (a) => (
       // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
-      (a.declaration || ctx.family === "python") && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name) && !facts.params.some((p) => p.name === a.name && contains(fn.at, p.at))
+      (a.declaration || ctx.family === "python") && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name)
     )
-  )?.name;
+  );
+  const candidate = (candidates.find((a) => /port/i.test(a.name)) ?? candidates[0])?.name;
   if (!candidate) return void 0;
   const root = rootOf(bound.bind.receiver);
   const sock = bound.sock || (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === "call") ? root : "");
@@ -33998,10 +34035,7 @@ function abandoned(ctx, sock, bind, area, escapes) {
   const { facts } = ctx;
   if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
   if (/^(?:self|this|cls)\./.test(sock)) return false;
-  const reads = new RegExp(
-    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
-    "g"
-  );
+  const reads = portReadsOf(sock);
   for (const e of facts.exits) {
     if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ""), sock))
       return false;
@@ -34192,7 +34226,12 @@ function enabledAt(ctx, option2) {
       if (i2 < 0) continue;
       const after = args2.slice(i2 + 1);
       if (after.length > 0 && !enabling(flagValue(ctx, after[0], call), ctx)) continue;
-      found.push({ at: fromWrapper(ctx, call), code: call.text, scope: call.scope });
+      found.push({
+        at: fromWrapper(ctx, call),
+        code: call.text,
+        scope: call.scope,
+        socket: call.receiver
+      });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope });
     }
@@ -34239,14 +34278,17 @@ function optionHits(ctx, option2) {
     const after = (at) => at.start > f.at.end && at.start < area.end;
     const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
-    const exempt = !f.processWide && onlyEphemeral(ctx, area) && !probesIn(area);
+    const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area);
     if (option2.rule === "PORT003" && exempt) continue;
     hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
   }
   return hits;
 }
-function onlyEphemeral(ctx, area) {
-  const own = ctx.listeners.filter((l) => contains(area, l.at));
+function onlyEphemeral(ctx, area, socket = "") {
+  const field2 = /^(?:self|this)\.\w+$/.test(socket);
+  const own = ctx.listeners.filter(
+    (l) => field2 ? l.call?.receiver === socket : contains(area, l.at)
+  );
   return own.length > 0 && own.every((l) => l.port.kind === "zero");
 }
 function reuseAddrHit(f) {
@@ -34652,7 +34694,7 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
   "integrationtest"
 ]);
 var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
-var TEST_DIR_PREFIX = /^(?:tests?|testing)[_-]/i;
+var TEST_DIR_PREFIX = /^(?:tests?|testing|pytest)[_-]/i;
 var TEST_FILE = {
   // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
   // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PT6VVLZ4.js";
+} from "./chunk-F66VCYWO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SCZWIS3W.js";
+} from "./chunk-AYJ7KMZL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-VYRAKY5S.js.LEGAL.txt */
+/*! For license information please see serve-command-HTHFT2CT.js.LEGAL.txt */

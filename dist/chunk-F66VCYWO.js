@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-SCZWIS3W.js";
+} from "./chunk-AYJ7KMZL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PT6VVLZ4.js.LEGAL.txt */
+/*! For license information please see chunk-F66VCYWO.js.LEGAL.txt */
