@@ -19,6 +19,9 @@ import { startedOptions, type StartedOption } from './started-options.ts'
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
 
+/** Calls that bind what they are given, whatever the library: `transport.listen(bind_address)`. */
+const LISTENS = /^(?:listen|bind|serve)\w*$/i
+
 const HEADER = /\.(?:h|hh|hpp|hxx)$/
 
 export const fixedPortInTest: Rule = (ctx) => {
@@ -200,12 +203,33 @@ export const fixedPortInTest: Rule = (ctx) => {
 /**
  * Where the function hands the drawn number on, on the next lines (`port = random.randint(20000,
  * 40000)` then `cls.server.start(tcp_port=port)`, python-snap7): the finding spans the draw to
- * the server it starts, as a reviewer points at both.
+ * the server it starts, as a reviewer points at both. A listener of the function given the number,
+ * or an address built from it, is that server wherever it is (ockam's `rand_port` formatted into
+ * `bind_address`, then `transport.listen(bind_address)`).
  */
 function firstUse(ctx: RuleContext, r: RandomPort): Span | undefined {
   const name = r.variable
   if (!name || !/^[\w$]+$/.test(name) || r.scope === 0) return undefined
   const area = ctx.facts.scopes[r.scope]!.at
+  const carriers = [name]
+  for (const a of ctx.facts.assigns) {
+    if (
+      a.at.start > r.at.end &&
+      contains(area, a.at) &&
+      carriers.some((n) => hasWord(a.value.text, n))
+    )
+      carriers.push(a.name)
+  }
+  const later = (at: Span) => at.start > r.at.end && contains(area, at)
+  const listener =
+    ctx.listeners.find((l) => later(l.at) && carriers.some((n) => hasWord(l.text, n)))?.at ??
+    ctx.facts.calls.find(
+      (c) =>
+        later(c.at) &&
+        LISTENS.test(c.name) &&
+        c.args.some((a) => carriers.some((n) => hasWord(a.value.text, n))),
+    )?.at
+  if (listener) return listener
   return ctx.facts.calls.find(
     (c) =>
       c.at.start > r.at.end &&

@@ -367,7 +367,7 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   const portVars = new Set<string>()
   const take = (target: string) => {
     for (const id of target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
-      if (!NOT_A_VARIABLE.has(id)) portVars.add(id)
+      if (!NOT_A_VARIABLE.has(id) && id !== '_') portVars.add(id)
     }
   }
   const local = facts.assigns.filter((a) => contains(area, a.at))
@@ -387,6 +387,8 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   // variable takes part in (`c = NewConsumer(addr)`).
   const fieldTaken = (a: Assign, v: string) =>
     fieldOf(a.value.text, v) ||
+    // Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as `addr`.
+    (a.value.kind === 'name' && a.value.text.trim() === v) ||
     numberOf(a.value.text, v) ||
     (/^[{[]/.test(a.target) && a.value.text.trim() === v)
   for (let pass = 0; pass < 2; pass++) {

@@ -203,6 +203,9 @@ function startsServerObject(ctx: RuleContext, call: Call): boolean {
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
 
+/** Set-up methods of a test suite or case, which the runner calls before the test. */
+const SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/
+
 /** Helpers named for starting a server: `RunServer`, `startTestServer`. */
 const SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i
 
@@ -247,7 +250,13 @@ function go(ctx: RuleContext): Hit[] {
       given?.kind === 'name' ? given.name : undefined,
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
-    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at))
+    const after = (at: Span) => at.start > started.at.end && contains(area, at)
+    // A set-up method that ends without waiting returns too (dd-trace-go's `Setup`, whose
+    // `Run` then requests at once).
+    const returns =
+      ctx.facts.exits.some((e) => after(e.at)) ||
+      (SETS_UP.test(ctx.facts.scopes[scope]!.name) &&
+        !ctx.facts.calls.some((c) => after(c.at) && WAITS.test(c.name)))
     // A fixed sleep after the start, in TestMain, init or a helper, is the package's tests
     // waiting for the port by guesswork; inside one test the sleep matters only if the test
     // then talks to the server, which `client` covers (miekg/dns's shutdown tests only stop it).

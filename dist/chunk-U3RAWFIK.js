@@ -32730,6 +32730,7 @@ function startsServerObject(ctx, call) {
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
+var SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/;
 var SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i;
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
@@ -32761,7 +32762,8 @@ function go3(ctx) {
       given?.kind === "name" ? given.name : void 0
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
-    const returns = ctx.facts.exits.some((e) => e.at.start > started.at.end && contains(area, e.at));
+    const after = (at) => at.start > started.at.end && contains(area, at);
+    const returns = ctx.facts.exits.some((e) => after(e.at)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !ctx.facts.calls.some((c) => after(c.at) && WAITS.test(c.name));
     const name2 = ctx.facts.scopes[scope].name;
     const wait = sleepAfter(ctx, started, scope);
     const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : wait;
@@ -33280,6 +33282,7 @@ function fromVariable(facts, e, byScope) {
 
 // src/scan/rules/fixed-port.ts
 var EPHEMERAL_FLOOR = 32768;
+var LISTENS = /^(?:listen|bind|serve)\w*$/i;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var fixedPortInTest = (ctx) => {
   const hits = [];
@@ -33407,6 +33410,16 @@ function firstUse(ctx, r) {
   const name2 = r.variable;
   if (!name2 || !/^[\w$]+$/.test(name2) || r.scope === 0) return void 0;
   const area = ctx.facts.scopes[r.scope].at;
+  const carriers = [name2];
+  for (const a of ctx.facts.assigns) {
+    if (a.at.start > r.at.end && contains(area, a.at) && carriers.some((n) => hasWord(a.value.text, n)))
+      carriers.push(a.name);
+  }
+  const later = (at) => at.start > r.at.end && contains(area, at);
+  const listener = ctx.listeners.find((l) => later(l.at) && carriers.some((n) => hasWord(l.text, n)))?.at ?? ctx.facts.calls.find(
+    (c) => later(c.at) && LISTENS.test(c.name) && c.args.some((a) => carriers.some((n) => hasWord(a.value.text, n)))
+  )?.at;
+  if (listener) return listener;
   return ctx.facts.calls.find(
     (c) => c.at.start > r.at.end && contains(area, c.at) && c.at.line <= r.at.line + 3 && c.args.some((a) => hasWord(a.value.text, name2))
   )?.at;
@@ -33791,7 +33804,7 @@ function portFlow(ctx, bound, scope) {
   const portVars = /* @__PURE__ */ new Set();
   const take = (target) => {
     for (const id of target.match(/[A-Za-z_$][\w$]*/g) ?? []) {
-      if (!NOT_A_VARIABLE.has(id)) portVars.add(id);
+      if (!NOT_A_VARIABLE.has(id) && id !== "_") portVars.add(id);
     }
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
@@ -33803,7 +33816,8 @@ function portFlow(ctx, bound, scope) {
   for (const a of local) {
     if (reads.some((r) => contains(a.at, r)) && !dialled(a)) named(a).forEach(take);
   }
-  const fieldTaken = (a, v) => fieldOf(a.value.text, v) || numberOf(a.value.text, v) || /^[{[]/.test(a.target) && a.value.text.trim() === v;
+  const fieldTaken = (a, v) => fieldOf(a.value.text, v) || // Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as `addr`.
+  a.value.kind === "name" && a.value.text.trim() === v || numberOf(a.value.text, v) || /^[{[]/.test(a.target) && a.value.text.trim() === v;
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target);
