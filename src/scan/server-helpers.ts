@@ -5,7 +5,6 @@ import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
 import {
-  addressOf,
   counterBase,
   counterDrawnFrom,
   isRandomDraw,
@@ -51,6 +50,8 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const starts =
     STARTS_SERVER.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
+    // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+    (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||
     (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   // `setupTestProviderAndWallets({ nodeOptions: { port: '4000' } })` (fuels-ts): a helper that
   // launches or sets something up, given a port in its options, starts what listens on it.
@@ -209,11 +210,17 @@ const LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/
 
 function listenAddressPort(value: Value, consts: Constants): Port | undefined {
   const v = resolve(value, consts)
-  if (v.kind !== 'string') return undefined
-  const parts = parseAddress(v.value)
+  // Rust parses the text into an address: `"127.0.0.1:8080".parse()?`.
+  const text =
+    v.kind === 'string'
+      ? v.value
+      : v.kind === 'call' && /^(?:parse|into)$/.test(v.call.name)
+        ? /^"([^"]*)"$/.exec(v.call.receiver)?.[1]
+        : undefined
+  const parts = text === undefined ? undefined : parseAddress(text)
   if (!parts || !LISTEN_HOST.test(parts.host ?? '') || !/^\d+$/.test(parts.port ?? ''))
     return undefined
-  return addressOf(value, consts).port
+  return { kind: 'fixed', port: Number(parts.port) }
 }
 
 /** Options built in the argument list: `new FakeMqttTcpServer(new MqttTcpServerOptions("localhost", 21883))`. */

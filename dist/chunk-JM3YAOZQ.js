@@ -31788,7 +31788,8 @@ var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
   if (!starts) return serverSectionPort(call, consts);
@@ -31871,11 +31872,11 @@ function portArgument(call, consts, positional = "any") {
 var LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/;
 function listenAddressPort(value, consts) {
   const v = resolve(value, consts);
-  if (v.kind !== "string") return void 0;
-  const parts2 = parseAddress(v.value);
+  const text = v.kind === "string" ? v.value : v.kind === "call" && /^(?:parse|into)$/.test(v.call.name) ? /^"([^"]*)"$/.exec(v.call.receiver)?.[1] : void 0;
+  const parts2 = text === void 0 ? void 0 : parseAddress(text);
   if (!parts2 || !LISTEN_HOST.test(parts2.host ?? "") || !/^\d+$/.test(parts2.port ?? ""))
     return void 0;
-  return addressOf(value, consts).port;
+  return { kind: "fixed", port: Number(parts2.port) };
 }
 function optionsPort(call, consts) {
   for (const { value } of call.args) {

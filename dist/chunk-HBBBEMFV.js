@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-U3RAWFIK.js";
+} from "./chunk-JM3YAOZQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VGK35QI6.js.LEGAL.txt */
+/*! For license information please see chunk-HBBBEMFV.js.LEGAL.txt */
