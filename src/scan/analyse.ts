@@ -1,16 +1,16 @@
-// One file's facts → findings: runs the rules, drops suppressed hits and hits outside the
-// changed lines, and gives each finding its advice and fingerprint. Pure.
-import { contains, type FileFacts } from './facts.ts'
+// One file's facts → findings: runs the rules and gives each hit its advice; to-findings.ts
+// drops suppressed hits and hits outside the changed lines, and fingerprints the rest. Pure.
+import type { FileFacts } from './facts.ts'
 import type { Finding } from './finding.ts'
-import { fingerprint } from './fingerprint.ts'
-import { spanChanged, type LineSet } from './diff.ts'
+import type { LineSet } from './diff.ts'
 import { languageById } from './languages.ts'
 import { listenersOf } from './listeners.ts'
 import { goroutineServers } from './rules/serve-before-listen.ts'
 import { spawnedServers } from './spawned-servers.ts'
 import { ruleInfo } from './rules/catalogue.ts'
 import { runRules } from './rules/index.ts'
-import { isSuppressed, suppressionsOf } from './suppress.ts'
+import { suppressionsOf } from './suppress.ts'
+import { toFindings } from './to-findings.ts'
 import { skippedTests } from './skipped-tests.ts'
 import { withHeaderConstants } from './includes.ts'
 import { constantsOf, type Constants } from './values.ts'
@@ -44,35 +44,15 @@ export function analyse(
     allowedHelpers: options.allowedHelpers ?? [],
   }
   const ctx = { ...shared, goroutines: goroutineServers(shared) }
-  const suppressions = suppressionsOf(facts.comments)
-  const skipped = skippedTests(facts, language.family)
-  const findings: Finding[] = []
-  const occurrences = new Map<string, number>()
-  let suppressed = 0
-  for (const hit of runRules(ctx, options.enabled)) {
-    const key = `${hit.rule}\0${hit.code.replace(/\s+/g, ' ')}`
-    const occurrence = occurrences.get(key) ?? 0
-    occurrences.set(key, occurrence + 1)
-    const lines = options.lines
-    if (lines !== undefined && !spanChanged(lines, hit.at.line, hit.at.endLine)) continue
-    if (skipped.some((s) => contains(s, hit.at))) continue
-    if (isSuppressed(suppressions, hit.rule, hit.at.line, hit.at.endLine)) {
-      suppressed++
-      continue
-    }
-    findings.push({
-      rule: hit.rule,
-      severity: hit.severity,
+  const advice = (rule: string) => ruleInfo(rule).advice[language.family]
+  return toFindings(
+    runRules(ctx, options.enabled).map((hit) => ({ ...hit, advice: advice(hit.rule) })),
+    {
       path: options.path,
-      line: hit.at.line,
-      column: hit.at.column,
-      endLine: hit.at.endLine,
-      endColumn: hit.at.endColumn,
       language: language.name,
-      message: hit.message,
-      advice: ruleInfo(hit.rule).advice[language.family],
-      fingerprint: fingerprint(hit.rule, options.path, hit.code, occurrence),
-    })
-  }
-  return { findings, suppressed }
+      suppressions: suppressionsOf(facts.comments),
+      skipped: skippedTests(facts, language.family),
+      ...(options.lines !== undefined ? { lines: options.lines } : {}),
+    },
+  )
 }

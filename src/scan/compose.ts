@@ -3,12 +3,12 @@
 // host, which Docker reports as "Bind for 0.0.0.0:5432 failed: port is already allocated". The
 // finding points at the mapping, the line to change. Read with the YAML parser, not tree-sitter.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
-import { spanChanged, type LineSet } from './diff.ts'
+import type { LineSet } from './diff.ts'
 import type { Comment, Span } from './facts.ts'
 import type { Finding } from './finding.ts'
-import { fingerprint } from './fingerprint.ts'
-import { isSuppressed, suppressionsOf } from './suppress.ts'
+import { suppressionsOf } from './suppress.ts'
 import { inTestDirectory } from './test-files.ts'
+import { toFindings, type PlacedHit } from './to-findings.ts'
 
 const COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i
 /** Compose files named for tests or CI: `docker-compose.test.yml`, `compose.ci.yaml`, `docker-compose-e2e.yml`. */
@@ -47,12 +47,19 @@ const SHORT = /^(?:(?:\[[^\]]*\]|[^:[\]]*):)?([^:]+):[^:]+$/
 /** `${DB_PORT:-5432}`, `${DB_PORT-5432}`: the variable's default. */
 const DEFAULT = /^\$\{(\w+):?-(\d+)\}$/
 
-/** The host ports fixed in the file's `services.*.ports`, in the file's order. */
-export function hostPortMappings(text: string): HostPortMapping[] {
+/**
+ * The host ports fixed in the file's `services.*.ports`, in the file's order, from what parsed;
+ * `hasErrors` when the YAML did not all parse, which the scan counts as a file with syntax errors.
+ */
+export function hostPortMappings(text: string): {
+  mappings: HostPortMapping[]
+  hasErrors: boolean
+} {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false })
+  const hasErrors = doc.errors.length > 0
   const services = doc.get('services', true)
-  if (!isMap(services)) return []
+  if (!isMap(services)) return { mappings: [], hasErrors }
   const span = (node: Node): Span => {
     const [start, end] = node.range!
     const from = lines.linePos(start)
@@ -85,7 +92,7 @@ export function hostPortMappings(text: string): HostPortMapping[] {
       })
     }
   }
-  return out
+  return { mappings: out, hasErrors }
 }
 
 /** The host part of a short mapping, with `${VAR:-5432}` read as one token despite its colon. */
@@ -135,41 +142,29 @@ export interface ComposeOptions {
 export function composeFindings(
   text: string,
   options: ComposeOptions,
-): { findings: Finding[]; suppressed: number } {
-  if (!options.enabled.has('PORT001')) return { findings: [], suppressed: 0 }
-  const suppressions = suppressionsOf(commentsOf(text))
-  const findings: Finding[] = []
-  const occurrences = new Map<string, number>()
-  let suppressed = 0
-  for (const m of hostPortMappings(text)) {
-    const occurrence = occurrences.get(m.text) ?? 0
-    occurrences.set(m.text, occurrence + 1)
-    if (options.lines !== undefined && !spanChanged(options.lines, m.at.line, m.at.endLine))
-      continue
-    if (isSuppressed(suppressions, 'PORT001', m.at.line, m.at.endLine)) {
-      suppressed++
-      continue
-    }
-    const given = m.fromDefault ? `, the default of \`${m.fromDefault}\`` : ''
-    findings.push({
-      rule: 'PORT001',
-      severity: 'warning',
-      path: options.path,
-      line: m.at.line,
-      column: m.at.column,
-      endLine: m.at.endLine,
-      endColumn: m.at.endColumn,
-      language: COMPOSE_LANGUAGE,
-      message:
-        `The tests' compose file publishes service \`${m.service}\` on fixed host ` +
-        `${m.range ? `ports ${m.range}` : `port ${m.port}`}` +
-        `${given} (\`${m.text}\`): another run on the same host (a parallel CI job, a developer's ` +
-        'stack) makes `up` fail with "port is already allocated", or the tests talk to its container.',
-      advice:
-        'Publish the container port alone (`"5432"`, or `"127.0.0.1::5432"` on loopback) so Docker ' +
-        'picks a free host port, and read it with `docker compose port SERVICE 5432`.',
-      fingerprint: fingerprint('PORT001', options.path, m.text, occurrence),
-    })
-  }
-  return { findings, suppressed }
+): { findings: Finding[]; suppressed: number; hasErrors: boolean } {
+  const { mappings, hasErrors } = hostPortMappings(text)
+  if (!options.enabled.has('PORT001')) return { findings: [], suppressed: 0, hasErrors }
+  const hits: PlacedHit[] = mappings.map((m) => ({
+    rule: 'PORT001',
+    severity: 'warning',
+    at: m.at,
+    code: m.text,
+    message:
+      `The tests' compose file publishes service \`${m.service}\` on fixed host ` +
+      `${m.range ? `ports ${m.range}` : `port ${m.port}`}` +
+      `${m.fromDefault ? `, the default of \`${m.fromDefault}\`` : ''} (\`${m.text}\`): another ` +
+      "run on the same host (a parallel CI job, a developer's stack) makes `up` fail with " +
+      '"port is already allocated", or the tests talk to its container.',
+    advice:
+      'Publish the container port alone (`"5432"`, or `"127.0.0.1::5432"` on loopback) so Docker ' +
+      'picks a free host port, and read it with `docker compose port SERVICE 5432`.',
+  }))
+  const found = toFindings(hits, {
+    path: options.path,
+    language: COMPOSE_LANGUAGE,
+    suppressions: suppressionsOf(commentsOf(text)),
+    ...(options.lines !== undefined ? { lines: options.lines } : {}),
+  })
+  return { ...found, hasErrors }
 }

@@ -184,6 +184,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           continue
         }
         result.files.parsed++
+        if (found.hasErrors) result.files.withSyntaxErrors++
         result.findings.push(...found.findings)
         result.suppressed += found.suppressed
         continue

@@ -62,7 +62,7 @@ describe('compose files', () => {
   })
 
   it('fix a host port in short and long syntax, ranges, IPv6 and variable defaults', () => {
-    const found = hostPortMappings(SERVICES).map((m) => ({
+    const found = hostPortMappings(SERVICES).mappings.map((m) => ({
       service: m.service,
       port: m.port,
       line: m.at.line,
@@ -92,9 +92,15 @@ describe('compose files', () => {
   })
 
   it('read nothing from a file without services, or one that is not YAML', () => {
-    expect(hostPortMappings('version: "3"\n')).toEqual([])
-    expect(hostPortMappings('services: [\n  "5432:5432"\n')).toEqual([])
-    expect(hostPortMappings('services:\n  db:\n    ports: "5432:5432"\n')).toEqual([])
+    expect(hostPortMappings('version: "3"\n')).toEqual({ mappings: [], hasErrors: false })
+    expect(hostPortMappings('services: [\n  "5432:5432"\n')).toEqual({
+      mappings: [],
+      hasErrors: true,
+    })
+    expect(hostPortMappings('services:\n  db:\n    ports: "5432:5432"\n')).toEqual({
+      mappings: [],
+      hasErrors: false,
+    })
   })
 
   it('report PORT001 as a warning, honour suppressions, changed lines and disabled rules', () => {
@@ -143,7 +149,7 @@ describe('compose files', () => {
     expect(moved[1]!.fingerprint).not.toBe(moved[0]!.fingerprint)
   })
 
-  it('are scanned with the code: test compose files only, counted as parsed', async () => {
+  it('are scanned with the code: test compose files only, counted as parsed, broken YAML as a syntax error', async () => {
     const root = writeTree({
       'docker-compose.yml': SERVICES,
       'docker-compose.test.yml': SERVICES,
@@ -157,5 +163,6 @@ describe('compose files', () => {
     expect(byPath.get('tests/compose.yaml')).toHaveLength(1)
     expect(result.files.scanned).toBe(4)
     expect(result.files.parsed).toBe(3)
+    expect(result.files.withSyntaxErrors).toBe(1)
   })
 })

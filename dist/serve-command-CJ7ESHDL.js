@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-HBBBEMFV.js";
+} from "./chunk-6BLIPLYZ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-JM3YAOZQ.js";
+} from "./chunk-A7KOIZTT.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NZBSECG4.js.LEGAL.txt */
+/*! For license information please see serve-command-CJ7ESHDL.js.LEGAL.txt */

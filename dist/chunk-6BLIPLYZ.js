@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-JM3YAOZQ.js";
+} from "./chunk-A7KOIZTT.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HBBBEMFV.js.LEGAL.txt */
+/*! For license information please see chunk-6BLIPLYZ.js.LEGAL.txt */

@@ -31171,185 +31171,6 @@ function stringValue(node) {
   return parts2.map((p) => unquote(p.text)).join("");
 }
 
-// src/scan/fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
-function fingerprint(rule, path, code, occurrence) {
-  const normalised = code.replace(/\s+/g, " ").trim();
-  return createHash2("sha256").update(`${rule}\0${path}\0${normalised}\0${occurrence}`).digest("hex").slice(0, 32);
-}
-
-// src/scan/diff.ts
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseHunkHeader(line) {
-  const m = HUNK.exec(line);
-  if (!m) return void 0;
-  return {
-    start: Number(m[1]),
-    count: m[2] === void 0 ? 1 : Number(m[2]),
-    newStart: Number(m[3]),
-    newCount: m[4] === void 0 ? 1 : Number(m[4])
-  };
-}
-function spanChanged(lines, line, endLine = line) {
-  if (lines === "all") return true;
-  for (let n = line; n <= endLine; n++) if (lines.has(n)) return true;
-  return false;
-}
-function parsePatch(patch) {
-  const lines = /* @__PURE__ */ new Set();
-  let next = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const line of patch.split("\n")) {
-    if (oldLeft <= 0 && newLeft <= 0) {
-      const hunk = parseHunkHeader(line);
-      if (hunk) {
-        oldLeft = hunk.count;
-        next = hunk.newStart;
-        newLeft = hunk.newCount;
-      }
-      continue;
-    }
-    const mark = line[0];
-    if (mark === "+") {
-      lines.add(next++);
-      newLeft--;
-    } else if (mark === "-") {
-      oldLeft--;
-    } else if (mark === " " || line === "") {
-      next++;
-      newLeft--;
-      oldLeft--;
-    }
-  }
-  return lines;
-}
-function parseUnifiedDiff(text) {
-  const files = /* @__PURE__ */ new Map();
-  let current;
-  let headerPath;
-  const hunk = [];
-  const flush = () => {
-    if (current && hunk.length) for (const n of parsePatch(hunk.join("\n"))) current.add(n);
-    hunk.length = 0;
-  };
-  let inHunk = false;
-  for (const line of text.split("\n")) {
-    if (line.startsWith("diff --git ")) {
-      flush();
-      inHunk = false;
-      current = void 0;
-      headerPath = headerNewPath(line);
-      continue;
-    }
-    if (!inHunk) {
-      if (line.startsWith("+++ ")) {
-        const target = line.slice(4).trim();
-        if (target === "/dev/null") {
-          current = void 0;
-          headerPath = void 0;
-        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
-        continue;
-      }
-      if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
-        headerPath = unquoteGitPath(line.slice(line.indexOf(" to ") + 4));
-        continue;
-      }
-      if (line.startsWith("@@ ")) {
-        if (!current && headerPath !== void 0) current = fileEntry(files, headerPath);
-        inHunk = true;
-      } else continue;
-    }
-    if (line.startsWith("diff --git ")) continue;
-    if (inHunk && (line.startsWith("@@ ") || /^[ +\-\\]/.test(line) || line === "")) hunk.push(line);
-    else if (inHunk) {
-      flush();
-      inHunk = false;
-    }
-  }
-  flush();
-  return files;
-}
-function fileEntry(files, path) {
-  let set2 = files.get(path);
-  if (!set2) {
-    set2 = /* @__PURE__ */ new Set();
-    files.set(path, set2);
-  }
-  return set2;
-}
-function stripPrefix(path) {
-  return /^[abciwo]\//.test(path) ? path.slice(2) : path;
-}
-function headerNewPath(line) {
-  const rest = line.slice("diff --git ".length);
-  const quoted = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
-  if (quoted) return stripPrefix(unquoteGitPath(`"${quoted[1]}"`));
-  const half = rest.lastIndexOf(" b/");
-  return half >= 0 ? rest.slice(half + 3) : void 0;
-}
-function unquoteGitPath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"')) return text.replace(/\t.*$/, "");
-  const body2 = text.slice(1, -1);
-  const bytes = [];
-  const simple = {
-    n: 10,
-    t: 9,
-    r: 13,
-    '"': 34,
-    "\\": 92,
-    a: 7,
-    b: 8,
-    f: 12,
-    v: 11
-  };
-  for (let i2 = 0; i2 < body2.length; i2++) {
-    const ch = body2[i2];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const octal = /^[0-7]{3}/.exec(body2.slice(i2 + 1));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i2 += 3;
-    } else {
-      bytes.push(simple[body2[i2 + 1]] ?? body2.charCodeAt(i2 + 1));
-      i2 += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-var PR_FILES_LIMIT = 3e3;
-function changesFromPrFiles(files) {
-  const changes = /* @__PURE__ */ new Map();
-  const notes = [];
-  const withoutPatch = [];
-  for (const file of files) {
-    if (file.status === "removed") continue;
-    if (typeof file.patch === "string") {
-      changes.set(file.filename, parsePatch(file.patch));
-    } else if (file.changes === 0 || file.additions === 0) {
-      changes.set(file.filename, /* @__PURE__ */ new Set());
-    } else {
-      changes.set(file.filename, "all");
-      if (file.status !== "added") withoutPatch.push(file.filename);
-    }
-  }
-  if (withoutPatch.length) {
-    const shown2 = withoutPatch.slice(0, 5).join(", ");
-    notes.push(
-      `The PR files API gave no patch for ${withoutPatch.length} file${withoutPatch.length === 1 ? "" : "s"} (diff too large, or binary): ${shown2}${withoutPatch.length > 5 ? ", …" : ""}; findings anywhere in them are reported.`
-    );
-  }
-  if (files.length >= PR_FILES_LIMIT) {
-    notes.push(
-      `The PR files API stops at ${PR_FILES_LIMIT.toLocaleString("en-US")} files and this pull request reached that limit: files beyond it were not scanned. Check out with history (fetch-depth: 0) so the scan can use git diff.`
-    );
-  }
-  return { changes, notes };
-}
-
 // src/scan/values.ts
 var MIN_PORT = 1024;
 var UNKNOWN = { kind: "unknown" };
@@ -34567,6 +34388,218 @@ function isSuppressed(s, rule, line, endLine = line) {
   return false;
 }
 
+// src/scan/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+function fingerprint(rule, path, code, occurrence) {
+  const normalised = code.replace(/\s+/g, " ").trim();
+  return createHash2("sha256").update(`${rule}\0${path}\0${normalised}\0${occurrence}`).digest("hex").slice(0, 32);
+}
+
+// src/scan/diff.ts
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseHunkHeader(line) {
+  const m = HUNK.exec(line);
+  if (!m) return void 0;
+  return {
+    start: Number(m[1]),
+    count: m[2] === void 0 ? 1 : Number(m[2]),
+    newStart: Number(m[3]),
+    newCount: m[4] === void 0 ? 1 : Number(m[4])
+  };
+}
+function spanChanged(lines, line, endLine = line) {
+  if (lines === "all") return true;
+  for (let n = line; n <= endLine; n++) if (lines.has(n)) return true;
+  return false;
+}
+function parsePatch(patch) {
+  const lines = /* @__PURE__ */ new Set();
+  let next = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of patch.split("\n")) {
+    if (oldLeft <= 0 && newLeft <= 0) {
+      const hunk = parseHunkHeader(line);
+      if (hunk) {
+        oldLeft = hunk.count;
+        next = hunk.newStart;
+        newLeft = hunk.newCount;
+      }
+      continue;
+    }
+    const mark = line[0];
+    if (mark === "+") {
+      lines.add(next++);
+      newLeft--;
+    } else if (mark === "-") {
+      oldLeft--;
+    } else if (mark === " " || line === "") {
+      next++;
+      newLeft--;
+      oldLeft--;
+    }
+  }
+  return lines;
+}
+function parseUnifiedDiff(text) {
+  const files = /* @__PURE__ */ new Map();
+  let current;
+  let headerPath;
+  const hunk = [];
+  const flush = () => {
+    if (current && hunk.length) for (const n of parsePatch(hunk.join("\n"))) current.add(n);
+    hunk.length = 0;
+  };
+  let inHunk = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("diff --git ")) {
+      flush();
+      inHunk = false;
+      current = void 0;
+      headerPath = headerNewPath(line);
+      continue;
+    }
+    if (!inHunk) {
+      if (line.startsWith("+++ ")) {
+        const target = line.slice(4).trim();
+        if (target === "/dev/null") {
+          current = void 0;
+          headerPath = void 0;
+        } else current = fileEntry(files, stripPrefix(unquoteGitPath(target)));
+        continue;
+      }
+      if (line.startsWith("rename to ") || line.startsWith("copy to ")) {
+        headerPath = unquoteGitPath(line.slice(line.indexOf(" to ") + 4));
+        continue;
+      }
+      if (line.startsWith("@@ ")) {
+        if (!current && headerPath !== void 0) current = fileEntry(files, headerPath);
+        inHunk = true;
+      } else continue;
+    }
+    if (line.startsWith("diff --git ")) continue;
+    if (inHunk && (line.startsWith("@@ ") || /^[ +\-\\]/.test(line) || line === "")) hunk.push(line);
+    else if (inHunk) {
+      flush();
+      inHunk = false;
+    }
+  }
+  flush();
+  return files;
+}
+function fileEntry(files, path) {
+  let set2 = files.get(path);
+  if (!set2) {
+    set2 = /* @__PURE__ */ new Set();
+    files.set(path, set2);
+  }
+  return set2;
+}
+function stripPrefix(path) {
+  return /^[abciwo]\//.test(path) ? path.slice(2) : path;
+}
+function headerNewPath(line) {
+  const rest = line.slice("diff --git ".length);
+  const quoted = /^"(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"$/.exec(rest);
+  if (quoted) return stripPrefix(unquoteGitPath(`"${quoted[1]}"`));
+  const half = rest.lastIndexOf(" b/");
+  return half >= 0 ? rest.slice(half + 3) : void 0;
+}
+function unquoteGitPath(text) {
+  if (!text.startsWith('"') || !text.endsWith('"')) return text.replace(/\t.*$/, "");
+  const body2 = text.slice(1, -1);
+  const bytes = [];
+  const simple = {
+    n: 10,
+    t: 9,
+    r: 13,
+    '"': 34,
+    "\\": 92,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11
+  };
+  for (let i2 = 0; i2 < body2.length; i2++) {
+    const ch = body2[i2];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(body2.slice(i2 + 1));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i2 += 3;
+    } else {
+      bytes.push(simple[body2[i2 + 1]] ?? body2.charCodeAt(i2 + 1));
+      i2 += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+var PR_FILES_LIMIT = 3e3;
+function changesFromPrFiles(files) {
+  const changes = /* @__PURE__ */ new Map();
+  const notes = [];
+  const withoutPatch = [];
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    if (typeof file.patch === "string") {
+      changes.set(file.filename, parsePatch(file.patch));
+    } else if (file.changes === 0 || file.additions === 0) {
+      changes.set(file.filename, /* @__PURE__ */ new Set());
+    } else {
+      changes.set(file.filename, "all");
+      if (file.status !== "added") withoutPatch.push(file.filename);
+    }
+  }
+  if (withoutPatch.length) {
+    const shown2 = withoutPatch.slice(0, 5).join(", ");
+    notes.push(
+      `The PR files API gave no patch for ${withoutPatch.length} file${withoutPatch.length === 1 ? "" : "s"} (diff too large, or binary): ${shown2}${withoutPatch.length > 5 ? ", …" : ""}; findings anywhere in them are reported.`
+    );
+  }
+  if (files.length >= PR_FILES_LIMIT) {
+    notes.push(
+      `The PR files API stops at ${PR_FILES_LIMIT.toLocaleString("en-US")} files and this pull request reached that limit: files beyond it were not scanned. Check out with history (fetch-depth: 0) so the scan can use git diff.`
+    );
+  }
+  return { changes, notes };
+}
+
+// src/scan/to-findings.ts
+function toFindings(hits, where) {
+  const findings = [];
+  const occurrences = /* @__PURE__ */ new Map();
+  let suppressed = 0;
+  for (const hit2 of hits) {
+    const key = `${hit2.rule}\0${hit2.code.replace(/\s+/g, " ")}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    const { at } = hit2;
+    if (where.lines !== void 0 && !spanChanged(where.lines, at.line, at.endLine)) continue;
+    if (where.skipped?.some((s) => contains(s, at))) continue;
+    if (isSuppressed(where.suppressions, hit2.rule, at.line, at.endLine)) {
+      suppressed++;
+      continue;
+    }
+    findings.push({
+      rule: hit2.rule,
+      severity: hit2.severity,
+      path: where.path,
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      language: where.language,
+      message: hit2.message,
+      advice: hit2.advice,
+      fingerprint: fingerprint(hit2.rule, where.path, hit2.code, occurrence)
+    });
+  }
+  return { findings, suppressed };
+}
+
 // src/scan/skipped-tests.ts
 var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
 var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
@@ -34646,37 +34679,17 @@ function analyse(facts, options) {
     allowedHelpers: options.allowedHelpers ?? []
   };
   const ctx = { ...shared, goroutines: goroutineServers(shared) };
-  const suppressions = suppressionsOf(facts.comments);
-  const skipped = skippedTests(facts, language.family);
-  const findings = [];
-  const occurrences = /* @__PURE__ */ new Map();
-  let suppressed = 0;
-  for (const hit2 of runRules(ctx, options.enabled)) {
-    const key = `${hit2.rule}\0${hit2.code.replace(/\s+/g, " ")}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    const lines = options.lines;
-    if (lines !== void 0 && !spanChanged(lines, hit2.at.line, hit2.at.endLine)) continue;
-    if (skipped.some((s) => contains(s, hit2.at))) continue;
-    if (isSuppressed(suppressions, hit2.rule, hit2.at.line, hit2.at.endLine)) {
-      suppressed++;
-      continue;
-    }
-    findings.push({
-      rule: hit2.rule,
-      severity: hit2.severity,
+  const advice = (rule) => ruleInfo(rule).advice[language.family];
+  return toFindings(
+    runRules(ctx, options.enabled).map((hit2) => ({ ...hit2, advice: advice(hit2.rule) })),
+    {
       path: options.path,
-      line: hit2.at.line,
-      column: hit2.at.column,
-      endLine: hit2.at.endLine,
-      endColumn: hit2.at.endColumn,
       language: language.name,
-      message: hit2.message,
-      advice: ruleInfo(hit2.rule).advice[language.family],
-      fingerprint: fingerprint(hit2.rule, options.path, hit2.code, occurrence)
-    });
-  }
-  return { findings, suppressed };
+      suppressions: suppressionsOf(facts.comments),
+      skipped: skippedTests(facts, language.family),
+      ...options.lines !== void 0 ? { lines: options.lines } : {}
+    }
+  );
 }
 
 // src/scan/compose.ts
@@ -34761,8 +34774,9 @@ var DEFAULT = /^\$\{(\w+):?-(\d+)\}$/;
 function hostPortMappings(text) {
   const lines = new import_yaml.LineCounter();
   const doc2 = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: false });
+  const hasErrors = doc2.errors.length > 0;
   const services = doc2.get("services", true);
-  if (!(0, import_yaml.isMap)(services)) return [];
+  if (!(0, import_yaml.isMap)(services)) return { mappings: [], hasErrors };
   const span = (node) => {
     const [start2, end] = node.range;
     const from = lines.linePos(start2);
@@ -34792,7 +34806,7 @@ function hostPortMappings(text) {
       });
     }
   }
-  return out2;
+  return { mappings: out2, hasErrors };
 }
 function shortHost(written) {
   const variables = [];
@@ -34820,36 +34834,23 @@ function commentsOf(text) {
   return out2;
 }
 function composeFindings(text, options) {
-  if (!options.enabled.has("PORT001")) return { findings: [], suppressed: 0 };
-  const suppressions = suppressionsOf(commentsOf(text));
-  const findings = [];
-  const occurrences = /* @__PURE__ */ new Map();
-  let suppressed = 0;
-  for (const m of hostPortMappings(text)) {
-    const occurrence = occurrences.get(m.text) ?? 0;
-    occurrences.set(m.text, occurrence + 1);
-    if (options.lines !== void 0 && !spanChanged(options.lines, m.at.line, m.at.endLine))
-      continue;
-    if (isSuppressed(suppressions, "PORT001", m.at.line, m.at.endLine)) {
-      suppressed++;
-      continue;
-    }
-    const given = m.fromDefault ? `, the default of \`${m.fromDefault}\`` : "";
-    findings.push({
-      rule: "PORT001",
-      severity: "warning",
-      path: options.path,
-      line: m.at.line,
-      column: m.at.column,
-      endLine: m.at.endLine,
-      endColumn: m.at.endColumn,
-      language: COMPOSE_LANGUAGE,
-      message: `The tests' compose file publishes service \`${m.service}\` on fixed host ${m.range ? `ports ${m.range}` : `port ${m.port}`}${given} (\`${m.text}\`): another run on the same host (a parallel CI job, a developer's stack) makes \`up\` fail with "port is already allocated", or the tests talk to its container.`,
-      advice: 'Publish the container port alone (`"5432"`, or `"127.0.0.1::5432"` on loopback) so Docker picks a free host port, and read it with `docker compose port SERVICE 5432`.',
-      fingerprint: fingerprint("PORT001", options.path, m.text, occurrence)
-    });
-  }
-  return { findings, suppressed };
+  const { mappings, hasErrors } = hostPortMappings(text);
+  if (!options.enabled.has("PORT001")) return { findings: [], suppressed: 0, hasErrors };
+  const hits = mappings.map((m) => ({
+    rule: "PORT001",
+    severity: "warning",
+    at: m.at,
+    code: m.text,
+    message: `The tests' compose file publishes service \`${m.service}\` on fixed host ${m.range ? `ports ${m.range}` : `port ${m.port}`}${m.fromDefault ? `, the default of \`${m.fromDefault}\`` : ""} (\`${m.text}\`): another run on the same host (a parallel CI job, a developer's stack) makes \`up\` fail with "port is already allocated", or the tests talk to its container.`,
+    advice: 'Publish the container port alone (`"5432"`, or `"127.0.0.1::5432"` on loopback) so Docker picks a free host port, and read it with `docker compose port SERVICE 5432`.'
+  }));
+  const found = toFindings(hits, {
+    path: options.path,
+    language: COMPOSE_LANGUAGE,
+    suppressions: suppressionsOf(commentsOf(text)),
+    ...options.lines !== void 0 ? { lines: options.lines } : {}
+  });
+  return { ...found, hasErrors };
 }
 
 // src/scan/header-reader.ts
@@ -35148,6 +35149,7 @@ async function scan(options) {
           continue;
         }
         result.files.parsed++;
+        if (found.hasErrors) result.files.withSyntaxErrors++;
         result.findings.push(...found.findings);
         result.suppressed += found.suppressed;
         continue;
@@ -36179,11 +36181,11 @@ export {
   commentTrailer,
   renderComment,
   renderSummary,
+  LANGUAGES,
+  languageById,
   parseHunkHeader,
   spanChanged,
   changesFromPrFiles,
-  LANGUAGES,
-  languageById,
   checkGrammars,
   scan,
   GitDiffError,
