@@ -154,6 +154,34 @@ function untilBound(facts: FileFacts, call: Call): Span {
   return bind ? spanning(call.at, bind.at) : call.at
 }
 
+/** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`. */
+const STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open|OpenAsync|Bind)$/
+
+/**
+ * A .NET server object is built without listening, by convention (TcpListener, HttpListener,
+ * Fleck's WebSocketServer bind in `Start`): one a test builds into a local variable and neither
+ * starts nor hands on (returns, stores, passes) binds nothing (Fleck's `var server = new
+ * WebSocketServer("wss://0.0.0.0:8000")` only to read `server.IsSecure`).
+ */
+function neverStarted(facts: FileFacts, call: Call): boolean {
+  if (!call.isNew) return false
+  const built = facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )
+  if (!built || !/^\w+$/.test(built.target)) return false
+  const area = facts.scopes[built.scope]!.at
+  const later = (at: Span) => at.start > built.at.end && contains(area, at)
+  // The object itself, not a property read off it (`Assert.IsTrue(server.IsSecure)`).
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
+  const started = callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name))
+  const handedOn =
+    facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) ||
+    facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) ||
+    facts.exits.some((e) => later(e.at) && word.test(e.text)) ||
+    facts.blocks.some((b) => b.head !== undefined && contains(b.head, built.at))
+  return !started && !handedOn
+}
+
 /** A variable given a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
 function isSocketVariable(name: string, facts: FileFacts): boolean {
   return (
@@ -522,7 +550,9 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     const address = found && fallback ? { ...found, port: fallback } : found
     if (address) {
       // A server whose options name a port but which is handed a listener binds nothing itself.
-      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))
+      const handed =
+        (call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))) ||
+        (family === 'csharp' && neverStarted(facts, call))
       const given = defaultGiving(facts, call, address, consts)
       // A default's finding starts with the statement: `WireMockServer s =⏎ new WireMockServer(…)`.
       const from = given ?? (fallback ? statementAround(facts, call.at) : undefined)
@@ -533,7 +563,11 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         serverHelperPort(call, local, family) ??
         chainedPort(call, facts, local) ??
         libraryDefaultPort(call, family)
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
+      if (
+        helped &&
+        !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
+        !(family === 'csharp' && neverStarted(facts, call))
+      )
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
     if (family === 'c' && isPistacheEndpoint(call)) {
@@ -701,7 +735,7 @@ function fromChainStart(facts: FileFacts, l: Listener): Listener {
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
 const EXPECTS_THROW =
-  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws)$/
+  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/
 
 /**
  * An argument-validation test's call that must throw before it binds anything:

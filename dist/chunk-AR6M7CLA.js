@@ -32025,6 +32025,20 @@ function untilBound(facts, call) {
   );
   return bind ? spanning(call.at, bind.at) : call.at;
 }
+var STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open|OpenAsync|Bind)$/;
+function neverStarted(facts, call) {
+  if (!call.isNew) return false;
+  const built = facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  );
+  if (!built || !/^\w+$/.test(built.target)) return false;
+  const area = facts.scopes[built.scope].at;
+  const later = (at) => at.start > built.at.end && contains(area, at);
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
+  const started = callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name));
+  const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text)) || facts.blocks.some((b) => b.head !== void 0 && contains(b.head, built.at));
+  return !started && !handedOn;
+}
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
@@ -32259,14 +32273,14 @@ function listenersOf(facts, family, consts) {
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
     const address2 = found && fallback ? { ...found, port: fallback } : found;
     if (address2) {
-      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at));
+      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || family === "csharp" && neverStarted(facts, call);
       const given = defaultGiving(facts, call, address2, consts);
       const from = given ?? (fallback ? statementAround(facts, call.at) : void 0);
       if (!handed)
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !(family === "csharp" && neverStarted(facts, call)))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     if (family === "c" && isPistacheEndpoint(call)) {
@@ -32383,7 +32397,7 @@ function fromChainStart(facts, l) {
   }
   return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l;
 }
-var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws)$/;
+var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
 function expectedToFail(facts, at) {
   return facts.calls.some(
     (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start

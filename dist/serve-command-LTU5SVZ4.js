@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6BLIPLYZ.js";
+} from "./chunk-E45AUTR4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-A7KOIZTT.js";
+} from "./chunk-AR6M7CLA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CJ7ESHDL.js.LEGAL.txt */
+/*! For license information please see serve-command-LTU5SVZ4.js.LEGAL.txt */
