@@ -516,9 +516,15 @@ function picks(ctx: RuleContext, name: string, fn: Scope): { call: Call; handOut
   const { facts } = ctx
   return facts.calls.flatMap((c) => {
     if (c.name !== name || contains(fn.at, c.at)) return []
+    // Returning the probe's answer is no hand-out of the number (dd-trace-py's
+    // `_wait_for_port_release`: `return _port_is_available(port)`).
+    const asking = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}\\s*\\([^()]*\\)`, 'g')
     const returned = (asked: string) =>
       facts.exits.find(
-        (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, asked),
+        (e) =>
+          e.scope === c.scope &&
+          e.at.start > c.at.start &&
+          hasWord(e.text.replace(asking, ''), asked),
       )
     // …or an address built from it: netty's `isTcpPortAvailable(new InetSocketAddress(port))`
     // held in a variable, then `return port`.

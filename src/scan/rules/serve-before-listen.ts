@@ -252,11 +252,13 @@ function go(ctx: RuleContext): Hit[] {
     if (client && dialsListenAddress(client, call.receiver)) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
     // A set-up method that ends without waiting returns too (dd-trace-go's `Setup`, whose
-    // `Run` then requests at once).
+    // `Run` then requests at once)…
+    // …unless it waits first (dd-trace-go's `startServer` polls with `waitTillUDPReady(addr)`).
+    const waitsBefore = (offset: number) =>
+      ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name))
     const returns =
-      ctx.facts.exits.some((e) => after(e.at)) ||
-      (SETS_UP.test(ctx.facts.scopes[scope]!.name) &&
-        !ctx.facts.calls.some((c) => after(c.at) && WAITS.test(c.name)))
+      ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) ||
+      (SETS_UP.test(ctx.facts.scopes[scope]!.name) && !waitsBefore(area.end))
     // A fixed sleep after the start, in TestMain, init or a helper, is the package's tests
     // waiting for the port by guesswork; inside one test the sleep matters only if the test
     // then talks to the server, which `client` covers (miekg/dns's shutdown tests only stop it).

@@ -32599,7 +32599,8 @@ function go3(ctx) {
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
-    const returns = ctx.facts.exits.some((e) => after(e.at)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !ctx.facts.calls.some((c) => after(c.at) && WAITS.test(c.name));
+    const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
+    const returns = ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !waitsBefore(area.end);
     const name2 = ctx.facts.scopes[scope].name;
     const wait = sleepAfter(ctx, started, scope);
     const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : wait;
@@ -33716,8 +33717,9 @@ function picks(ctx, name2, fn) {
   const { facts } = ctx;
   return facts.calls.flatMap((c) => {
     if (c.name !== name2 || contains(fn.at, c.at)) return [];
+    const asking = new RegExp(`(?<![\\w$.])${escapeRegExp(name2)}\\s*\\([^()]*\\)`, "g");
     const returned = (asked) => facts.exits.find(
-      (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text, asked)
+      (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text.replace(asking, ""), asked)
     );
     const builtFromReturned = (asked) => {
       for (const a of facts.assigns) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-AR6M7CLA.js";
+} from "./chunk-ZABOPPOU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-E45AUTR4.js.LEGAL.txt */
+/*! For license information please see chunk-P346M7PH.js.LEGAL.txt */
