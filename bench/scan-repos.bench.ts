@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, release, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { keepYoungGenerationSmall } from '../src/scan/heap.ts'
+import { keepHeapSmall } from '../src/scan/heap.ts'
 import { scan, type ScanTimings } from '../src/scan/scan.ts'
 
 const REPOS = [
@@ -42,7 +42,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // Child mode: one scan of the tree in this process, figures on stdout.
 if (process.argv[2] === '--child') {
   // As the CLI and the action run it.
-  keepYoungGenerationSmall()
+  keepHeapSmall()
   const timings: ScanTimings = { list: 0, read: 0, prefilter: 0, parse: 0, extract: 0, rules: 0 }
   const t = performance.now()
   const result = await scan({ root: process.argv[3]!, timings })

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.ts'
 import type { GitHubApi, Logger, NetworkBudget, RunContext } from '../github/index.ts'
 import type { PlatformResult } from '../probe/model.ts'
 import { probe } from '../probe/probe.ts'
-import { keepYoungGenerationSmall } from '../scan/heap.ts'
+import { keepHeapSmall } from '../scan/heap.ts'
 import {
   scan,
   spanChanged,
@@ -126,7 +126,7 @@ async function scanLeg(options: LegOptions): Promise<Scanned | undefined> {
     testPaths: config.scan.testPaths,
     maxFileBytes: config.scan.maxFileBytes,
   }
-  keepYoungGenerationSmall()
+  keepHeapSmall()
   if (inputs.scan === 'all' || !context) {
     const result = await scan({ root: workspace, settings })
     const whole = scanned(

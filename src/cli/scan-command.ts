@@ -12,7 +12,7 @@ import { GitDiffError, gitChangedLines } from '../scan/git-diff.ts'
 import { LANGUAGES, languageById } from '../scan/languages.ts'
 import { ruleInfo, RULE_IDS } from '../scan/rules/catalogue.ts'
 import { scan, type ScanResult } from '../scan/scan.ts'
-import { keepYoungGenerationSmall } from '../scan/heap.ts'
+import { keepHeapSmall } from '../scan/heap.ts'
 import { checkSettings, SettingsError, type ScanSettings } from '../scan/settings.ts'
 import { toSarif } from '../scan/sarif.ts'
 import type { Severity } from '../scan/finding.ts'
@@ -131,7 +131,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   // to them) and the findings rule of its gate.
   const policy = values['no-config'] ? DEFAULT_CONFIG : readPolicy(values.config, root)
   const settings = settingsFrom(values, policy)
-  keepYoungGenerationSmall()
+  keepHeapSmall()
   const result = await scan({ root, paths, settings, ...(changes ? { changes } : {}) })
 
   const json =

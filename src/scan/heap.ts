@@ -1,14 +1,18 @@
 import { setFlagsFromString } from 'node:v8'
 
 /**
- * Stops V8 from growing its young generation, for a process that scans. The extraction allocates
- * fast and keeps little, and at that rate V8 grows each semi-space to its default maximum: about
- * 110 MiB of the scan's peak on a large repository that no live data needs (nats-server: 341–359
- * MiB peak, 227–235 with this, the time unchanged; docs/performance.md). `--max-semi-space-size`
- * only works on the command line, which the runner does not let an action set; the growth factor
- * is read each time the space would grow, so it still works once the process runs. Process-wide,
- * so only the entry points (the action, the CLI) call it, never the library.
+ * Keeps V8's heap close to what a scan holds, for a process that scans. The extraction allocates
+ * fast and keeps little. At that rate V8 grows each semi-space of the young generation to its
+ * default maximum (about 110 MiB of nats-server's peak that no live data needs), and it lets the
+ * old generation grow well past its live data before a full collection, so the peak depended on
+ * when that collection came (210–270 MiB over runs of the same scan on a loaded machine). The
+ * growth factor of the semi-spaces, and the old generation's growing percent, are read each time
+ * V8 sizes a space, so setting them once the process runs still works, which
+ * `--max-semi-space-size` and `--max-old-space-size` (command line only, which the runner does
+ * not let an action set) would not (docs/performance.md). Process-wide, so only the entry points
+ * (the action, the CLI) call it, never the library.
  */
-export function keepYoungGenerationSmall(): void {
+export function keepHeapSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1')
+  setFlagsFromString('--heap-growing-percent=20')
 }

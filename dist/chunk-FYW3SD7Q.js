@@ -1243,8 +1243,9 @@ function distance(a, b) {
 
 // src/scan/heap.ts
 import { setFlagsFromString } from "node:v8";
-function keepYoungGenerationSmall() {
+function keepHeapSmall() {
   setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString("--heap-growing-percent=20");
 }
 
 export {
@@ -1254,5 +1255,5 @@ export {
   PLATFORM_LABEL,
   ProbeUsageError,
   probe,
-  keepYoungGenerationSmall
+  keepHeapSmall
 };

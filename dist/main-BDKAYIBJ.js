@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   ProbeSetupError,
   ProbeUsageError,
-  keepYoungGenerationSmall,
+  keepHeapSmall,
   printable,
   probe
-} from "./chunk-ED3SP24Q.js";
+} from "./chunk-FYW3SD7Q.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -829,7 +829,7 @@ async function scanCommand(argv, io) {
   }
   const policy = values["no-config"] ? DEFAULT_CONFIG : readPolicy(values.config, root);
   const settings = settingsFrom(values, policy);
-  keepYoungGenerationSmall();
+  keepHeapSmall();
   const result = await scan({ root, paths, settings, ...changes ? { changes } : {} });
   const json = format === "sarif" ? `${JSON.stringify(toSarif(result.findings, { version: VERSION }), null, 2)}
 ` : `${JSON.stringify({ version: VERSION, ...result }, null, 2)}
