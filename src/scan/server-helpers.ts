@@ -292,7 +292,7 @@ export function randomPorts(facts: FileFacts): RandomPort[] {
   const out: RandomPort[] = []
   for (const n of portValues(facts)) {
     if (!isRandomDraw(n.value)) continue
-    const from = Math.min(...ints(n.value, 0).filter((i) => i >= MIN_PORT && i < 65536))
+    const from = rangeStart(n.value)
     if (Number.isFinite(from))
       out.push({
         at: n.at,
@@ -340,6 +340,17 @@ export function workerPorts(facts: FileFacts, consts: Constants): RandomPort[] {
     })
   }
   return out
+}
+
+/**
+ * Where a drawn range starts: the base added at the top (`41000 + Math.floor(Math.random() *
+ * 9000)`, not the width inside the draw), else the smallest literal (`random.randint(20000, 30000)`).
+ */
+function rangeStart(v: Value): number {
+  const portLike = (i: number) => i >= MIN_PORT && i < 65536
+  const top = v.kind === 'other' ? v.parts.flatMap((p) => (p.kind === 'int' ? [p.value] : [])) : []
+  const bases = top.filter(portLike)
+  return Math.min(...(bases.length > 0 ? bases : ints(v, 0).filter(portLike)))
 }
 
 function ints(v: Value, depth: number): number[] {

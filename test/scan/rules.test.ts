@@ -591,6 +591,19 @@ it('high', () => { net.createServer().listen(40000) })
     expect(high!.message).toMatch(/drew 40000 as its ephemeral port/)
   })
 
+  it('names where a drawn range starts, not its width', async () => {
+    // thedotmack/claude-mem: the base is 41000; 9000 is how many ports the draw spans.
+    const ts = `it('serves', async () => {
+  const port = 41000 + Math.floor(Math.random() * 9000)
+  await server.listen(port, '127.0.0.1')
+})
+`
+    const r = await scanFiles({ 'tests/server.test.ts': ts })
+    const messages = r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.message)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain('range starting at 41000')
+  })
+
   it('says a port drawn at random from a range is drawn, not counted', async () => {
     const go = `package parser
 

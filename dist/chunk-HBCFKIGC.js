@@ -31746,7 +31746,7 @@ function randomPorts(facts) {
   const out2 = [];
   for (const n of portValues(facts)) {
     if (!isRandomDraw(n.value)) continue;
-    const from = Math.min(...ints(n.value, 0).filter((i2) => i2 >= MIN_PORT && i2 < 65536));
+    const from = rangeStart(n.value);
     if (Number.isFinite(from))
       out2.push({
         at: n.at,
@@ -31783,6 +31783,12 @@ function workerPorts(facts, consts) {
     });
   }
   return out2;
+}
+function rangeStart(v) {
+  const portLike = (i2) => i2 >= MIN_PORT && i2 < 65536;
+  const top = v.kind === "other" ? v.parts.flatMap((p) => p.kind === "int" ? [p.value] : []) : [];
+  const bases = top.filter(portLike);
+  return Math.min(...bases.length > 0 ? bases : ints(v, 0).filter(portLike));
 }
 function ints(v, depth) {
   if (depth > 4) return [];

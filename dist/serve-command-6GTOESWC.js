@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-P346M7PH.js";
+} from "./chunk-ZO2CDDZY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZABOPPOU.js";
+} from "./chunk-HBCFKIGC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YF4KASY6.js.LEGAL.txt */
+/*! For license information please see serve-command-6GTOESWC.js.LEGAL.txt */
