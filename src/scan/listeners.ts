@@ -163,8 +163,8 @@ const STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open
  * starts nor hands on (returns, stores, passes) binds nothing (Fleck's `var server = new
  * WebSocketServer("wss://0.0.0.0:8000")` only to read `server.IsSecure`).
  */
-function neverStarted(facts: FileFacts, call: Call): boolean {
-  if (!call.isNew) return false
+function neverStarted(facts: FileFacts, call: Call, family: Family): boolean {
+  if (family !== 'csharp' || !call.isNew) return false
   const built = facts.assigns.find(
     (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
   )
@@ -552,7 +552,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // A server whose options name a port but which is handed a listener binds nothing itself.
       const handed =
         (call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))) ||
-        (family === 'csharp' && neverStarted(facts, call))
+        neverStarted(facts, call, family)
       const given = defaultGiving(facts, call, address, consts)
       // A default's finding starts with the statement: `WireMockServer s =⏎ new WireMockServer(…)`.
       const from = given ?? (fallback ? statementAround(facts, call.at) : undefined)
@@ -566,7 +566,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       if (
         helped &&
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
-        !(family === 'csharp' && neverStarted(facts, call))
+        !neverStarted(facts, call, family)
       )
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }

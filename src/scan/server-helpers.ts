@@ -7,6 +7,7 @@ import { contains, spanning } from './facts.ts'
 import {
   counterBase,
   counterDrawnFrom,
+  familyOf,
   isRandomDraw,
   MIN_PORT,
   parseAddress,
@@ -205,9 +206,6 @@ function portArgument(
   return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
 }
 
-/** Hosts a server listens on in a test: none, a loopback or a wildcard address. */
-const LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/
-
 function listenAddressPort(value: Value, consts: Constants): Port | undefined {
   const v = resolve(value, consts)
   // Rust parses the text into an address: `"127.0.0.1:8080".parse()?`.
@@ -218,8 +216,9 @@ function listenAddressPort(value: Value, consts: Constants): Port | undefined {
         ? /^"([^"]*)"$/.exec(v.call.receiver)?.[1]
         : undefined
   const parts = text === undefined ? undefined : parseAddress(text)
-  if (!parts || !LISTEN_HOST.test(parts.host ?? '') || !/^\d+$/.test(parts.port ?? ''))
-    return undefined
+  // A host of this machine (none, a loopback or a wildcard address), not a remote backend's.
+  const local = parts !== undefined && familyOf(parts.host ?? '') !== 'unknown'
+  if (!local || !/^\d+$/.test(parts.port ?? '')) return undefined
   return { kind: 'fixed', port: Number(parts.port) }
 }
 

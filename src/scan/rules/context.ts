@@ -130,6 +130,14 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/**
+ * A client constructed connected, whose constructor dials: Java's `new Socket(host, port)`, .NET's
+ * `new TcpClient(host, port)`.
+ */
+export function constructedConnected(call: Call): boolean {
+  return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2
+}
+
 export function hasWord(text: string, word: string): boolean {
   if (!word) return false
   return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text)

@@ -211,16 +211,8 @@ function firstUse(ctx: RuleContext, r: RandomPort): Span | undefined {
   const name = r.variable
   if (!name || !/^[\w$]+$/.test(name) || r.scope === 0) return undefined
   const area = ctx.facts.scopes[r.scope]!.at
-  const carriers = [name]
-  for (const a of ctx.facts.assigns) {
-    if (
-      a.at.start > r.at.end &&
-      contains(area, a.at) &&
-      carriers.some((n) => hasWord(a.value.text, n))
-    )
-      carriers.push(a.name)
-  }
   const later = (at: Span) => at.start > r.at.end && contains(area, at)
+  const carriers = carriersOf(ctx, name, later)
   const listener =
     ctx.listeners.find((l) => later(l.at) && carriers.some((n) => hasWord(l.text, n)))?.at ??
     ctx.facts.calls.find(
@@ -253,9 +245,9 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
       namedScope(ctx, a.scope) === fn &&
       // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
       ((a.value.kind === 'int' && a.value.value === port) ||
-        (a.value.kind === 'string' && a.value.value === String(port)) ||
-        // Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
-        (a.value.kind === 'string' && parseAddress(a.value.value)?.port === String(port)) ||
+        // …or Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
+        (a.value.kind === 'string' &&
+          (a.value.value === String(port) || parseAddress(a.value.value)?.port === String(port))) ||
         // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
         (a.value.kind === 'call' &&
           /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) &&
@@ -317,12 +309,17 @@ function within(ctx: RuleContext, scope: number, outer: number): boolean {
  * `addr, err := net.ResolveUDPAddr("udp", fmt.Sprintf("127.0.0.1:%d", port))` … `ListenUDP("udp", addr)`.
  */
 function carriesParameter(ctx: RuleContext, fn: Span, l: Listener, name: string): boolean {
+  const before = (at: Span) => contains(fn, at) && at.start < l.at.start
+  return carriersOf(ctx, name, before).some((n) => hasWord(l.text, n))
+}
+
+/** `name` and the variables assigned, in order, from a value that mentions one of them. */
+function carriersOf(ctx: RuleContext, name: string, where: (at: Span) => boolean): string[] {
   const names = [name]
   for (const a of ctx.facts.assigns) {
-    if (!contains(fn, a.at) || a.at.start >= l.at.start) continue
-    if (names.some((n) => hasWord(a.value.text, n))) names.push(a.name)
+    if (where(a.at) && names.some((n) => hasWord(a.value.text, n))) names.push(a.name)
   }
-  return names.some((n) => hasWord(l.text, n))
+  return names
 }
 
 /**

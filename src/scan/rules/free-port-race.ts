@@ -13,6 +13,7 @@ import type { Hit, Rule, RuleContext } from './context.ts'
 import {
   CLEANUP,
   CLOSE,
+  constructedConnected,
   escapeRegExp,
   hasWord,
   inTest,
@@ -60,15 +61,11 @@ const RACY_HELPERS: Record<string, RegExp> = {
 /** Connecting to ask whether anything listens: Python's `connect_ex`, Go's `net.DialTimeout`. */
 const CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/
 
-/** …or constructing a client that connects at once: Java's `new Socket(host, port)`, .NET's `new TcpClient(host, port)`. */
-const CONNECTING_CLIENT: Partial<Record<string, RegExp>> = {
-  java: /^Socket$/,
-  kotlin: /^Socket$/,
-  csharp: /^TcpClient$/,
-}
+/** …or by constructing a client that connects at once, in the languages whose clients do. */
+const CONSTRUCTS_CONNECTED = new Set(['java', 'kotlin', 'csharp'])
 const connects = (ctx: RuleContext, call: Call) =>
   CONNECT_PROBE.test(call.name) ||
-  (call.args.length >= 2 && !!CONNECTING_CLIENT[ctx.family]?.test(call.name))
+  (CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call))
 
 /** Reading the system's socket table: .NET's IPGlobalProperties, Python's psutil. */
 const LISTENER_TABLE =
@@ -387,10 +384,10 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   // variable takes part in (`c = NewConsumer(addr)`).
   const fieldTaken = (a: Assign, v: string) =>
     fieldOf(a.value.text, v) ||
-    // Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as `addr`.
-    (a.value.kind === 'name' && a.value.text.trim() === v) ||
     numberOf(a.value.text, v) ||
-    (/^[{[]/.test(a.target) && a.value.text.trim() === v)
+    // An alias (Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as
+    // `addr`) or a destructuring (`const { port } = address`).
+    a.value.text.trim() === v
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target)

@@ -4,7 +4,7 @@
 import type { Call, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
-import { inTest, mentionsMulticast, namedScope } from './context.ts'
+import { constructedConnected, inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
 import { freePortRace } from './free-port-race.ts'
 
@@ -75,11 +75,7 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
  */
 function connectedClient(ctx: RuleContext, call: Call): boolean {
   const built = lastAssign(ctx.facts, call.receiver, call.at)
-  return (
-    built?.value.kind === 'call' &&
-    /^(?:Socket|TcpClient)$/.test(built.value.call.name) &&
-    built.value.call.args.length >= 2
-  )
+  return built?.value.kind === 'call' && constructedConnected(built.value.call)
 }
 
 /**

@@ -251,9 +251,9 @@ function go(ctx: RuleContext): Hit[] {
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
-    // A set-up method that ends without waiting returns too (dd-trace-go's `Setup`, whose
-    // `Run` then requests at once)…
-    // …unless it waits first (dd-trace-go's `startServer` polls with `waitTillUDPReady(addr)`).
+    // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests
+    // at once), hands the caller a server that may not listen yet, unless the function waits
+    // first (dd-trace-go's `startServer` polls with `waitTillUDPReady(addr)`).
     const waitsBefore = (offset: number) =>
       ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name))
     const returns =

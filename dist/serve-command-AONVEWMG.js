@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZO2CDDZY.js";
+} from "./chunk-VM3MHDON.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HBCFKIGC.js";
+} from "./chunk-LIDK7BTO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6GTOESWC.js.LEGAL.txt */
+/*! For license information please see serve-command-AONVEWMG.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-HBCFKIGC.js";
+} from "./chunk-LIDK7BTO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZO2CDDZY.js.LEGAL.txt */
+/*! For license information please see chunk-VM3MHDON.js.LEGAL.txt */

@@ -31690,13 +31690,12 @@ function portArgument(call, consts, positional = "any") {
   const port = value ? portOf(value, consts) : unnamed.map((a) => listenAddressPort(a.value, consts)).find((p) => p?.kind === "fixed");
   return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
-var LISTEN_HOST = /^(?:|localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?)$/;
 function listenAddressPort(value, consts) {
   const v = resolve(value, consts);
   const text = v.kind === "string" ? v.value : v.kind === "call" && /^(?:parse|into)$/.test(v.call.name) ? /^"([^"]*)"$/.exec(v.call.receiver)?.[1] : void 0;
   const parts2 = text === void 0 ? void 0 : parseAddress(text);
-  if (!parts2 || !LISTEN_HOST.test(parts2.host ?? "") || !/^\d+$/.test(parts2.port ?? ""))
-    return void 0;
+  const local = parts2 !== void 0 && familyOf(parts2.host ?? "") !== "unknown";
+  if (!local || !/^\d+$/.test(parts2.port ?? "")) return void 0;
   return { kind: "fixed", port: Number(parts2.port) };
 }
 function optionsPort(call, consts) {
@@ -32032,8 +32031,8 @@ function untilBound(facts, call) {
   return bind ? spanning(call.at, bind.at) : call.at;
 }
 var STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open|OpenAsync|Bind)$/;
-function neverStarted(facts, call) {
-  if (!call.isNew) return false;
+function neverStarted(facts, call, family) {
+  if (family !== "csharp" || !call.isNew) return false;
   const built = facts.assigns.find(
     (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
   );
@@ -32279,14 +32278,14 @@ function listenersOf(facts, family, consts) {
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
     const address2 = found && fallback ? { ...found, port: fallback } : found;
     if (address2) {
-      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || family === "csharp" && neverStarted(facts, call);
+      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family);
       const given = defaultGiving(facts, call, address2, consts);
       const from = given ?? (fallback ? statementAround(facts, call.at) : void 0);
       if (!handed)
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !(family === "csharp" && neverStarted(facts, call)))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
     if (family === "c" && isPistacheEndpoint(call)) {
@@ -32478,6 +32477,9 @@ function rootOf(text) {
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function constructedConnected(call) {
+  return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
 }
 function hasWord(text, word) {
   if (!word) return false;
@@ -33041,7 +33043,7 @@ function startedOptions(facts, consts) {
       if (resolve(arg.value, local).kind !== "string") continue;
       const address2 = addressOf(arg.value, local);
       if (address2.port.kind !== "fixed" || address2.port.port < MIN_PORT) continue;
-      if (!LISTEN_HOST2.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
+      if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
       const holder = innermostAssign(facts, call.at);
       if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
       const start2 = startOfHolder(facts, holder);
@@ -33060,7 +33062,7 @@ function startedOptions(facts, consts) {
   }
   return out2;
 }
-var LISTEN_HOST2 = /^(?:|0\.0\.0\.0|::|\*)$/;
+var LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/;
 var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway)$/;
 function handedListener(start2) {
   return (/^Serve(?:TLS)?$/.test(start2.name) || /Listener/.test(start2.name)) && start2.args.some((a) => /^(?:ln|l|lis|listener)$/i.test(a.value.text));
@@ -33253,12 +33255,8 @@ function firstUse(ctx, r) {
   const name2 = r.variable;
   if (!name2 || !/^[\w$]+$/.test(name2) || r.scope === 0) return void 0;
   const area = ctx.facts.scopes[r.scope].at;
-  const carriers = [name2];
-  for (const a of ctx.facts.assigns) {
-    if (a.at.start > r.at.end && contains(area, a.at) && carriers.some((n) => hasWord(a.value.text, n)))
-      carriers.push(a.name);
-  }
   const later = (at) => at.start > r.at.end && contains(area, at);
+  const carriers = carriersOf(ctx, name2, later);
   const listener = ctx.listeners.find((l) => later(l.at) && carriers.some((n) => hasWord(l.text, n)))?.at ?? ctx.facts.calls.find(
     (c) => later(c.at) && LISTENS.test(c.name) && c.args.some((a) => carriers.some((n) => hasWord(a.value.text, n)))
   )?.at;
@@ -33272,8 +33270,8 @@ function fromLiteral(ctx, at, text, scope, port) {
   if (fn === 0) return at;
   const literal2 = ctx.facts.assigns.findLast(
     (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
-    (a.value.kind === "int" && a.value.value === port || a.value.kind === "string" && a.value.value === String(port) || // Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
-    a.value.kind === "string" && parseAddress(a.value.value)?.port === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
+    (a.value.kind === "int" && a.value.value === port || // …or Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
+    a.value.kind === "string" && (a.value.value === String(port) || parseAddress(a.value.value)?.port === String(port)) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
     a.value.kind === "call" && /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) && a.value.call.args.some((arg) => arg.value.kind === "int" && arg.value.value === port)) && hasWord(text, a.name)
   );
   return literal2 ? spanning(literal2.at, at) : at;
@@ -33310,12 +33308,15 @@ function within(ctx, scope, outer) {
   return false;
 }
 function carriesParameter(ctx, fn, l, name2) {
+  const before = (at) => contains(fn, at) && at.start < l.at.start;
+  return carriersOf(ctx, name2, before).some((n) => hasWord(l.text, n));
+}
+function carriersOf(ctx, name2, where) {
   const names = [name2];
   for (const a of ctx.facts.assigns) {
-    if (!contains(fn, a.at) || a.at.start >= l.at.start) continue;
-    if (names.some((n) => hasWord(a.value.text, n))) names.push(a.name);
+    if (where(a.at) && names.some((n) => hasWord(a.value.text, n))) names.push(a.name);
   }
-  return names.some((n) => hasWord(l.text, n));
+  return names;
 }
 function portsHandedToHelpers(ctx) {
   const { facts } = ctx;
@@ -33449,12 +33450,8 @@ var RACY_HELPERS = {
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
 var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
-var CONNECTING_CLIENT = {
-  java: /^Socket$/,
-  kotlin: /^Socket$/,
-  csharp: /^TcpClient$/
-};
-var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || call.args.length >= 2 && !!CONNECTING_CLIENT[ctx.family]?.test(call.name);
+var CONSTRUCTS_CONNECTED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
@@ -33659,8 +33656,9 @@ function portFlow(ctx, bound, scope) {
   for (const a of local) {
     if (reads.some((r) => contains(a.at, r)) && !dialled(a)) named(a).forEach(take);
   }
-  const fieldTaken = (a, v) => fieldOf(a.value.text, v) || // Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as `addr`.
-  a.value.kind === "name" && a.value.text.trim() === v || numberOf(a.value.text, v) || /^[{[]/.test(a.target) && a.value.text.trim() === v;
+  const fieldTaken = (a, v) => fieldOf(a.value.text, v) || numberOf(a.value.text, v) || // An alias (Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as
+  // `addr`) or a destructuring (`const { port } = address`).
+  a.value.text.trim() === v;
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target);
@@ -34048,7 +34046,7 @@ function enabling(value, ctx) {
 }
 function connectedClient(ctx, call) {
   const built = lastAssign(ctx.facts, call.receiver, call.at);
-  return built?.value.kind === "call" && /^(?:Socket|TcpClient)$/.test(built.value.call.name) && built.value.call.args.length >= 2;
+  return built?.value.kind === "call" && constructedConnected(built.value.call);
 }
 function namedFlag(value, resolved) {
   if (value.kind !== "name" || !/^[A-Z][A-Z\d_]*$/.test(value.last)) return false;
