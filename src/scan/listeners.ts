@@ -114,7 +114,15 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
     (n === 'Config' && usesUvicorn)
   ) {
     const port = kw(call, 'port')
-    return port ? hostAndPort(call, consts, kw(call, 'host'), port) : undefined
+    if (port) return hostAndPort(call, consts, kw(call, 'host'), port)
+    // uvicorn's `Config(app=app)` serves on its default port unless given a socket or a file,
+    // once a server runs it: protocol tests build one for a mock transport.
+    const onSocket = call.args.some(
+      (a) => a.name === 'fd' || a.name === 'uds' || /^\*/.test(a.value.text),
+    )
+    if (n !== 'Config' || !usesUvicorn || onSocket || !servedLater(facts, call)) return undefined
+    const host = hostAndPort(call, consts, kw(call, 'host'), undefined).host
+    return { ...(host ? { host } : {}), port: { kind: 'fixed', port: 8000, defaultOf: 'uvicorn' } }
   }
   // tornado's `app.listen(8888)`; on a plain socket the argument of listen() is the backlog.
   const tornado = facts.imports.some((i) => i.module.startsWith('tornado'))
@@ -128,6 +136,18 @@ function python(call: Call, consts: Constants, facts: FileFacts): Address | unde
     return hostAndPort(call, consts, kw(call, 'address') ?? pos(call, 1), first)
   }
   return undefined
+}
+
+/** A config kept in a variable that a server is then built on or run with (httpx's `TestServer(config=config)`). */
+function servedLater(facts: FileFacts, config: Call): boolean {
+  const kept = innermostAssign(facts, config.at)
+  if (!kept || !/^\w+$/.test(kept.target)) return false
+  return facts.calls.some(
+    (c) =>
+      c.at.start > kept.at.end &&
+      /^(?:\w*Server|run_server|serve\w*|run)$/.test(c.name) &&
+      c.args.some((a) => a.value.text === kept.target),
+  )
 }
 
 /** Calls that make a constructed server listen: `_server.Bind()`, `server.start()`. */
@@ -346,6 +366,11 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     return hostAndPort(call, consts, undefined, first)
   }
   if (n === 'addHttpListener') return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value)
+  // http4k's `app.asServer(Jetty(8000)).start()`: the server config is built on the port.
+  if (n === 'asServer' && first?.kind === 'call' && /^[A-Z]\w*$/.test(first.call.name)) {
+    const port = kw(first.call, 'port') ?? pos(first.call, 0)
+    return port ? hostAndPort(call, consts, undefined, port) : undefined
+  }
   return undefined
 }
 
@@ -435,7 +460,8 @@ function endpointBind(call: Call, family: Family, consts: Constants): Address | 
  */
 function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
-  if (/(?:^|_)(?:bind|listen)$/i.test(n)) {
+  // drogon's `app().addListener("0.0.0.0", 8848)` reads like cpp-httplib's listen.
+  if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === 'addListener') {
     const endpoint = call.args
       .map((a) => resolve(a.value, consts))
       .find((v) => v.kind === 'string' && parseAddress(v.value)?.port !== undefined)
@@ -476,20 +502,25 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
   return undefined
 }
 
-/** Pistache's server: `Http::Endpoint server(addr)`, `std::make_shared<Http::Endpoint>(addr)`. */
-function isPistacheEndpoint(call: Call): boolean {
+/**
+ * A C++ server built on an address: Pistache's `Http::Endpoint server(addr)` and
+ * `std::make_shared<Http::Endpoint>(addr)`, trantor's `TcpServer server(loop, addr, "test")`.
+ */
+function isAddressedServer(call: Call): boolean {
   return (
     (call.isNew && call.name === 'Endpoint' && /(?:^|::)Http$/.test(call.receiver)) ||
+    (call.isNew && /^\w*Server$/.test(call.name)) ||
     (call.name === 'make_shared' && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text))
   )
 }
 
 /**
- * A Pistache endpoint and the address it serves on: a `"host:port"` text, an inline
- * `Address(host, port)`, or the `Address addr(Ipv4::any(), 9080)` declared before it in the
- * function, where the port is written and the finding starts.
+ * The address a C++ server serves on: a `"host:port"` text or an inline `Address(host, port)`
+ * given to a Pistache endpoint, or an address declared before it in the function (Pistache's
+ * `Address addr(Ipv4::any(), 9080)`, trantor's `InetAddress addr(8888)`), where the port is
+ * written and the finding starts.
  */
-function pistacheEndpoint(
+function addressedServer(
   call: Call,
   consts: Constants,
   facts: FileFacts,
@@ -497,23 +528,33 @@ function pistacheEndpoint(
 ): Listener | undefined {
   const given = call.args[0]?.value
   if (!given) return undefined
-  if (given.kind === 'string') return server(call, addressOf(joinedString(given, consts), consts))
-  if (given.kind === 'call' && given.call.name === 'Address')
-    return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
-  if (given.kind !== 'name' || !/^\w+$/.test(given.name)) return undefined
+  if (!call.name.endsWith('Server')) {
+    if (given.kind === 'string') return server(call, addressOf(joinedString(given, consts), consts))
+    if (given.kind === 'call' && given.call.name === 'Address')
+      return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
+  }
+  const names = call.args.flatMap((a) =>
+    a.value.kind === 'name' && /^\w+$/.test(a.value.name) ? [a.value.name] : [],
+  )
   // `Address addr(…)`: a declaration the grammar may read as a function's (the most vexing parse).
-  const declares = new RegExp(`^[\\w:]+\\s+${given.name}\\s*[({]`)
   const address = facts.calls.findLast(
     (c) =>
       c.isNew &&
-      c.name === 'Address' &&
+      /^(?:Inet)?Address$/.test(c.name) &&
       c.scope === call.scope &&
       c.at.end <= call.at.start &&
-      declares.test(c.text),
+      names.some((name) => new RegExp(`^[\\w:]+\\s+${name}\\s*[({]`).test(c.text)),
   )
   if (!address) return undefined
   const local = constantsAt(facts, consts, address.scope, address.at.start, byScope)
-  const listener = server(call, hostAndPort(address, local, pos(address, 0), pos(address, 1)))
+  // trantor's `InetAddress(port, loopbackOnly, ipv6)` starts with the port.
+  const portFirst = isIntValue(pos(address, 0), local) && !isIntValue(pos(address, 1), local)
+  const listener = server(
+    call,
+    portFirst
+      ? hostAndPort(address, local, undefined, pos(address, 0))
+      : hostAndPort(address, local, pos(address, 0), pos(address, 1)),
+  )
   return { ...listener, at: spanning(address.at, call.at) }
 }
 
@@ -570,8 +611,8 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       )
         out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
     }
-    if (family === 'c' && isPistacheEndpoint(call)) {
-      const endpoint = pistacheEndpoint(call, local, facts, byScope)
+    if (family === 'c' && isAddressedServer(call)) {
+      const endpoint = addressedServer(call, local, facts, byScope)
       if (endpoint) out.push(endpoint)
     }
     const mapping = containerMapping(call, consts)

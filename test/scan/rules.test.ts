@@ -283,6 +283,40 @@ func TestInput(t *testing.T) {
     expect(span('PORT007')).toEqual([[9, 12]])
   })
 
+  it("PORT002 on a probe kept in a test's local covers the bind of its number; a function returning a helper's answer is reported at its definition", async () => {
+    // http4k's DiscoveredMcpOAuthTest: the probe on line 7 (its lambda's answer kept in authPort,
+    // not returned by the test), the server bound on it on line 9.
+    const kotlin = `import java.net.ServerSocket
+import org.junit.jupiter.api.Test
+
+class OAuthTest {
+    @Test
+    fun discovers() {
+        val authPort = ServerSocket(0).use { it.localPort }
+        val authServer = authApp("http://localhost:$authPort")
+            .asServer(Helidon(authPort)).start()
+        authServer.stop()
+    }
+}
+`
+    // miniserve's fixture: \`fn port() -> u16 { free_local_port().expect(…) }\` (lines 3-5).
+    const rust = `use port_check::free_local_port;
+
+pub fn port() -> u16 {
+    free_local_port().expect("Couldn't find a free local port")
+}
+`
+    const r = await scanFiles({
+      'src/test/kotlin/OAuthTest.kt': kotlin,
+      'tests/fixtures/mod.rs': rust,
+    })
+    const byPath = (path: string) => r.findings.filter((f) => f.path === path)
+    expect(spansOf({ findings: byPath('src/test/kotlin/OAuthTest.kt') }, 'PORT002')).toEqual([
+      [7, 9],
+    ])
+    expect(spansOf({ findings: byPath('tests/fixtures/mod.rs') }, 'PORT002')).toEqual([[3, 4]])
+  })
+
   it('PORT002 on a free-port helper runs from its definition to the return that hands the number out', async () => {
     // HttpMock's FindFreePort and EventFlow's GetFreePort: the listener starts on line 10 and is
     // stopped on 12; the finding reaches `return port` (13). The picker returns on line 23.

@@ -289,7 +289,17 @@ export const freePortRace: Rule = (ctx) => {
 function helperSpan(ctx: RuleContext, bound: Bound, scope: number): Span | undefined {
   const fn = ctx.facts.scopes[scope]
   if (!fn || fn.id === 0 || !fn.name) return undefined
-  if (!portFlow(ctx, bound, scope)?.escapes.length) return undefined
+  // A lambda's answer kept in a local (Kotlin's `val port = ServerSocket(0).use { it.localPort }`
+  // in a test) leaves the lambda, not the function.
+  const kept = (at: Span) =>
+    ctx.facts.assigns.some(
+      (a) =>
+        contains(a.at, at) &&
+        contains(fn.at, a.at) &&
+        /^[\w$]+$/.test(a.target) &&
+        !outerVariable(ctx, a, fn.at),
+    )
+  if (!portFlow(ctx, bound, scope)?.escapes.some((e) => !kept(e))) return undefined
   return spanning(fn.at, latest([bound.at, ...handOuts(ctx, fn, bound.at)]))
 }
 
@@ -562,12 +572,14 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
       (isSock(e.value) || (e.value?.kind === 'tuple' && e.value.items.some(isSock))),
   )
   // Go's blank identifier keeps nothing: `_ = l.Close()`; nor does reading the socket's port
-  // (`port = s.getsockname()[1]`).
+  // (`port = s.getsockname()[1]`) or keeping the close's error (sensu-go's `err, ok :=
+  // ln.Close().(*net.OpError)`).
   const reads = portReadsOf(sock)
+  const closing = new RegExp(`${escapeRegExp(sock)}\\s*\\.\\s*(?:close|Close)\\(\\)`, 'g')
   const stored = facts.assigns.some(
     (a) =>
       contains(fn.at, a.at) &&
-      hasWord(a.value.text.replace(reads, ''), sock) &&
+      hasWord(a.value.text.replace(reads, '').replace(closing, ''), sock) &&
       a.target !== sock &&
       a.target !== '_',
   )
@@ -627,11 +639,15 @@ function candidateHandedOut(ctx: RuleContext, bound: Bound, scope: number): stri
     if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))
       carriers.add(a.name)
   }
-  // Go returns a list: `return port` and `return port, nil` hand out its first item.
+  // Go returns a list: `return port` and `return port, nil` hand out its first item, perhaps
+  // converted (sensu-go's `return int(port), nil`).
   const first = (v: Value | undefined) => (v?.kind === 'tuple' ? v.items[0] : v)
   const handedOut = facts.exits.some((e) => {
     const value = first(e.value)
-    return e.scope === fn.id && value?.kind === 'name' && carriers.has(value.name)
+    if (e.scope !== fn.id || !value) return false
+    return value.kind === 'name'
+      ? carriers.has(value.name)
+      : [...carriers].some((c) => numberOf(value.text, c))
   })
   return handedOut ? candidate : undefined
 }
@@ -879,6 +895,17 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   )
 }
 
+/** The named function (not a test) that returns the call's value as its own. */
+function wrapperOf(ctx: RuleContext, call: Call): Scope | undefined {
+  const fn = declaredFunction(ctx, namedScope(ctx, call.scope))
+  if (!fn || fn.test === true) return undefined
+  // The answer itself, perhaps unwrapped (`.expect(…)`, `?`), not a value built with it.
+  const returned = ctx.facts.exits.some(
+    (e) => e.scope === fn.id && e.at.start === call.at.start && contains(e.at, call.at),
+  )
+  return returned ? fn : undefined
+}
+
 /** Calls that dial a port rather than bind it: clients, senders, connections. */
 const CLIENT_CALL =
   /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/
@@ -987,7 +1014,10 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
       (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || expectedToThrow(ctx, call))
     )
       continue
-    const from = statementAround(facts, call.at)
+    // A function that hands the helper's answer straight on (miniserve's fixture `fn port() ->
+    // u16 { free_local_port().expect(…) }`) is a helper too: its definition is where the fix belongs.
+    const wrapper = bind ? undefined : wrapperOf(ctx, call)
+    const from = wrapper?.at ?? statementAround(facts, call.at)
     hits.push({
       rule: 'PORT002',
       severity: severityIn(ctx, call.scope),

@@ -397,10 +397,17 @@ function returnsUnchecked(ctx: RuleContext, start: Call, scope: number): Exit | 
           c.at.end < e.at.start,
       ) &&
       !ctx.facts.blocks.some(
-        (b) => b.kind === 'loop' && b.at.start > start.at.end && contains(b.at, e.at),
+        (b) =>
+          b.kind === 'loop' &&
+          b.at.start > start.at.end &&
+          (contains(b.at, e.at) || (b.at.end < e.at.start && sleepsIn(ctx, b.at))),
       ),
   )
 }
+
+/** A loop that sleeps between its tries polls (httpx's `while not server.started: sleep(1e-3)`). */
+const sleepsIn = (ctx: RuleContext, loop: Span) =>
+  ctx.facts.calls.some((c) => contains(loop, c.at) && isSleep(c))
 
 /** A port handed to the thread by keyword: `kwargs={"port": port}`, `port=8080`. */
 const HANDED_PORT = /["']port["']\s*:|\bport\s*=/
@@ -561,7 +568,8 @@ function waitsAfter(ctx: RuleContext, spawned: { at: Span }, area: Span): boolea
       (b) =>
         b.kind === 'loop' &&
         after(b.at) &&
-        ctx.facts.calls.some((c) => contains(b.at, c.at) && (ASKS.test(c.name) || isSleep(c))),
+        (sleepsIn(ctx, b.at) ||
+          ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name))),
     )
   )
 }

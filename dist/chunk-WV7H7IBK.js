@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LIDK7BTO.js";
+} from "./chunk-NV4MUK4J.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VM3MHDON.js.LEGAL.txt */
+/*! For license information please see chunk-WV7H7IBK.js.LEGAL.txt */

@@ -32010,13 +32010,26 @@ function python2(call, consts, facts) {
   const usesUvicorn = /uvicorn/.test(call.receiver) || facts.imports.some((i2) => i2.module.startsWith("uvicorn"));
   if (["run_app", "run", "serve", "TestServer", "RawTestServer"].includes(n) || n === "Config" && usesUvicorn) {
     const port = kw(call, "port");
-    return port ? hostAndPort(call, consts, kw(call, "host"), port) : void 0;
+    if (port) return hostAndPort(call, consts, kw(call, "host"), port);
+    const onSocket = call.args.some(
+      (a) => a.name === "fd" || a.name === "uds" || /^\*/.test(a.value.text)
+    );
+    if (n !== "Config" || !usesUvicorn || onSocket || !servedLater(facts, call)) return void 0;
+    const host = hostAndPort(call, consts, kw(call, "host"), void 0).host;
+    return { ...host ? { host } : {}, port: { kind: "fixed", port: 8e3, defaultOf: "uvicorn" } };
   }
   const tornado = facts.imports.some((i2) => i2.module.startsWith("tornado"));
   if (n === "listen" && tornado && !isSocketVariable(call.receiver, facts) && first && resolve(first, consts).kind === "int") {
     return hostAndPort(call, consts, kw(call, "address") ?? pos(call, 1), first);
   }
   return void 0;
+}
+function servedLater(facts, config) {
+  const kept = innermostAssign(facts, config.at);
+  if (!kept || !/^\w+$/.test(kept.target)) return false;
+  return facts.calls.some(
+    (c) => c.at.start > kept.at.end && /^(?:\w*Server|run_server|serve\w*|run)$/.test(c.name) && c.args.some((a) => a.value.text === kept.target)
+  );
 }
 var BINDS_LATER = /^(?:bind|start|listen|run|open)\w*$/i;
 function untilBound(facts, call) {
@@ -32154,6 +32167,10 @@ function jvm(call, consts, facts) {
     return hostAndPort(call, consts, void 0, first);
   }
   if (n === "addHttpListener") return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value);
+  if (n === "asServer" && first?.kind === "call" && /^[A-Z]\w*$/.test(first.call.name)) {
+    const port = kw(first.call, "port") ?? pos(first.call, 0);
+    return port ? hostAndPort(call, consts, void 0, port) : void 0;
+  }
   return void 0;
 }
 function csharp2(call, consts) {
@@ -32211,7 +32228,7 @@ function endpointBind(call, family, consts) {
 }
 function cFamily2(call, consts, facts) {
   const n = call.name;
-  if (/(?:^|_)(?:bind|listen)$/i.test(n)) {
+  if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === "addListener") {
     const endpoint2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "string" && parseAddress(v.value)?.port !== void 0);
     if (endpoint2) return addressOf(endpoint2, consts);
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
@@ -32238,23 +32255,30 @@ function cFamily2(call, consts, facts) {
   }
   return void 0;
 }
-function isPistacheEndpoint(call) {
-  return call.isNew && call.name === "Endpoint" && /(?:^|::)Http$/.test(call.receiver) || call.name === "make_shared" && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text);
+function isAddressedServer(call) {
+  return call.isNew && call.name === "Endpoint" && /(?:^|::)Http$/.test(call.receiver) || call.isNew && /^\w*Server$/.test(call.name) || call.name === "make_shared" && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text);
 }
-function pistacheEndpoint(call, consts, facts, byScope) {
+function addressedServer(call, consts, facts, byScope) {
   const given = call.args[0]?.value;
   if (!given) return void 0;
-  if (given.kind === "string") return server(call, addressOf(joinedString(given, consts), consts));
-  if (given.kind === "call" && given.call.name === "Address")
-    return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)));
-  if (given.kind !== "name" || !/^\w+$/.test(given.name)) return void 0;
-  const declares = new RegExp(`^[\\w:]+\\s+${given.name}\\s*[({]`);
+  if (!call.name.endsWith("Server")) {
+    if (given.kind === "string") return server(call, addressOf(joinedString(given, consts), consts));
+    if (given.kind === "call" && given.call.name === "Address")
+      return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)));
+  }
+  const names = call.args.flatMap(
+    (a) => a.value.kind === "name" && /^\w+$/.test(a.value.name) ? [a.value.name] : []
+  );
   const address2 = facts.calls.findLast(
-    (c) => c.isNew && c.name === "Address" && c.scope === call.scope && c.at.end <= call.at.start && declares.test(c.text)
+    (c) => c.isNew && /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && names.some((name2) => new RegExp(`^[\\w:]+\\s+${name2}\\s*[({]`).test(c.text))
   );
   if (!address2) return void 0;
   const local = constantsAt(facts, consts, address2.scope, address2.at.start, byScope);
-  const listener = server(call, hostAndPort(address2, local, pos(address2, 0), pos(address2, 1)));
+  const portFirst = isIntValue(pos(address2, 0), local) && !isIntValue(pos(address2, 1), local);
+  const listener = server(
+    call,
+    portFirst ? hostAndPort(address2, local, void 0, pos(address2, 0)) : hostAndPort(address2, local, pos(address2, 0), pos(address2, 1))
+  );
   return { ...listener, at: spanning(address2.at, call.at) };
 }
 var BY_FAMILY = {
@@ -32288,8 +32312,8 @@ function listenersOf(facts, family, consts) {
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family))
         out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
     }
-    if (family === "c" && isPistacheEndpoint(call)) {
-      const endpoint2 = pistacheEndpoint(call, local, facts, byScope);
+    if (family === "c" && isAddressedServer(call)) {
+      const endpoint2 = addressedServer(call, local, facts, byScope);
       if (endpoint2) out2.push(endpoint2);
     }
     const mapping = containerMapping(call, consts);
@@ -32690,10 +32714,11 @@ function returnsUnchecked(ctx, start2, scope) {
     (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
       (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end < e.at.start
     ) && !ctx.facts.blocks.some(
-      (b) => b.kind === "loop" && b.at.start > start2.at.end && contains(b.at, e.at)
+      (b) => b.kind === "loop" && b.at.start > start2.at.end && (contains(b.at, e.at) || b.at.end < e.at.start && sleepsIn(ctx, b.at))
     )
   );
 }
+var sleepsIn = (ctx, loop) => ctx.facts.calls.some((c) => contains(loop, c.at) && isSleep(c));
 var HANDED_PORT = /["']port["']\s*:|\bport\s*=/;
 function handedPort(target, call) {
   return target.kind === "name" && !target.name.includes(".") && HANDED_PORT.test(call.text);
@@ -32791,7 +32816,7 @@ var ASKS = /^(?:fetch|get|request|urlopen|connect|create_connection|Dial\w*|dial
 function waitsAfter(ctx, spawned, area) {
   const after = (at) => at.start > spawned.at.end && contains(area, at);
   return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
-    (b) => b.kind === "loop" && after(b.at) && ctx.facts.calls.some((c) => contains(b.at, c.at) && (ASKS.test(c.name) || isSleep(c)))
+    (b) => b.kind === "loop" && after(b.at) && (sleepsIn(ctx, b.at) || ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name)))
   );
 }
 var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
@@ -33607,7 +33632,10 @@ var freePortRace = (ctx) => {
 function helperSpan(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];
   if (!fn || fn.id === 0 || !fn.name) return void 0;
-  if (!portFlow(ctx, bound, scope)?.escapes.length) return void 0;
+  const kept = (at) => ctx.facts.assigns.some(
+    (a) => contains(a.at, at) && contains(fn.at, a.at) && /^[\w$]+$/.test(a.target) && !outerVariable(ctx, a, fn.at)
+  );
+  if (!portFlow(ctx, bound, scope)?.escapes.some((e) => !kept(e))) return void 0;
   return spanning(fn.at, latest([bound.at, ...handOuts(ctx, fn, bound.at)]));
 }
 function latest(spans) {
@@ -33753,8 +33781,9 @@ function letsGo(ctx, bound, fn) {
     (e) => e.scope === fn.id && (isSock(e.value) || e.value?.kind === "tuple" && e.value.items.some(isSock))
   );
   const reads = portReadsOf(sock);
+  const closing = new RegExp(`${escapeRegExp(sock)}\\s*\\.\\s*(?:close|Close)\\(\\)`, "g");
   const stored = facts.assigns.some(
-    (a) => contains(fn.at, a.at) && hasWord(a.value.text.replace(reads, ""), sock) && a.target !== sock && a.target !== "_"
+    (a) => contains(fn.at, a.at) && hasWord(a.value.text.replace(reads, "").replace(closing, ""), sock) && a.target !== sock && a.target !== "_"
   );
   if (returned || stored) return false;
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
@@ -33789,7 +33818,8 @@ function candidateHandedOut(ctx, bound, scope) {
   const first = (v) => v?.kind === "tuple" ? v.items[0] : v;
   const handedOut = facts.exits.some((e) => {
     const value = first(e.value);
-    return e.scope === fn.id && value?.kind === "name" && carriers.has(value.name);
+    if (e.scope !== fn.id || !value) return false;
+    return value.kind === "name" ? carriers.has(value.name) : [...carriers].some((c) => numberOf(value.text, c));
   });
   return handedOut ? candidate : void 0;
 }
@@ -33932,6 +33962,14 @@ function laterBind(ctx, call) {
     (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver))
   );
 }
+function wrapperOf(ctx, call) {
+  const fn = declaredFunction(ctx, namedScope(ctx, call.scope));
+  if (!fn || fn.test === true) return void 0;
+  const returned = ctx.facts.exits.some(
+    (e) => e.scope === fn.id && e.at.start === call.at.start && contains(e.at, call.at)
+  );
+  return returned ? fn : void 0;
+}
 var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
@@ -33987,7 +34025,8 @@ function helperCalls(ctx, racyFunctions) {
     const bind = laterBind(ctx, call);
     if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || expectedToThrow(ctx, call)))
       continue;
-    const from = statementAround(facts, call.at);
+    const wrapper = bind ? void 0 : wrapperOf(ctx, call);
+    const from = wrapper?.at ?? statementAround(facts, call.at);
     hits.push({
       rule: "PORT002",
       severity: severityIn(ctx, call.scope),
