@@ -317,6 +317,31 @@ pub fn port() -> u16 {
     expect(spansOf({ findings: byPath('tests/fixtures/mod.rs') }, 'PORT002')).toEqual([[3, 4]])
   })
 
+  it('PORT002 on a helper call kept in a field reaches the bind in another method', async () => {
+    // apm-agent-java's VertxTestHttpServer: the constructor draws the port (line 7), setup binds it
+    // (line 11); a method with its own local \`port\` (line 15) is not that field.
+    const java = `import io.vertx.core.Vertx;
+
+public class TestHttpServer {
+    private int port;
+
+    public TestHttpServer() {
+        port = TestPort.getAvailableRandomPort();
+    }
+
+    public void setup() {
+        server.requestHandler(router).listen(port);
+    }
+
+    public void other(int port) {
+        server.listen(port);
+    }
+}
+`
+    const r = await scanFiles({ 'src/test/java/TestHttpServer.java': java })
+    expect(spansOf(r, 'PORT002')).toEqual([[7, 11]])
+  })
+
   it('PORT002 on a free-port helper runs from its definition to the return that hands the number out', async () => {
     // HttpMock's FindFreePort and EventFlow's GetFreePort: the listener starts on line 10 and is
     // stopped on 12; the finding reaches `return port` (13). The picker returns on line 23.

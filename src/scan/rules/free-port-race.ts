@@ -883,15 +883,34 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   // The whole target (`self.port`), so that a field is matched as itself.
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`)
   const area = scopeSpan(ctx, namedScope(ctx, call.scope))
+  // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
+  // Given the number, or started on something built with it: `Server(port).start()`.
+  const bindsIt = (c: Call) =>
+    c.at.start > call.at.end &&
+    BINDS.test(c.name) &&
+    (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
+      variable.test(c.receiver))
+  const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c))
+  if (here) return here
+  // A field set up in one method and bound in another (apm-agent-java's test server: the
+  // constructor's `port = TestPort.getAvailableRandomPort()`, `setup`'s `listen(port, …)`), where
+  // no local of the binding function hides it.
+  const field = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area)
+  if (!field) return undefined
   return facts.calls.find(
     (c) =>
-      c.at.start > call.at.end &&
-      contains(area, c.at) &&
-      BINDS.test(c.name) &&
-      // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
-      // Given the number, or started on something built with it: `Server(port).start()`.
-      (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
-        variable.test(c.receiver)),
+      !contains(area, c.at) &&
+      bindsIt(c) &&
+      !hides(ctx, held.target, scopeSpan(ctx, namedScope(ctx, c.scope))),
+  )
+}
+
+/** The function declares a local or parameter of that name. */
+function hides(ctx: RuleContext, name: string, area: Span): boolean {
+  const here = (at: Span, n: string) => contains(area, at) && n === name
+  return (
+    ctx.facts.assigns.some((a) => a.declaration && here(a.at, a.name)) ||
+    ctx.facts.params.some((p) => here(p.at, p.name))
   )
 }
 

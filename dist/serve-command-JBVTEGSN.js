@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-WV7H7IBK.js";
+} from "./chunk-OPD7JBDK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NV4MUK4J.js";
+} from "./chunk-5N3O64SS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7T4FSQUK.js.LEGAL.txt */
+/*! For license information please see serve-command-JBVTEGSN.js.LEGAL.txt */

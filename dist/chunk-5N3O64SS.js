@@ -33956,11 +33956,18 @@ function laterBind(ctx, call) {
   if (!held) return void 0;
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
+  const bindsIt = (c) => c.at.start > call.at.end && BINDS.test(c.name) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
+  const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
+  if (here) return here;
+  const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
+  if (!field2) return void 0;
   return facts.calls.find(
-    (c) => c.at.start > call.at.end && contains(area, c.at) && BINDS.test(c.name) && // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
-    // Given the number, or started on something built with it: `Server(port).start()`.
-    (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver))
+    (c) => !contains(area, c.at) && bindsIt(c) && !hides(ctx, held.target, scopeSpan(ctx, namedScope(ctx, c.scope)))
   );
+}
+function hides(ctx, name2, area) {
+  const here = (at, n) => contains(area, at) && n === name2;
+  return ctx.facts.assigns.some((a) => a.declaration && here(a.at, a.name)) || ctx.facts.params.some((p) => here(p.at, p.name));
 }
 function wrapperOf(ctx, call) {
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope));
