@@ -19,6 +19,7 @@ import {
   type Port,
 } from './values.ts'
 import { configTextListeners } from './config-text.ts'
+import { hasWord } from './rules/context.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
 
 export interface Listener {
@@ -255,6 +256,12 @@ function isHostText(v: Value | undefined, consts: Constants): boolean {
     r?.kind === 'string' &&
     /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value)
   )
+}
+
+/** A C cast's operand: `(uint16_t)port` is `port`. */
+function uncast(v: Value | undefined): Value | undefined {
+  const name = v && /^\(\s*[\w\s]+\)\s*([A-Za-z_]\w*)$/.exec(v.text)?.[1]
+  return name ? { kind: 'name', name, last: name, text: name } : v
 }
 
 /** A whole number, written or through a constant (or a local function): a port, where the call takes one. */
@@ -673,18 +680,29 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     ]
     for (const f of fields) {
       if (!/sin6?_port$/.test(f.name)) continue
-      // `htons(8080)`, or a bare 0, which needs no byte swap (cpp-httplib's `a.sin_port = 0`).
+      // `htons(8080)`, or a bare 0, which needs no byte swap (cpp-httplib's `a.sin_port = 0`);
+      // the function's own variables count, through a cast (`htons((uint16_t)port)` after `int
+      // port = TEST_PORT_BASE + 1`, virtualjaguar's test).
+      const local = constantsAt(facts, consts, f.scope, f.at.start, byScope)
       const port: Port | undefined =
         f.value.kind === 'call' && f.value.call.name === 'htons'
-          ? portOf(f.value.call.args[0]?.value, consts)
+          ? portOf(uncast(f.value.call.args[0]?.value), local)
           : f.value.kind === 'int' && f.value.value === 0
             ? { kind: 'zero' }
             : undefined
-      if (port) {
-        // The bind that takes this address, for the rules that follow the socket (PORT002).
-        const bind = facts.calls.find(
-          (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
+      // The bind that takes this address, for the rules that follow the socket (PORT002).
+      const bind = facts.calls.find(
+        (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
+      )
+      // A fixed address the function only dials (`connect(peer, &sa, …)`) is a client's.
+      const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1]
+      const names = (c: Call) => c.args.some((a) => struct && hasWord(a.value.text, struct))
+      const dialled =
+        (!bind || !names(bind)) &&
+        facts.calls.some(
+          (c) => c.name === 'connect' && c.scope === f.scope && c.at.start > f.at.end && names(c),
         )
+      if (port && !(dialled && port.kind === 'fixed')) {
         // A fixed port is reported from the field to the bind that uses it: the collision
         // surfaces at the bind, where a reader looks for it (libkqueue's read.c).
         out.push({

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5N3O64SS.js";
+} from "./chunk-AOR4BEVY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-OPD7JBDK.js.LEGAL.txt */
+/*! For license information please see chunk-HNOO36ZZ.js.LEGAL.txt */

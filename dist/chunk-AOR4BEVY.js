@@ -31598,6 +31598,67 @@ function lineSpan(s, index, length) {
   return { line, column, endLine: line, endColumn: column + length, start: start2, end: start2 + length };
 }
 
+// src/scan/rules/context.ts
+function inTest(ctx, scope) {
+  if (ctx.facts.scopes[scope]?.test === true) return true;
+  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope);
+}
+function inUnrunExample(ctx, scope) {
+  if (ctx.facts.language !== "go") return false;
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role !== "declared" || !/^Example/.test(s.name)) continue;
+    const area = s.at;
+    return !ctx.facts.comments.some(
+      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text)
+    );
+  }
+  return false;
+}
+var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+function inMainOfTestSources(ctx, scope) {
+  if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
+  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
+    if (s.role === "declared" && /^[mM]ain$/.test(s.name)) return true;
+  }
+  return false;
+}
+var RUNS_IN_PLACE = /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/;
+function namedScope(ctx, scope) {
+  let s = ctx.facts.scopes[scope];
+  while (s && s.id !== 0 && s.name === "") {
+    if (s.role === "argument" && !RUNS_IN_PLACE.test(s.passedTo)) break;
+    s = ctx.facts.scopes[s.parent];
+  }
+  return s?.id ?? 0;
+}
+function scopeSpan(ctx, scope) {
+  return ctx.facts.scopes[scope].at;
+}
+var CLOSE = /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync|unref)$/;
+var CLEANUP = /^(?:Cleanup|addCleanup|afterEach|afterAll|after|teardown|tearDown|AfterEach|AfterAll|addFinalizer|addAsyncCleanup|onTestFinished|cleanup|finalizer)$/;
+function insideAny(calls, at, pattern) {
+  return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
+}
+function mentionsMulticast(facts) {
+  return facts.words.some(
+    (w) => /[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup/.test(w.text)
+  ) || facts.calls.some((c) => /[Mm]ulticast|[jJ]oinGroup|addMembership|join_multicast/.test(c.name));
+}
+function rootOf(text) {
+  const m = /^(?:(?:self|this|@)\.?)?[\w$]+/.exec(text);
+  return m ? m[0] : "";
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function constructedConnected(call) {
+  return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
+}
+function hasWord(text, word) {
+  if (!word) return false;
+  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
+}
+
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
@@ -32095,6 +32156,10 @@ function isHostText(v, consts) {
   const r = v && resolve(v, consts);
   return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
 }
+function uncast(v) {
+  const name2 = v && /^\(\s*[\w\s]+\)\s*([A-Za-z_]\w*)$/.exec(v.text)?.[1];
+  return name2 ? { kind: "name", name: name2, last: name2, text: name2 } : v;
+}
 function isIntValue(v, consts) {
   return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
 }
@@ -32372,11 +32437,17 @@ function listenersOf(facts, family, consts) {
     ];
     for (const f of fields) {
       if (!/sin6?_port$/.test(f.name)) continue;
-      const port = f.value.kind === "call" && f.value.call.name === "htons" ? portOf(f.value.call.args[0]?.value, consts) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
-      if (port) {
-        const bind = facts.calls.find(
-          (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
-        );
+      const local = constantsAt(facts, consts, f.scope, f.at.start, byScope);
+      const port = f.value.kind === "call" && f.value.call.name === "htons" ? portOf(uncast(f.value.call.args[0]?.value), local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      const bind = facts.calls.find(
+        (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
+      );
+      const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1];
+      const names = (c) => c.args.some((a) => struct && hasWord(a.value.text, struct));
+      const dialled = (!bind || !names(bind)) && facts.calls.some(
+        (c) => c.name === "connect" && c.scope === f.scope && c.at.start > f.at.end && names(c)
+      );
+      if (port && !(dialled && port.kind === "fixed")) {
         out2.push({
           kind: "server",
           port,
@@ -32447,67 +32518,6 @@ function containerMapping(call, consts) {
     text: call.text,
     call
   };
-}
-
-// src/scan/rules/context.ts
-function inTest(ctx, scope) {
-  if (ctx.facts.scopes[scope]?.test === true) return true;
-  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope);
-}
-function inUnrunExample(ctx, scope) {
-  if (ctx.facts.language !== "go") return false;
-  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role !== "declared" || !/^Example/.test(s.name)) continue;
-    const area = s.at;
-    return !ctx.facts.comments.some(
-      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text)
-    );
-  }
-  return false;
-}
-var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
-function inMainOfTestSources(ctx, scope) {
-  if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
-  for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role === "declared" && /^[mM]ain$/.test(s.name)) return true;
-  }
-  return false;
-}
-var RUNS_IN_PLACE = /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/;
-function namedScope(ctx, scope) {
-  let s = ctx.facts.scopes[scope];
-  while (s && s.id !== 0 && s.name === "") {
-    if (s.role === "argument" && !RUNS_IN_PLACE.test(s.passedTo)) break;
-    s = ctx.facts.scopes[s.parent];
-  }
-  return s?.id ?? 0;
-}
-function scopeSpan(ctx, scope) {
-  return ctx.facts.scopes[scope].at;
-}
-var CLOSE = /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync|unref)$/;
-var CLEANUP = /^(?:Cleanup|addCleanup|afterEach|afterAll|after|teardown|tearDown|AfterEach|AfterAll|addFinalizer|addAsyncCleanup|onTestFinished|cleanup|finalizer)$/;
-function insideAny(calls, at, pattern) {
-  return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
-}
-function mentionsMulticast(facts) {
-  return facts.words.some(
-    (w) => /[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup/.test(w.text)
-  ) || facts.calls.some((c) => /[Mm]ulticast|[jJ]oinGroup|addMembership|join_multicast/.test(c.name));
-}
-function rootOf(text) {
-  const m = /^(?:(?:self|this|@)\.?)?[\w$]+/.exec(text);
-  return m ? m[0] : "";
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function constructedConnected(call) {
-  return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
-}
-function hasWord(text, word) {
-  if (!word) return false;
-  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
 }
 
 // src/scan/rules/serve-before-listen.ts

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OPD7JBDK.js";
+} from "./chunk-HNOO36ZZ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5N3O64SS.js";
+} from "./chunk-AOR4BEVY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JBVTEGSN.js.LEGAL.txt */
+/*! For license information please see serve-command-6XC2ULP2.js.LEGAL.txt */
