@@ -424,6 +424,9 @@ function csharp(call: Call, consts: Constants): Address | undefined {
     return addressOf(first, consts)
   if (n === 'Start' && /WireMock/.test(call.receiver) && first)
     return hostAndPort(call, consts, undefined, first)
+  // HttpMock's stub server: `HttpMockRepository.At("http://localhost:8080")`.
+  if (n === 'At' && /(?:^|\.)HttpMockRepository$/.test(call.receiver) && first?.kind === 'string')
+    return addressOf(first, consts)
   return undefined
 }
 
@@ -581,7 +584,7 @@ const BY_FAMILY: Record<
 
 /** Every call name a reader below accepts contains one of these. */
 const LISTENER_NAME =
-  /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/
+  /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/
 
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []

@@ -27,6 +27,11 @@ const STARTS_SERVER =
  * makes or sets one up is as likely to be handed the backend's (taOS's `_make_proxy(9999)`).
  */
 const STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i
+/**
+ * A test step named for a service it makes run on the address it is given: Ocelot's acceptance
+ * tests' `GivenThereIsAServiceRunningOn("http://localhost:53171/", …)`.
+ */
+const RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/
 /** A helper named for launching or setting up, not for connecting: `launchNode`, `setupTestProvider`. */
 const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i
 /** Languages that construct without `new`. */
@@ -50,6 +55,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
   const starts =
     STARTS_SERVER.test(call.name) ||
+    RUNNING_ON.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
     (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-HNOO36ZZ.js";
+} from "./chunk-IHFGVURH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AOR4BEVY.js";
+} from "./chunk-RF7ZJRGX.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6XC2ULP2.js.LEGAL.txt */
+/*! For license information please see serve-command-YSBG56WA.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-AOR4BEVY.js";
+} from "./chunk-RF7ZJRGX.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HNOO36ZZ.js.LEGAL.txt */
+/*! For license information please see chunk-IHFGVURH.js.LEGAL.txt */

@@ -31662,6 +31662,7 @@ function hasWord(text, word) {
 // src/scan/server-helpers.ts
 var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
+var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|Listener|Acceptor|_server|_listener|_acceptor)$/;
@@ -31670,7 +31671,7 @@ var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || constructs && SERVER_CLASS.test(call.name) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
@@ -32269,6 +32270,8 @@ function csharp2(call, consts) {
     return addressOf(first, consts);
   if (n === "Start" && /WireMock/.test(call.receiver) && first)
     return hostAndPort(call, consts, void 0, first);
+  if (n === "At" && /(?:^|\.)HttpMockRepository$/.test(call.receiver) && first?.kind === "string")
+    return addressOf(first, consts);
   return void 0;
 }
 function rust2(call, consts) {
@@ -32356,7 +32359,7 @@ var BY_FAMILY = {
   rust: (c, k) => rust2(c, k),
   c: cFamily2
 };
-var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$/;
+var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/;
 function listenersOf(facts, family, consts) {
   const out2 = [];
   const read = BY_FAMILY[family];
