@@ -689,6 +689,16 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     )
     .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
+    // A generator that yields after storing the number and before the close (paho's broker
+    // `serve()`, a context manager) holds the socket open while its caller uses the number.
+    const yieldsFirst = facts.exits.some(
+      (e) =>
+        /^yield\b/.test(e.text) &&
+        contains(area, e.at) &&
+        stores.some((st) => st.end <= e.at.start) &&
+        e.at.end <= close.at.start,
+    )
+    if (yieldsFirst) continue
     if (stores.length > 0) return true
     // A close in `finally` runs after `return port` is evaluated but before the caller has the
     // number (async-http-client's `findFreePort`).
@@ -746,6 +756,10 @@ function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
   // A goroutine closes when its work ends: `go func() { srv.ActivateAndServe(); pc.Close() }()`
   // serves on the socket first (miekg/dns's RunLocalUDPServer).
   if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return []
+  // A deferred literal closes when the function returns: `defer func() { l.Close() }()` is a
+  // deferred close (sensu-go's UDP handler test, reading from the listener it keeps).
+  if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
+    return [{ ...close, defer: true }]
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
     // An event handler runs when its event comes: a close in `ws.on('pong', () => wss.close())`
     // follows the connection that used the port (websockets/ws's tests), it does not precede it.

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IHFGVURH.js";
+} from "./chunk-LQSPYON3.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RF7ZJRGX.js";
+} from "./chunk-KWHLTJCV.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YSBG56WA.js.LEGAL.txt */
+/*! For license information please see serve-command-KCMIP4NR.js.LEGAL.txt */

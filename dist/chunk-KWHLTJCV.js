@@ -33857,6 +33857,10 @@ function closesFirst(ctx, bound, scope, flow) {
     (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP)
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
+    const yieldsFirst = facts.exits.some(
+      (e) => /^yield\b/.test(e.text) && contains(area, e.at) && stores.some((st) => st.end <= e.at.start) && e.at.end <= close.at.start
+    );
+    if (yieldsFirst) continue;
     if (stores.length > 0) return true;
     const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
     if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start))
@@ -33887,6 +33891,8 @@ var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|pr
 function whenRun(ctx, close, area) {
   const { facts } = ctx;
   if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return [];
+  if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
+    return [{ ...close, defer: true }];
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
     if (s.role === "argument" && EVENT_HANDLER.test(s.passedTo)) return [];
     if (s.role === "declared" || s.role === "value") {

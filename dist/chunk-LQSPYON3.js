@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RF7ZJRGX.js";
+} from "./chunk-KWHLTJCV.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IHFGVURH.js.LEGAL.txt */
+/*! For license information please see chunk-LQSPYON3.js.LEGAL.txt */
