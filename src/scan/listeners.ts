@@ -306,8 +306,8 @@ function go(call: Call, consts: Constants): Address | undefined {
 }
 
 /** `name` is a parameter of a function around the call. */
-function isParameter(facts: FileFacts, call: Call, name: string): boolean {
-  return facts.params.some((p) => p.name === name && contains(facts.scopes[p.scope]!.at, call.at))
+function isParameter(facts: FileFacts, at: Span, name: string): boolean {
+  return facts.params.some((p) => p.name === name && contains(facts.scopes[p.scope]!.at, at))
 }
 
 /** What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. */
@@ -352,7 +352,7 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
       return hostAndPort(call, consts, first, pos(call, 1))
     // `ss.bind(localAddress)`, the address a caller gives (netty's `isTcpPortAvailable`): a port
     // the file does not pin down, which PORT002's probes look at.
-    if (n === 'bind' && first.kind === 'name' && isParameter(facts, call, first.name))
+    if (n === 'bind' && first.kind === 'name' && isParameter(facts, call.at, first.name))
       return { port: { kind: 'unknown' } }
     return undefined
   }
@@ -687,9 +687,15 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // the function's own variables count, through a cast (`htons((uint16_t)port)` after `int
       // port = TEST_PORT_BASE + 1`, virtualjaguar's test).
       const local = constantsAt(facts, consts, f.scope, f.at.start, byScope)
+      const given = uncast(f.value.kind === 'call' ? f.value.call.args[0]?.value : undefined)
+      // A parameter is the caller's number, not a file constant of the same name (occlum's
+      // `connect_with_child(int port, …)` beside another function's `int port = 8888`).
+      const param = given?.kind === 'name' && isParameter(facts, f.at, given.name)
       const port: Port | undefined =
         f.value.kind === 'call' && f.value.call.name === 'htons'
-          ? portOf(uncast(f.value.call.args[0]?.value), local)
+          ? param
+            ? { kind: 'unknown' }
+            : portOf(given, local)
           : f.value.kind === 'int' && f.value.value === 0
             ? { kind: 'zero' }
             : undefined

@@ -27,6 +27,9 @@ const TEST_DIRS = new Set([
   'androidtest',
   'testfixtures',
   'integrationtest',
+  // TizenRT's apps/examples/testcase, LTP's testcases.
+  'testcase',
+  'testcases',
 ])
 
 /** Directory names by suffix: C# test projects (Foo.Tests), Rust `-test` crates, Maven `-it`. */

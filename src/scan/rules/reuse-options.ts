@@ -135,6 +135,15 @@ function fromWrapper(ctx: RuleContext, call: Call): Span {
   return outer ? spanning(outer.at, call.at) : call.at
 }
 
+/**
+ * The option names OR-ed into one (`SO_REUSEADDR | SO_REUSEPORT`, asterinas's tcp_server.c): on
+ * Linux the union of the two numbers (2 | 15) is SO_REUSEPORT's, so that is the option set.
+ */
+function orsInReusePort(text: string, option: Option): boolean {
+  const names = text.split('|').map((p) => p.trim())
+  return option === REUSEPORT && names.length > 1 && names.some((n) => option.constant.test(n))
+}
+
 /** Where the file switches the option on: setsockopt-style calls, setters, fields and options. */
 function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const { facts } = ctx
@@ -142,7 +151,9 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
       const args = spreadArguments(ctx, call) ?? call.args.map((a) => a.value)
-      const i = args.findIndex((a) => a.kind === 'name' && option.constant.test(a.name))
+      const i = args.findIndex((a) =>
+        a.kind === 'name' ? option.constant.test(a.name) : orsInReusePort(a.text, option),
+      )
       if (i < 0) continue
       const after = args.slice(i + 1)
       if (after.length > 0 && !enabling(flagValue(ctx, after[0]!, call), ctx)) continue

@@ -32188,8 +32188,8 @@ function go2(call, consts) {
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;
 }
-function isParameter(facts, call, name2) {
-  return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, call.at));
+function isParameter(facts, at, name2) {
+  return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
 }
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
 function constructedAs(name2, facts, type) {
@@ -32219,7 +32219,7 @@ function jvm(call, consts, facts) {
     if (first.kind === "int") return hostAndPort(call, consts, pos(call, 1), first);
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
       return hostAndPort(call, consts, first, pos(call, 1));
-    if (n === "bind" && first.kind === "name" && isParameter(facts, call, first.name))
+    if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
     return void 0;
   }
@@ -32441,7 +32441,9 @@ function listenersOf(facts, family, consts) {
     for (const f of fields) {
       if (!/sin6?_port$/.test(f.name)) continue;
       const local = constantsAt(facts, consts, f.scope, f.at.start, byScope);
-      const port = f.value.kind === "call" && f.value.call.name === "htons" ? portOf(uncast(f.value.call.args[0]?.value), local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      const given = uncast(f.value.kind === "call" ? f.value.call.args[0]?.value : void 0);
+      const param = given?.kind === "name" && isParameter(facts, f.at, given.name);
+      const port = f.value.kind === "call" && f.value.call.name === "htons" ? param ? { kind: "unknown" } : portOf(given, local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
       const bind = facts.calls.find(
         (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
       );
@@ -34137,13 +34139,19 @@ function fromWrapper(ctx, call) {
   }
   return outer ? spanning(outer.at, call.at) : call.at;
 }
+function orsInReusePort(text, option2) {
+  const names = text.split("|").map((p) => p.trim());
+  return option2 === REUSEPORT && names.length > 1 && names.some((n) => option2.constant.test(n));
+}
 function enabledAt(ctx, option2) {
   const { facts } = ctx;
   const found = [];
   for (const call of facts.calls) {
     if (SETSOCKOPT.test(call.name)) {
       const args2 = spreadArguments(ctx, call) ?? call.args.map((a) => a.value);
-      const i2 = args2.findIndex((a) => a.kind === "name" && option2.constant.test(a.name));
+      const i2 = args2.findIndex(
+        (a) => a.kind === "name" ? option2.constant.test(a.name) : orsInReusePort(a.text, option2)
+      );
       if (i2 < 0) continue;
       const after = args2.slice(i2 + 1);
       if (after.length > 0 && !enabling(flagValue(ctx, after[0], call), ctx)) continue;
@@ -34804,7 +34812,10 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
   "integrationtests",
   "androidtest",
   "testfixtures",
-  "integrationtest"
+  "integrationtest",
+  // TizenRT's apps/examples/testcase, LTP's testcases.
+  "testcase",
+  "testcases"
 ]);
 var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
 var TEST_DIR_PREFIX = /^(?:tests?|testing|pytest)[_-]/i;

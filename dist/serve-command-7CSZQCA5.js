@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-LQSPYON3.js";
+} from "./chunk-NUVJLHQZ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KWHLTJCV.js";
+} from "./chunk-GHJ7B2IP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KCMIP4NR.js.LEGAL.txt */
+/*! For license information please see serve-command-7CSZQCA5.js.LEGAL.txt */
