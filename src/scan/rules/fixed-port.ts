@@ -15,6 +15,7 @@ import {
   type RandomPort,
 } from '../server-helpers.ts'
 import { startedOptions, type StartedOption } from './started-options.ts'
+import { probesCandidate } from './free-port-race.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -44,6 +45,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
     if (l.port.kind === 'fixed' && l.port.random && drawnHere(l)) continue
+    if (probesCandidate(ctx, l)) continue
     if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what =
         l.kind === 'mapping'

@@ -9,6 +9,7 @@ import {
 } from '../triggers.ts'
 import { probeLoops } from '../server-helpers.ts'
 import type { Severity } from '../finding.ts'
+import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import {
   CLEANUP,
@@ -278,6 +279,18 @@ export const freePortRace: Rule = (ctx) => {
   }
   hits.push(...helperCalls(ctx, racyFunctions))
   return hits
+}
+
+/**
+ * The listener is a helper's probe of a drawn or counted candidate that it closes and hands out
+ * (mcp-use's `getFreePort`, sensu-go's `ReservePort`): a bind that fails there only makes it try
+ * another number, so the race is PORT002's, not a fixed port's.
+ */
+export function probesCandidate(ctx: RuleContext, l: Listener): boolean {
+  const drawn = l.port.kind === 'fixed' && (l.port.random || l.port.counted)
+  if (!drawn || l.kind !== 'server' || !l.call) return false
+  const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
+  return candidateHandedOut(ctx, bound, namedScope(ctx, l.scope)) !== undefined
 }
 
 /**
@@ -579,6 +592,9 @@ function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
   const stored = facts.assigns.some(
     (a) =>
       contains(fn.at, a.at) &&
+      // Not the answer of a promise that wraps the probe itself (mcp-use's `const free = await
+      // new Promise((resolve) => { const server = createServer(); server.listen(…) })`).
+      !contains(a.at, bound.at) &&
       hasWord(a.value.text.replace(reads, '').replace(closing, ''), sock) &&
       a.target !== sock &&
       a.target !== '_',

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NUVJLHQZ.js";
+} from "./chunk-7VB5TFMQ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GHJ7B2IP.js";
+} from "./chunk-KBNRGDIY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7CSZQCA5.js.LEGAL.txt */
+/*! For license information please see serve-command-AF4QL74Z.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GHJ7B2IP.js";
+} from "./chunk-KBNRGDIY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NUVJLHQZ.js.LEGAL.txt */
+/*! For license information please see chunk-7VB5TFMQ.js.LEGAL.txt */
