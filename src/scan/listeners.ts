@@ -203,6 +203,23 @@ function neverStarted(facts: FileFacts, call: Call, family: Family): boolean {
   return !started && !handedOn
 }
 
+/** Options that hand an application the server it runs on, the seam its own tests mock. */
+const INJECTED_SERVER = /^(?:serverConstructor|serverFactory|serverClass|ServerClass)$/
+
+/**
+ * `app.listen(…)` on an application built with the server it runs on injected (oak's own tests:
+ * `new Application({ serverConstructor })` with a mock whose `listen()` returns a fake
+ * listener): the injected server decides whether anything binds, and the file does not show it.
+ */
+export function serverInjected(facts: FileFacts, call: Call): boolean {
+  if (!/^listen$/i.test(call.name) || !/^\w+$/.test(call.receiver)) return false
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
+  )
+  const options = built?.value.kind === 'call' ? built.value.call.args[0]?.value : undefined
+  return options?.kind === 'object' && options.entries.some((e) => INJECTED_SERVER.test(e.key))
+}
+
 /** A variable given a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
 function isSocketVariable(name: string, facts: FileFacts): boolean {
   return (
@@ -476,6 +493,12 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
       .map((a) => resolve(a.value, consts))
       .find((v) => v.kind === 'string' && parseAddress(v.value)?.port !== undefined)
     if (endpoint) return addressOf(endpoint, consts)
+    // seastar's `listen(make_ipv4_address({"127.0.0.1", 10001}), …)`, or `listen(sa, …)` on
+    // such an address built before it in the function.
+    const built = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'call' && SEASTAR_ADDRESS.test(v.call.name))
+    if (built?.kind === 'call') return seastarAddress(built.call, consts)
     // cpp-httplib's `svr.listen("localhost", 1234)`; C's listen(fd, backlog) has no host text.
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
@@ -509,6 +532,36 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     )
     if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
   }
+  return undefined
+}
+
+/** seastar's address builders: `make_ipv4_address({host, port})`, `ipv4_addr(host, port)`. */
+const SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/
+
+/** Where the address a seastar `listen(sa, …)` is given was built: `auto sa = make_ipv4_address(…)`. */
+function addressBuiltFor(facts: FileFacts, call: Call): Span | undefined {
+  const names = new Set(call.args.flatMap((a) => (a.value.kind === 'name' ? [a.value.name] : [])))
+  return facts.assigns.findLast(
+    (a) =>
+      names.has(a.name) &&
+      a.scope === call.scope &&
+      a.at.end <= call.at.start &&
+      a.value.kind === 'call' &&
+      SEASTAR_ADDRESS.test(a.value.call.name),
+  )?.at
+}
+
+function seastarAddress(call: Call, consts: Constants): Address | undefined {
+  const first = call.args[0] ? resolve(call.args[0].value, consts) : undefined
+  // `{1234}` is a port alone; `{"127.0.0.1", 10001}` a host and a port.
+  if (first?.kind === 'tuple') {
+    const [a, b] = first.items
+    if (first.items.length === 1) return hostAndPort(call, consts, undefined, a)
+    return hostAndPort(call, consts, a, b)
+  }
+  if (call.args.length === 2) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+  if (call.args.length === 1 && first && isIntValue(first, consts))
+    return hostAndPort(call, consts, undefined, first)
   return undefined
 }
 
@@ -603,10 +656,14 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // A server whose options name a port but which is handed a listener binds nothing itself.
       const handed =
         (call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))) ||
-        neverStarted(facts, call, family)
+        neverStarted(facts, call, family) ||
+        serverInjected(facts, call)
       const given = defaultGiving(facts, call, address, consts)
       // A default's finding starts with the statement: `WireMockServer s =⏎ new WireMockServer(…)`.
-      const from = given ?? (fallback ? statementAround(facts, call.at) : undefined)
+      const from =
+        given ??
+        (fallback ? statementAround(facts, call.at) : undefined) ??
+        (family === 'c' ? addressBuiltFor(facts, call) : undefined)
       if (!handed)
         out.push({ ...server(call, address), ...(from ? { at: spanning(from, call.at) } : {}) })
     } else {
@@ -711,7 +768,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         facts.calls.some(
           (c) => c.name === 'connect' && c.scope === f.scope && c.at.start > f.at.end && names(c),
         )
-      if (port && !(dialled && port.kind === 'fixed')) {
+      if (port && !(dialled && (port.kind === 'fixed' || param))) {
         // A fixed port is reported from the field to the bind that uses it: the collision
         // surfaces at the bind, where a reader looks for it (libkqueue's read.c).
         out.push({

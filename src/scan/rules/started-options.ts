@@ -14,6 +14,7 @@ import {
   type Constants,
 } from '../values.ts'
 import { escapeRegExp, hasWord } from './context.ts'
+import { serverInjected } from '../listeners.ts'
 
 export interface StartedOption {
   at: Span
@@ -59,7 +60,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     const port = given.kind === 'fixed' ? given : addressOf(e.value, local).port
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
     const start = startOf(facts, e.at)
-    if (!start || handedListener(start)) continue
+    if (!start || handedListener(start) || serverInjected(facts, start)) continue
     const from = fromVariable(facts, e, byScope)
     // From the number to where it is started, which a reader looks for (datalad's thread start),
     // or the starting call itself when the options are written into it.

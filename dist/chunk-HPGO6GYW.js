@@ -31660,7 +31660,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/server-helpers.ts
-var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
+var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
@@ -32119,6 +32119,15 @@ function neverStarted(facts, call, family) {
   const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text)) || facts.blocks.some((b) => b.head !== void 0 && contains(b.head, built.at));
   return !started && !handedOn;
 }
+var INJECTED_SERVER = /^(?:serverConstructor|serverFactory|serverClass|ServerClass)$/;
+function serverInjected(facts, call) {
+  if (!/^listen$/i.test(call.name) || !/^\w+$/.test(call.receiver)) return false;
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === "call"
+  );
+  const options = built?.value.kind === "call" ? built.value.call.args[0]?.value : void 0;
+  return options?.kind === "object" && options.entries.some((e) => INJECTED_SERVER.test(e.key));
+}
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
@@ -32299,6 +32308,8 @@ function cFamily2(call, consts, facts) {
   if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === "addListener") {
     const endpoint2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "string" && parseAddress(v.value)?.port !== void 0);
     if (endpoint2) return addressOf(endpoint2, consts);
+    const built = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && SEASTAR_ADDRESS.test(v.call.name));
+    if (built?.kind === "call") return seastarAddress(built.call, consts);
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
     }
@@ -32321,6 +32332,25 @@ function cFamily2(call, consts, facts) {
     );
     if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
   }
+  return void 0;
+}
+var SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/;
+function addressBuiltFor(facts, call) {
+  const names = new Set(call.args.flatMap((a) => a.value.kind === "name" ? [a.value.name] : []));
+  return facts.assigns.findLast(
+    (a) => names.has(a.name) && a.scope === call.scope && a.at.end <= call.at.start && a.value.kind === "call" && SEASTAR_ADDRESS.test(a.value.call.name)
+  )?.at;
+}
+function seastarAddress(call, consts) {
+  const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
+  if (first?.kind === "tuple") {
+    const [a, b] = first.items;
+    if (first.items.length === 1) return hostAndPort(call, consts, void 0, a);
+    return hostAndPort(call, consts, a, b);
+  }
+  if (call.args.length === 2) return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
+  if (call.args.length === 1 && first && isIntValue(first, consts))
+    return hostAndPort(call, consts, void 0, first);
   return void 0;
 }
 function isAddressedServer(call) {
@@ -32370,9 +32400,9 @@ function listenersOf(facts, family, consts) {
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
     const address2 = found && fallback ? { ...found, port: fallback } : found;
     if (address2) {
-      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family);
+      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family) || serverInjected(facts, call);
       const given = defaultGiving(facts, call, address2, consts);
-      const from = given ?? (fallback ? statementAround(facts, call.at) : void 0);
+      const from = given ?? (fallback ? statementAround(facts, call.at) : void 0) ?? (family === "c" ? addressBuiltFor(facts, call) : void 0);
       if (!handed)
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
@@ -32452,7 +32482,7 @@ function listenersOf(facts, family, consts) {
       const dialled = (!bind || !names(bind)) && facts.calls.some(
         (c) => c.name === "connect" && c.scope === f.scope && c.at.start > f.at.end && names(c)
       );
-      if (port && !(dialled && port.kind === "fixed")) {
+      if (port && !(dialled && (port.kind === "fixed" || param))) {
         out2.push({
           kind: "server",
           port,
@@ -33050,7 +33080,7 @@ function startedOptions(facts, consts) {
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
     if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
     const start2 = startOf(facts, e.at);
-    if (!start2 || handedListener(start2)) continue;
+    if (!start2 || handedListener(start2) || serverInjected(facts, start2)) continue;
     const from = fromVariable(facts, e, byScope);
     const at = contains(start2.at, from) ? start2.at : spanning(from, start2.at);
     if (out2.some((o) => o.port === port.port && o.at.start === at.start && o.at.end === at.end))
