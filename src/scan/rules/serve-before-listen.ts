@@ -639,8 +639,105 @@ function constructedType(receiver: string): string {
   return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? ''
 }
 
+/** A thread telling others it is ready: a latch, a future, a semaphore, a queue. */
+const SIGNALS =
+  /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/
+/** JVM ways to run code on another thread: `thread.start()`, `executor.execute(r)`, `submit(r)`. */
+const RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/
+/** Waits a JVM test makes for a task: a latch, a join, a future's result, a poll. */
+const JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/
+
+/**
+ * The code a JVM thread runs, when the file shows it: the `new Thread(…)` (with its anonymous
+ * body or lambda) that `start()` is called on, or the runnable handed to an executor, written in
+ * place or held in a variable (`Runnable runServer = new Runnable() {…}`).
+ */
+function jvmThreadBody(ctx: RuleContext, call: Call): Span | undefined {
+  const { facts } = ctx
+  const built = (name: string) =>
+    facts.assigns.findLast((a) => a.target === name && a.at.end <= call.at.start)
+  if (call.name === 'start' && call.args.length === 0) {
+    if (/^new\s*Thread\b/.test(call.receiver)) return call.at
+    const thread = built(call.receiver)
+    const value = thread?.value
+    return value?.kind === 'call' && value.call.isNew && /^Thread$/.test(value.call.name)
+      ? thread!.at
+      : undefined
+  }
+  if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return undefined
+  const task = call.args[0]!
+  if (task.value.kind === 'function' || /^new\s*Runnable\b/.test(task.value.text)) return task.at
+  return task.value.kind === 'name' ? built(task.value.name)?.at : undefined
+}
+
+/** The body starts a server: a listener in it, `new …Server(…)`, or `start()`/`run()` on a server. */
+function startsServerIn(ctx: RuleContext, body: Span, thread: Call): boolean {
+  return (
+    ctx.listeners.some((l) => l.kind === 'server' && contains(body, l.at)) ||
+    ctx.facts.calls.some(
+      (c) =>
+        c !== thread &&
+        contains(body, c.at) &&
+        ((c.isNew && /Server$/.test(c.name)) ||
+          (/^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver))),
+    )
+  )
+}
+
+/**
+ * Java and Kotlin: a thread or an executor's task that starts a server (fmi's java-course
+ * `serverStarterThread.start()` in `@BeforeClass`, heron's `threadPools.execute(runServer)`),
+ * and then a client, a fixed sleep, or the end of a set-up method or helper, with nothing in
+ * between that waits for it (a latch's `await`, a `join`, a poll): the caller can talk to the
+ * server before it listens.
+ */
+function jvm(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  const { facts } = ctx
+  for (const call of facts.calls) {
+    if (!inTest(ctx, call.scope)) continue
+    const body = jvmThreadBody(ctx, call)
+    if (!body || !startsServerIn(ctx, body, call)) continue
+    // The thread signals once the server started (heron's `serverStartedSignal.countDown()`,
+    // smarthome's `serverStarted.complete(…)`): whoever talks to it waits on the signal.
+    if (facts.calls.some((c) => contains(body, c.at) && SIGNALS.test(c.name))) continue
+    const scope = namedScope(ctx, call.scope)
+    const fn = facts.scopes[scope]!
+    const area = fn.at
+    const after = (at: Span) => at.start > call.at.end && contains(area, at) && !contains(body, at)
+    const waits = facts.calls.some(
+      (c) => after(c.at) && (JVM_WAITS.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name)),
+    )
+    const polls = facts.blocks.some((b) => b.kind === 'loop' && after(b.at))
+    if (waits || polls) continue
+    const client = facts.calls.find(
+      (c) => after(c.at) && CLIENT.test(c.name) && !RUNS_ELSEWHERE.test(c.name),
+    )
+    const sleep = sleepAfter(ctx, call, scope)
+    // A test method that talks to nothing after the start leaves no caller to guess.
+    const leaves = !client && !fn.test && fn.id !== 0
+    if (!client && !leaves) continue
+    const then = client
+      ? `\`${client.callee}\` on line ${client.at.line}`
+      : sleep
+        ? `the code after the fixed sleep on line ${sleep.at.line}`
+        : 'the tests that run after it'
+    hits.push(
+      hit(
+        call,
+        `The server starts on another thread, so ${then} can run before it listens ` +
+          '(ConnectException: Connection refused on a loaded runner).',
+        call,
+        client ?? sleep,
+      ),
+    )
+  }
+  return hits
+}
+
 export const serveBeforeListen: Rule = (ctx) => {
   const spawned = spawnedThenSleeps(ctx)
+  if (ctx.family === 'java' || ctx.family === 'kotlin') return [...jvm(ctx), ...spawned]
   if (ctx.family === 'rust') return [...rust(ctx), ...spawned]
   if (ctx.family === 'go') return [...go(ctx), ...spawned]
   if (ctx.family === 'js') return [...js(ctx), ...spawned]

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-LTMBBXH4.js";
+} from "./chunk-5PSGZFNV.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HPGO6GYW.js";
+} from "./chunk-IF5Y2FAI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5YAITSZ4.js.LEGAL.txt */
+/*! For license information please see serve-command-DOCWPO6M.js.LEGAL.txt */

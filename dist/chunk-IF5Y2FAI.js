@@ -32899,8 +32899,66 @@ function handshakes(ctx, spawn, sleep) {
 function constructedType(receiver) {
   return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? "";
 }
+var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/;
+var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
+var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
+function jvmThreadBody(ctx, call) {
+  const { facts } = ctx;
+  const built = (name2) => facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
+  if (call.name === "start" && call.args.length === 0) {
+    if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
+    const thread = built(call.receiver);
+    const value = thread?.value;
+    return value?.kind === "call" && value.call.isNew && /^Thread$/.test(value.call.name) ? thread.at : void 0;
+  }
+  if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
+  const task = call.args[0];
+  if (task.value.kind === "function" || /^new\s*Runnable\b/.test(task.value.text)) return task.at;
+  return task.value.kind === "name" ? built(task.value.name)?.at : void 0;
+}
+function startsServerIn(ctx, body2, thread) {
+  return ctx.listeners.some((l) => l.kind === "server" && contains(body2, l.at)) || ctx.facts.calls.some(
+    (c) => c !== thread && contains(body2, c.at) && (c.isNew && /Server$/.test(c.name) || /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver))
+  );
+}
+function jvm2(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (!inTest(ctx, call.scope)) continue;
+    const body2 = jvmThreadBody(ctx, call);
+    if (!body2 || !startsServerIn(ctx, body2, call)) continue;
+    if (facts.calls.some((c) => contains(body2, c.at) && SIGNALS.test(c.name))) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = facts.scopes[scope];
+    const area = fn.at;
+    const after = (at) => at.start > call.at.end && contains(area, at) && !contains(body2, at);
+    const waits = facts.calls.some(
+      (c) => after(c.at) && (JVM_WAITS.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name))
+    );
+    const polls2 = facts.blocks.some((b) => b.kind === "loop" && after(b.at));
+    if (waits || polls2) continue;
+    const client = facts.calls.find(
+      (c) => after(c.at) && CLIENT.test(c.name) && !RUNS_ELSEWHERE.test(c.name)
+    );
+    const sleep = sleepAfter(ctx, call, scope);
+    const leaves = !client && !fn.test && fn.id !== 0;
+    if (!client && !leaves) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the tests that run after it";
+    hits.push(
+      hit(
+        call,
+        `The server starts on another thread, so ${then} can run before it listens (ConnectException: Connection refused on a loaded runner).`,
+        call,
+        client ?? sleep
+      )
+    );
+  }
+  return hits;
+}
 var serveBeforeListen = (ctx) => {
   const spawned = spawnedThenSleeps(ctx);
+  if (ctx.family === "java" || ctx.family === "kotlin") return [...jvm2(ctx), ...spawned];
   if (ctx.family === "rust") return [...rust3(ctx), ...spawned];
   if (ctx.family === "go") return [...go3(ctx), ...spawned];
   if (ctx.family === "js") return [...js2(ctx), ...spawned];
