@@ -224,7 +224,8 @@ function listenAddressPort(value: Value, consts: Constants): Port | undefined {
   const parts = text === undefined ? undefined : parseAddress(text)
   // A host of this machine (none, a loopback or a wildcard address), not a remote backend's.
   const local = parts !== undefined && familyOf(parts.host ?? '') !== 'unknown'
-  if (!local || !/^\d+$/.test(parts.port ?? '')) return undefined
+  // A number past 65535 binds nothing: ratify's `"127.0.0.1:99999"` tests the helper's error.
+  if (!local || !/^\d+$/.test(parts.port ?? '') || Number(parts.port) > 65535) return undefined
   return { kind: 'fixed', port: Number(parts.port) }
 }
 

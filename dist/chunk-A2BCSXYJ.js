@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IF5Y2FAI.js";
+} from "./chunk-3EWMFORL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5PSGZFNV.js.LEGAL.txt */
+/*! For license information please see chunk-A2BCSXYJ.js.LEGAL.txt */

@@ -31757,7 +31757,7 @@ function listenAddressPort(value, consts) {
   const text = v.kind === "string" ? v.value : v.kind === "call" && /^(?:parse|into)$/.test(v.call.name) ? /^"([^"]*)"$/.exec(v.call.receiver)?.[1] : void 0;
   const parts2 = text === void 0 ? void 0 : parseAddress(text);
   const local = parts2 !== void 0 && familyOf(parts2.host ?? "") !== "unknown";
-  if (!local || !/^\d+$/.test(parts2.port ?? "")) return void 0;
+  if (!local || !/^\d+$/.test(parts2.port ?? "") || Number(parts2.port) > 65535) return void 0;
   return { kind: "fixed", port: Number(parts2.port) };
 }
 function optionsPort(call, consts) {
