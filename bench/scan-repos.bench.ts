@@ -88,6 +88,12 @@ for (const { repo, commit, lang, pattern } of REPOS) {
       { encoding: 'utf8' },
     )
     const ms = performance.now() - t
+    // /usr/bin/time exits 127 when it cannot start the binary: a 20 ms "ast-grep" is no result.
+    if (run.error || run.status === 127)
+      throw new Error(
+        `ast-grep did not run as \`${astGrep}\` (${run.error?.message ?? run.stderr.trim()}); ` +
+          'install @ast-grep/cli or give its binary as the second argument',
+      )
     return {
       ms,
       maxRssMiB: Number(run.stderr.trim().split('\n').at(-1)) / 1024,
