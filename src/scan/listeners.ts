@@ -35,7 +35,7 @@ export interface Listener {
 }
 
 const PY_SERVERS =
-  /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/
+  /^(?:FTPServer|ThreadedFTPServer|MultiprocessFTPServer|TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/
 
 const kw = (call: Call, name: string): Value | undefined =>
   call.args.find((a) => a.name === name)?.value
@@ -274,6 +274,9 @@ function isHostText(v: Value | undefined, consts: Constants): boolean {
     /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value)
   )
 }
+
+/** C's bind, and pjlib's under its prefix. */
+const C_BIND = /^(?:pj_sock_)?bind$/
 
 /** A C cast's operand: `(uint16_t)port` is `port`. */
 function uncast(v: Value | undefined): Value | undefined {
@@ -720,7 +723,8 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       }
     }
   }
-  if (family === 'c' && facts.calls.some((c) => c.name === 'bind')) {
+  // pjlib's `pj_sock_bind` and `pj_htons` are the same calls under its prefix (pjproject's tests).
+  if (family === 'c' && facts.calls.some((c) => C_BIND.test(c.name))) {
     // `a.sin_port = htons(8080)` and the designated `{ .sin_port = htons(8080) }`.
     const fields = [
       ...facts.assigns.map((a) => ({
@@ -749,7 +753,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // `connect_with_child(int port, …)` beside another function's `int port = 8888`).
       const param = given?.kind === 'name' && isParameter(facts, f.at, given.name)
       const port: Port | undefined =
-        f.value.kind === 'call' && f.value.call.name === 'htons'
+        f.value.kind === 'call' && /^(?:pj_)?htons$/.test(f.value.call.name)
           ? param
             ? { kind: 'unknown' }
             : portOf(given, local)
@@ -758,7 +762,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
             : undefined
       // The bind that takes this address, for the rules that follow the socket (PORT002).
       const bind = facts.calls.find(
-        (c) => c.name === 'bind' && c.scope === f.scope && c.at.start > f.at.end,
+        (c) => C_BIND.test(c.name) && c.scope === f.scope && c.at.start > f.at.end,
       )
       // A fixed address the function only dials (`connect(peer, &sa, …)`) is a client's.
       const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1]

@@ -204,11 +204,19 @@ function portArgument(
 ): Port | undefined {
   const named = call.args.find((a) => a.name !== undefined && PORT_KEYWORD.test(a.name))
   const unnamed = positional === 'first' ? call.args.slice(0, 1) : call.args
-  const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value
-  // …or a local listen address: flannel's `RunServer(ctx, sm, addr)` with `addr := "127.0.0.1:9999"`.
-  const port = value
-    ? portOf(value, consts)
-    : unnamed.map((a) => listenAddressPort(a.value, consts)).find((p) => p?.kind === 'fixed')
+  const number = unnamed.findIndex((a) => !a.name && isPortInt(a.value, consts))
+  // …or a local listen address: flannel's `RunServer(ctx, sm, addr)` with `addr := "127.0.0.1:9999"`,
+  // which wins over a later number (gnet's `runSimServer(t, ":7204", true, 10, 1024, …)`, whose
+  // 1024 is a packet size).
+  const addresses = unnamed.map((a) => listenAddressPort(a.value, consts))
+  const address = addresses.findIndex((p) => p?.kind === 'fixed')
+  const value = named?.value ?? (number >= 0 ? unnamed[number]!.value : undefined)
+  const port =
+    named === undefined && address >= 0 && (number < 0 || address < number)
+      ? addresses[address]
+      : value
+        ? portOf(value, consts)
+        : undefined
   return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
 }
 

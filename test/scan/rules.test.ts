@@ -650,6 +650,22 @@ it('high', () => { net.createServer().listen(40000) })
     expect(high!.message).toMatch(/drew 40000 as its ephemeral port/)
   })
 
+  it('names the listen address a server-starting helper is given, not a later number', async () => {
+    // panjf2000/gnet: runSimServer(t, addr, async, nclients, packetSize, batch, …); 1024 is a size.
+    const go = `package gnet
+
+import "testing"
+
+func TestServe(t *testing.T) {
+	runSimServer(t, ":7204", true, 10, 1024, 20, -1)
+}
+`
+    const r = await scanFiles({ 'gnet_test.go': go })
+    expect(r.findings.map((f) => [f.rule, f.message.match(/fixed port (\d+)/)?.[1]])).toEqual([
+      ['PORT001', '7204'],
+    ])
+  })
+
   it('names where a drawn range starts, not its width', async () => {
     // thedotmack/claude-mem: the base is 41000; 9000 is how many ports the draw spans.
     const ts = `it('serves', async () => {

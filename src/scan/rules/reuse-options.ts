@@ -45,7 +45,7 @@ const REUSEPORT: Option = {
 }
 
 const SETSOCKOPT =
-  /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/
+  /^(?:setsockopt|pj_sock_setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/
 
 /**
  * C's option value is a variable passed by address, set on the line before the call: `err = 0;
@@ -152,7 +152,11 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
     if (SETSOCKOPT.test(call.name)) {
       const args = spreadArguments(ctx, call) ?? call.args.map((a) => a.value)
       const i = args.findIndex((a) =>
-        a.kind === 'name' ? option.constant.test(a.name) : orsInReusePort(a.text, option),
+        a.kind === 'name'
+          ? option.constant.test(a.name)
+          : // pjlib names its options by function: `pj_SO_REUSEADDR()`.
+            (a.kind === 'call' && option.constant.test(a.call.name.replace(/^pj_/, ''))) ||
+            orsInReusePort(a.text, option),
       )
       if (i < 0) continue
       const after = args.slice(i + 1)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-A2BCSXYJ.js";
+} from "./chunk-IRCJBG7X.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3EWMFORL.js";
+} from "./chunk-ZSXKFODS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JFTLO7MX.js.LEGAL.txt */
+/*! For license information please see serve-command-LLLGFM6V.js.LEGAL.txt */

@@ -31748,8 +31748,11 @@ var PORT_KEYWORD = /^(?:(?:tcp|udp|http|https|listen|bind|server|grpc)_?)?port$/
 function portArgument(call, consts, positional = "any") {
   const named = call.args.find((a) => a.name !== void 0 && PORT_KEYWORD.test(a.name));
   const unnamed = positional === "first" ? call.args.slice(0, 1) : call.args;
-  const value = named?.value ?? unnamed.find((a) => !a.name && isPortInt(a.value, consts))?.value;
-  const port = value ? portOf(value, consts) : unnamed.map((a) => listenAddressPort(a.value, consts)).find((p) => p?.kind === "fixed");
+  const number = unnamed.findIndex((a) => !a.name && isPortInt(a.value, consts));
+  const addresses = unnamed.map((a) => listenAddressPort(a.value, consts));
+  const address2 = addresses.findIndex((p) => p?.kind === "fixed");
+  const value = named?.value ?? (number >= 0 ? unnamed[number].value : void 0);
+  const port = named === void 0 && address2 >= 0 && (number < 0 || address2 < number) ? addresses[address2] : value ? portOf(value, consts) : void 0;
   return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
 function listenAddressPort(value, consts) {
@@ -32009,7 +32012,7 @@ function headerPortTable(facts) {
 }
 
 // src/scan/listeners.ts
-var PY_SERVERS = /^(?:TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
+var PY_SERVERS = /^(?:FTPServer|ThreadedFTPServer|MultiprocessFTPServer|TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
 var kw = (call, name2) => call.args.find((a) => a.name === name2)?.value;
 var pos = (call, i2) => call.args.filter((a) => !a.name)[i2]?.value;
 function server(call, address2) {
@@ -32166,6 +32169,7 @@ function isHostText(v, consts) {
   const r = v && resolve(v, consts);
   return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
 }
+var C_BIND = /^(?:pj_sock_)?bind$/;
 function uncast(v) {
   const name2 = v && /^\(\s*[\w\s]+\)\s*([A-Za-z_]\w*)$/.exec(v.text)?.[1];
   return name2 ? { kind: "name", name: name2, last: name2, text: name2 } : v;
@@ -32451,7 +32455,7 @@ function listenersOf(facts, family, consts) {
       }
     }
   }
-  if (family === "c" && facts.calls.some((c) => c.name === "bind")) {
+  if (family === "c" && facts.calls.some((c) => C_BIND.test(c.name))) {
     const fields = [
       ...facts.assigns.map((a) => ({
         name: a.name,
@@ -32473,9 +32477,9 @@ function listenersOf(facts, family, consts) {
       const local = constantsAt(facts, consts, f.scope, f.at.start, byScope);
       const given = uncast(f.value.kind === "call" ? f.value.call.args[0]?.value : void 0);
       const param = given?.kind === "name" && isParameter(facts, f.at, given.name);
-      const port = f.value.kind === "call" && f.value.call.name === "htons" ? param ? { kind: "unknown" } : portOf(given, local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      const port = f.value.kind === "call" && /^(?:pj_)?htons$/.test(f.value.call.name) ? param ? { kind: "unknown" } : portOf(given, local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
       const bind = facts.calls.find(
-        (c) => c.name === "bind" && c.scope === f.scope && c.at.start > f.at.end
+        (c) => C_BIND.test(c.name) && c.scope === f.scope && c.at.start > f.at.end
       );
       const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1];
       const names = (c) => c.args.some((a) => struct && hasWord(a.value.text, struct));
@@ -34194,7 +34198,7 @@ var REUSEPORT = {
   field: /^(?:allow_reuse_port|reuse_port|reusePort|ReusePort|reuseport)$/,
   getter: /^(?:getsockopt|getReusePort|isReusePort|reuseport|get_reuse_port|reuse_port|GetSocketOption|getOption)$/
 };
-var SETSOCKOPT = /^(?:setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
+var SETSOCKOPT = /^(?:setsockopt|pj_sock_setsockopt|SetsockoptInt|setsockopt_int|SetSocketOption|setOption|option|childOption|SetsockoptByte|set_socket_option)$/;
 function flagValue(ctx, value, call) {
   if (value.kind !== "name") return value;
   const set2 = lastAssign(ctx.facts, value.name, call.at);
@@ -34247,7 +34251,10 @@ function enabledAt(ctx, option2) {
     if (SETSOCKOPT.test(call.name)) {
       const args2 = spreadArguments(ctx, call) ?? call.args.map((a) => a.value);
       const i2 = args2.findIndex(
-        (a) => a.kind === "name" ? option2.constant.test(a.name) : orsInReusePort(a.text, option2)
+        (a) => a.kind === "name" ? option2.constant.test(a.name) : (
+          // pjlib names its options by function: `pj_SO_REUSEADDR()`.
+          a.kind === "call" && option2.constant.test(a.call.name.replace(/^pj_/, "")) || orsInReusePort(a.text, option2)
+        )
       );
       if (i2 < 0) continue;
       const after = args2.slice(i2 + 1);

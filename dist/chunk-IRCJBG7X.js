@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3EWMFORL.js";
+} from "./chunk-ZSXKFODS.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-A2BCSXYJ.js.LEGAL.txt */
+/*! For license information please see chunk-IRCJBG7X.js.LEGAL.txt */
