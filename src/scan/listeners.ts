@@ -599,17 +599,20 @@ function addressedServer(
     if (given.kind === 'call' && given.call.name === 'Address')
       return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
   }
-  const names = call.args.flatMap((a) =>
-    a.value.kind === 'name' && /^\w+$/.test(a.value.name) ? [a.value.name] : [],
+  // `Address addr(…)` for one of the names given: a declaration the grammar may read as a
+  // function's (the most vexing parse).
+  const declares = call.args.flatMap((a) =>
+    a.value.kind === 'name' && /^\w+$/.test(a.value.name)
+      ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)]
+      : [],
   )
-  // `Address addr(…)`: a declaration the grammar may read as a function's (the most vexing parse).
   const address = facts.calls.findLast(
     (c) =>
       c.isNew &&
       /^(?:Inet)?Address$/.test(c.name) &&
       c.scope === call.scope &&
       c.at.end <= call.at.start &&
-      names.some((name) => new RegExp(`^[\\w:]+\\s+${name}\\s*[({]`).test(c.text)),
+      declares.some((d) => d.test(c.text)),
   )
   if (!address) return undefined
   const local = constantsAt(facts, consts, address.scope, address.at.start, byScope)
@@ -747,19 +750,20 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // `htons(8080)`, or a bare 0, which needs no byte swap (cpp-httplib's `a.sin_port = 0`);
       // the function's own variables count, through a cast (`htons((uint16_t)port)` after `int
       // port = TEST_PORT_BASE + 1`, virtualjaguar's test).
-      const local = constantsAt(facts, consts, f.scope, f.at.start, byScope)
-      const given = uncast(f.value.kind === 'call' ? f.value.call.args[0]?.value : undefined)
+      const swapped =
+        f.value.kind === 'call' && /^(?:pj_)?htons$/.test(f.value.call.name)
+          ? uncast(f.value.call.args[0]?.value)
+          : undefined
       // A parameter is the caller's number, not a file constant of the same name (occlum's
       // `connect_with_child(int port, …)` beside another function's `int port = 8888`).
-      const param = given?.kind === 'name' && isParameter(facts, f.at, given.name)
-      const port: Port | undefined =
-        f.value.kind === 'call' && /^(?:pj_)?htons$/.test(f.value.call.name)
-          ? param
-            ? { kind: 'unknown' }
-            : portOf(given, local)
-          : f.value.kind === 'int' && f.value.value === 0
-            ? { kind: 'zero' }
-            : undefined
+      const param = swapped?.kind === 'name' && isParameter(facts, f.at, swapped.name)
+      const port: Port | undefined = swapped
+        ? param
+          ? { kind: 'unknown' }
+          : portOf(swapped, constantsAt(facts, consts, f.scope, f.at.start, byScope))
+        : f.value.kind === 'int' && f.value.value === 0
+          ? { kind: 'zero' }
+          : undefined
       // The bind that takes this address, for the rules that follow the socket (PORT002).
       const bind = facts.calls.find(
         (c) => C_BIND.test(c.name) && c.scope === f.scope && c.at.start > f.at.end,

@@ -210,12 +210,12 @@ function portArgument(
   // 1024 is a packet size).
   const addresses = unnamed.map((a) => listenAddressPort(a.value, consts))
   const address = addresses.findIndex((p) => p?.kind === 'fixed')
-  const value = named?.value ?? (number >= 0 ? unnamed[number]!.value : undefined)
-  const port =
-    named === undefined && address >= 0 && (number < 0 || address < number)
+  const port = named
+    ? portOf(named.value, consts)
+    : address >= 0 && (number < 0 || address < number)
       ? addresses[address]
-      : value
-        ? portOf(value, consts)
+      : number >= 0
+        ? portOf(unnamed[number]!.value, consts)
         : undefined
   return port?.kind === 'fixed' && port.port >= MIN_PORT ? port : undefined
 }

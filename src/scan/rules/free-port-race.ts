@@ -469,12 +469,7 @@ function outerVariable(ctx: RuleContext, assign: Assign, area: Span): boolean {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false
   // Go's blank identifier keeps nothing: `_, err = run(port)` stores no number.
   if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === '_') return false
-  const { facts } = ctx
-  const local = (at: Span, name: string) => contains(area, at) && name === assign.target
-  return (
-    !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) &&
-    !facts.params.some((p) => local(p.at, p.name))
-  )
+  return !hides(ctx, assign.target, area)
 }
 
 /** The function a scope is when it is a named declaration: not the file, not a literal. */

@@ -31751,8 +31751,7 @@ function portArgument(call, consts, positional = "any") {
   const number = unnamed.findIndex((a) => !a.name && isPortInt(a.value, consts));
   const addresses = unnamed.map((a) => listenAddressPort(a.value, consts));
   const address2 = addresses.findIndex((p) => p?.kind === "fixed");
-  const value = named?.value ?? (number >= 0 ? unnamed[number].value : void 0);
-  const port = named === void 0 && address2 >= 0 && (number < 0 || address2 < number) ? addresses[address2] : value ? portOf(value, consts) : void 0;
+  const port = named ? portOf(named.value, consts) : address2 >= 0 && (number < 0 || address2 < number) ? addresses[address2] : number >= 0 ? portOf(unnamed[number].value, consts) : void 0;
   return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
 function listenAddressPort(value, consts) {
@@ -32368,11 +32367,11 @@ function addressedServer(call, consts, facts, byScope) {
     if (given.kind === "call" && given.call.name === "Address")
       return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)));
   }
-  const names = call.args.flatMap(
-    (a) => a.value.kind === "name" && /^\w+$/.test(a.value.name) ? [a.value.name] : []
+  const declares = call.args.flatMap(
+    (a) => a.value.kind === "name" && /^\w+$/.test(a.value.name) ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)] : []
   );
   const address2 = facts.calls.findLast(
-    (c) => c.isNew && /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && names.some((name2) => new RegExp(`^[\\w:]+\\s+${name2}\\s*[({]`).test(c.text))
+    (c) => c.isNew && /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && declares.some((d) => d.test(c.text))
   );
   if (!address2) return void 0;
   const local = constantsAt(facts, consts, address2.scope, address2.at.start, byScope);
@@ -32474,10 +32473,9 @@ function listenersOf(facts, family, consts) {
     ];
     for (const f of fields) {
       if (!/sin6?_port$/.test(f.name)) continue;
-      const local = constantsAt(facts, consts, f.scope, f.at.start, byScope);
-      const given = uncast(f.value.kind === "call" ? f.value.call.args[0]?.value : void 0);
-      const param = given?.kind === "name" && isParameter(facts, f.at, given.name);
-      const port = f.value.kind === "call" && /^(?:pj_)?htons$/.test(f.value.call.name) ? param ? { kind: "unknown" } : portOf(given, local) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      const swapped = f.value.kind === "call" && /^(?:pj_)?htons$/.test(f.value.call.name) ? uncast(f.value.call.args[0]?.value) : void 0;
+      const param = swapped?.kind === "name" && isParameter(facts, f.at, swapped.name);
+      const port = swapped ? param ? { kind: "unknown" } : portOf(swapped, constantsAt(facts, consts, f.scope, f.at.start, byScope)) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
       const bind = facts.calls.find(
         (c) => C_BIND.test(c.name) && c.scope === f.scope && c.at.start > f.at.end
       );
@@ -33571,9 +33569,7 @@ function portFlow(ctx, bound, scope) {
 function outerVariable(ctx, assign, area) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false;
   if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === "_") return false;
-  const { facts } = ctx;
-  const local = (at, name2) => contains(area, at) && name2 === assign.target;
-  return !facts.assigns.some((a) => a.declaration && local(a.at, a.name)) && !facts.params.some((p) => local(p.at, p.name));
+  return !hides(ctx, assign.target, area);
 }
 function declaredFunction(ctx, scope) {
   const fn = ctx.facts.scopes[scope];

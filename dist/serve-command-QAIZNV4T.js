@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IRCJBG7X.js";
+} from "./chunk-N7LT4ESA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZSXKFODS.js";
+} from "./chunk-O3UPM4LT.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LLLGFM6V.js.LEGAL.txt */
+/*! For license information please see serve-command-QAIZNV4T.js.LEGAL.txt */
