@@ -182,9 +182,10 @@ export const RULES: readonly RuleInfo[] = [
     title: 'A test talks to a server before it is listening',
     description:
       'The server binds asynchronously (Go `go srv.ListenAndServe()`, Node `server.listen()` without ' +
-      'waiting for the callback or promise, a Python thread whose target binds) and the test sends ' +
-      'its request right away. On a loaded CI runner the request wins the race and gets ' +
-      'ECONNREFUSED, and bind errors are lost. Sleeps only move the race.',
+      'waiting for the callback or promise, a Python thread whose target binds, a Java thread that ' +
+      'starts a server) and the test sends its request right away. On a loaded CI runner the ' +
+      'request wins the race and gets ECONNREFUSED, and bind errors are lost. Sleeps only move ' +
+      'the race.',
     severity: 'warning',
     precision: 'low',
     testOnly: true,

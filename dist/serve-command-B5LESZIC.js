@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-N7LT4ESA.js";
+} from "./chunk-5P75QWE3.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-O3UPM4LT.js";
+} from "./chunk-BMBHBDBC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-QAIZNV4T.js.LEGAL.txt */
+/*! For license information please see serve-command-B5LESZIC.js.LEGAL.txt */
