@@ -82,6 +82,10 @@ export function extractFacts(
 /** Top-level statements shorter than this are walked in focused mode (constants, imports). */
 const SHORT_STATEMENT = 300
 
+/** Function literals, which a call may invoke where it stands (`go func() {…}()`). */
+const FUNCTION_LITERAL =
+  /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/
+
 /** `finally` clauses: Java, C#, Python, JavaScript/TypeScript (`finally_clause`), Kotlin. */
 const FINALLY: ReadonlySet<string> = new Set(['finally_clause', 'finally_block'])
 
@@ -641,13 +645,15 @@ class Extractor {
       const object = node.childForFieldName('object')
       if (object) callee = `${object.text}.${callee}`
     }
+    // A called function literal (`go func() {…}()`) is known by its head; any other callee by
+    // its tail, where the name is.
+    const literal = calleeNode !== null && FUNCTION_LITERAL.test(calleeNode.type)
     callee = cap(
-      callee
-        .slice(-4 * MAX_TEXT)
+      (literal ? callee.slice(0, 4 * MAX_TEXT) : callee.slice(-4 * MAX_TEXT))
         .replace(/\s+/g, '')
         .replace(/<[^<>()]*>/g, ''),
       MAX_TEXT,
-      true,
+      !literal,
     )
     const { receiver, name } = splitCallee(callee)
     const call: Call = {

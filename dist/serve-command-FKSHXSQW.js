@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5P75QWE3.js";
+} from "./chunk-Y5MQQDO5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BMBHBDBC.js";
+} from "./chunk-TGLECW2O.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-B5LESZIC.js.LEGAL.txt */
+/*! For license information please see serve-command-FKSHXSQW.js.LEGAL.txt */

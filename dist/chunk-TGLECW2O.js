@@ -30508,6 +30508,7 @@ function extractFacts(tree, language, focus) {
   return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode);
 }
 var SHORT_STATEMENT = 300;
+var FUNCTION_LITERAL = /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/;
 var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
 var Extractor = class {
   facts;
@@ -31001,10 +31002,11 @@ var Extractor = class {
       const object = node.childForFieldName("object");
       if (object) callee = `${object.text}.${callee}`;
     }
+    const literal2 = calleeNode !== null && FUNCTION_LITERAL.test(calleeNode.type);
     callee = cap(
-      callee.slice(-4 * MAX_TEXT).replace(/\s+/g, "").replace(/<[^<>()]*>/g, ""),
+      (literal2 ? callee.slice(0, 4 * MAX_TEXT) : callee.slice(-4 * MAX_TEXT)).replace(/\s+/g, "").replace(/<[^<>()]*>/g, ""),
       MAX_TEXT,
-      true
+      !literal2
     );
     const { receiver, name: name2 } = splitCallee(callee);
     const call = {
