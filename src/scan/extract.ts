@@ -82,6 +82,9 @@ export function extractFacts(
 /** Top-level statements shorter than this are walked in focused mode (constants, imports). */
 const SHORT_STATEMENT = 300
 
+const C_TEST_MACRO =
+  /^(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|BOOST_AUTO_TEST_CASE|BOOST_FIXTURE_TEST_CASE|TEST_CASE|TEST_CASE_METHOD|SCENARIO)\s*\(/
+
 /** Function literals, which a call may invoke where it stands (`go func() {…}()`). */
 const FUNCTION_LITERAL =
   /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/
@@ -428,6 +431,10 @@ class Extractor {
           head,
         )
       }
+      case 'c':
+      case 'cpp':
+        // GoogleTest, Boost.Test and Catch2 write each test as a macro over a block.
+        return C_TEST_MACRO.test(node.text.slice(0, 40))
       default:
         return false
     }

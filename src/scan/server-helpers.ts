@@ -530,7 +530,7 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
 }
 
 /** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */
-const SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/
+const SLEEP = /^(?:sleep|Sleep|usleep|nanosleep|sleep_for|delay|Delay)$/
 
 /**
  * A fixed sleep: `time.sleep(1)`, `Thread.sleep(500)`, and JavaScript's `await new Promise((r) =>

@@ -183,7 +183,7 @@ export const RULES: readonly RuleInfo[] = [
     description:
       'The server binds asynchronously (Go `go srv.ListenAndServe()`, Node `server.listen()` without ' +
       'waiting for the callback or promise, a Python thread whose target binds, a Java thread that ' +
-      'starts a server) and the test sends its request right away. On a loaded CI runner the ' +
+      'starts a server, a C or C++ thread that listens) and the test sends its request right away. On a loaded CI runner the ' +
       'request wins the race and gets ECONNREFUSED, and bind errors are lost. Sleeps only move ' +
       'the race.',
     severity: 'warning',
@@ -199,7 +199,7 @@ export const RULES: readonly RuleInfo[] = [
         'Start the server with `start(wait = false)` after binding, and wait for its resolved port before connecting.',
       csharp: 'Await `StartAsync()` before sending requests.',
       rust: 'Bind the TcpListener first, then spawn the server with it.',
-      c: 'Call listen() before starting the client.',
+      c: 'Bind and listen before starting the thread and hand it the listening socket, or have the thread signal (a condition variable, a promise) after listen() and wait for that before connecting.',
     },
   },
 ]

@@ -673,46 +673,153 @@ function jvmThreadBody(ctx: RuleContext, call: Call): Span | undefined {
 /** The body starts a server: a listener in it, `new …Server(…)`, or `start()`/`run()` on a server. */
 function startsServerIn(ctx: RuleContext, body: Span, thread: Call): boolean {
   return (
-    ctx.listeners.some((l) => l.kind === 'server' && contains(body, l.at)) ||
+    // A C sockaddr filled in the body counts with the bind that takes it: a client thread fills
+    // one to connect (TizenRT's `client_connect`).
+    ctx.listeners.some(
+      (l) =>
+        l.kind === 'server' &&
+        contains(body, l.at) &&
+        (l.call !== undefined || !/\bsin6?_port\b/.test(l.text)),
+    ) ||
     ctx.facts.calls.some(
-      (c) =>
-        c !== thread &&
-        contains(body, c.at) &&
-        ((c.isNew && /Server$/.test(c.name)) ||
-          (/^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver))),
+      (c) => c !== thread && contains(body, c.at) && startsServer(ctx, c, thread),
     )
   )
 }
 
+function startsServer(ctx: RuleContext, c: Call, thread: Call): boolean {
+  if (c.isNew && /Server$/.test(c.name)) {
+    const held = ctx.facts.assigns.find((a) => contains(a.at, c.at))
+    return !held || !openedBefore(ctx, held.name, thread)
+  }
+  return (
+    /^(?:start|run|serve|listen|bind)$/.test(c.name) &&
+    /server/i.test(c.receiver) &&
+    !openedBefore(ctx, c.receiver, thread)
+  )
+}
+
+/** Names of a listening socket handed to a server: oatpp's `connectionProvider`, `serverSocket`. */
+const OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/
+
 /**
- * Java and Kotlin: a thread or an executor's task that starts a server (fmi's java-course
- * `serverStarterThread.start()` in `@BeforeClass`, heron's `threadPools.execute(runServer)`),
- * and then a client, a fixed sleep, or the end of a set-up method or helper, with nothing in
- * between that waits for it (a latch's `await`, a `join`, a poll): the caller can talk to the
- * server before it listens.
+ * The server was bound before the thread started (glaze's `server_.bind("127.0.0.1", port_)`,
+ * then `std::async(… server_.start(2) …)`; grpc-java's `int serverPort = server.init();
+ * executor.execute(server)`) or built on a listener opened elsewhere (oatpp's
+ * `Server(connectionProvider, handler)`, whose provider binds when it is made): the thread only
+ * accepts, and a client can connect at once.
  */
-function jvm(ctx: RuleContext): Hit[] {
+function openedBefore(ctx: RuleContext, server: string, thread: Call): boolean {
+  const bound = ctx.facts.calls.some(
+    (c) =>
+      /^(?:bind|listen|init|prepare)$/.test(c.name) &&
+      c.receiver === server &&
+      c.at.end <= thread.at.start,
+  )
+  const built = lastAssign(ctx.facts, server, thread.at)
+  return (
+    bound ||
+    (built?.value.kind === 'call' &&
+      built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text)))
+  )
+}
+
+/** How one language family runs code on another thread and waits for it. */
+interface Threads {
+  /** The code a call runs on another thread, when the file shows it. */
+  body: (ctx: RuleContext, call: Call) => Span | undefined
+  /** Calls by which the thread tells others it is ready. */
+  signals: RegExp
+  /** Calls by which the test waits for the thread. */
+  waits: RegExp
+  /** Calls that talk to the server. */
+  client: RegExp
+  /** What the client sees when it comes too early. */
+  refused: string
+}
+
+const JVM_THREADS: Threads = {
+  body: jvmThreadBody,
+  signals: SIGNALS,
+  waits: JVM_WAITS,
+  client: CLIENT,
+  refused: 'ConnectException: Connection refused on a loaded runner',
+}
+
+/**
+ * C and C++: the function `pthread_create` is handed, or the callable of a `std::thread` (also
+ * one made by `std::make_unique<std::thread>`) or of `std::async`: a lambda written in place, or
+ * a function of the file named by it.
+ */
+function nativeThreadBody(ctx: RuleContext, call: Call): Span | undefined {
+  let task: Call['args'][number] | undefined
+  if (call.name === 'pthread_create') task = call.args[2]
+  else if (
+    /^(?:std::)?thread$/.test(call.callee) ||
+    /^std::make_(?:unique|shared)<std::thread>/.test(call.text)
+  )
+    task = call.args[0]
+  else if (call.callee === 'std::async')
+    task = call.args.find((a) => !/^std::launch::/.test(a.value.text))
+  if (!task) return undefined
+  if (task.value.kind === 'function') return task.at
+  const name = task.value.text.replace(/^&/, '')
+  return ctx.facts.scopes.find((s) => s.id !== 0 && s.name === name && s.role === 'declared')?.at
+}
+
+const NATIVE_THREADS: Threads = {
+  body: nativeThreadBody,
+  signals:
+    /^(?:pthread_cond_signal|pthread_cond_broadcast|sem_post|pthread_barrier_wait|set_value|count_?[dD]own|arrive|[sS]ignal\w*|[nN]otify\w*)$/,
+  waits:
+    /^(?:pthread_cond_wait|pthread_cond_timedwait|sem_wait|sem_timedwait|pthread_barrier_wait|pthread_join|join|wait|wait_for|wait_until|get|arrive_and_wait)$/,
+  // Not `post`, which is asio's way to queue work, nor `get`, a smart pointer's.
+  client: /^(?:connect|Connect|Get|Post|Put|Delete|Head|Patch|Options|request|send_request)$/,
+  refused: 'ECONNREFUSED on a loaded runner',
+}
+
+/**
+ * A thread or an executor's task that starts a server (fmi's java-course
+ * `serverStarterThread.start()` in `@BeforeClass`, heron's `threadPools.execute(runServer)`,
+ * TizenRT's `pthread_create(&server_thread, NULL, server_connect, …)`), and then a client, a
+ * fixed sleep, or the end of a set-up method or helper, with nothing in between that waits for
+ * it (a latch's `await`, a `join`, a semaphore, a poll): the caller can talk to the server before
+ * it listens.
+ */
+function threadedServers(ctx: RuleContext, threads: Threads): Hit[] {
   const hits: Hit[] = []
   const { facts } = ctx
   for (const call of facts.calls) {
     if (!inTest(ctx, call.scope)) continue
-    const body = jvmThreadBody(ctx, call)
+    const body = threads.body(ctx, call)
     if (!body || !startsServerIn(ctx, body, call)) continue
     // The thread signals once the server started (heron's `serverStartedSignal.countDown()`,
     // smarthome's `serverStarted.complete(…)`): whoever talks to it waits on the signal.
-    if (facts.calls.some((c) => contains(body, c.at) && SIGNALS.test(c.name))) continue
+    if (facts.calls.some((c) => contains(body, c.at) && threads.signals.test(c.name))) continue
     const scope = namedScope(ctx, call.scope)
     const fn = facts.scopes[scope]!
     const area = fn.at
     const after = (at: Span) => at.start > call.at.end && contains(area, at) && !contains(body, at)
-    const waits = facts.calls.some(
-      (c) => after(c.at) && (JVM_WAITS.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name)),
-    )
-    const polls = facts.blocks.some((b) => b.kind === 'loop' && after(b.at))
-    if (waits || polls) continue
     const client = facts.calls.find(
-      (c) => after(c.at) && CLIENT.test(c.name) && !RUNS_ELSEWHERE.test(c.name),
+      (c) =>
+        after(c.at) &&
+        (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) &&
+        !RUNS_ELSEWHERE.test(c.name),
     )
+    // Only a wait before the client counts: joining the server thread at the end does not. A
+    // wait is read from where it ends, as a parse that stumbled on a macro may start it with the
+    // thread's statement (cpp-httplib's `std::thread(…); svr.wait_until_ready();`).
+    const before = (at: Span) =>
+      at.end > call.at.end &&
+      contains(area, at) &&
+      !contains(body, at) &&
+      (!client || at.end <= client.at.start)
+    const waits = facts.calls.some(
+      (c) =>
+        before(c.at) && (threads.waits.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name)),
+    )
+    const polls = facts.blocks.some((b) => b.kind === 'loop' && before(b.at))
+    if (waits || polls) continue
     const sleep = sleepAfter(ctx, call, scope)
     // A test method that talks to nothing after the start leaves no caller to guess.
     const leaves = !client && !fn.test && fn.id !== 0
@@ -726,7 +833,7 @@ function jvm(ctx: RuleContext): Hit[] {
       hit(
         call,
         `The server starts on another thread, so ${then} can run before it listens ` +
-          '(ConnectException: Connection refused on a loaded runner).',
+          `(${threads.refused}).`,
         call,
         client ?? sleep,
       ),
@@ -735,9 +842,19 @@ function jvm(ctx: RuleContext): Hit[] {
   return hits
 }
 
+/** A client thread: the code it runs connects (TizenRT's `pthread_create(…, client_connect, …)`). */
+function connectsIn(ctx: RuleContext, body: Span | undefined): boolean {
+  return (
+    body !== undefined &&
+    ctx.facts.calls.some((c) => contains(body, c.at) && /^(?:connect|Connect)$/.test(c.name))
+  )
+}
+
 export const serveBeforeListen: Rule = (ctx) => {
   const spawned = spawnedThenSleeps(ctx)
-  if (ctx.family === 'java' || ctx.family === 'kotlin') return [...jvm(ctx), ...spawned]
+  if (ctx.family === 'java' || ctx.family === 'kotlin')
+    return [...threadedServers(ctx, JVM_THREADS), ...spawned]
+  if (ctx.family === 'c') return [...threadedServers(ctx, NATIVE_THREADS), ...spawned]
   if (ctx.family === 'rust') return [...rust(ctx), ...spawned]
   if (ctx.family === 'go') return [...go(ctx), ...spawned]
   if (ctx.family === 'js') return [...js(ctx), ...spawned]

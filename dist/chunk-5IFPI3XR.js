@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TGLECW2O.js";
+} from "./chunk-XAWMQAFQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Y5MQQDO5.js.LEGAL.txt */
+/*! For license information please see chunk-5IFPI3XR.js.LEGAL.txt */

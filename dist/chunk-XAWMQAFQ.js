@@ -24418,7 +24418,7 @@ var RULES = [
     id: "PORT007",
     name: "serve-before-listen",
     title: "A test talks to a server before it is listening",
-    description: "The server binds asynchronously (Go `go srv.ListenAndServe()`, Node `server.listen()` without waiting for the callback or promise, a Python thread whose target binds, a Java thread that starts a server) and the test sends its request right away. On a loaded CI runner the request wins the race and gets ECONNREFUSED, and bind errors are lost. Sleeps only move the race.",
+    description: "The server binds asynchronously (Go `go srv.ListenAndServe()`, Node `server.listen()` without waiting for the callback or promise, a Python thread whose target binds, a Java thread that starts a server, a C or C++ thread that listens) and the test sends its request right away. On a loaded CI runner the request wins the race and gets ECONNREFUSED, and bind errors are lost. Sleeps only move the race.",
     severity: "warning",
     precision: "low",
     testOnly: true,
@@ -24430,7 +24430,7 @@ var RULES = [
       kotlin: "Start the server with `start(wait = false)` after binding, and wait for its resolved port before connecting.",
       csharp: "Await `StartAsync()` before sending requests.",
       rust: "Bind the TcpListener first, then spawn the server with it.",
-      c: "Call listen() before starting the client."
+      c: "Bind and listen before starting the thread and hand it the listening socket, or have the thread signal (a condition variable, a promise) after listen() and wait for that before connecting."
     }
   }
 ];
@@ -30508,6 +30508,7 @@ function extractFacts(tree, language, focus) {
   return focus ? extractor.runFocused(tree.rootNode, focus) : extractor.run(tree.rootNode);
 }
 var SHORT_STATEMENT = 300;
+var C_TEST_MACRO = /^(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|BOOST_AUTO_TEST_CASE|BOOST_FIXTURE_TEST_CASE|TEST_CASE|TEST_CASE_METHOD|SCENARIO)\s*\(/;
 var FUNCTION_LITERAL = /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/;
 var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
 var Extractor = class {
@@ -30818,6 +30819,9 @@ var Extractor = class {
           head
         );
       }
+      case "c":
+      case "cpp":
+        return C_TEST_MACRO.test(node.text.slice(0, 40));
       default:
         return false;
     }
@@ -31953,7 +31957,7 @@ function portCounters(facts, consts) {
     port: base(a)
   }));
 }
-var SLEEP = /^(?:sleep|Sleep|usleep|delay|Delay)$/;
+var SLEEP = /^(?:sleep|Sleep|usleep|nanosleep|sleep_for|delay|Delay)$/;
 function isSleep(c) {
   if (SLEEP.test(c.name)) return true;
   if (c.name !== "setTimeout") return false;
@@ -32921,30 +32925,79 @@ function jvmThreadBody(ctx, call) {
   return task.value.kind === "name" ? built(task.value.name)?.at : void 0;
 }
 function startsServerIn(ctx, body2, thread) {
-  return ctx.listeners.some((l) => l.kind === "server" && contains(body2, l.at)) || ctx.facts.calls.some(
-    (c) => c !== thread && contains(body2, c.at) && (c.isNew && /Server$/.test(c.name) || /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver))
+  return (
+    // A C sockaddr filled in the body counts with the bind that takes it: a client thread fills
+    // one to connect (TizenRT's `client_connect`).
+    ctx.listeners.some(
+      (l) => l.kind === "server" && contains(body2, l.at) && (l.call !== void 0 || !/\bsin6?_port\b/.test(l.text))
+    ) || ctx.facts.calls.some(
+      (c) => c !== thread && contains(body2, c.at) && startsServer(ctx, c, thread)
+    )
   );
 }
-function jvm2(ctx) {
+function startsServer(ctx, c, thread) {
+  if (c.isNew && /Server$/.test(c.name)) {
+    const held = ctx.facts.assigns.find((a) => contains(a.at, c.at));
+    return !held || !openedBefore(ctx, held.name, thread);
+  }
+  return /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread);
+}
+var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
+function openedBefore(ctx, server2, thread) {
+  const bound = ctx.facts.calls.some(
+    (c) => /^(?:bind|listen|init|prepare)$/.test(c.name) && c.receiver === server2 && c.at.end <= thread.at.start
+  );
+  const built = lastAssign(ctx.facts, server2, thread.at);
+  return bound || built?.value.kind === "call" && built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text));
+}
+var JVM_THREADS = {
+  body: jvmThreadBody,
+  signals: SIGNALS,
+  waits: JVM_WAITS,
+  client: CLIENT,
+  refused: "ConnectException: Connection refused on a loaded runner"
+};
+function nativeThreadBody(ctx, call) {
+  let task;
+  if (call.name === "pthread_create") task = call.args[2];
+  else if (/^(?:std::)?thread$/.test(call.callee) || /^std::make_(?:unique|shared)<std::thread>/.test(call.text))
+    task = call.args[0];
+  else if (call.callee === "std::async")
+    task = call.args.find((a) => !/^std::launch::/.test(a.value.text));
+  if (!task) return void 0;
+  if (task.value.kind === "function") return task.at;
+  const name2 = task.value.text.replace(/^&/, "");
+  return ctx.facts.scopes.find((s) => s.id !== 0 && s.name === name2 && s.role === "declared")?.at;
+}
+var NATIVE_THREADS = {
+  body: nativeThreadBody,
+  signals: /^(?:pthread_cond_signal|pthread_cond_broadcast|sem_post|pthread_barrier_wait|set_value|count_?[dD]own|arrive|[sS]ignal\w*|[nN]otify\w*)$/,
+  waits: /^(?:pthread_cond_wait|pthread_cond_timedwait|sem_wait|sem_timedwait|pthread_barrier_wait|pthread_join|join|wait|wait_for|wait_until|get|arrive_and_wait)$/,
+  // Not `post`, which is asio's way to queue work, nor `get`, a smart pointer's.
+  client: /^(?:connect|Connect|Get|Post|Put|Delete|Head|Patch|Options|request|send_request)$/,
+  refused: "ECONNREFUSED on a loaded runner"
+};
+function threadedServers(ctx, threads) {
   const hits = [];
   const { facts } = ctx;
   for (const call of facts.calls) {
     if (!inTest(ctx, call.scope)) continue;
-    const body2 = jvmThreadBody(ctx, call);
+    const body2 = threads.body(ctx, call);
     if (!body2 || !startsServerIn(ctx, body2, call)) continue;
-    if (facts.calls.some((c) => contains(body2, c.at) && SIGNALS.test(c.name))) continue;
+    if (facts.calls.some((c) => contains(body2, c.at) && threads.signals.test(c.name))) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = facts.scopes[scope];
     const area = fn.at;
     const after = (at) => at.start > call.at.end && contains(area, at) && !contains(body2, at);
-    const waits = facts.calls.some(
-      (c) => after(c.at) && (JVM_WAITS.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name))
-    );
-    const polls2 = facts.blocks.some((b) => b.kind === "loop" && after(b.at));
-    if (waits || polls2) continue;
     const client = facts.calls.find(
-      (c) => after(c.at) && CLIENT.test(c.name) && !RUNS_ELSEWHERE.test(c.name)
+      (c) => after(c.at) && (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) && !RUNS_ELSEWHERE.test(c.name)
     );
+    const before = (at) => at.end > call.at.end && contains(area, at) && !contains(body2, at) && (!client || at.end <= client.at.start);
+    const waits = facts.calls.some(
+      (c) => before(c.at) && (threads.waits.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name))
+    );
+    const polls2 = facts.blocks.some((b) => b.kind === "loop" && before(b.at));
+    if (waits || polls2) continue;
     const sleep = sleepAfter(ctx, call, scope);
     const leaves = !client && !fn.test && fn.id !== 0;
     if (!client && !leaves) continue;
@@ -32952,7 +33005,7 @@ function jvm2(ctx) {
     hits.push(
       hit(
         call,
-        `The server starts on another thread, so ${then} can run before it listens (ConnectException: Connection refused on a loaded runner).`,
+        `The server starts on another thread, so ${then} can run before it listens (${threads.refused}).`,
         call,
         client ?? sleep
       )
@@ -32960,9 +33013,14 @@ function jvm2(ctx) {
   }
   return hits;
 }
+function connectsIn(ctx, body2) {
+  return body2 !== void 0 && ctx.facts.calls.some((c) => contains(body2, c.at) && /^(?:connect|Connect)$/.test(c.name));
+}
 var serveBeforeListen = (ctx) => {
   const spawned = spawnedThenSleeps(ctx);
-  if (ctx.family === "java" || ctx.family === "kotlin") return [...jvm2(ctx), ...spawned];
+  if (ctx.family === "java" || ctx.family === "kotlin")
+    return [...threadedServers(ctx, JVM_THREADS), ...spawned];
+  if (ctx.family === "c") return [...threadedServers(ctx, NATIVE_THREADS), ...spawned];
   if (ctx.family === "rust") return [...rust3(ctx), ...spawned];
   if (ctx.family === "go") return [...go3(ctx), ...spawned];
   if (ctx.family === "js") return [...js2(ctx), ...spawned];

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Y5MQQDO5.js";
+} from "./chunk-5IFPI3XR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TGLECW2O.js";
+} from "./chunk-XAWMQAFQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FKSHXSQW.js.LEGAL.txt */
+/*! For license information please see serve-command-7R57C3O3.js.LEGAL.txt */
