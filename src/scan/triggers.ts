@@ -21,7 +21,7 @@ export const BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`
 
 /** npm modules and libraries known to hand out numbers (see free-port-race.ts). */
 const RACY_MODULE =
-  'get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?'
+  'get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder'
 
 const RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`
 
@@ -41,6 +41,7 @@ export const ANY_CODE_FAST = new RegExp(
     '(?<=getsock)name',
     '(?<=\\.address|Addr)\\(\\)',
     '(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?',
+    '(?<=Available)PortFinder',
     '(?<=Local)End[pP]oint',
     '(?<=local_|unused_)addr',
     '(?<=server_)address',

@@ -55,7 +55,8 @@ const RACY_HELPERS: Record<string, RegExp> = {
   python:
     /^(?:find_unused_port|pick_unused_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port|get_unused_port|unused_port)$/,
   go: /^(?:GetFreePort|GetFreePorts|MustGetFreePort|GetPort|MustGetPort)$/,
-  jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
+  // Apache MINA's, Camel's and ActiveMQ's test utility `AvailablePortFinder.getNextAvailable()`.
+  jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort|getNextAvailable)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
 }
 
@@ -1035,7 +1036,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
       known?.test(call.name) === true &&
       (family !== 'go' || /(?:^|\.)freeport$/.test(call.receiver)) &&
       (family !== 'jvm' ||
-        !/^find/.test(call.name) ||
+        !/^(?:find|getNext)/.test(call.name) ||
         /SocketUtils|Port/.test(call.receiver) ||
         call.receiver === '')
     const local = definedHere.get(call.name)

@@ -96,7 +96,7 @@ function polls(ctx: RuleContext, client: Call, start: Call): boolean {
  * where the test goes on without knowing the port is open (its first request, or a fixed sleep):
  * the race is between those lines, and the fix is at either end.
  */
-function hit(call: Call, message: string, started: Call = call, until?: { at: Span }): Hit {
+function hit(call: Call, message: string, started: { at: Span } = call, until?: { at: Span }): Hit {
   const end = until && until.at.end > call.at.end ? until.at : call.at
   const at = spanning(started.at, end)
   return { rule: 'PORT007', severity: 'warning', at, code: call.text, message }
@@ -660,7 +660,10 @@ function jvmThreadBody(ctx: RuleContext, call: Call): Span | undefined {
     if (/^new\s*Thread\b/.test(call.receiver)) return call.at
     const thread = built(call.receiver)
     const value = thread?.value
-    return value?.kind === 'call' && value.call.isNew && /^Thread$/.test(value.call.name)
+    // Kotlin builds it without `new`: `val server = Thread { … }`.
+    return value?.kind === 'call' &&
+      (value.call.isNew || ctx.family === 'kotlin') &&
+      /^Thread$/.test(value.call.name)
       ? thread!.at
       : undefined
   }
@@ -829,12 +832,15 @@ function threadedServers(ctx: RuleContext, threads: Threads): Hit[] {
       : sleep
         ? `the code after the fixed sleep on line ${sleep.at.line}`
         : 'the tests that run after it'
+    // A thread built in the function before it starts (`val server = Thread { … }`, a runnable
+    // in a variable) is reported from where it is built, the code that races.
+    const built = body.start < call.at.start && contains(area, body)
     hits.push(
       hit(
         call,
         `The server starts on another thread, so ${then} can run before it listens ` +
           `(${threads.refused}).`,
-        call,
+        built ? { at: spanning(body, call.at) } : call,
         client ?? sleep,
       ),
     )

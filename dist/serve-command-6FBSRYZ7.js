@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5IFPI3XR.js";
+} from "./chunk-22ALL3OF.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-XAWMQAFQ.js";
+} from "./chunk-YGGXIWDQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7R57C3O3.js.LEGAL.txt */
+/*! For license information please see serve-command-6FBSRYZ7.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-XAWMQAFQ.js";
+} from "./chunk-YGGXIWDQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5IFPI3XR.js.LEGAL.txt */
+/*! For license information please see chunk-22ALL3OF.js.LEGAL.txt */

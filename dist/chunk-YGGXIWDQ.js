@@ -32917,7 +32917,7 @@ function jvmThreadBody(ctx, call) {
     if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
     const thread = built(call.receiver);
     const value = thread?.value;
-    return value?.kind === "call" && value.call.isNew && /^Thread$/.test(value.call.name) ? thread.at : void 0;
+    return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && /^Thread$/.test(value.call.name) ? thread.at : void 0;
   }
   if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
   const task = call.args[0];
@@ -33002,11 +33002,12 @@ function threadedServers(ctx, threads) {
     const leaves = !client && !fn.test && fn.id !== 0;
     if (!client && !leaves) continue;
     const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the tests that run after it";
+    const built = body2.start < call.at.start && contains(area, body2);
     hits.push(
       hit(
         call,
         `The server starts on another thread, so ${then} can run before it listens (${threads.refused}).`,
-        call,
+        built ? { at: spanning(body2, call.at) } : call,
         client ?? sleep
       )
     );
@@ -33321,7 +33322,7 @@ var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
 var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
 var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
-var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?";
+var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder";
 var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
 var SOCKET_TABLE = "GetActive(?:Tcp|Udp)|net_connections";
 var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`);
@@ -33330,6 +33331,7 @@ var ANY_CODE_FAST = new RegExp(
     "(?<=getsock)name",
     "(?<=\\.address|Addr)\\(\\)",
     "(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?",
+    "(?<=Available)PortFinder",
     "(?<=Local)End[pP]oint",
     "(?<=local_|unused_)addr",
     "(?<=server_)address",
@@ -33382,7 +33384,8 @@ var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
 var RACY_HELPERS = {
   python: /^(?:find_unused_port|pick_unused_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port|get_unused_port|unused_port)$/,
   go: /^(?:GetFreePort|GetFreePorts|MustGetFreePort|GetPort|MustGetPort)$/,
-  jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort)$/,
+  // Apache MINA's, Camel's and ActiveMQ's test utility `AvailablePortFinder.getNextAvailable()`.
+  jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort|getNextAvailable)$/,
   rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
 };
 var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
@@ -33943,7 +33946,7 @@ function helperCalls(ctx, racyFunctions) {
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue;
     const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver));
-    const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^find/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
+    const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const local = definedHere.get(call.name);
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
     const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && local === void 0;
