@@ -115,5 +115,45 @@ export const fixedPortRebind: Rule = (ctx) => {
       })
     }
   }
+  return [...hits, ...releasedAddressRebinds(ctx)]
+}
+
+/** Go's listen calls and the listener variable whose address the second argument reads. */
+const GO_LISTEN = /^(?:Listen|ListenPacket|ListenTCP)$/
+const READS_ADDRESS = /^(\w+)\.Addr\(\)\.String\(\)$/
+
+/**
+ * Go: `net.Listen("tcp", lis.Addr().String())` binds the address of a listener of the file again,
+ * which can only succeed once that listener closed (a server's `Stop()`, a cancelled context):
+ * the port, often one the kernel chose, went free at the close, and until this bind any process
+ * can take it (apiserver-network-proxy's reconnect test, waypoint's restart). SO_REUSEADDR does
+ * not help: the race is with another owner, not with TIME_WAIT.
+ */
+function releasedAddressRebinds(ctx: RuleContext): Hit[] {
+  if (ctx.family !== 'go') return []
+  const hits: Hit[] = []
+  for (const call of ctx.facts.calls) {
+    if (!GO_LISTEN.test(call.name) || !inTest(ctx, call.scope)) continue
+    const held = READS_ADDRESS.exec(call.args[1]?.value.text ?? '')?.[1]
+    if (!held) continue
+    const listener = ctx.facts.assigns.find(
+      (a) =>
+        a.name === held &&
+        a.at.end <= call.at.start &&
+        a.value.kind === 'call' &&
+        GO_LISTEN.test(a.value.call.name),
+    )
+    if (!listener) continue
+    hits.push({
+      rule: 'PORT006',
+      severity: 'warning',
+      at: call.at,
+      code: call.text,
+      message:
+        `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free only ` +
+        'because that listener closed: between the close and this bind another process or a ' +
+        'parallel test can take the port (EADDRINUSE), whatever the socket options.',
+    })
+  }
   return hits
 }

@@ -34479,8 +34479,31 @@ var fixedPortRebind = (ctx) => {
       });
     }
   }
-  return hits;
+  return [...hits, ...releasedAddressRebinds(ctx)];
 };
+var GO_LISTEN = /^(?:Listen|ListenPacket|ListenTCP)$/;
+var READS_ADDRESS = /^(\w+)\.Addr\(\)\.String\(\)$/;
+function releasedAddressRebinds(ctx) {
+  if (ctx.family !== "go") return [];
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (!GO_LISTEN.test(call.name) || !inTest(ctx, call.scope)) continue;
+    const held = READS_ADDRESS.exec(call.args[1]?.value.text ?? "")?.[1];
+    if (!held) continue;
+    const listener = ctx.facts.assigns.find(
+      (a) => a.name === held && a.at.end <= call.at.start && a.value.kind === "call" && GO_LISTEN.test(a.value.call.name)
+    );
+    if (!listener) continue;
+    hits.push({
+      rule: "PORT006",
+      severity: "warning",
+      at: call.at,
+      code: call.text,
+      message: `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free only because that listener closed: between the close and this bind another process or a parallel test can take the port (EADDRINUSE), whatever the socket options.`
+    });
+  }
+  return hits;
+}
 
 // src/scan/rules/localhost-family.ts
 var LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i;
