@@ -48,7 +48,7 @@ function clientAfter(
       ? v.value === address || (loopback && loopback.test(v.value))
       : v.kind === 'name' && addressVariable !== undefined && v.name === addressVariable
   const dials = (c: Call) =>
-    CLIENT.test(c.name) ||
+    (CLIENT.test(c.name) && !lookup(c)) ||
     (!WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value))) ||
     c.args.some((a) => carriers.some((name) => hasWord(a.value.text, name)))
   // A second bind of the address is the test's own check, not a client (gin's RunTLS twice).
@@ -62,6 +62,15 @@ function clientAfter(
     (c) => WAITS.test(c.name) && c.at.start > start.at.end && c.at.end < client.at.start,
   )
   return waits ? undefined : client
+}
+
+/**
+ * A `get` given a bare key is a lookup, not a request: flask-testing's
+ * `self.app.config.get('LIVESERVER_TIMEOUT', 5)` (a URL or path has a slash or a colon).
+ */
+const lookup = (c: Call) => {
+  const first = c.args[0]?.value
+  return c.name === 'get' && first?.kind === 'string' && /^[\w.-]+$/.test(first.value)
 }
 
 /** A helper that waits for the server before the request: `waitForServer(t, url)`, `waitReady`. */
@@ -250,6 +259,10 @@ function go(ctx: RuleContext): Hit[] {
       given?.kind === 'name' ? given.name : undefined,
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
+    // miekg/dns calls the server's `NotifyStartedFunc` once it listens: a test that sets one
+    // waits on it (heminetwork's `close(started)`, then `<-started`).
+    if (ctx.facts.entries.some((e) => e.key === 'NotifyStartedFunc' && contains(area, e.at)))
+      continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
     // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests
     // at once), hands the caller a server that may not listen yet, unless the function waits

@@ -8935,7 +8935,7 @@ var require_runtime = __commonJS({
           }
           return void 0;
         },
-        lookup: function lookup(depths, name2) {
+        lookup: function lookup2(depths, name2) {
           var len = depths.length;
           for (var i2 = 0; i2 < len; i2++) {
             var result = depths[i2] && container.lookupProperty(depths[i2], name2);
@@ -13268,11 +13268,11 @@ var require_javascript_compiler = __commonJS({
         var len = parts2.length;
         var _loop = function(i3) {
           _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts2[i3], type);
+            var lookup2 = _this2.nameLookup(current, parts2[i3], type);
             if (!falsy) {
-              return [" != null ? ", lookup, " : ", current];
+              return [" != null ? ", lookup2, " : ", current];
             } else {
-              return [" && ", lookup];
+              return [" && ", lookup2];
             }
           });
         };
@@ -13445,12 +13445,12 @@ var require_javascript_compiler = __commonJS({
         this.emptyHash();
         var helper = this.setupHelper(0, name2, helperCall);
         var helperName = this.lastHelper = this.nameLookup("helpers", name2, "helper");
-        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        var lookup2 = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
         if (!this.options.strict) {
-          lookup[0] = "(helper = ";
-          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+          lookup2[0] = "(helper = ";
+          lookup2.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
         }
-        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+        this.push(["(", lookup2, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
       },
       // [invokePartial]
       //
@@ -32575,7 +32575,7 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
     (a) => a.at.start > start2.at.end && contains(area, a.at) && loopback.test(a.value.text)
   ).map((a) => a.name);
   const names = (v) => v.kind === "string" ? v.value === address2 || loopback && loopback.test(v.value) : v.kind === "name" && addressVariable !== void 0 && v.name === addressVariable;
-  const dials = (c) => CLIENT.test(c.name) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
+  const dials = (c) => CLIENT.test(c.name) && !lookup(c) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
   const binds = (c) => ctx.listeners.some((l) => l.call === c);
   const client = ctx.facts.calls.find(
     (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c) && !binds(c)
@@ -32586,6 +32586,10 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
   );
   return waits ? void 0 : client;
 }
+var lookup = (c) => {
+  const first = c.args[0]?.value;
+  return c.name === "get" && first?.kind === "string" && /^[\w.-]+$/.test(first.value);
+};
 var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
 function polls(ctx, client, start2) {
   const sleepyLoop = (within2) => ctx.facts.blocks.some(
@@ -32683,6 +32687,8 @@ function go3(ctx) {
       given?.kind === "name" ? given.name : void 0
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
+    if (ctx.facts.entries.some((e) => e.key === "NotifyStartedFunc" && contains(area, e.at)))
+      continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
     const returns = ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !waitsBefore(area.end);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EZ36NS6Q.js";
+} from "./chunk-ZFXRGZJS.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-S22QG7EF.js.LEGAL.txt */
+/*! For license information please see chunk-CHTCNWLX.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-S22QG7EF.js";
+} from "./chunk-CHTCNWLX.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-EZ36NS6Q.js";
+} from "./chunk-ZFXRGZJS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TAXPHNGR.js.LEGAL.txt */
+/*! For license information please see serve-command-HN7I2XWI.js.LEGAL.txt */
