@@ -500,6 +500,9 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
     // A sleep inside a loop is a poll (`while !is_port_reachable(…) { sleep(…) }`), not a guess.
     const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope))
     if (!sleep) continue
+    // A poll between the start and the sleep waited already (thrift's RunClientServer.py tries
+    // `connect_ex` until the port answers; its later sleep lets children exit).
+    if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue
     const port = spawned.port ? `port ${spawned.port}` : 'its port'
     hits.push({
       rule: 'PORT007',
@@ -566,7 +569,8 @@ function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
 }
 
 /** Calls a readiness loop makes: it asks the server, or sleeps between asks. */
-const ASKS = /^(?:fetch|get|request|urlopen|connect|create_connection|Dial\w*|dial|ping|head)$/i
+const ASKS =
+  /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i
 
 /**
  * The helper waits for the process itself before it returns: a call named for waiting, or a loop

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CHTCNWLX.js";
+} from "./chunk-ZBK426JR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZFXRGZJS.js";
+} from "./chunk-I4ALXS47.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HN7I2XWI.js.LEGAL.txt */
+/*! For license information please see serve-command-DGBR5TQJ.js.LEGAL.txt */

@@ -32824,6 +32824,7 @@ function spawnedThenSleeps(ctx) {
     if (!inTest(ctx, spawned.scope)) continue;
     const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
     if (!sleep) continue;
+    if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue;
     const port = spawned.port ? `port ${spawned.port}` : "its port";
     hits.push({
       rule: "PORT007",
@@ -32871,7 +32872,7 @@ function sleepingCallers(ctx, helper, what) {
   }
   return hits;
 }
-var ASKS = /^(?:fetch|get|request|urlopen|connect|create_connection|Dial\w*|dial|ping|head)$/i;
+var ASKS = /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i;
 function waitsAfter(ctx, spawned, area) {
   const after = (at) => at.start > spawned.at.end && contains(area, at);
   return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
