@@ -682,7 +682,10 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
         !neverStarted(facts, call, family)
       )
-        out.push({ ...server(call, { port: helped }), at: untilBound(facts, call) })
+        out.push({
+          ...server(call, { port: helped, ...helperHost(call, local) }),
+          at: untilBound(facts, call),
+        })
     }
     if (family === 'c' && isAddressedServer(call)) {
       const endpoint = addressedServer(call, local, facts, byScope)
@@ -792,6 +795,21 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   }
   out.push(...configTextListeners(facts))
   return out.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l))
+}
+
+/** A loopback or wildcard address written alone: the host a helper is told to listen on. */
+const HOST_LITERAL = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1?|\[::1?\])$/
+
+/**
+ * The host a server helper is handed beside its port, when it is written as an address alone
+ * (quinn's `Server::new("::1", 4433, config)`): what PORT005 pairs with a client's `localhost`.
+ */
+function helperHost(call: Call, consts: Constants): { host?: string } {
+  for (const a of call.args) {
+    const v = resolve(a.value, consts)
+    if (v.kind === 'string' && HOST_LITERAL.test(v.value)) return { host: v.value }
+  }
+  return {}
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZBK426JR.js";
+} from "./chunk-XC4SU3FB.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-I4ALXS47.js";
+} from "./chunk-VMU7SRM7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DGBR5TQJ.js.LEGAL.txt */
+/*! For license information please see serve-command-O4OCQT3B.js.LEGAL.txt */

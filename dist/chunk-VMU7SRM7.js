@@ -32417,7 +32417,10 @@ function listenersOf(facts, family, consts) {
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family))
-        out2.push({ ...server(call, { port: helped }), at: untilBound(facts, call) });
+        out2.push({
+          ...server(call, { port: helped, ...helperHost(call, local) }),
+          at: untilBound(facts, call)
+        });
     }
     if (family === "c" && isAddressedServer(call)) {
       const endpoint2 = addressedServer(call, local, facts, byScope);
@@ -32504,6 +32507,14 @@ function listenersOf(facts, family, consts) {
   }
   out2.push(...configTextListeners(facts));
   return out2.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l));
+}
+var HOST_LITERAL = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1?|\[::1?\])$/;
+function helperHost(call, consts) {
+  for (const a of call.args) {
+    const v = resolve(a.value, consts);
+    if (v.kind === "string" && HOST_LITERAL.test(v.value)) return { host: v.value };
+  }
+  return {};
 }
 function defaultGiving(facts, call, address2, consts) {
   if (address2.port.kind !== "fixed") return void 0;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-I4ALXS47.js";
+} from "./chunk-VMU7SRM7.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZBK426JR.js.LEGAL.txt */
+/*! For license information please see chunk-XC4SU3FB.js.LEGAL.txt */
