@@ -11,6 +11,9 @@ import type { Listener } from '../listeners.ts'
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i
 const IPV4_SOCKET = /^AddressFamily\.InterNetwork$/
 const LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/
+/** Name lookups: `LookupIP`, `getaddrinfo`, `Dns.GetHostAddresses`, `InetAddress.getByName`. */
+const LOOKUP =
+  /^_*(?:[lL]ookup\w*|[rR]esolve\w*|getaddrinfo|gethostbyname\w*|getByName|getAllByName|GetHostEntry\w*|GetHostAddresses\w*)$/
 
 /** A .NET client socket made for IPv4 resolves `localhost` to IPv4 addresses only. */
 function ipv4Client(ctx: RuleContext, servers: Listener[]): boolean {
@@ -38,6 +41,13 @@ export const localhostFamily: Rule = (ctx) => {
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
   // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
   const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
+  // A name looked up is not dialled: v2ray's DNS test asks its resolver for 'localhost'.
+  const lookedUp = (s: Str) => {
+    const around = facts.calls
+      .filter((c) => contains(c.at, s.at))
+      .sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0]
+    return around !== undefined && LOOKUP.test(around.name)
+  }
   // A constant whose every use is a server's address is no client ("localhost:0" to listen on).
   const onlyServes = (s: Str) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at))
@@ -64,7 +74,7 @@ export const localhostFamily: Rule = (ctx) => {
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
-          (s.value.toLowerCase() !== 'localhost' || inCall(s)) &&
+          (s.value.toLowerCase() !== 'localhost' || (inCall(s) && !lookedUp(s))) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
           !onlyServes(s),

@@ -34527,6 +34527,7 @@ function releasedAddressRebinds(ctx) {
 var LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i;
 var IPV4_SOCKET = /^AddressFamily\.InterNetwork$/;
 var LOOPBACK_V4 = /(?:^|\/\/|@)127\.0\.0\.1(?=$|[:/])/;
+var LOOKUP = /^_*(?:[lL]ookup\w*|[rR]esolve\w*|getaddrinfo|gethostbyname\w*|getByName|getAllByName|GetHostEntry\w*|GetHostAddresses\w*)$/;
 function ipv4Client(ctx, servers) {
   const serverSockets = new Set(servers.map((l) => rootOf(l.text)));
   return ctx.facts.calls.some((c) => {
@@ -34544,6 +34545,10 @@ var localhostFamily = (ctx) => {
   if (ipv4First) return [];
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
+  const lookedUp = (s) => {
+    const around = facts.calls.filter((c) => contains(c.at, s.at)).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
+    return around !== void 0 && LOOKUP.test(around.name);
+  };
   const onlyServes = (s) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at));
     if (!constant?.name) return false;
@@ -34566,7 +34571,7 @@ var localhostFamily = (ctx) => {
     let resolves = "";
     if (family === "v4" || family === "v6") {
       clients = [...facts.strings, ...js3 ? implicitLocalhost(ctx) : []].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s) && !lookedUp(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";

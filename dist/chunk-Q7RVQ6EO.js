@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-VMU7SRM7.js";
+} from "./chunk-WDLCVT62.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XC4SU3FB.js.LEGAL.txt */
+/*! For license information please see chunk-Q7RVQ6EO.js.LEGAL.txt */
