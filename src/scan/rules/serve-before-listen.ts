@@ -199,15 +199,24 @@ function dialsListenAddress(client: Call, server: string): boolean {
 const SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/
 
 /**
- * `go func() { gohabServer.Start() }()`: a server object started without arguments binds in
+ * `go func() { gohabServer.Start() }()`, tyk's `go server.Serve()`: a server object started
+ * without arguments binds in
  * the goroutine, unless its listener was opened before: httptest's unstarted servers are, and so
  * may be one built by a constructor that can fail (`server, err := New(cfg)`), since a Go
  * constructor that opens a listener has to return its error (grafana/dskit's `New` does; a
  * constructor with one result cannot report a bind failure).
  */
 function startsServerObject(ctx: RuleContext, call: Call): boolean {
-  if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false
+  if (!/^(?:Start|Run|Serve)$/.test(call.name) || call.args.length > 0) return false
   if (!SERVER_VARIABLE.test(call.receiver)) return false
+  // gosrt's `server.Listen()` before `go server.Serve()`: the goroutine only accepts.
+  const listened = ctx.facts.calls.some(
+    (c) =>
+      c.receiver === call.receiver &&
+      /^(?:Listen|Bind)\w*$/.test(c.name) &&
+      c.at.end <= call.at.start,
+  )
+  if (listened) return false
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === 'call')
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
@@ -702,20 +711,20 @@ function startsServerIn(ctx: RuleContext, body: Span, thread: Call): boolean {
         (l.call !== undefined || !/\bsin6?_port\b/.test(l.text)),
     ) ||
     ctx.facts.calls.some(
-      (c) => c !== thread && contains(body, c.at) && startsServer(ctx, c, thread),
+      (c) => c !== thread && contains(body, c.at) && startsServer(ctx, c, thread, body),
     )
   )
 }
 
-function startsServer(ctx: RuleContext, c: Call, thread: Call): boolean {
+function startsServer(ctx: RuleContext, c: Call, thread: Call, body: Span): boolean {
   if (c.isNew && /Server$/.test(c.name)) {
     const held = ctx.facts.assigns.find((a) => contains(a.at, c.at))
-    return !held || !openedBefore(ctx, held.name, thread)
+    return !held || !openedBefore(ctx, held.name, thread, body)
   }
   return (
     /^(?:start|run|serve|listen|bind)$/.test(c.name) &&
     /server/i.test(c.receiver) &&
-    !openedBefore(ctx, c.receiver, thread)
+    !openedBefore(ctx, c.receiver, thread, body)
   )
 }
 
@@ -729,14 +738,19 @@ const OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/
  * `Server(connectionProvider, handler)`, whose provider binds when it is made): the thread only
  * accepts, and a client can connect at once.
  */
-function openedBefore(ctx: RuleContext, server: string, thread: Call): boolean {
+function openedBefore(ctx: RuleContext, server: string, thread: Call, body: Span): boolean {
+  // What the thread's own code does (thrift's `server = getServer(…, tServerSocket, …)` inside
+  // `run()`) happens on the thread, not before it; another method's is another test's.
+  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
+  const outside = (at: Span) => !contains(body, at) && contains(area, at)
   const bound = ctx.facts.calls.some(
     (c) =>
       /^(?:bind|listen|init|prepare)$/.test(c.name) &&
       c.receiver === server &&
-      c.at.end <= thread.at.start,
+      c.at.end <= thread.at.start &&
+      outside(c.at),
   )
-  const built = lastAssign(ctx.facts, server, thread.at)
+  const built = lastAssign(ctx.facts, server, thread.at, (a) => outside(a.at))
   return (
     bound ||
     (built?.value.kind === 'call' &&

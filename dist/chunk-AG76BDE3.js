@@ -32661,8 +32661,12 @@ function dialsListenAddress(client, server2) {
 }
 var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
-  if (!/^(?:Start|Run)$/.test(call.name) || call.args.length > 0) return false;
+  if (!/^(?:Start|Run|Serve)$/.test(call.name) || call.args.length > 0) return false;
   if (!SERVER_VARIABLE.test(call.receiver)) return false;
+  const listened = ctx.facts.calls.some(
+    (c) => c.receiver === call.receiver && /^(?:Listen|Bind)\w*$/.test(c.name) && c.at.end <= call.at.start
+  );
+  if (listened) return false;
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
@@ -32949,23 +32953,25 @@ function startsServerIn(ctx, body2, thread) {
     ctx.listeners.some(
       (l) => l.kind === "server" && contains(body2, l.at) && (l.call !== void 0 || !/\bsin6?_port\b/.test(l.text))
     ) || ctx.facts.calls.some(
-      (c) => c !== thread && contains(body2, c.at) && startsServer(ctx, c, thread)
+      (c) => c !== thread && contains(body2, c.at) && startsServer(ctx, c, thread, body2)
     )
   );
 }
-function startsServer(ctx, c, thread) {
+function startsServer(ctx, c, thread, body2) {
   if (c.isNew && /Server$/.test(c.name)) {
     const held = ctx.facts.assigns.find((a) => contains(a.at, c.at));
-    return !held || !openedBefore(ctx, held.name, thread);
+    return !held || !openedBefore(ctx, held.name, thread, body2);
   }
-  return /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread);
+  return /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2);
 }
 var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
-function openedBefore(ctx, server2, thread) {
+function openedBefore(ctx, server2, thread, body2) {
+  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  const outside = (at) => !contains(body2, at) && contains(area, at);
   const bound = ctx.facts.calls.some(
-    (c) => /^(?:bind|listen|init|prepare)$/.test(c.name) && c.receiver === server2 && c.at.end <= thread.at.start
+    (c) => /^(?:bind|listen|init|prepare)$/.test(c.name) && c.receiver === server2 && c.at.end <= thread.at.start && outside(c.at)
   );
-  const built = lastAssign(ctx.facts, server2, thread.at);
+  const built = lastAssign(ctx.facts, server2, thread.at, (a) => outside(a.at));
   return bound || built?.value.kind === "call" && built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text));
 }
 var JVM_THREADS = {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WDLCVT62.js";
+} from "./chunk-AG76BDE3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Q7RVQ6EO.js.LEGAL.txt */
+/*! For license information please see chunk-4FBSFQMV.js.LEGAL.txt */
