@@ -37,7 +37,7 @@ const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
-const SERVER_CLASS = /(?:Server|Listener|Acceptor|_server|_listener|_acceptor)$/
+const SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /** `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`). */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-AG76BDE3.js";
+} from "./chunk-T5L5FMML.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-4FBSFQMV.js.LEGAL.txt */
+/*! For license information please see chunk-FZ3AYUGY.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-4FBSFQMV.js";
+} from "./chunk-FZ3AYUGY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AG76BDE3.js";
+} from "./chunk-T5L5FMML.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TZBH3UTM.js.LEGAL.txt */
+/*! For license information please see serve-command-UWMBTMMY.js.LEGAL.txt */

@@ -31671,7 +31671,7 @@ var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
-var SERVER_CLASS = /(?:Server|Listener|Acceptor|_server|_listener|_acceptor)$/;
+var SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
