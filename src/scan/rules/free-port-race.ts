@@ -970,8 +970,21 @@ function onlyForAClient(ctx: RuleContext, call: Call): boolean {
 }
 
 /**
+ * The number is only where a forward sends connections: the last of a four-part forward (dev-
+ * tunnels-ssh's `forwardFromRemotePort(loopbackV4, 0, loopbackV4, testPort)`, where the first
+ * pair is bound and the second dialled) or a stream's port (`streamToRemotePort(host,
+ * testPort)`). Not a two-part forward, `forwardToRemotePort(host, testPort)`, which binds it.
+ */
+const forwardsTo = (c: Call, name: string) =>
+  ((/^forward\w*$/i.test(c.name) && c.args.length >= 4) ||
+    (/^stream\w*To\w*$/i.test(c.name) && c.args.length >= 2)) &&
+  hasWord(c.args[c.args.length - 1]!.value.text, name) &&
+  !c.args.slice(0, -1).some((a) => hasWord(a.value.text, name))
+
+/**
  * A test of the helper itself: its number is kept in a variable that is only logged or asserted
- * on (`randomPort = getRandomPort(); assertTrue(randomPort > 0)`), never bound.
+ * on (`randomPort = getRandomPort(); assertTrue(randomPort > 0)`), never bound; or it is only a
+ * forward's destination.
  */
 function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const { facts } = ctx
@@ -981,11 +994,17 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const later = (at: Span) => at.start > held.at.end && contains(area, at)
   const mentions = (text: string) => hasWord(text, held.name)
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)))
+  // `const forwarder = await pfs.forwardFromRemotePort(…, testPort)` keeps the forward, not the port.
+  const keepsForward = (a: Assign) => a.value.kind === 'call' && forwardsTo(a.value.call, held.name)
   const elsewhere =
-    facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) ||
+    facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) ||
     facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
     facts.exits.some((e) => later(e.at) && mentions(e.text))
-  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name))
+  return (
+    calls.length > 0 &&
+    !elsewhere &&
+    calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name))
+  )
 }
 
 /** Assertions that the code they are handed throws: `assertThrows(…, () -> findAvailablePort(…))`. */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FZ3AYUGY.js";
+} from "./chunk-ULM5EO5Q.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-T5L5FMML.js";
+} from "./chunk-JKXBI3VS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UWMBTMMY.js.LEGAL.txt */
+/*! For license information please see serve-command-ESWQ3ZWG.js.LEGAL.txt */

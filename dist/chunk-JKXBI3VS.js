@@ -33934,6 +33934,7 @@ function onlyForAClient(ctx, call) {
   ).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
   return given !== void 0 && CLIENT_CALL.test(given.name);
 }
+var forwardsTo = (c, name2) => (/^forward\w*$/i.test(c.name) && c.args.length >= 4 || /^stream\w*To\w*$/i.test(c.name) && c.args.length >= 2) && hasWord(c.args[c.args.length - 1].value.text, name2) && !c.args.slice(0, -1).some((a) => hasWord(a.value.text, name2));
 function onlyLookedAt(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
@@ -33942,8 +33943,9 @@ function onlyLookedAt(ctx, call) {
   const later = (at) => at.start > held.at.end && contains(area, at);
   const mentions = (text) => hasWord(text, held.name);
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)));
-  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
-  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name));
+  const keepsForward = (a) => a.value.kind === "call" && forwardsTo(a.value.call, held.name);
+  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
+  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name));
 }
 var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
 function expectedToThrow(ctx, call) {
