@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-JKXBI3VS.js";
+} from "./chunk-F24DKJ4G.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ULM5EO5Q.js.LEGAL.txt */
+/*! For license information please see chunk-GIWCHORR.js.LEGAL.txt */
