@@ -171,6 +171,16 @@ export interface FileFacts {
   hasErrors: boolean
 }
 
+/** The smallest call around `at` that does not start where it does: the call `at` is handed to. */
+export function innermostCall(facts: FileFacts, at: Span): Call | undefined {
+  let best: Call | undefined
+  for (const c of facts.calls) {
+    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start
+    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c
+  }
+  return best
+}
+
 /** The smallest assignment around `at`: the one whose value holds it (`srv := &http.Server{…}`). */
 export function innermostAssign(facts: FileFacts, at: Span): Assign | undefined {
   let best: Assign | undefined

@@ -1,7 +1,7 @@
 // PORT005: the server binds one address family and the client dials the name `localhost`
 // (or the reverse, in JavaScript, where `listen(p, 'localhost')` binds only the first answer).
 import type { Str } from '../facts.ts'
-import { contains } from '../facts.ts'
+import { contains, innermostCall } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
@@ -42,12 +42,7 @@ export const localhostFamily: Rule = (ctx) => {
   // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
   const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
   // A name looked up is not dialled: v2ray's DNS test asks its resolver for 'localhost'.
-  const lookedUp = (s: Str) => {
-    const around = facts.calls
-      .filter((c) => contains(c.at, s.at))
-      .sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0]
-    return around !== undefined && LOOKUP.test(around.name)
-  }
+  const lookedUp = (s: Str) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? '')
   // A constant whose every use is a server's address is no client ("localhost:0" to listen on).
   const onlyServes = (s: Str) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at))

@@ -3,7 +3,7 @@
 // proxy.NewClient(…, in)` → `go c.Serve(…)`; Prometheus's `opts := &Options{ListenAddress:
 // ":9090"}` → `webHandler := New(nil, opts)` → `webHandler.Listener()`.
 import type { Assign, Call, FileFacts, Span, Value } from '../facts.ts'
-import { contains, innermostAssign, spanning } from '../facts.ts'
+import { contains, innermostAssign, innermostCall, spanning } from '../facts.ts'
 import {
   addressOf,
   assignsByScope,
@@ -211,15 +211,6 @@ function isStart(c: Call): boolean {
 /** `app.NewSyslogAgent(cfg, mc, logger)`: the value is passed to the call the chain starts with. */
 function inArguments(receiver: string, name: string): boolean {
   return new RegExp(`[(,]\\s*[&*]?${escapeRegExp(name)}\\s*[,)]`).test(receiver)
-}
-
-function innermostCall(facts: FileFacts, at: Span): Call | undefined {
-  let best: Call | undefined
-  for (const c of facts.calls) {
-    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start
-    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c
-  }
-  return best
 }
 
 /** The assignment of the literal a variable holds, in the function around `at` or outside it. */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-GIWCHORR.js";
+} from "./chunk-S5KVRIZ7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-F24DKJ4G.js";
+} from "./chunk-K52YTBWG.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LN7WJGP7.js.LEGAL.txt */
+/*! For license information please see serve-command-LXPICSME.js.LEGAL.txt */

@@ -29867,6 +29867,14 @@ import { resolve as resolve4 } from "node:path";
 import { posix as posix3 } from "node:path";
 
 // src/scan/facts.ts
+function innermostCall(facts, at) {
+  let best;
+  for (const c of facts.calls) {
+    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start;
+    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c;
+  }
+  return best;
+}
 function innermostAssign(facts, at) {
   let best;
   for (const a of facts.assigns) {
@@ -33319,14 +33327,6 @@ function isStart(c) {
 function inArguments(receiver, name2) {
   return new RegExp(`[(,]\\s*[&*]?${escapeRegExp(name2)}\\s*[,)]`).test(receiver);
 }
-function innermostCall(facts, at) {
-  let best;
-  for (const c of facts.calls) {
-    const smaller = !best || c.at.end - c.at.start < best.at.end - best.at.start;
-    if (smaller && contains(c.at, at) && c.at.start !== at.start) best = c;
-  }
-  return best;
-}
 function literalOf(facts, name2, at, byScope) {
   for (let s = facts.scopes[at.scope]; s; s = s.id === 0 ? void 0 : facts.scopes[s.parent]) {
     const literal2 = byScope.get(s.id)?.findLast((a) => a.target === name2 && a.at.end <= at.at.start && a.value.kind !== "call");
@@ -34554,10 +34554,7 @@ var localhostFamily = (ctx) => {
   if (ipv4First) return [];
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
-  const lookedUp = (s) => {
-    const around = facts.calls.filter((c) => contains(c.at, s.at)).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
-    return around !== void 0 && LOOKUP.test(around.name);
-  };
+  const lookedUp = (s) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? "");
   const onlyServes = (s) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at));
     if (!constant?.name) return false;
