@@ -210,13 +210,7 @@ function startsServerObject(ctx: RuleContext, call: Call): boolean {
   if (!/^(?:Start|Run|Serve)$/.test(call.name) || call.args.length > 0) return false
   if (!SERVER_VARIABLE.test(call.receiver)) return false
   // gosrt's `server.Listen()` before `go server.Serve()`: the goroutine only accepts.
-  const listened = ctx.facts.calls.some(
-    (c) =>
-      c.receiver === call.receiver &&
-      /^(?:Listen|Bind)\w*$/.test(c.name) &&
-      c.at.end <= call.at.start,
-  )
-  if (listened) return false
+  if (calledBefore(ctx, call.receiver, /^(?:Listen|Bind)\w*$/, call)) return false
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === 'call')
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
@@ -388,14 +382,31 @@ function sleepAfter(ctx: RuleContext, start: { at: Span }, scope: number): Call 
  */
 function boundBefore(ctx: RuleContext, target: string, thread: Call): boolean {
   const object = target.replace(/\.\w+$/, '')
-  if (object === target) return false
-  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
+  return (
+    object !== target &&
+    calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread)
+  )
+}
+
+/**
+ * `server` was told to bind or listen (`verbs`) in the function that starts the thread or
+ * goroutine, before it does (outside `skip`, the thread's own code): its socket is open already.
+ */
+function calledBefore(
+  ctx: RuleContext,
+  server: string,
+  verbs: RegExp,
+  start: Call,
+  skip?: Span,
+): boolean {
+  const area = ctx.facts.scopes[namedScope(ctx, start.scope)]!.at
   return ctx.facts.calls.some(
     (c) =>
-      /^(?:prepare|bind|listen|server_bind|server_activate)$/.test(c.name) &&
-      c.callee === `${object}.${c.name}` &&
+      verbs.test(c.name) &&
+      c.receiver === server &&
       contains(area, c.at) &&
-      c.at.end < thread.at.start,
+      c.at.end <= start.at.start &&
+      !(skip && contains(skip, c.at)),
   )
 }
 
@@ -743,13 +754,7 @@ function openedBefore(ctx: RuleContext, server: string, thread: Call, body: Span
   // `run()`) happens on the thread, not before it; another method's is another test's.
   const area = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
   const outside = (at: Span) => !contains(body, at) && contains(area, at)
-  const bound = ctx.facts.calls.some(
-    (c) =>
-      /^(?:bind|listen|init|prepare)$/.test(c.name) &&
-      c.receiver === server &&
-      c.at.end <= thread.at.start &&
-      outside(c.at),
-  )
+  const bound = calledBefore(ctx, server, /^(?:bind|listen|init|prepare)$/, thread, body)
   const built = lastAssign(ctx.facts, server, thread.at, (a) => outside(a.at))
   return (
     bound ||

@@ -32671,10 +32671,7 @@ var SERVER_VARIABLE = /^(?:\w*[sS]erver|srv)$/;
 function startsServerObject(ctx, call) {
   if (!/^(?:Start|Run|Serve)$/.test(call.name) || call.args.length > 0) return false;
   if (!SERVER_VARIABLE.test(call.receiver)) return false;
-  const listened = ctx.facts.calls.some(
-    (c) => c.receiver === call.receiver && /^(?:Listen|Bind)\w*$/.test(c.name) && c.at.end <= call.at.start
-  );
-  if (listened) return false;
+  if (calledBefore(ctx, call.receiver, /^(?:Listen|Bind)\w*$/, call)) return false;
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
@@ -32783,10 +32780,12 @@ function sleepAfter(ctx, start2, scope) {
 }
 function boundBefore(ctx, target, thread) {
   const object = target.replace(/\.\w+$/, "");
-  if (object === target) return false;
-  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  return object !== target && calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
+}
+function calledBefore(ctx, server2, verbs, start2, skip) {
+  const area = ctx.facts.scopes[namedScope(ctx, start2.scope)].at;
   return ctx.facts.calls.some(
-    (c) => /^(?:prepare|bind|listen|server_bind|server_activate)$/.test(c.name) && c.callee === `${object}.${c.name}` && contains(area, c.at) && c.at.end < thread.at.start
+    (c) => verbs.test(c.name) && c.receiver === server2 && contains(area, c.at) && c.at.end <= start2.at.start && !(skip && contains(skip, c.at))
   );
 }
 var CHECKS = /[wW]ait|[rR]eady|[pP]oll|[uU]ntil|[sS]tartup/;
@@ -32976,9 +32975,7 @@ var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
 function openedBefore(ctx, server2, thread, body2) {
   const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
   const outside = (at) => !contains(body2, at) && contains(area, at);
-  const bound = ctx.facts.calls.some(
-    (c) => /^(?:bind|listen|init|prepare)$/.test(c.name) && c.receiver === server2 && c.at.end <= thread.at.start && outside(c.at)
-  );
+  const bound = calledBefore(ctx, server2, /^(?:bind|listen|init|prepare)$/, thread, body2);
   const built = lastAssign(ctx.facts, server2, thread.at, (a) => outside(a.at));
   return bound || built?.value.kind === "call" && built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text));
 }
