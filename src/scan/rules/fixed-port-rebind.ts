@@ -1,6 +1,6 @@
 // PORT006: the same fixed port bound again after the first listener closed, by a socket that
 // TIME_WAIT can refuse, including a fixed-port bind inside a loop that closes it.
-import { contains } from '../facts.ts'
+import { contains, type Span } from '../facts.ts'
 import type { Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, inTest, namedScope } from './context.ts'
@@ -50,6 +50,14 @@ function datagram(ctx: RuleContext, l: Listener): boolean {
   )
 }
 
+const hit = (at: Span, code: string, message: string): Hit => ({
+  rule: 'PORT006',
+  severity: 'warning',
+  at,
+  code,
+  message,
+})
+
 export const fixedPortRebind: Rule = (ctx) => {
   const { facts } = ctx
   const fixed = ctx.listeners
@@ -81,38 +89,25 @@ export const fixedPortRebind: Rule = (ctx) => {
       earlier &&
       closes.some((c) => c.at.start > earlier.at.end && c.at.start < current.at.start)
     ) {
-      hits.push({
-        rule: 'PORT006',
-        severity: 'warning',
-        at: current.at,
-        code: current.text,
-        message: message(port, earlier.at.line),
-      })
+      hits.push(hit(current.at, current.text, message(port, earlier.at.line)))
       continue
     }
     const loop = facts.blocks.find((b) => b.kind === 'loop' && contains(b.at, current.at))
     if (loop && closes.some((c) => contains(loop.at, c.at) && c.at.start > current.at.start)) {
-      hits.push({
-        rule: 'PORT006',
-        severity: 'warning',
-        at: current.at,
-        code: current.text,
-        message: message(port),
-      })
+      hits.push(hit(current.at, current.text, message(port)))
     }
   }
   for (const call of facts.calls) {
     if (/restart\w*same_?ports?/i.test(call.name) && inTest(ctx, call.scope)) {
-      hits.push({
-        rule: 'PORT006',
-        severity: 'warning',
-        at: call.at,
-        code: call.text,
-        message:
+      hits.push(
+        hit(
+          call.at,
+          call.text,
           `\`${call.callee}\` restarts servers on the ports they had: another process or a ` +
-          'parallel test can take a port between the shutdown and the restart (EADDRINUSE), and ' +
-          'a socket without SO_REUSEADDR also meets TIME_WAIT.',
-      })
+            'parallel test can take a port between the shutdown and the restart (EADDRINUSE), and ' +
+            'a socket without SO_REUSEADDR also meets TIME_WAIT.',
+        ),
+      )
     }
   }
   return [...hits, ...releasedAddressRebinds(ctx)]
@@ -144,16 +139,15 @@ function releasedAddressRebinds(ctx: RuleContext): Hit[] {
         GO_LISTEN.test(a.value.call.name),
     )
     if (!listener) continue
-    hits.push({
-      rule: 'PORT006',
-      severity: 'warning',
-      at: call.at,
-      code: call.text,
-      message:
-        `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free only ` +
-        'because that listener closed: between the close and this bind another process or a ' +
-        'parallel test can take the port (EADDRINUSE), whatever the socket options.',
-    })
+    hits.push(
+      hit(
+        call.at,
+        call.text,
+        `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free ` +
+          'only because that listener closed: between the close and this bind another process or ' +
+          'a parallel test can take the port (EADDRINUSE), whatever the socket options.',
+      ),
+    )
   }
   return hits
 }

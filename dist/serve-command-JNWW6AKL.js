@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KF2IUQGP.js";
+} from "./chunk-BHQHPTV5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KWGT7BZZ.js";
+} from "./chunk-FSILIYLN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OU4EPIC2.js.LEGAL.txt */
+/*! For license information please see serve-command-JNWW6AKL.js.LEGAL.txt */

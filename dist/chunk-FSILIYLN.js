@@ -33441,7 +33441,7 @@ var freePortRace = (ctx) => {
     const name2 = ctx.facts.scopes[scope]?.name;
     return name2 ? `\`${name2}\`` : "This code";
   };
-  const hit2 = (at, code, scope, what) => {
+  const hit3 = (at, code, scope, what) => {
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
@@ -33479,7 +33479,7 @@ var freePortRace = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (!drawn && isRace(ctx, bound, scope))
-      hit2(
+      hit3(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
         l.text,
         scope,
@@ -33547,7 +33547,7 @@ var freePortRace = (ctx) => {
       continue;
     const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
     if (isRace(ctx, bound, scope))
-      hit2(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
+      hit3(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
   }
   for (const loop of probeLoops(ctx.facts)) {
     const defined = ctx.facts.scopes.find((s) => s.name === loop.probe);
@@ -34459,6 +34459,13 @@ function datagram(ctx, l) {
     (c) => contains(area, c.at) && c.args.some((a) => /(?:^|\.)(?:SOCK_DGRAM|Datagram|DGRAM)$/.test(a.value.text))
   );
 }
+var hit2 = (at, code, message) => ({
+  rule: "PORT006",
+  severity: "warning",
+  at,
+  code,
+  message
+});
 var fixedPortRebind = (ctx) => {
   const { facts } = ctx;
   const fixed = ctx.listeners.filter(
@@ -34472,35 +34479,23 @@ var fixedPortRebind = (ctx) => {
     const port = current.port.kind === "fixed" ? current.port.port : 0;
     const earlier = fixed.slice(0, i2).reverse().find((l) => l.port.kind === "fixed" && l.port.port === port);
     if (earlier && closes.some((c) => c.at.start > earlier.at.end && c.at.start < current.at.start)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: current.at,
-        code: current.text,
-        message: message(port, earlier.at.line)
-      });
+      hits.push(hit2(current.at, current.text, message(port, earlier.at.line)));
       continue;
     }
     const loop = facts.blocks.find((b) => b.kind === "loop" && contains(b.at, current.at));
     if (loop && closes.some((c) => contains(loop.at, c.at) && c.at.start > current.at.start)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: current.at,
-        code: current.text,
-        message: message(port)
-      });
+      hits.push(hit2(current.at, current.text, message(port)));
     }
   }
   for (const call of facts.calls) {
     if (/restart\w*same_?ports?/i.test(call.name) && inTest(ctx, call.scope)) {
-      hits.push({
-        rule: "PORT006",
-        severity: "warning",
-        at: call.at,
-        code: call.text,
-        message: `\`${call.callee}\` restarts servers on the ports they had: another process or a parallel test can take a port between the shutdown and the restart (EADDRINUSE), and a socket without SO_REUSEADDR also meets TIME_WAIT.`
-      });
+      hits.push(
+        hit2(
+          call.at,
+          call.text,
+          `\`${call.callee}\` restarts servers on the ports they had: another process or a parallel test can take a port between the shutdown and the restart (EADDRINUSE), and a socket without SO_REUSEADDR also meets TIME_WAIT.`
+        )
+      );
     }
   }
   return [...hits, ...releasedAddressRebinds(ctx)];
@@ -34518,13 +34513,13 @@ function releasedAddressRebinds(ctx) {
       (a) => a.name === held && a.at.end <= call.at.start && a.value.kind === "call" && GO_LISTEN.test(a.value.call.name)
     );
     if (!listener) continue;
-    hits.push({
-      rule: "PORT006",
-      severity: "warning",
-      at: call.at,
-      code: call.text,
-      message: `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free only because that listener closed: between the close and this bind another process or a parallel test can take the port (EADDRINUSE), whatever the socket options.`
-    });
+    hits.push(
+      hit2(
+        call.at,
+        call.text,
+        `This binds again the address of \`${held}\` (line ${listener.at.line}), which is free only because that listener closed: between the close and this bind another process or a parallel test can take the port (EADDRINUSE), whatever the socket options.`
+      )
+    );
   }
   return hits;
 }
@@ -34655,7 +34650,7 @@ var RULE_CHECKS = {
 function runRules(ctx, enabled) {
   const hits = [];
   for (const [id, check] of Object.entries(RULE_CHECKS)) {
-    if (enabled.has(id)) for (const hit2 of check(ctx)) hits.push(hit2);
+    if (enabled.has(id)) for (const hit3 of check(ctx)) hits.push(hit3);
   }
   return hits.sort((a, b) => a.at.start - b.at.start || a.rule.localeCompare(b.rule));
 }
@@ -34877,29 +34872,29 @@ function toFindings(hits, where) {
   const findings = [];
   const occurrences = /* @__PURE__ */ new Map();
   let suppressed = 0;
-  for (const hit2 of hits) {
-    const key = `${hit2.rule}\0${hit2.code.replace(/\s+/g, " ")}`;
+  for (const hit3 of hits) {
+    const key = `${hit3.rule}\0${hit3.code.replace(/\s+/g, " ")}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
-    const { at } = hit2;
+    const { at } = hit3;
     if (where.lines !== void 0 && !spanChanged(where.lines, at.line, at.endLine)) continue;
     if (where.skipped?.some((s) => contains(s, at))) continue;
-    if (isSuppressed(where.suppressions, hit2.rule, at.line, at.endLine)) {
+    if (isSuppressed(where.suppressions, hit3.rule, at.line, at.endLine)) {
       suppressed++;
       continue;
     }
     findings.push({
-      rule: hit2.rule,
-      severity: hit2.severity,
+      rule: hit3.rule,
+      severity: hit3.severity,
       path: where.path,
       line: at.line,
       column: at.column,
       endLine: at.endLine,
       endColumn: at.endColumn,
       language: where.language,
-      message: hit2.message,
-      advice: hit2.advice,
-      fingerprint: fingerprint(hit2.rule, where.path, hit2.code, occurrence)
+      message: hit3.message,
+      advice: hit3.advice,
+      fingerprint: fingerprint(hit3.rule, where.path, hit3.code, occurrence)
     });
   }
   return { findings, suppressed };
@@ -34986,7 +34981,7 @@ function analyse(facts, options) {
   const ctx = { ...shared, goroutines: goroutineServers(shared) };
   const advice = (rule) => ruleInfo(rule).advice[language.family];
   return toFindings(
-    runRules(ctx, options.enabled).map((hit2) => ({ ...hit2, advice: advice(hit2.rule) })),
+    runRules(ctx, options.enabled).map((hit3) => ({ ...hit3, advice: advice(hit3.rule) })),
     {
       path: options.path,
       language: language.name,
