@@ -2,7 +2,7 @@
 // between grammars is looked up in SYNTAX (syntax.ts).
 import type { Node, Tree } from 'web-tree-sitter'
 import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './facts.ts'
-import { spanning } from './facts.ts'
+import { WAITS_FOR_SERVER, spanning } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
 import {
@@ -248,7 +248,7 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      if (text.includes('bind-probe')) this.comment(node)
+      if (text.includes('bind-probe') || WAITS_FOR_SERVER.test(text)) this.comment(node)
     }
     const assignment = s.assignments[type]
     if (assignment) this.assignment(node, assignment)

@@ -140,6 +140,13 @@ export interface Import {
   names: string[]
 }
 
+/**
+ * A comment saying the code waits for a server ("Wait for socket to become available", "Give the
+ * listener a moment to come up"): kept beside the directives, as PORT007 reads it on a sleep.
+ */
+export const WAITS_FOR_SERVER =
+  /\b(?:wait\w*|give|let|allow|ensure|make sure)\b.*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b.*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i
+
 export interface Comment {
   /** The comment, with the comment lines that directly follow it (a wrapped explanation). */
   text: string

@@ -1,6 +1,6 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 import type { Assign, Call, Exit, Scope, Span, Value } from '../facts.ts'
-import { contains, lastAssign, spanning, statementAround } from '../facts.ts'
+import { WAITS_FOR_SERVER, contains, lastAssign, spanning, statementAround } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
 import { assignsByScope, constantsAt, literalNumber, resolve } from '../values.ts'
@@ -588,6 +588,104 @@ function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
   return hits
 }
 
+/** Calls a helper is named for when it starts a server: `startProxy`, `setup_urpc_server`, `initPrometheusExporter`. */
+const STARTS_NAMED_SERVER =
+  /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker)$/
+/** Server classes whose `main` a test calls: it returns, so the servers it starts run on threads. */
+const SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/
+/** Calls that start something, a server when the sleep after them says so. */
+const STARTS = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/
+/** Calls that may stand between a start and its sleep: checking the start's error, logging. */
+const ASIDE =
+  /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|expect)$/
+/** The sleep's own comment, or the one above its statement, says it waits for a server. */
+function sleepWaitsForServer(ctx: RuleContext, sleep: Call): boolean {
+  const line = sleep.at.line
+  return ctx.facts.comments.some(
+    (c) =>
+      (c.trailing ? c.at.line === line : c.covers?.includes(line)) && WAITS_FOR_SERVER.test(c.text),
+  )
+}
+
+/**
+ * The started task accepts on a listener the function opened before it (ockam's `tokio::spawn(
+ * async move { listener.accept() … })` after `setup` bound it): the port is open already.
+ */
+function acceptsOnly(ctx: RuleContext, start: Call): boolean {
+  const { calls } = ctx.facts
+  const inside = (c: Call) => contains(start.at, c.at)
+  const servesOpen = calls.some(
+    (c) =>
+      inside(c) &&
+      (/^(?:accept|Accept|accept_async)$/.test(c.name) ||
+        (/^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))),
+  )
+  return servesOpen && !ctx.listeners.some((l) => l.kind === 'server' && contains(start.at, l.at))
+}
+
+/**
+ * A server started and, as the next thing the code does, a fixed sleep (thrift's `acc.start();
+ * time.sleep(CONNECT_DELAY)`, py4j's `pClient.startProxy(); Thread.sleep(250)`): the sleep guesses
+ * when the server binds. The start counts when it is a helper named for starting a server, a
+ * server class's `main`, or any start whose sleep says in a comment that it waits for the server
+ * (pytest-listener's `res.start()` then `# Wait for socket to become available`). A library's
+ * `server.Start()` alone does not: many bind before they return (an HttpListener's `Start`).
+ * Reported when a client follows the sleep, or the function is a set-up or helper whose callers
+ * talk to the server.
+ */
+function startedThenSleeps(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  const { facts } = ctx
+  for (const call of facts.calls) {
+    const named =
+      STARTS_NAMED_SERVER.test(call.name) ||
+      (call.name === 'main' && SERVER_TYPE.test(call.receiver))
+    if ((!named && !STARTS.test(call.name)) || !inTest(ctx, call.scope)) continue
+    // A start inside another (a task the server task spawns) is that one's.
+    if (
+      !named &&
+      facts.calls.some((o) => o !== call && STARTS.test(o.name) && contains(o.at, call.at))
+    )
+      continue
+    const scope = namedScope(ctx, call.scope)
+    const fn = facts.scopes[scope]!
+    // Other starts may stand between (openrr's second `thread::spawn`, a loop): the sleep is
+    // reported once, from the first.
+    const starting = (c: Call) =>
+      STARTS.test(c.name) ||
+      facts.calls.some(
+        (o) => o !== c && STARTS.test(o.name) && contains(o.at, c.at) && o.at.start > call.at.end,
+      )
+    const next = facts.calls.find(
+      (c) =>
+        c.at.start > call.at.end &&
+        contains(fn.at, c.at) &&
+        !ASIDE.test(c.name) &&
+        (named || !starting(c)),
+    )
+    if (!next || !isSleep(next) || sleepAfter(ctx, call, scope) !== next) continue
+    if (hits.some((h) => h.at.endLine === next.at.endLine)) continue
+    if (!named && (!sleepWaitsForServer(ctx, next) || acceptsOnly(ctx, call))) continue
+    const client = facts.calls.find(
+      (c) => c.at.start > next.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c),
+    )
+    if (!client && (fn.test || fn.id === 0)) continue
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : 'the code after it'
+    hits.push({
+      rule: 'PORT007',
+      severity: 'warning',
+      at: spanning(statementAround(facts, call.at), next.at),
+      code: call.text,
+      message:
+        `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed ` +
+        `sleep on line ${next.at.line} only guesses when: on a loaded runner ${then} connects ` +
+        'first (ECONNREFUSED). Wait until the port accepts a connection, or have the server ' +
+        'report it.',
+    })
+  }
+  return hits
+}
+
 /** Calls a readiness loop makes: it asks the server, or sleeps between asks. */
 const ASKS =
   /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i
@@ -893,13 +991,18 @@ function connectsIn(ctx: RuleContext, body: Span | undefined): boolean {
 }
 
 export const serveBeforeListen: Rule = (ctx) => {
-  const spawned = spawnedThenSleeps(ctx)
-  if (ctx.family === 'java' || ctx.family === 'kotlin')
-    return [...threadedServers(ctx, JVM_THREADS), ...spawned]
-  if (ctx.family === 'c') return [...threadedServers(ctx, NATIVE_THREADS), ...spawned]
-  if (ctx.family === 'rust') return [...rust(ctx), ...spawned]
-  if (ctx.family === 'go') return [...go(ctx), ...spawned]
-  if (ctx.family === 'js') return [...js(ctx), ...spawned]
-  if (ctx.family === 'python') return [...python(ctx), ...spawned]
-  return spawned
+  const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)]
+  // A start read by a rule above already has its finding.
+  const read = (h: Hit) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine)
+  return [...hits, ...startedThenSleeps(ctx).filter((h) => !read(h))]
+}
+
+function byFamily(ctx: RuleContext): Hit[] {
+  if (ctx.family === 'java' || ctx.family === 'kotlin') return threadedServers(ctx, JVM_THREADS)
+  if (ctx.family === 'c') return threadedServers(ctx, NATIVE_THREADS)
+  if (ctx.family === 'rust') return rust(ctx)
+  if (ctx.family === 'go') return go(ctx)
+  if (ctx.family === 'js') return js(ctx)
+  if (ctx.family === 'python') return python(ctx)
+  return []
 }

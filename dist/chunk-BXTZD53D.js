@@ -29867,6 +29867,7 @@ import { resolve as resolve4 } from "node:path";
 import { posix as posix3 } from "node:path";
 
 // src/scan/facts.ts
+var WAITS_FOR_SERVER = /\b(?:wait\w*|give|let|allow|ensure|make sure)\b.*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b.*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
 function innermostCall(facts, at) {
   let best;
   for (const c of facts.calls) {
@@ -30666,7 +30667,7 @@ var Extractor = class {
     }
     if (s.comments.has(type)) {
       const text = node.text;
-      if (text.includes("bind-probe")) this.comment(node);
+      if (text.includes("bind-probe") || WAITS_FOR_SERVER.test(text)) this.comment(node);
     }
     const assignment = s.assignments[type];
     if (assignment) this.assignment(node, assignment);
@@ -32894,6 +32895,58 @@ function sleepingCallers(ctx, helper, what) {
   }
   return hits;
 }
+var STARTS_NAMED_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker)$/;
+var SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
+var STARTS2 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
+var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|expect)$/;
+function sleepWaitsForServer(ctx, sleep) {
+  const line = sleep.at.line;
+  return ctx.facts.comments.some(
+    (c) => (c.trailing ? c.at.line === line : c.covers?.includes(line)) && WAITS_FOR_SERVER.test(c.text)
+  );
+}
+function acceptsOnly(ctx, start2) {
+  const { calls } = ctx.facts;
+  const inside = (c) => contains(start2.at, c.at);
+  const servesOpen = calls.some(
+    (c) => inside(c) && (/^(?:accept|Accept|accept_async)$/.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
+  );
+  return servesOpen && !ctx.listeners.some((l) => l.kind === "server" && contains(start2.at, l.at));
+}
+function startedThenSleeps(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver);
+    if (!named && !STARTS2.test(call.name) || !inTest(ctx, call.scope)) continue;
+    if (!named && facts.calls.some((o) => o !== call && STARTS2.test(o.name) && contains(o.at, call.at)))
+      continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = facts.scopes[scope];
+    const starting = (c) => STARTS2.test(c.name) || facts.calls.some(
+      (o) => o !== c && STARTS2.test(o.name) && contains(o.at, c.at) && o.at.start > call.at.end
+    );
+    const next = facts.calls.find(
+      (c) => c.at.start > call.at.end && contains(fn.at, c.at) && !ASIDE.test(c.name) && (named || !starting(c))
+    );
+    if (!next || !isSleep(next) || sleepAfter(ctx, call, scope) !== next) continue;
+    if (hits.some((h) => h.at.endLine === next.at.endLine)) continue;
+    if (!named && (!sleepWaitsForServer(ctx, next) || acceptsOnly(ctx, call))) continue;
+    const client = facts.calls.find(
+      (c) => c.at.start > next.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
+    );
+    if (!client && (fn.test || fn.id === 0)) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : "the code after it";
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(statementAround(facts, call.at), next.at),
+      code: call.text,
+      message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${next.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
+    });
+  }
+  return hits;
+}
 var ASKS = /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i;
 function waitsAfter(ctx, spawned, area) {
   const after = (at) => at.start > spawned.at.end && contains(area, at);
@@ -33047,16 +33100,19 @@ function connectsIn(ctx, body2) {
   return body2 !== void 0 && ctx.facts.calls.some((c) => contains(body2, c.at) && /^(?:connect|Connect)$/.test(c.name));
 }
 var serveBeforeListen = (ctx) => {
-  const spawned = spawnedThenSleeps(ctx);
-  if (ctx.family === "java" || ctx.family === "kotlin")
-    return [...threadedServers(ctx, JVM_THREADS), ...spawned];
-  if (ctx.family === "c") return [...threadedServers(ctx, NATIVE_THREADS), ...spawned];
-  if (ctx.family === "rust") return [...rust3(ctx), ...spawned];
-  if (ctx.family === "go") return [...go3(ctx), ...spawned];
-  if (ctx.family === "js") return [...js2(ctx), ...spawned];
-  if (ctx.family === "python") return [...python3(ctx), ...spawned];
-  return spawned;
+  const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)];
+  const read = (h) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine);
+  return [...hits, ...startedThenSleeps(ctx).filter((h) => !read(h))];
 };
+function byFamily(ctx) {
+  if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
+  if (ctx.family === "c") return threadedServers(ctx, NATIVE_THREADS);
+  if (ctx.family === "rust") return rust3(ctx);
+  if (ctx.family === "go") return go3(ctx);
+  if (ctx.family === "js") return js2(ctx);
+  if (ctx.family === "python") return python3(ctx);
+  return [];
+}
 
 // src/scan/spawned-servers.ts
 var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFileSync|fork|execa)$/;
@@ -33214,7 +33270,7 @@ function portOfArgument(arg, consts) {
 // src/scan/rules/started-options.ts
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
-var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
+var STARTS3 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
 var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
@@ -33318,7 +33374,7 @@ function stubsListen(v, depth = 0) {
   );
 }
 function isStart(c) {
-  if (!STARTS2.test(c.name) || RUNNER.test(c.receiver)) return false;
+  if (!STARTS3.test(c.name) || RUNNER.test(c.receiver)) return false;
   return !CLIENT2.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
 }
 function inArguments(receiver, name2) {

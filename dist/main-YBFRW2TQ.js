@@ -5,7 +5,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-U2A3RTZ7.js";
+} from "./chunk-TB4HUPCQ.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-FSILIYLN.js";
+} from "./chunk-BXTZD53D.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-JNWW6AKL.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-DNAA6FJS.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

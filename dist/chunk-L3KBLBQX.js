@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-FSILIYLN.js";
+} from "./chunk-BXTZD53D.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-BHQHPTV5.js.LEGAL.txt */
+/*! For license information please see chunk-L3KBLBQX.js.LEGAL.txt */
