@@ -513,20 +513,49 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
   ]
   // Atomic counters and shared counters stepped through the runtime: `PORTS.getAndIncrement()`.
   const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split('.').pop() ?? []))
+  const stepOf = (a: Assign) => {
+    const n = a.name.replace(/[$]/g, '\\$')
+    return new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
+  }
   return starts
     .filter((a) => {
       if (drawn.has(a.name)) return true
       if (a.value.kind !== 'int') return false
-      const n = a.name.replace(/[$]/g, '\\$')
-      const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
+      const step = stepOf(a)
       return texts.some((t) => step.test(t))
     })
     .map((a) => ({
-      at: a.at,
+      at: withHelpers(facts, a, stepOf(a)),
       scope: a.scope,
       text: `${a.target} = ${a.value.text}`,
       port: base(a),
     }))
+}
+
+/**
+ * The counter's definition, stretched over the functions of the file that hand out its next
+ * number (NLog's `getNewNetworkPort()`, WatsonWebsocket's `GetNextPort() =>
+ * Interlocked.Increment(ref _basePort)`): the finding covers where the number is made as well as
+ * the variable, and its code (the fingerprint) stays the definition's.
+ */
+function withHelpers(facts: FileFacts, counter: Assign, step: RegExp): Span {
+  const drawsIn = (area: Span) =>
+    facts.calls.some(
+      (c) =>
+        contains(area, c.at) &&
+        (counterDrawnFrom(c)?.split('.').pop() === counter.name || step.test(c.text)),
+    ) ||
+    facts.assigns.some((x) => contains(area, x.at) && step.test(x.value.text)) ||
+    facts.exits.some((e) => contains(area, e.at) && step.test(e.text))
+  let at = counter.at
+  for (const fn of facts.scopes) {
+    if (fn.id === 0 || fn.role !== 'declared' || !fn.name || contains(fn.at, counter.at)) continue
+    if (!drawsIn(fn.at)) continue
+    const first = fn.at.start < at.start ? fn.at : at
+    const last = fn.at.end > at.end ? fn.at : at
+    at = spanning(first, last)
+  }
+  return at
 }
 
 /** Waiting a fixed time: `time.sleep(0.5)`, `time.Sleep(…)`, `thread::sleep(…)`, `Thread.sleep(…)`. */

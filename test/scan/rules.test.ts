@@ -639,6 +639,38 @@ def test_x(self):
 })
 
 describe('PORT001 message', () => {
+  it('stretches a port counter over the helpers that hand out its next number, keeping its fingerprint', async () => {
+    // jchristn/WatsonWebsocket: the label stands at GetNextPort(), the finding at the counter.
+    const cs = (helper: string) => `using System.Threading;
+
+public class IntegrationTests
+{
+    private static int _basePort = 12000;
+${helper}
+    private static void Log(string text) { }
+
+    [Fact]
+    public void Serves()
+    {
+        using var server = TestServer.Start(GetNextPort());
+    }
+}
+`
+    const one = await scanFiles({
+      'Tests/IntegrationTests.cs': cs(
+        '    private int GetNextPort() => Interlocked.Increment(ref _basePort);\n',
+      ),
+    })
+    const two = await scanFiles({
+      'Tests/IntegrationTests.cs': cs(
+        '\n    private int GetNextPort()\n    {\n        return Interlocked.Increment(ref _basePort);\n    }\n',
+      ),
+    })
+    expect(spansOf(one, 'PORT001')).toEqual([[5, 6]])
+    expect(spansOf(two, 'PORT001')).toEqual([[5, 10]])
+    expect(one.findings[0]!.fingerprint).toBe(two.findings[0]!.fingerprint)
+  })
+
   it('mentions ephemeral ports only for ports an OS hands out as ephemeral (32768 and up)', async () => {
     const code = `const net = require('node:net')
 it('low', () => { net.createServer().listen(3000) })

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-L3KBLBQX.js";
+} from "./chunk-N4SHEZ3Y.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BXTZD53D.js";
+} from "./chunk-WI7ZC6Y7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DNAA6FJS.js.LEGAL.txt */
+/*! For license information please see serve-command-XKDST5KE.js.LEGAL.txt */
