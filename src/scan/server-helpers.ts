@@ -9,6 +9,7 @@ import {
   counterDrawnFrom,
   familyOf,
   isRandomDraw,
+  literalNumber,
   MIN_PORT,
   parseAddress,
   portOf,
@@ -497,7 +498,9 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
  */
 export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPort[] {
   const base = (a: Assign) =>
-    a.value.kind === 'int' ? a.value.value : (counterBase(a.value, consts) ?? 0)
+    a.value.kind === 'int'
+      ? a.value.value
+      : (counterBase(a.value, consts) ?? converted(a.value, consts) ?? 0)
   const starts = facts.assigns.filter(
     (a) =>
       // Python declares by assigning: `_ports = itertools.count(20000)`.
@@ -506,7 +509,7 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
       base(a) >= MIN_PORT &&
       base(a) < 65536,
   )
-  if (starts.length === 0) return []
+  if (starts.length === 0) return offsetCounters(facts)
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
@@ -530,6 +533,39 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
       text: `${a.target} = ${a.value.text}`,
       port: base(a),
     }))
+    .concat(offsetCounters(facts))
+}
+
+/** A literal converted to the counter's type: Go's `var baseport = uint32(10000)`. */
+function converted(value: Value, consts: Constants): number | undefined {
+  if (value.kind !== 'call' || value.call.args.length !== 1) return undefined
+  if (!/^(?:u?int(?:8|16|32|64)?|Number|long|short)$/.test(value.call.name)) return undefined
+  return literalNumber(value.call.args[0]!.value, consts)
+}
+
+/**
+ * A counter named for ports that starts at zero, drawn with a fixed base added where it is drawn:
+ * NLog's `return 9500 + Interlocked.Increment(ref _portOffset);`. Reported at the function that
+ * hands the number out, or the statement when no function does.
+ */
+function offsetCounters(facts: FileFacts): ConfiguredPort[] {
+  const out: ConfiguredPort[] = []
+  const statements = [
+    ...facts.exits.map((e) => ({ at: e.at, text: e.text, scope: e.scope })),
+    ...facts.assigns.map((a) => ({ at: a.at, text: a.value.text, scope: a.scope })),
+  ]
+  for (const c of facts.calls) {
+    if (!counterDrawnFrom(c)) continue
+    const around = statements.find((st) => contains(st.at, c.at))
+    const at = around?.text.indexOf(c.text) ?? -1
+    if (!around || at < 0) continue
+    const port = Number(/\b(\d{4,5})\s*\+\s*$/.exec(around.text.slice(0, at))?.[1])
+    if (!(port >= MIN_PORT && port < 65536)) continue
+    const fn = facts.scopes[around.scope]
+    const helper = fn && fn.id !== 0 && fn.role === 'declared' ? fn.at : around.at
+    out.push({ at: helper, scope: around.scope, text: around.text, port })
+  }
+  return out
 }
 
 /**

@@ -282,7 +282,9 @@ const COUNTER_TYPE = /^(?:AtomicInteger|AtomicLong|count)$|^Atomic(?:U|I)(?:16|3
 /** The counter, named for ports, that a call draws the next number from. */
 export function counterDrawnFrom(call: Call): string | undefined {
   if (!COUNTER_DRAW.test(call.name)) return undefined
-  const onArgument = call.name === 'next' || /^(?:atomic|Interlocked)$/.test(call.receiver)
+  // `Interlocked.Increment`, also written `System.Threading.Interlocked.Increment`.
+  const onArgument =
+    call.name === 'next' || /^(?:atomic|Interlocked)$/.test(call.receiver.split('.').pop()!)
   const counter = onArgument
     ? /^(?:&|ref\s+)?([\w$.]+)$/.exec(call.args[0]?.value.text ?? '')?.[1]
     : call.receiver

@@ -31359,7 +31359,7 @@ var COUNTER_DRAW = /^(?:getAndIncrement|incrementAndGet|getAndAdd|addAndGet|fetc
 var COUNTER_TYPE = /^(?:AtomicInteger|AtomicLong|count)$|^Atomic(?:U|I)(?:16|32|64|size)::new$/;
 function counterDrawnFrom(call) {
   if (!COUNTER_DRAW.test(call.name)) return void 0;
-  const onArgument = call.name === "next" || /^(?:atomic|Interlocked)$/.test(call.receiver);
+  const onArgument = call.name === "next" || /^(?:atomic|Interlocked)$/.test(call.receiver.split(".").pop());
   const counter = onArgument ? /^(?:&|ref\s+)?([\w$.]+)$/.exec(call.args[0]?.value.text ?? "")?.[1] : call.receiver;
   return counter && /^[\w$.]+$/.test(counter) && /port/i.test(counter) ? counter : void 0;
 }
@@ -31940,14 +31940,14 @@ function configuredPorts(facts, consts) {
   return out2;
 }
 function portCounters(facts, consts) {
-  const base = (a) => a.value.kind === "int" ? a.value.value : counterBase(a.value, consts) ?? 0;
+  const base = (a) => a.value.kind === "int" ? a.value.value : counterBase(a.value, consts) ?? converted(a.value, consts) ?? 0;
   const starts = facts.assigns.filter(
     (a) => (
       // Python declares by assigning: `_ports = itertools.count(20000)`.
       (a.declaration || a.value.kind === "call") && /port/i.test(a.name) && base(a) >= MIN_PORT && base(a) < 65536
     )
   );
-  if (starts.length === 0) return [];
+  if (starts.length === 0) return offsetCounters(facts);
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
@@ -31967,7 +31967,31 @@ function portCounters(facts, consts) {
     scope: a.scope,
     text: `${a.target} = ${a.value.text}`,
     port: base(a)
-  }));
+  })).concat(offsetCounters(facts));
+}
+function converted(value, consts) {
+  if (value.kind !== "call" || value.call.args.length !== 1) return void 0;
+  if (!/^(?:u?int(?:8|16|32|64)?|Number|long|short)$/.test(value.call.name)) return void 0;
+  return literalNumber(value.call.args[0].value, consts);
+}
+function offsetCounters(facts) {
+  const out2 = [];
+  const statements = [
+    ...facts.exits.map((e) => ({ at: e.at, text: e.text, scope: e.scope })),
+    ...facts.assigns.map((a) => ({ at: a.at, text: a.value.text, scope: a.scope }))
+  ];
+  for (const c of facts.calls) {
+    if (!counterDrawnFrom(c)) continue;
+    const around = statements.find((st) => contains(st.at, c.at));
+    const at = around?.text.indexOf(c.text) ?? -1;
+    if (!around || at < 0) continue;
+    const port = Number(/\b(\d{4,5})\s*\+\s*$/.exec(around.text.slice(0, at))?.[1]);
+    if (!(port >= MIN_PORT && port < 65536)) continue;
+    const fn = facts.scopes[around.scope];
+    const helper = fn && fn.id !== 0 && fn.role === "declared" ? fn.at : around.at;
+    out2.push({ at: helper, scope: around.scope, text: around.text, port });
+  }
+  return out2;
 }
 function withHelpers(facts, counter, step) {
   const drawsIn = (area) => facts.calls.some(

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WI7ZC6Y7.js";
+} from "./chunk-LZAU3R5Q.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-N4SHEZ3Y.js.LEGAL.txt */
+/*! For license information please see chunk-YBH3JWPG.js.LEGAL.txt */
