@@ -21,6 +21,21 @@ def get_port():
 `
 
 describe('PORT002 free-port-race', () => {
+  it("spans from a helper's call to the server constructed on its number", async () => {
+    // enisdenjo/graphql-ws: the label stands at the server, which binds when it is made.
+    const ts = `import { WebSocketServer } from 'ws'
+import { getAvailablePort } from './ports'
+
+export async function startServer(path: string) {
+  const port = await getAvailablePort()
+  const wsServer = new WebSocketServer({ port, path })
+  return { wsServer, url: \`ws://localhost:\${port}\${path}\` }
+}
+`
+    const r = await scanFiles({ 'tests/utils/tservers.ts': ts })
+    expect(spansOf(r, 'PORT002')).toEqual([[5, 6]])
+  })
+
   it('is an error in tests (measured ≥ 0.90 precise there) and a note in other code', async () => {
     const r = await scanFiles({ 'tests/helpers.py': PY_RACE, 'lib/ports.py': PY_RACE })
     const bySeverity = Object.fromEntries(r.findings.map((f) => [f.path, f.severity]))

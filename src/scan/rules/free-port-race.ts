@@ -897,6 +897,8 @@ function heldBy(facts: FileFacts, call: Call): Assign | undefined {
 
 /** Calls that bind or start a server on the port they are given: `_run_fake_otlp(port, …)` too. */
 const BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i
+/** Servers that bind when they are made: graphql-ws's `new WebSocketServer({ port, path })`. */
+const SERVER_TYPE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/
 
 /**
  * Where the function binds the number a helper handed out: `val port = findRandomPort()` …
@@ -913,7 +915,7 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   // Given the number, or started on something built with it: `Server(port).start()`.
   const bindsIt = (c: Call) =>
     c.at.start > call.at.end &&
-    BINDS.test(c.name) &&
+    (BINDS.test(c.name) || (c.isNew && SERVER_TYPE.test(c.name))) &&
     (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
       variable.test(c.receiver))
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c))

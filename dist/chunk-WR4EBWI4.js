@@ -33994,13 +33994,14 @@ function heldBy(facts, call) {
   );
 }
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
+var SERVER_TYPE2 = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
   if (!held) return void 0;
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
-  const bindsIt = (c) => c.at.start > call.at.end && BINDS.test(c.name) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
+  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || c.isNew && SERVER_TYPE2.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
   if (here) return here;
   const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
