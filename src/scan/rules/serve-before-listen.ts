@@ -831,7 +831,8 @@ function startsServer(ctx: RuleContext, c: Call, thread: Call, body: Span): bool
     return !held || !openedBefore(ctx, held.name, thread, body)
   }
   return (
-    /^(?:start|run|serve|listen|bind)$/.test(c.name) &&
+    // .NET names them `Run`, `StartAsync`.
+    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) &&
     /server/i.test(c.receiver) &&
     !openedBefore(ctx, c.receiver, thread, body)
   )
@@ -881,6 +882,40 @@ const JVM_THREADS: Threads = {
   waits: JVM_WAITS,
   client: CLIENT,
   refused: 'ConnectException: Connection refused on a loaded runner',
+}
+
+/**
+ * .NET: the delegate handed to `Task.Run`, `Task.Factory.StartNew` or
+ * `ThreadPool.QueueUserWorkItem`, or the `new Thread(…)` that `Start()` is called on (RestSharp's
+ * test server: `Task.Run(() => _server.Run(_cts.Token))` in its constructor).
+ */
+function dotnetTaskBody(ctx: RuleContext, call: Call): Span | undefined {
+  const queued =
+    (call.name === 'Run' && call.receiver === 'Task') ||
+    (call.name === 'StartNew' && /^Task\.Factory$/.test(call.receiver)) ||
+    (call.name === 'QueueUserWorkItem' && /ThreadPool$/.test(call.receiver))
+  if (queued) {
+    const task = call.args[0]
+    return task?.value.kind === 'function' ? task.at : undefined
+  }
+  if (call.name !== 'Start' || call.args.length !== 0) return undefined
+  if (/^new\s*Thread\b/.test(call.receiver)) return call.at
+  const thread = ctx.facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start,
+  )
+  return thread?.value.kind === 'call' &&
+    thread.value.call.isNew &&
+    thread.value.call.name === 'Thread'
+    ? thread.at
+    : undefined
+}
+
+const DOTNET_THREADS: Threads = {
+  body: dotnetTaskBody,
+  signals: /^(?:SetResult|TrySetResult|Set|Release|Signal|SignalAndWait)$/,
+  waits: /^(?:Wait|WaitAsync|WaitOne|WaitAll|WaitAny|Join|GetAwaiter|GetResult)$/,
+  client: CLIENT,
+  refused: 'SocketException: Connection refused on a loaded runner',
 }
 
 /**
@@ -1000,6 +1035,7 @@ export const serveBeforeListen: Rule = (ctx) => {
 function byFamily(ctx: RuleContext): Hit[] {
   if (ctx.family === 'java' || ctx.family === 'kotlin') return threadedServers(ctx, JVM_THREADS)
   if (ctx.family === 'c') return threadedServers(ctx, NATIVE_THREADS)
+  if (ctx.family === 'csharp') return threadedServers(ctx, DOTNET_THREADS)
   if (ctx.family === 'rust') return rust(ctx)
   if (ctx.family === 'go') return go(ctx)
   if (ctx.family === 'js') return js(ctx)

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WR4EBWI4.js";
+} from "./chunk-2BNSRZDL.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YR66NDMC.js.LEGAL.txt */
+/*! For license information please see chunk-NKA6XSLW.js.LEGAL.txt */

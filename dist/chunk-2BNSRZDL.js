@@ -33063,7 +33063,10 @@ function startsServer(ctx, c, thread, body2) {
     const held = ctx.facts.assigns.find((a) => contains(a.at, c.at));
     return !held || !openedBefore(ctx, held.name, thread, body2);
   }
-  return /^(?:start|run|serve|listen|bind)$/.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2);
+  return (
+    // .NET names them `Run`, `StartAsync`.
+    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2)
+  );
 }
 var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
 function openedBefore(ctx, server2, thread, body2) {
@@ -33079,6 +33082,26 @@ var JVM_THREADS = {
   waits: JVM_WAITS,
   client: CLIENT,
   refused: "ConnectException: Connection refused on a loaded runner"
+};
+function dotnetTaskBody(ctx, call) {
+  const queued = call.name === "Run" && call.receiver === "Task" || call.name === "StartNew" && /^Task\.Factory$/.test(call.receiver) || call.name === "QueueUserWorkItem" && /ThreadPool$/.test(call.receiver);
+  if (queued) {
+    const task = call.args[0];
+    return task?.value.kind === "function" ? task.at : void 0;
+  }
+  if (call.name !== "Start" || call.args.length !== 0) return void 0;
+  if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
+  const thread = ctx.facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start
+  );
+  return thread?.value.kind === "call" && thread.value.call.isNew && thread.value.call.name === "Thread" ? thread.at : void 0;
+}
+var DOTNET_THREADS = {
+  body: dotnetTaskBody,
+  signals: /^(?:SetResult|TrySetResult|Set|Release|Signal|SignalAndWait)$/,
+  waits: /^(?:Wait|WaitAsync|WaitOne|WaitAll|WaitAny|Join|GetAwaiter|GetResult)$/,
+  client: CLIENT,
+  refused: "SocketException: Connection refused on a loaded runner"
 };
 function nativeThreadBody(ctx, call) {
   let task;
@@ -33148,6 +33171,7 @@ var serveBeforeListen = (ctx) => {
 function byFamily(ctx) {
   if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
   if (ctx.family === "c") return threadedServers(ctx, NATIVE_THREADS);
+  if (ctx.family === "csharp") return threadedServers(ctx, DOTNET_THREADS);
   if (ctx.family === "rust") return rust3(ctx);
   if (ctx.family === "go") return go3(ctx);
   if (ctx.family === "js") return js2(ctx);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-YR66NDMC.js";
+} from "./chunk-NKA6XSLW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-WR4EBWI4.js";
+} from "./chunk-2BNSRZDL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CNI7ZLQX.js.LEGAL.txt */
+/*! For license information please see serve-command-VSLYMYDB.js.LEGAL.txt */
