@@ -590,7 +590,18 @@ function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
 
 /** Calls a helper is named for when it starts a server: `startProxy`, `setup_urpc_server`, `initPrometheusExporter`. */
 const STARTS_NAMED_SERVER =
-  /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker)$/
+  /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/
+/** What makes a process object: frp's `process.NewWithEnvs(path, args, env)`, `exec.Command`. */
+const PROCESS_MAKER =
+  /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/
+
+/** `p.Start()` on a process the function made: the program in it binds some time later. */
+function startsProcess(ctx: RuleContext, call: Call): boolean {
+  if (!STARTS.test(call.name) || !/^[\w$]+$/.test(call.receiver)) return false
+  const made = lastAssign(ctx.facts, call.receiver, call.at)
+  return made?.value.kind === 'call' && PROCESS_MAKER.test(made.value.call.callee)
+}
+
 /** Server classes whose `main` a test calls: it returns, so the servers it starts run on threads. */
 const SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/
 /** Calls that start something, a server when the sleep after them says so. */
@@ -639,7 +650,8 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
   for (const call of facts.calls) {
     const named =
       STARTS_NAMED_SERVER.test(call.name) ||
-      (call.name === 'main' && SERVER_TYPE.test(call.receiver))
+      (call.name === 'main' && SERVER_TYPE.test(call.receiver)) ||
+      startsProcess(ctx, call)
     if ((!named && !STARTS.test(call.name)) || !inTest(ctx, call.scope)) continue
     // A start inside another (a task the server task spawns) is that one's.
     if (

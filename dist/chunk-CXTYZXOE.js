@@ -32936,7 +32936,13 @@ function sleepingCallers(ctx, helper, what) {
   }
   return hits;
 }
-var STARTS_NAMED_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker)$/;
+var STARTS_NAMED_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
+var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
+function startsProcess(ctx, call) {
+  if (!STARTS2.test(call.name) || !/^[\w$]+$/.test(call.receiver)) return false;
+  const made = lastAssign(ctx.facts, call.receiver, call.at);
+  return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
+}
 var SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
 var STARTS2 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
 var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|expect)$/;
@@ -32958,7 +32964,7 @@ function startedThenSleeps(ctx) {
   const hits = [];
   const { facts } = ctx;
   for (const call of facts.calls) {
-    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver);
+    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver) || startsProcess(ctx, call);
     if (!named && !STARTS2.test(call.name) || !inTest(ctx, call.scope)) continue;
     if (!named && facts.calls.some((o) => o !== call && STARTS2.test(o.name) && contains(o.at, call.at)))
       continue;

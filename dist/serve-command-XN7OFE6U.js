@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NKA6XSLW.js";
+} from "./chunk-ALJ7OZXX.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-2BNSRZDL.js";
+} from "./chunk-CXTYZXOE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-VSLYMYDB.js.LEGAL.txt */
+/*! For license information please see serve-command-XN7OFE6U.js.LEGAL.txt */

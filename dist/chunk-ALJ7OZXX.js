@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-2BNSRZDL.js";
+} from "./chunk-CXTYZXOE.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NKA6XSLW.js.LEGAL.txt */
+/*! For license information please see chunk-ALJ7OZXX.js.LEGAL.txt */
