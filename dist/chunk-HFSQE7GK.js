@@ -3343,8 +3343,8 @@ var require_utils = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP2) {
+      const re = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
@@ -4041,12 +4041,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -4062,9 +4062,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -4087,7 +4087,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP = false;
+      let isIP2 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -4149,15 +4149,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP = true;
+            isIP2 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -4174,14 +4174,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
+          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP2) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -32625,6 +32625,7 @@ function containerMapping(call, consts) {
 }
 
 // src/scan/rules/serve-before-listen.ts
+import { isIP } from "node:net";
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
 var STOPS = /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/;
 var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
@@ -32783,10 +32784,13 @@ function js2(ctx) {
     if (facts.calls.some((c) => c.name === "Promise" && c.isNew && contains(c.at, call.at)))
       continue;
     const first = call.args[0]?.value;
-    const hostGiven = call.args[1]?.value.kind === "string" || first?.kind === "object" && first.entries.some((e) => /^(?:host|hostname)$/.test(e.key));
-    if (!hostGiven && !/fastify|hapi/i.test(call.receiver)) continue;
+    const host = call.args[1]?.value.kind === "string" ? call.args[1].value : first?.kind === "object" ? first.entries.find((e) => /^(?:host|hostname)$/.test(e.key))?.value : void 0;
+    if (!host && !/fastify|hapi/i.test(call.receiver)) continue;
     const client = clientAfter(ctx, call, call.scope);
     if (!client) continue;
+    const address2 = host && resolve(host, ctx.consts);
+    const literal2 = address2?.kind === "string" && isIP(address2.value) !== 0;
+    if (literal2 && client.name !== "address") continue;
     const waits = facts.strings.some(
       (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
     );
@@ -32809,9 +32813,12 @@ var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
 function receiverOf(target) {
   return target.replace(/\.(?:run|listen|start)$/, "").split(".").pop() ?? "";
 }
-function bindsInLocalFunction(ctx, target) {
-  const fn = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === target);
-  return fn !== void 0 && ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at));
+function bindsInLocalFunction(ctx, target, thread) {
+  const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target);
+  const around = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0];
+  if (!fn) return false;
+  return ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*Server$/.test(c.name));
 }
 function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
@@ -32854,7 +32861,7 @@ function python3(ctx) {
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
     if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue;
-    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text) || handedPort(target, call);
+    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text, call) || handedPort(target, call);
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);

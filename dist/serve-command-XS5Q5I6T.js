@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ALJ7OZXX.js";
+} from "./chunk-AWB5B65F.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-CXTYZXOE.js";
+} from "./chunk-HFSQE7GK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XN7OFE6U.js.LEGAL.txt */
+/*! For license information please see serve-command-XS5Q5I6T.js.LEGAL.txt */
