@@ -83,6 +83,15 @@ const BARE_HELPER_NAME = new RegExp(`^(?:${BARE_HELPER_NAME_SOURCE})$`)
 const ADDRESS_HELPER_NAME =
   /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i
 
+/**
+ * Names that say the number is meant to stay unbound, a dead endpoint a client is expected to be
+ * refused by (node-opcua's `getUnreachableEndpoint()`, NovaTerminal's `deadPort = GetFreePort()`):
+ * nothing binds it, so there is no race to lose. Not "unbound": `find_unbound_port` is a
+ * classic racy helper (clipper).
+ */
+const DEAD_END =
+  /[uU]nreachable|[dD]ead_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/
+
 /** npm packages that return a port number after closing their probe server. */
 const RACY_MODULES = new Set([
   'get-port',
@@ -122,6 +131,7 @@ export const freePortRace: Rule = (ctx) => {
     return name ? `\`${name}\`` : 'This code'
   }
   const hit = (at: Span, code: string, scope: number, what: string) => {
+    if (DEAD_END.test(ctx.facts.scopes[scope]?.name ?? '')) return
     // A helper's callers are reported too (helperCalls); a probe's are not.
     racyFunctions.add(scope)
     hits.push({
@@ -1068,6 +1078,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         ADDRESS_HELPER_NAME.test(call.name)) &&
       local === undefined
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
+    if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? '')) continue
     if (local !== undefined && !racyFunctions.has(local)) continue
     // The helper's own body calling itself, an overload delegating to it (`randomPort()` returning
     // `randomPort(10000, 30000, null)`), or its definition site: not a use.

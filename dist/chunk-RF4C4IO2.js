@@ -33550,6 +33550,7 @@ var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiv
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
+var DEAD_END = /[uU]nreachable|[dD]ead_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/;
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -33576,6 +33577,7 @@ var freePortRace = (ctx) => {
     return name2 ? `\`${name2}\`` : "This code";
   };
   const hit3 = (at, code, scope, what) => {
+    if (DEAD_END.test(ctx.facts.scopes[scope]?.name ?? "")) return;
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
@@ -34109,6 +34111,7 @@ function helperCalls(ctx, racyFunctions) {
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
     const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && local === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
+    if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? "")) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
     const caller = namedScope(ctx, call.scope);
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AWB5B65F.js";
+} from "./chunk-F47ZWGAI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HFSQE7GK.js";
+} from "./chunk-RF4C4IO2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XS5Q5I6T.js.LEGAL.txt */
+/*! For license information please see serve-command-NATYDJL6.js.LEGAL.txt */

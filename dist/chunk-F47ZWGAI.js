@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-HFSQE7GK.js";
+} from "./chunk-RF4C4IO2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AWB5B65F.js.LEGAL.txt */
+/*! For license information please see chunk-F47ZWGAI.js.LEGAL.txt */
