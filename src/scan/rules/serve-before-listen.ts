@@ -371,19 +371,20 @@ function receiverOf(target: string): string {
 }
 
 /**
- * A thread target that is a function of the file opening a listener (`def start_data_server():
- * TCPServer(…)`) or making a server object (opcua-asyncio's `wrapper`, whose nested coroutine runs
- * `srv = Server()` … `async with srv:`).
+ * Whether a thread target that is a function of the file (undefined when none is) opens a
+ * listener (`def start_data_server(): TCPServer(…)`) or makes a server or listener object
+ * (opcua-asyncio's `wrapper`, whose coroutine runs `srv = Server()`; inelegant's
+ * `multiprocessing.connection.Listener(('localhost', 9001))`).
  */
-function bindsInLocalFunction(ctx: RuleContext, target: string, thread: Call): boolean {
+function bindsInLocalFunction(ctx: RuleContext, target: string, thread: Call): boolean | undefined {
   const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target)
   // Two fixtures may each nest a `wrapper`: the one beside the thread is meant.
   const around = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
   const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0]
-  if (!fn) return false
+  if (!fn) return undefined
   return (
     ctx.listeners.some((l) => l.kind === 'server' && contains(fn.at, l.at)) ||
-    ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*Server$/.test(c.name))
+    ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*(?:Server|Listener)$/.test(c.name))
   )
 }
 
@@ -485,12 +486,15 @@ function python(ctx: RuleContext): Hit[] {
     if (!target) continue
     const text = target.kind === 'name' ? target.name : target.text
     if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue
+    // A function of the file is read for what it does, not its name: anyio's `def serve():
+    // sock, addr = server_sock.accept()` only accepts on a socket listening already.
+    const local = target.kind === 'name' ? bindsInLocalFunction(ctx, text, call) : undefined
     const serves =
-      SERVES_IN_THREAD.test(text) ||
-      (RUNS_IN_THREAD.test(text) &&
-        (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
-      bindsInLocalFunction(ctx, text, call) ||
-      handedPort(target, call)
+      local ??
+      (SERVES_IN_THREAD.test(text) ||
+        (RUNS_IN_THREAD.test(text) &&
+          (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
+        handedPort(target, call))
     if (!serves) continue
     const scope = namedScope(ctx, call.scope)
     const client = clientAfter(ctx, call, scope)

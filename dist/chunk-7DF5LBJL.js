@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RF4C4IO2.js";
+} from "./chunk-C3GV4IIF.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-F47ZWGAI.js.LEGAL.txt */
+/*! For license information please see chunk-7DF5LBJL.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-F47ZWGAI.js";
+} from "./chunk-7DF5LBJL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RF4C4IO2.js";
+} from "./chunk-C3GV4IIF.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NATYDJL6.js.LEGAL.txt */
+/*! For license information please see serve-command-FV2TQHKE.js.LEGAL.txt */

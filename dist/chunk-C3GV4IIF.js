@@ -32817,8 +32817,8 @@ function bindsInLocalFunction(ctx, target, thread) {
   const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target);
   const around = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
   const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0];
-  if (!fn) return false;
-  return ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*Server$/.test(c.name));
+  if (!fn) return void 0;
+  return ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*(?:Server|Listener)$/.test(c.name));
 }
 function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
@@ -32861,7 +32861,8 @@ function python3(ctx) {
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
     if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue;
-    const serves = SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || bindsInLocalFunction(ctx, text, call) || handedPort(target, call);
+    const local = target.kind === "name" ? bindsInLocalFunction(ctx, text, call) : void 0;
+    const serves = local ?? (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);
