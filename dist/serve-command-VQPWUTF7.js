@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7DF5LBJL.js";
+} from "./chunk-EOX2G5LE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-C3GV4IIF.js";
+} from "./chunk-Y77UEFBA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FV2TQHKE.js.LEGAL.txt */
+/*! For license information please see serve-command-VQPWUTF7.js.LEGAL.txt */
