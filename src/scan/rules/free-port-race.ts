@@ -32,11 +32,21 @@ const READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|soc
 
 /** Reading a socket's port keeps nothing of the socket: `s.getsockname()[1]`, `l.Addr()`. */
 function portReadsOf(sock: string): RegExp {
+  const s = escapeRegExp(sock)
   return new RegExp(
-    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))` +
+      // Rust's nix asks about a descriptor: `getsockname(probe.as_raw_fd())`.
+      `|getsockname\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
     'g',
   )
 }
+
+/** A C-style `getsockname(probe.as_raw_fd())` asking about the socket by its descriptor. */
+const asksAbout = (c: Call, sock: string) =>
+  sock !== '' &&
+  c.receiver === '' &&
+  c.name === 'getsockname' &&
+  hasWord(c.args[0]?.value.text ?? '', sock)
 
 /** Words in an assignment's target that are not the variable: `let mut port`, `self.port`. */
 const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
@@ -388,7 +398,12 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   const reads: Span[] = [
     ...(bound.reads ?? []),
     ...facts.calls
-      .filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind))
+      .filter(
+        (c) =>
+          READ_CALL.test(c.name) &&
+          inArea(c.at) &&
+          (relates(c.receiver, sock, bind) || asksAbout(c, sock)),
+      )
       .map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at),
   ]
@@ -818,6 +833,14 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
         : /^(?:net|tls|http|https)$/
     if (!modules.test(bind.receiver)) return bind.receiver
   }
+  // Rust's nix binds a descriptor: `bind(receive.as_raw_fd(), &lo)` binds `receive`, which lives
+  // until the function ends.
+  if (ctx.family === 'rust' && bind.name === 'bind' && bind.receiver === '') {
+    const fd = /^&?(?:mut\s+)?([a-z_][\w]*)(?:\.as_raw_fd\(\)|\.as_fd\(\))?$/.exec(
+      bind.args[0]?.value.text ?? '',
+    )?.[1]
+    if (fd) return fd
+  }
   // Java NIO's `channel.socket().bind(…)` binds the channel's own socket.
   const channel = /^([a-z_$][\w$]*)\.socket\(\)$/.exec(bind.receiver)?.[1]
   if (channel) return channel
@@ -867,8 +890,11 @@ function abandoned(
     if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ''), sock))
       return false
   }
+  // `getsockname(probe.as_raw_fd())` and the `as_raw_fd()` in it only ask about the socket.
+  const asking = facts.calls.filter((c) => asksAbout(c, sock))
   for (const c of facts.calls) {
     if (!contains(area, c.at) || c.at.start <= bind.at.start) continue
+    if (asking.some((r) => contains(r.at, c.at))) continue
     if (c.args.some((a) => hasWord(a.value.text.replace(reads, ''), sock))) return false
     // Serving on it, or handing it over, keeps it open.
     if (

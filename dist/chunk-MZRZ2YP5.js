@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-Y77UEFBA.js";
+} from "./chunk-4RSDXMPZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-EOX2G5LE.js.LEGAL.txt */
+/*! For license information please see chunk-MZRZ2YP5.js.LEGAL.txt */

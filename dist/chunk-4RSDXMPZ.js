@@ -33528,11 +33528,13 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
 function portReadsOf(sock) {
+  const s = escapeRegExp(sock);
   return new RegExp(
-    `${escapeRegExp(sock)}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))`,
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
     "g"
   );
 }
+var asksAbout = (c, sock) => sock !== "" && c.receiver === "" && c.name === "getsockname" && hasWord(c.args[0]?.value.text ?? "", sock);
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -33743,7 +33745,9 @@ function portFlow(ctx, bound, scope) {
   const inArea = (at) => contains(area, at) && at.start >= bound.at.start;
   const reads = [
     ...bound.reads ?? [],
-    ...facts.calls.filter((c) => READ_CALL.test(c.name) && inArea(c.at) && relates(c.receiver, sock, bind)).map((c) => c.at),
+    ...facts.calls.filter(
+      (c) => READ_CALL.test(c.name) && inArea(c.at) && (relates(c.receiver, sock, bind) || asksAbout(c, sock))
+    ).map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at)
   ];
   if (reads.length === 0) return void 0;
@@ -33981,6 +33985,12 @@ function socketVariable(ctx, bind) {
     const modules = ctx.family === "js" || ctx.family === "python" ? /^(?:net|socket|tls|dgram|http|https)$/ : /^(?:net|tls|http|https)$/;
     if (!modules.test(bind.receiver)) return bind.receiver;
   }
+  if (ctx.family === "rust" && bind.name === "bind" && bind.receiver === "") {
+    const fd = /^&?(?:mut\s+)?([a-z_][\w]*)(?:\.as_raw_fd\(\)|\.as_fd\(\))?$/.exec(
+      bind.args[0]?.value.text ?? ""
+    )?.[1];
+    if (fd) return fd;
+  }
   const channel = /^([a-z_$][\w$]*)\.socket\(\)$/.exec(bind.receiver)?.[1];
   if (channel) return channel;
   const best = innermostAssign(ctx.facts, bind.at);
@@ -34010,8 +34020,10 @@ function abandoned(ctx, sock, bind, area, escapes) {
     if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ""), sock))
       return false;
   }
+  const asking = facts.calls.filter((c) => asksAbout(c, sock));
   for (const c of facts.calls) {
     if (!contains(area, c.at) || c.at.start <= bind.at.start) continue;
+    if (asking.some((r) => contains(r.at, c.at))) continue;
     if (c.args.some((a) => hasWord(a.value.text.replace(reads, ""), sock))) return false;
     if (rootOf(c.receiver) === sock && /^(?:accept|serve_forever|serve|listen_forever|handle_request|run|start|Serve|incoming|into_std|set_nonblocking|detach|dup)$/.test(
       c.name

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EOX2G5LE.js";
+} from "./chunk-MZRZ2YP5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-Y77UEFBA.js";
+} from "./chunk-4RSDXMPZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-VQPWUTF7.js.LEGAL.txt */
+/*! For license information please see serve-command-YOJG6JK7.js.LEGAL.txt */
