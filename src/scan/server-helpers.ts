@@ -550,12 +550,13 @@ function converted(value: Value, consts: Constants): number | undefined {
  */
 function offsetCounters(facts: FileFacts): ConfiguredPort[] {
   const out: ConfiguredPort[] = []
+  const drawn = facts.calls.filter((c) => counterDrawnFrom(c))
+  if (drawn.length === 0) return out
   const statements = [
     ...facts.exits.map((e) => ({ at: e.at, text: e.text, scope: e.scope })),
     ...facts.assigns.map((a) => ({ at: a.at, text: a.value.text, scope: a.scope })),
   ]
-  for (const c of facts.calls) {
-    if (!counterDrawnFrom(c)) continue
+  for (const c of drawn) {
     const around = statements.find((st) => contains(st.at, c.at))
     const at = around?.text.indexOf(c.text) ?? -1
     if (!around || at < 0) continue

@@ -672,50 +672,62 @@ function acceptsOnly(ctx: RuleContext, start: Call): boolean {
 function startedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   const { facts } = ctx
+  // Calls in source order, and the sleeps among them: most candidates end at the first check.
+  const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start)
+  const sleeps = ordered.filter(isSleep)
+  if (sleeps.length === 0) return hits
+  const starts = facts.calls.filter((c) => STARTS.test(c.name))
+  // Without a sleep that says it waits for a server, only a named start can count.
+  const noted = sleeps.some((c) => sleepWaitsForServer(ctx, c))
+  const processes = new Set(
+    facts.assigns
+      .filter((a) => a.value.kind === 'call' && PROCESS_MAKER.test(a.value.call.callee))
+      .map((a) => a.target),
+  )
   for (const call of facts.calls) {
+    const verb = STARTS.test(call.name)
     const named =
       STARTS_NAMED_SERVER.test(call.name) ||
       (call.name === 'main' && SERVER_TYPE.test(call.receiver)) ||
-      startsProcess(ctx, call)
-    if ((!named && !STARTS.test(call.name)) || !inTest(ctx, call.scope)) continue
-    // A start inside another (a task the server task spawns) is that one's.
-    if (
-      !named &&
-      facts.calls.some((o) => o !== call && STARTS.test(o.name) && contains(o.at, call.at))
-    )
-      continue
+      (verb && processes.has(call.receiver) && startsProcess(ctx, call))
+    if (!named && (!verb || !noted)) continue
+    if (!inTest(ctx, call.scope)) continue
     const scope = namedScope(ctx, call.scope)
     const fn = facts.scopes[scope]!
-    // Other starts may stand between (openrr's second `thread::spawn`, a loop): the sleep is
+    const sleep = sleepAfter(ctx, call, scope)
+    if (!sleep || (!named && !sleepWaitsForServer(ctx, sleep))) continue
+    // A start inside another (a task the server task spawns) is that one's.
+    if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue
+    // Nothing but asides stands between the start and the sleep; for a start the sleep's comment
+    // speaks for, other starts may (openrr's second `thread::spawn`, a loop), and the sleep is
     // reported once, from the first.
-    const starting = (c: Call) =>
+    const laterStart = (c: Call) =>
       STARTS.test(c.name) ||
-      facts.calls.some(
-        (o) => o !== c && STARTS.test(o.name) && contains(o.at, c.at) && o.at.start > call.at.end,
-      )
-    const next = facts.calls.find(
+      starts.some((o) => o !== c && o.at.start > call.at.end && contains(o.at, c.at))
+    const between = ordered.find(
       (c) =>
         c.at.start > call.at.end &&
+        c.at.start < sleep.at.start &&
         contains(fn.at, c.at) &&
         !ASIDE.test(c.name) &&
-        (named || !starting(c)),
+        (named || !laterStart(c)),
     )
-    if (!next || !isSleep(next) || sleepAfter(ctx, call, scope) !== next) continue
-    if (hits.some((h) => h.at.endLine === next.at.endLine)) continue
-    if (!named && (!sleepWaitsForServer(ctx, next) || acceptsOnly(ctx, call))) continue
+    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue
+    if (!named && acceptsOnly(ctx, call)) continue
     const client = facts.calls.find(
-      (c) => c.at.start > next.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c),
+      (c) =>
+        c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c),
     )
     if (!client && (fn.test || fn.id === 0)) continue
     const then = client ? `\`${client.callee}\` on line ${client.at.line}` : 'the code after it'
     hits.push({
       rule: 'PORT007',
       severity: 'warning',
-      at: spanning(statementAround(facts, call.at), next.at),
+      at: spanning(statementAround(facts, call.at), sleep.at),
       code: call.text,
       message:
         `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed ` +
-        `sleep on line ${next.at.line} only guesses when: on a loaded runner ${then} connects ` +
+        `sleep on line ${sleep.at.line} only guesses when: on a loaded runner ${then} connects ` +
         'first (ECONNREFUSED). Wait until the port accepts a connection, or have the server ' +
         'report it.',
     })

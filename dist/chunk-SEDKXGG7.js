@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4RSDXMPZ.js";
+} from "./chunk-WI4DCPWP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MZRZ2YP5.js.LEGAL.txt */
+/*! For license information please see chunk-SEDKXGG7.js.LEGAL.txt */

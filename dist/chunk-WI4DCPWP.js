@@ -31976,12 +31976,13 @@ function converted(value, consts) {
 }
 function offsetCounters(facts) {
   const out2 = [];
+  const drawn = facts.calls.filter((c) => counterDrawnFrom(c));
+  if (drawn.length === 0) return out2;
   const statements = [
     ...facts.exits.map((e) => ({ at: e.at, text: e.text, scope: e.scope })),
     ...facts.assigns.map((a) => ({ at: a.at, text: a.value.text, scope: a.scope }))
   ];
-  for (const c of facts.calls) {
-    if (!counterDrawnFrom(c)) continue;
+  for (const c of drawn) {
     const around = statements.find((st) => contains(st.at, c.at));
     const at = around?.text.indexOf(c.text) ?? -1;
     if (!around || at < 0) continue;
@@ -32971,33 +32972,41 @@ function acceptsOnly(ctx, start2) {
 function startedThenSleeps(ctx) {
   const hits = [];
   const { facts } = ctx;
+  const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
+  const sleeps = ordered.filter(isSleep);
+  if (sleeps.length === 0) return hits;
+  const starts = facts.calls.filter((c) => STARTS2.test(c.name));
+  const noted = sleeps.some((c) => sleepWaitsForServer(ctx, c));
+  const processes = new Set(
+    facts.assigns.filter((a) => a.value.kind === "call" && PROCESS_MAKER.test(a.value.call.callee)).map((a) => a.target)
+  );
   for (const call of facts.calls) {
-    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver) || startsProcess(ctx, call);
-    if (!named && !STARTS2.test(call.name) || !inTest(ctx, call.scope)) continue;
-    if (!named && facts.calls.some((o) => o !== call && STARTS2.test(o.name) && contains(o.at, call.at)))
-      continue;
+    const verb = STARTS2.test(call.name);
+    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver) || verb && processes.has(call.receiver) && startsProcess(ctx, call);
+    if (!named && (!verb || !noted)) continue;
+    if (!inTest(ctx, call.scope)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = facts.scopes[scope];
-    const starting = (c) => STARTS2.test(c.name) || facts.calls.some(
-      (o) => o !== c && STARTS2.test(o.name) && contains(o.at, c.at) && o.at.start > call.at.end
+    const sleep = sleepAfter(ctx, call, scope);
+    if (!sleep || !named && !sleepWaitsForServer(ctx, sleep)) continue;
+    if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue;
+    const laterStart = (c) => STARTS2.test(c.name) || starts.some((o) => o !== c && o.at.start > call.at.end && contains(o.at, c.at));
+    const between = ordered.find(
+      (c) => c.at.start > call.at.end && c.at.start < sleep.at.start && contains(fn.at, c.at) && !ASIDE.test(c.name) && (named || !laterStart(c))
     );
-    const next = facts.calls.find(
-      (c) => c.at.start > call.at.end && contains(fn.at, c.at) && !ASIDE.test(c.name) && (named || !starting(c))
-    );
-    if (!next || !isSleep(next) || sleepAfter(ctx, call, scope) !== next) continue;
-    if (hits.some((h) => h.at.endLine === next.at.endLine)) continue;
-    if (!named && (!sleepWaitsForServer(ctx, next) || acceptsOnly(ctx, call))) continue;
+    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
+    if (!named && acceptsOnly(ctx, call)) continue;
     const client = facts.calls.find(
-      (c) => c.at.start > next.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
+      (c) => c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
     );
     if (!client && (fn.test || fn.id === 0)) continue;
     const then = client ? `\`${client.callee}\` on line ${client.at.line}` : "the code after it";
     hits.push({
       rule: "PORT007",
       severity: "warning",
-      at: spanning(statementAround(facts, call.at), next.at),
+      at: spanning(statementAround(facts, call.at), sleep.at),
       code: call.text,
-      message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${next.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
+      message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
     });
   }
   return hits;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MZRZ2YP5.js";
+} from "./chunk-SEDKXGG7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4RSDXMPZ.js";
+} from "./chunk-WI4DCPWP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YOJG6JK7.js.LEGAL.txt */
+/*! For license information please see serve-command-TJBYQJLV.js.LEGAL.txt */
