@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WI4DCPWP.js";
+} from "./chunk-GBUKA5VI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SEDKXGG7.js.LEGAL.txt */
+/*! For license information please see chunk-7YCYT3X2.js.LEGAL.txt */
