@@ -2,7 +2,7 @@
 // between grammars is looked up in SYNTAX (syntax.ts).
 import type { Node, Tree } from 'web-tree-sitter'
 import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './facts.ts'
-import { WAITS_FOR_SERVER, spanning } from './facts.ts'
+import { GO_EXAMPLE_OUTPUT, WAITS_FOR_SERVER, spanning } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
 import {
@@ -248,7 +248,12 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      if (text.includes('bind-probe') || WAITS_FOR_SERVER.test(text)) this.comment(node)
+      const keep =
+        text.includes('bind-probe') ||
+        GO_EXAMPLE_OUTPUT.test(text) ||
+        // Read as one with the lines that wrap it, from its first line.
+        (!this.continuesComment(node) && WAITS_FOR_SERVER.test(this.commentGroup(node).text))
+      if (keep) this.comment(node)
     }
     const assignment = s.assignments[type]
     if (assignment) this.assignment(node, assignment)
@@ -279,23 +284,44 @@ class Extractor {
     if (IMPORTS.has(type)) this.importOf(node, type)
   }
 
-  /** A directive comment, with the comment lines right after it and the statement below. */
-  private comment(node: Node): void {
+  /** The comment follows another on the line above: it wraps that one's text. */
+  private continuesComment(node: Node): boolean {
+    const previous = node.previousSibling
+    return (
+      previous !== null &&
+      this.syntax.comments.has(previous.type) &&
+      previous.endPosition.row + 1 === node.startPosition.row &&
+      !followsCode(previous)
+    )
+  }
+
+  /** The comment and the comment lines right after it, their text joined, and what follows. */
+  private commentGroup(node: Node): { last: Node; next: Node | null; text: string } {
     let last = node
     let next = node.nextSibling
+    let text = node.text
     while (
       next &&
       this.syntax.comments.has(next.type) &&
       next.startPosition.row === last.endPosition.row + 1
     ) {
       last = next
+      text += `\n${next.text}`
       next = next.nextSibling
     }
+    return { last, next, text }
+  }
+
+  /** A kept comment, with the comment lines right after it and the statement below. */
+  private comment(node: Node): void {
+    const group = this.commentGroup(node)
+    const { last, text } = group
+    let { next } = group
     const first = this.span(node)
     const end = this.span(last)
     const at = spanning(first, end)
     if (followsCode(node)) {
-      this.facts.comments.push({ text: node.text, at, trailing: true })
+      this.facts.comments.push({ text, at, trailing: true })
       return
     }
     // A Python block starts at its first statement: the comment above a block's first line sits
@@ -306,7 +332,7 @@ class Extractor {
       next && next.startPosition.row === last.endPosition.row + 1
         ? this.statementLines(next)
         : undefined
-    this.facts.comments.push({ text: node.text, at, ...(covers ? { covers } : {}) })
+    this.facts.comments.push({ text, at, ...(covers ? { covers } : {}) })
   }
 
   /**

@@ -141,11 +141,15 @@ export interface Import {
 }
 
 /**
- * A comment saying the code waits for a server ("Wait for socket to become available", "Give the
- * listener a moment to come up"): kept beside the directives, as PORT007 reads it on a sleep.
+ * A comment saying the code waits for a server to come up ("Wait for socket to become available",
+ * "Give the listener a moment to come up"), not for one to go ("until the old server is gone"):
+ * kept beside the directives, as PORT007 reads it on a sleep.
  */
 export const WAITS_FOR_SERVER =
-  /\b(?:wait\w*|give|let|allow|ensure|make sure)\b.*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b.*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i
+  /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i
+
+/** Go's `// Output:` line, which makes the test runner run an `Example…` function. */
+export const GO_EXAMPLE_OUTPUT = /^\/\/\s*(?:Unordered output|Output):/i
 
 export interface Comment {
   /** The comment, with the comment lines that directly follow it (a wrapped explanation). */

@@ -575,6 +575,9 @@ function offsetCounters(facts: FileFacts): ConfiguredPort[] {
  * Interlocked.Increment(ref _basePort)`): the finding covers where the number is made as well as
  * the variable, and its code (the fingerprint) stays the definition's.
  */
+/** How many lines apart a counter and a helper that draws from it may stand to share a finding. */
+const HELPER_NEARBY = 20
+
 function withHelpers(facts: FileFacts, counter: Assign, step: RegExp): Span {
   const drawsIn = (area: Span) =>
     facts.calls.some(
@@ -587,7 +590,10 @@ function withHelpers(facts: FileFacts, counter: Assign, step: RegExp): Span {
   let at = counter.at
   for (const fn of facts.scopes) {
     if (fn.id === 0 || fn.role !== 'declared' || !fn.name || contains(fn.at, counter.at)) continue
-    if (!drawsIn(fn.at)) continue
+    // Only a helper beside it: a span over code between (another test, a suppression) would
+    // speak for that code too.
+    const apart = Math.max(fn.at.line - counter.at.endLine, counter.at.line - fn.at.endLine)
+    if (apart > HELPER_NEARBY || !drawsIn(fn.at)) continue
     const first = fn.at.start < at.start ? fn.at : at
     const last = fn.at.end > at.end ? fn.at : at
     at = spanning(first, last)

@@ -632,6 +632,89 @@ class Peer:
   })
 })
 
+describe('PORT007 start then sleep', () => {
+  const port007 = (r: { findings: { rule: string; line: number }[] }) =>
+    r.findings.filter((f) => f.rule === 'PORT007').map((f) => f.line)
+
+  it('reads a comment wrapped over two lines, and not one about a server going away', async () => {
+    const py = (comment: string) => `import time
+import requests
+
+def test_serves():
+    worker = Worker()
+    worker.start()
+${comment}
+    time.sleep(1)
+    requests.get("http://127.0.0.1:8000/")
+`
+    const wrapped = await scanFiles({
+      'tests/test_a.py': py('    # Give the server a moment\n    # to come up'),
+    })
+    const going = await scanFiles({
+      'tests/test_a.py': py(
+        '    # wait until the old server is gone and its port is available again',
+      ),
+    })
+    expect(port007(wrapped)).toEqual([6])
+    expect(port007(going)).toEqual([])
+  })
+
+  it("does not read Go's cmd.Run(), which waits for the program, nor a helper of the file that binds before it returns", async () => {
+    const go = `package x
+
+import (
+	"net"
+	"net/http"
+	"os/exec"
+	"testing"
+	"time"
+)
+
+func startTestServer(t *testing.T) string {
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	go http.Serve(l, nil)
+	return l.Addr().String()
+}
+
+func TestFixtures(t *testing.T) {
+	cmd := exec.Command("make", "fixtures")
+	cmd.Run()
+	time.Sleep(time.Second)
+	http.Get("http://127.0.0.1:8080/")
+}
+
+func TestServer(t *testing.T) {
+	addr := startTestServer(t)
+	time.Sleep(time.Second)
+	http.Get("http://" + addr)
+}
+`
+    const r = await scanFiles({ 'x_test.go': go })
+    expect(port007(r)).toEqual([])
+  })
+
+  it('reads a thread target of the file by what it makes: a class, not addListener', async () => {
+    const py = (body: string) => `import threading
+import requests
+
+def test_watch():
+    def watch():
+        ${body}
+    t = threading.Thread(target=watch)
+    t.start()
+    requests.get("http://127.0.0.1:8000/")
+`
+    const listener = await scanFiles({ 'tests/test_w.py': py('bus.register(StatusListener())') })
+    const add = await scanFiles({ 'tests/test_w.py': py('bus.addListener(on_event)') })
+    const server = await scanFiles({
+      'tests/test_w.py': py('HTTPServer(("127.0.0.1", 0), H).serve_forever()'),
+    })
+    expect(port007(listener)).toEqual([])
+    expect(port007(add)).toEqual([])
+    expect(port007(server)).toEqual([7])
+  })
+})
+
 describe('PORT007 serve-before-listen in Python', () => {
   it('needs a server-like target or a host/port before flagging x.run in a thread', async () => {
     const code = (target: string, extra = '') => `import threading
@@ -650,6 +733,23 @@ def test_x(self):
       'tests/test_a.py:PORT007',
       'tests/test_c.py:PORT007',
     ])
+  })
+})
+
+describe("Go's Example functions", () => {
+  it('are run, and so read, when an // Output: comment says what they print', async () => {
+    const go = (output: string) => `package x
+
+import "net/http"
+
+func ExampleServe() {
+\tgo http.ListenAndServe(":8080", nil)
+${output}}
+`
+    const run = await scanFiles({ 'example_test.go': go('\t// Output: ok\n') })
+    const unrun = await scanFiles({ 'example_test.go': go('') })
+    expect(run.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([6])
+    expect(unrun.findings.filter((f) => f.rule === 'PORT001')).toEqual([])
   })
 })
 

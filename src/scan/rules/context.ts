@@ -1,7 +1,7 @@
 // What every rule receives, and the small predicates they share.
 import type { Severity } from '../finding.ts'
 import type { Call, FileFacts, Span } from '../facts.ts'
-import { contains } from '../facts.ts'
+import { GO_EXAMPLE_OUTPUT, contains } from '../facts.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
 import type { SpawnedServer } from '../spawned-servers.ts'
@@ -54,9 +54,7 @@ function inUnrunExample(ctx: Scoped, scope: number): boolean {
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
     if (s.role !== 'declared' || !/^Example/.test(s.name)) continue
     const area = s.at
-    return !ctx.facts.comments.some(
-      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text),
-    )
+    return !ctx.facts.comments.some((c) => contains(area, c.at) && GO_EXAMPLE_OUTPUT.test(c.text))
   }
   return false
 }

@@ -330,8 +330,8 @@ function js(ctx: RuleContext): Hit[] {
     // An address is "looked up" on the next tick, before a client's connect made in the same
     // tick dials it (nodemailer/smtp-server's `server.listen(PORT, '127.0.0.1')` then
     // `connect()`, judged by a reviewer); only `address()`, read at once, still finds no socket.
-    const address = host && resolve(host, ctx.consts)
-    const literal = address?.kind === 'string' && isIP(address.value) !== 0
+    const hostValue = host && resolve(host, ctx.consts)
+    const literal = hostValue?.kind === 'string' && isIP(hostValue.value) !== 0
     if (literal && client.name !== 'address') continue
     const waits = facts.strings.some(
       (s) => s.value === 'listening' && s.at.start > call.at.end && s.at.start < client.at.start,
@@ -371,21 +371,37 @@ function receiverOf(target: string): string {
 }
 
 /**
- * Whether a thread target that is a function of the file (undefined when none is) opens a
- * listener (`def start_data_server(): TCPServer(…)`) or makes a server or listener object
+ * What a thread target that is a function of the file does with a server: `'serves'` when it opens
+ * a listener (`def start_data_server(): TCPServer(…)`) or makes a server or listener object
  * (opcua-asyncio's `wrapper`, whose coroutine runs `srv = Server()`; inelegant's
- * `multiprocessing.connection.Listener(('localhost', 9001))`).
+ * `multiprocessing.connection.Listener(('localhost', 9001))`), `'serves nothing'` when it only
+ * accepts on a socket opened elsewhere (anyio's `def serve(): sock, addr = server_sock.accept()`)
+ * or only waits, else undefined (no such function, or one that hands its work on).
  */
-function bindsInLocalFunction(ctx: RuleContext, target: string, thread: Call): boolean | undefined {
+function localTarget(
+  ctx: RuleContext,
+  target: string,
+  thread: Call,
+): 'serves' | 'serves nothing' | undefined {
   const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target)
   // Two fixtures may each nest a `wrapper`: the one beside the thread is meant.
   const around = ctx.facts.scopes[namedScope(ctx, thread.scope)]!.at
   const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0]
   if (!fn) return undefined
-  return (
+  const inside = ctx.facts.calls.filter((c) => contains(fn.at, c.at))
+  if (
     ctx.listeners.some((l) => l.kind === 'server' && contains(fn.at, l.at)) ||
-    ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*(?:Server|Listener)$/.test(c.name))
+    // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
+    // an event listener.
+    inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name))
   )
+    return 'serves'
+  // Accepting on a socket opened elsewhere, or only waiting (inelegant's `def serve():
+  // time.sleep(60)`), serves nothing; a body that hands work on is read by the target's name.
+  const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name))
+  return idle || inside.some((c) => /^(?:accept|accept_async)$/.test(c.name))
+    ? 'serves nothing'
+    : undefined
 }
 
 /** A fixed sleep after `start` in the function, not inside a loop (a loop that sleeps polls). */
@@ -486,15 +502,16 @@ function python(ctx: RuleContext): Hit[] {
     if (!target) continue
     const text = target.kind === 'name' ? target.name : target.text
     if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue
-    // A function of the file is read for what it does, not its name: anyio's `def serve():
+    // A function of the file is read for what it does before its name: anyio's `def serve():
     // sock, addr = server_sock.accept()` only accepts on a socket listening already.
-    const local = target.kind === 'name' ? bindsInLocalFunction(ctx, text, call) : undefined
+    const local = target.kind === 'name' ? localTarget(ctx, text, call) : undefined
     const serves =
-      local ??
-      (SERVES_IN_THREAD.test(text) ||
-        (RUNS_IN_THREAD.test(text) &&
-          (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
-        handedPort(target, call))
+      local === 'serves' ||
+      (local !== 'serves nothing' &&
+        (SERVES_IN_THREAD.test(text) ||
+          (RUNS_IN_THREAD.test(text) &&
+            (SERVER_RECEIVER.test(receiverOf(text)) || HOST_OR_PORT.test(call.text))) ||
+          handedPort(target, call)))
     if (!serves) continue
     const scope = namedScope(ctx, call.scope)
     const client = clientAfter(ctx, call, scope)
@@ -613,27 +630,22 @@ function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
   return hits
 }
 
-/** Calls a helper is named for when it starts a server: `startProxy`, `setup_urpc_server`, `initPrometheusExporter`. */
-const STARTS_NAMED_SERVER =
+/** Calls that start something, a server when more says so (a name, a process, the sleep's comment). */
+const STARTS = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/
+/** Helpers named for starting a server: `startProxy`, `setup_urpc_server`, `initPrometheusExporter`. */
+const NAMED_FOR_A_SERVER =
   /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/
+/** Server classes whose `main` a test calls: it returns, so the servers it starts run on threads. */
+const SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/
 /** What makes a process object: frp's `process.NewWithEnvs(path, args, env)`, `exec.Command`. */
 const PROCESS_MAKER =
   /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/
-
-/** `p.Start()` on a process the function made: the program in it binds some time later. */
-function startsProcess(ctx: RuleContext, call: Call): boolean {
-  if (!STARTS.test(call.name) || !/^[\w$]+$/.test(call.receiver)) return false
-  const made = lastAssign(ctx.facts, call.receiver, call.at)
-  return made?.value.kind === 'call' && PROCESS_MAKER.test(made.value.call.callee)
-}
-
-/** Server classes whose `main` a test calls: it returns, so the servers it starts run on threads. */
-const SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/
-/** Calls that start something, a server when the sleep after them says so. */
-const STARTS = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/
+/** Starting a process object; Go's `cmd.Run()` waits for the program to end, so it is not one. */
+const STARTS_PROCESS = /^(?:start|Start|spawn)$/
 /** Calls that may stand between a start and its sleep: checking the start's error, logging. */
 const ASIDE =
-  /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|expect)$/
+  /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap)$/
+
 /** The sleep's own comment, or the one above its statement, says it waits for a server. */
 function sleepWaitsForServer(ctx: RuleContext, sleep: Call): boolean {
   const line = sleep.at.line
@@ -644,15 +656,14 @@ function sleepWaitsForServer(ctx: RuleContext, sleep: Call): boolean {
 }
 
 /**
- * The started task accepts on a listener the function opened before it (ockam's `tokio::spawn(
- * async move { listener.accept() … })` after `setup` bound it): the port is open already.
+ * The started task serves a listener opened before it: it accepts on one (ockam's `tokio::spawn(
+ * async move { listener.accept() … })` after `setup` bound it) or is handed one (`axum::serve(
+ * listener, app)`), and binds none itself. The port is open already.
  */
-function acceptsOnly(ctx: RuleContext, start: Call): boolean {
-  const { calls } = ctx.facts
-  const inside = (c: Call) => contains(start.at, c.at)
-  const servesOpen = calls.some(
+function servesOpenListener(ctx: RuleContext, start: Call): boolean {
+  const servesOpen = ctx.facts.calls.some(
     (c) =>
-      inside(c) &&
+      contains(start.at, c.at) &&
       (/^(?:accept|Accept|accept_async)$/.test(c.name) ||
         (/^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))),
   )
@@ -660,60 +671,92 @@ function acceptsOnly(ctx: RuleContext, start: Call): boolean {
 }
 
 /**
- * A server started and, as the next thing the code does, a fixed sleep (thrift's `acc.start();
- * time.sleep(CONNECT_DELAY)`, py4j's `pClient.startProxy(); Thread.sleep(250)`): the sleep guesses
- * when the server binds. The start counts when it is a helper named for starting a server, a
- * server class's `main`, or any start whose sleep says in a comment that it waits for the server
- * (pytest-listener's `res.start()` then `# Wait for socket to become available`). A library's
- * `server.Start()` alone does not: many bind before they return (an HttpListener's `Start`).
- * Reported when a client follows the sleep, or the function is a set-up or helper whose callers
- * talk to the server.
+ * How a call starts a server it does not wait for, when its name or object says so: a helper named
+ * for it (not one of the file that binds before it returns, as a Go `startTestServer` doing
+ * `net.Listen` then `go http.Serve(l)` does), a server class's `main`, or `Start()` on a process
+ * object the function made.
+ */
+function namedStart(ctx: RuleContext, call: Call, processes: ReadonlySet<string>): boolean {
+  if (NAMED_FOR_A_SERVER.test(call.name)) {
+    const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name)
+    return !own || !ctx.listeners.some((l) => l.kind === 'server' && contains(own.at, l.at))
+  }
+  if (call.name === 'main') return SERVER_CLASS_SUFFIX.test(call.receiver)
+  if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false
+  const made = lastAssign(ctx.facts, call.receiver, call.at)
+  return made?.value.kind === 'call' && PROCESS_MAKER.test(made.value.call.callee)
+}
+
+/**
+ * A server started and, as the next thing the code does, a fixed sleep (py4j's
+ * `pClient.startProxy(); Thread.sleep(250)`): the sleep guesses when the server binds. The start
+ * counts when its name or object says it starts a server (`namedStart`), or when it is any start
+ * whose sleep says in a comment that it waits for the server (pytest-listener's `res.start()` then
+ * `# Wait for socket to become available`). A library's `server.Start()` alone does not: many bind
+ * before they return (an HttpListener's `Start`). Reported when a client follows the sleep in the
+ * function, or the function is not a test itself (a set-up, a fixture, a helper), whose callers
+ * then talk to the server.
  */
 function startedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   const { facts } = ctx
-  // Calls in source order, and the sleeps among them: most candidates end at the first check.
+  // Calls and sleeps in source order; each candidate looks only from itself to its sleep.
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start)
   const sleeps = ordered.filter(isSleep)
   if (sleeps.length === 0) return hits
-  const starts = facts.calls.filter((c) => STARTS.test(c.name))
+  const inLoop = (c: Call) => facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, c.at))
+  const fixed = sleeps.filter((c) => !inLoop(c))
   // Without a sleep that says it waits for a server, only a named start can count.
-  const noted = sleeps.some((c) => sleepWaitsForServer(ctx, c))
+  const noted = fixed.some((c) => sleepWaitsForServer(ctx, c))
+  const starts = noted ? facts.calls.filter((c) => STARTS.test(c.name)) : []
   const processes = new Set(
     facts.assigns
       .filter((a) => a.value.kind === 'call' && PROCESS_MAKER.test(a.value.call.callee))
       .map((a) => a.target),
   )
+  const firstAfter = (list: readonly Call[], offset: number) => {
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid]!.at.start > offset) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
   for (const call of facts.calls) {
     const verb = STARTS.test(call.name)
-    const named =
-      STARTS_NAMED_SERVER.test(call.name) ||
-      (call.name === 'main' && SERVER_TYPE.test(call.receiver)) ||
-      (verb && processes.has(call.receiver) && startsProcess(ctx, call))
-    if (!named && (!verb || !noted)) continue
-    if (!inTest(ctx, call.scope)) continue
+    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== 'main') continue
+    const named = namedStart(ctx, call, processes)
+    if ((!named && (!verb || !noted)) || !inTest(ctx, call.scope)) continue
     const scope = namedScope(ctx, call.scope)
     const fn = facts.scopes[scope]!
-    const sleep = sleepAfter(ctx, call, scope)
-    if (!sleep || (!named && !sleepWaitsForServer(ctx, sleep))) continue
+    // The first fixed sleep after the start in its function.
+    const sleep = fixed
+      .slice(firstAfter(fixed, call.at.end))
+      .find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end)
+    if (!sleep || !contains(fn.at, sleep.at)) continue
+    if (!named && !sleepWaitsForServer(ctx, sleep)) continue
     // A start inside another (a task the server task spawns) is that one's.
     if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue
-    // Nothing but asides stands between the start and the sleep; for a start the sleep's comment
-    // speaks for, other starts may (openrr's second `thread::spawn`, a loop), and the sleep is
-    // reported once, from the first.
-    const laterStart = (c: Call) =>
-      STARTS.test(c.name) ||
-      starts.some((o) => o !== c && o.at.start > call.at.end && contains(o.at, c.at))
-    const between = ordered.find(
-      (c) =>
-        c.at.start > call.at.end &&
-        c.at.start < sleep.at.start &&
-        contains(fn.at, c.at) &&
-        !ASIDE.test(c.name) &&
-        (named || !laterStart(c)),
-    )
+    // Nothing but asides stands between; for a start the sleep's comment speaks for, other starts
+    // and what they run may (openrr's second `thread::spawn`, a loop), and the sleep is reported
+    // once, from the first.
+    let between = false
+    for (let i = firstAfter(ordered, call.at.end); i < ordered.length; i++) {
+      const c = ordered[i]!
+      if (c.at.start >= sleep.at.start) break
+      if (!named && STARTS.test(c.name)) {
+        i = firstAfter(ordered, c.at.end) - 1
+        continue
+      }
+      if (!ASIDE.test(c.name)) {
+        between = true
+        break
+      }
+    }
     if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue
-    if (!named && acceptsOnly(ctx, call)) continue
+    if (!named && servesOpenListener(ctx, call)) continue
     const client = facts.calls.find(
       (c) =>
         c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c),
@@ -1077,8 +1120,8 @@ function connectsIn(ctx: RuleContext, body: Span | undefined): boolean {
 export const serveBeforeListen: Rule = (ctx) => {
   const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)]
   // A start read by a rule above already has its finding.
-  const read = (h: Hit) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine)
-  return [...hits, ...startedThenSleeps(ctx).filter((h) => !read(h))]
+  const reported = (h: Hit) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine)
+  return [...hits, ...startedThenSleeps(ctx).filter((h) => !reported(h))]
 }
 
 function byFamily(ctx: RuleContext): Hit[] {

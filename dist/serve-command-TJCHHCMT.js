@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-7YCYT3X2.js";
+} from "./chunk-MNEVI33C.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-GBUKA5VI.js";
+} from "./chunk-KK7YC7HO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-WFZT7HFB.js.LEGAL.txt */
+/*! For license information please see serve-command-TJCHHCMT.js.LEGAL.txt */

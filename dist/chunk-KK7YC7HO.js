@@ -29867,7 +29867,8 @@ import { resolve as resolve4 } from "node:path";
 import { posix as posix3 } from "node:path";
 
 // src/scan/facts.ts
-var WAITS_FOR_SERVER = /\b(?:wait\w*|give|let|allow|ensure|make sure)\b.*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b.*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
+var WAITS_FOR_SERVER = /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
+var GO_EXAMPLE_OUTPUT = /^\/\/\s*(?:Unordered output|Output):/i;
 function innermostCall(facts, at) {
   let best;
   for (const c of facts.calls) {
@@ -30667,7 +30668,9 @@ var Extractor = class {
     }
     if (s.comments.has(type)) {
       const text = node.text;
-      if (text.includes("bind-probe") || WAITS_FOR_SERVER.test(text)) this.comment(node);
+      const keep = text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text) || // Read as one with the lines that wrap it, from its first line.
+      !this.continuesComment(node) && WAITS_FOR_SERVER.test(this.commentGroup(node).text);
+      if (keep) this.comment(node);
     }
     const assignment = s.assignments[type];
     if (assignment) this.assignment(node, assignment);
@@ -30697,25 +30700,40 @@ var Extractor = class {
     if (type === "expression_statement") this.mark(this.statements, node);
     if (IMPORTS.has(type)) this.importOf(node, type);
   }
-  /** A directive comment, with the comment lines right after it and the statement below. */
-  comment(node) {
+  /** The comment follows another on the line above: it wraps that one's text. */
+  continuesComment(node) {
+    const previous = node.previousSibling;
+    return previous !== null && this.syntax.comments.has(previous.type) && previous.endPosition.row + 1 === node.startPosition.row && !followsCode(previous);
+  }
+  /** The comment and the comment lines right after it, their text joined, and what follows. */
+  commentGroup(node) {
     let last = node;
     let next = node.nextSibling;
+    let text = node.text;
     while (next && this.syntax.comments.has(next.type) && next.startPosition.row === last.endPosition.row + 1) {
       last = next;
+      text += `
+${next.text}`;
       next = next.nextSibling;
     }
+    return { last, next, text };
+  }
+  /** A kept comment, with the comment lines right after it and the statement below. */
+  comment(node) {
+    const group = this.commentGroup(node);
+    const { last, text } = group;
+    let { next } = group;
     const first = this.span(node);
     const end = this.span(last);
     const at = spanning(first, end);
     if (followsCode(node)) {
-      this.facts.comments.push({ text: node.text, at, trailing: true });
+      this.facts.comments.push({ text, at, trailing: true });
       return;
     }
     while (next && /^(?:block|statement_list)$/.test(next.type) && next.firstNamedChild)
       next = next.firstNamedChild;
     const covers = next && next.startPosition.row === last.endPosition.row + 1 ? this.statementLines(next) : void 0;
-    this.facts.comments.push({ text: node.text, at, ...covers ? { covers } : {} });
+    this.facts.comments.push({ text, at, ...covers ? { covers } : {} });
   }
   /**
    * Lines holding the statement's own code: a line counts when some token of the statement lies
@@ -31623,9 +31641,7 @@ function inUnrunExample(ctx, scope) {
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
     if (s.role !== "declared" || !/^Example/.test(s.name)) continue;
     const area = s.at;
-    return !ctx.facts.comments.some(
-      (c) => contains(area, c.at) && /^\/\/\s*(?:Unordered output|Output):/i.test(c.text)
-    );
+    return !ctx.facts.comments.some((c) => contains(area, c.at) && GO_EXAMPLE_OUTPUT.test(c.text));
   }
   return false;
 }
@@ -31994,6 +32010,7 @@ function offsetCounters(facts) {
   }
   return out2;
 }
+var HELPER_NEARBY = 20;
 function withHelpers(facts, counter, step) {
   const drawsIn = (area) => facts.calls.some(
     (c) => contains(area, c.at) && (counterDrawnFrom(c)?.split(".").pop() === counter.name || step.test(c.text))
@@ -32001,7 +32018,8 @@ function withHelpers(facts, counter, step) {
   let at = counter.at;
   for (const fn of facts.scopes) {
     if (fn.id === 0 || fn.role !== "declared" || !fn.name || contains(fn.at, counter.at)) continue;
-    if (!drawsIn(fn.at)) continue;
+    const apart = Math.max(fn.at.line - counter.at.endLine, counter.at.line - fn.at.endLine);
+    if (apart > HELPER_NEARBY || !drawsIn(fn.at)) continue;
     const first = fn.at.start < at.start ? fn.at : at;
     const last = fn.at.end > at.end ? fn.at : at;
     at = spanning(first, last);
@@ -32789,8 +32807,8 @@ function js2(ctx) {
     if (!host && !/fastify|hapi/i.test(call.receiver)) continue;
     const client = clientAfter(ctx, call, call.scope);
     if (!client) continue;
-    const address2 = host && resolve(host, ctx.consts);
-    const literal2 = address2?.kind === "string" && isIP(address2.value) !== 0;
+    const hostValue = host && resolve(host, ctx.consts);
+    const literal2 = hostValue?.kind === "string" && isIP(hostValue.value) !== 0;
     if (literal2 && client.name !== "address") continue;
     const waits = facts.strings.some(
       (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
@@ -32814,12 +32832,18 @@ var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
 function receiverOf(target) {
   return target.replace(/\.(?:run|listen|start)$/, "").split(".").pop() ?? "";
 }
-function bindsInLocalFunction(ctx, target, thread) {
+function localTarget(ctx, target, thread) {
   const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target);
   const around = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
   const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0];
   if (!fn) return void 0;
-  return ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || ctx.facts.calls.some((c) => contains(fn.at, c.at) && /^\w*(?:Server|Listener)$/.test(c.name));
+  const inside = ctx.facts.calls.filter((c) => contains(fn.at, c.at));
+  if (ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
+  // an event listener.
+  inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)))
+    return "serves";
+  const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
+  return idle || inside.some((c) => /^(?:accept|accept_async)$/.test(c.name)) ? "serves nothing" : void 0;
 }
 function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
@@ -32862,8 +32886,8 @@ function python3(ctx) {
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
     if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue;
-    const local = target.kind === "name" ? bindsInLocalFunction(ctx, text, call) : void 0;
-    const serves = local ?? (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
+    const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
+    const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);
     const client = clientAfter(ctx, call, scope);
@@ -32945,29 +32969,33 @@ function sleepingCallers(ctx, helper, what) {
   }
   return hits;
 }
-var STARTS_NAMED_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
-var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
-function startsProcess(ctx, call) {
-  if (!STARTS2.test(call.name) || !/^[\w$]+$/.test(call.receiver)) return false;
-  const made = lastAssign(ctx.facts, call.receiver, call.at);
-  return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
-}
-var SERVER_TYPE = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
 var STARTS2 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
-var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|expect)$/;
+var NAMED_FOR_A_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
+var SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
+var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
+var STARTS_PROCESS = /^(?:start|Start|spawn)$/;
+var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap)$/;
 function sleepWaitsForServer(ctx, sleep) {
   const line = sleep.at.line;
   return ctx.facts.comments.some(
     (c) => (c.trailing ? c.at.line === line : c.covers?.includes(line)) && WAITS_FOR_SERVER.test(c.text)
   );
 }
-function acceptsOnly(ctx, start2) {
-  const { calls } = ctx.facts;
-  const inside = (c) => contains(start2.at, c.at);
-  const servesOpen = calls.some(
-    (c) => inside(c) && (/^(?:accept|Accept|accept_async)$/.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
+function servesOpenListener(ctx, start2) {
+  const servesOpen = ctx.facts.calls.some(
+    (c) => contains(start2.at, c.at) && (/^(?:accept|Accept|accept_async)$/.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
   );
   return servesOpen && !ctx.listeners.some((l) => l.kind === "server" && contains(start2.at, l.at));
+}
+function namedStart(ctx, call, processes) {
+  if (NAMED_FOR_A_SERVER.test(call.name)) {
+    const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name);
+    return !own || !ctx.listeners.some((l) => l.kind === "server" && contains(own.at, l.at));
+  }
+  if (call.name === "main") return SERVER_CLASS_SUFFIX.test(call.receiver);
+  if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false;
+  const made = lastAssign(ctx.facts, call.receiver, call.at);
+  return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
 }
 function startedThenSleeps(ctx) {
   const hits = [];
@@ -32975,27 +33003,49 @@ function startedThenSleeps(ctx) {
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
   const sleeps = ordered.filter(isSleep);
   if (sleeps.length === 0) return hits;
-  const starts = facts.calls.filter((c) => STARTS2.test(c.name));
-  const noted = sleeps.some((c) => sleepWaitsForServer(ctx, c));
+  const inLoop = (c) => facts.blocks.some((b) => b.kind === "loop" && contains(b.at, c.at));
+  const fixed = sleeps.filter((c) => !inLoop(c));
+  const noted = fixed.some((c) => sleepWaitsForServer(ctx, c));
+  const starts = noted ? facts.calls.filter((c) => STARTS2.test(c.name)) : [];
   const processes = new Set(
     facts.assigns.filter((a) => a.value.kind === "call" && PROCESS_MAKER.test(a.value.call.callee)).map((a) => a.target)
   );
+  const firstAfter = (list, offset) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (list[mid].at.start > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   for (const call of facts.calls) {
     const verb = STARTS2.test(call.name);
-    const named = STARTS_NAMED_SERVER.test(call.name) || call.name === "main" && SERVER_TYPE.test(call.receiver) || verb && processes.has(call.receiver) && startsProcess(ctx, call);
-    if (!named && (!verb || !noted)) continue;
-    if (!inTest(ctx, call.scope)) continue;
+    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== "main") continue;
+    const named = namedStart(ctx, call, processes);
+    if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = facts.scopes[scope];
-    const sleep = sleepAfter(ctx, call, scope);
-    if (!sleep || !named && !sleepWaitsForServer(ctx, sleep)) continue;
+    const sleep = fixed.slice(firstAfter(fixed, call.at.end)).find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end);
+    if (!sleep || !contains(fn.at, sleep.at)) continue;
+    if (!named && !sleepWaitsForServer(ctx, sleep)) continue;
     if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue;
-    const laterStart = (c) => STARTS2.test(c.name) || starts.some((o) => o !== c && o.at.start > call.at.end && contains(o.at, c.at));
-    const between = ordered.find(
-      (c) => c.at.start > call.at.end && c.at.start < sleep.at.start && contains(fn.at, c.at) && !ASIDE.test(c.name) && (named || !laterStart(c))
-    );
+    let between = false;
+    for (let i2 = firstAfter(ordered, call.at.end); i2 < ordered.length; i2++) {
+      const c = ordered[i2];
+      if (c.at.start >= sleep.at.start) break;
+      if (!named && STARTS2.test(c.name)) {
+        i2 = firstAfter(ordered, c.at.end) - 1;
+        continue;
+      }
+      if (!ASIDE.test(c.name)) {
+        between = true;
+        break;
+      }
+    }
     if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
-    if (!named && acceptsOnly(ctx, call)) continue;
+    if (!named && servesOpenListener(ctx, call)) continue;
     const client = facts.calls.find(
       (c) => c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
     );
@@ -33188,8 +33238,8 @@ function connectsIn(ctx, body2) {
 }
 var serveBeforeListen = (ctx) => {
   const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)];
-  const read = (h) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine);
-  return [...hits, ...startedThenSleeps(ctx).filter((h) => !read(h))];
+  const reported = (h) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine);
+  return [...hits, ...startedThenSleeps(ctx).filter((h) => !reported(h))];
 };
 function byFamily(ctx) {
   if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
@@ -33539,11 +33589,11 @@ var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|socke
 function portReadsOf(sock) {
   const s = escapeRegExp(sock);
   return new RegExp(
-    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
     "g"
   );
 }
-var asksAbout = (c, sock) => sock !== "" && c.receiver === "" && c.name === "getsockname" && hasWord(c.args[0]?.value.text ?? "", sock);
+var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -33589,7 +33639,7 @@ var freePortRace = (ctx) => {
     return name2 ? `\`${name2}\`` : "This code";
   };
   const hit3 = (at, code, scope, what) => {
-    if (DEAD_END.test(ctx.facts.scopes[scope]?.name ?? "")) return;
+    if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return;
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
@@ -33755,7 +33805,7 @@ function portFlow(ctx, bound, scope) {
   const reads = [
     ...bound.reads ?? [],
     ...facts.calls.filter(
-      (c) => READ_CALL.test(c.name) && inArea(c.at) && (relates(c.receiver, sock, bind) || asksAbout(c, sock))
+      (c) => inArea(c.at) && (READ_CALL.test(c.name) && relates(c.receiver, sock, bind) || asksAbout(c, sock))
     ).map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at)
   ];
@@ -33994,7 +34044,7 @@ function socketVariable(ctx, bind) {
     const modules = ctx.family === "js" || ctx.family === "python" ? /^(?:net|socket|tls|dgram|http|https)$/ : /^(?:net|tls|http|https)$/;
     if (!modules.test(bind.receiver)) return bind.receiver;
   }
-  if (ctx.family === "rust" && bind.name === "bind" && bind.receiver === "") {
+  if (ctx.family === "rust" && bind.name === "bind" && bind.receiver === "" && bind.args.length === 2) {
     const fd = /^&?(?:mut\s+)?([a-z_][\w]*)(?:\.as_raw_fd\(\)|\.as_fd\(\))?$/.exec(
       bind.args[0]?.value.text ?? ""
     )?.[1];
@@ -34055,14 +34105,14 @@ function heldBy(facts, call) {
   );
 }
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
-var SERVER_TYPE2 = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
+var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
   if (!held) return void 0;
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
-  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || c.isNew && SERVER_TYPE2.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
+  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || c.isNew && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
   if (here) return here;
   const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
