@@ -21,6 +21,21 @@ def get_port():
 `
 
 describe('PORT002 free-port-race', () => {
+  it("reports a get-port draw once, not again for the promise's then()", async () => {
+    // DataDog/dd-trace-js: `getPort().then(port => { … server.listen(port) })`.
+    const js = `const getPort = require('get-port')
+const http = require('http')
+
+it('serves', (done) => {
+  getPort().then((port) => {
+    http.createServer().listen(port, done)
+  })
+})
+`
+    const r = await scanFiles({ 'test/client.spec.js': js })
+    expect(spansOf(r, 'PORT002')).toEqual([[5, 6]])
+  })
+
   it("spans from a helper's call to the server constructed on its number", async () => {
     // enisdenjo/graphql-ws: the label stands at the server, which binds when it is made.
     const ts = `import { WebSocketServer } from 'ws'

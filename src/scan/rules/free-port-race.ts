@@ -952,7 +952,7 @@ const BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|U
 function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   const { facts } = ctx
   const held = heldBy(facts, call)
-  if (!held) return undefined
+  if (!held) return resolvedBind(ctx, call)
   // The whole target (`self.port`), so that a field is matched as itself.
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`)
   const area = scopeSpan(ctx, namedScope(ctx, call.scope))
@@ -975,6 +975,26 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
       !contains(area, c.at) &&
       bindsIt(c) &&
       !hides(ctx, held.target, scopeSpan(ctx, namedScope(ctx, c.scope))),
+  )
+}
+
+/**
+ * A promise's number handed to its `then` callback and bound there (dd-trace-js's
+ * `getPort().then((port) => { … server.listen(port) })`).
+ */
+function resolvedBind(ctx: RuleContext, call: Call): Call | undefined {
+  const { facts } = ctx
+  const then = facts.calls.find((c) => c.name === 'then' && c.receiver === call.text)
+  const callback = then?.args[0]
+  if (callback?.value.kind !== 'function') return undefined
+  const param = facts.params.find((p) => contains(callback.at, p.at))
+  if (!param) return undefined
+  const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(param.name)}(?![\\w$])`)
+  return facts.calls.find(
+    (c) =>
+      contains(callback.at, c.at) &&
+      BINDS.test(c.name) &&
+      c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)),
   )
 }
 
@@ -1097,7 +1117,11 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const known = RACY_HELPERS[family]
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue
-    const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver))
+    // The helper itself, or a module's function (`portfinder.getPortPromise()`), not a call on
+    // what the helper returned (`getPort().then(…)`, the same draw as its `getPort()`).
+    const byImport =
+      imported.has(call.name) ||
+      (imported.has(rootOf(call.receiver)) && !call.receiver.includes('('))
     const byKnownName =
       known?.test(call.name) === true &&
       (family !== 'go' || /(?:^|\.)freeport$/.test(call.receiver)) &&

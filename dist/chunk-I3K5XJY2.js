@@ -34109,7 +34109,7 @@ var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|Udp
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
-  if (!held) return void 0;
+  if (!held) return resolvedBind(ctx, call);
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
   const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || c.isNew && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
@@ -34119,6 +34119,18 @@ function laterBind(ctx, call) {
   if (!field2) return void 0;
   return facts.calls.find(
     (c) => !contains(area, c.at) && bindsIt(c) && !hides(ctx, held.target, scopeSpan(ctx, namedScope(ctx, c.scope)))
+  );
+}
+function resolvedBind(ctx, call) {
+  const { facts } = ctx;
+  const then = facts.calls.find((c) => c.name === "then" && c.receiver === call.text);
+  const callback = then?.args[0];
+  if (callback?.value.kind !== "function") return void 0;
+  const param = facts.params.find((p) => contains(callback.at, p.at));
+  if (!param) return void 0;
+  const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(param.name)}(?![\\w$])`);
+  return facts.calls.find(
+    (c) => contains(callback.at, c.at) && BINDS.test(c.name) && c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text))
   );
 }
 function hides(ctx, name2, area) {
@@ -34177,7 +34189,7 @@ function helperCalls(ctx, racyFunctions) {
   const known = RACY_HELPERS[family];
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue;
-    const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver));
+    const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const local = definedHere.get(call.name);
     const byLocalRace = local !== void 0 && racyFunctions.has(local);

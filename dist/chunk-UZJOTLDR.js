@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KK7YC7HO.js";
+} from "./chunk-I3K5XJY2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MNEVI33C.js.LEGAL.txt */
+/*! For license information please see chunk-UZJOTLDR.js.LEGAL.txt */

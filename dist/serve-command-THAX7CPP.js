@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MNEVI33C.js";
+} from "./chunk-UZJOTLDR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KK7YC7HO.js";
+} from "./chunk-I3K5XJY2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TJCHHCMT.js.LEGAL.txt */
+/*! For license information please see serve-command-THAX7CPP.js.LEGAL.txt */
