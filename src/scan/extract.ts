@@ -248,12 +248,12 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      const keep =
-        text.includes('bind-probe') ||
-        GO_EXAMPLE_OUTPUT.test(text) ||
+      if (text.includes('bind-probe') || GO_EXAMPLE_OUTPUT.test(text)) this.comment(node)
+      else if (!this.continuesComment(node)) {
         // Read as one with the lines that wrap it, from its first line.
-        (!this.continuesComment(node) && WAITS_FOR_SERVER.test(this.commentGroup(node).text))
-      if (keep) this.comment(node)
+        const group = this.commentGroup(node)
+        if (WAITS_FOR_SERVER.test(group.text)) this.comment(node, group)
+      }
     }
     const assignment = s.assignments[type]
     if (assignment) this.assignment(node, assignment)
@@ -313,8 +313,7 @@ class Extractor {
   }
 
   /** A kept comment, with the comment lines right after it and the statement below. */
-  private comment(node: Node): void {
-    const group = this.commentGroup(node)
+  private comment(node: Node, group = this.commentGroup(node)): void {
     const { last, text } = group
     let { next } = group
     const first = this.span(node)

@@ -516,24 +516,20 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
   ]
   // Atomic counters and shared counters stepped through the runtime: `PORTS.getAndIncrement()`.
   const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split('.').pop() ?? []))
-  const stepOf = (a: Assign) => {
+  const counted: ConfiguredPort[] = []
+  for (const a of starts) {
     const n = a.name.replace(/[$]/g, '\\$')
-    return new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
-  }
-  return starts
-    .filter((a) => {
-      if (drawn.has(a.name)) return true
-      if (a.value.kind !== 'int') return false
-      const step = stepOf(a)
-      return texts.some((t) => step.test(t))
-    })
-    .map((a) => ({
-      at: withHelpers(facts, a, stepOf(a)),
+    const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`)
+    const stepped = a.value.kind === 'int' && texts.some((t) => step.test(t))
+    if (!drawn.has(a.name) && !stepped) continue
+    counted.push({
+      at: withHelpers(facts, a, step),
       scope: a.scope,
       text: `${a.target} = ${a.value.text}`,
       port: base(a),
-    }))
-    .concat(offsetCounters(facts))
+    })
+  }
+  return [...counted, ...offsetCounters(facts)]
 }
 
 /** A literal converted to the counter's type: Go's `var baseport = uint32(10000)`. */
@@ -544,9 +540,9 @@ function converted(value: Value, consts: Constants): number | undefined {
 }
 
 /**
- * A counter named for ports that starts at zero, drawn with a fixed base added where it is drawn:
- * NLog's `return 9500 + Interlocked.Increment(ref _portOffset);`. Reported at the function that
- * hands the number out, or the statement when no function does.
+ * A counter named for ports drawn with a fixed base added where it is drawn: NLog's `return 9500 +
+ * Interlocked.Increment(ref _portOffset);`, whose `_portOffset` starts at zero. Reported at the
+ * function that hands the number out, or the statement when no function does.
  */
 function offsetCounters(facts: FileFacts): ConfiguredPort[] {
   const out: ConfiguredPort[] = []
@@ -569,15 +565,15 @@ function offsetCounters(facts: FileFacts): ConfiguredPort[] {
   return out
 }
 
-/**
- * The counter's definition, stretched over the functions of the file that hand out its next
- * number (NLog's `getNewNetworkPort()`, WatsonWebsocket's `GetNextPort() =>
- * Interlocked.Increment(ref _basePort)`): the finding covers where the number is made as well as
- * the variable, and its code (the fingerprint) stays the definition's.
- */
 /** How many lines apart a counter and a helper that draws from it may stand to share a finding. */
 const HELPER_NEARBY = 20
 
+/**
+ * The counter's definition, stretched over the functions of the file beside it that hand out its
+ * next number (WatsonWebsocket's `GetNextPort() => Interlocked.Increment(ref _basePort)`): the
+ * finding covers where the number is made as well as the variable, and its code (the fingerprint)
+ * stays the definition's.
+ */
 function withHelpers(facts: FileFacts, counter: Assign, step: RegExp): Span {
   const drawsIn = (area: Span) =>
     facts.calls.some(

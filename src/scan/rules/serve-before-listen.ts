@@ -399,9 +399,7 @@ function localTarget(
   // Accepting on a socket opened elsewhere, or only waiting (inelegant's `def serve():
   // time.sleep(60)`), serves nothing; a body that hands work on is read by the target's name.
   const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name))
-  return idle || inside.some((c) => /^(?:accept|accept_async)$/.test(c.name))
-    ? 'serves nothing'
-    : undefined
+  return idle || inside.some((c) => ACCEPTS.test(c.name)) ? 'serves nothing' : undefined
 }
 
 /** A fixed sleep after `start` in the function, not inside a loop (a loop that sleeps polls). */
@@ -630,6 +628,8 @@ function sleepingCallers(ctx: RuleContext, helper: Scope, what: string): Hit[] {
   return hits
 }
 
+/** Accepting a connection on a listening socket. */
+const ACCEPTS = /^(?:accept|Accept|accept_async)$/
 /** Calls that start something, a server when more says so (a name, a process, the sleep's comment). */
 const STARTS = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/
 /** Helpers named for starting a server: `startProxy`, `setup_urpc_server`, `initPrometheusExporter`. */
@@ -664,7 +664,7 @@ function servesOpenListener(ctx: RuleContext, start: Call): boolean {
   const servesOpen = ctx.facts.calls.some(
     (c) =>
       contains(start.at, c.at) &&
-      (/^(?:accept|Accept|accept_async)$/.test(c.name) ||
+      (ACCEPTS.test(c.name) ||
         (/^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))),
   )
   return servesOpen && !ctx.listeners.some((l) => l.kind === 'server' && contains(start.at, l.at))
@@ -880,20 +880,9 @@ const JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/
  * place or held in a variable (`Runnable runServer = new Runnable() {…}`).
  */
 function jvmThreadBody(ctx: RuleContext, call: Call): Span | undefined {
-  const { facts } = ctx
+  if (call.name === 'start') return startedThread(ctx, call)
   const built = (name: string) =>
-    facts.assigns.findLast((a) => a.target === name && a.at.end <= call.at.start)
-  if (call.name === 'start' && call.args.length === 0) {
-    if (/^new\s*Thread\b/.test(call.receiver)) return call.at
-    const thread = built(call.receiver)
-    const value = thread?.value
-    // Kotlin builds it without `new`: `val server = Thread { … }`.
-    return value?.kind === 'call' &&
-      (value.call.isNew || ctx.family === 'kotlin') &&
-      /^Thread$/.test(value.call.name)
-      ? thread!.at
-      : undefined
-  }
+    ctx.facts.assigns.findLast((a) => a.target === name && a.at.end <= call.at.start)
   if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return undefined
   const task = call.args[0]!
   if (task.value.kind === 'function' || /^new\s*Runnable\b/.test(task.value.text)) return task.at
@@ -977,6 +966,25 @@ const JVM_THREADS: Threads = {
 }
 
 /**
+ * The `new Thread(…)` that an argument-less `start()`/`Start()` is called on, written in place or
+ * held in a variable: its span, which holds the code the thread runs.
+ */
+function startedThread(ctx: RuleContext, call: Call): Span | undefined {
+  if (call.args.length !== 0) return undefined
+  if (/^new\s*Thread\b/.test(call.receiver)) return call.at
+  const thread = ctx.facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start,
+  )
+  const value = thread?.value
+  // Kotlin builds it without `new`: `val server = Thread { … }`.
+  return value?.kind === 'call' &&
+    (value.call.isNew || ctx.family === 'kotlin') &&
+    value.call.name === 'Thread'
+    ? thread!.at
+    : undefined
+}
+
+/**
  * .NET: the delegate handed to `Task.Run`, `Task.Factory.StartNew` or
  * `ThreadPool.QueueUserWorkItem`, or the `new Thread(…)` that `Start()` is called on (RestSharp's
  * test server: `Task.Run(() => _server.Run(_cts.Token))` in its constructor).
@@ -990,16 +998,7 @@ function dotnetTaskBody(ctx: RuleContext, call: Call): Span | undefined {
     const task = call.args[0]
     return task?.value.kind === 'function' ? task.at : undefined
   }
-  if (call.name !== 'Start' || call.args.length !== 0) return undefined
-  if (/^new\s*Thread\b/.test(call.receiver)) return call.at
-  const thread = ctx.facts.assigns.findLast(
-    (a) => a.target === call.receiver && a.at.end <= call.at.start,
-  )
-  return thread?.value.kind === 'call' &&
-    thread.value.call.isNew &&
-    thread.value.call.name === 'Thread'
-    ? thread.at
-    : undefined
+  return call.name === 'Start' ? startedThread(ctx, call) : undefined
 }
 
 const DOTNET_THREADS: Threads = {

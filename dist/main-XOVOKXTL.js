@@ -5,7 +5,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-MNNWH4DC.js";
+} from "./chunk-OWXINXKC.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-I3K5XJY2.js";
+} from "./chunk-W25WXK2T.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-THAX7CPP.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-5ART3ZW6.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

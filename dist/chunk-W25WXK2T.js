@@ -30668,9 +30668,11 @@ var Extractor = class {
     }
     if (s.comments.has(type)) {
       const text = node.text;
-      const keep = text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text) || // Read as one with the lines that wrap it, from its first line.
-      !this.continuesComment(node) && WAITS_FOR_SERVER.test(this.commentGroup(node).text);
-      if (keep) this.comment(node);
+      if (text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text)) this.comment(node);
+      else if (!this.continuesComment(node)) {
+        const group = this.commentGroup(node);
+        if (WAITS_FOR_SERVER.test(group.text)) this.comment(node, group);
+      }
     }
     const assignment = s.assignments[type];
     if (assignment) this.assignment(node, assignment);
@@ -30719,8 +30721,7 @@ ${next.text}`;
     return { last, next, text };
   }
   /** A kept comment, with the comment lines right after it and the statement below. */
-  comment(node) {
-    const group = this.commentGroup(node);
+  comment(node, group = this.commentGroup(node)) {
     const { last, text } = group;
     let { next } = group;
     const first = this.span(node);
@@ -31969,21 +31970,20 @@ function portCounters(facts, consts) {
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
   ];
   const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split(".").pop() ?? []));
-  const stepOf = (a) => {
+  const counted2 = [];
+  for (const a of starts) {
     const n = a.name.replace(/[$]/g, "\\$");
-    return new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`);
-  };
-  return starts.filter((a) => {
-    if (drawn.has(a.name)) return true;
-    if (a.value.kind !== "int") return false;
-    const step = stepOf(a);
-    return texts.some((t) => step.test(t));
-  }).map((a) => ({
-    at: withHelpers(facts, a, stepOf(a)),
-    scope: a.scope,
-    text: `${a.target} = ${a.value.text}`,
-    port: base(a)
-  })).concat(offsetCounters(facts));
+    const step = new RegExp(`(?:\\+\\+\\s*${n}\\b|\\b${n}\\s*(?:\\+\\+|\\+=))`);
+    const stepped = a.value.kind === "int" && texts.some((t) => step.test(t));
+    if (!drawn.has(a.name) && !stepped) continue;
+    counted2.push({
+      at: withHelpers(facts, a, step),
+      scope: a.scope,
+      text: `${a.target} = ${a.value.text}`,
+      port: base(a)
+    });
+  }
+  return [...counted2, ...offsetCounters(facts)];
 }
 function converted(value, consts) {
   if (value.kind !== "call" || value.call.args.length !== 1) return void 0;
@@ -32843,7 +32843,7 @@ function localTarget(ctx, target, thread) {
   inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)))
     return "serves";
   const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
-  return idle || inside.some((c) => /^(?:accept|accept_async)$/.test(c.name)) ? "serves nothing" : void 0;
+  return idle || inside.some((c) => ACCEPTS.test(c.name)) ? "serves nothing" : void 0;
 }
 function sleepAfter(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
@@ -32969,6 +32969,7 @@ function sleepingCallers(ctx, helper, what) {
   }
   return hits;
 }
+var ACCEPTS = /^(?:accept|Accept|accept_async)$/;
 var STARTS2 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
 var NAMED_FOR_A_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
 var SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
@@ -32983,7 +32984,7 @@ function sleepWaitsForServer(ctx, sleep) {
 }
 function servesOpenListener(ctx, start2) {
   const servesOpen = ctx.facts.calls.some(
-    (c) => contains(start2.at, c.at) && (/^(?:accept|Accept|accept_async)$/.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
+    (c) => contains(start2.at, c.at) && (ACCEPTS.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
   );
   return servesOpen && !ctx.listeners.some((l) => l.kind === "server" && contains(start2.at, l.at));
 }
@@ -33107,14 +33108,8 @@ var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notify
 var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
 var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
 function jvmThreadBody(ctx, call) {
-  const { facts } = ctx;
-  const built = (name2) => facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
-  if (call.name === "start" && call.args.length === 0) {
-    if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
-    const thread = built(call.receiver);
-    const value = thread?.value;
-    return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && /^Thread$/.test(value.call.name) ? thread.at : void 0;
-  }
+  if (call.name === "start") return startedThread(ctx, call);
+  const built = (name2) => ctx.facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
   if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
   const task = call.args[0];
   if (task.value.kind === "function" || /^new\s*Runnable\b/.test(task.value.text)) return task.at;
@@ -33156,18 +33151,22 @@ var JVM_THREADS = {
   client: CLIENT,
   refused: "ConnectException: Connection refused on a loaded runner"
 };
+function startedThread(ctx, call) {
+  if (call.args.length !== 0) return void 0;
+  if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
+  const thread = ctx.facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start
+  );
+  const value = thread?.value;
+  return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && value.call.name === "Thread" ? thread.at : void 0;
+}
 function dotnetTaskBody(ctx, call) {
   const queued = call.name === "Run" && call.receiver === "Task" || call.name === "StartNew" && /^Task\.Factory$/.test(call.receiver) || call.name === "QueueUserWorkItem" && /ThreadPool$/.test(call.receiver);
   if (queued) {
     const task = call.args[0];
     return task?.value.kind === "function" ? task.at : void 0;
   }
-  if (call.name !== "Start" || call.args.length !== 0) return void 0;
-  if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
-  const thread = ctx.facts.assigns.findLast(
-    (a) => a.target === call.receiver && a.at.end <= call.at.start
-  );
-  return thread?.value.kind === "call" && thread.value.call.isNew && thread.value.call.name === "Thread" ? thread.at : void 0;
+  return call.name === "Start" ? startedThread(ctx, call) : void 0;
 }
 var DOTNET_THREADS = {
   body: dotnetTaskBody,

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-I3K5XJY2.js";
+} from "./chunk-W25WXK2T.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-UZJOTLDR.js.LEGAL.txt */
+/*! For license information please see chunk-6FYBD65P.js.LEGAL.txt */
