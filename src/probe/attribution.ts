@@ -3,13 +3,16 @@
 // never held (tcp6-v6only-then-tcp4-wildcard binds 0.0.0.0:P beside [::]:P), and there any other
 // program's socket on P gives the same EADDRINUSE. The control replays the failing socket's own
 // steps alone, on the same port, once the scenario's sockets are closed: if that still fails, the
-// conflict was not the scenario's, and the run is repeated on a fresh port.
+// conflict was not the scenario's, and the run is repeated on a fresh port. A control that passes
+// proves less where the scenario never held the failing address: the other program's socket may
+// have closed in between (another probe's scenarios live for milliseconds), so such a conflict is
+// confirmed by one more run on a fresh port.
 import type { CompiledScenario } from './compile.ts'
 import { isOutOfDescriptors } from './descriptors.ts'
 import type { StepReply } from './drivers/driver.ts'
 import type { SkipCause } from './model.ts'
 import { outcomeOf } from './outcome.ts'
-import type { Op } from './steps.ts'
+import type { Endpoint, Op } from './steps.ts'
 
 /** Errors a socket of another program can cause. */
 const CONFLICTS = new Set(['EADDRINUSE'])
@@ -24,6 +27,11 @@ export interface Control {
   /** The failing socket's own steps, with P named outright. */
   ops: Op[]
   port: number
+  /**
+   * No other socket of the scenario held P on the failing socket's address and protocol before it
+   * failed: only there can another program's socket make the same error.
+   */
+  exposed: boolean
 }
 
 /**
@@ -50,7 +58,39 @@ export function controlFor(
   // that drew P is replayed too, on P named outright.
   const drewP = own.includes(drawing)
   if (!drewP && !own.some((op) => 'to' in op && op.to.port === 'P')) return undefined
-  return { port, ops: own.map((op) => withPort(op, port, op === drawing)) }
+  return {
+    port,
+    ops: own.map((op) => withPort(op, port, op === drawing)),
+    exposed: !heldBefore(ops.slice(0, failedAt + 1), failed.sock),
+  }
+}
+
+/** Whether a socket other than `sock` bound P, up to the failing step, where `sock` binds it. */
+function heldBefore(upToFailure: readonly Op[], sock: string): boolean {
+  const target = upToFailure.find((op) => op.op !== 'connect' && 'to' in op && op.sock === sock)
+  if (!target || !('to' in target)) return false
+  const where = placeOf(upToFailure, target)
+  const drawing = definingBind(upToFailure)
+  const closed = (other: string) => upToFailure.some((op) => op.op === 'close' && op.sock === other)
+  return upToFailure.some(
+    (op) =>
+      op.op !== 'connect' &&
+      'to' in op &&
+      op.sock !== sock &&
+      !closed(op.sock) &&
+      (op.to.port === 'P' || op === drawing) &&
+      placeOf(upToFailure, op) === where,
+  )
+}
+
+/** A bind's address and protocol: two sockets conflict only where both are the same. */
+function placeOf(ops: readonly Op[], bind: Extract<Op, { to: Endpoint }>): string {
+  const made = ops.find((op) => op.op === 'socket' && op.sock === bind.sock)
+  const protocol =
+    bind.op === 'dgram.bind' || (made?.op === 'socket' && made.kind.startsWith('udp'))
+      ? 'udp'
+      : 'tcp'
+  return `${protocol} ${bind.to.address}`
 }
 
 /** Whether the control's replies say the port is taken without the scenario's sockets. */

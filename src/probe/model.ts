@@ -118,7 +118,10 @@ export interface ScenarioResult {
   reason?: string
   /** For a scenario the host kept from being measured: the machine-readable cause. */
   cause?: SkipCause
-  /** Runs repeated on a fresh port because another program held a port; not counted in `runs`. */
+  /**
+   * Runs repeated on a fresh port, not counted in `runs`: because another program held a port,
+   * or to confirm a conflict on an address the scenario never held (attribution.ts).
+   */
   retries?: number
   /** Errors the control step attributed to another program's socket, not the scenario's own. */
   foreignConflicts?: number

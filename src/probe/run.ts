@@ -156,7 +156,8 @@ async function attempt(
 /**
  * One run whose failures are the scenario's own: when another program's socket made a bind fail,
  * the run is repeated on a fresh port (at most MAX_FOREIGN_RETRIES times, not counted as runs),
- * and a port that stays taken is "not measured", never an outcome.
+ * and a port that stays taken is "not measured", never an outcome. A conflict on an address the
+ * scenario never held stands only once a run on a fresh port gives it again.
  */
 async function runAttributed(
   compiled: CompiledScenario,
@@ -165,15 +166,21 @@ async function runAttributed(
 ): Promise<SingleRun> {
   const ops = compiled.steps.map((s) => s.op)
   let foreignConflicts = 0
+  let unconfirmed: { failedAt: number; outcome: string } | undefined
   for (let retries = 0; ; retries++) {
     const replies = await driver.execute(ops, timeout())
     const run = interpretReplies(compiled, replies)
-    const host = hostCause(compiled, failedStep(replies), run.outcome)
+    const failedAt = failedStep(replies)
+    const host = hostCause(compiled, failedAt, run.outcome)
     if (host) {
       const skipped = { ...runWithoutSockets(compiled, 'skipped', host.reason), trace: run.trace }
       return { ...skipped, cause: host.cause }
     }
-    const control = controlFor(compiled, replies, failedStep(replies), run.outcome)
+    const confirms = unconfirmed?.failedAt === failedAt && unconfirmed.outcome === run.outcome
+    // The conflict that the fresh port did not give again was another program's.
+    if (unconfirmed && !confirms) foreignConflicts++
+    unconfirmed = undefined
+    const control = controlFor(compiled, replies, failedAt, run.outcome)
     const counted = {
       ...(retries ? { retries } : {}),
       ...(foreignConflicts ? { foreignConflicts } : {}),
@@ -184,7 +191,14 @@ async function runAttributed(
       if (error instanceof DriverFailure) return undefined
       throw error
     })
-    if (!check || !takenByAnother(check)) return { ...run, ...counted }
+    const taken = check !== undefined && takenByAnother(check)
+    if (!taken && (!check || !control.exposed || confirms || retries === MAX_FOREIGN_RETRIES)) {
+      return { ...run, ...counted }
+    }
+    if (!taken) {
+      unconfirmed = { failedAt, outcome: run.outcome }
+      continue
+    }
     foreignConflicts++
     if (retries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`

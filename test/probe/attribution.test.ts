@@ -35,6 +35,25 @@ describe('controlFor', () => {
   })
 })
 
+describe('Control.exposed: whether only another program could have made the conflict', () => {
+  it('is false where another of the scenario’s sockets holds the failing address', () => {
+    const scenario = compiled('tcp4-reuseaddr-bind-while-listening')
+    const replies = [ok(), ok(), ok(43000), ok(), ok(), ok(), inUse]
+    expect(controlFor(scenario, replies, 6, 'EADDRINUSE')?.exposed).toBe(false)
+  })
+
+  it('is true on an address or family the scenario never held, and for the socket that drew P', () => {
+    // A = socket tcp6, A IPV6_V6ONLY 1, A bind any6:0, B = socket tcp4, => B bind any4:P
+    const v6only = compiled('tcp6-v6only-then-tcp4-wildcard')
+    const replies = [ok(), ok(), ok(43000), ok(), inUse]
+    expect(controlFor(v6only, replies, 4, 'EADDRINUSE')?.exposed).toBe(true)
+    const listening = compiled('tcp4-reuseaddr-bind-while-listening')
+    expect(controlFor(listening, [ok(), ok(), ok(43000), inUse], 3, 'EADDRINUSE')?.exposed).toBe(
+      true,
+    )
+  })
+})
+
 describe('takenByAnother', () => {
   it('is the control’s first failure being a conflict, at the bind or at the listen', () => {
     expect(takenByAnother([ok(), ok(), inUse])).toBe(true)

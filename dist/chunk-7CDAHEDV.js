@@ -781,7 +781,26 @@ function controlFor(compiled, replies, failedAt, outcome) {
   const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed.sock);
   const drewP = own.includes(drawing);
   if (!drewP && !own.some((op) => "to" in op && op.to.port === "P")) return void 0;
-  return { port, ops: own.map((op) => withPort(op, port, op === drawing)) };
+  return {
+    port,
+    ops: own.map((op) => withPort(op, port, op === drawing)),
+    exposed: !heldBefore(ops.slice(0, failedAt + 1), failed.sock)
+  };
+}
+function heldBefore(upToFailure, sock) {
+  const target = upToFailure.find((op) => op.op !== "connect" && "to" in op && op.sock === sock);
+  if (!target || !("to" in target)) return false;
+  const where = placeOf(upToFailure, target);
+  const drawing = definingBind(upToFailure);
+  const closed = (other) => upToFailure.some((op) => op.op === "close" && op.sock === other);
+  return upToFailure.some(
+    (op) => op.op !== "connect" && "to" in op && op.sock !== sock && !closed(op.sock) && (op.to.port === "P" || op === drawing) && placeOf(upToFailure, op) === where
+  );
+}
+function placeOf(ops, bind) {
+  const made = ops.find((op) => op.op === "socket" && op.sock === bind.sock);
+  const protocol = bind.op === "dgram.bind" || made?.op === "socket" && made.kind.startsWith("udp") ? "udp" : "tcp";
+  return `${protocol} ${bind.to.address}`;
 }
 function takenByAnother(replies) {
   const failed = replies.find((r) => "ok" in r && !r.ok);
@@ -1045,15 +1064,20 @@ async function attempt(compiled, options, deadline) {
 async function runAttributed(compiled, driver, timeout) {
   const ops = compiled.steps.map((s) => s.op);
   let foreignConflicts = 0;
+  let unconfirmed;
   for (let retries = 0; ; retries++) {
     const replies = await driver.execute(ops, timeout());
     const run = interpretReplies(compiled, replies);
-    const host = hostCause(compiled, failedStep(replies), run.outcome);
+    const failedAt = failedStep(replies);
+    const host = hostCause(compiled, failedAt, run.outcome);
     if (host) {
       const skipped = { ...runWithoutSockets(compiled, "skipped", host.reason), trace: run.trace };
       return { ...skipped, cause: host.cause };
     }
-    const control = controlFor(compiled, replies, failedStep(replies), run.outcome);
+    const confirms = unconfirmed?.failedAt === failedAt && unconfirmed.outcome === run.outcome;
+    if (unconfirmed && !confirms) foreignConflicts++;
+    unconfirmed = void 0;
+    const control = controlFor(compiled, replies, failedAt, run.outcome);
     const counted = {
       ...retries ? { retries } : {},
       ...foreignConflicts ? { foreignConflicts } : {}
@@ -1063,7 +1087,14 @@ async function runAttributed(compiled, driver, timeout) {
       if (error instanceof DriverFailure) return void 0;
       throw error;
     });
-    if (!check || !takenByAnother(check)) return { ...run, ...counted };
+    const taken = check !== void 0 && takenByAnother(check);
+    if (!taken && (!check || !control.exposed || confirms || retries === MAX_FOREIGN_RETRIES)) {
+      return { ...run, ...counted };
+    }
+    if (!taken) {
+      unconfirmed = { failedAt, outcome: run.outcome };
+      continue;
+    }
     foreignConflicts++;
     if (retries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`;

@@ -5,7 +5,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-OWXINXKC.js";
+} from "./chunk-7CDAHEDV.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
