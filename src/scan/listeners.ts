@@ -516,7 +516,7 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
         /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024
       if (named || toServer) return hostAndPort(call, consts, undefined, only)
     }
-    return undefined
+    return contextBind(call, consts)
   }
   // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.
   if (n === 'createShared' && /server::ConnectionProvider$/.test(call.receiver)) {
@@ -536,6 +536,22 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
   }
   return undefined
+}
+
+/**
+ * A C library's bind that takes its context first (`tcp_context_bind(ctx, PORT, &err)`,
+ * `evhttp_bind_socket(http, "127.0.0.1", 8080)`): a host followed by a number, or an argument
+ * named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither.
+ */
+function contextBind(call: Call, consts: Constants): Address | undefined {
+  if (!/_(?:bind|listen)$/i.test(call.name) || call.args.length < 2) return undefined
+  const args = call.args.map((a) => a.value)
+  const host = args.findIndex(
+    (v, i) => i > 0 && isHostText(v, consts) && isIntValue(args[i + 1], consts),
+  )
+  if (host > 0) return hostAndPort(call, consts, args[host], args[host + 1])
+  const port = args.find((v, i) => i > 0 && /port/i.test(v.text) && isIntValue(v, consts))
+  return port ? hostAndPort(call, consts, undefined, port) : undefined
 }
 
 /** seastar's address builders: `make_ipv4_address({host, port})`, `ipv4_addr(host, port)`. */

@@ -32397,7 +32397,7 @@ function cFamily2(call, consts, facts) {
       const toServer = /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024;
       if (named || toServer) return hostAndPort(call, consts, void 0, only);
     }
-    return void 0;
+    return contextBind(call, consts);
   }
   if (n === "createShared" && /server::ConnectionProvider$/.test(call.receiver)) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
@@ -32411,6 +32411,16 @@ function cFamily2(call, consts, facts) {
     if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
   }
   return void 0;
+}
+function contextBind(call, consts) {
+  if (!/_(?:bind|listen)$/i.test(call.name) || call.args.length < 2) return void 0;
+  const args2 = call.args.map((a) => a.value);
+  const host = args2.findIndex(
+    (v, i2) => i2 > 0 && isHostText(v, consts) && isIntValue(args2[i2 + 1], consts)
+  );
+  if (host > 0) return hostAndPort(call, consts, args2[host], args2[host + 1]);
+  const port = args2.find((v, i2) => i2 > 0 && /port/i.test(v.text) && isIntValue(v, consts));
+  return port ? hostAndPort(call, consts, void 0, port) : void 0;
 }
 var SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/;
 function addressBuiltFor(facts, call) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-6FYBD65P.js";
+} from "./chunk-A5I4ENQ3.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-W25WXK2T.js";
+} from "./chunk-XBB36X4X.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5ART3ZW6.js.LEGAL.txt */
+/*! For license information please see serve-command-XUKZT34N.js.LEGAL.txt */
