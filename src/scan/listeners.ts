@@ -294,7 +294,8 @@ function isIntValue(v: Value | undefined, consts: Constants): boolean {
 function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
-  if (r.kind === 'string') return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value)
+  // Go's `"127.0.0.1:"` and `":"` leave the port empty, which asks for any free one.
+  if (r.kind === 'string') return /^[\w.[\]:-]*:(?:[\d{%]|$)/.test(r.value)
   // `":" + port`, `"127.0.0.1:" + strconv.Itoa(port)`: a host and its colon, then the port.
   if (r.kind === 'other') {
     const first = r.parts[0]

@@ -489,6 +489,8 @@ function addressFromText(text: string, args: Value[], consts: Constants): Addres
   if (!parsed) return { port: UNKNOWN }
   const fill = (part: string | undefined): Value | undefined => {
     if (part === undefined) return undefined
+    // Go's `net.Listen("tcp", "127.0.0.1:")`: an empty port asks the OS for one, like 0.
+    if (part === '') return { kind: 'int', value: 0, text: '' }
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part)
     if (named) return { kind: 'name', name: named[1]!, last: named[1]!, text: named[1]! }
     if (/^(?:\{\}|%[dsv])$/.test(part)) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-A5I4ENQ3.js";
+} from "./chunk-KRGUXXTC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-XBB36X4X.js";
+} from "./chunk-VZYA2PU6.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XUKZT34N.js.LEGAL.txt */
+/*! For license information please see serve-command-WLU6HI4Z.js.LEGAL.txt */

@@ -31537,6 +31537,7 @@ function addressFromText(text, args2, consts) {
   if (!parsed) return { port: UNKNOWN };
   const fill = (part) => {
     if (part === void 0) return void 0;
+    if (part === "") return { kind: "int", value: 0, text: "" };
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part);
     if (named) return { kind: "name", name: named[1], last: named[1], text: named[1] };
     if (/^(?:\{\}|%[dsv])$/.test(part)) {
@@ -32254,7 +32255,7 @@ function isIntValue(v, consts) {
 function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
-  if (r.kind === "string") return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || /^:\d/.test(r.value);
+  if (r.kind === "string") return /^[\w.[\]:-]*:(?:[\d{%]|$)/.test(r.value);
   if (r.kind === "other") {
     const first = r.parts[0];
     return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
