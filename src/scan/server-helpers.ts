@@ -509,7 +509,7 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
       base(a) >= MIN_PORT &&
       base(a) < 65536,
   )
-  if (starts.length === 0) return offsetCounters(facts)
+  if (starts.length === 0) return offsetCounters(facts, consts)
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
@@ -529,7 +529,7 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
       port: base(a),
     })
   }
-  return [...counted, ...offsetCounters(facts)]
+  return [...counted, ...offsetCounters(facts, consts)]
 }
 
 /** A literal converted to the counter's type: Go's `var baseport = uint32(10000)`. */
@@ -541,10 +541,11 @@ function converted(value: Value, consts: Constants): number | undefined {
 
 /**
  * A counter named for ports drawn with a fixed base added where it is drawn: NLog's `return 9500 +
- * Interlocked.Increment(ref _portOffset);`, whose `_portOffset` starts at zero. Reported at the
- * function that hands the number out, or the statement when no function does.
+ * Interlocked.Increment(ref _portOffset);`, whose `_portOffset` starts at zero, or sanic's
+ * `return next(port_counter) + PORT` on `port_counter = count()` and `PORT = 42001`. Reported at
+ * the function that hands the number out, or the statement when no function does.
  */
-function offsetCounters(facts: FileFacts): ConfiguredPort[] {
+function offsetCounters(facts: FileFacts, consts: Constants): ConfiguredPort[] {
   const out: ConfiguredPort[] = []
   const drawn = facts.calls.filter((c) => counterDrawnFrom(c))
   if (drawn.length === 0) return out
@@ -556,13 +557,36 @@ function offsetCounters(facts: FileFacts): ConfiguredPort[] {
     const around = statements.find((st) => contains(st.at, c.at))
     const at = around?.text.indexOf(c.text) ?? -1
     if (!around || at < 0) continue
-    const port = Number(/\b(\d{4,5})\s*\+\s*$/.exec(around.text.slice(0, at))?.[1])
+    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(0, at))?.[1]
+    const after = /^\s*\+\s*([\w$.]+)/.exec(around.text.slice(at + c.text.length))?.[1]
+    const port = baseNumber(before, consts) ?? baseNumber(after, consts) ?? 0
     if (!(port >= MIN_PORT && port < 65536)) continue
     const fn = facts.scopes[around.scope]
     const helper = fn && fn.id !== 0 && fn.role === 'declared' ? fn.at : around.at
-    out.push({ at: helper, scope: around.scope, text: around.text, port })
+    // The file's own definitions of the base and the counter, just above, are where the numbers
+    // are chosen: the finding starts there (its code, and so its fingerprint, stays the draw's).
+    const named = [before, after, counterDrawnFrom(c)].flatMap((w) =>
+      w && !/^\d+$/.test(w) ? [w] : [],
+    )
+    const defined = facts.assigns.filter(
+      (a) =>
+        a.scope === 0 &&
+        named.includes(a.target) &&
+        a.at.end <= helper.start &&
+        helper.line - a.at.line <= HELPER_NEARBY,
+    )
+    const from = defined.reduce((first, a) => (a.at.start < first.start ? a.at : first), helper)
+    out.push({ at: spanning(from, helper), scope: around.scope, text: around.text, port })
   }
   return out
+}
+
+/** A base written beside a draw: a literal, or a constant of the file that holds one. */
+function baseNumber(word: string | undefined, consts: Constants): number | undefined {
+  if (word === undefined) return undefined
+  if (/^\d+$/.test(word)) return Number(word)
+  const last = word.split('.').pop()!
+  return literalNumber({ kind: 'name', name: word, last, text: word }, consts)
 }
 
 /** How many lines apart a counter and a helper that draws from it may stand to share a finding. */

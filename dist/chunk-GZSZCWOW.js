@@ -31965,7 +31965,7 @@ function portCounters(facts, consts) {
       (a.declaration || a.value.kind === "call") && /port/i.test(a.name) && base(a) >= MIN_PORT && base(a) < 65536
     )
   );
-  if (starts.length === 0) return offsetCounters(facts);
+  if (starts.length === 0) return offsetCounters(facts, consts);
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
@@ -31984,14 +31984,14 @@ function portCounters(facts, consts) {
       port: base(a)
     });
   }
-  return [...counted2, ...offsetCounters(facts)];
+  return [...counted2, ...offsetCounters(facts, consts)];
 }
 function converted(value, consts) {
   if (value.kind !== "call" || value.call.args.length !== 1) return void 0;
   if (!/^(?:u?int(?:8|16|32|64)?|Number|long|short)$/.test(value.call.name)) return void 0;
   return literalNumber(value.call.args[0].value, consts);
 }
-function offsetCounters(facts) {
+function offsetCounters(facts, consts) {
   const out2 = [];
   const drawn = facts.calls.filter((c) => counterDrawnFrom(c));
   if (drawn.length === 0) return out2;
@@ -32003,13 +32003,28 @@ function offsetCounters(facts) {
     const around = statements.find((st) => contains(st.at, c.at));
     const at = around?.text.indexOf(c.text) ?? -1;
     if (!around || at < 0) continue;
-    const port = Number(/\b(\d{4,5})\s*\+\s*$/.exec(around.text.slice(0, at))?.[1]);
+    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(0, at))?.[1];
+    const after = /^\s*\+\s*([\w$.]+)/.exec(around.text.slice(at + c.text.length))?.[1];
+    const port = baseNumber(before, consts) ?? baseNumber(after, consts) ?? 0;
     if (!(port >= MIN_PORT && port < 65536)) continue;
     const fn = facts.scopes[around.scope];
     const helper = fn && fn.id !== 0 && fn.role === "declared" ? fn.at : around.at;
-    out2.push({ at: helper, scope: around.scope, text: around.text, port });
+    const named = [before, after, counterDrawnFrom(c)].flatMap(
+      (w) => w && !/^\d+$/.test(w) ? [w] : []
+    );
+    const defined = facts.assigns.filter(
+      (a) => a.scope === 0 && named.includes(a.target) && a.at.end <= helper.start && helper.line - a.at.line <= HELPER_NEARBY
+    );
+    const from = defined.reduce((first, a) => a.at.start < first.start ? a.at : first, helper);
+    out2.push({ at: spanning(from, helper), scope: around.scope, text: around.text, port });
   }
   return out2;
+}
+function baseNumber(word, consts) {
+  if (word === void 0) return void 0;
+  if (/^\d+$/.test(word)) return Number(word);
+  const last = word.split(".").pop();
+  return literalNumber({ kind: "name", name: word, last, text: word }, consts);
 }
 var HELPER_NEARBY = 20;
 function withHelpers(facts, counter, step) {

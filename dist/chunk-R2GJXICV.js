@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-VZYA2PU6.js";
+} from "./chunk-GZSZCWOW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KRGUXXTC.js.LEGAL.txt */
+/*! For license information please see chunk-R2GJXICV.js.LEGAL.txt */
