@@ -704,8 +704,22 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start)
   const sleeps = ordered.filter(isSleep)
   if (sleeps.length === 0) return hits
-  const inLoop = (c: Call) => facts.blocks.some((b) => b.kind === 'loop' && contains(b.at, c.at))
+  const loops = facts.blocks.filter((b) => b.kind === 'loop')
+  const inLoop = (c: Call) => loops.some((b) => contains(b.at, c.at))
   const fixed = sleeps.filter((c) => !inLoop(c))
+  // A loop that starts a server and then sleeps (frp's framework starting each server process of
+  // a list) guesses once per server; a loop that only sleeps between asks polls.
+  const innermostLoop = (at: Span) =>
+    loops
+      .filter((b) => contains(b.at, at))
+      .sort((x, y) => x.at.start - y.at.start)
+      .at(-1)
+  const loopSleeps = sleeps.filter(inLoop)
+  const sleepInItsLoop = (start: Call) =>
+    loopSleeps.find((c) => {
+      const loop = c.at.start > start.at.end ? innermostLoop(c.at) : undefined
+      return loop !== undefined && contains(loop.at, start.at)
+    })
   // Without a sleep that says it waits for a server, only a named start can count.
   const noted = fixed.some((c) => sleepWaitsForServer(ctx, c))
   const starts = noted ? facts.calls.filter((c) => STARTS.test(c.name)) : []
@@ -731,10 +745,12 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
     if ((!named && (!verb || !noted)) || !inTest(ctx, call.scope)) continue
     const scope = namedScope(ctx, call.scope)
     const fn = facts.scopes[scope]!
-    // The first fixed sleep after the start in its function.
-    const sleep = fixed
+    // The first fixed sleep after the start in its function, or in the loop that starts it.
+    const outside = fixed
       .slice(firstAfter(fixed, call.at.end))
       .find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end)
+    const looped = sleepInItsLoop(call)
+    const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside
     if (!sleep || !contains(fn.at, sleep.at)) continue
     if (!named && !sleepWaitsForServer(ctx, sleep)) continue
     // A start inside another (a task the server task spawns) is that one's.

@@ -33030,8 +33030,15 @@ function startedThenSleeps(ctx) {
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
   const sleeps = ordered.filter(isSleep);
   if (sleeps.length === 0) return hits;
-  const inLoop = (c) => facts.blocks.some((b) => b.kind === "loop" && contains(b.at, c.at));
+  const loops = facts.blocks.filter((b) => b.kind === "loop");
+  const inLoop = (c) => loops.some((b) => contains(b.at, c.at));
   const fixed = sleeps.filter((c) => !inLoop(c));
+  const innermostLoop = (at) => loops.filter((b) => contains(b.at, at)).sort((x, y) => x.at.start - y.at.start).at(-1);
+  const loopSleeps = sleeps.filter(inLoop);
+  const sleepInItsLoop = (start2) => loopSleeps.find((c) => {
+    const loop = c.at.start > start2.at.end ? innermostLoop(c.at) : void 0;
+    return loop !== void 0 && contains(loop.at, start2.at);
+  });
   const noted = fixed.some((c) => sleepWaitsForServer(ctx, c));
   const starts = noted ? facts.calls.filter((c) => STARTS2.test(c.name)) : [];
   const processes = new Set(
@@ -33054,7 +33061,9 @@ function startedThenSleeps(ctx) {
     if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = facts.scopes[scope];
-    const sleep = fixed.slice(firstAfter(fixed, call.at.end)).find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end);
+    const outside = fixed.slice(firstAfter(fixed, call.at.end)).find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end);
+    const looped = sleepInItsLoop(call);
+    const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside;
     if (!sleep || !contains(fn.at, sleep.at)) continue;
     if (!named && !sleepWaitsForServer(ctx, sleep)) continue;
     if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue;
