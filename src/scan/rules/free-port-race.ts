@@ -56,7 +56,7 @@ const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'th
 
 /** Calls that only look at the number: logging, assertions, conversions. */
 const NOT_A_USE =
-  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/
+  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/
 
 const ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/
 

@@ -425,6 +425,18 @@ function boundBefore(ctx: RuleContext, target: string, thread: Call): boolean {
 }
 
 /**
+ * The thread is handed a socket that listens already (python-sdk's `threading.Thread(target=
+ * server.run, kwargs={"sockets": [sock]})` after `sock.listen()`): uvicorn serves on it, and
+ * early connections wait in its backlog.
+ */
+function handedListening(ctx: RuleContext, thread: Call): boolean {
+  const words = thread.args
+    .filter((a) => a.name !== 'target')
+    .flatMap((a) => a.value.text.match(/[A-Za-z_]\w*/g) ?? [])
+  return [...new Set(words)].some((w) => calledBefore(ctx, w, /^listen$/, thread))
+}
+
+/**
  * `server` was told to bind or listen (`verbs`) in the function that starts the thread or
  * goroutine, before it does (outside `skip`, the thread's own code): its socket is open already.
  */
@@ -499,7 +511,8 @@ function python(ctx: RuleContext): Hit[] {
       call.args.filter((a) => !a.name)[1]?.value
     if (!target) continue
     const text = target.kind === 'name' ? target.name : target.text
-    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue
+    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call) || handedListening(ctx, call))
+      continue
     // A function of the file is read for what it does before its name: anyio's `def serve():
     // sock, addr = server_sock.accept()` only accepts on a socket listening already.
     const local = target.kind === 'name' ? localTarget(ctx, text, call) : undefined

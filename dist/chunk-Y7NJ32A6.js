@@ -32882,6 +32882,10 @@ function boundBefore(ctx, target, thread) {
   const object = target.replace(/\.\w+$/, "");
   return object !== target && calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
 }
+function handedListening(ctx, thread) {
+  const words2 = thread.args.filter((a) => a.name !== "target").flatMap((a) => a.value.text.match(/[A-Za-z_]\w*/g) ?? []);
+  return [...new Set(words2)].some((w) => calledBefore(ctx, w, /^listen$/, thread));
+}
 function calledBefore(ctx, server2, verbs, start2, skip) {
   const area = ctx.facts.scopes[namedScope(ctx, start2.scope)].at;
   return ctx.facts.calls.some(
@@ -32911,7 +32915,8 @@ function python3(ctx) {
     const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
-    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call)) continue;
+    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call) || handedListening(ctx, call))
+      continue;
     const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
     const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
     if (!serves) continue;
@@ -33629,7 +33634,7 @@ function portReadsOf(sock) {
 }
 var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
-var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add)$/;
+var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
 var RACY_HELPERS = {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-O7EIZGII.js";
+} from "./chunk-VKVO7Z7J.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5FENI2XZ.js";
+} from "./chunk-Y7NJ32A6.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-4C54VWSB.js.LEGAL.txt */
+/*! For license information please see serve-command-UYGQ2DG3.js.LEGAL.txt */
