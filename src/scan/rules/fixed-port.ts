@@ -251,6 +251,8 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
         // …or Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
         (a.value.kind === 'string' &&
           (a.value.value === String(port) || parseAddress(a.value.value)?.port === String(port))) ||
+        // Rust's `let addr = "127.0.0.1:12345".parse().unwrap();` … `TcpListener::bind(&addr)` (tox).
+        (a.value.kind === 'call' && parsedAddressPort(a.value.text) === String(port)) ||
         // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
         (a.value.kind === 'call' &&
           /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) &&
@@ -258,6 +260,12 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
       hasWord(text, a.name),
   )
   return literal ? spanning(literal.at, at) : at
+}
+
+/** The port of an address literal parsed in place: `"127.0.0.1:12345".parse().unwrap()`. */
+function parsedAddressPort(text: string): string | undefined {
+  const literal = /^"([^"]+)"\s*\.\s*parse\b/.exec(text)?.[1]
+  return literal === undefined ? undefined : parseAddress(literal)?.port
 }
 
 /**

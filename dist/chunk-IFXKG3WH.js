@@ -34415,10 +34415,15 @@ function fromLiteral(ctx, at, text, scope, port) {
   const literal2 = ctx.facts.assigns.findLast(
     (a) => a.at.end <= at.start && namedScope(ctx, a.scope) === fn && // `port = 55001`, or JavaScript's `const PORT = '31361'` handed to a child's environment.
     (a.value.kind === "int" && a.value.value === port || // …or Go's `addr := "127.0.0.1:9999"` … `RunServer(ctx, sm, addr)` (flannel).
-    a.value.kind === "string" && (a.value.value === String(port) || parseAddress(a.value.value)?.port === String(port)) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
+    a.value.kind === "string" && (a.value.value === String(port) || parseAddress(a.value.value)?.port === String(port)) || // Rust's `let addr = "127.0.0.1:12345".parse().unwrap();` … `TcpListener::bind(&addr)` (tox).
+    a.value.kind === "call" && parsedAddressPort(a.value.text) === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
     a.value.kind === "call" && /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) && a.value.call.args.some((arg) => arg.value.kind === "int" && arg.value.value === port)) && hasWord(text, a.name)
   );
   return literal2 ? spanning(literal2.at, at) : at;
+}
+function parsedAddressPort(text) {
+  const literal2 = /^"([^"]+)"\s*\.\s*parse\b/.exec(text)?.[1];
+  return literal2 === void 0 ? void 0 : parseAddress(literal2)?.port;
 }
 function onlyInUrls(ctx, r) {
   const name2 = r.variable;

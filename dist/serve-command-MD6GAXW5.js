@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VKVO7Z7J.js";
+} from "./chunk-CVJEB2PV.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-Y7NJ32A6.js";
+} from "./chunk-IFXKG3WH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UYGQ2DG3.js.LEGAL.txt */
+/*! For license information please see serve-command-MD6GAXW5.js.LEGAL.txt */
