@@ -524,6 +524,7 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)
     if (address.kind === 'tuple') return addressOf(address, consts)
   }
+  if (SERVER_ADDRESS.test(n)) return contextBind(call, consts)
   if (/^uv_ip[46]_addr$/.test(n)) {
     // The address it fills must be the one bound: a client's `server_addr` is dialled, not bound.
     const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? '')?.[1]
@@ -542,10 +543,19 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
 /**
  * A C library's bind that takes its context first (`tcp_context_bind(ctx, PORT, &err)`,
  * `evhttp_bind_socket(http, "127.0.0.1", 8080)`): a host followed by a number, or an argument
- * named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither.
+ * named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither. A
+ * server's configuration call that sets its address does the same (libnetconf2's
+ * `nc_server_config_add_address_port(ctx, "endpt", NC_TI_LIBSSH, "127.0.0.1", 10005, &tree)`).
  */
+const SERVER_ADDRESS = /server\w*_(?:address|addr|endpoint|listen)\w*$/i
+/** NETCONF's call home (`nc_server_config_add_ch_address_port`): the server dials that address. */
+const CALL_HOME = /(?:^|_)ch_|call_?home/i
+
 function contextBind(call: Call, consts: Constants): Address | undefined {
-  if (!/_(?:bind|listen)$/i.test(call.name) || call.args.length < 2) return undefined
+  const named =
+    /_(?:bind|listen)$/i.test(call.name) ||
+    (SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name))
+  if (!named || call.args.length < 2) return undefined
   const args = call.args.map((a) => a.value)
   const host = args.findIndex(
     (v, i) => i > 0 && isHostText(v, consts) && isIntValue(args[i + 1], consts),

@@ -32419,6 +32419,7 @@ function cFamily2(call, consts, facts) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
     if (address2.kind === "tuple") return addressOf(address2, consts);
   }
+  if (SERVER_ADDRESS.test(n)) return contextBind(call, consts);
   if (/^uv_ip[46]_addr$/.test(n)) {
     const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? "")?.[1];
     const bound = facts.calls.some(
@@ -32428,8 +32429,11 @@ function cFamily2(call, consts, facts) {
   }
   return void 0;
 }
+var SERVER_ADDRESS = /server\w*_(?:address|addr|endpoint|listen)\w*$/i;
+var CALL_HOME = /(?:^|_)ch_|call_?home/i;
 function contextBind(call, consts) {
-  if (!/_(?:bind|listen)$/i.test(call.name) || call.args.length < 2) return void 0;
+  const named = /_(?:bind|listen)$/i.test(call.name) || SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name);
+  if (!named || call.args.length < 2) return void 0;
   const args2 = call.args.map((a) => a.value);
   const host = args2.findIndex(
     (v, i2) => i2 > 0 && isHostText(v, consts) && isIntValue(args2[i2 + 1], consts)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CVJEB2PV.js";
+} from "./chunk-UULO3ZU4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-IFXKG3WH.js";
+} from "./chunk-AVDVGT4W.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-MD6GAXW5.js.LEGAL.txt */
+/*! For license information please see serve-command-XRBHVU3Q.js.LEGAL.txt */
