@@ -830,6 +830,9 @@ function waitsAfter(ctx: RuleContext, spawned: { at: Span }, area: Span): boolea
   )
 }
 
+/** A loopback or wildcard address with a port written into a string: `"127.0.0.1:{}"`. */
+const LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/
+
 /** Rust's ways to run a future or closure on its own: `tokio::spawn`, `task::spawn`, `thread::spawn`. */
 const RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/
 
@@ -844,13 +847,18 @@ function rust(ctx: RuleContext): Hit[] {
   for (const call of facts.calls) {
     if (call.name !== 'spawn' || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
       continue
+    // A task given a local address to run on (peer-observer's `format!("127.0.0.1:{}", port)`
+    // handed to `p2p_extractor::run(args, …)`) runs a server there, whatever its receiver.
+    const addressed = LOCAL_ADDRESS_TEXT.test(call.text)
     const serves =
       ctx.listeners.some((l) => contains(call.at, l.at)) ||
       facts.calls.some(
         (c) =>
           contains(call.at, c.at) &&
           /^(?:run|serve|listen|bind|start)$/.test(c.name) &&
-          (SERVER_RECEIVER.test(c.receiver) || SERVER_RECEIVER.test(constructedType(c.receiver))),
+          (addressed ||
+            SERVER_RECEIVER.test(c.receiver) ||
+            SERVER_RECEIVER.test(constructedType(c.receiver))),
       )
     if (!serves) continue
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))

@@ -33113,6 +33113,7 @@ function waitsAfter(ctx, spawned, area) {
     (b) => b.kind === "loop" && after(b.at) && (sleepsIn(ctx, b.at) || ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name)))
   );
 }
+var LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/;
 var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
 function rust3(ctx) {
   const hits = [];
@@ -33120,8 +33121,9 @@ function rust3(ctx) {
   for (const call of facts.calls) {
     if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
       continue;
+    const addressed = LOCAL_ADDRESS_TEXT.test(call.text);
     const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
-      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
+      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (addressed || SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
     );
     if (!serves) continue;
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-AVDVGT4W.js";
+} from "./chunk-Q3KFWKI7.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-UULO3ZU4.js.LEGAL.txt */
+/*! For license information please see chunk-RAUODZL6.js.LEGAL.txt */

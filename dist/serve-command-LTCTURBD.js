@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-UULO3ZU4.js";
+} from "./chunk-RAUODZL6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AVDVGT4W.js";
+} from "./chunk-Q3KFWKI7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XRBHVU3Q.js.LEGAL.txt */
+/*! For license information please see serve-command-LTCTURBD.js.LEGAL.txt */
