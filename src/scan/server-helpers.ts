@@ -39,6 +39,12 @@ const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
 const SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/
+/**
+ * A mock of a server built on a port: fluent-logger-java's `new MockFluentd(port, …)` listens on
+ * it. Not a mock of the other end (`MockClient`, `MockConnection`) nor of a message.
+ */
+const MOCK_SERVER_CLASS =
+  /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /** `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`). */
@@ -57,7 +63,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const starts =
     STARTS_SERVER.test(call.name) ||
     RUNNING_ON.test(call.name) ||
-    (constructs && SERVER_CLASS.test(call.name)) ||
+    (constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name))) ||
     // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
     (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||
     (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))

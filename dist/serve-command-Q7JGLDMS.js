@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-RAUODZL6.js";
+} from "./chunk-BTHW62MH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-Q3KFWKI7.js";
+} from "./chunk-Z43KI2AB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LTCTURBD.js.LEGAL.txt */
+/*! For license information please see serve-command-Q7JGLDMS.js.LEGAL.txt */

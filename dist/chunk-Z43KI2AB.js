@@ -31699,12 +31699,13 @@ var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
+var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name)) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-Q3KFWKI7.js";
+} from "./chunk-Z43KI2AB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-RAUODZL6.js.LEGAL.txt */
+/*! For license information please see chunk-BTHW62MH.js.LEGAL.txt */
