@@ -47,7 +47,10 @@ const MOCK_SERVER_CLASS =
   /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
-/** `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`). */
+/**
+ * `x.start(6001)` on a receiver named like a server or a mock of one (python-snap7's `srv`), also
+ * .NET's `server.StartAsync(new ListenerConfig("127.0.0.1", port, 1000))` (EasySocket).
+ */
 const SERVER_RECEIVER = /server|srv|mock|broker/i
 
 /**
@@ -66,7 +69,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
     (constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name))) ||
     // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
     (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||
-    (/^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
+    (/^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
   // `setupTestProviderAndWallets({ nodeOptions: { port: '4000' } })` (fuels-ts): a helper that
   // launches or sets something up, given a port in its options, starts what listens on it.
   if (!starts && LAUNCHES.test(call.name))

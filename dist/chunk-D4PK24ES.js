@@ -31706,7 +31706,7 @@ function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
   const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name)) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
-  family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
   if (!starts) return serverSectionPort(call, consts);
