@@ -560,9 +560,20 @@ function contextBind(call: Call, consts: Constants): Address | undefined {
   const host = args.findIndex(
     (v, i) => i > 0 && isHostText(v, consts) && isIntValue(args[i + 1], consts),
   )
+  // An address no socket can take (tezc/sc's `sc_sock_listen(&s, "127.0.0.1x", "8004")` asserted
+  // to fail) tests the argument check; nothing binds.
+  if (host > 0 && MALFORMED_IP.test(hostTextOf(args[host]!, consts))) return undefined
   if (host > 0) return hostAndPort(call, consts, args[host], args[host + 1])
   const port = args.find((v, i) => i > 0 && /port/i.test(v.text) && isIntValue(v, consts))
   return port ? hostAndPort(call, consts, undefined, port) : undefined
+}
+
+/** A dotted quad with something after it: no address at all. */
+const MALFORMED_IP = /^\d{1,3}(?:\.\d{1,3}){3}[^\d.:]/
+
+function hostTextOf(v: Value, consts: Constants): string {
+  const r = resolve(v, consts)
+  return r.kind === 'string' ? r.value : ''
 }
 
 /** seastar's address builders: `make_ipv4_address({host, port})`, `ipv4_addr(host, port)`. */

@@ -32439,9 +32439,15 @@ function contextBind(call, consts) {
   const host = args2.findIndex(
     (v, i2) => i2 > 0 && isHostText(v, consts) && isIntValue(args2[i2 + 1], consts)
   );
+  if (host > 0 && MALFORMED_IP.test(hostTextOf(args2[host], consts))) return void 0;
   if (host > 0) return hostAndPort(call, consts, args2[host], args2[host + 1]);
   const port = args2.find((v, i2) => i2 > 0 && /port/i.test(v.text) && isIntValue(v, consts));
   return port ? hostAndPort(call, consts, void 0, port) : void 0;
+}
+var MALFORMED_IP = /^\d{1,3}(?:\.\d{1,3}){3}[^\d.:]/;
+function hostTextOf(v, consts) {
+  const r = resolve(v, consts);
+  return r.kind === "string" ? r.value : "";
 }
 var SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/;
 function addressBuiltFor(facts, call) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VXDMS3JB.js";
+} from "./chunk-JVIYSOEX.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-D4PK24ES.js";
+} from "./chunk-PJK5NHCB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-W3UPHV34.js.LEGAL.txt */
+/*! For license information please see serve-command-OWVAM3X5.js.LEGAL.txt */
