@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-3P2D23UE.js");
+var { main } = await import("./main-2VZZ4WZX.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JVIYSOEX.js";
+} from "./chunk-CCQCAGLM.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PJK5NHCB.js";
+} from "./chunk-A5YGEISY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OWVAM3X5.js.LEGAL.txt */
+/*! For license information please see serve-command-HRI753ES.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-PJK5NHCB.js";
+} from "./chunk-A5YGEISY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JVIYSOEX.js.LEGAL.txt */
+/*! For license information please see chunk-CCQCAGLM.js.LEGAL.txt */
