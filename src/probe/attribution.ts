@@ -12,7 +12,7 @@ import { isOutOfDescriptors } from './descriptors.ts'
 import type { StepReply } from './drivers/driver.ts'
 import type { SkipCause } from './model.ts'
 import { outcomeOf } from './outcome.ts'
-import type { Endpoint, Op } from './steps.ts'
+import type { Op } from './steps.ts'
 
 /** Errors a socket of another program can cause. */
 const CONFLICTS = new Set(['EADDRINUSE'])
@@ -65,32 +65,29 @@ export function controlFor(
   }
 }
 
-/** Whether a socket other than `sock` bound P, up to the failing step, where `sock` binds it. */
+/**
+ * Whether another socket of the scenario, open at the failure, held P where `sock` binds it (the
+ * same address and protocol). Names are read in order: a socket closed and made again under the
+ * same name is the new one.
+ */
 function heldBefore(upToFailure: readonly Op[], sock: string): boolean {
-  const target = upToFailure.find((op) => op.op !== 'connect' && 'to' in op && op.sock === sock)
-  if (!target || !('to' in target)) return false
-  const where = placeOf(upToFailure, target)
   const drawing = definingBind(upToFailure)
-  const closed = (other: string) => upToFailure.some((op) => op.op === 'close' && op.sock === other)
-  return upToFailure.some(
-    (op) =>
-      op.op !== 'connect' &&
-      'to' in op &&
-      op.sock !== sock &&
-      !closed(op.sock) &&
-      (op.to.port === 'P' || op === drawing) &&
-      placeOf(upToFailure, op) === where,
+  const open = new Map<string, { kind?: string; place?: string; onP: boolean }>()
+  for (const op of upToFailure) {
+    if (op.op === 'socket') open.set(op.sock, { kind: op.kind, onP: false })
+    else if (op.op === 'close') open.delete(op.sock)
+    else if ('to' in op && op.op !== 'connect') {
+      const made = open.get(op.sock)
+      const udp = op.op === 'dgram.bind' || made?.kind?.startsWith('udp') === true
+      const place = `${udp ? 'udp' : 'tcp'} ${op.to.address}`
+      open.set(op.sock, { ...made, place, onP: op.to.port === 'P' || op === drawing })
+    }
+  }
+  const mine = open.get(sock)?.place
+  return (
+    mine !== undefined &&
+    [...open].some(([name, other]) => name !== sock && other.onP && other.place === mine)
   )
-}
-
-/** A bind's address and protocol: two sockets conflict only where both are the same. */
-function placeOf(ops: readonly Op[], bind: Extract<Op, { to: Endpoint }>): string {
-  const made = ops.find((op) => op.op === 'socket' && op.sock === bind.sock)
-  const protocol =
-    bind.op === 'dgram.bind' || (made?.op === 'socket' && made.kind.startsWith('udp'))
-      ? 'udp'
-      : 'tcp'
-  return `${protocol} ${bind.to.address}`
 }
 
 /** Whether the control's replies say the port is taken without the scenario's sockets. */

@@ -24,9 +24,12 @@ export interface SingleRun {
   ports?: number[]
   /** Why the host kept this run from being measured. */
   cause?: SkipCause
-  /** Fresh-port runs that came before this one because another program held the port. */
+  /**
+   * Fresh-port runs that came before this one: because another program held the port, or to
+   * confirm a conflict on an address the scenario never held (attribution.ts).
+   */
   retries?: number
-  /** Failures the control attributed to another program's socket. */
+  /** Failures attributed to another program's socket (a control that failed too, or a conflict a fresh port did not repeat). */
   foreignConflicts?: number
 }
 

@@ -157,7 +157,8 @@ async function attempt(
  * One run whose failures are the scenario's own: when another program's socket made a bind fail,
  * the run is repeated on a fresh port (at most MAX_FOREIGN_RETRIES times, not counted as runs),
  * and a port that stays taken is "not measured", never an outcome. A conflict on an address the
- * scenario never held stands only once a run on a fresh port gives it again.
+ * scenario never held stands only once a run on a fresh port gives it again (one such run, on a
+ * budget of its own); a confirming run that cannot answer leaves the conflict as measured.
  */
 async function runAttributed(
   compiled: CompiledScenario,
@@ -165,50 +166,61 @@ async function runAttributed(
   timeout: () => number,
 ): Promise<SingleRun> {
   const ops = compiled.steps.map((s) => s.op)
+  let retries = 0
+  let foreignRetries = 0
   let foreignConflicts = 0
-  let unconfirmed: { failedAt: number; outcome: string } | undefined
-  for (let retries = 0; ; retries++) {
-    const replies = await driver.execute(ops, timeout())
+  let confirming = false
+  let unconfirmed: { run: SingleRun; failedAt: number } | undefined
+  const counted = (run: SingleRun): SingleRun => ({
+    ...run,
+    ...(retries ? { retries } : {}),
+    ...(foreignConflicts ? { foreignConflicts } : {}),
+  })
+  for (;;) {
+    const replies = await driver.execute(ops, timeout()).catch((error: unknown) => {
+      if (unconfirmed && error instanceof DriverFailure) return undefined
+      throw error
+    })
+    if (!replies) return counted(unconfirmed!.run)
     const run = interpretReplies(compiled, replies)
     const failedAt = failedStep(replies)
     const host = hostCause(compiled, failedAt, run.outcome)
+    if (unconfirmed) {
+      const earlier = unconfirmed
+      unconfirmed = undefined
+      // The fresh port gave the same conflict: it is the scenario's.
+      if (failedAt === earlier.failedAt && run.outcome === earlier.run.outcome) return counted(run)
+      // It did not reach the step (the host, another failure): nothing is confirmed either way.
+      if (host || (failedAt >= 0 && failedAt < earlier.failedAt)) return counted(earlier.run)
+      // It passed the step: the earlier conflict was another program's socket, gone since.
+      foreignConflicts++
+    }
     if (host) {
       const skipped = { ...runWithoutSockets(compiled, 'skipped', host.reason), trace: run.trace }
-      return { ...skipped, cause: host.cause }
+      return counted({ ...skipped, cause: host.cause })
     }
-    const confirms = unconfirmed?.failedAt === failedAt && unconfirmed.outcome === run.outcome
-    // The conflict that the fresh port did not give again was another program's.
-    if (unconfirmed && !confirms) foreignConflicts++
-    unconfirmed = undefined
     const control = controlFor(compiled, replies, failedAt, run.outcome)
-    const counted = {
-      ...(retries ? { retries } : {}),
-      ...(foreignConflicts ? { foreignConflicts } : {}),
-    }
-    if (!control) return { ...run, ...counted }
+    if (!control) return counted(run)
     // A control the driver cannot run (it crashed) leaves the run as measured, not lost.
     const check = await driver.execute(control.ops, timeout()).catch((error: unknown) => {
       if (error instanceof DriverFailure) return undefined
       throw error
     })
-    const taken = check !== undefined && takenByAnother(check)
-    if (!taken && (!check || !control.exposed || confirms || retries === MAX_FOREIGN_RETRIES)) {
-      return { ...run, ...counted }
-    }
-    if (!taken) {
-      unconfirmed = { failedAt, outcome: run.outcome }
+    if (!check) return counted(run)
+    if (!takenByAnother(check)) {
+      if (!control.exposed || confirming) return counted(run)
+      confirming = true
+      unconfirmed = { run, failedAt }
+      retries++
       continue
     }
     foreignConflicts++
-    if (retries === MAX_FOREIGN_RETRIES) {
+    if (foreignRetries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`
-      return {
-        ...runWithoutSockets(compiled, 'skipped', reason),
-        cause: 'port-taken',
-        retries,
-        foreignConflicts,
-      }
+      return counted({ ...runWithoutSockets(compiled, 'skipped', reason), cause: 'port-taken' })
     }
+    foreignRetries++
+    retries++
   }
 }
 

@@ -4,6 +4,7 @@ import { controlFor, takenByAnother } from '../../src/probe/attribution.ts'
 import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
 import { compileScenario } from '../../src/probe/compile.ts'
 import type { StepReply } from '../../src/probe/drivers/driver.ts'
+import { compiled as custom } from '../helpers/scenarios.ts'
 
 const compiled = (id: string) => compileScenario(CATALOGUE.find((s) => s.id === id)!)
 const ok = (value?: number): StepReply => (value === undefined ? { ok: true } : { ok: true, value })
@@ -51,6 +52,24 @@ describe('Control.exposed: whether only another program could have made the conf
     expect(controlFor(listening, [ok(), ok(), ok(43000), inUse], 3, 'EADDRINUSE')?.exposed).toBe(
       true,
     )
+  })
+})
+
+describe('Control.exposed with a socket name made again after close', () => {
+  it('reads the socket the name stands for at the failure, not its first one', () => {
+    const scenario = custom('name-reused', [
+      'A = socket tcp4',
+      'A bind lo4:0',
+      'A listen',
+      'B = socket tcp4',
+      'B bind lo4b:P',
+      'B close',
+      'B = socket tcp4',
+      '=> B bind lo4:P',
+    ])
+    const replies = [ok(), ok(43000), ok(), ok(), ok(), ok(), ok(), inUse]
+    // The second B binds lo4:P, where A listens: the scenario's own conflict.
+    expect(controlFor(scenario, replies, 7, 'EADDRINUSE')?.exposed).toBe(false)
   })
 })
 

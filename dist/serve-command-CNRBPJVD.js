@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CCQCAGLM.js";
+} from "./chunk-P3GSJNGK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-A5YGEISY.js";
+} from "./chunk-3CPW6IL3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-HRI753ES.js.LEGAL.txt */
+/*! For license information please see serve-command-CNRBPJVD.js.LEGAL.txt */

@@ -22149,12 +22149,12 @@ var platform_result_schema_default = {
         retries: {
           type: "integer",
           minimum: 0,
-          description: "Runs repeated on a fresh port because another program held a port the scenario needed; not counted in runs."
+          description: "Runs repeated on a fresh port, not counted in runs: because another program held a port the scenario needed, or to confirm a conflict on an address the scenario never held."
         },
         foreignConflicts: {
           type: "integer",
           minimum: 0,
-          description: "Errors the control step attributed to another program's socket rather than the scenario's own."
+          description: "Errors attributed to another program's socket rather than the scenario's own: by a control step that failed too, or by a fresh port's run that did not repeat the conflict."
         },
         trace: {
           type: "array",

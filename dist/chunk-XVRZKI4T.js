@@ -7,7 +7,7 @@ import {
   compileScenario,
   outcomeOf,
   processAlive
-} from "./chunk-A5YGEISY.js";
+} from "./chunk-3CPW6IL3.js";
 
 // src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -788,19 +788,20 @@ function controlFor(compiled, replies, failedAt, outcome) {
   };
 }
 function heldBefore(upToFailure, sock) {
-  const target = upToFailure.find((op) => op.op !== "connect" && "to" in op && op.sock === sock);
-  if (!target || !("to" in target)) return false;
-  const where = placeOf(upToFailure, target);
   const drawing = definingBind(upToFailure);
-  const closed = (other) => upToFailure.some((op) => op.op === "close" && op.sock === other);
-  return upToFailure.some(
-    (op) => op.op !== "connect" && "to" in op && op.sock !== sock && !closed(op.sock) && (op.to.port === "P" || op === drawing) && placeOf(upToFailure, op) === where
-  );
-}
-function placeOf(ops, bind) {
-  const made = ops.find((op) => op.op === "socket" && op.sock === bind.sock);
-  const protocol = bind.op === "dgram.bind" || made?.op === "socket" && made.kind.startsWith("udp") ? "udp" : "tcp";
-  return `${protocol} ${bind.to.address}`;
+  const open = /* @__PURE__ */ new Map();
+  for (const op of upToFailure) {
+    if (op.op === "socket") open.set(op.sock, { kind: op.kind, onP: false });
+    else if (op.op === "close") open.delete(op.sock);
+    else if ("to" in op && op.op !== "connect") {
+      const made = open.get(op.sock);
+      const udp = op.op === "dgram.bind" || made?.kind?.startsWith("udp") === true;
+      const place = `${udp ? "udp" : "tcp"} ${op.to.address}`;
+      open.set(op.sock, { ...made, place, onP: op.to.port === "P" || op === drawing });
+    }
+  }
+  const mine = open.get(sock)?.place;
+  return mine !== void 0 && [...open].some(([name, other]) => name !== sock && other.onP && other.place === mine);
 }
 function takenByAnother(replies) {
   const failed = replies.find((r) => "ok" in r && !r.ok);
@@ -1063,48 +1064,57 @@ async function attempt(compiled, options, deadline) {
 }
 async function runAttributed(compiled, driver, timeout) {
   const ops = compiled.steps.map((s) => s.op);
+  let retries = 0;
+  let foreignRetries = 0;
   let foreignConflicts = 0;
+  let confirming = false;
   let unconfirmed;
-  for (let retries = 0; ; retries++) {
-    const replies = await driver.execute(ops, timeout());
+  const counted = (run) => ({
+    ...run,
+    ...retries ? { retries } : {},
+    ...foreignConflicts ? { foreignConflicts } : {}
+  });
+  for (; ; ) {
+    const replies = await driver.execute(ops, timeout()).catch((error) => {
+      if (unconfirmed && error instanceof DriverFailure) return void 0;
+      throw error;
+    });
+    if (!replies) return counted(unconfirmed.run);
     const run = interpretReplies(compiled, replies);
     const failedAt = failedStep(replies);
     const host = hostCause(compiled, failedAt, run.outcome);
+    if (unconfirmed) {
+      const earlier = unconfirmed;
+      unconfirmed = void 0;
+      if (failedAt === earlier.failedAt && run.outcome === earlier.run.outcome) return counted(run);
+      if (host || failedAt >= 0 && failedAt < earlier.failedAt) return counted(earlier.run);
+      foreignConflicts++;
+    }
     if (host) {
       const skipped = { ...runWithoutSockets(compiled, "skipped", host.reason), trace: run.trace };
-      return { ...skipped, cause: host.cause };
+      return counted({ ...skipped, cause: host.cause });
     }
-    const confirms = unconfirmed?.failedAt === failedAt && unconfirmed.outcome === run.outcome;
-    if (unconfirmed && !confirms) foreignConflicts++;
-    unconfirmed = void 0;
     const control = controlFor(compiled, replies, failedAt, run.outcome);
-    const counted = {
-      ...retries ? { retries } : {},
-      ...foreignConflicts ? { foreignConflicts } : {}
-    };
-    if (!control) return { ...run, ...counted };
+    if (!control) return counted(run);
     const check = await driver.execute(control.ops, timeout()).catch((error) => {
       if (error instanceof DriverFailure) return void 0;
       throw error;
     });
-    const taken = check !== void 0 && takenByAnother(check);
-    if (!taken && (!check || !control.exposed || confirms || retries === MAX_FOREIGN_RETRIES)) {
-      return { ...run, ...counted };
-    }
-    if (!taken) {
-      unconfirmed = { failedAt, outcome: run.outcome };
+    if (!check) return counted(run);
+    if (!takenByAnother(check)) {
+      if (!control.exposed || confirming) return counted(run);
+      confirming = true;
+      unconfirmed = { run, failedAt };
+      retries++;
       continue;
     }
     foreignConflicts++;
-    if (retries === MAX_FOREIGN_RETRIES) {
+    if (foreignRetries === MAX_FOREIGN_RETRIES) {
       const reason = `port ${control.port} was taken by another program (${foreignConflicts} fresh ports tried)`;
-      return {
-        ...runWithoutSockets(compiled, "skipped", reason),
-        cause: "port-taken",
-        retries,
-        foreignConflicts
-      };
+      return counted({ ...runWithoutSockets(compiled, "skipped", reason), cause: "port-taken" });
     }
+    foreignRetries++;
+    retries++;
   }
 }
 function failedStep(replies) {
