@@ -92,6 +92,9 @@ const FUNCTION_LITERAL =
 /** `finally` clauses: Java, C#, Python, JavaScript/TypeScript (`finally_clause`), Kotlin. */
 const FINALLY: ReadonlySet<string> = new Set(['finally_clause', 'finally_block'])
 
+/** Handlers, which run only after a failure: Python's `except`, the `catch` of the others. */
+const CATCH: ReadonlySet<string> = new Set(['except_clause', 'catch_clause', 'catch_block'])
+
 class Extractor {
   private readonly facts: FileFacts
   private readonly stack: (Scope & { endIndex: number })[] = []
@@ -141,6 +144,7 @@ class Extractor {
       'argument',
       'local_declaration_statement',
       ...FINALLY,
+      ...CATCH,
     ])
   }
 
@@ -265,6 +269,7 @@ class Extractor {
     if (s.returns.has(type)) this.exit(node)
     if (s.loops.has(type)) this.block('loop', node)
     if (s.ifs.has(type)) this.block('if', node)
+    if (CATCH.has(type)) this.block('catch', node)
     if (FINALLY.has(type) && node.parent) {
       this.facts.blocks.push({
         kind: 'finally',

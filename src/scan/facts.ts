@@ -101,7 +101,7 @@ export interface Scope {
 }
 
 /** `finally`: its `head` is the whole try statement, whose body runs before it. */
-export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if' | 'finally'
+export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if' | 'finally' | 'catch'
 
 export interface Block {
   kind: BlockKind

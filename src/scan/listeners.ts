@@ -12,6 +12,8 @@ import {
   joinedString,
   isMultiaddr,
   literalNumber,
+  MIN_PORT,
+  NAMED_PORT,
   portOf,
   resolve,
   type Address,
@@ -291,11 +293,16 @@ function isIntValue(v: Value | undefined, consts: Constants): boolean {
   )
 }
 
+/** An address whose port is left empty: `":"`, `"127.0.0.1:"`, `"localhost:"`, `"[::1]:"`. */
+const EMPTY_PORT_ADDRESS = /^(?:|localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]*\]):$/i
+
 function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
-  // Go's `"127.0.0.1:"` and `":"` leave the port empty, which asks for any free one.
-  if (r.kind === 'string') return /^[\w.[\]:-]*:(?:[\d{%]|$)/.test(r.value)
+  // Go's `"127.0.0.1:"` and `":"` leave the port empty, which asks for any free one (not a
+  // subtest's name, `t.Run("ipv4:", …)`).
+  if (r.kind === 'string')
+    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || EMPTY_PORT_ADDRESS.test(r.value)
   // `":" + port`, `"127.0.0.1:" + strconv.Itoa(port)`: a host and its colon, then the port.
   if (r.kind === 'other') {
     const first = r.parts[0]
@@ -524,7 +531,7 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)
     if (address.kind === 'tuple') return addressOf(address, consts)
   }
-  if (SERVER_ADDRESS.test(n)) return contextBind(call, consts)
+  if (SERVER_ADDRESS.test(n) || CONTEXT_BIND.test(n)) return contextBind(call, consts)
   if (/^uv_ip[46]_addr$/.test(n)) {
     // The address it fills must be the one bound: a client's `server_addr` is dialled, not bound.
     const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? '')?.[1]
@@ -542,38 +549,48 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
 
 /**
  * A C library's bind that takes its context first (`tcp_context_bind(ctx, PORT, &err)`,
- * `evhttp_bind_socket(http, "127.0.0.1", 8080)`): a host followed by a number, or an argument
- * named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither. A
+ * `evhttp_bind_socket(http, "127.0.0.1", 8080)`): an address host followed by a port number, or an
+ * argument named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither. A
  * server's configuration call that sets its address does the same (libnetconf2's
  * `nc_server_config_add_address_port(ctx, "endpt", NC_TI_LIBSSH, "127.0.0.1", 10005, &tree)`).
  */
-const SERVER_ADDRESS = /server\w*_(?:address|addr|endpoint|listen)\w*$/i
+const SERVER_ADDRESS =
+  /(?:^|_)server_(?:config_)?(?:add|set)_(?:\w+_)?(?:address|endpoint|listen)\w*$/i
+/** A library's bind or listen by name: `tcp_context_bind`, `sc_sock_listen`, `evhttp_bind_socket`. */
+const CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$/i
 /** NETCONF's call home (`nc_server_config_add_ch_address_port`): the server dials that address. */
 const CALL_HOME = /(?:^|_)ch_|call_?home/i
 
 function contextBind(call: Call, consts: Constants): Address | undefined {
   const named =
-    /_(?:bind|listen)$/i.test(call.name) ||
-    (SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name))
+    CONTEXT_BIND.test(call.name) || (SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name))
   if (!named || call.args.length < 2) return undefined
   const args = call.args.map((a) => a.value)
   const host = args.findIndex(
-    (v, i) => i > 0 && isHostText(v, consts) && isIntValue(args[i + 1], consts),
+    (v, i) => i > 0 && isAddressHost(v, consts) && isPortNumber(args[i + 1], consts),
   )
-  // An address no socket can take (tezc/sc's `sc_sock_listen(&s, "127.0.0.1x", "8004")` asserted
-  // to fail) tests the argument check; nothing binds.
-  if (host > 0 && MALFORMED_IP.test(hostTextOf(args[host]!, consts))) return undefined
   if (host > 0) return hostAndPort(call, consts, args[host], args[host + 1])
-  const port = args.find((v, i) => i > 0 && /port/i.test(v.text) && isIntValue(v, consts))
+  const port = args.find((v, i) => i > 0 && NAMED_PORT.test(v.text) && isPortNumber(v, consts))
   return port ? hostAndPort(call, consts, undefined, port) : undefined
 }
 
-/** A dotted quad with something after it: no address at all. */
-const MALFORMED_IP = /^\d{1,3}(?:\.\d{1,3}){3}[^\d.:]/
+/**
+ * A host the way a listener is given one: an IP address, `localhost`, a wildcard or nothing. Not
+ * a file name (`"events.log"`), nor an address no socket can take (tezc/sc's `sc_sock_listen(&s,
+ * "127.0.0.1x", "8004")`, asserted to fail: an argument check, nothing binds).
+ */
+function isAddressHost(v: Value | undefined, consts: Constants): boolean {
+  const r = v && resolve(v, consts)
+  return (
+    r?.kind === 'string' &&
+    /^(?:localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f:]+\]?|)$/i.test(r.value)
+  )
+}
 
-function hostTextOf(v: Value, consts: Constants): string {
-  const r = resolve(v, consts)
-  return r.kind === 'string' ? r.value : ''
+/** A number that can be a listener's port in a test: a literal or constant from 1024 up. */
+function isPortNumber(v: Value | undefined, consts: Constants): boolean {
+  const port = portOf(v, consts)
+  return port.kind === 'fixed' && port.port >= MIN_PORT
 }
 
 /** seastar's address builders: `make_ipv4_address({host, port})`, `ipv4_addr(host, port)`. */

@@ -11,6 +11,7 @@ import {
   isRandomDraw,
   literalNumber,
   MIN_PORT,
+  NAMED_PORT,
   parseAddress,
   portOf,
   resolve,
@@ -41,7 +42,8 @@ const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 const SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/
 /**
  * A mock of a server built on a port: fluent-logger-java's `new MockFluentd(port, …)` listens on
- * it. Not a mock of the other end (`MockClient`, `MockConnection`) nor of a message.
+ * it. Not a mock of the other end (`MockClient`, `MockConnection`) nor of a message, and only when
+ * what it is given is named for a port (`new MockTimer(5000)` takes a delay).
  */
 const MOCK_SERVER_CLASS =
   /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/
@@ -66,7 +68,10 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   const starts =
     STARTS_SERVER.test(call.name) ||
     RUNNING_ON.test(call.name) ||
-    (constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name))) ||
+    (constructs && SERVER_CLASS.test(call.name)) ||
+    (constructs &&
+      MOCK_SERVER_CLASS.test(call.name) &&
+      NAMED_PORT.test(call.args[0]?.value.text ?? '')) ||
     // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
     (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||
     (/^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
@@ -566,7 +571,8 @@ function offsetCounters(facts: FileFacts, consts: Constants): ConfiguredPort[] {
     const around = statements.find((st) => contains(st.at, c.at))
     const at = around?.text.indexOf(c.text) ?? -1
     if (!around || at < 0) continue
-    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(0, at))?.[1]
+    // The word just before: a bounded tail, so a long run of word characters costs nothing.
+    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(Math.max(0, at - 80), at))?.[1]
     const after = /^\s*\+\s*([\w$.]+)/.exec(around.text.slice(at + c.text.length))?.[1]
     const port = baseNumber(before, consts) ?? baseNumber(after, consts) ?? 0
     if (!(port >= MIN_PORT && port < 65536)) continue

@@ -26,6 +26,9 @@ export type Constants = ReadonlyMap<string, Value>
 /** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
 export const MIN_PORT = 1024
 
+/** `port`, `PORT`, `TEST_PORT`, `serverPort` as words of a name; not `TRANSPORT_TCP`, `REPORT_…`. */
+export const NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-z])/
+
 const UNKNOWN: Port = { kind: 'unknown' }
 
 /** Names assigned exactly one value in the file (by their last segment). */
@@ -489,8 +492,10 @@ function addressFromText(text: string, args: Value[], consts: Constants): Addres
   if (!parsed) return { port: UNKNOWN }
   const fill = (part: string | undefined): Value | undefined => {
     if (part === undefined) return undefined
-    // Go's `net.Listen("tcp", "127.0.0.1:")`: an empty port asks the OS for one, like 0.
-    if (part === '') return { kind: 'int', value: 0, text: '' }
+    // Go's `net.Listen("tcp", "127.0.0.1:")`: an empty port after an address asks the OS for one,
+    // like 0 (Go's listener readers only take such a text where the host is an address).
+    if (part === '' && /^(?:|localhost|[\d.]+|[\da-f:.]*)$/i.test(parsed.host ?? ''))
+      return { kind: 'int', value: 0, text: '' }
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part)
     if (named) return { kind: 'name', name: named[1]!, last: named[1]!, text: named[1]! }
     if (/^(?:\{\}|%[dsv])$/.test(part)) {

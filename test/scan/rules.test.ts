@@ -867,3 +867,124 @@ func TestParse(t *testing.T) {
     expect(messages.some((m) => m.includes('counted up from 9000'))).toBe(true)
   })
 })
+
+describe('what the twentieth round must not read as a listener (its review)', () => {
+  it('C: a client filling the address it dials, an option named TRANSPORT_…, a file name, a small number', async () => {
+    const c = `#include "client.h"
+#define TRANSPORT_TCP 1
+#define REPORT_INTERVAL 5000
+
+static void test_client(void) {
+    struct sockaddr_in a;
+    fill_server_addr(&a, "127.0.0.1", 8080);
+    connect(fd, (struct sockaddr *)&a, sizeof a);
+    client_set_server_address(c, "127.0.0.1", 6379);
+    transport_bind(t, TRANSPORT_TCP);
+    report_listen(bus, REPORT_INTERVAL);
+    event_listen(bus, "events.log", 5);
+    evhttp_bind_socket(http, "127.0.0.1", 8080);
+}
+`
+    const r = await scanFiles({ 'tests/test_client.c': c })
+    // Only libevent's evhttp_bind_socket listens.
+    expect(hits(r)).toEqual(['PORT001@13'])
+  })
+
+  it('JVM: a mock given a number that is no port (a delay, a buffer size)', async () => {
+    const java = `import org.junit.Test;
+
+public class MockThingsTest {
+    @Test
+    public void usesMocks() throws Exception {
+        MockTimer timer = new MockTimer(5000);
+        MockInputStream in = new MockInputStream(4096);
+        int port = 25225;
+        MockFluentd fluentd = new MockFluentd(port);
+        fluentd.start();
+    }
+}
+`
+    const r = await scanFiles({ 'src/test/java/MockThingsTest.java': java })
+    expect(hits(r)).toEqual(['PORT001@8'])
+  })
+
+  it('Python: a start retried in a loop whose sleep is the back-off in except', async () => {
+    const py = `import time
+
+
+def launch_with_retries(port):
+    for attempt in range(5):
+        try:
+            start_server(port)
+            break
+        except OSError:
+            time.sleep(1)
+    return port
+
+
+def launch_all(ports):
+    for p in ports:
+        start_server(p)
+        time.sleep(0.5)
+    return ports
+`
+    const r = await scanFiles({ 'tests/conftest.py': py })
+    expect(hits(r)).toEqual(['PORT007@16'])
+  })
+
+  it('Rust: a task that dials a local address is a client, not a server', async () => {
+    const rust = `use std::time::Duration;
+
+#[tokio::test]
+async fn client_session() {
+    let task = tokio::spawn(async move {
+        let stream = TcpStream::connect("127.0.0.1:7000").await.unwrap();
+        let mut session = Session::new(stream);
+        session.run().await
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    task.abort();
+}
+`
+    const r = await scanFiles({ 'tests/client_task.rs': rust })
+    expect(hits(r).filter((h) => h.startsWith('PORT007'))).toEqual([])
+  })
+
+  it('Go: a subtest named "ipv4:" is no listener on port 0', async () => {
+    const go = GO_SUBTEST
+    const r = await scanFiles({ 'pkg/r_test.go': go })
+    const reuse = r.findings.filter((f) => f.rule === 'PORT004')
+    expect(reuse.map((f) => f.severity)).toEqual(['warning', 'warning'])
+    expect(reuse.some((f) => /port 0/.test(f.message))).toBe(false)
+  })
+})
+
+const GO_SUBTEST = `package pkg
+
+import (
+	"context"
+	"net"
+	"syscall"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+func TestReusePort(t *testing.T) {
+	var opErr error
+	control := func(network, address string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) {
+			opErr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+		})
+	}
+	unix.SetsockoptInt(3, unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+	t.Run("ipv4:", func(t *testing.T) {
+		lc := net.ListenConfig{Control: control}
+		ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:9000")
+		if err != nil || opErr != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+	})
+}
+`

@@ -721,18 +721,29 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
   const inLoop = (c: Call) => loops.some((b) => contains(b.at, c.at))
   const fixed = sleeps.filter((c) => !inLoop(c))
   // A loop that starts a server and then sleeps (frp's framework starting each server process of
-  // a list) guesses once per server; a loop that only sleeps between asks polls.
-  const innermostLoop = (at: Span) =>
-    loops
-      .filter((b) => contains(b.at, at))
-      .sort((x, y) => x.at.start - y.at.start)
-      .at(-1)
-  const loopSleeps = sleeps.filter(inLoop)
-  const sleepInItsLoop = (start: Call) =>
-    loopSleeps.find((c) => {
-      const loop = c.at.start > start.at.end ? innermostLoop(c.at) : undefined
-      return loop !== undefined && contains(loop.at, start.at)
-    })
+  // a list) guesses once per server; a loop that only sleeps between asks polls, and a sleep in a
+  // branch of the loop (a retry's back-off in `except`) waits after a failure, not a start. So
+  // both the start and the sleep stand in the loop's own body.
+  const innermostBlock = (at: Span) => {
+    let inner: (typeof facts.blocks)[number] | undefined
+    for (const b of facts.blocks) {
+      if (contains(b.at, at) && (!inner || contains(inner.at, b.at))) inner = b
+    }
+    return inner
+  }
+  const loopSleeps = sleeps.flatMap((c) => {
+    const block = innermostBlock(c.at)
+    return block?.kind === 'loop' ? [{ sleep: c, loop: block }] : []
+  })
+  const sleepInItsLoop = (start: Call): Call | undefined => {
+    const loop = innermostBlock(start.at)
+    if (loop?.kind !== 'loop') return undefined
+    for (const { sleep, loop: around } of loopSleeps) {
+      if (sleep.at.start > loop.at.end) return undefined
+      if (sleep.at.start > start.at.end && around === loop) return sleep
+    }
+    return undefined
+  }
   // Without a sleep that says it waits for a server, only a named start can count.
   const noted = fixed.some((c) => sleepWaitsForServer(ctx, c))
   const starts = noted ? facts.calls.filter((c) => STARTS.test(c.name)) : []
@@ -759,9 +770,9 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
     const scope = namedScope(ctx, call.scope)
     const fn = facts.scopes[scope]!
     // The first fixed sleep after the start in its function, or in the loop that starts it.
-    const outside = fixed
-      .slice(firstAfter(fixed, call.at.end))
-      .find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end)
+    const next = fixed[firstAfter(fixed, call.at.end)]
+    const outside =
+      next && (contains(fn.at, next.at) || next.at.start > fn.at.end) ? next : undefined
     const looped = sleepInItsLoop(call)
     const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside
     if (!sleep || !contains(fn.at, sleep.at)) continue
@@ -848,8 +859,16 @@ function rust(ctx: RuleContext): Hit[] {
     if (call.name !== 'spawn' || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
       continue
     // A task given a local address to run on (peer-observer's `format!("127.0.0.1:{}", port)`
-    // handed to `p2p_extractor::run(args, …)`) runs a server there, whatever its receiver.
-    const addressed = LOCAL_ADDRESS_TEXT.test(call.text)
+    // handed to `p2p_extractor::run(args, …)`) runs a server there, whatever its receiver; not
+    // one that dials the address (`TcpStream::connect("127.0.0.1:7000")`, then `session.run()`).
+    const addressed =
+      LOCAL_ADDRESS_TEXT.test(call.text) &&
+      !facts.calls.some(
+        (c) =>
+          contains(call.at, c.at) &&
+          CLIENT.test(c.name) &&
+          c.args.some((a) => LOCAL_ADDRESS_TEXT.test(a.value.text)),
+      )
     const serves =
       ctx.listeners.some((l) => contains(call.at, l.at)) ||
       facts.calls.some(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-P3GSJNGK.js";
+} from "./chunk-4AJTFBKC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3CPW6IL3.js";
+} from "./chunk-UADXX34O.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CNRBPJVD.js.LEGAL.txt */
+/*! For license information please see serve-command-XIL6BGVR.js.LEGAL.txt */

@@ -30521,6 +30521,7 @@ var SHORT_STATEMENT = 300;
 var C_TEST_MACRO = /^(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|BOOST_AUTO_TEST_CASE|BOOST_FIXTURE_TEST_CASE|TEST_CASE|TEST_CASE_METHOD|SCENARIO)\s*\(/;
 var FUNCTION_LITERAL = /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/;
 var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
+var CATCH = /* @__PURE__ */ new Set(["except_clause", "catch_clause", "catch_block"]);
 var Extractor = class {
   facts;
   stack = [];
@@ -30568,7 +30569,8 @@ var Extractor = class {
       "value_argument",
       "argument",
       "local_declaration_statement",
-      ...FINALLY
+      ...FINALLY,
+      ...CATCH
     ]);
   }
   run(root) {
@@ -30684,6 +30686,7 @@ var Extractor = class {
     if (s.returns.has(type)) this.exit(node);
     if (s.loops.has(type)) this.block("loop", node);
     if (s.ifs.has(type)) this.block("if", node);
+    if (CATCH.has(type)) this.block("catch", node);
     if (FINALLY.has(type) && node.parent) {
       this.facts.blocks.push({
         kind: "finally",
@@ -31207,6 +31210,7 @@ function stringValue(node) {
 
 // src/scan/values.ts
 var MIN_PORT = 1024;
+var NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-z])/;
 var UNKNOWN = { kind: "unknown" };
 function constantsOf(facts) {
   const seen = /* @__PURE__ */ new Map();
@@ -31537,7 +31541,8 @@ function addressFromText(text, args2, consts) {
   if (!parsed) return { port: UNKNOWN };
   const fill = (part) => {
     if (part === void 0) return void 0;
-    if (part === "") return { kind: "int", value: 0, text: "" };
+    if (part === "" && /^(?:|localhost|[\d.]+|[\da-f:.]*)$/i.test(parsed.host ?? ""))
+      return { kind: "int", value: 0, text: "" };
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part);
     if (named) return { kind: "name", name: named[1], last: named[1], text: named[1] };
     if (/^(?:\{\}|%[dsv])$/.test(part)) {
@@ -31705,7 +31710,7 @@ var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && (SERVER_CLASS.test(call.name) || MOCK_SERVER_CLASS.test(call.name)) || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
@@ -32004,7 +32009,7 @@ function offsetCounters(facts, consts) {
     const around = statements.find((st) => contains(st.at, c.at));
     const at = around?.text.indexOf(c.text) ?? -1;
     if (!around || at < 0) continue;
-    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(0, at))?.[1];
+    const before = /([\w$.]+)\s*\+\s*$/.exec(around.text.slice(Math.max(0, at - 80), at))?.[1];
     const after = /^\s*\+\s*([\w$.]+)/.exec(around.text.slice(at + c.text.length))?.[1];
     const port = baseNumber(before, consts) ?? baseNumber(after, consts) ?? 0;
     if (!(port >= MIN_PORT && port < 65536)) continue;
@@ -32268,10 +32273,12 @@ function uncast(v) {
 function isIntValue(v, consts) {
   return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
 }
+var EMPTY_PORT_ADDRESS = /^(?:|localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]*\]):$/i;
 function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
-  if (r.kind === "string") return /^[\w.[\]:-]*:(?:[\d{%]|$)/.test(r.value);
+  if (r.kind === "string")
+    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || EMPTY_PORT_ADDRESS.test(r.value);
   if (r.kind === "other") {
     const first = r.parts[0];
     return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
@@ -32420,7 +32427,7 @@ function cFamily2(call, consts, facts) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
     if (address2.kind === "tuple") return addressOf(address2, consts);
   }
-  if (SERVER_ADDRESS.test(n)) return contextBind(call, consts);
+  if (SERVER_ADDRESS.test(n) || CONTEXT_BIND.test(n)) return contextBind(call, consts);
   if (/^uv_ip[46]_addr$/.test(n)) {
     const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? "")?.[1];
     const bound = facts.calls.some(
@@ -32430,24 +32437,27 @@ function cFamily2(call, consts, facts) {
   }
   return void 0;
 }
-var SERVER_ADDRESS = /server\w*_(?:address|addr|endpoint|listen)\w*$/i;
+var SERVER_ADDRESS = /(?:^|_)server_(?:config_)?(?:add|set)_(?:\w+_)?(?:address|endpoint|listen)\w*$/i;
+var CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$/i;
 var CALL_HOME = /(?:^|_)ch_|call_?home/i;
 function contextBind(call, consts) {
-  const named = /_(?:bind|listen)$/i.test(call.name) || SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name);
+  const named = CONTEXT_BIND.test(call.name) || SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name);
   if (!named || call.args.length < 2) return void 0;
   const args2 = call.args.map((a) => a.value);
   const host = args2.findIndex(
-    (v, i2) => i2 > 0 && isHostText(v, consts) && isIntValue(args2[i2 + 1], consts)
+    (v, i2) => i2 > 0 && isAddressHost(v, consts) && isPortNumber(args2[i2 + 1], consts)
   );
-  if (host > 0 && MALFORMED_IP.test(hostTextOf(args2[host], consts))) return void 0;
   if (host > 0) return hostAndPort(call, consts, args2[host], args2[host + 1]);
-  const port = args2.find((v, i2) => i2 > 0 && /port/i.test(v.text) && isIntValue(v, consts));
+  const port = args2.find((v, i2) => i2 > 0 && NAMED_PORT.test(v.text) && isPortNumber(v, consts));
   return port ? hostAndPort(call, consts, void 0, port) : void 0;
 }
-var MALFORMED_IP = /^\d{1,3}(?:\.\d{1,3}){3}[^\d.:]/;
-function hostTextOf(v, consts) {
-  const r = resolve(v, consts);
-  return r.kind === "string" ? r.value : "";
+function isAddressHost(v, consts) {
+  const r = v && resolve(v, consts);
+  return r?.kind === "string" && /^(?:localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f:]+\]?|)$/i.test(r.value);
+}
+function isPortNumber(v, consts) {
+  const port = portOf(v, consts);
+  return port.kind === "fixed" && port.port >= MIN_PORT;
 }
 var SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/;
 function addressBuiltFor(facts, call) {
@@ -33049,12 +33059,26 @@ function startedThenSleeps(ctx) {
   const loops = facts.blocks.filter((b) => b.kind === "loop");
   const inLoop = (c) => loops.some((b) => contains(b.at, c.at));
   const fixed = sleeps.filter((c) => !inLoop(c));
-  const innermostLoop = (at) => loops.filter((b) => contains(b.at, at)).sort((x, y) => x.at.start - y.at.start).at(-1);
-  const loopSleeps = sleeps.filter(inLoop);
-  const sleepInItsLoop = (start2) => loopSleeps.find((c) => {
-    const loop = c.at.start > start2.at.end ? innermostLoop(c.at) : void 0;
-    return loop !== void 0 && contains(loop.at, start2.at);
+  const innermostBlock = (at) => {
+    let inner;
+    for (const b of facts.blocks) {
+      if (contains(b.at, at) && (!inner || contains(inner.at, b.at))) inner = b;
+    }
+    return inner;
+  };
+  const loopSleeps = sleeps.flatMap((c) => {
+    const block = innermostBlock(c.at);
+    return block?.kind === "loop" ? [{ sleep: c, loop: block }] : [];
   });
+  const sleepInItsLoop = (start2) => {
+    const loop = innermostBlock(start2.at);
+    if (loop?.kind !== "loop") return void 0;
+    for (const { sleep, loop: around } of loopSleeps) {
+      if (sleep.at.start > loop.at.end) return void 0;
+      if (sleep.at.start > start2.at.end && around === loop) return sleep;
+    }
+    return void 0;
+  };
   const noted = fixed.some((c) => sleepWaitsForServer(ctx, c));
   const starts = noted ? facts.calls.filter((c) => STARTS2.test(c.name)) : [];
   const processes = new Set(
@@ -33077,7 +33101,8 @@ function startedThenSleeps(ctx) {
     if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
     const scope = namedScope(ctx, call.scope);
     const fn = facts.scopes[scope];
-    const outside = fixed.slice(firstAfter(fixed, call.at.end)).find((c) => contains(fn.at, c.at) || c.at.start > fn.at.end);
+    const next = fixed[firstAfter(fixed, call.at.end)];
+    const outside = next && (contains(fn.at, next.at) || next.at.start > fn.at.end) ? next : void 0;
     const looped = sleepInItsLoop(call);
     const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside;
     if (!sleep || !contains(fn.at, sleep.at)) continue;
@@ -33128,7 +33153,9 @@ function rust3(ctx) {
   for (const call of facts.calls) {
     if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
       continue;
-    const addressed = LOCAL_ADDRESS_TEXT.test(call.text);
+    const addressed = LOCAL_ADDRESS_TEXT.test(call.text) && !facts.calls.some(
+      (c) => contains(call.at, c.at) && CLIENT.test(c.name) && c.args.some((a) => LOCAL_ADDRESS_TEXT.test(a.value.text))
+    );
     const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
       (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (addressed || SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
     );
