@@ -247,7 +247,12 @@ function js(call: Call, consts: Constants, facts: FileFacts): Address | undefine
   if (!first) return undefined
   if (n === 'listen') {
     if (first.kind === 'object' || isMultiaddr(first)) return addressOf(first, consts)
-    if (first.kind === 'function') return undefined
+    // Node's `server.listen(callback)` on a server the file made asks the OS for a port (dorusu's
+    // `net.createServer()` then `server.listen(function() { … server.address() … })`).
+    if (first.kind === 'function')
+      return constructedByCreateServer(call.receiver, facts)
+        ? { port: { kind: 'zero' } }
+        : undefined
     const host = call.args[1] && resolve(call.args[1].value, consts)
     return hostAndPort(call, consts, host && host.kind === 'string' ? host : undefined, first)
   }
@@ -266,6 +271,13 @@ function js(call: Call, consts: Constants, facts: FileFacts): Address | undefine
     return addressOf(first, consts)
   }
   return undefined
+}
+
+/** A variable the file assigned a Node server: `var server = net.createServer()`. */
+function constructedByCreateServer(name: string, facts: FileFacts): boolean {
+  return facts.assigns.some(
+    (a) => a.target === name && a.value.kind === 'call' && a.value.call.name === 'createServer',
+  )
 }
 
 /** A host name or address as text (`'localhost'`, `"127.0.0.1"`), not an endpoint with a port. */

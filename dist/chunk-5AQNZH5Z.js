@@ -32245,7 +32245,8 @@ function js(call, consts, facts) {
   if (!first) return void 0;
   if (n === "listen") {
     if (first.kind === "object" || isMultiaddr(first)) return addressOf(first, consts);
-    if (first.kind === "function") return void 0;
+    if (first.kind === "function")
+      return constructedByCreateServer(call.receiver, facts) ? { port: { kind: "zero" } } : void 0;
     const host = call.args[1] && resolve(call.args[1].value, consts);
     return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
   }
@@ -32260,6 +32261,11 @@ function js(call, consts, facts) {
     return addressOf(first, consts);
   }
   return void 0;
+}
+function constructedByCreateServer(name2, facts) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && a.value.call.name === "createServer"
+  );
 }
 function isHostText(v, consts) {
   const r = v && resolve(v, consts);
