@@ -21,6 +21,26 @@ def get_port():
 `
 
 describe('PORT002 free-port-race', () => {
+  it('runs a racy fixture’s finding to where the test hands the number on', async () => {
+    // pymodbus test_simulator.py: the fixture on line 2, handed to the server on line 4; a test
+    // that only prints it keeps the finding on its parameter.
+    const py = `class TestSimulator:
+    async def test_simulator_server_tcp(self, unused_tcp_port):
+        \"\"\"Test init simulator server.\"\"\"
+        task = ModbusSimulatorServer(http_port=unused_tcp_port)
+        await task.run_forever(only_start=True)
+
+
+def test_prints(unused_tcp_port):
+    print(unused_tcp_port)
+`
+    const r = await scanFiles({ 'test/test_simulator.py': py })
+    expect(spansOf(r, 'PORT002')).toEqual([
+      [2, 4],
+      [8, 8],
+    ])
+  })
+
   it("reports a get-port draw once, not again for the promise's then()", async () => {
     // DataDog/dd-trace-js: `getPort().then(port => { … server.listen(port) })`.
     const js = `const getPort = require('get-port')

@@ -1168,10 +1168,20 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   if (ctx.family === 'python') {
     for (const p of facts.params) {
       if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue
+      // The finding runs to where the test first hands the number on (pymodbus's
+      // `ModbusSimulatorServer(http_port=unused_tcp_port)`), as a helper's runs to its bind.
+      const body = facts.scopes[p.scope]!.at
+      const handed = facts.calls.find(
+        (c) =>
+          contains(body, c.at) &&
+          c.at.start > p.at.end &&
+          !NOT_A_USE.test(c.name) &&
+          c.args.some((a) => hasWord(a.value.text, p.name)),
+      )
       hits.push({
         rule: 'PORT002',
         severity: severityIn(ctx, p.scope),
-        at: p.at,
+        at: handed ? spanning(p.at, statementAround(facts, handed.at)) : p.at,
         code: p.name,
         message:
           `The \`${p.name}\` fixture hands out a port number after closing its probe socket: ` +

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5AQNZH5Z.js";
+} from "./chunk-QQDNT6RB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-LZR3DCLX.js.LEGAL.txt */
+/*! For license information please see chunk-KZWNVBUH.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-LZR3DCLX.js";
+} from "./chunk-KZWNVBUH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5AQNZH5Z.js";
+} from "./chunk-QQDNT6RB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5MNT3P6M.js.LEGAL.txt */
+/*! For license information please see serve-command-AM4KLIV5.js.LEGAL.txt */

@@ -34301,10 +34301,14 @@ function helperCalls(ctx, racyFunctions) {
   if (ctx.family === "python") {
     for (const p of facts.params) {
       if (!RACY_FIXTURES.test(p.name) || allowed(p.name)) continue;
+      const body2 = facts.scopes[p.scope].at;
+      const handed = facts.calls.find(
+        (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
+      );
       hits.push({
         rule: "PORT002",
         severity: severityIn(ctx, p.scope),
-        at: p.at,
+        at: handed ? spanning(p.at, statementAround(facts, handed.at)) : p.at,
         code: p.name,
         message: `The \`${p.name}\` fixture hands out a port number after closing its probe socket: under pytest-xdist or a busy CI host another process can take the port before the test binds it.`
       });
