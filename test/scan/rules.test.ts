@@ -26,7 +26,7 @@ describe('PORT002 free-port-race', () => {
     // that only prints it keeps the finding on its parameter.
     const py = `class TestSimulator:
     async def test_simulator_server_tcp(self, unused_tcp_port):
-        \"\"\"Test init simulator server.\"\"\"
+        """Test init simulator server."""
         task = ModbusSimulatorServer(http_port=unused_tcp_port)
         await task.run_forever(only_start=True)
 
