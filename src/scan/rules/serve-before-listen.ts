@@ -353,7 +353,7 @@ function js(ctx: RuleContext): Hit[] {
 
 /** Thread targets that start a server whatever they are called on. */
 const SERVES_IN_THREAD =
-  /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
+  /(?:^|\.)(?:run_app|serve|run_simple|(?:run|start|launch|serve)_(?:\w+_)?server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/
 
 /** `x.run` / `x.listen` / `x.start`: a server only when x looks like one or the thread is given a host or port. */
 const RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/

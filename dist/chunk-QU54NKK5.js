@@ -32878,7 +32878,7 @@ function js2(ctx) {
   }
   return hits;
 }
-var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|run_server|start_server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
+var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|(?:run|start|launch|serve)_(?:\w+_)?server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
 var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/;
 var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
 var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
