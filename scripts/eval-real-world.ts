@@ -54,6 +54,7 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-28.json',
   'unlabelled-judgements-census-29.json',
   'unlabelled-judgements-census-30.json',
+  'unlabelled-judgements-census-31.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
