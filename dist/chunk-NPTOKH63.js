@@ -34853,6 +34853,7 @@ function ipv4Client(ctx, servers) {
     return socket !== void 0 && !serverSockets.has(socket.name);
   });
 }
+var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
   const servers = ctx.listeners.filter((l) => l.kind === "server");
@@ -34883,6 +34884,7 @@ var localhostFamily = (ctx) => {
     let clients = [];
     let why = "";
     let resolves = "";
+    if (family === "v4" && JVM.has(ctx.family)) continue;
     if (family === "v4" || family === "v6") {
       clients = [...facts.strings, ...js3 ? implicitLocalhost(ctx) : []].filter(
         (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s) && !lookedUp(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QU54NKK5.js";
+} from "./chunk-NPTOKH63.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Y6M7C3RN.js.LEGAL.txt */
+/*! For license information please see chunk-JLJOAL5L.js.LEGAL.txt */

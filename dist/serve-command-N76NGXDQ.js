@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Y6M7C3RN.js";
+} from "./chunk-JLJOAL5L.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QU54NKK5.js";
+} from "./chunk-NPTOKH63.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-S6GLIELN.js.LEGAL.txt */
+/*! For license information please see serve-command-N76NGXDQ.js.LEGAL.txt */
