@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JLJOAL5L.js";
+} from "./chunk-MC6C5KGE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NPTOKH63.js";
+} from "./chunk-7S7Z2SKY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-N76NGXDQ.js.LEGAL.txt */
+/*! For license information please see serve-command-AEATFWTF.js.LEGAL.txt */

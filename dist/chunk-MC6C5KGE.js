@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-NPTOKH63.js";
+} from "./chunk-7S7Z2SKY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JLJOAL5L.js.LEGAL.txt */
+/*! For license information please see chunk-MC6C5KGE.js.LEGAL.txt */
