@@ -192,6 +192,15 @@ export function innermostCall(facts: FileFacts, at: Span): Call | undefined {
   return best
 }
 
+/** The smallest block around `at`: the body it stands in directly (a loop's, an `except`'s). */
+export function innermostBlock(facts: FileFacts, at: Span): Block | undefined {
+  let best: Block | undefined
+  for (const b of facts.blocks) {
+    if (contains(b.at, at) && (!best || contains(best.at, b.at))) best = b
+  }
+  return best
+}
+
 /** The smallest assignment around `at`: the one whose value holds it (`srv := &http.Server{…}`). */
 export function innermostAssign(facts: FileFacts, at: Span): Assign | undefined {
   let best: Assign | undefined

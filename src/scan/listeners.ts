@@ -5,6 +5,7 @@ import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import { contains, innermostAssign, spanning, statementAround } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
+  ADDRESS_HOST,
   addressOf,
   assignsByScope,
   parseAddress,
@@ -305,16 +306,16 @@ function isIntValue(v: Value | undefined, consts: Constants): boolean {
   )
 }
 
-/** An address whose port is left empty: `":"`, `"127.0.0.1:"`, `"localhost:"`, `"[::1]:"`. */
-const EMPTY_PORT_ADDRESS = /^(?:|localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]*\]):$/i
-
 function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
   // Go's `"127.0.0.1:"` and `":"` leave the port empty, which asks for any free one (not a
   // subtest's name, `t.Run("ipv4:", …)`).
   if (r.kind === 'string')
-    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || EMPTY_PORT_ADDRESS.test(r.value)
+    return (
+      /^[\w.[\]:-]*:[\d{%]/.test(r.value) ||
+      (r.value.endsWith(':') && ADDRESS_HOST.test(r.value.slice(0, -1)))
+    )
   // `":" + port`, `"127.0.0.1:" + strconv.Itoa(port)`: a host and its colon, then the port.
   if (r.kind === 'other') {
     const first = r.parts[0]
@@ -586,17 +587,9 @@ function contextBind(call: Call, consts: Constants): Address | undefined {
   return port ? hostAndPort(call, consts, undefined, port) : undefined
 }
 
-/**
- * A host the way a listener is given one: an IP address, `localhost`, a wildcard or nothing. Not
- * a file name (`"events.log"`), nor an address no socket can take (tezc/sc's `sc_sock_listen(&s,
- * "127.0.0.1x", "8004")`, asserted to fail: an argument check, nothing binds).
- */
 function isAddressHost(v: Value | undefined, consts: Constants): boolean {
   const r = v && resolve(v, consts)
-  return (
-    r?.kind === 'string' &&
-    /^(?:localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f:]+\]?|)$/i.test(r.value)
-  )
+  return r?.kind === 'string' && ADDRESS_HOST.test(r.value)
 }
 
 /** A number that can be a listener's port in a test: a literal or constant from 1024 up. */

@@ -12,6 +12,7 @@ import {
   literalNumber,
   MIN_PORT,
   NAMED_PORT,
+  nameValue,
   parseAddress,
   portOf,
   resolve,
@@ -600,8 +601,7 @@ function offsetCounters(facts: FileFacts, consts: Constants): ConfiguredPort[] {
 function baseNumber(word: string | undefined, consts: Constants): number | undefined {
   if (word === undefined) return undefined
   if (/^\d+$/.test(word)) return Number(word)
-  const last = word.split('.').pop()!
-  return literalNumber({ kind: 'name', name: word, last, text: word }, consts)
+  return literalNumber(nameValue(word), consts)
 }
 
 /** How many lines apart a counter and a helper that draws from it may stand to share a finding. */

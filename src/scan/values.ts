@@ -26,6 +26,12 @@ export type Constants = ReadonlyMap<string, Value>
 /** Ports below this are counts, sizes and timeouts far more often than listeners in tests. */
 export const MIN_PORT = 1024
 
+/**
+ * A host the way a listener is given one: an IP address, `localhost`, a wildcard or nothing; not
+ * a file name (`"events.log"`), nor an address no socket can take (`"127.0.0.1x"`).
+ */
+export const ADDRESS_HOST = /^(?:|localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f]*:[\da-f:]*\]?)$/i
+
 /** `port`, `PORT`, `TEST_PORT`, `serverPort` as words of a name; not `TRANSPORT_TCP`, `REPORT_…`. */
 export const NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-z])/
 
@@ -303,6 +309,11 @@ export function counterBase(value: Value, consts: Constants): number | undefined
   return start !== undefined && start >= 1024 && start < 65536 ? start : undefined
 }
 
+/** A dotted name as a Value, to resolve through the file's constants: `PORT`, `Ports.BASE`. */
+export function nameValue(text: string): Value {
+  return { kind: 'name', name: text, last: text.split('.').pop()!, text }
+}
+
 /**
  * The literal a counter shared by the suite starts from, when the call draws from it: Java's
  * `static final AtomicInteger PORTS = new AtomicInteger(5000)` … `PORTS.getAndIncrement()`,
@@ -313,10 +324,7 @@ export function counterBase(value: Value, consts: Constants): number | undefined
 export function counterStart(call: Call, consts: Constants): number | undefined {
   const counter = counterDrawnFrom(call)
   if (!counter) return undefined
-  const v = resolve(
-    { kind: 'name', name: counter, last: counter.split('.').pop()!, text: counter },
-    consts,
-  )
+  const v = resolve(nameValue(counter), consts)
   if (v.kind === 'int') return v.value >= 1024 && v.value < 65536 ? v.value : undefined
   return counterBase(v, consts)
 }
@@ -494,7 +502,7 @@ function addressFromText(text: string, args: Value[], consts: Constants): Addres
     if (part === undefined) return undefined
     // Go's `net.Listen("tcp", "127.0.0.1:")`: an empty port after an address asks the OS for one,
     // like 0 (Go's listener readers only take such a text where the host is an address).
-    if (part === '' && /^(?:|localhost|[\d.]+|[\da-f:.]*)$/i.test(parsed.host ?? ''))
+    if (part === '' && ADDRESS_HOST.test(parsed.host ?? ''))
       return { kind: 'int', value: 0, text: '' }
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part)
     if (named) return { kind: 'name', name: named[1]!, last: named[1]!, text: named[1]! }

@@ -1,7 +1,14 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 import { isIP } from 'node:net'
 import type { Assign, Call, Exit, Scope, Span, Value } from '../facts.ts'
-import { WAITS_FOR_SERVER, contains, lastAssign, spanning, statementAround } from '../facts.ts'
+import {
+  WAITS_FOR_SERVER,
+  contains,
+  innermostBlock,
+  lastAssign,
+  spanning,
+  statementAround,
+} from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { hasWord, inTest, namedScope } from './context.ts'
 import { assignsByScope, constantsAt, literalNumber, resolve } from '../values.ts'
@@ -724,19 +731,12 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
   // a list) guesses once per server; a loop that only sleeps between asks polls, and a sleep in a
   // branch of the loop (a retry's back-off in `except`) waits after a failure, not a start. So
   // both the start and the sleep stand in the loop's own body.
-  const innermostBlock = (at: Span) => {
-    let inner: (typeof facts.blocks)[number] | undefined
-    for (const b of facts.blocks) {
-      if (contains(b.at, at) && (!inner || contains(inner.at, b.at))) inner = b
-    }
-    return inner
-  }
   const loopSleeps = sleeps.flatMap((c) => {
-    const block = innermostBlock(c.at)
+    const block = innermostBlock(facts, c.at)
     return block?.kind === 'loop' ? [{ sleep: c, loop: block }] : []
   })
   const sleepInItsLoop = (start: Call): Call | undefined => {
-    const loop = innermostBlock(start.at)
+    const loop = innermostBlock(facts, start.at)
     if (loop?.kind !== 'loop') return undefined
     for (const { sleep, loop: around } of loopSleeps) {
       if (sleep.at.start > loop.at.end) return undefined

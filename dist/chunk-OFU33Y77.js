@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7S7Z2SKY.js";
+} from "./chunk-4WTYJHZS.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-MC6C5KGE.js.LEGAL.txt */
+/*! For license information please see chunk-OFU33Y77.js.LEGAL.txt */

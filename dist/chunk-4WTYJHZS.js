@@ -29877,6 +29877,13 @@ function innermostCall(facts, at) {
   }
   return best;
 }
+function innermostBlock(facts, at) {
+  let best;
+  for (const b of facts.blocks) {
+    if (contains(b.at, at) && (!best || contains(best.at, b.at))) best = b;
+  }
+  return best;
+}
 function innermostAssign(facts, at) {
   let best;
   for (const a of facts.assigns) {
@@ -31210,6 +31217,7 @@ function stringValue(node) {
 
 // src/scan/values.ts
 var MIN_PORT = 1024;
+var ADDRESS_HOST = /^(?:|localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f]*:[\da-f:]*\]?)$/i;
 var NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-z])/;
 var UNKNOWN = { kind: "unknown" };
 function constantsOf(facts) {
@@ -31393,13 +31401,13 @@ function counterBase(value, consts) {
   const start2 = literalNumber(value.call.args[0]?.value ?? value, consts);
   return start2 !== void 0 && start2 >= 1024 && start2 < 65536 ? start2 : void 0;
 }
+function nameValue(text) {
+  return { kind: "name", name: text, last: text.split(".").pop(), text };
+}
 function counterStart(call, consts) {
   const counter = counterDrawnFrom(call);
   if (!counter) return void 0;
-  const v = resolve(
-    { kind: "name", name: counter, last: counter.split(".").pop(), text: counter },
-    consts
-  );
+  const v = resolve(nameValue(counter), consts);
   if (v.kind === "int") return v.value >= 1024 && v.value < 65536 ? v.value : void 0;
   return counterBase(v, consts);
 }
@@ -31541,7 +31549,7 @@ function addressFromText(text, args2, consts) {
   if (!parsed) return { port: UNKNOWN };
   const fill = (part) => {
     if (part === void 0) return void 0;
-    if (part === "" && /^(?:|localhost|[\d.]+|[\da-f:.]*)$/i.test(parsed.host ?? ""))
+    if (part === "" && ADDRESS_HOST.test(parsed.host ?? ""))
       return { kind: "int", value: 0, text: "" };
     const named = /^\{([A-Za-z_]\w*)(?::[^}]*)?\}$/.exec(part);
     if (named) return { kind: "name", name: named[1], last: named[1], text: named[1] };
@@ -32029,8 +32037,7 @@ function offsetCounters(facts, consts) {
 function baseNumber(word, consts) {
   if (word === void 0) return void 0;
   if (/^\d+$/.test(word)) return Number(word);
-  const last = word.split(".").pop();
-  return literalNumber({ kind: "name", name: word, last, text: word }, consts);
+  return literalNumber(nameValue(word), consts);
 }
 var HELPER_NEARBY = 20;
 function withHelpers(facts, counter, step) {
@@ -32279,12 +32286,11 @@ function uncast(v) {
 function isIntValue(v, consts) {
   return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
 }
-var EMPTY_PORT_ADDRESS = /^(?:|localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]*\]):$/i;
 function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
   if (r.kind === "string")
-    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || EMPTY_PORT_ADDRESS.test(r.value);
+    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || r.value.endsWith(":") && ADDRESS_HOST.test(r.value.slice(0, -1));
   if (r.kind === "other") {
     const first = r.parts[0];
     return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
@@ -32459,7 +32465,7 @@ function contextBind(call, consts) {
 }
 function isAddressHost(v, consts) {
   const r = v && resolve(v, consts);
-  return r?.kind === "string" && /^(?:localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f:]+\]?|)$/i.test(r.value);
+  return r?.kind === "string" && ADDRESS_HOST.test(r.value);
 }
 function isPortNumber(v, consts) {
   const port = portOf(v, consts);
@@ -33065,19 +33071,12 @@ function startedThenSleeps(ctx) {
   const loops = facts.blocks.filter((b) => b.kind === "loop");
   const inLoop = (c) => loops.some((b) => contains(b.at, c.at));
   const fixed = sleeps.filter((c) => !inLoop(c));
-  const innermostBlock = (at) => {
-    let inner;
-    for (const b of facts.blocks) {
-      if (contains(b.at, at) && (!inner || contains(inner.at, b.at))) inner = b;
-    }
-    return inner;
-  };
   const loopSleeps = sleeps.flatMap((c) => {
-    const block = innermostBlock(c.at);
+    const block = innermostBlock(facts, c.at);
     return block?.kind === "loop" ? [{ sleep: c, loop: block }] : [];
   });
   const sleepInItsLoop = (start2) => {
-    const loop = innermostBlock(start2.at);
+    const loop = innermostBlock(facts, start2.at);
     if (loop?.kind !== "loop") return void 0;
     for (const { sleep, loop: around } of loopSleeps) {
       if (sleep.at.start > loop.at.end) return void 0;

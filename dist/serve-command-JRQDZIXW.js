@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MC6C5KGE.js";
+} from "./chunk-OFU33Y77.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7S7Z2SKY.js";
+} from "./chunk-4WTYJHZS.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-AEATFWTF.js.LEGAL.txt */
+/*! For license information please see serve-command-JRQDZIXW.js.LEGAL.txt */
