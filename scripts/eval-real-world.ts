@@ -56,6 +56,14 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-30.json',
   'unlabelled-judgements-census-31.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
+/**
+ * Judged findings of whole-repository scans of repositories outside the corpus: the precision a
+ * user meets on code nobody tuned the rules on. Each names its repositories' commits.
+ */
+export const FRESH_CENSUSES = ['fresh-repos-census-32.json'].map((name) =>
+  fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)),
+)
+
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
 export interface RealWorldCase {
@@ -291,6 +299,53 @@ export async function evaluateRealWorld(
     await rm(work, { recursive: true, force: true })
   }
   return result
+}
+
+/**
+ * The current scan's findings on the files of fresh censuses' judgements, each file version read
+ * from DIR (its blob checked) and scanned alone, as the labelled cases are: with `stillFound`,
+ * which judged findings the scan still makes.
+ */
+export async function rescanJudgedFiles(
+  dir: string,
+  files = FRESH_CENSUSES,
+): Promise<{ current: UnlabelledFinding[]; errors: string[] }> {
+  const judged = (await loadJudgements(files)) as (Judgement & { blob: string })[]
+  const versions = new Map(judged.map((j) => [`${j.repository}@${j.commit}:${j.path}`, j]))
+  const current: UnlabelledFinding[] = []
+  const errors: string[] = []
+  const grammars = new Grammars()
+  const work = await mkdtemp(join(tmpdir(), 'bind-probe-fresh-'))
+  try {
+    let n = 0
+    for (const [key, version] of versions) {
+      const bytes = await readCaseFile(dir, version)
+      if (typeof bytes === 'string') {
+        errors.push(`${key}: ${bytes}`)
+        continue
+      }
+      const root = join(work, String(n++))
+      await mkdir(dirname(join(root, version.path)), { recursive: true })
+      await writeFile(join(root, version.path), bytes)
+      await writeIncludedHeaders(dir, version, bytes, root)
+      const { findings } = await scan({ root, paths: [version.path], grammars })
+      for (const f of findings)
+        current.push({
+          ref: `${key}:${f.line}:${f.rule}`,
+          repository: version.repository,
+          commit: version.commit,
+          path: version.path,
+          line: f.line,
+          endLine: f.endLine ?? f.line,
+          rule: f.rule,
+          heldOut: false,
+        })
+    }
+  } finally {
+    await grammars.dispose()
+    await rm(work, { recursive: true, force: true })
+  }
+  return { current, errors }
 }
 
 /** Per-rule counts: a case counts once for each of its rules. */

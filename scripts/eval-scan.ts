@@ -18,6 +18,8 @@ import {
   REAL_WORLD_ENV,
   loadJudgements,
   renderJudgements,
+  rescanJudgedFiles,
+  FRESH_CENSUSES,
   renderRealWorld,
   sampleUnlabelled,
 } from './eval-real-world.ts'
@@ -181,8 +183,13 @@ async function main(args: string[]): Promise<void> {
   }
   if (!existsSync(dir)) throw new Error(`--real-world ${dir}: no such directory`)
   const evaluation = await evaluateRealWorld(dir)
+  const fresh = await rescanJudgedFiles(dir)
   process.stdout.write(
-    renderRealWorld(evaluation) + (await renderJudgements(undefined, evaluation.unlabelled)),
+    renderRealWorld(evaluation) +
+      (await renderJudgements(undefined, evaluation.unlabelled)) +
+      '\n### Whole-repository scans of repositories outside the corpus\n' +
+      (await renderJudgements(FRESH_CENSUSES, fresh.current)) +
+      (fresh.errors.length ? `\nSkipped judged files: ${fresh.errors.join('; ')}\n` : ''),
   )
   const out = flag('--sample-unlabelled')
   if (out) {
