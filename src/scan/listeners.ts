@@ -354,6 +354,9 @@ function isParameter(facts: FileFacts, at: Span, name: string): boolean {
 /** What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. */
 const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i
 
+/** A receiver that makes sockets: `HttpServer.create`, `ServerSocketChannel.open`. */
+const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
+
 /** A variable the file assigns a `new X(…)` whose type matches: `ServerConnector http = new ServerConnector(server)`. */
 function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
   return facts.assigns.some(
@@ -387,7 +390,14 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === 'call' && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts)
-    if (first.kind === 'int') return hostAndPort(call, consts, pos(call, 1), first)
+    // `create`/`open` are everyone's factories (`Duration.create(5, SECONDS)`,
+    // `NodeApiVersions.create(337, …)`): a number makes a port only on a server or socket.
+    if (
+      first.kind === 'int' &&
+      (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver))
+    )
+      return hostAndPort(call, consts, pos(call, 1), first)
+    if (first.kind === 'int') return undefined
     // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`.
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
       return hostAndPort(call, consts, first, pos(call, 1))
@@ -705,11 +715,44 @@ const BY_FAMILY: Record<
 const LISTENER_NAME =
   /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/
 
+/** Node's modules that bind: mocked, they bind nothing for the whole test file. */
+const SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/
+
+/**
+ * `jest.mock("dgram")` (or vitest's `vi.mock`) replaces the module for every module the test
+ * file loads, the code under test included, so its servers listen on nothing.
+ */
+export function mocksSocketModule(facts: FileFacts): boolean {
+  return facts.calls.some((c) => {
+    const first = c.args[0]?.value
+    return (
+      c.name === 'mock' &&
+      /^(?:jest|vi)$/.test(c.receiver) &&
+      first?.kind === 'string' &&
+      SOCKET_MODULE.test(first.value)
+    )
+  })
+}
+
+/**
+ * A Unix-domain socket's address is a file name: `net.Listen("unix", "etcd-auth-test:1")` and
+ * `NewUnixListener("localhost:27989")` hold no port, whatever their text looks like.
+ */
+function bindsUnixSocket(call: Call): boolean {
+  const first = call.args[0]?.value
+  return (
+    /Unix(?:gram|packet)?(?:Listener|Socket)?$|^ListenUnix/.test(call.name) ||
+    (first?.kind === 'string' && /^unix(?:gram|packet)?$/.test(first.value))
+  )
+}
+
 export function listenersOf(facts: FileFacts, family: Family, consts: Constants): Listener[] {
   const out: Listener[] = []
+  if (family === 'js' && mocksSocketModule(facts)) return out
   const read = BY_FAMILY[family]
   const byScope = assignsByScope(facts)
   for (const call of facts.calls) {
+    if (bindsUnixSocket(call)) continue
     // Per-function variables only for calls that may open a listener: building them is not free.
     const local = LISTENER_NAME.test(call.name)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)

@@ -1008,3 +1008,142 @@ func TestReusePort(t *testing.T) {
 	})
 }
 `
+
+describe('what census 32 (repositories outside the corpus) judged no listener', () => {
+  it('JVM: a number handed to a factory named create or open that makes no socket', async () => {
+    const java = `import org.junit.Test;
+
+public class FutureTest {
+    @Test
+    public void body() throws Exception {
+        String result = Await.result(future, Duration.create(5, SECONDS));
+        NodeApiVersions versions = NodeApiVersions.create((short) 337, (short) 0, (short) 1);
+        HttpServer server = HttpServer.create(8080);
+    }
+}
+`
+    const r = await scanFiles({ 'src/test/java/FutureTest.java': java })
+    expect(hits(r)).toEqual(['PORT001@8'])
+  })
+})
+
+describe('census 32: a Unix-domain socket has no port', () => {
+  it('Go: net.Listen("unix", …) and a Unix listener helper named by a host and port', async () => {
+    const go = `package client
+
+import "testing"
+
+func TestAuth(t *testing.T) {
+	lis, _ := net.Listen("unix", "etcd-auth-test:1")
+	ln, _ := transport.NewUnixListener("localhost:27989")
+	tcp, _ := net.Listen("tcp", "localhost:27990")
+	_, _, _ = lis, ln, tcp
+}
+`
+    const r = await scanFiles({ 'client/client_test.go': go })
+    expect(hits(r)).toEqual(['PORT001@8'])
+  })
+})
+
+describe('census 32: a mocked socket module binds nothing', () => {
+  const spec = (mocked: string) => `const dgram = require("dgram");
+${mocked}
+const UdpServer = require("../src/udp-server");
+
+it("binds", () => {
+	const socket = dgram.createSocket("udp4");
+	socket.bind(4567);
+	const udp = new UdpServer({ port: 4445 });
+	return udp.startServer("10.0.0.4", 4567);
+});
+`
+  it('JavaScript: jest.mock("dgram") fakes every socket of the test file', async () => {
+    const mocked = await scanFiles({ 'test/udp.spec.js': spec('jest.mock("dgram");') })
+    expect(hits(mocked)).toEqual([])
+    const real = await scanFiles({ 'test/udp.spec.js': spec('jest.mock("./logger");') })
+    expect(hits(real)).toContain('PORT001@7')
+  })
+})
+
+describe('census 32: probes that hand out no number, sleeps before a poll', () => {
+  it('Go: a probe kept as a dead address, or in a helper named for one, is only dialled', async () => {
+    const go = `package proxy
+
+import "testing"
+
+func deadUpstreamAddr(t *testing.T) string {
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+func TestShutdown(t *testing.T) {
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	deadAddr := ln.Addr().String()
+	ln.Close() // guaranteed-refused port
+	client := redis.NewClient(&redis.Options{Addr: deadAddr})
+	_ = client
+}
+
+func freeAddr(t *testing.T) string {
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+`
+    const r = await scanFiles({ 'proxy/retries_test.go': go })
+    expect(hits(r)).toEqual(['PORT002@20'])
+  })
+
+  it('Python: a function declared to return a bool binds port 0 only to learn about an address', async () => {
+    const py = `import socket
+
+def can_bind_127_0_0_2() -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.2", 0))
+        except OSError:
+            return False
+        return s.getsockname()[0] == "127.0.0.2"
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+`
+    const r = await scanFiles({ 'tests/test_stream.py': py })
+    expect(hits(r)).toEqual(['PORT002@11'])
+  })
+
+  it('Go: a server process started, a sleep, then a loop that asks until it answers', async () => {
+    const go = (poll: string) => `package proxy
+
+import "testing"
+
+func startProxy(t *testing.T) error {
+	cmd := exec.Command("resp-proxy", "--api-port", "8100")
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	time.Sleep(500 * time.Millisecond)
+${poll}
+	return nil
+}
+`
+    const polling = `	for i := 0; i < 10; i++ {
+		resp, err := http.Get("http://localhost:8100/stats")
+		if err == nil && resp.StatusCode == 200 {
+			return nil
+		}
+		time.Sleep(200 * time.Millisecond)
+	}`
+    const waits = await scanFiles({ 'proxy/proxy_test.go': go(polling) })
+    expect(hits(waits).filter((h) => h.startsWith('PORT007'))).toEqual([])
+    const guesses = await scanFiles({
+      'proxy/proxy_test.go': go('\thttp.Get("http://localhost:8100/stats")'),
+    })
+    expect(hits(guesses).filter((h) => h.startsWith('PORT007'))).toEqual(['PORT007@7'])
+  })
+})

@@ -1,5 +1,5 @@
 // PORT001: a listener in test code asks for a literal port.
-import type { Listener } from '../listeners.ts'
+import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import { contains, spanning, statementAround, type Span } from '../facts.ts'
@@ -27,6 +27,8 @@ const HEADER = /\.(?:h|hh|hpp|hxx)$/
 
 export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
+  // Servers built on a mocked module, the project's own included, bind nothing.
+  if (ctx.family === 'js' && mocksSocketModule(ctx.facts)) return hits
   // A number counted up until a check says it is free is PORT002's probe, not a fixed port.
   const loops = probeLoops(ctx.facts)
   const probed = (l: Listener) =>

@@ -103,7 +103,7 @@ const ADDRESS_HELPER_NAME =
  * classic racy helper (clipper).
  */
 const DEAD_END =
-  /[uU]nreachable|[dD]ead_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/
+  /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/
 
 /** npm packages that return a port number after closing their probe server. */
 const RACY_MODULES = new Set([
@@ -197,6 +197,7 @@ export const freePortRace: Rule = (ctx) => {
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
+    if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue
     if (!drawn && isRace(ctx, bound, scope))
       hit(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -515,6 +516,30 @@ function argumentsText(bind: Call): string {
 
 /** A boolean answer: `bool`, `boolean`, or `return true` / `return False`. */
 const BOOLEAN = /^(?:bool|boolean|Boolean)$/
+
+/**
+ * The probe's address is kept in a variable named for a dead endpoint (go-redis's `deadAddr :=
+ * ln.Addr().String()`, then `ln.Close() // guaranteed-refused port`): only dialled, to be refused.
+ */
+function namedDeadEnd(ctx: RuleContext, bound: Bound, scope: number): boolean {
+  if (!bound.sock) return false
+  return ctx.facts.assigns.some(
+    (a) =>
+      a.scope === scope &&
+      a.at.start > bound.at.end &&
+      DEAD_END.test(a.name) &&
+      hasWord(a.value.text, bound.sock),
+  )
+}
+
+/**
+ * A function declared to return a boolean binds port 0 to learn something about the address
+ * (trio's `can_bind_127_0_0_2() -> bool`): no number leaves it.
+ */
+function onlyAnswers(ctx: RuleContext, l: Listener, scope: number): boolean {
+  const fn = declaredFunction(ctx, scope)
+  return l.port.kind === 'zero' && fn !== undefined && BOOLEAN.test(fn.returns)
+}
 
 /**
  * `isFree(port)`: a function binds the port its caller asks about, lets the socket go and answers

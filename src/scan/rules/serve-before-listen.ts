@@ -583,6 +583,7 @@ function spawnedThenSleeps(ctx: RuleContext): Hit[] {
     // A poll between the start and the sleep waited already (thrift's RunClientServer.py tries
     // `connect_ex` until the port answers; its later sleep lets children exit).
     if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue
+    if (pollsNext(ctx, sleep, ctx.facts.scopes[namedScope(ctx, spawned.scope)]!.at)) continue
     const port = spawned.port ? `port ${spawned.port}` : 'its port'
     hits.push({
       rule: 'PORT007',
@@ -797,6 +798,7 @@ function startedThenSleeps(ctx: RuleContext): Hit[] {
     }
     if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue
     if (!named && servesOpenListener(ctx, call)) continue
+    if (pollsNext(ctx, sleep, fn.at)) continue
     const client = facts.calls.find(
       (c) =>
         c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c),
@@ -838,6 +840,23 @@ function waitsAfter(ctx: RuleContext, spawned: { at: Span }, area: Span): boolea
         (sleepsIn(ctx, b.at) ||
           ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name))),
     )
+  )
+}
+
+/**
+ * The next thing after the sleep is a loop that asks or sleeps between tries (go-redis's proxy
+ * helpers: `time.Sleep(500ms)`, then `GET /stats` up to ten times): the sleep only spares the
+ * first tries, the loop waits.
+ */
+function pollsNext(ctx: RuleContext, sleep: Call, area: Span): boolean {
+  const loop = ctx.facts.blocks.find(
+    (b) => b.kind === 'loop' && b.at.start > sleep.at.end && contains(area, b.at),
+  )
+  if (!loop) return false
+  const between = (at: Span) => at.start > sleep.at.end && at.start < loop.at.start
+  return (
+    !ctx.facts.calls.some((c) => between(c.at)) &&
+    waitsAfter(ctx, sleep, { ...loop.at, start: sleep.at.end })
   )
 }
 

@@ -32315,6 +32315,7 @@ function isParameter(facts, at, name2) {
   return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
 }
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
+var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
@@ -32339,7 +32340,9 @@ function jvm(call, consts, facts) {
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts);
-    if (first.kind === "int") return hostAndPort(call, consts, pos(call, 1), first);
+    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)))
+      return hostAndPort(call, consts, pos(call, 1), first);
+    if (first.kind === "int") return void 0;
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
@@ -32527,11 +32530,24 @@ var BY_FAMILY = {
   c: cFamily2
 };
 var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/;
+var SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/;
+function mocksSocketModule(facts) {
+  return facts.calls.some((c) => {
+    const first = c.args[0]?.value;
+    return c.name === "mock" && /^(?:jest|vi)$/.test(c.receiver) && first?.kind === "string" && SOCKET_MODULE.test(first.value);
+  });
+}
+function bindsUnixSocket(call) {
+  const first = call.args[0]?.value;
+  return /Unix(?:gram|packet)?(?:Listener|Socket)?$|^ListenUnix/.test(call.name) || first?.kind === "string" && /^unix(?:gram|packet)?$/.test(first.value);
+}
 function listenersOf(facts, family, consts) {
   const out2 = [];
+  if (family === "js" && mocksSocketModule(facts)) return out2;
   const read = BY_FAMILY[family];
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
+    if (bindsUnixSocket(call)) continue;
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const found = read(call, local, facts) ?? endpointBind(call, family, local);
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
@@ -32986,6 +33002,7 @@ function spawnedThenSleeps(ctx) {
     const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
     if (!sleep) continue;
     if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue;
+    if (pollsNext(ctx, sleep, ctx.facts.scopes[namedScope(ctx, spawned.scope)].at)) continue;
     const port = spawned.port ? `port ${spawned.port}` : "its port";
     hits.push({
       rule: "PORT007",
@@ -33128,6 +33145,7 @@ function startedThenSleeps(ctx) {
     }
     if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
     if (!named && servesOpenListener(ctx, call)) continue;
+    if (pollsNext(ctx, sleep, fn.at)) continue;
     const client = facts.calls.find(
       (c) => c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
     );
@@ -33149,6 +33167,14 @@ function waitsAfter(ctx, spawned, area) {
   return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
     (b) => b.kind === "loop" && after(b.at) && (sleepsIn(ctx, b.at) || ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name)))
   );
+}
+function pollsNext(ctx, sleep, area) {
+  const loop = ctx.facts.blocks.find(
+    (b) => b.kind === "loop" && b.at.start > sleep.at.end && contains(area, b.at)
+  );
+  if (!loop) return false;
+  const between = (at) => at.start > sleep.at.end && at.start < loop.at.start;
+  return !ctx.facts.calls.some((c) => between(c.at)) && waitsAfter(ctx, sleep, { ...loop.at, start: sleep.at.end });
 }
 var LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/;
 var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
@@ -33696,7 +33722,7 @@ var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiv
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
-var DEAD_END = /[uU]nreachable|[dD]ead_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/;
+var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/;
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -33760,6 +33786,7 @@ var freePortRace = (ctx) => {
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
+    if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
     if (!drawn && isRace(ctx, bound, scope))
       hit3(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -33947,6 +33974,16 @@ function argumentsText(bind) {
   return bind.args.map((a) => a.value.text).join(" ");
 }
 var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
+function namedDeadEnd(ctx, bound, scope) {
+  if (!bound.sock) return false;
+  return ctx.facts.assigns.some(
+    (a) => a.scope === scope && a.at.start > bound.at.end && DEAD_END.test(a.name) && hasWord(a.value.text, bound.sock)
+  );
+}
+function onlyAnswers(ctx, l, scope) {
+  const fn = declaredFunction(ctx, scope);
+  return l.port.kind === "zero" && fn !== void 0 && BOOLEAN.test(fn.returns);
+}
 function isAvailabilityProbe(ctx, bound, scope) {
   const fn = declaredFunction(ctx, scope);
   if (!fn) return false;
@@ -34322,6 +34359,7 @@ var LISTENS = /^(?:listen|bind|serve)\w*$/i;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var fixedPortInTest = (ctx) => {
   const hits = [];
+  if (ctx.family === "js" && mocksSocketModule(ctx.facts)) return hits;
   const loops = probeLoops(ctx.facts);
   const probed = (l) => loops.some(
     (p) => p.scope === l.scope && p.at.end <= l.at.start && hasWord(l.text, p.variable.split(".").pop())

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OFU33Y77.js";
+} from "./chunk-QCZ6H6DT.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4WTYJHZS.js";
+} from "./chunk-CT5JEHOL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JRQDZIXW.js.LEGAL.txt */
+/*! For license information please see serve-command-JQCCBRYT.js.LEGAL.txt */
