@@ -221,6 +221,8 @@ export interface UnlabelledFinding {
   /** The last line the finding covers (a finding at a helper spans to the bind). */
   endLine?: number
   rule: string
+  /** The severity the scan gives it now (not part of its identity; judgements may lack it). */
+  severity?: Finding['severity']
   heldOut: boolean
   /** What the finding says (for judging; not part of its identity). */
   message?: string
@@ -257,16 +259,11 @@ export async function evaluateRealWorld(
     let n = 0
     for (const group of groups.values()) {
       const first = group[0]!
-      const bytes = await readCaseFile(dir, first)
-      if (typeof bytes === 'string') {
-        for (const c of group) result.errors.push({ id: c.id, error: bytes })
+      const findings = await scanFileVersion(dir, first, join(work, String(n++)), grammars)
+      if (typeof findings === 'string') {
+        for (const c of group) result.errors.push({ id: c.id, error: findings })
         continue
       }
-      const root = join(work, String(n++))
-      await mkdir(dirname(join(root, first.path)), { recursive: true })
-      await writeFile(join(root, first.path), bytes)
-      await writeIncludedHeaders(dir, first, bytes, root)
-      const { findings } = await scan({ root, paths: [first.path], grammars })
       result.files++
       for (const c of group) {
         const over = findings.filter((f) => covers(f, c.line))
@@ -288,11 +285,11 @@ export async function evaluateRealWorld(
           line: f.line,
           endLine: f.endLine ?? f.line,
           rule: f.rule,
+          severity: f.severity,
           heldOut: held.has(first.repository),
           message: f.message,
         })
       }
-      await rm(root, { recursive: true, force: true })
     }
   } finally {
     await grammars.dispose()
@@ -319,16 +316,11 @@ export async function rescanJudgedFiles(
   try {
     let n = 0
     for (const [key, version] of versions) {
-      const bytes = await readCaseFile(dir, version)
-      if (typeof bytes === 'string') {
-        errors.push(`${key}: ${bytes}`)
+      const findings = await scanFileVersion(dir, version, join(work, String(n++)), grammars)
+      if (typeof findings === 'string') {
+        errors.push(`${key}: ${findings}`)
         continue
       }
-      const root = join(work, String(n++))
-      await mkdir(dirname(join(root, version.path)), { recursive: true })
-      await writeFile(join(root, version.path), bytes)
-      await writeIncludedHeaders(dir, version, bytes, root)
-      const { findings } = await scan({ root, paths: [version.path], grammars })
       for (const f of findings)
         current.push({
           ref: `${key}:${f.line}:${f.rule}`,
@@ -338,6 +330,7 @@ export async function rescanJudgedFiles(
           line: f.line,
           endLine: f.endLine ?? f.line,
           rule: f.rule,
+          severity: f.severity,
           heldOut: false,
         })
     }
@@ -346,6 +339,28 @@ export async function rescanJudgedFiles(
     await rm(work, { recursive: true, force: true })
   }
   return { current, errors }
+}
+
+/**
+ * One file version read from DIR (its blob checked) and scanned alone in ROOT, with the local
+ * headers it includes, as a pull request's scan would read it; or why it could not be read.
+ */
+async function scanFileVersion(
+  dir: string,
+  version: Pick<RealWorldCase, 'repository' | 'commit' | 'path' | 'blob'>,
+  root: string,
+  grammars: Grammars,
+): Promise<Finding[] | ReadError> {
+  const bytes = await readCaseFile(dir, version)
+  if (typeof bytes === 'string') return bytes
+  try {
+    await mkdir(dirname(join(root, version.path)), { recursive: true })
+    await writeFile(join(root, version.path), bytes)
+    await writeIncludedHeaders(dir, version, bytes, root)
+    return (await scan({ root, paths: [version.path], grammars })).findings
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
 }
 
 /** Per-rule counts: a case counts once for each of its rules. */
@@ -509,12 +524,43 @@ export function stillFound(
   return (j) => (byFile.get(place(j)) ?? []).some((f) => coversJudged(f, j))
 }
 
+const SEVERITIES = ['error', 'warning', 'note'] as const
+
+/** The severity the scan now gives a judged finding: the strongest of the findings covering it. */
+export function severityNow(
+  current: readonly UnlabelledFinding[],
+): (j: UnlabelledFinding) => Finding['severity'] | undefined {
+  const byFile = Map.groupBy(current, place)
+  return (j) => {
+    const over = (byFile.get(place(j)) ?? []).filter((f) => coversJudged(f, j))
+    return SEVERITIES.find((s) => over.some((f) => f.severity === s))
+  }
+}
+
 /** A finding covers a judged one: the same rule in the same file version, over its line. */
 export function coversJudged(f: UnlabelledFinding, j: UnlabelledFinding): boolean {
   return place(f) === place(j) && f.line <= j.line && j.line <= (f.endLine ?? f.line)
 }
 
 const place = (f: UnlabelledFinding) => `${f.repository}@${f.commit}:${f.path}:${f.rule}`
+
+/**
+ * The judged findings the scan still makes, by the severity it now gives them: what fails the
+ * gate by default (error) is meant to be the part measured ≥ 0.90 precise.
+ */
+function bySeverity(
+  judged: readonly Judgement[],
+  now: (j: UnlabelledFinding) => Finding['severity'] | undefined,
+): string[] {
+  const kept = judged.filter((j) => now(j))
+  if (!kept.length) return []
+  const cells = SEVERITIES.map((severity) => {
+    const js = kept.filter((j) => now(j) === severity)
+    const t = js.filter((j) => j.verdict === 'true').length
+    return `${severity} ${t} of ${js.length} (${ratio(t, js.length)})`
+  })
+  return ['', `Still found, by the severity the scan now gives them: ${cells.join(', ')}.`]
+}
 
 /**
  * Summary of the committed judgements of sampled unlabelled findings, sample by sample and
@@ -562,6 +608,7 @@ export async function renderJudgements(
       }
       lines.push(row)
     }
+    if (current) lines.push(...bySeverity(judged, severityNow(current)))
   }
   return lines.length ? `${lines.join('\n')}\n` : ''
 }

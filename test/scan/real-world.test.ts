@@ -10,7 +10,9 @@ import {
   evaluateRealWorld,
   loadLabels,
   renderRealWorld,
+  renderJudgements,
   sampleUnlabelled,
+  severityNow,
   stillFound,
   type Labels,
   type RealWorldCase,
@@ -243,5 +245,43 @@ describe('the real-world harness', () => {
     expect(found(at(9, 9))).toBe(true)
     expect(found(at(10, 10))).toBe(false)
     expect(found(at(9, 9, 'PORT001'))).toBe(false)
+  })
+
+  it('reports the judged findings still found by the severity the scan now gives them', async () => {
+    const at = (line: number, severity?: 'error' | 'warning' | 'note') => ({
+      ref: `o/r@c:x_test.py:${line}:PORT002`,
+      repository: 'o/r',
+      commit: 'c',
+      path: 'x_test.py',
+      line,
+      endLine: line,
+      rule: 'PORT002',
+      severity,
+      heldOut: false,
+    })
+    // Line 3 is covered by a warning and an error: it counts as the error.
+    const current = [at(3, 'warning'), at(3, 'error'), at(5, 'warning'), at(7, 'note')]
+    expect([3, 5, 7, 9].map((line) => severityNow(current)(at(line)))).toEqual([
+      'error',
+      'warning',
+      'note',
+      undefined,
+    ])
+    const file = join(mkdtempSync(join(tmpdir(), 'bind-probe-judged-')), 'census.json')
+    const judged = (line: number, verdict: 'true' | 'false') => ({
+      ...at(line),
+      verdict,
+      reason: 'r',
+    })
+    writeFileSync(
+      file,
+      JSON.stringify({
+        title: 'Census t',
+        judgements: [judged(3, 'true'), judged(5, 'false'), judged(7, 'true'), judged(9, 'false')],
+      }),
+    )
+    expect(await renderJudgements([file], current)).toContain(
+      'Still found, by the severity the scan now gives them: error 1 of 1 (1.00), warning 0 of 1 (0.00), note 1 of 1 (1.00).',
+    )
   })
 })
