@@ -30,7 +30,7 @@ describe.runIf(existsSync('/dev/full'))('output on a full disk', () => {
     expect(run.stderr).toMatch(
       /^bind-probe scan: could not write --out \/dev\/full: no space left on device \(ENOSPC\)\n$/,
     )
-    expect(run.stdout).toMatch(/server\.test\.js:2:\d+ {2}error {2}PORT001/)
+    expect(run.stdout).toMatch(/server\.test\.js:2:\d+ {2}warning {2}PORT001/)
   })
 
   it('scan with stdout on /dev/full: one line, no stack trace, status 1', () => {

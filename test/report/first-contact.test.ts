@@ -7,7 +7,7 @@ import { buildReport, type ReportInput } from '../../src/report/build.ts'
 import { evaluatePolicy } from '../../src/report/gate.ts'
 import { INTERNAL_TERMS } from '../../src/report/render/plain-words.ts'
 import { renderComment } from '../../src/report/render/render.ts'
-import { firstContactSamples, TWO_FIXED_PORTS } from './first-contact-samples.ts'
+import { firstContactSamples, FLAKY_PORT_USES } from './first-contact-samples.ts'
 import { gfmTree, nodesOf, textOf } from './gfm.ts'
 import { eventful, threeOs } from './samples.ts'
 
@@ -48,24 +48,27 @@ describe('the comment, first contact', () => {
     expect(body).not.toContain('<details>')
   })
 
-  it('a pull request adding two flaky port uses: fails on them, lists them first, grouped, with code as code', () => {
-    const body = comment(firstContactSamples()['two-flaky-port-uses']!)
+  it('a pull request adding flaky port uses: fails on the errors only, lists them first, grouped, with code as code', () => {
+    const body = comment(firstContactSamples()['flaky-port-uses']!)
     const text = textOf(gfmTree(body))
+    // The scanner's severities: the free-port race is an error, the fixed port only a warning.
     expect(text).toMatch(/^❌ Failed: 2 new flaky port uses at severity error/)
     expect(body.indexOf('Flaky port use added by this pull request')).toBeLessThan(
       body.indexOf('The 2008 case'),
     )
-    // One row for the two uses of one rule in one file, each line linked.
-    const rows = body.split('\n').filter((l) => l.startsWith('| ') && l.includes('PORT001'))
-    expect(rows).toHaveLength(1)
-    expect(rows[0]).toContain('test/server.test.ts#L14')
-    expect(rows[0]).toContain('test/server.test.ts#L31')
-    expect(rows[0]).toContain('A test listens on a fixed port')
+    // One row for the two uses of one rule in one file, each line linked; the warning its own.
+    const rows = body.split('\n').filter((l) => /^\| .*`PORT00\d`/.test(l))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('`PORT002` error')
+    expect(rows[0]).toContain('test/server.test.ts#L6')
+    expect(rows[0]).toContain('test/server.test.ts#L13')
+    expect(rows[1]).toContain('`PORT001` warning')
+    expect(rows[1]).toContain('test/server.test.ts#L20')
     // The long message and the fix are collapsed, their identifiers rendered as code spans.
     const details = body.slice(body.indexOf('<details>'), body.indexOf('</details>'))
     expect(details).toContain('**Fix:**')
     const code = nodesOf(gfmTree(body), 'inlineCode').map((n) => n.value)
-    expect(code).toEqual(expect.arrayContaining(['8080', 'server.listen']))
+    expect(code).toEqual(expect.arrayContaining(['getPort', 'server.address().port']))
     expect(code).toContain('server.listen(0, () => { const { port } = server.address() })')
     expect(text).not.toContain('`')
   })
@@ -102,7 +105,7 @@ describe('the comment, first contact', () => {
     const bodies = [
       ...Object.values(samples()).map((input) => comment(input)),
       comment(threeOs()),
-      comment({ ...eventful(), findings: TWO_FIXED_PORTS }, { mode: 'warn' }),
+      comment({ ...eventful(), findings: FLAKY_PORT_USES }, { mode: 'warn' }),
     ]
     const leaks = bodies.flatMap((body) =>
       INTERNAL_TERMS.filter(({ pattern }) => pattern.test(outsideDetails(visible(body)))).map(
@@ -131,7 +134,7 @@ describe('the comment, first contact', () => {
 
   it('renders code in a hostile message as code that cannot break out, and the rest inert', () => {
     const hostile = {
-      ...TWO_FIXED_PORTS[0]!,
+      ...FLAKY_PORT_USES[0]!,
       message:
         'Use `a``b` then ``` <img src=x onerror=alert(1)> `` [x](javascript:alert(1)) @org/team #12 `<!-- bind-probe:comment key=default -->` and `|`',
       advice: 'Fix `x` <b>now</b>',

@@ -23,7 +23,9 @@ async function run(args: string[]) {
 const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 
 const FLAKY = {
-  'tests/test_a.py': 'import socket\nsocket.socket().bind(("", 8080))\n',
+  // An error (PORT002): a helper's released port handed to a server.
+  'tests/test_a.py':
+    'import portpicker\nport = portpicker.pick_unused_port()\nserver = HTTPServer(("127.0.0.1", port), Handler)\n',
   // A warning (PORT003): reported, but below the default gate.
   'tests/test_b.py':
     'import socket\n\ns = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n',
@@ -35,9 +37,9 @@ describe('bind-probe scan', () => {
     const root = writeTree(FLAKY)
     const r = await run(['--root', root, '--fail-on', 'warning'])
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}error {2}PORT001 fixed-port-in-test$/m)
+    expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}error {2}PORT002 free-port-race$/m)
     expect(r.stdout).toMatch(/^tests\/test_b\.py:4:\d+ {2}warning {2}PORT003 /m)
-    expect(r.stdout).toMatch(/^ {2}fix: Bind port 0/m)
+    expect(r.stdout).toMatch(/^ {2}fix: Pass the bound socket on/m)
     expect(r.stdout).toMatch(/2 findings \(1 error, 1 warning\) in 3 files/)
     expect(r.stderr).toBe('')
   })
@@ -62,7 +64,7 @@ describe('bind-probe scan', () => {
     }
     expect(json.files.scanned).toBe(2)
     expect(json.findings.map((f) => [f.rule, f.severity, f.path, f.line])).toEqual([
-      ['PORT001', 'error', 'tests/test_a.py', 2],
+      ['PORT002', 'error', 'tests/test_a.py', 2],
       ['PORT003', 'warning', 'tests/test_b.py', 4],
     ])
     for (const f of json.findings) expect(f.message).toEqual(expect.any(String))
@@ -97,7 +99,7 @@ describe('bind-probe scan', () => {
     )
     const r = await run(['--root', root, '--diff-base', 'main', '--format', 'json'])
     const json = JSON.parse(r.stdout) as { findings: { line: number }[] }
-    expect(json.findings.map((f) => f.line)).toEqual([3])
+    expect(json.findings.map((f) => f.line)).toEqual([4])
   })
 
   it('--diff-base with a PATH that does not exist is one line and exit 2, as without it', async () => {
@@ -307,7 +309,8 @@ describe('the bundled CLI', () => {
 
 describe('bind-probe scan and the scanned repository’s policy', () => {
   it('exits 1 exactly when the gate would fail: the policy’s fail-on: findings, mode and scan settings', async () => {
-    // The defaults: a fixed port in a test (PORT001, severity error) fails the gate…
+    // The defaults: a helper's released port handed to a server (PORT002, severity error) fails
+    // the gate…
     expect((await run(['--root', writeTree(FLAKY)])).code).toBe(1)
     // …while warnings pass it, so the scan exits 0.
     const tree = writeTree({ 'tests/test_b.py': FLAKY['tests/test_b.py'] })

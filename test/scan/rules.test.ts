@@ -71,10 +71,18 @@ export async function startServer(path: string) {
     expect(spansOf(r, 'PORT002')).toEqual([[5, 6]])
   })
 
-  it('is an error in tests (measured ≥ 0.90 precise there) and a note in other code', async () => {
-    const r = await scanFiles({ 'tests/helpers.py': PY_RACE, 'lib/ports.py': PY_RACE })
-    const bySeverity = Object.fromEntries(r.findings.map((f) => [f.path, f.severity]))
-    expect(bySeverity).toEqual({ 'tests/helpers.py': 'error', 'lib/ports.py': 'note' })
+  it('is an error where a test calls a helper that hands out a released port (measured ≥ 0.90 precise, inside and outside the corpus), a warning at the helper, a note in other code', async () => {
+    const test = `${PY_RACE}
+def test_server():
+    port = get_port()
+    server = HTTPServer(("127.0.0.1", port), Handler)
+`
+    const r = await scanFiles({ 'tests/test_server.py': test, 'lib/ports.py': PY_RACE })
+    expect(r.findings.map((f) => [f.path, f.line, f.severity])).toEqual([
+      ['lib/ports.py', 3, 'note'],
+      ['tests/test_server.py', 3, 'warning'],
+      ['tests/test_server.py', 11, 'error'],
+    ])
   })
 
   it('reports a probe-and-close availability check and the helper that hands out its answer, as warnings until judged', async () => {
@@ -136,7 +144,7 @@ def bound():
 })
 
 describe('PORT004 reuseport-in-test', () => {
-  it('is an error when the same test also binds port 0, a warning otherwise', async () => {
+  it('is a warning, beside port 0 too (measured far under 0.90: 1 of 13 judged true on the corpus, 0 of 7 outside it)', async () => {
     const code = `const net = require('node:net')
 it('a', () => { net.createServer().listen({ port: 0, reusePort: true }) })
 it('b', () => { net.createServer().listen({ port: 8080, reusePort: true }) })
@@ -144,7 +152,7 @@ it('b', () => { net.createServer().listen({ port: 8080, reusePort: true }) })
     const r = await scanFiles({ 'test/a.spec.js': code })
     const port004 = r.findings.filter((f) => f.rule === 'PORT004').map((f) => [f.line, f.severity])
     expect(port004).toEqual([
-      [2, 'error'],
+      [2, 'warning'],
       [3, 'warning'],
     ])
   })
@@ -200,7 +208,7 @@ describe('findings', () => {
     const [f] = (await scanFiles({ 'test/a.spec.js': before })).findings
     expect(f).toMatchObject({
       rule: 'PORT001',
-      severity: 'error',
+      severity: 'warning',
       path: 'test/a.spec.js',
       line: 2,
       language: 'JavaScript',

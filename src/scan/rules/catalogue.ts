@@ -29,8 +29,8 @@ export const RULES: readonly RuleInfo[] = [
       'the same host, or a leftover server collide on it with EADDRINUSE; on Linux (32768-60999) ' +
       'and on macOS and Windows (49152-65535) an outgoing connection can hold a "random" high port ' +
       'as its ephemeral port. On Windows a collision can hang the test instead of failing it.',
-    severity: 'error',
-    precision: 'high',
+    severity: 'warning',
+    precision: 'medium',
     testOnly: true,
     advice: {
       python:
@@ -84,7 +84,7 @@ export const RULES: readonly RuleInfo[] = [
       "that should not use a fixed port at all. CPython's own test helpers refuse it on TCP test " +
       'sockets; UDP multicast tests are the legitimate exception.',
     severity: 'warning',
-    precision: 'high',
+    precision: 'low',
     testOnly: true,
     advice: {
       python:
@@ -110,7 +110,7 @@ export const RULES: readonly RuleInfo[] = [
       'EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like ' +
       'one), Windows has no such option. With port 0 it is worse: two sockets may share a port.',
     severity: 'warning',
-    precision: 'high',
+    precision: 'low',
     testOnly: true,
     advice: {
       python: 'Remove `SO_REUSEPORT` / `reuse_port=True` from the test and bind port 0.',
@@ -161,7 +161,7 @@ export const RULES: readonly RuleInfo[] = [
       'it pass. Runtimes that set SO_REUSEADDR on every listener (Node, Go, the JVM, .NET, Rust ' +
       "std, Python's asyncio and http.server) are not flagged: their fixed port is PORT001's.",
     severity: 'warning',
-    precision: 'high',
+    precision: 'low',
     testOnly: true,
     advice: {
       python:

@@ -1,4 +1,5 @@
 // PORT001: a listener in test code asks for a literal port.
+import type { Severity } from '../finding.ts'
 import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
@@ -19,6 +20,13 @@ import { probesCandidate } from './free-port-race.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
+
+/**
+ * On the corpus 759 of the 807 judged findings PORT001 still makes are true (0.94), but on
+ * repositories outside it, scanned whole, 35 of 61 (0.57; censuses 32 and 33, docs/scan.md): under
+ * the 0.90 a finding needs before it fails the gate by default, so PORT001 warns.
+ */
+const SEVERITY: Severity = 'warning'
 
 /** Calls that bind what they are given, whatever the library: `transport.listen(bind_address)`. */
 const LISTENS = /^(?:listen|bind|serve)\w*$/i
@@ -62,10 +70,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       const plain = !l.port.random && !l.port.counted && !l.port.defaultOf
       hits.push({
         rule: 'PORT001',
-        // Measured on real projects' code: 759 of the 807 judged findings it still makes are
-        // true (0.94), one false alarm on 406 scored clean cases (docs/scan.md), so it fails the
-        // gate by default.
-        severity: 'error',
+        severity: SEVERITY,
         at: plain ? fromLiteral(ctx, l.at, l.text, l.scope, l.port.port) : l.at,
         code: l.text,
         message: `Test code ${what}: parallel workers${
@@ -111,7 +116,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     if (!inTest(ctx, c.scope) || inListener || counted(c.at)) continue
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: c.at,
       code: c.text,
       message:
@@ -125,7 +130,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     if (!inTest(ctx, c.scope)) continue
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: c.at,
       code: c.text,
       message:
@@ -138,7 +143,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       if (!inTest(ctx, t.scope)) continue
       hits.push({
         rule: 'PORT001',
-        severity: 'error',
+        severity: SEVERITY,
         at: t.at,
         code: t.text,
         message:
@@ -154,7 +159,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       : `${s.random ? `a port drawn at random from a range starting at ${s.port}` : `fixed port ${s.port}`} (\`${s.flag}\`)`
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: fromLiteral(ctx, s.at, s.text, s.scope, s.port),
       code: s.text,
       message:
@@ -167,7 +172,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: g.call.at,
       code: g.call.text,
       message:
@@ -179,7 +184,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   for (const { r, use } of draws) {
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: use ? spanning(r.at, use) : r.at,
       code: r.text,
       message:
@@ -193,7 +198,7 @@ export const fixedPortInTest: Rule = (ctx) => {
     if (!inTest(ctx, w.scope) || listened) continue
     hits.push({
       rule: 'PORT001',
-      severity: 'error',
+      severity: SEVERITY,
       at: w.at,
       code: w.text,
       message:
@@ -365,7 +370,7 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
       first ??= { line: c.at.line, port: port.port }
       hits.push({
         rule: 'PORT001',
-        severity: 'error',
+        severity: SEVERITY,
         at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
         code: c.text,
         message:
@@ -376,7 +381,7 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     if (first && inTest(ctx, l.scope))
       hits.push({
         rule: 'PORT001',
-        severity: 'error',
+        severity: SEVERITY,
         at: l.at,
         code: l.text,
         message:
@@ -407,7 +412,7 @@ function testsCallingFixedListeners(ctx: RuleContext): Hit[] {
       if (!inTest(ctx, c.scope) || namedScope(ctx, c.scope) === fn.id) continue
       hits.push({
         rule: 'PORT001',
-        severity: 'error',
+        severity: SEVERITY,
         at: statementAround(facts, c.at),
         code: c.text,
         message:

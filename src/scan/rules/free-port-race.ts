@@ -125,11 +125,16 @@ const RACY_MODULES = new Set([
 const RACY_FIXTURES =
   /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/
 
-// Measured on real projects' code: 682 of the 743 judged findings the rule still makes are true
-// (0.92, after censuses 28 to 31; docs/scan.md), so the gate fails on it in tests; outside tests a free-port
+// A call of a helper that hands out a released port: 617 of the 666 judged findings of this kind
+// the rule still makes on the corpus are true (0.93), and 25 of 27 on repositories outside it
+// (censuses 32 and 33; docs/scan.md), so the gate fails on it in tests. Outside tests a free-port
 // helper is often configuration, so it is only noted.
 const severityIn = (ctx: RuleContext, scope: number): Severity =>
   inTest(ctx, scope) ? 'error' : 'note'
+// A function that binds port 0 and lets the number go: 48 of 58 on the corpus (0.83), 14 of 21 on
+// repositories outside it (0.67), so it warns.
+const bindSeverityIn = (ctx: RuleContext, scope: number): Severity =>
+  inTest(ctx, scope) ? 'warning' : 'note'
 // Patterns no judged finding has measured yet warn until judgements lift them: availability
 // probes, candidate probes and socket-table pickers.
 const unmeasuredIn = (ctx: RuleContext, scope: number): Severity =>
@@ -151,7 +156,7 @@ export const freePortRace: Rule = (ctx) => {
     racyFunctions.add(scope)
     hits.push({
       rule: 'PORT002',
-      severity: severityIn(ctx, scope),
+      severity: bindSeverityIn(ctx, scope),
       at,
       code,
       message:

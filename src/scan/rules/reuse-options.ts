@@ -286,7 +286,9 @@ function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: nu
   const withZero = ctx.listeners.some((l) => l.port.kind === 'zero' && contains(area, l.at))
   return {
     rule: 'PORT004',
-    severity: withZero ? 'error' : 'warning',
+    // 1 of 13 judged findings the rule still makes are true on the corpus, 0 of 7 outside it: it
+    // warns even beside port 0.
+    severity: 'warning',
     at: f.at,
     code: f.code,
     message:

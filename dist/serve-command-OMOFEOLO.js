@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QCZ6H6DT.js";
+} from "./chunk-WHPGZ2SP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-CT5JEHOL.js";
+} from "./chunk-BJ2KBFLW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JQCCBRYT.js.LEGAL.txt */
+/*! For license information please see serve-command-OMOFEOLO.js.LEGAL.txt */
