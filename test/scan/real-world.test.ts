@@ -17,6 +17,7 @@ import {
   type Labels,
   type RealWorldCase,
 } from '../../scripts/eval-real-world.ts'
+import { drawSample } from '../../scripts/census.ts'
 
 describe('the real-world labels', () => {
   let labels: Labels
@@ -245,6 +246,24 @@ describe('the real-world harness', () => {
     expect(found(at(9, 9))).toBe(true)
     expect(found(at(10, 10))).toBe(false)
     expect(found(at(9, 9, 'PORT001'))).toBe(false)
+  })
+
+  it('draws a census sample of at most N per repository, rule and severity, the same each time', () => {
+    const findings = ['a/x', 'b/y'].flatMap((repository) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        repository,
+        path: 'test.py',
+        line: i + 1,
+        rule: i % 2 ? 'PORT001' : 'PORT002',
+        severity: i % 4 < 2 ? 'error' : 'warning',
+      })),
+    )
+    const sample = drawSample('census-t', findings, 2)
+    const kinds = Map.groupBy(sample, (f) => `${f.repository} ${f.rule} ${f.severity}`)
+    expect(kinds.size).toBe(8)
+    for (const group of kinds.values()) expect(group).toHaveLength(2)
+    expect(drawSample('census-t', findings, 2)).toEqual(sample)
+    expect(drawSample('census-u', findings, 2)).not.toEqual(sample)
   })
 
   it('reports the judged findings still found by the severity the scan now gives them', async () => {
