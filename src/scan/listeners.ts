@@ -21,6 +21,7 @@ import {
   type Constants,
   type Port,
 } from './values.ts'
+import { expectedToFail, PORTLESS_FAMILY, socketFamily } from './binds-no-port.ts'
 import { configTextListeners } from './config-text.ts'
 import { hasWord } from './rules/context.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
@@ -752,7 +753,11 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   const read = BY_FAMILY[family]
   const byScope = assignsByScope(facts)
   for (const call of facts.calls) {
-    if (bindsUnixSocket(call)) continue
+    if (
+      bindsUnixSocket(call) ||
+      PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? '')
+    )
+      continue
     // Per-function variables only for calls that may open a listener: building them is not free.
     const local = LISTENER_NAME.test(call.name)
       ? constantsAt(facts, consts, call.scope, call.at.start, byScope)
@@ -985,25 +990,6 @@ function fromChainStart(facts: FileFacts, l: Listener): Listener {
       built = c
   }
   return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l
-}
-
-/** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
-const EXPECTS_THROW =
-  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/
-
-/**
- * An argument-validation test's call that must throw before it binds anything:
- * inside an assertion that expects an exception, or Python's `with pytest.raises(…):`.
- */
-function expectedToFail(facts: FileFacts, at: Span): boolean {
-  return (
-    facts.calls.some(
-      (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start,
-    ) ||
-    facts.blocks.some(
-      (b) => b.kind === 'with' && /\braises\(/.test(b.headText ?? '') && contains(b.at, at),
-    )
-  )
 }
 
 /** Testcontainers' fixed host ports: Java `withFixedExposedPort(h, c)`, Python `with_bind_ports(c, h)`. */

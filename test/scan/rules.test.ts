@@ -1155,3 +1155,67 @@ ${poll}
     expect(hits(guesses).filter((h) => h.startsWith('PORT007'))).toEqual(['PORT007@7'])
   })
 })
+
+describe('census 33: binds that must fail, and sockets of families without ports', () => {
+  it('Java: a bind inside AssertJ’s assertThatExceptionOfType(…).isThrownBy(…) binds nothing', async () => {
+    const java = `class TcpClientTests {
+  @Test
+  void bootstrapRefusesBind() {
+    assertThatExceptionOfType(UnsupportedOperationException.class)
+        .isThrownBy(() -> TcpClient.create().bootstrap(b -> {
+          b.bind(8000);
+          return b;
+        }));
+    ServerSocket real = new ServerSocket(8001);
+  }
+}
+`
+    const r = await scanFiles({ 'src/test/java/TcpClientTests.java': java })
+    expect(hits(r)).toEqual(['PORT001@9'])
+  })
+
+  it('Python: a bind or SO_REUSEADDR inside `with self.assertRaises(…)` or pytest.raises does nothing', async () => {
+    const py = `import socket, pytest
+
+class SocketTest(unittest.TestCase):
+    def test_errors(self):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        with self.assertRaises(OverflowError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 2 ** 100)
+        with self.assertRaisesRegex(TypeError, "int"):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, dict())
+        with self.assertRaises(OSError):
+            sock.bind(("127.0.0.1", 8080))
+        with pytest.raises(OSError, match="FakeNet"):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 8081))
+`
+    const r = await scanFiles({ 'tests/test_socket.py': py })
+    expect(hits(r)).toEqual(['PORT001@14'])
+  })
+
+  it('Python: SO_REUSEADDR on a TIPC socket, and a CAN bind, touch no port; a vsock port is one', async () => {
+    const py = `import socket
+
+class TIPCTest(unittest.TestCase):
+    def testRDM(self):
+        srv = socket.socket(socket.AF_TIPC, socket.SOCK_RDM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+    def testInet(self):
+        srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+    def testBind(self):
+        with socket.socket(socket.PF_CAN, socket.SOCK_DGRAM, socket.CAN_ISOTP) as s:
+            addr = self.interface, 0x123, 0x456
+            s.bind(addr)
+
+    def testVsock(self):
+        serv = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)
+        serv.bind((socket.VMADDR_CID_ANY, 1234))
+`
+    const r = await scanFiles({ 'tests/test_socket.py': py })
+    expect(hits(r)).toEqual(['PORT001@19', 'PORT003@10'])
+  })
+})

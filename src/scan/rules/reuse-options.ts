@@ -1,11 +1,12 @@
 // PORT003 and PORT004: SO_REUSEADDR / SO_REUSEPORT switched on in test code. Production servers
 // set them on purpose, so these rules only look at tests; multicast tests (the legitimate use)
 // and option round-trip tests (set, then read back) are left alone.
-import type { Call, Span, Value } from '../facts.ts'
+import type { Call, FileFacts, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { constructedConnected, inTest, mentionsMulticast, namedScope } from './context.ts'
 import { resolve } from '../values.ts'
+import { expectedToFail, PORTLESS_FAMILY, socketFamily } from '../binds-no-port.ts'
 import { freePortRace } from './free-port-race.ts'
 
 interface Option {
@@ -144,6 +145,15 @@ function orsInReusePort(text: string, option: Option): boolean {
   return option === REUSEPORT && names.length > 1 && names.some((n) => option.constant.test(n))
 }
 
+/**
+ * A socket whose family has no ports, or TIPC's, whose name binding never reads SO_REUSEADDR
+ * (overlapping publications are always allowed): the option changes nothing there.
+ */
+function optionIgnored(facts: FileFacts, call: Call): boolean {
+  const family = socketFamily(facts, call.receiver, call.at) ?? ''
+  return PORTLESS_FAMILY.test(family) || family === 'AF_TIPC'
+}
+
 /** Where the file switches the option on: setsockopt-style calls, setters, fields and options. */
 function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const { facts } = ctx
@@ -158,7 +168,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
             (a.kind === 'call' && option.constant.test(a.call.name.replace(/^pj_/, ''))) ||
             orsInReusePort(a.text, option),
       )
-      if (i < 0) continue
+      if (i < 0 || expectedToFail(facts, call.at) || optionIgnored(facts, call)) continue
       const after = args.slice(i + 1)
       if (after.length > 0 && !enabling(flagValue(ctx, after[0]!, call), ctx)) continue
       found.push({

@@ -21930,9 +21930,9 @@ function closeOpenBlocks(text) {
   let closers = "";
   const fences = text.match(/^\s*(```|~~~)/gm)?.length ?? 0;
   if (fences % 2 === 1) closers += "\n```";
-  const opened = text.match(/<details\b/gi)?.length ?? 0;
+  const opened2 = text.match(/<details\b/gi)?.length ?? 0;
   const closed = text.match(/<\/details>/gi)?.length ?? 0;
-  for (let i2 = 0; i2 < Math.min(opened - closed, 4); i2++) closers += "\n</details>";
+  for (let i2 = 0; i2 < Math.min(opened2 - closed, 4); i2++) closers += "\n</details>";
   return closers;
 }
 
@@ -31606,6 +31606,48 @@ function isWildcardV6(host) {
   return /^(?:::|0:0:0:0:0:0:0:0)$/.test(h) || /IPv6Any|in6addr_any|IN6ADDR_ANY|Ipv6Addr::UNSPECIFIED/.test(h);
 }
 
+// src/scan/binds-no-port.ts
+var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
+var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
+function expectedToFail(facts, at) {
+  return facts.calls.some(
+    (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start
+  ) || facts.blocks.some(
+    (b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "") && contains(b.at, at)
+  );
+}
+var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
+var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;
+var WITH_SOCKET = /\bsocket\(([^]*)\)\s+as\s+(\w+)$/;
+var openedSockets = /* @__PURE__ */ new WeakMap();
+function familyOf2(args2) {
+  return `AF_${FAMILY.exec(args2)?.[1] ?? "INET"}`;
+}
+function opened(facts) {
+  let found = openedSockets.get(facts);
+  if (!found) {
+    found = [];
+    for (const a of facts.assigns)
+      if (a.value.kind === "call" && /^socket$/i.test(a.value.call.name))
+        found.push({
+          target: a.target,
+          family: familyOf2(a.value.call.args[0]?.value.text ?? ""),
+          start: a.at.start
+        });
+    for (const b of facts.blocks) {
+      const m = b.kind === "with" ? WITH_SOCKET.exec(b.headText ?? "") : null;
+      if (m) found.push({ target: m[2], family: familyOf2(m[1]), start: b.at.start });
+    }
+    found.sort((a, b) => a.start - b.start);
+    openedSockets.set(facts, found);
+  }
+  return found;
+}
+function socketFamily(facts, receiver, at) {
+  if (!receiver) return void 0;
+  return opened(facts).findLast((o) => o.target === receiver && o.start < at.start)?.family;
+}
+
 // src/scan/config-text.ts
 var HOST = String.raw`(?:[\w.-]+|\[[\w:]*\])`;
 var SEPARATOR = String.raw`["']?[ \t]*[:=][ \t]*["']?`;
@@ -32547,7 +32589,8 @@ function listenersOf(facts, family, consts) {
   const read = BY_FAMILY[family];
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
-    if (bindsUnixSocket(call)) continue;
+    if (bindsUnixSocket(call) || PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? ""))
+      continue;
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const found = read(call, local, facts) ?? endpointBind(call, family, local);
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
@@ -32694,14 +32737,6 @@ function fromChainStart(facts, l) {
       built = c;
   }
   return built && l.at.start === l.call.at.start ? { ...l, at: spanning(built.at, l.at) } : l;
-}
-var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|expectThrows|assertRaises|shouldThrow|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
-function expectedToFail(facts, at) {
-  return facts.calls.some(
-    (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start
-  ) || facts.blocks.some(
-    (b) => b.kind === "with" && /\braises\(/.test(b.headText ?? "") && contains(b.at, at)
-  );
 }
 function containerMapping(call, consts) {
   let port;
@@ -34124,9 +34159,9 @@ function closesFirst(ctx, bound, scope, flow) {
   }
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue;
-    const opened = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
+    const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
     const socketInHeader = sock !== "" && hasWord(block.headText ?? "", sock);
-    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true;
+    if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true;
   }
   for (const use of facts.calls) {
     if (use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
@@ -34679,6 +34714,10 @@ function orsInReusePort(text, option2) {
   const names = text.split("|").map((p) => p.trim());
   return option2 === REUSEPORT && names.length > 1 && names.some((n) => option2.constant.test(n));
 }
+function optionIgnored(facts, call) {
+  const family = socketFamily(facts, call.receiver, call.at) ?? "";
+  return PORTLESS_FAMILY.test(family) || family === "AF_TIPC";
+}
 function enabledAt(ctx, option2) {
   const { facts } = ctx;
   const found = [];
@@ -34691,7 +34730,7 @@ function enabledAt(ctx, option2) {
           a.kind === "call" && option2.constant.test(a.call.name.replace(/^pj_/, "")) || orsInReusePort(a.text, option2)
         )
       );
-      if (i2 < 0) continue;
+      if (i2 < 0 || expectedToFail(facts, call.at) || optionIgnored(facts, call)) continue;
       const after = args2.slice(i2 + 1);
       if (after.length > 0 && !enabling(flagValue(ctx, after[0], call), ctx)) continue;
       found.push({

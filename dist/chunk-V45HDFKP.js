@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BJ2KBFLW.js";
+} from "./chunk-ZRYD7YTN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-WHPGZ2SP.js.LEGAL.txt */
+/*! For license information please see chunk-V45HDFKP.js.LEGAL.txt */
