@@ -1194,6 +1194,22 @@ class SocketTest(unittest.TestCase):
     expect(hits(r)).toEqual(['PORT001@14'])
   })
 
+  it('Python: a free port only dialled as a dead address is no race; bound as a source address it is', async () => {
+    const py = (source: string) => `import socket
+from test.support import socket_helper
+
+class ConnectTest(unittest.TestCase):
+    def test_create_connection(self):
+        port = socket_helper.find_unused_port()
+        with self.assertRaises(OSError):
+            socket.create_connection((HOST, port)${source})
+`
+    const dead = await scanFiles({ 'tests/test_socket.py': py('') })
+    expect(hits(dead)).toEqual([])
+    const bound = await scanFiles({ 'tests/test_socket.py': py(', source_address=("", port)') })
+    expect(hits(bound)).toEqual(['PORT002@6'])
+  })
+
   it('Python: SO_REUSEADDR on a TIPC socket, and a CAN bind, touch no port; a vsock port is one', async () => {
     const py = `import socket
 

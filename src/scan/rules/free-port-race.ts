@@ -1081,7 +1081,7 @@ const forwardsTo = (c: Call, name: string) =>
 /**
  * A test of the helper itself: its number is kept in a variable that is only logged or asserted
  * on (`randomPort = getRandomPort(); assertTrue(randomPort > 0)`), never bound; or it is only a
- * forward's destination.
+ * forward's destination, or a client's, a port nobody is meant to listen on.
  */
 function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const { facts } = ctx
@@ -1097,10 +1097,15 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
     facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) ||
     facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
     facts.exits.some((e) => later(e.at) && mentions(e.text))
+  // A client only dials the number (CPython's `create_connection((HOST, port))` expecting
+  // ECONNREFUSED), unless it binds it as its own source address.
+  const dials = (c: Call) =>
+    CLIENT_CALL.test(c.name) &&
+    c.args.every((a) => !mentions(a.value.text) || !/source|bind|local/i.test(a.name ?? ''))
   return (
     calls.length > 0 &&
     !elsewhere &&
-    calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name))
+    calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c))
   )
 }
 

@@ -34320,7 +34320,8 @@ function onlyLookedAt(ctx, call) {
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)));
   const keepsForward = (a) => a.value.kind === "call" && forwardsTo(a.value.call, held.name);
   const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
-  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name));
+  const dials = (c) => CLIENT_CALL.test(c.name) && c.args.every((a) => !mentions(a.value.text) || !/source|bind|local/i.test(a.name ?? ""));
+  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
 }
 var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
 function expectedToThrow(ctx, call) {

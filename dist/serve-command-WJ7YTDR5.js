@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-V45HDFKP.js";
+} from "./chunk-YV2SEWFD.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZRYD7YTN.js";
+} from "./chunk-BU2S6PF3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KO6ZR7KB.js.LEGAL.txt */
+/*! For license information please see serve-command-WJ7YTDR5.js.LEGAL.txt */
