@@ -60,9 +60,11 @@ export const JUDGEMENTS = [
  * Judged findings of whole-repository scans of repositories outside the corpus: the precision a
  * user meets on code nobody tuned the rules on. Each names its repositories' commits.
  */
-export const FRESH_CENSUSES = ['fresh-repos-census-32.json', 'fresh-repos-census-33.json'].map(
-  (name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)),
-)
+export const FRESH_CENSUSES = [
+  'fresh-repos-census-32.json',
+  'fresh-repos-census-33.json',
+  'fresh-repos-census-34.json',
+].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
 
