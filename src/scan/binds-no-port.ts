@@ -1,6 +1,7 @@
 // Calls that look like a bind or a socket option but touch no TCP or UDP port: argument-validation
-// tests that expect them to throw, and sockets of address families that have no ports.
-import type { FileFacts, Span } from './facts.ts'
+// tests that expect them to throw, sockets of address families that have no ports, and a query's
+// parameters.
+import type { Call, FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
@@ -83,4 +84,15 @@ function opened(facts: FileFacts): Opened[] {
 export function socketFamily(facts: FileFacts, receiver: string, at: Span): string | undefined {
   if (!receiver) return undefined
   return opened(facts).findLast((o) => o.target === receiver && o.start < at.start)?.family
+}
+
+/**
+ * A query's parameter, not an address: sqlx's `sqlx::query("… ?").bind(2142)`, JDBC-style
+ * prepared statements. The receiver chain names the query or statement it binds into.
+ */
+export function bindsQueryParameter(call: Call): boolean {
+  return (
+    /^bind\w*$/i.test(call.name) &&
+    /(?:^|[.:(])(?:query\w*|prepare\w*|stmt|statement)\b/i.test(call.receiver)
+  )
 }

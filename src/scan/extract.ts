@@ -133,6 +133,7 @@ class Extractor {
       ...syntax.returns,
       ...syntax.loops,
       ...syntax.ifs,
+      ...(syntax.asserts ?? []),
       ...Object.keys(syntax.resources),
       ...syntax.awaits,
       ...syntax.goStatements,
@@ -269,6 +270,7 @@ class Extractor {
     if (s.returns.has(type)) this.exit(node)
     if (s.loops.has(type)) this.block('loop', node)
     if (s.ifs.has(type)) this.block('if', node)
+    if (s.asserts?.has(type)) this.block('assert', node)
     if (CATCH.has(type)) this.block('catch', node)
     if (FINALLY.has(type) && node.parent) {
       this.facts.blocks.push({

@@ -101,7 +101,7 @@ export interface Scope {
 }
 
 /** `finally`: its `head` is the whole try statement, whose body runs before it. */
-export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if' | 'finally' | 'catch'
+export type BlockKind = 'with' | 'using' | 'try' | 'loop' | 'if' | 'finally' | 'catch' | 'assert'
 
 export interface Block {
   kind: BlockKind

@@ -21,7 +21,12 @@ import {
   type Constants,
   type Port,
 } from './values.ts'
-import { expectedToFail, PORTLESS_FAMILY, socketFamily } from './binds-no-port.ts'
+import {
+  bindsQueryParameter,
+  expectedToFail,
+  PORTLESS_FAMILY,
+  socketFamily,
+} from './binds-no-port.ts'
 import { configTextListeners } from './config-text.ts'
 import { hasWord } from './rules/context.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
@@ -755,6 +760,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   for (const call of facts.calls) {
     if (
       bindsUnixSocket(call) ||
+      bindsQueryParameter(call) ||
       PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? '')
     )
       continue

@@ -264,7 +264,15 @@ function optionsPort(call: Call, consts: Constants): Port | undefined {
   return undefined
 }
 
+/**
+ * A constant named for another quantity holds no port, whatever its value: connect-go's
+ * `newHTTP2Server(t, false, sendMaxBytes)` with `sendMaxBytes = 1024`.
+ */
+const OTHER_QUANTITY =
+  /(?:size|bytes|len|length|count|max|min|limit|timeout|delay|millis|ms|seconds|secs|interval|buffer|capacity|workers|threads|retries|attempts)$/i
+
 function isPortInt(v: Value, consts: Constants): boolean {
+  if (v.kind === 'name' && OTHER_QUANTITY.test(v.last)) return false
   const r = resolve(v, consts)
   return r.kind === 'int' && r.value >= MIN_PORT && r.value < 65536
 }

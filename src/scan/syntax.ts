@@ -39,6 +39,8 @@ export interface Syntax {
   goStatements: ReadonlySet<string>
   defers: ReadonlySet<string>
   ifs: ReadonlySet<string>
+  /** Assertion statements (Python's and Java's `assert`): what they hold is only checked. */
+  asserts?: ReadonlySet<string>
   identifiers: ReadonlySet<string>
   /** Reads one child of an argument list: unwraps keyword/named arguments. */
   argument(node: Node): { name?: string; value: Node } | null
@@ -76,6 +78,7 @@ const python: Syntax = {
   goStatements: set(),
   defers: set(),
   ifs: set('if_statement'),
+  asserts: set('assert_statement'),
   identifiers: set('identifier'),
   argument(node) {
     if (node.type === 'keyword_argument') {
@@ -214,6 +217,7 @@ const java: Syntax = {
   goStatements: set(),
   defers: set(),
   ifs: set('if_statement'),
+  asserts: set('assert_statement'),
   identifiers: set('identifier'),
   argument(node) {
     return node.type.endsWith('comment') ? null : { value: node }

@@ -1235,3 +1235,79 @@ class TIPCTest(unittest.TestCase):
     expect(hits(r)).toEqual(['PORT001@19', 'PORT003@10'])
   })
 })
+
+describe('census 34: servers held by a generator, helpers only checked, numbers that are no ports', () => {
+  it('Python: a context manager that yields its server’s address inside `async with server:` keeps it open', async () => {
+    const py = `import asyncio
+from contextlib import asynccontextmanager
+
+@asynccontextmanager
+async def tcp_server(handle_conn):
+    server = await asyncio.start_server(handle_conn, "127.0.0.1", 0)
+    async with server:
+        yield server.sockets[0].getsockname()
+
+async def test_playback():
+    async with tcp_server(handler) as addr:
+        await client(addr)
+`
+    expect(hits(await scanFiles({ 'test/test_playback.py': py }))).toEqual([])
+    const returned = py.replace('yield server', 'return server')
+    expect(hits(await scanFiles({ 'test/test_playback.py': returned }))).toContain('PORT002@5')
+  })
+
+  it('Python and Java: a free-port helper only checked by an assertion hands out nothing; kept or sent on, it does', async () => {
+    const py = `from mitmproxy.net import free_port
+
+def test_get_free_port():
+    assert free_port.get_free_port() is not None
+
+def test_daemon():
+    cmd_list = ["p2pd"]
+    cmd_list += [f"-hostAddrs=/ip4/127.0.0.1/tcp/{free_port.get_free_port()}"]
+    subprocess.Popen(cmd_list)
+`
+    expect(hits(await scanFiles({ 'test/test_free_port.py': py }))).toEqual(['PORT002@8'])
+    const java = `class PortTest {
+  @Test
+  void findsOne() {
+    assertNotNull(SocketUtils.findAvailableTcpPort());
+    useFixedBrokerPort();
+  }
+  @Test
+  void serves() {
+    Server server = new Server(SocketUtils.findAvailableTcpPort());
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/PortTest.java': java }))).toEqual(['PORT002@9'])
+  })
+
+  it('Rust: a query’s .bind(2142) is a SQL parameter; Go: a constant named for a size is no port', async () => {
+    const rust = `#[sqlx::test]
+async fn test_year() -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO too_many_years ( the ) VALUES ( ? );")
+        .bind(2142)
+        .execute(&mut conn)
+        .await?;
+    let listener = TcpListener::bind("127.0.0.1:8080").await?;
+    Ok(())
+}
+`
+    expect(hits(await scanFiles({ 'tests/mysql.rs': rust }))).toEqual(['PORT001@7'])
+    const go = `package connect
+
+import "testing"
+
+const sendMaxBytes = 1024
+const serverPort = 8081
+
+func TestLimits(t *testing.T) {
+	server := newHTTP2Server(t, false, sendMaxBytes)
+	other := newHTTP2Server(t, false, serverPort)
+	_, _ = server, other
+}
+`
+    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@10'])
+  })
+})

@@ -792,7 +792,12 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
       contains(block.head, bound.at) ||
       (sock !== '' && facts.assigns.some((a) => contains(block.head!, a.at) && a.name === sock))
     const socketInHeader = sock !== '' && hasWord(block.headText ?? '', sock)
-    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true
+    // A generator that yields inside the block (mitmproxy's `async with server: … yield
+    // server.sockets[0].getsockname()`, a context manager) keeps it open while the caller runs.
+    const heldOpen = (e: Span) =>
+      contains(block.at, e) && facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e))
+    if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
+      return true
   }
   // Kotlin `ServerSocket(0).use { it.localPort }`, or `socket.use { it.localPort }` on the
   // variable that holds it (iroha-java's findFreePorts).
@@ -1109,6 +1114,26 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   )
 }
 
+/**
+ * A test of the helper itself that only checks its answer, kept nowhere: `assert
+ * free_port.get_free_port() is not None`, `assertNotNull(findFreePort())`. Nothing can bind a
+ * number that is not kept.
+ */
+function onlyAsserted(ctx: RuleContext, call: Call): boolean {
+  const { facts } = ctx
+  if (heldBy(facts, call)) return false
+  const keeps = (x: { at: Span }) => contains(x.at, call.at)
+  if (facts.assigns.some(keeps) || facts.entries.some(keeps) || facts.exits.some(keeps))
+    return false
+  const around = facts.calls
+    .filter((c) => c !== call && contains(c.at, call.at))
+    .sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0]
+  // Checked by an `assert` statement, or handed straight to an assertion call.
+  return around === undefined
+    ? facts.blocks.some((b) => b.kind === 'assert' && contains(b.at, call.at))
+    : /^(?:assert\w*|expect)$/.test(around.name) && around.args.some((a) => contains(a.at, call.at))
+}
+
 /** Assertions that the code they are handed throws: `assertThrows(…, () -> findAvailablePort(…))`. */
 const EXPECTS_THROW =
   /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/
@@ -1182,7 +1207,10 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
     const bind = laterBind(ctx, call)
     if (
       !bind &&
-      (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || expectedToThrow(ctx, call))
+      (onlyForAClient(ctx, call) ||
+        onlyLookedAt(ctx, call) ||
+        onlyAsserted(ctx, call) ||
+        expectedToThrow(ctx, call))
     )
       continue
     // A function that hands the helper's answer straight on (miniserve's fixture `fn port() ->

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-YV2SEWFD.js";
+} from "./chunk-FZ5GCTLL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BU2S6PF3.js";
+} from "./chunk-XYNHBLAB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-WJ7YTDR5.js.LEGAL.txt */
+/*! For license information please see serve-command-B4ZDB3B4.js.LEGAL.txt */

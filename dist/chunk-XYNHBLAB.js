@@ -29935,6 +29935,7 @@ var python = {
   goStatements: set(),
   defers: set(),
   ifs: set("if_statement"),
+  asserts: set("assert_statement"),
   identifiers: set("identifier"),
   argument(node) {
     if (node.type === "keyword_argument") {
@@ -30069,6 +30070,7 @@ var java = {
   goStatements: set(),
   defers: set(),
   ifs: set("if_statement"),
+  asserts: set("assert_statement"),
   identifiers: set("identifier"),
   argument(node) {
     return node.type.endsWith("comment") ? null : { value: node };
@@ -30566,6 +30568,7 @@ var Extractor = class {
       ...syntax.returns,
       ...syntax.loops,
       ...syntax.ifs,
+      ...syntax.asserts ?? [],
       ...Object.keys(syntax.resources),
       ...syntax.awaits,
       ...syntax.goStatements,
@@ -30693,6 +30696,7 @@ var Extractor = class {
     if (s.returns.has(type)) this.exit(node);
     if (s.loops.has(type)) this.block("loop", node);
     if (s.ifs.has(type)) this.block("if", node);
+    if (s.asserts?.has(type)) this.block("assert", node);
     if (CATCH.has(type)) this.block("catch", node);
     if (FINALLY.has(type) && node.parent) {
       this.facts.blocks.push({
@@ -31647,6 +31651,9 @@ function socketFamily(facts, receiver, at) {
   if (!receiver) return void 0;
   return opened(facts).findLast((o) => o.target === receiver && o.start < at.start)?.family;
 }
+function bindsQueryParameter(call) {
+  return /^bind\w*$/i.test(call.name) && /(?:^|[.:(])(?:query\w*|prepare\w*|stmt|statement)\b/i.test(call.receiver);
+}
 
 // src/scan/config-text.ts
 var HOST = String.raw`(?:[\w.-]+|\[[\w:]*\])`;
@@ -31860,7 +31867,9 @@ function optionsPort(call, consts) {
   }
   return void 0;
 }
+var OTHER_QUANTITY = /(?:size|bytes|len|length|count|max|min|limit|timeout|delay|millis|ms|seconds|secs|interval|buffer|capacity|workers|threads|retries|attempts)$/i;
 function isPortInt(v, consts) {
+  if (v.kind === "name" && OTHER_QUANTITY.test(v.last)) return false;
   const r = resolve(v, consts);
   return r.kind === "int" && r.value >= MIN_PORT && r.value < 65536;
 }
@@ -32589,7 +32598,7 @@ function listenersOf(facts, family, consts) {
   const read = BY_FAMILY[family];
   const byScope = assignsByScope(facts);
   for (const call of facts.calls) {
-    if (bindsUnixSocket(call) || PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? ""))
+    if (bindsUnixSocket(call) || bindsQueryParameter(call) || PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? ""))
       continue;
     const local = LISTENER_NAME.test(call.name) ? constantsAt(facts, consts, call.scope, call.at.start, byScope) : consts;
     const found = read(call, local, facts) ?? endpointBind(call, family, local);
@@ -34161,7 +34170,9 @@ function closesFirst(ctx, bound, scope, flow) {
     if (!block.head || !contains(area, block.at)) continue;
     const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
     const socketInHeader = sock !== "" && hasWord(block.headText ?? "", sock);
-    if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start)) return true;
+    const heldOpen = (e) => contains(block.at, e) && facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e));
+    if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
+      return true;
   }
   for (const use of facts.calls) {
     if (use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
@@ -34323,6 +34334,15 @@ function onlyLookedAt(ctx, call) {
   const dials = (c) => CLIENT_CALL.test(c.name) && c.args.every((a) => !mentions(a.value.text) || !/source|bind|local/i.test(a.name ?? ""));
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
 }
+function onlyAsserted(ctx, call) {
+  const { facts } = ctx;
+  if (heldBy(facts, call)) return false;
+  const keeps = (x) => contains(x.at, call.at);
+  if (facts.assigns.some(keeps) || facts.entries.some(keeps) || facts.exits.some(keeps))
+    return false;
+  const around = facts.calls.filter((c) => c !== call && contains(c.at, call.at)).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
+  return around === void 0 ? facts.blocks.some((b) => b.kind === "assert" && contains(b.at, call.at)) : /^(?:assert\w*|expect)$/.test(around.name) && around.args.some((a) => contains(a.at, call.at));
+}
 var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
 function expectedToThrow(ctx, call) {
   const { calls } = ctx.facts;
@@ -34359,7 +34379,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || expectedToThrow(ctx, call)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BU2S6PF3.js";
+} from "./chunk-XYNHBLAB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YV2SEWFD.js.LEGAL.txt */
+/*! For license information please see chunk-FZ5GCTLL.js.LEGAL.txt */
