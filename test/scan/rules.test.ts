@@ -71,17 +71,22 @@ export async function startServer(path: string) {
     expect(spansOf(r, 'PORT002')).toEqual([[5, 6]])
   })
 
-  it('is an error where a test calls a helper that hands out a released port (measured ≥ 0.90 precise, inside and outside the corpus), a warning at the helper, a note in other code', async () => {
+  it('is an error only where a test binds a helper’s number later in the same function (measured ≥ 0.90 precise, inside and outside the corpus), a warning at the helper and where no bind is seen, a note in other code', async () => {
     const test = `${PY_RACE}
 def test_server():
     port = get_port()
     server = HTTPServer(("127.0.0.1", port), Handler)
+
+def test_config():
+    port = get_port()
+    os.environ["APP_PORT"] = str(port)
 `
     const r = await scanFiles({ 'tests/test_server.py': test, 'lib/ports.py': PY_RACE })
     expect(r.findings.map((f) => [f.path, f.line, f.severity])).toEqual([
       ['lib/ports.py', 3, 'note'],
       ['tests/test_server.py', 3, 'warning'],
       ['tests/test_server.py', 11, 'error'],
+      ['tests/test_server.py', 15, 'warning'],
     ])
   })
 

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FZ5GCTLL.js";
+} from "./chunk-CNAF4SQZ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-XYNHBLAB.js";
+} from "./chunk-CJHPEZVQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-B4ZDB3B4.js.LEGAL.txt */
+/*! For license information please see serve-command-JEFPANOY.js.LEGAL.txt */

@@ -31765,9 +31765,9 @@ var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channe
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
-  const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
+  const constructs2 = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs2 && SERVER_CLASS.test(call.name) || constructs2 && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
@@ -33782,9 +33782,7 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
   "port-finder"
 ]);
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
-var severityIn = (ctx, scope) => inTest(ctx, scope) ? "error" : "note";
-var bindSeverityIn = (ctx, scope) => inTest(ctx, scope) ? "warning" : "note";
-var unmeasuredIn = (ctx, scope) => inTest(ctx, scope) ? "warning" : "note";
+var severityIn = (ctx, scope, boundLater = false) => !inTest(ctx, scope) ? "note" : boundLater ? "error" : "warning";
 var freePortRace = (ctx) => {
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
@@ -33798,7 +33796,7 @@ var freePortRace = (ctx) => {
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
-      severity: bindSeverityIn(ctx, scope),
+      severity: severityIn(ctx, scope),
       at,
       code,
       message: `${nameOf(scope)} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
@@ -33809,7 +33807,7 @@ var freePortRace = (ctx) => {
     const fn = ctx.facts.scopes[scope];
     hits.push({
       rule: "PORT002",
-      severity: unmeasuredIn(ctx, scope),
+      severity: severityIn(ctx, scope),
       // From the definition, where the fix belongs, to the answer or the number it hands out.
       at: spanning(fn.at, latest([from, ...handOuts(ctx, fn, from)])),
       code,
@@ -33886,7 +33884,7 @@ var freePortRace = (ctx) => {
       racyFunctions.add(scope);
       hits.push({
         rule: "PORT002",
-        severity: unmeasuredIn(ctx, scope),
+        severity: severityIn(ctx, scope),
         at: spanning(fn.at, handOut.at),
         code: call.text,
         message: `${nameOf(scope)} hands out a port that \`${name2}\` (line ${ctx.facts.scopes[probe].at.line}) found free by ${connecting.has(name2) ? "connecting to it" : "binding it and closing the socket"}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
@@ -33909,7 +33907,7 @@ var freePortRace = (ctx) => {
     if (loop.helper !== void 0) racyFunctions.add(loop.helper);
     hits.push({
       rule: "PORT002",
-      severity: unmeasuredIn(ctx, loop.scope),
+      severity: severityIn(ctx, loop.scope),
       at: loop.at,
       code: loop.text,
       message: `This loop walks port numbers until \`${loop.probe}\` says \`${loop.variable}\` is free, then uses it: nothing holds the port after the check, so another process or a parallel test can take it before it is bound (EADDRINUSE, or a client talking to the wrong server), on every OS.`
@@ -34274,13 +34272,14 @@ function heldBy(facts, call) {
 }
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
+var constructs = (ctx, c) => c.isNew || (ctx.family === "python" || ctx.family === "kotlin") && /^[A-Z]/.test(c.name);
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
   if (!held) return resolvedBind(ctx, call);
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
-  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || c.isNew && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
+  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
   if (here) return here;
   const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
@@ -34385,7 +34384,7 @@ function helperCalls(ctx, racyFunctions) {
     const from = wrapper?.at ?? statementAround(facts, call.at);
     hits.push({
       rule: "PORT002",
-      severity: severityIn(ctx, call.scope),
+      severity: severityIn(ctx, call.scope, bind !== void 0),
       at: spanning(from, bind?.at ?? call.at),
       code: call.text,
       message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
@@ -34398,9 +34397,10 @@ function helperCalls(ctx, racyFunctions) {
       const handed = facts.calls.find(
         (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
       );
+      const binds = handed !== void 0 && (BINDS.test(handed.name) || constructs(ctx, handed) && BINDS_WHEN_MADE.test(handed.name));
       hits.push({
         rule: "PORT002",
-        severity: severityIn(ctx, p.scope),
+        severity: severityIn(ctx, p.scope, binds),
         at: handed ? spanning(p.at, statementAround(facts, handed.at)) : p.at,
         code: p.name,
         message: `The \`${p.name}\` fixture hands out a port number after closing its probe socket: under pytest-xdist or a busy CI host another process can take the port before the test binds it.`

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-XYNHBLAB.js";
+} from "./chunk-CJHPEZVQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-FZ5GCTLL.js.LEGAL.txt */
+/*! For license information please see chunk-CNAF4SQZ.js.LEGAL.txt */
