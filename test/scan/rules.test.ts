@@ -1316,3 +1316,38 @@ func TestLimits(t *testing.T) {
     expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@10'])
   })
 })
+
+describe('census 36: a helper’s number whose bind is retried, or whose variable is drawn again', () => {
+  it('Python: a loop that draws again when the bind fails warns; the number drawn before it and only used in arithmetic is not the one bound', async () => {
+    const py = `import itertools
+from test.support import socket_helper
+
+class GeneralModuleTests(unittest.TestCase):
+    def test_getsockaddrarg(self):
+        sock = socket.socket()
+        port = socket_helper.find_unused_port()
+        big_port = port + 65536
+        self.assertRaises(OverflowError, sock.bind, (HOST, big_port))
+        for i in itertools.count():
+            port = socket_helper.find_unused_port()
+            try:
+                sock.bind((HOST, port))
+            except OSError as e:
+                if e.errno != errno.EADDRINUSE or i == 5:
+                    raise
+            else:
+                break
+
+    def test_bind(self):
+        port = socket_helper.find_unused_port()
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", port))
+`
+    const r = await scanFiles({ 'tests/test_socket.py': py })
+    expect(r.findings.map((f) => [f.rule, f.line, f.endLine, f.severity])).toEqual([
+      ['PORT002', 7, 7, 'warning'],
+      ['PORT002', 11, 13, 'warning'],
+      ['PORT002', 21, 23, 'error'],
+    ])
+  })
+})

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CNAF4SQZ.js";
+} from "./chunk-3PBIPGDY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-CJHPEZVQ.js";
+} from "./chunk-GKQK5TM2.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JEFPANOY.js.LEGAL.txt */
+/*! For license information please see serve-command-FBDEQUMC.js.LEGAL.txt */

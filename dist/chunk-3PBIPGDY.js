@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CJHPEZVQ.js";
+} from "./chunk-GKQK5TM2.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-CNAF4SQZ.js.LEGAL.txt */
+/*! For license information please see chunk-3PBIPGDY.js.LEGAL.txt */

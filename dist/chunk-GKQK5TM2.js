@@ -34273,13 +34273,23 @@ function heldBy(facts, call) {
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
 var constructs = (ctx, c) => c.isNew || (ctx.family === "python" || ctx.family === "kotlin") && /^[A-Z]/.test(c.name);
+function retried(facts, call, bind) {
+  return facts.blocks.some(
+    (loop) => loop.kind === "loop" && contains(loop.at, call.at) && contains(loop.at, bind.at) && facts.blocks.some(
+      (c) => c.kind === "catch" && contains(loop.at, c.at) && c.at.start > bind.at.start
+    )
+  );
+}
 function laterBind(ctx, call) {
   const { facts } = ctx;
   const held = heldBy(facts, call);
   if (!held) return resolvedBind(ctx, call);
   const variable = new RegExp(`(?<![\\w.$])${escapeRegExp(held.target)}(?![\\w$])`);
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
-  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
+  const reassigned = (c) => facts.assigns.some(
+    (a) => a.target === held.target && contains(area, a.at) && a.at.start > call.at.end && a.at.end < c.at.start
+  );
+  const bindsIt = (c) => c.at.start > call.at.end && !reassigned(c) && (BINDS.test(c.name) || constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver));
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
   if (here) return here;
   const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
@@ -34384,7 +34394,7 @@ function helperCalls(ctx, racyFunctions) {
     const from = wrapper?.at ?? statementAround(facts, call.at);
     hits.push({
       rule: "PORT002",
-      severity: severityIn(ctx, call.scope, bind !== void 0),
+      severity: severityIn(ctx, call.scope, bind !== void 0 && !retried(facts, call, bind)),
       at: spanning(from, bind?.at ?? call.at),
       code: call.text,
       message: `\`${call.callee}\` hands out a port number after closing its probe socket: until the server binds it${bind ? ` (line ${bind.at.line})` : ""}, another process or a parallel test can take the same port (EADDRINUSE or a client talking to the wrong server), on every OS.`
