@@ -36,15 +36,16 @@ export function expectedToFail(facts: FileFacts, at: Span): boolean {
 export const PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/
 
 const FAMILY = /\b[AP]F_([A-Z0-9]+)\b/
-/** Python's `with socket.socket(socket.PF_CAN, …) as s:`. */
-const WITH_SOCKET = /\bsocket\(([^]*)\)\s+as\s+(\w+)$/
+/** Each item of Python's `with socket.socket(socket.PF_CAN, …) as s, … as t:`. */
+const WITH_SOCKET = /\bsocket\(((?:[^()]|\([^()]*\))*)\)\s+as\s+(\w+)/g
 
 interface Opened {
   /** What holds the socket: `srv`, `self.srv`. */
   target: string
-  /** `AF_TIPC`; `AF_INET` when no family is named. */
-  family: string
-  start: number
+  /** `AF_TIPC`; `AF_INET` when no family is named; undefined when the name is given anything else. */
+  family: string | undefined
+  scope: number
+  at: Span
 }
 
 const openedSockets = new WeakMap<FileFacts, Opened[]>()
@@ -53,37 +54,53 @@ function familyOf(args: string): string {
   return `AF_${FAMILY.exec(args)?.[1] ?? 'INET'}`
 }
 
-/** Every socket the file makes and names, in source order. */
+/** Every assignment of the file and every socket a `with` opens, in source order. */
 function opened(facts: FileFacts): Opened[] {
   let found = openedSockets.get(facts)
   if (!found) {
     found = []
-    for (const a of facts.assigns)
-      if (a.value.kind === 'call' && /^socket$/i.test(a.value.call.name))
-        found.push({
-          target: a.target,
-          family: familyOf(a.value.call.args[0]?.value.text ?? ''),
-          start: a.at.start,
-        })
-    for (const b of facts.blocks) {
-      const m = b.kind === 'with' ? WITH_SOCKET.exec(b.headText ?? '') : null
-      if (m) found.push({ target: m[2]!, family: familyOf(m[1]!), start: b.at.start })
+    for (const a of facts.assigns) {
+      const made = a.value.kind === 'call' && /^socket$/i.test(a.value.call.name)
+      found.push({
+        target: a.target,
+        family:
+          a.value.kind === 'call' && made
+            ? familyOf(a.value.call.args[0]?.value.text ?? '')
+            : undefined,
+        scope: a.scope,
+        at: a.at,
+      })
     }
-    found.sort((a, b) => a.start - b.start)
+    for (const b of facts.blocks) {
+      if (b.kind !== 'with') continue
+      for (const m of (b.headText ?? '').matchAll(WITH_SOCKET))
+        found.push({ target: m[2]!, family: familyOf(m[1]!), scope: b.scope, at: b.at })
+    }
+    found.sort((a, b) => a.at.start - b.at.start)
     openedSockets.set(facts, found)
   }
   return found
 }
 
 /**
- * The address family of the socket a call's receiver holds: the last socket made under that name
- * before the call (Python's `srv = socket.socket(socket.AF_TIPC, …)`, a field set in `setUp`, or
- * `with socket.socket(socket.PF_CAN, …) as s:`): `AF_TIPC`, `AF_CAN`; undefined when the file
- * makes none under that name.
+ * The address family of the socket a call's receiver holds: what the name was last given before
+ * the call, in the same function (a field, `self.srv`, anywhere in the file: set in `setUp`, used
+ * in the test), when that was a socket made with a family (Python's `srv =
+ * socket.socket(socket.AF_TIPC, …)`, `with socket.socket(socket.PF_CAN, …) as s:`): `AF_TIPC`,
+ * `AF_CAN`. Undefined when the name was last given anything else, or nothing.
  */
-export function socketFamily(facts: FileFacts, receiver: string, at: Span): string | undefined {
+export function socketFamily(facts: FileFacts, call: Call): string | undefined {
+  const { receiver, at, scope } = call
   if (!receiver) return undefined
-  return opened(facts).findLast((o) => o.target === receiver && o.start < at.start)?.family
+  const field = /^(?:self|this)\./.test(receiver)
+  return opened(facts).findLast(
+    (o) =>
+      o.target === receiver &&
+      o.at.start < at.start &&
+      (field || o.scope === scope) &&
+      // A `with` names its socket only inside its block.
+      (o.family === undefined || !facts.blocks.some((b) => b.at === o.at) || contains(o.at, at)),
+  )?.family
 }
 
 /**
@@ -93,6 +110,9 @@ export function socketFamily(facts: FileFacts, receiver: string, at: Span): stri
 export function bindsQueryParameter(call: Call): boolean {
   return (
     /^bind\w*$/i.test(call.name) &&
-    /(?:^|[.:(])(?:query\w*|prepare\w*|stmt|statement)\b/i.test(call.receiver)
+    // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, read without its generics, `prepare(…)`), or a
+    // statement held by name; not `query_socket` or `queryServer`.
+    (/(?:^|::|\.)(?:query\w*|prepare\w*)(?:::<[^>]*>|::)?\(/i.test(call.receiver) ||
+      /(?:^|\.)(?:stmt|statement)$/i.test(call.receiver))
   )
 }

@@ -271,7 +271,13 @@ class Extractor {
     if (s.loops.has(type)) this.block('loop', node)
     if (s.ifs.has(type)) this.block('if', node)
     if (s.asserts?.has(type)) this.block('assert', node)
-    if (CATCH.has(type)) this.block('catch', node)
+    if (CATCH.has(type))
+      this.facts.blocks.push({
+        kind: 'catch',
+        at: this.span(node),
+        ...(node.parent ? { statement: this.span(node.parent) } : {}),
+        scope: this.scope,
+      })
     if (FINALLY.has(type) && node.parent) {
       this.facts.blocks.push({
         kind: 'finally',

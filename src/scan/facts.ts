@@ -108,6 +108,8 @@ export interface Block {
   at: Span
   /** For resource blocks, the span of the resource header (what the block closes at its end). */
   head?: Span
+  /** For a catch, the whole statement it belongs to, whose body it guards. */
+  statement?: Span
   /** The header's text (what the block opens), at most 200 characters. */
   headText?: string
   scope: number

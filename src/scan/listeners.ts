@@ -761,7 +761,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     if (
       bindsUnixSocket(call) ||
       bindsQueryParameter(call) ||
-      PORTLESS_FAMILY.test(socketFamily(facts, call.receiver, call.at) ?? '')
+      PORTLESS_FAMILY.test(socketFamily(facts, call) ?? '')
     )
       continue
     // Per-function variables only for calls that may open a listener: building them is not free.

@@ -269,10 +269,16 @@ function optionsPort(call: Call, consts: Constants): Port | undefined {
  * `newHTTP2Server(t, false, sendMaxBytes)` with `sendMaxBytes = 1024`.
  */
 const OTHER_QUANTITY =
-  /(?:size|bytes|len|length|count|max|min|limit|timeout|delay|millis|ms|seconds|secs|interval|buffer|capacity|workers|threads|retries|attempts)$/i
+  /^(?:size|bytes|len|length|count|max|min|limit|timeout|delay|millis|ms|seconds|secs|interval|buffer|capacity|workers|threads|retries|attempts)$/i
+
+/** The name's last word (`sendMaxBytes`, `SEND_MAX_BYTES`: Bytes) says so, and no word says port. */
+function namesOtherQuantity(name: string): boolean {
+  const words = name.split(/_+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean)
+  return OTHER_QUANTITY.test(words.at(-1) ?? '') && !words.some((w) => /^port/i.test(w))
+}
 
 function isPortInt(v: Value, consts: Constants): boolean {
-  if (v.kind === 'name' && OTHER_QUANTITY.test(v.last)) return false
+  if (v.kind === 'name' && namesOtherQuantity(v.last)) return false
   const r = resolve(v, consts)
   return r.kind === 'int' && r.value >= MIN_PORT && r.value < 65536
 }

@@ -1351,3 +1351,77 @@ class GeneralModuleTests(unittest.TestCase):
     ])
   })
 })
+
+describe('what censuses 33 to 36’s fixes must not drop', () => {
+  it('Python: sockets named alike in other functions or items, query-named sockets, positional source addresses', async () => {
+    const py = `import socket
+
+def test_unix(p):
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(p)
+
+def test_tcp(make_sock):
+    s = make_sock()
+    s.bind(("127.0.0.1", 8080))
+
+def test_two():
+    with socket.socket(socket.AF_UNIX) as u, socket.socket(socket.AF_INET) as t:
+        t.bind(("127.0.0.1", 8081))
+
+class Dns:
+    def test_query(self):
+        self.query_socket.bind(("127.0.0.1", 5353))
+`
+    expect(hits(await scanFiles({ 'tests/test_names.py': py }))).toEqual([
+      'PORT001@13',
+      'PORT001@17',
+      'PORT001@9',
+    ])
+    const source = `from test.support import socket_helper
+
+def test_source():
+    port = socket_helper.find_unused_port()
+    socket.create_connection((HOST, 80), 5, ("", port))
+`
+    expect(hits(await scanFiles({ 'tests/test_source.py': source }))).toEqual(['PORT002@4'])
+  })
+
+  it('Python: an unrelated try in the loop, or the number converted, keeps the error', async () => {
+    const py = `from test.support import socket_helper
+
+def test_servers():
+    for i in range(3):
+        port = socket_helper.find_unused_port()
+        server = HTTPServer(("127.0.0.1", port), Handler)
+        try:
+            check(server)
+        except ValueError:
+            pass
+
+def test_converted():
+    port = socket_helper.find_unused_port()
+    port = str(port)
+    server = HTTPServer(("127.0.0.1", int(port)), Handler)
+`
+    const r = await scanFiles({ 'tests/test_servers.py': py })
+    expect(r.findings.map((f) => [f.rule, f.line, f.severity])).toEqual([
+      ['PORT002', 5, 'error'],
+      ['PORT002', 13, 'error'],
+    ])
+  })
+
+  it('Go: a constant whose name only ends like a quantity is still a port', async () => {
+    const go = `package connect
+
+import "testing"
+
+const admin = 9901
+
+func TestAdmin(t *testing.T) {
+	server := newHTTP2Server(t, false, admin)
+	_ = server
+}
+`
+    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@8'])
+  })
+})

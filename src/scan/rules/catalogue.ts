@@ -56,8 +56,10 @@ export const RULES: readonly RuleInfo[] = [
       'any process, or a parallel call of the same helper, can take the port: EADDRINUSE or a test ' +
       'talking to the wrong server, on every OS, most often on busy CI hosts. Helpers such as ' +
       'find_unused_port, portpicker, get-port, portfinder and phayes/freeport work this way.',
-    severity: 'error',
-    precision: 'high',
+    // An error only where a test binds the helper's number later in the same function (measured
+    // ≥ 0.90 on fresh code); most of its findings warn, so that is its default level.
+    severity: 'warning',
+    precision: 'medium',
     testOnly: false,
     advice: {
       python:

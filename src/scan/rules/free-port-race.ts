@@ -992,8 +992,14 @@ function retried(facts: FileFacts, call: Call, bind: Call): boolean {
       loop.kind === 'loop' &&
       contains(loop.at, call.at) &&
       contains(loop.at, bind.at) &&
+      // A catch of the statement whose body holds the bind.
       facts.blocks.some(
-        (c) => c.kind === 'catch' && contains(loop.at, c.at) && c.at.start > bind.at.start,
+        (c) =>
+          c.kind === 'catch' &&
+          c.statement !== undefined &&
+          contains(loop.at, c.statement) &&
+          contains(c.statement, bind.at) &&
+          c.at.start > bind.at.start,
       ),
   )
 }
@@ -1012,21 +1018,22 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   // The number itself, not a callback that mentions it somewhere (`runTest(assert = {…})`).
   // Given the number, or started on something built with it: `Server(port).start()`.
   // Not after the variable is given another number (CPython's test draws one to build an
-  // out-of-range port, then draws again in the loop that binds).
-  const reassigned = (c: Call) =>
-    facts.assigns.some(
-      (a) =>
-        a.target === held.target &&
-        contains(area, a.at) &&
-        a.at.start > call.at.end &&
-        a.at.end < c.at.start,
-    )
+  // out-of-range port, then draws again in the loop that binds); `port = str(port)` keeps it.
+  const redrawn = facts.assigns.filter(
+    (a) =>
+      a.target === held.target &&
+      contains(area, a.at) &&
+      a.at.start > call.at.end &&
+      !hasWord(a.value.text, held.name),
+  )
+  const reassigned = (c: Call) => redrawn.some((a) => a.at.end < c.at.start)
   const bindsIt = (c: Call) =>
     c.at.start > call.at.end &&
-    !reassigned(c) &&
     (BINDS.test(c.name) || (constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name))) &&
     (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
-      variable.test(c.receiver))
+      variable.test(c.receiver)) &&
+    !reassigned(c)
+
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c))
   if (here) return here
   // A field set up in one method and bound in another (apm-agent-java's test server: the
@@ -1133,9 +1140,13 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
     facts.exits.some((e) => later(e.at) && mentions(e.text))
   // A client only dials the number (CPython's `create_connection((HOST, port))` expecting
   // ECONNREFUSED), unless it binds it as its own source address.
+  // The address is a client's first or second argument (`connect((h, p))`, Go's `Dial(network,
+  // address)`); a later one, or a keyword naming it, is where it binds from.
   const dials = (c: Call) =>
     CLIENT_CALL.test(c.name) &&
-    c.args.every((a) => !mentions(a.value.text) || !/source|bind|local/i.test(a.name ?? ''))
+    c.args.every(
+      (a, i) => !mentions(a.value.text) || (i < 2 && !/source|bind|local/i.test(a.name ?? '')),
+    )
   return (
     calls.length > 0 &&
     !elsewhere &&

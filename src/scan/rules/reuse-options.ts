@@ -150,7 +150,7 @@ function orsInReusePort(text: string, option: Option): boolean {
  * (overlapping publications are always allowed): the option changes nothing there.
  */
 function optionIgnored(facts: FileFacts, call: Call): boolean {
-  const family = socketFamily(facts, call.receiver, call.at) ?? ''
+  const family = socketFamily(facts, call) ?? ''
   return PORTLESS_FAMILY.test(family) || family === 'AF_TIPC'
 }
 

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-GKQK5TM2.js";
+} from "./chunk-XY5B2MVI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3PBIPGDY.js.LEGAL.txt */
+/*! For license information please see chunk-DPTSLMNX.js.LEGAL.txt */
