@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { Grammars } from '../src/scan/grammars.ts'
 import { scan } from '../src/scan/scan.ts'
+import { unlabelledOf, type UnlabelledFinding } from './eval-real-world.ts'
 
 const run = promisify(execFile)
 
@@ -26,21 +27,9 @@ interface Repo {
   commit: string
 }
 
-export interface CensusFinding {
-  ref: string
-  repository: string
-  commit: string
-  path: string
-  blob: string
-  line: number
-  endLine: number
-  rule: string
-  severity: string
-  heldOut: false
-  message: string
-  verdict: null
-  reason: string
-}
+/** A finding of the census, with its file's blob and room for the reviewer's verdict. */
+export type CensusFinding = UnlabelledFinding &
+  Required<Pick<UnlabelledFinding, 'severity'>> & { blob: string; verdict: null; reason: string }
 
 function gitDir(mirrors: string, repository: string): string {
   const name = repository.replace('/', '+')
@@ -73,7 +62,7 @@ async function scanRepository(
   mirrors: string,
   { repository, commit }: Repo,
   grammars: Grammars,
-): Promise<Omit<CensusFinding, 'ref'>[]> {
+): Promise<CensusFinding[]> {
   const git = gitDir(mirrors, repository)
   const root = await mkdtemp(join(tmpdir(), 'bind-probe-census-'))
   try {
@@ -87,22 +76,17 @@ async function scanRepository(
       }
       return blobs.get(path)!
     }
-    const out: Omit<CensusFinding, 'ref'>[] = []
-    for (const f of findings)
+    const out: CensusFinding[] = []
+    for (const f of findings) {
+      const found = unlabelledOf(f, { repository, commit, path: f.path }, '')
       out.push({
-        repository,
-        commit,
-        path: f.path,
-        blob: await blobOf(f.path),
-        line: f.line,
-        endLine: f.endLine ?? f.line,
-        rule: f.rule,
+        ...found,
         severity: f.severity,
-        heldOut: false,
-        message: f.message,
+        blob: await blobOf(f.path),
         verdict: null,
         reason: '',
       })
+    }
     return out
   } finally {
     await rm(root, { recursive: true, force: true })
@@ -136,7 +120,7 @@ async function main(): Promise<void> {
   }
   const repos = JSON.parse(await readFile(reposFile, 'utf8')) as Repo[]
   const grammars = new Grammars()
-  const all: Omit<CensusFinding, 'ref'>[] = []
+  const all: CensusFinding[] = []
   const population = []
   try {
     for (const repo of repos) {
@@ -161,8 +145,8 @@ async function main(): Promise<void> {
     await grammars.dispose()
   }
   const sample = drawSample(name, all, Number(perKind)).map((f, i) => ({
-    ref: `${name}-${String(i + 1).padStart(3, '0')}`,
     ...f,
+    ref: `${name}-${String(i + 1).padStart(3, '0')}`,
   }))
   console.error(`${all.length} findings, ${sample.length} sampled`)
   process.stdout.write(

@@ -232,6 +232,27 @@ export interface UnlabelledFinding {
   message?: string
 }
 
+/** A finding of the scan at a file version, as the eval and the censuses keep it. */
+export function unlabelledOf(
+  f: Finding,
+  at: { repository: string; commit: string; path: string },
+  ref: string,
+  heldOut = false,
+): UnlabelledFinding {
+  return {
+    ref,
+    repository: at.repository,
+    commit: at.commit,
+    path: at.path,
+    line: f.line,
+    endLine: f.endLine ?? f.line,
+    rule: f.rule,
+    severity: f.severity,
+    heldOut,
+    message: f.message,
+  }
+}
+
 export interface RealWorldEvaluation {
   cases: CaseResult[]
   errors: { id: string; error: ReadError }[]
@@ -281,18 +302,14 @@ export async function evaluateRealWorld(
       }
       for (const f of findings) {
         if (group.some((c) => covers(f, c.line))) continue
-        result.unlabelled.push({
-          ref: `${first.repository}@${first.commit.slice(0, 12)}:${first.path}:${f.line}:${f.rule}`,
-          repository: first.repository,
-          commit: first.commit,
-          path: first.path,
-          line: f.line,
-          endLine: f.endLine ?? f.line,
-          rule: f.rule,
-          severity: f.severity,
-          heldOut: held.has(first.repository),
-          message: f.message,
-        })
+        result.unlabelled.push(
+          unlabelledOf(
+            f,
+            first,
+            `${first.repository}@${first.commit.slice(0, 12)}:${first.path}:${f.line}:${f.rule}`,
+            held.has(first.repository),
+          ),
+        )
       }
     }
   } finally {
@@ -325,19 +342,7 @@ export async function rescanJudgedFiles(
         errors.push(`${key}: ${findings}`)
         continue
       }
-      for (const f of findings)
-        current.push({
-          ref: `${key}:${f.line}:${f.rule}`,
-          repository: version.repository,
-          commit: version.commit,
-          path: version.path,
-          line: f.line,
-          endLine: f.endLine ?? f.line,
-          rule: f.rule,
-          severity: f.severity,
-          heldOut: false,
-          message: f.message,
-        })
+      for (const f of findings) current.push(unlabelledOf(f, version, `${key}:${f.line}:${f.rule}`))
     }
   } finally {
     await grammars.dispose()
