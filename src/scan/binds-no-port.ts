@@ -46,6 +46,8 @@ interface Opened {
   family: string | undefined
   scope: number
   at: Span
+  /** The `with` block that names it, outside which the name holds nothing. */
+  within?: Span
 }
 
 const openedSockets = new WeakMap<FileFacts, Opened[]>()
@@ -60,21 +62,21 @@ function opened(facts: FileFacts): Opened[] {
   if (!found) {
     found = []
     for (const a of facts.assigns) {
-      const made = a.value.kind === 'call' && /^socket$/i.test(a.value.call.name)
-      found.push({
-        target: a.target,
-        family:
-          a.value.kind === 'call' && made
-            ? familyOf(a.value.call.args[0]?.value.text ?? '')
-            : undefined,
-        scope: a.scope,
-        at: a.at,
-      })
+      const made =
+        a.value.kind === 'call' && /^socket$/i.test(a.value.call.name) ? a.value.call : undefined
+      const family = made && familyOf(made.args[0]?.value.text ?? '')
+      found.push({ target: a.target, family, scope: a.scope, at: a.at })
     }
     for (const b of facts.blocks) {
       if (b.kind !== 'with') continue
       for (const m of (b.headText ?? '').matchAll(WITH_SOCKET))
-        found.push({ target: m[2]!, family: familyOf(m[1]!), scope: b.scope, at: b.at })
+        found.push({
+          target: m[2]!,
+          family: familyOf(m[1]!),
+          scope: b.scope,
+          at: b.at,
+          within: b.at,
+        })
     }
     found.sort((a, b) => a.at.start - b.at.start)
     openedSockets.set(facts, found)
@@ -98,8 +100,7 @@ export function socketFamily(facts: FileFacts, call: Call): string | undefined {
       o.target === receiver &&
       o.at.start < at.start &&
       (field || o.scope === scope) &&
-      // A `with` names its socket only inside its block.
-      (o.family === undefined || !facts.blocks.some((b) => b.at === o.at) || contains(o.at, at)),
+      (o.within === undefined || contains(o.within, at)),
   )?.family
 }
 
@@ -110,8 +111,9 @@ export function socketFamily(facts: FileFacts, call: Call): string | undefined {
 export function bindsQueryParameter(call: Call): boolean {
   return (
     /^bind\w*$/i.test(call.name) &&
-    // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, read without its generics, `prepare(…)`), or a
-    // statement held by name; not `query_socket` or `queryServer`.
+    // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, which the
+    // receiver's text holds without its generics, `prepare(…)`), or a statement held by name; not
+    // `query_socket` or `queryServer`.
     (/(?:^|::|\.)(?:query\w*|prepare\w*)(?:::<[^>]*>|::)?\(/i.test(call.receiver) ||
       /(?:^|\.)(?:stmt|statement)$/i.test(call.receiver))
   )

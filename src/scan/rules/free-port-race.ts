@@ -2,7 +2,7 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, Exit, FileFacts, Scope, Span, Value } from '../facts.ts'
-import { contains, innermostAssign, spanning, statementAround } from '../facts.ts'
+import { contains, innermostAssign, innermostCall, spanning, statementAround } from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -131,9 +131,9 @@ const RACY_FIXTURES =
  * the rule on: 66 of 72 as first judged on censuses 35 and 36, 84 of 84 of the corpus's judged
  * findings on its mirrored repositories (docs/scan.md), so the gate fails on it. The rest warns in
  * tests: a helper's number handed on where the scan sees no bind (census 35: 51 of 67, often a
- * dead address or a client's), one whose bind a loop retries, a function that binds port 0 and lets the number
- * go (corpus 48 of 58, fresh 14 of 21), probes and pickers not yet judged. Outside tests a
- * free-port helper is often configuration, so it is only noted.
+ * dead address or a client's), one whose bind a loop retries, a function that binds port 0 and
+ * lets the number go (corpus 48 of 58, fresh 14 of 21), probes and pickers not yet judged.
+ * Outside tests a free-port helper is often configuration, so it is only noted.
  */
 const severityIn = (ctx: RuleContext, scope: number, boundLater = false): Severity =>
   !inTest(ctx, scope) ? 'note' : boundLater ? 'error' : 'warning'
@@ -977,9 +977,14 @@ function heldBy(facts: FileFacts, call: Call): Assign | undefined {
 const BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i
 /** Servers that bind when they are made: graphql-ws's `new WebSocketServer({ port, path })`. */
 const BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/
-/** A construction: `new HTTPServer(…)`, or in Python and Kotlin a call of a capitalised name. */
-const constructs = (ctx: RuleContext, c: Call) =>
-  c.isNew || ((ctx.family === 'python' || ctx.family === 'kotlin') && /^[A-Z]/.test(c.name))
+/**
+ * A call that binds the port it is given, or a server made on it: `new HTTPServer(…)`, or in
+ * Python and Kotlin, which have no `new`, a call of a capitalised name.
+ */
+const binds = (ctx: RuleContext, c: Call) =>
+  BINDS.test(c.name) ||
+  ((c.isNew || ((ctx.family === 'python' || ctx.family === 'kotlin') && /^[A-Z]/.test(c.name))) &&
+    BINDS_WHEN_MADE.test(c.name))
 
 /**
  * A loop that draws a new number when the bind fails (CPython's `for i in itertools.count(): port
@@ -1029,7 +1034,7 @@ function laterBind(ctx: RuleContext, call: Call): Call | undefined {
   const reassigned = (c: Call) => redrawn.some((a) => a.at.end < c.at.start)
   const bindsIt = (c: Call) =>
     c.at.start > call.at.end &&
-    (BINDS.test(c.name) || (constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name))) &&
+    binds(ctx, c) &&
     (c.args.some((a) => a.value.kind !== 'function' && variable.test(a.value.text)) ||
       variable.test(c.receiver)) &&
     !reassigned(c)
@@ -1139,9 +1144,8 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
     facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
     facts.exits.some((e) => later(e.at) && mentions(e.text))
   // A client only dials the number (CPython's `create_connection((HOST, port))` expecting
-  // ECONNREFUSED), unless it binds it as its own source address.
-  // The address is a client's first or second argument (`connect((h, p))`, Go's `Dial(network,
-  // address)`); a later one, or a keyword naming it, is where it binds from.
+  // ECONNREFUSED) when it is the address, its first or second argument (`connect((h, p))`, Go's
+  // `Dial(network, address)`); a later one, or a keyword naming it, is the source it binds.
   const dials = (c: Call) =>
     CLIENT_CALL.test(c.name) &&
     c.args.every(
@@ -1165,9 +1169,7 @@ function onlyAsserted(ctx: RuleContext, call: Call): boolean {
   const keeps = (x: { at: Span }) => contains(x.at, call.at)
   if (facts.assigns.some(keeps) || facts.entries.some(keeps) || facts.exits.some(keeps))
     return false
-  const around = facts.calls
-    .filter((c) => c !== call && contains(c.at, call.at))
-    .sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0]
+  const around = innermostCall(facts, call.at)
   // Checked by an `assert` statement, or handed straight to an assertion call.
   return around === undefined
     ? facts.blocks.some((b) => b.kind === 'assert' && contains(b.at, call.at))
@@ -1281,12 +1283,10 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
           !NOT_A_USE.test(c.name) &&
           c.args.some((a) => hasWord(a.value.text, p.name)),
       )
-      const binds =
-        handed !== undefined &&
-        (BINDS.test(handed.name) || (constructs(ctx, handed) && BINDS_WHEN_MADE.test(handed.name)))
+      const bound = handed !== undefined && binds(ctx, handed)
       hits.push({
         rule: 'PORT002',
-        severity: severityIn(ctx, p.scope, binds),
+        severity: severityIn(ctx, p.scope, bound),
         at: handed ? spanning(p.at, statementAround(facts, handed.at)) : p.at,
         code: p.name,
         message:

@@ -31640,18 +31640,20 @@ function opened(facts) {
   if (!found) {
     found = [];
     for (const a of facts.assigns) {
-      const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name);
-      found.push({
-        target: a.target,
-        family: a.value.kind === "call" && made ? familyOf2(a.value.call.args[0]?.value.text ?? "") : void 0,
-        scope: a.scope,
-        at: a.at
-      });
+      const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
+      const family = made && familyOf2(made.args[0]?.value.text ?? "");
+      found.push({ target: a.target, family, scope: a.scope, at: a.at });
     }
     for (const b of facts.blocks) {
       if (b.kind !== "with") continue;
       for (const m of (b.headText ?? "").matchAll(WITH_SOCKET))
-        found.push({ target: m[2], family: familyOf2(m[1]), scope: b.scope, at: b.at });
+        found.push({
+          target: m[2],
+          family: familyOf2(m[1]),
+          scope: b.scope,
+          at: b.at,
+          within: b.at
+        });
     }
     found.sort((a, b) => a.at.start - b.at.start);
     openedSockets.set(facts, found);
@@ -31663,13 +31665,13 @@ function socketFamily(facts, call) {
   if (!receiver) return void 0;
   const field2 = /^(?:self|this)\./.test(receiver);
   return opened(facts).findLast(
-    (o) => o.target === receiver && o.at.start < at.start && (field2 || o.scope === scope) && // A `with` names its socket only inside its block.
-    (o.family === void 0 || !facts.blocks.some((b) => b.at === o.at) || contains(o.at, at))
+    (o) => o.target === receiver && o.at.start < at.start && (field2 || o.scope === scope) && (o.within === void 0 || contains(o.within, at))
   )?.family;
 }
 function bindsQueryParameter(call) {
-  return /^bind\w*$/i.test(call.name) && // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, read without its generics, `prepare(…)`), or a
-  // statement held by name; not `query_socket` or `queryServer`.
+  return /^bind\w*$/i.test(call.name) && // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, which the
+  // receiver's text holds without its generics, `prepare(…)`), or a statement held by name; not
+  // `query_socket` or `queryServer`.
   (/(?:^|::|\.)(?:query\w*|prepare\w*)(?:::<[^>]*>|::)?\(/i.test(call.receiver) || /(?:^|\.)(?:stmt|statement)$/i.test(call.receiver));
 }
 
@@ -31783,9 +31785,9 @@ var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channe
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
-  const constructs2 = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
+  const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs2 && SERVER_CLASS.test(call.name) || constructs2 && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
@@ -32798,9 +32800,9 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
   ).map((a) => a.name);
   const names = (v) => v.kind === "string" ? v.value === address2 || loopback && loopback.test(v.value) : v.kind === "name" && addressVariable !== void 0 && v.name === addressVariable;
   const dials = (c) => CLIENT.test(c.name) && !lookup(c) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
-  const binds = (c) => ctx.listeners.some((l) => l.call === c);
+  const binds2 = (c) => ctx.listeners.some((l) => l.call === c);
   const client = ctx.facts.calls.find(
-    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c) && !binds(c)
+    (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c) && !binds2(c)
   );
   if (!client || polls(ctx, client, start2)) return void 0;
   const waits = ctx.facts.calls.some(
@@ -34294,7 +34296,7 @@ function heldBy(facts, call) {
 }
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
-var constructs = (ctx, c) => c.isNew || (ctx.family === "python" || ctx.family === "kotlin") && /^[A-Z]/.test(c.name);
+var binds = (ctx, c) => BINDS.test(c.name) || (c.isNew || (ctx.family === "python" || ctx.family === "kotlin") && /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name);
 function retried(facts, call, bind) {
   return facts.blocks.some(
     (loop) => loop.kind === "loop" && contains(loop.at, call.at) && contains(loop.at, bind.at) && // A catch of the statement whose body holds the bind.
@@ -34313,7 +34315,7 @@ function laterBind(ctx, call) {
     (a) => a.target === held.target && contains(area, a.at) && a.at.start > call.at.end && !hasWord(a.value.text, held.name)
   );
   const reassigned = (c) => redrawn.some((a) => a.at.end < c.at.start);
-  const bindsIt = (c) => c.at.start > call.at.end && (BINDS.test(c.name) || constructs(ctx, c) && BINDS_WHEN_MADE.test(c.name)) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver)) && !reassigned(c);
+  const bindsIt = (c) => c.at.start > call.at.end && binds(ctx, c) && (c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text)) || variable.test(c.receiver)) && !reassigned(c);
   const here = facts.calls.find((c) => contains(area, c.at) && bindsIt(c));
   if (here) return here;
   const field2 = /^(?:self|this|cls|@)\b/.test(held.target) || outerVariable(ctx, held, area);
@@ -34375,7 +34377,7 @@ function onlyAsserted(ctx, call) {
   const keeps = (x) => contains(x.at, call.at);
   if (facts.assigns.some(keeps) || facts.entries.some(keeps) || facts.exits.some(keeps))
     return false;
-  const around = facts.calls.filter((c) => c !== call && contains(c.at, call.at)).sort((a, b) => a.at.end - a.at.start - (b.at.end - b.at.start))[0];
+  const around = innermostCall(facts, call.at);
   return around === void 0 ? facts.blocks.some((b) => b.kind === "assert" && contains(b.at, call.at)) : /^(?:assert\w*|expect)$/.test(around.name) && around.args.some((a) => contains(a.at, call.at));
 }
 var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
@@ -34433,10 +34435,10 @@ function helperCalls(ctx, racyFunctions) {
       const handed = facts.calls.find(
         (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
       );
-      const binds = handed !== void 0 && (BINDS.test(handed.name) || constructs(ctx, handed) && BINDS_WHEN_MADE.test(handed.name));
+      const bound = handed !== void 0 && binds(ctx, handed);
       hits.push({
         rule: "PORT002",
-        severity: severityIn(ctx, p.scope, binds),
+        severity: severityIn(ctx, p.scope, bound),
         at: handed ? spanning(p.at, statementAround(facts, handed.at)) : p.at,
         code: p.name,
         message: `The \`${p.name}\` fixture hands out a port number after closing its probe socket: under pytest-xdist or a busy CI host another process can take the port before the test binds it.`
