@@ -530,8 +530,16 @@ export async function loadJudgements(files = JUDGEMENTS): Promise<Judgement[]> {
 export function stillFound(
   current: readonly UnlabelledFinding[],
 ): (j: UnlabelledFinding) => boolean {
+  const covering = coveringOf(current)
+  return (j) => covering(j).length > 0
+}
+
+/** The current findings that cover a judged one. */
+function coveringOf(
+  current: readonly UnlabelledFinding[],
+): (j: UnlabelledFinding) => UnlabelledFinding[] {
   const byFile = Map.groupBy(current, place)
-  return (j) => (byFile.get(place(j)) ?? []).some((f) => coversJudged(f, j))
+  return (j) => (byFile.get(place(j)) ?? []).filter((f) => coversJudged(f, j))
 }
 
 const SEVERITIES = ['error', 'warning', 'note'] as const
@@ -540,9 +548,9 @@ const SEVERITIES = ['error', 'warning', 'note'] as const
 export function severityNow(
   current: readonly UnlabelledFinding[],
 ): (j: UnlabelledFinding) => Finding['severity'] | undefined {
-  const byFile = Map.groupBy(current, place)
+  const covering = coveringOf(current)
   return (j) => {
-    const over = (byFile.get(place(j)) ?? []).filter((f) => coversJudged(f, j))
+    const over = covering(j)
     return SEVERITIES.find((s) => over.some((f) => f.severity === s))
   }
 }
