@@ -154,4 +154,12 @@ async function main(): Promise<void> {
   )
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main()
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await main()
+  } catch (error) {
+    // A missing mirror or commit, an unreadable REPOS.json: one line, as eval:scan says it.
+    process.stderr.write(`census: ${(error as Error).message}\n`)
+    process.exitCode = 1
+  }
+}
