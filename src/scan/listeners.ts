@@ -363,6 +363,9 @@ const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|bui
 /** A receiver that makes sockets: `HttpServer.create`, `ServerSocketChannel.open`. */
 const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
 
+/** …unless it says it dials: `SocketChannel` is a server's as often, `ClientSocketFactory` never. */
+const CLIENT_RECEIVER = /client|endpoint/i
+
 /** A variable the file assigns a `new X(…)` whose type matches: `ServerConnector http = new ServerConnector(server)`. */
 function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
   return facts.assigns.some(
@@ -404,8 +407,15 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     )
       return hostAndPort(call, consts, pos(call, 1), first)
     if (first.kind === 'int') return undefined
-    // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`.
-    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
+    // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`;
+    // a factory's `create(host, port)` only on a server or socket, not a client's
+    // (`RedisClient.create("localhost", 6379)`, `VaultEndpoint.create("localhost", 8200)`).
+    if (
+      isHostText(first, consts) &&
+      isIntValue(pos(call, 1), consts) &&
+      (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) &&
+      !CLIENT_RECEIVER.test(call.receiver)
+    )
       return hostAndPort(call, consts, first, pos(call, 1))
     // `ss.bind(localAddress)`, the address a caller gives (netty's `isTcpPortAvailable`): a port
     // the file does not pin down, which PORT002's probes look at.

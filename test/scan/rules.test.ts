@@ -1425,3 +1425,90 @@ func TestAdmin(t *testing.T) {
     expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@8'])
   })
 })
+
+describe('census 37’s round: what censuses 32 to 36 judged false and the scan still made', () => {
+  it('Go: a port-0 listener closed by defer, whose address a callback or a nested helper returns, is kept open', async () => {
+    const go = `package proxy
+
+import "testing"
+
+func TestProxyDialer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	d, err := NewProxyDialer(ctx, func(...Option) (net.Conn, error) {
+		return net.Dial("tcp", l.Addr().String())
+	})
+	_ = d
+}
+
+func TestBrokers(t *testing.T) {
+	newBroker := func(t *testing.T) (*Broker, func()) {
+		listener, err := net.Listen("tcp", "127.0.0.1:0")
+		require.NoError(t, err)
+		broker := NewBroker(listener.Addr().String())
+		cleanup := func() {
+			_ = listener.Close()
+		}
+		return broker, cleanup
+	}
+	t.Run("one", func(t *testing.T) {
+		broker, cleanup := newBroker(t)
+		defer cleanup()
+		use(broker)
+	})
+}
+
+func freePort(t *testing.T) int {
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+`
+    // The helper that returns the number with a deferred close still races.
+    expect(hits(await scanFiles({ 'proxy_test.go': go }))).toEqual(['PORT002@32'])
+  })
+
+  it('Go and Rust: a program’s main in test sources is not run by go test or cargo test, a Rust integration test’s own main is', async () => {
+    const rust = `#[tokio::main]
+async fn main() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await.unwrap();
+    axum::serve(listener, app()).await;
+}
+`
+    const go = `package main
+
+func main() {
+	ln, _ := net.Listen("tcp", "127.0.0.1:5000")
+	serve(ln)
+}
+`
+    expect(
+      hits(
+        await scanFiles({
+          'examples/testing/src/main.rs': rust,
+          'test/cmd/fault/main.go': go,
+          'tests/harness.rs': rust,
+        }),
+      ),
+    ).toEqual(['PORT001@3'])
+  })
+
+  it('Java: a client or endpoint factory given a host and port does not listen; a server socket factory and MockServer’s startClientAndServer do', async () => {
+    const java = `class ClientsTest {
+  @Test
+  void clients() {
+    RedisClient jedis = RedisClient.create("localhost", 6379);
+    VaultEndpoint vault = VaultEndpoint.create("localhost", 8200);
+    UriEndpoint e = builder.build().createUriEndpoint("http://localhost:8080/foo", false);
+    ServerSocket s = ServerSocketFactory.create("localhost", 9009);
+    mockServer = ClientAndServer.startClientAndServer(8081);
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/ClientsTest.java': java }))).toEqual([
+      'PORT001@7',
+      'PORT001@8',
+    ])
+  })
+})

@@ -38,7 +38,7 @@ export interface Hit {
 export type Rule = (ctx: RuleContext) => Hit[]
 
 /** What the scope predicates read: any context that has the file's facts. */
-type Scoped = Pick<RuleContext, 'facts' | 'testFile'>
+type Scoped = Pick<RuleContext, 'facts' | 'testFile' | 'path'>
 
 export function inTest(ctx: Scoped, scope: number): boolean {
   if (ctx.facts.scopes[scope]?.test === true) return true
@@ -59,16 +59,21 @@ function inUnrunExample(ctx: Scoped, scope: number): boolean {
   return false
 }
 
-/** Languages whose test runners call test methods, never a `main`. */
-const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp'])
+/**
+ * Languages whose test runners call test functions, never a `main`: `go test` and `cargo test`
+ * build a program's `main` but do not run it.
+ */
+const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp', 'go', 'rust'])
 
 /**
- * A `main` in JVM or .NET test sources is a demo or a manual harness that JUnit, kotlin.test and
- * xUnit never run (navikt/ktor-openapi-generator's `TestServer.main` on port 8080): its server
- * starts only when someone runs it by hand, not beside other tests.
+ * A `main` in test sources is a demo or a manual harness that JUnit, kotlin.test, xUnit, `go test`
+ * and `cargo test` never run (navikt/ktor-openapi-generator's `TestServer.main` on port 8080,
+ * axum's `examples/testing/src/main.rs` on 3000): its server starts only when someone runs it by
+ * hand, not beside other tests. Not a Rust integration test's own `main` (`harness = false`).
  */
 function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false
+  if (ctx.facts.language === 'rust' && /(?:^|\/)tests\//.test(ctx.path)) return false
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
     if (s.role === 'declared' && /^[mM]ain$/.test(s.name)) return true
   }

@@ -774,9 +774,12 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     const fin = facts.blocks.find((b) => b.kind === 'finally' && contains(b.at, close.at))
     if (fin?.head && escapes.some((e) => contains(fin.head!, e) && e.start < fin.at.start))
       return true
-    // A deferred close runs when the function returns: only a returned number races with it.
+    // A deferred close runs when the function returns: only a number it returns races with it,
+    // not one that a function literal inside it returns to it while it still holds the socket
+    // (boundary's `NewProxyDialer(ctx, func(…) { return net.Dial("tcp", l.Addr().String()) })`,
+    // sarama's `broker, conn, cleanup := newConnectedBroker(t); defer cleanup()`).
     if (close.defer) {
-      if (escapes.length > 0) return true
+      if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true
       continue
     }
     if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
@@ -816,6 +819,18 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   return false
 }
 
+/**
+ * The span is a `return` of a function nested in the scope, which hands its value back to the
+ * scope's own code; unless the scope returns that function itself.
+ */
+function returnedWithin(ctx: RuleContext, at: Span, scope: number): boolean {
+  const { facts } = ctx
+  const exit = facts.exits.find((e) => e.at.start === at.start && e.at.end === at.end)
+  const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : undefined
+  if (!nested || !contains(facts.scopes[scope]!.at, nested.at)) return false
+  return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at))
+}
+
 /** Calls that register a handler for an event, which runs later, when the event comes. */
 const EVENT_HANDLER =
   /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/
@@ -840,10 +855,10 @@ function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
     if (s.role === 'argument' && EVENT_HANDLER.test(s.passedTo)) return []
     if (s.role === 'declared' || s.role === 'value') {
       const fn = s
-      const name =
-        fn.name ||
-        facts.assigns.find((a) => a.value.kind === 'function' && contains(a.at, fn.at))?.name ||
-        ''
+      // The assignment of this literal, not of one around it (sarama's `cleanup := func() {…}`
+      // inside `newConnectedBroker := func(…) {…}`).
+      const own = innermostAssign(facts, fn.at)
+      const name = fn.name || (own?.value.kind === 'function' ? own.name : '')
       if (!name) return []
       const within = facts.scopes[area]!.at
       return facts.calls.filter(

@@ -31729,9 +31729,10 @@ function inUnrunExample(ctx, scope) {
   }
   return false;
 }
-var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp", "go", "rust"]);
 function inMainOfTestSources(ctx, scope) {
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
+  if (ctx.facts.language === "rust" && /(?:^|\/)tests\//.test(ctx.path)) return false;
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
     if (s.role === "declared" && /^[mM]ain$/.test(s.name)) return true;
   }
@@ -31775,7 +31776,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/server-helpers.ts
-var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
+var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
@@ -32391,6 +32392,7 @@ function isParameter(facts, at, name2) {
 }
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
+var CLIENT_RECEIVER = /client|endpoint/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
@@ -32418,7 +32420,7 @@ function jvm(call, consts, facts) {
     if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)))
       return hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
-    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts))
+    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver))
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
@@ -34182,7 +34184,7 @@ function closesFirst(ctx, bound, scope, flow) {
     if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start))
       return true;
     if (close.defer) {
-      if (escapes.length > 0) return true;
+      if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true;
       continue;
     }
     if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
@@ -34205,6 +34207,13 @@ function closesFirst(ctx, bound, scope, flow) {
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
 }
+function returnedWithin(ctx, at, scope) {
+  const { facts } = ctx;
+  const exit = facts.exits.find((e) => e.at.start === at.start && e.at.end === at.end);
+  const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : void 0;
+  if (!nested || !contains(facts.scopes[scope].at, nested.at)) return false;
+  return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
+}
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 function whenRun(ctx, close, area) {
   const { facts } = ctx;
@@ -34215,7 +34224,8 @@ function whenRun(ctx, close, area) {
     if (s.role === "argument" && EVENT_HANDLER.test(s.passedTo)) return [];
     if (s.role === "declared" || s.role === "value") {
       const fn = s;
-      const name2 = fn.name || facts.assigns.find((a) => a.value.kind === "function" && contains(a.at, fn.at))?.name || "";
+      const own = innermostAssign(facts, fn.at);
+      const name2 = fn.name || (own?.value.kind === "function" ? own.name : "");
       if (!name2) return [];
       const within2 = facts.scopes[area].at;
       return facts.calls.filter(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-PBLWCIXB.js";
+} from "./chunk-V4HA7CVR.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-V6K2SP3G.js";
+} from "./chunk-YBKDX4NH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-D7W75U7K.js.LEGAL.txt */
+/*! For license information please see serve-command-5VPTAIHW.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-V6K2SP3G.js";
+} from "./chunk-YBKDX4NH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PBLWCIXB.js.LEGAL.txt */
+/*! For license information please see chunk-V4HA7CVR.js.LEGAL.txt */
