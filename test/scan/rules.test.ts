@@ -1511,4 +1511,17 @@ func main() {
       'PORT001@8',
     ])
   })
+
+  it('Python: a port keyword handed to a client’s run or start dials it; a server’s start listens on it', async () => {
+    const py = `class QuicTest(TestCase):
+    async def test_connect_timeout(self):
+        with self.assertRaises(ConnectionError):
+            await self.run_client(port=4433, configuration=QuicConfiguration(is_client=True))
+
+    def test_server(self):
+        server = make_server(port=4434)
+        server.start()
+`
+    expect(hits(await scanFiles({ 'tests/test_asyncio.py': py }))).toEqual(['PORT001@7'])
+  })
 })

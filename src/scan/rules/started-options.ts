@@ -203,9 +203,10 @@ function stubsListen(v: Value, depth = 0): boolean {
   )
 }
 
+/** A start of what the options configure; a client's (`c.Start()`, aioquic's `run_client(port=…)`) dials. */
 function isStart(c: Call): boolean {
   if (!STARTS.test(c.name) || RUNNER.test(c.receiver)) return false
-  return !CLIENT.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name)
+  return !CLIENT.test(`${c.receiver} ${c.name}`) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name)
 }
 
 /** `app.NewSyslogAgent(cfg, mc, logger)`: the value is passed to the call the chain starts with. */

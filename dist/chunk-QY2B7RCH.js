@@ -33693,7 +33693,7 @@ function stubsListen(v, depth = 0) {
 }
 function isStart(c) {
   if (!STARTS3.test(c.name) || RUNNER.test(c.receiver)) return false;
-  return !CLIENT2.test(c.receiver) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
+  return !CLIENT2.test(`${c.receiver} ${c.name}`) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
 }
 function inArguments(receiver, name2) {
   return new RegExp(`[(,]\\s*[&*]?${escapeRegExp(name2)}\\s*[,)]`).test(receiver);

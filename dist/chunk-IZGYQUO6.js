@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-YBKDX4NH.js";
+} from "./chunk-QY2B7RCH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-V4HA7CVR.js.LEGAL.txt */
+/*! For license information please see chunk-IZGYQUO6.js.LEGAL.txt */

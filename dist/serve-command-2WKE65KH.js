@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-V4HA7CVR.js";
+} from "./chunk-IZGYQUO6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YBKDX4NH.js";
+} from "./chunk-QY2B7RCH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5VPTAIHW.js.LEGAL.txt */
+/*! For license information please see serve-command-2WKE65KH.js.LEGAL.txt */
