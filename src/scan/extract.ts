@@ -398,6 +398,7 @@ class Extractor {
       test: parent.test || this.testMark(node, marked),
       ...(((marked && skipMark(node, marked)) || this.skipAttribute(node)) && { skipped: true }),
       returns: returnType(node),
+      ...(this.facts.language === 'rust' && implOwner(node)),
       ...this.roleOf(node),
       endIndex: node.endIndex,
     }
@@ -856,8 +857,19 @@ class Extractor {
 }
 
 function strip(scope: Scope & { endIndex: number }): Scope {
-  const { id, parent, name, at, test, skipped, returns, role, passedTo } = scope
-  return { id, parent, name, at, test, ...(skipped && { skipped }), returns, role, passedTo }
+  const { id, parent, name, at, test, skipped, returns, owner, role, passedTo } = scope
+  return {
+    id,
+    parent,
+    name,
+    at,
+    test,
+    ...(skipped && { skipped }),
+    returns,
+    ...(owner && { owner }),
+    role,
+    passedTo,
+  }
 }
 
 /** C#'s default value: `string uri = "http://localhost:8082/"` holds it after the `=`. */
@@ -914,4 +926,15 @@ function stringValue(node: Node): string {
   if (!parts.every((p) => p.type === 'string' || p.type === 'string_literal'))
     return unquote(node.text)
   return parts.map((p) => unquote(p.text)).join('')
+}
+
+/** The type a Rust method's `impl` block implements: `impl Endpoints { fn new() … }`. */
+function implOwner(node: Node): { owner: string } | undefined {
+  if (node.type !== 'function_item') return undefined
+  const impl = node.parent?.parent
+  if (impl?.type !== 'impl_item') return undefined
+  const type = impl.childForFieldName('type')
+  // `impl<T> Foo<T>`: the name without its generic arguments.
+  const name = (type?.type === 'generic_type' ? type.childForFieldName('type') : type)?.text
+  return name ? { owner: name } : undefined
 }

@@ -89,6 +89,8 @@ export interface Scope {
   skipped?: true
   /** Declared return type text, when the language states one. */
   returns: string
+  /** Rust: the type of the `impl` block a method stands in (`Endpoints` for `Endpoints::new`). */
+  owner?: string
   /**
    * Where the function stands, which says when it runs: `declared` (a named declaration, a
    * method, a nested def, the file), `argument` (a literal passed to the call `passedTo`, such as

@@ -366,6 +366,9 @@ const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
 /** …unless it says it dials: `SocketChannel` is a server's as often, `ClientSocketFactory` never. */
 const CLIENT_RECEIVER = /client|endpoint/i
 
+/** Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`. */
+const NAMES_DESTINATION = /ur[il]|request|client/i
+
 /** A variable the file assigns a `new X(…)` whose type matches: `ServerConnector http = new ServerConnector(server)`. */
 function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
   return facts.assigns.some(
@@ -425,7 +428,10 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   }
   if (
     n === 'setPort' &&
-    (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART))
+    (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) &&
+    // A URI's or a request's builder names where a client goes (httpcomponents' `new
+    // URIBuilder().setHost("localhost").setPort(8443)`).
+    !NAMES_DESTINATION.test(call.receiver)
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }

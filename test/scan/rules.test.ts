@@ -1525,3 +1525,93 @@ func main() {
     expect(hits(await scanFiles({ 'tests/test_asyncio.py': py }))).toEqual(['PORT001@7'])
   })
 })
+
+describe('census 37’s own false findings', () => {
+  it('Rust: a racy `new` of an impl is its type’s, not every type’s `new`', async () => {
+    const rust = `struct Endpoints { port: u16 }
+
+impl Endpoints {
+    async fn new() -> Self {
+        let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = l.local_addr().unwrap().port();
+        Self { port }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn shutdown() {
+        let server = Server::new(Catalog::new());
+        let endpoints = Endpoints::new().await;
+        let set = JoinSet::new();
+    }
+}
+`
+    expect(hits(await scanFiles({ 'src/server/mod.rs': rust }))).toEqual([
+      'PORT002@16',
+      'PORT002@4',
+    ])
+  })
+
+  it('Java: a URI’s builder given a port names where a client goes; a connector’s listens', async () => {
+    const java = `class BuilderTest {
+  @Test
+  void uri() {
+    URIBuilder b = new URIBuilder("/").setScheme("http").setHost("localhost").setPort(8443);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setPort(8080);
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/BuilderTest.java': java }))).toEqual(['PORT001@6'])
+  })
+
+  it('C#: a bare localhost written into a protocol frame is not dialled; one handed to a client with the port is', async () => {
+    const cs = `public class ProtocolTests
+{
+    const int port = 5674;
+
+    [TestMethod]
+    public void OpenFrame()
+    {
+        var listener = new TcpListener(new IPEndPoint(IPAddress.Any, port));
+        listener.Start();
+        TestListener.FRM(stream, 0x10UL, 0, 0, "TestListener", "localhost", 512u);
+        var client = new TcpClient("localhost", port);
+    }
+}
+`
+    expect(hits(await scanFiles({ 'test/ProtocolTests.cs': cs }))).toEqual([
+      'PORT001@8',
+      'PORT005@11',
+    ])
+  })
+
+  it('Go: a server given a hook it calls once it listens is waited on; one without still races', async () => {
+    const go = `package client
+
+import "testing"
+
+func startServer(t *testing.T) (*fiber.App, string) {
+	app := fiber.New()
+	addrChan := make(chan string)
+	go func() {
+		_ = app.Listen(":0", fiber.ListenConfig{
+			ListenerAddrFunc: func(addr net.Addr) { addrChan <- addr.String() },
+		})
+	}()
+	return app, <-addrChan
+}
+
+func startRacy(t *testing.T) *fiber.App {
+	app := fiber.New()
+	go func() {
+		_ = app.Listen(":0")
+	}()
+	return app
+}
+`
+    expect(hits(await scanFiles({ 'client/client_test.go': go }))).toEqual(['PORT007@18'])
+  })
+})

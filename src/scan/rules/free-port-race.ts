@@ -1246,13 +1246,20 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         !/^(?:find|getNext)/.test(call.name) ||
         /SocketUtils|Port/.test(call.receiver) ||
         call.receiver === '')
-    const local = definedHere.get(call.name)
+    // A method of a Rust `impl` is called on its type: `Endpoints::new()`, not `JoinSet::new()`.
+    const owner = (id: number) => facts.scopes[id]!.owner
+    const onOwner = (id: number) =>
+      !owner(id) ||
+      /^(?:|self|Self)$/.test(call.receiver) ||
+      call.receiver.split('::').pop() === owner(id)
+    const defined = definedHere.get(call.name)
+    const local = defined !== undefined && onOwner(defined) ? defined : undefined
     const byLocalRace = local !== undefined && racyFunctions.has(local)
     const byHelperName =
       (HELPER_NAME.test(call.name) ||
         BARE_HELPER_NAME.test(call.name) ||
         ADDRESS_HELPER_NAME.test(call.name)) &&
-      local === undefined
+      defined === undefined
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? '')) continue
     if (local !== undefined && !racyFunctions.has(local)) continue

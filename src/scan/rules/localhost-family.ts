@@ -27,6 +27,10 @@ function ipv4Client(ctx: RuleContext, servers: Listener[]): boolean {
 
 const JVM: ReadonlySet<Family> = new Set(['java', 'kotlin'])
 
+/** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
+const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
+const PORT_WORD = /port/i
+
 export const localhostFamily: Rule = (ctx) => {
   const { facts } = ctx
   const servers = ctx.listeners.filter((l) => l.kind === 'server')
@@ -45,6 +49,20 @@ export const localhostFamily: Rule = (ctx) => {
   const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
   // A name looked up is not dialled: v2ray's DNS test asks its resolver for 'localhost'.
   const lookedUp = (s: Str) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? '')
+  // A bare 'localhost' dials where the call says it connects or is handed a port beside it; one
+  // written into a protocol's frame or a record is data (amqpnetlite's `TestListener.FRM(stream,
+  // 0x10UL, 0, 0, "TestListener", "localhost", 512u)`, the Open frame's host name).
+  const dialled = (s: Str, server: Listener) => {
+    const call = innermostCall(facts, s.at)
+    if (!call) return false
+    if (DIALS.test(call.callee)) return true
+    const port = server.port.kind === 'fixed' ? server.port.port : undefined
+    return call.args.some(
+      (a) =>
+        !contains(a.at, s.at) &&
+        (PORT_WORD.test(a.value.text) || (a.value.kind === 'int' && a.value.value === port)),
+    )
+  }
   // A constant whose every use is a server's address is no client ("localhost:0" to listen on).
   const onlyServes = (s: Str) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at))
@@ -71,11 +89,14 @@ export const localhostFamily: Rule = (ctx) => {
     // tests, census 31).
     if (family === 'v4' && JVM.has(ctx.family)) continue
     if (family === 'v4' || family === 'v6') {
-      clients = [...facts.strings, ...(js ? implicitLocalhost(ctx) : [])].filter(
+      const implicit = js ? implicitLocalhost(ctx) : []
+      clients = [...facts.strings, ...implicit].filter(
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
-          (s.value.toLowerCase() !== 'localhost' || (inCall(s) && !lookedUp(s))) &&
+          (implicit.includes(s) ||
+            s.value.toLowerCase() !== 'localhost' ||
+            (inCall(s) && !lookedUp(s) && dialled(s, server))) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
           !onlyServes(s),

@@ -14,6 +14,9 @@ import { hasWord, inTest, namedScope } from './context.ts'
 import { assignsByScope, constantsAt, literalNumber, resolve } from '../values.ts'
 import { isSleep } from '../server-helpers.ts'
 
+/** Options a Go server calls once it listens: miekg/dns's, fiber's, and `OnListen`-style hooks. */
+const LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup)$/
+
 const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/
 
@@ -270,10 +273,10 @@ function go(ctx: RuleContext): Hit[] {
       given?.kind === 'name' ? given.name : undefined,
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
-    // miekg/dns calls the server's `NotifyStartedFunc` once it listens: a test that sets one
-    // waits on it (heminetwork's `close(started)`, then `<-started`).
-    if (ctx.facts.entries.some((e) => e.key === 'NotifyStartedFunc' && contains(area, e.at)))
-      continue
+    // miekg/dns calls the server's `NotifyStartedFunc` once it listens, fiber its
+    // `ListenerAddrFunc`: a test that sets one waits on it (heminetwork's `close(started)`, then
+    // `<-started`; fiber's `addrChan <- addr.String()`, then `<-addrChan`).
+    if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
     // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests
     // at once), hands the caller a server that may not listen yet, unless the function waits

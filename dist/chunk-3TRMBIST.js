@@ -30805,6 +30805,7 @@ ${next.text}`;
       test: parent.test || this.testMark(node, marked),
       ...(marked && skipMark(node, marked) || this.skipAttribute(node)) && { skipped: true },
       returns: returnType(node),
+      ...this.facts.language === "rust" && implOwner(node),
       ...this.roleOf(node),
       endIndex: node.endIndex
     };
@@ -31194,8 +31195,19 @@ ${next.text}`;
   }
 };
 function strip(scope) {
-  const { id, parent, name: name2, at, test, skipped, returns, role, passedTo } = scope;
-  return { id, parent, name: name2, at, test, ...skipped && { skipped }, returns, role, passedTo };
+  const { id, parent, name: name2, at, test, skipped, returns, owner, role, passedTo } = scope;
+  return {
+    id,
+    parent,
+    name: name2,
+    at,
+    test,
+    ...skipped && { skipped },
+    returns,
+    ...owner && { owner },
+    role,
+    passedTo
+  };
 }
 function afterEquals(param) {
   const at = param.children.findIndex((c) => c.type === "=");
@@ -31225,6 +31237,14 @@ function stringValue(node) {
   if (!parts2.every((p) => p.type === "string" || p.type === "string_literal"))
     return unquote(node.text);
   return parts2.map((p) => unquote(p.text)).join("");
+}
+function implOwner(node) {
+  if (node.type !== "function_item") return void 0;
+  const impl = node.parent?.parent;
+  if (impl?.type !== "impl_item") return void 0;
+  const type = impl.childForFieldName("type");
+  const name2 = (type?.type === "generic_type" ? type.childForFieldName("type") : type)?.text;
+  return name2 ? { owner: name2 } : void 0;
 }
 
 // src/scan/values.ts
@@ -32393,6 +32413,7 @@ function isParameter(facts, at, name2) {
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
+var NAMES_DESTINATION = /ur[il]|request|client/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
@@ -32426,7 +32447,9 @@ function jvm(call, consts, facts) {
       return { port: { kind: "unknown" } };
     return void 0;
   }
-  if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART))) {
+  if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) && // A URI's or a request's builder names where a client goes (httpcomponents' `new
+  // URIBuilder().setHost("localhost").setPort(8443)`).
+  !NAMES_DESTINATION.test(call.receiver)) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver)) {
@@ -32790,6 +32813,7 @@ function containerMapping(call, consts) {
 
 // src/scan/rules/serve-before-listen.ts
 import { isIP } from "node:net";
+var LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup)$/;
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
 var STOPS = /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/;
 var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
@@ -32914,8 +32938,7 @@ function go3(ctx) {
       given?.kind === "name" ? given.name : void 0
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
-    if (ctx.facts.entries.some((e) => e.key === "NotifyStartedFunc" && contains(area, e.at)))
-      continue;
+    if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
     const returns = ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !waitsBefore(area.end);
@@ -34416,9 +34439,12 @@ function helperCalls(ctx, racyFunctions) {
     if (allowed(call.callee) || allowed(call.name)) continue;
     const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
-    const local = definedHere.get(call.name);
+    const owner = (id) => facts.scopes[id].owner;
+    const onOwner = (id) => !owner(id) || /^(?:|self|Self)$/.test(call.receiver) || call.receiver.split("::").pop() === owner(id);
+    const defined = definedHere.get(call.name);
+    const local = defined !== void 0 && onOwner(defined) ? defined : void 0;
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
-    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && local === void 0;
+    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && defined === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? "")) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
@@ -35000,6 +35026,8 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
+var DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
+var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
   const servers = ctx.listeners.filter((l) => l.kind === "server");
@@ -35010,6 +35038,15 @@ var localhostFamily = (ctx) => {
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
   const lookedUp = (s) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? "");
+  const dialled = (s, server2) => {
+    const call = innermostCall(facts, s.at);
+    if (!call) return false;
+    if (DIALS.test(call.callee)) return true;
+    const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
+    return call.args.some(
+      (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)
+    );
+  };
   const onlyServes = (s) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at));
     if (!constant?.name) return false;
@@ -35032,8 +35069,9 @@ var localhostFamily = (ctx) => {
     let resolves = "";
     if (family === "v4" && JVM.has(ctx.family)) continue;
     if (family === "v4" || family === "v6") {
-      clients = [...facts.strings, ...js3 ? implicitLocalhost(ctx) : []].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (s.value.toLowerCase() !== "localhost" || inCall(s) && !lookedUp(s)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+      const implicit = js3 ? implicitLocalhost(ctx) : [];
+      clients = [...facts.strings, ...implicit].filter(
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || inCall(s) && !lookedUp(s) && dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";

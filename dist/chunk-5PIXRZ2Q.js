@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QY2B7RCH.js";
+} from "./chunk-3TRMBIST.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IZGYQUO6.js.LEGAL.txt */
+/*! For license information please see chunk-5PIXRZ2Q.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IZGYQUO6.js";
+} from "./chunk-5PIXRZ2Q.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QY2B7RCH.js";
+} from "./chunk-3TRMBIST.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-2WKE65KH.js.LEGAL.txt */
+/*! For license information please see serve-command-KYS36ULC.js.LEGAL.txt */
