@@ -184,8 +184,8 @@ function untilBound(facts: FileFacts, call: Call): Span {
   return bind ? spanning(call.at, bind.at) : call.at
 }
 
-/** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`. */
-const STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open|OpenAsync|Bind)$/
+/** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`, BTDB's `StartListening`. */
+const STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/
 
 /**
  * A .NET server object is built without listening, by convention (TcpListener, HttpListener,
@@ -435,6 +435,13 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
+  // A server started on a socket address (Minestom's `server.init(address)`,
+  // `process.start(new InetSocketAddress("localhost", 25565))`): a client would connect to it.
+  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
+    const given = first?.kind === 'call' ? first : heldEndpoint(facts, first)
+    if (given?.kind === 'call' && given.call.name === 'InetSocketAddress')
+      return addressOf(given, consts)
+  }
   if (
     n === 'start' &&
     first?.kind === 'int' &&
@@ -454,10 +461,26 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   return undefined
 }
 
-function csharp(call: Call, consts: Constants): Address | undefined {
+/**
+ * A field holding an endpoint, assigned in a constructor or a set-up method rather than where it
+ * is used (BTDB's `_ipEndPoint = new IPEndPoint(IPAddress.Loopback, Port)`, Minestom's `address`):
+ * the value of its assignments in the file when they all build the same endpoint.
+ */
+function heldEndpoint(facts: FileFacts, v: Value | undefined): Value | undefined {
+  if (v?.kind !== 'name') return undefined
+  const set = facts.assigns.filter((a) => a.name === v.last)
+  const first = set[0]?.value
+  if (first?.kind !== 'call' || !ENDPOINT_TYPE.test(first.call.name)) return undefined
+  return set.every((a) => a.value.text === first.text) ? first : undefined
+}
+
+const ENDPOINT_TYPE = /^(?:IPEndPoint|InetSocketAddress)$/
+
+function csharp(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
   const args = call.args.map((a) => resolve(a.value, consts))
-  const first = args[0]
+  const held = call.isNew && /(?:Listener|Server)$/.test(n)
+  const first = (held && heldEndpoint(facts, call.args[0]?.value)) || args[0]
   if (
     /^(?:TcpListener|UdpClient)$/.test(n) ||
     (n === 'Create' && /TcpListener/.test(call.receiver))
@@ -506,6 +529,11 @@ function csharp(call: Call, consts: Constants): Address | undefined {
 function rust(call: Call, consts: Constants): Address | undefined {
   const n = call.name
   const first = call.args[0]?.value
+  // nix's `bind(fd, &addr)` takes the socket first, then its address.
+  if (n === 'bind' && call.args.length === 2) {
+    const address = addressOf(call.args[1]!.value, consts)
+    if (address.port.kind !== 'unknown') return address
+  }
   if (n === 'bind' || (n === 'run' && /serve/.test(call.receiver)) || n === 'bind_addr') {
     return first ? addressOf(first, consts) : undefined
   }
@@ -601,8 +629,11 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
  */
 const SERVER_ADDRESS =
   /(?:^|_)server_(?:config_)?(?:add|set)_(?:\w+_)?(?:address|endpoint|listen)\w*$/i
-/** A library's bind or listen by name: `tcp_context_bind`, `sc_sock_listen`, `evhttp_bind_socket`. */
-const CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$/i
+/**
+ * A library's bind or listen by name: `tcp_context_bind`, `sc_sock_listen`, `evhttp_bind_socket`,
+ * picoquic's `picoquic_open_server_sockets(&sockets, port)`.
+ */
+const CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$|_open_server_sockets?$/i
 /** NETCONF's call home (`nc_server_config_add_ch_address_port`): the server dials that address. */
 const CALL_HOME = /(?:^|_)ch_|call_?home/i
 
@@ -728,7 +759,7 @@ const BY_FAMILY: Record<
   go: (c, k) => go(c, k),
   java: jvm,
   kotlin: jvm,
-  csharp: (c, k) => csharp(c, k),
+  csharp,
   rust: (c, k) => rust(c, k),
   c: cFamily,
 }

@@ -471,7 +471,8 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
     if (!PORT_FIELD.test(a.name) || !holder) continue
-    if (OPTIONS.test(holder.split('.')[0]!))
+    // `opts.Port`, or options held by the server itself: Simple-Web-Server's `server.config.port`.
+    if (holder.split('.').some((part) => OPTIONS.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)
     else if (handedToStart(facts, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)

@@ -490,6 +490,9 @@ function addressOfCall(call: Call, consts: Constants, depth: number): Address {
     const inner = /^(.*)\.(?:parse|unwrap|expect)\(\)$/.exec(call.receiver)
     if (inner && /^"(.*)"$/.test(inner[1]!))
       return addressFromText(inner[1]!.slice(1, -1), [], consts)
+    // nix's `SockaddrIn::from_str("127.0.0.1:6797").unwrap()`.
+    const fromStr = /^[\w:]*from_str\(\s*"([^"]*)"\s*\)$/.exec(call.receiver)
+    if (fromStr) return addressFromText(fromStr[1]!, [], consts)
   }
   return { port: portOf({ kind: 'call', call, text: call.text }, consts) }
 }

@@ -1615,3 +1615,72 @@ func startRacy(t *testing.T) *fiber.App {
     expect(hits(await scanFiles({ 'client/client_test.go': go }))).toEqual(['PORT007@18'])
   })
 })
+
+describe('guiding misses of the twenty-first round', () => {
+  it('C#: a server built on an endpoint field and started by StartListening (BTDB)', async () => {
+    const cs = `public class ChannelTest
+{
+    const int Port = 14514;
+    readonly IPEndPoint _ipEndPoint = new IPEndPoint(IPAddress.Loopback, Port);
+
+    [Test]
+    public void StartAndStopListeningWorks()
+    {
+        var server = new TcpipServer(_ipEndPoint);
+        server.StartListening();
+        server.StopListening();
+    }
+}
+`
+    expect(hits(await scanFiles({ 'BTDBTest/ChannelTest.cs': cs }))).toEqual(['PORT001@9'])
+  })
+
+  it('Java: a server started or initialised on a socket address with a fixed port (Minestom)', async () => {
+    const java = `class ServerProcessTest {
+  @Test
+  void start() {
+    process.start(new InetSocketAddress("localhost", 25565));
+    InetSocketAddress address = new InetSocketAddress("localhost", 0);
+    server.init(address);
+    client.connect(new InetSocketAddress("localhost", 25566));
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/ServerProcessTest.java': java }))).toEqual([
+      'PORT001@4',
+    ])
+  })
+
+  it('C and C++: a port set in a server’s own config, and picoquic’s open_server_sockets', async () => {
+    const cpp = `int main() {
+  HttpServer server;
+  server.config.port = 8080;
+  server.start();
+}
+`
+    const c = `int socket_test(void)
+{
+    int test_port = 12345;
+    picoquic_server_sockets_t server_sockets;
+    int ret = picoquic_open_server_sockets(&server_sockets, test_port);
+    return ret;
+}
+`
+    const r = await scanFiles({ 'tests/io_test.cpp': cpp, 'picoquictest/socket_test.c': c })
+    expect(r.findings.map((f) => [f.path, f.rule, f.line, f.endLine])).toEqual([
+      ['picoquictest/socket_test.c', 'PORT001', 3, 5],
+      ['tests/io_test.cpp', 'PORT001', 3, 3],
+    ])
+  })
+
+  it('Rust: nix’s bind(fd, &addr) on an address parsed with from_str', async () => {
+    const rust = `#[test]
+fn test_timestamping() {
+    let sock_addr = SockaddrIn::from_str("127.0.0.1:6797").unwrap();
+    let rsock = socket(AddressFamily::Inet, SockType::Datagram, SockFlag::empty(), None).unwrap();
+    nix::sys::socket::bind(rsock.as_raw_fd(), &sock_addr).unwrap();
+}
+`
+    expect(hits(await scanFiles({ 'test/sys/test_socket.rs': rust }))).toEqual(['PORT001@5'])
+  })
+})

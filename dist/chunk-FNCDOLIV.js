@@ -31573,6 +31573,8 @@ function addressOfCall(call, consts, depth) {
     const inner = /^(.*)\.(?:parse|unwrap|expect)\(\)$/.exec(call.receiver);
     if (inner && /^"(.*)"$/.test(inner[1]))
       return addressFromText(inner[1].slice(1, -1), [], consts);
+    const fromStr = /^[\w:]*from_str\(\s*"([^"]*)"\s*\)$/.exec(call.receiver);
+    if (fromStr) return addressFromText(fromStr[1], [], consts);
   }
   return { port: portOf({ kind: "call", call, text: call.text }, consts) };
 }
@@ -32031,7 +32033,7 @@ function configuredPorts(facts, consts) {
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1);
     if (!PORT_FIELD.test(a.name) || !holder) continue;
-    if (OPTIONS2.test(holder.split(".")[0]))
+    if (holder.split(".").some((part) => OPTIONS2.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
     else if (handedToStart(facts, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value);
@@ -32307,7 +32309,7 @@ function untilBound(facts, call) {
   );
   return bind ? spanning(call.at, bind.at) : call.at;
 }
-var STARTS_OBJECT = /^(?:Start|StartAsync|Listen|ListenAsync|Run|RunAsync|Open|OpenAsync|Bind)$/;
+var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
   if (family !== "csharp" || !call.isNew) return false;
   const built = facts.assigns.find(
@@ -32452,6 +32454,11 @@ function jvm(call, consts, facts) {
   !NAMES_DESTINATION.test(call.receiver)) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
+  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
+    const given = first?.kind === "call" ? first : heldEndpoint(facts, first);
+    if (given?.kind === "call" && given.call.name === "InetSocketAddress")
+      return addressOf(given, consts);
+  }
   if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver)) {
     return hostAndPort(call, consts, void 0, first);
   }
@@ -32465,10 +32472,19 @@ function jvm(call, consts, facts) {
   }
   return void 0;
 }
-function csharp2(call, consts) {
+function heldEndpoint(facts, v) {
+  if (v?.kind !== "name") return void 0;
+  const set2 = facts.assigns.filter((a) => a.name === v.last);
+  const first = set2[0]?.value;
+  if (first?.kind !== "call" || !ENDPOINT_TYPE.test(first.call.name)) return void 0;
+  return set2.every((a) => a.value.text === first.text) ? first : void 0;
+}
+var ENDPOINT_TYPE = /^(?:IPEndPoint|InetSocketAddress)$/;
+function csharp2(call, consts, facts) {
   const n = call.name;
   const args2 = call.args.map((a) => resolve(a.value, consts));
-  const first = args2[0];
+  const held = call.isNew && /(?:Listener|Server)$/.test(n);
+  const first = held && heldEndpoint(facts, call.args[0]?.value) || args2[0];
   if (/^(?:TcpListener|UdpClient)$/.test(n) || n === "Create" && /TcpListener/.test(call.receiver)) {
     if (!first) return void 0;
     if (first.kind === "call" && first.call.name === "IPEndPoint") return addressOf(first, consts);
@@ -32503,6 +32519,10 @@ function csharp2(call, consts) {
 function rust2(call, consts) {
   const n = call.name;
   const first = call.args[0]?.value;
+  if (n === "bind" && call.args.length === 2) {
+    const address2 = addressOf(call.args[1].value, consts);
+    if (address2.port.kind !== "unknown") return address2;
+  }
   if (n === "bind" || n === "run" && /serve/.test(call.receiver) || n === "bind_addr") {
     return first ? addressOf(first, consts) : void 0;
   }
@@ -32553,7 +32573,7 @@ function cFamily2(call, consts, facts) {
   return void 0;
 }
 var SERVER_ADDRESS = /(?:^|_)server_(?:config_)?(?:add|set)_(?:\w+_)?(?:address|endpoint|listen)\w*$/i;
-var CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$/i;
+var CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$|_open_server_sockets?$/i;
 var CALL_HOME = /(?:^|_)ch_|call_?home/i;
 function contextBind(call, consts) {
   const named = CONTEXT_BIND.test(call.name) || SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name);
@@ -32625,7 +32645,7 @@ var BY_FAMILY = {
   go: (c, k) => go2(c, k),
   java: jvm,
   kotlin: jvm,
-  csharp: (c, k) => csharp2(c, k),
+  csharp: csharp2,
   rust: (c, k) => rust2(c, k),
   c: cFamily2
 };
