@@ -404,9 +404,12 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
       return addressOf(first, consts)
     // `create`/`open` are everyone's factories (`Duration.create(5, SECONDS)`,
     // `NodeApiVersions.create(337, …)`): a number makes a port only on a server or socket.
+    // A factory's small numbers are sizes (spark's `new JettyServer().create(100, 10, 10000)`,
+    // a thread pool): a port from a factory is one a test could bind, 1024 and up.
     if (
       first.kind === 'int' &&
-      (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver))
+      (/^(?:bind|listen|socket)$/.test(n) ||
+        (SOCKET_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
     )
       return hostAndPort(call, consts, pos(call, 1), first)
     if (first.kind === 'int') return undefined
@@ -442,10 +445,14 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     if (given?.kind === 'call' && given.call.name === 'InetSocketAddress')
       return addressOf(given, consts)
   }
+  // Not a mock's verification nor a period (`verify(mockReporter).start(5L, TimeUnit.MINUTES)`);
+  // MockWebServer's `start(80)` is a port.
   if (
     n === 'start' &&
     first?.kind === 'int' &&
-    /server|javalin|app|mock|wiremock/i.test(call.receiver)
+    /server|javalin|app|mock|wiremock/i.test(call.receiver) &&
+    !/^verify\b/.test(call.receiver) &&
+    !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? '')
   ) {
     return hostAndPort(call, consts, undefined, first)
   }

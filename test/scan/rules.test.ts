@@ -1684,3 +1684,20 @@ fn test_timestamping() {
     expect(hits(await scanFiles({ 'test/sys/test_socket.rs': rust }))).toEqual(['PORT001@5'])
   })
 })
+
+describe('census 38’s false findings', () => {
+  it('Java: a factory’s small numbers are sizes, a mock’s verified start takes a period; MockWebServer’s start(80) is still a port', async () => {
+    const java = `class JettyServerTest {
+  @Test
+  void pool() {
+    Server server = new JettyServer().create(100, 10, 10000);
+    verify(mockReporter).start(5L, TimeUnit.MINUTES);
+    mockWebServer.start(80);
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/JettyServerTest.java': java }))).toEqual([
+      'PORT001@6',
+    ])
+  })
+})

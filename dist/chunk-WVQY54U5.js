@@ -32440,7 +32440,7 @@ function jvm(call, consts, facts) {
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts);
-    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)))
+    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
       return hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
     if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver))
@@ -32459,7 +32459,7 @@ function jvm(call, consts, facts) {
     if (given?.kind === "call" && given.call.name === "InetSocketAddress")
       return addressOf(given, consts);
   }
-  if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver)) {
+  if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver) && !/^verify\b/.test(call.receiver) && !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? "")) {
     return hostAndPort(call, consts, void 0, first);
   }
   if (n === "port" && first && /options|wireMockConfig|Options/.test(call.receiver)) {
