@@ -43,7 +43,7 @@ describe('the gate’s defaults', () => {
       findings: [
         finding({ line: 14, fingerprint: 'a' }),
         finding({ line: 20, fingerprint: 'b', new: false }),
-        finding({ line: 31, fingerprint: 'c', severity: 'warning', rule: 'PORT003' }),
+        finding({ line: 31, fingerprint: 'c', severity: 'warning', rule: 'PORT001' }),
       ],
     }
     const report = buildReport(input)

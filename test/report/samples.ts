@@ -81,16 +81,16 @@ export const SAMPLE_FINDINGS: Finding[] = [
     fingerprint: 'fp-port002-helpers',
   },
   {
-    rule: 'PORT003',
+    rule: 'PORT007',
     severity: 'warning',
     path: 'test/server.test.ts',
     line: 31,
     column: 3,
     language: 'typescript',
     message:
-      'SO_REUSEADDR in a test hides port conflicts on Windows, where it lets a second socket steal the port.',
-    advice: 'Drop the option in tests; on Windows use SO_EXCLUSIVEADDRUSE.',
-    fingerprint: 'fp-port003-server',
+      "`server.listen(port, 'localhost')` is not awaited, so the request on line 33 can run before the port is open (ECONNREFUSED on a loaded runner).",
+    advice: "Await the listen (or its 'listening' event) before the first request.",
+    fingerprint: 'fp-port007-server',
   },
 ]
 

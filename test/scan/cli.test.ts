@@ -26,9 +26,9 @@ const FLAKY = {
   // An error (PORT002): a helper's released port handed to a server.
   'tests/test_a.py':
     'import portpicker\nport = portpicker.pick_unused_port()\nserver = HTTPServer(("127.0.0.1", port), Handler)\n',
-  // A warning (PORT003): reported, but below the default gate.
+  // A warning (PORT001, a fixed port): reported, but below the default gate.
   'tests/test_b.py':
-    'import socket\n\ns = socket.socket()\ns.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n',
+    'import socketserver\n\n\nserver = socketserver.TCPServer(("127.0.0.1", 8765), Handler)\n',
   'src/app.py': 'app.run(port=5000)\n',
 }
 
@@ -38,7 +38,7 @@ describe('bind-probe scan', () => {
     const r = await run(['--root', root, '--fail-on', 'warning'])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^tests\/test_a\.py:2:\d+ {2}error {2}PORT002 free-port-race$/m)
-    expect(r.stdout).toMatch(/^tests\/test_b\.py:4:\d+ {2}warning {2}PORT003 /m)
+    expect(r.stdout).toMatch(/^tests\/test_b\.py:4:\d+ {2}warning {2}PORT001 /m)
     expect(r.stdout).toMatch(/^ {2}fix: Pass the bound socket on/m)
     expect(r.stdout).toMatch(/2 findings \(1 error, 1 warning\) in 3 files/)
     expect(r.stderr).toBe('')
@@ -65,7 +65,7 @@ describe('bind-probe scan', () => {
     expect(json.files.scanned).toBe(2)
     expect(json.findings.map((f) => [f.rule, f.severity, f.path, f.line])).toEqual([
       ['PORT002', 'error', 'tests/test_a.py', 2],
-      ['PORT003', 'warning', 'tests/test_b.py', 4],
+      ['PORT001', 'warning', 'tests/test_b.py', 4],
     ])
     for (const f of json.findings) expect(f.message).toEqual(expect.any(String))
   })

@@ -85,7 +85,7 @@ export const RULES: readonly RuleInfo[] = [
       'joined instead of failing. On Linux and macOS it hides TIME_WAIT from a fixed-port test ' +
       "that should not use a fixed port at all. CPython's own test helpers refuse it on TCP test " +
       'sockets; UDP multicast tests are the legitimate exception.',
-    severity: 'warning',
+    severity: 'note',
     precision: 'low',
     testOnly: true,
     advice: {
@@ -111,7 +111,7 @@ export const RULES: readonly RuleInfo[] = [
       'job under the same user, silently takes a share of the traffic instead of failing with ' +
       'EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like ' +
       'one), Windows has no such option. With port 0 it is worse: two sockets may share a port.',
-    severity: 'warning',
+    severity: 'note',
     precision: 'low',
     testOnly: true,
     advice: {

@@ -277,10 +277,18 @@ function onlyEphemeral(ctx: RuleContext, area: Span, socket = ''): boolean {
   return own.length > 0 && own.every((l) => l.port.kind === 'zero')
 }
 
+/**
+ * Severity follows measured precision: of what reviewers judged on repositories outside the
+ * corpus (censuses 32 to 38), 3 of 16 PORT003 findings the scan still makes are true and 0 of 7
+ * PORT004 ones (the corpus's kept figures: 66 of 93 and 1 of 13). An option set in a test is
+ * worth a look, not a warning: both are notes.
+ */
+const REUSE_SEVERITY = 'note'
+
 function reuseAddrHit(f: { at: Span; code: string }): Hit {
   return {
     rule: 'PORT003',
-    severity: 'warning',
+    severity: REUSE_SEVERITY,
     at: f.at,
     code: f.code,
     message:
@@ -296,9 +304,7 @@ function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: nu
   const withZero = ctx.listeners.some((l) => l.port.kind === 'zero' && contains(area, l.at))
   return {
     rule: 'PORT004',
-    // 1 of 13 judged findings the rule still makes are true on the corpus, 0 of 7 outside it: it
-    // warns even beside port 0.
-    severity: 'warning',
+    severity: REUSE_SEVERITY,
     at: f.at,
     code: f.code,
     message:

@@ -24345,7 +24345,7 @@ var RULES = [
     name: "reuseaddr-in-test",
     title: "A test sets SO_REUSEADDR",
     description: "On Windows SO_REUSEADDR lets a second socket bind a port another socket is actively using, after which either may get the traffic; a parallel test or stale server is then silently joined instead of failing. On Linux and macOS it hides TIME_WAIT from a fixed-port test that should not use a fixed port at all. CPython's own test helpers refuse it on TCP test sockets; UDP multicast tests are the legitimate exception.",
-    severity: "warning",
+    severity: "note",
     precision: "low",
     testOnly: true,
     advice: {
@@ -24364,7 +24364,7 @@ var RULES = [
     name: "reuseport-in-test",
     title: "A test sets SO_REUSEPORT",
     description: "On Linux SO_REUSEPORT lets every socket of the same user bind the same address and port and spreads connections across them: a stale server from an earlier test, or a parallel CI job under the same user, silently takes a share of the traffic instead of failing with EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like one), Windows has no such option. With port 0 it is worse: two sockets may share a port.",
-    severity: "warning",
+    severity: "note",
     precision: "low",
     testOnly: true,
     advice: {
@@ -34913,10 +34913,11 @@ function onlyEphemeral(ctx, area, socket = "") {
   );
   return own.length > 0 && own.every((l) => l.port.kind === "zero");
 }
+var REUSE_SEVERITY = "note";
 function reuseAddrHit(f) {
   return {
     rule: "PORT003",
-    severity: "warning",
+    severity: REUSE_SEVERITY,
     at: f.at,
     code: f.code,
     message: "Test code enables SO_REUSEADDR: on Windows it lets this socket bind a port another socket is using (traffic then goes to either), and on Linux/macOS it hides a fixed-port collision that a parallel run will hit anyway."
@@ -34927,9 +34928,7 @@ function reusePortHit(ctx, f, scope) {
   const withZero = ctx.listeners.some((l) => l.port.kind === "zero" && contains(area, l.at));
   return {
     rule: "PORT004",
-    // 1 of 13 judged findings the rule still makes are true on the corpus, 0 of 7 outside it: it
-    // warns even beside port 0.
-    severity: "warning",
+    severity: REUSE_SEVERITY,
     at: f.at,
     code: f.code,
     message: "Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same user can bind the same port and silently take a share of the connections; macOS/BSD semantics differ and Windows has no such option." + (withZero ? " Combined with port 0, two sockets can even be handed the same port." : "")
