@@ -55,6 +55,7 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-29.json',
   'unlabelled-judgements-census-30.json',
   'unlabelled-judgements-census-31.json',
+  'unlabelled-judgements-census-39.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 /**
  * Judged findings of whole-repository scans of repositories outside the corpus: the precision a
