@@ -78,7 +78,10 @@ export function isTestPath(
 /** A path under a directory of tests or test support, or matched by the configured globs. */
 export function inTestDirectory(path: string, testGlobs: readonly string[] = []): boolean {
   const parts = path.split('/').slice(0, -1)
-  for (const dir of parts) {
+  // Documentation's examples are not the test suite, whatever a folder in it is called
+  // (ServiceControl's `docs/test-ghcr-tag/compose.yml`, brought up by hand).
+  const documentation = /^(?:docs?|documentation)$/i.test(parts[0] ?? '')
+  for (const dir of documentation ? [] : parts) {
     const lower = dir.toLowerCase()
     if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true
     // A crate or package of test support: weaver's `crates/weaver_test_support/src/lib.rs`.

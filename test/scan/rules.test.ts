@@ -1705,3 +1705,49 @@ describe('census 38’s false findings', () => {
     ])
   })
 })
+
+describe('census 40’s false findings', () => {
+  it('TypeScript: a random draw handed to a free-port helper is where it starts looking, not a port bound', async () => {
+    const ts = `import portfinder from 'portfinder'
+
+export async function startServer() {
+  const port = await portfinder.getPortPromise({ port: 9000 + Math.floor(Math.random() * 1000) })
+  const server = new DevServer({ port })
+  await server.start()
+}
+`
+    expect(hits(await scanFiles({ 'src/test-helpers.ts': ts }))).toEqual(['PORT002@4'])
+  })
+
+  it('Go: a list of endpoints built for a registry is data, a started server is not', async () => {
+    const go = `package polaris
+
+import "testing"
+
+func TestRegister(t *testing.T) {
+	svc := &gsvc.LocalService{Name: "provider", Endpoints: gsvc.NewEndpoints("127.0.0.1:9000")}
+	_ = registry.Register(ctx, svc)
+	srv := NewServer("127.0.0.1:9001")
+	srv.Start()
+}
+`
+    expect(hits(await scanFiles({ 'polaris_z_test.go': go }))).toEqual(['PORT001@8'])
+  })
+
+  it('Compose: a compose file under docs is documentation brought up by hand, one under tests is the suite’s', async () => {
+    const compose = `services:
+  raven:
+    image: ravendb/ravendb
+    ports:
+      - "8080:8080"
+`
+    expect(
+      hits(
+        await scanFiles({
+          'docs/test-ghcr-tag/compose.yml': compose,
+          'tests/compose.yml': compose,
+        }),
+      ),
+    ).toEqual(['PORT001@5'])
+  })
+})

@@ -3,7 +3,7 @@ import type { Severity } from '../finding.ts'
 import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains, spanning, statementAround, type Span } from '../facts.ts'
+import { contains, innermostCall, spanning, statementAround, type Span } from '../facts.ts'
 import { parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -16,7 +16,7 @@ import {
   type RandomPort,
 } from '../server-helpers.ts'
 import { startedOptions, type StartedOption } from './started-options.ts'
-import { probesCandidate } from './free-port-race.ts'
+import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -48,8 +48,14 @@ export const fixedPortInTest: Rule = (ctx) => {
     )
   // A draw whose finding already spans to the server it starts (`port = random.randint(…)` then
   // `server.start(tcp_port=port)` on the next lines) is one finding, from the draw.
+  // A draw handed to a free-port helper is where it starts looking (modernweb's
+  // `portfinder.getPortPromise({ port: 9000 + Math.floor(Math.random() * 1000) })`): PORT002's.
+  const helperStart = (r: RandomPort) => {
+    const call = innermostCall(ctx.facts, r.at)
+    return call !== undefined && callsFreePortHelper(ctx, call)
+  }
   const draws = randomPorts(ctx.facts)
-    .filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r))
+    .filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r))
     .map((r) => ({ r, use: firstUse(ctx, r) }))
   const drawnHere = (l: Listener) => draws.some(({ use }) => use && contains(use, l.at))
   for (const l of ctx.listeners) {

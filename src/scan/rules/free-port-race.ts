@@ -312,6 +312,24 @@ export const freePortRace: Rule = (ctx) => {
 }
 
 /**
+ * A call of a free-port helper by its name or its module (`portfinder.getPortPromise({ port: … })`,
+ * `find_free_port()`): a number handed to it is where the helper starts looking, not a port bound.
+ */
+export function callsFreePortHelper(ctx: RuleContext, call: Call): boolean {
+  const imported = ctx.facts.imports.some(
+    (i) =>
+      RACY_MODULES.has(i.module) &&
+      (i.names.includes(call.name) || i.names.includes(rootOf(call.receiver))),
+  )
+  return (
+    imported ||
+    HELPER_NAME.test(call.name) ||
+    BARE_HELPER_NAME.test(call.name) ||
+    /^getPortPromise$/.test(call.name)
+  )
+}
+
+/**
  * The listener is a helper's probe of a drawn or counted candidate that it closes and hands out
  * (mcp-use's `getFreePort`, sensu-go's `ReservePort`): a bind that fails there only makes it try
  * another number, so the race is PORT002's, not a fixed port's.

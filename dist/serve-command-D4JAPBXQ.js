@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KSJZFOBV.js";
+} from "./chunk-W266WHJO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SZTP7SMB.js";
+} from "./chunk-46DCTVAI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-B7KU3Q2S.js.LEGAL.txt */
+/*! For license information please see serve-command-D4JAPBXQ.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-SZTP7SMB.js";
+} from "./chunk-46DCTVAI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KSJZFOBV.js.LEGAL.txt */
+/*! For license information please see chunk-W266WHJO.js.LEGAL.txt */

@@ -31798,7 +31798,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/server-helpers.ts
-var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:server|endpoint|listener|broker|daemon)s?$/i;
+var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:servers?|endpoint|listeners?|brokers?|daemons?)$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
@@ -33985,6 +33985,12 @@ var freePortRace = (ctx) => {
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;
 };
+function callsFreePortHelper(ctx, call) {
+  const imported = ctx.facts.imports.some(
+    (i2) => RACY_MODULES.has(i2.module) && (i2.names.includes(call.name) || i2.names.includes(rootOf(call.receiver)))
+  );
+  return imported || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || /^getPortPromise$/.test(call.name);
+}
 function probesCandidate(ctx, l) {
   const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
   if (!drawn || l.kind !== "server" || !l.call) return false;
@@ -34516,7 +34522,11 @@ var fixedPortInTest = (ctx) => {
   const probed = (l) => loops.some(
     (p) => p.scope === l.scope && p.at.end <= l.at.start && hasWord(l.text, p.variable.split(".").pop())
   );
-  const draws = randomPorts(ctx.facts).filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r)).map((r) => ({ r, use: firstUse(ctx, r) }));
+  const helperStart = (r) => {
+    const call = innermostCall(ctx.facts, r.at);
+    return call !== void 0 && callsFreePortHelper(ctx, call);
+  };
+  const draws = randomPorts(ctx.facts).filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r)).map((r) => ({ r, use: firstUse(ctx, r) }));
   const drawnHere = (l) => draws.some(({ use }) => use && contains(use, l.at));
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
@@ -35573,7 +35583,8 @@ function isTestPath(path, language, testGlobs = []) {
 }
 function inTestDirectory(path, testGlobs = []) {
   const parts2 = path.split("/").slice(0, -1);
-  for (const dir of parts2) {
+  const documentation = /^(?:docs?|documentation)$/i.test(parts2[0] ?? "");
+  for (const dir of documentation ? [] : parts2) {
     const lower = dir.toLowerCase();
     if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
     if (SUPPORT_NAME.test(dir)) return true;
