@@ -311,21 +311,40 @@ export const freePortRace: Rule = (ctx) => {
   return hits
 }
 
+/** Names a file imports from a free-port module: get-port, portfinder, portpicker, phayes/freeport. */
+function racyImports(facts: FileFacts): Set<string> {
+  const imported = new Set<string>()
+  for (const i of facts.imports) {
+    if (
+      RACY_MODULES.has(i.module) ||
+      i.module === 'portpicker' ||
+      /phayes\/freeport$/.test(i.module)
+    ) {
+      for (const n of i.names) imported.add(n)
+    }
+  }
+  return imported
+}
+
 /**
- * A call of a free-port helper by its name or its module (`portfinder.getPortPromise({ port: … })`,
+ * The helper itself, or a module's function (`portfinder.getPortPromise()`), not a call on what
+ * the helper returned (`getPort().then(…)`, the same draw as its `getPort()`).
+ */
+function callsImported(call: Call, imported: ReadonlySet<string>): boolean {
+  return (
+    imported.has(call.name) || (imported.has(rootOf(call.receiver)) && !call.receiver.includes('('))
+  )
+}
+
+/**
+ * A call of a free-port helper by its module or its name (`portfinder.getPortPromise({ port: … })`,
  * `find_free_port()`): a number handed to it is where the helper starts looking, not a port bound.
  */
 export function callsFreePortHelper(ctx: RuleContext, call: Call): boolean {
-  const imported = ctx.facts.imports.some(
-    (i) =>
-      RACY_MODULES.has(i.module) &&
-      (i.names.includes(call.name) || i.names.includes(rootOf(call.receiver))),
-  )
   return (
-    imported ||
+    callsImported(call, racyImports(ctx.facts)) ||
     HELPER_NAME.test(call.name) ||
-    BARE_HELPER_NAME.test(call.name) ||
-    /^getPortPromise$/.test(call.name)
+    BARE_HELPER_NAME.test(call.name)
   )
 }
 
@@ -1238,25 +1257,19 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const allowed = (text: string) =>
     ctx.allowedHelpers.some((h) => h === text || text.endsWith(`.${h}`) || text.endsWith(`::${h}`))
   const definedHere = new Map(facts.scopes.filter((s) => s.name).map((s) => [s.name, s.id]))
-  const imported = new Set<string>()
-  for (const i of facts.imports) {
-    if (
-      RACY_MODULES.has(i.module) ||
-      i.module === 'portpicker' ||
-      /phayes\/freeport$/.test(i.module)
-    ) {
-      for (const n of i.names) imported.add(n)
-    }
-  }
+  const imported = racyImports(facts)
   const family = ctx.family === 'java' || ctx.family === 'kotlin' ? 'jvm' : ctx.family
   const known = RACY_HELPERS[family]
+  // A method of a Rust `impl` is called on its type: `Endpoints::new()`, not `JoinSet::new()`.
+  const onOwner = (call: Call, id: number) => {
+    const owner = facts.scopes[id]!.owner
+    return (
+      !owner || /^(?:|self|Self)$/.test(call.receiver) || call.receiver.split('::').pop() === owner
+    )
+  }
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue
-    // The helper itself, or a module's function (`portfinder.getPortPromise()`), not a call on
-    // what the helper returned (`getPort().then(…)`, the same draw as its `getPort()`).
-    const byImport =
-      imported.has(call.name) ||
-      (imported.has(rootOf(call.receiver)) && !call.receiver.includes('('))
+    const byImport = callsImported(call, imported)
     const byKnownName =
       known?.test(call.name) === true &&
       (family !== 'go' || /(?:^|\.)freeport$/.test(call.receiver)) &&
@@ -1264,14 +1277,8 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         !/^(?:find|getNext)/.test(call.name) ||
         /SocketUtils|Port/.test(call.receiver) ||
         call.receiver === '')
-    // A method of a Rust `impl` is called on its type: `Endpoints::new()`, not `JoinSet::new()`.
-    const owner = (id: number) => facts.scopes[id]!.owner
-    const onOwner = (id: number) =>
-      !owner(id) ||
-      /^(?:|self|Self)$/.test(call.receiver) ||
-      call.receiver.split('::').pop() === owner(id)
     const defined = definedHere.get(call.name)
-    const local = defined !== undefined && onOwner(defined) ? defined : undefined
+    const local = defined !== undefined && onOwner(call, defined) ? defined : undefined
     const byLocalRace = local !== undefined && racyFunctions.has(local)
     const byHelperName =
       (HELPER_NAME.test(call.name) ||

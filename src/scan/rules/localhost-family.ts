@@ -45,16 +45,14 @@ export const localhostFamily: Rule = (ctx) => {
     ipv4Client(ctx, servers)
   if (ipv4First) return []
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
-  // A bare 'localhost' counts where a client is handed it, not in a constant's definition.
-  const inCall = (s: Str) => facts.calls.some((c) => contains(c.at, s.at))
-  // A name looked up is not dialled: v2ray's DNS test asks its resolver for 'localhost'.
-  const lookedUp = (s: Str) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? '')
-  // A bare 'localhost' dials where the call says it connects or is handed a port beside it; one
-  // written into a protocol's frame or a record is data (amqpnetlite's `TestListener.FRM(stream,
-  // 0x10UL, 0, 0, "TestListener", "localhost", 512u)`, the Open frame's host name).
+  // A bare 'localhost' counts where a client is handed it: not in a constant's definition, not a
+  // name looked up (v2ray's DNS test asks its resolver for 'localhost'), and only where the call
+  // says it dials or is handed a port beside it; one written into a protocol's frame or a record
+  // is data (amqpnetlite's `TestListener.FRM(stream, 0x10UL, 0, 0, "TestListener", "localhost",
+  // 512u)`, the Open frame's host name).
   const dialled = (s: Str, server: Listener) => {
     const call = innermostCall(facts, s.at)
-    if (!call) return false
+    if (!call || LOOKUP.test(call.name)) return false
     if (DIALS.test(call.callee)) return true
     const port = server.port.kind === 'fixed' ? server.port.port : undefined
     return call.args.some(
@@ -94,9 +92,7 @@ export const localhostFamily: Rule = (ctx) => {
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
-          (implicit.includes(s) ||
-            s.value.toLowerCase() !== 'localhost' ||
-            (inCall(s) && !lookedUp(s) && dialled(s, server))) &&
+          (implicit.includes(s) || s.value.toLowerCase() !== 'localhost' || dialled(s, server)) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
           !onlyServes(s),

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-W266WHJO.js";
+} from "./chunk-3GHQOTDY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-46DCTVAI.js";
+} from "./chunk-J6YTOH4O.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-D4JAPBXQ.js.LEGAL.txt */
+/*! For license information please see serve-command-OEU4C6RF.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-46DCTVAI.js";
+} from "./chunk-J6YTOH4O.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-W266WHJO.js.LEGAL.txt */
+/*! For license information please see chunk-3GHQOTDY.js.LEGAL.txt */

@@ -33985,11 +33985,20 @@ var freePortRace = (ctx) => {
   hits.push(...helperCalls(ctx, racyFunctions));
   return hits;
 };
+function racyImports(facts) {
+  const imported = /* @__PURE__ */ new Set();
+  for (const i2 of facts.imports) {
+    if (RACY_MODULES.has(i2.module) || i2.module === "portpicker" || /phayes\/freeport$/.test(i2.module)) {
+      for (const n of i2.names) imported.add(n);
+    }
+  }
+  return imported;
+}
+function callsImported(call, imported) {
+  return imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
+}
 function callsFreePortHelper(ctx, call) {
-  const imported = ctx.facts.imports.some(
-    (i2) => RACY_MODULES.has(i2.module) && (i2.names.includes(call.name) || i2.names.includes(rootOf(call.receiver)))
-  );
-  return imported || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || /^getPortPromise$/.test(call.name);
+  return callsImported(call, racyImports(ctx.facts)) || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name);
 }
 function probesCandidate(ctx, l) {
   const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
@@ -34453,22 +34462,19 @@ function helperCalls(ctx, racyFunctions) {
   const hits = [];
   const allowed = (text) => ctx.allowedHelpers.some((h) => h === text || text.endsWith(`.${h}`) || text.endsWith(`::${h}`));
   const definedHere = new Map(facts.scopes.filter((s) => s.name).map((s) => [s.name, s.id]));
-  const imported = /* @__PURE__ */ new Set();
-  for (const i2 of facts.imports) {
-    if (RACY_MODULES.has(i2.module) || i2.module === "portpicker" || /phayes\/freeport$/.test(i2.module)) {
-      for (const n of i2.names) imported.add(n);
-    }
-  }
+  const imported = racyImports(facts);
   const family = ctx.family === "java" || ctx.family === "kotlin" ? "jvm" : ctx.family;
   const known = RACY_HELPERS[family];
+  const onOwner = (call, id) => {
+    const owner = facts.scopes[id].owner;
+    return !owner || /^(?:|self|Self)$/.test(call.receiver) || call.receiver.split("::").pop() === owner;
+  };
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue;
-    const byImport = imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
+    const byImport = callsImported(call, imported);
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
-    const owner = (id) => facts.scopes[id].owner;
-    const onOwner = (id) => !owner(id) || /^(?:|self|Self)$/.test(call.receiver) || call.receiver.split("::").pop() === owner(id);
     const defined = definedHere.get(call.name);
-    const local = defined !== void 0 && onOwner(defined) ? defined : void 0;
+    const local = defined !== void 0 && onOwner(call, defined) ? defined : void 0;
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
     const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && defined === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
@@ -35065,11 +35071,9 @@ var localhostFamily = (ctx) => {
   ) || ipv4Client(ctx, servers);
   if (ipv4First) return [];
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
-  const inCall = (s) => facts.calls.some((c) => contains(c.at, s.at));
-  const lookedUp = (s) => LOOKUP.test(innermostCall(facts, s.at)?.name ?? "");
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
-    if (!call) return false;
+    if (!call || LOOKUP.test(call.name)) return false;
     if (DIALS.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
@@ -35100,7 +35104,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || inCall(s) && !lookedUp(s) && dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
