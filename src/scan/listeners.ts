@@ -441,9 +441,8 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   // A server started on a socket address (Minestom's `server.init(address)`,
   // `process.start(new InetSocketAddress("localhost", 25565))`): a client would connect to it.
   if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
-    const given = first?.kind === 'call' ? first : heldEndpoint(facts, first)
-    if (given?.kind === 'call' && given.call.name === 'InetSocketAddress')
-      return addressOf(given, consts)
+    if (first?.kind === 'call' && first.call.name === 'InetSocketAddress')
+      return addressOf(first, consts)
   }
   // Not a mock's verification nor a period (`verify(mockReporter).start(5L, TimeUnit.MINUTES)`);
   // MockWebServer's `start(80)` is a port.
@@ -468,26 +467,10 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   return undefined
 }
 
-/**
- * A field holding an endpoint, assigned in a constructor or a set-up method rather than where it
- * is used (BTDB's `_ipEndPoint = new IPEndPoint(IPAddress.Loopback, Port)`, Minestom's `address`):
- * the value of its assignments in the file when they all build the same endpoint.
- */
-function heldEndpoint(facts: FileFacts, v: Value | undefined): Value | undefined {
-  if (v?.kind !== 'name') return undefined
-  const set = facts.assigns.filter((a) => a.name === v.last)
-  const first = set[0]?.value
-  if (first?.kind !== 'call' || !ENDPOINT_TYPE.test(first.call.name)) return undefined
-  return set.every((a) => a.value.text === first.text) ? first : undefined
-}
-
-const ENDPOINT_TYPE = /^(?:IPEndPoint|InetSocketAddress)$/
-
-function csharp(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
+function csharp(call: Call, consts: Constants): Address | undefined {
   const n = call.name
   const args = call.args.map((a) => resolve(a.value, consts))
-  const held = call.isNew && /(?:Listener|Server)$/.test(n)
-  const first = (held && heldEndpoint(facts, call.args[0]?.value)) || args[0]
+  const first = args[0]
   if (
     /^(?:TcpListener|UdpClient)$/.test(n) ||
     (n === 'Create' && /TcpListener/.test(call.receiver))
@@ -766,7 +749,7 @@ const BY_FAMILY: Record<
   go: (c, k) => go(c, k),
   java: jvm,
   kotlin: jvm,
-  csharp,
+  csharp: (c, k) => csharp(c, k),
   rust: (c, k) => rust(c, k),
   c: cFamily,
 }

@@ -1751,3 +1751,26 @@ func TestRegister(t *testing.T) {
     ).toEqual(['PORT001@5'])
   })
 })
+
+describe('an endpoint held in a variable or field, then handed to a server', () => {
+  it('Java: init(address) on an InetSocketAddress field a set-up method assigns a fixed port', async () => {
+    const java = `class ServerAddressTest {
+  private InetSocketAddress fixed;
+
+  @BeforeEach
+  void setUp() {
+    fixed = new InetSocketAddress("localhost", 25570);
+  }
+
+  @Test
+  void init() {
+    var server = new Server();
+    server.init(fixed);
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/ServerAddressTest.java': java }))).toEqual([
+      'PORT001@12',
+    ])
+  })
+})

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-J6YTOH4O.js";
+} from "./chunk-Z4D5GAMN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3GHQOTDY.js.LEGAL.txt */
+/*! For license information please see chunk-UVWEEGPN.js.LEGAL.txt */

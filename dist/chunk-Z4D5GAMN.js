@@ -32455,9 +32455,8 @@ function jvm(call, consts, facts) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
-    const given = first?.kind === "call" ? first : heldEndpoint(facts, first);
-    if (given?.kind === "call" && given.call.name === "InetSocketAddress")
-      return addressOf(given, consts);
+    if (first?.kind === "call" && first.call.name === "InetSocketAddress")
+      return addressOf(first, consts);
   }
   if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver) && !/^verify\b/.test(call.receiver) && !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? "")) {
     return hostAndPort(call, consts, void 0, first);
@@ -32472,19 +32471,10 @@ function jvm(call, consts, facts) {
   }
   return void 0;
 }
-function heldEndpoint(facts, v) {
-  if (v?.kind !== "name") return void 0;
-  const set2 = facts.assigns.filter((a) => a.name === v.last);
-  const first = set2[0]?.value;
-  if (first?.kind !== "call" || !ENDPOINT_TYPE.test(first.call.name)) return void 0;
-  return set2.every((a) => a.value.text === first.text) ? first : void 0;
-}
-var ENDPOINT_TYPE = /^(?:IPEndPoint|InetSocketAddress)$/;
-function csharp2(call, consts, facts) {
+function csharp2(call, consts) {
   const n = call.name;
   const args2 = call.args.map((a) => resolve(a.value, consts));
-  const held = call.isNew && /(?:Listener|Server)$/.test(n);
-  const first = held && heldEndpoint(facts, call.args[0]?.value) || args2[0];
+  const first = args2[0];
   if (/^(?:TcpListener|UdpClient)$/.test(n) || n === "Create" && /TcpListener/.test(call.receiver)) {
     if (!first) return void 0;
     if (first.kind === "call" && first.call.name === "IPEndPoint") return addressOf(first, consts);
@@ -32645,7 +32635,7 @@ var BY_FAMILY = {
   go: (c, k) => go2(c, k),
   java: jvm,
   kotlin: jvm,
-  csharp: csharp2,
+  csharp: (c, k) => csharp2(c, k),
   rust: (c, k) => rust2(c, k),
   c: cFamily2
 };

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3GHQOTDY.js";
+} from "./chunk-UVWEEGPN.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-J6YTOH4O.js";
+} from "./chunk-Z4D5GAMN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OEU4C6RF.js.LEGAL.txt */
+/*! For license information please see serve-command-3DERLVOX.js.LEGAL.txt */
