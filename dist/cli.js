@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-FOS6UKV6.js");
+var { main } = await import("./main-KSKEFL3E.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -1774,3 +1774,153 @@ describe('an endpoint held in a variable or field, then handed to a server', () 
     ])
   })
 })
+
+/** The free-port races a scan reports, as [first line, last line]. */
+const race = (r: Parameters<typeof spansOf>[0]) => spansOf(r, 'PORT002')
+
+describe('a server on port 0 that stays open while its port is used (the twenty-second round)', () => {
+  it('JavaScript: a close in an event handler wrapped by mustCall runs after the reconnect it follows', async () => {
+    // mscdex/ssh2's test-misc-client-server.js: the server closes after the second connection.
+    const js = `{
+  const client = new Client();
+  const server = new Server(serverCfg);
+
+  server.listen(0, 'localhost', mustCall(() => {
+    cfg.port = server.address().port;
+    client.connect(cfg);
+  }));
+
+  server.on('connection', mustCall((conn) => {
+    if (++connections === 2)
+      server.close();
+  }, 2));
+
+  client.on('ready', mustCall(() => {
+    client.connect(cfg);
+  }, 2));
+}
+`
+    expect(race(await scanFiles({ 'test/test-misc-client-server.js': js }))).toEqual([])
+  })
+
+  it('JavaScript: unref() lets the process exit, it does not close the server', async () => {
+    // mcollina/autocannon's httpClient.test.js.
+    const js = `test('posts', (t) => {
+  const server = http.createServer((req, res) => res.end('x'))
+  server.listen(0)
+  server.unref()
+  const opts = server.address()
+  const client = new Client(opts)
+})
+`
+    expect(race(await scanFiles({ 'test/httpClient.test.js': js }))).toEqual([])
+  })
+
+  it('TypeScript: a close in a function called from event handlers and callbacks runs after the clients dial', async () => {
+    // sidorares/node-mysql2's test-pool-connect-error.test.mts.
+    const ts = `it('reports the error', async () => {
+  server.listen(0, () => {
+    const port = server._server.address().port;
+    const conn = mysql.createConnection({ port: port });
+    const checkDone = () => {
+      conn.destroy();
+      server.close(() => resolve());
+    };
+    conn.on('error', (err) => {
+      checkDone();
+    });
+    const pool = mysql.createPool({ port: port });
+    pool.query('sql', () => {
+      pool.end(() => checkDone());
+    });
+  });
+});
+`
+    expect(race(await scanFiles({ 'test/pool-connect-error.test.mts': ts }))).toEqual([])
+  })
+
+  it('Java: a close on the error path of a constructor that keeps the channel', async () => {
+    // apache/kafka's NioEchoServer: the channel is closed only when the constructor throws.
+    const java = `public class NioEchoServer extends Thread {
+    public NioEchoServer(String host) throws Exception {
+        ServerSocketChannel serverSocketChannel = null;
+        try {
+            serverSocketChannel = ServerSocketChannel.open();
+            this.serverSocketChannel = serverSocketChannel;
+            serverSocketChannel.socket().bind(new InetSocketAddress(host, 0));
+            this.port = serverSocketChannel.socket().getLocalPort();
+        } catch (Exception e) {
+            if (serverSocketChannel != null) {
+                serverSocketChannel.close();
+            }
+            throw e;
+        }
+    }
+}
+`
+    expect(race(await scanFiles({ 'clients/src/test/java/NioEchoServer.java': java }))).toEqual([])
+  })
+
+  it('Python: a fixture that yields the address from inside the server’s with-block', async () => {
+    // Lightning-AI/pytorch-lightning's tests/tests_pytorch/conftest.py.
+    const py = `import threading
+import pytest
+
+
+@pytest.fixture
+def tmpdir_server(tmp_path):
+    with ThreadingHTTPServer(("localhost", 0), Handler) as server:
+        server_thread = threading.Thread(target=server.serve_forever)
+        server_thread.start()
+        yield server.server_address
+        server.shutdown()
+`
+    expect(race(await scanFiles({ 'tests/conftest.py': py }))).toEqual([])
+  })
+
+  it('still reports a probe that closes the server before handing the number out', async () => {
+    const js = `function getPort() {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.unref()
+    server.listen(0, () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+`
+    const py = `import socket
+import pytest
+
+
+@pytest.fixture
+def free_port():
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        port = s.getsockname()[1]
+    yield port
+`
+    const java = `class Ports {
+    static int freePort() throws IOException {
+        ServerSocket s = new ServerSocket(0);
+        try {
+            return s.getLocalPort();
+        } catch (Exception e) {
+            throw e;
+        } finally {
+            s.close();
+        }
+    }
+}
+`
+    const r = hits(
+      await scanFiles({
+        'test/ports.js': js,
+        'tests/conftest.py': py,
+        'src/test/java/Ports.java': java,
+      }),
+    )
+    expect(r.filter((h) => h.startsWith('PORT002'))).toHaveLength(3)
+  })
+})

@@ -104,7 +104,7 @@ export function scopeSpan(ctx: RuleContext, scope: number): Span {
 }
 
 export const CLOSE =
-  /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync|unref)$/
+  /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync)$/
 
 /** Calls that register teardown for later: a close inside them happens after the test, not before. */
 export const CLEANUP =

@@ -791,7 +791,12 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         contains(area, c.at) &&
         c.at.start > bound.at.start &&
         (relates(c.receiver, sock, bind) || closesArgument(c, sock)) &&
-        !insideAny(facts.calls, c.at, CLEANUP),
+        !insideAny(facts.calls, c.at, CLEANUP) &&
+        // A close on the error path (kafka's NioEchoServer closes its channel only when its
+        // constructor throws) does not run when the number leaves.
+        !facts.blocks.some(
+          (b) => b.kind === 'catch' && contains(area, b.at) && contains(b.at, c.at),
+        ),
     )
     .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
@@ -877,7 +882,7 @@ const EVENT_HANDLER =
  * or returned (a `stop` function handed to the caller) runs only where that function is called
  * in the area; callbacks passed to calls and literals called on the spot run where they stand.
  */
-function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
+function whenRun(ctx: RuleContext, close: Call, area: number, depth = 0): Call[] {
   const { facts } = ctx
   // A goroutine closes when its work ends: `go func() { srv.ActivateAndServe(); pc.Close() }()`
   // serves on the socket first (miekg/dns's RunLocalUDPServer).
@@ -889,7 +894,8 @@ function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
     // An event handler runs when its event comes: a close in `ws.on('pong', () => wss.close())`
     // follows the connection that used the port (websockets/ws's tests), it does not precede it.
-    if (s.role === 'argument' && EVENT_HANDLER.test(s.passedTo)) return []
+    // Also through a wrapper: ssh2's `server.on('connection', mustCall((conn) => …))`.
+    if (s.role === 'argument' && handlesEvent(facts, s)) return []
     if (s.role === 'declared' || s.role === 'value') {
       const fn = s
       // The assignment of this literal, not of one around it (sarama's `cleanup := func() {…}`
@@ -898,14 +904,29 @@ function whenRun(ctx: RuleContext, close: Call, area: number): Call[] {
       const name = fn.name || (own?.value.kind === 'function' ? own.name : '')
       if (!name) return []
       const within = facts.scopes[area]!.at
-      return facts.calls.filter(
-        (c) =>
-          c.name === name && c.receiver === '' && contains(within, c.at) && c.at.start > fn.at.end,
-      )
+      // Each call runs when its own place does: node-mysql2's `checkDone()`, called from an
+      // `on('error')` handler and a completion callback after the clients have dialled.
+      return facts.calls
+        .filter(
+          (c) =>
+            c.name === name &&
+            c.receiver === '' &&
+            contains(within, c.at) &&
+            c.at.start > fn.at.end,
+        )
+        .flatMap((c) => (depth < 3 ? whenRun(ctx, c, area, depth + 1) : [c]))
     }
     s = facts.scopes[s.parent]
   }
   return [close]
+}
+
+/** A function literal passed to an event registration, or to a wrapper inside one. */
+function handlesEvent(facts: FileFacts, literal: Scope): boolean {
+  if (EVENT_HANDLER.test(literal.passedTo)) return true
+  return facts.calls.some(
+    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal.at)),
+  )
 }
 
 /** The variable holding the bound socket, if the file names one. */
@@ -938,6 +959,12 @@ function socketVariable(ctx: RuleContext, bind: Call): string {
   // Java NIO's `channel.socket().bind(…)` binds the channel's own socket.
   const channel = /^([a-z_$][\w$]*)\.socket\(\)$/.exec(bind.receiver)?.[1]
   if (channel) return channel
+  // Python's `with ThreadingHTTPServer(("localhost", 0), Handler) as server:` names it after `as`.
+  const opened = ctx.facts.blocks.find(
+    (b) => b.kind === 'with' && b.head && contains(b.head, bind.at),
+  )
+  const named = /\bas\s+([A-Za-z_]\w*)\s*$/.exec(opened?.headText ?? '')?.[1]
+  if (named) return named
   const best = innermostAssign(ctx.facts, bind.at)
   if (!best) return ''
   // `let port = TcpListener::bind(…).unwrap().local_addr().unwrap().port()`: the variable gets

@@ -31772,7 +31772,7 @@ function namedScope(ctx, scope) {
 function scopeSpan(ctx, scope) {
   return ctx.facts.scopes[scope].at;
 }
-var CLOSE = /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync|unref)$/;
+var CLOSE = /^(?:close|Close|shutdown|Shutdown|server_close|stop|Stop|dispose|Dispose|drop|destroy|terminate|CloseAsync|StopAsync|DisposeAsync|aclose|closeSync)$/;
 var CLEANUP = /^(?:Cleanup|addCleanup|afterEach|afterAll|after|teardown|tearDown|AfterEach|AfterAll|addFinalizer|addAsyncCleanup|onTestFinished|cleanup|finalizer)$/;
 function insideAny(calls, at, pattern) {
   return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
@@ -34220,7 +34220,11 @@ function closesFirst(ctx, bound, scope, flow) {
   const { escapes, stores, uses } = flow;
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP)
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
+    // constructor throws) does not run when the number leaves.
+    !facts.blocks.some(
+      (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
+    )
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     const yieldsFirst = facts.exits.some(
@@ -34263,13 +34267,13 @@ function returnedWithin(ctx, at, scope) {
   return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
 }
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
-function whenRun(ctx, close, area) {
+function whenRun(ctx, close, area, depth = 0) {
   const { facts } = ctx;
   if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return [];
   if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
     return [{ ...close, defer: true }];
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
-    if (s.role === "argument" && EVENT_HANDLER.test(s.passedTo)) return [];
+    if (s.role === "argument" && handlesEvent(facts, s)) return [];
     if (s.role === "declared" || s.role === "value") {
       const fn = s;
       const own = innermostAssign(facts, fn.at);
@@ -34278,11 +34282,17 @@ function whenRun(ctx, close, area) {
       const within2 = facts.scopes[area].at;
       return facts.calls.filter(
         (c) => c.name === name2 && c.receiver === "" && contains(within2, c.at) && c.at.start > fn.at.end
-      );
+      ).flatMap((c) => depth < 3 ? whenRun(ctx, c, area, depth + 1) : [c]);
     }
     s = facts.scopes[s.parent];
   }
   return [close];
+}
+function handlesEvent(facts, literal2) {
+  if (EVENT_HANDLER.test(literal2.passedTo)) return true;
+  return facts.calls.some(
+    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
+  );
 }
 function socketVariable(ctx, bind) {
   if (
@@ -34300,6 +34310,11 @@ function socketVariable(ctx, bind) {
   }
   const channel = /^([a-z_$][\w$]*)\.socket\(\)$/.exec(bind.receiver)?.[1];
   if (channel) return channel;
+  const opened2 = ctx.facts.blocks.find(
+    (b) => b.kind === "with" && b.head && contains(b.head, bind.at)
+  );
+  const named = /\bas\s+([A-Za-z_]\w*)\s*$/.exec(opened2?.headText ?? "")?.[1];
+  if (named) return named;
   const best = innermostAssign(ctx.facts, bind.at);
   if (!best) return "";
   const area = best.at;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-UVWEEGPN.js";
+} from "./chunk-HW6QIMKP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-Z4D5GAMN.js";
+} from "./chunk-PSD44ZCL.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3DERLVOX.js.LEGAL.txt */
+/*! For license information please see serve-command-Z5BY4XGS.js.LEGAL.txt */
