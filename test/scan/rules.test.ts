@@ -1924,3 +1924,115 @@ def free_port():
     expect(r.filter((h) => h.startsWith('PORT002'))).toHaveLength(3)
   })
 })
+
+describe('numbers meant to stay unbound: a test expects the connection to fail', () => {
+  it('C#: sockets bound to port 0 and held by `using var` while clients are refused', async () => {
+    // npgsql's MultipleHostsTests.All_hosts_are_down.
+    const cs = `public class MultipleHostsTests
+{
+    [Test]
+    public void All_hosts_are_down()
+    {
+        var endpoint = new IPEndPoint(IPAddress.Loopback, 0);
+        using var socket1 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket1.Bind(endpoint);
+        var localEndPoint1 = (IPEndPoint)socket1.LocalEndPoint!;
+        var connectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = $"{localEndPoint1.Address}:{localEndPoint1.Port}"
+        }.ConnectionString;
+        using var dataSource = new NpgsqlDataSourceBuilder(connectionString).BuildMultiHost();
+        var exception = Assert.ThrowsAsync<NpgsqlException>(async () => await dataSource.OpenConnectionAsync())!;
+    }
+}
+`
+    expect(race(await scanFiles({ 'test/Npgsql.Tests/MultipleHostsTests.cs': cs }))).toEqual([])
+  })
+  it('Python: a port bound and released to be a bad address', async () => {
+    // pika's acceptance tests: `bad_host, bad_port = sock.getsockname()`. (Its
+    // `TestConnectWithDownedBroker.test` is still reported: a class's name is not read.)
+    const py = `import socket
+import unittest
+
+
+class TestCreateConnectionFromTwoConfigsFirstUnreachable(unittest.TestCase):
+    def test(self):
+        sock = socket.socket()
+        sock.bind(('127.0.0.1', 0))
+        bad_host, bad_port = sock.getsockname()
+        sock.close()
+        bad_params = pika.ConnectionParameters(host=bad_host, port=bad_port)
+        self._connect([bad_params, good_params])
+
+`
+    expect(race(await scanFiles({ 'tests/acceptance/blocking_adapter_test.py': py }))).toEqual([])
+  })
+
+  it('Python: pytest’s unused_tcp_port dialled by a client that must fail to connect', async () => {
+    // cole/aiosmtplib's tests/test_connect.py.
+    const py = `import pytest
+
+
+async def test_connect_error_with_no_server(hostname, unused_tcp_port):
+    client = SMTP(hostname=hostname, port=unused_tcp_port, timeout=1.0)
+    with pytest.raises(SMTPConnectError):
+        await client.connect()
+`
+    expect(race(await scanFiles({ 'tests/test_connect.py': py }))).toEqual([])
+  })
+
+  it('Rust and Java: a test named for no server, a constant named for an error port', async () => {
+    // quickwit's rest_client.rs test_client_no_server; log4j2's SocketAppenderTest.ERROR_PORT.
+    const rs = `#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn test_client_no_server() {
+        let port = quickwit_common::net::find_available_tcp_port().unwrap();
+        let url = Url::parse(&format!("http://127.0.0.1:{port}")).unwrap();
+        let client = QuickwitClientBuilder::new(url).build();
+        client.cluster().snapshot().await.unwrap_err();
+    }
+}
+`
+    const java = `class SocketAppenderTest {
+    private static final int ERROR_PORT = AvailablePortFinder.getNextAvailable();
+
+    @Test
+    void noWait() {
+        SocketAppender appender = SocketAppender.newBuilder().setPort(ERROR_PORT).build();
+    }
+}
+`
+    expect(
+      race(
+        await scanFiles({
+          'quickwit-rest-client/src/rest_client.rs': rs,
+          'src/test/java/SocketAppenderTest.java': java,
+        }),
+      ),
+    ).toEqual([])
+  })
+
+  it('still reports a number refused first and then bound by a server the test starts', async () => {
+    const py = `import socket
+from http.server import HTTPServer
+
+
+def test_connect_error_then_recovers(unused_tcp_port):
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", unused_tcp_port))
+    server = HTTPServer(("127.0.0.1", unused_tcp_port), Handler)
+
+
+def test_reconnects():
+    port = find_free_port()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port))
+    server = HTTPServer(("127.0.0.1", port), Handler)
+`
+    expect(race(await scanFiles({ 'tests/test_reconnect.py': py }))).toEqual([
+      [5, 7],
+      [12, 15],
+    ])
+  })
+})

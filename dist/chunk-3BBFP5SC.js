@@ -33825,7 +33825,11 @@ var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiv
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
-var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening/;
+var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
+var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[uU]ndeliver/;
+function refusalExpected(ctx, scope) {
+  return FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "");
+}
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -33889,6 +33893,7 @@ var freePortRace = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
+    if (!drawn && refusalExpected(ctx, scope) && !serverAfter(ctx, bound.at, scope)) continue;
     if (!drawn && isRace(ctx, bound, scope))
       hit3(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -34081,7 +34086,10 @@ function portFlow(ctx, bound, scope) {
 function outerVariable(ctx, assign, area) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false;
   if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === "_") return false;
-  return !hides(ctx, assign.target, area);
+  const initializes = ctx.facts.calls.some(
+    (c) => c.isNew && c.scope === assign.scope && contains(c.at, assign.at)
+  );
+  return !initializes && !hides(ctx, assign.target, area);
 }
 function declaredFunction(ctx, scope) {
   const fn = ctx.facts.scopes[scope];
@@ -34294,6 +34302,12 @@ function handlesEvent(facts, literal2) {
     (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
   );
 }
+function serverAfter(ctx, at, scope) {
+  const area = scopeSpan(ctx, namedScope(ctx, scope));
+  return ctx.facts.calls.some(
+    (c) => c.at.start > at.end && contains(area, c.at) && (binds(ctx, c) || /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name))
+  );
+}
 function socketVariable(ctx, bind) {
   if (
     // C#'s `socket.Bind(…)` binds its receiver; Go's `lc.Listen(…)` returns a new listener.
@@ -34489,7 +34503,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);
@@ -34509,6 +34523,7 @@ function helperCalls(ctx, racyFunctions) {
         (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
       );
       const bound = handed !== void 0 && binds(ctx, handed);
+      if (!bound && refusalExpected(ctx, p.scope) && !serverAfter(ctx, p.at, p.scope)) continue;
       hits.push({
         rule: "PORT002",
         severity: severityIn(ctx, p.scope, bound),
