@@ -51,7 +51,7 @@ export function analyse(
       path: options.path,
       language: language.name,
       suppressions: suppressionsOf(facts.comments),
-      skipped: skippedTests(facts, language.family),
+      skipped: skippedTests(facts, language.family, options.path),
       ...(options.lines !== undefined ? { lines: options.lines } : {}),
     },
   )

@@ -3,10 +3,12 @@
 // (independent reviewers judged such findings false; docs/scan.md). JavaScript and TypeScript by
 // their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`),
 // Rust's by `#[ignore]` and Python's by `@pytest.mark.skip`/`@unittest.skip` (all read in
-// extract.ts); and in any language the rest of a test after its own unconditional skip call.
+// extract.ts); in any language the rest of a test after its own unconditional skip call; and
+// Python's `__main__` block, which runs only when the file is started as a program.
 import type { FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
+import { pytestModule, runByHand } from './test-files.ts'
 
 const SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/
 const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
@@ -15,9 +17,15 @@ const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
 const SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/
 
 /** The spans of the skipped tests and suites in a file. */
-export function skippedTests(facts: FileFacts, family: Family): Span[] {
-  if (family !== 'js')
-    return [...facts.scopes.filter((s) => s.skipped).map((s) => s.at), ...skippedHere(facts)]
+export function skippedTests(facts: FileFacts, family: Family, path: string): Span[] {
+  if (family === 'python') {
+    // Another file's test may start this one as a program (scrapy's mock FTP server, `python -m
+    // tests.mockserver.ftp`), so its main block counts only where nothing spawns it: in a module
+    // pytest collects, or among the programs kept to be run by hand.
+    const byHand = pytestModule(path) || runByHand(path)
+    return [...marked(facts), ...skippedHere(facts), ...(byHand ? mainOnly(facts) : [])]
+  }
+  if (family !== 'js') return [...marked(facts), ...skippedHere(facts)]
   const out: Span[] = []
   for (const call of facts.calls) {
     const skipped =
@@ -27,6 +35,42 @@ export function skippedTests(facts: FileFacts, family: Family): Span[] {
     if (skipped) out.push(call.at)
   }
   return out
+}
+
+/** Tests skipped by their own mark, read during extraction. */
+function marked(facts: FileFacts): Span[] {
+  return facts.scopes.filter((s) => s.skipped).map((s) => s.at)
+}
+
+/**
+ * Python's `if __name__ == "__main__":` block, and the module's functions that only it calls:
+ * what runs when the file is started as a program, which pytest imports without running. Not a
+ * `test…` function it calls, which pytest collects anyway.
+ */
+function mainOnly(facts: FileFacts): Span[] {
+  const guards = facts.blocks.filter(
+    (b) =>
+      b.kind === 'if' &&
+      b.scope === 0 &&
+      facts.strings.some((s) => s.value === '__main__' && s.at.line === b.at.line),
+  )
+  if (guards.length === 0) return []
+  const unrun = [...guards.map((g) => g.at)]
+  const functions = facts.scopes.filter(
+    (s) => s.parent === 0 && s.role === 'declared' && s.name && !/^test/i.test(s.name),
+  )
+  // Twice: a helper of a helper the block calls (threaded_main → serve).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const fn of functions) {
+      if (unrun.some((u) => contains(u, fn.at))) continue
+      const calls = facts.calls.filter(
+        (c) => c.name === fn.name && c.receiver === '' && !contains(fn.at, c.at),
+      )
+      if (calls.length > 0 && calls.every((c) => unrun.some((u) => contains(u, c.at))))
+        unrun.push(fn.at)
+    }
+  }
+  return unrun
 }
 
 /** An options object that says `ignore: true`. */

@@ -91,3 +91,15 @@ export function inTestDirectory(path: string, testGlobs: readonly string[] = [])
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true
   return testGlobs.some((glob) => posix.matchesGlob(path, glob))
 }
+
+/**
+ * Directories of programs kept among the tests to be run by hand: examples, guides, demos,
+ * benchmarks (jeromq's `src/test/java/guide/`, httpcore's `tests/benchmark/`). A file there that
+ * is no test itself starts its servers only when someone runs it.
+ */
+export const runByHand = (path: string): boolean =>
+  /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path)
+
+/** A module pytest collects by its name: `test_x.py`, `x_test.py`. */
+export const pytestModule = (path: string): boolean =>
+  /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path)

@@ -2036,3 +2036,82 @@ def test_reconnects():
     ])
   })
 })
+
+describe('programs kept beside the tests, which the test runner never starts', () => {
+  const server = `import socket
+
+
+def serve(port):
+    s = socket.socket()
+    s.bind(("127.0.0.1", port))
+    s.listen()
+
+
+def main():
+    serve(8000)
+
+
+def test_server():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 5356))
+
+
+if __name__ == "__main__":
+    main()
+    s = socket.socket()
+    s.bind(("127.0.0.1", 5357))
+    test_server()
+`
+
+  it('Python: the `__main__` block of a benchmark or a test module, and what only it calls', async () => {
+    // encode/httpcore's tests/benchmark/server.py serves on a fixed port when run by hand;
+    // scrapy's tests/mockserver/ftp.py does the same when a test starts it with `python -m`.
+    const r = await scanFiles({
+      'tests/benchmark/server.py': server,
+      'tests/test_server.py': server,
+      'tests/mockserver/ftp.py': server,
+    })
+    expect(
+      r.findings.filter((f) => f.rule === 'PORT001').map((f) => `${f.path}:${f.line}`),
+    ).toEqual([
+      'tests/benchmark/server.py:16',
+      'tests/mockserver/ftp.py:6',
+      'tests/mockserver/ftp.py:11',
+      'tests/mockserver/ftp.py:16',
+      'tests/mockserver/ftp.py:22',
+      'tests/test_server.py:16',
+    ])
+  })
+
+  it('Java: a program with a main and no test among the examples, its servers in nested runnables', async () => {
+    // zeromq/jeromq's src/test/java/guide/espresso.java, a zguide example no test runs; py4j's
+    // src/test/java/py4j/EchoServer.java, whose main() its tests call.
+    const java = `public class espresso
+{
+    private static class Publisher implements IAttachedRunnable
+    {
+        @Override
+        public void run(Object[] args, ZContext ctx, Socket pipe)
+        {
+            Socket publisher = ctx.createSocket(SocketType.PUB);
+            publisher.bind("tcp://*:6000");
+        }
+    }
+
+    public static void main(String[] argv)
+    {
+        try (ZContext ctx = new ZContext()) {
+            ZThread.fork(ctx, new Publisher());
+        }
+    }
+}
+`
+    const r = await scanFiles({
+      'jeromq-core/src/test/java/guide/espresso.java': java,
+      'py4j-java/src/test/java/py4j/EchoServer.java': java,
+    })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT001 py4j-java/src/test/java/py4j/EchoServer.java:9',
+    ])
+  })
+})

@@ -1,9 +1,10 @@
 // What every rule receives, and the small predicates they share.
 import type { Severity } from '../finding.ts'
-import type { Call, FileFacts, Span } from '../facts.ts'
+import type { Call, FileFacts, Scope, Span } from '../facts.ts'
 import { GO_EXAMPLE_OUTPUT, contains } from '../facts.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
+import { runByHand } from '../test-files.ts'
 import type { SpawnedServer } from '../spawned-servers.ts'
 import type { GoroutineServer } from './serve-before-listen.ts'
 import type { Constants } from '../values.ts'
@@ -74,11 +75,30 @@ const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp', 'g
 function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false
   if (ctx.facts.language === 'rust' && /(?:^|\/)tests\//.test(ctx.path)) return false
+  if (runByHand(ctx.path) && isProgram(ctx.facts)) return true
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role === 'declared' && /^[mM]ain$/.test(s.name)) return true
+    if (s.role === 'declared' && isMain(s)) return true
   }
   return false
 }
+
+const isMain = (s: Scope) => s.role === 'declared' && /^[mM]ain$/.test(s.name)
+
+/**
+ * A JVM or .NET file with a `main` and no test in it, among the programs kept to be run by hand, is
+ * a program, all of it: the runnables its `main` forks too (jeromq's zguide examples under
+ * src/test/java/guide, whose nested `Publisher.run()` binds a fixed port). Elsewhere another
+ * test may call its `main` (py4j's `EchoServer.main(null)`), so only `main` itself is excluded.
+ */
+function isProgram(facts: FileFacts): boolean {
+  return (
+    ANNOTATED_TESTS.has(facts.language) &&
+    facts.scopes.some(isMain) &&
+    !facts.scopes.some((s) => s.test)
+  )
+}
+
+const ANNOTATED_TESTS: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp'])
 
 /** Calls that run the function literal they are given on the spot, as part of the caller's work. */
 const RUNS_IN_PLACE =

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-24MJHGTL.js";
+} from "./chunk-3PYX4KKG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3BBFP5SC.js";
+} from "./chunk-WEPQFYNO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IMII372J.js.LEGAL.txt */
+/*! For license information please see serve-command-PPSLRMDF.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3BBFP5SC.js";
+} from "./chunk-WEPQFYNO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-24MJHGTL.js.LEGAL.txt */
+/*! For license information please see chunk-3PYX4KKG.js.LEGAL.txt */

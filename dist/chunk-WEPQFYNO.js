@@ -30796,14 +30796,14 @@ ${next.text}`;
   }
   enterFunction(node) {
     const parent = this.stack[this.stack.length - 1];
-    const marked = ANNOTATED.has(this.facts.language) ? node.text : "";
+    const marked2 = ANNOTATED.has(this.facts.language) ? node.text : "";
     const scope = {
       id: this.facts.scopes.length,
       parent: parent.id,
       name: functionName(node),
       at: this.span(node),
-      test: parent.test || this.testMark(node, marked),
-      ...(marked && skipMark(node, marked) || this.skipAttribute(node)) && { skipped: true },
+      test: parent.test || this.testMark(node, marked2),
+      ...(marked2 && skipMark(node, marked2) || this.skipAttribute(node)) && { skipped: true },
       returns: returnType(node),
       ...this.facts.language === "rust" && implOwner(node),
       ...this.roleOf(node),
@@ -30849,7 +30849,7 @@ ${next.text}`;
       (d) => d.type === "decorator" && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text)
     );
   }
-  testMark(node, marked) {
+  testMark(node, marked2) {
     switch (this.facts.language) {
       case "go":
         return /\*testing\.(?:T|B|F|TB)\b|testing\.TB\b/.test(
@@ -30865,7 +30865,7 @@ ${next.text}`;
       case "java":
       case "kotlin":
       case "csharp": {
-        const head = marked.slice(0, 400);
+        const head = marked2.slice(0, 400);
         return /@(?:Test|ParameterizedTest|RepeatedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b/.test(
           head
         );
@@ -31737,6 +31737,75 @@ function lineSpan(s, index, length) {
   return { line, column, endLine: line, endColumn: column + length, start: start2, end: start2 + length };
 }
 
+// src/scan/test-files.ts
+import { posix } from "node:path";
+var TEST_DIRS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "__tests__",
+  "spec",
+  "specs",
+  "testing",
+  "testutil",
+  "testutils",
+  "test_utils",
+  "test-utils",
+  "testhelpers",
+  "test_helpers",
+  "test-helpers",
+  "testdata",
+  "testsupport",
+  "e2e",
+  "integration-tests",
+  "integration_tests",
+  "integrationtests",
+  "androidtest",
+  "testfixtures",
+  "integrationtest",
+  // TizenRT's apps/examples/testcase, LTP's testcases.
+  "testcase",
+  "testcases"
+]);
+var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
+var TEST_DIR_PREFIX = /^(?:tests?|testing|pytest)[_-]/i;
+var TEST_FILE = {
+  // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
+  // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).
+  python: /^(?:_?test_.*|.*_test|conftest|tests?|pytest_\w+)\.py$/,
+  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
+  // AVA's defaults add `test-*.js`.
+  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,
+  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?ts$/,
+  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.tsx$/,
+  go: /_test\.go$/,
+  java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
+  kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
+  csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
+  rust: /^(?:tests?|.*_tests?)\.rs$/,
+  c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
+  cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
+};
+var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
+function isTestPath(path, language, testGlobs = []) {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  if (TEST_FILE[language].test(file)) return true;
+  if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
+  return inTestDirectory(path, testGlobs);
+}
+function inTestDirectory(path, testGlobs = []) {
+  const parts2 = path.split("/").slice(0, -1);
+  const documentation = /^(?:docs?|documentation)$/i.test(parts2[0] ?? "");
+  for (const dir of documentation ? [] : parts2) {
+    const lower = dir.toLowerCase();
+    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
+    if (SUPPORT_NAME.test(dir)) return true;
+  }
+  if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
+  return testGlobs.some((glob) => posix.matchesGlob(path, glob));
+}
+var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path);
+var pytestModule = (path) => /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path);
+
 // src/scan/rules/context.ts
 function inTest(ctx, scope) {
   if (ctx.facts.scopes[scope]?.test === true) return true;
@@ -31755,11 +31824,17 @@ var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp", "go", "ru
 function inMainOfTestSources(ctx, scope) {
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
   if (ctx.facts.language === "rust" && /(?:^|\/)tests\//.test(ctx.path)) return false;
+  if (runByHand(ctx.path) && isProgram(ctx.facts)) return true;
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role === "declared" && /^[mM]ain$/.test(s.name)) return true;
+    if (s.role === "declared" && isMain(s)) return true;
   }
   return false;
 }
+var isMain = (s) => s.role === "declared" && /^[mM]ain$/.test(s.name);
+function isProgram(facts) {
+  return ANNOTATED_TESTS.has(facts.language) && facts.scopes.some(isMain) && !facts.scopes.some((s) => s.test);
+}
+var ANNOTATED_TESTS = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
 var RUNS_IN_PLACE = /^(?:Promise|use|let|also|apply|run|with|runBlocking|runTest|coroutineScope|withContext|synchronized|forEach|map)$/;
 function namedScope(ctx, scope) {
   let s = ctx.facts.scopes[scope];
@@ -35459,15 +35534,42 @@ function toFindings(hits, where) {
 var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
 var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
 var SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/;
-function skippedTests(facts, family) {
-  if (family !== "js")
-    return [...facts.scopes.filter((s) => s.skipped).map((s) => s.at), ...skippedHere(facts)];
+function skippedTests(facts, family, path) {
+  if (family === "python") {
+    const byHand = pytestModule(path) || runByHand(path);
+    return [...marked(facts), ...skippedHere(facts), ...byHand ? mainOnly(facts) : []];
+  }
+  if (family !== "js") return [...marked(facts), ...skippedHere(facts)];
   const out2 = [];
   for (const call of facts.calls) {
     const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
     if (skipped) out2.push(call.at);
   }
   return out2;
+}
+function marked(facts) {
+  return facts.scopes.filter((s) => s.skipped).map((s) => s.at);
+}
+function mainOnly(facts) {
+  const guards = facts.blocks.filter(
+    (b) => b.kind === "if" && b.scope === 0 && facts.strings.some((s) => s.value === "__main__" && s.at.line === b.at.line)
+  );
+  if (guards.length === 0) return [];
+  const unrun = [...guards.map((g) => g.at)];
+  const functions = facts.scopes.filter(
+    (s) => s.parent === 0 && s.role === "declared" && s.name && !/^test/i.test(s.name)
+  );
+  for (let pass = 0; pass < 2; pass++) {
+    for (const fn of functions) {
+      if (unrun.some((u) => contains(u, fn.at))) continue;
+      const calls = facts.calls.filter(
+        (c) => c.name === fn.name && c.receiver === "" && !contains(fn.at, c.at)
+      );
+      if (calls.length > 0 && calls.every((c) => unrun.some((u) => contains(u, c.at))))
+        unrun.push(fn.at);
+    }
+  }
+  return unrun;
 }
 function ignored(facts, at) {
   return at !== void 0 && facts.entries.some(
@@ -35541,7 +35643,7 @@ function analyse(facts, options) {
       path: options.path,
       language: language.name,
       suppressions: suppressionsOf(facts.comments),
-      skipped: skippedTests(facts, language.family),
+      skipped: skippedTests(facts, language.family, options.path),
       ...options.lines !== void 0 ? { lines: options.lines } : {}
     }
   );
@@ -35549,75 +35651,6 @@ function analyse(facts, options) {
 
 // src/scan/compose.ts
 var import_yaml = __toESM(require_dist2(), 1);
-
-// src/scan/test-files.ts
-import { posix } from "node:path";
-var TEST_DIRS = /* @__PURE__ */ new Set([
-  "test",
-  "tests",
-  "__tests__",
-  "spec",
-  "specs",
-  "testing",
-  "testutil",
-  "testutils",
-  "test_utils",
-  "test-utils",
-  "testhelpers",
-  "test_helpers",
-  "test-helpers",
-  "testdata",
-  "testsupport",
-  "e2e",
-  "integration-tests",
-  "integration_tests",
-  "integrationtests",
-  "androidtest",
-  "testfixtures",
-  "integrationtest",
-  // TizenRT's apps/examples/testcase, LTP's testcases.
-  "testcase",
-  "testcases"
-]);
-var TEST_DIR_SUFFIX = /(?:[._-](?:tests?|unittests?|integrationtests?|specs?|it))$/i;
-var TEST_DIR_PREFIX = /^(?:tests?|testing|pytest)[_-]/i;
-var TEST_FILE = {
-  // unittest discovers `test*.py`, which takes in a lone `test.py` too; `pytest_*.py` is a pytest
-  // plugin, loaded into the test session (pytest-mock-server's `pytest_mock_server.py`).
-  python: /^(?:_?test_.*|.*_test|conftest|tests?|pytest_\w+)\.py$/,
-  // Deno's runner adds `*_test.ts` and `test.ts` to the `.test.`/`.spec.` of Jest, Vitest, Mocha;
-  // AVA's defaults add `test-*.js`.
-  javascript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?jsx?$/,
-  typescript: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.[cm]?ts$/,
-  tsx: /(?:\.(?:test|spec|e2e|cy)|_test|^test(?:-.*)?)\.tsx$/,
-  go: /_test\.go$/,
-  java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
-  kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
-  csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
-  rust: /^(?:tests?|.*_tests?)\.rs$/,
-  c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
-  cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
-};
-var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
-function isTestPath(path, language, testGlobs = []) {
-  const file = path.slice(path.lastIndexOf("/") + 1);
-  if (TEST_FILE[language].test(file)) return true;
-  if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
-  return inTestDirectory(path, testGlobs);
-}
-function inTestDirectory(path, testGlobs = []) {
-  const parts2 = path.split("/").slice(0, -1);
-  const documentation = /^(?:docs?|documentation)$/i.test(parts2[0] ?? "");
-  for (const dir of documentation ? [] : parts2) {
-    const lower = dir.toLowerCase();
-    if (TEST_DIRS.has(lower) || TEST_DIR_SUFFIX.test(dir) || TEST_DIR_PREFIX.test(dir)) return true;
-    if (SUPPORT_NAME.test(dir)) return true;
-  }
-  if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
-  return testGlobs.some((glob) => posix.matchesGlob(path, glob));
-}
-
-// src/scan/compose.ts
 var COMPOSE_FILE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
 var TEST_NAME = /[.-](?:tests?|testing|ci|e2e|it|integration)(?=[.-])/i;
 var COMPOSE_LANGUAGE = "Compose";
