@@ -54,6 +54,11 @@ const SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener
  */
 const MOCK_SERVER_CLASS =
   /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/
+/**
+ * A mock, fake or stub listener stands in for one and binds nothing (mochi-mqtt's
+ * `NewMockListener("t1", ":22222")` keeps the address); unlike a mock server, which listens.
+ */
+const PRETEND_LISTENER = /(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)\w*[lL]isteners?$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /**
@@ -72,6 +77,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
   // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
+  if (PRETEND_LISTENER.test(call.name)) return undefined
   const starts =
     STARTS_SERVER.test(call.name) ||
     RUNNING_ON.test(call.name) ||

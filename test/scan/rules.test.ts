@@ -2115,3 +2115,41 @@ if __name__ == "__main__":
     ])
   })
 })
+
+describe('census 41’s false findings', () => {
+  it('Java: a connection made from a bound server’s address is no port, whatever the chain after it', async () => {
+    // rsocket/rsocket-java's RSocketFactoryNettyTransportFragmentationTest: the server stays bound
+    // until the connection's doFinally disposes of it.
+    const java = `class FragmentationTest {
+  @ParameterizedTest
+  void fragments(ServerTransport<CloseableChannel> serverTransport) {
+    CloseableChannel server = RSocketServer.create(acceptor()).bind(serverTransport).block();
+    Mono<RSocket> rSocket =
+        RSocketConnector.connectWith(TcpClientTransport.create(server.address()))
+            .doFinally(s -> server.dispose());
+    StepVerifier.create(rSocket).expectNextCount(1).verifyComplete();
+  }
+}
+`
+    expect(race(await scanFiles({ 'src/test/java/FragmentationTest.java': java }))).toEqual([])
+  })
+})
+
+describe('census 41’s false findings: listeners that only pretend', () => {
+  it('Go: a mock listener given an address stores it, a listener helper binds it', async () => {
+    // mochi-mqtt/server's listeners_test.go: NewMockListener only keeps the address.
+    const go = `package listeners
+
+import "testing"
+
+const testAddr = ":22222"
+
+func TestAddListener(t *testing.T) {
+	l := New()
+	l.Add(NewMockListener("t1", testAddr))
+	l.Add(NewTCPListener("t2", ":22223"))
+}
+`
+    expect(hits(await scanFiles({ 'listeners/listeners_test.go': go }))).toEqual(['PORT001@10'])
+  })
+})

@@ -479,7 +479,17 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
   const local = facts.assigns.filter((a) => contains(area, a.at))
   // A connection dialled to the port (`conn, err := net.Dial("tcp", l.Addr().String())`) is no
   // port: returning it hands on a connection made while the socket was open.
-  const dialled = (a: Assign) => a.value.kind === 'call' && CLIENT_CALL.test(a.value.call.name)
+  // Also a connection further down a chain (rsocket's `connectWith(TcpClientTransport.create(
+  // server.address())).doFinally(…)`).
+  const dialled = (a: Assign) =>
+    a.value.kind === 'call' &&
+    (CLIENT_CALL.test(a.value.call.name) ||
+      facts.calls.some(
+        (c) =>
+          DIALS.test(c.name) &&
+          contains(a.at, c.at) &&
+          reads.some((r) => c.args.some((arg) => contains(arg.at, r))),
+      ))
   // Go's `_, p, err := net.SplitHostPort(l.Addr().String())`: the port is one of the results.
   const named = (a: Assign) => [
     a.target,
@@ -1204,6 +1214,9 @@ function wrapperOf(ctx: RuleContext, call: Call): Scope | undefined {
 }
 
 /** Calls that dial a port rather than bind it: clients, senders, connections. */
+/** Calls that open a connection: `connect`, `connectWith`, `Dial`, `DialContext`. */
+const DIALS = /^(?:connect|Connect|dial|Dial)\w*$/
+
 const CLIENT_CALL =
   /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/
 

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3PYX4KKG.js";
+} from "./chunk-DBIAMUVO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-WEPQFYNO.js";
+} from "./chunk-BRREBYRQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-PPSLRMDF.js.LEGAL.txt */
+/*! For license information please see serve-command-S7SN6IPU.js.LEGAL.txt */

@@ -31880,11 +31880,13 @@ var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]o
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
+var PRETEND_LISTENER = /(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)\w*[lL]isteners?$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
+  if (PRETEND_LISTENER.test(call.name)) return void 0;
   const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
@@ -34125,7 +34127,9 @@ function portFlow(ctx, bound, scope) {
     }
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
-  const dialled = (a) => a.value.kind === "call" && CLIENT_CALL.test(a.value.call.name);
+  const dialled = (a) => a.value.kind === "call" && (CLIENT_CALL.test(a.value.call.name) || facts.calls.some(
+    (c) => DIALS.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
+  ));
   const named = (a) => [
     a.target,
     ...(a.results ?? []).filter((r) => !/^(?:_|err)$/.test(r))
@@ -34510,6 +34514,7 @@ function wrapperOf(ctx, call) {
   );
   return returned ? fn : void 0;
 }
+var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
 var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
@@ -35156,7 +35161,7 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
-var DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
+var DIALS2 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
@@ -35169,7 +35174,7 @@ var localhostFamily = (ctx) => {
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name)) return false;
-    if (DIALS.test(call.callee)) return true;
+    if (DIALS2.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
       (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)
