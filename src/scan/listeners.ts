@@ -2,7 +2,7 @@
 // about fixed ports, port 0, rebinding and address families. Matching is on call sites and their
 // arguments, never on bare literals (the lesson of Bandit B104's false positives).
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
-import { contains, innermostAssign, spanning, statementAround } from './facts.ts'
+import { contains, innermostAssign, innermostCall, spanning, statementAround } from './facts.ts'
 import type { Family } from './languages.ts'
 import {
   ADDRESS_HOST,
@@ -381,6 +381,23 @@ function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
   )
 }
 
+/**
+ * A factory's product handed straight to an assertion is only looked at, never started:
+ * rsocket's `assertThat(TcpServerTransport.create("localhost", 8000)).isNotNull()`. Not a socket
+ * that binds when it is made (`new ServerSocket(8080)`), which the callers above do not ask about.
+ */
+function onlyAsserted(call: Call, facts: FileFacts): boolean {
+  if (call.name !== 'create') return false
+  const around = innermostCall(facts, call.at)
+  return (
+    around !== undefined &&
+    /^(?:assertThat|assertNotNull|assertNotSame|assertSame|assertEquals|expect)$/.test(
+      around.name,
+    ) &&
+    around.args.some((a) => a.at.start === call.at.start && a.at.end === call.at.end)
+  )
+}
+
 function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
   const first = call.args[0] && resolve(call.args[0].value, consts)
@@ -409,9 +426,11 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     if (
       first.kind === 'int' &&
       (/^(?:bind|listen|socket)$/.test(n) ||
-        (SOCKET_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
+        (SOCKET_RECEIVER.test(call.receiver) &&
+          !CLIENT_RECEIVER.test(call.receiver) &&
+          first.value >= MIN_PORT))
     )
-      return hostAndPort(call, consts, pos(call, 1), first)
+      return onlyAsserted(call, facts) ? undefined : hostAndPort(call, consts, pos(call, 1), first)
     if (first.kind === 'int') return undefined
     // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`;
     // a factory's `create(host, port)` only on a server or socket, not a client's
@@ -420,7 +439,8 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
       isHostText(first, consts) &&
       isIntValue(pos(call, 1), consts) &&
       (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) &&
-      !CLIENT_RECEIVER.test(call.receiver)
+      !CLIENT_RECEIVER.test(call.receiver) &&
+      !onlyAsserted(call, facts)
     )
       return hostAndPort(call, consts, first, pos(call, 1))
     // `ss.bind(localAddress)`, the address a caller gives (netty's `isTcpPortAvailable`): a port

@@ -2153,3 +2153,24 @@ func TestAddListener(t *testing.T) {
     expect(hits(await scanFiles({ 'listeners/listeners_test.go': go }))).toEqual(['PORT001@10'])
   })
 })
+
+describe('census 41’s false findings: factories only asserted on, clients named for it', () => {
+  it('Java: a transport created only to assert it exists, and a client transport’s port', async () => {
+    // rsocket/rsocket-java's TcpServerTransportTest and WebsocketClientTransportTest.
+    const java = `class TransportTest {
+  @Test
+  void createPort() {
+    assertThat(TcpServerTransport.create("localhost", 8000)).isNotNull();
+    assertThat(WebsocketClientTransport.create(8001)).isNotNull();
+    WebsocketClientTransport.create(8002).connect().as(StepVerifier::create).verifyError();
+    TcpServerTransport.create("localhost", 8003).start(acceptor).block();
+    WebsocketServerTransport.create(8004).start(acceptor).block();
+  }
+}
+`
+    expect(hits(await scanFiles({ 'src/test/java/TransportTest.java': java }))).toEqual([
+      'PORT001@7',
+      'PORT001@8',
+    ])
+  })
+})

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BRREBYRQ.js";
+} from "./chunk-25GBGCE7.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-DBIAMUVO.js.LEGAL.txt */
+/*! For license information please see chunk-63HEGWLC.js.LEGAL.txt */

@@ -32499,6 +32499,13 @@ function constructedAs(name2, facts, type) {
     (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) && type.test(a.value.call.name)
   );
 }
+function onlyAsserted(call, facts) {
+  if (call.name !== "create") return false;
+  const around = innermostCall(facts, call.at);
+  return around !== void 0 && /^(?:assertThat|assertNotNull|assertNotSame|assertSame|assertEquals|expect)$/.test(
+    around.name
+  ) && around.args.some((a) => a.at.start === call.at.start && a.at.end === call.at.end);
+}
 function jvm(call, consts, facts) {
   const n = call.name;
   const first = call.args[0] && resolve(call.args[0].value, consts);
@@ -32517,10 +32524,10 @@ function jvm(call, consts, facts) {
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts);
-    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
-      return hostAndPort(call, consts, pos(call, 1), first);
+    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
+      return onlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
-    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver))
+    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !onlyAsserted(call, facts))
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
@@ -34538,7 +34545,7 @@ function onlyLookedAt(ctx, call) {
   );
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
 }
-function onlyAsserted(ctx, call) {
+function onlyAsserted2(ctx, call) {
   const { facts } = ctx;
   if (heldBy(facts, call)) return false;
   const keeps = (x) => contains(x.at, call.at);
@@ -34583,7 +34590,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted2(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);
