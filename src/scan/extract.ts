@@ -396,7 +396,9 @@ class Extractor {
       name: functionName(node),
       at: this.span(node),
       test: parent.test || this.testMark(node, marked),
-      ...(((marked && skipMark(node, marked)) || this.skipAttribute(node)) && { skipped: true }),
+      ...(((marked && skipMark(node, marked)) ||
+        this.skipAttribute(node) ||
+        this.inSkippedClass(node)) && { skipped: true }),
       returns: returnType(node),
       ...(this.facts.language === 'rust' && implOwner(node)),
       ...this.roleOf(node),
@@ -447,6 +449,28 @@ class Extractor {
       (d) =>
         d.type === 'decorator' && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text),
     )
+  }
+
+  /** Classes already read for a skip mark, by node id. */
+  private readonly skippedClasses = new Map<number, boolean>()
+
+  /**
+   * A method of a Python class its runner skips whole: `@unittest.skip(…)` on a TestCase (rpyc's
+   * `Test_GDB`), which its subclasses inherit. Not JUnit's `@Disabled` on a class: a subclass
+   * runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on 8080).
+   */
+  private inSkippedClass(node: Node): boolean {
+    if (this.facts.language !== 'python') return false
+    for (let up = node.parent; up; up = up.parent) {
+      if (up.type !== 'class_definition') continue
+      let skipped = this.skippedClasses.get(up.id)
+      if (skipped === undefined) {
+        skipped = classSkipMark(up)
+        this.skippedClasses.set(up.id, skipped)
+      }
+      if (skipped) return true
+    }
+    return false
   }
 
   private testMark(node: Node, marked: string): boolean {
@@ -913,6 +937,17 @@ function skipMark(node: Node, text: string): boolean {
   const list = parameterList(node)
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200)
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head)
+}
+
+/** A class's own skip mark: `@unittest.skip(…)` or `@pytest.mark.skip` among its decorators. */
+function classSkipMark(node: Node): boolean {
+  const decorated = node.parent?.type === 'decorated_definition' ? node.parent : null
+  return (
+    decorated?.namedChildren.some(
+      (d) =>
+        d.type === 'decorator' && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text),
+    ) ?? false
+  )
 }
 
 /**

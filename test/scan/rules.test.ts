@@ -2174,3 +2174,48 @@ describe('census 41’s false findings: factories only asserted on, clients name
     ])
   })
 })
+
+describe('tests in a class the runner skips whole', () => {
+  it('Python: @unittest.skip on a class; not JUnit’s @Disabled, which subclasses do not inherit', async () => {
+    // tomerfiliba-org/rpyc's tests/test_gdb.py; rest-assured's WithJetty is @Disabled, and its
+    // subclasses start Jetty on 8080 in the @BeforeAll they inherit.
+    const py = `import unittest
+
+
+@unittest.skip("This test is known to fail")
+class Test_GDB(unittest.TestCase):
+    def setUp(self):
+        self.server = ThreadedServer(SlaveService, port=18878)
+
+
+class Test_Other(unittest.TestCase):
+    def setUp(self):
+        self.server = ThreadedServer(SlaveService, port=18879)
+`
+    const java = `@Disabled
+public class FunctionalExporterTests {
+    @Test
+    public void serves() {
+        ServerSocket s = new ServerSocket(8081);
+    }
+}
+`
+    const kept = `public class OtherTests {
+    @Test
+    public void serves() {
+        ServerSocket s = new ServerSocket(8082);
+    }
+}
+`
+    const r = await scanFiles({
+      'tests/test_gdb.py': py,
+      'src/test/java/FunctionalExporterTests.java': java,
+      'src/test/java/OtherTests.java': kept,
+    })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT001 src/test/java/FunctionalExporterTests.java:5',
+      'PORT001 src/test/java/OtherTests.java:4',
+      'PORT001 tests/test_gdb.py:12',
+    ])
+  })
+})

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-63HEGWLC.js";
+} from "./chunk-2ENYTOON.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-25GBGCE7.js";
+} from "./chunk-KIIXJF4M.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CDV2YXEC.js.LEGAL.txt */
+/*! For license information please see serve-command-FWTK377K.js.LEGAL.txt */

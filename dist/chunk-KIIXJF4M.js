@@ -30803,7 +30803,7 @@ ${next.text}`;
       name: functionName(node),
       at: this.span(node),
       test: parent.test || this.testMark(node, marked2),
-      ...(marked2 && skipMark(node, marked2) || this.skipAttribute(node)) && { skipped: true },
+      ...(marked2 && skipMark(node, marked2) || this.skipAttribute(node) || this.inSkippedClass(node)) && { skipped: true },
       returns: returnType(node),
       ...this.facts.language === "rust" && implOwner(node),
       ...this.roleOf(node),
@@ -30848,6 +30848,26 @@ ${next.text}`;
     return node.parent.namedChildren.some(
       (d) => d.type === "decorator" && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text)
     );
+  }
+  /** Classes already read for a skip mark, by node id. */
+  skippedClasses = /* @__PURE__ */ new Map();
+  /**
+   * A method of a Python class its runner skips whole: `@unittest.skip(…)` on a TestCase (rpyc's
+   * `Test_GDB`), which its subclasses inherit. Not JUnit's `@Disabled` on a class: a subclass
+   * runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on 8080).
+   */
+  inSkippedClass(node) {
+    if (this.facts.language !== "python") return false;
+    for (let up = node.parent; up; up = up.parent) {
+      if (up.type !== "class_definition") continue;
+      let skipped = this.skippedClasses.get(up.id);
+      if (skipped === void 0) {
+        skipped = classSkipMark(up);
+        this.skippedClasses.set(up.id, skipped);
+      }
+      if (skipped) return true;
+    }
+    return false;
   }
   testMark(node, marked2) {
     switch (this.facts.language) {
@@ -31230,6 +31250,12 @@ function skipMark(node, text) {
   const list = parameterList(node);
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
+}
+function classSkipMark(node) {
+  const decorated = node.parent?.type === "decorated_definition" ? node.parent : null;
+  return decorated?.namedChildren.some(
+    (d) => d.type === "decorator" && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text)
+  ) ?? false;
 }
 function stringValue(node) {
   if (node.type !== "concatenated_string") return unquote(node.text);
