@@ -55,7 +55,7 @@ const TEST_FILE: Record<LanguageId, RegExp> = {
   java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
   kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
   csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
-  rust: /^(?:tests?|.*_tests?)\.rs$/,
+  rust: /^(?:tests?|test_.*|.*_tests?)\.rs$/,
   c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/,
 }

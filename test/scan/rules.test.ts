@@ -2219,3 +2219,38 @@ public class FunctionalExporterTests {
     ])
   })
 })
+
+describe('guiding misses of the twenty-second round', () => {
+  it('Python: a server task named and then slept on, in a fixture', async () => {
+    // pymodbus-dev/pymodbus's test/conftest.py mock_server fixture.
+    const py = `import asyncio
+import pytest
+
+
+@pytest.fixture(name="mock_server")
+async def _run_server(mock_cls):
+    run_args = setup_server(cmdline=mock_cls)
+    task = asyncio.create_task(run_async_server(run_args))
+    task.set_name("mock_server")
+    await asyncio.sleep(0.1)
+    yield mock_cls
+`
+    expect(hits(await scanFiles({ 'test/conftest.py': py }))).toEqual(['PORT007@8'])
+  })
+
+  it('Rust: a test-support module named test_*.rs is test code', async () => {
+    // futuregene/future-os's cli/src/test_server.rs: spawn_mock serves in a task and sleeps.
+    const rs = `pub async fn spawn_mock(agent: MockAgent) -> String {
+    let addr: SocketAddr = "127.0.0.1:50051".parse().unwrap();
+    tokio::spawn(Server::builder().add_service(AgentServer::new(agent)).serve(addr));
+    // Give the listener a moment to come up before clients dial.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    format!("127.0.0.1:{}", addr.port())
+}
+`
+    const r = await scanFiles({ 'cli/src/test_server.rs': rs, 'cli/src/server.rs': rs })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT007 cli/src/test_server.rs:3',
+    ])
+  })
+})

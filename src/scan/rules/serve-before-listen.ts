@@ -666,9 +666,12 @@ const PROCESS_MAKER =
   /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/
 /** Starting a process object; Go's `cmd.Run()` waits for the program to end, so it is not one. */
 const STARTS_PROCESS = /^(?:start|Start|spawn)$/
-/** Calls that may stand between a start and its sleep: checking the start's error, logging. */
+/**
+ * Calls that may stand between a start and its sleep: checking the start's error, logging, naming
+ * the task (pymodbus's `task.set_name("mock_server")`).
+ */
 const ASIDE =
-  /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap)$/
+  /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|set_name|setName)$/
 
 /** The sleep's own comment, or the one above its statement, says it waits for a server. */
 function sleepWaitsForServer(ctx: RuleContext, sleep: Call): boolean {

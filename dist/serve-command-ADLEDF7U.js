@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-2ENYTOON.js";
+} from "./chunk-KFOTS7AZ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KIIXJF4M.js";
+} from "./chunk-EZXEIHLK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FWTK377K.js.LEGAL.txt */
+/*! For license information please see serve-command-ADLEDF7U.js.LEGAL.txt */

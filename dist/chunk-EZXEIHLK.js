@@ -31807,7 +31807,7 @@ var TEST_FILE = {
   java: /(?:Test|Tests|IT|TestCase|Spec)\.java$/,
   kotlin: /(?:Test|Tests|IT|TestCase|Spec)\.kts?$/,
   csharp: /(?:Test|Tests|Spec|Specs|Fixture)\.cs$/,
-  rust: /^(?:tests?|.*_tests?)\.rs$/,
+  rust: /^(?:tests?|test_.*|.*_tests?)\.rs$/,
   c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
 };
@@ -33269,7 +33269,7 @@ var NAMED_FOR_A_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spaw
 var SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
 var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
 var STARTS_PROCESS = /^(?:start|Start|spawn)$/;
-var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap)$/;
+var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|set_name|setName)$/;
 function sleepWaitsForServer(ctx, sleep) {
   const line = sleep.at.line;
   return ctx.facts.comments.some(
