@@ -45,8 +45,12 @@ const RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n
 const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
-/** A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. */
-const SERVER_CLASS = /(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/
+/**
+ * A server class constructed with a port: C++'s `ix::WebSocketServer server(8091)`. Not a DNS
+ * client's `NameServer(IPAddress.Loopback, 8600)`, the server it asks (DnsClient.NET's tests).
+ */
+const SERVER_CLASS =
+  /(?<!Name)(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/
 /**
  * A mock of a server built on a port: fluent-logger-java's `new MockFluentd(port, …)` listens on
  * it. Not a mock of the other end (`MockClient`, `MockConnection`) nor of a message, and only when

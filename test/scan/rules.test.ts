@@ -2254,3 +2254,27 @@ async def _run_server(mock_cls):
     ])
   })
 })
+
+describe('census 37 to 41’s false findings: a DNS client’s name server', () => {
+  it('C#: a NameServer built on an address is where the client asks, not a server', async () => {
+    // MichaCo/DnsClient.NET's LookupTest: queries answered by a mock, nothing listens on 8600.
+    const cs = `public class LookupTest
+{
+    [Fact]
+    public async Task ResolveService_WithCnameRef()
+    {
+        var ns = new NameServer(IPAddress.Loopback, 8600);
+        var client = new LookupClient(ns);
+        var mock = new Mock<IDnsQuery>();
+        mock.Setup(p => p.QueryAsync(It.IsAny<string>()))
+            .Returns(() => Task.FromResult(response.AsQueryResponse(ns, client.Settings)));
+        var listener = new TcpListener(IPAddress.Loopback, 8601);
+        listener.Start();
+    }
+}
+`
+    expect(hits(await scanFiles({ 'test/DnsClient.Tests/LookupTest.cs': cs }))).toEqual([
+      'PORT001@11',
+    ])
+  })
+})

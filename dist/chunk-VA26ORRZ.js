@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EZXEIHLK.js";
+} from "./chunk-CYLPQN7V.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KFOTS7AZ.js.LEGAL.txt */
+/*! For license information please see chunk-VA26ORRZ.js.LEGAL.txt */
