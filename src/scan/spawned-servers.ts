@@ -14,6 +14,12 @@ const PORT_FLAG =
   /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i
 /** A flag with the port in it: `--port=7000`, `--listen=127.0.0.1:8080`. */
 const PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i
+/**
+ * A program asked for its version or its usage prints it and exits without listening:
+ * gomemcache's `exec.Command("memcached", "--enable-ssl", "--version")`, nats.py's
+ * `nats-server --version`.
+ */
+const ASKS_AND_EXITS = /^--?(?:version|help)$/
 /** Python's one-line servers take the port as their argument: `-m http.server 9876`. */
 const SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/
 
@@ -56,6 +62,7 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
     byScope ??= assignsByScope(facts)
     const local = constantsAt(facts, consts, call.scope, call.at.start, byScope)
     const argv = spawnArguments(call, local)
+    if (argv.some((a) => a.literal !== undefined && ASKS_AND_EXITS.test(a.literal))) continue
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i]!.literal
       if (arg === undefined) continue

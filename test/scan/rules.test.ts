@@ -2278,3 +2278,23 @@ describe('census 37 to 41’s false findings: a DNS client’s name server', () 
     ])
   })
 })
+
+describe('census 42’s false findings', () => {
+  it('Go: a server binary asked for its version prints it and exits', async () => {
+    // bradfitz/gomemcache's memcache_test.go checks the binary's TLS support this way.
+    const go = `package memcache
+
+import (
+	"os/exec"
+	"testing"
+)
+
+func TestTLS(t *testing.T) {
+	out, err := exec.Command("memcached", "--enable-ssl", "--version").CombinedOutput()
+	cmd := exec.Command("memcached", "--enable-ssl")
+	cmd.Start()
+}
+`
+    expect(hits(await scanFiles({ 'memcache/memcache_test.go': go }))).toEqual(['PORT001@10'])
+  })
+})

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CYLPQN7V.js";
+} from "./chunk-XQ3A3E25.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VA26ORRZ.js.LEGAL.txt */
+/*! For license information please see chunk-2A6UGIPU.js.LEGAL.txt */

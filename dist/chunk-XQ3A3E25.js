@@ -33580,6 +33580,7 @@ var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFile
 var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
 var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
 var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
+var ASKS_AND_EXITS = /^--?(?:version|help)$/;
 var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
 function spawnedServers(facts, consts) {
   const out2 = [];
@@ -33589,6 +33590,7 @@ function spawnedServers(facts, consts) {
     byScope ??= assignsByScope(facts);
     const local = constantsAt(facts, consts, call.scope, call.at.start, byScope);
     const argv = spawnArguments(call, local);
+    if (argv.some((a) => a.literal !== void 0 && ASKS_AND_EXITS.test(a.literal))) continue;
     for (let i2 = 0; i2 < argv.length; i2++) {
       const arg = argv[i2].literal;
       if (arg === void 0) continue;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VA26ORRZ.js";
+} from "./chunk-2A6UGIPU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-CYLPQN7V.js";
+} from "./chunk-XQ3A3E25.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-C6ZOVK76.js.LEGAL.txt */
+/*! For license information please see serve-command-A67WHMOQ.js.LEGAL.txt */
