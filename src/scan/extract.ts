@@ -2,7 +2,7 @@
 // between grammars is looked up in SYNTAX (syntax.ts).
 import type { Node, Tree } from 'web-tree-sitter'
 import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './facts.ts'
-import { GO_EXAMPLE_OUTPUT, WAITS_FOR_SERVER, spanning } from './facts.ts'
+import { GO_EXAMPLE_OUTPUT, NO_LISTENER_COMMENT, WAITS_FOR_SERVER, spanning } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
 import {
@@ -257,7 +257,8 @@ class Extractor {
       else if (!this.continuesComment(node)) {
         // Read as one with the lines that wrap it, from its first line.
         const group = this.commentGroup(node)
-        if (WAITS_FOR_SERVER.test(group.text)) this.comment(node, group)
+        if (WAITS_FOR_SERVER.test(group.text) || NO_LISTENER_COMMENT.test(group.text))
+          this.comment(node, group)
       }
     }
     const assignment = s.assignments[type]

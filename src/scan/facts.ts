@@ -152,6 +152,13 @@ export interface Import {
 export const WAITS_FOR_SERVER =
   /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i
 
+/**
+ * A comment saying nothing listens where the code points (parallel-ssh's "Port with no server
+ * listening on it"): a number drawn under it is meant to be refused, PORT002 reads.
+ */
+export const NO_LISTENER_COMMENT =
+  /\b(?:no (?:server|one|listener|service)s? (?:is )?(?:listening|running|bound|there)|nothing (?:is )?(?:listening|bound|running)|not (?:be )?listening|(?:connection|connect)s? (?:will|should|must) (?:fail|be refused))\b/i
+
 /** Go's `// Output:` line, which makes the test runner run an `Example…` function. */
 export const GO_EXAMPLE_OUTPUT = /^\/\/\s*(?:Unordered output|Output):/i
 

@@ -2298,3 +2298,34 @@ func TestTLS(t *testing.T) {
     expect(hits(await scanFiles({ 'memcache/memcache_test.go': go }))).toEqual(['PORT001@10'])
   })
 })
+
+describe('census 42’s false findings: a comment that says nothing listens', () => {
+  it('Python: a helper’s number drawn under “no server listening on it”', async () => {
+    // ParallelSSH/parallel-ssh's test_sftp_exceptions.
+    const py = `import socket
+
+
+class ParallelSSHClientTest(unittest.TestCase):
+    def make_random_port(self, host=None):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((host or '127.0.0.1', 0))
+        listen_port = sock.getsockname()[1]
+        sock.close()
+        return listen_port
+
+    def test_sftp_exceptions(self):
+        # Port with no server listening on it on separate ip
+        port = self.make_random_port(host=self.host)
+        client = ParallelSSHClient([self.host], port=port, num_retries=1)
+
+    def test_identical_host_output(self):
+        port = self.make_random_port()
+        client = ParallelSSHClient([self.host], port=port, num_retries=1)
+`
+    const r = await scanFiles({ 'ci/integration_tests/test_parallel_client.py': py })
+    expect(race(r)).toEqual([
+      [5, 10],
+      [18, 18],
+    ])
+  })
+})

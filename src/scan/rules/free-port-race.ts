@@ -2,7 +2,14 @@
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
 import type { Assign, Call, Exit, FileFacts, Scope, Span, Value } from '../facts.ts'
-import { contains, innermostAssign, innermostCall, spanning, statementAround } from '../facts.ts'
+import {
+  NO_LISTENER_COMMENT,
+  contains,
+  innermostAssign,
+  innermostCall,
+  spanning,
+  statementAround,
+} from '../facts.ts'
 import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
@@ -115,8 +122,17 @@ const DEAD_END =
 const FAILS_TO_CONNECT =
   /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[uU]ndeliver/
 
-function refusalExpected(ctx: RuleContext, scope: number): boolean {
-  return FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')
+/**
+ * …or a comment at the draw says so (parallel-ssh's `# Port with no server listening on it` above
+ * `port = self.make_random_port(host=self.host)`).
+ */
+function refusalExpected(ctx: RuleContext, scope: number, at: Span): boolean {
+  if (FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')) return true
+  return ctx.facts.comments.some(
+    (c) =>
+      (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) &&
+      NO_LISTENER_COMMENT.test(c.text),
+  )
 }
 
 /** npm packages that return a port number after closing their probe server. */
@@ -215,7 +231,8 @@ export const freePortRace: Rule = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue
-    if (!drawn && refusalExpected(ctx, scope) && !serverAfter(ctx, bound.at, scope)) continue
+    if (!drawn && refusalExpected(ctx, scope, bound.at) && !serverAfter(ctx, bound.at, scope))
+      continue
     if (!drawn && isRace(ctx, bound, scope))
       hit(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -1370,7 +1387,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
         onlyLookedAt(ctx, call) ||
         onlyAsserted(ctx, call) ||
         expectedToThrow(ctx, call) ||
-        refusalExpected(ctx, call.scope))
+        refusalExpected(ctx, call.scope, call.at))
     )
       continue
     // A function that hands the helper's answer straight on (miniserve's fixture `fn port() ->
@@ -1402,7 +1419,8 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
           c.args.some((a) => hasWord(a.value.text, p.name)),
       )
       const bound = handed !== undefined && binds(ctx, handed)
-      if (!bound && refusalExpected(ctx, p.scope) && !serverAfter(ctx, p.at, p.scope)) continue
+      if (!bound && refusalExpected(ctx, p.scope, p.at) && !serverAfter(ctx, p.at, p.scope))
+        continue
       hits.push({
         rule: 'PORT002',
         severity: severityIn(ctx, p.scope, bound),

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-2A6UGIPU.js";
+} from "./chunk-RDWGBHHU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-XQ3A3E25.js";
+} from "./chunk-KRD6NNX5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-A67WHMOQ.js.LEGAL.txt */
+/*! For license information please see serve-command-ETT2BWSO.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-XQ3A3E25.js";
+} from "./chunk-KRD6NNX5.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-2A6UGIPU.js.LEGAL.txt */
+/*! For license information please see chunk-RDWGBHHU.js.LEGAL.txt */

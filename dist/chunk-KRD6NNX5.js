@@ -29870,6 +29870,7 @@ import { posix as posix3 } from "node:path";
 
 // src/scan/facts.ts
 var WAITS_FOR_SERVER = /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
+var NO_LISTENER_COMMENT = /\b(?:no (?:server|one|listener|service)s? (?:is )?(?:listening|running|bound|there)|nothing (?:is )?(?:listening|bound|running)|not (?:be )?listening|(?:connection|connect)s? (?:will|should|must) (?:fail|be refused))\b/i;
 var GO_EXAMPLE_OUTPUT = /^\/\/\s*(?:Unordered output|Output):/i;
 function innermostCall(facts, at) {
   let best;
@@ -30685,7 +30686,8 @@ var Extractor = class {
       if (text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text)) this.comment(node);
       else if (!this.continuesComment(node)) {
         const group = this.commentGroup(node);
-        if (WAITS_FOR_SERVER.test(group.text)) this.comment(node, group);
+        if (WAITS_FOR_SERVER.test(group.text) || NO_LISTENER_COMMENT.test(group.text))
+          this.comment(node, group);
       }
     }
     const assignment = s.assignments[type];
@@ -33939,8 +33941,11 @@ var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
 var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
 var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[uU]ndeliver/;
-function refusalExpected(ctx, scope) {
-  return FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "");
+function refusalExpected(ctx, scope, at) {
+  if (FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return true;
+  return ctx.facts.comments.some(
+    (c) => (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) && NO_LISTENER_COMMENT.test(c.text)
+  );
 }
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
@@ -34005,7 +34010,8 @@ var freePortRace = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
-    if (!drawn && refusalExpected(ctx, scope) && !serverAfter(ctx, bound.at, scope)) continue;
+    if (!drawn && refusalExpected(ctx, scope, bound.at) && !serverAfter(ctx, bound.at, scope))
+      continue;
     if (!drawn && isRace(ctx, bound, scope))
       hit3(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -34618,7 +34624,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted2(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted2(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope, call.at)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);
@@ -34638,7 +34644,8 @@ function helperCalls(ctx, racyFunctions) {
         (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
       );
       const bound = handed !== void 0 && binds(ctx, handed);
-      if (!bound && refusalExpected(ctx, p.scope) && !serverAfter(ctx, p.at, p.scope)) continue;
+      if (!bound && refusalExpected(ctx, p.scope, p.at) && !serverAfter(ctx, p.at, p.scope))
+        continue;
       hits.push({
         rule: "PORT002",
         severity: severityIn(ctx, p.scope, bound),
