@@ -2013,6 +2013,19 @@ mod tests {
     ).toEqual([])
   })
 
+  it('Python: a test named for a network error; not one named for a failed connection', async () => {
+    // schemathesis's test_record_auth_inference_skips_on_retry_network_error; reqwest's
+    // http3_test_failed_connection serves on its number after the failure.
+    const py = `def test_record_auth_inference_skips_on_retry_network_error(ctx, app_runner):
+    operation.base_url = f"http://127.0.0.1:{app_runner.unused_port()}"
+
+
+def test_failed_connection(app_runner):
+    url = f"http://127.0.0.1:{app_runner.unused_port()}"
+`
+    expect(race(await scanFiles({ 'test/specs/test_auth_inference.py': py }))).toEqual([[6, 6]])
+  })
+
   it('still reports a number refused first and then bound by a server the test starts', async () => {
     const py = `import socket
 from http.server import HTTPServer

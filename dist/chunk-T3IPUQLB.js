@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KRD6NNX5.js";
+} from "./chunk-YK4BHFTZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-RDWGBHHU.js.LEGAL.txt */
+/*! For license information please see chunk-T3IPUQLB.js.LEGAL.txt */
