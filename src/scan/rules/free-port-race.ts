@@ -1231,10 +1231,10 @@ function wrapperOf(ctx: RuleContext, call: Call): Scope | undefined {
   return returned ? fn : undefined
 }
 
-/** Calls that dial a port rather than bind it: clients, senders, connections. */
 /** Calls that open a connection: `connect`, `connectWith`, `Dial`, `DialContext`. */
 const DIALS = /^(?:connect|Connect|dial|Dial)\w*$/
 
+/** Calls that dial a port rather than bind it: clients, senders, connections. */
 const CLIENT_CALL =
   /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/
 
