@@ -43,6 +43,11 @@ const STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies
 const RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/
 /** A helper named for launching or setting up, not for connecting: `launchNode`, `setupTestProvider`. */
 const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i
+/**
+ * A helper named for holding a port busy, given one: get-port-please's `blockPort(3000)` (a
+ * server listening there, so the code under test must move on), `occupyPort(8080)`.
+ */
+const OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /**
@@ -84,6 +89,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   if (PRETEND_LISTENER.test(call.name)) return undefined
   const starts =
     STARTS_SERVER.test(call.name) ||
+    OCCUPIES_PORT.test(call.name) ||
     RUNNING_ON.test(call.name) ||
     (constructs && SERVER_CLASS.test(call.name)) ||
     (constructs &&

@@ -2342,3 +2342,18 @@ class ParallelSSHClientTest(unittest.TestCase):
     ])
   })
 })
+
+describe('guiding misses of the twenty-second round: a helper that holds a port busy', () => {
+  it('TypeScript: blockPort(3000) from the test utilities listens on 3000', async () => {
+    // unjs/get-port-please's test/index.test.ts; the helper lives in ./utils.
+    const ts = `import { blockPort } from './utils'
+
+test('default port is in use', async () => {
+  portBlocker = await blockPort(3000)
+  const port = await getPort()
+  expect(port).toEqual(3001)
+})
+`
+    expect(hits(await scanFiles({ 'test/index.test.ts': ts }))).toEqual(['PORT001@4'])
+  })
+})

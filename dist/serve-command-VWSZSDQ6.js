@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-T3IPUQLB.js";
+} from "./chunk-KS5SUS4N.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YK4BHFTZ.js";
+} from "./chunk-BMKDK42T.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IZTK427Z.js.LEGAL.txt */
+/*! For license information please see serve-command-VWSZSDQ6.js.LEGAL.txt */

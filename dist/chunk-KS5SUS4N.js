@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-YK4BHFTZ.js";
+} from "./chunk-BMKDK42T.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-T3IPUQLB.js.LEGAL.txt */
+/*! For license information please see chunk-KS5SUS4N.js.LEGAL.txt */

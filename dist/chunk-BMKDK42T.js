@@ -31905,6 +31905,7 @@ var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|b
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
+var OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?<!Name)(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
@@ -31915,7 +31916,7 @@ function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
   if (PRETEND_LISTENER.test(call.name)) return void 0;
-  const starts = STARTS_SERVER.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
+  const starts = STARTS_SERVER.test(call.name) || OCCUPIES_PORT.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
