@@ -124,16 +124,18 @@ const FAILS_TO_CONNECT =
   /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[uU]ndeliver/
 
 /**
- * …or a comment at the draw says so (parallel-ssh's `# Port with no server listening on it` above
- * `port = self.make_random_port(host=self.host)`).
+ * The number drawn at `at` is meant to be refused: the test is named for it, or a comment at the
+ * draw says so (parallel-ssh's `# Port with no server listening on it` above `port =
+ * self.make_random_port(host=self.host)`), and the test starts no server after the draw.
  */
 function refusalExpected(ctx: RuleContext, scope: number, at: Span): boolean {
-  if (FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')) return true
-  return ctx.facts.comments.some(
+  const named = FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')
+  const said = ctx.facts.comments.some(
     (c) =>
       (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) &&
       NO_LISTENER_COMMENT.test(c.text),
   )
+  return (named || said) && !serverAfter(ctx, at, scope)
 }
 
 /** npm packages that return a port number after closing their probe server. */
@@ -232,8 +234,7 @@ export const freePortRace: Rule = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope]!.name)
     if (racyFunctions.has(scope) || probes.has(scope)) continue
     if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue
-    if (!drawn && refusalExpected(ctx, scope, bound.at) && !serverAfter(ctx, bound.at, scope))
-      continue
+    if (!drawn && refusalExpected(ctx, scope, bound.at)) continue
     if (!drawn && isRace(ctx, bound, scope))
       hit(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -976,6 +977,9 @@ function handlesEvent(facts: FileFacts, literal: Scope): boolean {
   )
 }
 
+/** A start of something that may serve: `start()`, `serve_forever()`, `runServer()`; not `run_command`. */
+const STARTS_A_SERVER = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i
+
 /** A server bound or started in the test after `at`, on whatever number. */
 function serverAfter(ctx: RuleContext, at: Span, scope: number): boolean {
   const area = scopeSpan(ctx, namedScope(ctx, scope))
@@ -983,7 +987,8 @@ function serverAfter(ctx: RuleContext, at: Span, scope: number): boolean {
     (c) =>
       c.at.start > at.end &&
       contains(area, c.at) &&
-      (binds(ctx, c) || /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name)),
+      (STARTS_A_SERVER.test(c.name) ||
+        ((c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))),
   )
 }
 
@@ -1420,8 +1425,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
           c.args.some((a) => hasWord(a.value.text, p.name)),
       )
       const bound = handed !== undefined && binds(ctx, handed)
-      if (!bound && refusalExpected(ctx, p.scope, p.at) && !serverAfter(ctx, p.at, p.scope))
-        continue
+      if (!bound && refusalExpected(ctx, p.scope, p.at)) continue
       hits.push({
         rule: 'PORT002',
         severity: severityIn(ctx, p.scope, bound),

@@ -33943,10 +33943,11 @@ var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|
 var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
 var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[uU]ndeliver/;
 function refusalExpected(ctx, scope, at) {
-  if (FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return true;
-  return ctx.facts.comments.some(
+  const named = FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "");
+  const said = ctx.facts.comments.some(
     (c) => (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) && NO_LISTENER_COMMENT.test(c.text)
   );
+  return (named || said) && !serverAfter(ctx, at, scope);
 }
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
@@ -34011,8 +34012,7 @@ var freePortRace = (ctx) => {
     if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
     if (racyFunctions.has(scope) || probes.has(scope)) continue;
     if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
-    if (!drawn && refusalExpected(ctx, scope, bound.at) && !serverAfter(ctx, bound.at, scope))
-      continue;
+    if (!drawn && refusalExpected(ctx, scope, bound.at)) continue;
     if (!drawn && isRace(ctx, bound, scope))
       hit3(
         helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
@@ -34423,10 +34423,11 @@ function handlesEvent(facts, literal2) {
     (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
   );
 }
+var STARTS_A_SERVER2 = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
 function serverAfter(ctx, at, scope) {
   const area = scopeSpan(ctx, namedScope(ctx, scope));
   return ctx.facts.calls.some(
-    (c) => c.at.start > at.end && contains(area, c.at) && (binds(ctx, c) || /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name))
+    (c) => c.at.start > at.end && contains(area, c.at) && (STARTS_A_SERVER2.test(c.name) || (c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))
   );
 }
 function socketVariable(ctx, bind) {
@@ -34645,8 +34646,7 @@ function helperCalls(ctx, racyFunctions) {
         (c) => contains(body2, c.at) && c.at.start > p.at.end && !NOT_A_USE.test(c.name) && c.args.some((a) => hasWord(a.value.text, p.name))
       );
       const bound = handed !== void 0 && binds(ctx, handed);
-      if (!bound && refusalExpected(ctx, p.scope, p.at) && !serverAfter(ctx, p.at, p.scope))
-        continue;
+      if (!bound && refusalExpected(ctx, p.scope, p.at)) continue;
       hits.push({
         rule: "PORT002",
         severity: severityIn(ctx, p.scope, bound),

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BMKDK42T.js";
+} from "./chunk-6IEFVWYG.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KS5SUS4N.js.LEGAL.txt */
+/*! For license information please see chunk-L3THY52V.js.LEGAL.txt */
