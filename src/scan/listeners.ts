@@ -434,10 +434,13 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     if (first.kind === 'int') return undefined
     // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`;
     // a factory's `create(host, port)` only on a server or socket, not a client's
-    // (`RedisClient.create("localhost", 6379)`, `VaultEndpoint.create("localhost", 8200)`).
+    // (`RedisClient.create("localhost", 6379)`, `VaultEndpoint.create("localhost", 8200)`). The
+    // port is a number: `bind("server.tomcat.threads.max", "10")` binds a property (Spring Boot's
+    // tests of their server properties).
     if (
       isHostText(first, consts) &&
       isIntValue(pos(call, 1), consts) &&
+      resolve(pos(call, 1)!, consts).kind === 'int' &&
       (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) &&
       !CLIENT_RECEIVER.test(call.receiver) &&
       !onlyAsserted(call, facts)
@@ -599,12 +602,13 @@ function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | und
     }
     // cucumber-cpp's `server->listen(PORT)`: one argument named for a port; zoneminder's
     // `server.bind(1234)`: a port-sized number given to a server object (asio's
-    // `acceptor.listen(128)` takes a backlog).
+    // `acceptor.listen(128)` and folly's `serverSocket->listen(1024)` take a backlog).
     const only = call.args.length === 1 ? pos(call, 0) : undefined
     if (only && isIntValue(only, consts)) {
       const named = /port/i.test(only.text)
+      const backlog = /listen$/i.test(n) && /sock/i.test(call.receiver)
       const toServer =
-        /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024
+        /server|srv/i.test(call.receiver) && !backlog && (literalNumber(only, consts) ?? 0) >= 1024
       if (named || toServer) return hostAndPort(call, consts, undefined, only)
     }
     return contextBind(call, consts)

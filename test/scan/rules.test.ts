@@ -2357,3 +2357,32 @@ test('default port is in use', async () => {
     expect(hits(await scanFiles({ 'test/index.test.ts': ts }))).toEqual(['PORT001@4'])
   })
 })
+
+describe('census 43’s false findings', () => {
+  it('C++ and Java: a socket’s listen(1024) takes a backlog, a property binder’s bind(key, "10") a value', async () => {
+    // facebook/folly's AsyncIoUringSocketTest; spring-boot's TomcatServerPropertiesTests.
+    const cpp = `TEST(AsyncIoUringSocketTest, Connect) {
+  auto serverSocket = AsyncServerSocket::newSocket(&evb);
+  serverSocket->bind(0);
+  serverSocket->listen(1024);
+  server->listen(8080);
+}
+`
+    const java = `class TomcatServerPropertiesTests {
+  @Test
+  void maxThreads() {
+    bind("server.tomcat.threads.max", "10");
+    bind("localhost", 8081);
+  }
+}
+`
+    const r = await scanFiles({
+      'folly/io/async/test/AsyncTest.cpp': cpp,
+      'src/test/java/TomcatServerPropertiesTests.java': java,
+    })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT001 folly/io/async/test/AsyncTest.cpp:5',
+      'PORT001 src/test/java/TomcatServerPropertiesTests.java:5',
+    ])
+  })
+})

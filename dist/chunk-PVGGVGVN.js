@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-6IEFVWYG.js";
+} from "./chunk-FK3EP7DE.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-L3THY52V.js.LEGAL.txt */
+/*! For license information please see chunk-PVGGVGVN.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-L3THY52V.js";
+} from "./chunk-PVGGVGVN.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-6IEFVWYG.js";
+} from "./chunk-FK3EP7DE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SGNGL64Q.js.LEGAL.txt */
+/*! For license information please see serve-command-ESLY4GIJ.js.LEGAL.txt */

@@ -32556,7 +32556,7 @@ function jvm(call, consts, facts) {
     if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
       return onlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
-    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !onlyAsserted(call, facts))
+    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && resolve(pos(call, 1), consts).kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !onlyAsserted(call, facts))
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
@@ -32656,7 +32656,8 @@ function cFamily2(call, consts, facts) {
     const only = call.args.length === 1 ? pos(call, 0) : void 0;
     if (only && isIntValue(only, consts)) {
       const named = /port/i.test(only.text);
-      const toServer = /server|srv/i.test(call.receiver) && (literalNumber(only, consts) ?? 0) >= 1024;
+      const backlog = /listen$/i.test(n) && /sock/i.test(call.receiver);
+      const toServer = /server|srv/i.test(call.receiver) && !backlog && (literalNumber(only, consts) ?? 0) >= 1024;
       if (named || toServer) return hostAndPort(call, consts, void 0, only);
     }
     return contextBind(call, consts);
