@@ -55,7 +55,19 @@ export const SKIPPED_DIRS = new Set([
   '.gradle',
   'target',
   'obj',
+  // Other projects' code kept in the tree, whose tests the project does not run.
+  'third_party',
+  'third-party',
+  'thirdparty',
+  '3rdparty',
 ])
+
+/**
+ * A directory named like an unpacked release, `name-1.65.0`: a vendored copy of another project
+ * (fluent-bit's `lib/nghttp2-1.65.0`, `lib/wasm-micro-runtime-WAMR-2.4.1`), whose own test code
+ * the project never builds.
+ */
+const VENDORED_RELEASE = /^[A-Za-z][\w.+-]*?-v?\d+\.\d+(?:\.\d+)*$/
 
 export interface Listing {
   files: string[]
@@ -115,7 +127,7 @@ function walk(base: string, dir: string, out: Omit<Listing, 'missing'>): void {
   for (const entry of entries) {
     const abs = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out)
+      if (!SKIPPED_DIRS.has(entry.name) && !VENDORED_RELEASE.test(entry.name)) walk(base, abs, out)
     } else if (entry.isFile()) {
       out.files.push(toRelative(base, abs))
     } else if (entry.isSymbolicLink()) {

@@ -37,6 +37,21 @@ describe('skipped files', () => {
     expect(r.skippedFiles).toContainEqual({ path: 'tests/test_huge.py', reason: 'too-large' })
   })
 
+  it('does not walk into vendored copies of other projects', async () => {
+    // fluent-bit keeps nghttp2's and WAMR's releases under lib/, with their own test code
+    // (census 43); `lib/app-v2` is no release name.
+    const r = await scanFiles({
+      'lib/nghttp2-1.65.0/integration-tests/test_server.py': FIXED,
+      'third_party/zlib/tests/test_z.py': FIXED,
+      'lib/app-v2/tests/test_app.py': FIXED,
+      'tests/test_ok.py': FIXED,
+    })
+    expect(r.findings.map((f) => f.path)).toEqual([
+      'lib/app-v2/tests/test_app.py',
+      'tests/test_ok.py',
+    ])
+  })
+
   it('scans files with syntax errors on the parts that parse, and counts them', async () => {
     const broken = `${FIXED}def oops(:\n    pass\n`
     const r = await scanFiles({ 'tests/test_broken.py': broken })

@@ -35837,8 +35837,14 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".mypy_cache",
   ".gradle",
   "target",
-  "obj"
+  "obj",
+  // Other projects' code kept in the tree, whose tests the project does not run.
+  "third_party",
+  "third-party",
+  "thirdparty",
+  "3rdparty"
 ]);
+var VENDORED_RELEASE = /^[A-Za-z][\w.+-]*?-v?\d+\.\d+(?:\.\d+)*$/;
 function listFiles(root, paths) {
   const files = [];
   const missing = [];
@@ -35880,7 +35886,7 @@ function walk(base, dir, out2) {
   for (const entry of entries) {
     const abs = join2(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(base, abs, out2);
+      if (!SKIPPED_DIRS.has(entry.name) && !VENDORED_RELEASE.test(entry.name)) walk(base, abs, out2);
     } else if (entry.isFile()) {
       out2.files.push(toRelative(base, abs));
     } else if (entry.isSymbolicLink()) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-FK3EP7DE.js";
+} from "./chunk-ZSZ3GV2R.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-PVGGVGVN.js.LEGAL.txt */
+/*! For license information please see chunk-AU4O3UFW.js.LEGAL.txt */
