@@ -199,11 +199,11 @@ describe('settings', () => {
   it('switches rules off and skips ignored paths', async () => {
     const files = {
       'tests/test_a.py': 'import socket\nsocket.socket().bind(("", 8080))\n',
-      'third_party/tests/test_b.py': 'import socket\nsocket.socket().bind(("", 8081))\n',
+      'generated/tests/test_b.py': 'import socket\nsocket.socket().bind(("", 8081))\n',
     }
     const off = await scanFiles(files, { settings: { disableRules: ['PORT001'] } })
     expect(off.findings).toEqual([])
-    const ignored = await scanFiles(files, { settings: { ignorePaths: ['third_party/**'] } })
+    const ignored = await scanFiles(files, { settings: { ignorePaths: ['generated/**'] } })
     expect(ignored.findings.map((f) => f.path)).toEqual(['tests/test_a.py'])
     expect(ignored.skipped.ignored).toBe(1)
   })
