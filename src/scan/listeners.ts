@@ -366,6 +366,9 @@ const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
 /** …unless it says it dials: `SocketChannel` is a server's as often, `ClientSocketFactory` never. */
 const CLIENT_RECEIVER = /client|endpoint/i
 
+/** A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`. */
+const STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i
+
 /** Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`. */
 const NAMES_DESTINATION = /ur[il]|request|client/i
 
@@ -457,7 +460,10 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) &&
     // A URI's or a request's builder names where a client goes (httpcomponents' `new
     // URIBuilder().setHost("localhost").setPort(8443)`).
-    !NAMES_DESTINATION.test(call.receiver)
+    !NAMES_DESTINATION.test(call.receiver) &&
+    // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
+    // the valve on mock requests, spring-boot checks a properties getter after its setter.
+    facts.calls.some((c) => STARTS_SOMETHING.test(c.name))
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }

@@ -2386,3 +2386,36 @@ describe('census 43’s false findings', () => {
     ])
   })
 })
+
+describe('census 43’s false findings: a port set on settings nothing starts', () => {
+  it('Java: setPort on a connector or properties object in a file that starts nothing', async () => {
+    // apache/tomcat's TestRequestFilterValve (the valve is invoked on mock requests) and
+    // spring-boot's ManagementServerPropertiesTests (a getter checked after its setter).
+    const valve = `public class TestRequestFilterValve {
+    @Test
+    public void filters() {
+        Connector connector = new Connector();
+        connector.setPort(8080);
+        valve.invoke(request, response);
+    }
+}
+`
+    const started = `public class TestConnector {
+    @Test
+    public void serves() throws Exception {
+        Tomcat tomcat = getTomcatInstance();
+        Connector connector = tomcat.getConnector();
+        connector.setPort(8081);
+        tomcat.start();
+    }
+}
+`
+    const r = await scanFiles({
+      'test/org/apache/catalina/valves/TestRequestFilterValve.java': valve,
+      'test/org/apache/catalina/connector/TestConnector.java': started,
+    })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT001 test/org/apache/catalina/connector/TestConnector.java:6',
+    ])
+  })
+})

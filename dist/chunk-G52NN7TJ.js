@@ -32521,6 +32521,7 @@ function isParameter(facts, at, name2) {
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
+var STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i;
 var NAMES_DESTINATION = /ur[il]|request|client/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
@@ -32564,7 +32565,9 @@ function jvm(call, consts, facts) {
   }
   if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) && // A URI's or a request's builder names where a client goes (httpcomponents' `new
   // URIBuilder().setHost("localhost").setPort(8443)`).
-  !NAMES_DESTINATION.test(call.receiver)) {
+  !NAMES_DESTINATION.test(call.receiver) && // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
+  // the valve on mock requests, spring-boot checks a properties getter after its setter.
+  facts.calls.some((c) => STARTS_SOMETHING.test(c.name))) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {

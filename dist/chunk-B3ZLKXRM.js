@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZSZ3GV2R.js";
+} from "./chunk-G52NN7TJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AU4O3UFW.js.LEGAL.txt */
+/*! For license information please see chunk-B3ZLKXRM.js.LEGAL.txt */

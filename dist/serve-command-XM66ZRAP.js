@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AU4O3UFW.js";
+} from "./chunk-B3ZLKXRM.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZSZ3GV2R.js";
+} from "./chunk-G52NN7TJ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-ZYUFEZSU.js.LEGAL.txt */
+/*! For license information please see serve-command-XM66ZRAP.js.LEGAL.txt */
