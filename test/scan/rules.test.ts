@@ -2419,3 +2419,22 @@ describe('census 43’s false findings: a port set on settings nothing starts', 
     ])
   })
 })
+
+describe('census 43’s false findings: a Playwright fixture hands its value to use()', () => {
+  it('TypeScript: a server on port 0 whose URL use() hands to the test, closed after it', async () => {
+    // microsoft/playwright's tests/library/client-certificates.spec.ts startCCServer fixture.
+    const ts = `const test = base.extend<TestOptions>({
+  startCCServer: async ({ asset }, use) => {
+    let server: http.Server | undefined;
+    await use(async (options) => {
+      server = createHttpsServer({}, handler);
+      await new Promise<void>((f) => server.listen(0, '127.0.0.1', () => f()));
+      return \`https://127.0.0.1:\${(server.address() as net.AddressInfo).port}/\`;
+    });
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  },
+});
+`
+    expect(race(await scanFiles({ 'tests/library/client-certificates.spec.ts': ts }))).toEqual([])
+  })
+})

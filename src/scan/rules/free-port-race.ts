@@ -840,6 +840,7 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         c.at.start > bound.at.start &&
         (relates(c.receiver, sock, bind) || closesArgument(c, sock)) &&
         !insideAny(facts.calls, c.at, CLEANUP) &&
+        !afterFixtureUse(ctx, c, area) &&
         // A close on the error path (kafka's NioEchoServer closes its channel only when its
         // constructor throws) does not run when the number leaves.
         !facts.blocks.some(
@@ -894,6 +895,7 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   // variable that holds it (iroha-java's findFreePorts).
   for (const use of facts.calls) {
     if (
+      ctx.family === 'kotlin' &&
       use.name === 'use' &&
       (contains(use.at, bound.at) || (sock !== '' && use.receiver === sock)) &&
       escapes.some((e) => contains(use.at, e))
@@ -967,6 +969,25 @@ function whenRun(ctx: RuleContext, close: Call, area: number, depth = 0): Call[]
     s = facts.scopes[s.parent]
   }
   return [close]
+}
+
+/**
+ * A Playwright fixture's `await use(value)` returns when the test is over, so what follows it is
+ * teardown (client-certificates' `startCCServer` closes its port-0 server there, after the test
+ * used the URL).
+ */
+function afterFixtureUse(ctx: RuleContext, close: Call, area: Span): boolean {
+  return (
+    ctx.family === 'js' &&
+    ctx.facts.calls.some(
+      (u) =>
+        u.name === 'use' &&
+        u.receiver === '' &&
+        u.awaited &&
+        contains(area, u.at) &&
+        u.at.end <= close.at.start,
+    )
+  )
 }
 
 /** A function literal passed to an event registration, or to a wrapper inside one. */

@@ -34353,7 +34353,7 @@ function closesFirst(ctx, bound, scope, flow) {
   const { escapes, stores, uses } = flow;
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !afterFixtureUse(ctx, c, area) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
     // constructor throws) does not run when the number leaves.
     !facts.blocks.some(
       (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
@@ -34384,7 +34384,7 @@ function closesFirst(ctx, bound, scope, flow) {
       return true;
   }
   for (const use of facts.calls) {
-    if (use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
+    if (ctx.family === "kotlin" && use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
       return true;
     }
   }
@@ -34420,6 +34420,11 @@ function whenRun(ctx, close, area, depth = 0) {
     s = facts.scopes[s.parent];
   }
   return [close];
+}
+function afterFixtureUse(ctx, close, area) {
+  return ctx.family === "js" && ctx.facts.calls.some(
+    (u) => u.name === "use" && u.receiver === "" && u.awaited && contains(area, u.at) && u.at.end <= close.at.start
+  );
 }
 function handlesEvent(facts, literal2) {
   if (EVENT_HANDLER.test(literal2.passedTo)) return true;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-B3ZLKXRM.js";
+} from "./chunk-DF6GGWBH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-G52NN7TJ.js";
+} from "./chunk-HOV7MH4E.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XM66ZRAP.js.LEGAL.txt */
+/*! For license information please see serve-command-SWSKGDWL.js.LEGAL.txt */
