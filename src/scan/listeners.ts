@@ -312,6 +312,11 @@ function isIntValue(v: Value | undefined, consts: Constants): boolean {
   )
 }
 
+/** A number as written or as a constant holds it, not a numeric string. */
+function isIntLiteral(v: Value | undefined, consts: Constants): boolean {
+  return v !== undefined && resolve(v, consts).kind === 'int'
+}
+
 function isAddressText(v: Value | undefined, consts: Constants): boolean {
   if (!v) return false
   const r = resolve(v, consts)
@@ -389,7 +394,7 @@ function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {
  * rsocket's `assertThat(TcpServerTransport.create("localhost", 8000)).isNotNull()`. Not a socket
  * that binds when it is made (`new ServerSocket(8080)`), which the callers above do not ask about.
  */
-function onlyAsserted(call: Call, facts: FileFacts): boolean {
+function productOnlyAsserted(call: Call, facts: FileFacts): boolean {
   if (call.name !== 'create') return false
   const around = innermostCall(facts, call.at)
   return (
@@ -433,7 +438,9 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
           !CLIENT_RECEIVER.test(call.receiver) &&
           first.value >= MIN_PORT))
     )
-      return onlyAsserted(call, facts) ? undefined : hostAndPort(call, consts, pos(call, 1), first)
+      return productOnlyAsserted(call, facts)
+        ? undefined
+        : hostAndPort(call, consts, pos(call, 1), first)
     if (first.kind === 'int') return undefined
     // ktor's `aSocket(selector).tcp().bind("127.0.0.1", 8000)`, Netty's `bind("localhost", 8080)`;
     // a factory's `create(host, port)` only on a server or socket, not a client's
@@ -442,11 +449,10 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     // tests of their server properties).
     if (
       isHostText(first, consts) &&
-      isIntValue(pos(call, 1), consts) &&
-      resolve(pos(call, 1)!, consts).kind === 'int' &&
+      isIntLiteral(pos(call, 1), consts) &&
       (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) &&
       !CLIENT_RECEIVER.test(call.receiver) &&
-      !onlyAsserted(call, facts)
+      !productOnlyAsserted(call, facts)
     )
       return hostAndPort(call, consts, first, pos(call, 1))
     // `ss.bind(localAddress)`, the address a caller gives (netty's `isTcpPortAvailable`): a port

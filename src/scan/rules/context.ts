@@ -77,7 +77,7 @@ function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   if (ctx.facts.language === 'rust' && /(?:^|\/)tests\//.test(ctx.path)) return false
   if (runByHand(ctx.path) && isProgram(ctx.facts)) return true
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role === 'declared' && isMain(s)) return true
+    if (isMain(s)) return true
   }
   return false
 }

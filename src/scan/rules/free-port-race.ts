@@ -999,7 +999,7 @@ function handlesEvent(facts: FileFacts, literal: Scope): boolean {
 }
 
 /** A start of something that may serve: `start()`, `serve_forever()`, `runServer()`; not `run_command`. */
-const STARTS_A_SERVER = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i
+const STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i
 
 /** A server bound or started in the test after `at`, on whatever number. */
 function serverAfter(ctx: RuleContext, at: Span, scope: number): boolean {
@@ -1008,7 +1008,7 @@ function serverAfter(ctx: RuleContext, at: Span, scope: number): boolean {
     (c) =>
       c.at.start > at.end &&
       contains(area, c.at) &&
-      (STARTS_A_SERVER.test(c.name) ||
+      (STARTS_SERVING.test(c.name) ||
         ((c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))),
   )
 }

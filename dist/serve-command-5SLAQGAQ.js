@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-DF6GGWBH.js";
+} from "./chunk-M3Z2J7PE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HOV7MH4E.js";
+} from "./chunk-5ZZ5UKCC.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SWSKGDWL.js.LEGAL.txt */
+/*! For license information please see serve-command-5SLAQGAQ.js.LEGAL.txt */

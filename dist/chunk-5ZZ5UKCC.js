@@ -31854,7 +31854,7 @@ function inMainOfTestSources(ctx, scope) {
   if (ctx.facts.language === "rust" && /(?:^|\/)tests\//.test(ctx.path)) return false;
   if (runByHand(ctx.path) && isProgram(ctx.facts)) return true;
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
-    if (s.role === "declared" && isMain(s)) return true;
+    if (isMain(s)) return true;
   }
   return false;
 }
@@ -32490,6 +32490,9 @@ function uncast(v) {
 function isIntValue(v, consts) {
   return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
 }
+function isIntLiteral(v, consts) {
+  return v !== void 0 && resolve(v, consts).kind === "int";
+}
 function isAddressText(v, consts) {
   if (!v) return false;
   const r = resolve(v, consts);
@@ -32529,7 +32532,7 @@ function constructedAs(name2, facts, type) {
     (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) && type.test(a.value.call.name)
   );
 }
-function onlyAsserted(call, facts) {
+function productOnlyAsserted(call, facts) {
   if (call.name !== "create") return false;
   const around = innermostCall(facts, call.at);
   return around !== void 0 && /^(?:assertThat|assertNotNull|assertNotSame|assertSame|assertEquals|expect)$/.test(
@@ -32555,9 +32558,9 @@ function jvm(call, consts, facts) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
       return addressOf(first, consts);
     if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
-      return onlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
+      return productOnlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
-    if (isHostText(first, consts) && isIntValue(pos(call, 1), consts) && resolve(pos(call, 1), consts).kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !onlyAsserted(call, facts))
+    if (isHostText(first, consts) && isIntLiteral(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !productOnlyAsserted(call, facts))
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
@@ -34432,11 +34435,11 @@ function handlesEvent(facts, literal2) {
     (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
   );
 }
-var STARTS_A_SERVER2 = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
+var STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
 function serverAfter(ctx, at, scope) {
   const area = scopeSpan(ctx, namedScope(ctx, scope));
   return ctx.facts.calls.some(
-    (c) => c.at.start > at.end && contains(area, c.at) && (STARTS_A_SERVER2.test(c.name) || (c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))
+    (c) => c.at.start > at.end && contains(area, c.at) && (STARTS_SERVING.test(c.name) || (c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))
   );
 }
 function socketVariable(ctx, bind) {
@@ -34590,7 +34593,7 @@ function onlyLookedAt(ctx, call) {
   );
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
 }
-function onlyAsserted2(ctx, call) {
+function onlyAsserted(ctx, call) {
   const { facts } = ctx;
   if (heldBy(facts, call)) return false;
   const keeps = (x) => contains(x.at, call.at);
@@ -34635,7 +34638,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted2(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope, call.at)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope, call.at)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);
