@@ -2026,6 +2026,42 @@ def test_failed_connection(app_runner):
     expect(race(await scanFiles({ 'test/specs/test_auth_inference.py': py }))).toEqual([[6, 6]])
   })
 
+  it('Go and Python: tests named for a server that is down or a connection that times out', async () => {
+    // telegraf's graylog_linux_test.go; aiosmtplib's tests/test_timeouts.py.
+    const go = `package graylog
+
+func TestWriteTCPServerDown(t *testing.T) {
+	dummy, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	plugin := Graylog{Servers: []string{"tcp://" + dummy.Addr().String()}}
+	require.NoError(t, dummy.Close())
+	require.ErrorContains(t, plugin.Connect(), "connect: connection failed for")
+}
+
+func TestWriteUDPServerUnavailableOnWrite(t *testing.T) {
+	dummy, err := net.ListenPacket("udp", "127.0.0.1:0")
+	require.NoError(t, err)
+	plugin := Graylog{Servers: []string{"udp://" + dummy.LocalAddr().String()}}
+	require.NoError(t, plugin.Connect())
+	require.NoError(t, dummy.Close())
+	require.NoError(t, plugin.Write(testutil.MockMetrics()))
+}
+`
+    const py = `async def test_connect_timeout_error(hostname, unused_tcp_port):
+    client = SMTP(hostname=hostname, port=unused_tcp_port, timeout=0.0)
+    with pytest.raises(SMTPConnectTimeoutError):
+        await client.connect()
+`
+    expect(
+      race(
+        await scanFiles({
+          'plugins/outputs/graylog/graylog_linux_test.go': go,
+          'tests/test_timeouts.py': py,
+        }),
+      ),
+    ).toEqual([])
+  })
+
   it('still reports a number refused first and then bound by a server the test starts', async () => {
     const py = `import socket
 from http.server import HTTPServer

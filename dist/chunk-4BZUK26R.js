@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5ZZ5UKCC.js";
+} from "./chunk-IMC25VK3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-M3Z2J7PE.js.LEGAL.txt */
+/*! For license information please see chunk-4BZUK26R.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-M3Z2J7PE.js";
+} from "./chunk-4BZUK26R.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-5ZZ5UKCC.js";
+} from "./chunk-IMC25VK3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5SLAQGAQ.js.LEGAL.txt */
+/*! For license information please see serve-command-JV7BPC7V.js.LEGAL.txt */
