@@ -12,6 +12,7 @@ import {
   literalNumber,
   MIN_PORT,
   NAMED_PORT,
+  everyCallerGives,
   nameValue,
   parseAddress,
   portOf,
@@ -498,9 +499,10 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   // in tests they are as often the expected value of a parse test as a server's settings (a
   // whole-tree scan of nats-server and ktor found about half of them so).
   // `def start_broker(filename, port=1888)`: every caller that leaves it out shares the port.
-  for (const p of facts.params) {
+  const given = everyCallerGives(facts)
+  for (const [i, p] of facts.params.entries()) {
     const fn = facts.scopes[p.scope]
-    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name))
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i))
       add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default)
   }
   // A value built with a port keyword and then started itself: aiosmtpd's `controller =

@@ -2,6 +2,7 @@
 // address family. Constants defined once in the file are followed (PORT = 8080).
 import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
+import { contains } from './facts.ts'
 
 export type Port =
   /**
@@ -130,8 +131,9 @@ class Overlay extends Map<string, Value> {
  */
 export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
   const out = new Map<number, Assign[]>()
-  const defaults: Assign[] = facts.params.flatMap((p) =>
-    p.default
+  const given = facts.params.some((p) => p.default) ? everyCallerGives(facts) : () => false
+  const defaults: Assign[] = facts.params.flatMap((p, i) =>
+    p.default && !given(i)
       ? [
           {
             target: p.name,
@@ -150,6 +152,52 @@ export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
     else out.set(a.scope, [a])
   }
   return out
+}
+
+/**
+ * Whether every use of a function in the file passes the parameter at this index of
+ * `facts.params`, so its default is never the value (fluent-bit's `run_server(port=4317)`, only
+ * started as `Thread(target=run_server, kwargs={"port": port})`). A use is a call, or the function
+ * handed to a call beside the arguments it will get (`kwargs={…}`, `args=(…)`); a function the
+ * file never uses keeps its default, since other files may call it without one.
+ */
+export function everyCallerGives(facts: FileFacts): (index: number) => boolean {
+  const uses = new Map<string, Call[]>()
+  const use = (name: string, call: Call) => {
+    const list = uses.get(name)
+    if (list) list.push(call)
+    else uses.set(name, [call])
+  }
+  for (const call of facts.calls) {
+    use(call.name, call)
+    // `target=run_grpc_server if use_grpc else run_server` hands either.
+    for (const a of call.args)
+      for (const v of a.value.kind === 'other' ? a.value.parts : [a.value])
+        if (v.kind === 'name') use(v.last, call)
+  }
+  return (index) => {
+    const param = facts.params[index]!
+    const fn = facts.scopes[param.scope]
+    const calls = fn?.name ? (uses.get(fn.name) ?? []).filter((c) => !contains(fn.at, c.at)) : []
+    if (calls.length === 0) return false
+    const own = facts.params.filter((p) => p.scope === param.scope)
+    const bound = /^(?:self|cls)$/.test(own[0]?.name ?? '') ? 1 : 0
+    const position = own.indexOf(param) - bound
+    return calls.every((call) => {
+      if (call.name === fn!.name)
+        return (
+          call.args.some((a) => a.name === param.name) ||
+          call.args.filter((a) => a.name === undefined).length > position
+        )
+      return call.args.some(
+        (a) =>
+          (a.name === 'kwargs' &&
+            a.value.kind === 'object' &&
+            a.value.entries.some((e) => e.key === param.name)) ||
+          (a.name === 'args' && a.value.kind === 'tuple' && a.value.items.length > position),
+      )
+    })
+  }
 }
 
 export function resolve(value: Value, consts: Constants, depth = 0): Value {

@@ -2474,3 +2474,39 @@ describe('census 43’s false findings: a Playwright fixture hands its value to 
     expect(race(await scanFiles({ 'tests/library/client-certificates.spec.ts': ts }))).toEqual([])
   })
 })
+
+describe('census 43’s false findings: a default port every caller overrides', () => {
+  const server = (caller: string) => `from wsgiref.simple_server import make_server
+
+
+def run_server(port=4317, *, use_tls=False):
+    server = make_server("0.0.0.0", port, app)
+    server.serve_forever()
+
+
+def otlp_server_run(port, use_tls=False):
+${caller}
+`
+  const findings = async (caller: string) =>
+    (await scanFiles({ 'tests/integration/src/server/otlp_server.py': server(caller) })).findings
+      .filter((f) => f.rule === 'PORT001')
+      .map((f) => f.line)
+
+  it('Python: a default no caller in the file leaves in place is never the port', async () => {
+    // fluent/fluent-bit's tests/integration/src/server/otlp_server.py.
+    const thread = `    thread = threading.Thread(
+        target=run_grpc_server if use_grpc else run_server,
+        kwargs={"port": port, "use_tls": use_tls},
+    )
+    thread.start()`
+    expect(await findings(thread)).toEqual([])
+    expect(await findings('    run_server(port, use_tls=use_tls)')).toEqual([])
+    expect(await findings('    run_server(port=port)')).toEqual([])
+  })
+
+  it('still reports the default where a caller leaves it out, or nothing in the file calls it', async () => {
+    expect(await findings('    run_server(use_tls=use_tls)')).toEqual([4])
+    expect(await findings('    threading.Thread(target=run_server).start()')).toEqual([4])
+    expect(await findings('    pass')).toEqual([4])
+  })
+})

@@ -31342,8 +31342,9 @@ var Overlay = class extends Map {
 };
 function assignsByScope(facts) {
   const out2 = /* @__PURE__ */ new Map();
+  const given = facts.params.some((p) => p.default) ? everyCallerGives(facts) : () => false;
   const defaults = facts.params.flatMap(
-    (p) => p.default ? [
+    (p, i2) => p.default && !given(i2) ? [
       {
         target: p.name,
         name: p.name,
@@ -31360,6 +31361,36 @@ function assignsByScope(facts) {
     else out2.set(a.scope, [a]);
   }
   return out2;
+}
+function everyCallerGives(facts) {
+  const uses = /* @__PURE__ */ new Map();
+  const use = (name2, call) => {
+    const list = uses.get(name2);
+    if (list) list.push(call);
+    else uses.set(name2, [call]);
+  };
+  for (const call of facts.calls) {
+    use(call.name, call);
+    for (const a of call.args)
+      for (const v of a.value.kind === "other" ? a.value.parts : [a.value])
+        if (v.kind === "name") use(v.last, call);
+  }
+  return (index) => {
+    const param = facts.params[index];
+    const fn = facts.scopes[param.scope];
+    const calls = fn?.name ? (uses.get(fn.name) ?? []).filter((c) => !contains(fn.at, c.at)) : [];
+    if (calls.length === 0) return false;
+    const own = facts.params.filter((p) => p.scope === param.scope);
+    const bound = /^(?:self|cls)$/.test(own[0]?.name ?? "") ? 1 : 0;
+    const position = own.indexOf(param) - bound;
+    return calls.every((call) => {
+      if (call.name === fn.name)
+        return call.args.some((a) => a.name === param.name) || call.args.filter((a) => a.name === void 0).length > position;
+      return call.args.some(
+        (a) => a.name === "kwargs" && a.value.kind === "object" && a.value.entries.some((e) => e.key === param.name) || a.name === "args" && a.value.kind === "tuple" && a.value.items.length > position
+      );
+    });
+  };
 }
 function resolve(value, consts, depth = 0) {
   if (value.kind !== "name" || depth > 4) return value;
@@ -32144,9 +32175,10 @@ function configuredPorts(facts, consts) {
     else if (handedToStart(facts, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value);
   }
-  for (const p of facts.params) {
+  const given = everyCallerGives(facts);
+  for (const [i2, p] of facts.params.entries()) {
     const fn = facts.scopes[p.scope];
-    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name))
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i2))
       add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default);
   }
   const startsOn = Map.groupBy(

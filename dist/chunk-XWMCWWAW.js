@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IMC25VK3.js";
+} from "./chunk-SFZZDI5W.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-4BZUK26R.js.LEGAL.txt */
+/*! For license information please see chunk-XWMCWWAW.js.LEGAL.txt */

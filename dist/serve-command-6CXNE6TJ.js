@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-4BZUK26R.js";
+} from "./chunk-XWMCWWAW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-IMC25VK3.js";
+} from "./chunk-SFZZDI5W.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JV7BPC7V.js.LEGAL.txt */
+/*! For license information please see serve-command-6CXNE6TJ.js.LEGAL.txt */
