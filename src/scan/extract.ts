@@ -95,6 +95,9 @@ const FINALLY: ReadonlySet<string> = new Set(['finally_clause', 'finally_block']
 /** Handlers, which run only after a failure: Python's `except`, the `catch` of the others. */
 const CATCH: ReadonlySet<string> = new Set(['except_clause', 'catch_clause', 'catch_block'])
 
+/** A loop's move to its next turn; Kotlin writes it as a jump expression. */
+const CONTINUE: ReadonlySet<string> = new Set(['continue_statement', 'continue_expression'])
+
 class Extractor {
   private readonly facts: FileFacts
   private readonly stack: (Scope & { endIndex: number })[] = []
@@ -121,6 +124,7 @@ class Extractor {
       imports: [],
       comments: [],
       params: [],
+      continues: [],
       hasErrors: false,
     }
     this.interesting = new Set([
@@ -146,6 +150,8 @@ class Extractor {
       'local_declaration_statement',
       ...FINALLY,
       ...CATCH,
+      ...CONTINUE,
+      'jump_expression',
     ])
   }
 
@@ -272,6 +278,8 @@ class Extractor {
     if (s.loops.has(type)) this.block('loop', node)
     if (s.ifs.has(type)) this.block('if', node)
     if (s.asserts?.has(type)) this.block('assert', node)
+    if (CONTINUE.has(type) || (type === 'jump_expression' && node.text.startsWith('continue')))
+      this.facts.continues.push(this.span(node))
     if (CATCH.has(type))
       this.facts.blocks.push({
         kind: 'catch',

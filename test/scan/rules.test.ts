@@ -2510,3 +2510,117 @@ ${caller}
     expect(await findings('    pass')).toEqual([4])
   })
 })
+
+describe('census 43’s false findings: a bind that a loop tries again when it fails', () => {
+  it('Python, Go and C++: the failure moves on to the next port, or the loop stops at the first that binds', async () => {
+    // pgbouncer's test/utils.py PortLock, serf's testutil/addr.go TakeIP, folly's
+    // AsyncSocketTest2.cpp ConnectWithBoundFd.
+    const py = `import socket
+
+next_port = 10200
+
+
+class PortLock:
+    def __init__(self):
+        global next_port
+        while True:
+            next_port += 1
+            with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+                try:
+                    s.bind(("127.0.0.1", next_port))
+                    self.port = next_port
+                    break
+                except Exception:
+                    continue
+`
+    const go = `package testutil
+
+func TakeIP(t *testing.T) net.IP {
+	for attempts := 0; ; attempts++ {
+		ip := getBindAddr()
+		ln, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: ip, Port: 10101})
+		if err != nil {
+			returnIP(ip)
+			continue
+		}
+		locks = append(locks, ln)
+		return ip
+	}
+}
+`
+    const cpp = `TEST_P(AsyncSocketTest, ConnectWithBoundFd) {
+  uint16_t boundPort = 0;
+  for (uint16_t port = 1024; port <= 65535; port++) {
+    struct sockaddr_in* sa = reinterpret_cast<struct sockaddr_in*>(&bindStorage);
+    sa->sin_port = htons(port);
+    if (::bind(sockfd, (struct sockaddr*)&bindStorage, bindLen) == 0) {
+      boundPort = port;
+      break;
+    }
+  }
+}
+`
+    const r = await scanFiles({
+      'test/utils.py': py,
+      'testutil/addr_test.go': go,
+      'folly/io/async/test/AsyncSocketTest2.cpp': cpp,
+    })
+    expect(r.findings.filter((f) => f.rule === 'PORT001')).toEqual([])
+  })
+
+  it('still reports servers a loop starts on counted ports, or the server a retried bind settles on', async () => {
+    const go = `package cluster
+
+func TestCluster(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", 7000+i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		go serve(ln)
+	}
+}
+`
+    const py = `import socket
+
+
+def test_nodes():
+    for node in nodes:
+        port = 7000
+        s = socket.socket()
+        s.bind(("127.0.0.1", port))
+        if port == 7001:
+            continue
+        s.listen()
+`
+    // stephenberry/glaze's http_chunked_test.cpp before the project moved it to port 0 (glaze-06).
+    const cpp = `suite chunked = [] {
+  "stream"_test = [] {
+    glz::http_server<> server;
+    uint16_t port = 0;
+    for (uint16_t p = 19500; p < 19700; ++p) {
+      try {
+        server.bind("127.0.0.1", p);
+        port = p;
+        break;
+      }
+      catch (...) {
+        continue;
+      }
+    }
+    std::thread server_thread([&] { server.start(1); });
+  };
+};
+`
+    const r = await scanFiles({
+      'cluster_test.go': go,
+      'tests/test_nodes.py': py,
+      'tests/http_chunked_test.cpp': cpp,
+    })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.path)).toEqual([
+      'cluster_test.go',
+      'tests/http_chunked_test.cpp',
+      'tests/test_nodes.py',
+    ])
+  })
+})

@@ -3,7 +3,15 @@ import type { Severity } from '../finding.ts'
 import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains, innermostCall, spanning, statementAround, type Span } from '../facts.ts'
+import {
+  contains,
+  innermostCall,
+  spanning,
+  statementAround,
+  type Block,
+  type Call,
+  type Span,
+} from '../facts.ts'
 import { parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -33,6 +41,65 @@ const LISTENS = /^(?:listen|bind|serve)\w*$/i
 
 const HEADER = /\.(?:h|hh|hpp|hxx)$/
 
+/** What makes a bound socket a server that clients reach: `listen`, `start`, `serve`, `accept`. */
+const SERVES = /^(?:listen|start|serve|run|accept)\w*$/i
+
+/**
+ * A bind that a loop tries again when it fails, on a socket that then serves no one: a port in
+ * use only moves the loop on, and no server stays on it for clients to reach. The failure goes
+ * on to the next turn (pgbouncer's probe `except Exception: continue` around its counted port,
+ * serf's lock port `if err != nil { continue }`), or the loop walks candidate ports and stops at
+ * the first bind that succeeds (folly's client source port, `if (::bind(…) == 0) break`). Not a
+ * server the test starts on the port it settled on (glaze's `for (p = 19100; …) try {
+ * server_.bind(…); break } catch (…) { continue }`, then `server_.start()`, which the project
+ * replaced with port 0): a collision there is only moved to the bind of a parallel run.
+ */
+function retriedOnFailure(ctx: RuleContext, l: Listener): boolean {
+  const { blocks, calls, continues } = ctx.facts
+  const loop = blocks.findLast(
+    (b) => b.kind === 'loop' && b.scope === l.scope && contains(b.at, l.at),
+  )
+  if (!loop) return false
+  const binds = calls.filter(
+    (c) => LISTENS.test(c.name) && contains(loop.at, c.at) && c.at.end >= l.at.start,
+  )
+  // The socket bound: what the call returns (Go's `ln, err := net.ListenTCP(…)`), its receiver
+  // (`s.bind(…)`), or C's first argument (`::bind(sockfd, …)`).
+  const socket = (c: Call) =>
+    ctx.facts.assigns.find((a) => a.value.kind === 'call' && a.value.call === c)?.target ||
+    c.receiver ||
+    (c.args[0]?.value.kind === 'name' ? c.args[0].value.name : '')
+  const sockets = new Set(binds.map(socket).filter(Boolean))
+  const fn = ctx.facts.scopes[namedScope(ctx, l.scope)]!
+  const serves = calls.some(
+    (c) =>
+      SERVES.test(c.name) &&
+      c.at.start > l.at.end &&
+      contains(fn.at, c.at) &&
+      (sockets.has(c.receiver) || sockets.has(socket(c))),
+  )
+  if (serves) return false
+  const walked =
+    (l.port.kind === 'fixed' && (l.port.counted || l.port.random)) ||
+    ctx.facts.assigns.some(
+      (a) => a.at.line === loop.at.line && contains(loop.at, a.at) && /port/i.test(a.name),
+    )
+  // C binds on a line of its own, after the port is set in the address (`sa.sin_port = …`).
+  const tested = (b: Block) => binds.some((c) => c.at.line === b.at.line && contains(b.at, c.at))
+  if (walked && blocks.some((b) => b.kind === 'if' && contains(loop.at, b.at) && tested(b)))
+    return true
+  // Where a failed bind returns an error rather than throwing, the check on the next lines.
+  const returnsError = ctx.family === 'go' || ctx.family === 'c' || ctx.family === 'rust'
+  const handles = (b: Block) =>
+    (b.kind === 'catch' && b.statement !== undefined && contains(b.statement, l.at)) ||
+    (returnsError && b.kind === 'if' && b.at.start > l.at.end && b.at.line <= l.at.endLine + 2)
+  return continues.some(
+    (c) =>
+      contains(loop.at, c) &&
+      blocks.some((b) => contains(loop.at, b.at) && contains(b.at, c) && handles(b)),
+  )
+}
+
 export const fixedPortInTest: Rule = (ctx) => {
   const hits: Hit[] = []
   // Servers built on a mocked module, the project's own included, bind nothing.
@@ -61,7 +128,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
     if (l.port.kind === 'fixed' && l.port.random && drawnHere(l)) continue
-    if (probesCandidate(ctx, l)) continue
+    if (probesCandidate(ctx, l) || retriedOnFailure(ctx, l)) continue
     if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what =
         l.kind === 'mapping'

@@ -30534,6 +30534,7 @@ var C_TEST_MACRO = /^(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P|BOOST_AUTO_TE
 var FUNCTION_LITERAL = /^(?:func_literal|function_expression|arrow_function|lambda|lambda_expression|closure_expression|anonymous_function)$/;
 var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
 var CATCH = /* @__PURE__ */ new Set(["except_clause", "catch_clause", "catch_block"]);
+var CONTINUE = /* @__PURE__ */ new Set(["continue_statement", "continue_expression"]);
 var Extractor = class {
   facts;
   stack = [];
@@ -30559,6 +30560,7 @@ var Extractor = class {
       imports: [],
       comments: [],
       params: [],
+      continues: [],
       hasErrors: false
     };
     this.interesting = /* @__PURE__ */ new Set([
@@ -30583,7 +30585,9 @@ var Extractor = class {
       "argument",
       "local_declaration_statement",
       ...FINALLY,
-      ...CATCH
+      ...CATCH,
+      ...CONTINUE,
+      "jump_expression"
     ]);
   }
   run(root) {
@@ -30701,6 +30705,8 @@ var Extractor = class {
     if (s.loops.has(type)) this.block("loop", node);
     if (s.ifs.has(type)) this.block("if", node);
     if (s.asserts?.has(type)) this.block("assert", node);
+    if (CONTINUE.has(type) || type === "jump_expression" && node.text.startsWith("continue"))
+      this.facts.continues.push(this.span(node));
     if (CATCH.has(type))
       this.facts.blocks.push({
         kind: "catch",
@@ -34708,6 +34714,35 @@ var EPHEMERAL_FLOOR = 32768;
 var SEVERITY = "warning";
 var LISTENS = /^(?:listen|bind|serve)\w*$/i;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
+var SERVES = /^(?:listen|start|serve|run|accept)\w*$/i;
+function retriedOnFailure(ctx, l) {
+  const { blocks, calls, continues } = ctx.facts;
+  const loop = blocks.findLast(
+    (b) => b.kind === "loop" && b.scope === l.scope && contains(b.at, l.at)
+  );
+  if (!loop) return false;
+  const binds2 = calls.filter(
+    (c) => LISTENS.test(c.name) && contains(loop.at, c.at) && c.at.end >= l.at.start
+  );
+  const socket = (c) => ctx.facts.assigns.find((a) => a.value.kind === "call" && a.value.call === c)?.target || c.receiver || (c.args[0]?.value.kind === "name" ? c.args[0].value.name : "");
+  const sockets = new Set(binds2.map(socket).filter(Boolean));
+  const fn = ctx.facts.scopes[namedScope(ctx, l.scope)];
+  const serves = calls.some(
+    (c) => SERVES.test(c.name) && c.at.start > l.at.end && contains(fn.at, c.at) && (sockets.has(c.receiver) || sockets.has(socket(c)))
+  );
+  if (serves) return false;
+  const walked = l.port.kind === "fixed" && (l.port.counted || l.port.random) || ctx.facts.assigns.some(
+    (a) => a.at.line === loop.at.line && contains(loop.at, a.at) && /port/i.test(a.name)
+  );
+  const tested = (b) => binds2.some((c) => c.at.line === b.at.line && contains(b.at, c.at));
+  if (walked && blocks.some((b) => b.kind === "if" && contains(loop.at, b.at) && tested(b)))
+    return true;
+  const returnsError = ctx.family === "go" || ctx.family === "c" || ctx.family === "rust";
+  const handles = (b) => b.kind === "catch" && b.statement !== void 0 && contains(b.statement, l.at) || returnsError && b.kind === "if" && b.at.start > l.at.end && b.at.line <= l.at.endLine + 2;
+  return continues.some(
+    (c) => contains(loop.at, c) && blocks.some((b) => contains(loop.at, b.at) && contains(b.at, c) && handles(b))
+  );
+}
 var fixedPortInTest = (ctx) => {
   const hits = [];
   if (ctx.family === "js" && mocksSocketModule(ctx.facts)) return hits;
@@ -34724,7 +34759,7 @@ var fixedPortInTest = (ctx) => {
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
     if (l.port.kind === "fixed" && l.port.random && drawnHere(l)) continue;
-    if (probesCandidate(ctx, l)) continue;
+    if (probesCandidate(ctx, l) || retriedOnFailure(ctx, l)) continue;
     if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l) && !probed(l)) {
       const what = l.kind === "mapping" ? `maps container traffic to fixed host port ${l.port.port}` : l.port.random ? `listens on a port drawn at random from a range starting at ${l.port.port}` : l.port.counted ? `listens on a port counted up from ${l.port.port}` : l.port.defaultOf ? `starts a server on ${l.port.defaultOf}'s default port ${l.port.port}, as it names none` : `listens on fixed port ${l.port.port}`;
       const plain = !l.port.random && !l.port.counted && !l.port.defaultOf;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XWMCWWAW.js";
+} from "./chunk-BEB47T3P.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SFZZDI5W.js";
+} from "./chunk-ZTMNL6A4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-6CXNE6TJ.js.LEGAL.txt */
+/*! For license information please see serve-command-SQ4QR5B6.js.LEGAL.txt */
