@@ -464,14 +464,18 @@ class Extractor {
   private readonly skippedClasses = new Map<number, boolean>()
 
   /**
-   * A method of a Python class its runner skips whole: `@unittest.skip(…)` on a TestCase (rpyc's
-   * `Test_GDB`), which its subclasses inherit. Not JUnit's `@Disabled` on a class: a subclass
-   * runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on 8080).
+   * A method of a class its runner skips whole: `@unittest.skip(…)` on a Python TestCase (rpyc's
+   * `Test_GDB`), which its subclasses inherit; NUnit's and MSTest's `[Ignore(…)]` on a C# fixture
+   * that is not abstract (ServiceStack's `RedisServerEventsTests`). Not JUnit's `@Disabled` on a
+   * class: a subclass runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts
+   * Jetty on 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
    */
   private inSkippedClass(node: Node): boolean {
-    if (this.facts.language !== 'python') return false
+    const language = this.facts.language
+    if (language !== 'python' && language !== 'csharp') return false
+    const type = language === 'python' ? 'class_definition' : 'class_declaration'
     for (let up = node.parent; up; up = up.parent) {
-      if (up.type !== 'class_definition') continue
+      if (up.type !== type) continue
       let skipped = this.skippedClasses.get(up.id)
       if (skipped === undefined) {
         skipped = classSkipMark(up)
@@ -948,8 +952,19 @@ function skipMark(node: Node, text: string): boolean {
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head)
 }
 
-/** A class's own skip mark: `@unittest.skip(…)` or `@pytest.mark.skip` among its decorators. */
+/**
+ * A class's own skip mark: `@unittest.skip(…)` or `@pytest.mark.skip` among its decorators; C#'s
+ * `[Ignore(…)]` or `[Explicit]` among its attributes, on a class that is not abstract.
+ */
 function classSkipMark(node: Node): boolean {
+  if (node.type === 'class_declaration') {
+    const heads = node.children.filter((c) => c.type === 'attribute_list' || c.type === 'modifier')
+    return (
+      heads.some(
+        (h) => h.type === 'attribute_list' && /[[,]\s*(?:Ignore|Explicit)\b/.test(h.text),
+      ) && !heads.some((h) => h.type === 'modifier' && h.text === 'abstract')
+    )
+  }
   const decorated = node.parent?.type === 'decorated_definition' ? node.parent : null
   return (
     decorated?.namedChildren.some(

@@ -2624,3 +2624,35 @@ def test_nodes():
     ])
   })
 })
+
+describe('census 43’s false findings: a C# fixture its runner ignores whole', () => {
+  it('C#: no finding in a fixture marked [Ignore]; still one in an abstract fixture so marked, or one without', async () => {
+    // ServiceStack's ServerEventTests.cs.
+    const fixture = (marks: string, name: string, abstract = '') => `${marks}
+public ${abstract}class ${name} : ServerEventsTests
+{
+    protected override ServiceStackHost CreateAppHost()
+    {
+        return new ServerEventsAppHost().Init().Start("http://localhost:20000/");
+    }
+}
+`
+    const r = await scanFiles({
+      'tests/RedisServerEventsTests.cs': fixture(
+        '[Ignore("Hangs in new build server")]\n[TestFixture]',
+        'RedisServerEventsTests',
+      ),
+      'tests/SelfHostTests.cs': fixture('[TestFixture, Ignore("Requires admin")]', 'SelfHostTests'),
+      'tests/ServerEventsTestsBase.cs': fixture(
+        '[Ignore("base")]',
+        'ServerEventsTestsBase',
+        'abstract ',
+      ),
+      'tests/MemoryServerEventsTests.cs': fixture('[TestFixture]', 'MemoryServerEventsTests'),
+    })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.path)).toEqual([
+      'tests/MemoryServerEventsTests.cs',
+      'tests/ServerEventsTestsBase.cs',
+    ])
+  })
+})

@@ -30860,14 +30860,18 @@ ${next.text}`;
   /** Classes already read for a skip mark, by node id. */
   skippedClasses = /* @__PURE__ */ new Map();
   /**
-   * A method of a Python class its runner skips whole: `@unittest.skip(…)` on a TestCase (rpyc's
-   * `Test_GDB`), which its subclasses inherit. Not JUnit's `@Disabled` on a class: a subclass
-   * runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on 8080).
+   * A method of a class its runner skips whole: `@unittest.skip(…)` on a Python TestCase (rpyc's
+   * `Test_GDB`), which its subclasses inherit; NUnit's and MSTest's `[Ignore(…)]` on a C# fixture
+   * that is not abstract (ServiceStack's `RedisServerEventsTests`). Not JUnit's `@Disabled` on a
+   * class: a subclass runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts
+   * Jetty on 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
    */
   inSkippedClass(node) {
-    if (this.facts.language !== "python") return false;
+    const language = this.facts.language;
+    if (language !== "python" && language !== "csharp") return false;
+    const type = language === "python" ? "class_definition" : "class_declaration";
     for (let up = node.parent; up; up = up.parent) {
-      if (up.type !== "class_definition") continue;
+      if (up.type !== type) continue;
       let skipped = this.skippedClasses.get(up.id);
       if (skipped === void 0) {
         skipped = classSkipMark(up);
@@ -31260,6 +31264,12 @@ function skipMark(node, text) {
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
 }
 function classSkipMark(node) {
+  if (node.type === "class_declaration") {
+    const heads = node.children.filter((c) => c.type === "attribute_list" || c.type === "modifier");
+    return heads.some(
+      (h) => h.type === "attribute_list" && /[[,]\s*(?:Ignore|Explicit)\b/.test(h.text)
+    ) && !heads.some((h) => h.type === "modifier" && h.text === "abstract");
+  }
   const decorated = node.parent?.type === "decorated_definition" ? node.parent : null;
   return decorated?.namedChildren.some(
     (d) => d.type === "decorator" && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-BEB47T3P.js";
+} from "./chunk-RA34LVCU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZTMNL6A4.js";
+} from "./chunk-CTEMXO6C.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SQ4QR5B6.js.LEGAL.txt */
+/*! For license information please see serve-command-QHFSR6EZ.js.LEGAL.txt */
