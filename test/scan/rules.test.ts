@@ -2656,3 +2656,25 @@ public ${abstract}class ${name} : ServerEventsTests
     ])
   })
 })
+
+describe('census 43’s false findings: a Kafka client’s handle on a broker', () => {
+  it('Go: NewBroker(addr) makes a handle to dial; a helper that starts a broker still listens', async () => {
+    // IBM/sarama's broker_test.go, twmb/franz-go's pkg/kgo/broker_test.go.
+    const go = `package kgo
+
+func TestBrokerHandle(t *testing.T) {
+	b := NewBroker("127.0.0.1:9092")
+	c := cl.newBroker(1, "127.0.0.1", 9092, nil)
+	_ = b
+	_ = c
+}
+
+func TestMQTT(t *testing.T) {
+	broker := startBroker(t, 18830)
+	defer broker.Close()
+}
+`
+    const r = await scanFiles({ 'pkg/kgo/broker_test.go': go })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([11])
+  })
+})

@@ -31948,7 +31948,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/server-helpers.ts
-var STARTS_SERVER = /^_?(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:servers?|endpoint|listeners?|brokers?|daemons?)$/i;
+var STARTS_SERVER = /^_?(?:(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:servers?|endpoint|listeners?|daemons?)|(?:start|create|run|spawn|launch|setup|set_up|make|boot|mock)_?\w*?brokers?)$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CTEMXO6C.js";
+} from "./chunk-IFZC5I63.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-RA34LVCU.js.LEGAL.txt */
+/*! For license information please see chunk-AJREZJ2X.js.LEGAL.txt */
