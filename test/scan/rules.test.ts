@@ -2678,3 +2678,30 @@ func TestMQTT(t *testing.T) {
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([11])
   })
 })
+
+describe('census 43’s false findings: a port in a container’s description', () => {
+  it('Go: the app port of a container the runner deploys is the pod’s; a host port is the host’s', async () => {
+    // dapr/dapr's tests/perf/state_get_grpc/state_get_grpc_test.go.
+    const go = (field: string) => `package perf
+
+func TestMain(m *testing.M) {
+	testApps := []kube.AppDescription{
+		{
+			AppName:   appName,
+			ImageName: "perf-tester",
+			Replicas:  1,
+			${field}:   3001,
+		},
+	}
+	tr = runner.NewTestRunner("state_get_grpc", testApps, nil, nil)
+	os.Exit(tr.Start(m))
+}
+`
+    const ports = async (field: string) =>
+      (await scanFiles({ 'tests/perf/state_get_grpc_test.go': go(field) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await ports('AppPort')).toEqual([])
+    expect(await ports('HostPort')).toEqual([9])
+  })
+})

@@ -50,8 +50,11 @@ const HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/
 export function startedOptions(facts: FileFacts, consts: Constants): StartedOption[] {
   const out: StartedOption[] = []
   let byScope: Map<number, Assign[]> | undefined
+  let inContainers: Set<number> | undefined
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue
+    inContainers ??= containerFields(facts)
+    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
     byScope ??= assignsByScope(facts)
     // A literal needs no variables (nats-server's thousands of `Port: -1`).
     const literal = e.value.kind === 'int' || e.value.kind === 'string'
@@ -121,6 +124,32 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
       })
     }
   }
+  return out
+}
+
+/** Fields that say a value describes a container to run: its image, its replicas. */
+const CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/
+
+/**
+ * Where the fields of values that describe a container start (dapr's `kube.AppDescription{
+ * ImageName: "perf-tester", Replicas: 1, AppPort: 3001 }`): a port there is the container's own,
+ * in its own network namespace, unless the field names the host's (`HostPort`). A literal's
+ * fields are the entries read one after another with one owner (Go's element literals inside
+ * `[]kube.AppDescription{{…}}` carry no value of their own).
+ */
+function containerFields(facts: FileFacts): Set<number> {
+  const out = new Set<number>()
+  let run: FileFacts['entries'] = []
+  const close = () => {
+    if (run.some((e) => CONTAINER_FIELD.test(e.key))) for (const e of run) out.add(e.at.start)
+    run = []
+  }
+  for (const e of facts.entries) {
+    const last = run[run.length - 1]
+    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close()
+    run.push(e)
+  }
+  close()
   return out
 }
 

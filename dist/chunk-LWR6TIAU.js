@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IFZC5I63.js";
+} from "./chunk-E4XU6O3Y.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-AJREZJ2X.js.LEGAL.txt */
+/*! For license information please see chunk-LWR6TIAU.js.LEGAL.txt */

@@ -33798,8 +33798,11 @@ var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
 function startedOptions(facts, consts) {
   const out2 = [];
   let byScope;
+  let inContainers;
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue;
+    inContainers ??= containerFields(facts);
+    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
@@ -33857,6 +33860,22 @@ function startedOptions(facts, consts) {
       });
     }
   }
+  return out2;
+}
+var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
+function containerFields(facts) {
+  const out2 = /* @__PURE__ */ new Set();
+  let run3 = [];
+  const close = () => {
+    if (run3.some((e) => CONTAINER_FIELD.test(e.key))) for (const e of run3) out2.add(e.at.start);
+    run3 = [];
+  };
+  for (const e of facts.entries) {
+    const last = run3[run3.length - 1];
+    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close();
+    run3.push(e);
+  }
+  close();
   return out2;
 }
 var LISTEN_HOST = /^(?:|0\.0\.0\.0|::|\*)$/;
