@@ -374,8 +374,11 @@ const CLIENT_RECEIVER = /client|endpoint/i
 /** A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`. */
 const STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i
 
-/** Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`. */
-const NAMES_DESTINATION = /ur[il]|request|client/i
+/**
+ * Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`, RabbitMQ's
+ * `ConnectionFactory` (not Jetty's `HttpConnectionFactory`, a server's protocol).
+ */
+const NAMES_DESTINATION = /ur[il]|request|client|(?<!Http)ConnectionFactory|connection_?factory/i
 
 /** A variable the file assigns a `new X(…)` whose type matches: `ServerConnector http = new ServerConnector(server)`. */
 function constructedAs(name: string, facts: FileFacts, type: RegExp): boolean {

@@ -2705,3 +2705,60 @@ func TestMain(m *testing.M) {
     expect(await ports('HostPort')).toEqual([9])
   })
 })
+
+describe('census 43’s false findings: the settings of a connection to make', () => {
+  it('Java and Python: a connection factory’s port, connection parameters’ port; a connector’s still listens', async () => {
+    // rabbitmq-java-client's tools/Host.java tryConnectFor; pika's thread_safe_connection_test.py.
+    const java = `public class Host {
+    public static void tryConnectFor(int timeoutInMs, int port) throws Exception {
+        ConnectionFactory connectionFactory = TestUtils.connectionFactory();
+        connectionFactory.setPort(port);
+        try (Connection ignored = connectionFactory.newConnection()) {
+            return;
+        }
+    }
+
+    public static void startRabbitApplication() throws Exception {
+        rabbitmqctl("start_app");
+        tryConnectFor(10000, 5672);
+    }
+
+    public static void restart() throws Exception {
+        startRabbitApplication();
+    }
+}
+`
+    const py = `import pika
+
+DEFAULT_PARAMS = pika.ConnectionParameters(
+    host='127.0.0.1',
+    port=5672,
+)
+
+
+class ThreadSafeTestCase(unittest.TestCase):
+    def test(self):
+        fwd = ForwardServer(
+            remote_addr=(DEFAULT_PARAMS.host, DEFAULT_PARAMS.port),
+        )
+        fwd.start()
+`
+    const jetty = `public class JettyTest {
+    @Test
+    void serves() throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(8080);
+        server.start();
+    }
+}
+`
+    const r = await scanFiles({
+      'src/test/java/com/rabbitmq/tools/Host.java': java,
+      'tests/acceptance/thread_safe_connection_test.py': py,
+      'src/test/java/JettyTest.java': jetty,
+    })
+    expect(
+      r.findings.filter((f) => f.rule === 'PORT001').map((f) => `${f.path}:${f.line}`),
+    ).toEqual(['src/test/java/JettyTest.java:5'])
+  })
+})

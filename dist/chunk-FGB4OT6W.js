@@ -32573,7 +32573,7 @@ var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|build
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
 var STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i;
-var NAMES_DESTINATION = /ur[il]|request|client/i;
+var NAMES_DESTINATION = /ur[il]|request|client|(?<!Http)ConnectionFactory|connection_?factory/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
@@ -33792,6 +33792,7 @@ function portOfArgument(arg, consts) {
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
 var STARTS3 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
+var DIALS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
 var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
@@ -33800,7 +33801,7 @@ function startedOptions(facts, consts) {
   let byScope;
   let inContainers;
   for (const e of facts.entries) {
-    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue;
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue;
     inContainers ??= containerFields(facts);
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
     byScope ??= assignsByScope(facts);
@@ -34244,7 +34245,7 @@ function portFlow(ctx, bound, scope) {
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
   const dialled = (a) => a.value.kind === "call" && (CLIENT_CALL.test(a.value.call.name) || facts.calls.some(
-    (c) => DIALS.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
+    (c) => DIALS2.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
   ));
   const named = (a) => [
     a.target,
@@ -34636,7 +34637,7 @@ function wrapperOf(ctx, call) {
   );
   return returned ? fn : void 0;
 }
-var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
+var DIALS2 = /^(?:connect|Connect|dial|Dial)\w*$/;
 var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
@@ -35312,7 +35313,7 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
-var DIALS2 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
+var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
@@ -35325,7 +35326,7 @@ var localhostFamily = (ctx) => {
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name)) return false;
-    if (DIALS2.test(call.callee)) return true;
+    if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
       (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-E4XU6O3Y.js";
+} from "./chunk-FGB4OT6W.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-LWR6TIAU.js.LEGAL.txt */
+/*! For license information please see chunk-NF7AGSMX.js.LEGAL.txt */
