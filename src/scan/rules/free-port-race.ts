@@ -1366,6 +1366,34 @@ function expectedToThrow(ctx: RuleContext, call: Call): boolean {
   return assertion !== undefined && !calls.some(starts)
 }
 
+/** Calls that only look at a number: print it, count, compare, assert on it. */
+const LOOKS_AT =
+  /^(?:print\w*|Print\w*|len|str|format|Sprintf|Errorf|Fatal\w*|Log\w*|assert\w*|Assert\w*|expect|Equal|NotEqual|NotZero|Greater\w*|Less\w*)$/
+
+/**
+ * A test, example or benchmark named for the helper it calls (gf's `Test_GetFreePorts` and
+ * `ExampleGetFreePort`, rpcx's `BenchmarkGetFreePort_New`) tests the helper: where it only looks
+ * at the number, the helper's definition is the finding, not this use. Not one that hands the
+ * number on (localstack's `assert port_can_be_bound(port)` binds it again).
+ */
+function testsTheHelper(ctx: RuleContext, call: Call): boolean {
+  const plain = (name: string) => name.replace(/_/g, '').toLowerCase()
+  const fn = ctx.facts.scopes[namedScope(ctx, call.scope)]
+  if (!fn || !/^(?:test|example|bench)/i.test(fn.name)) return false
+  if (!plain(fn.name).includes(plain(call.name))) return false
+  const held = heldBy(ctx.facts, call)
+  const names = [held?.name, ...(held?.results ?? [])].filter(
+    (n): n is string => n !== undefined && n !== '_' && n !== 'err',
+  )
+  return !ctx.facts.calls.some(
+    (c) =>
+      c.at.start > call.at.end &&
+      contains(fn.at, c.at) &&
+      !LOOKS_AT.test(c.name) &&
+      c.args.some((a) => names.some((n) => hasWord(a.value.text, n))),
+  )
+}
+
 function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -1414,6 +1442,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
       (onlyForAClient(ctx, call) ||
         onlyLookedAt(ctx, call) ||
         onlyAsserted(ctx, call) ||
+        testsTheHelper(ctx, call) ||
         expectedToThrow(ctx, call) ||
         refusalExpected(ctx, call.scope, call.at))
     )

@@ -34679,6 +34679,20 @@ function expectedToThrow(ctx, call) {
   const starts = (c) => assertion !== void 0 && contains(assertion.at, c.at) && c.at.start > call.at.end && /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name);
   return assertion !== void 0 && !calls.some(starts);
 }
+var LOOKS_AT = /^(?:print\w*|Print\w*|len|str|format|Sprintf|Errorf|Fatal\w*|Log\w*|assert\w*|Assert\w*|expect|Equal|NotEqual|NotZero|Greater\w*|Less\w*)$/;
+function testsTheHelper(ctx, call) {
+  const plain = (name2) => name2.replace(/_/g, "").toLowerCase();
+  const fn = ctx.facts.scopes[namedScope(ctx, call.scope)];
+  if (!fn || !/^(?:test|example|bench)/i.test(fn.name)) return false;
+  if (!plain(fn.name).includes(plain(call.name))) return false;
+  const held = heldBy(ctx.facts, call);
+  const names = [held?.name, ...held?.results ?? []].filter(
+    (n) => n !== void 0 && n !== "_" && n !== "err"
+  );
+  return !ctx.facts.calls.some(
+    (c) => c.at.start > call.at.end && contains(fn.at, c.at) && !LOOKS_AT.test(c.name) && c.args.some((a) => names.some((n) => hasWord(a.value.text, n)))
+  );
+}
 function helperCalls(ctx, racyFunctions) {
   const { facts } = ctx;
   const hits = [];
@@ -34706,7 +34720,7 @@ function helperCalls(ctx, racyFunctions) {
     if (local !== void 0 && (caller === local || facts.scopes[caller]?.name === call.name))
       continue;
     const bind = laterBind(ctx, call);
-    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope, call.at)))
+    if (!bind && (onlyForAClient(ctx, call) || onlyLookedAt(ctx, call) || onlyAsserted(ctx, call) || testsTheHelper(ctx, call) || expectedToThrow(ctx, call) || refusalExpected(ctx, call.scope, call.at)))
       continue;
     const wrapper = bind ? void 0 : wrapperOf(ctx, call);
     const from = wrapper?.at ?? statementAround(facts, call.at);
