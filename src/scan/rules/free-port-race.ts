@@ -63,7 +63,7 @@ const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'th
 
 /** Calls that only look at the number: logging, assertions, conversions. */
 const NOT_A_USE =
-  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/
+  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/
 
 const ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/
 
@@ -1366,10 +1366,6 @@ function expectedToThrow(ctx: RuleContext, call: Call): boolean {
   return assertion !== undefined && !calls.some(starts)
 }
 
-/** Calls that only look at a number: print it, count, compare, assert on it. */
-const LOOKS_AT =
-  /^(?:print\w*|Print\w*|len|str|format|Sprintf|Errorf|Fatal\w*|Log\w*|assert\w*|Assert\w*|expect|Equal|NotEqual|NotZero|Greater\w*|Less\w*)$/
-
 /**
  * A test, example or benchmark named for the helper it calls (gf's `Test_GetFreePorts` and
  * `ExampleGetFreePort`, rpcx's `BenchmarkGetFreePort_New`) tests the helper: where it only looks
@@ -1389,7 +1385,7 @@ function testsTheHelper(ctx: RuleContext, call: Call): boolean {
     (c) =>
       c.at.start > call.at.end &&
       contains(fn.at, c.at) &&
-      !LOOKS_AT.test(c.name) &&
+      !NOT_A_USE.test(c.name) &&
       c.args.some((a) => names.some((n) => hasWord(a.value.text, n))),
   )
 }

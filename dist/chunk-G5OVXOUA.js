@@ -33998,7 +33998,7 @@ function portReadsOf(sock) {
 }
 var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
-var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
+var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
 var RACY_HELPERS = {
@@ -34679,7 +34679,6 @@ function expectedToThrow(ctx, call) {
   const starts = (c) => assertion !== void 0 && contains(assertion.at, c.at) && c.at.start > call.at.end && /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name);
   return assertion !== void 0 && !calls.some(starts);
 }
-var LOOKS_AT = /^(?:print\w*|Print\w*|len|str|format|Sprintf|Errorf|Fatal\w*|Log\w*|assert\w*|Assert\w*|expect|Equal|NotEqual|NotZero|Greater\w*|Less\w*)$/;
 function testsTheHelper(ctx, call) {
   const plain = (name2) => name2.replace(/_/g, "").toLowerCase();
   const fn = ctx.facts.scopes[namedScope(ctx, call.scope)];
@@ -34690,7 +34689,7 @@ function testsTheHelper(ctx, call) {
     (n) => n !== void 0 && n !== "_" && n !== "err"
   );
   return !ctx.facts.calls.some(
-    (c) => c.at.start > call.at.end && contains(fn.at, c.at) && !LOOKS_AT.test(c.name) && c.args.some((a) => names.some((n) => hasWord(a.value.text, n)))
+    (c) => c.at.start > call.at.end && contains(fn.at, c.at) && !NOT_A_USE.test(c.name) && c.args.some((a) => names.some((n) => hasWord(a.value.text, n)))
   );
 }
 function helperCalls(ctx, racyFunctions) {
