@@ -1304,6 +1304,12 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const later = (at: Span) => at.start > held.at.end && contains(area, at)
   const mentions = (text: string) => hasWord(text, held.name)
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)))
+  // `const forwarder = await pfs.forwardFromRemotePort(…, testPort)` keeps the forward, not the port.
+  const keepsForward = (a: Assign) => a.value.kind === 'call' && forwardsTo(a.value.call, held.name)
+  const elsewhere =
+    facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) ||
+    facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
+    facts.exits.some((e) => later(e.at) && mentions(e.text))
   // A client only dials the number (CPython's `create_connection((HOST, port))` expecting
   // ECONNREFUSED) when it is the address, its first or second argument (`connect((h, p))`, Go's
   // `Dial(network, address)`); a later one, or a keyword naming it, is the source it binds.
@@ -1312,14 +1318,6 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
     c.args.every(
       (a, i) => !mentions(a.value.text) || (i < 2 && !/source|bind|local/i.test(a.name ?? '')),
     )
-  // `const forwarder = await pfs.forwardFromRemotePort(…, testPort)` keeps the forward, not the
-  // port; jeromq's `rc = ZMQ.connect(socket, "tcp://localhost:" + port)` keeps the answer.
-  const keepsCall = (a: Assign) =>
-    a.value.kind === 'call' && (forwardsTo(a.value.call, held.name) || dials(a.value.call))
-  const elsewhere =
-    facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsCall(a)) ||
-    facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
-    facts.exits.some((e) => later(e.at) && mentions(e.text))
   return (
     calls.length > 0 &&
     !elsewhere &&

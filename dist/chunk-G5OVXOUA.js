@@ -34654,11 +34654,11 @@ function onlyLookedAt(ctx, call) {
   const later = (at) => at.start > held.at.end && contains(area, at);
   const mentions = (text) => hasWord(text, held.name);
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)));
+  const keepsForward = (a) => a.value.kind === "call" && forwardsTo(a.value.call, held.name);
+  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
   const dials = (c) => CLIENT_CALL.test(c.name) && c.args.every(
     (a, i2) => !mentions(a.value.text) || i2 < 2 && !/source|bind|local/i.test(a.name ?? "")
   );
-  const keepsCall = (a) => a.value.kind === "call" && (forwardsTo(a.value.call, held.name) || dials(a.value.call));
-  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsCall(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
   return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
 }
 function onlyAsserted(ctx, call) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FHF2DGVK.js";
+} from "./chunk-RGVEFDU3.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-27V4ZED7.js";
+} from "./chunk-G5OVXOUA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FY3EOHG7.js.LEGAL.txt */
+/*! For license information please see serve-command-K5UM3XTL.js.LEGAL.txt */
