@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-B4V6UPQS.js");
+var { main } = await import("./main-DIKCQ4K4.js");
 process.exitCode = await main(process.argv.slice(2));

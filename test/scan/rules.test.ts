@@ -2794,3 +2794,35 @@ func TestGetFreePort(t *testing.T) {
     expect(race(r)).toEqual([[2, 2]])
   })
 })
+
+describe('census 44’s false findings: a server closed in the completion callback of series()', () => {
+  it('JavaScript: a DHT server listening on port 0 for every task, destroyed once they are done', async () => {
+    // webtorrent/webtorrent's test/node/download-dht-torrent.js.
+    const js = `import { Server as DHT } from 'bittorrent-dht'
+import series from 'run-series'
+import test from 'tape'
+
+test('Download using DHT', t => {
+  const dhtServer = new DHT({ bootstrap: false })
+  let client1
+
+  series([
+    cb => {
+      dhtServer.listen(cb)
+    },
+
+    cb => {
+      client1 = new WebTorrent({
+        dht: { bootstrap: \`127.0.0.1:\${dhtServer.address().port}\` },
+      })
+      client1.on('torrent', () => cb(null))
+    },
+  ], err => {
+    t.error(err)
+    dhtServer.destroy(err => { t.error(err) })
+  })
+})
+`
+    expect(race(await scanFiles({ 'test/node/download-dht-torrent.js': js }))).toEqual([])
+  })
+})

@@ -134,6 +134,20 @@ export function insideAny(calls: readonly Call[], at: Span, pattern: RegExp): bo
   return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start)
 }
 
+/** Control-flow helpers that call their last argument once every task before it is done. */
+const RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/
+
+/**
+ * In the completion callback of `series(tasks, done)` (run-series, async): it runs after every
+ * task, so a close there comes after the tasks' uses of the port (webtorrent's DHT tests).
+ */
+export function inCompletion(calls: readonly Call[], at: Span): boolean {
+  return calls.some(
+    (c) =>
+      RUNS_LAST.test(c.name) && c.args.length >= 2 && contains(c.args[c.args.length - 1]!.at, at),
+  )
+}
+
 export function mentionsMulticast(facts: FileFacts): boolean {
   return (
     facts.words.some((w) =>

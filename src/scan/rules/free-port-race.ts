@@ -25,6 +25,7 @@ import {
   escapeRegExp,
   hasWord,
   inTest,
+  inCompletion,
   insideAny,
   namedScope,
   rootOf,
@@ -841,6 +842,7 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         c.at.start > bound.at.start &&
         (relates(c.receiver, sock, bind) || closesArgument(c, sock)) &&
         !insideAny(facts.calls, c.at, CLEANUP) &&
+        !inCompletion(facts.calls, c.at) &&
         !afterFixtureUse(ctx, c, area) &&
         // A close on the error path (kafka's NioEchoServer closes its channel only when its
         // constructor throws) does not run when the number leaves.

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-G5OVXOUA.js";
+} from "./chunk-ZEUXVRFG.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-RGVEFDU3.js.LEGAL.txt */
+/*! For license information please see chunk-ECQRIM2N.js.LEGAL.txt */

@@ -5,7 +5,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-5ZKMHXXG.js";
+} from "./chunk-4JFOZ3R3.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-G5OVXOUA.js";
+} from "./chunk-ZEUXVRFG.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-K5UM3XTL.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-7RRFFQ4K.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -31927,6 +31927,12 @@ var CLEANUP = /^(?:Cleanup|addCleanup|afterEach|afterAll|after|teardown|tearDown
 function insideAny(calls, at, pattern) {
   return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
 }
+var RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/;
+function inCompletion(calls, at) {
+  return calls.some(
+    (c) => RUNS_LAST.test(c.name) && c.args.length >= 2 && contains(c.args[c.args.length - 1].at, at)
+  );
+}
 function mentionsMulticast(facts) {
   return facts.words.some(
     (w) => /[Mm]ulticast|MEMBERSHIP|Membership|JOIN_GROUP|[jJ]oinGroup/.test(w.text)
@@ -34424,7 +34430,7 @@ function closesFirst(ctx, bound, scope, flow) {
   const { escapes, stores, uses } = flow;
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !afterFixtureUse(ctx, c, area) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !inCompletion(facts.calls, c.at) && !afterFixtureUse(ctx, c, area) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
     // constructor throws) does not run when the number leaves.
     !facts.blocks.some(
       (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)

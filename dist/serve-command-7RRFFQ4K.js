@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-RGVEFDU3.js";
+} from "./chunk-ECQRIM2N.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-G5OVXOUA.js";
+} from "./chunk-ZEUXVRFG.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-K5UM3XTL.js.LEGAL.txt */
+/*! For license information please see serve-command-7RRFFQ4K.js.LEGAL.txt */
