@@ -2826,3 +2826,37 @@ test('Download using DHT', t => {
     expect(race(await scanFiles({ 'test/node/download-dht-torrent.js': js }))).toEqual([])
   })
 })
+
+describe('census 44’s false findings: a connection dialled to the port while the listener is open', () => {
+  it('Go: a connected pair kept in variables of the function, the listener closed after', async () => {
+    // libp2p/go-libp2p's p2p/security/noise/transport_test.go newConnPair.
+    const go = `package noise
+
+func newConnPair(t *testing.T) (net.Conn, net.Conn) {
+	lstnr, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		t.Fatalf("Failed to listen: %v", err)
+	}
+	var clientErr error
+	var client net.Conn
+	addr := lstnr.Addr()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		client, clientErr = net.Dial(addr.Network(), addr.String())
+	}()
+	server, err := lstnr.Accept()
+	<-done
+	lstnr.Close()
+	return client, server
+}
+
+func TestHandshake(t *testing.T) {
+	init, resp := newConnPair(t)
+	_ = init
+	_ = resp
+}
+`
+    expect(race(await scanFiles({ 'p2p/security/noise/transport_test.go': go }))).toEqual([])
+  })
+})

@@ -552,13 +552,15 @@ function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | undefin
       .map((c) => c.at),
   ]
   // Kept on the object (a setUp method) or in a variable of the code around (a test's `let port`):
-  // used after this function, so after any close in it.
+  // used after this function, so after any close in it. Not a connection dialled to it while the
+  // socket is open (go-libp2p's `newConnPair`: `client, clientErr = net.Dial(…, addr.String())`).
   const stores: Span[] = facts.assigns
     .filter(
       (a) =>
         inArea(a.at) &&
         (/^(?:self|this|@|cls)\b/.test(a.target) || outerVariable(ctx, a, area)) &&
-        carriesPort(a.at, a.value.text),
+        carriesPort(a.at, a.value.text) &&
+        !dialled(a),
     )
     .map((a) => a.at)
   escapes.push(...stores)

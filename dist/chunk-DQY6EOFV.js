@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-ZEUXVRFG.js";
+} from "./chunk-LL4R4QAD.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ECQRIM2N.js.LEGAL.txt */
+/*! For license information please see chunk-DQY6EOFV.js.LEGAL.txt */

@@ -34276,7 +34276,7 @@ function portFlow(ctx, bound, scope) {
     ).map((c) => c.at)
   ];
   const stores = facts.assigns.filter(
-    (a) => inArea(a.at) && (/^(?:self|this|@|cls)\b/.test(a.target) || outerVariable(ctx, a, area)) && carriesPort(a.at, a.value.text)
+    (a) => inArea(a.at) && (/^(?:self|this|@|cls)\b/.test(a.target) || outerVariable(ctx, a, area)) && carriesPort(a.at, a.value.text) && !dialled(a)
   ).map((a) => a.at);
   escapes.push(...stores);
   const uses = facts.calls.filter(
