@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LL4R4QAD.js";
+} from "./chunk-F7ZXPS26.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-DQY6EOFV.js.LEGAL.txt */
+/*! For license information please see chunk-XORS3CEY.js.LEGAL.txt */

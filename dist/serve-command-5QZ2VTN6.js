@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-DQY6EOFV.js";
+} from "./chunk-XORS3CEY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-LL4R4QAD.js";
+} from "./chunk-F7ZXPS26.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RCD7VG4A.js.LEGAL.txt */
+/*! For license information please see serve-command-5QZ2VTN6.js.LEGAL.txt */

@@ -33921,7 +33921,7 @@ function stubsListen(v, depth = 0) {
   );
 }
 function isStart(c) {
-  if (!STARTS3.test(c.name) || RUNNER.test(c.receiver)) return false;
+  if (!STARTS3.test(c.name) || RUNNER.test(c.receiver) || /[tT]est$/.test(c.name)) return false;
   return !CLIENT2.test(`${c.receiver} ${c.name}`) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
 }
 function inArguments(receiver, name2) {
