@@ -70,6 +70,11 @@ const MOCK_SERVER_CLASS =
  * `NewMockListener("t1", ":22222")` keeps the address); unlike a mock server, which listens.
  */
 const PRETEND_LISTENER = /(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)\w*[lL]isteners?$/
+/**
+ * A server of a simulated network, which binds no host port: libtorrent's tests build
+ * `sim::http_server http1(web_server1, 8080)` on libsimulator's virtual addresses.
+ */
+const SIMULATED = /^(?:\w+::)*(?:sim|simulat\w*)$/
 /** Classes that hold a server's settings, built inline for it. */
 const OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/
 /**
@@ -88,7 +93,7 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
   // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
-  if (PRETEND_LISTENER.test(call.name)) return undefined
+  if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver)) return undefined
   const starts =
     STARTS_SERVER.test(call.name) ||
     OCCUPIES_PORT.test(call.name) ||

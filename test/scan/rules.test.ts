@@ -2882,3 +2882,20 @@ fn records_metrics_http1_local() {
     expect(await ports('run_server')).toEqual([4])
   })
 })
+
+describe('census 44’s false findings: a server of a simulated network', () => {
+  it('C++: libsimulator’s sim::http_server binds no host port; a real http_server does', async () => {
+    // arvidn/libtorrent's simulation/test_web_seed.cpp.
+    const cpp = `TORRENT_TEST(web_seed_redirect)
+{
+  sim::default_config network_cfg;
+  sim::simulation sim{network_cfg};
+  sim::asio::io_context web_server1(sim, make_address_v4("2.2.2.2"));
+  sim::http_server http1(web_server1, 8080);
+  lt::http_server real(ios, 8081);
+}
+`
+    const r = await scanFiles({ 'simulation/test_web_seed.cpp': cpp })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([7])
+  })
+})

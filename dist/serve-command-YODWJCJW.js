@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XORS3CEY.js";
+} from "./chunk-XNKHNYOY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-F7ZXPS26.js";
+} from "./chunk-L53RJJ6P.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5QZ2VTN6.js.LEGAL.txt */
+/*! For license information please see serve-command-YODWJCJW.js.LEGAL.txt */
