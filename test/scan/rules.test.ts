@@ -2899,3 +2899,30 @@ describe('census 44’s false findings: a server of a simulated network', () => 
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([7])
   })
 })
+
+describe('census 44’s false findings: a queue the server fills once it listens', () => {
+  it('Python: the client waits on qout.get() for the address the server thread puts there', async () => {
+    // MagicStack/uvloop's tests/test_regr1.py.
+    const py = (wait: string) => `import threading
+
+
+def run_server(quin, qout):
+    server = socket.create_server(('127.0.0.1', 0))
+    qout.put(server.getsockname())
+    quin.get()
+
+
+def test_regr():
+    qin, qout = queue.Queue(), queue.Queue()
+    threading.Thread(target=run_server, args=(qin, qout), daemon=True).start()
+    ${wait}
+    sock = socket.create_connection(('127.0.0.1', 8080))
+`
+    const starts = async (wait: string) =>
+      (await scanFiles({ 'tests/test_regr1.py': py(wait) })).findings.filter(
+        (f) => f.rule === 'PORT007',
+      ).length
+    expect(await starts('addr = qout.get()')).toBe(0)
+    expect(await starts('addr = None')).toBe(1)
+  })
+})

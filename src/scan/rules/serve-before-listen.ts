@@ -59,7 +59,7 @@ function clientAfter(
       ? v.value === address || (loopback && loopback.test(v.value))
       : v.kind === 'name' && addressVariable !== undefined && v.name === addressVariable
   const dials = (c: Call) =>
-    (CLIENT.test(c.name) && !lookup(c)) ||
+    (CLIENT.test(c.name) && !lookup(c) && !takes(c)) ||
     (!WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value))) ||
     c.args.some((a) => carriers.some((name) => hasWord(a.value.text, name)))
   // A second bind of the address is the test's own check, not a client (gin's RunTLS twice).
@@ -70,7 +70,8 @@ function clientAfter(
   )
   if (!client || polls(ctx, client, start)) return undefined
   const waits = ctx.facts.calls.some(
-    (c) => WAITS.test(c.name) && c.at.start > start.at.end && c.at.end < client.at.start,
+    (c) =>
+      (WAITS.test(c.name) || takes(c)) && c.at.start > start.at.end && c.at.end < client.at.start,
   )
   return waits ? undefined : client
 }
@@ -83,6 +84,12 @@ const lookup = (c: Call) => {
   const first = c.args[0]?.value
   return c.name === 'get' && first?.kind === 'string' && /^[\w.-]+$/.test(first.value)
 }
+
+/**
+ * A `get` given nothing takes from a queue or a future and blocks until there is something to
+ * take: uvloop's `addr = qout.get()`, which the server thread fills once it listens.
+ */
+const takes = (c: Call) => c.name === 'get' && c.args.length === 0
 
 /** A helper that waits for the server before the request: `waitForServer(t, url)`, `waitReady`. */
 const WAITS =

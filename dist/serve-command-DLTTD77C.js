@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XNKHNYOY.js";
+} from "./chunk-UCDRA5KW.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-L53RJJ6P.js";
+} from "./chunk-YDSENV5P.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-YODWJCJW.js.LEGAL.txt */
+/*! For license information please see serve-command-DLTTD77C.js.LEGAL.txt */

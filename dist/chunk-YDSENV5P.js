@@ -33010,14 +33010,14 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
     (a) => a.at.start > start2.at.end && contains(area, a.at) && loopback.test(a.value.text)
   ).map((a) => a.name);
   const names = (v) => v.kind === "string" ? v.value === address2 || loopback && loopback.test(v.value) : v.kind === "name" && addressVariable !== void 0 && v.name === addressVariable;
-  const dials = (c) => CLIENT.test(c.name) && !lookup(c) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
+  const dials = (c) => CLIENT.test(c.name) && !lookup(c) && !takes(c) || !WAITS.test(c.name) && !STOPS.test(c.name) && c.args.some((a) => names(a.value)) || c.args.some((a) => carriers.some((name2) => hasWord(a.value.text, name2)));
   const binds2 = (c) => ctx.listeners.some((l) => l.call === c);
   const client = ctx.facts.calls.find(
     (c) => c.at.start > start2.at.end && contains(area, c.at) && c !== start2 && dials(c) && !binds2(c)
   );
   if (!client || polls(ctx, client, start2)) return void 0;
   const waits = ctx.facts.calls.some(
-    (c) => WAITS.test(c.name) && c.at.start > start2.at.end && c.at.end < client.at.start
+    (c) => (WAITS.test(c.name) || takes(c)) && c.at.start > start2.at.end && c.at.end < client.at.start
   );
   return waits ? void 0 : client;
 }
@@ -33025,6 +33025,7 @@ var lookup = (c) => {
   const first = c.args[0]?.value;
   return c.name === "get" && first?.kind === "string" && /^[\w.-]+$/.test(first.value);
 };
+var takes = (c) => c.name === "get" && c.args.length === 0;
 var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
 function polls(ctx, client, start2) {
   const sleepyLoop = (within2) => ctx.facts.blocks.some(
