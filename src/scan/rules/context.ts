@@ -137,15 +137,20 @@ export function insideAny(calls: readonly Call[], at: Span, pattern: RegExp): bo
 /** Control-flow helpers that call their last argument once every task before it is done. */
 const RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/
 
+/** The file's sequencing calls, found once: a test file can hold thousands of closes. */
+const SEQUENCERS = new WeakMap<readonly Call[], Call[]>()
+
 /**
  * In the completion callback of `series(tasks, done)` (run-series, async): it runs after every
  * task, so a close there comes after the tasks' uses of the port (webtorrent's DHT tests).
  */
 export function inCompletion(calls: readonly Call[], at: Span): boolean {
-  return calls.some(
-    (c) =>
-      RUNS_LAST.test(c.name) && c.args.length >= 2 && contains(c.args[c.args.length - 1]!.at, at),
-  )
+  let sequencers = SEQUENCERS.get(calls)
+  if (!sequencers) {
+    sequencers = calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2)
+    SEQUENCERS.set(calls, sequencers)
+  }
+  return sequencers.some((c) => contains(c.args[c.args.length - 1]!.at, at))
 }
 
 export function mentionsMulticast(facts: FileFacts): boolean {

@@ -31928,10 +31928,14 @@ function insideAny(calls, at, pattern) {
   return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
 }
 var RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/;
+var SEQUENCERS = /* @__PURE__ */ new WeakMap();
 function inCompletion(calls, at) {
-  return calls.some(
-    (c) => RUNS_LAST.test(c.name) && c.args.length >= 2 && contains(c.args[c.args.length - 1].at, at)
-  );
+  let sequencers = SEQUENCERS.get(calls);
+  if (!sequencers) {
+    sequencers = calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2);
+    SEQUENCERS.set(calls, sequencers);
+  }
+  return sequencers.some((c) => contains(c.args[c.args.length - 1].at, at));
 }
 function mentionsMulticast(facts) {
   return facts.words.some(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-UCDRA5KW.js";
+} from "./chunk-3UFCVPV7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-YDSENV5P.js";
+} from "./chunk-V2C25VCJ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-DLTTD77C.js.LEGAL.txt */
+/*! For license information please see serve-command-2EICVH5M.js.LEGAL.txt */
