@@ -2926,3 +2926,58 @@ def test_regr():
     expect(await starts('addr = None')).toBe(1)
   })
 })
+
+describe('census 44’s false findings: Go declares every name of a multiple assignment', () => {
+  it('Go: err assigned again is the function’s own, not a variable of the code around; a released probe is still reported', async () => {
+    // go-mysql-org/go-mysql's server/authentication_handler_test.go; gofiber/fiber's listen_test.go (judged true).
+    const held = `package server
+
+func TestOnAuthSuccessCanReject(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+
+	go func() {
+		conn, _ := l.Accept()
+		_ = conn
+	}()
+
+	db, err := sql.Open("mysql", "testuser:testpass@tcp("+l.Addr().String()+")/test")
+	require.NoError(t, err)
+	defer db.Close()
+
+	err = db.Ping()
+	require.Error(t, err)
+}
+`
+    const released = `package fiber
+
+// go test -run Test_Listen_ClosesListenerOnBeforeServeError
+func Test_Listen_ClosesListenerOnBeforeServeError(t *testing.T) {
+	// Grab a free port, then release it so we can bind it via Listen.
+	probe, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := probe.Addr().String()
+	require.NoError(t, probe.Close())
+
+	app := New()
+	err = app.Listen(addr, ListenConfig{
+		DisableStartupMessage: true,
+		BeforeServeFunc: func(_ *App) error {
+			return errors.New("stop before serving")
+		},
+	})
+	require.Error(t, err)
+
+	// The listener must have been closed on the error path, so the port is
+	// immediately bindable again (a leaked listener would keep it bound).
+	ln, err := net.Listen("tcp", addr)
+	require.NoError(t, err, "listener leaked: port still bound after BeforeServeFunc error")
+	require.NoError(t, ln.Close())
+`
+    const r = await scanFiles({ 'server/auth_test.go': held, 'listen_test.go': released })
+    expect(
+      r.findings.filter((f) => f.rule === 'PORT002').map((f) => `${f.path}:${f.line}`),
+    ).toEqual(['listen_test.go:6'])
+  })
+})

@@ -1245,8 +1245,10 @@ function resolvedBind(ctx: RuleContext, call: Call): Call | undefined {
 /** The function declares a local or parameter of that name. */
 function hides(ctx: RuleContext, name: string, area: Span): boolean {
   const here = (at: Span, n: string) => contains(area, at) && n === name
+  // Go declares every name of `l, err := net.Listen(…)`, not only the first.
+  const declares = (a: Assign) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r))
   return (
-    ctx.facts.assigns.some((a) => a.declaration && here(a.at, a.name)) ||
+    ctx.facts.assigns.some((a) => a.declaration && declares(a)) ||
     ctx.facts.params.some((p) => here(p.at, p.name))
   )
 }

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-V2C25VCJ.js";
+} from "./chunk-TC5VPSGN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3UFCVPV7.js.LEGAL.txt */
+/*! For license information please see chunk-5QIV7FCO.js.LEGAL.txt */

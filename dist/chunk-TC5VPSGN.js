@@ -34639,7 +34639,8 @@ function resolvedBind(ctx, call) {
 }
 function hides(ctx, name2, area) {
   const here = (at, n) => contains(area, at) && n === name2;
-  return ctx.facts.assigns.some((a) => a.declaration && here(a.at, a.name)) || ctx.facts.params.some((p) => here(p.at, p.name));
+  const declares = (a) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r));
+  return ctx.facts.assigns.some((a) => a.declaration && declares(a)) || ctx.facts.params.some((p) => here(p.at, p.name));
 }
 function wrapperOf(ctx, call) {
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope));

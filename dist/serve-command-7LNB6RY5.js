@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3UFCVPV7.js";
+} from "./chunk-5QIV7FCO.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-V2C25VCJ.js";
+} from "./chunk-TC5VPSGN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-2EICVH5M.js.LEGAL.txt */
+/*! For license information please see serve-command-7LNB6RY5.js.LEGAL.txt */
