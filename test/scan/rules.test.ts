@@ -2981,3 +2981,26 @@ func Test_Listen_ClosesListenerOnBeforeServeError(t *testing.T) {
     ).toEqual(['listen_test.go:6'])
   })
 })
+
+describe('census 43’s false findings: a random start handed to a free-port helper', () => {
+  it('Java: a drawn base given to getAvailablePort is where the helper starts looking; a drawn port bound as is stays PORT001', async () => {
+    // apache/dubbo's MulticastRegistryTest and ThreadNameTest.
+    const java = `class MulticastRegistryTest {
+    @Test
+    void testGetCustomPort() {
+        int port = NetUtils.getAvailablePort(20880 + new Random().nextInt(10000));
+        URL customPortUrl = URL.valueOf("multicast://239.239.239.239:" + port);
+        MulticastRegistry multicastRegistry = new MulticastRegistry(customPortUrl);
+    }
+
+    @Test
+    void drawn() throws Exception {
+        int port = 20880 + new Random().nextInt(10000);
+        ServerSocket server = new ServerSocket(port);
+    }
+}
+`
+    const r = await scanFiles({ 'src/test/java/MulticastRegistryTest.java': java })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([11])
+  })
+})

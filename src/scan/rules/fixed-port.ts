@@ -3,15 +3,7 @@ import type { Severity } from '../finding.ts'
 import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import {
-  contains,
-  innermostCall,
-  spanning,
-  statementAround,
-  type Block,
-  type Call,
-  type Span,
-} from '../facts.ts'
+import { contains, spanning, statementAround, type Block, type Call, type Span } from '../facts.ts'
 import { parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -117,10 +109,13 @@ export const fixedPortInTest: Rule = (ctx) => {
   // `server.start(tcp_port=port)` on the next lines) is one finding, from the draw.
   // A draw handed to a free-port helper is where it starts looking (modernweb's
   // `portfinder.getPortPromise({ port: 9000 + Math.floor(Math.random() * 1000) })`): PORT002's.
-  const helperStart = (r: RandomPort) => {
-    const call = innermostCall(ctx.facts, r.at)
-    return call !== undefined && callsFreePortHelper(ctx, call)
-  }
+  // The draw may sit inside an expression of the argument, in the statement that keeps the
+  // helper's answer (dubbo's `int port = NetUtils.getAvailablePort(20880 + new
+  // Random().nextInt(10000))`).
+  const helperStart = (r: RandomPort) =>
+    ctx.facts.calls.some(
+      (c) => (contains(c.at, r.at) || contains(r.at, c.at)) && callsFreePortHelper(ctx, c),
+    )
   const draws = randomPorts(ctx.facts)
     .filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r))
     .map((r) => ({ r, use: firstUse(ctx, r) }))

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5QIV7FCO.js";
+} from "./chunk-ALE64XNK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TC5VPSGN.js";
+} from "./chunk-J3W6KQE3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7LNB6RY5.js.LEGAL.txt */
+/*! For license information please see serve-command-AXXEQZHP.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TC5VPSGN.js";
+} from "./chunk-J3W6KQE3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5QIV7FCO.js.LEGAL.txt */
+/*! For license information please see chunk-ALE64XNK.js.LEGAL.txt */

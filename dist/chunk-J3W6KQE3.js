@@ -34806,10 +34806,9 @@ var fixedPortInTest = (ctx) => {
   const probed = (l) => loops.some(
     (p) => p.scope === l.scope && p.at.end <= l.at.start && hasWord(l.text, p.variable.split(".").pop())
   );
-  const helperStart = (r) => {
-    const call = innermostCall(ctx.facts, r.at);
-    return call !== void 0 && callsFreePortHelper(ctx, call);
-  };
+  const helperStart = (r) => ctx.facts.calls.some(
+    (c) => (contains(c.at, r.at) || contains(r.at, c.at)) && callsFreePortHelper(ctx, c)
+  );
   const draws = randomPorts(ctx.facts).filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r)).map((r) => ({ r, use: firstUse(ctx, r) }));
   const drawnHere = (l) => draws.some(({ use }) => use && contains(use, l.at));
   for (const l of ctx.listeners) {
