@@ -3004,3 +3004,32 @@ describe('census 43’s false findings: a random start handed to a free-port hel
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([11])
   })
 })
+
+describe('census 37’s false findings: a helper’s server built from one parameter, listening on a free port', () => {
+  it('TypeScript: server.listen(port) on a server made from dropCount does not listen on dropCount; listen(port) on the parameter does', async () => {
+    // redis/node-redis's packages/client/lib/client/index.spec.ts setup().
+    const ts = `describe("reconnect", () => {
+  it("should reconnect", async () => {
+    const { client } = await setup({}, 2);
+  });
+  it("listens where it is told", async () => {
+    await listenOn(6379);
+  });
+
+  async function setup(socketOptions: Partial<RedisSocketOptions>, dropCount: number) {
+    const port = await getFreePortNumber();
+    const server = setupMockServer(dropCount);
+    await once(server.listen(port), "listening");
+    return { client: createClient({ socket: { host: "localhost", port } }) };
+  }
+
+  async function listenOn(port: number) {
+    const server = net.createServer();
+    await once(server.listen(port), "listening");
+  }
+});
+`
+    const r = await scanFiles({ 'packages/client/lib/client/index.spec.ts': ts })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([6, 18])
+  })
+})

@@ -396,7 +396,11 @@ function within(ctx: RuleContext, scope: number, outer: number): boolean {
  */
 function carriesParameter(ctx: RuleContext, fn: Span, l: Listener, name: string): boolean {
   const before = (at: Span) => contains(fn, at) && at.start < l.at.start
-  return carriersOf(ctx, name, before).some((n) => hasWord(l.text, n))
+  // What the listener is given, not what it is called on: node-redis's `server.listen(port)`
+  // with `server = setupMockServer(dropCount)` does not listen on `dropCount`.
+  const receiver = l.call?.receiver ?? ''
+  const given = receiver && l.text.startsWith(receiver) ? l.text.slice(receiver.length) : l.text
+  return carriersOf(ctx, name, before).some((n) => hasWord(given, n))
 }
 
 /** `name` and the variables assigned, in order, from a value that mentions one of them. */

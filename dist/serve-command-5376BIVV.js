@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ALE64XNK.js";
+} from "./chunk-QHMW7PQE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-J3W6KQE3.js";
+} from "./chunk-E6KRRUVN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-AXXEQZHP.js.LEGAL.txt */
+/*! For license information please see serve-command-5376BIVV.js.LEGAL.txt */

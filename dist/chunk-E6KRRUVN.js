@@ -34987,7 +34987,9 @@ function within(ctx, scope, outer) {
 }
 function carriesParameter(ctx, fn, l, name2) {
   const before = (at) => contains(fn, at) && at.start < l.at.start;
-  return carriersOf(ctx, name2, before).some((n) => hasWord(l.text, n));
+  const receiver = l.call?.receiver ?? "";
+  const given = receiver && l.text.startsWith(receiver) ? l.text.slice(receiver.length) : l.text;
+  return carriersOf(ctx, name2, before).some((n) => hasWord(given, n));
 }
 function carriersOf(ctx, name2, where) {
   const names = [name2];

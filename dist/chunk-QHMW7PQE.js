@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-J3W6KQE3.js";
+} from "./chunk-E6KRRUVN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ALE64XNK.js.LEGAL.txt */
+/*! For license information please see chunk-QHMW7PQE.js.LEGAL.txt */
