@@ -3033,3 +3033,31 @@ describe('census 37’s false findings: a helper’s server built from one param
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([6, 18])
   })
 })
+
+describe('census 43’s false findings: a port in a stand-in’s fields', () => {
+  it('Go and TypeScript: a stub listener’s address and a stubbed module’s options bind nothing; a mock server’s port does', async () => {
+    // caddyserver/caddy's cmd/main_test.go; flexit's fake_unit_discovery_responder.test.ts (corpus,
+    // judged false).
+    const go = `package caddycmd
+
+func TestListenTCPForPingback(t *testing.T) {
+	expected := &stubListener{addr: &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 1234}}
+	actual, err := listenTCPForPingback(func(network, address string) (net.Listener, error) {
+		return expected, nil
+	})
+	_ = actual
+}
+`
+    const ts = `it('responds', async () => {
+  const responder = new MockedResponder({ bindAddress: '127.0.0.1', bacnetPort: 47888 });
+  await responder.start();
+  const server = new MockWebServer({ port: 8089 });
+  await server.start();
+});
+`
+    const r = await scanFiles({ 'cmd/main_test.go': go, 'test/responder.test.ts': ts })
+    expect(
+      r.findings.filter((f) => f.rule === 'PORT001').map((f) => `${f.path}:${f.line}`),
+    ).toEqual(['test/responder.test.ts:4'])
+  })
+})

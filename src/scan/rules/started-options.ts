@@ -57,6 +57,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue
     inContainers ??= containerFields(facts)
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
+    if (inPretendValue(facts, e)) continue
     byScope ??= assignsByScope(facts)
     // A literal needs no variables (nats-server's thousands of `Port: -1`).
     const literal = e.value.kind === 'int' || e.value.kind === 'string'
@@ -127,6 +128,24 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     }
   }
   return out
+}
+
+/**
+ * Types that stand in for the real thing: `stubListener`, `MockConn`; not a mock server, which
+ * listens (`new MockWebServer({ port })`).
+ */
+const PRETEND_TYPE =
+  /^[&*]?(?:\w+\.)?(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)(?!\w*(?:[sS]erver|[bB]roker)$)/
+
+/**
+ * A field of a stand-in, or of a value inside one (caddy's `&stubListener{addr: &net.TCPAddr{…,
+ * Port: 1234}}`, returned by a fake listen function): nothing binds its port.
+ */
+function inPretendValue(facts: FileFacts, e: FileFacts['entries'][number]): boolean {
+  if (PRETEND_TYPE.test(e.owner)) return true
+  return facts.assigns.some(
+    (a) => a.value.kind === 'object' && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at),
+  )
 }
 
 /** Fields that say a value describes a container to run: its image, its replicas. */

@@ -33816,6 +33816,7 @@ function startedOptions(facts, consts) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue;
     inContainers ??= containerFields(facts);
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
+    if (inPretendValue(facts, e)) continue;
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
@@ -33874,6 +33875,13 @@ function startedOptions(facts, consts) {
     }
   }
   return out2;
+}
+var PRETEND_TYPE = /^[&*]?(?:\w+\.)?(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)(?!\w*(?:[sS]erver|[bB]roker)$)/;
+function inPretendValue(facts, e) {
+  if (PRETEND_TYPE.test(e.owner)) return true;
+  return facts.assigns.some(
+    (a) => a.value.kind === "object" && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at)
+  );
 }
 var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
 function containerFields(facts) {

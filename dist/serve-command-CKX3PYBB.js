@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QHMW7PQE.js";
+} from "./chunk-GQZRJ77M.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-E6KRRUVN.js";
+} from "./chunk-LI3LSRMY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5376BIVV.js.LEGAL.txt */
+/*! For license information please see serve-command-CKX3PYBB.js.LEGAL.txt */
