@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-3DOKT2DO.js");
+var { main } = await import("./main-ZI5DXKV3.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -55,9 +55,6 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   let inContainers: Set<number> | undefined
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue
-    inContainers ??= containerFields(facts)
-    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
-    if (inPretendValue(facts, e)) continue
     byScope ??= assignsByScope(facts)
     // A literal needs no variables (nats-server's thousands of `Port: -1`).
     const literal = e.value.kind === 'int' || e.value.kind === 'string'
@@ -65,6 +62,9 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     const given = portOf(e.value, local)
     const port = given.kind === 'fixed' ? given : addressOf(e.value, local).port
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
+    inContainers ??= containerFields(facts)
+    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
+    if (inPretendValue(facts, e)) continue
     const start = startOf(facts, e.at)
     if (!start || handedListener(start) || serverInjected(facts, start)) continue
     const from = fromVariable(facts, e, byScope)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-GQZRJ77M.js";
+} from "./chunk-BYWD6SLC.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-LI3LSRMY.js";
+} from "./chunk-EUYN42OF.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CKX3PYBB.js.LEGAL.txt */
+/*! For license information please see serve-command-G5VIMAOP.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LI3LSRMY.js";
+} from "./chunk-EUYN42OF.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-GQZRJ77M.js.LEGAL.txt */
+/*! For license information please see chunk-BYWD6SLC.js.LEGAL.txt */

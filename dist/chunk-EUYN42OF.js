@@ -33814,15 +33814,15 @@ function startedOptions(facts, consts) {
   let inContainers;
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue;
-    inContainers ??= containerFields(facts);
-    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
-    if (inPretendValue(facts, e)) continue;
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
     const given = portOf(e.value, local);
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
     if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
+    inContainers ??= containerFields(facts);
+    if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
+    if (inPretendValue(facts, e)) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2) || serverInjected(facts, start2)) continue;
     const from = fromVariable(facts, e, byScope);
