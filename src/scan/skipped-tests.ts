@@ -1,11 +1,11 @@
-// Tests that never run by default: `it.skip(…)`, `xit(…)`, `Deno.test({ ignore: true, … })`. A
-// fixed port or a race inside one cannot make a run flaky, so the scan does not report it
-// (independent reviewers judged such findings false; docs/scan.md). JavaScript and TypeScript by
-// their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`),
+// Tests that never run by default: `it.skip(…)`, `xit(…)`, `Deno.test({ ignore: true, … })`,
+// `describe.runIf(false)(…)`. A fixed port or a race inside one cannot make a run flaky, so the
+// scan does not report it (independent reviewers judged such findings false; docs/scan.md).
+// JavaScript and TypeScript by their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`),
 // Rust's by `#[ignore]` and Python's by `@pytest.mark.skip`/`@unittest.skip` (all read in
 // extract.ts); in any language the rest of a test after its own unconditional skip call; and
 // Python's `__main__` block, which runs only when the file is started as a program.
-import type { FileFacts, Span } from './facts.ts'
+import type { FileFacts, Span, Value } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
 import { pytestModule, runByHand } from './test-files.ts'
@@ -33,8 +33,30 @@ export function skippedTests(facts: FileFacts, family: Family, path: string): Sp
       (/^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver)) ||
       (call.callee === 'Deno.test' && ignored(facts, call.args[0]?.at))
     if (skipped) out.push(call.at)
+    const guarded = /^(?:runIf|skipIf)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver)
+    const holds = guarded ? constantCondition(facts, call.args[0]?.value) : undefined
+    if (holds !== undefined && holds === (call.name === 'skipIf')) {
+      // The suite is the call made on what `describe.runIf(…)` returns, from the same start.
+      const suite = facts.calls.find((c) => c.at.start === call.at.start && c.at.end > call.at.end)
+      if (suite) out.push(suite.at)
+    }
   }
   return out
+}
+
+/**
+ * A condition the file fixes: `true`, `false`, a top-level constant set once to one of them
+ * (nitro's `const hasWasmer = false` before `describe.runIf(hasWasmer)(…)`), or its negation.
+ */
+function constantCondition(facts: FileFacts, value: Value | undefined): boolean | undefined {
+  if (!value) return undefined
+  if (value.kind === 'bool') return value.value
+  const negated = value.kind === 'other' && /^!\s*[\w$]+$/.test(value.text)
+  const name = value.kind === 'name' ? value.name : negated ? value.text.replace(/^!\s*/, '') : ''
+  const sets = facts.assigns.filter((a) => a.name === name && a.target === name)
+  const only = sets.length === 1 ? sets[0] : undefined
+  if (only?.scope !== 0 || only.value.kind !== 'bool') return undefined
+  return negated ? !only.value.value : only.value.value
 }
 
 /** Tests skipped by their own mark, read during extraction. */

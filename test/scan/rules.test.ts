@@ -3061,3 +3061,27 @@ func TestListenTCPForPingback(t *testing.T) {
     ).toEqual(['test/responder.test.ts:4'])
   })
 })
+
+describe('census 40’s false findings: a suite run only under a condition the file fixes', () => {
+  it('TypeScript: describe.runIf(false) and describe.skipIf(true) never run; runIf(true) or an environment check may', async () => {
+    // unjs/nitro's test/presets/winterjs.test.ts (`const hasWasmer = false`).
+    const suite = (flag: string, guard: string) => `import { getRandomPort } from "get-port-please";
+
+const hasWasmer = ${flag};
+
+describe.${guard}("preset", () => {
+  it("serves", async () => {
+    const port = await getRandomPort();
+    server.listen(port);
+  });
+});
+`
+    const races = async (flag: string, guard: string) =>
+      race(await scanFiles({ 'test/presets/winterjs.test.ts': suite(flag, guard) })).length
+    expect(await races('false', 'runIf(hasWasmer)')).toBe(0)
+    expect(await races('false', 'skipIf(!hasWasmer)')).toBe(0)
+    expect(await races('true', 'skipIf(hasWasmer)')).toBe(0)
+    expect(await races('true', 'runIf(hasWasmer)')).toBe(1)
+    expect(await races('false', 'runIf(process.env.WASMER)')).toBe(1)
+  })
+})

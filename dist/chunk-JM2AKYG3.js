@@ -35736,8 +35736,24 @@ function skippedTests(facts, family, path) {
   for (const call of facts.calls) {
     const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
     if (skipped) out2.push(call.at);
+    const guarded = /^(?:runIf|skipIf)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver);
+    const holds = guarded ? constantCondition(facts, call.args[0]?.value) : void 0;
+    if (holds !== void 0 && holds === (call.name === "skipIf")) {
+      const suite = facts.calls.find((c) => c.at.start === call.at.start && c.at.end > call.at.end);
+      if (suite) out2.push(suite.at);
+    }
   }
   return out2;
+}
+function constantCondition(facts, value) {
+  if (!value) return void 0;
+  if (value.kind === "bool") return value.value;
+  const negated = value.kind === "other" && /^!\s*[\w$]+$/.test(value.text);
+  const name2 = value.kind === "name" ? value.name : negated ? value.text.replace(/^!\s*/, "") : "";
+  const sets = facts.assigns.filter((a) => a.name === name2 && a.target === name2);
+  const only = sets.length === 1 ? sets[0] : void 0;
+  if (only?.scope !== 0 || only.value.kind !== "bool") return void 0;
+  return negated ? !only.value.value : only.value.value;
 }
 function marked(facts) {
   return facts.scopes.filter((s) => s.skipped).map((s) => s.at);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-BYWD6SLC.js";
+} from "./chunk-DAMRXQDK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-EUYN42OF.js";
+} from "./chunk-JM2AKYG3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-G5VIMAOP.js.LEGAL.txt */
+/*! For license information please see serve-command-SCWOJBLD.js.LEGAL.txt */
