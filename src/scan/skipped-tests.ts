@@ -1,10 +1,11 @@
 // Tests that never run by default: `it.skip(…)`, `xit(…)`, `Deno.test({ ignore: true, … })`,
 // `describe.runIf(false)(…)`. A fixed port or a race inside one cannot make a run flaky, so the
 // scan does not report it (independent reviewers judged such findings false; docs/scan.md).
-// JavaScript and TypeScript by their calls; JVM and .NET test methods by their annotations (`@Disabled`, `[Fact(Skip = …)]`),
-// Rust's by `#[ignore]` and Python's by `@pytest.mark.skip`/`@unittest.skip` (all read in
-// extract.ts); in any language the rest of a test after its own unconditional skip call; and
-// Python's `__main__` block, which runs only when the file is started as a program.
+// JavaScript and TypeScript by their calls; JVM and .NET test methods by their annotations
+// (`@Disabled`, `[Fact(Skip = …)]`), Rust's by `#[ignore]` and Python's by
+// `@pytest.mark.skip`/`@unittest.skip` (all read in extract.ts); in any language the rest of a
+// test after its own unconditional skip call; and Python's `__main__` block, which runs only when
+// the file is started as a program.
 import type { FileFacts, Span, Value } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'

@@ -119,8 +119,9 @@ const DEAD_END =
  * `…_on_retry_network_error`, telegraf's `TestWriteTCPServerDown` and
  * `…ServerUnavailableOnWrite`, aiosmtplib's `test_connect_timeout_error`; not reqwest's
  * `http3_test_failed_connection`, which serves on its number after the failure): read only where
- * the scan sees no server bind the number, since such a test may start one afterwards. By name, not by an assertion that something raises: that
- * says nothing of the port (httpx_auth's tests expect OAuth errors from servers on theirs).
+ * the scan sees no server bind the number, since such a test may start one afterwards. By name,
+ * not by an assertion that something raises: that says nothing of the port (httpx_auth's tests
+ * expect OAuth errors from servers on theirs).
  */
 const FAILS_TO_CONNECT =
   /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/

@@ -37,7 +37,7 @@ const ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|l
 /** Calls that start what the options configure: `c.Serve(…)`, `RunServer(&opts)`, `start_server()`; not `Server` or `RuntimeError`. */
 const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/
 /** Settings of a connection to make: pika's `ConnectionParameters(host=…, port=5672)`. */
-const DIALS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i
+const CONNECTION_SETTINGS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i
 /** A client only listens when told to serve (cloud-sql-proxy's client is a local listener). */
 const CLIENT = /client/i
 /** Test runners' own `Run`: `t.Run(name, fn)`, `suite.Run(t, s)`. */
@@ -54,7 +54,8 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   let byScope: Map<number, Assign[]> | undefined
   let inContainers: Set<number> | undefined
   for (const e of facts.entries) {
-    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
+      continue
     byScope ??= assignsByScope(facts)
     // A literal needs no variables (nats-server's thousands of `Port: -1`).
     const literal = e.value.kind === 'int' || e.value.kind === 'string'

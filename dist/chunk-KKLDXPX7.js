@@ -33804,7 +33804,7 @@ function portOfArgument(arg, consts) {
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
 var STARTS3 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
-var DIALS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i;
+var CONNECTION_SETTINGS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
 var HOLDER = /^(?:(?:self|this|cls)\.)?[\w$]+$/;
@@ -33813,7 +33813,8 @@ function startedOptions(facts, consts) {
   let byScope;
   let inContainers;
   for (const e of facts.entries) {
-    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || DIALS.test(e.owner)) continue;
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
+      continue;
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
@@ -34265,7 +34266,7 @@ function portFlow(ctx, bound, scope) {
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
   const dialled = (a) => a.value.kind === "call" && (CLIENT_CALL.test(a.value.call.name) || facts.calls.some(
-    (c) => DIALS2.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
+    (c) => DIALS.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
   ));
   const named = (a) => [
     a.target,
@@ -34658,7 +34659,7 @@ function wrapperOf(ctx, call) {
   );
   return returned ? fn : void 0;
 }
-var DIALS2 = /^(?:connect|Connect|dial|Dial)\w*$/;
+var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
 var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
@@ -35348,7 +35349,7 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
-var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
+var DIALS2 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
@@ -35361,7 +35362,7 @@ var localhostFamily = (ctx) => {
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name)) return false;
-    if (DIALS3.test(call.callee)) return true;
+    if (DIALS2.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
       (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)

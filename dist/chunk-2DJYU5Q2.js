@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-JM2AKYG3.js";
+} from "./chunk-KKLDXPX7.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-DAMRXQDK.js.LEGAL.txt */
+/*! For license information please see chunk-2DJYU5Q2.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-DAMRXQDK.js";
+} from "./chunk-2DJYU5Q2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-JM2AKYG3.js";
+} from "./chunk-KKLDXPX7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SCWOJBLD.js.LEGAL.txt */
+/*! For license information please see serve-command-IZ6PY2ZL.js.LEGAL.txt */
