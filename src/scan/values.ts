@@ -162,6 +162,18 @@ export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
  * file never uses keeps its default, since other files may call it without one.
  */
 export function everyCallerGives(facts: FileFacts): (index: number) => boolean {
+  let given = CALLERS_GIVE.get(facts)
+  if (!given) {
+    given = callersGive(facts)
+    CALLERS_GIVE.set(facts, given)
+  }
+  return given
+}
+
+/** everyCallerGives, read once per file: several rules lay out a file's values. */
+const CALLERS_GIVE = new WeakMap<FileFacts, (index: number) => boolean>()
+
+function callersGive(facts: FileFacts): (index: number) => boolean {
   const uses = new Map<string, Call[]>()
   const use = (name: string, call: Call) => {
     const list = uses.get(name)
