@@ -65,11 +65,13 @@ const SERVER_CLASS =
  */
 const MOCK_SERVER_CLASS =
   /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/
+/** Words that name a stand-in for the real thing: a mock, a fake, a stub, a dummy. */
+export const STAND_IN = '(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)'
 /**
  * A mock, fake or stub listener stands in for one and binds nothing (mochi-mqtt's
  * `NewMockListener("t1", ":22222")` keeps the address); unlike a mock server, which listens.
  */
-const PRETEND_LISTENER = /(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)\w*[lL]isteners?$/
+const PRETEND_LISTENER = new RegExp(`${STAND_IN}\\w*[lL]isteners?$`)
 /**
  * A server of a simulated network, which binds no host port: libtorrent's tests build
  * `sim::http_server http1(web_server1, 8080)` on libsimulator's virtual addresses.

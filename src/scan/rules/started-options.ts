@@ -15,6 +15,7 @@ import {
 } from '../values.ts'
 import { escapeRegExp, hasWord } from './context.ts'
 import { serverInjected } from '../listeners.ts'
+import { STAND_IN } from '../server-helpers.ts'
 
 export interface StartedOption {
   at: Span
@@ -135,8 +136,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
  * Types that stand in for the real thing: `stubListener`, `MockConn`; not a mock server, which
  * listens (`new MockWebServer({ port })`).
  */
-const PRETEND_TYPE =
-  /^[&*]?(?:\w+\.)?(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)(?!\w*(?:[sS]erver|[bB]roker)$)/
+const PRETEND_TYPE = new RegExp(`^[&*]?(?:\\w+\\.)?${STAND_IN}(?!\\w*(?:[sS]erver|[bB]roker)$)`)
 
 /**
  * A field of a stand-in, or of a value inside one (caddy's `&stubListener{addr: &net.TCPAddr{…,

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KKLDXPX7.js";
+} from "./chunk-RLKVTU4G.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-2DJYU5Q2.js.LEGAL.txt */
+/*! For license information please see chunk-3YVXWJ3U.js.LEGAL.txt */

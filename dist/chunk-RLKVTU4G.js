@@ -31379,6 +31379,15 @@ function assignsByScope(facts) {
   return out2;
 }
 function everyCallerGives(facts) {
+  let given = CALLERS_GIVE.get(facts);
+  if (!given) {
+    given = callersGive(facts);
+    CALLERS_GIVE.set(facts, given);
+  }
+  return given;
+}
+var CALLERS_GIVE = /* @__PURE__ */ new WeakMap();
+function callersGive(facts) {
   const uses = /* @__PURE__ */ new Map();
   const use = (name2, call) => {
     const list = uses.get(name2);
@@ -31966,7 +31975,8 @@ var OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?<!Name)(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
-var PRETEND_LISTENER = /(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)\w*[lL]isteners?$/;
+var STAND_IN = "(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)";
+var PRETEND_LISTENER = new RegExp(`${STAND_IN}\\w*[lL]isteners?$`);
 var SIMULATED = /^(?:\w+::)*(?:sim|simulat\w*)$/;
 var OPTIONS_CLASS = /(?:Options|Config|Configuration|Settings)$/;
 var SERVER_RECEIVER = /server|srv|mock|broker/i;
@@ -33877,7 +33887,7 @@ function startedOptions(facts, consts) {
   }
   return out2;
 }
-var PRETEND_TYPE = /^[&*]?(?:\w+\.)?(?:[mM]ock|[fF]ake|[sS]tub|[dD]ummy)(?!\w*(?:[sS]erver|[bB]roker)$)/;
+var PRETEND_TYPE = new RegExp(`^[&*]?(?:\\w+\\.)?${STAND_IN}(?!\\w*(?:[sS]erver|[bB]roker)$)`);
 function inPretendValue(facts, e) {
   if (PRETEND_TYPE.test(e.owner)) return true;
   return facts.assigns.some(
