@@ -50,17 +50,18 @@ interface Opened {
   within?: Span
 }
 
-const openedSockets = new WeakMap<FileFacts, Opened[]>()
+/** Per file, what each name was given, in source order: a call reads only its receiver's list. */
+const openedSockets = new WeakMap<FileFacts, Map<string, Opened[]>>()
 
 function familyOf(args: string): string {
   return `AF_${FAMILY.exec(args)?.[1] ?? 'INET'}`
 }
 
-/** Every assignment of the file and every socket a `with` opens, in source order. */
-function opened(facts: FileFacts): Opened[] {
-  let found = openedSockets.get(facts)
-  if (!found) {
-    found = []
+/** Every assignment of the file and every socket a `with` opens, by name, in source order. */
+function opened(facts: FileFacts): Map<string, Opened[]> {
+  let byName = openedSockets.get(facts)
+  if (!byName) {
+    const found: Opened[] = []
     for (const a of facts.assigns) {
       const made =
         a.value.kind === 'call' && /^socket$/i.test(a.value.call.name) ? a.value.call : undefined
@@ -79,9 +80,10 @@ function opened(facts: FileFacts): Opened[] {
         })
     }
     found.sort((a, b) => a.at.start - b.at.start)
-    openedSockets.set(facts, found)
+    byName = Map.groupBy(found, (o) => o.target)
+    openedSockets.set(facts, byName)
   }
-  return found
+  return byName
 }
 
 /**
@@ -95,13 +97,14 @@ export function socketFamily(facts: FileFacts, call: Call): string | undefined {
   const { receiver, at, scope } = call
   if (!receiver) return undefined
   const field = /^(?:self|this)\./.test(receiver)
-  return opened(facts).findLast(
-    (o) =>
-      o.target === receiver &&
-      o.at.start < at.start &&
-      (field || o.scope === scope) &&
-      (o.within === undefined || contains(o.within, at)),
-  )?.family
+  return opened(facts)
+    .get(receiver)
+    ?.findLast(
+      (o) =>
+        o.at.start < at.start &&
+        (field || o.scope === scope) &&
+        (o.within === undefined || contains(o.within, at)),
+    )?.family
 }
 
 /**

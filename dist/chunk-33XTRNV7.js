@@ -31742,9 +31742,9 @@ function familyOf2(args2) {
   return `AF_${FAMILY.exec(args2)?.[1] ?? "INET"}`;
 }
 function opened(facts) {
-  let found = openedSockets.get(facts);
-  if (!found) {
-    found = [];
+  let byName = openedSockets.get(facts);
+  if (!byName) {
+    const found = [];
     for (const a of facts.assigns) {
       const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
       const family = made && familyOf2(made.args[0]?.value.text ?? "");
@@ -31762,16 +31762,17 @@ function opened(facts) {
         });
     }
     found.sort((a, b) => a.at.start - b.at.start);
-    openedSockets.set(facts, found);
+    byName = Map.groupBy(found, (o) => o.target);
+    openedSockets.set(facts, byName);
   }
-  return found;
+  return byName;
 }
 function socketFamily(facts, call) {
   const { receiver, at, scope } = call;
   if (!receiver) return void 0;
   const field2 = /^(?:self|this)\./.test(receiver);
-  return opened(facts).findLast(
-    (o) => o.target === receiver && o.at.start < at.start && (field2 || o.scope === scope) && (o.within === void 0 || contains(o.within, at))
+  return opened(facts).get(receiver)?.findLast(
+    (o) => o.at.start < at.start && (field2 || o.scope === scope) && (o.within === void 0 || contains(o.within, at))
   )?.family;
 }
 function bindsQueryParameter(call) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3YVXWJ3U.js";
+} from "./chunk-QWJXTRMA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-RLKVTU4G.js";
+} from "./chunk-33XTRNV7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3KDFSI3E.js.LEGAL.txt */
+/*! For license information please see serve-command-OCKXTZZX.js.LEGAL.txt */
