@@ -459,12 +459,12 @@ const CREATES_LISTENER =
 /**
  * Settings handed by address to a call that creates a listener from them, after the port is set
  * in the same function: libwebsockets' `info.port = 7681;` … `lws_create_context(&info)`.
+ * `creators` are the file's calls that create listeners.
  */
-function handedToStart(facts: FileFacts, holder: string, set: Assign): boolean {
+function handedToStart(facts: FileFacts, creators: readonly Call[], holder: string, set: Assign) {
   const area = facts.scopes[set.scope]?.at
-  return facts.calls.some(
+  return creators.some(
     (c) =>
-      CREATES_LISTENER.test(c.name) &&
       c.at.start > set.at.end &&
       (!area || contains(area, c.at)) &&
       // The extraction reads `&info` as `info`.
@@ -480,27 +480,27 @@ function handedToStart(facts: FileFacts, holder: string, set: Assign): boolean {
  */
 export function configuredPorts(facts: FileFacts, consts: Constants): ConfiguredPort[] {
   const out: ConfiguredPort[] = []
+  const starts = facts.calls.filter((c) => STARTS.test(c.name))
   // Options count only when the same function then starts something: `New(opts)` alone builds a
   // server that never listens (nats-server's TestGetConnectURLs). A helper's default port is
   // started by the helper itself.
   const startedAfter = (at: Span, scope: number) => {
     const area = facts.scopes[scope]?.at
-    return facts.calls.some(
-      (c) => STARTS.test(c.name) && c.at.start > at.end && (!area || contains(area, c.at)),
-    )
+    return starts.some((c) => c.at.start > at.end && (!area || contains(area, c.at)))
   }
   const add = (at: Span, scope: number, text: string, value: Value, started = true) => {
     const port = portOf(value, consts)
     if (port.kind === 'fixed' && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out.push({ at, scope, text, port: port.port })
   }
+  const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name))
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
     if (!PORT_FIELD.test(a.name) || !holder) continue
     // `opts.Port`, or options held by the server itself: Simple-Web-Server's `server.config.port`.
     if (holder.split('.').some((part) => OPTIONS.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)
-    else if (handedToStart(facts, holder, a))
+    else if (handedToStart(facts, creators, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)
   }
   // Not struct literals or named arguments (`&Options{Port: 4242}`, `RootConfig(port = 9000)`):
@@ -516,10 +516,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   // A value built with a port keyword and then started itself: aiosmtpd's `controller =
   // get_controller(handler, port=9025)`, then `controller.start()`. Started on that very value,
   // so not a parse test's expected settings; a client started is handed the port it dials.
-  const startsOn = Map.groupBy(
-    facts.calls.filter((c) => STARTS.test(c.name)),
-    (c) => c.receiver,
-  )
+  const startsOn = Map.groupBy(starts, (c) => c.receiver)
   // Python's `with server:` starts a driver the same way (testplan's `KafkaStandalone(…,
   // port=9092)` entered in its fixture).
   const entered = Map.groupBy(

@@ -3,7 +3,15 @@ import type { Severity } from '../finding.ts'
 import { mocksSocketModule, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
-import { contains, spanning, statementAround, type Block, type Call, type Span } from '../facts.ts'
+import {
+  contains,
+  spanning,
+  statementAround,
+  type Block,
+  type Call,
+  type FileFacts,
+  type Span,
+} from '../facts.ts'
 import { parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
@@ -36,6 +44,20 @@ const HEADER = /\.(?:h|hh|hpp|hxx)$/
 /** What makes a bound socket a server that clients reach: `listen`, `start`, `serve`, `accept`. */
 const SERVES = /^(?:listen|start|serve|run|accept)\w*$/i
 
+const keptResults = new WeakMap<FileFacts, Map<Call, string>>()
+
+/** Per file, the variable each call's result is assigned to (the first assignment that keeps it). */
+function keptIn(facts: FileFacts): Map<Call, string> {
+  let kept = keptResults.get(facts)
+  if (!kept) {
+    kept = new Map()
+    for (const a of facts.assigns)
+      if (a.value.kind === 'call' && !kept.has(a.value.call)) kept.set(a.value.call, a.target)
+    keptResults.set(facts, kept)
+  }
+  return kept
+}
+
 /**
  * A bind that a loop tries again when it fails, on a socket that then serves no one: a port in
  * use only moves the loop on, and no server stays on it for clients to reach. The failure goes
@@ -58,7 +80,7 @@ function retriedOnFailure(ctx: RuleContext, l: Listener): boolean {
   // The socket bound: what the call returns (Go's `ln, err := net.ListenTCP(…)`), its receiver
   // (`s.bind(…)`), or C's first argument (`::bind(sockfd, …)`).
   const socket = (c: Call) =>
-    ctx.facts.assigns.find((a) => a.value.kind === 'call' && a.value.call === c)?.target ||
+    keptIn(ctx.facts).get(c) ||
     c.receiver ||
     (c.args[0]?.value.kind === 'name' ? c.args[0].value.name : '')
   const sockets = new Set(binds.map(socket).filter(Boolean))

@@ -32185,32 +32185,32 @@ var OPTIONS2 = /(?:options|opts|config|conf|settings|cfg)$/i;
 var STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/;
 var SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/;
 var CREATES_LISTENER = /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen)$/;
-function handedToStart(facts, holder, set2) {
+function handedToStart(facts, creators, holder, set2) {
   const area = facts.scopes[set2.scope]?.at;
-  return facts.calls.some(
-    (c) => CREATES_LISTENER.test(c.name) && c.at.start > set2.at.end && (!area || contains(area, c.at)) && // The extraction reads `&info` as `info`.
+  return creators.some(
+    (c) => c.at.start > set2.at.end && (!area || contains(area, c.at)) && // The extraction reads `&info` as `info`.
     c.args.some((arg) => arg.value.text === holder || arg.value.text === `&${holder}`)
   );
 }
 function configuredPorts(facts, consts) {
   const out2 = [];
+  const starts = facts.calls.filter((c) => STARTS.test(c.name));
   const startedAfter = (at, scope) => {
     const area = facts.scopes[scope]?.at;
-    return facts.calls.some(
-      (c) => STARTS.test(c.name) && c.at.start > at.end && (!area || contains(area, c.at))
-    );
+    return starts.some((c) => c.at.start > at.end && (!area || contains(area, c.at)));
   };
   const add = (at, scope, text, value, started = true) => {
     const port = portOf(value, consts);
     if (port.kind === "fixed" && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out2.push({ at, scope, text, port: port.port });
   };
+  const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name));
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1);
     if (!PORT_FIELD.test(a.name) || !holder) continue;
     if (holder.split(".").some((part) => OPTIONS2.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
-    else if (handedToStart(facts, holder, a))
+    else if (handedToStart(facts, creators, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value);
   }
   const given = everyCallerGives(facts);
@@ -32219,10 +32219,7 @@ function configuredPorts(facts, consts) {
     if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i2))
       add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default);
   }
-  const startsOn = Map.groupBy(
-    facts.calls.filter((c) => STARTS.test(c.name)),
-    (c) => c.receiver
-  );
+  const startsOn = Map.groupBy(starts, (c) => c.receiver);
   const entered = Map.groupBy(
     facts.blocks.filter(
       (b) => b.kind === "with" && b.headText !== void 0 && /^[\w.]+$/.test(b.headText.trim())
@@ -34791,6 +34788,17 @@ var SEVERITY = "warning";
 var LISTENS = /^(?:listen|bind|serve)\w*$/i;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var SERVES = /^(?:listen|start|serve|run|accept)\w*$/i;
+var keptResults = /* @__PURE__ */ new WeakMap();
+function keptIn(facts) {
+  let kept = keptResults.get(facts);
+  if (!kept) {
+    kept = /* @__PURE__ */ new Map();
+    for (const a of facts.assigns)
+      if (a.value.kind === "call" && !kept.has(a.value.call)) kept.set(a.value.call, a.target);
+    keptResults.set(facts, kept);
+  }
+  return kept;
+}
 function retriedOnFailure(ctx, l) {
   const { blocks, calls, continues } = ctx.facts;
   const loop = blocks.findLast(
@@ -34800,7 +34808,7 @@ function retriedOnFailure(ctx, l) {
   const binds2 = calls.filter(
     (c) => LISTENS.test(c.name) && contains(loop.at, c.at) && c.at.end >= l.at.start
   );
-  const socket = (c) => ctx.facts.assigns.find((a) => a.value.kind === "call" && a.value.call === c)?.target || c.receiver || (c.args[0]?.value.kind === "name" ? c.args[0].value.name : "");
+  const socket = (c) => keptIn(ctx.facts).get(c) || c.receiver || (c.args[0]?.value.kind === "name" ? c.args[0].value.name : "");
   const sockets = new Set(binds2.map(socket).filter(Boolean));
   const fn = ctx.facts.scopes[namedScope(ctx, l.scope)];
   const serves = calls.some(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QWJXTRMA.js";
+} from "./chunk-SY6WCDBM.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-33XTRNV7.js";
+} from "./chunk-7FK5FOFW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OCKXTZZX.js.LEGAL.txt */
+/*! For license information please see serve-command-GFOKGGPS.js.LEGAL.txt */
