@@ -11,19 +11,33 @@ const EXPECTS_THROW =
 /** `with pytest.raises(…):`, `with self.assertRaises(OSError):`, `with self.assertRaisesRegex(…):`. */
 const RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/
 
+/** Per file, the assertions and `with` blocks that expect the code they run to throw. */
+const throwingAreas = new WeakMap<FileFacts, { asserts: Span[]; blocks: Span[] }>()
+
+function expectingThrow(facts: FileFacts): { asserts: Span[]; blocks: Span[] } {
+  let areas = throwingAreas.get(facts)
+  if (!areas) {
+    areas = {
+      asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
+      blocks: facts.blocks
+        .filter((b) => b.kind === 'with' && RAISES_BLOCK.test(b.headText ?? ''))
+        .map((b) => b.at),
+    }
+    throwingAreas.set(facts, areas)
+  }
+  return areas
+}
+
 /**
  * An argument-validation test's call that must throw before it binds anything: inside an
  * assertion that expects an exception (AssertJ's `assertThatExceptionOfType(…).isThrownBy(() -> …)`
  * too), or a Python `with` block that expects one.
  */
 export function expectedToFail(facts: FileFacts, at: Span): boolean {
+  const { asserts, blocks } = expectingThrow(facts)
   return (
-    facts.calls.some(
-      (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start,
-    ) ||
-    facts.blocks.some(
-      (b) => b.kind === 'with' && RAISES_BLOCK.test(b.headText ?? '') && contains(b.at, at),
-    )
+    asserts.some((a) => contains(a, at) && a.start !== at.start) ||
+    blocks.some((b) => contains(b, at))
   )
 }
 

@@ -31727,12 +31727,21 @@ function isWildcardV6(host) {
 // src/scan/binds-no-port.ts
 var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
 var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
+var throwingAreas = /* @__PURE__ */ new WeakMap();
+function expectingThrow(facts) {
+  let areas = throwingAreas.get(facts);
+  if (!areas) {
+    areas = {
+      asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
+      blocks: facts.blocks.filter((b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "")).map((b) => b.at)
+    };
+    throwingAreas.set(facts, areas);
+  }
+  return areas;
+}
 function expectedToFail(facts, at) {
-  return facts.calls.some(
-    (c) => EXPECTS_THROW.test(c.name) && contains(c.at, at) && c.at.start !== at.start
-  ) || facts.blocks.some(
-    (b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "") && contains(b.at, at)
-  );
+  const { asserts, blocks } = expectingThrow(facts);
+  return asserts.some((a) => contains(a, at) && a.start !== at.start) || blocks.some((b) => contains(b, at));
 }
 var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
 var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7FK5FOFW.js";
+} from "./chunk-HMHKO7EP.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SY6WCDBM.js.LEGAL.txt */
+/*! For license information please see chunk-GD65ITPP.js.LEGAL.txt */

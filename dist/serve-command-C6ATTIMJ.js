@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SY6WCDBM.js";
+} from "./chunk-GD65ITPP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7FK5FOFW.js";
+} from "./chunk-HMHKO7EP.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GFOKGGPS.js.LEGAL.txt */
+/*! For license information please see serve-command-C6ATTIMJ.js.LEGAL.txt */
