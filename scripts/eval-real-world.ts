@@ -74,6 +74,7 @@ export const FRESH_CENSUSES = [
   'fresh-repos-census-42.json',
   'fresh-repos-census-43.json',
   'fresh-repos-census-44.json',
+  'fresh-repos-census-45.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
