@@ -229,6 +229,24 @@ export function serverInjected(facts: FileFacts, call: Call): boolean {
   return options?.kind === 'object' && options.entries.some((e) => INJECTED_SERVER.test(e.key))
 }
 
+/**
+ * Constructors of a simulated network, whose sockets bind no host port: pion's `vnet.NewNet(…)`,
+ * libp2p's `mocknet.New()`.
+ */
+const VIRTUAL_NETWORK = /^(?:vnet|mocknet|simnet|memnet|netsim)\.\w+$/
+
+/**
+ * A listen call on an interface of a simulated network (pion's `turnNet, err :=
+ * vnet.NewNet(…)` … `turnNet.ListenPacket("udp4", "1.2.3.4:3478")`): nothing binds on the host.
+ */
+function onVirtualNetwork(facts: FileFacts, call: Call): boolean {
+  if (!/^[\w.]+$/.test(call.receiver)) return false
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
+  )
+  return built?.value.kind === 'call' && VIRTUAL_NETWORK.test(built.value.call.callee)
+}
+
 /** A variable given a plain socket (`s = socket.socket()`), whose listen() takes a backlog. */
 function isSocketVariable(name: string, facts: FileFacts): boolean {
   return (
@@ -849,18 +867,20 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     const fallback = found?.port.kind === 'unknown' ? libraryDefaultPort(call, family) : undefined
     const address = found && fallback ? { ...found, port: fallback } : found
     if (address) {
-      // A server whose options name a port but which is handed a listener binds nothing itself.
-      const handed =
+      // A server whose options name a port but which is handed a listener binds nothing itself,
+      // nor does one never started, one whose server is injected, or one on a simulated network.
+      const bindsNothing =
         (call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at))) ||
         neverStarted(facts, call, family) ||
-        serverInjected(facts, call)
+        serverInjected(facts, call) ||
+        onVirtualNetwork(facts, call)
       const given = defaultGiving(facts, call, address, consts)
       // A default's finding starts with the statement: `WireMockServer s =⏎ new WireMockServer(…)`.
       const from =
         given ??
         (fallback ? statementAround(facts, call.at) : undefined) ??
         (family === 'c' ? addressBuiltFor(facts, call) : undefined)
-      if (!handed)
+      if (!bindsNothing)
         out.push({ ...server(call, address), ...(from ? { at: spanning(from, call.at) } : {}) })
     } else {
       const helped =

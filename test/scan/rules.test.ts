@@ -3085,3 +3085,79 @@ describe.${guard}("preset", () => {
     expect(await races('false', 'runIf(process.env.WASMER)')).toBe(1)
   })
 })
+
+describe('census 45’s false findings: a listener on a simulated network', () => {
+  it('Go: pion’s vnet interface binds no host port; the host’s net package does', async () => {
+    // pion/webrtc's icegatherer_test.go.
+    const go = `package webrtc
+
+func TestTURN(t *testing.T) {
+	turnNet, err := vnet.NewNet(&vnet.NetConfig{StaticIPs: []string{"1.2.3.4"}})
+	require.NoError(t, err)
+	turnListener, err := turnNet.ListenPacket("udp4", "1.2.3.4:3478")
+	require.NoError(t, err)
+	hostListener, err := net.ListenPacket("udp4", "127.0.0.1:3479")
+	require.NoError(t, err)
+	_, _ = turnListener, hostListener
+}
+`
+    const r = await scanFiles({ 'icegatherer_test.go': go })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([8])
+  })
+})
+
+describe('census 45’s false findings: a random candidate that a probe tries', () => {
+  it('Java: a draw bound only to see whether it is free is PORT002’s probe, not a fixed port', async () => {
+    // line/armeria's ConsulTestBase.unusedPorts.
+    const java = (onFailure: string) => `class ConsulTestBase {
+    protected static int[] unusedPorts(int numPorts) {
+        final int[] ports = new int[numPorts];
+        final Random random = ThreadLocalRandom.current();
+        for (int i = 0; i < numPorts; i++) {
+            for (;;) {
+                final int candidatePort = random.nextInt(64512) + 1024;
+                try (ServerSocket ss = new ServerSocket()) {
+                    ss.bind(new InetSocketAddress("127.0.0.1", candidatePort));
+                    ports[i] = candidatePort;
+                    break;
+                } catch (IOException e) {
+                    ${onFailure}
+                }
+            }
+        }
+        return ports;
+    }
+}
+`
+    const draws = async (onFailure: string) =>
+      (await scanFiles({ 'src/test/java/ConsulTestBase.java': java(onFailure) })).findings.filter(
+        (f) => f.rule === 'PORT001' && /random port/.test(f.message),
+      ).length
+    expect(await draws('continue;')).toBe(0)
+    expect(await draws('throw new IllegalStateException(e);')).toBe(1)
+  })
+
+  it('Python: a new draw for the next turn of a probe loop is the probe’s too', async () => {
+    // man-group/pytest-plugins' get_ephemeral_port.
+    const py = (handOut: string) => `import random, socket
+
+def get_ephemeral_port(port=0, host="127.0.0.1"):
+    if port == 0:
+        port = random.randrange(1024, 32768)
+    while True:
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            s.bind((host, port))
+            ${handOut}
+        except socket.error:
+            port = random.randrange(1024, 32768)
+`
+    const lines = async (handOut: string) =>
+      (await scanFiles({ 'tests/fixtures.py': py(handOut) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines('port = s.getsockname()[1]; s.close(); return port')).toEqual([])
+    // A server kept on the drawn port is a fixed port's, both draws.
+    expect(await lines('s.listen(); return s')).toEqual([5, 12])
+  })
+})

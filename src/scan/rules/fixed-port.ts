@@ -138,9 +138,22 @@ export const fixedPortInTest: Rule = (ctx) => {
     ctx.facts.calls.some(
       (c) => (contains(c.at, r.at) || contains(r.at, c.at)) && callsFreePortHelper(ctx, c),
     )
+  // A draw tried by a bind that only moves on when it fails (armeria's `unusedPorts`: `for (;;) {
+  // candidatePort = random…; try (ServerSocket ss = …) { ss.bind(…candidatePort); break } catch
+  // … { continue } }`) is a probe, whose race is PORT002's; so is a new draw for the next turn of
+  // such a loop (pytest-server-fixtures' `except socket.error: port = random.randrange(…)`).
+  const probe = (l: Listener) => probesCandidate(ctx, l) || retriedOnFailure(ctx, l)
+  const loopBlocks = ctx.facts.blocks.filter((b) => b.kind === 'loop')
+  const redraws = (r: RandomPort, l: Listener) =>
+    r.variable !== undefined &&
+    hasWord(l.text, r.variable) &&
+    loopBlocks.some((b) => contains(b.at, r.at) && contains(b.at, l.at))
+  const probing = (r: RandomPort, use: Span | undefined) =>
+    ctx.listeners.some((l) => (use ? contains(use, l.at) : redraws(r, l)) && probe(l))
   const draws = randomPorts(ctx.facts)
     .filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r))
     .map((r) => ({ r, use: firstUse(ctx, r) }))
+    .filter(({ r, use }) => !probing(r, use))
   const drawnHere = (l: Listener) => draws.some(({ use }) => use && contains(use, l.at))
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue

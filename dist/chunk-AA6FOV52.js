@@ -32514,6 +32514,14 @@ function serverInjected(facts, call) {
   const options = built?.value.kind === "call" ? built.value.call.args[0]?.value : void 0;
   return options?.kind === "object" && options.entries.some((e) => INJECTED_SERVER.test(e.key));
 }
+var VIRTUAL_NETWORK = /^(?:vnet|mocknet|simnet|memnet|netsim)\.\w+$/;
+function onVirtualNetwork(facts, call) {
+  if (!/^[\w.]+$/.test(call.receiver)) return false;
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === "call"
+  );
+  return built?.value.kind === "call" && VIRTUAL_NETWORK.test(built.value.call.callee);
+}
 function isSocketVariable(name2, facts) {
   return facts.assigns.some(
     (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
@@ -32860,10 +32868,10 @@ function listenersOf(facts, family, consts) {
     const fallback = found?.port.kind === "unknown" ? libraryDefaultPort(call, family) : void 0;
     const address2 = found && fallback ? { ...found, port: fallback } : found;
     if (address2) {
-      const handed = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family) || serverInjected(facts, call);
+      const bindsNothing = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family) || serverInjected(facts, call) || onVirtualNetwork(facts, call);
       const given = defaultGiving(facts, call, address2, consts);
       const from = given ?? (fallback ? statementAround(facts, call.at) : void 0) ?? (family === "c" ? addressBuiltFor(facts, call) : void 0);
-      if (!handed)
+      if (!bindsNothing)
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
@@ -34846,7 +34854,11 @@ var fixedPortInTest = (ctx) => {
   const helperStart = (r) => ctx.facts.calls.some(
     (c) => (contains(c.at, r.at) || contains(r.at, c.at)) && callsFreePortHelper(ctx, c)
   );
-  const draws = randomPorts(ctx.facts).filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r)).map((r) => ({ r, use: firstUse(ctx, r) }));
+  const probe = (l) => probesCandidate(ctx, l) || retriedOnFailure(ctx, l);
+  const loopBlocks = ctx.facts.blocks.filter((b) => b.kind === "loop");
+  const redraws = (r, l) => r.variable !== void 0 && hasWord(l.text, r.variable) && loopBlocks.some((b) => contains(b.at, r.at) && contains(b.at, l.at));
+  const probing = (r, use) => ctx.listeners.some((l) => (use ? contains(use, l.at) : redraws(r, l)) && probe(l));
+  const draws = randomPorts(ctx.facts).filter((r) => inTest(ctx, r.scope) && !onlyInUrls(ctx, r) && !helperStart(r)).map((r) => ({ r, use: firstUse(ctx, r) })).filter(({ r, use }) => !probing(r, use));
   const drawnHere = (l) => draws.some(({ use }) => use && contains(use, l.at));
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
