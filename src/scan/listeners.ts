@@ -380,8 +380,14 @@ function isParameter(facts: FileFacts, at: Span, name: string): boolean {
   return facts.params.some((p) => p.name === name && contains(facts.scopes[p.scope]!.at, at))
 }
 
-/** What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. */
-const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i
+/**
+ * What a JVM server or its connector is called: `connector.setPort(…)`, `jetty.setPort(…)`. Not
+ * a builder alone, which as often describes a remote instance (zuul's `InstanceInfo.Builder`).
+ */
+const SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory/i
+
+/** Text with its string literals emptied. */
+const withoutStrings = (text: string) => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
 
 /** A receiver that makes sockets: `HttpServer.create`, `ServerSocketChannel.open`. */
 const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
@@ -482,9 +488,12 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
       return { port: { kind: 'unknown' } }
     return undefined
   }
+  // The receiver's own names, not the strings handed along its chain (zuul's
+  // `InstanceInfo.Builder.newBuilder().setHostName("server-list").setPort(7777)`).
   if (
     n === 'setPort' &&
-    (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) &&
+    (SERVER_PART.test(withoutStrings(call.receiver)) ||
+      constructedAs(call.receiver, facts, SERVER_PART)) &&
     // A URI's or a request's builder names where a client goes (httpcomponents' `new
     // URIBuilder().setHost("localhost").setPort(8443)`).
     !NAMES_DESTINATION.test(call.receiver) &&

@@ -3161,3 +3161,30 @@ def get_ephemeral_port(port=0, host="127.0.0.1"):
     expect(await lines('s.listen(); return s')).toEqual([5, 12])
   })
 })
+
+describe('census 45’s false findings: a builder that describes a remote instance', () => {
+  it('Java: InstanceInfo’s builder is given a port it dials; a connector listens on its own', async () => {
+    // Netflix/zuul's DefaultClientChannelManagerTest.
+    const java = `class DefaultClientChannelManagerTest {
+    @Test
+    void pickAddress() {
+        InstanceInfo instanceInfo = InstanceInfo.Builder.newBuilder()
+                .setAppName("app")
+                .setHostName("server-list")
+                .setPort(7777)
+                .build();
+        manager.start();
+    }
+
+    @Test
+    void serves() {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(8080);
+        server.start();
+    }
+}
+`
+    const r = await scanFiles({ 'src/test/java/DefaultClientChannelManagerTest.java': java })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([15])
+  })
+})

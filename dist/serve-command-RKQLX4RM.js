@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Q636256H.js";
+} from "./chunk-4I37EOOA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AA6FOV52.js";
+} from "./chunk-JBPI4QC4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-OG3IL745.js.LEGAL.txt */
+/*! For license information please see serve-command-RKQLX4RM.js.LEGAL.txt */

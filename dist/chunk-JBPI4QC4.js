@@ -32605,7 +32605,8 @@ function go2(call, consts) {
 function isParameter(facts, at, name2) {
   return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
 }
-var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory|builder/i;
+var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory/i;
+var withoutStrings = (text) => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
 var STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i;
@@ -32650,7 +32651,7 @@ function jvm(call, consts, facts) {
       return { port: { kind: "unknown" } };
     return void 0;
   }
-  if (n === "setPort" && (SERVER_PART.test(call.receiver) || constructedAs(call.receiver, facts, SERVER_PART)) && // A URI's or a request's builder names where a client goes (httpcomponents' `new
+  if (n === "setPort" && (SERVER_PART.test(withoutStrings(call.receiver)) || constructedAs(call.receiver, facts, SERVER_PART)) && // A URI's or a request's builder names where a client goes (httpcomponents' `new
   // URIBuilder().setHost("localhost").setPort(8443)`).
   !NAMES_DESTINATION.test(call.receiver) && // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
   // the valve on mock requests, spring-boot checks a properties getter after its setter.
