@@ -3188,3 +3188,32 @@ describe('census 45’s false findings: a builder that describes a remote instan
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([15])
   })
 })
+
+describe('census 45’s false findings: a list of nodes a client reaches', () => {
+  it('TypeScript: cluster nodes handed to a client are not a server’s options; one server’s are', async () => {
+    // taskforcesh/bullmq's tests/cluster.test.ts.
+    const ts = (nodes: string) => `describe('Cluster integration tests', () => {
+  const clusterNodes = ${nodes};
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = new Cluster(clusterNodes, { redisOptions: { maxRetriesPerRequest: null } });
+  });
+  it('processes a job', async () => {
+    const worker = new Worker(queueName, async () => {}, { connection: cluster });
+    worker.run();
+  });
+});
+`
+    const ports = async (nodes: string) =>
+      (await scanFiles({ 'tests/cluster.test.ts': ts(nodes) })).findings.filter(
+        (f) => f.rule === 'PORT001',
+      ).length
+    expect(
+      await ports(`[
+    { host: '127.0.0.1', port: 7001 },
+    { host: '127.0.0.1', port: 7002 },
+  ]`),
+    ).toBe(0)
+    expect(await ports(`{ host: '127.0.0.1', port: 7001 }`)).toBe(1)
+  })
+})

@@ -196,8 +196,25 @@ function handedListener(start: Call): boolean {
 }
 
 /** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
+/** A field that names a host: `host`, `hostname`, `Host`, `address`. */
+const HOST_FIELD = /^(?:host(?:name)?|address|addr|ip)$/i
+
+/**
+ * A list of host-and-port objects names the nodes a client reaches (bullmq's `clusterNodes = [{
+ * host: '127.0.0.1', port: 7001 }, …]` handed to ioredis's `Cluster`); a server's options name the
+ * one address it listens on.
+ */
+function nodeList(v: Value): boolean {
+  return (
+    v.kind === 'tuple' &&
+    v.items.length > 1 &&
+    v.items.every((i) => i.kind === 'object' && i.entries.some((e) => HOST_FIELD.test(e.key)))
+  )
+}
+
 function startOf(facts: FileFacts, at: Span): Call | undefined {
   const holder = innermostAssign(facts, at)
+  if (holder && nodeList(holder.value)) return undefined
   const call = innermostCall(facts, at)
   const startsHere = call && isStart(call) && !call.args.some((a) => stubsListen(a.value))
   // Options written into the call that starts, whose result is kept (listhen's `listener = await

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-JBPI4QC4.js";
+} from "./chunk-INKDH4GA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-4I37EOOA.js.LEGAL.txt */
+/*! For license information please see chunk-ZUU5ZWQE.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-4I37EOOA.js";
+} from "./chunk-ZUU5ZWQE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-JBPI4QC4.js";
+} from "./chunk-INKDH4GA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RKQLX4RM.js.LEGAL.txt */
+/*! For license information please see serve-command-ADAKMJM7.js.LEGAL.txt */

@@ -33931,8 +33931,13 @@ var SERVER_CALLEE = /(?:Server|Listener|Receiver|Gateway)$/;
 function handedListener(start2) {
   return (/^Serve(?:TLS)?$/.test(start2.name) || /Listener/.test(start2.name)) && start2.args.some((a) => /^(?:ln|l|lis|listener)$/i.test(a.value.text));
 }
+var HOST_FIELD = /^(?:host(?:name)?|address|addr|ip)$/i;
+function nodeList(v) {
+  return v.kind === "tuple" && v.items.length > 1 && v.items.every((i2) => i2.kind === "object" && i2.entries.some((e) => HOST_FIELD.test(e.key)));
+}
 function startOf(facts, at) {
   const holder = innermostAssign(facts, at);
+  if (holder && nodeList(holder.value)) return void 0;
   const call = innermostCall(facts, at);
   const startsHere = call && isStart(call) && !call.args.some((a) => stubsListen(a.value));
   if (startsHere && (!holder || contains(holder.at, call.at))) return call;
