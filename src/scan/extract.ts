@@ -98,6 +98,13 @@ const CATCH: ReadonlySet<string> = new Set(['except_clause', 'catch_clause', 'ca
 /** A loop's move to its next turn; Kotlin writes it as a jump expression. */
 const CONTINUE: ReadonlySet<string> = new Set(['continue_statement', 'continue_expression'])
 
+/** A C macro's body before a comment that ends its line: strings may hold `//` (`"http://…"`). */
+const MACRO_BODY = /^((?:"(?:[^"\\\n]|\\.)*"|[^"/\n]|\/(?![/*]))*?)\s*(?:\/\/.*|\/\*.*?\*\/)\s*$/
+
+function withoutTrailingComment(text: string): string {
+  return MACRO_BODY.exec(text)?.[1] ?? text
+}
+
 class Extractor {
   private readonly facts: FileFacts
   private readonly stack: (Scope & { endIndex: number })[] = []
@@ -792,10 +799,12 @@ class Extractor {
       if (inner) return this.valueOf(inner, depth + 1)
     }
     if (s.ints.has(type)) {
-      const value = parseInteger(node.text)
+      // A macro's body is raw text, with the comment after it: `#define PORT 5000 // default`.
+      const body = type === 'preproc_arg' ? withoutTrailingComment(node.text) : node.text
+      const value = parseInteger(body)
       if (value !== undefined) return { kind: 'int', value, text }
-      // A macro's body is raw text: `#define ADDRESS "localhost:907"` holds a string.
-      const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(node.text)
+      // `#define ADDRESS "localhost:907"` holds a string.
+      const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(body)
       if (type === 'preproc_arg' && quoted)
         return { kind: 'string', value: unquote(quoted[1]!), text }
     }

@@ -1317,7 +1317,8 @@ func TestLimits(t *testing.T) {
 	_, _ = server, other
 }
 `
-    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@10'])
+    // …and serverPort where it is defined.
+    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@10', 'PORT001@6'])
   })
 })
 
@@ -1426,7 +1427,7 @@ func TestAdmin(t *testing.T) {
 	_ = server
 }
 `
-    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@8'])
+    expect(hits(await scanFiles({ 'connect_test.go': go }))).toEqual(['PORT001@5', 'PORT001@8'])
   })
 })
 
@@ -1587,6 +1588,7 @@ mod tests {
 }
 `
     expect(hits(await scanFiles({ 'test/ProtocolTests.cs': cs }))).toEqual([
+      'PORT001@3',
       'PORT001@8',
       'PORT005@11',
     ])
@@ -3215,5 +3217,79 @@ describe('census 45’s false findings: a list of nodes a client reaches', () =>
   ]`),
     ).toBe(0)
     expect(await ports(`{ host: '127.0.0.1', port: 7001 }`)).toBe(1)
+  })
+})
+
+describe('PORT001: a constant that fixes the tests’ port, at its definition', () => {
+  it('TypeScript: node-opcua’s serverPort is reported where it is defined and where it listens', async () => {
+    // node-opcua's reverse-connect end-to-end test (opcua-01 in the real-world corpus).
+    const ts = (listen: string) => `const serverPort = 2231;
+const clientPort = 2232;
+
+describe("ReverseConnect", function () {
+    it("connects", async () => {
+        ${listen}
+        await server.start();
+        const client = OPCUAClient.create({});
+        await client.connect(\`opc.tcp://127.0.0.1:\${clientPort}\`);
+    });
+});
+`
+    const spans = async (listen: string) =>
+      spansOf(await scanFiles({ 'test/reverse_connect.test.ts': ts(listen) }), 'PORT001')
+    expect(await spans('const server = new OPCUAServer({ port: serverPort });')).toEqual([
+      [1, 1],
+      [6, 7],
+    ])
+    // Only the client reads clientPort; a server on port 0 fixes nothing.
+    expect(await spans('const server = new OPCUAServer({ port: 0 });')).toEqual([])
+  })
+
+  it('Python: a module constant assigned again is a counter, not a constant', async () => {
+    const py = (more: string) => `import socket
+
+PORT = 18080${more}
+
+
+def test_serves():
+    s = socket.socket()
+    s.bind(("127.0.0.1", PORT))
+    s.listen()
+`
+    const lines = async (more: string) =>
+      (await scanFiles({ 'tests/test_serves.py': py(more) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines('')).toEqual([3, 8])
+    expect(await lines('\nPORT = 18081')).toEqual([])
+  })
+})
+
+describe('PORT001: a start handed the port the test then dials', () => {
+  it('JavaScript: whatever the start is called, the test talks to the port it was handed', async () => {
+    // aerogear/graphql-testx's test (graphqltestxd-01 in the real-world corpus).
+    const js = (dial: string) => `test("starts", async t => {
+  const controller = newTestxController();
+  await controller.start(7896);
+  await ${dial};
+  await controller.close();
+});
+`
+    const spans = async (dial: string) =>
+      spansOf(await scanFiles({ 'test/controller.test.js': js(dial) }), 'PORT001')
+    expect(await spans('isNotConnectionRefused(t, "http://localhost:7896")')).toEqual([[3, 3]])
+    expect(await spans('isNotConnectionRefused(t, "http://localhost:7897")')).toEqual([])
+    // A client started on the port dials it.
+    expect(
+      spansOf(
+        await scanFiles({
+          'test/client.test.js': js('client.get("http://localhost:7896")').replace(
+            'controller.start',
+            'client.start',
+          ),
+        }),
+        'PORT001',
+      ),
+    ).toEqual([])
   })
 })

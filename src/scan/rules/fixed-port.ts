@@ -12,7 +12,7 @@ import {
   type FileFacts,
   type Span,
 } from '../facts.ts'
-import { parseAddress, portOf } from '../values.ts'
+import { MIN_PORT, parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
   headerPortTable,
@@ -25,6 +25,7 @@ import {
 } from '../server-helpers.ts'
 import { startedOptions, type StartedOption } from './started-options.ts'
 import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
+import { dialledAfter } from './serve-before-listen.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -271,6 +272,7 @@ export const fixedPortInTest: Rule = (ctx) => {
         'to the wrong server.',
     })
   }
+  hits.push(...startedThenDialled(ctx))
   for (const g of ctx.goroutines) {
     if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue
     hits.push({
@@ -310,7 +312,100 @@ export const fixedPortInTest: Rule = (ctx) => {
         '(EADDRINUSE).',
     })
   }
+  return [...hits, ...portConstants(ctx, hits)]
+}
+
+/** Calls that start what they are handed: `controller.start(7896)`, `initPrometheusExporter(8888)`. */
+const STARTS_HANDED = /^(?:start|init|run|listen|serve|launch|boot)\w*$/i
+/** …but not a client's: `client.start(8080)` dials. */
+const DIALS = /client|connect|dial|request|fetch/i
+
+/**
+ * A start handed a fixed port that the test then dials on the loopback (graphql-testx's `await
+ * controller.start(7896)` and `isNotConnectionRefused(t, "http://localhost:7896")`): whatever
+ * it is called, it serves on that port. Go's goroutines are read the same way above.
+ */
+function startedThenDialled(ctx: RuleContext): Hit[] {
+  const hits: Hit[] = []
+  for (const call of ctx.facts.calls) {
+    if (call.go || !STARTS_HANDED.test(call.name) || DIALS.test(call.callee)) continue
+    if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue
+    if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue
+    for (const arg of call.args) {
+      const handed = dialledAfter(ctx, call, arg.value)
+      if (!handed) continue
+      hits.push({
+        rule: 'PORT001',
+        severity: SEVERITY,
+        at: fromLiteral(ctx, call.at, call.text, call.scope, handed.port),
+        code: call.text,
+        message:
+          `Test code hands fixed port ${handed.port} to \`${call.callee}\` and dials that port on ` +
+          `line ${handed.dial.at.line}, so it serves there: parallel workers or another CI job on the ` +
+          'same host make it fail with EADDRINUSE, or talk to the wrong server.',
+      })
+      break
+    }
+  }
   return hits
+}
+
+/** Listener lines a constant's finding names before "and N more". */
+const MAX_LINES_NAMED = 5
+/** …and how near below its definition a listener must be to stand for the constant. */
+const NEXT_LINES = 2
+
+/**
+ * A constant of the test file that fixes its listeners' port (`const serverPort = 2231` at the top
+ * of node-opcua's end-to-end suite, Java's `private static final int TEST_PORT = 25332`): reported
+ * at its definition too, where the fix belongs, naming the listeners that read it; as a test
+ * header's port table is. The listeners keep their own findings, so a pull request that changes
+ * either line shows one.
+ */
+function portConstants(ctx: RuleContext, hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = []
+  for (const a of ctx.facts.assigns) {
+    if (namedScope(ctx, a.scope) !== 0 || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target))
+      continue
+    // Assigned once in the file: a constant, not a counter or a variable tests reassign.
+    if (ctx.consts.get(a.name) !== a.value) continue
+    const port = portOf(a.value, ctx.consts)
+    const address = a.value.kind === 'string' ? parseAddress(a.value.value) : undefined
+    const fixed =
+      port.kind === 'fixed' && !port.counted && !port.random
+        ? port.port
+        : address?.port !== undefined
+          ? Number(address.port)
+          : undefined
+    if (fixed === undefined || !(fixed >= MIN_PORT)) continue
+    // Reported where it is defined already: a counter's start, a literal a finding spans from.
+    if (hits.some((h) => h.rule === 'PORT001' && contains(h.at, a.at))) continue
+    const users = hits.filter(
+      (h) =>
+        h.rule === 'PORT001' &&
+        h.severity !== 'note' &&
+        hasWord(h.code, a.name) &&
+        h.message.includes(String(fixed)),
+    )
+    // A listener right below is in view already (a C++ `TEST_CASE` body's `constexpr … port =
+    // 12345;` over `app.port(port).run_async()`, read at the file's level).
+    if (users.every((h) => h.at.line > a.at.line && h.at.line <= a.at.endLine + NEXT_LINES))
+      continue
+    const lines = [...new Set(users.map((h) => h.at.line))].sort((x, y) => x - y)
+    const named = lines.slice(0, MAX_LINES_NAMED).join(', ')
+    const more = lines.length > MAX_LINES_NAMED ? ` and ${lines.length - MAX_LINES_NAMED} more` : ''
+    out.push({
+      rule: 'PORT001',
+      severity: SEVERITY,
+      at: a.at,
+      code: `${a.target} = ${a.value.text}`,
+      message:
+        `\`${a.name}\` fixes port ${fixed} for the test listener${lines.length > 1 ? 's' : ''} on ` +
+        `line${lines.length > 1 ? 's' : ''} ${named}${more}: parallel workers or another CI job on the ` +
+        `same host make ${lines.length > 1 ? 'them' : 'it'} fail with EADDRINUSE.`,
+    })
+  }
+  return out
 }
 
 /**

@@ -155,29 +155,41 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
     if ((!call.go && !closure) || call.callee.startsWith('func(') || !inTest(ctx, call.scope))
       continue
     const started = closure ?? call
-    const area = ctx.facts.scopes[namedScope(ctx, started.scope)]!.at
     for (const arg of call.args) {
-      // `Input(8080)`, or a port kept as text: `port := "28082"; go func() { Run(ctx, port, …) }()`.
-      const port = literalNumber(arg.value, ctx.consts)
-      if (port === undefined || port < MIN_HANDED_PORT || port > 65535) continue
-      const address = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`)
-      // …dialled as a literal, or through the same variable: `"http://localhost:" + port + path`.
-      const name = arg.value.kind === 'name' ? arg.value.name : undefined
-      const dialled = (a: { value: Value }) =>
-        (a.value.kind === 'string' && address.test(a.value.value)) ||
-        (name !== undefined &&
-          /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) &&
-          hasWord(a.value.text, name))
-      const dial = ctx.facts.calls.find(
-        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some(dialled),
-      )
-      if (dial) {
-        out.push({ call, started, port, dial })
+      const handed = dialledAfter(ctx, started, arg.value)
+      if (handed) {
+        out.push({ call, started, ...handed })
         break
       }
     }
   }
   return out
+}
+
+/**
+ * A port handed on as `value` (`Input(8080)`, or kept as text: `port := "28082"; … Run(ctx, port,
+ * …)`) that the function around `after` then dials, as a literal or through the same variable
+ * (`"http://localhost:" + port + path`): the port and the first call that dials it.
+ */
+export function dialledAfter(
+  ctx: Pick<RuleContext, 'facts' | 'consts' | 'testFile' | 'path'>,
+  after: Call,
+  value: Value,
+): { port: number; dial: Call } | undefined {
+  const port = literalNumber(value, ctx.consts)
+  if (port === undefined || port < MIN_HANDED_PORT || port > 65535) return undefined
+  const area = ctx.facts.scopes[namedScope(ctx, after.scope)]!.at
+  const address = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`)
+  const name = value.kind === 'name' ? value.name : undefined
+  const dialled = (a: { value: Value }) =>
+    (a.value.kind === 'string' && address.test(a.value.value)) ||
+    (name !== undefined &&
+      /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) &&
+      hasWord(a.value.text, name))
+  const dial = ctx.facts.calls.find(
+    (c) => c.at.start > after.at.end && contains(area, c.at) && c.args.some(dialled),
+  )
+  return dial && { port, dial }
 }
 
 /** A variable named for a listening address: `addr`, `listenAddr`, `serverAddress`. */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-INKDH4GA.js";
+} from "./chunk-KOQZ2OND.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZUU5ZWQE.js.LEGAL.txt */
+/*! For license information please see chunk-IKAYKHLI.js.LEGAL.txt */

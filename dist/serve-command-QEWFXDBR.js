@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZUU5ZWQE.js";
+} from "./chunk-IKAYKHLI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-INKDH4GA.js";
+} from "./chunk-KOQZ2OND.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-ADAKMJM7.js.LEGAL.txt */
+/*! For license information please see serve-command-QEWFXDBR.js.LEGAL.txt */

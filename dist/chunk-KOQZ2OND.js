@@ -30535,6 +30535,10 @@ var FUNCTION_LITERAL = /^(?:func_literal|function_expression|arrow_function|lamb
 var FINALLY = /* @__PURE__ */ new Set(["finally_clause", "finally_block"]);
 var CATCH = /* @__PURE__ */ new Set(["except_clause", "catch_clause", "catch_block"]);
 var CONTINUE = /* @__PURE__ */ new Set(["continue_statement", "continue_expression"]);
+var MACRO_BODY = /^((?:"(?:[^"\\\n]|\\.)*"|[^"/\n]|\/(?![/*]))*?)\s*(?:\/\/.*|\/\*.*?\*\/)\s*$/;
+function withoutTrailingComment(text) {
+  return MACRO_BODY.exec(text)?.[1] ?? text;
+}
 var Extractor = class {
   facts;
   stack = [];
@@ -31145,9 +31149,10 @@ ${next.text}`;
       if (inner) return this.valueOf(inner, depth + 1);
     }
     if (s.ints.has(type)) {
-      const value = parseInteger(node.text);
+      const body2 = type === "preproc_arg" ? withoutTrailingComment(node.text) : node.text;
+      const value = parseInteger(body2);
       if (value !== void 0) return { kind: "int", value, text };
-      const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(node.text);
+      const quoted = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(body2);
       if (type === "preproc_arg" && quoted)
         return { kind: "string", value: unquote(quoted[1]), text };
     }
@@ -33080,23 +33085,27 @@ function goroutineServers(ctx) {
     if (!call.go && !closure || call.callee.startsWith("func(") || !inTest(ctx, call.scope))
       continue;
     const started = closure ?? call;
-    const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
     for (const arg of call.args) {
-      const port = literalNumber(arg.value, ctx.consts);
-      if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) continue;
-      const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
-      const name2 = arg.value.kind === "name" ? arg.value.name : void 0;
-      const dialled = (a) => a.value.kind === "string" && address2.test(a.value.value) || name2 !== void 0 && /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) && hasWord(a.value.text, name2);
-      const dial = ctx.facts.calls.find(
-        (c) => c.at.start > started.at.end && contains(area, c.at) && c.args.some(dialled)
-      );
-      if (dial) {
-        out2.push({ call, started, port, dial });
+      const handed = dialledAfter(ctx, started, arg.value);
+      if (handed) {
+        out2.push({ call, started, ...handed });
         break;
       }
     }
   }
   return out2;
+}
+function dialledAfter(ctx, after, value) {
+  const port = literalNumber(value, ctx.consts);
+  if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) return void 0;
+  const area = ctx.facts.scopes[namedScope(ctx, after.scope)].at;
+  const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
+  const name2 = value.kind === "name" ? value.name : void 0;
+  const dialled = (a) => a.value.kind === "string" && address2.test(a.value.value) || name2 !== void 0 && /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) && hasWord(a.value.text, name2);
+  const dial = ctx.facts.calls.find(
+    (c) => c.at.start > after.at.end && contains(area, c.at) && c.args.some(dialled)
+  );
+  return dial && { port, dial };
 }
 var ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/;
 function handedDialledAddress(ctx, call, started) {
@@ -34947,6 +34956,7 @@ var fixedPortInTest = (ctx) => {
       message: `Test code ${s.inProcess ? "runs a server command" : "starts a server process"} on ${on}: parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
     });
   }
+  hits.push(...startedThenDialled(ctx));
   for (const g of ctx.goroutines) {
     if (ctx.listeners.some((l) => contains(g.call.at, l.at))) continue;
     hits.push({
@@ -34977,8 +34987,62 @@ var fixedPortInTest = (ctx) => {
       message: `Test code offsets fixed port ${w.from} by the parallel worker's index: unique among this run's workers, and the same numbers in every other run on the host, where they collide (EADDRINUSE).`
     });
   }
-  return hits;
+  return [...hits, ...portConstants(ctx, hits)];
 };
+var STARTS_HANDED = /^(?:start|init|run|listen|serve|launch|boot)\w*$/i;
+var DIALS2 = /client|connect|dial|request|fetch/i;
+function startedThenDialled(ctx) {
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (call.go || !STARTS_HANDED.test(call.name) || DIALS2.test(call.callee)) continue;
+    if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue;
+    if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue;
+    for (const arg of call.args) {
+      const handed = dialledAfter(ctx, call, arg.value);
+      if (!handed) continue;
+      hits.push({
+        rule: "PORT001",
+        severity: SEVERITY,
+        at: fromLiteral(ctx, call.at, call.text, call.scope, handed.port),
+        code: call.text,
+        message: `Test code hands fixed port ${handed.port} to \`${call.callee}\` and dials that port on line ${handed.dial.at.line}, so it serves there: parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
+      });
+      break;
+    }
+  }
+  return hits;
+}
+var MAX_LINES_NAMED = 5;
+var NEXT_LINES = 2;
+function portConstants(ctx, hits) {
+  const out2 = [];
+  for (const a of ctx.facts.assigns) {
+    if (namedScope(ctx, a.scope) !== 0 || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target))
+      continue;
+    if (ctx.consts.get(a.name) !== a.value) continue;
+    const port = portOf(a.value, ctx.consts);
+    const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : void 0;
+    const fixed = port.kind === "fixed" && !port.counted && !port.random ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
+    if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
+    if (hits.some((h) => h.rule === "PORT001" && contains(h.at, a.at))) continue;
+    const users = hits.filter(
+      (h) => h.rule === "PORT001" && h.severity !== "note" && hasWord(h.code, a.name) && h.message.includes(String(fixed))
+    );
+    if (users.every((h) => h.at.line > a.at.line && h.at.line <= a.at.endLine + NEXT_LINES))
+      continue;
+    const lines = [...new Set(users.map((h) => h.at.line))].sort((x, y) => x - y);
+    const named = lines.slice(0, MAX_LINES_NAMED).join(", ");
+    const more = lines.length > MAX_LINES_NAMED ? ` and ${lines.length - MAX_LINES_NAMED} more` : "";
+    out2.push({
+      rule: "PORT001",
+      severity: SEVERITY,
+      at: a.at,
+      code: `${a.target} = ${a.value.text}`,
+      message: `\`${a.name}\` fixes port ${fixed} for the test listener${lines.length > 1 ? "s" : ""} on line${lines.length > 1 ? "s" : ""} ${named}${more}: parallel workers or another CI job on the same host make ${lines.length > 1 ? "them" : "it"} fail with EADDRINUSE.`
+    });
+  }
+  return out2;
+}
 function firstUse(ctx, r) {
   const name2 = r.variable;
   if (!name2 || !/^[\w$]+$/.test(name2) || r.scope === 0) return void 0;
@@ -35395,7 +35459,7 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
-var DIALS2 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
+var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
@@ -35408,7 +35472,7 @@ var localhostFamily = (ctx) => {
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name)) return false;
-    if (DIALS2.test(call.callee)) return true;
+    if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
       (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)
