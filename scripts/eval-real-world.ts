@@ -56,6 +56,7 @@ export const JUDGEMENTS = [
   'unlabelled-judgements-census-30.json',
   'unlabelled-judgements-census-31.json',
   'unlabelled-judgements-census-39.json',
+  'unlabelled-judgements-census-46.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 /**
  * Judged findings of whole-repository scans of repositories outside the corpus: the precision a
@@ -75,6 +76,7 @@ export const FRESH_CENSUSES = [
   'fresh-repos-census-43.json',
   'fresh-repos-census-44.json',
   'fresh-repos-census-45.json',
+  'fresh-repos-census-46.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
