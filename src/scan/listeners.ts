@@ -503,11 +503,13 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
-  // A server started on a socket address (Minestom's `server.init(address)`,
-  // `process.start(new InetSocketAddress("localhost", 25565))`): a client would connect to it.
-  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
-    if (first?.kind === 'call' && first.call.name === 'InetSocketAddress')
-      return addressOf(first, consts)
+  // A server started on a socket address, built in place or held by a variable (Minestom's
+  // `address = new InetSocketAddress("localhost", 25565)` … `server.init(address)`,
+  // `process.start(new InetSocketAddress(…))`): a client would connect to it.
+  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1 && first) {
+    const address = resolve(first, consts)
+    if (address.kind === 'call' && address.call.name === 'InetSocketAddress')
+      return addressOf(address, consts)
   }
   // Not a mock's verification nor a period (`verify(mockReporter).start(5L, TimeUnit.MINUTES)`);
   // MockWebServer's `start(80)` is a port.
@@ -779,13 +781,14 @@ function addressedServer(
       return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
   }
   // `Address addr(…)` for one of the names given: a declaration the grammar may read as a
-  // function's (the most vexing parse).
+  // function's (the most vexing parse). The first, where `#if USE_IPV6 … #else … #endif` declares
+  // it once per branch (trantor's `InetAddress addr(8888, true, true)`): the finding covers both.
   const declares = call.args.flatMap((a) =>
     a.value.kind === 'name' && /^\w+$/.test(a.value.name)
       ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)]
       : [],
   )
-  const address = facts.calls.findLast(
+  const address = facts.calls.find(
     (c) =>
       c.isNew &&
       /^(?:Inet)?Address$/.test(c.name) &&
@@ -822,7 +825,7 @@ const BY_FAMILY: Record<
 
 /** Every call name a reader below accepts contains one of these. */
 const LISTENER_NAME =
-  /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/
+  /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/
 
 /** Node's modules that bind: mocked, they bind nothing for the whole test file. */
 const SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/

@@ -3293,3 +3293,48 @@ describe('PORT001: a start handed the port the test then dials', () => {
     ).toEqual([])
   })
 })
+
+describe('PORT001: an address held by a variable, or declared once per build branch', () => {
+  it('Java: Minestom’s server.init(address) with the address a local variable of the test', async () => {
+    // minestom-01 in the real-world corpus.
+    const java = (port: string) => `class ServerAddressTest {
+    @Test
+    public void inetAddressTest() throws IOException {
+        InetSocketAddress address = new InetSocketAddress("localhost", ${port});
+        var server = new Server();
+        server.init(address);
+        assertDoesNotThrow(server::start);
+    }
+
+    @Test
+    public void anyPortTest() throws IOException {
+        InetSocketAddress address = new InetSocketAddress("localhost", 0);
+        var server = new Server();
+        server.init(address);
+    }
+}
+`
+    const spans = async (port: string) =>
+      spansOf(await scanFiles({ 'src/test/java/ServerAddressTest.java': java(port) }), 'PORT001')
+    expect(await spans('25565')).toEqual([[4, 6]])
+    expect(await spans('0')).toEqual([])
+  })
+
+  it('C++: trantor’s address declared in both branches of #if USE_IPV6 is covered from the first', async () => {
+    // trantor-03 in the real-world corpus.
+    const cpp = `int main()
+{
+    EventLoopThread loopThread;
+#if USE_IPV6
+    InetAddress addr(8888, true, true);
+#else
+    InetAddress addr(8888);
+#endif
+    TcpServer server(loopThread.getLoop(), addr, "test");
+    server.start();
+}
+`
+    const r = await scanFiles({ 'trantor/tests/SSLServerTest.cc': cpp })
+    expect(spansOf(r, 'PORT001')).toEqual([[5, 9]])
+  })
+})

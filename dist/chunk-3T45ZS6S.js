@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KOQZ2OND.js";
+} from "./chunk-EKQGBTEY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-IKAYKHLI.js.LEGAL.txt */
+/*! For license information please see chunk-3T45ZS6S.js.LEGAL.txt */

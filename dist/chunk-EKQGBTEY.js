@@ -32663,9 +32663,10 @@ function jvm(call, consts, facts) {
   facts.calls.some((c) => STARTS_SOMETHING.test(c.name))) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
-  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1) {
-    if (first?.kind === "call" && first.call.name === "InetSocketAddress")
-      return addressOf(first, consts);
+  if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1 && first) {
+    const address2 = resolve(first, consts);
+    if (address2.kind === "call" && address2.call.name === "InetSocketAddress")
+      return addressOf(address2, consts);
   }
   if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver) && !/^verify\b/.test(call.receiver) && !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? "")) {
     return hostAndPort(call, consts, void 0, first);
@@ -32827,7 +32828,7 @@ function addressedServer(call, consts, facts, byScope) {
   const declares = call.args.flatMap(
     (a) => a.value.kind === "name" && /^\w+$/.test(a.value.name) ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)] : []
   );
-  const address2 = facts.calls.findLast(
+  const address2 = facts.calls.find(
     (c) => c.isNew && /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && declares.some((d) => d.test(c.text))
   );
   if (!address2) return void 0;
@@ -32849,7 +32850,7 @@ var BY_FAMILY = {
   rust: (c, k) => rust2(c, k),
   c: cFamily2
 };
-var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$/;
+var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/;
 var SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/;
 function mocksSocketModule(facts) {
   return facts.calls.some((c) => {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-IKAYKHLI.js";
+} from "./chunk-3T45ZS6S.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KOQZ2OND.js";
+} from "./chunk-EKQGBTEY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-QEWFXDBR.js.LEGAL.txt */
+/*! For license information please see serve-command-BIF7MU4E.js.LEGAL.txt */
