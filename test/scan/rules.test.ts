@@ -3338,3 +3338,35 @@ describe('PORT001: an address held by a variable, or declared once per build bra
     expect(spansOf(r, 'PORT001')).toEqual([[5, 9]])
   })
 })
+
+describe('census 44’s false findings: a client that asks the started server for its address', () => {
+  it('Go: go-libp2p’s server.Addrs() answers once the server has bound; a written address does not wait', async () => {
+    // libp2p/go-libp2p's p2p/http/example_test.go.
+    const go = (target: string) => `package libp2phttp_test
+
+import (
+	"net/http"
+
+	libp2phttp "github.com/libp2p/go-libp2p/p2p/http"
+)
+
+func ExampleHost_listenOnHTTPTransport() {
+	server := libp2phttp.Host{
+		InsecureAllowHTTP: true,
+		ListenAddrs:       []ma.Multiaddr{ma.StringCast("/ip4/127.0.0.1/tcp/0/http")},
+	}
+	go server.Serve()
+	defer server.Close()
+	resp, err := http.Get(${target})
+	_, _ = resp, err
+	// Output: Hello World
+}
+`
+    const races = async (target: string) =>
+      (await scanFiles({ 'p2p/http/example_test.go': go(target) })).findings.filter(
+        (f) => f.rule === 'PORT007',
+      ).length
+    expect(await races('"multiaddr:" + server.Addrs()[0].String()')).toBe(0)
+    expect(await races('"http://127.0.0.1:5001/hello"')).toBe(1)
+  })
+})

@@ -71,9 +71,31 @@ function clientAfter(
   if (!client || polls(ctx, client, start)) return undefined
   const waits = ctx.facts.calls.some(
     (c) =>
-      (WAITS.test(c.name) || takes(c)) && c.at.start > start.at.end && c.at.end < client.at.start,
+      ((WAITS.test(c.name) || takes(c)) &&
+        c.at.start > start.at.end &&
+        c.at.end < client.at.start) ||
+      readsBoundAddress(start, c, client),
   )
   return waits ? undefined : client
+}
+
+/** Methods that give the address a server has bound: `Addrs()`, `LocalAddr()`, `getLocalPort()`. */
+const BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port)$/
+
+/**
+ * The client dials an address it asks the started server for (go-libp2p's `go server.Serve()`
+ * … `client.Get("multiaddr:" + server.Addrs()[0].String())`): a server that listens on a port
+ * chosen when it binds can only answer once it has bound, so the asking waits for it.
+ */
+function readsBoundAddress(start: Call, c: Call, client: Call): boolean {
+  return (
+    start.receiver !== '' &&
+    c.receiver === start.receiver &&
+    BOUND_ADDRESS.test(c.name) &&
+    c.args.length === 0 &&
+    c.at.start > start.at.end &&
+    c.at.end <= client.at.end
+  )
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3T45ZS6S.js";
+} from "./chunk-IQSCNFQ6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-EKQGBTEY.js";
+} from "./chunk-PGUODNW3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BIF7MU4E.js.LEGAL.txt */
+/*! For license information please see serve-command-O7IRZQWH.js.LEGAL.txt */

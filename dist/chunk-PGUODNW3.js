@@ -33053,9 +33053,13 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
   );
   if (!client || polls(ctx, client, start2)) return void 0;
   const waits = ctx.facts.calls.some(
-    (c) => (WAITS.test(c.name) || takes(c)) && c.at.start > start2.at.end && c.at.end < client.at.start
+    (c) => (WAITS.test(c.name) || takes(c)) && c.at.start > start2.at.end && c.at.end < client.at.start || readsBoundAddress(start2, c, client)
   );
   return waits ? void 0 : client;
+}
+var BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port)$/;
+function readsBoundAddress(start2, c, client) {
+  return start2.receiver !== "" && c.receiver === start2.receiver && BOUND_ADDRESS.test(c.name) && c.args.length === 0 && c.at.start > start2.at.end && c.at.end <= client.at.end;
 }
 var lookup = (c) => {
   const first = c.args[0]?.value;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EKQGBTEY.js";
+} from "./chunk-PGUODNW3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3T45ZS6S.js.LEGAL.txt */
+/*! For license information please see chunk-IQSCNFQ6.js.LEGAL.txt */
