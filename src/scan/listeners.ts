@@ -233,7 +233,7 @@ export function serverInjected(facts: FileFacts, call: Call): boolean {
  * Constructors of a simulated network, whose sockets bind no host port: pion's `vnet.NewNet(…)`,
  * libp2p's `mocknet.New()`.
  */
-const VIRTUAL_NETWORK = /^(?:vnet|mocknet|simnet|memnet|netsim)\.\w+$/
+const VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$/
 
 /**
  * A listen call on an interface of a simulated network (pion's `turnNet, err :=

@@ -380,12 +380,13 @@ function portConstants(ctx: RuleContext, hits: readonly Hit[]): Hit[] {
     if (fixed === undefined || !(fixed >= MIN_PORT)) continue
     // Reported where it is defined already: a counter's start, a literal a finding spans from.
     if (hits.some((h) => h.rule === 'PORT001' && contains(h.at, a.at))) continue
+    const names = new RegExp(`(?<!\\d)${fixed}(?!\\d)`)
     const users = hits.filter(
       (h) =>
         h.rule === 'PORT001' &&
         h.severity !== 'note' &&
         hasWord(h.code, a.name) &&
-        h.message.includes(String(fixed)),
+        names.test(h.message),
     )
     // A listener right below is in view already (a C++ `TEST_CASE` body's `constexpr … port =
     // 12345;` over `app.port(port).run_async()`, read at the file's level).

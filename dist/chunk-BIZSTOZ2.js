@@ -32519,7 +32519,7 @@ function serverInjected(facts, call) {
   const options = built?.value.kind === "call" ? built.value.call.args[0]?.value : void 0;
   return options?.kind === "object" && options.entries.some((e) => INJECTED_SERVER.test(e.key));
 }
-var VIRTUAL_NETWORK = /^(?:vnet|mocknet|simnet|memnet|netsim)\.\w+$/;
+var VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$/;
 function onVirtualNetwork(facts, call) {
   if (!/^[\w.]+$/.test(call.receiver)) return false;
   const built = facts.assigns.findLast(
@@ -35030,8 +35030,9 @@ function portConstants(ctx, hits) {
     const fixed = port.kind === "fixed" && !port.counted && !port.random ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
     if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
     if (hits.some((h) => h.rule === "PORT001" && contains(h.at, a.at))) continue;
+    const names = new RegExp(`(?<!\\d)${fixed}(?!\\d)`);
     const users = hits.filter(
-      (h) => h.rule === "PORT001" && h.severity !== "note" && hasWord(h.code, a.name) && h.message.includes(String(fixed))
+      (h) => h.rule === "PORT001" && h.severity !== "note" && hasWord(h.code, a.name) && names.test(h.message)
     );
     if (users.every((h) => h.at.line > a.at.line && h.at.line <= a.at.endLine + NEXT_LINES))
       continue;
