@@ -350,6 +350,8 @@ function startedThenDialled(ctx: RuleContext): Hit[] {
   return hits
 }
 
+/** A name that holds a port: `Port`, `SOCKPORT`, `tcpport`, `serverPort`; not `TRANSPORT_…`, `REPORT_…`. */
+const PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i
 /** Listener lines a constant's finding names before "and N more". */
 const MAX_LINES_NAMED = 5
 /** …and how near below its definition a listener must be to stand for the constant. */
@@ -371,8 +373,10 @@ function portConstants(ctx: RuleContext, hits: readonly Hit[]): Hit[] {
     if (ctx.consts.get(a.name) !== a.value) continue
     const port = portOf(a.value, ctx.consts)
     const address = a.value.kind === 'string' ? parseAddress(a.value.value) : undefined
+    // A number named for a port, or an address: aeron's `REQUEST_STREAM_ID = 10000` beside
+    // `REQUEST_ENDPOINT = "localhost:10000"` is a stream, whatever it shares with the port.
     const fixed =
-      port.kind === 'fixed' && !port.counted && !port.random
+      port.kind === 'fixed' && !port.counted && !port.random && PORT_NAME.test(a.name)
         ? port.port
         : address?.port !== undefined
           ? Number(address.port)

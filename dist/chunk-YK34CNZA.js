@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-BIZSTOZ2.js";
+} from "./chunk-IHJB4VYU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-EUIYNWQ4.js.LEGAL.txt */
+/*! For license information please see chunk-YK34CNZA.js.LEGAL.txt */

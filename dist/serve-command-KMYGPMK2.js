@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EUIYNWQ4.js";
+} from "./chunk-YK34CNZA.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-BIZSTOZ2.js";
+} from "./chunk-IHJB4VYU.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CQIWPGQR.js.LEGAL.txt */
+/*! For license information please see serve-command-KMYGPMK2.js.LEGAL.txt */

@@ -35017,6 +35017,7 @@ function startedThenDialled(ctx) {
   }
   return hits;
 }
+var PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i;
 var MAX_LINES_NAMED = 5;
 var NEXT_LINES = 2;
 function portConstants(ctx, hits) {
@@ -35027,7 +35028,7 @@ function portConstants(ctx, hits) {
     if (ctx.consts.get(a.name) !== a.value) continue;
     const port = portOf(a.value, ctx.consts);
     const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : void 0;
-    const fixed = port.kind === "fixed" && !port.counted && !port.random ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
+    const fixed = port.kind === "fixed" && !port.counted && !port.random && PORT_NAME.test(a.name) ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
     if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
     if (hits.some((h) => h.rule === "PORT001" && contains(h.at, a.at))) continue;
     const names = new RegExp(`(?<!\\d)${fixed}(?!\\d)`);
