@@ -77,6 +77,7 @@ export const FRESH_CENSUSES = [
   'fresh-repos-census-44.json',
   'fresh-repos-census-45.json',
   'fresh-repos-census-46.json',
+  'fresh-repos-census-47.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
