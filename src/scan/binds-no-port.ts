@@ -3,6 +3,7 @@
 // parameters.
 import type { Call, FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
+import { perFile } from './per-file.ts'
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
 const EXPECTS_THROW =
@@ -11,22 +12,13 @@ const EXPECTS_THROW =
 /** `with pytest.raises(…):`, `with self.assertRaises(OSError):`, `with self.assertRaisesRegex(…):`. */
 const RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/
 
-/** Per file, the assertions and `with` blocks that expect the code they run to throw. */
-const throwingAreas = new WeakMap<FileFacts, { asserts: Span[]; blocks: Span[] }>()
-
-function expectingThrow(facts: FileFacts): { asserts: Span[]; blocks: Span[] } {
-  let areas = throwingAreas.get(facts)
-  if (!areas) {
-    areas = {
-      asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
-      blocks: facts.blocks
-        .filter((b) => b.kind === 'with' && RAISES_BLOCK.test(b.headText ?? ''))
-        .map((b) => b.at),
-    }
-    throwingAreas.set(facts, areas)
-  }
-  return areas
-}
+/** The file's assertions and `with` blocks that expect the code they run to throw. */
+const expectingThrow = perFile((facts: FileFacts) => ({
+  asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
+  blocks: facts.blocks
+    .filter((b) => b.kind === 'with' && RAISES_BLOCK.test(b.headText ?? ''))
+    .map((b) => b.at),
+}))
 
 /**
  * An argument-validation test's call that must throw before it binds anything: inside an
@@ -64,40 +56,33 @@ interface Opened {
   within?: Span
 }
 
-/** Per file, what each name was given, in source order: a call reads only its receiver's list. */
-const openedSockets = new WeakMap<FileFacts, Map<string, Opened[]>>()
+/** Every assignment of the file and every socket a `with` opens, by name, in source order. */
+const opened = perFile((facts: FileFacts): Map<string, Opened[]> => {
+  const found: Opened[] = []
+  for (const a of facts.assigns) {
+    const made =
+      a.value.kind === 'call' && /^socket$/i.test(a.value.call.name) ? a.value.call : undefined
+    const family = made && familyOf(made.args[0]?.value.text ?? '')
+    found.push({ target: a.target, family, scope: a.scope, at: a.at })
+  }
+  for (const b of facts.blocks) {
+    if (b.kind !== 'with') continue
+    for (const m of (b.headText ?? '').matchAll(WITH_SOCKET))
+      found.push({
+        target: m[2]!,
+        family: familyOf(m[1]!),
+        scope: b.scope,
+        at: b.at,
+        within: b.at,
+      })
+  }
+  found.sort((a, b) => a.at.start - b.at.start)
+  // A call reads only its receiver's list.
+  return Map.groupBy(found, (o) => o.target)
+})
 
 function familyOf(args: string): string {
   return `AF_${FAMILY.exec(args)?.[1] ?? 'INET'}`
-}
-
-/** Every assignment of the file and every socket a `with` opens, by name, in source order. */
-function opened(facts: FileFacts): Map<string, Opened[]> {
-  let byName = openedSockets.get(facts)
-  if (!byName) {
-    const found: Opened[] = []
-    for (const a of facts.assigns) {
-      const made =
-        a.value.kind === 'call' && /^socket$/i.test(a.value.call.name) ? a.value.call : undefined
-      const family = made && familyOf(made.args[0]?.value.text ?? '')
-      found.push({ target: a.target, family, scope: a.scope, at: a.at })
-    }
-    for (const b of facts.blocks) {
-      if (b.kind !== 'with') continue
-      for (const m of (b.headText ?? '').matchAll(WITH_SOCKET))
-        found.push({
-          target: m[2]!,
-          family: familyOf(m[1]!),
-          scope: b.scope,
-          at: b.at,
-          within: b.at,
-        })
-    }
-    found.sort((a, b) => a.at.start - b.at.start)
-    byName = Map.groupBy(found, (o) => o.target)
-    openedSockets.set(facts, byName)
-  }
-  return byName
 }
 
 /**

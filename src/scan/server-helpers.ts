@@ -4,6 +4,7 @@
 import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
+import { perFile } from './per-file.ts'
 import {
   counterBase,
   counterDrawnFrom,
@@ -190,15 +191,9 @@ export function chainedPort(call: Call, facts: FileFacts, consts: Constants): Po
 }
 
 // Searched once per file: a large test file has tens of thousands of calls.
-const settersOf = new WeakMap<FileFacts, Call[]>()
-function portSetters(facts: FileFacts): Call[] {
-  let setters = settersOf.get(facts)
-  if (!setters) {
-    setters = facts.calls.filter((c) => PORT_SETTER.test(c.name))
-    settersOf.set(facts, setters)
-  }
-  return setters
-}
+const portSetters = perFile((facts: FileFacts) =>
+  facts.calls.filter((c) => PORT_SETTER.test(c.name)),
+)
 
 /** A port key in an options object, or one level into it: `port`, `apiPort`, `lobbyConfig.apiPort`. */
 const PORT_KEY = /^(?:port|[a-z]\w*Port)$/

@@ -3,6 +3,7 @@
 import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
 import { contains } from './facts.ts'
+import { perFile } from './per-file.ts'
 
 export type Port =
   /**
@@ -161,17 +162,7 @@ export function assignsByScope(facts: FileFacts): Map<number, Assign[]> {
  * handed to a call beside the arguments it will get (`kwargs={…}`, `args=(…)`); a function the
  * file never uses keeps its default, since other files may call it without one.
  */
-export function everyCallerGives(facts: FileFacts): (index: number) => boolean {
-  let given = CALLERS_GIVE.get(facts)
-  if (!given) {
-    given = callersGive(facts)
-    CALLERS_GIVE.set(facts, given)
-  }
-  return given
-}
-
-/** everyCallerGives, read once per file: several rules lay out a file's values. */
-const CALLERS_GIVE = new WeakMap<FileFacts, (index: number) => boolean>()
+export const everyCallerGives = perFile(callersGive)
 
 function callersGive(facts: FileFacts): (index: number) => boolean {
   const uses = new Map<string, Call[]>()

@@ -2,6 +2,7 @@
 import type { Severity } from '../finding.ts'
 import type { Call, FileFacts, Scope, Span } from '../facts.ts'
 import { GO_EXAMPLE_OUTPUT, contains } from '../facts.ts'
+import { perFile } from '../per-file.ts'
 import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
 import { runByHand } from '../test-files.ts'
@@ -138,19 +139,16 @@ export function insideAny(calls: readonly Call[], at: Span, pattern: RegExp): bo
 const RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/
 
 /** The file's sequencing calls, found once: a test file can hold thousands of closes. */
-const SEQUENCERS = new WeakMap<readonly Call[], Call[]>()
+const sequencersIn = perFile((calls: readonly Call[]) =>
+  calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2),
+)
 
 /**
  * In the completion callback of `series(tasks, done)` (run-series, async): it runs after every
  * task, so a close there comes after the tasks' uses of the port (webtorrent's DHT tests).
  */
 export function inCompletion(calls: readonly Call[], at: Span): boolean {
-  let sequencers = SEQUENCERS.get(calls)
-  if (!sequencers) {
-    sequencers = calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2)
-    SEQUENCERS.set(calls, sequencers)
-  }
-  return sequencers.some((c) => contains(c.args[c.args.length - 1]!.at, at))
+  return sequencersIn(calls).some((c) => contains(c.args[c.args.length - 1]!.at, at))
 }
 
 export function mentionsMulticast(facts: FileFacts): boolean {

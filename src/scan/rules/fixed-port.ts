@@ -26,6 +26,7 @@ import {
 import { startedOptions, type StartedOption } from './started-options.ts'
 import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
 import { dialledAfter } from './serve-before-listen.ts'
+import { perFile } from '../per-file.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -45,19 +46,13 @@ const HEADER = /\.(?:h|hh|hpp|hxx)$/
 /** What makes a bound socket a server that clients reach: `listen`, `start`, `serve`, `accept`. */
 const SERVES = /^(?:listen|start|serve|run|accept)\w*$/i
 
-const keptResults = new WeakMap<FileFacts, Map<Call, string>>()
-
-/** Per file, the variable each call's result is assigned to (the first assignment that keeps it). */
-function keptIn(facts: FileFacts): Map<Call, string> {
-  let kept = keptResults.get(facts)
-  if (!kept) {
-    kept = new Map()
-    for (const a of facts.assigns)
-      if (a.value.kind === 'call' && !kept.has(a.value.call)) kept.set(a.value.call, a.target)
-    keptResults.set(facts, kept)
-  }
+/** The variable each call's result is assigned to (the first assignment that keeps it). */
+const keptIn = perFile((facts: FileFacts) => {
+  const kept = new Map<Call, string>()
+  for (const a of facts.assigns)
+    if (a.value.kind === 'call' && !kept.has(a.value.call)) kept.set(a.value.call, a.target)
   return kept
-}
+})
 
 /**
  * A bind that a loop tries again when it fails, on a socket that then serves no one: a port in

@@ -195,7 +195,6 @@ function handedListener(start: Call): boolean {
   )
 }
 
-/** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 /** A field that names a host: `host`, `hostname`, `Host`, `address`. */
 const HOST_FIELD = /^(?:host(?:name)?|address|addr|ip)$/i
 
@@ -212,6 +211,7 @@ function nodeList(v: Value): boolean {
   )
 }
 
+/** The call that starts the options at `at`: directly (`RunServer(&Options{…})`), or what holds them. */
 function startOf(facts: FileFacts, at: Span): Call | undefined {
   const holder = innermostAssign(facts, at)
   if (holder && nodeList(holder.value)) return undefined

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-IHJB4VYU.js";
+} from "./chunk-PXJ6Y2SJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YK34CNZA.js.LEGAL.txt */
+/*! For license information please see chunk-Q3SP7DXA.js.LEGAL.txt */

@@ -31296,6 +31296,17 @@ function implOwner(node) {
   return name2 ? { owner: name2 } : void 0;
 }
 
+// src/scan/per-file.ts
+function perFile(read) {
+  const kept = /* @__PURE__ */ new WeakMap();
+  return (key) => {
+    if (kept.has(key)) return kept.get(key);
+    const value = read(key);
+    kept.set(key, value);
+    return value;
+  };
+}
+
 // src/scan/values.ts
 var MIN_PORT = 1024;
 var ADDRESS_HOST = /^(?:|localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f]*:[\da-f:]*\]?)$/i;
@@ -31383,15 +31394,7 @@ function assignsByScope(facts) {
   }
   return out2;
 }
-function everyCallerGives(facts) {
-  let given = CALLERS_GIVE.get(facts);
-  if (!given) {
-    given = callersGive(facts);
-    CALLERS_GIVE.set(facts, given);
-  }
-  return given;
-}
-var CALLERS_GIVE = /* @__PURE__ */ new WeakMap();
+var everyCallerGives = perFile(callersGive);
 function callersGive(facts) {
   const uses = /* @__PURE__ */ new Map();
   const use = (name2, call) => {
@@ -31732,18 +31735,10 @@ function isWildcardV6(host) {
 // src/scan/binds-no-port.ts
 var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
 var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
-var throwingAreas = /* @__PURE__ */ new WeakMap();
-function expectingThrow(facts) {
-  let areas = throwingAreas.get(facts);
-  if (!areas) {
-    areas = {
-      asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
-      blocks: facts.blocks.filter((b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "")).map((b) => b.at)
-    };
-    throwingAreas.set(facts, areas);
-  }
-  return areas;
-}
+var expectingThrow = perFile((facts) => ({
+  asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
+  blocks: facts.blocks.filter((b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "")).map((b) => b.at)
+}));
 function expectedToFail(facts, at) {
   const { asserts, blocks } = expectingThrow(facts);
   return asserts.some((a) => contains(a, at) && a.start !== at.start) || blocks.some((b) => contains(b, at));
@@ -31751,35 +31746,29 @@ function expectedToFail(facts, at) {
 var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
 var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;
 var WITH_SOCKET = /\bsocket\(((?:[^()]|\([^()]*\))*)\)\s+as\s+(\w+)/g;
-var openedSockets = /* @__PURE__ */ new WeakMap();
+var opened = perFile((facts) => {
+  const found = [];
+  for (const a of facts.assigns) {
+    const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
+    const family = made && familyOf2(made.args[0]?.value.text ?? "");
+    found.push({ target: a.target, family, scope: a.scope, at: a.at });
+  }
+  for (const b of facts.blocks) {
+    if (b.kind !== "with") continue;
+    for (const m of (b.headText ?? "").matchAll(WITH_SOCKET))
+      found.push({
+        target: m[2],
+        family: familyOf2(m[1]),
+        scope: b.scope,
+        at: b.at,
+        within: b.at
+      });
+  }
+  found.sort((a, b) => a.at.start - b.at.start);
+  return Map.groupBy(found, (o) => o.target);
+});
 function familyOf2(args2) {
   return `AF_${FAMILY.exec(args2)?.[1] ?? "INET"}`;
-}
-function opened(facts) {
-  let byName = openedSockets.get(facts);
-  if (!byName) {
-    const found = [];
-    for (const a of facts.assigns) {
-      const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
-      const family = made && familyOf2(made.args[0]?.value.text ?? "");
-      found.push({ target: a.target, family, scope: a.scope, at: a.at });
-    }
-    for (const b of facts.blocks) {
-      if (b.kind !== "with") continue;
-      for (const m of (b.headText ?? "").matchAll(WITH_SOCKET))
-        found.push({
-          target: m[2],
-          family: familyOf2(m[1]),
-          scope: b.scope,
-          at: b.at,
-          within: b.at
-        });
-    }
-    found.sort((a, b) => a.at.start - b.at.start);
-    byName = Map.groupBy(found, (o) => o.target);
-    openedSockets.set(facts, byName);
-  }
-  return byName;
 }
 function socketFamily(facts, call) {
   const { receiver, at, scope } = call;
@@ -31952,14 +31941,11 @@ function insideAny(calls, at, pattern) {
   return calls.some((c) => pattern.test(c.name) && contains(c.at, at) && c.at.start !== at.start);
 }
 var RUNS_LAST = /^(?:series|waterfall|parallel|eachSeries|mapSeries|auto)$/;
-var SEQUENCERS = /* @__PURE__ */ new WeakMap();
+var sequencersIn = perFile(
+  (calls) => calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2)
+);
 function inCompletion(calls, at) {
-  let sequencers = SEQUENCERS.get(calls);
-  if (!sequencers) {
-    sequencers = calls.filter((c) => RUNS_LAST.test(c.name) && c.args.length >= 2);
-    SEQUENCERS.set(calls, sequencers);
-  }
-  return sequencers.some((c) => contains(c.args[c.args.length - 1].at, at));
+  return sequencersIn(calls).some((c) => contains(c.args[c.args.length - 1].at, at));
 }
 function mentionsMulticast(facts) {
   return facts.words.some(
@@ -32034,15 +32020,9 @@ function chainedPort(call, facts, consts) {
   }
   return void 0;
 }
-var settersOf = /* @__PURE__ */ new WeakMap();
-function portSetters(facts) {
-  let setters = settersOf.get(facts);
-  if (!setters) {
-    setters = facts.calls.filter((c) => PORT_SETTER.test(c.name));
-    settersOf.set(facts, setters);
-  }
-  return setters;
-}
+var portSetters = perFile(
+  (facts) => facts.calls.filter((c) => PORT_SETTER.test(c.name))
+);
 var PORT_KEY = /^(?:port|[a-z]\w*Port)$/;
 function objectPort(call, consts) {
   const inObject = (value, depth) => {
@@ -34825,17 +34805,12 @@ var SEVERITY = "warning";
 var LISTENS = /^(?:listen|bind|serve)\w*$/i;
 var HEADER = /\.(?:h|hh|hpp|hxx)$/;
 var SERVES = /^(?:listen|start|serve|run|accept)\w*$/i;
-var keptResults = /* @__PURE__ */ new WeakMap();
-function keptIn(facts) {
-  let kept = keptResults.get(facts);
-  if (!kept) {
-    kept = /* @__PURE__ */ new Map();
-    for (const a of facts.assigns)
-      if (a.value.kind === "call" && !kept.has(a.value.call)) kept.set(a.value.call, a.target);
-    keptResults.set(facts, kept);
-  }
+var keptIn = perFile((facts) => {
+  const kept = /* @__PURE__ */ new Map();
+  for (const a of facts.assigns)
+    if (a.value.kind === "call" && !kept.has(a.value.call)) kept.set(a.value.call, a.target);
   return kept;
-}
+});
 function retriedOnFailure(ctx, l) {
   const { blocks, calls, continues } = ctx.facts;
   const loop = blocks.findLast(
