@@ -396,7 +396,7 @@ const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
 const CLIENT_RECEIVER = /client|endpoint/i
 
 /** A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`. */
-const STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i
+export const STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i
 
 /**
  * Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`, RabbitMQ's

@@ -1,6 +1,6 @@
 // PORT001: a listener in test code asks for a literal port.
 import type { Severity } from '../finding.ts'
-import { mocksSocketModule, type Listener } from '../listeners.ts'
+import { mocksSocketModule, STARTS_SOMETHING, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import {
@@ -310,9 +310,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   return [...hits, ...portConstants(ctx, hits)]
 }
 
-/** Calls that start what they are handed: `controller.start(7896)`, `initPrometheusExporter(8888)`. */
-const STARTS_HANDED = /^(?:start|init|run|listen|serve|launch|boot)\w*$/i
-/** …but not a client's: `client.start(8080)` dials. */
+/** A start that is a client's: `client.start(8080)` dials. */
 const DIALS = /client|connect|dial|request|fetch/i
 
 /**
@@ -323,7 +321,7 @@ const DIALS = /client|connect|dial|request|fetch/i
 function startedThenDialled(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
   for (const call of ctx.facts.calls) {
-    if (call.go || !STARTS_HANDED.test(call.name) || DIALS.test(call.callee)) continue
+    if (call.go || !STARTS_SOMETHING.test(call.name) || DIALS.test(call.callee)) continue
     if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue
     if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue
     for (const arg of call.args) {

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Q3SP7DXA.js";
+} from "./chunk-64RCY6E4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-PXJ6Y2SJ.js";
+} from "./chunk-HDNTHJX3.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-GXLYH73G.js.LEGAL.txt */
+/*! For license information please see serve-command-3BY3PIML.js.LEGAL.txt */

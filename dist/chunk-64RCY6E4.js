@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-PXJ6Y2SJ.js";
+} from "./chunk-HDNTHJX3.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Q3SP7DXA.js.LEGAL.txt */
+/*! For license information please see chunk-64RCY6E4.js.LEGAL.txt */

@@ -34969,12 +34969,11 @@ var fixedPortInTest = (ctx) => {
   }
   return [...hits, ...portConstants(ctx, hits)];
 };
-var STARTS_HANDED = /^(?:start|init|run|listen|serve|launch|boot)\w*$/i;
 var DIALS2 = /client|connect|dial|request|fetch/i;
 function startedThenDialled(ctx) {
   const hits = [];
   for (const call of ctx.facts.calls) {
-    if (call.go || !STARTS_HANDED.test(call.name) || DIALS2.test(call.callee)) continue;
+    if (call.go || !STARTS_SOMETHING.test(call.name) || DIALS2.test(call.callee)) continue;
     if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue;
     if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue;
     for (const arg of call.args) {
