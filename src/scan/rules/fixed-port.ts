@@ -316,7 +316,8 @@ const DIALS = /client|connect|dial|request|fetch/i
 /**
  * A start handed a fixed port that the test then dials on the loopback (graphql-testx's `await
  * controller.start(7896)` and `isNotConnectionRefused(t, "http://localhost:7896")`): whatever
- * it is called, it serves on that port. Go's goroutines are read the same way above.
+ * it is called, it serves on that port. Go's goroutines are read the same way, and reported apart
+ * (serve-before-listen's `goroutineServers`).
  */
 function startedThenDialled(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
@@ -343,7 +344,10 @@ function startedThenDialled(ctx: RuleContext): Hit[] {
   return hits
 }
 
-/** A name that holds a port: `Port`, `SOCKPORT`, `tcpport`, `serverPort`; not `TRANSPORT_…`, `REPORT_…`. */
+/**
+ * A name that holds a port: `Port`, `SOCKPORT`, `tcpport`, `serverPort`; not `TRANSPORT_…`,
+ * `REPORT_…`. Looser than values.ts's NAMED_PORT, which reads words and misses `SOCKPORT`.
+ */
 const PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i
 /** Listener lines a constant's finding names before "and N more". */
 const MAX_LINES_NAMED = 5
