@@ -4,6 +4,7 @@
 import type { Call, FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import { perFile } from './per-file.ts'
+import { hasWord } from './rules/context.ts'
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
 const EXPECTS_THROW =
@@ -12,24 +13,54 @@ const EXPECTS_THROW =
 /** `with pytest.raises(…):`, `with self.assertRaises(OSError):`, `with self.assertRaisesRegex(…):`. */
 const RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/
 
+/** A rejection handler that hands back the error it is given: `.catch(e => e)`. */
+const KEEPS_ERROR = /^\(?\s*(\w+)\s*\)?\s*=>\s*\1$/
+
+/**
+ * A promise whose rejection the test keeps and then asserts on: playwright's
+ * `const error = await browserType.launch({ port: 1234 }).catch(e => e)` followed by
+ * `expect(error.message).toContain(…)`. A `.catch(e => e)` that only silences a failure is not one.
+ */
+function rejectionAsserted(facts: FileFacts, handler: Call): boolean {
+  const kept = facts.assigns.find((a) => a.name && contains(a.at, handler.at))
+  return (
+    kept !== undefined &&
+    facts.calls.some(
+      (c) =>
+        c.at.start > kept.at.end &&
+        /^(?:expect|assert\w*)$/.test(c.name) &&
+        c.args.some((a) => hasWord(a.value.text, kept.name)),
+    )
+  )
+}
+
 /** The file's assertions and `with` blocks that expect the code they run to throw. */
 const expectingThrow = perFile((facts: FileFacts) => ({
   asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
   blocks: facts.blocks
     .filter((b) => b.kind === 'with' && RAISES_BLOCK.test(b.headText ?? ''))
     .map((b) => b.at),
+  rejected: facts.calls
+    .filter(
+      (c) =>
+        c.name === 'catch' &&
+        KEEPS_ERROR.test(c.args[0]?.value.text ?? '') &&
+        rejectionAsserted(facts, c),
+    )
+    .map((c) => c.at),
 }))
 
 /**
  * An argument-validation test's call that must throw before it binds anything: inside an
  * assertion that expects an exception (AssertJ's `assertThatExceptionOfType(…).isThrownBy(() -> …)`
- * too), or a Python `with` block that expects one.
+ * too), a Python `with` block that expects one, or a promise whose kept rejection is asserted.
  */
 export function expectedToFail(facts: FileFacts, at: Span): boolean {
-  const { asserts, blocks } = expectingThrow(facts)
+  const { asserts, blocks, rejected } = expectingThrow(facts)
   return (
     asserts.some((a) => contains(a, at) && a.start !== at.start) ||
-    blocks.some((b) => contains(b, at))
+    blocks.some((b) => contains(b, at)) ||
+    rejected.some((r) => contains(r, at))
   )
 }
 

@@ -5,6 +5,7 @@ import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
 import { perFile } from './per-file.ts'
+import { ASSERTION } from './rules/context.ts'
 import {
   counterBase,
   counterDrawnFrom,
@@ -96,7 +97,12 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
   // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
-  if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver)) return undefined
+  if (
+    PRETEND_LISTENER.test(call.name) ||
+    SIMULATED.test(call.receiver) ||
+    ASSERTION.test(call.name)
+  )
+    return undefined
   const starts =
     STARTS_SERVER.test(call.name) ||
     OCCUPIES_PORT.test(call.name) ||

@@ -3391,3 +3391,65 @@ describe('census 47’s false findings: a number the listener reads that is not 
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([2, 7])
   })
 })
+
+describe('census 45’s false findings: what a test asserts is no client and no listener', () => {
+  it('TypeScript: playwright’s certificate names compared with toBe are not dialled', async () => {
+    // microsoft/playwright's tests/library/global-fetch.spec.ts.
+    const ts = (
+      subject: string,
+    ) => `it('should return security details', async ({ playwright, asset }) => {
+  const server = utils.createHttpsServer({}, (req, res) => res.end('{}'));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const request = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  const response = await request.get(\`https://127.0.0.1:\${server.address().port}/\`);
+  const securityDetails = await response.securityDetails();
+  ${subject}
+});
+`
+    const lines = async (subject: string) =>
+      (await scanFiles({ 'tests/library/global-fetch.spec.ts': ts(subject) })).findings
+        .filter((f) => f.rule === 'PORT005')
+        .map((f) => f.line)
+    expect(await lines("expect(securityDetails.subjectName).toBe('localhost');")).toEqual([])
+    expect(
+      await lines("await securityDetails.connect('localhost', server.address().port);"),
+    ).toEqual([7])
+  })
+
+  it('TypeScript: a port option the test expects to be refused, its error caught and asserted', async () => {
+    // microsoft/playwright's tests/library/browsertype-launch.spec.ts.
+    const ts = (
+      after: string,
+    ) => `it('should throw if port option is passed', async ({ browserType }) => {
+  const error = await browserType.launch({ port: 1234 } as any).catch(e => e);
+  ${after}
+});
+`
+    const lines = async (after: string) =>
+      (await scanFiles({ 'tests/library/browsertype-launch.spec.ts': ts(after) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines("expect(error!.message).toContain('Cannot specify a port');")).toEqual([])
+    expect(await lines('await page.goto(`http://127.0.0.1:1234/`);')).toEqual([2])
+  })
+
+  it('TypeScript: Vite’s resolved config compared with toMatchObject starts no server; preview() does', async () => {
+    // vitejs/vite's packages/vite/src/node/__tests__/config.spec.ts.
+    const ts = (
+      call: string,
+    ) => `test('preview inherits server config with port override', async () => {
+  ${call}({
+    preview: {
+      port: 3006,
+    },
+  })
+})
+`
+    const lines = async (call: string) =>
+      (await scanFiles({ 'src/__tests__/config.spec.ts': ts(call) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines("expect(await resolveConfig(config, 'serve')).toMatchObject")).toEqual([])
+    expect(await lines('await preview')).toEqual([2])
+  })
+})

@@ -27,6 +27,7 @@ import { startedOptions, type StartedOption } from './started-options.ts'
 import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
 import { dialledAfter } from './serve-before-listen.ts'
 import { perFile } from '../per-file.ts'
+import { expectedToFail } from '../binds-no-port.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -212,7 +213,8 @@ export const fixedPortInTest: Rule = (ctx) => {
     // A listener whose port the file does not show leaves it to its options (listhen's
     // `listen(handle, { port: { port: 3000 } })`).
     const inListener = ctx.listeners.some((l) => l.port.kind !== 'unknown' && contains(l.at, c.at))
-    if (!inTest(ctx, c.scope) || inListener || counted(c.at)) continue
+    if (!inTest(ctx, c.scope) || inListener || counted(c.at) || expectedToFail(ctx.facts, c.at))
+      continue
     hits.push({
       rule: 'PORT001',
       severity: SEVERITY,

@@ -31732,99 +31732,6 @@ function isWildcardV6(host) {
   return /^(?:::|0:0:0:0:0:0:0:0)$/.test(h) || /IPv6Any|in6addr_any|IN6ADDR_ANY|Ipv6Addr::UNSPECIFIED/.test(h);
 }
 
-// src/scan/binds-no-port.ts
-var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
-var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
-var expectingThrow = perFile((facts) => ({
-  asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
-  blocks: facts.blocks.filter((b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "")).map((b) => b.at)
-}));
-function expectedToFail(facts, at) {
-  const { asserts, blocks } = expectingThrow(facts);
-  return asserts.some((a) => contains(a, at) && a.start !== at.start) || blocks.some((b) => contains(b, at));
-}
-var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
-var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;
-var WITH_SOCKET = /\bsocket\(((?:[^()]|\([^()]*\))*)\)\s+as\s+(\w+)/g;
-var opened = perFile((facts) => {
-  const found = [];
-  for (const a of facts.assigns) {
-    const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
-    const family = made && familyOf2(made.args[0]?.value.text ?? "");
-    found.push({ target: a.target, family, scope: a.scope, at: a.at });
-  }
-  for (const b of facts.blocks) {
-    if (b.kind !== "with") continue;
-    for (const m of (b.headText ?? "").matchAll(WITH_SOCKET))
-      found.push({
-        target: m[2],
-        family: familyOf2(m[1]),
-        scope: b.scope,
-        at: b.at,
-        within: b.at
-      });
-  }
-  found.sort((a, b) => a.at.start - b.at.start);
-  return Map.groupBy(found, (o) => o.target);
-});
-function familyOf2(args2) {
-  return `AF_${FAMILY.exec(args2)?.[1] ?? "INET"}`;
-}
-function socketFamily(facts, call) {
-  const { receiver, at, scope } = call;
-  if (!receiver) return void 0;
-  const field2 = /^(?:self|this)\./.test(receiver);
-  return opened(facts).get(receiver)?.findLast(
-    (o) => o.at.start < at.start && (field2 || o.scope === scope) && (o.within === void 0 || contains(o.within, at))
-  )?.family;
-}
-function bindsQueryParameter(call) {
-  return /^bind\w*$/i.test(call.name) && // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, which the
-  // receiver's text holds without its generics, `prepare(…)`), or a statement held by name; not
-  // `query_socket` or `queryServer`.
-  (/(?:^|::|\.)(?:query\w*|prepare\w*)(?:::<[^>]*>|::)?\(/i.test(call.receiver) || /(?:^|\.)(?:stmt|statement)$/i.test(call.receiver));
-}
-
-// src/scan/config-text.ts
-var HOST = String.raw`(?:[\w.-]+|\[[\w:]*\])`;
-var SEPARATOR = String.raw`["']?[ \t]*[:=][ \t]*["']?`;
-var LISTEN_LINE = new RegExp(
-  String.raw`^[ \t]*["']?(?:` + String.raw`(?:listen|listen_addr(?:ess)?|bind_addr(?:ess)?|http_listen)${SEPARATOR}(?:${HOST}?:)?` + String.raw`|https?${SEPARATOR}${HOST}:` + String.raw`)(\d{2,5})["']?[ \t]*,?[ \t]*(?:(?:#|//).*)?$`,
-  "gm"
-);
-var RUNS = /^(?:[Rr]un|[Ss]tart|[Ll]aunch|[Bb]oot)(?:_\w+|[A-Z]\w*)$/;
-function configTextListeners(facts) {
-  const out2 = [];
-  for (const s of facts.strings) {
-    if (s.scope === 0 || !s.value.includes("\n")) continue;
-    const lines = [...s.value.matchAll(LISTEN_LINE)];
-    if (lines.length === 0) continue;
-    const area = facts.scopes[s.scope].at;
-    if (!facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
-    for (const m of lines) {
-      const port = Number(m[1]);
-      if (port <= 0 || port > 65535) continue;
-      out2.push({
-        kind: "server",
-        port: { kind: "fixed", port },
-        at: lineSpan(s, m.index, m[0].length),
-        scope: s.scope,
-        text: m[0].trim()
-      });
-    }
-  }
-  return out2;
-}
-function lineSpan(s, index, length) {
-  const before = s.value.slice(0, index);
-  const lines = before.split("\n").length - 1;
-  const open = Math.max(0, Math.floor((s.at.end - s.at.start - s.value.length) / 2));
-  const line = s.at.line + lines;
-  const column = lines === 0 ? s.at.column + open + index : index - before.lastIndexOf("\n");
-  const start2 = s.at.start + open + index;
-  return { line, column, endLine: line, endColumn: column + length, start: start2, end: start2 + length };
-}
-
 // src/scan/test-files.ts
 import { posix } from "node:path";
 var TEST_DIRS = /* @__PURE__ */ new Set([
@@ -31962,9 +31869,113 @@ function escapeRegExp(text) {
 function constructedConnected(call) {
   return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
 }
+var ASSERTION = /^(?:assert\w*|expect|to[A-Z]\w*|Equal\w*|(?:deep|strict)?[eE]qual|isEqualTo)$/;
 function hasWord(text, word) {
   if (!word) return false;
   return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
+}
+
+// src/scan/binds-no-port.ts
+var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
+var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
+var KEEPS_ERROR = /^\(?\s*(\w+)\s*\)?\s*=>\s*\1$/;
+function rejectionAsserted(facts, handler) {
+  const kept = facts.assigns.find((a) => a.name && contains(a.at, handler.at));
+  return kept !== void 0 && facts.calls.some(
+    (c) => c.at.start > kept.at.end && /^(?:expect|assert\w*)$/.test(c.name) && c.args.some((a) => hasWord(a.value.text, kept.name))
+  );
+}
+var expectingThrow = perFile((facts) => ({
+  asserts: facts.calls.filter((c) => EXPECTS_THROW.test(c.name)).map((c) => c.at),
+  blocks: facts.blocks.filter((b) => b.kind === "with" && RAISES_BLOCK.test(b.headText ?? "")).map((b) => b.at),
+  rejected: facts.calls.filter(
+    (c) => c.name === "catch" && KEEPS_ERROR.test(c.args[0]?.value.text ?? "") && rejectionAsserted(facts, c)
+  ).map((c) => c.at)
+}));
+function expectedToFail(facts, at) {
+  const { asserts, blocks, rejected } = expectingThrow(facts);
+  return asserts.some((a) => contains(a, at) && a.start !== at.start) || blocks.some((b) => contains(b, at)) || rejected.some((r) => contains(r, at));
+}
+var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
+var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;
+var WITH_SOCKET = /\bsocket\(((?:[^()]|\([^()]*\))*)\)\s+as\s+(\w+)/g;
+var opened = perFile((facts) => {
+  const found = [];
+  for (const a of facts.assigns) {
+    const made = a.value.kind === "call" && /^socket$/i.test(a.value.call.name) ? a.value.call : void 0;
+    const family = made && familyOf2(made.args[0]?.value.text ?? "");
+    found.push({ target: a.target, family, scope: a.scope, at: a.at });
+  }
+  for (const b of facts.blocks) {
+    if (b.kind !== "with") continue;
+    for (const m of (b.headText ?? "").matchAll(WITH_SOCKET))
+      found.push({
+        target: m[2],
+        family: familyOf2(m[1]),
+        scope: b.scope,
+        at: b.at,
+        within: b.at
+      });
+  }
+  found.sort((a, b) => a.at.start - b.at.start);
+  return Map.groupBy(found, (o) => o.target);
+});
+function familyOf2(args2) {
+  return `AF_${FAMILY.exec(args2)?.[1] ?? "INET"}`;
+}
+function socketFamily(facts, call) {
+  const { receiver, at, scope } = call;
+  if (!receiver) return void 0;
+  const field2 = /^(?:self|this)\./.test(receiver);
+  return opened(facts).get(receiver)?.findLast(
+    (o) => o.at.start < at.start && (field2 || o.scope === scope) && (o.within === void 0 || contains(o.within, at))
+  )?.family;
+}
+function bindsQueryParameter(call) {
+  return /^bind\w*$/i.test(call.name) && // A query made in the chain (`sqlx::query(…)`, `query_scalar::<_, i32>(…)`, which the
+  // receiver's text holds without its generics, `prepare(…)`), or a statement held by name; not
+  // `query_socket` or `queryServer`.
+  (/(?:^|::|\.)(?:query\w*|prepare\w*)(?:::<[^>]*>|::)?\(/i.test(call.receiver) || /(?:^|\.)(?:stmt|statement)$/i.test(call.receiver));
+}
+
+// src/scan/config-text.ts
+var HOST = String.raw`(?:[\w.-]+|\[[\w:]*\])`;
+var SEPARATOR = String.raw`["']?[ \t]*[:=][ \t]*["']?`;
+var LISTEN_LINE = new RegExp(
+  String.raw`^[ \t]*["']?(?:` + String.raw`(?:listen|listen_addr(?:ess)?|bind_addr(?:ess)?|http_listen)${SEPARATOR}(?:${HOST}?:)?` + String.raw`|https?${SEPARATOR}${HOST}:` + String.raw`)(\d{2,5})["']?[ \t]*,?[ \t]*(?:(?:#|//).*)?$`,
+  "gm"
+);
+var RUNS = /^(?:[Rr]un|[Ss]tart|[Ll]aunch|[Bb]oot)(?:_\w+|[A-Z]\w*)$/;
+function configTextListeners(facts) {
+  const out2 = [];
+  for (const s of facts.strings) {
+    if (s.scope === 0 || !s.value.includes("\n")) continue;
+    const lines = [...s.value.matchAll(LISTEN_LINE)];
+    if (lines.length === 0) continue;
+    const area = facts.scopes[s.scope].at;
+    if (!facts.calls.some((c) => RUNS.test(c.name) && contains(area, c.at))) continue;
+    for (const m of lines) {
+      const port = Number(m[1]);
+      if (port <= 0 || port > 65535) continue;
+      out2.push({
+        kind: "server",
+        port: { kind: "fixed", port },
+        at: lineSpan(s, m.index, m[0].length),
+        scope: s.scope,
+        text: m[0].trim()
+      });
+    }
+  }
+  return out2;
+}
+function lineSpan(s, index, length) {
+  const before = s.value.slice(0, index);
+  const lines = before.split("\n").length - 1;
+  const open = Math.max(0, Math.floor((s.at.end - s.at.start - s.value.length) / 2));
+  const line = s.at.line + lines;
+  const column = lines === 0 ? s.at.column + open + index : index - before.lastIndexOf("\n");
+  const start2 = s.at.start + open + index;
+  return { line, column, endLine: line, endColumn: column + length, start: start2, end: start2 + length };
 }
 
 // src/scan/server-helpers.ts
@@ -31984,7 +31995,8 @@ var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
-  if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver)) return void 0;
+  if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver) || ASSERTION.test(call.name))
+    return void 0;
   const starts = STARTS_SERVER.test(call.name) || OCCUPIES_PORT.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
   if (!starts && LAUNCHES.test(call.name))
@@ -34894,7 +34906,8 @@ var fixedPortInTest = (ctx) => {
   const reported = [...configured, ...options];
   for (const c of reported) {
     const inListener = ctx.listeners.some((l) => l.port.kind !== "unknown" && contains(l.at, c.at));
-    if (!inTest(ctx, c.scope) || inListener || counted2(c.at)) continue;
+    if (!inTest(ctx, c.scope) || inListener || counted2(c.at) || expectedToFail(ctx.facts, c.at))
+      continue;
     hits.push({
       rule: "PORT001",
       severity: SEVERITY,
@@ -35452,7 +35465,7 @@ var localhostFamily = (ctx) => {
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
-    if (!call || LOOKUP.test(call.name)) return false;
+    if (!call || LOOKUP.test(call.name) || ASSERTION.test(call.name)) return false;
     if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(

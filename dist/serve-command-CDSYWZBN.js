@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-64RCY6E4.js";
+} from "./chunk-NQCQOXJ5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HDNTHJX3.js";
+} from "./chunk-QMPZBIAW.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-3BY3PIML.js.LEGAL.txt */
+/*! For license information please see serve-command-CDSYWZBN.js.LEGAL.txt */
