@@ -391,6 +391,21 @@ function constructorArgs(node: Node): Node[] | null {
 }
 
 /**
+ * A constructor's member initializer builds the member as its declared type does:
+ * libjson-rpc-cpp's fixture `F() : server(IP, PORT)` with `TcpSocketServer server;` above it
+ * constructs a TcpSocketServer. The type of a member declared in the same class body, else null.
+ */
+function memberType(node: Node): Node | null {
+  const name = node.namedChildren.find((c) => c.type === 'field_identifier')?.text
+  const body = node.parent?.parent?.parent
+  if (!name || body?.type !== 'field_declaration_list') return null
+  const member = body.namedChildren.find(
+    (c) => c.type === 'field_declaration' && c.childForFieldName('declarator')?.text === name,
+  )
+  return member?.childForFieldName('type') ?? null
+}
+
+/**
  * An argument the grammar misread as a parameter: a bare name (`PORT`, read as a type) or a call
  * without arguments (`Ipv4::any()`, read as a parameter of function type), which keeps its text.
  */
@@ -417,6 +432,13 @@ const cFamily = (cpp: boolean): Syntax => ({
             args: (node) => constructorArgs(node) ?? [],
             isNew: true,
             when: (node) => constructorArgs(node) !== null,
+          },
+          field_initializer: {
+            callee: memberType,
+            args: (node) =>
+              node.namedChildren.find((c) => c.type === 'argument_list')?.namedChildren ?? [],
+            isNew: true,
+            when: (node) => memberType(node) !== null,
           },
         }
       : {}),

@@ -3453,3 +3453,27 @@ describe('census 45’s false findings: what a test asserts is no client and no 
     expect(await lines('await preview')).toEqual([2])
   })
 })
+
+describe('guiding misses of the twenty-fifth round', () => {
+  it('C++: a fixture’s member initializer constructs the server member on its fixed port', async () => {
+    // cinemast/libjson-rpc-cpp's src/test/test_connector_tcpsocket.cpp (libjsonrpccpp-02).
+    const cpp = (port: string) => `#define IP "127.0.0.1"
+#define PORT ${port}
+
+struct F {
+  TcpSocketServer server;
+  TcpSocketClient client;
+  F() : server(IP, PORT), client(IP, PORT) {
+    REQUIRE(server.StartListening());
+  }
+  ~F() { server.StopListening(); }
+};
+`
+    const lines = async (port: string) =>
+      (await scanFiles({ 'src/test/test_connector_tcpsocket.cpp': cpp(port) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines('50012')).toEqual([2, 7])
+    expect(await lines('0')).toEqual([])
+  })
+})

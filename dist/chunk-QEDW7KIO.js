@@ -30236,6 +30236,15 @@ function constructorArgs(node) {
   const args2 = params.map(misreadArgument);
   return args2.length > 0 && args2.every((a) => a !== null) ? args2 : null;
 }
+function memberType(node) {
+  const name2 = node.namedChildren.find((c) => c.type === "field_identifier")?.text;
+  const body2 = node.parent?.parent?.parent;
+  if (!name2 || body2?.type !== "field_declaration_list") return null;
+  const member = body2.namedChildren.find(
+    (c) => c.type === "field_declaration" && c.childForFieldName("declarator")?.text === name2
+  );
+  return member?.childForFieldName("type") ?? null;
+}
 function misreadArgument(param) {
   if (param.type !== "parameter_declaration") return null;
   const type = param.childForFieldName("type");
@@ -30254,6 +30263,12 @@ var cFamily = (cpp) => ({
         args: (node) => constructorArgs(node) ?? [],
         isNew: true,
         when: (node) => constructorArgs(node) !== null
+      },
+      field_initializer: {
+        callee: memberType,
+        args: (node) => node.namedChildren.find((c) => c.type === "argument_list")?.namedChildren ?? [],
+        isNew: true,
+        when: (node) => memberType(node) !== null
       }
     } : {}
   },

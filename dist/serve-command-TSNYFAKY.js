@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-NQCQOXJ5.js";
+} from "./chunk-A2AV3B7H.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QMPZBIAW.js";
+} from "./chunk-QEDW7KIO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CDSYWZBN.js.LEGAL.txt */
+/*! For license information please see serve-command-TSNYFAKY.js.LEGAL.txt */

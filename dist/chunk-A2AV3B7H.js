@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QMPZBIAW.js";
+} from "./chunk-QEDW7KIO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NQCQOXJ5.js.LEGAL.txt */
+/*! For license information please see chunk-A2AV3B7H.js.LEGAL.txt */
