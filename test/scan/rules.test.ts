@@ -3477,3 +3477,44 @@ struct F {
     expect(await lines('0')).toEqual([])
   })
 })
+
+describe('census 48’s false findings: a goroutine that serves on a listener already open', () => {
+  it('Go: hertz’s transporter built on the test’s listener, or asked for its own until it has one', async () => {
+    // cloudwego/hertz's pkg/network/netpoll/dial_test.go and pkg/network/standard/transport_test.go.
+    const handed = (options: string) => `package netpoll
+
+func TestDial(t *testing.T) {
+	ln := testutils.NewTestListener(t)
+	defer ln.Close()
+	transporter := NewTransporter(&config.Options{${options}})
+	go transporter.ListenAndServe(func(ctx context.Context, conn interface{}) error {
+		return nil
+	})
+	time.Sleep(100 * time.Millisecond)
+	_, err := net.Dial("tcp", "127.0.0.1:10101")
+	assert.Nil(t, err)
+}
+`
+    const polled = (wait: string) => `package standard
+
+func TestTransporter(t *testing.T) {
+	trans := NewTransporter(&config.Options{Network: "tcp", Addr: "127.0.0.1:0"}).(*transport)
+	go trans.ListenAndServe(func(ctx context.Context, conn interface{}) error {
+		return nil
+	})
+	${wait}
+	c, err := net.Dial("tcp", trans.Listener().Addr().String())
+	_ = c
+}
+`
+    const races = async (go: string) =>
+      (await scanFiles({ 'pkg/network/transport_test.go': go })).findings.filter(
+        (f) => f.rule === 'PORT007',
+      ).length
+    expect(await races(handed('Listener: ln'))).toBe(0)
+    expect(await races(handed('Addr: "127.0.0.1:10101"'))).toBe(1)
+    expect(
+      await races(polled('for trans.Listener() == nil { time.Sleep(time.Millisecond) }')),
+    ).toBe(0)
+  })
+})

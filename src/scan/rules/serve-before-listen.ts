@@ -79,8 +79,11 @@ function clientAfter(
   return waits ? undefined : client
 }
 
-/** Methods that give the address a server has bound: `Addrs()`, `LocalAddr()`, `getLocalPort()`. */
-const BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port)$/
+/**
+ * Methods that give the address a server has bound, or the listener that holds it: `Addrs()`,
+ * `LocalAddr()`, `getLocalPort()`, hertz's `trans.Listener()` (nil until `net.Listen` returned).
+ */
+const BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port|Listener)$/
 
 /**
  * The client dials an address it asks the started server for (go-libp2p's `go server.Serve()`
@@ -267,6 +270,26 @@ function startsServerObject(ctx: RuleContext, call: Call): boolean {
   return !built || (!built.oneOfResults && !/httptest/.test(built.value.text))
 }
 
+/**
+ * A server built around a listener the test opened first (hertz's `transporter :=
+ * NewTransporter(&config.Options{Listener: ln})` after `ln := testutils.NewTestListener(t)`):
+ * serving in the goroutine only accepts on a socket that already listens.
+ */
+function builtOnOpenListener(ctx: RuleContext, call: Call): boolean {
+  if (!/^[\w$]+$/.test(call.receiver)) return false
+  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === 'call')
+  return (
+    built !== undefined &&
+    ctx.facts.entries.some(
+      (e) =>
+        e.key === 'Listener' &&
+        contains(built.at, e.at) &&
+        e.value.kind === 'name' &&
+        lastAssign(ctx.facts, e.value.name, built.at, (a) => a.value.kind === 'call') !== undefined,
+    )
+  )
+}
+
 /** Set-up methods of a test suite or case, which the runner calls before the test. */
 const SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/
 
@@ -314,6 +337,7 @@ function go(ctx: RuleContext): Hit[] {
       given?.kind === 'name' ? given.name : undefined,
     )
     if (client && dialsListenAddress(client, call.receiver)) continue
+    if (builtOnOpenListener(ctx, call)) continue
     // miekg/dns calls the server's `NotifyStartedFunc` once it listens, fiber its
     // `ListenerAddrFunc`: a test that sets one waits on it (heminetwork's `close(started)`, then
     // `<-started`; fiber's `addrChan <- addr.String()`, then `<-addrChan`).

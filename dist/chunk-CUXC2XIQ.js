@@ -33064,7 +33064,7 @@ function clientAfter(ctx, start2, scope, address2, addressVariable) {
   );
   return waits ? void 0 : client;
 }
-var BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port)$/;
+var BOUND_ADDRESS = /^(?:Addrs?|LocalAddr|ListenAddrs?|getLocalPort|getPort|Port|Listener)$/;
 function readsBoundAddress(start2, c, client) {
   return start2.receiver !== "" && c.receiver === start2.receiver && BOUND_ADDRESS.test(c.name) && c.args.length === 0 && c.at.start > start2.at.end && c.at.end <= client.at.end;
 }
@@ -33143,6 +33143,13 @@ function startsServerObject(ctx, call) {
   const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
   return !built || !built.oneOfResults && !/httptest/.test(built.value.text);
 }
+function builtOnOpenListener(ctx, call) {
+  if (!/^[\w$]+$/.test(call.receiver)) return false;
+  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
+  return built !== void 0 && ctx.facts.entries.some(
+    (e) => e.key === "Listener" && contains(built.at, e.at) && e.value.kind === "name" && lastAssign(ctx.facts, e.value.name, built.at, (a) => a.value.kind === "call") !== void 0
+  );
+}
 var SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/;
 var SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i;
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
@@ -33175,6 +33182,7 @@ function go3(ctx) {
       given?.kind === "name" ? given.name : void 0
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
+    if (builtOnOpenListener(ctx, call)) continue;
     if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
