@@ -5,6 +5,7 @@ import type { Arg, Block, Call, Entry, FileFacts, Scope, Span, Value } from './f
 import { GO_EXAMPLE_OUTPUT, NO_LISTENER_COMMENT, WAITS_FOR_SERVER, spanning } from './facts.ts'
 import type { LanguageId } from './languages.ts'
 import { SYNTAX, type Syntax } from './syntax.ts'
+import { GO_BUILD_LINE } from './go-build.ts'
 import {
   cap,
   identifiersIn,
@@ -266,7 +267,8 @@ class Extractor {
     }
     if (s.comments.has(type)) {
       const text = node.text
-      if (text.includes('bind-probe') || GO_EXAMPLE_OUTPUT.test(text)) this.comment(node)
+      if (text.includes('bind-probe') || GO_EXAMPLE_OUTPUT.test(text) || GO_BUILD_LINE.test(text))
+        this.comment(node)
       else if (!this.continuesComment(node)) {
         // Read as one with the lines that wrap it, from its first line.
         const group = this.commentGroup(node)

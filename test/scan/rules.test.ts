@@ -3518,3 +3518,30 @@ func TestTransporter(t *testing.T) {
     ).toBe(0)
   })
 })
+
+describe('census 48’s false findings: SO_REUSEADDR where Go sets it anyway', () => {
+  it('Go: a test file built only outside Windows sets an option every Go listener there has', async () => {
+    // cloudwego/hertz's pkg/app/server/hertz_unix_test.go.
+    const go = (constraint: string) => `${constraint}
+
+package server
+
+func TestReusePorts(t *testing.T) {
+	cfg := &net.ListenConfig{Control: func(network, address string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) {
+			syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_REUSEADDR, 1)
+		})
+	}}
+	ln, _ := cfg.Listen(context.Background(), "tcp", "localhost:10093")
+	defer ln.Close()
+}
+`
+    const reuse = async (constraint: string, path = 'pkg/app/server/hertz_unix_test.go') =>
+      (await scanFiles({ [path]: go(constraint) })).findings.filter((f) => f.rule === 'PORT003')
+        .length
+    expect(await reuse('//go:build !windows')).toBe(0)
+    expect(await reuse('', 'pkg/app/server/hertz_linux_test.go')).toBe(0)
+    expect(await reuse('')).toBe(1)
+    expect(await reuse('//go:build linux || windows')).toBe(1)
+  })
+})

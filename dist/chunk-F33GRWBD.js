@@ -30315,6 +30315,85 @@ var SYNTAX = {
   cpp: cFamily(true)
 };
 
+// src/scan/go-build.ts
+var OTHER_OS = /* @__PURE__ */ new Set([
+  "aix",
+  "android",
+  "darwin",
+  "dragonfly",
+  "freebsd",
+  "hurd",
+  "illumos",
+  "ios",
+  "js",
+  "linux",
+  "netbsd",
+  "openbsd",
+  "plan9",
+  "solaris",
+  "wasip1",
+  "zos",
+  "unix"
+]);
+var NAME_OS = /_([a-z0-9]+)(?:_[a-z0-9]+)?(?:_test)?\.go$/;
+var GO_BUILD_LINE = /^\/\/go:build\s/;
+var MAX_FREE_TAGS = 8;
+function buildsOnlyElsewhere(path, comments) {
+  const suffix = NAME_OS.exec(path.split("/").pop() ?? "");
+  const named = suffix?.slice(1).find((part) => part !== void 0 && OTHER_OS.has(part));
+  if (named && named !== "unix") return true;
+  const line = comments.find((c) => GO_BUILD_LINE.test(c.text));
+  if (!line) return false;
+  const expression = line.text.replace(GO_BUILD_LINE, "");
+  const tokens = expression.match(/!|&&|\|\||\(|\)|[\w.]+/g) ?? [];
+  const free = [...new Set(tokens.filter((t) => /^[\w.]+$/.test(t) && !isOs2(t)))];
+  if (free.length > MAX_FREE_TAGS) return false;
+  for (let bits = 0; bits < 1 << free.length; bits++) {
+    const value = (tag) => tag === "windows" ? true : isOs2(tag) ? false : (bits & 1 << free.indexOf(tag)) !== 0;
+    const builds = evaluate(tokens, value);
+    if (builds !== false) return false;
+  }
+  return true;
+}
+function isOs2(tag) {
+  return tag === "windows" || OTHER_OS.has(tag);
+}
+function evaluate(tokens, value) {
+  let i2 = 0;
+  const or = () => {
+    let left = and();
+    while (left !== void 0 && tokens[i2] === "||") {
+      i2++;
+      const right = and();
+      left = right === void 0 ? void 0 : left || right;
+    }
+    return left;
+  };
+  const and = () => {
+    let left = not();
+    while (left !== void 0 && tokens[i2] === "&&") {
+      i2++;
+      const right = not();
+      left = right === void 0 ? void 0 : left && right;
+    }
+    return left;
+  };
+  const not = () => {
+    const token = tokens[i2++];
+    if (token === "!") {
+      const inner = not();
+      return inner === void 0 ? void 0 : !inner;
+    }
+    if (token === "(") {
+      const inner = or();
+      return tokens[i2++] === ")" ? inner : void 0;
+    }
+    return token !== void 0 && /^[\w.]+$/.test(token) ? value(token) : void 0;
+  };
+  const result = or();
+  return i2 === tokens.length ? result : void 0;
+}
+
 // src/scan/literals.ts
 var MAX_TEXT = 200;
 function splitCallee(text) {
@@ -30706,7 +30785,8 @@ var Extractor = class {
     }
     if (s.comments.has(type)) {
       const text = node.text;
-      if (text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text)) this.comment(node);
+      if (text.includes("bind-probe") || GO_EXAMPLE_OUTPUT.test(text) || GO_BUILD_LINE.test(text))
+        this.comment(node);
       else if (!this.continuesComment(node)) {
         const group = this.commentGroup(node);
         if (WAITS_FOR_SERVER.test(group.text) || NO_LISTENER_COMMENT.test(group.text))
@@ -35320,6 +35400,8 @@ function enablesReuseAddress(ctx) {
 function optionHits(ctx, option2) {
   const { facts } = ctx;
   if (mentionsMulticast(facts)) return [];
+  if (option2.rule === "PORT003" && ctx.family === "go" && buildsOnlyElsewhere(ctx.path, facts.comments))
+    return [];
   const found = enabledAt(ctx, option2);
   let probes;
   const probesIn = (area) => (probes ??= freePortRace(ctx)).some((h) => contains(area, h.at));

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CUXC2XIQ.js";
+} from "./chunk-F33GRWBD.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-LSNDFHNG.js.LEGAL.txt */
+/*! For license information please see chunk-AN4PGUYM.js.LEGAL.txt */

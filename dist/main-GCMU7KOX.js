@@ -5,7 +5,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-TI7OVO3O.js";
+} from "./chunk-UW3NEEYU.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-CUXC2XIQ.js";
+} from "./chunk-F33GRWBD.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-SAV3GG7H.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-FIODMG7U.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {
