@@ -4,12 +4,12 @@
 // JavaScript and TypeScript by their calls; JVM and .NET test methods by their annotations
 // (`@Disabled`, `[Fact(Skip = …)]`), Rust's by `#[ignore]` and Python's by
 // `@pytest.mark.skip`/`@unittest.skip` (all read in extract.ts); in any language the rest of a
-// test after its own unconditional skip call; and Python's `__main__` block, which runs only when
-// the file is started as a program.
+// test after its own unconditional skip call; Python's `__main__` block, which runs only when
+// the file is started as a program; and TypeScript's type tests, which are compiled, never run.
 import type { FileFacts, Span, Value } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
-import { pytestModule, runByHand } from './test-files.ts'
+import { pytestModule, runByHand, typeTestOnly } from './test-files.ts'
 
 const SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/
 const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
@@ -27,6 +27,7 @@ export function skippedTests(facts: FileFacts, family: Family, path: string): Sp
     return [...marked(facts), ...skippedHere(facts), ...(byHand ? mainOnly(facts) : [])]
   }
   if (family !== 'js') return [...marked(facts), ...skippedHere(facts)]
+  if (typeTestOnly(path)) return [facts.scopes[0]!.at]
   const out: Span[] = []
   for (const call of facts.calls) {
     const skipped =

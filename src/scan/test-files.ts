@@ -100,6 +100,14 @@ export function inTestDirectory(path: string, testGlobs: readonly string[] = [])
 export const runByHand = (path: string): boolean =>
   /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path)
 
+/**
+ * Type tests, which a checker compiles and never runs: TSTyche's `*.tst.ts`, tsd's and Vitest's
+ * typecheck mode's `*.test-d.ts` (mercurius's `test/types/index.tst.ts` calls
+ * `app.listen({ port: 3000 })` only to check its types).
+ */
+export const typeTestOnly = (path: string): boolean =>
+  /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path)
+
 /** A module pytest collects by its name: `test_x.py`, `x_test.py`. */
 export const pytestModule = (path: string): boolean =>
   /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path)

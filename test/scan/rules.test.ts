@@ -3545,3 +3545,24 @@ func TestReusePorts(t *testing.T) {
     expect(await reuse('//go:build linux || windows')).toBe(1)
   })
 })
+
+describe('census 48’s false findings: type tests, which are compiled and never run', () => {
+  it('TypeScript: mercurius’s TSTyche file and a tsd file start nothing; a runtime test does', async () => {
+    // mercurius-js/mercurius's test/types/index.tst.ts.
+    const ts = `import Fastify from 'fastify'
+import { expect } from 'tstyche'
+
+const app = Fastify()
+app.listen({ port: 3000 })
+expect(app.graphql).type.not.toBeNever()
+`
+    const r = await scanFiles({
+      'test/types/index.tst.ts': ts,
+      'test/types/index.test-d.ts': ts,
+      'test/types/index.test.ts': ts,
+    })
+    expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
+      'PORT001 test/types/index.test.ts:5',
+    ])
+  })
+})

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-AN4PGUYM.js";
+} from "./chunk-YT2GEYGB.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-F33GRWBD.js";
+} from "./chunk-VX5DYE7E.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FIODMG7U.js.LEGAL.txt */
+/*! For license information please see serve-command-ANIM4OCQ.js.LEGAL.txt */

@@ -31894,6 +31894,7 @@ function inTestDirectory(path, testGlobs = []) {
   return testGlobs.some((glob) => posix.matchesGlob(path, glob));
 }
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path);
+var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path);
 var pytestModule = (path) => /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path);
 
 // src/scan/rules/context.ts
@@ -35942,6 +35943,7 @@ function skippedTests(facts, family, path) {
     return [...marked(facts), ...skippedHere(facts), ...byHand ? mainOnly(facts) : []];
   }
   if (family !== "js") return [...marked(facts), ...skippedHere(facts)];
+  if (typeTestOnly(path)) return [facts.scopes[0].at];
   const out2 = [];
   for (const call of facts.calls) {
     const skipped = SKIPPED.test(call.name) || /^(?:skip|ignore)$/.test(call.name) && SKIPPING_RECEIVER.test(call.receiver) || call.callee === "Deno.test" && ignored(facts, call.args[0]?.at);
