@@ -64,6 +64,48 @@ export function expectedToFail(facts: FileFacts, at: Span): boolean {
   )
 }
 
+/** What a test may stub that would otherwise open a listener: Node's `createServer`, a `start`. */
+const STARTS_OR_LISTENS = /^(?:createServer|listen|start|serve|bind)$/
+/** Calls that stub an object's method: sinon's `stub(obj, 'name')`, Jest's and Vitest's `spyOn`. */
+const STUBS = /^(?:stub|spyOn)$/
+/** Calls on a Jest or Vitest spy that replace what it calls through to. */
+const REPLACES = /^mock(?:Implementation|ReturnValue|ResolvedValue|RejectedValue|ReturnThis)\w*$/
+
+/**
+ * Where the test has stubbed a method that starts or listens (pactum's `sandbox.stub(
+ * Server.prototype, 'start')` in a `beforeEach`, opentelemetry-js's `sinon.stub(http,
+ * 'createServer')` in one test): the function the stub is made in, or, from a fixture, the block
+ * the fixture prepares. A Jest spy counts only where its implementation is replaced: `spyOn`
+ * alone calls through.
+ */
+const stubbedStarts = perFile((facts: FileFacts): Span[] => {
+  const out: Span[] = []
+  for (const call of facts.calls) {
+    const method = call.args[1]?.value
+    if (
+      !STUBS.test(call.name) ||
+      method?.kind !== 'string' ||
+      !STARTS_OR_LISTENS.test(method.value)
+    )
+      continue
+    const replaced =
+      call.name === 'stub' ||
+      facts.calls.some(
+        (c) => REPLACES.test(c.name) && c.at.start === call.at.start && c.at.end > call.at.end,
+      )
+    if (!replaced) continue
+    const scope = facts.scopes[call.scope]!
+    const fixture = scope.role === 'argument' && /^(?:before\w*|setup)$/i.test(scope.passedTo)
+    out.push(fixture ? facts.scopes[scope.parent]!.at : scope.at)
+  }
+  return out
+})
+
+/** A listener's start at `at` runs where the test has stubbed starting or listening away. */
+export function startStubbed(facts: FileFacts, at: Span): boolean {
+  return stubbedStarts(facts).some((area) => contains(area, at))
+}
+
 /**
  * Address families whose addresses hold no port that two programs can collide on: Unix file
  * names, CAN identifiers (several ISO-TP sockets may register the same ones), packet interfaces,

@@ -24,6 +24,7 @@ import {
 import {
   bindsQueryParameter,
   expectedToFail,
+  startStubbed,
   PORTLESS_FAMILY,
   socketFamily,
 } from './binds-no-port.ts'
@@ -182,6 +183,33 @@ function untilBound(facts: FileFacts, call: Call): Span {
       c.receiver.replace(/^(?:this|self)\./, '') === variable,
   )
   return bind ? spanning(call.at, bind.at) : call.at
+}
+
+/** Calls in a helper's body that can start what listens: a start, a server built, a process. */
+const MAY_START =
+  /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server|Listener|Process|Command)$/
+
+/**
+ * A helper named for starting a server that the file defines, whose body starts nothing and calls
+ * no other function of the file: datastax's `CreateWithEndPoint("127.0.0.2", 1234)` builds an
+ * `IPEndPoint` value for an equality test. Where the body can be read, it says what the call does,
+ * not the name.
+ */
+function definedToStartNothing(facts: FileFacts, call: Call): boolean {
+  // A constructor's body need not start anything: the class's own methods do (NetCoreServer's
+  // `new EchoTcpServer(IPAddress.Any, port)`, then `server.Start()`).
+  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
+    return false
+  const helper = facts.scopes.find(
+    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
+  )
+  if (!helper) return false
+  const own = new Set(facts.scopes.filter((s) => s.role === 'declared').map((s) => s.name))
+  return !facts.calls.some(
+    (c) =>
+      contains(helper.at, c.at) &&
+      (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go),
+  )
 }
 
 /** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`, BTDB's `StartListening`. */
@@ -353,8 +381,12 @@ function isAddressText(v: Value | undefined, consts: Constants): boolean {
   return r.kind === 'call' && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name)
 }
 
+/** Go's subtest runner, `t.Run(name, func(t *testing.T) {…})`: a test, not a server. */
+const SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/
+
 function go(call: Call, consts: Constants): Address | undefined {
   const n = call.name
+  if (n === 'Run' && SUBTEST.test(call.receiver)) return undefined
   // quic-go's `quic.ListenAddr`/`ListenAddrEarly` and http3's `ListenAndServeQUIC` bind a UDP port.
   if (
     /^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)
@@ -395,8 +427,13 @@ const SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i
 /** …unless it says it dials: `SocketChannel` is a server's as often, `ClientSocketFactory` never. */
 const CLIENT_RECEIVER = /client|endpoint/i
 
-/** A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`. */
-export const STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i
+/**
+ * A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`,
+ * `listenAndServe`, `start_server`, an RPC provider's `export()` (sofa-rpc, Dubbo). The verb is a
+ * whole word of the name: not `ServerOptions` or `ListenerConfig`, which build settings.
+ */
+export const STARTS_SOMETHING =
+  /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?:[A-Z_]\w*)?$/
 
 /**
  * Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`, RabbitMQ's
@@ -902,7 +939,8 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       if (
         helped &&
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
-        !neverStarted(facts, call, family)
+        !neverStarted(facts, call, family) &&
+        !definedToStartNothing(facts, call)
       )
         out.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),
@@ -1016,7 +1054,9 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
     }
   }
   out.push(...configTextListeners(facts))
-  return out.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l))
+  return out
+    .filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at))
+    .map((l) => fromChainStart(facts, l))
 }
 
 /** A loopback or wildcard address written alone: the host a helper is told to listen on. */

@@ -1567,6 +1567,7 @@ mod tests {
     URIBuilder b = new URIBuilder("/").setScheme("http").setHost("localhost").setPort(8443);
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(8080);
+    server.start();
   }
 }
 `
@@ -3564,5 +3565,174 @@ expect(app.graphql).type.not.toBeNever()
     expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
       'PORT001 test/types/index.test.ts:5',
     ])
+  })
+})
+
+describe('census 49’s false findings: a helper named for a server whose body the file shows', () => {
+  it('C#: datastax’s CreateWithEndPoint builds an IPEndPoint value; a helper that starts a listener counts', async () => {
+    // datastax/csharp-driver's src/Cassandra.Tests/Connections/Control/ResolvedContactPointTests.cs.
+    const cs = (body: string) => `public class ResolvedContactPointTests
+{
+    [Test]
+    public void Should_EqualsReturnTrue_When_BothContactPointsReferToSameIPEndPoint()
+    {
+        var target = CreateWithEndPoint("127.0.0.2", 1234);
+        Assert.AreEqual(target, CreateWithEndPoint("127.0.0.2", 1234));
+    }
+
+    private IpLiteralContactPoint CreateWithEndPoint(string ipAddress, int port)
+    {
+        ${body}
+    }
+}
+`
+    const lines = async (body: string) =>
+      (await scanFiles({ 'src/Cassandra.Tests/ResolvedContactPointTests.cs': cs(body) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(
+      await lines(
+        'return new IpLiteralContactPoint(new IPEndPoint(IPAddress.Parse(ipAddress), port), new ServerNameResolver(options));',
+      ),
+    ).toEqual([])
+    expect(
+      await lines(
+        'var listener = new TcpListener(IPAddress.Parse(ipAddress), port); listener.Start(); return new IpLiteralContactPoint(listener.LocalEndpoint);',
+      ),
+    ).toEqual([6])
+  })
+
+  it('C#: NetCoreServer’s server class, whose constructor starts nothing, still listens once started', async () => {
+    // chronoxor/NetCoreServer's tests/TcpTests.cs (netcore-01).
+    const cs = `class EchoTcpServer : TcpServer
+{
+    public EchoTcpServer(IPAddress address, int port) : base(address, port) {}
+}
+
+public class TcpTests
+{
+    [Fact]
+    public void TcpServerTest()
+    {
+        var server = new EchoTcpServer(IPAddress.Any, 1111);
+        Assert.True(server.Start());
+    }
+}
+`
+    const r = await scanFiles({ 'tests/TcpTests.cs': cs })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([11])
+  })
+})
+
+describe('census 49’s false findings: a start the test has stubbed away', () => {
+  it('JavaScript: pactum’s Server.prototype.start stubbed in beforeEach; a suite without the stub listens', async () => {
+    // pactumjs/pactum's test/unit/mock.spec.js.
+    const js = (stub: string) => `const sandbox = require('sinon').createSandbox();
+const Server = require('../../src/models/server');
+const mock = require('../../src/exports/mock');
+
+describe('Mock', () => {
+  beforeEach(() => {
+    ${stub}
+  });
+
+  it('start with port', async () => {
+    await mock.start(3000);
+  });
+});
+`
+    const lines = async (stub: string) =>
+      (await scanFiles({ 'test/unit/mock.spec.js': js(stub) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines("this.serverStartStub = sandbox.stub(Server.prototype, 'start');")).toEqual(
+      [],
+    )
+    expect(
+      await lines("jest.spyOn(Server.prototype, 'start').mockImplementation(() => undefined);"),
+    ).toEqual([])
+    // A spy alone calls through to the real start.
+    expect(await lines("jest.spyOn(Server.prototype, 'start');")).toEqual([11])
+    expect(await lines("sandbox.stub(Server.prototype, 'addInteraction');")).toEqual([11])
+  })
+})
+
+describe('census 49’s false findings: settings built, never started', () => {
+  it('Java: jooby’s ServerOptions given a port and read back; started, the same options listen', async () => {
+    // jooby-project/jooby's jooby/src/test/java/io/jooby/ServerOptionsTest.java.
+    const java = (after: string) => `class ServerOptionsTest {
+  @Test
+  void testBasicAccessors() {
+    ServerOptions options = new ServerOptions();
+    options.setPort(9000);
+    assertEquals(9000, options.getPort());
+    ${after}
+  }
+}
+`
+    const lines = async (after: string) =>
+      (
+        await scanFiles({ 'jooby/src/test/java/io/jooby/ServerOptionsTest.java': java(after) })
+      ).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(await lines('')).toEqual([])
+    expect(await lines('new Jooby().setServerOptions(options).start();')).toEqual([5])
+  })
+})
+
+describe('census 49’s false findings: Go subtests are tests, not servers', () => {
+  it('Go: kratos’s t.Run over a table of addresses starts nothing; the test that listens does', async () => {
+    // go-kratos/kratos's internal/host/host_test.go.
+    const go = `package host
+
+func TestExtract(t *testing.T) {
+	tests := []struct{ addr, expect string }{{"127.0.0.1:80", "127.0.0.1:80"}}
+	for _, test := range tests {
+		t.Run(test.addr, func(t *testing.T) {
+			_, _ = Extract(test.addr, nil)
+		})
+	}
+}
+
+func TestExtract2(t *testing.T) {
+	addr := "localhost:9001"
+	lis, _ := net.Listen("tcp", addr)
+	_, _ = Extract(addr, lis)
+}
+`
+    const r = await scanFiles({ 'internal/host/host_test.go': go })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([13])
+  })
+})
+
+describe('PORT001: a start handed settings built in its arguments', () => {
+  it('C#: EasySocket’s StartListenersAsync given ListenerConfigs on ports the test then dials', async () => {
+    // JeongTaeLee/EasySocket's EasySocket.Test/Servers/TcpStreamPipeSocketServerTest.cs.
+    const cs = (dials: string) => `public class TcpStreamPipeSocketServerTest
+{
+    [TestMethod]
+    public async Task StartStopListeners()
+    {
+        int firstPort = 10021;
+        int secondPort = 10022;
+        await server.StartListenersAsync(new List<ListenerConfig>
+        {
+            new ListenerConfig("127.0.0.1", firstPort, 100),
+            new ListenerConfig("127.0.0.1", secondPort, 100)
+        });
+        ${dials}
+    }
+}
+`
+    const lines = async (dials: string) =>
+      (await scanFiles({ 'EasySocket.Test/Servers/ListenerTest.cs': cs(dials) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    const dial = (port: string) =>
+      `await TestExtensions.ConnectTcpSocketClient("127.0.0.1", ${port});`
+    expect(await lines(dial('firstPort') + dial('secondPort'))).toEqual([6, 7])
+    // Handed ports the test never dials may be anything: a backlog, a count.
+    expect(await lines('')).toEqual([])
   })
 })

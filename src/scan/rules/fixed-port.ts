@@ -27,7 +27,7 @@ import { startedOptions, type StartedOption } from './started-options.ts'
 import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
 import { dialledAfter } from './serve-before-listen.ts'
 import { perFile } from '../per-file.ts'
-import { expectedToFail } from '../binds-no-port.ts'
+import { expectedToFail, startStubbed } from '../binds-no-port.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -213,8 +213,8 @@ export const fixedPortInTest: Rule = (ctx) => {
     // A listener whose port the file does not show leaves it to its options (listhen's
     // `listen(handle, { port: { port: 3000 } })`).
     const inListener = ctx.listeners.some((l) => l.port.kind !== 'unknown' && contains(l.at, c.at))
-    if (!inTest(ctx, c.scope) || inListener || counted(c.at) || expectedToFail(ctx.facts, c.at))
-      continue
+    const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at)
+    if (!inTest(ctx, c.scope) || inListener || counted(c.at) || bindsNothing) continue
     hits.push({
       rule: 'PORT001',
       severity: SEVERITY,
@@ -327,9 +327,15 @@ function startedThenDialled(ctx: RuleContext): Hit[] {
     if (call.go || !STARTS_SOMETHING.test(call.name) || DIALS.test(call.callee)) continue
     if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue
     if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue
-    for (const arg of call.args) {
+    // Its arguments, and those of the settings built in them (EasySocket's
+    // `StartListenersAsync(new List<ListenerConfig> { new ListenerConfig("127.0.0.1", firstPort,
+    // 100), … })`): one finding per port.
+    const built = ctx.facts.calls.filter((c) => c.isNew && c !== call && contains(call.at, c.at))
+    const reported = new Set<number>()
+    for (const arg of [call, ...built].flatMap((c) => c.args)) {
       const handed = dialledAfter(ctx, call, arg.value)
-      if (!handed) continue
+      if (!handed || reported.has(handed.port)) continue
+      reported.add(handed.port)
       hits.push({
         rule: 'PORT001',
         severity: SEVERITY,
@@ -340,7 +346,6 @@ function startedThenDialled(ctx: RuleContext): Hit[] {
           `line ${handed.dial.at.line}, so it serves there: parallel workers or another CI job on the ` +
           'same host make it fail with EADDRINUSE, or talk to the wrong server.',
       })
-      break
     }
   }
   return hits

@@ -211,11 +211,22 @@ export function dialledAfter(
     (name !== undefined &&
       /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) &&
       hasWord(a.value.text, name))
+  // …or the loopback host and the port's variable as arguments of their own:
+  // `ConnectTcpSocketClient("127.0.0.1", firstPort)`.
+  const hostThenPort = (c: Call) =>
+    name !== undefined &&
+    c.args.some((a) => a.value.kind === 'string' && LOOPBACK_HOST.test(a.value.value)) &&
+    c.args.some((a) => a.value.kind === 'name' && a.value.name === name)
   const dial = ctx.facts.calls.find(
-    (c) => c.at.start > after.at.end && contains(area, c.at) && c.args.some(dialled),
+    (c) =>
+      c.at.start > after.at.end &&
+      contains(area, c.at) &&
+      (c.args.some(dialled) || hostThenPort(c)),
   )
   return dial && { port, dial }
 }
+
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/
 
 /** A variable named for a listening address: `addr`, `listenAddr`, `serverAddress`. */
 const ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/

@@ -31992,6 +31992,28 @@ function expectedToFail(facts, at) {
   const { asserts, blocks, rejected } = expectingThrow(facts);
   return asserts.some((a) => contains(a, at) && a.start !== at.start) || blocks.some((b) => contains(b, at)) || rejected.some((r) => contains(r, at));
 }
+var STARTS_OR_LISTENS = /^(?:createServer|listen|start|serve|bind)$/;
+var STUBS = /^(?:stub|spyOn)$/;
+var REPLACES = /^mock(?:Implementation|ReturnValue|ResolvedValue|RejectedValue|ReturnThis)\w*$/;
+var stubbedStarts = perFile((facts) => {
+  const out2 = [];
+  for (const call of facts.calls) {
+    const method = call.args[1]?.value;
+    if (!STUBS.test(call.name) || method?.kind !== "string" || !STARTS_OR_LISTENS.test(method.value))
+      continue;
+    const replaced = call.name === "stub" || facts.calls.some(
+      (c) => REPLACES.test(c.name) && c.at.start === call.at.start && c.at.end > call.at.end
+    );
+    if (!replaced) continue;
+    const scope = facts.scopes[call.scope];
+    const fixture = scope.role === "argument" && /^(?:before\w*|setup)$/i.test(scope.passedTo);
+    out2.push(fixture ? facts.scopes[scope.parent].at : scope.at);
+  }
+  return out2;
+});
+function startStubbed(facts, at) {
+  return stubbedStarts(facts).some((area) => contains(area, at));
+}
 var PORTLESS_FAMILY = /^AF_(?:UNIX|CAN|PACKET|NETLINK|ALG)$/;
 var FAMILY = /\b[AP]F_([A-Z0-9]+)\b/;
 var WITH_SOCKET = /\bsocket\(((?:[^()]|\([^()]*\))*)\)\s+as\s+(\w+)/g;
@@ -32584,6 +32606,19 @@ function untilBound(facts, call) {
   );
   return bind ? spanning(call.at, bind.at) : call.at;
 }
+var MAY_START = /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server|Listener|Process|Command)$/;
+function definedToStartNothing(facts, call) {
+  if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
+    return false;
+  const helper = facts.scopes.find(
+    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
+  );
+  if (!helper) return false;
+  const own = new Set(facts.scopes.filter((s) => s.role === "declared").map((s) => s.name));
+  return !facts.calls.some(
+    (c) => contains(helper.at, c.at) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go)
+  );
+}
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
   if (family !== "csharp" || !call.isNew) return false;
@@ -32681,8 +32716,10 @@ function isAddressText(v, consts) {
   }
   return r.kind === "call" && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name);
 }
+var SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/;
 function go2(call, consts) {
   const n = call.name;
+  if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
   if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
     if (addr2) return addressOf(addr2, consts);
@@ -32702,7 +32739,7 @@ var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory/i;
 var withoutStrings = (text) => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
-var STARTS_SOMETHING = /^(?:start|init|run|listen|bind|serve|deploy|boot|launch)\w*$/i;
+var STARTS_SOMETHING = /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?:[A-Z_]\w*)?$/;
 var NAMES_DESTINATION = /ur[il]|request|client|(?<!Http)ConnectionFactory|connection_?factory/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
@@ -32970,7 +33007,7 @@ function listenersOf(facts, family, consts) {
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call))
         out2.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),
           at: untilBound(facts, call)
@@ -33060,7 +33097,7 @@ function listenersOf(facts, family, consts) {
     }
   }
   out2.push(...configTextListeners(facts));
-  return out2.filter((l) => !expectedToFail(facts, l.at)).map((l) => fromChainStart(facts, l));
+  return out2.filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at)).map((l) => fromChainStart(facts, l));
 }
 var HOST_LITERAL = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1?|\[::1?\])$/;
 function helperHost(call, consts) {
@@ -33195,11 +33232,13 @@ function dialledAfter(ctx, after, value) {
   const address2 = new RegExp(`(?:^|localhost|127\\.0\\.0\\.1|\\[::1\\]):${port}(?!\\d)`);
   const name2 = value.kind === "name" ? value.name : void 0;
   const dialled = (a) => a.value.kind === "string" && address2.test(a.value.value) || name2 !== void 0 && /localhost|127\.0\.0\.1|:\/\//.test(a.value.text) && hasWord(a.value.text, name2);
+  const hostThenPort = (c) => name2 !== void 0 && c.args.some((a) => a.value.kind === "string" && LOOPBACK_HOST.test(a.value.value)) && c.args.some((a) => a.value.kind === "name" && a.value.name === name2);
   const dial = ctx.facts.calls.find(
-    (c) => c.at.start > after.at.end && contains(area, c.at) && c.args.some(dialled)
+    (c) => c.at.start > after.at.end && contains(area, c.at) && (c.args.some(dialled) || hostThenPort(c))
   );
   return dial && { port, dial };
 }
+var LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/;
 var ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/;
 function handedDialledAddress(ctx, call, started) {
   const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;
@@ -35010,8 +35049,8 @@ var fixedPortInTest = (ctx) => {
   const reported = [...configured, ...options];
   for (const c of reported) {
     const inListener = ctx.listeners.some((l) => l.port.kind !== "unknown" && contains(l.at, c.at));
-    if (!inTest(ctx, c.scope) || inListener || counted2(c.at) || expectedToFail(ctx.facts, c.at))
-      continue;
+    const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at);
+    if (!inTest(ctx, c.scope) || inListener || counted2(c.at) || bindsNothing) continue;
     hits.push({
       rule: "PORT001",
       severity: SEVERITY,
@@ -35093,9 +35132,12 @@ function startedThenDialled(ctx) {
     if (call.go || !STARTS_SOMETHING.test(call.name) || DIALS2.test(call.callee)) continue;
     if (!inTest(ctx, call.scope) || ctx.goroutines.some((g) => g.call === call)) continue;
     if (ctx.listeners.some((l) => l.call === call || contains(l.at, call.at))) continue;
-    for (const arg of call.args) {
+    const built = ctx.facts.calls.filter((c) => c.isNew && c !== call && contains(call.at, c.at));
+    const reported = /* @__PURE__ */ new Set();
+    for (const arg of [call, ...built].flatMap((c) => c.args)) {
       const handed = dialledAfter(ctx, call, arg.value);
-      if (!handed) continue;
+      if (!handed || reported.has(handed.port)) continue;
+      reported.add(handed.port);
       hits.push({
         rule: "PORT001",
         severity: SEVERITY,
@@ -35103,7 +35145,6 @@ function startedThenDialled(ctx) {
         code: call.text,
         message: `Test code hands fixed port ${handed.port} to \`${call.callee}\` and dials that port on line ${handed.dial.at.line}, so it serves there: parallel workers or another CI job on the same host make it fail with EADDRINUSE, or talk to the wrong server.`
       });
-      break;
     }
   }
   return hits;

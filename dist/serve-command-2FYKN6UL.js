@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-YT2GEYGB.js";
+} from "./chunk-3SFNM7OE.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-VX5DYE7E.js";
+} from "./chunk-CK6XZGLO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-ANIM4OCQ.js.LEGAL.txt */
+/*! For license information please see serve-command-2FYKN6UL.js.LEGAL.txt */
