@@ -3736,3 +3736,80 @@ describe('PORT001: a start handed settings built in its arguments', () => {
     expect(await lines('')).toEqual([])
   })
 })
+
+describe('census 49’s false findings: localhost that is no address dialled', () => {
+  it('Rust: poem’s Host header on a request to the listener’s own address is text sent', async () => {
+    // poem-web/poem's poem/src/web/websocket/mod.rs.
+    const rs = (request: string) => `#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn test_negotiation() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (_, resp) = tokio_tungstenite::connect_async(${request}).await.unwrap();
+    }
+}
+`
+    const lines = async (request: string) =>
+      (await scanFiles({ 'poem/src/web/websocket/mod.rs': rs(request) })).findings
+        .filter((f) => f.rule === 'PORT005')
+        .map((f) => f.line)
+    expect(
+      await lines(
+        'http::Request::builder().uri(format!("ws://{addr}")).header(header::HOST, "localhost").body(())',
+      ),
+    ).toEqual([])
+    expect(await lines('format!("ws://localhost:{}", addr.port())')).toEqual([7])
+  })
+
+  it('Go: blackbox_exporter’s probe configured for IPv4 resolves localhost to 127.0.0.1', async () => {
+    // prometheus/blackbox_exporter's prober/tcp_test.go.
+    const go = (protocol: string) => `package prober
+
+func TestTCPConnectionWithTLSAndVerifiedCertificateChain(t *testing.T) {
+	ln, _ := net.Listen("tcp4", "127.0.0.1:0")
+	_, listenPort, _ := net.SplitHostPort(ln.Addr().String())
+	module := config.Module{TCP: config.TCPProbe{IPProtocol: "${protocol}", IPProtocolFallback: true}}
+	target := net.JoinHostPort("localhost", listenPort)
+	ProbeTCP(testCTX, target, module, registry, logger)
+}
+`
+    const lines = async (protocol: string) =>
+      (await scanFiles({ 'prober/tcp_test.go': go(protocol) })).findings
+        .filter((f) => f.rule === 'PORT005')
+        .map((f) => f.line)
+    expect(await lines('ip4')).toEqual([])
+    expect(await lines('ip6')).toEqual([7])
+  })
+})
+
+describe('census 49’s false findings: a fixture that hands on what the server thread reports', () => {
+  it('Python: vcrpy’s rpc_server yields the URL its process puts once bound; a bare yield guesses', async () => {
+    // kevin1024/vcrpy's tests/integration/test_wild.py.
+    const py = (handed: string) => `import multiprocessing
+
+import pytest
+
+
+def start_rpc_server(q):
+    httpd = SimpleXMLRPCServer(("127.0.0.1", 0))
+    q.put("http://{}:{}".format(*httpd.server_address))
+    httpd.serve_forever()
+
+
+@pytest.fixture(scope="session")
+def rpc_server():
+    q = multiprocessing.Queue()
+    proxy_process = multiprocessing.Process(target=start_rpc_server, args=(q,))
+    proxy_process.start()
+    yield ${handed}
+    proxy_process.terminate()
+`
+    const races = async (handed: string) =>
+      (await scanFiles({ 'tests/integration/test_wild.py': py(handed) })).findings.filter(
+        (f) => f.rule === 'PORT007',
+      ).length
+    expect(await races('q.get()')).toBe(0)
+    expect(await races('"http://127.0.0.1:8000"')).toBe(1)
+  })
+})

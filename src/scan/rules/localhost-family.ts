@@ -27,6 +27,10 @@ function ipv4Client(ctx: RuleContext, servers: Listener[]): boolean {
 
 const JVM: ReadonlySet<Family> = new Set(['java', 'kotlin'])
 
+/** Option keys that choose a client's IP version: `IPProtocol`, `ip_family`, `ipVersion`. */
+const IP_VERSION_KEY = /^(?:preferred_?)?ip_?(?:protocol|family|version)$/i
+const IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i
+
 /** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
 const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
 const PORT_WORD = /port/i
@@ -40,7 +44,9 @@ export const localhostFamily: Rule = (ctx) => {
     facts.entries.some(
       (e) =>
         (e.key === 'family' && e.value.kind === 'int' && e.value.value === 4) ||
-        e.key === 'autoSelectFamily',
+        e.key === 'autoSelectFamily' ||
+        // A client configured for IPv4 (blackbox_exporter's `IPProtocol: "ip4"`).
+        (IP_VERSION_KEY.test(e.key) && e.value.kind === 'string' && IPV4.test(e.value.value)),
     ) ||
     ipv4Client(ctx, servers)
   if (ipv4First) return []
@@ -53,6 +59,9 @@ export const localhostFamily: Rule = (ctx) => {
   const dialled = (s: Str, server: Listener) => {
     const call = innermostCall(facts, s.at)
     if (!call || LOOKUP.test(call.name) || ASSERTION.test(call.name)) return false
+    // A header's value is text sent, not an address dialled (poem's `.header(header::HOST,
+    // "localhost")` on a request whose URI is the listener's own address).
+    if (/[hH]eader/.test(call.name)) return false
     if (DIALS.test(call.callee)) return true
     const port = server.port.kind === 'fixed' ? server.port.port : undefined
     return call.args.some(

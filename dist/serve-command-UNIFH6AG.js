@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-3SFNM7OE.js";
+} from "./chunk-H45MRPP2.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-CK6XZGLO.js";
+} from "./chunk-5ISZI736.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-2FYKN6UL.js.LEGAL.txt */
+/*! For license information please see serve-command-UNIFH6AG.js.LEGAL.txt */

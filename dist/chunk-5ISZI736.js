@@ -33404,7 +33404,7 @@ function returnsUnchecked(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
   return ctx.facts.exits.find(
     (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
-      (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end < e.at.start
+      (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end <= e.at.end
     ) && !ctx.facts.blocks.some(
       (b) => b.kind === "loop" && b.at.start > start2.at.end && (contains(b.at, e.at) || b.at.end < e.at.start && sleepsIn(ctx, b.at))
     )
@@ -35600,19 +35600,23 @@ function ipv4Client(ctx, servers) {
   });
 }
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
+var IP_VERSION_KEY = /^(?:preferred_?)?ip_?(?:protocol|family|version)$/i;
+var IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
   const servers = ctx.listeners.filter((l) => l.kind === "server");
   const ipv4First = facts.calls.some((c) => c.name === "setDefaultResultOrder") || facts.strings.some((s) => /ipv4first|dns-result-order/.test(s.value)) || facts.entries.some(
-    (e) => e.key === "family" && e.value.kind === "int" && e.value.value === 4 || e.key === "autoSelectFamily"
+    (e) => e.key === "family" && e.value.kind === "int" && e.value.value === 4 || e.key === "autoSelectFamily" || // A client configured for IPv4 (blackbox_exporter's `IPProtocol: "ip4"`).
+    IP_VERSION_KEY.test(e.key) && e.value.kind === "string" && IPV4.test(e.value.value)
   ) || ipv4Client(ctx, servers);
   if (ipv4First) return [];
   const inServer = (s) => servers.some((l) => contains(l.at, s.at));
   const dialled = (s, server2) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name) || ASSERTION.test(call.name)) return false;
+    if (/[hH]eader/.test(call.name)) return false;
     if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(

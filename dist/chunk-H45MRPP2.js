@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CK6XZGLO.js";
+} from "./chunk-5ISZI736.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-3SFNM7OE.js.LEGAL.txt */
+/*! For license information please see chunk-H45MRPP2.js.LEGAL.txt */
