@@ -31,6 +31,7 @@ import {
 import { configTextListeners } from './config-text.ts'
 import { hasWord } from './rules/context.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
+import { perFile } from './per-file.ts'
 
 export interface Listener {
   /** 'mapping' is a container's fixed host-port mapping; 'server' everything that binds. */
@@ -209,6 +210,27 @@ function definedToStartNothing(facts: FileFacts, call: Call): boolean {
     (c) =>
       contains(helper.at, c.at) &&
       (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go),
+  )
+}
+
+/**
+ * The file calls something that may start what a port was set on. A constructor is no start,
+ * whatever its class is called (HiveMQ's `new BindInformation(listener, future)`).
+ */
+const startsSomething = perFile((facts: FileFacts) =>
+  facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name)),
+)
+
+/**
+ * A JVM class named for a listener is an event listener or a listener's settings as often as a
+ * socket (HiveMQ's `new TcpListener(1883, "localhost")`, a configuration entry added to a
+ * service): built with a port, it counts only in a file that starts or binds something.
+ */
+function jvmListenerSettings(facts: FileFacts, call: Call, family: Family): boolean {
+  return (
+    (family === 'java' || family === 'kotlin') &&
+    /Listener$/.test(call.name) &&
+    !startsSomething(facts)
   )
 }
 
@@ -430,10 +452,11 @@ const CLIENT_RECEIVER = /client|endpoint/i
 /**
  * A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`,
  * `listenAndServe`, `start_server`, an RPC provider's `export()` (sofa-rpc, Dubbo). The verb is a
- * whole word of the name: not `ServerOptions` or `ListenerConfig`, which build settings.
+ * whole word of the name, and not a setting's: not `ServerOptions` or `ListenerConfig`, nor a
+ * builder's `bindAddress(…)` or `listenPort(…)`.
  */
 export const STARTS_SOMETHING =
-  /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?:[A-Z_]\w*)?$/
+  /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?!(?:Addr(?:ess)?|Port|Host|Interface|Options?|Config\w*|Settings?|Info\w*|Timeout)$)(?:[A-Z_]\w*)?$/
 
 /**
  * Builders of where a client goes: `URIBuilder`, `HttpUrl.Builder`, `RequestBuilder`, RabbitMQ's
@@ -536,7 +559,7 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     !NAMES_DESTINATION.test(call.receiver) &&
     // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
     // the valve on mock requests, spring-boot checks a properties getter after its setter.
-    facts.calls.some((c) => STARTS_SOMETHING.test(c.name))
+    startsSomething(facts)
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
@@ -940,7 +963,8 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         helped &&
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
         !neverStarted(facts, call, family) &&
-        !definedToStartNothing(facts, call)
+        !definedToStartNothing(facts, call) &&
+        !jvmListenerSettings(facts, call, family)
       )
         out.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),

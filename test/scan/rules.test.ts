@@ -3813,3 +3813,59 @@ def rpc_server():
     expect(await races('"http://127.0.0.1:8000"')).toBe(1)
   })
 })
+
+describe('census 50’s false findings: a JVM listener’s settings in a file that starts nothing', () => {
+  it('Java: HiveMQ’s TcpListener entries added to a configuration service; started, one listens', async () => {
+    // hivemq/hivemq-community-edition's ListenerConfigurationServiceImplTest and BindInformationTest.
+    const java = (after: string) => `public class ListenerConfigurationServiceImplTest {
+    @Test
+    public void test_add_listeners() {
+        final TcpListener tcpListener = new TcpListener(1883, "localhost");
+        final WebsocketListener websocketListener =
+                new WebsocketListener.Builder().port(1884).bindAddress("localhost").build();
+        listenerConfigurationService.addListener(tcpListener);
+        final BindInformation bindInformation = new BindInformation(tcpListener, future);
+        ${after}
+    }
+}
+`
+    const lines = async (after: string) =>
+      (
+        await scanFiles({ 'src/test/java/ListenerConfigurationServiceImplTest.java': java(after) })
+      ).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => f.line)
+    expect(
+      await lines('assertEquals(1, listenerConfigurationService.getTcpListeners().size());'),
+    ).toEqual([])
+    expect(await lines('nettyBootstrap.bind(tcpListener);')).toEqual([4])
+  })
+})
+
+describe('census 50’s false findings: a context manager that yields while its server is open', () => {
+  it('Python: dulwich’s _serving yields the URL inside the with block; a return leaves it closed', async () => {
+    // jelmer/dulwich's tests/porcelain/__init__.py.
+    const py = (hand: string) => `import contextlib
+import threading
+
+
+class ServerTests(PorcelainTestCase):
+    @contextlib.contextmanager
+    def _serving(self):
+        with make_server("localhost", 0, self.app) as server:
+            thread = threading.Thread(target=server.serve_forever, daemon=True)
+            thread.start()
+            try:
+                ${hand} f"http://localhost:{server.server_port}"
+            finally:
+                server.shutdown()
+                thread.join(10)
+`
+    const races = async (hand: string) =>
+      (await scanFiles({ 'tests/porcelain/test_server.py': py(hand) })).findings.filter(
+        (f) => f.rule === 'PORT002',
+      ).length
+    expect(await races('yield')).toBe(0)
+    expect(await races('return')).toBe(1)
+  })
+})

@@ -855,13 +855,14 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     )
     .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
-    // A generator that yields after storing the number and before the close (paho's broker
-    // `serve()`, a context manager) holds the socket open while its caller uses the number.
+    // A generator that yields the number, or yields after storing it, before the close (paho's
+    // broker `serve()`, dulwich's `yield f"http://localhost:{server.server_port}"`, context
+    // managers) holds the socket open while its caller uses the number.
     const yieldsFirst = facts.exits.some(
       (e) =>
         /^yield\b/.test(e.text) &&
         contains(area, e.at) &&
-        stores.some((st) => st.end <= e.at.start) &&
+        (stores.some((st) => st.end <= e.at.start) || escapes.some((x) => contains(e.at, x))) &&
         e.at.end <= close.at.start,
     )
     if (yieldsFirst) continue

@@ -32619,6 +32619,12 @@ function definedToStartNothing(facts, call) {
     (c) => contains(helper.at, c.at) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go)
   );
 }
+var startsSomething = perFile(
+  (facts) => facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name))
+);
+function jvmListenerSettings(facts, call, family) {
+  return (family === "java" || family === "kotlin") && /Listener$/.test(call.name) && !startsSomething(facts);
+}
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
   if (family !== "csharp" || !call.isNew) return false;
@@ -32739,7 +32745,7 @@ var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory/i;
 var withoutStrings = (text) => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
-var STARTS_SOMETHING = /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?:[A-Z_]\w*)?$/;
+var STARTS_SOMETHING = /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?!(?:Addr(?:ess)?|Port|Host|Interface|Options?|Config\w*|Settings?|Info\w*|Timeout)$)(?:[A-Z_]\w*)?$/;
 var NAMES_DESTINATION = /ur[il]|request|client|(?<!Http)ConnectionFactory|connection_?factory/i;
 function constructedAs(name2, facts, type) {
   return facts.assigns.some(
@@ -32785,7 +32791,7 @@ function jvm(call, consts, facts) {
   // URIBuilder().setHost("localhost").setPort(8443)`).
   !NAMES_DESTINATION.test(call.receiver) && // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
   // the valve on mock requests, spring-boot checks a properties getter after its setter.
-  facts.calls.some((c) => STARTS_SOMETHING.test(c.name))) {
+  startsSomething(facts)) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1 && first) {
@@ -33007,7 +33013,7 @@ function listenersOf(facts, family, consts) {
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !jvmListenerSettings(facts, call, family))
         out2.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),
           at: untilBound(facts, call)
@@ -34633,7 +34639,7 @@ function closesFirst(ctx, bound, scope, flow) {
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     const yieldsFirst = facts.exits.some(
-      (e) => /^yield\b/.test(e.text) && contains(area, e.at) && stores.some((st) => st.end <= e.at.start) && e.at.end <= close.at.start
+      (e) => /^yield\b/.test(e.text) && contains(area, e.at) && (stores.some((st) => st.end <= e.at.start) || escapes.some((x) => contains(e.at, x))) && e.at.end <= close.at.start
     );
     if (yieldsFirst) continue;
     if (stores.length > 0) return true;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-5ISZI736.js";
+} from "./chunk-FS466KRD.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-H45MRPP2.js.LEGAL.txt */
+/*! For license information please see chunk-5M4MYV7U.js.LEGAL.txt */
