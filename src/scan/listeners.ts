@@ -983,7 +983,10 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       const serverAddr =
         e.key === 'Addr' && /Server$/.test(e.owner) && isAddressText(e.value, consts)
       const built = serverAddr ? innermostAssign(facts, e.at) : undefined
-      if (serverAddr && !servesGivenListener(facts, built)) {
+      // A server struct in a table of many (rqlite's `Servers([]*Server{{ID: "node1", Addr:
+      // "localhost:4002"}})`, a cluster's membership) describes a node; one built alone is served.
+      const inTable = /^\[\]|^\w+\(\s*\[\]/.test(built?.value.text ?? '')
+      if (serverAddr && !inTable && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts)
         const serve = callsOn(facts, built).find((c) =>
           /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),

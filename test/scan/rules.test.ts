@@ -3869,3 +3869,59 @@ class ServerTests(PorcelainTestCase):
     expect(await races('return')).toBe(1)
   })
 })
+
+describe('census 50’s false findings: a server class that binds when it is built', () => {
+  it('Python: dulwich’s TCPGitServer built on an address listens before its serve thread; a server built from settings does not', async () => {
+    // jelmer/dulwich's tests/compat/test_server.py.
+    const py = (built: string) => `import threading
+
+
+class GitServerTestCase(CompatTestCase):
+    def _start_server(self, repo):
+        dul_server = ${built}
+        server_thread = threading.Thread(target=dul_server.serve)
+        server_thread.daemon = True
+        server_thread.start()
+        self._server = dul_server
+        _, port = self._server.socket.getsockname()
+        return port
+`
+    const races = async (built: string) =>
+      (await scanFiles({ 'tests/compat/test_server.py': py(built) })).findings.filter(
+        (f) => f.rule === 'PORT007',
+      ).length
+    expect(await races('TCPGitServer(backend, b"localhost", 0, handlers=self._handlers())')).toBe(0)
+    expect(await races('HTTPServer(("", 0), Handler)')).toBe(0)
+    expect(await races('uvicorn.Server(config)')).toBe(1)
+  })
+})
+
+describe('census 50’s false findings: a table of server descriptions', () => {
+  it('Go: rqlite’s Servers table names cluster nodes; an http.Server built alone is served', async () => {
+    // rqlite/rqlite's store/server_test.go.
+    const go = `package store
+
+func Test_Server_IsReadReplica(t *testing.T) {
+	testCases := []struct {
+		name    string
+		servers Servers
+	}{
+		{
+			name: "ExistingVoterNode",
+			servers: Servers([]*Server{
+				{ID: "node1", Addr: "localhost:4002", Suffrage: proto.Suffrage_VOTER},
+			}),
+		},
+	}
+	_ = testCases
+}
+
+func TestServe(t *testing.T) {
+	srv := &http.Server{Addr: "localhost:4003"}
+	go srv.ListenAndServe()
+}
+`
+    const r = await scanFiles({ 'store/server_test.go': go })
+    expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([19])
+  })
+})

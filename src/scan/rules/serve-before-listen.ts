@@ -500,12 +500,23 @@ function sleepAfter(ctx: RuleContext, start: { at: Span }, scope: number): Call 
 
 /**
  * `self.server.prepare()` (cheroot) or `server.listen()` before `Thread(target=self.server.serve)`:
- * the socket listens before the thread starts, so the thread only accepts on it.
+ * the socket listens before the thread starts, so the thread only accepts on it. So does a
+ * socketserver-style class built on an address, which binds in its constructor (dulwich's
+ * `TCPGitServer(backend, b"localhost", 0)`, the standard library's `HTTPServer(("", 0), …)`);
+ * not one built from settings (uvicorn's `Server(config)` binds in `run`).
  */
 function boundBefore(ctx: RuleContext, target: string, thread: Call): boolean {
   const object = target.replace(/\.\w+$/, '')
+  if (object === target) return false
+  const built = lastAssign(ctx.facts, object, thread.at)?.value
+  const onAddress =
+    built?.kind === 'call' &&
+    /^[A-Z]\w*Server$/.test(built.call.name) &&
+    built.call.args.some(
+      (a) => a.value.kind === 'tuple' || a.value.kind === 'int' || /port/i.test(a.name ?? ''),
+    )
   return (
-    object !== target &&
+    onAddress ||
     calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread)
   )
 }

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-FS466KRD.js";
+} from "./chunk-WPGHSOXI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-5M4MYV7U.js.LEGAL.txt */
+/*! For license information please see chunk-E34TGWZG.js.LEGAL.txt */

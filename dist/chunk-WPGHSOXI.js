@@ -33030,7 +33030,8 @@ function listenersOf(facts, family, consts) {
     for (const e of facts.entries) {
       const serverAddr = e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts);
       const built = serverAddr ? innermostAssign(facts, e.at) : void 0;
-      if (serverAddr && !servesGivenListener(facts, built)) {
+      const inTable = /^\[\]|^\w+\(\s*\[\]/.test(built?.value.text ?? "");
+      if (serverAddr && !inTable && !servesGivenListener(facts, built)) {
         const a = addressOf(e.value, consts);
         const serve = callsOn(facts, built).find(
           (c) => /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
@@ -33393,7 +33394,12 @@ function sleepAfter(ctx, start2, scope) {
 }
 function boundBefore(ctx, target, thread) {
   const object = target.replace(/\.\w+$/, "");
-  return object !== target && calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
+  if (object === target) return false;
+  const built = lastAssign(ctx.facts, object, thread.at)?.value;
+  const onAddress = built?.kind === "call" && /^[A-Z]\w*Server$/.test(built.call.name) && built.call.args.some(
+    (a) => a.value.kind === "tuple" || a.value.kind === "int" || /port/i.test(a.name ?? "")
+  );
+  return onAddress || calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
 }
 function handedListening(ctx, thread) {
   const words2 = thread.args.filter((a) => a.name !== "target").flatMap((a) => a.value.text.match(/[A-Za-z_]\w*/g) ?? []);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-5M4MYV7U.js";
+} from "./chunk-E34TGWZG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-FS466KRD.js";
+} from "./chunk-WPGHSOXI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5EO5T4WJ.js.LEGAL.txt */
+/*! For license information please see serve-command-S6N55XNS.js.LEGAL.txt */
