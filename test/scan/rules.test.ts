@@ -3925,3 +3925,31 @@ func TestServe(t *testing.T) {
     expect(r.findings.filter((f) => f.rule === 'PORT001').map((f) => f.line)).toEqual([19])
   })
 })
+
+describe('census 51’s false findings: a test named for an invalid port', () => {
+  it('Python: python-socks takes unused_tcp_port only as a proxy port to be refused; a server handed it races', async () => {
+    // romis2012/python-socks's tests/test_proxy_async_trio_v2.py.
+    const py = (name: string, use: string) => `import pytest
+
+
+@pytest.mark.trio
+async def ${name}(unused_tcp_port):
+    ${use}
+`
+    const races = async (name: string, use: string) =>
+      (await scanFiles({ 'tests/test_proxy_async_trio_v2.py': py(name, use) })).findings.filter(
+        (f) => f.rule === 'PORT002',
+      ).length
+    const refused = `proxy = Proxy.create(host=PROXY_HOST_IPV4, port=unused_tcp_port)
+    with pytest.raises(ProxyConnectionError):
+        await make_request(proxy=proxy, url=TEST_URL_IPV4)`
+    expect(await races('test_socks5_proxy_with_invalid_proxy_port', refused)).toBe(0)
+    expect(await races('test_socks5_proxy', refused)).toBe(1)
+    expect(
+      await races(
+        'test_socks5_proxy_with_invalid_proxy_port',
+        'server = await trio.serve_tcp(handler, unused_tcp_port)',
+      ),
+    ).toBe(1)
+  })
+})

@@ -126,13 +126,19 @@ const DEAD_END =
 const FAILS_TO_CONNECT =
   /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/
 
+/** A test named for a port or address that is wrong on purpose: `…_with_invalid_proxy_port`. */
+const INVALID_PORT =
+  /(?:[bB]ad|[iI]nvalid)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/
+
 /**
- * The number drawn at `at` is meant to be refused: the test is named for it, or a comment at the
+ * The number drawn at `at` is meant to be refused: the test is named for it (or for an invalid
+ * port, python-socks's `test_socks5_proxy_with_invalid_proxy_port`), or a comment at the
  * draw says so (parallel-ssh's `# Port with no server listening on it` above `port =
  * self.make_random_port(host=self.host)`), and the test starts no server after the draw.
  */
 function refusalExpected(ctx: RuleContext, scope: number, at: Span): boolean {
-  const named = FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')
+  const test = ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? ''
+  const named = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test)
   const said = ctx.facts.comments.some(
     (c) =>
       (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) &&

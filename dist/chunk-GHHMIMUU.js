@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WPGHSOXI.js";
+} from "./chunk-6L2H2U4U.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-E34TGWZG.js.LEGAL.txt */
+/*! For license information please see chunk-GHHMIMUU.js.LEGAL.txt */

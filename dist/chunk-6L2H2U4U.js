@@ -34230,8 +34230,10 @@ var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
 var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
 var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/;
+var INVALID_PORT = /(?:[bB]ad|[iI]nvalid)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/;
 function refusalExpected(ctx, scope, at) {
-  const named = FAILS_TO_CONNECT.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "");
+  const test = ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "";
+  const named = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test);
   const said = ctx.facts.comments.some(
     (c) => (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) && NO_LISTENER_COMMENT.test(c.text)
   );
