@@ -22,8 +22,14 @@ const OTHER_OS = new Set([
   'unix',
 ])
 
-/** A file name's GOOS suffix, before an optional GOARCH and `_test`: `conn_linux_amd64_test.go`. */
-const NAME_OS = /_([a-z0-9]+)(?:_[a-z0-9]+)?(?:_test)?\.go$/
+/**
+ * The words of a file name that may be its GOOS: the last, or the one before a GOARCH, once
+ * `_test` and `.go` are taken off (`conn_linux_test.go`, `conn_linux_amd64_test.go`).
+ */
+function nameSuffixes(path: string): string[] {
+  const words = (path.split('/').pop() ?? '').replace(/(?:_test)?\.go$/, '').split('_')
+  return words.length < 2 ? [] : words.slice(Math.max(1, words.length - 2))
+}
 
 /** Go's build constraint line, which extraction keeps among the file's comments. */
 export const GO_BUILD_LINE = /^\/\/go:build\s/
@@ -38,9 +44,8 @@ const MAX_FREE_TAGS = 8
  * everywhere.
  */
 export function buildsOnlyElsewhere(path: string, comments: readonly { text: string }[]): boolean {
-  const suffix = NAME_OS.exec(path.split('/').pop() ?? '')
-  const named = suffix?.slice(1).find((part) => part !== undefined && OTHER_OS.has(part))
-  if (named && named !== 'unix') return true
+  // `unix` is a build tag, not a GOOS: `hertz_unix_test.go` builds everywhere unless constrained.
+  if (nameSuffixes(path).some((word) => word !== 'unix' && OTHER_OS.has(word))) return true
   const line = comments.find((c) => GO_BUILD_LINE.test(c.text))
   if (!line) return false
   const expression = line.text.replace(GO_BUILD_LINE, '')

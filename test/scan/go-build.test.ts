@@ -8,6 +8,8 @@ describe('buildsOnlyElsewhere', () => {
   it('reads a GOOS file-name suffix, with or without GOARCH and _test', () => {
     expect(buildsOnlyElsewhere('pkg/conn_linux_test.go', [])).toBe(true)
     expect(buildsOnlyElsewhere('pkg/conn_darwin_arm64.go', [])).toBe(true)
+    expect(buildsOnlyElsewhere('pkg/server_entrypoint_linux_test.go', [])).toBe(true)
+    expect(buildsOnlyElsewhere('pkg/linux_helpers_test.go', [])).toBe(false)
     expect(buildsOnlyElsewhere('pkg/conn_windows_test.go', [])).toBe(false)
     // `unix` is a build tag, not a GOOS: hertz_unix_test.go builds everywhere unless constrained.
     expect(buildsOnlyElsewhere('pkg/hertz_unix_test.go', [])).toBe(false)

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-6L2H2U4U.js";
+} from "./chunk-QBZCKV2Y.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-GHHMIMUU.js.LEGAL.txt */
+/*! For license information please see chunk-Q4CKB4IE.js.LEGAL.txt */

@@ -30335,13 +30335,14 @@ var OTHER_OS = /* @__PURE__ */ new Set([
   "zos",
   "unix"
 ]);
-var NAME_OS = /_([a-z0-9]+)(?:_[a-z0-9]+)?(?:_test)?\.go$/;
+function nameSuffixes(path) {
+  const words2 = (path.split("/").pop() ?? "").replace(/(?:_test)?\.go$/, "").split("_");
+  return words2.length < 2 ? [] : words2.slice(Math.max(1, words2.length - 2));
+}
 var GO_BUILD_LINE = /^\/\/go:build\s/;
 var MAX_FREE_TAGS = 8;
 function buildsOnlyElsewhere(path, comments) {
-  const suffix = NAME_OS.exec(path.split("/").pop() ?? "");
-  const named = suffix?.slice(1).find((part) => part !== void 0 && OTHER_OS.has(part));
-  if (named && named !== "unix") return true;
+  if (nameSuffixes(path).some((word) => word !== "unix" && OTHER_OS.has(word))) return true;
   const line = comments.find((c) => GO_BUILD_LINE.test(c.text));
   if (!line) return false;
   const expression = line.text.replace(GO_BUILD_LINE, "");
