@@ -205,13 +205,19 @@ function definedToStartNothing(facts: FileFacts, call: Call): boolean {
     (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
   )
   if (!helper) return false
-  const own = new Set(facts.scopes.filter((s) => s.role === 'declared').map((s) => s.name))
+  const own = declaredNames(facts)
   return !facts.calls.some(
     (c) =>
       contains(helper.at, c.at) &&
       (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go),
   )
 }
+
+/** The names of the functions the file declares. */
+const declaredNames = perFile(
+  (facts: FileFacts) =>
+    new Set(facts.scopes.filter((s) => s.role === 'declared').map((s) => s.name)),
+)
 
 /**
  * The file calls something that may start what a port was set on. A constructor is no start,

@@ -52,10 +52,10 @@ export const localhostFamily: Rule = (ctx) => {
   if (ipv4First) return []
   const inServer = (s: Str) => servers.some((l) => contains(l.at, s.at))
   // A bare 'localhost' counts where a client is handed it: not in a constant's definition, not a
-  // name looked up (v2ray's DNS test asks its resolver for 'localhost') or asserted, and only where the call
-  // says it dials or is handed a port beside it; one written into a protocol's frame or a record
-  // is data (amqpnetlite's `TestListener.FRM(stream, 0x10UL, 0, 0, "TestListener", "localhost",
-  // 512u)`, the Open frame's host name).
+  // name looked up (v2ray's DNS test asks its resolver for 'localhost') or asserted, and only
+  // where the call says it dials or is handed a port beside it; one written into a protocol's
+  // frame or a record is data (amqpnetlite's `TestListener.FRM(stream, 0x10UL, 0, 0,
+  // "TestListener", "localhost", 512u)`, the Open frame's host name).
   const dialled = (s: Str, server: Listener) => {
     const call = innermostCall(facts, s.at)
     if (!call || LOOKUP.test(call.name) || ASSERTION.test(call.name)) return false

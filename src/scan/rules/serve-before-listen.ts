@@ -191,6 +191,9 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
   return out
 }
 
+/** A loopback host written alone, as a client's host argument: `"127.0.0.1"`, `"localhost"`. */
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/
+
 /**
  * A port handed on as `value` (`Input(8080)`, or kept as text: `port := "28082"; … Run(ctx, port,
  * …)`) that the function around `after` then dials, as a literal or through the same variable
@@ -225,8 +228,6 @@ export function dialledAfter(
   )
   return dial && { port, dial }
 }
-
-const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/
 
 /** A variable named for a listening address: `addr`, `listenAddr`, `serverAddress`. */
 const ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/

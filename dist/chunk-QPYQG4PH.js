@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QBZCKV2Y.js";
+} from "./chunk-SJJFC7H5.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-Q4CKB4IE.js.LEGAL.txt */
+/*! For license information please see chunk-QPYQG4PH.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-Q4CKB4IE.js";
+} from "./chunk-QPYQG4PH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QBZCKV2Y.js";
+} from "./chunk-SJJFC7H5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-R5S2OIFB.js.LEGAL.txt */
+/*! For license information please see serve-command-SMLBSVCA.js.LEGAL.txt */

@@ -32615,11 +32615,14 @@ function definedToStartNothing(facts, call) {
     (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
   );
   if (!helper) return false;
-  const own = new Set(facts.scopes.filter((s) => s.role === "declared").map((s) => s.name));
+  const own = declaredNames(facts);
   return !facts.calls.some(
     (c) => contains(helper.at, c.at) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go)
   );
 }
+var declaredNames = perFile(
+  (facts) => new Set(facts.scopes.filter((s) => s.role === "declared").map((s) => s.name))
+);
 var startsSomething = perFile(
   (facts) => facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name))
 );
@@ -33233,6 +33236,7 @@ function goroutineServers(ctx) {
   }
   return out2;
 }
+var LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/;
 function dialledAfter(ctx, after, value) {
   const port = literalNumber(value, ctx.consts);
   if (port === void 0 || port < MIN_HANDED_PORT || port > 65535) return void 0;
@@ -33246,7 +33250,6 @@ function dialledAfter(ctx, after, value) {
   );
   return dial && { port, dial };
 }
-var LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/;
 var ADDRESS_VARIABLE = /^(?:\w*[aA]ddr|\w*[aA]ddress)$/;
 function handedDialledAddress(ctx, call, started) {
   const area = ctx.facts.scopes[namedScope(ctx, started.scope)].at;

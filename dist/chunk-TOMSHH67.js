@@ -7,7 +7,7 @@ import {
   compileScenario,
   outcomeOf,
   processAlive
-} from "./chunk-QBZCKV2Y.js";
+} from "./chunk-SJJFC7H5.js";
 
 // src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
