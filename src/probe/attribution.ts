@@ -66,6 +66,21 @@ export function controlFor(
 }
 
 /**
+ * Whether a step binds P where none of the scenario's sockets holds it: there a socket of another
+ * scenario running beside it, which drew the same number on an address that does not overlap
+ * (an IPv6-only socket), can hold P first. Such scenarios run alone.
+ */
+export function bindsUnheldPort(ops: readonly Op[]): boolean {
+  return ops.some(
+    (op, i) =>
+      'to' in op &&
+      op.op !== 'connect' &&
+      op.to.port === 'P' &&
+      !heldBefore(ops.slice(0, i + 1), op.sock),
+  )
+}
+
+/**
  * Whether another socket of the scenario, open at the failure, held P where `sock` binds it (the
  * same address and protocol). Names are read in order: a socket closed and made again under the
  * same name is the new one.

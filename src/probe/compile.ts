@@ -1,5 +1,6 @@
 // Checks a scenario and parses its steps once, so that a mistake in the catalogue or in a user's
 // custom scenario is reported before any socket opens, with the scenario and step it is in.
+import { bindsUnheldPort } from './attribution.ts'
 import type { DriverName, Scenario } from './model.ts'
 import { OS_FAMILIES } from './model.ts'
 import type { Op, ParsedStep } from './steps.ts'
@@ -94,7 +95,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     driver,
     recorded: recordedAt[0]!,
     measurement,
-    runAlone: measurement || scenario.runAlone === true,
+    runAlone: measurement || scenario.runAlone === true || bindsUnheldPort(steps.map((s) => s.op)),
   }
 }
 

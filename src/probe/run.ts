@@ -7,6 +7,7 @@ import { DriverFailure, type SocketDriver, type StepReply } from './drivers/driv
 import { aggregateRuns, interpretReplies, runWithoutSockets, type SingleRun } from './interpret.ts'
 import type { DriverName, ScenarioResult } from './model.ts'
 import { hostBlocks, type Availability } from './preflight.ts'
+import { RunGate } from './run-gate.ts'
 
 export interface RunOptions {
   scenarios: readonly CompiledScenario[]
@@ -48,6 +49,7 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   // Scenarios not to try again: their driver died or the global timeout passed, so every
   // further run would only repeat that failure and claim a run that never happened.
   const stopped = new Set<string>()
+  const gate = new RunGate()
   let done = 0
 
   const runOnce = async (compiled: CompiledScenario): Promise<void> => {
@@ -64,7 +66,7 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
     const start = performance.now()
     // Before and after: a probe takes far longer than one measurement, so none slips in between.
     const othersBefore = compiled.measurement && options.othersRunning?.()
-    const { run, final } = await attempt(compiled, options, deadline)
+    const { run, final } = await attempt(compiled, options, deadline, gate)
     if (othersBefore || (compiled.measurement && options.othersRunning?.())) overlapped.add(id)
     runs.get(id)!.push(run)
     if (final) stopped.add(id)
@@ -121,6 +123,7 @@ async function attempt(
   compiled: CompiledScenario,
   options: RunOptions,
   deadline: number,
+  gate: RunGate,
 ): Promise<{ run: SingleRun; final: boolean }> {
   const driver = options.drivers[compiled.driver]
   if (!driver) {
@@ -141,7 +144,7 @@ async function attempt(
   const timeout = () =>
     cappedByDeadline ? Math.max(1, deadline - performance.now()) : options.scenarioTimeoutMs
   try {
-    return { run: await runAttributed(compiled, driver, timeout), final: false }
+    return { run: await runAttributed(compiled, driver, timeout, gate), final: false }
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error
     const global = error.kind === 'timeout' && cappedByDeadline
@@ -158,12 +161,14 @@ async function attempt(
  * the run is repeated on a fresh port (at most MAX_FOREIGN_RETRIES times, not counted as runs),
  * and a port that stays taken is "not measured", never an outcome. A conflict on an address the
  * scenario never held stands only once a run on a fresh port gives it again (one such run, on a
- * budget of its own); a confirming run that cannot answer leaves the conflict as measured.
+ * budget of its own); a confirming run that cannot answer leaves the conflict as measured. The
+ * control runs alone (run-gate.ts).
  */
 async function runAttributed(
   compiled: CompiledScenario,
   driver: SocketDriver,
   timeout: () => number,
+  gate: RunGate,
 ): Promise<SingleRun> {
   const ops = compiled.steps.map((s) => s.op)
   let retries = 0
@@ -177,10 +182,12 @@ async function runAttributed(
     ...(foreignConflicts ? { foreignConflicts } : {}),
   })
   for (;;) {
-    const replies = await driver.execute(ops, timeout()).catch((error: unknown) => {
-      if (unconfirmed && error instanceof DriverFailure) return undefined
-      throw error
-    })
+    const replies = await gate
+      .shared(() => driver.execute(ops, timeout()))
+      .catch((error: unknown) => {
+        if (unconfirmed && error instanceof DriverFailure) return undefined
+        throw error
+      })
     if (!replies) return counted(unconfirmed!.run)
     const run = interpretReplies(compiled, replies)
     const failedAt = failedStep(replies)
@@ -202,10 +209,12 @@ async function runAttributed(
     const control = controlFor(compiled, replies, failedAt, run.outcome)
     if (!control) return counted(run)
     // A control the driver cannot run (it crashed) leaves the run as measured, not lost.
-    const check = await driver.execute(control.ops, timeout()).catch((error: unknown) => {
-      if (error instanceof DriverFailure) return undefined
-      throw error
-    })
+    const check = await gate
+      .alone(() => driver.execute(control.ops, timeout()))
+      .catch((error: unknown) => {
+        if (error instanceof DriverFailure) return undefined
+        throw error
+      })
     if (!check) return counted(run)
     if (!takenByAnother(check)) {
       if (!control.exposed || confirming) return counted(run)

@@ -1,6 +1,6 @@
 // Whose socket made a bind or listen fail: the control that replays the failing socket alone.
 import { describe, expect, it } from 'vitest'
-import { controlFor, takenByAnother } from '../../src/probe/attribution.ts'
+import { bindsUnheldPort, controlFor, takenByAnother } from '../../src/probe/attribution.ts'
 import { CATALOGUE } from '../../src/probe/catalogue/index.ts'
 import { compileScenario } from '../../src/probe/compile.ts'
 import type { StepReply } from '../../src/probe/drivers/driver.ts'
@@ -79,5 +79,21 @@ describe('takenByAnother', () => {
     expect(takenByAnother([ok(), ok(), ok(43000), inUse])).toBe(true)
     expect(takenByAnother([ok(), ok(), ok(43000), ok()])).toBe(false)
     expect(takenByAnother([ok(), { ok: false, error: { name: 'EACCES' } }])).toBe(false)
+  })
+})
+
+describe('bindsUnheldPort: scenarios that run alone', () => {
+  const binds = (id: string) => bindsUnheldPort(compiled(id).steps.map((s) => s.op))
+
+  it('is true where a socket binds P on an address the scenario never held', () => {
+    // Another scenario's IPv6-only socket may have drawn the same P and bound 0.0.0.0:P too.
+    expect(binds('tcp6-v6only-then-tcp4-wildcard')).toBe(true)
+    expect(binds('tcp4-loopback-then-wildcard-default')).toBe(true)
+    expect(compiled('tcp6-v6only-then-tcp4-wildcard').runAlone).toBe(true)
+  })
+
+  it('is false where every bind to P is beside a socket of its own on the same address', () => {
+    expect(binds('tcp4-reuseaddr-both-dup-second-listen')).toBe(false)
+    expect(compiled('tcp4-reuseaddr-both-dup-second-listen').runAlone).toBe(false)
   })
 })

@@ -1,11 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  ProbeSetupError,
   ProbeUsageError,
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-TOMSHH67.js";
+} from "./chunk-E5NFCYNW.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -22,6 +21,7 @@ import {
   MAX_FILE_BYTES,
   META_FILE,
   OS_FAMILIES,
+  ProbeSetupError,
   RESULT_FILE,
   RULE_IDS,
   SCAN_FILE,
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-SJJFC7H5.js";
+} from "./chunk-QVUBMCYW.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-SMLBSVCA.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-XBDMTP42.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-SJJFC7H5.js";
+} from "./chunk-QVUBMCYW.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-QPYQG4PH.js.LEGAL.txt */
+/*! For license information please see chunk-VSRUC7DR.js.LEGAL.txt */

@@ -21450,6 +21450,173 @@ var package_default = {
 // src/version.ts
 var VERSION = package_default.version;
 
+// src/probe/descriptors.ts
+import { readFileSync } from "node:fs";
+
+// src/probe/setup-error.ts
+var ProbeSetupError = class extends Error {
+  name = "ProbeSetupError";
+};
+
+// src/probe/descriptors.ts
+var OUT_OF_DESCRIPTORS = /* @__PURE__ */ new Set(["EMFILE", "ENFILE"]);
+function isOutOfDescriptors(codeOrError) {
+  const code = typeof codeOrError === "string" ? codeOrError : codeOrError?.code;
+  return code !== void 0 && OUT_OF_DESCRIPTORS.has(code);
+}
+function outOfDescriptors(doing, error) {
+  const code = error.code;
+  const limit = OPEN_FILES_LIMIT;
+  const why = code === "ENFILE" ? "the system-wide file table is full" : `this process may open ${limit === void 0 ? "too few" : `at most ${limit}`} files`;
+  return new ProbeSetupError(
+    `out of file descriptors (${code}) while ${doing}: ${why}; raise the limit (ulimit -n) and run again`
+  );
+}
+var OPEN_FILES_LIMIT = openFilesLimit();
+function openFilesLimit() {
+  try {
+    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    return Number.isInteger(soft) ? soft : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/probe/outcome.ts
+var WINSOCK_ERRORS = {
+  10004: "EINTR",
+  10009: "EBADF",
+  10013: "EACCES",
+  10014: "EFAULT",
+  10022: "EINVAL",
+  10024: "EMFILE",
+  10035: "EWOULDBLOCK",
+  10038: "ENOTSOCK",
+  10042: "ENOPROTOOPT",
+  10043: "EPROTONOSUPPORT",
+  10045: "EOPNOTSUPP",
+  10047: "EAFNOSUPPORT",
+  10048: "EADDRINUSE",
+  10049: "EADDRNOTAVAIL",
+  10050: "ENETDOWN",
+  10051: "ENETUNREACH",
+  10053: "ECONNABORTED",
+  10054: "ECONNRESET",
+  10055: "ENOBUFS",
+  10056: "EISCONN",
+  10057: "ENOTCONN",
+  10060: "ETIMEDOUT",
+  10061: "ECONNREFUSED"
+};
+var LACKS_OPTION = /* @__PURE__ */ new Set(["ENOPROTOOPT", "EOPNOTSUPP", "ENOTSUP"]);
+function errorName(raw) {
+  if (raw.winerror !== void 0 && WINSOCK_ERRORS[raw.winerror]) {
+    return WINSOCK_ERRORS[raw.winerror];
+  }
+  if (raw.name) return raw.name.startsWith("WSAE") ? raw.name.slice(3) : raw.name;
+  if (raw.errno !== void 0 && WINSOCK_ERRORS[raw.errno]) return WINSOCK_ERRORS[raw.errno];
+  if (raw.exception === "timeout" || raw.exception === "TimeoutError") return "ETIMEDOUT";
+  return raw.exception ?? "EUNKNOWN";
+}
+function outcomeOf(raw) {
+  if (raw.missingConstant) return "unsupported";
+  const name2 = errorName(raw);
+  return LACKS_OPTION.has(name2) ? "unsupported" : name2;
+}
+function rawCode(raw) {
+  if (!raw) return void 0;
+  if (raw.missingConstant) return `no ${raw.missingConstant}`;
+  if (raw.winerror !== void 0) {
+    const name2 = WINSOCK_ERRORS[raw.winerror];
+    return name2 ? `WSA${name2} (${raw.winerror})` : `winerror ${raw.winerror}`;
+  }
+  if (raw.name && raw.errno !== void 0) return `${raw.name} (errno ${raw.errno})`;
+  return raw.name ?? raw.exception;
+}
+
+// src/probe/attribution.ts
+var CONFLICTS = /* @__PURE__ */ new Set(["EADDRINUSE"]);
+var MAX_FOREIGN_RETRIES = 3;
+var LINGERING = /* @__PURE__ */ new Set(["connect", "accept"]);
+function controlFor(compiled2, replies, failedAt, outcome) {
+  if (!CONFLICTS.has(outcome)) return void 0;
+  const ops = compiled2.steps.map((s) => s.op);
+  const failed2 = ops[failedAt];
+  if (!failed2 || !("sock" in failed2)) return void 0;
+  if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return void 0;
+  const drawing = definingBind(ops);
+  const port = drawing && portOf(replies[ops.indexOf(drawing)]);
+  if (!drawing || port === void 0) return void 0;
+  const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed2.sock);
+  const drewP = own.includes(drawing);
+  if (!drewP && !own.some((op) => "to" in op && op.to.port === "P")) return void 0;
+  return {
+    port,
+    ops: own.map((op) => withPort(op, port, op === drawing)),
+    exposed: !heldBefore(ops.slice(0, failedAt + 1), failed2.sock)
+  };
+}
+function bindsUnheldPort(ops) {
+  return ops.some(
+    (op, i2) => "to" in op && op.op !== "connect" && op.to.port === "P" && !heldBefore(ops.slice(0, i2 + 1), op.sock)
+  );
+}
+function heldBefore(upToFailure, sock) {
+  const drawing = definingBind(upToFailure);
+  const open = /* @__PURE__ */ new Map();
+  for (const op of upToFailure) {
+    if (op.op === "socket") open.set(op.sock, { kind: op.kind, onP: false });
+    else if (op.op === "close") open.delete(op.sock);
+    else if ("to" in op && op.op !== "connect") {
+      const made = open.get(op.sock);
+      const udp2 = op.op === "dgram.bind" || made?.kind?.startsWith("udp") === true;
+      const place = `${udp2 ? "udp" : "tcp"} ${op.to.address}`;
+      open.set(op.sock, { ...made, place, onP: op.to.port === "P" || op === drawing });
+    }
+  }
+  const mine = open.get(sock)?.place;
+  return mine !== void 0 && [...open].some(([name2, other]) => name2 !== sock && other.onP && other.place === mine);
+}
+function takenByAnother(replies) {
+  const failed2 = replies.find((r) => "ok" in r && !r.ok);
+  return failed2 !== void 0 && CONFLICTS.has(outcomeOf(failed2.error));
+}
+function definingBind(ops) {
+  return ops.find((op) => "to" in op && op.op !== "connect" && op.to.port === 0);
+}
+function portOf(reply) {
+  return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
+}
+function withPort(op, port, defining) {
+  return "to" in op && (op.to.port === "P" || defining) ? { ...op, to: { ...op.to, port } } : op;
+}
+var NO_FREE_PORT = /* @__PURE__ */ new Set(["EADDRINUSE", "EAGAIN"]);
+function hostCause(compiled2, failedAt, outcome) {
+  const op = compiled2.steps[failedAt]?.op;
+  if (!op) return void 0;
+  const step = compiled2.steps[failedAt].text;
+  if (isOutOfDescriptors(outcome)) {
+    return { cause: "descriptors-exhausted", reason: `${step} failed with ${outcome}` };
+  }
+  if ("to" in op && op.op !== "connect" && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
+    return {
+      cause: "ephemeral-exhausted",
+      reason: `no free port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
+    };
+  }
+  if (op.op === "connect" && outcome === "EADDRNOTAVAIL") {
+    return {
+      cause: "ephemeral-exhausted",
+      reason: `no free local port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
+    };
+  }
+  if (op.op === "connect" && outcome === "ENETUNREACH") {
+    return { cause: "loopback-down", reason: `${step} failed with ${outcome}: loopback is down` };
+  }
+  return void 0;
+}
+
 // src/probe/model.ts
 var PLATFORM_RESULT_SCHEMA_VERSION = 2;
 var OS_FAMILIES = ["linux", "macos", "windows"];
@@ -21689,7 +21856,7 @@ function compileScenario(scenario) {
     driver,
     recorded: recordedAt[0],
     measurement,
-    runAlone: measurement || scenario.runAlone === true
+    runAlone: measurement || scenario.runAlone === true || bindsUnheldPort(steps.map((s) => s.op))
   };
 }
 function checkSockets(steps, driver, fail) {
@@ -23745,58 +23912,6 @@ function missingWords(m) {
   }
 }
 
-// src/probe/outcome.ts
-var WINSOCK_ERRORS = {
-  10004: "EINTR",
-  10009: "EBADF",
-  10013: "EACCES",
-  10014: "EFAULT",
-  10022: "EINVAL",
-  10024: "EMFILE",
-  10035: "EWOULDBLOCK",
-  10038: "ENOTSOCK",
-  10042: "ENOPROTOOPT",
-  10043: "EPROTONOSUPPORT",
-  10045: "EOPNOTSUPP",
-  10047: "EAFNOSUPPORT",
-  10048: "EADDRINUSE",
-  10049: "EADDRNOTAVAIL",
-  10050: "ENETDOWN",
-  10051: "ENETUNREACH",
-  10053: "ECONNABORTED",
-  10054: "ECONNRESET",
-  10055: "ENOBUFS",
-  10056: "EISCONN",
-  10057: "ENOTCONN",
-  10060: "ETIMEDOUT",
-  10061: "ECONNREFUSED"
-};
-var LACKS_OPTION = /* @__PURE__ */ new Set(["ENOPROTOOPT", "EOPNOTSUPP", "ENOTSUP"]);
-function errorName(raw) {
-  if (raw.winerror !== void 0 && WINSOCK_ERRORS[raw.winerror]) {
-    return WINSOCK_ERRORS[raw.winerror];
-  }
-  if (raw.name) return raw.name.startsWith("WSAE") ? raw.name.slice(3) : raw.name;
-  if (raw.errno !== void 0 && WINSOCK_ERRORS[raw.errno]) return WINSOCK_ERRORS[raw.errno];
-  if (raw.exception === "timeout" || raw.exception === "TimeoutError") return "ETIMEDOUT";
-  return raw.exception ?? "EUNKNOWN";
-}
-function outcomeOf(raw) {
-  if (raw.missingConstant) return "unsupported";
-  const name2 = errorName(raw);
-  return LACKS_OPTION.has(name2) ? "unsupported" : name2;
-}
-function rawCode(raw) {
-  if (!raw) return void 0;
-  if (raw.missingConstant) return `no ${raw.missingConstant}`;
-  if (raw.winerror !== void 0) {
-    const name2 = WINSOCK_ERRORS[raw.winerror];
-    return name2 ? `WSA${name2} (${raw.winerror})` : `winerror ${raw.winerror}`;
-  }
-  if (raw.name && raw.errno !== void 0) return `${raw.name} (errno ${raw.errno})`;
-  return raw.name ?? raw.exception;
-}
-
 // src/report/matrix.ts
 function buildMatrix(results, scenarios, customIds) {
   const byPlatform = results.map(
@@ -24822,7 +24937,7 @@ function lowerFirst(text) {
 }
 
 // src/report/render/default-templates.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var FILES = {
   comment: "comment.md.hbs",
@@ -24840,7 +24955,7 @@ function defaultTemplate(kind) {
   for (const directory of DIRECTORIES) {
     const path = fileURLToPath(new URL(FILES[kind], directory));
     try {
-      const template = { name: `templates/${FILES[kind]}`, source: readFileSync(path, "utf8") };
+      const template = { name: `templates/${FILES[kind]}`, source: readFileSync2(path, "utf8") };
       loaded.set(kind, template);
       return template;
     } catch (error) {
@@ -31553,7 +31668,7 @@ function literalNumber(value, consts) {
   if (v.kind === "int") return v.value;
   return v.kind === "string" && /^\d+$/.test(v.value) ? Number(v.value) : void 0;
 }
-function portOf(value, consts, depth = 0) {
+function portOf2(value, consts, depth = 0) {
   if (!value || depth > 6) return UNKNOWN;
   const v = resolve(value, consts);
   switch (v.kind) {
@@ -31576,7 +31691,7 @@ function portOf(value, consts, depth = 0) {
 }
 var TERNARY = /^[^?]+\?[^:]+:|\sif\s.+\selse\s/;
 function choicePort(v, consts, depth) {
-  const ports = v.parts.map((part) => portOf(part, consts, depth + 1));
+  const ports = v.parts.map((part) => portOf2(part, consts, depth + 1));
   return ports.find((p) => p.kind === "fixed" && !p.counted) ?? ports.find((p) => p.kind === "fixed") ?? UNKNOWN;
 }
 var STEP = /^(\+\+|--)?\s*[\w$.]+\s*(\+\+|--)?$/;
@@ -31584,11 +31699,11 @@ var SUM = /^[\w$.]+\s*\+\s*[^+]+$|^[^+]+\+\s*[\w$.]+$/;
 function offsetPort(v, consts, depth) {
   const step = STEP.exec(v.text);
   if (step && (step[1] || step[2]) && v.parts.length === 1) {
-    const p = portOf(v.parts[0], consts, depth + 1);
+    const p = portOf2(v.parts[0], consts, depth + 1);
     return p.kind === "fixed" ? counted(p.port) : UNKNOWN;
   }
   if (!SUM.test(v.text) || v.parts.length !== 2) return UNKNOWN;
-  const [a, b] = v.parts.map((part) => portOf(part, consts, depth + 1));
+  const [a, b] = v.parts.map((part) => portOf2(part, consts, depth + 1));
   if (a.kind === "fixed" && b.kind === "fixed") return fromInt(a.port + b.port);
   const base = a.kind === "fixed" ? a : b.kind === "fixed" ? b : void 0;
   const offset = a.kind === "fixed" ? v.parts[1] : v.parts[0];
@@ -31635,7 +31750,7 @@ var counted = (port) => port > 0 && port < 65536 ? { kind: "fixed", port, counte
 function envDefault(v, consts, depth) {
   const parts2 = v.kind === "other" ? v.parts : [];
   for (const part of parts2) {
-    const p = portOf(part, consts, depth + 1);
+    const p = portOf2(part, consts, depth + 1);
     if (p.kind === "fixed") return { kind: "env", fallback: p.port };
     if (p.kind === "env" && p.fallback > 0) return p;
   }
@@ -31644,7 +31759,7 @@ function envDefault(v, consts, depth) {
 var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|Itoa|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
   const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
-  if (local) return portOf(local, consts, depth + 1);
+  if (local) return portOf2(local, consts, depth + 1);
   const start2 = counterStart(call, consts);
   if (start2 !== void 0) return counted(start2);
   const low = RANDOM_CALL.test(call.name) ? call.args[0]?.value : void 0;
@@ -31652,18 +31767,18 @@ function portOfCall(call, consts, depth) {
   if (from !== void 0 && from >= 1024 && from < 65536)
     return { kind: "fixed", port: from, counted: true, random: true };
   if (ENV.test(call.callee)) {
-    const fallback = portOf(call.args[1]?.value, consts, depth + 1);
+    const fallback = portOf2(call.args[1]?.value, consts, depth + 1);
     return { kind: "env", fallback: fallback.kind === "fixed" ? fallback.port : 0 };
   }
   if (call.name === "unwrap_or" || call.name === "getOrDefault") {
-    const p = portOf(call.args[0]?.value, consts, depth + 1);
+    const p = portOf2(call.args[0]?.value, consts, depth + 1);
     if (p.kind === "fixed" && /env|var/.test(call.receiver))
       return { kind: "env", fallback: p.port };
   }
   if (CONVERSIONS.test(call.name)) {
     const inner = call.args[0]?.value;
     if (inner) {
-      const p = portOf(inner, consts, depth + 1);
+      const p = portOf2(inner, consts, depth + 1);
       if (p.kind !== "unknown") return p;
     }
     if (/^"\d+"$/.test(call.receiver)) return fromInt(Number(call.receiver.slice(1, -1)));
@@ -31696,10 +31811,10 @@ function addressOf(value, consts, depth = 0) {
       return addressFromText(v.value, [], consts);
     case "tuple": {
       const [h, p] = v.items;
-      return { ...hostPart(h, consts), port: portOf(p, consts, depth + 1) };
+      return { ...hostPart(h, consts), port: portOf2(p, consts, depth + 1) };
     }
     case "int":
-      return { port: portOf(v, consts) };
+      return { port: portOf2(v, consts) };
     case "object": {
       const get = (k) => v.entries.find((e) => k.test(e.key))?.value;
       const addr2 = get(/^(?:Addr|addr|address)$/);
@@ -31707,7 +31822,7 @@ function addressOf(value, consts, depth = 0) {
         return addressOf(addr2, consts, depth + 1);
       return {
         ...hostPart(get(/^(?:host|hostname|IP|ip)$/), consts),
-        port: portOf(get(/^[pP]ort$/), consts)
+        port: portOf2(get(/^[pP]ort$/), consts)
       };
     }
     case "call":
@@ -31718,9 +31833,9 @@ function addressOf(value, consts, depth = 0) {
       if (strings2.length === 1 && rest.length === 1 && strings2[0].kind === "string") {
         const s = strings2[0].value;
         if (s.endsWith(":"))
-          return { host: s.slice(0, -1), port: portOf(rest[0], consts, depth + 1) };
+          return { host: s.slice(0, -1), port: portOf2(rest[0], consts, depth + 1) };
       }
-      return { port: portOf(v, consts, depth + 1) };
+      return { port: portOf2(v, consts, depth + 1) };
     }
     default:
       return { port: UNKNOWN };
@@ -31748,12 +31863,12 @@ function addressOfCall(call, consts, depth) {
   if (isMultiaddr({ kind: "call", call, text: call.text }))
     return addressOf(args2[0], consts, depth + 1);
   if (call.name === "JoinHostPort")
-    return { ...hostPart(args2[0], consts), port: portOf(args2[1], consts) };
+    return { ...hostPart(args2[0], consts), port: portOf2(args2[1], consts) };
   if (/^(?:InetSocketAddress|IPEndPoint|SocketAddr|new|from|SocketAddrV4|SocketAddrV6)$/.test(
     call.name
   )) {
     if (args2.length === 1) return addressOf(args2[0], consts, depth + 1);
-    return { ...hostPart(args2[0], consts), port: portOf(args2[1], consts) };
+    return { ...hostPart(args2[0], consts), port: portOf2(args2[1], consts) };
   }
   if (/^(?:parse|unwrap|expect|to_socket_addrs|into)$/.test(call.name)) {
     const quoted = /^"(.*)"$/.exec(call.receiver);
@@ -31764,7 +31879,7 @@ function addressOfCall(call, consts, depth) {
     const fromStr = /^[\w:]*from_str\(\s*"([^"]*)"\s*\)$/.exec(call.receiver);
     if (fromStr) return addressFromText(fromStr[1], [], consts);
   }
-  return { port: portOf({ kind: "call", call, text: call.text }, consts) };
+  return { port: portOf2({ kind: "call", call, text: call.text }, consts) };
 }
 function addressFromText(text, args2, consts) {
   const parsed = parseAddress(text);
@@ -31781,7 +31896,7 @@ function addressFromText(text, args2, consts) {
     return { kind: "string", value: part, text: part };
   };
   const host = parsed.host !== void 0 && /\{|%/.test(parsed.host) ? void 0 : parsed.host;
-  return { ...host !== void 0 ? { host } : {}, port: portOf(fill(parsed.port), consts) };
+  return { ...host !== void 0 ? { host } : {}, port: portOf2(fill(parsed.port), consts) };
 }
 function hostPart(value, consts) {
   if (!value) return {};
@@ -32146,7 +32261,7 @@ function chainedPort(call, facts, consts) {
   for (const link of portSetters(facts)) {
     if (link === call || link.at.start !== call.at.start) continue;
     if (link.at.end > call.at.end || link.args.length !== 1) continue;
-    const port = portOf(link.args[0].value, consts);
+    const port = portOf2(link.args[0].value, consts);
     if (port.kind === "fixed" && port.port >= MIN_PORT) return port;
   }
   return void 0;
@@ -32159,7 +32274,7 @@ function objectPort(call, consts) {
   const inObject = (value, depth) => {
     if (value.kind !== "object" || depth > 1) return void 0;
     for (const e of value.entries) {
-      const port = PORT_KEY.test(e.key) ? portOf(e.value, consts) : inObject(e.value, depth + 1);
+      const port = PORT_KEY.test(e.key) ? portOf2(e.value, consts) : inObject(e.value, depth + 1);
       if (port?.kind === "fixed" && port.port >= MIN_PORT) return port;
     }
     return void 0;
@@ -32177,7 +32292,7 @@ function serverSectionPort(call, consts) {
     for (const section7 of value.entries) {
       if (!SERVER_SECTION.test(section7.key) || section7.value.kind !== "object") continue;
       const given = section7.value.entries.find((e) => e.key === "port")?.value;
-      const port = given && portOf(given, consts);
+      const port = given && portOf2(given, consts);
       if (port?.kind === "fixed" && port.port >= MIN_PORT) return port;
     }
   }
@@ -32190,7 +32305,7 @@ function portArgument(call, consts, positional = "any") {
   const number = unnamed.findIndex((a) => !a.name && isPortInt(a.value, consts));
   const addresses = unnamed.map((a) => listenAddressPort(a.value, consts));
   const address2 = addresses.findIndex((p) => p?.kind === "fixed");
-  const port = named ? portOf(named.value, consts) : address2 >= 0 && (number < 0 || address2 < number) ? addresses[address2] : number >= 0 ? portOf(unnamed[number].value, consts) : void 0;
+  const port = named ? portOf2(named.value, consts) : address2 >= 0 && (number < 0 || address2 < number) ? addresses[address2] : number >= 0 ? portOf2(unnamed[number].value, consts) : void 0;
   return port?.kind === "fixed" && port.port >= MIN_PORT ? port : void 0;
 }
 function listenAddressPort(value, consts) {
@@ -32325,7 +32440,7 @@ function configuredPorts(facts, consts) {
     return starts.some((c) => c.at.start > at.end && (!area || contains(area, c.at)));
   };
   const add = (at, scope, text, value, started = true) => {
-    const port = portOf(value, consts);
+    const port = portOf2(value, consts);
     if (port.kind === "fixed" && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out2.push({ at, scope, text, port: port.port });
   };
@@ -32529,7 +32644,7 @@ function hostAndPort(call, consts, hostValue, portValue) {
   const host = hostValue ? resolve(hostValue, consts) : void 0;
   return {
     ...host ? { host: host.kind === "string" ? host.value : host.text } : {},
-    port: portOf(portValue, consts)
+    port: portOf2(portValue, consts)
   };
 }
 function python2(call, consts, facts) {
@@ -32548,7 +32663,7 @@ function python2(call, consts, facts) {
     );
   }
   if (n === "create_datagram_endpoint") return addressOf(kw(call, "local_addr"), consts);
-  if (PY_SERVERS.test(n) && isHostText(first, consts) && portOf(pos(call, 1), consts).kind !== "unknown")
+  if (PY_SERVERS.test(n) && isHostText(first, consts) && portOf2(pos(call, 1), consts).kind !== "unknown")
     return hostAndPort(call, consts, first, pos(call, 1));
   if (PY_SERVERS.test(n)) return addressOf(kw(call, "server_address") ?? first, consts);
   if (n === "make_server")
@@ -32710,7 +32825,7 @@ function uncast(v) {
   return name2 ? { kind: "name", name: name2, last: name2, text: name2 } : v;
 }
 function isIntValue(v, consts) {
-  return v !== void 0 && (resolve(v, consts).kind === "int" || portOf(v, consts).kind === "fixed");
+  return v !== void 0 && (resolve(v, consts).kind === "int" || portOf2(v, consts).kind === "fixed");
 }
 function isIntLiteral(v, consts) {
   return v !== void 0 && resolve(v, consts).kind === "int";
@@ -32927,7 +33042,7 @@ function isAddressHost(v, consts) {
   return r?.kind === "string" && ADDRESS_HOST.test(r.value);
 }
 function isPortNumber(v, consts) {
-  const port = portOf(v, consts);
+  const port = portOf2(v, consts);
   return port.kind === "fixed" && port.port >= MIN_PORT;
 }
 var SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/;
@@ -33055,7 +33170,7 @@ function listenersOf(facts, family, consts) {
           if (m && s.at.start >= e.at.start && s.at.end <= e.at.end) {
             out2.push({
               kind: "mapping",
-              port: portOf({ kind: "int", value: Number(m[1]), text: m[1] }, consts),
+              port: portOf2({ kind: "int", value: Number(m[1]), text: m[1] }, consts),
               at: s.at,
               scope: e.scope,
               text: s.value
@@ -33086,7 +33201,7 @@ function listenersOf(facts, family, consts) {
       if (!/sin6?_port$/.test(f.name)) continue;
       const swapped = f.value.kind === "call" && /^(?:pj_)?htons$/.test(f.value.call.name) ? uncast(f.value.call.args[0]?.value) : void 0;
       const param = swapped?.kind === "name" && isParameter(facts, f.at, swapped.name);
-      const port = swapped ? param ? { kind: "unknown" } : portOf(swapped, constantsAt(facts, consts, f.scope, f.at.start, byScope)) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
+      const port = swapped ? param ? { kind: "unknown" } : portOf2(swapped, constantsAt(facts, consts, f.scope, f.at.start, byScope)) : f.value.kind === "int" && f.value.value === 0 ? { kind: "zero" } : void 0;
       const bind = facts.calls.find(
         (c) => C_BIND.test(c.name) && c.scope === f.scope && c.at.start > f.at.end
       );
@@ -33124,7 +33239,7 @@ function defaultGiving(facts, call, address2, consts) {
   const param = facts.params.find((p) => {
     if (!p.default || p.at.start > call.at.start) return false;
     if (!contains(facts.scopes[p.scope].at, call.at)) return false;
-    const given = portOf(p.default, consts);
+    const given = portOf2(p.default, consts);
     const inText = addressOf(p.default, consts).port;
     return given.kind === "fixed" && given.port === port || inText.kind === "fixed" && inText.port === port;
   });
@@ -33160,7 +33275,7 @@ function containerMapping(call, consts) {
   else return void 0;
   return {
     kind: "mapping",
-    port: portOf(port, consts),
+    port: portOf2(port, consts),
     at: call.at,
     scope: call.scope,
     text: call.text,
@@ -33943,7 +34058,7 @@ function portInEnvironment(call, consts) {
     if (env2?.kind !== "object") continue;
     const entry = env2.entries.find((e) => PORT_VARIABLE.test(e.key));
     if (!entry) continue;
-    const given = portOf(entry.value, consts);
+    const given = portOf2(entry.value, consts);
     const port = given.kind === "fixed" && given.port >= MIN_PORT ? given.port : void 0;
     if (given.kind === "zero") return void 0;
     const flag = entry.value.text === entry.key ? entry.key : `${entry.key}=${entry.value.text}`;
@@ -33985,7 +34100,7 @@ function unquoteWord(word) {
 }
 function portOfArgument(arg, consts) {
   if (arg.value) {
-    const port = portOf(arg.value, consts);
+    const port = portOf2(arg.value, consts);
     return port.kind === "fixed" ? port.port : port.kind === "zero" ? 0 : void 0;
   }
   return arg.literal !== void 0 && /^\d+$/.test(arg.literal) ? Number(arg.literal) : void 0;
@@ -34009,7 +34124,7 @@ function startedOptions(facts, consts) {
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
-    const given = portOf(e.value, local);
+    const given = portOf2(e.value, local);
     const port = given.kind === "fixed" ? given : addressOf(e.value, local).port;
     if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
     inContainers ??= containerFields(facts);
@@ -35176,7 +35291,7 @@ function portConstants(ctx, hits) {
     if (namedScope(ctx, a.scope) !== 0 || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target))
       continue;
     if (ctx.consts.get(a.name) !== a.value) continue;
-    const port = portOf(a.value, ctx.consts);
+    const port = portOf2(a.value, ctx.consts);
     const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : void 0;
     const fixed = port.kind === "fixed" && !port.counted && !port.random && PORT_NAME.test(a.name) ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
     if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
@@ -35290,7 +35405,7 @@ function portsHandedToHelpers(ctx) {
       if (c.name !== fn.name || !/^(?:|this|self)$/.test(c.receiver) || !inTest(ctx, c.scope))
         continue;
       const arg = c.args.find((a) => a.name === param.name) ?? c.args.filter((a) => !a.name)[index];
-      const port = portOf(arg?.value, ctx.consts);
+      const port = portOf2(arg?.value, ctx.consts);
       if (port.kind !== "fixed") continue;
       first ??= { line: c.at.line, port: port.port };
       hits.push({
@@ -37573,7 +37688,14 @@ export {
   gitChangedLines,
   toSarif,
   platformIdProblem,
+  ProbeSetupError,
+  isOutOfDescriptors,
+  outOfDescriptors,
   OP_TIMEOUT_MS,
+  MAX_FOREIGN_RETRIES,
+  controlFor,
+  takenByAnother,
+  hostCause,
   ScenarioError,
   compileScenario,
   processAlive,

@@ -1,13 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   CATALOGUE,
+  MAX_FOREIGN_RETRIES,
   OP_TIMEOUT_MS,
   PLATFORM_RESULT_SCHEMA_VERSION,
+  ProbeSetupError,
   VERSION,
   compileScenario,
+  controlFor,
+  hostCause,
+  isOutOfDescriptors,
+  outOfDescriptors,
   outcomeOf,
-  processAlive
-} from "./chunk-SJJFC7H5.js";
+  processAlive,
+  takenByAnother
+} from "./chunk-QVUBMCYW.js";
 
 // src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -230,41 +237,6 @@ import { statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-
-// src/probe/descriptors.ts
-import { readFileSync } from "node:fs";
-
-// src/probe/setup-error.ts
-var ProbeSetupError = class extends Error {
-  name = "ProbeSetupError";
-};
-
-// src/probe/descriptors.ts
-var OUT_OF_DESCRIPTORS = /* @__PURE__ */ new Set(["EMFILE", "ENFILE"]);
-function isOutOfDescriptors(codeOrError) {
-  const code = typeof codeOrError === "string" ? codeOrError : codeOrError?.code;
-  return code !== void 0 && OUT_OF_DESCRIPTORS.has(code);
-}
-function outOfDescriptors(doing, error) {
-  const code = error.code;
-  const limit = OPEN_FILES_LIMIT;
-  const why = code === "ENFILE" ? "the system-wide file table is full" : `this process may open ${limit === void 0 ? "too few" : `at most ${limit}`} files`;
-  return new ProbeSetupError(
-    `out of file descriptors (${code}) while ${doing}: ${why}; raise the limit (ulimit -n) and run again`
-  );
-}
-var OPEN_FILES_LIMIT = openFilesLimit();
-function openFilesLimit() {
-  try {
-    const line = readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
-    const soft = Number(line?.split(/\s{2,}/)[1]);
-    return Number.isInteger(soft) ? soft : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/probe/drivers/python-driver.ts
 var DRIVER_SCRIPT = fileURLToPath(new URL("./python/driver.py", import.meta.url));
 var execFileAsync = promisify(execFile);
 var MIN_PYTHON = [3, 6];
@@ -765,83 +737,6 @@ function pidOf(marker) {
   return Number(marker.split("-", 1)[0]);
 }
 
-// src/probe/attribution.ts
-var CONFLICTS = /* @__PURE__ */ new Set(["EADDRINUSE"]);
-var MAX_FOREIGN_RETRIES = 3;
-var LINGERING = /* @__PURE__ */ new Set(["connect", "accept"]);
-function controlFor(compiled, replies, failedAt, outcome) {
-  if (!CONFLICTS.has(outcome)) return void 0;
-  const ops = compiled.steps.map((s) => s.op);
-  const failed = ops[failedAt];
-  if (!failed || !("sock" in failed)) return void 0;
-  if (ops.slice(0, failedAt).some((op) => LINGERING.has(op.op))) return void 0;
-  const drawing = definingBind(ops);
-  const port = drawing && portOf(replies[ops.indexOf(drawing)]);
-  if (!drawing || port === void 0) return void 0;
-  const own = ops.slice(0, failedAt + 1).filter((op) => "sock" in op && op.sock === failed.sock);
-  const drewP = own.includes(drawing);
-  if (!drewP && !own.some((op) => "to" in op && op.to.port === "P")) return void 0;
-  return {
-    port,
-    ops: own.map((op) => withPort(op, port, op === drawing)),
-    exposed: !heldBefore(ops.slice(0, failedAt + 1), failed.sock)
-  };
-}
-function heldBefore(upToFailure, sock) {
-  const drawing = definingBind(upToFailure);
-  const open = /* @__PURE__ */ new Map();
-  for (const op of upToFailure) {
-    if (op.op === "socket") open.set(op.sock, { kind: op.kind, onP: false });
-    else if (op.op === "close") open.delete(op.sock);
-    else if ("to" in op && op.op !== "connect") {
-      const made = open.get(op.sock);
-      const udp = op.op === "dgram.bind" || made?.kind?.startsWith("udp") === true;
-      const place = `${udp ? "udp" : "tcp"} ${op.to.address}`;
-      open.set(op.sock, { ...made, place, onP: op.to.port === "P" || op === drawing });
-    }
-  }
-  const mine = open.get(sock)?.place;
-  return mine !== void 0 && [...open].some(([name, other]) => name !== sock && other.onP && other.place === mine);
-}
-function takenByAnother(replies) {
-  const failed = replies.find((r) => "ok" in r && !r.ok);
-  return failed !== void 0 && CONFLICTS.has(outcomeOf(failed.error));
-}
-function definingBind(ops) {
-  return ops.find((op) => "to" in op && op.op !== "connect" && op.to.port === 0);
-}
-function portOf(reply) {
-  return reply && "ok" in reply && reply.ok && typeof reply.value === "number" ? reply.value : void 0;
-}
-function withPort(op, port, defining) {
-  return "to" in op && (op.to.port === "P" || defining) ? { ...op, to: { ...op.to, port } } : op;
-}
-var NO_FREE_PORT = /* @__PURE__ */ new Set(["EADDRINUSE", "EAGAIN"]);
-function hostCause(compiled, failedAt, outcome) {
-  const op = compiled.steps[failedAt]?.op;
-  if (!op) return void 0;
-  const step = compiled.steps[failedAt].text;
-  if (isOutOfDescriptors(outcome)) {
-    return { cause: "descriptors-exhausted", reason: `${step} failed with ${outcome}` };
-  }
-  if ("to" in op && op.op !== "connect" && op.to.port === 0 && NO_FREE_PORT.has(outcome)) {
-    return {
-      cause: "ephemeral-exhausted",
-      reason: `no free port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
-    };
-  }
-  if (op.op === "connect" && outcome === "EADDRNOTAVAIL") {
-    return {
-      cause: "ephemeral-exhausted",
-      reason: `no free local port: ${step} failed with ${outcome} (the ephemeral range is exhausted)`
-    };
-  }
-  if (op.op === "connect" && outcome === "ENETUNREACH") {
-    return { cause: "loopback-down", reason: `${step} failed with ${outcome}: loopback is down` };
-  }
-  return void 0;
-}
-
 // src/probe/interpret.ts
 function interpretReplies(compiled, replies) {
   const trace = [];
@@ -964,6 +859,49 @@ function ephemeralMetrics(sequences, range) {
   };
 }
 
+// src/probe/run-gate.ts
+var RunGate = class {
+  #running = 0;
+  #alone = false;
+  #queue = [];
+  /** Runs `work` beside other shared work. */
+  shared(work) {
+    return this.#run(false, work);
+  }
+  /** Runs `work` once nothing else runs, and lets nothing start until it ends. */
+  alone(work) {
+    return this.#run(true, work);
+  }
+  async #run(alone, work) {
+    if (this.#queue.length > 0 || !this.#canStart(alone)) {
+      await new Promise((go) => this.#queue.push({ alone, go }));
+    } else {
+      this.#start(alone);
+    }
+    try {
+      return await work();
+    } finally {
+      this.#running--;
+      this.#alone = false;
+      this.#next();
+    }
+  }
+  #canStart(alone) {
+    return !this.#alone && (!alone || this.#running === 0);
+  }
+  #start(alone) {
+    this.#running++;
+    this.#alone = alone;
+  }
+  #next() {
+    while (this.#queue.length > 0 && this.#canStart(this.#queue[0].alone)) {
+      const waiter = this.#queue.shift();
+      this.#start(waiter.alone);
+      waiter.go();
+    }
+  }
+};
+
 // src/probe/run.ts
 var RUN_DEFAULTS = {
   repeat: 1,
@@ -980,6 +918,7 @@ async function runScenarios(options) {
   const overlapped = /* @__PURE__ */ new Set();
   const deadline = performance.now() + options.globalTimeoutMs;
   const stopped = /* @__PURE__ */ new Set();
+  const gate = new RunGate();
   let done = 0;
   const runOnce = async (compiled) => {
     const id = compiled.scenario.id;
@@ -993,7 +932,7 @@ async function runScenarios(options) {
     }
     const start = performance.now();
     const othersBefore = compiled.measurement && options.othersRunning?.();
-    const { run, final } = await attempt(compiled, options, deadline);
+    const { run, final } = await attempt(compiled, options, deadline, gate);
     if (othersBefore || compiled.measurement && options.othersRunning?.()) overlapped.add(id);
     runs.get(id).push(run);
     if (final) stopped.add(id);
@@ -1033,7 +972,7 @@ function hopelessReason(compiled, options, deadline) {
 function globalTimeoutReason(options) {
   return `the probe's global timeout (${options.globalTimeoutMs} ms) passed`;
 }
-async function attempt(compiled, options, deadline) {
+async function attempt(compiled, options, deadline, gate) {
   const driver = options.drivers[compiled.driver];
   if (!driver) {
     const reason = `the ${compiled.driver} driver was not selected`;
@@ -1051,7 +990,7 @@ async function attempt(compiled, options, deadline) {
   const cappedByDeadline = left < options.scenarioTimeoutMs;
   const timeout = () => cappedByDeadline ? Math.max(1, deadline - performance.now()) : options.scenarioTimeoutMs;
   try {
-    return { run: await runAttributed(compiled, driver, timeout), final: false };
+    return { run: await runAttributed(compiled, driver, timeout, gate), final: false };
   } catch (error) {
     if (!(error instanceof DriverFailure)) throw error;
     const global = error.kind === "timeout" && cappedByDeadline;
@@ -1062,7 +1001,7 @@ async function attempt(compiled, options, deadline) {
     };
   }
 }
-async function runAttributed(compiled, driver, timeout) {
+async function runAttributed(compiled, driver, timeout, gate) {
   const ops = compiled.steps.map((s) => s.op);
   let retries = 0;
   let foreignRetries = 0;
@@ -1075,7 +1014,7 @@ async function runAttributed(compiled, driver, timeout) {
     ...foreignConflicts ? { foreignConflicts } : {}
   });
   for (; ; ) {
-    const replies = await driver.execute(ops, timeout()).catch((error) => {
+    const replies = await gate.shared(() => driver.execute(ops, timeout())).catch((error) => {
       if (unconfirmed && error instanceof DriverFailure) return void 0;
       throw error;
     });
@@ -1096,7 +1035,7 @@ async function runAttributed(compiled, driver, timeout) {
     }
     const control = controlFor(compiled, replies, failedAt, run.outcome);
     if (!control) return counted(run);
-    const check = await driver.execute(control.ops, timeout()).catch((error) => {
+    const check = await gate.alone(() => driver.execute(control.ops, timeout())).catch((error) => {
       if (error instanceof DriverFailure) return void 0;
       throw error;
     });
@@ -1291,7 +1230,6 @@ function keepHeapSmall() {
 
 export {
   printable,
-  ProbeSetupError,
   pythonCommand,
   PLATFORM_LABEL,
   ProbeUsageError,
