@@ -8,7 +8,7 @@ import { hasWord } from './rules/context.ts'
 
 /** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
 const EXPECTS_THROW =
-  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/
+  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception|Exactly(?:Async)?)?)$/
 
 /** `with pytest.raises(…):`, `with self.assertRaises(OSError):`, `with self.assertRaisesRegex(…):`. */
 const RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/

@@ -123,6 +123,7 @@ class Extractor {
       language,
       calls: [],
       assigns: [],
+      declaredOnly: [],
       entries: [],
       scopes: [],
       blocks: [],
@@ -650,6 +651,10 @@ class Extractor {
   private assignment(node: Node, shape: Syntax['assignments'][string]): void {
     const left = pick(node, shape.left)
     let right = pick(node, shape.right)
+    if (left && !right && shape.declaration) {
+      const name = lastSegment(short(declared(left)))
+      this.facts.declaredOnly.push({ name, at: this.span(node), scope: this.scope })
+    }
     if (!left || !right || left.id === right.id) return
     if (shape.right === '#last' && !node.children.some((c) => c.type === '=')) {
       right = delegatedCall(right)

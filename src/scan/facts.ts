@@ -189,6 +189,8 @@ export interface FileFacts {
   comments: Comment[]
   /** Parameter names of functions (pytest fixtures arrive as parameters). */
   params: { name: string; at: Span; scope: number; default?: Value }[]
+  /** Names declared without a value: Go's `var ports []int`, JavaScript's `let server`. */
+  declaredOnly: { name: string; at: Span; scope: number }[]
   /** `continue`: a loop moving on to its next turn (after a bind that failed, say). */
   continues: Span[]
   /** The tree had syntax errors; facts come from the parts that parsed. */

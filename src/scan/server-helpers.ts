@@ -27,13 +27,14 @@ import {
 /**
  * A helper's name says it starts a server: start/create/run/new/mock… then server/endpoint/
  * listener/broker (nebula's `TestUtils::mockServer(10001, …)`); not a client's view of one
- * (reactor-netty's `createUriEndpoint("http://localhost:8080/foo")`, the Kafka clients'
+ * (reactor-netty's `createUriEndpoint("http://localhost:8080/foo")`, DnsClientX's
+ * `CreateTargetEndPoint(group, 5353, scope)`, the Kafka clients'
  * `NewBroker("127.0.0.1:9092")`, a handle on a broker to dial: sarama, franz-go), nor a list of
  * addresses (gf's `gsvc.NewEndpoints("127.0.0.1:9000")`), while MockServer's
  * `startClientAndServer(8080)` starts one.
  */
 const STARTS_SERVER =
-  /^_?(?:(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:servers?|endpoint|listeners?|daemons?)|(?:start|create|run|spawn|launch|setup|set_up|make|boot|mock)_?\w*?brokers?)$/i
+  /^_?(?:(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl|[tT]arget|[rR]emote|[dD]estination|[pP]eer))\w*?(?:servers?|endpoint|listeners?|daemons?)|(?:start|create|run|spawn|launch|setup|set_up|make|boot|mock)_?\w*?brokers?)$/i
 /**
  * …or a proxy started by a verb that starts one (quic-go's `NewUDPProxy(13370, "localhost",
  * serverPort)` listens on its first port). A proxy is handed two ports, and a helper that only

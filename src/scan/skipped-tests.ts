@@ -17,8 +17,18 @@ const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
 /** A skip the test calls itself: Go's `t.Skip(…)`, pytest's `pytest.skip(…)`, unittest's `self.skipTest(…)`. */
 const SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/
 
-/** The spans of the skipped tests and suites in a file. */
+/**
+ * The spans of the skipped tests and suites in a file, with the file's functions that only they
+ * call (DnsClientX's `RunMulticastServerAsync`, called only by a `[Fact(Skip = …)]` test).
+ */
 export function skippedTests(facts: FileFacts, family: Family, path: string): Span[] {
+  const skipped = skippedByMark(facts, family, path)
+  // Rust's `#[ignore]` tests run on request (`cargo test -- --ignored`), as CI jobs with the
+  // services they need do: their helpers are kept (ephpm's `start_proxy`, a fixed race).
+  return skipped.length > 0 && family !== 'rust' ? onlyCalledFrom(facts, skipped) : skipped
+}
+
+function skippedByMark(facts: FileFacts, family: Family, path: string): Span[] {
   if (family === 'python') {
     // Another file's test may start this one as a program (scrapy's mock FTP server, `python -m
     // tests.mockserver.ftp`), so its main block counts only where nothing spawns it: in a module
@@ -78,23 +88,30 @@ function mainOnly(facts: FileFacts): Span[] {
       b.scope === 0 &&
       facts.strings.some((s) => s.value === '__main__' && s.at.line === b.at.line),
   )
-  if (guards.length === 0) return []
-  const unrun = [...guards.map((g) => g.at)]
+  return guards.map((g) => g.at)
+}
+
+/**
+ * `unrun` and the file's functions that only code in it calls: not a `test…` function, which the
+ * runner calls anyway.
+ */
+function onlyCalledFrom(facts: FileFacts, unrun: readonly Span[]): Span[] {
+  const out = [...unrun]
   const functions = facts.scopes.filter(
-    (s) => s.parent === 0 && s.role === 'declared' && s.name && !/^test/i.test(s.name),
+    (s) => s.role === 'declared' && s.id !== 0 && s.name && !s.test && !/^test/i.test(s.name),
   )
   // Twice: a helper of a helper the block calls (threaded_main → serve).
   for (let pass = 0; pass < 2; pass++) {
     for (const fn of functions) {
-      if (unrun.some((u) => contains(u, fn.at))) continue
+      if (out.some((u) => contains(u, fn.at))) continue
       const calls = facts.calls.filter(
         (c) => c.name === fn.name && c.receiver === '' && !contains(fn.at, c.at),
       )
-      if (calls.length > 0 && calls.every((c) => unrun.some((u) => contains(u, c.at))))
-        unrun.push(fn.at)
+      if (calls.length > 0 && calls.every((c) => out.some((u) => contains(u, c.at))))
+        out.push(fn.at)
     }
   }
-  return unrun
+  return out
 }
 
 /** An options object that says `ignore: true`. */

@@ -30,3 +30,9 @@ export async function scanFiles(
 export function hits(result: ScanResult): string[] {
   return result.findings.map((f) => `${f.rule}@${f.line}`).sort()
 }
+
+/** The first line of each finding of `rule` in files scanned as a tree. */
+export async function linesOf(files: Record<string, string>, rule: string): Promise<number[]> {
+  const result = await scanFiles(files)
+  return result.findings.filter((f) => f.rule === rule).map((f) => f.line)
+}

@@ -853,6 +853,7 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         !insideAny(facts.calls, c.at, CLEANUP) &&
         !inCompletion(facts.calls, c.at) &&
         !afterFixtureUse(ctx, c, area) &&
+        !acceptedBefore(ctx, c, bound, scope) &&
         // A close on the error path (kafka's NioEchoServer closes its channel only when its
         // constructor throws) does not run when the number leaves.
         !facts.blocks.some(
@@ -896,7 +897,11 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     const opened =
       contains(block.head, bound.at) ||
       (sock !== '' && facts.assigns.some((a) => contains(block.head!, a.at) && a.name === sock))
-    const socketInHeader = sock !== '' && hasWord(block.headText ?? '', sock)
+    // The socket itself (`with closing(sock):`, `using (listener)`), not what a call on it gives
+    // (DnsClientX's `using TcpClient client = await listener.AcceptTcpClientAsync()`, census 52).
+    const socketInHeader =
+      sock !== '' &&
+      new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? '')
     // A generator that yields inside the block (mitmproxy's `async with server: … yield
     // server.sockets[0].getsockname()`, a context manager) keeps it open while the caller runs.
     const heldOpen = (e: Span) =>
@@ -934,6 +939,28 @@ function returnedWithin(ctx: RuleContext, at: Span, scope: number): boolean {
   const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : undefined
   if (!nested || !contains(facts.scopes[scope]!.at, nested.at)) return false
   return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at))
+}
+
+/**
+ * A function of its own that closes the socket accepts a connection on it first, so the close
+ * comes after a client used the port (DnsClientX's `async Task Serve() { using TcpClient client = await
+ * listener.AcceptTcpClientAsync(); … listener.Stop(); }` started before the port is returned,
+ * census 52).
+ */
+function acceptedBefore(ctx: RuleContext, close: Call, bound: Bound, area: number): boolean {
+  // In the same function, a number used after the close is used after it (repowise's TIME_WAIT
+  // test accepts, closes, then asks whether the port is free): only a function of its own,
+  // started and left to serve, closes once a client came.
+  if (close.scope === area) return false
+  const fn = ctx.facts.scopes[close.scope]!.at
+  return ctx.facts.calls.some(
+    (c) =>
+      /^[aA]ccept/.test(c.name) &&
+      relates(c.receiver, bound.sock, bound.bind) &&
+      contains(fn, c.at) &&
+      c.at.start > bound.at.start &&
+      c.at.end <= close.at.start,
+  )
 }
 
 /** Calls that register a handler for an event, which runs later, when the event comes. */
@@ -1257,6 +1284,7 @@ function hides(ctx: RuleContext, name: string, area: Span): boolean {
   const declares = (a: Assign) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r))
   return (
     ctx.facts.assigns.some((a) => a.declaration && declares(a)) ||
+    ctx.facts.declaredOnly.some((d) => here(d.at, d.name)) ||
     ctx.facts.params.some((p) => here(p.at, p.name))
   )
 }

@@ -7,6 +7,7 @@ import { contains, innermostAssign, innermostCall, spanning } from '../facts.ts'
 import {
   addressOf,
   assignsByScope,
+  familyOf,
   constantsAt,
   MIN_PORT,
   portOf,
@@ -54,6 +55,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   const out: StartedOption[] = []
   let byScope: Map<number, Assign[]> | undefined
   let inContainers: Set<number> | undefined
+  let beside: Set<number> | undefined
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
       continue
@@ -66,6 +68,8 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
     inContainers ??= containerFields(facts)
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
+    beside ??= besideRemoteHost(facts, consts)
+    if (beside.has(e.at.start)) continue
     if (inPretendValue(facts, e)) continue
     const start = startOf(facts, e.at)
     if (!start || handedListener(start) || serverInjected(facts, start)) continue
@@ -147,6 +151,38 @@ function inPretendValue(facts: FileFacts, e: FileFacts['entries'][number]): bool
   return facts.assigns.some(
     (a) => a.value.kind === 'object' && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at),
   )
+}
+
+/** Fields that name a host: `Host`, `Address`, `RelAddr`, `hostname`, `ServerIP`. */
+const HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i
+
+/**
+ * Where the fields of literals that name a host other than this machine start: a port beside it
+ * is that host's (pion's ICE candidates `CandidateHostConfig{Address: "192.168.1.2", Port:
+ * 5678}`, a TURN URL `{Host: "turn.example.com", Port: 3478}`; census 52). Nothing here binds it.
+ */
+function besideRemoteHost(facts: FileFacts, consts: Constants): Set<number> {
+  const out = new Set<number>()
+  let run: FileFacts['entries'] = []
+  const close = () => {
+    if (run.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)))
+      for (const e of run) out.add(e.at.start)
+    run = []
+  }
+  for (const e of facts.entries) {
+    const last = run[run.length - 1]
+    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close()
+    run.push(e)
+  }
+  close()
+  return out
+}
+
+/** A written host, or address, that is neither loopback nor a wildcard: `"10.0.0.1"`, `"example.com"`. */
+function namesRemoteHost(value: Value, consts: Constants): boolean {
+  if (value.kind !== 'string') return false
+  const host = addressOf(value, consts).host ?? value.value
+  return /^[\w.:-]+$/.test(host) && familyOf(host) === 'unknown'
 }
 
 /** Fields that say a value describes a container to run: its image, its replicas. */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QVUBMCYW.js";
+} from "./chunk-3QHT64RT.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-VSRUC7DR.js.LEGAL.txt */
+/*! For license information please see chunk-FMVYZCRH.js.LEGAL.txt */

@@ -30765,6 +30765,7 @@ var Extractor = class {
       language,
       calls: [],
       assigns: [],
+      declaredOnly: [],
       entries: [],
       scopes: [],
       blocks: [],
@@ -31225,6 +31226,10 @@ ${next.text}`;
   assignment(node, shape) {
     const left = pick(node, shape.left);
     let right = pick(node, shape.right);
+    if (left && !right && shape.declaration) {
+      const name2 = lastSegment(short(declared(left)));
+      this.facts.declaredOnly.push({ name: name2, at: this.span(node), scope: this.scope });
+    }
     if (!left || !right || left.id === right.id) return;
     if (shape.right === "#last" && !node.children.some((c) => c.type === "=")) {
       right = delegatedCall(right);
@@ -32088,7 +32093,7 @@ function hasWord(text, word) {
 }
 
 // src/scan/binds-no-port.ts
-var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception)?)$/;
+var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception|Exactly(?:Async)?)?)$/;
 var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
 var KEEPS_ERROR = /^\(?\s*(\w+)\s*\)?\s*=>\s*\1$/;
 function rejectionAsserted(facts, handler) {
@@ -32213,7 +32218,7 @@ function lineSpan(s, index, length) {
 }
 
 // src/scan/server-helpers.ts
-var STARTS_SERVER = /^_?(?:(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl))\w*?(?:servers?|endpoint|listeners?|daemons?)|(?:start|create|run|spawn|launch|setup|set_up|make|boot|mock)_?\w*?brokers?)$/i;
+var STARTS_SERVER = /^_?(?:(?:start|create|run|new|spawn|launch|setup|set_up|make|boot|mock)_?(?!\w*(?:[uU]ri|[uU]rl|[tT]arget|[rR]emote|[dD]estination|[pP]eer))\w*?(?:servers?|endpoint|listeners?|daemons?)|(?:start|create|run|spawn|launch|setup|set_up|make|boot|mock)_?\w*?brokers?)$/i;
 var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$/i;
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
@@ -32755,7 +32760,7 @@ function neverStarted(facts, call, family) {
   const later = (at) => at.start > built.at.end && contains(area, at);
   const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
   const started = callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name));
-  const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text)) || facts.blocks.some((b) => b.head !== void 0 && contains(b.head, built.at));
+  const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
   return !started && !handedOn;
 }
 var INJECTED_SERVER = /^(?:serverConstructor|serverFactory|serverClass|ServerClass)$/;
@@ -34118,6 +34123,7 @@ function startedOptions(facts, consts) {
   const out2 = [];
   let byScope;
   let inContainers;
+  let beside;
   for (const e of facts.entries) {
     if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
       continue;
@@ -34129,6 +34135,8 @@ function startedOptions(facts, consts) {
     if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
     inContainers ??= containerFields(facts);
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
+    beside ??= besideRemoteHost(facts, consts);
+    if (beside.has(e.at.start)) continue;
     if (inPretendValue(facts, e)) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2) || serverInjected(facts, start2)) continue;
@@ -34189,6 +34197,28 @@ function inPretendValue(facts, e) {
   return facts.assigns.some(
     (a) => a.value.kind === "object" && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at)
   );
+}
+var HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i;
+function besideRemoteHost(facts, consts) {
+  const out2 = /* @__PURE__ */ new Set();
+  let run3 = [];
+  const close = () => {
+    if (run3.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)))
+      for (const e of run3) out2.add(e.at.start);
+    run3 = [];
+  };
+  for (const e of facts.entries) {
+    const last = run3[run3.length - 1];
+    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close();
+    run3.push(e);
+  }
+  close();
+  return out2;
+}
+function namesRemoteHost(value, consts) {
+  if (value.kind !== "string") return false;
+  const host = addressOf(value, consts).host ?? value.value;
+  return /^[\w.:-]+$/.test(host) && familyOf(host) === "unknown";
 }
 var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
 function containerFields(facts) {
@@ -34758,7 +34788,7 @@ function closesFirst(ctx, bound, scope, flow) {
   const { escapes, stores, uses } = flow;
   const area = scopeSpan(ctx, scope);
   const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !inCompletion(facts.calls, c.at) && !afterFixtureUse(ctx, c, area) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !inCompletion(facts.calls, c.at) && !afterFixtureUse(ctx, c, area) && !acceptedBefore(ctx, c, bound, scope) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
     // constructor throws) does not run when the number leaves.
     !facts.blocks.some(
       (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
@@ -34783,7 +34813,7 @@ function closesFirst(ctx, bound, scope, flow) {
   for (const block of facts.blocks) {
     if (!block.head || !contains(area, block.at)) continue;
     const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
-    const socketInHeader = sock !== "" && hasWord(block.headText ?? "", sock);
+    const socketInHeader = sock !== "" && new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? "");
     const heldOpen = (e) => contains(block.at, e) && facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e));
     if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
       return true;
@@ -34803,6 +34833,13 @@ function returnedWithin(ctx, at, scope) {
   const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : void 0;
   if (!nested || !contains(facts.scopes[scope].at, nested.at)) return false;
   return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
+}
+function acceptedBefore(ctx, close, bound, area) {
+  if (close.scope === area) return false;
+  const fn = ctx.facts.scopes[close.scope].at;
+  return ctx.facts.calls.some(
+    (c) => /^[aA]ccept/.test(c.name) && relates(c.receiver, bound.sock, bound.bind) && contains(fn, c.at) && c.at.start > bound.at.start && c.at.end <= close.at.start
+  );
 }
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
 function whenRun(ctx, close, area, depth = 0) {
@@ -34962,7 +34999,7 @@ function resolvedBind(ctx, call) {
 function hides(ctx, name2, area) {
   const here = (at, n) => contains(area, at) && n === name2;
   const declares = (a) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r));
-  return ctx.facts.assigns.some((a) => a.declaration && declares(a)) || ctx.facts.params.some((p) => here(p.at, p.name));
+  return ctx.facts.assigns.some((a) => a.declaration && declares(a)) || ctx.facts.declaredOnly.some((d) => here(d.at, d.name)) || ctx.facts.params.some((p) => here(p.at, p.name));
 }
 function wrapperOf(ctx, call) {
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope));
@@ -36116,6 +36153,10 @@ var SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/;
 var SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/;
 var SKIP_CALL = /^(?:(?:t|b|tb)\.(?:Skip|Skipf|SkipNow)|pytest\.skip|self\.skipTest)$/;
 function skippedTests(facts, family, path) {
+  const skipped = skippedByMark(facts, family, path);
+  return skipped.length > 0 && family !== "rust" ? onlyCalledFrom(facts, skipped) : skipped;
+}
+function skippedByMark(facts, family, path) {
   if (family === "python") {
     const byHand = pytestModule(path) || runByHand(path);
     return [...marked(facts), ...skippedHere(facts), ...byHand ? mainOnly(facts) : []];
@@ -36152,22 +36193,24 @@ function mainOnly(facts) {
   const guards = facts.blocks.filter(
     (b) => b.kind === "if" && b.scope === 0 && facts.strings.some((s) => s.value === "__main__" && s.at.line === b.at.line)
   );
-  if (guards.length === 0) return [];
-  const unrun = [...guards.map((g) => g.at)];
+  return guards.map((g) => g.at);
+}
+function onlyCalledFrom(facts, unrun) {
+  const out2 = [...unrun];
   const functions = facts.scopes.filter(
-    (s) => s.parent === 0 && s.role === "declared" && s.name && !/^test/i.test(s.name)
+    (s) => s.role === "declared" && s.id !== 0 && s.name && !s.test && !/^test/i.test(s.name)
   );
   for (let pass = 0; pass < 2; pass++) {
     for (const fn of functions) {
-      if (unrun.some((u) => contains(u, fn.at))) continue;
+      if (out2.some((u) => contains(u, fn.at))) continue;
       const calls = facts.calls.filter(
         (c) => c.name === fn.name && c.receiver === "" && !contains(fn.at, c.at)
       );
-      if (calls.length > 0 && calls.every((c) => unrun.some((u) => contains(u, c.at))))
-        unrun.push(fn.at);
+      if (calls.length > 0 && calls.every((c) => out2.some((u) => contains(u, c.at))))
+        out2.push(fn.at);
     }
   }
-  return unrun;
+  return out2;
 }
 function ignored(facts, at) {
   return at !== void 0 && facts.entries.some(

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-VSRUC7DR.js";
+} from "./chunk-FMVYZCRH.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-QVUBMCYW.js";
+} from "./chunk-3QHT64RT.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-XBDMTP42.js.LEGAL.txt */
+/*! For license information please see serve-command-L6JIU4RH.js.LEGAL.txt */
