@@ -36,3 +36,14 @@ export async function linesOf(files: Record<string, string>, rule: string): Prom
   const result = await scanFiles(files)
   return result.findings.filter((f) => f.rule === rule).map((f) => f.line)
 }
+
+/** Each finding of `rule` as [first line, last line]. */
+export function spansOf(
+  r: { findings: { rule: string; line: number; endLine?: number }[] },
+  rule: string,
+) {
+  return r.findings.filter((f) => f.rule === rule).map((f) => [f.line, f.endLine ?? f.line])
+}
+
+/** The free-port races a scan reports, as [first line, last line]. */
+export const race = (r: Parameters<typeof spansOf>[0]) => spansOf(r, 'PORT002')
