@@ -110,7 +110,9 @@ export const RULES: readonly RuleInfo[] = [
       'and spreads connections across them: a stale server from an earlier test, or a parallel CI ' +
       'job under the same user, silently takes a share of the traffic instead of failing with ' +
       'EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like ' +
-      'one), Windows has no such option. With port 0 it is worse: two sockets may share a port.',
+      'one), Windows has no such option. On port 0 the number is its own: Linux hands no two ' +
+      'SO_REUSEPORT sockets the same port from bind(0), with or without ip_autobind_reuse ' +
+      '(measured), so only a socket told that number can join it.',
     severity: 'note',
     precision: 'low',
     testOnly: true,

@@ -265,7 +265,7 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
     if (readBack) continue
     const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area)
     if (option.rule === 'PORT003' && exempt) continue
-    hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope))
+    hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(f))
   }
   return hits
 }
@@ -273,7 +273,8 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
 /**
  * Every listener of the function asks for port 0. A server that keeps such a port open gives
  * SO_REUSEADDR no fixed port to hide a collision on or to steal: Linux never handed such sockets a
- * shared port here (19,995 held at once, all distinct; docs/scan.md). A free-port probe (PORT002
+ * shared port here (19,995 held at once, all distinct; docs/scan.md), unless a host sets
+ * ip_autobind_reuse (default 0; test/faults/scan-premise.port-zero.test.ts). A free-port probe (PORT002
  * in the same function) stays flagged: its number is bound again later, where the option matters.
  */
 function onlyEphemeral(ctx: RuleContext, area: Span, socket = ''): boolean {
@@ -307,10 +308,7 @@ function reuseAddrHit(f: { at: Span; code: string }): Hit {
   }
 }
 
-function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: number): Hit {
-  // Port 0 bound in the same function (a test callback counts as one).
-  const area = ctx.facts.scopes[scope]!.at
-  const withZero = ctx.listeners.some((l) => l.port.kind === 'zero' && contains(area, l.at))
+function reusePortHit(f: { at: Span; code: string }): Hit {
   return {
     rule: 'PORT004',
     severity: REUSE_SEVERITY,
@@ -319,8 +317,7 @@ function reusePortHit(ctx: RuleContext, f: { at: Span; code: string }, scope: nu
     message:
       'Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same ' +
       'user can bind the same port and silently take a share of the connections; macOS/BSD ' +
-      'semantics differ and Windows has no such option.' +
-      (withZero ? ' Combined with port 0, two sockets can even be handed the same port.' : ''),
+      'semantics differ and Windows has no such option.',
   }
 }
 

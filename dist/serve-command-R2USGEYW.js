@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-FMVYZCRH.js";
+} from "./chunk-H2CX4MWK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-3QHT64RT.js";
+} from "./chunk-ZEAJQAUQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-L6JIU4RH.js.LEGAL.txt */
+/*! For license information please see serve-command-R2USGEYW.js.LEGAL.txt */

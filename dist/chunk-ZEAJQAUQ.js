@@ -24478,7 +24478,7 @@ var RULES = [
     id: "PORT004",
     name: "reuseport-in-test",
     title: "A test sets SO_REUSEPORT",
-    description: "On Linux SO_REUSEPORT lets every socket of the same user bind the same address and port and spreads connections across them: a stale server from an earlier test, or a parallel CI job under the same user, silently takes a share of the traffic instead of failing with EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like one), Windows has no such option. With port 0 it is worse: two sockets may share a port.",
+    description: "On Linux SO_REUSEPORT lets every socket of the same user bind the same address and port and spreads connections across them: a stale server from an earlier test, or a parallel CI job under the same user, silently takes a share of the traffic instead of failing with EADDRINUSE. FreeBSD and macOS give it different semantics (SO_REUSEPORT_LB is the Linux-like one), Windows has no such option. On port 0 the number is its own: Linux hands no two SO_REUSEPORT sockets the same port from bind(0), with or without ip_autobind_reuse (measured), so only a socket told that number can join it.",
     severity: "note",
     precision: "low",
     testOnly: true,
@@ -35627,7 +35627,7 @@ function optionHits(ctx, option2) {
     if (readBack) continue;
     const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area);
     if (option2.rule === "PORT003" && exempt) continue;
-    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(ctx, f, f.scope));
+    hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(f));
   }
   return hits;
 }
@@ -35648,15 +35648,13 @@ function reuseAddrHit(f) {
     message: "Test code enables SO_REUSEADDR: on Windows it lets this socket bind a port another socket is using (traffic then goes to either), and on Linux/macOS it hides a fixed-port collision that a parallel run will hit anyway."
   };
 }
-function reusePortHit(ctx, f, scope) {
-  const area = ctx.facts.scopes[scope].at;
-  const withZero = ctx.listeners.some((l) => l.port.kind === "zero" && contains(area, l.at));
+function reusePortHit(f) {
   return {
     rule: "PORT004",
     severity: REUSE_SEVERITY,
     at: f.at,
     code: f.code,
-    message: "Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same user can bind the same port and silently take a share of the connections; macOS/BSD semantics differ and Windows has no such option." + (withZero ? " Combined with port 0, two sockets can even be handed the same port." : "")
+    message: "Test code enables SO_REUSEPORT: on Linux a stale server or a parallel job under the same user can bind the same port and silently take a share of the connections; macOS/BSD semantics differ and Windows has no such option."
   };
 }
 var reuseAddress = (ctx) => optionHits(ctx, REUSEADDR);
