@@ -230,14 +230,15 @@ const startsSomething = perFile((facts: FileFacts) =>
 /**
  * A JVM class named for a listener is an event listener or a listener's settings as often as a
  * socket (HiveMQ's `new TcpListener(1883, "localhost")`, a configuration entry added to a
- * service): built with a port, it counts only in a file that starts or binds something.
+ * service), and a C or C++ function named for making a server as often builds its settings
+ * (libhttpserver's `webserver ws{create_webserver(8092)}`, which binds in `ws.start()`; census
+ * 53): given a port, either counts only in a file that starts or binds something.
  */
-function jvmListenerSettings(facts: FileFacts, call: Call, family: Family): boolean {
-  return (
-    (family === 'java' || family === 'kotlin') &&
-    /Listener$/.test(call.name) &&
-    !startsSomething(facts)
-  )
+function settingsUnstarted(facts: FileFacts, call: Call, family: Family): boolean {
+  const settings =
+    ((family === 'java' || family === 'kotlin') && /Listener$/.test(call.name)) ||
+    (family === 'c' && !call.isNew)
+  return settings && !startsSomething(facts)
 }
 
 /** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`, BTDB's `StartListening`. */
@@ -971,7 +972,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
         !neverStarted(facts, call, family) &&
         !definedToStartNothing(facts, call) &&
-        !jvmListenerSettings(facts, call, family)
+        !settingsUnstarted(facts, call, family)
       )
         out.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),

@@ -60,6 +60,9 @@ const TEST_FILE: Record<LanguageId, RegExp> = {
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/,
 }
 
+/** A file named only for testing, by the conventions that collect such names: `test.ts`, `test.py`. */
+const BARE_TEST = /^tests?\.[cm]?[jt]sx?$|^tests?\.py$/
+
 /** Support modules and packages named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go. */
 const SUPPORT_NAME =
   /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i
@@ -70,7 +73,9 @@ export function isTestPath(
   testGlobs: readonly string[] = [],
 ): boolean {
   const file = path.slice(path.lastIndexOf('/') + 1)
-  if (TEST_FILE[language].test(file)) return true
+  // A bare `test.ts` among a benchmark's or an example's programs is its own check, run with it
+  // (httpxy's `bench/test.ts`, run by `pnpm bench`; census 53), not a file a test runner collects.
+  if (TEST_FILE[language].test(file)) return !(BARE_TEST.test(file) && runByHand(path))
   if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ''))) return true
   return inTestDirectory(path, testGlobs)
 }

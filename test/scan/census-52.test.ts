@@ -167,6 +167,38 @@ describe('names and marks that say nothing listens', () => {
   })
 })
 
+describe('a port handed to a free-port helper is a candidate it tries', () => {
+  it('Java: mina-ftpserver’s findFreePort(12321) falls back when 12321 is taken; a server helper listens', async () => {
+    // apache/mina-ftpserver's core/src/test/java/org/apache/ftpserver/test/TestUtil.java.
+    const java = (name: string) => `package org.apache.ftpserver.test;
+
+public class TestUtil {
+    private static final int DEFAULT_PORT = 12321;
+
+    public static int findFreePort() throws IOException {
+        return ${name}(DEFAULT_PORT);
+    }
+
+    public static int ${name}(int initPort) throws IOException {
+        ServerSocket tmpSocket = null;
+        try {
+            tmpSocket = new ServerSocket(initPort);
+            return initPort;
+        } catch (IOException e) {
+            tmpSocket = new ServerSocket(0);
+            return tmpSocket.getLocalPort();
+        } finally {
+            if (tmpSocket != null) tmpSocket.close();
+        }
+    }
+}
+`
+    const file = 'core/src/test/java/org/apache/ftpserver/test/TestUtil.java'
+    expect(await linesOf({ [file]: java('findFreePort') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [file]: java('startServer') }, 'PORT001')).not.toEqual([])
+  })
+})
+
 describe('what the census 52 changes keep', () => {
   it('Rust: a helper only #[ignore] tests call still counts: CI runs them with --ignored', async () => {
     // ephpm's MySQL proxy tests (ephpm-01: the project fixed this race).

@@ -28,6 +28,7 @@ import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
 import { dialledAfter } from './serve-before-listen.ts'
 import { perFile } from '../per-file.ts'
 import { expectedToFail, startStubbed } from '../binds-no-port.ts'
+import { HELPER_NAME } from '../triggers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -558,6 +559,8 @@ function carriersOf(ctx: RuleContext, name: string, where: (at: Span) => boolean
  * call and the helper's listener are reported: the one says where the number comes from, the
  * other where the port is bound.
  */
+const FREE_PORT_HELPER = new RegExp(`^(?:${HELPER_NAME})$`)
+
 function portsHandedToHelpers(ctx: RuleContext): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -565,6 +568,9 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     if (l.port.kind !== 'unknown' || l.kind !== 'server') continue
     const fn = facts.scopes[namedScope(ctx, l.scope)]
     if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') continue
+    // A helper named for finding a free port tries the one it is given as a candidate
+    // (mina-ftpserver's `findFreePort(12321)`, census 52): its race is PORT002's.
+    if (FREE_PORT_HELPER.test(fn.name)) continue
     const params = facts.params
       .filter((p) => p.scope === fn.id)
       .sort((a, b) => a.at.start - b.at.start)

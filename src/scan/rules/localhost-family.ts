@@ -30,6 +30,8 @@ const JVM: ReadonlySet<Family> = new Set(['java', 'kotlin'])
 /** Option keys that choose a client's IP version: `IPProtocol`, `ip_family`, `ipVersion`. */
 const IP_VERSION_KEY = /^(?:preferred_?)?ip_?(?:protocol|family|version)$/i
 const IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i
+/** A family named outright, not "any": `IpVersion::V4`, `IPv6`, `AF_INET6`. */
+const PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/
 
 /** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
 const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
@@ -79,15 +81,33 @@ export const localhostFamily: Rule = (ctx) => {
     )
     return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)))
   }
+  // A client told which family to use resolves `localhost` to that one (isahc's
+  // `Request::get(…).ip_version(IpVersion::V4)`, testing that it fails; census 53).
+  const pinned = (s: Str) =>
+    facts.calls.some(
+      (c) =>
+        IP_VERSION_KEY.test(c.name) &&
+        contains(c.at, s.at) &&
+        c.args.some((a) => PINNED_FAMILY.test(a.value.text)),
+    )
   const js = ctx.family === 'js'
   const hits: Hit[] = []
-  for (const server of servers) {
+  const familyOfServer = (server: Listener) => {
     const network = ctx.family === 'go' ? server.call?.args[0]?.value : undefined
-    const family = familyOf(
-      server.host,
-      ctx.family,
-      network?.kind === 'string' ? network.value : undefined,
+    return familyOf(server.host, ctx.family, network?.kind === 'string' ? network.value : undefined)
+  }
+  for (const server of servers) {
+    const family = familyOfServer(server)
+    // The test listens on both families (isahc's `any_ip_version_uses_ipv4_or_ipv6`, 127.0.0.1
+    // and ::1 on one port): `localhost` reaches one of them whichever comes first.
+    const other = family === 'v4' ? 'v6' : family === 'v6' ? 'v4' : undefined
+    if (
+      other &&
+      servers.some(
+        (o) => o !== server && familyOfServer(o) === other && sameTest(ctx, server, o.scope),
+      )
     )
+      continue
     let clients: Str[] = []
     let why = ''
     let resolves = ''
@@ -101,6 +121,7 @@ export const localhostFamily: Rule = (ctx) => {
         (s) =>
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
+          !pinned(s) &&
           (implicit.includes(s) || s.value.toLowerCase() !== 'localhost' || dialled(s, server)) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-H2CX4MWK.js";
+} from "./chunk-4TKDNDES.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZEAJQAUQ.js";
+} from "./chunk-PRTTV54K.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-R2USGEYW.js.LEGAL.txt */
+/*! For license information please see serve-command-LYJKAUZB.js.LEGAL.txt */

@@ -31996,10 +31996,11 @@ var TEST_FILE = {
   c: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.c$/,
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
 };
+var BARE_TEST = /^tests?\.[cm]?[jt]sx?$|^tests?\.py$/;
 var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
 function isTestPath(path, language, testGlobs = []) {
   const file = path.slice(path.lastIndexOf("/") + 1);
-  if (TEST_FILE[language].test(file)) return true;
+  if (TEST_FILE[language].test(file)) return !(BARE_TEST.test(file) && runByHand(path));
   if (SUPPORT_NAME.test(file.replace(/\.[^.]+$/, ""))) return true;
   return inTestDirectory(path, testGlobs);
 }
@@ -32746,8 +32747,9 @@ var declaredNames = perFile(
 var startsSomething = perFile(
   (facts) => facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name))
 );
-function jvmListenerSettings(facts, call, family) {
-  return (family === "java" || family === "kotlin") && /Listener$/.test(call.name) && !startsSomething(facts);
+function settingsUnstarted(facts, call, family) {
+  const settings = (family === "java" || family === "kotlin") && /Listener$/.test(call.name) || family === "c" && !call.isNew;
+  return settings && !startsSomething(facts);
 }
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
@@ -33137,7 +33139,7 @@ function listenersOf(facts, family, consts) {
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !jvmListenerSettings(facts, call, family))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !settingsUnstarted(facts, call, family))
         out2.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),
           at: untilBound(facts, call)
@@ -34405,6 +34407,7 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
 var severityIn = (ctx, scope, boundLater = false) => !inTest(ctx, scope) ? "note" : boundLater ? "error" : "warning";
 var freePortRace = (ctx) => {
+  if (!ctx.testFile && runByHand(ctx.path)) return [];
   const hits = [];
   const racyFunctions = /* @__PURE__ */ new Set();
   const probes = /* @__PURE__ */ new Set();
@@ -34758,8 +34761,9 @@ function candidateHandedOut(ctx, bound, scope) {
   const sock = bound.sock || (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === "call") ? root : "");
   if (!letsGo(ctx, { ...bound, sock }, fn)) return void 0;
   const carriers = /* @__PURE__ */ new Set([candidate]);
+  const dialled = (v) => v.kind === "call" && (DIALS.test(v.call.name) || CLIENT_CALL.test(v.call.name));
   for (const a of facts.assigns) {
-    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate))
+    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate) && !dialled(a.value))
       carriers.add(a.name);
   }
   const first = (v) => v?.kind === "tuple" ? v.items[0] : v;
@@ -35010,7 +35014,7 @@ function wrapperOf(ctx, call) {
   return returned ? fn : void 0;
 }
 var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
-var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection)$/;
+var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection|^(?:[tT]o|[sS]endTo)_?[pP]ort)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
     (c) => c !== call && contains(c.at, call.at) && c.args.some((a) => contains(a.at, call.at))
@@ -35426,6 +35430,7 @@ function carriersOf(ctx, name2, where) {
   }
   return names;
 }
+var FREE_PORT_HELPER = new RegExp(`^(?:${HELPER_NAME})$`);
 function portsHandedToHelpers(ctx) {
   const { facts } = ctx;
   const hits = [];
@@ -35433,6 +35438,7 @@ function portsHandedToHelpers(ctx) {
     if (l.port.kind !== "unknown" || l.kind !== "server") continue;
     const fn = facts.scopes[namedScope(ctx, l.scope)];
     if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
+    if (FREE_PORT_HELPER.test(fn.name)) continue;
     const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
     const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name));
     if (index < 0) continue;
@@ -35770,6 +35776,7 @@ function ipv4Client(ctx, servers) {
 var JVM = /* @__PURE__ */ new Set(["java", "kotlin"]);
 var IP_VERSION_KEY = /^(?:preferred_?)?ip_?(?:protocol|family|version)$/i;
 var IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i;
+var PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var localhostFamily = (ctx) => {
@@ -35799,15 +35806,22 @@ var localhostFamily = (ctx) => {
     );
     return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)));
   };
+  const pinned = (s) => facts.calls.some(
+    (c) => IP_VERSION_KEY.test(c.name) && contains(c.at, s.at) && c.args.some((a) => PINNED_FAMILY.test(a.value.text))
+  );
   const js3 = ctx.family === "js";
   const hits = [];
-  for (const server2 of servers) {
+  const familyOfServer = (server2) => {
     const network = ctx.family === "go" ? server2.call?.args[0]?.value : void 0;
-    const family = familyOf(
-      server2.host,
-      ctx.family,
-      network?.kind === "string" ? network.value : void 0
-    );
+    return familyOf(server2.host, ctx.family, network?.kind === "string" ? network.value : void 0);
+  };
+  for (const server2 of servers) {
+    const family = familyOfServer(server2);
+    const other = family === "v4" ? "v6" : family === "v6" ? "v4" : void 0;
+    if (other && servers.some(
+      (o) => o !== server2 && familyOfServer(o) === other && sameTest(ctx, server2, o.scope)
+    ))
+      continue;
     let clients = [];
     let why = "";
     let resolves = "";
@@ -35815,7 +35829,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
