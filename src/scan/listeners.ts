@@ -237,7 +237,8 @@ const startsSomething = perFile((facts: FileFacts) =>
 function settingsUnstarted(facts: FileFacts, call: Call, family: Family): boolean {
   const settings =
     ((family === 'java' || family === 'kotlin') && /Listener$/.test(call.name)) ||
-    (family === 'c' && !call.isNew)
+    // Not one named for starting it: nats.c's `_startServer("nats://127.0.0.1:4222", …)`.
+    (family === 'c' && !call.isNew && /^_*(?:create|make|new|build)/i.test(call.name))
   return settings && !startsSomething(facts)
 }
 

@@ -137,3 +137,21 @@ fn connects() {
     expect(await linesOf({ [file]: rs('') }, 'PORT005')).toEqual([8])
   })
 })
+
+describe('what census 53’s changes keep', () => {
+  it('C: a helper named for starting a server still counts where nothing else starts (nats.c’s _startServer)', async () => {
+    // nats-io/nats.c's test/bench.c (judged true in census 49).
+    const c = `#include "test.h"
+
+static natsStatus
+_runBench(benchEnv *env)
+{
+    natsPid pid = _startServer("nats://127.0.0.1:4222", NULL, true);
+    if (pid == NATS_INVALID_PID)
+        return NATS_ERR;
+    return NATS_OK;
+}
+`
+    expect(await linesOf({ 'test/bench_test.c': c }, 'PORT001')).toEqual([6])
+  })
+})

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-PRTTV54K.js";
+} from "./chunk-URYN3L3P.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-4TKDNDES.js.LEGAL.txt */
+/*! For license information please see chunk-4RX4PNSG.js.LEGAL.txt */

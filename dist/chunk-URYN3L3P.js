@@ -32748,7 +32748,8 @@ var startsSomething = perFile(
   (facts) => facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name))
 );
 function settingsUnstarted(facts, call, family) {
-  const settings = (family === "java" || family === "kotlin") && /Listener$/.test(call.name) || family === "c" && !call.isNew;
+  const settings = (family === "java" || family === "kotlin") && /Listener$/.test(call.name) || // Not one named for starting it: nats.c's `_startServer("nats://127.0.0.1:4222", …)`.
+  family === "c" && !call.isNew && /^_*(?:create|make|new|build)/i.test(call.name);
   return settings && !startsSomething(facts);
 }
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
