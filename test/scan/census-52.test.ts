@@ -200,6 +200,34 @@ public class TestUtil {
 })
 
 describe('what the census 52 changes keep', () => {
+  it('JavaScript: restify listens next to a port the OS handed out, PORT + 1; port 0 is its own', async () => {
+    // restify/node-restify's test/server.test.js (census 25 judged these true).
+    const js = (port: string) => `var PORT = 0
+var SERVER
+
+before(function (cb) {
+  SERVER = restify.createServer()
+  SERVER.listen(PORT, '127.0.0.1', function () {
+    PORT = SERVER.address().port
+    cb()
+  })
+})
+
+test('strict next', function (t) {
+  var server = restify.createServer()
+  var port
+  server.listen(${port}, '127.0.0.1', function () {
+    port = server.address().port
+    server.close(function () {
+      t.end()
+    })
+  })
+})
+`
+    expect(await linesOf({ 'test/server.test.js': js('PORT + 1') }, 'PORT002')).toEqual([15])
+    expect(await linesOf({ 'test/server.test.js': js('0') }, 'PORT002')).toEqual([])
+  })
+
   it('Rust: a helper only #[ignore] tests call still counts: CI runs them with --ignored', async () => {
     // ephpm's MySQL proxy tests (ephpm-01: the project fixed this race).
     const rs = `async fn start_proxy(backend_url: &str) -> String {

@@ -355,6 +355,44 @@ export const freePortRace: Rule = (ctx) => {
     })
   }
   hits.push(...helperCalls(ctx, racyFunctions))
+  hits.push(...besideDrawnPorts(ctx))
+  return hits
+}
+
+/** A value that reads the port the OS handed a socket: `SERVER.address().port`, `s.getLocalPort()`. */
+const READS_PORT =
+  /\.\s*address\(\)\s*\.\s*port\b|\.\s*getLocalPort\(\)|\.\s*server_port\b|getsockname\(\)\s*\[\s*1\s*\]/
+/** A number next to another: `PORT + 1`, `port - 2`. */
+const NEIGHBOUR = /^\s*([A-Za-z_$][\w$]*)\s*[+-]\s*\d{1,3}\s*$/
+
+/**
+ * A listener on a number next to a port the OS handed out (restify's `server.listen(PORT + 1,
+ * '127.0.0.1')` with `PORT = SERVER.address().port`; census 25 judged three true): nothing
+ * reserves the neighbour, so another process or a parallel test may already hold it.
+ */
+function besideDrawnPorts(ctx: RuleContext): Hit[] {
+  const drawn = new Set(
+    ctx.facts.assigns.filter((a) => READS_PORT.test(a.value.text)).map((a) => a.name),
+  )
+  if (drawn.size === 0) return []
+  const hits: Hit[] = []
+  for (const l of ctx.listeners) {
+    if (l.kind !== 'server' || !l.call || !inTest(ctx, l.scope)) continue
+    const next = l.call.args
+      .map((a) => NEIGHBOUR.exec(a.value.text)?.[1])
+      .find((name) => name !== undefined && drawn.has(name))
+    if (!next) continue
+    hits.push({
+      rule: 'PORT002',
+      severity: severityIn(ctx, l.scope),
+      at: l.at,
+      code: l.text,
+      message:
+        `This listener takes a number next to \`${next}\`, a port the OS handed out: nothing ` +
+        'reserves the neighbour, so another process or a parallel test can hold it already ' +
+        '(EADDRINUSE, or a client talking to the wrong server), on every OS.',
+    })
+  }
   return hits
 }
 

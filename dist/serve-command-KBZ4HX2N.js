@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-4RX4PNSG.js";
+} from "./chunk-USKWX6VM.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-URYN3L3P.js";
+} from "./chunk-V2FLJXDB.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-2I7QT46N.js.LEGAL.txt */
+/*! For license information please see serve-command-KBZ4HX2N.js.LEGAL.txt */

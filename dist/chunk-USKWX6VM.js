@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-URYN3L3P.js";
+} from "./chunk-V2FLJXDB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-4RX4PNSG.js.LEGAL.txt */
+/*! For license information please see chunk-USKWX6VM.js.LEGAL.txt */

@@ -34540,8 +34540,31 @@ var freePortRace = (ctx) => {
     });
   }
   hits.push(...helperCalls(ctx, racyFunctions));
+  hits.push(...besideDrawnPorts(ctx));
   return hits;
 };
+var READS_PORT = /\.\s*address\(\)\s*\.\s*port\b|\.\s*getLocalPort\(\)|\.\s*server_port\b|getsockname\(\)\s*\[\s*1\s*\]/;
+var NEIGHBOUR = /^\s*([A-Za-z_$][\w$]*)\s*[+-]\s*\d{1,3}\s*$/;
+function besideDrawnPorts(ctx) {
+  const drawn = new Set(
+    ctx.facts.assigns.filter((a) => READS_PORT.test(a.value.text)).map((a) => a.name)
+  );
+  if (drawn.size === 0) return [];
+  const hits = [];
+  for (const l of ctx.listeners) {
+    if (l.kind !== "server" || !l.call || !inTest(ctx, l.scope)) continue;
+    const next = l.call.args.map((a) => NEIGHBOUR.exec(a.value.text)?.[1]).find((name2) => name2 !== void 0 && drawn.has(name2));
+    if (!next) continue;
+    hits.push({
+      rule: "PORT002",
+      severity: severityIn(ctx, l.scope),
+      at: l.at,
+      code: l.text,
+      message: `This listener takes a number next to \`${next}\`, a port the OS handed out: nothing reserves the neighbour, so another process or a parallel test can hold it already (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  }
+  return hits;
+}
 function racyImports(facts) {
   const imported = /* @__PURE__ */ new Set();
   for (const i2 of facts.imports) {
