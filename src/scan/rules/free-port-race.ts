@@ -196,6 +196,9 @@ export const freePortRace: Rule = (ctx) => {
     // A helper, or a test, named for a dead endpoint (kafka-python's `test_connect_refused_raises`
     // probes a port only to be refused there).
     if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')) return
+    // A test file's code that its runner never runs: a JVM `main` in test sources (commons-vfs's
+    // `FreeSocketPortUtil.main`, census 55), an unrun Go example.
+    if (ctx.testFile && !inTest(ctx, scope)) return
     // A helper's callers are reported too (helperCalls); a probe's are not.
     racyFunctions.add(scope)
     hits.push({
@@ -1502,6 +1505,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   }
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue
+    if (ctx.testFile && !inTest(ctx, call.scope)) continue
     const byImport = callsImported(call, imported)
     const byKnownName =
       known?.test(call.name) === true &&

@@ -32754,7 +32754,8 @@ function settingsUnstarted(facts, call, family) {
 }
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
-  if (family !== "csharp" || !call.isNew) return false;
+  const go4 = family === "go" && /^New\w*Server$/.test(call.name);
+  if (!go4 && (family !== "csharp" || !call.isNew)) return false;
   const built = facts.assigns.find(
     (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
   );
@@ -32762,7 +32763,7 @@ function neverStarted(facts, call, family) {
   const area = facts.scopes[built.scope].at;
   const later = (at) => at.start > built.at.end && contains(area, at);
   const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
-  const started = callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name));
+  const started = go4 ? callsOn(facts, built).length > 0 : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name));
   const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
   return !started && !handedOn;
 }
@@ -34418,6 +34419,7 @@ var freePortRace = (ctx) => {
   };
   const hit3 = (at, code, scope, what) => {
     if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return;
+    if (ctx.testFile && !inTest(ctx, scope)) return;
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
@@ -35106,6 +35108,7 @@ function helperCalls(ctx, racyFunctions) {
   };
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue;
+    if (ctx.testFile && !inTest(ctx, call.scope)) continue;
     const byImport = callsImported(call, imported);
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const defined = definedHere.get(call.name);

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-USKWX6VM.js";
+} from "./chunk-S47FWVN6.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-V2FLJXDB.js";
+} from "./chunk-TXDBRWFJ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-KBZ4HX2N.js.LEGAL.txt */
+/*! For license information please see serve-command-SMRQ2MUM.js.LEGAL.txt */

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-V2FLJXDB.js";
+} from "./chunk-TXDBRWFJ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-USKWX6VM.js.LEGAL.txt */
+/*! For license information please see chunk-S47FWVN6.js.LEGAL.txt */
