@@ -162,20 +162,9 @@ const HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/
  * 5678}`, a TURN URL `{Host: "turn.example.com", Port: 3478}`; census 52). Nothing here binds it.
  */
 function besideRemoteHost(facts: FileFacts, consts: Constants): Set<number> {
-  const out = new Set<number>()
-  let run: FileFacts['entries'] = []
-  const close = () => {
-    if (run.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)))
-      for (const e of run) out.add(e.at.start)
-    run = []
-  }
-  for (const e of facts.entries) {
-    const last = run[run.length - 1]
-    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close()
-    run.push(e)
-  }
-  close()
-  return out
+  return fieldsOfLiterals(facts, (run) =>
+    run.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)),
+  )
 }
 
 /** A written host, or address, that is neither loopback nor a wildcard: `"10.0.0.1"`, `"example.com"`. */
@@ -191,15 +180,26 @@ const CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/
 /**
  * Where the fields of values that describe a container start (dapr's `kube.AppDescription{
  * ImageName: "perf-tester", Replicas: 1, AppPort: 3001 }`): a port there is the container's own,
- * in its own network namespace, unless the field names the host's (`HostPort`). A literal's
- * fields are the entries read one after another with one owner (Go's element literals inside
- * `[]kube.AppDescription{{…}}` carry no value of their own).
+ * in its own network namespace, unless the field names the host's (`HostPort`). Go's element
+ * literals inside `[]kube.AppDescription{{…}}` carry no value of their own, so the fields are read
+ * by their owner (fieldsOfLiterals).
  */
 function containerFields(facts: FileFacts): Set<number> {
+  return fieldsOfLiterals(facts, (run) => run.some((e) => CONTAINER_FIELD.test(e.key)))
+}
+
+/**
+ * Where the fields of the literals that `which` picks start. A literal's fields are the entries
+ * read one after another with one owner in one scope.
+ */
+function fieldsOfLiterals(
+  facts: FileFacts,
+  which: (fields: FileFacts['entries']) => boolean,
+): Set<number> {
   const out = new Set<number>()
   let run: FileFacts['entries'] = []
   const close = () => {
-    if (run.some((e) => CONTAINER_FIELD.test(e.key))) for (const e of run) out.add(e.at.start)
+    if (which(run)) for (const e of run) out.add(e.at.start)
     run = []
   }
   for (const e of facts.entries) {

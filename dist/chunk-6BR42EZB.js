@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-TXDBRWFJ.js";
+} from "./chunk-7GKEEFNY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-S47FWVN6.js.LEGAL.txt */
+/*! For license information please see chunk-6BR42EZB.js.LEGAL.txt */

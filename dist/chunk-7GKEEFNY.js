@@ -34204,20 +34204,10 @@ function inPretendValue(facts, e) {
 }
 var HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i;
 function besideRemoteHost(facts, consts) {
-  const out2 = /* @__PURE__ */ new Set();
-  let run3 = [];
-  const close = () => {
-    if (run3.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)))
-      for (const e of run3) out2.add(e.at.start);
-    run3 = [];
-  };
-  for (const e of facts.entries) {
-    const last = run3[run3.length - 1];
-    if (last && (last.owner !== e.owner || last.scope !== e.scope)) close();
-    run3.push(e);
-  }
-  close();
-  return out2;
+  return fieldsOfLiterals(
+    facts,
+    (run3) => run3.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts))
+  );
 }
 function namesRemoteHost(value, consts) {
   if (value.kind !== "string") return false;
@@ -34226,10 +34216,13 @@ function namesRemoteHost(value, consts) {
 }
 var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
 function containerFields(facts) {
+  return fieldsOfLiterals(facts, (run3) => run3.some((e) => CONTAINER_FIELD.test(e.key)));
+}
+function fieldsOfLiterals(facts, which) {
   const out2 = /* @__PURE__ */ new Set();
   let run3 = [];
   const close = () => {
-    if (run3.some((e) => CONTAINER_FIELD.test(e.key))) for (const e of run3) out2.add(e.at.start);
+    if (which(run3)) for (const e of run3) out2.add(e.at.start);
     run3 = [];
   };
   for (const e of facts.entries) {

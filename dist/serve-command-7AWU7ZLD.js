@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-S47FWVN6.js";
+} from "./chunk-6BR42EZB.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-TXDBRWFJ.js";
+} from "./chunk-7GKEEFNY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-SMRQ2MUM.js.LEGAL.txt */
+/*! For license information please see serve-command-7AWU7ZLD.js.LEGAL.txt */
