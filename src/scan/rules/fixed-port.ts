@@ -24,11 +24,10 @@ import {
   type RandomPort,
 } from '../server-helpers.ts'
 import { startedOptions, type StartedOption } from './started-options.ts'
-import { callsFreePortHelper, probesCandidate } from './free-port-race.ts'
+import { callsFreePortHelper, namedForFreePort, probesCandidate } from './free-port-race.ts'
 import { dialledAfter } from './serve-before-listen.ts'
 import { perFile } from '../per-file.ts'
 import { expectedToFail, startStubbed } from '../binds-no-port.ts'
-import { HELPER_NAME } from '../triggers.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -559,8 +558,6 @@ function carriersOf(ctx: RuleContext, name: string, where: (at: Span) => boolean
  * call and the helper's listener are reported: the one says where the number comes from, the
  * other where the port is bound.
  */
-const FREE_PORT_HELPER = new RegExp(`^(?:${HELPER_NAME})$`)
-
 function portsHandedToHelpers(ctx: RuleContext): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
@@ -570,7 +567,7 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     if (!fn || fn.id === 0 || !fn.name || fn.role !== 'declared') continue
     // A helper named for finding a free port tries the one it is given as a candidate
     // (mina-ftpserver's `findFreePort(12321)`, census 52): its race is PORT002's.
-    if (FREE_PORT_HELPER.test(fn.name)) continue
+    if (namedForFreePort(fn.name)) continue
     const params = facts.params
       .filter((p) => p.scope === fn.id)
       .sort((a, b) => a.at.start - b.at.start)

@@ -97,6 +97,8 @@ const LISTENER_TABLE =
 
 /** Helper names from the pre-filter's vocabulary (triggers.ts), so both agree exactly. */
 const HELPER_NAME = new RegExp(`^(?:${HELPER_NAME_SOURCE})$`)
+/** A function named for finding a free port: `findFreePort`, `get_unused_port`. */
+export const namedForFreePort = (name: string): boolean => HELPER_NAME.test(name)
 const BARE_HELPER_NAME = new RegExp(`^(?:${BARE_HELPER_NAME_SOURCE})$`)
 /**
  * The same for helpers that hand out a whole address: charon's `testutil.AvailableAddr(t)`,
@@ -181,6 +183,13 @@ const RACY_FIXTURES =
 const severityIn = (ctx: RuleContext, scope: number, boundLater = false): Severity =>
   !inTest(ctx, scope) ? 'note' : boundLater ? 'error' : 'warning'
 
+/**
+ * Code of a test file that its runner never runs: a JVM `main` in test sources (commons-vfs's
+ * `FreeSocketPortUtil.main`, census 55), an unrun Go example.
+ */
+const unrunInTestFile = (ctx: RuleContext, scope: number): boolean =>
+  ctx.testFile && !inTest(ctx, scope)
+
 export const freePortRace: Rule = (ctx) => {
   // A program kept to be run by hand, outside the tests (pycurl's `examples/ws_callback.py`,
   // census 53), races only when someone runs it; library code the tests run is still read.
@@ -196,9 +205,7 @@ export const freePortRace: Rule = (ctx) => {
     // A helper, or a test, named for a dead endpoint (kafka-python's `test_connect_refused_raises`
     // probes a port only to be refused there).
     if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? '')) return
-    // A test file's code that its runner never runs: a JVM `main` in test sources (commons-vfs's
-    // `FreeSocketPortUtil.main`, census 55), an unrun Go example.
-    if (ctx.testFile && !inTest(ctx, scope)) return
+    if (unrunInTestFile(ctx, scope)) return
     // A helper's callers are reported too (helperCalls); a probe's are not.
     racyFunctions.add(scope)
     hits.push({
@@ -997,9 +1004,9 @@ function returnedWithin(ctx: RuleContext, at: Span, scope: number): boolean {
 
 /**
  * A function of its own that closes the socket accepts a connection on it first, so the close
- * comes after a client used the port (DnsClientX's `async Task Serve() { using TcpClient client = await
- * listener.AcceptTcpClientAsync(); … listener.Stop(); }` started before the port is returned,
- * census 52).
+ * comes after a client used the port (DnsClientX's `async Task Serve() { using TcpClient client =
+ * await listener.AcceptTcpClientAsync(); … listener.Stop(); }`, started before the port is
+ * returned; census 52).
  */
 function acceptedBefore(ctx: RuleContext, close: Call, bound: Bound, area: number): boolean {
   // In the same function, a number used after the close is used after it (repowise's TIME_WAIT
@@ -1364,8 +1371,8 @@ const CLIENT_CALL =
 /**
  * The helper's number goes straight to a client (`TcpOscSender("127.0.0.1", _free_port())`,
  * openfollow's tests of a sender that must fail to connect) or names where messages are sent
- * (Wolverine's `PublishAllMessages().ToPort(PortFinder.GetAvailablePort())`, census 53): nothing binds it, so there is no
- * race for it, only a port nobody listens on.
+ * (Wolverine's `PublishAllMessages().ToPort(PortFinder.GetAvailablePort())`, census 53): nothing
+ * binds it, so there is no race for it, only a port nobody listens on.
  */
 function onlyForAClient(ctx: RuleContext, call: Call): boolean {
   const given = ctx.facts.calls
@@ -1505,7 +1512,7 @@ function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[] {
   }
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue
-    if (ctx.testFile && !inTest(ctx, call.scope)) continue
+    if (unrunInTestFile(ctx, call.scope)) continue
     const byImport = callsImported(call, imported)
     const byKnownName =
       known?.test(call.name) === true &&

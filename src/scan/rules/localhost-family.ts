@@ -92,19 +92,22 @@ export const localhostFamily: Rule = (ctx) => {
     )
   const js = ctx.family === 'js'
   const hits: Hit[] = []
-  const familyOfServer = (server: Listener) => {
-    const network = ctx.family === 'go' ? server.call?.args[0]?.value : undefined
-    return familyOf(server.host, ctx.family, network?.kind === 'string' ? network.value : undefined)
-  }
+  const families = new Map(
+    servers.map((server) => {
+      const network = ctx.family === 'go' ? server.call?.args[0]?.value : undefined
+      const net = network?.kind === 'string' ? network.value : undefined
+      return [server, familyOf(server.host, ctx.family, net)] as const
+    }),
+  )
   for (const server of servers) {
-    const family = familyOfServer(server)
+    const family = families.get(server)!
     // The test listens on both families (isahc's `any_ip_version_uses_ipv4_or_ipv6`, 127.0.0.1
     // and ::1 on one port): `localhost` reaches one of them whichever comes first.
     const other = family === 'v4' ? 'v6' : family === 'v6' ? 'v4' : undefined
     if (
       other &&
       servers.some(
-        (o) => o !== server && familyOfServer(o) === other && sameTest(ctx, server, o.scope),
+        (o) => o !== server && families.get(o) === other && sameTest(ctx, server, o.scope),
       )
     )
       continue

@@ -274,8 +274,9 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
  * Every listener of the function asks for port 0. A server that keeps such a port open gives
  * SO_REUSEADDR no fixed port to hide a collision on or to steal: Linux never handed such sockets a
  * shared port here (19,995 held at once, all distinct; docs/scan.md), unless a host sets
- * ip_autobind_reuse (default 0; test/faults/scan-premise.port-zero.test.ts). A free-port probe (PORT002
- * in the same function) stays flagged: its number is bound again later, where the option matters.
+ * ip_autobind_reuse (default 0; test/faults/scan-premise.port-zero.test.ts). A free-port probe
+ * (PORT002 in the same function) stays flagged: its number is bound again later, where the option
+ * matters.
  */
 function onlyEphemeral(ctx: RuleContext, area: Span, socket = ''): boolean {
   // A socket kept in a field is bound in another method (pytest-retry's `self.sock`, set up in

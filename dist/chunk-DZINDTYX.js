@@ -34372,6 +34372,7 @@ var CONSTRUCTS_CONNECTED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"])
 var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
+var namedForFreePort = (name2) => HELPER_NAME2.test(name2);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
 var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
@@ -34401,6 +34402,7 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
 ]);
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
 var severityIn = (ctx, scope, boundLater = false) => !inTest(ctx, scope) ? "note" : boundLater ? "error" : "warning";
+var unrunInTestFile = (ctx, scope) => ctx.testFile && !inTest(ctx, scope);
 var freePortRace = (ctx) => {
   if (!ctx.testFile && runByHand(ctx.path)) return [];
   const hits = [];
@@ -34412,7 +34414,7 @@ var freePortRace = (ctx) => {
   };
   const hit3 = (at, code, scope, what) => {
     if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return;
-    if (ctx.testFile && !inTest(ctx, scope)) return;
+    if (unrunInTestFile(ctx, scope)) return;
     racyFunctions.add(scope);
     hits.push({
       rule: "PORT002",
@@ -35101,7 +35103,7 @@ function helperCalls(ctx, racyFunctions) {
   };
   for (const call of facts.calls) {
     if (allowed(call.callee) || allowed(call.name)) continue;
-    if (ctx.testFile && !inTest(ctx, call.scope)) continue;
+    if (unrunInTestFile(ctx, call.scope)) continue;
     const byImport = callsImported(call, imported);
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const defined = definedHere.get(call.name);
@@ -35450,7 +35452,6 @@ function carriersOf(ctx, name2, where) {
   }
   return names;
 }
-var FREE_PORT_HELPER = new RegExp(`^(?:${HELPER_NAME})$`);
 function portsHandedToHelpers(ctx) {
   const { facts } = ctx;
   const hits = [];
@@ -35458,7 +35459,7 @@ function portsHandedToHelpers(ctx) {
     if (l.port.kind !== "unknown" || l.kind !== "server") continue;
     const fn = facts.scopes[namedScope(ctx, l.scope)];
     if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
-    if (FREE_PORT_HELPER.test(fn.name)) continue;
+    if (namedForFreePort(fn.name)) continue;
     const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
     const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name));
     if (index < 0) continue;
@@ -35831,15 +35832,18 @@ var localhostFamily = (ctx) => {
   );
   const js3 = ctx.family === "js";
   const hits = [];
-  const familyOfServer = (server2) => {
-    const network = ctx.family === "go" ? server2.call?.args[0]?.value : void 0;
-    return familyOf(server2.host, ctx.family, network?.kind === "string" ? network.value : void 0);
-  };
+  const families = new Map(
+    servers.map((server2) => {
+      const network = ctx.family === "go" ? server2.call?.args[0]?.value : void 0;
+      const net = network?.kind === "string" ? network.value : void 0;
+      return [server2, familyOf(server2.host, ctx.family, net)];
+    })
+  );
   for (const server2 of servers) {
-    const family = familyOfServer(server2);
+    const family = families.get(server2);
     const other = family === "v4" ? "v6" : family === "v6" ? "v4" : void 0;
     if (other && servers.some(
-      (o) => o !== server2 && familyOfServer(o) === other && sameTest(ctx, server2, o.scope)
+      (o) => o !== server2 && families.get(o) === other && sameTest(ctx, server2, o.scope)
     ))
       continue;
     let clients = [];
