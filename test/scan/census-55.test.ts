@@ -40,4 +40,22 @@ public class FreeSocketPortUtil {
     const file = 'commons-vfs2/src/test/java/org/apache/commons/vfs2/util/FreeSocketPortUtil.java'
     expect(await linesOf({ [file]: java }, 'PORT002')).toEqual([4])
   })
+
+  it('Java: a race inside a main of test sources is not reported; the same code in a test is', async () => {
+    const java = (method: string) => `package org.example;
+
+public class ManualServer {
+    ${method} throws IOException {
+        ServerSocket probe = new ServerSocket(0);
+        int port = probe.getLocalPort();
+        probe.close();
+        new HttpServer(port).start();
+    }
+}
+`
+    const file = 'src/test/java/org/example/ManualServer.java'
+    const main = 'public static void main(final String[] args)'
+    expect(await linesOf({ [file]: java(main) }, 'PORT002')).toEqual([])
+    expect(await linesOf({ [file]: java('@Test public void serves()') }, 'PORT002')).not.toEqual([])
+  })
 })
