@@ -5,10 +5,7 @@ import type { Call, FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import { perFile } from './per-file.ts'
 import { hasWord } from './rules/context.ts'
-
-/** Assertions that the code they run throws: `assertThrows(() -> s.listen(1, null))`. */
-const EXPECTS_THROW =
-  /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception|Exactly(?:Async)?)?)$/
+import { ASSERTION, EXPECTS_THROW } from './assertions.ts'
 
 /** `with pytest.raises(…):`, `with self.assertRaises(OSError):`, `with self.assertRaisesRegex(…):`. */
 const RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/
@@ -28,7 +25,7 @@ function rejectionAsserted(facts: FileFacts, handler: Call): boolean {
     facts.calls.some(
       (c) =>
         c.at.start > kept.at.end &&
-        /^(?:expect|assert\w*)$/.test(c.name) &&
+        ASSERTION.test(c.name) &&
         c.args.some((a) => hasWord(a.value.text, kept.name)),
     )
   )

@@ -29,6 +29,7 @@ import {
   socketFamily,
 } from './binds-no-port.ts'
 import { configTextListeners } from './config-text.ts'
+import { ASSERTION } from './assertions.ts'
 import { hasWord } from './rules/context.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
 import { perFile } from './per-file.ts'
@@ -502,9 +503,7 @@ function productOnlyAsserted(call: Call, facts: FileFacts): boolean {
   const around = innermostCall(facts, call.at)
   return (
     around !== undefined &&
-    /^(?:assertThat|assertNotNull|assertNotSame|assertSame|assertEquals|expect)$/.test(
-      around.name,
-    ) &&
+    ASSERTION.test(around.name) &&
     around.args.some((a) => a.at.start === call.at.start && a.at.end === call.at.end)
   )
 }

@@ -5,7 +5,7 @@ import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
 import { perFile } from './per-file.ts'
-import { ASSERTION } from './rules/context.ts'
+import { ASSERTION } from './assertions.ts'
 import {
   counterBase,
   counterDrawnFrom,

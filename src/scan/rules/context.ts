@@ -178,14 +178,6 @@ export function constructedConnected(call: Call): boolean {
   return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2
 }
 
-/**
- * Assertions and their matchers: what they are handed is a value compared, never dialled or
- * started (playwright's `expect(details.subjectName).toBe('localhost')`, Vite's
- * `expect(resolved).toMatchObject({ preview: { port: 3006 } })`).
- */
-export const ASSERTION =
-  /^(?:assert\w*|expect|to[A-Z]\w*|Equal\w*|(?:deep|strict)?[eE]qual|isEqualTo)$/
-
 export function hasWord(text: string, word: string): boolean {
   if (!word) return false
   return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text)

@@ -14,6 +14,7 @@ import {
   BARE_HELPER_NAME as BARE_HELPER_NAME_SOURCE,
   HELPER_NAME as HELPER_NAME_SOURCE,
 } from '../triggers.ts'
+import { ASSERTION, EXPECTS_THROW } from '../assertions.ts'
 import { probeLoops } from '../server-helpers.ts'
 import { runByHand } from '../test-files.ts'
 import type { Severity } from '../finding.ts'
@@ -1444,12 +1445,8 @@ function onlyAsserted(ctx: RuleContext, call: Call): boolean {
   // Checked by an `assert` statement, or handed straight to an assertion call.
   return around === undefined
     ? facts.blocks.some((b) => b.kind === 'assert' && contains(b.at, call.at))
-    : /^(?:assert\w*|expect)$/.test(around.name) && around.args.some((a) => contains(a.at, call.at))
+    : ASSERTION.test(around.name) && around.args.some((a) => contains(a.at, call.at))
 }
-
-/** Assertions that the code they are handed throws: `assertThrows(…, () -> findAvailablePort(…))`. */
-const EXPECTS_THROW =
-  /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/
 
 /**
  * The helper is called where the test expects it to fail (databricks-jdbc's

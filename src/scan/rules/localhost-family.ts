@@ -5,7 +5,8 @@ import { contains, innermostCall } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
-import { ASSERTION, hasWord, inTest, namedScope, rootOf, type RuleContext } from './context.ts'
+import { ASSERTION } from '../assertions.ts'
+import { hasWord, inTest, namedScope, rootOf, type RuleContext } from './context.ts'
 import type { Listener } from '../listeners.ts'
 
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i

@@ -32087,20 +32087,22 @@ function escapeRegExp(text) {
 function constructedConnected(call) {
   return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
 }
-var ASSERTION = /^(?:assert\w*|expect|to[A-Z]\w*|Equal\w*|(?:deep|strict)?[eE]qual|isEqualTo)$/;
 function hasWord(text, word) {
   if (!word) return false;
   return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
 }
 
+// src/scan/assertions.ts
+var ASSERTION = /^(?:assert\w*|expect|to(?!String$)[A-Z]\w*|Equal\w*|(?:deep|strict)?[eE]qual|isEqualTo)$/;
+var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThrowsExactly|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception|Exactly(?:Async)?)?)$/;
+
 // src/scan/binds-no-port.ts
-var EXPECTS_THROW = /^(?:assert\w*(?:Throws|Exception|Error|Raises|Fails)|assertThatThrownBy|isThrownBy|assertFailsWith|expectThrows|assertRaises|shouldThrow\w*|toThrow\w*|rejects|throws|Throws(?:Async|Exception|Exactly(?:Async)?)?)$/;
 var RAISES_BLOCK = /(?:\braises|\bassertRaises\w*)\(/;
 var KEEPS_ERROR = /^\(?\s*(\w+)\s*\)?\s*=>\s*\1$/;
 function rejectionAsserted(facts, handler) {
   const kept = facts.assigns.find((a) => a.name && contains(a.at, handler.at));
   return kept !== void 0 && facts.calls.some(
-    (c) => c.at.start > kept.at.end && /^(?:expect|assert\w*)$/.test(c.name) && c.args.some((a) => hasWord(a.value.text, kept.name))
+    (c) => c.at.start > kept.at.end && ASSERTION.test(c.name) && c.args.some((a) => hasWord(a.value.text, kept.name))
   );
 }
 var expectingThrow = perFile((facts) => ({
@@ -32884,9 +32886,7 @@ function constructedAs(name2, facts, type) {
 function productOnlyAsserted(call, facts) {
   if (call.name !== "create") return false;
   const around = innermostCall(facts, call.at);
-  return around !== void 0 && /^(?:assertThat|assertNotNull|assertNotSame|assertSame|assertEquals|expect)$/.test(
-    around.name
-  ) && around.args.some((a) => a.at.start === call.at.start && a.at.end === call.at.end);
+  return around !== void 0 && ASSERTION.test(around.name) && around.args.some((a) => a.at.start === call.at.start && a.at.end === call.at.end);
 }
 function jvm(call, consts, facts) {
   const n = call.name;
@@ -35065,13 +35065,12 @@ function onlyAsserted(ctx, call) {
   if (facts.assigns.some(keeps) || facts.entries.some(keeps) || facts.exits.some(keeps))
     return false;
   const around = innermostCall(facts, call.at);
-  return around === void 0 ? facts.blocks.some((b) => b.kind === "assert" && contains(b.at, call.at)) : /^(?:assert\w*|expect)$/.test(around.name) && around.args.some((a) => contains(a.at, call.at));
+  return around === void 0 ? facts.blocks.some((b) => b.kind === "assert" && contains(b.at, call.at)) : ASSERTION.test(around.name) && around.args.some((a) => contains(a.at, call.at));
 }
-var EXPECTS_THROW2 = /^(?:assertThrows|assertThrowsExactly|assertThatThrownBy|assertFailsWith|expectThrows|Throws|ThrowsAsync|ThrowsException|assertRaises)$/;
 function expectedToThrow(ctx, call) {
   const { calls } = ctx.facts;
   const assertion = calls.find(
-    (c) => c !== call && EXPECTS_THROW2.test(c.name) && contains(c.at, call.at)
+    (c) => c !== call && EXPECTS_THROW.test(c.name) && contains(c.at, call.at)
   );
   const starts = (c) => assertion !== void 0 && contains(assertion.at, c.at) && c.at.start > call.at.end && /^(?:start|listen|bind|serve|run)\w*$/i.test(c.name);
   return assertion !== void 0 && !calls.some(starts);
