@@ -527,7 +527,13 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     return port ? hostAndPort(call, consts, host, port) : undefined
   }
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
-    if (first.kind === 'call' && /^(?:InetSocketAddress)$/.test(first.call.name))
+    // Not a client's factory: grizzly's `Endpoint.Factory.create(new InetSocketAddress(
+    // "localhost", PORT), transport)` names where a pool connects (census 56).
+    if (
+      first.kind === 'call' &&
+      /^(?:InetSocketAddress)$/.test(first.call.name) &&
+      (!/^(?:create|open)$/.test(n) || !CLIENT_RECEIVER.test(call.receiver))
+    )
       return addressOf(first, consts)
     // `create`/`open` are everyone's factories (`Duration.create(5, SECONDS)`,
     // `NodeApiVersions.create(337, …)`): a number makes a port only on a server or socket.

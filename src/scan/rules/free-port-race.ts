@@ -305,8 +305,11 @@ export const freePortRace: Rule = (ctx) => {
     const scope = namedScope(ctx, call.scope)
     const fn = ctx.facts.scopes[scope]
     if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue
-    // It hands out a number it picked, not a yes or no about one it was given.
-    const picks = ctx.facts.exits.some((e) => e.scope === fn.id && e.value?.kind === 'name')
+    // It hands out a port it picked: not a yes or no about one it was given, nor the table itself
+    // (psutil's own `net_connections`, which returns the list of connections it gathered).
+    const picks = ctx.facts.exits.some(
+      (e) => e.scope === fn.id && e.value?.kind === 'name' && /port/i.test(e.value.text),
+    )
     const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`
     if (picks) probeHit(call.at, call.text, scope, `${what} and hands it out`)
   }
@@ -920,7 +923,8 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
         // constructor throws) does not run when the number leaves.
         !facts.blocks.some(
           (b) => b.kind === 'catch' && contains(area, b.at) && contains(b.at, c.at),
-        ),
+        ) &&
+        !onFailurePath(ctx, c, area, escapes),
     )
     .flatMap((c) => whenRun(ctx, c, scope))
   for (const close of closes) {
@@ -966,8 +970,13 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
       new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? '')
     // A generator that yields inside the block (mitmproxy's `async with server: … yield
     // server.sockets[0].getsockname()`, a context manager) keeps it open while the caller runs.
+    // So does a function literal inside it that hands the number back to the test's own code
+    // (servicetalk's `try (ServerSocket s = new ServerSocket(0, …)) { … assertThrows(…, () ->
+    // client.request(…)) }`, a client of the open socket; census 56).
     const heldOpen = (e: Span) =>
-      contains(block.at, e) && facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e))
+      contains(block.at, e) &&
+      (facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e)) ||
+        returnedWithin(ctx, e, scope))
     if ((opened || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
       return true
   }
@@ -989,6 +998,33 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
     return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
+}
+
+/**
+ * The close stands in an `if` branch that then returns without the number: a failure's way out
+ * (smux's `setupServer`: `if err != nil { ln.Close(); return "", nil, nil, err }` after a failed
+ * dial, then `return ln.Addr().String(), func() { ln.Close() }, conn, nil` with the listener held;
+ * census 56). A bare `return` may hand back named results, so it does not count. A close in the
+ * condition runs on every path (prometheus's `if err := listener.Close(); err != nil { return
+ * 0, err }`): the branch is what follows the `if`'s first line.
+ */
+function onFailurePath(ctx: RuleContext, close: Call, area: Span, escapes: Span[]): boolean {
+  const { facts } = ctx
+  return facts.blocks.some(
+    (b) =>
+      b.kind === 'if' &&
+      contains(area, b.at) &&
+      contains(b.at, close.at) &&
+      close.at.line > b.at.line &&
+      !escapes.some((e) => contains(b.at, e)) &&
+      facts.exits.some(
+        (e) =>
+          /^return\b./.test(e.text) &&
+          contains(b.at, e.at) &&
+          e.at.start > close.at.end &&
+          e.scope === close.scope,
+      ),
+  )
 }
 
 /**

@@ -101,7 +101,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     ),
   )
   for (const call of facts.calls) {
-    if (isStart(call) || CLIENT.test(call.callee)) continue
+    if (isStart(call) || CLIENT.test(call.callee) || CONTAINER_ENV.test(call.name)) continue
     for (const arg of call.args) {
       const v = arg.value
       if (arg.name) continue
@@ -173,6 +173,13 @@ function namesRemoteHost(value: Value, consts: Constants): boolean {
   const host = addressOf(value, consts).host ?? value.value
   return /^[\w.:-]+$/.test(host) && familyOf(host) === 'unknown'
 }
+
+/**
+ * A container's environment: the addresses in it are bound in the container's own network, not
+ * on the host (opentelemetry-dotnet-instrumentation's Kafka fixture, `.WithEnvironment(
+ * "KAFKA_CONTROLLER_QUORUM_VOTERS", $"1@{name}:29093")`; its host port is a port binding).
+ */
+const CONTAINER_ENV = /^(?:[wW]ith_?[eE]nv(?:ironment)?(?:_?[vV]ariables?)?)$/
 
 /** Fields that say a value describes a container to run: its image, its replicas. */
 const CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/

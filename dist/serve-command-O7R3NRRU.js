@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XDRYNTX2.js";
+} from "./chunk-OZYRJ2JP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-S3RVGMUP.js";
+} from "./chunk-NVX4A67Z.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RK3OBFQK.js.LEGAL.txt */
+/*! For license information please see serve-command-O7R3NRRU.js.LEGAL.txt */

@@ -32904,7 +32904,7 @@ function jvm(call, consts, facts) {
     return port ? hostAndPort(call, consts, host, port) : void 0;
   }
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
-    if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name))
+    if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name) && (!/^(?:create|open)$/.test(n) || !CLIENT_RECEIVER.test(call.receiver)))
       return addressOf(first, consts);
     if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
       return productOnlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
@@ -34165,7 +34165,7 @@ function startedOptions(facts, consts) {
     )
   );
   for (const call of facts.calls) {
-    if (isStart(call) || CLIENT2.test(call.callee)) continue;
+    if (isStart(call) || CLIENT2.test(call.callee) || CONTAINER_ENV.test(call.name)) continue;
     for (const arg of call.args) {
       const v = arg.value;
       if (arg.name) continue;
@@ -34214,6 +34214,7 @@ function namesRemoteHost(value, consts) {
   const host = addressOf(value, consts).host ?? value.value;
   return /^[\w.:-]+$/.test(host) && familyOf(host) === "unknown";
 }
+var CONTAINER_ENV = /^(?:[wW]ith_?[eE]nv(?:ironment)?(?:_?[vV]ariables?)?)$/;
 var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
 function containerFields(facts) {
   return fieldsOfLiterals(facts, (run3) => run3.some((e) => CONTAINER_FIELD.test(e.key)));
@@ -34494,7 +34495,9 @@ var freePortRace = (ctx) => {
     const scope = namedScope(ctx, call.scope);
     const fn = ctx.facts.scopes[scope];
     if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue;
-    const picks2 = ctx.facts.exits.some((e) => e.scope === fn.id && e.value?.kind === "name");
+    const picks2 = ctx.facts.exits.some(
+      (e) => e.scope === fn.id && e.value?.kind === "name" && /port/i.test(e.value.text)
+    );
     const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`;
     if (picks2) probeHit(call.at, call.text, scope, `${what} and hands it out`);
   }
@@ -34817,7 +34820,7 @@ function closesFirst(ctx, bound, scope, flow) {
     // constructor throws) does not run when the number leaves.
     !facts.blocks.some(
       (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
-    )
+    ) && !onFailurePath(ctx, c, area, escapes)
   ).flatMap((c) => whenRun(ctx, c, scope));
   for (const close of closes) {
     const yieldsFirst = facts.exits.some(
@@ -34839,7 +34842,7 @@ function closesFirst(ctx, bound, scope, flow) {
     if (!block.head || !contains(area, block.at)) continue;
     const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
     const socketInHeader = sock !== "" && new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? "");
-    const heldOpen = (e) => contains(block.at, e) && facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e));
+    const heldOpen = (e) => contains(block.at, e) && (facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e)) || returnedWithin(ctx, e, scope));
     if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
       return true;
   }
@@ -34851,6 +34854,14 @@ function closesFirst(ctx, bound, scope, flow) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
+}
+function onFailurePath(ctx, close, area, escapes) {
+  const { facts } = ctx;
+  return facts.blocks.some(
+    (b) => b.kind === "if" && contains(area, b.at) && contains(b.at, close.at) && close.at.line > b.at.line && !escapes.some((e) => contains(b.at, e)) && facts.exits.some(
+      (e) => /^return\b./.test(e.text) && contains(b.at, e.at) && e.at.start > close.at.end && e.scope === close.scope
+    )
+  );
 }
 function returnedWithin(ctx, at, scope) {
   const { facts } = ctx;

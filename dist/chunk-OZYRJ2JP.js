@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-S3RVGMUP.js";
+} from "./chunk-NVX4A67Z.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XDRYNTX2.js.LEGAL.txt */
+/*! For license information please see chunk-OZYRJ2JP.js.LEGAL.txt */
