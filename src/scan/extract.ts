@@ -476,19 +476,20 @@ class Extractor {
   /**
    * A method of a class its runner skips whole: `@unittest.skip(…)` on a Python TestCase (rpyc's
    * `Test_GDB`), which its subclasses inherit; NUnit's and MSTest's `[Ignore(…)]` on a C# fixture
-   * that is not abstract (ServiceStack's `RedisServerEventsTests`). Not JUnit's `@Disabled` on a
-   * class: a subclass runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts
-   * Jetty on 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
+   * that is not abstract (ServiceStack's `RedisServerEventsTests`); JUnit's `@Disabled` or
+   * `@Ignore` on a class named as a test class (unirest-java's `ProxyTest`). Not on a JUnit base
+   * class: a subclass runs its `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on
+   * 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
    */
   private inSkippedClass(node: Node): boolean {
     const language = this.facts.language
-    if (language !== 'python' && language !== 'csharp') return false
+    if (!SKIPPED_CLASS_LANGUAGES.has(language)) return false
     const type = language === 'python' ? 'class_definition' : 'class_declaration'
     for (let up = node.parent; up; up = up.parent) {
       if (up.type !== type) continue
       let skipped = this.skippedClasses.get(up.id)
       if (skipped === undefined) {
-        skipped = classSkipMark(up)
+        skipped = classSkipMark(up, language)
         this.skippedClasses.set(up.id, skipped)
       }
       if (skipped) return true
@@ -958,6 +959,14 @@ function parameterList(node: Node): Node | null {
 /** Languages whose tests are marked by annotations or attributes on the method. */
 const ANNOTATED = new Set(['java', 'kotlin', 'csharp'])
 
+/** Languages whose test runners skip a whole class by a mark on it. */
+const SKIPPED_CLASS_LANGUAGES: ReadonlySet<LanguageId> = new Set([
+  'python',
+  'csharp',
+  'java',
+  'kotlin',
+])
+
 /**
  * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
  * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
@@ -972,7 +981,8 @@ function skipMark(node: Node, text: string): boolean {
  * A class's own skip mark: `@unittest.skip(…)` or `@pytest.mark.skip` among its decorators; C#'s
  * `[Ignore(…)]` or `[Explicit]` among its attributes, on a class that is not abstract.
  */
-function classSkipMark(node: Node): boolean {
+function classSkipMark(node: Node, language: LanguageId): boolean {
+  if (language === 'java' || language === 'kotlin') return jvmClassSkipMark(node)
   if (node.type === 'class_declaration') {
     const heads = node.children.filter((c) => c.type === 'attribute_list' || c.type === 'modifier')
     return (
@@ -988,6 +998,22 @@ function classSkipMark(node: Node): boolean {
         d.type === 'decorator' && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text),
     ) ?? false
   )
+}
+
+/**
+ * JUnit's `@Disabled` or `@Ignore` on a class named as the runner's test classes are (`ProxyTest`,
+ * `TestFoo`, `…Tests`, `…TestCase`) and not abstract: unirest-java's `@Disabled class ProxyTest`
+ * (census 57). Not on a base class named otherwise, whose subclasses run its methods all the same
+ * (rest-assured's `WithJetty`).
+ */
+function jvmClassSkipMark(node: Node): boolean {
+  const modifiers = node.namedChildren.find((c) => c.type === 'modifiers')
+  if (!modifiers || !/@(?:Disabled|Ignore)\b/.test(modifiers.text)) return false
+  if (/\babstract\b/.test(modifiers.text)) return false
+  const name =
+    node.childForFieldName('name') ??
+    node.namedChildren.find((c) => c.type === 'identifier' || c.type === 'type_identifier')
+  return /^Test|Tests?$|TestCase$/.test(name?.text ?? '')
 }
 
 /**

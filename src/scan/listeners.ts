@@ -10,6 +10,7 @@ import {
   assignsByScope,
   parseAddress,
   constantsAt,
+  familyOf,
   joinedString,
   isMultiaddr,
   literalNumber,
@@ -431,7 +432,8 @@ function go(call: Call, consts: Constants): Address | undefined {
     /^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)
   ) {
     const addr = call.args.map((a) => a.value).find((v) => isAddressText(v, consts))
-    if (addr) return addressOf(addr, consts)
+    const address = addr && addressOf(addr, consts)
+    if (address && !(/^(?:Start|Run)/.test(n) && imageReference(address))) return address
     // `Start(ctx, port, &ready)` after `port := "28082"`: a variable named for the port that holds
     // a fixed number, as text or as an int (llm-d's probes server).
     const named = call.args.find(
@@ -444,6 +446,21 @@ function go(call: Call, consts: Constants): Address | undefined {
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts)
   return undefined
+}
+
+/**
+ * A container image's name and tag read as host and port: testcontainers' `redis.Run(ctx,
+ * "redis:7")`, `mariadb.Run(ctx, "mariadb:11")` (blocky's e2e containers; census 57). A test
+ * does not listen on a named host other than localhost, nor on a privileged port.
+ */
+function imageReference(address: Address): boolean {
+  const { host = '', port } = address
+  return (
+    port.kind === 'fixed' &&
+    port.port < 1024 &&
+    /^[a-z][\w.-]*$/i.test(host) &&
+    familyOf(host) === 'unknown'
+  )
 }
 
 /** `name` is a parameter of a function around the call. */
@@ -526,6 +543,9 @@ function jvm(call: Call, consts: Constants, facts: FileFacts): Address | undefin
     const host = kw(call, 'host') ?? (kw(call, 'port') ? undefined : pos(call, 2))
     return port ? hostAndPort(call, consts, host, port) : undefined
   }
+  // `SocketChannel.open(remote)` connects to the address it is given (artio's FramerTest; census
+  // 57); a server's channel is opened without one.
+  if (n === 'open' && /(?:^|\.)SocketChannel$/.test(call.receiver)) return undefined
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     // Not a client's factory: grizzly's `Endpoint.Factory.create(new InetSocketAddress(
     // "localhost", PORT), transport)` names where a pool connects (census 56).

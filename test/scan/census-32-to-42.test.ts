@@ -1203,9 +1203,10 @@ describe('census 41’s false findings: factories only asserted on, clients name
 })
 
 describe('tests in a class the runner skips whole', () => {
-  it('Python: @unittest.skip on a class; not JUnit’s @Disabled, which subclasses do not inherit', async () => {
-    // tomerfiliba-org/rpyc's tests/test_gdb.py; rest-assured's WithJetty is @Disabled, and its
-    // subclasses start Jetty on 8080 in the @BeforeAll they inherit.
+  it('Python: @unittest.skip on a class; JUnit’s @Disabled on a test class, not on a base class', async () => {
+    // tomerfiliba-org/rpyc's tests/test_gdb.py; spring-cloud-function's @Disabled
+    // FunctionalExporterTests (census 35, judged false; skipped since census 57); rest-assured's
+    // WithJetty is @Disabled, and its subclasses start Jetty on 8080 in the @BeforeAll they inherit.
     const py = `import unittest
 
 
@@ -1227,6 +1228,14 @@ public class FunctionalExporterTests {
     }
 }
 `
+    const base = `@Disabled
+public class WithJetty {
+    @BeforeAll
+    public static void startJetty() {
+        ServerSocket s = new ServerSocket(8080);
+    }
+}
+`
     const kept = `public class OtherTests {
     @Test
     public void serves() {
@@ -1238,10 +1247,11 @@ public class FunctionalExporterTests {
       'tests/test_gdb.py': py,
       'src/test/java/FunctionalExporterTests.java': java,
       'src/test/java/OtherTests.java': kept,
+      'src/test/java/WithJetty.java': base,
     })
     expect(r.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([
-      'PORT001 src/test/java/FunctionalExporterTests.java:5',
       'PORT001 src/test/java/OtherTests.java:4',
+      'PORT001 src/test/java/WithJetty.java:5',
       'PORT001 tests/test_gdb.py:12',
     ])
   })

@@ -448,15 +448,54 @@ export function callsFreePortHelper(ctx: RuleContext, call: Call): boolean {
 }
 
 /**
- * The listener is a helper's probe of a drawn or counted candidate that it closes and hands out
- * (mcp-use's `getFreePort`, sensu-go's `ReservePort`): a bind that fails there only makes it try
- * another number, so the race is PORT002's, not a fixed port's.
+ * The listener is a probe: of a drawn or counted candidate that a helper closes and hands out
+ * (mcp-use's `getFreePort`, sensu-go's `ReservePort`), or a bind whose failure a function answers
+ * no for. A bind that fails there only makes the caller try another number, so the race is
+ * PORT002's, not a fixed port's.
  */
 export function probesCandidate(ctx: RuleContext, l: Listener): boolean {
+  if (l.kind !== 'server' || !l.call) return false
   const drawn = l.port.kind === 'fixed' && (l.port.random || l.port.counted)
-  if (!drawn || l.kind !== 'server' || !l.call) return false
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
-  return candidateHandedOut(ctx, bound, namedScope(ctx, l.scope)) !== undefined
+  const scope = namedScope(ctx, l.scope)
+  if (drawn) return candidateHandedOut(ctx, bound, scope) !== undefined
+  return answersNoOnFailure(ctx, bound, scope)
+}
+
+/**
+ * A probe that answers no when its bind fails and lets the socket go, whatever its port reads as
+ * (artio's `portIsUnbound()`: `try { ServerSocketChannel.open().bind(…port).close(); return true }
+ * catch (BindException e) { return false }` on the counter field its caller `unusedPort()` steps,
+ * whose first value read as a fixed port; census 57). Not a server that keeps the first port of a
+ * range that binds (glaze's `for (p = 19100; …) { try { server_.bind("127.0.0.1", p); port_ = p;
+ * break } … }`).
+ */
+function answersNoOnFailure(ctx: RuleContext, bound: Bound, scope: number): boolean {
+  const fn = declaredFunction(ctx, scope)
+  if (!fn || !answersYesOrNo(ctx, fn)) return false
+  const { blocks, calls, exits } = ctx.facts
+  const closed = calls.some(
+    (c) =>
+      CLOSE.test(c.name) &&
+      c.at.start >= bound.at.start &&
+      (contains(c.at, bound.at) ||
+        (bound.sock !== '' &&
+          contains(fn.at, c.at) &&
+          relates(c.receiver, bound.sock, bound.bind))),
+  )
+  const answersNo = (b: { at: Span }) =>
+    exits.some((e) => e.scope === fn.id && contains(b.at, e.at) && e.value?.kind === 'bool')
+  return (
+    closed &&
+    blocks.some(
+      (b) =>
+        b.kind === 'catch' &&
+        b.statement !== undefined &&
+        contains(b.statement, bound.at) &&
+        !contains(b.at, bound.at) &&
+        answersNo(b),
+    )
+  )
 }
 
 /**

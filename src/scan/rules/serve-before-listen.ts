@@ -360,8 +360,12 @@ function go(ctx: RuleContext): Hit[] {
     // first (dd-trace-go's `startServer` polls with `waitTillUDPReady(addr)`).
     const waitsBefore = (offset: number) =>
       ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name))
+    // Its own return: a function literal's inside it hands its value to whoever calls that literal
+    // (blocky's `Eventually(func() error { …; return c.Execute() }, "2s")`, which retries; census 57).
     const returns =
-      ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) ||
+      ctx.facts.exits.some(
+        (e) => after(e.at) && namedScope(ctx, e.scope) === scope && !waitsBefore(e.at.start),
+      ) ||
       (SETS_UP.test(ctx.facts.scopes[scope]!.name) && !waitsBefore(area.end))
     // A fixed sleep after the start, in TestMain, init or a helper, is the package's tests
     // waiting for the port by guesswork; inside one test the sleep matters only if the test

@@ -31078,19 +31078,20 @@ ${next.text}`;
   /**
    * A method of a class its runner skips whole: `@unittest.skip(…)` on a Python TestCase (rpyc's
    * `Test_GDB`), which its subclasses inherit; NUnit's and MSTest's `[Ignore(…)]` on a C# fixture
-   * that is not abstract (ServiceStack's `RedisServerEventsTests`). Not JUnit's `@Disabled` on a
-   * class: a subclass runs the class's `@BeforeAll` all the same (rest-assured's `WithJetty` starts
-   * Jetty on 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
+   * that is not abstract (ServiceStack's `RedisServerEventsTests`); JUnit's `@Disabled` or
+   * `@Ignore` on a class named as a test class (unirest-java's `ProxyTest`). Not on a JUnit base
+   * class: a subclass runs its `@BeforeAll` all the same (rest-assured's `WithJetty` starts Jetty on
+   * 8080), as it would an abstract C# fixture's `[OneTimeSetUp]`.
    */
   inSkippedClass(node) {
     const language = this.facts.language;
-    if (language !== "python" && language !== "csharp") return false;
+    if (!SKIPPED_CLASS_LANGUAGES.has(language)) return false;
     const type = language === "python" ? "class_definition" : "class_declaration";
     for (let up = node.parent; up; up = up.parent) {
       if (up.type !== type) continue;
       let skipped = this.skippedClasses.get(up.id);
       if (skipped === void 0) {
-        skipped = classSkipMark(up);
+        skipped = classSkipMark(up, language);
         this.skippedClasses.set(up.id, skipped);
       }
       if (skipped) return true;
@@ -31479,12 +31480,19 @@ function parameterList(node) {
   node.childForFieldName("declarator")?.childForFieldName("parameters") ?? null;
 }
 var ANNOTATED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
+var SKIPPED_CLASS_LANGUAGES = /* @__PURE__ */ new Set([
+  "python",
+  "csharp",
+  "java",
+  "kotlin"
+]);
 function skipMark(node, text) {
   const list = parameterList(node);
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
 }
-function classSkipMark(node) {
+function classSkipMark(node, language) {
+  if (language === "java" || language === "kotlin") return jvmClassSkipMark(node);
   if (node.type === "class_declaration") {
     const heads = node.children.filter((c) => c.type === "attribute_list" || c.type === "modifier");
     return heads.some(
@@ -31495,6 +31503,13 @@ function classSkipMark(node) {
   return decorated?.namedChildren.some(
     (d) => d.type === "decorator" && /^@(?:pytest\.mark\.skip|unittest\.skip)\b(?!if|If)/.test(d.text)
   ) ?? false;
+}
+function jvmClassSkipMark(node) {
+  const modifiers = node.namedChildren.find((c) => c.type === "modifiers");
+  if (!modifiers || !/@(?:Disabled|Ignore)\b/.test(modifiers.text)) return false;
+  if (/\babstract\b/.test(modifiers.text)) return false;
+  const name2 = node.childForFieldName("name") ?? node.namedChildren.find((c) => c.type === "identifier" || c.type === "type_identifier");
+  return /^Test|Tests?$|TestCase$/.test(name2?.text ?? "");
 }
 function stringValue(node) {
   if (node.type !== "concatenated_string") return unquote(node.text);
@@ -32858,7 +32873,8 @@ function go2(call, consts) {
   if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
   if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
-    if (addr2) return addressOf(addr2, consts);
+    const address2 = addr2 && addressOf(addr2, consts);
+    if (address2 && !(/^(?:Start|Run)/.test(n) && imageReference(address2))) return address2;
     const named = call.args.find(
       (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
     );
@@ -32867,6 +32883,10 @@ function go2(call, consts) {
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;
+}
+function imageReference(address2) {
+  const { host = "", port } = address2;
+  return port.kind === "fixed" && port.port < 1024 && /^[a-z][\w.-]*$/i.test(host) && familyOf(host) === "unknown";
 }
 function isParameter(facts, at, name2) {
   return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
@@ -32903,6 +32923,7 @@ function jvm(call, consts, facts) {
     const host = kw(call, "host") ?? (kw(call, "port") ? void 0 : pos(call, 2));
     return port ? hostAndPort(call, consts, host, port) : void 0;
   }
+  if (n === "open" && /(?:^|\.)SocketChannel$/.test(call.receiver)) return void 0;
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name) && (!/^(?:create|open)$/.test(n) || !CLIENT_RECEIVER.test(call.receiver)))
       return addressOf(first, consts);
@@ -33441,7 +33462,9 @@ function go3(ctx) {
     if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
-    const returns = ctx.facts.exits.some((e) => after(e.at) && !waitsBefore(e.at.start)) || SETS_UP.test(ctx.facts.scopes[scope].name) && !waitsBefore(area.end);
+    const returns = ctx.facts.exits.some(
+      (e) => after(e.at) && namedScope(ctx, e.scope) === scope && !waitsBefore(e.at.start)
+    ) || SETS_UP.test(ctx.facts.scopes[scope].name) && !waitsBefore(area.end);
     const name2 = ctx.facts.scopes[scope].name;
     const wait = sleepAfter(ctx, started, scope);
     const sleep = /^(?:Test|Benchmark|Fuzz|Example)(?!Main$)/.test(name2) ? void 0 : wait;
@@ -34581,10 +34604,24 @@ function callsFreePortHelper(ctx, call) {
   return callsImported(call, racyImports(ctx.facts)) || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name);
 }
 function probesCandidate(ctx, l) {
+  if (l.kind !== "server" || !l.call) return false;
   const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
-  if (!drawn || l.kind !== "server" || !l.call) return false;
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
-  return candidateHandedOut(ctx, bound, namedScope(ctx, l.scope)) !== void 0;
+  const scope = namedScope(ctx, l.scope);
+  if (drawn) return candidateHandedOut(ctx, bound, scope) !== void 0;
+  return answersNoOnFailure(ctx, bound, scope);
+}
+function answersNoOnFailure(ctx, bound, scope) {
+  const fn = declaredFunction(ctx, scope);
+  if (!fn || !answersYesOrNo(ctx, fn)) return false;
+  const { blocks, calls, exits } = ctx.facts;
+  const closed = calls.some(
+    (c) => CLOSE.test(c.name) && c.at.start >= bound.at.start && (contains(c.at, bound.at) || bound.sock !== "" && contains(fn.at, c.at) && relates(c.receiver, bound.sock, bound.bind))
+  );
+  const answersNo = (b) => exits.some((e) => e.scope === fn.id && contains(b.at, e.at) && e.value?.kind === "bool");
+  return closed && blocks.some(
+    (b) => b.kind === "catch" && b.statement !== void 0 && contains(b.statement, bound.at) && !contains(b.at, bound.at) && answersNo(b)
+  );
 }
 function helperSpan(ctx, bound, scope) {
   const fn = ctx.facts.scopes[scope];

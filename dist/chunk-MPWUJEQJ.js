@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-NVX4A67Z.js";
+} from "./chunk-ZEXIWVUU.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-OZYRJ2JP.js.LEGAL.txt */
+/*! For license information please see chunk-MPWUJEQJ.js.LEGAL.txt */

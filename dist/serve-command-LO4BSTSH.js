@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-OZYRJ2JP.js";
+} from "./chunk-MPWUJEQJ.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NVX4A67Z.js";
+} from "./chunk-ZEXIWVUU.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-O7R3NRRU.js.LEGAL.txt */
+/*! For license information please see serve-command-LO4BSTSH.js.LEGAL.txt */
