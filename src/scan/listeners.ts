@@ -203,15 +203,20 @@ function definedToStartNothing(facts: FileFacts, call: Call): boolean {
   // `new EchoTcpServer(IPAddress.Any, port)`, then `server.Start()`).
   if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
     return false
-  const helper = facts.scopes.find(
+  // Overloads calling one another are one helper (opc-ua's `CreateEndpoint(url, policy, mode)`
+  // builds an endpoint description through three of them; census 58).
+  const helpers = facts.scopes.filter(
     (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
   )
-  if (!helper) return false
+  if (helpers.length === 0) return false
   const own = declaredNames(facts)
   return !facts.calls.some(
     (c) =>
-      contains(helper.at, c.at) &&
-      (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go),
+      helpers.some((h) => contains(h.at, c.at)) &&
+      (STARTS_SOMETHING.test(c.name) ||
+        MAY_START.test(c.name) ||
+        (own.has(c.name) && c.name !== call.name) ||
+        c.go),
   )
 }
 

@@ -980,9 +980,27 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     if (yieldsFirst) continue
     if (stores.length > 0) return true
     // A close in `finally` runs after `return port` is evaluated but before the caller has the
-    // number (async-http-client's `findFreePort`).
+    // number (async-http-client's `findFreePort`); not after a callback the caller passed in has
+    // used it (srvx's `withServer(fn)`: `try { return await fn(addr.port) } finally { await
+    // server.close(true) }`; census 58).
     const fin = facts.blocks.find((b) => b.kind === 'finally' && contains(b.at, close.at))
-    if (fin?.head && escapes.some((e) => contains(fin.head!, e) && e.start < fin.at.start))
+    const awaitedIn = (e: Span, c: Call) =>
+      new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(
+        facts.exits.find((x) => contains(x.at, e))?.text ?? '',
+      )
+    const toCallback = (e: Span) =>
+      facts.calls.some(
+        (c) =>
+          c.receiver === '' &&
+          (contains(c.at, e) || contains(e, c.at)) &&
+          // A JavaScript callback not awaited may go on after the close.
+          (ctx.family !== 'js' || c.awaited || awaitedIn(e, c)) &&
+          facts.params.some((p) => p.name === c.name && contains(area, p.at)),
+      )
+    if (
+      fin?.head &&
+      escapes.some((e) => contains(fin.head!, e) && e.start < fin.at.start && !toCallback(e))
+    )
       return true
     // A deferred close runs when the function returns: only a number it returns races with it,
     // not one that a function literal inside it returns to it while it still holds the socket

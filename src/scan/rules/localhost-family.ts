@@ -37,6 +37,11 @@ const PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/
 /** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
 const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
 const PORT_WORD = /port/i
+/** A socket address written out or held: `SocketAddr::new(…)`, `addr`, `server.local_addr()`. */
+const SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/
+/** Option keys that name the server a TLS client checks the certificate for, not where it dials. */
+const TLS_SERVER_NAME =
+  /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/
 
 export const localhostFamily: Rule = (ctx) => {
   const { facts } = ctx
@@ -65,6 +70,13 @@ export const localhostFamily: Rule = (ctx) => {
     // A header's value is text sent, not an address dialled (poem's `.header(header::HOST,
     // "localhost")` on a request whose URI is the listener's own address).
     if (/[hH]eader/.test(call.name)) return false
+    // Beside the address it dials, the name is the TLS server name the certificate is checked
+    // against (compio-quic's `endpoint.connect(SocketAddr::new(…), "localhost", None)`; census 58).
+    if (
+      call.args.some((a) => !contains(a.at, s.at) && SOCKET_ADDRESS.test(a.value.text)) &&
+      !call.args.some((a) => !contains(a.at, s.at) && PORT_WORD.test(a.value.text))
+    )
+      return false
     if (DIALS.test(call.callee)) return true
     const port = server.port.kind === 'fixed' ? server.port.port : undefined
     return call.args.some(
@@ -91,6 +103,10 @@ export const localhostFamily: Rule = (ctx) => {
         contains(c.at, s.at) &&
         c.args.some((a) => PINNED_FAMILY.test(a.value.text)),
     )
+  // `http2.connect(server.url, { ca, servername: "localhost" })`: the name the certificate is
+  // checked for, beside the URL dialled (srvx's tests; census 58).
+  const tlsServerName = (s: Str) =>
+    facts.entries.some((e) => TLS_SERVER_NAME.test(e.key) && contains(e.at, s.at))
   const js = ctx.family === 'js'
   const hits: Hit[] = []
   const families = new Map(
@@ -126,6 +142,7 @@ export const localhostFamily: Rule = (ctx) => {
           LOCALHOST.test(s.value) &&
           !inServer(s) &&
           !pinned(s) &&
+          !tlsServerName(s) &&
           (implicit.includes(s) || s.value.toLowerCase() !== 'localhost' || dialled(s, server)) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&

@@ -4,7 +4,14 @@
 import type { Call, FileFacts, Span, Value } from '../facts.ts'
 import { contains, lastAssign, spanning } from '../facts.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
-import { constructedConnected, inTest, mentionsMulticast, namedScope } from './context.ts'
+import {
+  constructedConnected,
+  insideAny,
+  inTest,
+  mentionsMulticast,
+  namedScope,
+} from './context.ts'
+import { ASSERTION } from '../assertions.ts'
 import { resolve } from '../values.ts'
 import { expectedToFail, PORTLESS_FAMILY, socketFamily } from '../binds-no-port.ts'
 import { buildsOnlyElsewhere } from '../go-build.ts'
@@ -208,8 +215,11 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   }
   for (const a of facts.assigns)
     assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value, a.target)
+  // Not an object an assertion compares (srvx's `expect(serveOptions).toMatchObject({ reusePort:
+  // true })`; census 58): it sets nothing.
   for (const e of facts.entries)
-    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
+    if (!insideAny(facts.calls, e.at, ASSERTION))
+      assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value)
   return found
 }
 

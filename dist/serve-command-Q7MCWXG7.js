@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-MPWUJEQJ.js";
+} from "./chunk-BFV4LFD7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-ZEXIWVUU.js";
+} from "./chunk-X3Y6OZXE.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-LO4BSTSH.js.LEGAL.txt */
+/*! For license information please see serve-command-Q7MCWXG7.js.LEGAL.txt */

@@ -32749,13 +32749,13 @@ var MAY_START = /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server
 function definedToStartNothing(facts, call) {
   if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
     return false;
-  const helper = facts.scopes.find(
+  const helpers = facts.scopes.filter(
     (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
   );
-  if (!helper) return false;
+  if (helpers.length === 0) return false;
   const own = declaredNames(facts);
   return !facts.calls.some(
-    (c) => contains(helper.at, c.at) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) || c.go)
+    (c) => helpers.some((h) => contains(h.at, c.at)) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) && c.name !== call.name || c.go)
   );
 }
 var declaredNames = perFile(
@@ -34866,7 +34866,14 @@ function closesFirst(ctx, bound, scope, flow) {
     if (yieldsFirst) continue;
     if (stores.length > 0) return true;
     const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
-    if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start))
+    const awaitedIn = (e, c) => new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(
+      facts.exits.find((x) => contains(x.at, e))?.text ?? ""
+    );
+    const toCallback = (e) => facts.calls.some(
+      (c) => c.receiver === "" && (contains(c.at, e) || contains(e, c.at)) && // A JavaScript callback not awaited may go on after the close.
+      (ctx.family !== "js" || c.awaited || awaitedIn(e, c)) && facts.params.some((p) => p.name === c.name && contains(area, p.at))
+    );
+    if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start && !toCallback(e)))
       return true;
     if (close.defer) {
       if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true;
@@ -35669,7 +35676,8 @@ function enabledAt(ctx, option2) {
   for (const a of facts.assigns)
     assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value, a.target);
   for (const e of facts.entries)
-    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
+    if (!insideAny(facts.calls, e.at, ASSERTION))
+      assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
   return found;
 }
 function setAfterBinding(ctx, at, target) {
@@ -35847,6 +35855,8 @@ var IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i;
 var PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
+var SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/;
+var TLS_SERVER_NAME = /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
   const servers = ctx.listeners.filter((l) => l.kind === "server");
@@ -35860,6 +35870,8 @@ var localhostFamily = (ctx) => {
     const call = innermostCall(facts, s.at);
     if (!call || LOOKUP.test(call.name) || ASSERTION.test(call.name)) return false;
     if (/[hH]eader/.test(call.name)) return false;
+    if (call.args.some((a) => !contains(a.at, s.at) && SOCKET_ADDRESS.test(a.value.text)) && !call.args.some((a) => !contains(a.at, s.at) && PORT_WORD.test(a.value.text)))
+      return false;
     if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
@@ -35877,6 +35889,7 @@ var localhostFamily = (ctx) => {
   const pinned = (s) => facts.calls.some(
     (c) => IP_VERSION_KEY.test(c.name) && contains(c.at, s.at) && c.args.some((a) => PINNED_FAMILY.test(a.value.text))
   );
+  const tlsServerName = (s) => facts.entries.some((e) => TLS_SERVER_NAME.test(e.key) && contains(e.at, s.at));
   const js3 = ctx.family === "js";
   const hits = [];
   const families = new Map(
@@ -35900,7 +35913,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
