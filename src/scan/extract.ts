@@ -979,7 +979,8 @@ function skipMark(node: Node, text: string): boolean {
 
 /**
  * A class's own skip mark: `@unittest.skip(…)` or `@pytest.mark.skip` among its decorators; C#'s
- * `[Ignore(…)]` or `[Explicit]` among its attributes, on a class that is not abstract.
+ * `[Ignore(…)]` or `[Explicit]` among its attributes, on a class that is not abstract; JUnit's,
+ * below.
  */
 function classSkipMark(node: Node, language: LanguageId): boolean {
   if (language === 'java' || language === 'kotlin') return jvmClassSkipMark(node)

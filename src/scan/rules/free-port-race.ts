@@ -980,26 +980,13 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
     if (yieldsFirst) continue
     if (stores.length > 0) return true
     // A close in `finally` runs after `return port` is evaluated but before the caller has the
-    // number (async-http-client's `findFreePort`); not after a callback the caller passed in has
-    // used it (srvx's `withServer(fn)`: `try { return await fn(addr.port) } finally { await
-    // server.close(true) }`; census 58).
+    // number (async-http-client's `findFreePort`), unless a callback used it first.
     const fin = facts.blocks.find((b) => b.kind === 'finally' && contains(b.at, close.at))
-    const awaitedIn = (e: Span, c: Call) =>
-      new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(
-        facts.exits.find((x) => contains(x.at, e))?.text ?? '',
-      )
-    const toCallback = (e: Span) =>
-      facts.calls.some(
-        (c) =>
-          c.receiver === '' &&
-          (contains(c.at, e) || contains(e, c.at)) &&
-          // A JavaScript callback not awaited may go on after the close.
-          (ctx.family !== 'js' || c.awaited || awaitedIn(e, c)) &&
-          facts.params.some((p) => p.name === c.name && contains(area, p.at)),
-      )
     if (
       fin?.head &&
-      escapes.some((e) => contains(fin.head!, e) && e.start < fin.at.start && !toCallback(e))
+      escapes.some(
+        (e) => contains(fin.head!, e) && e.start < fin.at.start && !usedByCallback(ctx, e, area),
+      )
     )
       return true
     // A deferred close runs when the function returns: only a number it returns races with it,
@@ -1055,6 +1042,25 @@ function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow):
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
     return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
+}
+
+/**
+ * The number leaves through a callback the caller passed in, which has used it when the call
+ * returns (srvx's `withServer(fn)`: `try { return await fn(addr.port) } finally { await
+ * server.close(true) }`; census 58). A JavaScript callback not awaited may go on after that.
+ */
+function usedByCallback(ctx: RuleContext, escape: Span, area: Span): boolean {
+  const { calls, exits, params } = ctx.facts
+  const exit = exits.find((x) => contains(x.at, escape))?.text ?? ''
+  const awaited = (c: Call) =>
+    c.awaited || new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(exit)
+  return calls.some(
+    (c) =>
+      c.receiver === '' &&
+      (contains(c.at, escape) || contains(escape, c.at)) &&
+      (ctx.family !== 'js' || awaited(c)) &&
+      params.some((p) => p.name === c.name && contains(area, p.at)),
+  )
 }
 
 /**

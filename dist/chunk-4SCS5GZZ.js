@@ -34866,14 +34866,9 @@ function closesFirst(ctx, bound, scope, flow) {
     if (yieldsFirst) continue;
     if (stores.length > 0) return true;
     const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
-    const awaitedIn = (e, c) => new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(
-      facts.exits.find((x) => contains(x.at, e))?.text ?? ""
-    );
-    const toCallback = (e) => facts.calls.some(
-      (c) => c.receiver === "" && (contains(c.at, e) || contains(e, c.at)) && // A JavaScript callback not awaited may go on after the close.
-      (ctx.family !== "js" || c.awaited || awaitedIn(e, c)) && facts.params.some((p) => p.name === c.name && contains(area, p.at))
-    );
-    if (fin?.head && escapes.some((e) => contains(fin.head, e) && e.start < fin.at.start && !toCallback(e)))
+    if (fin?.head && escapes.some(
+      (e) => contains(fin.head, e) && e.start < fin.at.start && !usedByCallback(ctx, e, area)
+    ))
       return true;
     if (close.defer) {
       if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true;
@@ -34898,6 +34893,14 @@ function closesFirst(ctx, bound, scope, flow) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
+}
+function usedByCallback(ctx, escape2, area) {
+  const { calls, exits, params } = ctx.facts;
+  const exit = exits.find((x) => contains(x.at, escape2))?.text ?? "";
+  const awaited = (c) => c.awaited || new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(exit);
+  return calls.some(
+    (c) => c.receiver === "" && (contains(c.at, escape2) || contains(escape2, c.at)) && (ctx.family !== "js" || awaited(c)) && params.some((p) => p.name === c.name && contains(area, p.at))
+  );
 }
 function onFailurePath(ctx, close, area, escapes) {
   const { facts } = ctx;

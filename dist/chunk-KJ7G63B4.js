@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-X3Y6OZXE.js";
+} from "./chunk-4SCS5GZZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-BFV4LFD7.js.LEGAL.txt */
+/*! For license information please see chunk-KJ7G63B4.js.LEGAL.txt */

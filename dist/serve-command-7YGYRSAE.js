@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-BFV4LFD7.js";
+} from "./chunk-KJ7G63B4.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-X3Y6OZXE.js";
+} from "./chunk-4SCS5GZZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-Q7MCWXG7.js.LEGAL.txt */
+/*! For license information please see serve-command-7YGYRSAE.js.LEGAL.txt */
