@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KJ7G63B4.js";
+} from "./chunk-CPNGTWLU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4SCS5GZZ.js";
+} from "./chunk-OV5I74WQ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7YGYRSAE.js.LEGAL.txt */
+/*! For license information please see serve-command-4NBOWFDV.js.LEGAL.txt */

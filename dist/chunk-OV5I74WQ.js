@@ -35666,12 +35666,13 @@ function enabledAt(ctx, option2) {
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  const assigned = (at, code, scope, key, value, target = "") => {
+  const assigned = (at, code, scope, key, value, target = "", entry = false) => {
     if (seen.has(at.start)) return;
     const v = resolve(value, ctx.consts);
     const exclusiveOff = option2.rule === "PORT003" && key === "ExclusiveAddressUse" && v.kind === "bool" && !v.value;
     const on = option2.field.test(key) && (v.kind === "bool" && v.value || namedFlag(value, v));
     if (!on && !exclusiveOff) return;
+    if (entry && insideAny(facts.calls, at, ASSERTION)) return;
     if (setAfterBinding(ctx, at, target)) return;
     seen.add(at.start);
     found.push({ at, code, scope, processWide: SHARED_CLASS_ATTRIBUTE.test(target) });
@@ -35679,8 +35680,7 @@ function enabledAt(ctx, option2) {
   for (const a of facts.assigns)
     assigned(a.at, `${a.target} = ${a.value.text}`, a.scope, a.name, a.value, a.target);
   for (const e of facts.entries)
-    if (!insideAny(facts.calls, e.at, ASSERTION))
-      assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value);
+    assigned(e.at, `${e.key}: ${e.value.text}`, e.scope, e.key, e.value, "", true);
   return found;
 }
 function setAfterBinding(ctx, at, target) {

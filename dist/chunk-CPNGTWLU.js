@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-4SCS5GZZ.js";
+} from "./chunk-OV5I74WQ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KJ7G63B4.js.LEGAL.txt */
+/*! For license information please see chunk-CPNGTWLU.js.LEGAL.txt */
