@@ -1,7 +1,7 @@
 // PORT002: a port number is obtained by binding port 0 (or calling a helper that does), and the
 // socket is closed before the number is used. Applies to all code, since such helpers often live
 // outside test directories; outside tests the severity is lower.
-import type { Assign, Call, Exit, FileFacts, Scope, Span, Value } from '../facts.ts'
+import type { Assign, Call, Comment, Exit, FileFacts, Scope, Span, Value } from '../facts.ts'
 import {
   NO_LISTENER_COMMENT,
   contains,
@@ -110,12 +110,12 @@ const ADDRESS_HELPER_NAME =
 
 /**
  * Names that say the number is meant to stay unbound, a dead endpoint a client is expected to be
- * refused by (node-opcua's `getUnreachableEndpoint()`, NovaTerminal's `deadPort = GetFreePort()`):
- * nothing binds it, so there is no race to lose. Not "unbound": `find_unbound_port` is a
- * classic racy helper (clipper).
+ * refused by (node-opcua's `getUnreachableEndpoint()`, NovaTerminal's `deadPort = GetFreePort()`,
+ * tchannel-go's `GetClosedHostPort`, bullmq's `_find_closed_port`): nothing binds it, so there
+ * is no race to lose. Not "unbound": `find_unbound_port` is a classic racy helper (clipper).
  */
 const DEAD_END =
-  /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/
+  /[uU]nreachable|(?:[dD]ead|[cC]losed)_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/
 
 /**
  * Tests named for a connection that must fail (quickwit's `test_client_no_server`, npgsql's
@@ -130,25 +130,31 @@ const DEAD_END =
 const FAILS_TO_CONNECT =
   /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/
 
-/** A test named for a port or address that is wrong on purpose: `…_with_invalid_proxy_port`. */
+/**
+ * A test named for a port or address that is wrong on purpose: `…_with_invalid_proxy_port`,
+ * go-mysql's `TestPool_WrongAddr`.
+ */
 const INVALID_PORT =
-  /(?:[bB]ad|[iI]nvalid)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/
+  /(?:[bB]ad|[iI]nvalid|[wW]rong)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/
 
 /**
  * The number drawn at `at` is meant to be refused: the test is named for it (or for an invalid
- * port, python-socks's `test_socks5_proxy_with_invalid_proxy_port`), or a comment at the
- * draw says so (parallel-ssh's `# Port with no server listening on it` above `port =
- * self.make_random_port(host=self.host)`), and the test starts no server after the draw.
+ * port, python-socks's `test_socks5_proxy_with_invalid_proxy_port`), or a comment in the test
+ * says so (parallel-ssh's `# Port with no server listening on it` above `port =
+ * self.make_random_port(host=self.host)`, pion/dtls's `// Server is not listening.` above the
+ * dial), and the test starts no server after the draw.
  */
 function refusalExpected(ctx: RuleContext, scope: number, at: Span): boolean {
-  const test = ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? ''
-  const named = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test)
+  const named = namedScope(ctx, scope)
+  const test = ctx.facts.scopes[named]?.name ?? ''
+  const byName = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test)
+  // Anywhere in a function; at the draw itself in a file's top-level code.
+  const area = named === 0 ? undefined : scopeSpan(ctx, named)
+  const atDraw = (c: Comment) => (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line))
   const said = ctx.facts.comments.some(
-    (c) =>
-      (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) &&
-      NO_LISTENER_COMMENT.test(c.text),
+    (c) => (area ? contains(area, c.at) : atDraw(c)) && NO_LISTENER_COMMENT.test(c.text),
   )
-  return (named || said) && !serverAfter(ctx, at, scope)
+  return (byName || said) && !serverAfter(ctx, at, scope)
 }
 
 /** npm packages that return a port number after closing their probe server. */

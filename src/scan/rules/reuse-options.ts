@@ -183,7 +183,8 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
         at: fromWrapper(ctx, call),
         code: call.text,
         scope: call.scope,
-        socket: call.receiver,
+        // C's `setsockopt(fd, level, name, &value, size)` names its socket first.
+        socket: call.args.length >= 4 ? call.args[0]!.value.text : call.receiver,
       })
     } else if (
       option.setter.test(call.name) &&
@@ -191,7 +192,7 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
       call.args.length > 0 &&
       !connectedClient(ctx, call)
     ) {
-      found.push({ at: call.at, code: call.text, scope: call.scope })
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver })
     }
   }
   const seen = new Set<number>()
@@ -275,7 +276,9 @@ function optionHits(ctx: RuleContext, option: Option): Hit[] {
       facts.calls.some((c) => option.getter.test(c.name) && after(c.at)) ||
       facts.words.some((w) => option.getter.test(w.text) && after(w.at))
     if (readBack) continue
-    const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area)
+    const exempt =
+      (!f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area)) ||
+      onlyConnects(ctx, area, f.socket)
     if (option.rule === 'PORT003' && exempt) continue
     hits.push(option.rule === 'PORT003' ? reuseAddrHit(f) : reusePortHit(f))
   }
@@ -298,6 +301,23 @@ function onlyEphemeral(ctx: RuleContext, area: Span, socket = ''): boolean {
     field ? l.call?.receiver === socket : contains(area, l.at),
   )
   return own.length > 0 && own.every((l) => l.port.kind === 'zero')
+}
+
+/**
+ * The socket only connects (daphne's `s.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)` then
+ * `s.connect(…)`, grizzly's `socket.setReuseAddress(true)` before `socket.connect(…)`): the system
+ * picks its local port, so the option has no port to share or steal. Read only where the
+ * function names the socket in a connect and never in a bind or listen.
+ */
+function onlyConnects(ctx: RuleContext, area: Span, socket = ''): boolean {
+  if (!/^[\w.]+$/.test(socket)) return false
+  const on = (c: Call) =>
+    contains(area, c.at) && (c.receiver === socket || c.args[0]?.value.text === socket)
+  const calls = ctx.facts.calls.filter(on)
+  return (
+    calls.some((c) => /^connect(?:_ex)?$|^Connect(?:Async)?$/.test(c.name)) &&
+    !calls.some((c) => /^(?:bind|listen|Bind|Listen)$/.test(c.name))
+  )
 }
 
 /**

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-OV5I74WQ.js";
+} from "./chunk-H4EON43D.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-CPNGTWLU.js.LEGAL.txt */
+/*! For license information please see chunk-DMW4ZXUE.js.LEGAL.txt */

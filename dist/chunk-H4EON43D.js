@@ -34399,16 +34399,19 @@ var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var namedForFreePort = (name2) => HELPER_NAME2.test(name2);
 var BARE_HELPER_NAME2 = new RegExp(`^(?:${BARE_HELPER_NAME})$`);
 var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|grab)_?)?(?:free|unused|available)_?(?:tcp_?|local_?)?addr(?:ess)?$/i;
-var DEAD_END = /[uU]nreachable|[dD]ead_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
+var DEAD_END = /[uU]nreachable|(?:[dD]ead|[cC]losed)_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
 var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/;
-var INVALID_PORT = /(?:[bB]ad|[iI]nvalid)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/;
+var INVALID_PORT = /(?:[bB]ad|[iI]nvalid|[wW]rong)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/;
 function refusalExpected(ctx, scope, at) {
-  const test = ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "";
-  const named = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test);
+  const named = namedScope(ctx, scope);
+  const test = ctx.facts.scopes[named]?.name ?? "";
+  const byName = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test);
+  const area = named === 0 ? void 0 : scopeSpan(ctx, named);
+  const atDraw = (c) => c.trailing ? c.at.line === at.line : c.covers?.includes(at.line);
   const said = ctx.facts.comments.some(
-    (c) => (c.trailing ? c.at.line === at.line : c.covers?.includes(at.line)) && NO_LISTENER_COMMENT.test(c.text)
+    (c) => (area ? contains(area, c.at) : atDraw(c)) && NO_LISTENER_COMMENT.test(c.text)
   );
-  return (named || said) && !serverAfter(ctx, at, scope);
+  return (byName || said) && !serverAfter(ctx, at, scope);
 }
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
@@ -35659,10 +35662,11 @@ function enabledAt(ctx, option2) {
         at: fromWrapper(ctx, call),
         code: call.text,
         scope: call.scope,
-        socket: call.receiver
+        // C's `setsockopt(fd, level, name, &value, size)` names its socket first.
+        socket: call.args.length >= 4 ? call.args[0].value.text : call.receiver
       });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
-      found.push({ at: call.at, code: call.text, scope: call.scope });
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver });
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -35710,7 +35714,7 @@ function optionHits(ctx, option2) {
     const after = (at) => at.start > f.at.end && at.start < area.end;
     const readBack = facts.calls.some((c) => option2.getter.test(c.name) && after(c.at)) || facts.words.some((w) => option2.getter.test(w.text) && after(w.at));
     if (readBack) continue;
-    const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area);
+    const exempt = !f.processWide && onlyEphemeral(ctx, area, f.socket) && !probesIn(area) || onlyConnects(ctx, area, f.socket);
     if (option2.rule === "PORT003" && exempt) continue;
     hits.push(option2.rule === "PORT003" ? reuseAddrHit(f) : reusePortHit(f));
   }
@@ -35722,6 +35726,12 @@ function onlyEphemeral(ctx, area, socket = "") {
     (l) => field2 ? l.call?.receiver === socket : contains(area, l.at)
   );
   return own.length > 0 && own.every((l) => l.port.kind === "zero");
+}
+function onlyConnects(ctx, area, socket = "") {
+  if (!/^[\w.]+$/.test(socket)) return false;
+  const on = (c) => contains(area, c.at) && (c.receiver === socket || c.args[0]?.value.text === socket);
+  const calls = ctx.facts.calls.filter(on);
+  return calls.some((c) => /^connect(?:_ex)?$|^Connect(?:Async)?$/.test(c.name)) && !calls.some((c) => /^(?:bind|listen|Bind|Listen)$/.test(c.name));
 }
 var REUSE_SEVERITY = "note";
 function reuseAddrHit(f) {
