@@ -18,6 +18,7 @@ import {
   NAMED_PORT,
   portOf,
   resolve,
+  saysUnstarted,
   type Address,
   type Constants,
   type Port,
@@ -260,6 +261,8 @@ const STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/
  * counts as started by any call on it, as some listen when built.
  */
 function neverStarted(facts: FileFacts, call: Call, family: Family): boolean {
+  const options = call.args.map((a) => a.value).filter((v) => v.kind === 'object')
+  if (options.some((o) => o.entries.some((e) => saysUnstarted(e.key, e.value)))) return true
   const go = family === 'go' && /^New\w*Server$/.test(call.name)
   if (!go && (family !== 'csharp' || !call.isNew)) return false
   const built = facts.assigns.find(

@@ -12,7 +12,9 @@ import {
   familyOf,
   isRandomDraw,
   literalNumber,
+  HOST_KEY,
   MIN_PORT,
+  namesRemoteHost,
   NAMED_PORT,
   everyCallerGives,
   nameValue,
@@ -210,6 +212,9 @@ function objectPort(call: Call, consts: Constants): Port | undefined {
   const inObject = (value: Value, depth: number): Port | undefined => {
     if (value.kind !== 'object' || depth > 1) return undefined
     for (const e of value.entries) {
+      // Not the address of where requests go: httpxy's `setupOutgoing(outgoing, { target: {
+      // hostname: "::1", port: 8080 } })` (census 56).
+      if (ELSEWHERE_SECTION.test(e.key)) continue
       const port = PORT_KEY.test(e.key) ? portOf(e.value, consts) : inObject(e.value, depth + 1)
       if (port?.kind === 'fixed' && port.port >= MIN_PORT) return port
     }
@@ -221,6 +226,9 @@ function objectPort(call: Call, consts: Constants): Port | undefined {
   }
   return undefined
 }
+
+/** Sections of options that say where a client goes: `target`, `upstream`, `proxy`. */
+const ELSEWHERE_SECTION = /^(?:target|upstream|remote|proxy|backend|forward|destination|peer)$/i
 
 /** A section of options that configures a server, whatever the call: Vite's `{ preview: { port } }`. */
 const SERVER_SECTION = /^(?:server|preview|devServer)$/
@@ -496,9 +504,19 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
       out.push({ at, scope, text, port: port.port })
   }
   const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name))
+  // A port beside a host that is not this machine's is where a client goes (boost.redis's
+  // `cfg.addr.host = "occase.de"; cfg.addr.port = "6379"`, census 51).
+  const besideRemoteHost = (holder: string, scope: number) =>
+    facts.assigns.some(
+      (b) =>
+        b.scope === scope &&
+        b.target === `${holder}.${b.name}` &&
+        HOST_KEY.test(b.name) &&
+        namesRemoteHost(b.value, consts),
+    )
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
-    if (!PORT_FIELD.test(a.name) || !holder) continue
+    if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost(holder, a.scope)) continue
     // `opts.Port`, or options held by the server itself: Simple-Web-Server's `server.config.port`.
     if (holder.split('.').some((part) => OPTIONS.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)

@@ -253,6 +253,7 @@ export function literalNumber(value: Value, consts: Constants): number | undefin
 /** The port a value stands for, as far as the file says. */
 export function portOf(value: Value | undefined, consts: Constants, depth = 0): Port {
   if (!value || depth > 6) return UNKNOWN
+  if (value.kind === 'name' && IDENTIFIER_NAME.test(value.last)) return UNKNOWN
   const v = resolve(value, consts)
   switch (v.kind) {
     case 'int':
@@ -275,6 +276,12 @@ export function portOf(value: Value | undefined, consts: Constants, depth = 0): 
 }
 
 const TERNARY = /^[^?]+\?[^:]+:|\sif\s.+\selse\s/
+
+/**
+ * A variable named for an identifier holds no port, whatever number it holds (leshan's LwM2M
+ * short server id, `int serverID = 12345` … `new Server(serverID, lifetime)`; census 53).
+ */
+const IDENTIFIER_NAME = /(?:^id|[a-z\d](?:Id|ID)|_(?:id|ID))$/
 
 /**
  * `shard ? 11234 + shard * 100 : 1234`, `8080 if fixed else 0`: when a branch is a fixed port, the
@@ -595,6 +602,41 @@ export type AddressFamily = 'v4' | 'v6' | 'localhost' | 'any' | 'unknown'
 
 /** Languages whose runtime binds the IPv6 wildcard `::` dual-stack on every OS. */
 const DUAL_STACK_WILDCARD = new Set<Family>(['js', 'go', 'java', 'kotlin'])
+
+/**
+ * An option that says the server is not started from these settings: nightwatch's `selenium: {
+ * port: 10195, start_process: false }` (a client's settings; census 60), srvx's `serve({ manual:
+ * true, port: 3000 })`, which listens only when `serve()` is called (census 58).
+ */
+export function saysUnstarted(key: string, value: Value): boolean {
+  if (value.kind !== 'bool') return false
+  if (/^manual$/i.test(key)) return value.value
+  return /^(?:start_?process|auto_?start|auto_?listen|start_?server)$/i.test(key) && !value.value
+}
+
+/** Fields that name a host: `Host`, `Address`, `RelAddr`, `hostname`, `ServerIP`. */
+export const HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i
+
+/**
+ * A written host, or address, that is neither loopback nor a wildcard: `"10.0.0.1"`,
+ * `"example.com"`, Go's `net.IPv4(192, 0, 2, 1)`.
+ */
+export function namesRemoteHost(value: Value, consts: Constants): boolean {
+  const host =
+    value.kind === 'string' ? (addressOf(value, consts).host ?? value.value) : writtenIp(value)
+  return host !== undefined && /^[\w.:-]+$/.test(host) && familyOf(host) === 'unknown'
+}
+
+/** An address built from its parts or parsed from text: `net.IPv4(192, 0, 2, 1)`, `net.ParseIP("10.0.0.1")`. */
+function writtenIp(value: Value): string | undefined {
+  if (value.kind !== 'call' || !/^(?:IPv4|ParseIP)$/.test(value.call.name)) return undefined
+  const parts = value.call.args.map((a) => a.value)
+  if (parts.length === 4 && parts.every((p) => p.kind === 'int')) {
+    return parts.map((p) => (p as { value: number }).value).join('.')
+  }
+  const only = parts.length === 1 ? parts[0] : undefined
+  return only?.kind === 'string' ? only.value : undefined
+}
 
 /**
  * What a server's bind host means for clients that resolve `localhost`. `any` is dual-stack:

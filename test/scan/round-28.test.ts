@@ -2,7 +2,7 @@
 // reviewers judged false in earlier censuses and that the scan still made. Each sits beside the
 // true finding that the same code makes once the reason is gone.
 import { describe, expect, it } from 'vitest'
-import { linesOf } from './helpers.ts'
+import { linesOf, scanFiles } from './helpers.ts'
 
 describe('a released port the test means to be refused', () => {
   it('Go: pion/dtls’s “Server is not listening.” above the dial says so; without it the number is a race', async () => {
@@ -118,5 +118,278 @@ public class CometUnitTests {
     expect(await linesOf({ 'src/test/java/CometUnitTests.java': java(binds) }, 'PORT003')).toEqual([
       9,
     ])
+  })
+})
+
+describe('a port beside a host that is not this machine', () => {
+  it('C++: boost.redis sets cfg.addr.host = "occase.de" beside the port, a client’s settings; a local host is a server’s', async () => {
+    // boostorg/redis's test/test_run.cpp.
+    const cpp = (host: string) => `#include <boost/redis/connection.hpp>
+
+void test_resolve_with_timeout()
+{
+   net::io_context ioc;
+   connection conn{ioc};
+   auto cfg = make_test_config();
+   cfg.addr.host = "${host}";
+   cfg.addr.port = "6379";
+   conn.async_run(cfg, {}, net::detached);
+   ioc.run_for(test_timeout);
+}
+`
+    expect(await linesOf({ 'test/test_run.cpp': cpp('occase.de') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'test/test_run.cpp': cpp('0.0.0.0') }, 'PORT001')).toEqual([9])
+  })
+
+  it('Go: pion/dtls’s net.UDPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 5000} is a documentation address; 127.0.0.1 is this machine', async () => {
+    // pion/dtls's internal/rrc/rrc_test.go.
+    const go = (ip: string) => `package rrc
+
+import (
+	"net"
+	"testing"
+)
+
+func TestPathValidation(t *testing.T) {
+	manager := &Manager{}
+	active := &net.UDPAddr{IP: net.IPv4(${ip}), Port: 5000}
+	manager.Start(true, active)
+}
+`
+    expect(await linesOf({ 'rrc/rrc_test.go': go('192, 0, 2, 1') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'rrc/rrc_test.go': go('127, 0, 0, 1') }, 'PORT001')).toEqual([10])
+  })
+})
+
+describe('numbers that are no port', () => {
+  it('Java: leshan’s serverID = 12345 is an LwM2M short server id; a port variable is a port', async () => {
+    // eclipse-leshan/leshan's LeshanTestClientBuilder.java.
+    const java = (name: string) => `import org.junit.jupiter.api.Test;
+
+class ClientTest {
+    @Test
+    void connects() {
+        int ${name} = 12345;
+        initializer.setInstancesForObject(SERVER, new Server(${name}, lifetime));
+    }
+}
+`
+    const path = 'src/test/java/ClientTest.java'
+    expect(await linesOf({ [path]: java('serverID') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: java('serverPort') }, 'PORT001')).toEqual([6])
+  })
+
+  it('Go: asynq’s RedisClientOpt{Addr: ":9876"} is where a client goes; a server’s options are bound', async () => {
+    // hibiken/asynq's scheduler_test.go.
+    const go = (owner: string) => `package asynq
+
+import "testing"
+
+func TestSchedulerWhenRedisDown(t *testing.T) {
+	scheduler := NewScheduler(${owner}{Addr: ":9876"}, nil)
+	if err := scheduler.Start(); err != nil {
+		t.Fatal(err)
+	}
+	scheduler.Shutdown()
+}
+`
+    expect(await linesOf({ 'scheduler_test.go': go('RedisClientOpt') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'scheduler_test.go': go('ServerOpt') }, 'PORT001')).toEqual([6])
+  })
+
+  it('TypeScript: httpxy’s setupOutgoing(outgoing, { target: { port: 8080 } }) names where requests go; a port of its own is listened on', async () => {
+    // unjs/httpxy's test/_utils.test.ts.
+    const ts = (options: string) => `import { it } from "vitest";
+
+it("brackets IPv6 hostnames", () => {
+  const outgoing = {};
+  common.setupOutgoing(outgoing, ${options}, request);
+});
+`
+    const target = '{ target: { hostname: "::1", port: 8080 } }'
+    const own = '{ port: 8080 }'
+    expect(await linesOf({ 'test/_utils.test.ts': ts(target) }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'test/_utils.test.ts': ts(own) }, 'PORT001')).toEqual([5])
+  })
+})
+
+describe('options that say the server is not started', () => {
+  it('JavaScript: nightwatch’s selenium: { port: 10195, start_process: false } only dials; start_process: true starts it', async () => {
+    // nightwatchjs/nightwatch's test/src/runner/testRunnerChaiExpect.js.
+    const js = (start: boolean) => `const assert = require('assert');
+
+it('testRunWithChaiExpect', function() {
+  const settings = Settings.parse({
+    selenium: {
+      port: 10195,
+      start_process: ${start}
+    }
+  });
+  return Globals.startTestRunner(testsPath, settings);
+});
+`
+    const path = 'test/src/runner/testRunnerChaiExpect.js'
+    expect(await linesOf({ [path]: js(false) }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: js(true) }, 'PORT001')).toEqual([6])
+  })
+
+  it('TypeScript: srvx’s serve({ manual: true, port: 3000 }) listens only when serve() is called', async () => {
+    // h3js/srvx's test/tracing.test.ts.
+    const ts = (manual: string) => `import { serve } from "srvx";
+import { test } from "vitest";
+
+test("traces fetch", async () => {
+  const server = serve({ ${manual}port: 3000, fetch: () => new Response("ok") });
+  await server.fetch(new Request("http://localhost:3000/"));
+});
+`
+    expect(await linesOf({ 'test/tracing.test.ts': ts('manual: true, ') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'test/tracing.test.ts': ts('') }, 'PORT001')).toEqual([5])
+  })
+})
+
+describe('a random port drawn again when the start fails', () => {
+  it('C#: NBitcoin redraws _Rand.Next(4000, 60000) in a retry loop; a single draw may collide', async () => {
+    // MetacoSA/NBitcoin's NBitcoin.Tests/ProtocolTests.cs.
+    const cs = (body: string) => `using Xunit;
+
+public class ProtocolTests
+{
+    [Fact]
+    public void CanConnect()
+    {
+${body}
+    }
+}
+`
+    const start = `            var a = _Rand.Next(4000, 60000);
+            _Server1 = new NodeServer(network, internalPort: a);
+            _Server1.Listen();`
+    const retried = `        int retry = 0;
+        while (true)
+        {
+            try
+            {
+${start}
+                break;
+            }
+            catch (Exception)
+            {
+                retry++;
+                if (retry == 5)
+                    throw;
+            }
+        }`
+    const findings = async (body: string) =>
+      (await scanFiles({ 'Tests/ProtocolTests.cs': cs(body) })).findings
+        .filter((f) => f.rule === 'PORT001')
+        .map((f) => [f.line, f.endLine, f.message.slice(0, 60)])
+    expect(await findings(retried)).toEqual([])
+    expect(await findings(start)).toEqual([
+      [9, 10, 'Test code sets a random port from a range starting at 4000 i'],
+    ])
+  })
+})
+
+describe('clients and binds that cannot meet the server', () => {
+  it('Go: mosn’s health check path "http://localhost/400" names no port, so not the server’s 22222; a URL with it does', async () => {
+    // mosn/mosn's pkg/upstream/healthcheck/httpdial_test.go.
+    const go = (url: string) => `package healthcheck
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestHttpDial(t *testing.T) {
+	go http.ListenAndServe("127.0.0.1:22222", nil)
+	check(t, &Config{Host: "127.0.0.1:22222", Path: "${url}"})
+}
+`
+    const path = 'httpdial_test.go'
+    expect(await linesOf({ [path]: go('http://localhost/400?foo=bar') }, 'PORT005')).toEqual([])
+    expect(await linesOf({ [path]: go('http://localhost:22222/400') }, 'PORT005')).toEqual([10])
+  })
+
+  it('Go: AdGuardHome binds l.Addr() again while l is open until cleanup, to get EADDRINUSE; after l.Close() it is a rebind', async () => {
+    // AdguardTeam/AdGuardHome's internal/aghnet/net_internal_test.go.
+    const go = (close: string) => `package aghnet
+
+import (
+	"net"
+	"testing"
+)
+
+func TestIsAddrInUse(t *testing.T) {
+	l, err := net.Listen("tcp", "0.0.0.0:0")
+	require.NoError(t, err)
+	${close}
+
+	_, err = net.Listen(l.Addr().Network(), l.Addr().String())
+	assert.True(t, IsAddrInUse(err))
+}
+`
+    const path = 'net_internal_test.go'
+    const cleanup = 'testutil.CleanupAndRequireSuccess(t, l.Close)'
+    expect(await linesOf({ [path]: go(cleanup) }, 'PORT006')).toEqual([])
+    expect(await linesOf({ [path]: go('l.Close()') }, 'PORT006')).toEqual([13])
+  })
+
+  it('JavaScript: nightwatch’s globals wait with waitOn for the spawned server; a bare sleep guesses', async () => {
+    // nightwatchjs/nightwatch's examples/test-app/globals.js.
+    const js = (wait: string) => `const waitOn = require('wait-on');
+const {spawn} = require('child_process');
+const path = require('path');
+const serverPort = '13370';
+let serverPid = null;
+
+module.exports = {
+  before(done) {
+    serverPid = spawn(path.resolve('node_modules/.bin/serve'), ['--listen', serverPort]).pid;
+    ${wait}
+  }
+};
+`
+    const waits =
+      'waitOn({ resources: ["http://localhost:13370"] }).then(() => setTimeout(done, 500));'
+    const sleeps =
+      'report({ resources: ["http://localhost:13370"] }).then(() => setTimeout(done, 500));'
+    expect(await linesOf({ 'test/globals.js': js(waits) }, 'PORT007')).toEqual([])
+    expect(await linesOf({ 'test/globals.js': js(sleeps) }, 'PORT007')).toEqual([9])
+  })
+})
+
+describe('the listener whose address is bound again', () => {
+  it('Go: rdk’s listener from a helper in the same test, closed with its server, is the one rebound', async () => {
+    // viamrobotics/rdk's robot/client/client_test.go (a labelled PORT006 flag).
+    const go = (made: string) => `package client
+
+import (
+	"net"
+	"testing"
+)
+
+func TestOther(t *testing.T) {
+	listener, _ := net.Listen("tcp", "localhost:0")
+	defer listener.Close()
+}
+
+func TestClientReconnect(t *testing.T) {
+	${made}
+	gServer := grpc.NewServer()
+	go gServer.Serve(listener)
+	gServer.Stop()
+	listener, err := net.Listen("tcp", listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+`
+    const path = 'client_test.go'
+    const reserved = 'var listener net.Listener = gotestutils.ReserveRandomListener(t)'
+    const deferred = 'listener, _ := net.Listen("tcp", "localhost:0")\n\tdefer listener.Close()'
+    expect(await linesOf({ [path]: go(reserved) }, 'PORT006')).toEqual([18])
+    // Closed at the end too, but the server it was handed closes it when stopped.
+    expect(await linesOf({ [path]: go(deferred) }, 'PORT006')).toEqual([19])
   })
 })

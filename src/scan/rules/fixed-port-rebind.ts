@@ -113,6 +113,23 @@ export const fixedPortRebind: Rule = (ctx) => {
   return [...hits, ...releasedAddressRebinds(ctx)]
 }
 
+/**
+ * The listener is closed only when its test ends, `defer l.Close()` or a cleanup handed
+ * `l.Close`, and handed to no server that could close it sooner: still open at the second bind,
+ * which is meant to fail with EADDRINUSE (AdGuardHome's `TestIsAddrInUse`; census 60).
+ */
+function closedOnlyAtTheEnd(ctx: RuleContext, held: string, scope: number): boolean {
+  const area = ctx.facts.scopes[scope]!.at
+  const calls = ctx.facts.calls.filter((c) => contains(area, c.at))
+  const closes = calls.filter((c) => c.receiver === held && c.name === 'Close')
+  const atTheEnd =
+    closes.some((c) => c.defer) ||
+    calls.some((c) => c.args.some((a) => a.value.text === `${held}.Close`))
+  const closedSooner =
+    closes.some((c) => !c.defer) || calls.some((c) => c.args.some((a) => a.value.text === held))
+  return atTheEnd && !closedSooner
+}
+
 /** Go's listen calls and the listener variable whose address the second argument reads. */
 const GO_LISTEN = /^(?:Listen|ListenPacket|ListenTCP)$/
 const READS_ADDRESS = /^(\w+)\.Addr\(\)\.String\(\)$/
@@ -131,14 +148,15 @@ function releasedAddressRebinds(ctx: RuleContext): Hit[] {
     if (!GO_LISTEN.test(call.name) || !inTest(ctx, call.scope)) continue
     const held = READS_ADDRESS.exec(call.args[1]?.value.text ?? '')?.[1]
     if (!held) continue
-    const listener = ctx.facts.assigns.find(
-      (a) =>
-        a.name === held &&
-        a.at.end <= call.at.start &&
-        a.value.kind === 'call' &&
-        GO_LISTEN.test(a.value.call.name),
+    const before = ctx.facts.assigns.filter((a) => a.name === held && a.at.end <= call.at.start)
+    // The listener made in a function around the call (rdk's `var listener net.Listener =
+    // gotestutils.ReserveRandomListener(t)`), else one the file makes with a listen call.
+    const around = before.findLast(
+      (a) => a.value.kind === 'call' && contains(ctx.facts.scopes[a.scope]!.at, call.at),
     )
-    if (!listener) continue
+    const listener =
+      around ?? before.find((a) => a.value.kind === 'call' && GO_LISTEN.test(a.value.call.name))
+    if (!listener || (around && closedOnlyAtTheEnd(ctx, held, around.scope))) continue
     hits.push(
       hit(
         call.at,

@@ -247,10 +247,20 @@ function sameTest(ctx: RuleContext, server: Listener, clientScope: number): bool
 }
 
 /** A client can be talking to this server: unless both ports are literals and differ. */
+/** The port a URL of each scheme goes to when it names none. */
+const SCHEME_PORT: Readonly<Record<string, number>> = { http: 80, ws: 80, https: 443, wss: 443 }
+
 function samePort(server: Port, client: string): boolean {
   const port = parseAddress(client)?.port
-  // A URL with no port goes to its scheme's default port, never to a port the OS chose.
-  if (port === undefined && server.kind === 'zero' && client.includes('://')) return false
+  // A URL with no port goes to its scheme's default port, never to a port the OS chose, nor to
+  // another fixed one (mosn's `Path: "http://localhost/400?foo=bar"` beside a server on 22222;
+  // census 60).
+  if (port === undefined && client.includes('://')) {
+    if (server.kind === 'zero') return false
+    const scheme = /^(\w+):\/\//.exec(client)?.[1]?.toLowerCase() ?? ''
+    const implied = SCHEME_PORT[scheme]
+    if (server.kind === 'fixed' && implied !== undefined) return server.port === implied
+  }
   if (port === undefined || !/^\d+$/.test(port)) return true
   if (server.kind === 'fixed') return server.port === Number(port)
   return server.kind !== 'zero'

@@ -7,10 +7,12 @@ import { contains, innermostAssign, innermostCall, spanning } from '../facts.ts'
 import {
   addressOf,
   assignsByScope,
-  familyOf,
   constantsAt,
+  HOST_KEY,
   MIN_PORT,
+  namesRemoteHost,
   portOf,
+  saysUnstarted,
   resolve,
   type Constants,
 } from '../values.ts'
@@ -29,6 +31,8 @@ export interface StartedOption {
   how: 'option' | 'address'
   /** The call that starts what the options configure. */
   start: Call
+  /** Drawn at random from a range starting at `port`: NBitcoin's `_Rand.Next(4000, 60000)`. */
+  random?: boolean
 }
 
 /** Fields that say where a server listens: `Port`, `PprofPort`, `ListenAddress`, `Addr`, `http_port`. */
@@ -55,10 +59,13 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   const out: StartedOption[] = []
   let byScope: Map<number, Assign[]> | undefined
   let inContainers: Set<number> | undefined
+  let unstarted: Set<number> | undefined
   let beside: Set<number> | undefined
   for (const e of facts.entries) {
-    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
-      continue
+    // Not a client's settings: pika's `ConnectionParameters(host=…, port=5672)`, asynq's
+    // `RedisClientOpt{Addr: ":9876"}` (census 50).
+    const clients = CONNECTION_SETTINGS.test(e.owner) || CLIENT.test(e.owner)
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || clients) continue
     byScope ??= assignsByScope(facts)
     // A literal needs no variables (nats-server's thousands of `Port: -1`).
     const literal = e.value.kind === 'int' || e.value.kind === 'string'
@@ -68,6 +75,8 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     if (port.kind !== 'fixed' || port.port < MIN_PORT) continue
     inContainers ??= containerFields(facts)
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue
+    unstarted ??= fieldsOfLiterals(facts, (run) => run.some((f) => saysUnstarted(f.key, f.value)))
+    if (unstarted.has(e.at.start)) continue
     beside ??= besideRemoteHost(facts, consts)
     if (beside.has(e.at.start)) continue
     if (inPretendValue(facts, e)) continue
@@ -88,6 +97,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
       port: port.port,
+      ...(port.random ? { random: true } : {}),
     })
   }
   // A listen address handed to what the test builds and then starts (the OpenCensus receiver's
@@ -153,9 +163,6 @@ function inPretendValue(facts: FileFacts, e: FileFacts['entries'][number]): bool
   )
 }
 
-/** Fields that name a host: `Host`, `Address`, `RelAddr`, `hostname`, `ServerIP`. */
-const HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i
-
 /**
  * Where the fields of literals that name a host other than this machine start: a port beside it
  * is that host's (pion's ICE candidates `CandidateHostConfig{Address: "192.168.1.2", Port:
@@ -165,13 +172,6 @@ function besideRemoteHost(facts: FileFacts, consts: Constants): Set<number> {
   return fieldsOfLiterals(facts, (run) =>
     run.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts)),
   )
-}
-
-/** A written host, or address, that is neither loopback nor a wildcard: `"10.0.0.1"`, `"example.com"`. */
-function namesRemoteHost(value: Value, consts: Constants): boolean {
-  if (value.kind !== 'string') return false
-  const host = addressOf(value, consts).host ?? value.value
-  return /^[\w.:-]+$/.test(host) && familyOf(host) === 'unknown'
 }
 
 /**

@@ -31690,6 +31690,7 @@ function literalNumber(value, consts) {
 }
 function portOf2(value, consts, depth = 0) {
   if (!value || depth > 6) return UNKNOWN;
+  if (value.kind === "name" && IDENTIFIER_NAME.test(value.last)) return UNKNOWN;
   const v = resolve(value, consts);
   switch (v.kind) {
     case "int":
@@ -31710,6 +31711,7 @@ function portOf2(value, consts, depth = 0) {
   }
 }
 var TERNARY = /^[^?]+\?[^:]+:|\sif\s.+\selse\s/;
+var IDENTIFIER_NAME = /(?:^id|[a-z\d](?:Id|ID)|_(?:id|ID))$/;
 function choicePort(v, consts, depth) {
   const ports = v.parts.map((part) => portOf2(part, consts, depth + 1));
   return ports.find((p) => p.kind === "fixed" && !p.counted) ?? ports.find((p) => p.kind === "fixed") ?? UNKNOWN;
@@ -31939,6 +31941,25 @@ function hostPart(value, consts) {
   return { host: v.text };
 }
 var DUAL_STACK_WILDCARD = /* @__PURE__ */ new Set(["js", "go", "java", "kotlin"]);
+function saysUnstarted(key, value) {
+  if (value.kind !== "bool") return false;
+  if (/^manual$/i.test(key)) return value.value;
+  return /^(?:start_?process|auto_?start|auto_?listen|start_?server)$/i.test(key) && !value.value;
+}
+var HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i;
+function namesRemoteHost(value, consts) {
+  const host = value.kind === "string" ? addressOf(value, consts).host ?? value.value : writtenIp(value);
+  return host !== void 0 && /^[\w.:-]+$/.test(host) && familyOf(host) === "unknown";
+}
+function writtenIp(value) {
+  if (value.kind !== "call" || !/^(?:IPv4|ParseIP)$/.test(value.call.name)) return void 0;
+  const parts2 = value.call.args.map((a) => a.value);
+  if (parts2.length === 4 && parts2.every((p) => p.kind === "int")) {
+    return parts2.map((p) => p.value).join(".");
+  }
+  const only = parts2.length === 1 ? parts2[0] : void 0;
+  return only?.kind === "string" ? only.value : void 0;
+}
 function familyOf(host, language, network) {
   if (host === void 0) return "unknown";
   const h = host.replace(/^\[|\]$/g, "");
@@ -32297,6 +32318,7 @@ function objectPort(call, consts) {
   const inObject = (value, depth) => {
     if (value.kind !== "object" || depth > 1) return void 0;
     for (const e of value.entries) {
+      if (ELSEWHERE_SECTION.test(e.key)) continue;
       const port = PORT_KEY.test(e.key) ? portOf2(e.value, consts) : inObject(e.value, depth + 1);
       if (port?.kind === "fixed" && port.port >= MIN_PORT) return port;
     }
@@ -32308,6 +32330,7 @@ function objectPort(call, consts) {
   }
   return void 0;
 }
+var ELSEWHERE_SECTION = /^(?:target|upstream|remote|proxy|backend|forward|destination|peer)$/i;
 var SERVER_SECTION = /^(?:server|preview|devServer)$/;
 function serverSectionPort(call, consts) {
   for (const { value } of call.args) {
@@ -32468,9 +32491,12 @@ function configuredPorts(facts, consts) {
       out2.push({ at, scope, text, port: port.port });
   };
   const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name));
+  const besideRemoteHost2 = (holder, scope) => facts.assigns.some(
+    (b) => b.scope === scope && b.target === `${holder}.${b.name}` && HOST_KEY.test(b.name) && namesRemoteHost(b.value, consts)
+  );
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1);
-    if (!PORT_FIELD.test(a.name) || !holder) continue;
+    if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost2(holder, a.scope)) continue;
     if (holder.split(".").some((part) => OPTIONS2.test(part)))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
     else if (handedToStart(facts, creators, holder, a))
@@ -32771,6 +32797,8 @@ function settingsUnstarted(facts, call, family) {
 }
 var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
+  const options = call.args.map((a) => a.value).filter((v) => v.kind === "object");
+  if (options.some((o) => o.entries.some((e) => saysUnstarted(e.key, e.value)))) return true;
   const go4 = family === "go" && /^New\w*Server$/.test(call.name);
   if (!go4 && (family !== "csharp" || !call.isNew)) return false;
   const built = facts.assigns.find(
@@ -33347,7 +33375,7 @@ var lookup = (c) => {
   return c.name === "get" && first?.kind === "string" && /^[\w.-]+$/.test(first.value);
 };
 var takes = (c) => c.name === "get" && c.args.length === 0;
-var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually)$/;
+var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually|waitOn|wait_on)$/;
 function polls(ctx, client, start2) {
   const sleepyLoop = (within2) => ctx.facts.blocks.some(
     (b) => b.kind === "loop" && within2(b.at) && ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at))
@@ -34150,10 +34178,11 @@ function startedOptions(facts, consts) {
   const out2 = [];
   let byScope;
   let inContainers;
+  let unstarted;
   let beside;
   for (const e of facts.entries) {
-    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || CONNECTION_SETTINGS.test(e.owner))
-      continue;
+    const clients = CONNECTION_SETTINGS.test(e.owner) || CLIENT2.test(e.owner);
+    if (!LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key) || clients) continue;
     byScope ??= assignsByScope(facts);
     const literal2 = e.value.kind === "int" || e.value.kind === "string";
     const local = literal2 ? consts : constantsAt(facts, consts, e.scope, e.at.start, byScope);
@@ -34162,6 +34191,8 @@ function startedOptions(facts, consts) {
     if (port.kind !== "fixed" || port.port < MIN_PORT) continue;
     inContainers ??= containerFields(facts);
     if (inContainers.has(e.at.start) && !/host/i.test(e.key)) continue;
+    unstarted ??= fieldsOfLiterals(facts, (run3) => run3.some((f) => saysUnstarted(f.key, f.value)));
+    if (unstarted.has(e.at.start)) continue;
     beside ??= besideRemoteHost(facts, consts);
     if (beside.has(e.at.start)) continue;
     if (inPretendValue(facts, e)) continue;
@@ -34178,7 +34209,8 @@ function startedOptions(facts, consts) {
       start: start2,
       scope: e.scope,
       text: `${e.owner}{${e.key}: ${e.value.text}}`,
-      port: port.port
+      port: port.port,
+      ...port.random ? { random: true } : {}
     });
   }
   const addressLike = (text) => /:\d{2,5}\/?$/.test(text);
@@ -34225,17 +34257,11 @@ function inPretendValue(facts, e) {
     (a) => a.value.kind === "object" && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at)
   );
 }
-var HOST_KEY = /^(?:host(?:name)?|addr(?:ess)?|ip)$|(?:Host|Addr|Address|IP)$/i;
 function besideRemoteHost(facts, consts) {
   return fieldsOfLiterals(
     facts,
     (run3) => run3.some((e) => HOST_KEY.test(e.key) && namesRemoteHost(e.value, consts))
   );
-}
-function namesRemoteHost(value, consts) {
-  if (value.kind !== "string") return false;
-  const host = addressOf(value, consts).host ?? value.value;
-  return /^[\w.:-]+$/.test(host) && familyOf(host) === "unknown";
 }
 var CONTAINER_ENV = /^(?:[wW]ith_?[eE]nv(?:ironment)?(?:_?[vV]ariables?)?)$/;
 var CONTAINER_FIELD = /^(?:[iI]mage(?:_?[nN]ame)?|[rR]eplicas)$/;
@@ -35222,6 +35248,15 @@ var keptIn = perFile((facts) => {
     if (a.value.kind === "call" && !kept.has(a.value.call)) kept.set(a.value.call, a.target);
   return kept;
 });
+function redrawnOnFailure(ctx, option2) {
+  const { blocks } = ctx.facts;
+  const loop = blocks.findLast(
+    (b) => b.kind === "loop" && contains(b.at, option2.field) && contains(b.at, option2.start.at)
+  );
+  return loop !== void 0 && blocks.some(
+    (b) => b.kind === "catch" && contains(loop.at, b.at) && b.statement !== void 0 && contains(b.statement, option2.start.at)
+  );
+}
 function retriedOnFailure(ctx, l) {
   const { blocks, calls, continues } = ctx.facts;
   const loop = blocks.findLast(
@@ -35307,12 +35342,14 @@ var fixedPortInTest = (ctx) => {
     const inListener = ctx.listeners.some((l) => l.port.kind !== "unknown" && contains(l.at, c.at));
     const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at);
     if (!inTest(ctx, c.scope) || inListener || counted2(c.at) || bindsNothing) continue;
+    const random = "start" in c && c.random === true;
+    if (random && redrawnOnFailure(ctx, c)) continue;
     hits.push({
       rule: "PORT001",
       severity: SEVERITY,
       at: c.at,
       code: c.text,
-      message: ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
+      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).` : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
     });
   }
   for (const c of counters) {
@@ -35825,6 +35862,14 @@ var fixedPortRebind = (ctx) => {
   }
   return [...hits, ...releasedAddressRebinds(ctx)];
 };
+function closedOnlyAtTheEnd(ctx, held, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  const calls = ctx.facts.calls.filter((c) => contains(area, c.at));
+  const closes = calls.filter((c) => c.receiver === held && c.name === "Close");
+  const atTheEnd = closes.some((c) => c.defer) || calls.some((c) => c.args.some((a) => a.value.text === `${held}.Close`));
+  const closedSooner = closes.some((c) => !c.defer) || calls.some((c) => c.args.some((a) => a.value.text === held));
+  return atTheEnd && !closedSooner;
+}
 var GO_LISTEN = /^(?:Listen|ListenPacket|ListenTCP)$/;
 var READS_ADDRESS = /^(\w+)\.Addr\(\)\.String\(\)$/;
 function releasedAddressRebinds(ctx) {
@@ -35834,10 +35879,12 @@ function releasedAddressRebinds(ctx) {
     if (!GO_LISTEN.test(call.name) || !inTest(ctx, call.scope)) continue;
     const held = READS_ADDRESS.exec(call.args[1]?.value.text ?? "")?.[1];
     if (!held) continue;
-    const listener = ctx.facts.assigns.find(
-      (a) => a.name === held && a.at.end <= call.at.start && a.value.kind === "call" && GO_LISTEN.test(a.value.call.name)
+    const before = ctx.facts.assigns.filter((a) => a.name === held && a.at.end <= call.at.start);
+    const around = before.findLast(
+      (a) => a.value.kind === "call" && contains(ctx.facts.scopes[a.scope].at, call.at)
     );
-    if (!listener) continue;
+    const listener = around ?? before.find((a) => a.value.kind === "call" && GO_LISTEN.test(a.value.call.name));
+    if (!listener || around && closedOnlyAtTheEnd(ctx, held, around.scope)) continue;
     hits.push(
       hit2(
         call.at,
@@ -35986,9 +36033,15 @@ function sameTest(ctx, server2, clientScope) {
   const fixture = unit && (unit.role === "argument" && FIXTURE_CALL.test(unit.passedTo) || FIXTURE_NAME.test(unit.name));
   return Boolean(fixture && around.has(unit.parent));
 }
+var SCHEME_PORT = { http: 80, ws: 80, https: 443, wss: 443 };
 function samePort(server2, client) {
   const port = parseAddress(client)?.port;
-  if (port === void 0 && server2.kind === "zero" && client.includes("://")) return false;
+  if (port === void 0 && client.includes("://")) {
+    if (server2.kind === "zero") return false;
+    const scheme = /^(\w+):\/\//.exec(client)?.[1]?.toLowerCase() ?? "";
+    const implied = SCHEME_PORT[scheme];
+    if (server2.kind === "fixed" && implied !== void 0) return server2.port === implied;
+  }
   if (port === void 0 || !/^\d+$/.test(port)) return true;
   if (server2.kind === "fixed") return server2.port === Number(port);
   return server2.kind !== "zero";

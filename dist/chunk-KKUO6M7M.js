@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-H4EON43D.js";
+} from "./chunk-WM3J3HGK.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-DMW4ZXUE.js.LEGAL.txt */
+/*! For license information please see chunk-KKUO6M7M.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-DMW4ZXUE.js";
+} from "./chunk-KKUO6M7M.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-H4EON43D.js";
+} from "./chunk-WM3J3HGK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JJ72256A.js.LEGAL.txt */
+/*! For license information please see serve-command-27LXBHSX.js.LEGAL.txt */
