@@ -24,7 +24,9 @@ import {
   type RandomPort,
 } from '../server-helpers.ts'
 import { startedOptions, type StartedOption } from './started-options.ts'
-import { callsFreePortHelper, namedForFreePort, probesCandidate } from './free-port-race.ts'
+import { callsFreePortHelper } from './free-port-race/helper-calls.ts'
+import { probesCandidate } from './free-port-race/probes.ts'
+import { namedForFreePort } from './free-port-race/vocabulary.ts'
 import { dialledAfter } from './serve-before-listen.ts'
 import { perFile } from '../per-file.ts'
 import { expectedToFail, startStubbed } from '../binds-no-port.ts'

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-WM3J3HGK.js";
+} from "./chunk-MEALS6Q6.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KKUO6M7M.js.LEGAL.txt */
+/*! For license information please see chunk-KPU22MXV.js.LEGAL.txt */

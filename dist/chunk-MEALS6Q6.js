@@ -34395,17 +34395,9 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
   return offsets;
 }
 
-// src/scan/rules/free-port-race.ts
+// src/scan/rules/free-port-race/vocabulary.ts
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
-function portReadsOf(sock) {
-  const s = escapeRegExp(sock);
-  return new RegExp(
-    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
-    "g"
-  );
-}
-var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
@@ -34419,7 +34411,6 @@ var RACY_HELPERS = {
 };
 var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
 var CONSTRUCTS_CONNECTED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
-var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
 var LISTENER_TABLE = /^(?:GetActiveTcpListeners|GetActiveTcpConnections|GetActiveUdpListeners|net_connections)$/;
 var HELPER_NAME2 = new RegExp(`^(?:${HELPER_NAME})$`);
 var namedForFreePort = (name2) => HELPER_NAME2.test(name2);
@@ -34428,17 +34419,6 @@ var ADDRESS_HELPER_NAME = /^(?:(?:get|find|pick|allocate|reserve|acquire|obtain|
 var DEAD_END = /[uU]nreachable|(?:[dD]ead|[cC]losed)_?\w*(?:[pP]ort|[eE]ndpoint|[aA]ddr)|[rR]efus|[nN]ot_?[lL]istening|[nN]on_?[lL]istening|[bB]ad_?(?:[pP]ort|[eE]ndpoint|[aA]ddr)|ERROR_PORT|[eE]rror_?[pP]ort/;
 var FAILS_TO_CONNECT = /[nN]o_?[sS]erver|[cC]onnect(?:ion)?_?(?:[eE]rror|[fF]ail)|[nN]etwork_?[eE]rror|[dD]own(?:ed)?_?(?:[bB]roker|[hH]ost|[sS]erver)|[hH]osts?_[aA]re_[dD]own|[sS]erver_?(?:[dD]own|[uU]navailable)|[cC]onnect(?:ion)?_?[tT]ime_?out|[uU]ndeliver/;
 var INVALID_PORT = /(?:[bB]ad|[iI]nvalid|[wW]rong)_?(?:[a-z]+_|[A-Z][a-z]+)*?(?:[pP]ort|[eE]ndpoint|[aA]ddr)/;
-function refusalExpected(ctx, scope, at) {
-  const named = namedScope(ctx, scope);
-  const test = ctx.facts.scopes[named]?.name ?? "";
-  const byName = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test);
-  const area = named === 0 ? void 0 : scopeSpan(ctx, named);
-  const atDraw = (c) => c.trailing ? c.at.line === at.line : c.covers?.includes(at.line);
-  const said = ctx.facts.comments.some(
-    (c) => (area ? contains(area, c.at) : atDraw(c)) && NO_LISTENER_COMMENT.test(c.text)
-  );
-  return (byName || said) && !serverAfter(ctx, at, scope);
-}
 var RACY_MODULES = /* @__PURE__ */ new Set([
   "get-port",
   "portfinder",
@@ -34454,233 +34434,23 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
   "port-finder"
 ]);
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
-var severityIn = (ctx, scope, boundLater = false) => !inTest(ctx, scope) ? "note" : boundLater ? "error" : "warning";
-var unrunInTestFile = (ctx, scope) => ctx.testFile && !inTest(ctx, scope);
-var freePortRace = (ctx) => {
-  if (!ctx.testFile && runByHand(ctx.path)) return [];
-  const hits = [];
-  const racyFunctions = /* @__PURE__ */ new Set();
-  const probes = /* @__PURE__ */ new Set();
-  const nameOf = (scope) => {
-    const name2 = ctx.facts.scopes[scope]?.name;
-    return name2 ? `\`${name2}\`` : "This code";
-  };
-  const hit3 = (at, code, scope, what) => {
-    if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return;
-    if (unrunInTestFile(ctx, scope)) return;
-    racyFunctions.add(scope);
-    hits.push({
-      rule: "PORT002",
-      severity: severityIn(ctx, scope),
-      at,
-      code,
-      message: `${nameOf(scope)} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
-    });
-  };
-  const probeHit = (from, code, scope, what) => {
-    probes.add(scope);
-    const fn = ctx.facts.scopes[scope];
-    hits.push({
-      rule: "PORT002",
-      severity: severityIn(ctx, scope),
-      // From the definition, where the fix belongs, to the answer or the number it hands out.
-      at: spanning(fn.at, latest([from, ...handOuts(ctx, fn, from)])),
-      code,
-      message: `${nameOf(scope)} ${what}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
-    });
-  };
-  const handOutHit = (from, code, scope, what) => {
-    probeHit(from, code, scope, what);
-    racyFunctions.add(scope);
-  };
-  const binders = /* @__PURE__ */ new Set();
-  const askers = /* @__PURE__ */ new Map();
-  const connecting = /* @__PURE__ */ new Set();
-  for (const l of ctx.listeners) {
-    if (l.kind !== "server" || !l.call) continue;
-    const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
-    if (l.port.kind === "fixed" && !drawn) continue;
-    const scope = namedScope(ctx, l.scope);
-    const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
-    if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
-    if (racyFunctions.has(scope) || probes.has(scope)) continue;
-    if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
-    if (!drawn && refusalExpected(ctx, scope, bound.at)) continue;
-    if (!drawn && isRace(ctx, bound, scope))
-      hit3(
-        helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
-        l.text,
-        scope,
-        "binds port 0"
-      );
-    else if (!drawn && isAvailabilityProbe(ctx, bound, scope)) {
-      const what = "binds the port it is asked about and closes the socket to answer whether it is free";
-      probeHit(bound.at, l.text, scope, what);
-      askers.set(ctx.facts.scopes[scope].name, scope);
-    } else {
-      const candidate = candidateHandedOut(ctx, bound, scope);
-      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`;
-      if (candidate) handOutHit(bound.at, l.text, scope, what);
-    }
-  }
-  for (const call of ctx.facts.calls) {
-    if (!connects(ctx, call)) continue;
-    const scope = namedScope(ctx, call.scope);
-    const fn = declaredFunction(ctx, scope);
-    if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue;
-    const asked = ctx.facts.params.some(
-      (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(argumentsText(call), p.name)
-    );
-    const answers = answersYesOrNo(ctx, fn) || ctx.facts.exits.some((e) => e.scope === fn.id && /[!=]=\s*0\s*$/.test(e.text));
-    if (!asked || !answers || !pickedByCaller(ctx, fn)) continue;
-    probeHit(
-      call.at,
-      call.text,
-      scope,
-      "connects to the port it is asked about to answer whether it is free"
-    );
-    askers.set(fn.name, scope);
-    connecting.add(fn.name);
-  }
-  for (const call of ctx.facts.calls) {
-    if (!LISTENER_TABLE.test(call.name)) continue;
-    const scope = namedScope(ctx, call.scope);
-    const fn = ctx.facts.scopes[scope];
-    if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue;
-    const picks2 = ctx.facts.exits.some(
-      (e) => e.scope === fn.id && e.value?.kind === "name" && /port/i.test(e.value.text)
-    );
-    const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`;
-    if (picks2) probeHit(call.at, call.text, scope, `${what} and hands it out`);
-  }
-  for (const [name2, probe] of askers) {
-    for (const { call, handOut } of picks(ctx, name2, ctx.facts.scopes[probe])) {
-      const scope = namedScope(ctx, call.scope);
-      const fn = declaredFunction(ctx, scope);
-      if (!fn || !contains(fn.at, handOut.at) || probes.has(scope) || racyFunctions.has(scope))
-        continue;
-      racyFunctions.add(scope);
-      hits.push({
-        rule: "PORT002",
-        severity: severityIn(ctx, scope),
-        at: spanning(fn.at, handOut.at),
-        code: call.text,
-        message: `${nameOf(scope)} hands out a port that \`${name2}\` (line ${ctx.facts.scopes[probe].at.line}) found free by ${connecting.has(name2) ? "connecting to it" : "binding it and closing the socket"}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
-      });
-    }
-  }
-  for (const call of ctx.facts.calls) {
-    if (!binders.has(call.name)) continue;
-    const first = call.args[0]?.value;
-    const scope = namedScope(ctx, call.scope);
-    if (first?.kind !== "name" || racyFunctions.has(scope) || ctx.facts.scopes[scope]?.name === call.name)
-      continue;
-    const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
-    if (isRace(ctx, bound, scope))
-      hit3(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
-  }
-  for (const loop of probeLoops(ctx.facts)) {
-    const defined = ctx.facts.scopes.find((s) => s.name === loop.probe);
-    if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue;
-    if (loop.helper !== void 0) racyFunctions.add(loop.helper);
-    hits.push({
-      rule: "PORT002",
-      severity: severityIn(ctx, loop.scope),
-      at: loop.at,
-      code: loop.text,
-      message: `This loop walks port numbers until \`${loop.probe}\` says \`${loop.variable}\` is free, then uses it: nothing holds the port after the check, so another process or a parallel test can take it before it is bound (EADDRINUSE, or a client talking to the wrong server), on every OS.`
-    });
-  }
-  hits.push(...helperCalls(ctx, racyFunctions));
-  hits.push(...besideDrawnPorts(ctx));
-  return hits;
-};
-var READS_PORT = /\.\s*address\(\)\s*\.\s*port\b|\.\s*getLocalPort\(\)|\.\s*server_port\b|getsockname\(\)\s*\[\s*1\s*\]/;
-var NEIGHBOUR = /^\s*([A-Za-z_$][\w$]*)\s*[+-]\s*\d{1,3}\s*$/;
-function besideDrawnPorts(ctx) {
-  const drawn = new Set(
-    ctx.facts.assigns.filter((a) => READS_PORT.test(a.value.text)).map((a) => a.name)
-  );
-  if (drawn.size === 0) return [];
-  const hits = [];
-  for (const l of ctx.listeners) {
-    if (l.kind !== "server" || !l.call || !inTest(ctx, l.scope)) continue;
-    const next = l.call.args.map((a) => NEIGHBOUR.exec(a.value.text)?.[1]).find((name2) => name2 !== void 0 && drawn.has(name2));
-    if (!next) continue;
-    hits.push({
-      rule: "PORT002",
-      severity: severityIn(ctx, l.scope),
-      at: l.at,
-      code: l.text,
-      message: `This listener takes a number next to \`${next}\`, a port the OS handed out: nothing reserves the neighbour, so another process or a parallel test can hold it already (EADDRINUSE, or a client talking to the wrong server), on every OS.`
-    });
-  }
-  return hits;
-}
-function racyImports(facts) {
-  const imported = /* @__PURE__ */ new Set();
-  for (const i2 of facts.imports) {
-    if (RACY_MODULES.has(i2.module) || i2.module === "portpicker" || /phayes\/freeport$/.test(i2.module)) {
-      for (const n of i2.names) imported.add(n);
-    }
-  }
-  return imported;
-}
-function callsImported(call, imported) {
-  return imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
-}
-function callsFreePortHelper(ctx, call) {
-  return callsImported(call, racyImports(ctx.facts)) || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name);
-}
-function probesCandidate(ctx, l) {
-  if (l.kind !== "server" || !l.call) return false;
-  const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
-  const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
-  const scope = namedScope(ctx, l.scope);
-  if (drawn) return candidateHandedOut(ctx, bound, scope) !== void 0;
-  return answersNoOnFailure(ctx, bound, scope);
-}
-function answersNoOnFailure(ctx, bound, scope) {
-  const fn = declaredFunction(ctx, scope);
-  if (!fn || !answersYesOrNo(ctx, fn)) return false;
-  const { blocks, calls, exits } = ctx.facts;
-  const closed = calls.some(
-    (c) => CLOSE.test(c.name) && c.at.start >= bound.at.start && (contains(c.at, bound.at) || bound.sock !== "" && contains(fn.at, c.at) && relates(c.receiver, bound.sock, bound.bind))
-  );
-  const answersNo = (b) => exits.some((e) => e.scope === fn.id && contains(b.at, e.at) && e.value?.kind === "bool");
-  return closed && blocks.some(
-    (b) => b.kind === "catch" && b.statement !== void 0 && contains(b.statement, bound.at) && !contains(b.at, bound.at) && answersNo(b)
+var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
+var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
+var STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
+var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
+var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
+var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
+var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection|^(?:[tT]o|[sS]endTo)_?[pP]ort)$/;
+
+// src/scan/rules/free-port-race/socket-flow.ts
+function portReadsOf(sock) {
+  const s = escapeRegExp(sock);
+  return new RegExp(
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
+    "g"
   );
 }
-function helperSpan(ctx, bound, scope) {
-  const fn = ctx.facts.scopes[scope];
-  if (!fn || fn.id === 0 || !fn.name) return void 0;
-  const kept = (at) => ctx.facts.assigns.some(
-    (a) => contains(a.at, at) && contains(fn.at, a.at) && /^[\w$]+$/.test(a.target) && !outerVariable(ctx, a, fn.at)
-  );
-  if (!portFlow(ctx, bound, scope)?.escapes.some((e) => !kept(e))) return void 0;
-  return spanning(fn.at, latest([bound.at, ...handOuts(ctx, fn, bound.at)]));
-}
-function latest(spans) {
-  return spans.reduce((a, b) => b.end > a.end ? b : a);
-}
-function handOuts(ctx, fn, from) {
-  return ctx.facts.exits.filter((e) => e.scope === fn.id && e.value !== void 0 && e.at.start > from.start).map((e) => e.at);
-}
-function inlineSpan(ctx, bound, scope) {
-  const use = portFlow(ctx, bound, scope)?.uses.find((u) => u.start > bound.at.end);
-  return use ? spanning(bound.at, use) : bound.at;
-}
-function isBinder(ctx, bound, scope) {
-  const fn = ctx.facts.scopes[scope];
-  if (!fn.name || !bound.sock) return false;
-  const given = ctx.facts.params.some((p) => p.name === rootOf(bound.sock) && contains(fn.at, p.at));
-  return given && (portFlow(ctx, bound, scope)?.escapes.length ?? 0) > 0;
-}
-function isRace(ctx, bound, scope) {
-  const flow = portFlow(ctx, bound, scope);
-  return flow !== void 0 && closesFirst(ctx, bound, scope, flow);
-}
+var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
 function portFlow(ctx, bound, scope) {
   const { facts } = ctx;
   const { bind, sock } = bound;
@@ -34751,64 +34521,6 @@ function declaredFunction(ctx, scope) {
 function argumentsText(bind) {
   return bind.args.map((a) => a.value.text).join(" ");
 }
-var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
-function namedDeadEnd(ctx, bound, scope) {
-  if (!bound.sock) return false;
-  return ctx.facts.assigns.some(
-    (a) => a.scope === scope && a.at.start > bound.at.end && DEAD_END.test(a.name) && hasWord(a.value.text, bound.sock)
-  );
-}
-function onlyAnswers(ctx, l, scope) {
-  const fn = declaredFunction(ctx, scope);
-  return l.port.kind === "zero" && fn !== void 0 && BOOLEAN.test(fn.returns);
-}
-function isAvailabilityProbe(ctx, bound, scope) {
-  const fn = declaredFunction(ctx, scope);
-  if (!fn) return false;
-  const portArg = argumentsText(bound.bind);
-  const asked = ctx.facts.params.some(
-    (p) => contains(fn.at, p.at) && /port|addr|endpoint/i.test(p.name) && hasWord(portArg, p.name)
-  );
-  return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn);
-}
-function answersYesOrNo(ctx, fn) {
-  const { facts } = ctx;
-  const isBool = (v) => v?.kind === "bool";
-  return BOOLEAN.test(fn.returns) || facts.exits.some(
-    (e) => e.scope === fn.id && (isBool(e.value) || e.value?.kind === "tuple" && isBool(e.value.items[0]))
-  ) || facts.calls.some(
-    (c) => c.name === "resolve" && contains(fn.at, c.at) && isBool(c.args[0]?.value)
-  );
-}
-function pickedByCaller(ctx, fn) {
-  return picks(ctx, fn.name, fn).length > 0;
-}
-function picks(ctx, name2, fn) {
-  const { facts } = ctx;
-  return facts.calls.flatMap((c) => {
-    if (c.name !== name2 || contains(fn.at, c.at)) return [];
-    const asking = new RegExp(`(?<![\\w$.])${escapeRegExp(name2)}\\s*\\([^()]*\\)`, "g");
-    const returned = (asked) => facts.exits.find(
-      (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text.replace(asking, ""), asked)
-    );
-    const builtFromReturned = (asked) => {
-      for (const a of facts.assigns) {
-        if (a.name !== asked || a.scope !== c.scope || a.at.end > c.at.start) continue;
-        for (const word of a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []) {
-          const exit = returned(word);
-          if (exit) return exit;
-        }
-      }
-      return void 0;
-    };
-    for (const a of c.args) {
-      if (a.value.kind !== "name") continue;
-      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text);
-      if (handOut) return [{ call: c, handOut }];
-    }
-    return [];
-  });
-}
 function letsGo(ctx, bound, fn) {
   const { facts } = ctx;
   const { sock } = bound;
@@ -34834,36 +34546,6 @@ function letsGo(ctx, bound, fn) {
     (c) => contains(area, c.at) && c.at.start > bound.at.start && CLOSE.test(c.name) && (relates(c.receiver, sock, bound.bind) || c.args.some((a) => a.value.text === sock))
   );
 }
-function candidateHandedOut(ctx, bound, scope) {
-  const { facts } = ctx;
-  const fn = declaredFunction(ctx, scope);
-  if (!fn) return void 0;
-  const named = argumentsText(bound.bind);
-  const candidates = facts.assigns.filter(
-    (a) => (
-      // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
-      (a.declaration || ctx.family === "python") && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name)
-    )
-  );
-  const candidate = (candidates.find((a) => /port/i.test(a.name)) ?? candidates[0])?.name;
-  if (!candidate) return void 0;
-  const root = rootOf(bound.bind.receiver);
-  const sock = bound.sock || (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === "call") ? root : "");
-  if (!letsGo(ctx, { ...bound, sock }, fn)) return void 0;
-  const carriers = /* @__PURE__ */ new Set([candidate]);
-  const dialled = (v) => v.kind === "call" && (DIALS.test(v.call.name) || CLIENT_CALL.test(v.call.name));
-  for (const a of facts.assigns) {
-    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate) && !dialled(a.value))
-      carriers.add(a.name);
-  }
-  const first = (v) => v?.kind === "tuple" ? v.items[0] : v;
-  const handedOut = facts.exits.some((e) => {
-    const value = first(e.value);
-    if (e.scope !== fn.id || !value) return false;
-    return value.kind === "name" ? carriers.has(value.name) : [...carriers].some((c) => numberOf(value.text, c));
-  });
-  return handedOut ? candidate : void 0;
-}
 function numberOf(text, variable) {
   const v = escapeRegExp(variable);
   return new RegExp(
@@ -34874,123 +34556,6 @@ function fieldOf(text, variable) {
   const v = escapeRegExp(variable);
   return new RegExp(`^(?:[\\w.]+\\()?\\s*${v}(?:\\??\\.\\w+(?:\\(\\))?|\\[\\w+\\])+\\s*\\)?$`).test(
     text.trim()
-  );
-}
-function closesFirst(ctx, bound, scope, flow) {
-  const { facts } = ctx;
-  const { bind, sock } = bound;
-  const { escapes, stores, uses } = flow;
-  const area = scopeSpan(ctx, scope);
-  const closes = facts.calls.filter(
-    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !inCompletion(facts.calls, c.at) && !afterFixtureUse(ctx, c, area) && !acceptedBefore(ctx, c, bound, scope) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
-    // constructor throws) does not run when the number leaves.
-    !facts.blocks.some(
-      (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
-    ) && !onFailurePath(ctx, c, area, escapes)
-  ).flatMap((c) => whenRun(ctx, c, scope));
-  for (const close of closes) {
-    const yieldsFirst = facts.exits.some(
-      (e) => /^yield\b/.test(e.text) && contains(area, e.at) && (stores.some((st) => st.end <= e.at.start) || escapes.some((x) => contains(e.at, x))) && e.at.end <= close.at.start
-    );
-    if (yieldsFirst) continue;
-    if (stores.length > 0) return true;
-    const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
-    if (fin?.head && escapes.some(
-      (e) => contains(fin.head, e) && e.start < fin.at.start && !usedByCallback(ctx, e, area)
-    ))
-      return true;
-    if (close.defer) {
-      if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true;
-      continue;
-    }
-    if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
-      return true;
-  }
-  for (const block of facts.blocks) {
-    if (!block.head || !contains(area, block.at)) continue;
-    const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
-    const socketInHeader = sock !== "" && new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? "");
-    const heldOpen = (e) => contains(block.at, e) && (facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e)) || returnedWithin(ctx, e, scope));
-    if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
-      return true;
-  }
-  for (const use of facts.calls) {
-    if (ctx.family === "kotlin" && use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
-      return true;
-    }
-  }
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
-    return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
-  return false;
-}
-function usedByCallback(ctx, escape2, area) {
-  const { calls, exits, params } = ctx.facts;
-  const exit = exits.find((x) => contains(x.at, escape2))?.text ?? "";
-  const awaited = (c) => c.awaited || new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(exit);
-  return calls.some(
-    (c) => c.receiver === "" && (contains(c.at, escape2) || contains(escape2, c.at)) && (ctx.family !== "js" || awaited(c)) && params.some((p) => p.name === c.name && contains(area, p.at))
-  );
-}
-function onFailurePath(ctx, close, area, escapes) {
-  const { facts } = ctx;
-  return facts.blocks.some(
-    (b) => b.kind === "if" && contains(area, b.at) && contains(b.at, close.at) && close.at.line > b.at.line && !escapes.some((e) => contains(b.at, e)) && facts.exits.some(
-      (e) => /^return\b./.test(e.text) && contains(b.at, e.at) && e.at.start > close.at.end && e.scope === close.scope
-    )
-  );
-}
-function returnedWithin(ctx, at, scope) {
-  const { facts } = ctx;
-  const exit = facts.exits.find((e) => e.at.start === at.start && e.at.end === at.end);
-  const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : void 0;
-  if (!nested || !contains(facts.scopes[scope].at, nested.at)) return false;
-  return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
-}
-function acceptedBefore(ctx, close, bound, area) {
-  if (close.scope === area) return false;
-  const fn = ctx.facts.scopes[close.scope].at;
-  return ctx.facts.calls.some(
-    (c) => /^[aA]ccept/.test(c.name) && relates(c.receiver, bound.sock, bound.bind) && contains(fn, c.at) && c.at.start > bound.at.start && c.at.end <= close.at.start
-  );
-}
-var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
-function whenRun(ctx, close, area, depth = 0) {
-  const { facts } = ctx;
-  if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return [];
-  if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
-    return [{ ...close, defer: true }];
-  for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
-    if (s.role === "argument" && handlesEvent(facts, s)) return [];
-    if (s.role === "declared" || s.role === "value") {
-      const fn = s;
-      const own = innermostAssign(facts, fn.at);
-      const name2 = fn.name || (own?.value.kind === "function" ? own.name : "");
-      if (!name2) return [];
-      const within2 = facts.scopes[area].at;
-      return facts.calls.filter(
-        (c) => c.name === name2 && c.receiver === "" && contains(within2, c.at) && c.at.start > fn.at.end
-      ).flatMap((c) => depth < 3 ? whenRun(ctx, c, area, depth + 1) : [c]);
-    }
-    s = facts.scopes[s.parent];
-  }
-  return [close];
-}
-function afterFixtureUse(ctx, close, area) {
-  return ctx.family === "js" && ctx.facts.calls.some(
-    (u) => u.name === "use" && u.receiver === "" && u.awaited && contains(area, u.at) && u.at.end <= close.at.start
-  );
-}
-function handlesEvent(facts, literal2) {
-  if (EVENT_HANDLER.test(literal2.passedTo)) return true;
-  return facts.calls.some(
-    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
-  );
-}
-var STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
-function serverAfter(ctx, at, scope) {
-  const area = scopeSpan(ctx, namedScope(ctx, scope));
-  return ctx.facts.calls.some(
-    (c) => c.at.start > at.end && contains(area, c.at) && (STARTS_SERVING.test(c.name) || (c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))
   );
 }
 function socketVariable(ctx, bind) {
@@ -35031,43 +34596,54 @@ function relates(receiver, sock, bind) {
   if (sock) return receiver === sock || rootOf(receiver) === sock || receiver.startsWith(`${sock}.`);
   return receiver.includes(bind.callee) || receiver === "";
 }
-function abandoned(ctx, sock, bind, area, escapes) {
-  if (!sock) return true;
-  const { facts } = ctx;
-  if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
-  if (/^(?:self|this|cls)\./.test(sock)) return false;
-  const reads = portReadsOf(sock);
-  for (const e of facts.exits) {
-    if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ""), sock))
-      return false;
-  }
-  const asking = facts.calls.filter((c) => asksAbout(c, sock));
-  for (const c of facts.calls) {
-    if (!contains(area, c.at) || c.at.start <= bind.at.start) continue;
-    if (asking.some((r) => contains(r.at, c.at))) continue;
-    if (c.args.some((a) => hasWord(a.value.text.replace(reads, ""), sock))) return false;
-    if (rootOf(c.receiver) === sock && /^(?:accept|serve_forever|serve|listen_forever|handle_request|run|start|Serve|incoming|into_std|set_nonblocking|detach|dup)$/.test(
-      c.name
-    )) {
-      return false;
-    }
-  }
-  for (const a of facts.assigns) {
-    if (contains(area, a.at) && a.at.start > bind.at.start && hasWord(a.value.text.replace(reads, ""), sock)) {
-      if (a.name !== sock) return false;
-    }
-  }
-  return !facts.entries.some(
-    (e) => contains(area, e.at) && e.at.start > bind.at.start && hasWord(e.value.text.replace(reads, ""), sock)
-  );
-}
 function heldBy(facts, call) {
   return facts.assigns.find(
     (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
   );
 }
-var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
-var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
+function hides(ctx, name2, area) {
+  const here = (at, n) => contains(area, at) && n === name2;
+  const declares = (a) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r));
+  return ctx.facts.assigns.some((a) => a.declaration && declares(a)) || ctx.facts.declaredOnly.some((d) => here(d.at, d.name)) || ctx.facts.params.some((p) => here(p.at, p.name));
+}
+
+// src/scan/rules/free-port-race/reporting.ts
+function refusalExpected(ctx, scope, at) {
+  const named = namedScope(ctx, scope);
+  const test = ctx.facts.scopes[named]?.name ?? "";
+  const byName = FAILS_TO_CONNECT.test(test) || INVALID_PORT.test(test);
+  const area = named === 0 ? void 0 : scopeSpan(ctx, named);
+  const atDraw = (c) => c.trailing ? c.at.line === at.line : c.covers?.includes(at.line);
+  const said = ctx.facts.comments.some(
+    (c) => (area ? contains(area, c.at) : atDraw(c)) && NO_LISTENER_COMMENT.test(c.text)
+  );
+  return (byName || said) && !serverAfter(ctx, at, scope);
+}
+var severityIn = (ctx, scope, boundLater = false) => !inTest(ctx, scope) ? "note" : boundLater ? "error" : "warning";
+var unrunInTestFile = (ctx, scope) => ctx.testFile && !inTest(ctx, scope);
+function serverAfter(ctx, at, scope) {
+  const area = scopeSpan(ctx, namedScope(ctx, scope));
+  return ctx.facts.calls.some(
+    (c) => c.at.start > at.end && contains(area, c.at) && (STARTS_SERVING.test(c.name) || (c.isNew || /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name))
+  );
+}
+
+// src/scan/rules/free-port-race/helper-calls.ts
+function racyImports(facts) {
+  const imported = /* @__PURE__ */ new Set();
+  for (const i2 of facts.imports) {
+    if (RACY_MODULES.has(i2.module) || i2.module === "portpicker" || /phayes\/freeport$/.test(i2.module)) {
+      for (const n of i2.names) imported.add(n);
+    }
+  }
+  return imported;
+}
+function callsImported(call, imported) {
+  return imported.has(call.name) || imported.has(rootOf(call.receiver)) && !call.receiver.includes("(");
+}
+function callsFreePortHelper(ctx, call) {
+  return callsImported(call, racyImports(ctx.facts)) || HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name);
+}
 var binds = (ctx, c) => BINDS.test(c.name) || (c.isNew || (ctx.family === "python" || ctx.family === "kotlin") && /^[A-Z]/.test(c.name)) && BINDS_WHEN_MADE.test(c.name);
 function retried(facts, call, bind) {
   return facts.blocks.some(
@@ -35108,11 +34684,6 @@ function resolvedBind(ctx, call) {
     (c) => contains(callback.at, c.at) && BINDS.test(c.name) && c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text))
   );
 }
-function hides(ctx, name2, area) {
-  const here = (at, n) => contains(area, at) && n === name2;
-  const declares = (a) => here(a.at, a.name) || (a.results ?? []).some((r) => here(a.at, r));
-  return ctx.facts.assigns.some((a) => a.declaration && declares(a)) || ctx.facts.declaredOnly.some((d) => here(d.at, d.name)) || ctx.facts.params.some((p) => here(p.at, p.name));
-}
 function wrapperOf(ctx, call) {
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope));
   if (!fn || fn.test === true) return void 0;
@@ -35121,8 +34692,6 @@ function wrapperOf(ctx, call) {
   );
   return returned ? fn : void 0;
 }
-var DIALS = /^(?:connect|Connect|dial|Dial)\w*$/;
-var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^create_connection|^open_connection|^(?:[tT]o|[sS]endTo)_?[pP]ort)$/;
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
     (c) => c !== call && contains(c.at, call.at) && c.args.some((a) => contains(a.at, call.at))
@@ -35234,6 +34803,116 @@ function helperCalls(ctx, racyFunctions) {
     }
   }
   return hits;
+}
+
+// src/scan/rules/free-port-race/probes.ts
+var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
+function probesCandidate(ctx, l) {
+  if (l.kind !== "server" || !l.call) return false;
+  const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
+  const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
+  const scope = namedScope(ctx, l.scope);
+  if (drawn) return candidateHandedOut(ctx, bound, scope) !== void 0;
+  return answersNoOnFailure(ctx, bound, scope);
+}
+function answersNoOnFailure(ctx, bound, scope) {
+  const fn = declaredFunction(ctx, scope);
+  if (!fn || !answersYesOrNo(ctx, fn)) return false;
+  const { blocks, calls, exits } = ctx.facts;
+  const closed = calls.some(
+    (c) => CLOSE.test(c.name) && c.at.start >= bound.at.start && (contains(c.at, bound.at) || bound.sock !== "" && contains(fn.at, c.at) && relates(c.receiver, bound.sock, bound.bind))
+  );
+  const answersNo = (b) => exits.some((e) => e.scope === fn.id && contains(b.at, e.at) && e.value?.kind === "bool");
+  return closed && blocks.some(
+    (b) => b.kind === "catch" && b.statement !== void 0 && contains(b.statement, bound.at) && !contains(b.at, bound.at) && answersNo(b)
+  );
+}
+function namedDeadEnd(ctx, bound, scope) {
+  if (!bound.sock) return false;
+  return ctx.facts.assigns.some(
+    (a) => a.scope === scope && a.at.start > bound.at.end && DEAD_END.test(a.name) && hasWord(a.value.text, bound.sock)
+  );
+}
+function onlyAnswers(ctx, l, scope) {
+  const fn = declaredFunction(ctx, scope);
+  return l.port.kind === "zero" && fn !== void 0 && BOOLEAN.test(fn.returns);
+}
+function isAvailabilityProbe(ctx, bound, scope) {
+  const fn = declaredFunction(ctx, scope);
+  if (!fn) return false;
+  const portArg = argumentsText(bound.bind);
+  const asked = ctx.facts.params.some(
+    (p) => contains(fn.at, p.at) && /port|addr|endpoint/i.test(p.name) && hasWord(portArg, p.name)
+  );
+  return asked && answersYesOrNo(ctx, fn) && pickedByCaller(ctx, fn) && letsGo(ctx, bound, fn);
+}
+function answersYesOrNo(ctx, fn) {
+  const { facts } = ctx;
+  const isBool = (v) => v?.kind === "bool";
+  return BOOLEAN.test(fn.returns) || facts.exits.some(
+    (e) => e.scope === fn.id && (isBool(e.value) || e.value?.kind === "tuple" && isBool(e.value.items[0]))
+  ) || facts.calls.some(
+    (c) => c.name === "resolve" && contains(fn.at, c.at) && isBool(c.args[0]?.value)
+  );
+}
+function pickedByCaller(ctx, fn) {
+  return picks(ctx, fn.name, fn).length > 0;
+}
+function picks(ctx, name2, fn) {
+  const { facts } = ctx;
+  return facts.calls.flatMap((c) => {
+    if (c.name !== name2 || contains(fn.at, c.at)) return [];
+    const asking = new RegExp(`(?<![\\w$.])${escapeRegExp(name2)}\\s*\\([^()]*\\)`, "g");
+    const returned = (asked) => facts.exits.find(
+      (e) => e.scope === c.scope && e.at.start > c.at.start && hasWord(e.text.replace(asking, ""), asked)
+    );
+    const builtFromReturned = (asked) => {
+      for (const a of facts.assigns) {
+        if (a.name !== asked || a.scope !== c.scope || a.at.end > c.at.start) continue;
+        for (const word of a.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+          const exit = returned(word);
+          if (exit) return exit;
+        }
+      }
+      return void 0;
+    };
+    for (const a of c.args) {
+      if (a.value.kind !== "name") continue;
+      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text);
+      if (handOut) return [{ call: c, handOut }];
+    }
+    return [];
+  });
+}
+function candidateHandedOut(ctx, bound, scope) {
+  const { facts } = ctx;
+  const fn = declaredFunction(ctx, scope);
+  if (!fn) return void 0;
+  const named = argumentsText(bound.bind);
+  const candidates = facts.assigns.filter(
+    (a) => (
+      // Python declares by assigning: `port = random.randint(*PORT_RANGE)` (clipper's find_unbound_port).
+      (a.declaration || ctx.family === "python") && contains(fn.at, a.at) && a.at.start < bound.at.start && hasWord(named, a.name)
+    )
+  );
+  const candidate = (candidates.find((a) => /port/i.test(a.name)) ?? candidates[0])?.name;
+  if (!candidate) return void 0;
+  const root = rootOf(bound.bind.receiver);
+  const sock = bound.sock || (facts.assigns.some((a) => a.name === root && contains(fn.at, a.at) && a.value.kind === "call") ? root : "");
+  if (!letsGo(ctx, { ...bound, sock }, fn)) return void 0;
+  const carriers = /* @__PURE__ */ new Set([candidate]);
+  const dialled = (v) => v.kind === "call" && (DIALS.test(v.call.name) || CLIENT_CALL.test(v.call.name));
+  for (const a of facts.assigns) {
+    if (contains(fn.at, a.at) && a.at.start > bound.at.start && hasWord(a.value.text, candidate) && !dialled(a.value))
+      carriers.add(a.name);
+  }
+  const first = (v) => v?.kind === "tuple" ? v.items[0] : v;
+  const handedOut = facts.exits.some((e) => {
+    const value = first(e.value);
+    if (e.scope !== fn.id || !value) return false;
+    return value.kind === "name" ? carriers.has(value.name) : [...carriers].some((c) => numberOf(value.text, c));
+  });
+  return handedOut ? candidate : void 0;
 }
 
 // src/scan/rules/fixed-port.ts
@@ -35609,6 +35288,339 @@ function testsCallingFixedListeners(ctx) {
     }
   }
   return hits;
+}
+
+// src/scan/rules/free-port-race/closes-first.ts
+function closesFirst(ctx, bound, scope, flow) {
+  const { facts } = ctx;
+  const { bind, sock } = bound;
+  const { escapes, stores, uses } = flow;
+  const area = scopeSpan(ctx, scope);
+  const closes = facts.calls.filter(
+    (c) => CLOSE.test(c.name) && contains(area, c.at) && c.at.start > bound.at.start && (relates(c.receiver, sock, bind) || closesArgument(c, sock)) && !insideAny(facts.calls, c.at, CLEANUP) && !inCompletion(facts.calls, c.at) && !afterFixtureUse(ctx, c, area) && !acceptedBefore(ctx, c, bound, scope) && // A close on the error path (kafka's NioEchoServer closes its channel only when its
+    // constructor throws) does not run when the number leaves.
+    !facts.blocks.some(
+      (b) => b.kind === "catch" && contains(area, b.at) && contains(b.at, c.at)
+    ) && !onFailurePath(ctx, c, area, escapes)
+  ).flatMap((c) => whenRun(ctx, c, scope));
+  for (const close of closes) {
+    const yieldsFirst = facts.exits.some(
+      (e) => /^yield\b/.test(e.text) && contains(area, e.at) && (stores.some((st) => st.end <= e.at.start) || escapes.some((x) => contains(e.at, x))) && e.at.end <= close.at.start
+    );
+    if (yieldsFirst) continue;
+    if (stores.length > 0) return true;
+    const fin = facts.blocks.find((b) => b.kind === "finally" && contains(b.at, close.at));
+    if (fin?.head && escapes.some(
+      (e) => contains(fin.head, e) && e.start < fin.at.start && !usedByCallback(ctx, e, area)
+    ))
+      return true;
+    if (close.defer) {
+      if (escapes.some((e) => !returnedWithin(ctx, e, scope))) return true;
+      continue;
+    }
+    if ([...escapes, ...uses].some((e) => e.start > close.at.start || contains(close.at, e)))
+      return true;
+  }
+  for (const block of facts.blocks) {
+    if (!block.head || !contains(area, block.at)) continue;
+    const opened2 = contains(block.head, bound.at) || sock !== "" && facts.assigns.some((a) => contains(block.head, a.at) && a.name === sock);
+    const socketInHeader = sock !== "" && new RegExp(`(?<![\\w$.])${escapeRegExp(sock)}(?![\\w$.])`).test(block.headText ?? "");
+    const heldOpen = (e) => contains(block.at, e) && (facts.exits.some((x) => /^yield\b/.test(x.text) && contains(x.at, e)) || returnedWithin(ctx, e, scope));
+    if ((opened2 || socketInHeader) && escapes.some((e) => e.start > block.at.start && !heldOpen(e)))
+      return true;
+  }
+  for (const use of facts.calls) {
+    if (ctx.family === "kotlin" && use.name === "use" && (contains(use.at, bound.at) || sock !== "" && use.receiver === sock) && escapes.some((e) => contains(use.at, e))) {
+      return true;
+    }
+  }
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+    return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
+  return false;
+}
+function usedByCallback(ctx, escape2, area) {
+  const { calls, exits, params } = ctx.facts;
+  const exit = exits.find((x) => contains(x.at, escape2))?.text ?? "";
+  const awaited = (c) => c.awaited || new RegExp(`\\bawait\\s+${escapeRegExp(c.name)}\\s*\\(`).test(exit);
+  return calls.some(
+    (c) => c.receiver === "" && (contains(c.at, escape2) || contains(escape2, c.at)) && (ctx.family !== "js" || awaited(c)) && params.some((p) => p.name === c.name && contains(area, p.at))
+  );
+}
+function onFailurePath(ctx, close, area, escapes) {
+  const { facts } = ctx;
+  return facts.blocks.some(
+    (b) => b.kind === "if" && contains(area, b.at) && contains(b.at, close.at) && close.at.line > b.at.line && !escapes.some((e) => contains(b.at, e)) && facts.exits.some(
+      (e) => /^return\b./.test(e.text) && contains(b.at, e.at) && e.at.start > close.at.end && e.scope === close.scope
+    )
+  );
+}
+function returnedWithin(ctx, at, scope) {
+  const { facts } = ctx;
+  const exit = facts.exits.find((e) => e.at.start === at.start && e.at.end === at.end);
+  const nested = exit && exit.scope !== scope ? facts.scopes[exit.scope] : void 0;
+  if (!nested || !contains(facts.scopes[scope].at, nested.at)) return false;
+  return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
+}
+function acceptedBefore(ctx, close, bound, area) {
+  if (close.scope === area) return false;
+  const fn = ctx.facts.scopes[close.scope].at;
+  return ctx.facts.calls.some(
+    (c) => /^[aA]ccept/.test(c.name) && relates(c.receiver, bound.sock, bound.bind) && contains(fn, c.at) && c.at.start > bound.at.start && c.at.end <= close.at.start
+  );
+}
+function whenRun(ctx, close, area, depth = 0) {
+  const { facts } = ctx;
+  if (facts.calls.some((c) => c.go && c !== close && contains(c.at, close.at))) return [];
+  if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
+    return [{ ...close, defer: true }];
+  for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
+    if (s.role === "argument" && handlesEvent(facts, s)) return [];
+    if (s.role === "declared" || s.role === "value") {
+      const fn = s;
+      const own = innermostAssign(facts, fn.at);
+      const name2 = fn.name || (own?.value.kind === "function" ? own.name : "");
+      if (!name2) return [];
+      const within2 = facts.scopes[area].at;
+      return facts.calls.filter(
+        (c) => c.name === name2 && c.receiver === "" && contains(within2, c.at) && c.at.start > fn.at.end
+      ).flatMap((c) => depth < 3 ? whenRun(ctx, c, area, depth + 1) : [c]);
+    }
+    s = facts.scopes[s.parent];
+  }
+  return [close];
+}
+function afterFixtureUse(ctx, close, area) {
+  return ctx.family === "js" && ctx.facts.calls.some(
+    (u) => u.name === "use" && u.receiver === "" && u.awaited && contains(area, u.at) && u.at.end <= close.at.start
+  );
+}
+function handlesEvent(facts, literal2) {
+  if (EVENT_HANDLER.test(literal2.passedTo)) return true;
+  return facts.calls.some(
+    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
+  );
+}
+function abandoned(ctx, sock, bind, area, escapes) {
+  if (!sock) return true;
+  const { facts } = ctx;
+  if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
+  if (/^(?:self|this|cls)\./.test(sock)) return false;
+  const reads = portReadsOf(sock);
+  for (const e of facts.exits) {
+    if (escapes.some((x) => x.start === e.at.start) && hasWord(e.text.replace(reads, ""), sock))
+      return false;
+  }
+  const asking = facts.calls.filter((c) => asksAbout(c, sock));
+  for (const c of facts.calls) {
+    if (!contains(area, c.at) || c.at.start <= bind.at.start) continue;
+    if (asking.some((r) => contains(r.at, c.at))) continue;
+    if (c.args.some((a) => hasWord(a.value.text.replace(reads, ""), sock))) return false;
+    if (rootOf(c.receiver) === sock && /^(?:accept|serve_forever|serve|listen_forever|handle_request|run|start|Serve|incoming|into_std|set_nonblocking|detach|dup)$/.test(
+      c.name
+    )) {
+      return false;
+    }
+  }
+  for (const a of facts.assigns) {
+    if (contains(area, a.at) && a.at.start > bind.at.start && hasWord(a.value.text.replace(reads, ""), sock)) {
+      if (a.name !== sock) return false;
+    }
+  }
+  return !facts.entries.some(
+    (e) => contains(area, e.at) && e.at.start > bind.at.start && hasWord(e.value.text.replace(reads, ""), sock)
+  );
+}
+
+// src/scan/rules/free-port-race.ts
+var freePortRace = (ctx) => {
+  if (!ctx.testFile && runByHand(ctx.path)) return [];
+  const hits = [];
+  const racyFunctions = /* @__PURE__ */ new Set();
+  const probes = /* @__PURE__ */ new Set();
+  const nameOf = (scope) => {
+    const name2 = ctx.facts.scopes[scope]?.name;
+    return name2 ? `\`${name2}\`` : "This code";
+  };
+  const hit3 = (at, code, scope, what) => {
+    if (DEAD_END.test(ctx.facts.scopes[namedScope(ctx, scope)]?.name ?? "")) return;
+    if (unrunInTestFile(ctx, scope)) return;
+    racyFunctions.add(scope);
+    hits.push({
+      rule: "PORT002",
+      severity: severityIn(ctx, scope),
+      at,
+      code,
+      message: `${nameOf(scope)} ${what}, reads the port and lets the socket close before the number is used: another process or a parallel test can take the port in between (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  };
+  const probeHit = (from, code, scope, what) => {
+    probes.add(scope);
+    const fn = ctx.facts.scopes[scope];
+    hits.push({
+      rule: "PORT002",
+      severity: severityIn(ctx, scope),
+      // From the definition, where the fix belongs, to the answer or the number it hands out.
+      at: spanning(fn.at, latest([from, ...handOuts(ctx, fn, from)])),
+      code,
+      message: `${nameOf(scope)} ${what}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  };
+  const handOutHit = (from, code, scope, what) => {
+    probeHit(from, code, scope, what);
+    racyFunctions.add(scope);
+  };
+  const binders = /* @__PURE__ */ new Set();
+  const askers = /* @__PURE__ */ new Map();
+  const connecting = /* @__PURE__ */ new Set();
+  for (const l of ctx.listeners) {
+    if (l.kind !== "server" || !l.call) continue;
+    const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
+    if (l.port.kind === "fixed" && !drawn) continue;
+    const scope = namedScope(ctx, l.scope);
+    const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
+    if (!drawn && isBinder(ctx, bound, scope)) binders.add(ctx.facts.scopes[scope].name);
+    if (racyFunctions.has(scope) || probes.has(scope)) continue;
+    if (!drawn && (namedDeadEnd(ctx, bound, l.scope) || onlyAnswers(ctx, l, scope))) continue;
+    if (!drawn && refusalExpected(ctx, scope, bound.at)) continue;
+    if (!drawn && isRace(ctx, bound, scope))
+      hit3(
+        helperSpan(ctx, bound, scope) ?? inlineSpan(ctx, bound, scope),
+        l.text,
+        scope,
+        "binds port 0"
+      );
+    else if (!drawn && isAvailabilityProbe(ctx, bound, scope)) {
+      const what = "binds the port it is asked about and closes the socket to answer whether it is free";
+      probeHit(bound.at, l.text, scope, what);
+      askers.set(ctx.facts.scopes[scope].name, scope);
+    } else {
+      const candidate = candidateHandedOut(ctx, bound, scope);
+      const what = `binds candidate port \`${candidate}\`, closes the socket and hands the number out`;
+      if (candidate) handOutHit(bound.at, l.text, scope, what);
+    }
+  }
+  for (const call of ctx.facts.calls) {
+    if (!connects(ctx, call)) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = declaredFunction(ctx, scope);
+    if (!fn || probes.has(scope) || racyFunctions.has(scope)) continue;
+    const asked = ctx.facts.params.some(
+      (p) => contains(fn.at, p.at) && /port/i.test(p.name) && hasWord(argumentsText(call), p.name)
+    );
+    const answers = answersYesOrNo(ctx, fn) || ctx.facts.exits.some((e) => e.scope === fn.id && /[!=]=\s*0\s*$/.test(e.text));
+    if (!asked || !answers || !pickedByCaller(ctx, fn)) continue;
+    probeHit(
+      call.at,
+      call.text,
+      scope,
+      "connects to the port it is asked about to answer whether it is free"
+    );
+    askers.set(fn.name, scope);
+    connecting.add(fn.name);
+  }
+  for (const call of ctx.facts.calls) {
+    if (!LISTENER_TABLE.test(call.name)) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = ctx.facts.scopes[scope];
+    if (!fn?.name || fn.id === 0 || probes.has(scope) || racyFunctions.has(scope)) continue;
+    const picks2 = ctx.facts.exits.some(
+      (e) => e.scope === fn.id && e.value?.kind === "name" && /port/i.test(e.value.text)
+    );
+    const what = `picks a port that the system's table of sockets shows unused (\`${call.name}\`)`;
+    if (picks2) probeHit(call.at, call.text, scope, `${what} and hands it out`);
+  }
+  for (const [name2, probe] of askers) {
+    for (const { call, handOut } of picks(ctx, name2, ctx.facts.scopes[probe])) {
+      const scope = namedScope(ctx, call.scope);
+      const fn = declaredFunction(ctx, scope);
+      if (!fn || !contains(fn.at, handOut.at) || probes.has(scope) || racyFunctions.has(scope))
+        continue;
+      racyFunctions.add(scope);
+      hits.push({
+        rule: "PORT002",
+        severity: severityIn(ctx, scope),
+        at: spanning(fn.at, handOut.at),
+        code: call.text,
+        message: `${nameOf(scope)} hands out a port that \`${name2}\` (line ${ctx.facts.scopes[probe].at.line}) found free by ${connecting.has(name2) ? "connecting to it" : "binding it and closing the socket"}: nothing holds the port then, so another process or a parallel test can take it before the caller binds it (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+      });
+    }
+  }
+  for (const call of ctx.facts.calls) {
+    if (!binders.has(call.name)) continue;
+    const first = call.args[0]?.value;
+    const scope = namedScope(ctx, call.scope);
+    if (first?.kind !== "name" || racyFunctions.has(scope) || ctx.facts.scopes[scope]?.name === call.name)
+      continue;
+    const bound = { at: call.at, bind: call, sock: rootOf(first.name), reads: [call.at] };
+    if (isRace(ctx, bound, scope))
+      hit3(call.at, call.text, scope, `binds a socket with \`${call.name}\``);
+  }
+  for (const loop of probeLoops(ctx.facts)) {
+    const defined = ctx.facts.scopes.find((s) => s.name === loop.probe);
+    if (defined && (probes.has(defined.id) || racyFunctions.has(defined.id))) continue;
+    if (loop.helper !== void 0) racyFunctions.add(loop.helper);
+    hits.push({
+      rule: "PORT002",
+      severity: severityIn(ctx, loop.scope),
+      at: loop.at,
+      code: loop.text,
+      message: `This loop walks port numbers until \`${loop.probe}\` says \`${loop.variable}\` is free, then uses it: nothing holds the port after the check, so another process or a parallel test can take it before it is bound (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  }
+  hits.push(...helperCalls(ctx, racyFunctions));
+  hits.push(...besideDrawnPorts(ctx));
+  return hits;
+};
+var READS_PORT = /\.\s*address\(\)\s*\.\s*port\b|\.\s*getLocalPort\(\)|\.\s*server_port\b|getsockname\(\)\s*\[\s*1\s*\]/;
+var NEIGHBOUR = /^\s*([A-Za-z_$][\w$]*)\s*[+-]\s*\d{1,3}\s*$/;
+function besideDrawnPorts(ctx) {
+  const drawn = new Set(
+    ctx.facts.assigns.filter((a) => READS_PORT.test(a.value.text)).map((a) => a.name)
+  );
+  if (drawn.size === 0) return [];
+  const hits = [];
+  for (const l of ctx.listeners) {
+    if (l.kind !== "server" || !l.call || !inTest(ctx, l.scope)) continue;
+    const next = l.call.args.map((a) => NEIGHBOUR.exec(a.value.text)?.[1]).find((name2) => name2 !== void 0 && drawn.has(name2));
+    if (!next) continue;
+    hits.push({
+      rule: "PORT002",
+      severity: severityIn(ctx, l.scope),
+      at: l.at,
+      code: l.text,
+      message: `This listener takes a number next to \`${next}\`, a port the OS handed out: nothing reserves the neighbour, so another process or a parallel test can hold it already (EADDRINUSE, or a client talking to the wrong server), on every OS.`
+    });
+  }
+  return hits;
+}
+function helperSpan(ctx, bound, scope) {
+  const fn = ctx.facts.scopes[scope];
+  if (!fn || fn.id === 0 || !fn.name) return void 0;
+  const kept = (at) => ctx.facts.assigns.some(
+    (a) => contains(a.at, at) && contains(fn.at, a.at) && /^[\w$]+$/.test(a.target) && !outerVariable(ctx, a, fn.at)
+  );
+  if (!portFlow(ctx, bound, scope)?.escapes.some((e) => !kept(e))) return void 0;
+  return spanning(fn.at, latest([bound.at, ...handOuts(ctx, fn, bound.at)]));
+}
+function latest(spans) {
+  return spans.reduce((a, b) => b.end > a.end ? b : a);
+}
+function handOuts(ctx, fn, from) {
+  return ctx.facts.exits.filter((e) => e.scope === fn.id && e.value !== void 0 && e.at.start > from.start).map((e) => e.at);
+}
+function inlineSpan(ctx, bound, scope) {
+  const use = portFlow(ctx, bound, scope)?.uses.find((u) => u.start > bound.at.end);
+  return use ? spanning(bound.at, use) : bound.at;
+}
+function isBinder(ctx, bound, scope) {
+  const fn = ctx.facts.scopes[scope];
+  if (!fn.name || !bound.sock) return false;
+  const given = ctx.facts.params.some((p) => p.name === rootOf(bound.sock) && contains(fn.at, p.at));
+  return given && (portFlow(ctx, bound, scope)?.escapes.length ?? 0) > 0;
+}
+function isRace(ctx, bound, scope) {
+  const flow = portFlow(ctx, bound, scope);
+  return flow !== void 0 && closesFirst(ctx, bound, scope, flow);
 }
 
 // src/scan/rules/reuse-options.ts
