@@ -462,9 +462,12 @@ const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot
 /** Keyed setters of configuration: `props.setProperty("httpPort", "50512")`, `conf.put("port", 8080)`. */
 const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
 
-/** C calls that create what listens from the settings they are handed: libwebsockets' contexts and vhosts. */
+/**
+ * C calls that create what listens from the settings they are handed: libwebsockets' contexts and
+ * vhosts, libdatachannel's `rtcCreateWebSocketServer(&config, cb)`.
+ */
 const CREATES_LISTENER =
-  /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen)$/
+  /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen|[a-z]+Create\w*Server)$/
 
 /**
  * Settings handed by address to a call that creates a listener from them, after the port is set
@@ -478,7 +481,7 @@ function handedToStart(facts: FileFacts, creators: readonly Call[], holder: stri
       c.at.start > set.at.end &&
       (!area || contains(area, c.at)) &&
       // The extraction reads `&info` as `info`.
-      c.args.some((arg) => arg.value.text === holder || arg.value.text === `&${holder}`),
+      c.args.some((arg) => [holder, `&${holder}`, `std::move(${holder})`].includes(arg.value.text)),
   )
 }
 
@@ -503,7 +506,11 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     if (port.kind === 'fixed' && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out.push({ at, scope, text, port: port.port })
   }
-  const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name))
+  // …and servers constructed from them: libdatachannel's `serverConfig.port = 48080;` …
+  // `WebSocketServer server(std::move(serverConfig));` (census 61, no finding before).
+  const creators = facts.calls.filter(
+    (c) => CREATES_LISTENER.test(c.name) || (c.isNew && /Server$/.test(c.name)),
+  )
   // A port beside a host that is not this machine's is where a client goes (boost.redis's
   // `cfg.addr.host = "occase.de"; cfg.addr.port = "6379"`, census 51).
   const besideRemoteHost = (holder: string, scope: number) =>
@@ -519,7 +526,13 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost(holder, a.scope)) continue
     // `opts.Port`, or options held by the server itself: Simple-Web-Server's `server.config.port`.
     if (holder.split('.').some((part) => OPTIONS.test(part)))
-      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false)
+      add(
+        a.at,
+        a.scope,
+        `${a.target} = ${a.value.text}`,
+        a.value,
+        handedToStart(facts, creators, holder, a),
+      )
     else if (handedToStart(facts, creators, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value)
   }

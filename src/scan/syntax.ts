@@ -407,18 +407,21 @@ function memberType(node: Node): Node | null {
 
 /**
  * An argument the grammar misread as a parameter: a bare name (`PORT`, read as a type) or a call
- * without arguments (`Ipv4::any()`, read as a parameter of function type), which keeps its text.
+ * of misread arguments (`Ipv4::any()`, `std::move(serverConfig)`, read as a parameter of function
+ * type; libdatachannel's `WebSocketServer server(std::move(serverConfig))`), which keeps its text.
  */
 function misreadArgument(param: Node): Node | null {
   if (param.type !== 'parameter_declaration') return null
   const type = param.childForFieldName('type')
   const declarator = param.childForFieldName('declarator')
   if (!declarator) return type?.type === 'type_identifier' ? type : null
+  const named = type?.type === 'type_identifier' || type?.type === 'qualified_identifier'
+  const inner = declarator.childForFieldName('parameters')?.namedChildren
   const call =
     declarator.type === 'abstract_function_declarator' &&
-    declarator.childForFieldName('parameters')?.namedChildCount === 0 &&
-    (type?.type === 'type_identifier' || type?.type === 'qualified_identifier')
-  return call ? param : null
+    inner !== undefined &&
+    inner.every((p) => misreadArgument(p) !== null)
+  return call && named ? param : null
 }
 
 const cFamily = (cpp: boolean): Syntax => ({

@@ -393,3 +393,50 @@ func TestClientReconnect(t *testing.T) {
     expect(await linesOf({ [path]: go(deferred) }, 'PORT006')).toEqual([19])
   })
 })
+
+describe('census 61', () => {
+  it('Go: lego’s dns mock sets server.NotifyStartedFunc and waits on it before returning; without the hook the caller may dial first', async () => {
+    // go-acme/lego's internal/tester/dnsmock/dnsmock.go.
+    const go = (hook: string) => `package dnsmock
+
+import (
+	"net"
+	"sync"
+	"testing"
+
+	"github.com/miekg/dns"
+)
+
+func start(t *testing.T) net.Addr {
+	server := &dns.Server{Addr: "127.0.0.1:0", Net: "udp"}
+	waitLock := sync.Mutex{}
+	waitLock.Lock()
+	${hook}
+	go func() {
+		_ = server.ListenAndServe()
+	}()
+	return server.PacketConn.LocalAddr()
+}
+`
+    const hooked = 'server.NotifyStartedFunc = waitLock.Unlock'
+    expect(await linesOf({ 'dnsmock/dnsmock_test.go': go(hooked) }, 'PORT007')).toEqual([])
+    expect(await linesOf({ 'dnsmock/dnsmock_test.go': go('') }, 'PORT007')).toEqual([16])
+  })
+
+  it('C++: libdatachannel builds WebSocketServer server(std::move(serverConfig)) on serverConfig.port = 48080; settings never used start nothing', async () => {
+    // paullouisageneau/libdatachannel's test/websocketserver.cpp.
+    const cpp = (use: string) => `#include "rtc/rtc.hpp"
+
+TestResult test_websocketserver() {
+	WebSocketServer::Configuration serverConfig;
+	serverConfig.port = 48080;
+	serverConfig.enableTls = true;
+	${use}
+	return TestResult(true);
+}
+`
+    const built = 'WebSocketServer server(std::move(serverConfig));'
+    expect(await linesOf({ 'test/websocketserver.cpp': cpp(built) }, 'PORT001')).toEqual([5])
+    expect(await linesOf({ 'test/websocketserver.cpp': cpp('') }, 'PORT001')).toEqual([])
+  })
+})

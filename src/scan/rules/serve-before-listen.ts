@@ -355,8 +355,12 @@ function go(ctx: RuleContext): Hit[] {
     if (builtOnOpenListener(ctx, call)) continue
     // miekg/dns calls the server's `NotifyStartedFunc` once it listens, fiber its
     // `ListenerAddrFunc`: a test that sets one waits on it (heminetwork's `close(started)`, then
-    // `<-started`; fiber's `addrChan <- addr.String()`, then `<-addrChan`).
-    if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue
+    // `<-started`; fiber's `addrChan <- addr.String()`, then `<-addrChan`), in the literal or
+    // set afterwards (lego's `server.NotifyStartedFunc = waitLock.Unlock`; censuses 60 and 61).
+    const hooked =
+      ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) ||
+      ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at))
+    if (hooked) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
     // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests
     // at once), hands the caller a server that may not listen yet, unless the function waits

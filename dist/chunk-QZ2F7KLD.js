@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-MEALS6Q6.js";
+} from "./chunk-A3ZCRISN.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-KPU22MXV.js.LEGAL.txt */
+/*! For license information please see chunk-QZ2F7KLD.js.LEGAL.txt */

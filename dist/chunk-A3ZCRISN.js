@@ -30365,8 +30365,10 @@ function misreadArgument(param) {
   const type = param.childForFieldName("type");
   const declarator = param.childForFieldName("declarator");
   if (!declarator) return type?.type === "type_identifier" ? type : null;
-  const call = declarator.type === "abstract_function_declarator" && declarator.childForFieldName("parameters")?.namedChildCount === 0 && (type?.type === "type_identifier" || type?.type === "qualified_identifier");
-  return call ? param : null;
+  const named = type?.type === "type_identifier" || type?.type === "qualified_identifier";
+  const inner = declarator.childForFieldName("parameters")?.namedChildren;
+  const call = declarator.type === "abstract_function_declarator" && inner !== void 0 && inner.every((p) => misreadArgument(p) !== null);
+  return call && named ? param : null;
 }
 var cFamily = (cpp) => ({
   calls: {
@@ -32470,12 +32472,12 @@ var PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/;
 var OPTIONS2 = /(?:options|opts|config|conf|settings|cfg)$/i;
 var STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/;
 var SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/;
-var CREATES_LISTENER = /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen)$/;
+var CREATES_LISTENER = /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen|[a-z]+Create\w*Server)$/;
 function handedToStart(facts, creators, holder, set2) {
   const area = facts.scopes[set2.scope]?.at;
   return creators.some(
     (c) => c.at.start > set2.at.end && (!area || contains(area, c.at)) && // The extraction reads `&info` as `info`.
-    c.args.some((arg) => arg.value.text === holder || arg.value.text === `&${holder}`)
+    c.args.some((arg) => [holder, `&${holder}`, `std::move(${holder})`].includes(arg.value.text))
   );
 }
 function configuredPorts(facts, consts) {
@@ -32490,7 +32492,9 @@ function configuredPorts(facts, consts) {
     if (port.kind === "fixed" && port.port >= MIN_PORT && (started || startedAfter(at, scope)))
       out2.push({ at, scope, text, port: port.port });
   };
-  const creators = facts.calls.filter((c) => CREATES_LISTENER.test(c.name));
+  const creators = facts.calls.filter(
+    (c) => CREATES_LISTENER.test(c.name) || c.isNew && /Server$/.test(c.name)
+  );
   const besideRemoteHost2 = (holder, scope) => facts.assigns.some(
     (b) => b.scope === scope && b.target === `${holder}.${b.name}` && HOST_KEY.test(b.name) && namesRemoteHost(b.value, consts)
   );
@@ -32498,7 +32502,13 @@ function configuredPorts(facts, consts) {
     const holder = a.target.slice(0, -a.name.length - 1);
     if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost2(holder, a.scope)) continue;
     if (holder.split(".").some((part) => OPTIONS2.test(part)))
-      add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value, false);
+      add(
+        a.at,
+        a.scope,
+        `${a.target} = ${a.value.text}`,
+        a.value,
+        handedToStart(facts, creators, holder, a)
+      );
     else if (handedToStart(facts, creators, holder, a))
       add(a.at, a.scope, `${a.target} = ${a.value.text}`, a.value);
   }
@@ -33487,7 +33497,8 @@ function go3(ctx) {
     );
     if (client && dialsListenAddress(client, call.receiver)) continue;
     if (builtOnOpenListener(ctx, call)) continue;
-    if (ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at))) continue;
+    const hooked = ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) || ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at));
+    if (hooked) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
     const returns = ctx.facts.exits.some(

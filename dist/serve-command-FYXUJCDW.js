@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-KPU22MXV.js";
+} from "./chunk-QZ2F7KLD.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-MEALS6Q6.js";
+} from "./chunk-A3ZCRISN.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-2QZFW424.js.LEGAL.txt */
+/*! For license information please see serve-command-FYXUJCDW.js.LEGAL.txt */
