@@ -7,7 +7,7 @@ import type { Family, LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
 import { runByHand } from '../test-files.ts'
 import type { SpawnedServer } from '../spawned-servers.ts'
-import type { GoroutineServer } from './serve-before-listen.ts'
+import type { GoroutineServer } from './serve-before-listen/go.ts'
 import type { Constants } from '../values.ts'
 
 export interface RuleContext {

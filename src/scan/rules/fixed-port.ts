@@ -27,7 +27,7 @@ import { startedOptions, type StartedOption } from './started-options.ts'
 import { callsFreePortHelper } from './free-port-race/helper-calls.ts'
 import { probesCandidate } from './free-port-race/probes.ts'
 import { namedForFreePort } from './free-port-race/vocabulary.ts'
-import { dialledAfter } from './serve-before-listen.ts'
+import { dialledAfter } from './serve-before-listen/go.ts'
 import { perFile } from '../per-file.ts'
 import { expectedToFail, startStubbed } from '../binds-no-port.ts'
 

@@ -33351,8 +33351,7 @@ function containerMapping(call, consts) {
   };
 }
 
-// src/scan/rules/serve-before-listen.ts
-import { isIP } from "node:net";
+// src/scan/rules/serve-before-listen/after-start.ts
 var LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup)$/;
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
 var STOPS = /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/;
@@ -33399,6 +33398,39 @@ function hit(call, message, started = call, until) {
   const at = spanning(started.at, end);
   return { rule: "PORT007", severity: "warning", at, code: call.text, message };
 }
+var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
+function sleepAfter(ctx, start2, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  const polls2 = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
+  return ctx.facts.calls.find(
+    (c) => isSleep(c) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
+  );
+}
+function calledBefore(ctx, server2, verbs, start2, skip) {
+  const area = ctx.facts.scopes[namedScope(ctx, start2.scope)].at;
+  return ctx.facts.calls.some(
+    (c) => verbs.test(c.name) && c.receiver === server2 && contains(area, c.at) && c.at.end <= start2.at.start && !(skip && contains(skip, c.at))
+  );
+}
+var CHECKS = /[wW]ait|[rR]eady|[pP]oll|[uU]ntil|[sS]tartup/;
+var sleepsIn = (ctx, loop) => ctx.facts.calls.some((c) => contains(loop, c.at) && isSleep(c));
+var ASKS = /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i;
+function waitsAfter(ctx, spawned, area) {
+  const after = (at) => at.start > spawned.at.end && contains(area, at);
+  return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
+    (b) => b.kind === "loop" && after(b.at) && (sleepsIn(ctx, b.at) || ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name)))
+  );
+}
+function pollsNext(ctx, sleep, area) {
+  const loop = ctx.facts.blocks.find(
+    (b) => b.kind === "loop" && b.at.start > sleep.at.end && contains(area, b.at)
+  );
+  if (!loop) return false;
+  const between = (at) => at.start > sleep.at.end && at.start < loop.at.start;
+  return !ctx.facts.calls.some((c) => between(c.at)) && waitsAfter(ctx, sleep, { ...loop.at, start: sleep.at.end });
+}
+
+// src/scan/rules/serve-before-listen/go.ts
 var MIN_HANDED_PORT = 1024;
 function goroutineServers(ctx) {
   if (ctx.family !== "go") return [];
@@ -33519,507 +33551,6 @@ function go3(ctx) {
     );
   }
   return hits;
-}
-function js2(ctx) {
-  const hits = [];
-  const { facts } = ctx;
-  for (const call of facts.calls) {
-    if (call.name !== "listen" || call.awaited || !call.statement || !inTest(ctx, call.scope))
-      continue;
-    if (call.args.some(
-      (a) => a.value.kind === "function" || a.value.kind === "name" && CALLBACK_NAME.test(a.value.last)
-    ))
-      continue;
-    if (facts.calls.some((c) => c.name === "Promise" && c.isNew && contains(c.at, call.at)))
-      continue;
-    const first = call.args[0]?.value;
-    const host = call.args[1]?.value.kind === "string" ? call.args[1].value : first?.kind === "object" ? first.entries.find((e) => /^(?:host|hostname)$/.test(e.key))?.value : void 0;
-    if (!host && !/fastify|hapi/i.test(call.receiver)) continue;
-    const client = clientAfter(ctx, call, call.scope);
-    if (!client) continue;
-    const hostValue = host && resolve(host, ctx.consts);
-    const literal2 = hostValue?.kind === "string" && isIP(hostValue.value) !== 0;
-    if (literal2 && client.name !== "address") continue;
-    const waits = facts.strings.some(
-      (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
-    );
-    if (waits) continue;
-    hits.push(
-      hit(
-        call,
-        `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens (ECONNREFUSED, or a null address()).`,
-        call,
-        client
-      )
-    );
-  }
-  return hits;
-}
-var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|(?:run|start|launch|serve)_(?:\w+_)?server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
-var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/;
-var SERVER_RECEIVER2 = /^(?:\w*app|application|\w*server|srv|httpd|api|site|web)$/i;
-var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
-function receiverOf(target) {
-  return target.replace(/\.(?:run|listen|start)$/, "").split(".").pop() ?? "";
-}
-function localTarget(ctx, target, thread) {
-  const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target);
-  const around = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
-  const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0];
-  if (!fn) return void 0;
-  const inside = ctx.facts.calls.filter((c) => contains(fn.at, c.at));
-  if (ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
-  // an event listener.
-  inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)))
-    return "serves";
-  const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
-  return idle || inside.some((c) => ACCEPTS.test(c.name)) ? "serves nothing" : void 0;
-}
-function sleepAfter(ctx, start2, scope) {
-  const area = ctx.facts.scopes[scope].at;
-  const polls2 = (at) => ctx.facts.blocks.some((b) => b.kind === "loop" && contains(b.at, at) && contains(area, b.at));
-  return ctx.facts.calls.find(
-    (c) => isSleep(c) && c.at.start > start2.at.end && contains(area, c.at) && !polls2(c.at)
-  );
-}
-function boundBefore(ctx, target, thread) {
-  const object = target.replace(/\.\w+$/, "");
-  if (object === target) return false;
-  const built = lastAssign(ctx.facts, object, thread.at)?.value;
-  const onAddress = built?.kind === "call" && /^[A-Z]\w*Server$/.test(built.call.name) && built.call.args.some(
-    (a) => a.value.kind === "tuple" || a.value.kind === "int" || /port/i.test(a.name ?? "")
-  );
-  return onAddress || calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
-}
-function handedListening(ctx, thread) {
-  const words2 = thread.args.filter((a) => a.name !== "target").flatMap((a) => a.value.text.match(/[A-Za-z_]\w*/g) ?? []);
-  return [...new Set(words2)].some((w) => calledBefore(ctx, w, /^listen$/, thread));
-}
-function calledBefore(ctx, server2, verbs, start2, skip) {
-  const area = ctx.facts.scopes[namedScope(ctx, start2.scope)].at;
-  return ctx.facts.calls.some(
-    (c) => verbs.test(c.name) && c.receiver === server2 && contains(area, c.at) && c.at.end <= start2.at.start && !(skip && contains(skip, c.at))
-  );
-}
-var CHECKS = /[wW]ait|[rR]eady|[pP]oll|[uU]ntil|[sS]tartup/;
-function returnsUnchecked(ctx, start2, scope) {
-  const area = ctx.facts.scopes[scope].at;
-  return ctx.facts.exits.find(
-    (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
-      (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end <= e.at.end
-    ) && !ctx.facts.blocks.some(
-      (b) => b.kind === "loop" && b.at.start > start2.at.end && (contains(b.at, e.at) || b.at.end < e.at.start && sleepsIn(ctx, b.at))
-    )
-  );
-}
-var sleepsIn = (ctx, loop) => ctx.facts.calls.some((c) => contains(loop, c.at) && isSleep(c));
-var HANDED_PORT = /["']port["']\s*:|\bport\s*=/;
-function handedPort(target, call) {
-  return target.kind === "name" && !target.name.includes(".") && HANDED_PORT.test(call.text);
-}
-function python3(ctx) {
-  const hits = [];
-  for (const call of ctx.facts.calls) {
-    if (!/^(?:Thread|Process)$/.test(call.name) || !inTest(ctx, call.scope)) continue;
-    const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
-    if (!target) continue;
-    const text = target.kind === "name" ? target.name : target.text;
-    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call) || handedListening(ctx, call))
-      continue;
-    const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
-    const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
-    if (!serves) continue;
-    const scope = namedScope(ctx, call.scope);
-    const client = clientAfter(ctx, call, scope);
-    const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
-    const returns = client || sleep || /^test/.test(ctx.facts.scopes[scope].name) ? void 0 : returnsUnchecked(ctx, call, scope);
-    if (!client && !sleep && !returns) continue;
-    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the caller";
-    hits.push(
-      hit(
-        call,
-        `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`,
-        call,
-        client ?? sleep ?? returns
-      )
-    );
-    const helper = ctx.facts.scopes[scope];
-    if (returns && helper.name)
-      hits.push(
-        ...sleepingCallers(
-          ctx,
-          helper,
-          `starts a server thread that binds on line ${call.at.line} and returns`
-        )
-      );
-  }
-  return hits;
-}
-function spawnedThenSleeps(ctx) {
-  const hits = [];
-  for (const spawned of ctx.spawned) {
-    if (!inTest(ctx, spawned.scope)) continue;
-    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
-    if (!sleep) continue;
-    if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue;
-    if (pollsNext(ctx, sleep, ctx.facts.scopes[namedScope(ctx, spawned.scope)].at)) continue;
-    const port = spawned.port ? `port ${spawned.port}` : "its port";
-    hits.push({
-      rule: "PORT007",
-      severity: "warning",
-      at: spanning(spawned.at, sleep.at),
-      code: spawned.text,
-      message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
-    });
-  }
-  hits.push(...helperStartsThenSleeps(ctx));
-  return hits;
-}
-function helperStartsThenSleeps(ctx) {
-  const hits = [];
-  for (const spawned of ctx.spawned) {
-    const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)];
-    if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue;
-    if (waitsAfter(ctx, spawned, helper.at)) continue;
-    const port = spawned.port ? `port ${spawned.port}` : "its port";
-    hits.push(
-      ...sleepingCallers(
-        ctx,
-        helper,
-        `starts a server process that binds ${port} some time later (line ${spawned.at.line})`
-      )
-    );
-  }
-  return hits;
-}
-function sleepingCallers(ctx, helper, what) {
-  const hits = [];
-  for (const call of ctx.facts.calls) {
-    if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
-    const caller = namedScope(ctx, call.scope);
-    if (caller === helper.id || !inTest(ctx, call.scope)) continue;
-    const sleep = sleepAfter(ctx, call, caller);
-    if (!sleep) continue;
-    hits.push({
-      rule: "PORT007",
-      severity: "warning",
-      at: spanning(statementAround(ctx.facts, call.at), sleep.at),
-      code: call.text,
-      message: `\`${helper.name}\` ${what}, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
-    });
-  }
-  return hits;
-}
-var ACCEPTS = /^(?:accept|Accept|accept_async)$/;
-var STARTS2 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
-var NAMED_FOR_A_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
-var SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
-var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
-var STARTS_PROCESS = /^(?:start|Start|spawn)$/;
-var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|set_name|setName)$/;
-function sleepWaitsForServer(ctx, sleep) {
-  const line = sleep.at.line;
-  return ctx.facts.comments.some(
-    (c) => (c.trailing ? c.at.line === line : c.covers?.includes(line)) && WAITS_FOR_SERVER.test(c.text)
-  );
-}
-function servesOpenListener(ctx, start2) {
-  const servesOpen = ctx.facts.calls.some(
-    (c) => contains(start2.at, c.at) && (ACCEPTS.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
-  );
-  return servesOpen && !ctx.listeners.some((l) => l.kind === "server" && contains(start2.at, l.at));
-}
-function namedStart(ctx, call, processes) {
-  if (NAMED_FOR_A_SERVER.test(call.name)) {
-    const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name);
-    return !own || !ctx.listeners.some((l) => l.kind === "server" && contains(own.at, l.at));
-  }
-  if (call.name === "main") return SERVER_CLASS_SUFFIX.test(call.receiver);
-  if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false;
-  const made = lastAssign(ctx.facts, call.receiver, call.at);
-  return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
-}
-function startedThenSleeps(ctx) {
-  const hits = [];
-  const { facts } = ctx;
-  const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
-  const sleeps = ordered.filter(isSleep);
-  if (sleeps.length === 0) return hits;
-  const loops = facts.blocks.filter((b) => b.kind === "loop");
-  const inLoop = (c) => loops.some((b) => contains(b.at, c.at));
-  const fixed = sleeps.filter((c) => !inLoop(c));
-  const loopSleeps = sleeps.flatMap((c) => {
-    const block = innermostBlock(facts, c.at);
-    return block?.kind === "loop" ? [{ sleep: c, loop: block }] : [];
-  });
-  const sleepInItsLoop = (start2) => {
-    const loop = innermostBlock(facts, start2.at);
-    if (loop?.kind !== "loop") return void 0;
-    for (const { sleep, loop: around } of loopSleeps) {
-      if (sleep.at.start > loop.at.end) return void 0;
-      if (sleep.at.start > start2.at.end && around === loop) return sleep;
-    }
-    return void 0;
-  };
-  const noted = fixed.some((c) => sleepWaitsForServer(ctx, c));
-  const starts = noted ? facts.calls.filter((c) => STARTS2.test(c.name)) : [];
-  const processes = new Set(
-    facts.assigns.filter((a) => a.value.kind === "call" && PROCESS_MAKER.test(a.value.call.callee)).map((a) => a.target)
-  );
-  const firstAfter = (list, offset) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (list[mid].at.start > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  for (const call of facts.calls) {
-    const verb = STARTS2.test(call.name);
-    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== "main") continue;
-    const named = namedStart(ctx, call, processes);
-    if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
-    const scope = namedScope(ctx, call.scope);
-    const fn = facts.scopes[scope];
-    const next = fixed[firstAfter(fixed, call.at.end)];
-    const outside = next && (contains(fn.at, next.at) || next.at.start > fn.at.end) ? next : void 0;
-    const looped = sleepInItsLoop(call);
-    const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside;
-    if (!sleep || !contains(fn.at, sleep.at)) continue;
-    if (!named && !sleepWaitsForServer(ctx, sleep)) continue;
-    if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue;
-    let between = false;
-    for (let i2 = firstAfter(ordered, call.at.end); i2 < ordered.length; i2++) {
-      const c = ordered[i2];
-      if (c.at.start >= sleep.at.start) break;
-      if (!named && STARTS2.test(c.name)) {
-        i2 = firstAfter(ordered, c.at.end) - 1;
-        continue;
-      }
-      if (!ASIDE.test(c.name)) {
-        between = true;
-        break;
-      }
-    }
-    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
-    if (!named && servesOpenListener(ctx, call)) continue;
-    if (pollsNext(ctx, sleep, fn.at)) continue;
-    const client = facts.calls.find(
-      (c) => c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
-    );
-    if (!client && (fn.test || fn.id === 0)) continue;
-    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : "the code after it";
-    hits.push({
-      rule: "PORT007",
-      severity: "warning",
-      at: spanning(statementAround(facts, call.at), sleep.at),
-      code: call.text,
-      message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
-    });
-  }
-  return hits;
-}
-var ASKS = /^(?:fetch|get|request|urlopen|connect|connect_ex|create_connection|Dial\w*|dial|ping|head)$/i;
-function waitsAfter(ctx, spawned, area) {
-  const after = (at) => at.start > spawned.at.end && contains(area, at);
-  return ctx.facts.calls.some((c) => WAITS.test(c.name) && after(c.at)) || ctx.facts.blocks.some(
-    (b) => b.kind === "loop" && after(b.at) && (sleepsIn(ctx, b.at) || ctx.facts.calls.some((c) => contains(b.at, c.at) && ASKS.test(c.name)))
-  );
-}
-function pollsNext(ctx, sleep, area) {
-  const loop = ctx.facts.blocks.find(
-    (b) => b.kind === "loop" && b.at.start > sleep.at.end && contains(area, b.at)
-  );
-  if (!loop) return false;
-  const between = (at) => at.start > sleep.at.end && at.start < loop.at.start;
-  return !ctx.facts.calls.some((c) => between(c.at)) && waitsAfter(ctx, sleep, { ...loop.at, start: sleep.at.end });
-}
-var LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/;
-var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
-function rust3(ctx) {
-  const hits = [];
-  const { facts } = ctx;
-  for (const call of facts.calls) {
-    if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
-      continue;
-    const addressed = LOCAL_ADDRESS_TEXT.test(call.text) && !facts.calls.some(
-      (c) => contains(call.at, c.at) && CLIENT.test(c.name) && c.args.some((a) => LOCAL_ADDRESS_TEXT.test(a.value.text))
-    );
-    const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
-      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (addressed || SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
-    );
-    if (!serves) continue;
-    const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
-    if (!sleep || handshakes(ctx, call, sleep)) continue;
-    hits.push(
-      hit(
-        call,
-        `\`${call.callee}\` runs the server on its own, so the code after the fixed sleep on line ${sleep.at.line} can run before the port is open (ECONNREFUSED on a loaded runner), and a bind error is lost.`,
-        { ...call, at: statementAround(facts, call.at) },
-        sleep
-      )
-    );
-  }
-  return hits;
-}
-function handshakes(ctx, spawn, sleep) {
-  const signals = ctx.facts.calls.some(
-    (c) => contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name)
-  );
-  return signals && ctx.facts.calls.some(
-    (c) => /^(?:wait|recv|recv_timeout|blocking_recv)$/.test(c.name) && c.at.start > spawn.at.end && c.at.end < sleep.at.start
-  );
-}
-function constructedType(receiver) {
-  return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? "";
-}
-var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/;
-var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
-var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
-function jvmThreadBody(ctx, call) {
-  if (call.name === "start") return startedThread(ctx, call);
-  const built = (name2) => ctx.facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
-  if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
-  const task = call.args[0];
-  if (task.value.kind === "function" || /^new\s*Runnable\b/.test(task.value.text)) return task.at;
-  return task.value.kind === "name" ? built(task.value.name)?.at : void 0;
-}
-function startsServerIn(ctx, body2, thread) {
-  return (
-    // A C sockaddr filled in the body counts with the bind that takes it: a client thread fills
-    // one to connect (TizenRT's `client_connect`).
-    ctx.listeners.some(
-      (l) => l.kind === "server" && contains(body2, l.at) && (l.call !== void 0 || !/\bsin6?_port\b/.test(l.text))
-    ) || ctx.facts.calls.some(
-      (c) => c !== thread && contains(body2, c.at) && startsServer(ctx, c, thread, body2)
-    )
-  );
-}
-function startsServer(ctx, c, thread, body2) {
-  if (c.isNew && /Server$/.test(c.name)) {
-    const held = ctx.facts.assigns.find((a) => contains(a.at, c.at));
-    return !held || !openedBefore(ctx, held.name, thread, body2);
-  }
-  return (
-    // .NET names them `Run`, `StartAsync`.
-    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2)
-  );
-}
-var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
-function openedBefore(ctx, server2, thread, body2) {
-  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
-  const outside = (at) => !contains(body2, at) && contains(area, at);
-  const bound = calledBefore(ctx, server2, /^(?:bind|listen|init|prepare)$/, thread, body2);
-  const built = lastAssign(ctx.facts, server2, thread.at, (a) => outside(a.at));
-  return bound || built?.value.kind === "call" && built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text));
-}
-var JVM_THREADS = {
-  body: jvmThreadBody,
-  signals: SIGNALS,
-  waits: JVM_WAITS,
-  client: CLIENT,
-  refused: "ConnectException: Connection refused on a loaded runner"
-};
-function startedThread(ctx, call) {
-  if (call.args.length !== 0) return void 0;
-  if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
-  const thread = ctx.facts.assigns.findLast(
-    (a) => a.target === call.receiver && a.at.end <= call.at.start
-  );
-  const value = thread?.value;
-  return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && value.call.name === "Thread" ? thread.at : void 0;
-}
-function dotnetTaskBody(ctx, call) {
-  const queued = call.name === "Run" && call.receiver === "Task" || call.name === "StartNew" && /^Task\.Factory$/.test(call.receiver) || call.name === "QueueUserWorkItem" && /ThreadPool$/.test(call.receiver);
-  if (queued) {
-    const task = call.args[0];
-    return task?.value.kind === "function" ? task.at : void 0;
-  }
-  return call.name === "Start" ? startedThread(ctx, call) : void 0;
-}
-var DOTNET_THREADS = {
-  body: dotnetTaskBody,
-  signals: /^(?:SetResult|TrySetResult|Set|Release|Signal|SignalAndWait)$/,
-  waits: /^(?:Wait|WaitAsync|WaitOne|WaitAll|WaitAny|Join|GetAwaiter|GetResult)$/,
-  client: CLIENT,
-  refused: "SocketException: Connection refused on a loaded runner"
-};
-function nativeThreadBody(ctx, call) {
-  let task;
-  if (call.name === "pthread_create") task = call.args[2];
-  else if (/^(?:std::)?thread$/.test(call.callee) || /^std::make_(?:unique|shared)<std::thread>/.test(call.text))
-    task = call.args[0];
-  else if (call.callee === "std::async")
-    task = call.args.find((a) => !/^std::launch::/.test(a.value.text));
-  if (!task) return void 0;
-  if (task.value.kind === "function") return task.at;
-  const name2 = task.value.text.replace(/^&/, "");
-  return ctx.facts.scopes.find((s) => s.id !== 0 && s.name === name2 && s.role === "declared")?.at;
-}
-var NATIVE_THREADS = {
-  body: nativeThreadBody,
-  signals: /^(?:pthread_cond_signal|pthread_cond_broadcast|sem_post|pthread_barrier_wait|set_value|count_?[dD]own|arrive|[sS]ignal\w*|[nN]otify\w*)$/,
-  waits: /^(?:pthread_cond_wait|pthread_cond_timedwait|sem_wait|sem_timedwait|pthread_barrier_wait|pthread_join|join|wait|wait_for|wait_until|get|arrive_and_wait)$/,
-  // Not `post`, which is asio's way to queue work, nor `get`, a smart pointer's.
-  client: /^(?:connect|Connect|Get|Post|Put|Delete|Head|Patch|Options|request|send_request)$/,
-  refused: "ECONNREFUSED on a loaded runner"
-};
-function threadedServers(ctx, threads) {
-  const hits = [];
-  const { facts } = ctx;
-  for (const call of facts.calls) {
-    if (!inTest(ctx, call.scope)) continue;
-    const body2 = threads.body(ctx, call);
-    if (!body2 || !startsServerIn(ctx, body2, call)) continue;
-    if (facts.calls.some((c) => contains(body2, c.at) && threads.signals.test(c.name))) continue;
-    const scope = namedScope(ctx, call.scope);
-    const fn = facts.scopes[scope];
-    const area = fn.at;
-    const after = (at) => at.start > call.at.end && contains(area, at) && !contains(body2, at);
-    const client = facts.calls.find(
-      (c) => after(c.at) && (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) && !RUNS_ELSEWHERE.test(c.name)
-    );
-    const before = (at) => at.end > call.at.end && contains(area, at) && !contains(body2, at) && (!client || at.end <= client.at.start);
-    const waits = facts.calls.some(
-      (c) => before(c.at) && (threads.waits.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name))
-    );
-    const polls2 = facts.blocks.some((b) => b.kind === "loop" && before(b.at));
-    if (waits || polls2) continue;
-    const sleep = sleepAfter(ctx, call, scope);
-    const leaves = !client && !fn.test && fn.id !== 0;
-    if (!client && !leaves) continue;
-    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the tests that run after it";
-    const built = body2.start < call.at.start && contains(area, body2);
-    hits.push(
-      hit(
-        call,
-        `The server starts on another thread, so ${then} can run before it listens (${threads.refused}).`,
-        built ? { at: spanning(body2, call.at) } : call,
-        client ?? sleep
-      )
-    );
-  }
-  return hits;
-}
-function connectsIn(ctx, body2) {
-  return body2 !== void 0 && ctx.facts.calls.some((c) => contains(body2, c.at) && /^(?:connect|Connect)$/.test(c.name));
-}
-var serveBeforeListen = (ctx) => {
-  const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)];
-  const reported = (h) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine);
-  return [...hits, ...startedThenSleeps(ctx).filter((h) => !reported(h))];
-};
-function byFamily(ctx) {
-  if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
-  if (ctx.family === "c") return threadedServers(ctx, NATIVE_THREADS);
-  if (ctx.family === "csharp") return threadedServers(ctx, DOTNET_THREADS);
-  if (ctx.family === "rust") return rust3(ctx);
-  if (ctx.family === "go") return go3(ctx);
-  if (ctx.family === "js") return js2(ctx);
-  if (ctx.family === "python") return python3(ctx);
-  return [];
 }
 
 // src/scan/spawned-servers.ts
@@ -34180,7 +33711,7 @@ function portOfArgument(arg, consts) {
 // src/scan/rules/started-options.ts
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
-var STARTS3 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
+var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
 var CONNECTION_SETTINGS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
@@ -34335,7 +33866,7 @@ function stubsListen(v, depth = 0) {
   );
 }
 function isStart(c) {
-  if (!STARTS3.test(c.name) || RUNNER.test(c.receiver) || /[tT]est$/.test(c.name)) return false;
+  if (!STARTS2.test(c.name) || RUNNER.test(c.receiver) || /[tT]est$/.test(c.name)) return false;
   return !CLIENT2.test(`${c.receiver} ${c.name}`) || /^(?:[Ss]erve|[Ll]isten)/.test(c.name);
 }
 function inArguments(receiver, name2) {
@@ -36068,6 +35599,489 @@ function samePort(server2, client) {
   if (port === void 0 || !/^\d+$/.test(port)) return true;
   if (server2.kind === "fixed") return server2.port === Number(port);
   return server2.kind !== "zero";
+}
+
+// src/scan/rules/serve-before-listen/threads.ts
+var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/;
+var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
+var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
+function jvmThreadBody(ctx, call) {
+  if (call.name === "start") return startedThread(ctx, call);
+  const built = (name2) => ctx.facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
+  if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
+  const task = call.args[0];
+  if (task.value.kind === "function" || /^new\s*Runnable\b/.test(task.value.text)) return task.at;
+  return task.value.kind === "name" ? built(task.value.name)?.at : void 0;
+}
+function startsServerIn(ctx, body2, thread) {
+  return (
+    // A C sockaddr filled in the body counts with the bind that takes it: a client thread fills
+    // one to connect (TizenRT's `client_connect`).
+    ctx.listeners.some(
+      (l) => l.kind === "server" && contains(body2, l.at) && (l.call !== void 0 || !/\bsin6?_port\b/.test(l.text))
+    ) || ctx.facts.calls.some(
+      (c) => c !== thread && contains(body2, c.at) && startsServer(ctx, c, thread, body2)
+    )
+  );
+}
+function startsServer(ctx, c, thread, body2) {
+  if (c.isNew && /Server$/.test(c.name)) {
+    const held = ctx.facts.assigns.find((a) => contains(a.at, c.at));
+    return !held || !openedBefore(ctx, held.name, thread, body2);
+  }
+  return (
+    // .NET names them `Run`, `StartAsync`.
+    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2)
+  );
+}
+var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
+function openedBefore(ctx, server2, thread, body2) {
+  const area = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  const outside = (at) => !contains(body2, at) && contains(area, at);
+  const bound = calledBefore(ctx, server2, /^(?:bind|listen|init|prepare)$/, thread, body2);
+  const built = lastAssign(ctx.facts, server2, thread.at, (a) => outside(a.at));
+  return bound || built?.value.kind === "call" && built.value.call.args.some((a) => OPEN_LISTENER.test(a.value.text));
+}
+var JVM_THREADS = {
+  body: jvmThreadBody,
+  signals: SIGNALS,
+  waits: JVM_WAITS,
+  client: CLIENT,
+  refused: "ConnectException: Connection refused on a loaded runner"
+};
+function startedThread(ctx, call) {
+  if (call.args.length !== 0) return void 0;
+  if (/^new\s*Thread\b/.test(call.receiver)) return call.at;
+  const thread = ctx.facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start
+  );
+  const value = thread?.value;
+  return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && value.call.name === "Thread" ? thread.at : void 0;
+}
+function dotnetTaskBody(ctx, call) {
+  const queued = call.name === "Run" && call.receiver === "Task" || call.name === "StartNew" && /^Task\.Factory$/.test(call.receiver) || call.name === "QueueUserWorkItem" && /ThreadPool$/.test(call.receiver);
+  if (queued) {
+    const task = call.args[0];
+    return task?.value.kind === "function" ? task.at : void 0;
+  }
+  return call.name === "Start" ? startedThread(ctx, call) : void 0;
+}
+var DOTNET_THREADS = {
+  body: dotnetTaskBody,
+  signals: /^(?:SetResult|TrySetResult|Set|Release|Signal|SignalAndWait)$/,
+  waits: /^(?:Wait|WaitAsync|WaitOne|WaitAll|WaitAny|Join|GetAwaiter|GetResult)$/,
+  client: CLIENT,
+  refused: "SocketException: Connection refused on a loaded runner"
+};
+function nativeThreadBody(ctx, call) {
+  let task;
+  if (call.name === "pthread_create") task = call.args[2];
+  else if (/^(?:std::)?thread$/.test(call.callee) || /^std::make_(?:unique|shared)<std::thread>/.test(call.text))
+    task = call.args[0];
+  else if (call.callee === "std::async")
+    task = call.args.find((a) => !/^std::launch::/.test(a.value.text));
+  if (!task) return void 0;
+  if (task.value.kind === "function") return task.at;
+  const name2 = task.value.text.replace(/^&/, "");
+  return ctx.facts.scopes.find((s) => s.id !== 0 && s.name === name2 && s.role === "declared")?.at;
+}
+var NATIVE_THREADS = {
+  body: nativeThreadBody,
+  signals: /^(?:pthread_cond_signal|pthread_cond_broadcast|sem_post|pthread_barrier_wait|set_value|count_?[dD]own|arrive|[sS]ignal\w*|[nN]otify\w*)$/,
+  waits: /^(?:pthread_cond_wait|pthread_cond_timedwait|sem_wait|sem_timedwait|pthread_barrier_wait|pthread_join|join|wait|wait_for|wait_until|get|arrive_and_wait)$/,
+  // Not `post`, which is asio's way to queue work, nor `get`, a smart pointer's.
+  client: /^(?:connect|Connect|Get|Post|Put|Delete|Head|Patch|Options|request|send_request)$/,
+  refused: "ECONNREFUSED on a loaded runner"
+};
+function threadedServers(ctx, threads) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (!inTest(ctx, call.scope)) continue;
+    const body2 = threads.body(ctx, call);
+    if (!body2 || !startsServerIn(ctx, body2, call)) continue;
+    if (facts.calls.some((c) => contains(body2, c.at) && threads.signals.test(c.name))) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = facts.scopes[scope];
+    const area = fn.at;
+    const after = (at) => at.start > call.at.end && contains(area, at) && !contains(body2, at);
+    const client = facts.calls.find(
+      (c) => after(c.at) && (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) && !RUNS_ELSEWHERE.test(c.name)
+    );
+    const before = (at) => at.end > call.at.end && contains(area, at) && !contains(body2, at) && (!client || at.end <= client.at.start);
+    const waits = facts.calls.some(
+      (c) => before(c.at) && (threads.waits.test(c.name) || CHECKS.test(c.name) || WAITS.test(c.name))
+    );
+    const polls2 = facts.blocks.some((b) => b.kind === "loop" && before(b.at));
+    if (waits || polls2) continue;
+    const sleep = sleepAfter(ctx, call, scope);
+    const leaves = !client && !fn.test && fn.id !== 0;
+    if (!client && !leaves) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the tests that run after it";
+    const built = body2.start < call.at.start && contains(area, body2);
+    hits.push(
+      hit(
+        call,
+        `The server starts on another thread, so ${then} can run before it listens (${threads.refused}).`,
+        built ? { at: spanning(body2, call.at) } : call,
+        client ?? sleep
+      )
+    );
+  }
+  return hits;
+}
+function connectsIn(ctx, body2) {
+  return body2 !== void 0 && ctx.facts.calls.some((c) => contains(body2, c.at) && /^(?:connect|Connect)$/.test(c.name));
+}
+
+// src/scan/rules/serve-before-listen/sleeps.ts
+function spawnedThenSleeps(ctx) {
+  const hits = [];
+  for (const spawned of ctx.spawned) {
+    if (!inTest(ctx, spawned.scope)) continue;
+    const sleep = sleepAfter(ctx, spawned, namedScope(ctx, spawned.scope));
+    if (!sleep) continue;
+    if (waitsAfter(ctx, spawned, { ...spawned.at, end: sleep.at.start })) continue;
+    if (pollsNext(ctx, sleep, ctx.facts.scopes[namedScope(ctx, spawned.scope)].at)) continue;
+    const port = spawned.port ? `port ${spawned.port}` : "its port";
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(spawned.at, sleep.at),
+      code: spawned.text,
+      message: `The server process binds ${port} some time after it starts, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the process report it.`
+    });
+  }
+  hits.push(...helperStartsThenSleeps(ctx));
+  return hits;
+}
+function helperStartsThenSleeps(ctx) {
+  const hits = [];
+  for (const spawned of ctx.spawned) {
+    const helper = ctx.facts.scopes[namedScope(ctx, spawned.scope)];
+    if (!helper || helper.id === 0 || !helper.name || sleepAfter(ctx, spawned, helper.id)) continue;
+    if (waitsAfter(ctx, spawned, helper.at)) continue;
+    const port = spawned.port ? `port ${spawned.port}` : "its port";
+    hits.push(
+      ...sleepingCallers(
+        ctx,
+        helper,
+        `starts a server process that binds ${port} some time later (line ${spawned.at.line})`
+      )
+    );
+  }
+  return hits;
+}
+function sleepingCallers(ctx, helper, what) {
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (call.name !== helper.name || !/^(?:|this|self|cls)$/.test(call.receiver)) continue;
+    const caller = namedScope(ctx, call.scope);
+    if (caller === helper.id || !inTest(ctx, call.scope)) continue;
+    const sleep = sleepAfter(ctx, call, caller);
+    if (!sleep) continue;
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(statementAround(ctx.facts, call.at), sleep.at),
+      code: call.text,
+      message: `\`${helper.name}\` ${what}, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner the test connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
+    });
+  }
+  return hits;
+}
+var ACCEPTS = /^(?:accept|Accept|accept_async)$/;
+var STARTS3 = /^(?:start|Start|run|Run|serve|Serve|spawn|Spawn|listen|Listen)$/;
+var NAMED_FOR_A_SERVER = /^(?:start|run|launch|boot|serve|setup|set_up|init|spawn)_?\w*(?:[sS]erver|[pP]roxy|[gG]ateway|[eE]xporter|[dD]aemon|[bB]roker|[aA]pp_?[pP]rocess)$/;
+var SERVER_CLASS_SUFFIX = /(?:[sS]erver|[pP]roxy|[gG]ateway|[dD]aemon|[bB]roker)$/;
+var PROCESS_MAKER = /(?:^|[.:])(?:[pP]rocess\.\w+|exec\.Command\w*|Command::new|Popen|ProcessBuilder)$/;
+var STARTS_PROCESS = /^(?:start|Start|spawn)$/;
+var ASIDE = /^(?:[eE]xpect\w*|assert\w*|[fF]atalf?|[eE]rrorf?|[lL]og\w*|[pP]rint\w*|NoError|Nil|[dD]ebug|[iI]nfo|[wW]arn\w*|unwrap|set_name|setName)$/;
+function sleepWaitsForServer(ctx, sleep) {
+  const line = sleep.at.line;
+  return ctx.facts.comments.some(
+    (c) => (c.trailing ? c.at.line === line : c.covers?.includes(line)) && WAITS_FOR_SERVER.test(c.text)
+  );
+}
+function servesOpenListener(ctx, start2) {
+  const servesOpen = ctx.facts.calls.some(
+    (c) => contains(start2.at, c.at) && (ACCEPTS.test(c.name) || /^(?:serve|Serve)$/.test(c.name) && c.args.some((a) => OPEN_LISTENER.test(a.value.text)))
+  );
+  return servesOpen && !ctx.listeners.some((l) => l.kind === "server" && contains(start2.at, l.at));
+}
+function namedStart(ctx, call, processes) {
+  if (NAMED_FOR_A_SERVER.test(call.name)) {
+    const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name);
+    return !own || !ctx.listeners.some((l) => l.kind === "server" && contains(own.at, l.at));
+  }
+  if (call.name === "main") return SERVER_CLASS_SUFFIX.test(call.receiver);
+  if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false;
+  const made = lastAssign(ctx.facts, call.receiver, call.at);
+  return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
+}
+function startedThenSleeps(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
+  const sleeps = ordered.filter(isSleep);
+  if (sleeps.length === 0) return hits;
+  const loops = facts.blocks.filter((b) => b.kind === "loop");
+  const inLoop = (c) => loops.some((b) => contains(b.at, c.at));
+  const fixed = sleeps.filter((c) => !inLoop(c));
+  const loopSleeps = sleeps.flatMap((c) => {
+    const block = innermostBlock(facts, c.at);
+    return block?.kind === "loop" ? [{ sleep: c, loop: block }] : [];
+  });
+  const sleepInItsLoop = (start2) => {
+    const loop = innermostBlock(facts, start2.at);
+    if (loop?.kind !== "loop") return void 0;
+    for (const { sleep, loop: around } of loopSleeps) {
+      if (sleep.at.start > loop.at.end) return void 0;
+      if (sleep.at.start > start2.at.end && around === loop) return sleep;
+    }
+    return void 0;
+  };
+  const noted = fixed.some((c) => sleepWaitsForServer(ctx, c));
+  const starts = noted ? facts.calls.filter((c) => STARTS3.test(c.name)) : [];
+  const processes = new Set(
+    facts.assigns.filter((a) => a.value.kind === "call" && PROCESS_MAKER.test(a.value.call.callee)).map((a) => a.target)
+  );
+  const firstAfter = (list, offset) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (list[mid].at.start > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  for (const call of facts.calls) {
+    const verb = STARTS3.test(call.name);
+    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== "main") continue;
+    const named = namedStart(ctx, call, processes);
+    if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
+    const scope = namedScope(ctx, call.scope);
+    const fn = facts.scopes[scope];
+    const next = fixed[firstAfter(fixed, call.at.end)];
+    const outside = next && (contains(fn.at, next.at) || next.at.start > fn.at.end) ? next : void 0;
+    const looped = sleepInItsLoop(call);
+    const sleep = looped && (!outside || looped.at.start < outside.at.start) ? looped : outside;
+    if (!sleep || !contains(fn.at, sleep.at)) continue;
+    if (!named && !sleepWaitsForServer(ctx, sleep)) continue;
+    if (!named && starts.some((o) => o !== call && contains(o.at, call.at))) continue;
+    let between = false;
+    for (let i2 = firstAfter(ordered, call.at.end); i2 < ordered.length; i2++) {
+      const c = ordered[i2];
+      if (c.at.start >= sleep.at.start) break;
+      if (!named && STARTS3.test(c.name)) {
+        i2 = firstAfter(ordered, c.at.end) - 1;
+        continue;
+      }
+      if (!ASIDE.test(c.name)) {
+        between = true;
+        break;
+      }
+    }
+    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
+    if (!named && servesOpenListener(ctx, call)) continue;
+    if (pollsNext(ctx, sleep, fn.at)) continue;
+    const client = facts.calls.find(
+      (c) => c.at.start > sleep.at.end && contains(fn.at, c.at) && CLIENT.test(c.name) && !lookup(c)
+    );
+    if (!client && (fn.test || fn.id === 0)) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : "the code after it";
+    hits.push({
+      rule: "PORT007",
+      severity: "warning",
+      at: spanning(statementAround(facts, call.at), sleep.at),
+      code: call.text,
+      message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
+    });
+  }
+  return hits;
+}
+
+// src/scan/rules/serve-before-listen/rust.ts
+var LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/;
+var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
+function rust3(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (call.name !== "spawn" || !RUST_SPAWN.test(call.receiver) || !inTest(ctx, call.scope))
+      continue;
+    const addressed = LOCAL_ADDRESS_TEXT.test(call.text) && !facts.calls.some(
+      (c) => contains(call.at, c.at) && CLIENT.test(c.name) && c.args.some((a) => LOCAL_ADDRESS_TEXT.test(a.value.text))
+    );
+    const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
+      (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (addressed || SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
+    );
+    if (!serves) continue;
+    const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
+    if (!sleep || handshakes(ctx, call, sleep)) continue;
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}\` runs the server on its own, so the code after the fixed sleep on line ${sleep.at.line} can run before the port is open (ECONNREFUSED on a loaded runner), and a bind error is lost.`,
+        { ...call, at: statementAround(facts, call.at) },
+        sleep
+      )
+    );
+  }
+  return hits;
+}
+function handshakes(ctx, spawn, sleep) {
+  const signals = ctx.facts.calls.some(
+    (c) => contains(spawn.at, c.at) && /^(?:wait|send|try_send|notify_one|notify_all)$/.test(c.name)
+  );
+  return signals && ctx.facts.calls.some(
+    (c) => /^(?:wait|recv|recv_timeout|blocking_recv)$/.test(c.name) && c.at.start > spawn.at.end && c.at.end < sleep.at.start
+  );
+}
+function constructedType(receiver) {
+  return /^(?:\w+::)*(\w+)::\w+\(/.exec(receiver)?.[1] ?? "";
+}
+
+// src/scan/rules/serve-before-listen/js.ts
+import { isIP } from "node:net";
+function js2(ctx) {
+  const hits = [];
+  const { facts } = ctx;
+  for (const call of facts.calls) {
+    if (call.name !== "listen" || call.awaited || !call.statement || !inTest(ctx, call.scope))
+      continue;
+    if (call.args.some(
+      (a) => a.value.kind === "function" || a.value.kind === "name" && CALLBACK_NAME.test(a.value.last)
+    ))
+      continue;
+    if (facts.calls.some((c) => c.name === "Promise" && c.isNew && contains(c.at, call.at)))
+      continue;
+    const first = call.args[0]?.value;
+    const host = call.args[1]?.value.kind === "string" ? call.args[1].value : first?.kind === "object" ? first.entries.find((e) => /^(?:host|hostname)$/.test(e.key))?.value : void 0;
+    if (!host && !/fastify|hapi/i.test(call.receiver)) continue;
+    const client = clientAfter(ctx, call, call.scope);
+    if (!client) continue;
+    const hostValue = host && resolve(host, ctx.consts);
+    const literal2 = hostValue?.kind === "string" && isIP(hostValue.value) !== 0;
+    if (literal2 && client.name !== "address") continue;
+    const waits = facts.strings.some(
+      (s) => s.value === "listening" && s.at.start > call.at.end && s.at.start < client.at.start
+    );
+    if (waits) continue;
+    hits.push(
+      hit(
+        call,
+        `\`${call.callee}()\` binds asynchronously (a host name is looked up first) and nothing waits for it, so \`${client.callee}\` on line ${client.at.line} can run before the server listens (ECONNREFUSED, or a null address()).`,
+        call,
+        client
+      )
+    );
+  }
+  return hits;
+}
+
+// src/scan/rules/serve-before-listen/python.ts
+var SERVES_IN_THREAD = /(?:^|\.)(?:run_app|serve|run_simple|(?:run|start|launch|serve)_(?:\w+_)?server)$|uvicorn\.run|run_app\(|serve\(|run_simple\(|Server\([^)]*\)\.serve_forever/;
+var RUNS_IN_THREAD = /(?:^|\.)(?:run|listen|start)$|\.run\(/;
+var HOST_OR_PORT = /\b(?:host|port|hostname|bind)\b/i;
+function receiverOf(target) {
+  return target.replace(/\.(?:run|listen|start)$/, "").split(".").pop() ?? "";
+}
+function localTarget(ctx, target, thread) {
+  const named = ctx.facts.scopes.filter((s) => s.id !== 0 && s.name === target);
+  const around = ctx.facts.scopes[namedScope(ctx, thread.scope)].at;
+  const fn = named.find((s) => s.id !== thread.scope && contains(around, s.at)) ?? named[0];
+  if (!fn) return void 0;
+  const inside = ctx.facts.calls.filter((c) => contains(fn.at, c.at));
+  if (ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
+  // an event listener.
+  inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)))
+    return "serves";
+  const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
+  return idle || inside.some((c) => ACCEPTS.test(c.name)) ? "serves nothing" : void 0;
+}
+function boundBefore(ctx, target, thread) {
+  const object = target.replace(/\.\w+$/, "");
+  if (object === target) return false;
+  const built = lastAssign(ctx.facts, object, thread.at)?.value;
+  const onAddress = built?.kind === "call" && /^[A-Z]\w*Server$/.test(built.call.name) && built.call.args.some(
+    (a) => a.value.kind === "tuple" || a.value.kind === "int" || /port/i.test(a.name ?? "")
+  );
+  return onAddress || calledBefore(ctx, object, /^(?:prepare|bind|listen|server_bind|server_activate)$/, thread);
+}
+function handedListening(ctx, thread) {
+  const words2 = thread.args.filter((a) => a.name !== "target").flatMap((a) => a.value.text.match(/[A-Za-z_]\w*/g) ?? []);
+  return [...new Set(words2)].some((w) => calledBefore(ctx, w, /^listen$/, thread));
+}
+function returnsUnchecked(ctx, start2, scope) {
+  const area = ctx.facts.scopes[scope].at;
+  return ctx.facts.exits.find(
+    (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
+      (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end <= e.at.end
+    ) && !ctx.facts.blocks.some(
+      (b) => b.kind === "loop" && b.at.start > start2.at.end && (contains(b.at, e.at) || b.at.end < e.at.start && sleepsIn(ctx, b.at))
+    )
+  );
+}
+var HANDED_PORT = /["']port["']\s*:|\bport\s*=/;
+function handedPort(target, call) {
+  return target.kind === "name" && !target.name.includes(".") && HANDED_PORT.test(call.text);
+}
+function python3(ctx) {
+  const hits = [];
+  for (const call of ctx.facts.calls) {
+    if (!/^(?:Thread|Process)$/.test(call.name) || !inTest(ctx, call.scope)) continue;
+    const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
+    if (!target) continue;
+    const text = target.kind === "name" ? target.name : target.text;
+    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call) || handedListening(ctx, call))
+      continue;
+    const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
+    const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
+    if (!serves) continue;
+    const scope = namedScope(ctx, call.scope);
+    const client = clientAfter(ctx, call, scope);
+    const sleep = client ? void 0 : sleepAfter(ctx, call, scope);
+    const returns = client || sleep || /^test/.test(ctx.facts.scopes[scope].name) ? void 0 : returnsUnchecked(ctx, call, scope);
+    if (!client && !sleep && !returns) continue;
+    const then = client ? `\`${client.callee}\` on line ${client.at.line}` : sleep ? `the code after the fixed sleep on line ${sleep.at.line}` : "the caller";
+    hits.push(
+      hit(
+        call,
+        `The thread's target binds the port itself, so ${then} can run before the server listens (ConnectionRefusedError on a loaded runner).`,
+        call,
+        client ?? sleep ?? returns
+      )
+    );
+    const helper = ctx.facts.scopes[scope];
+    if (returns && helper.name)
+      hits.push(
+        ...sleepingCallers(
+          ctx,
+          helper,
+          `starts a server thread that binds on line ${call.at.line} and returns`
+        )
+      );
+  }
+  return hits;
+}
+
+// src/scan/rules/serve-before-listen.ts
+var serveBeforeListen = (ctx) => {
+  const hits = [...byFamily(ctx), ...spawnedThenSleeps(ctx)];
+  const reported = (h) => hits.some((o) => o.at.line <= h.at.line && h.at.line <= o.at.endLine);
+  return [...hits, ...startedThenSleeps(ctx).filter((h) => !reported(h))];
+};
+function byFamily(ctx) {
+  if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
+  if (ctx.family === "c") return threadedServers(ctx, NATIVE_THREADS);
+  if (ctx.family === "csharp") return threadedServers(ctx, DOTNET_THREADS);
+  if (ctx.family === "rust") return rust3(ctx);
+  if (ctx.family === "go") return go3(ctx);
+  if (ctx.family === "js") return js2(ctx);
+  if (ctx.family === "python") return python3(ctx);
+  return [];
 }
 
 // src/scan/rules/index.ts

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QZ2F7KLD.js";
+} from "./chunk-EYVY45VK.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-A3ZCRISN.js";
+} from "./chunk-IYLN7QJ6.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-FYXUJCDW.js.LEGAL.txt */
+/*! For license information please see serve-command-JKKWJHB4.js.LEGAL.txt */
