@@ -1,6 +1,8 @@
 // PORT001: a listener in test code asks for a literal port.
 import type { Severity } from '../finding.ts'
-import { mocksSocketModule, STARTS_SOMETHING, type Listener } from '../listeners.ts'
+import type { Listener } from '../listeners.ts'
+import { mocksSocketModule } from '../listeners/js.ts'
+import { STARTS_SOMETHING } from '../listeners/started.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, hasWord, inTest, namedScope } from './context.ts'
 import {

@@ -17,7 +17,7 @@ import {
   type Constants,
 } from '../values.ts'
 import { escapeRegExp, hasWord } from './context.ts'
-import { serverInjected } from '../listeners.ts'
+import { serverInjected } from '../listeners/started.ts'
 import { STAND_IN } from '../server-helpers.ts'
 
 export interface StartedOption {

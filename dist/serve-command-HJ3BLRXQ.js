@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-EYVY45VK.js";
+} from "./chunk-R7L5UQGU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-IYLN7QJ6.js";
+} from "./chunk-EQ233BMF.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-JKKWJHB4.js.LEGAL.txt */
+/*! For license information please see serve-command-HJ3BLRXQ.js.LEGAL.txt */

@@ -32684,8 +32684,7 @@ function headerPortTable(facts) {
   return out2;
 }
 
-// src/scan/listeners.ts
-var PY_SERVERS = /^(?:FTPServer|ThreadedFTPServer|MultiprocessFTPServer|TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
+// src/scan/listeners/reading.ts
 var kw = (call, name2) => call.args.find((a) => a.name === name2)?.value;
 var pos = (call, i2) => call.args.filter((a) => !a.name)[i2]?.value;
 function server(call, address2) {
@@ -32706,6 +32705,43 @@ function hostAndPort(call, consts, hostValue, portValue) {
     port: portOf2(portValue, consts)
   };
 }
+function isHostText(v, consts) {
+  const r = v && resolve(v, consts);
+  return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
+}
+function uncast(v) {
+  const name2 = v && /^\(\s*[\w\s]+\)\s*([A-Za-z_]\w*)$/.exec(v.text)?.[1];
+  return name2 ? { kind: "name", name: name2, last: name2, text: name2 } : v;
+}
+function isIntValue(v, consts) {
+  return v !== void 0 && (resolve(v, consts).kind === "int" || portOf2(v, consts).kind === "fixed");
+}
+function isIntLiteral(v, consts) {
+  return v !== void 0 && resolve(v, consts).kind === "int";
+}
+function isAddressText(v, consts) {
+  if (!v) return false;
+  const r = resolve(v, consts);
+  if (r.kind === "string")
+    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || r.value.endsWith(":") && ADDRESS_HOST.test(r.value.slice(0, -1));
+  if (r.kind === "other") {
+    const first = r.parts[0];
+    return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
+  }
+  return r.kind === "call" && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name);
+}
+function isParameter(facts, at, name2) {
+  return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
+}
+function constructedAs(name2, facts, type) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
+    (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) && type.test(a.value.call.name)
+  );
+}
+
+// src/scan/listeners/python.ts
+var PY_SERVERS = /^(?:FTPServer|ThreadedFTPServer|MultiprocessFTPServer|TCPServer|UDPServer|HTTPServer|ThreadingHTTPServer|ThreadingTCPServer|ThreadingUDPServer|ForkingTCPServer|ForkingUDPServer|SimpleXMLRPCServer|DocXMLRPCServer|WSGIServer|SMTPServer|ThreadedTCPServer|ThreadedHTTPServer)$/;
 function python2(call, consts, facts) {
   const n = call.name;
   const first = pos(call, 0);
@@ -32769,18 +32805,80 @@ function servedLater(facts, config) {
     (c) => c.at.start > kept.at.end && /^(?:\w*Server|run_server|serve\w*|run)$/.test(c.name) && c.args.some((a) => a.value.text === kept.target)
   );
 }
-var BINDS_LATER = /^(?:bind|start|listen|run|open)\w*$/i;
-function untilBound(facts, call) {
-  if (!call.isNew) return call.at;
-  const variable = facts.assigns.find(
-    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
-  )?.name;
-  if (!variable) return call.at;
-  const bind = facts.calls.find(
-    (c) => c.scope === call.scope && c.at.start > call.at.end && BINDS_LATER.test(c.name) && c.receiver.replace(/^(?:this|self)\./, "") === variable
-  );
-  return bind ? spanning(call.at, bind.at) : call.at;
+function isSocketVariable(name2, facts) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
+  ) || // `with socket.socket(…) as s:` (dask's `requires_default_ports` fixture).
+  facts.blocks.some((b) => {
+    const m = b.kind === "with" ? /\b(\w+)\([^]*\)\s+as\s+([\w.]+)$/.exec(b.headText ?? "") : null;
+    return m !== null && m[2] === name2 && SOCKET_CALL.test(m[1]);
+  });
 }
+var SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/;
+
+// src/scan/listeners/js.ts
+function js(call, consts, facts) {
+  const n = call.name;
+  const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
+  if (!first && n === "listen" && constructedAs(call.receiver, facts, /^ApolloServer$/))
+    return { port: { kind: "fixed", port: 4e3, defaultOf: "Apollo Server" } };
+  if (!first) return void 0;
+  if (n === "listen") {
+    if (first.kind === "object" || isMultiaddr(first)) return addressOf(first, consts);
+    if (first.kind === "function")
+      return constructedByCreateServer(call.receiver, facts) ? { port: { kind: "zero" } } : void 0;
+    const host = call.args[1] && resolve(call.args[1].value, consts);
+    return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
+  }
+  if (n === "bind" && (first.kind === "int" || first.kind === "object")) {
+    if (first.kind === "object") return addressOf(first, consts);
+    const host = call.args[1] && resolve(call.args[1].value, consts);
+    return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
+  }
+  if (first.kind === "object" && /^(?:Server|WebSocketServer|serve|createServer|listen|listenTls|Hono|startServer|listenTcp)$/.test(
+    n
+  ) && first.entries.some((e) => /^port$/i.test(e.key))) {
+    return addressOf(first, consts);
+  }
+  return void 0;
+}
+function constructedByCreateServer(name2, facts) {
+  return facts.assigns.some(
+    (a) => a.target === name2 && a.value.kind === "call" && a.value.call.name === "createServer"
+  );
+}
+var SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/;
+function mocksSocketModule(facts) {
+  return facts.calls.some((c) => {
+    const first = c.args[0]?.value;
+    return c.name === "mock" && /^(?:jest|vi)$/.test(c.receiver) && first?.kind === "string" && SOCKET_MODULE.test(first.value);
+  });
+}
+
+// src/scan/listeners/go.ts
+var SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/;
+function go2(call, consts) {
+  const n = call.name;
+  if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
+  if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
+    const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
+    const address2 = addr2 && addressOf(addr2, consts);
+    if (address2 && !(/^(?:Start|Run)/.test(n) && imageReference(address2))) return address2;
+    const named = call.args.find(
+      (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
+    );
+    const port = (named && literalNumber(named.value, consts)) ?? 0;
+    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535 ? { port: { kind: "fixed", port } } : void 0;
+  }
+  if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
+  return void 0;
+}
+function imageReference(address2) {
+  const { host = "", port } = address2;
+  return port.kind === "fixed" && port.port < 1024 && /^[a-z][\w.-]*$/i.test(host) && familyOf(host) === "unknown";
+}
+
+// src/scan/listeners/started.ts
 var MAY_START = /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server|Listener|Process|Command)$/;
 function definedToStartNothing(facts, call) {
   if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
@@ -32839,108 +32937,25 @@ function onVirtualNetwork(facts, call) {
   );
   return built?.value.kind === "call" && VIRTUAL_NETWORK.test(built.value.call.callee);
 }
-function isSocketVariable(name2, facts) {
-  return facts.assigns.some(
-    (a) => a.target === name2 && a.value.kind === "call" && SOCKET_CALL.test(a.value.call.name)
-  ) || // `with socket.socket(…) as s:` (dask's `requires_default_ports` fixture).
-  facts.blocks.some((b) => {
-    const m = b.kind === "with" ? /\b(\w+)\([^]*\)\s+as\s+([\w.]+)$/.exec(b.headText ?? "") : null;
-    return m !== null && m[2] === name2 && SOCKET_CALL.test(m[1]);
-  });
+var STARTS_SOMETHING = /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?!(?:Addr(?:ess)?|Port|Host|Interface|Options?|Config\w*|Settings?|Info\w*|Timeout)$)(?:[A-Z_]\w*)?$/;
+function servesGivenListener(facts, built) {
+  const own = callsOn(facts, built);
+  return own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) && !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name));
 }
-var SOCKET_CALL = /^(?:socket|create_server|socketpair|fromfd|accept)$/;
-function js(call, consts, facts) {
-  const n = call.name;
-  const first = call.args[0] ? resolve(call.args[0].value, consts) : void 0;
-  if (!first && n === "listen" && constructedAs(call.receiver, facts, /^ApolloServer$/))
-    return { port: { kind: "fixed", port: 4e3, defaultOf: "Apollo Server" } };
-  if (!first) return void 0;
-  if (n === "listen") {
-    if (first.kind === "object" || isMultiaddr(first)) return addressOf(first, consts);
-    if (first.kind === "function")
-      return constructedByCreateServer(call.receiver, facts) ? { port: { kind: "zero" } } : void 0;
-    const host = call.args[1] && resolve(call.args[1].value, consts);
-    return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
-  }
-  if (n === "bind" && (first.kind === "int" || first.kind === "object")) {
-    if (first.kind === "object") return addressOf(first, consts);
-    const host = call.args[1] && resolve(call.args[1].value, consts);
-    return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
-  }
-  if (first.kind === "object" && /^(?:Server|WebSocketServer|serve|createServer|listen|listenTls|Hono|startServer|listenTcp)$/.test(
-    n
-  ) && first.entries.some((e) => /^port$/i.test(e.key))) {
-    return addressOf(first, consts);
-  }
-  return void 0;
-}
-function constructedByCreateServer(name2, facts) {
-  return facts.assigns.some(
-    (a) => a.target === name2 && a.value.kind === "call" && a.value.call.name === "createServer"
+function callsOn(facts, built) {
+  if (!built) return [];
+  const area = facts.scopes[built.scope].at;
+  return facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
   );
 }
-function isHostText(v, consts) {
-  const r = v && resolve(v, consts);
-  return r?.kind === "string" && /^(?:localhost|[\d.]+|\[?[\da-f:]+\]?|[\w-]+(?:\.[\w-]+)+|)$/i.test(r.value);
-}
-var C_BIND = /^(?:pj_sock_)?bind$/;
-function uncast(v) {
-  const name2 = v && /^\(\s*[\w\s]+\)\s*([A-Za-z_]\w*)$/.exec(v.text)?.[1];
-  return name2 ? { kind: "name", name: name2, last: name2, text: name2 } : v;
-}
-function isIntValue(v, consts) {
-  return v !== void 0 && (resolve(v, consts).kind === "int" || portOf2(v, consts).kind === "fixed");
-}
-function isIntLiteral(v, consts) {
-  return v !== void 0 && resolve(v, consts).kind === "int";
-}
-function isAddressText(v, consts) {
-  if (!v) return false;
-  const r = resolve(v, consts);
-  if (r.kind === "string")
-    return /^[\w.[\]:-]*:[\d{%]/.test(r.value) || r.value.endsWith(":") && ADDRESS_HOST.test(r.value.slice(0, -1));
-  if (r.kind === "other") {
-    const first = r.parts[0];
-    return r.parts.length === 2 && first?.kind === "string" && /^[\w.[\]:-]*:$/.test(first.value);
-  }
-  return r.kind === "call" && /^(?:Sprintf|JoinHostPort|String)$/.test(r.call.name);
-}
-var SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/;
-function go2(call, consts) {
-  const n = call.name;
-  if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
-  if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
-    const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
-    const address2 = addr2 && addressOf(addr2, consts);
-    if (address2 && !(/^(?:Start|Run)/.test(n) && imageReference(address2))) return address2;
-    const named = call.args.find(
-      (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
-    );
-    const port = (named && literalNumber(named.value, consts)) ?? 0;
-    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535 ? { port: { kind: "fixed", port } } : void 0;
-  }
-  if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
-  return void 0;
-}
-function imageReference(address2) {
-  const { host = "", port } = address2;
-  return port.kind === "fixed" && port.port < 1024 && /^[a-z][\w.-]*$/i.test(host) && familyOf(host) === "unknown";
-}
-function isParameter(facts, at, name2) {
-  return facts.params.some((p) => p.name === name2 && contains(facts.scopes[p.scope].at, at));
-}
+
+// src/scan/listeners/jvm.ts
 var SERVER_PART = /connector|listener|server|tomcat|jetty|undertow|factory/i;
 var withoutStrings = (text) => text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
 var SOCKET_RECEIVER = /server|socket|channel|listener|connector|acceptor/i;
 var CLIENT_RECEIVER = /client|endpoint/i;
-var STARTS_SOMETHING = /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?!(?:Addr(?:ess)?|Port|Host|Interface|Options?|Config\w*|Settings?|Info\w*|Timeout)$)(?:[A-Z_]\w*)?$/;
 var NAMES_DESTINATION = /ur[il]|request|client|(?<!Http)ConnectionFactory|connection_?factory/i;
-function constructedAs(name2, facts, type) {
-  return facts.assigns.some(
-    (a) => a.target === name2 && a.value.kind === "call" && // Kotlin constructs without `new`: `val http = ServerConnector(server)`.
-    (a.value.call.isNew || /^[A-Z]/.test(a.value.call.name)) && type.test(a.value.call.name)
-  );
-}
 function productOnlyAsserted(call, facts) {
   if (call.name !== "create") return false;
   const around = innermostCall(facts, call.at);
@@ -32999,6 +33014,8 @@ function jvm(call, consts, facts) {
   }
   return void 0;
 }
+
+// src/scan/listeners/csharp.ts
 function csharp2(call, consts) {
   const n = call.name;
   const args2 = call.args.map((a) => resolve(a.value, consts));
@@ -33034,6 +33051,8 @@ function csharp2(call, consts) {
     return addressOf(first, consts);
   return void 0;
 }
+
+// src/scan/listeners/rust.ts
 function rust2(call, consts) {
   const n = call.name;
   const first = call.args[0]?.value;
@@ -33050,14 +33069,8 @@ function rust2(call, consts) {
   return void 0;
 }
 var RUST_IP = /^(?:std::net::)?Ip(?:v[46])?Addr::/;
-var ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/;
-function endpointBind(call, family, consts) {
-  if (family === "c" || !/^(?:bind|Bind)$/.test(call.name) || call.args.length !== 1)
-    return void 0;
-  const first = resolve(call.args[0].value, consts);
-  if (first.kind !== "string" || !ENDPOINT.test(first.value)) return void 0;
-  return addressOf({ ...first, value: first.value.replace(/^@/, "") }, consts);
-}
+
+// src/scan/listeners/c-family.ts
 function cFamily2(call, consts, facts) {
   const n = call.name;
   if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === "addListener") {
@@ -33158,6 +33171,29 @@ function addressedServer(call, consts, facts, byScope) {
   );
   return { ...listener, at: spanning(address2.at, call.at) };
 }
+
+// src/scan/listeners.ts
+var BINDS_LATER = /^(?:bind|start|listen|run|open)\w*$/i;
+function untilBound(facts, call) {
+  if (!call.isNew) return call.at;
+  const variable = facts.assigns.find(
+    (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
+  )?.name;
+  if (!variable) return call.at;
+  const bind = facts.calls.find(
+    (c) => c.scope === call.scope && c.at.start > call.at.end && BINDS_LATER.test(c.name) && c.receiver.replace(/^(?:this|self)\./, "") === variable
+  );
+  return bind ? spanning(call.at, bind.at) : call.at;
+}
+var C_BIND = /^(?:pj_sock_)?bind$/;
+var ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/;
+function endpointBind(call, family, consts) {
+  if (family === "c" || !/^(?:bind|Bind)$/.test(call.name) || call.args.length !== 1)
+    return void 0;
+  const first = resolve(call.args[0].value, consts);
+  if (first.kind !== "string" || !ENDPOINT.test(first.value)) return void 0;
+  return addressOf({ ...first, value: first.value.replace(/^@/, "") }, consts);
+}
 var BY_FAMILY = {
   python: python2,
   js,
@@ -33169,13 +33205,6 @@ var BY_FAMILY = {
   c: cFamily2
 };
 var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/;
-var SOCKET_MODULE = /^(?:node:)?(?:net|dgram|http|https|http2|tls)$/;
-function mocksSocketModule(facts) {
-  return facts.calls.some((c) => {
-    const first = c.args[0]?.value;
-    return c.name === "mock" && /^(?:jest|vi)$/.test(c.receiver) && first?.kind === "string" && SOCKET_MODULE.test(first.value);
-  });
-}
 function bindsUnixSocket(call) {
   const first = call.args[0]?.value;
   return /Unix(?:gram|packet)?(?:Listener|Socket)?$|^ListenUnix/.test(call.name) || first?.kind === "string" && /^unix(?:gram|packet)?$/.test(first.value);
@@ -33312,17 +33341,6 @@ function defaultGiving(facts, call, address2, consts) {
     return given.kind === "fixed" && given.port === port || inText.kind === "fixed" && inText.port === port;
   });
   return param?.at;
-}
-function servesGivenListener(facts, built) {
-  const own = callsOn(facts, built);
-  return own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) && !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name));
-}
-function callsOn(facts, built) {
-  if (!built) return [];
-  const area = facts.scopes[built.scope].at;
-  return facts.calls.filter(
-    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
-  );
 }
 function fromChainStart(facts, l) {
   const receiver = l.call?.receiver ?? "";

@@ -1,0 +1,209 @@
+// C's and C++'s listeners: `bind` on an address the function fills in, libraries that bind an
+// endpoint text, servers constructed on an address.
+import type { Assign, Call, FileFacts, Span, Value } from '../facts.ts'
+import { spanning } from '../facts.ts'
+import {
+  ADDRESS_HOST,
+  addressOf,
+  parseAddress,
+  constantsAt,
+  joinedString,
+  literalNumber,
+  MIN_PORT,
+  NAMED_PORT,
+  portOf,
+  resolve,
+} from '../values.ts'
+import type { Address, Constants } from '../values.ts'
+import { hostAndPort, isHostText, isIntValue, pos, server } from './reading.ts'
+import type { Listener } from '../listeners.ts'
+
+/**
+ * C and C++ libraries bind to an endpoint text (`zmq_bind(s, "tcp://127.0.0.1:5555")`,
+ * `mg_http_listen(&mgr, "http://0.0.0.0:8000", …)`), or to an address libuv fills in
+ * (`uv_ip4_addr(host, port, &addr)`) for a `uv_tcp_bind`/`uv_udp_bind` in the same function.
+ */
+export function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
+  const n = call.name
+  // drogon's `app().addListener("0.0.0.0", 8848)` reads like cpp-httplib's listen.
+  if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === 'addListener') {
+    const endpoint = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'string' && parseAddress(v.value)?.port !== undefined)
+    if (endpoint) return addressOf(endpoint, consts)
+    // seastar's `listen(make_ipv4_address({"127.0.0.1", 10001}), …)`, or `listen(sa, …)` on
+    // such an address built before it in the function.
+    const built = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'call' && SEASTAR_ADDRESS.test(v.call.name))
+    if (built?.kind === 'call') return seastarAddress(built.call, consts)
+    // cpp-httplib's `svr.listen("localhost", 1234)`; C's listen(fd, backlog) has no host text.
+    if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
+      return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+    }
+    // cucumber-cpp's `server->listen(PORT)`: one argument named for a port; zoneminder's
+    // `server.bind(1234)`: a port-sized number given to a server object (asio's
+    // `acceptor.listen(128)` and folly's `serverSocket->listen(1024)` take a backlog).
+    const only = call.args.length === 1 ? pos(call, 0) : undefined
+    if (only && isIntValue(only, consts)) {
+      const named = /port/i.test(only.text)
+      const backlog = /listen$/i.test(n) && /sock/i.test(call.receiver)
+      const toServer =
+        /server|srv/i.test(call.receiver) && !backlog && (literalNumber(only, consts) ?? 0) >= 1024
+      if (named || toServer) return hostAndPort(call, consts, undefined, only)
+    }
+    return contextBind(call, consts)
+  }
+  // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.
+  if (n === 'createShared' && /server::ConnectionProvider$/.test(call.receiver)) {
+    const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)
+    if (address.kind === 'tuple') return addressOf(address, consts)
+  }
+  if (SERVER_ADDRESS.test(n) || CONTEXT_BIND.test(n)) return contextBind(call, consts)
+  if (/^uv_ip[46]_addr$/.test(n)) {
+    // The address it fills must be the one bound: a client's `server_addr` is dialled, not bound.
+    const filled = /^&?\s*([\w.]+)$/.exec(pos(call, 2)?.text ?? '')?.[1]
+    const bound = facts.calls.some(
+      (c) =>
+        c.scope === call.scope &&
+        /^uv_(?:tcp|udp)_bind$/.test(c.name) &&
+        (filled === undefined ||
+          c.args.some((a) => a.value.text.split(/[^\w.]+/).includes(filled))),
+    )
+    if (bound) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+  }
+  return undefined
+}
+
+/**
+ * A C library's bind that takes its context first (`tcp_context_bind(ctx, PORT, &err)`,
+ * `evhttp_bind_socket(http, "127.0.0.1", 8080)`): an address host followed by a port number, or an
+ * argument named for a port. The bare `bind(fd, addr, len)` and `listen(fd, backlog)` name neither. A
+ * server's configuration call that sets its address does the same (libnetconf2's
+ * `nc_server_config_add_address_port(ctx, "endpt", NC_TI_LIBSSH, "127.0.0.1", 10005, &tree)`).
+ */
+const SERVER_ADDRESS =
+  /(?:^|_)server_(?:config_)?(?:add|set)_(?:\w+_)?(?:address|endpoint|listen)\w*$/i
+
+/**
+ * A library's bind or listen by name: `tcp_context_bind`, `sc_sock_listen`, `evhttp_bind_socket`,
+ * picoquic's `picoquic_open_server_sockets(&sockets, port)`.
+ */
+const CONTEXT_BIND = /_(?:bind|listen)(?:_socket)?$|_open_server_sockets?$/i
+
+/** NETCONF's call home (`nc_server_config_add_ch_address_port`): the server dials that address. */
+const CALL_HOME = /(?:^|_)ch_|call_?home/i
+
+function contextBind(call: Call, consts: Constants): Address | undefined {
+  const named =
+    CONTEXT_BIND.test(call.name) || (SERVER_ADDRESS.test(call.name) && !CALL_HOME.test(call.name))
+  if (!named || call.args.length < 2) return undefined
+  const args = call.args.map((a) => a.value)
+  const host = args.findIndex(
+    (v, i) => i > 0 && isAddressHost(v, consts) && isPortNumber(args[i + 1], consts),
+  )
+  if (host > 0) return hostAndPort(call, consts, args[host], args[host + 1])
+  const port = args.find((v, i) => i > 0 && NAMED_PORT.test(v.text) && isPortNumber(v, consts))
+  return port ? hostAndPort(call, consts, undefined, port) : undefined
+}
+
+function isAddressHost(v: Value | undefined, consts: Constants): boolean {
+  const r = v && resolve(v, consts)
+  return r?.kind === 'string' && ADDRESS_HOST.test(r.value)
+}
+
+/** A number that can be a listener's port in a test: a literal or constant from 1024 up. */
+function isPortNumber(v: Value | undefined, consts: Constants): boolean {
+  const port = portOf(v, consts)
+  return port.kind === 'fixed' && port.port >= MIN_PORT
+}
+
+/** seastar's address builders: `make_ipv4_address({host, port})`, `ipv4_addr(host, port)`. */
+const SEASTAR_ADDRESS = /^(?:make_ipv4_address|make_ipv6_address|ipv4_addr|socket_address)$/
+
+/** Where the address a seastar `listen(sa, …)` is given was built: `auto sa = make_ipv4_address(…)`. */
+export function addressBuiltFor(facts: FileFacts, call: Call): Span | undefined {
+  const names = new Set(call.args.flatMap((a) => (a.value.kind === 'name' ? [a.value.name] : [])))
+  return facts.assigns.findLast(
+    (a) =>
+      names.has(a.name) &&
+      a.scope === call.scope &&
+      a.at.end <= call.at.start &&
+      a.value.kind === 'call' &&
+      SEASTAR_ADDRESS.test(a.value.call.name),
+  )?.at
+}
+
+function seastarAddress(call: Call, consts: Constants): Address | undefined {
+  const first = call.args[0] ? resolve(call.args[0].value, consts) : undefined
+  // `{1234}` is a port alone; `{"127.0.0.1", 10001}` a host and a port.
+  if (first?.kind === 'tuple') {
+    const [a, b] = first.items
+    if (first.items.length === 1) return hostAndPort(call, consts, undefined, a)
+    return hostAndPort(call, consts, a, b)
+  }
+  if (call.args.length === 2) return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
+  if (call.args.length === 1 && first && isIntValue(first, consts))
+    return hostAndPort(call, consts, undefined, first)
+  return undefined
+}
+
+/**
+ * A C++ server built on an address: Pistache's `Http::Endpoint server(addr)` and
+ * `std::make_shared<Http::Endpoint>(addr)`, trantor's `TcpServer server(loop, addr, "test")`.
+ */
+export function isAddressedServer(call: Call): boolean {
+  return (
+    (call.isNew && call.name === 'Endpoint' && /(?:^|::)Http$/.test(call.receiver)) ||
+    (call.isNew && /^\w*Server$/.test(call.name)) ||
+    (call.name === 'make_shared' && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text))
+  )
+}
+
+/**
+ * The address a C++ server serves on: a `"host:port"` text or an inline `Address(host, port)`
+ * given to a Pistache endpoint, or an address declared before it in the function (Pistache's
+ * `Address addr(Ipv4::any(), 9080)`, trantor's `InetAddress addr(8888)`), where the port is
+ * written and the finding starts.
+ */
+export function addressedServer(
+  call: Call,
+  consts: Constants,
+  facts: FileFacts,
+  byScope: ReadonlyMap<number, Assign[]>,
+): Listener | undefined {
+  const given = call.args[0]?.value
+  if (!given) return undefined
+  if (!call.name.endsWith('Server')) {
+    if (given.kind === 'string') return server(call, addressOf(joinedString(given, consts), consts))
+    if (given.kind === 'call' && given.call.name === 'Address')
+      return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)))
+  }
+  // `Address addr(…)` for one of the names given: a declaration the grammar may read as a
+  // function's (the most vexing parse). The first, where `#if USE_IPV6 … #else … #endif` declares
+  // it once per branch (trantor's `InetAddress addr(8888, true, true)`): the finding covers both.
+  const declares = call.args.flatMap((a) =>
+    a.value.kind === 'name' && /^\w+$/.test(a.value.name)
+      ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)]
+      : [],
+  )
+  const address = facts.calls.find(
+    (c) =>
+      c.isNew &&
+      /^(?:Inet)?Address$/.test(c.name) &&
+      c.scope === call.scope &&
+      c.at.end <= call.at.start &&
+      declares.some((d) => d.test(c.text)),
+  )
+  if (!address) return undefined
+  const local = constantsAt(facts, consts, address.scope, address.at.start, byScope)
+  // trantor's `InetAddress(port, loopbackOnly, ipv6)` starts with the port.
+  const portFirst = isIntValue(pos(address, 0), local) && !isIntValue(pos(address, 1), local)
+  const listener = server(
+    call,
+    portFirst
+      ? hostAndPort(address, local, undefined, pos(address, 0))
+      : hostAndPort(address, local, pos(address, 0), pos(address, 1)),
+  )
+  return { ...listener, at: spanning(address.at, call.at) }
+}

@@ -1,0 +1,54 @@
+// C#'s listeners: TcpListener, UdpClient, sockets bound to an endpoint, Kestrel's listen options.
+import type { Call } from '../facts.ts'
+import { addressOf, resolve } from '../values.ts'
+import type { Address, Constants } from '../values.ts'
+import { hostAndPort, kw, pos } from './reading.ts'
+
+export function csharp(call: Call, consts: Constants): Address | undefined {
+  const n = call.name
+  const args = call.args.map((a) => resolve(a.value, consts))
+  const first = args[0]
+  if (
+    /^(?:TcpListener|UdpClient)$/.test(n) ||
+    (n === 'Create' && /TcpListener/.test(call.receiver))
+  ) {
+    if (!first) return undefined
+    if (first.kind === 'call' && first.call.name === 'IPEndPoint') return addressOf(first, consts)
+    if (args.length >= 2) return hostAndPort(call, consts, call.args[0]!.value, call.args[1]!.value)
+    return hostAndPort(call, consts, undefined, first)
+  }
+  if (/^(?:Bind|Listen)$/.test(n) && first?.kind === 'call' && first.call.name === 'IPEndPoint') {
+    return addressOf(first, consts)
+  }
+  // A listener or server class built on an endpoint (SSH.NET's test `new AsyncSocketListener(
+  // _serverEndPoint)` with `_serverEndPoint = new IPEndPoint(IPAddress.Loopback, 8122)`).
+  if (
+    call.isNew &&
+    /(?:Listener|Server)$/.test(n) &&
+    first?.kind === 'call' &&
+    first.call.name === 'IPEndPoint'
+  )
+    return addressOf(first, consts)
+  if (n === 'Listen' && (args.length >= 2 || kw(call, 'port'))) {
+    return hostAndPort(
+      call,
+      consts,
+      kw(call, 'address') ?? pos(call, 0),
+      kw(call, 'port') ?? pos(call, 1),
+    )
+  }
+  if (/^(?:ListenLocalhost|ListenAnyIP)$/.test(n)) {
+    return hostAndPort(call, consts, undefined, call.args[0]?.value)
+  }
+  const urlCall =
+    /^(?:UseUrls|Run|RunAsync|Start)$/.test(n) ||
+    (n === 'Add' && /(?:Urls|Prefixes)$/.test(call.receiver))
+  if (urlCall && first?.kind === 'string' && /:\/\//.test(first.value))
+    return addressOf(first, consts)
+  if (n === 'Start' && /WireMock/.test(call.receiver) && first)
+    return hostAndPort(call, consts, undefined, first)
+  // HttpMock's stub server: `HttpMockRepository.At("http://localhost:8080")`.
+  if (n === 'At' && /(?:^|\.)HttpMockRepository$/.test(call.receiver) && first?.kind === 'string')
+    return addressOf(first, consts)
+  return undefined
+}

@@ -1,0 +1,172 @@
+// Whether what a test builds is ever started: helpers whose body starts nothing, servers never
+// started or handed their server, settings nothing starts, simulated networks.
+import type { Assign, Call, FileFacts, Span } from '../facts.ts'
+import { contains } from '../facts.ts'
+import type { Family } from '../languages.ts'
+import { saysUnstarted } from '../values.ts'
+import { perFile } from '../per-file.ts'
+
+/** Calls in a helper's body that can start what listens: a start, a server built, a process. */
+const MAY_START =
+  /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server|Listener|Process|Command)$/
+
+/**
+ * A helper named for starting a server that the file defines, whose body starts nothing and calls
+ * no other function of the file: datastax's `CreateWithEndPoint("127.0.0.2", 1234)` builds an
+ * `IPEndPoint` value for an equality test. Where the body can be read, it says what the call does,
+ * not the name.
+ */
+export function definedToStartNothing(facts: FileFacts, call: Call): boolean {
+  // A constructor's body need not start anything: the class's own methods do (NetCoreServer's
+  // `new EchoTcpServer(IPAddress.Any, port)`, then `server.Start()`).
+  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
+    return false
+  // Overloads calling one another are one helper (opc-ua's `CreateEndpoint(url, policy, mode)`
+  // builds an endpoint description through three of them; census 58).
+  const helpers = facts.scopes.filter(
+    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
+  )
+  if (helpers.length === 0) return false
+  const own = declaredNames(facts)
+  return !facts.calls.some(
+    (c) =>
+      helpers.some((h) => contains(h.at, c.at)) &&
+      (STARTS_SOMETHING.test(c.name) ||
+        MAY_START.test(c.name) ||
+        (own.has(c.name) && c.name !== call.name) ||
+        c.go),
+  )
+}
+
+/** The names of the functions the file declares. */
+const declaredNames = perFile(
+  (facts: FileFacts) =>
+    new Set(facts.scopes.filter((s) => s.role === 'declared').map((s) => s.name)),
+)
+
+/**
+ * The file calls something that may start what a port was set on. A constructor is no start,
+ * whatever its class is called (HiveMQ's `new BindInformation(listener, future)`).
+ */
+export const startsSomething = perFile((facts: FileFacts) =>
+  facts.calls.some((c) => !c.isNew && STARTS_SOMETHING.test(c.name)),
+)
+
+/**
+ * A JVM class named for a listener is an event listener or a listener's settings as often as a
+ * socket (HiveMQ's `new TcpListener(1883, "localhost")`, a configuration entry added to a
+ * service), and a C or C++ function named for making a server as often builds its settings
+ * (libhttpserver's `webserver ws{create_webserver(8092)}`, which binds in `ws.start()`; census
+ * 53): given a port, either counts only in a file that starts or binds something.
+ */
+export function settingsUnstarted(facts: FileFacts, call: Call, family: Family): boolean {
+  const settings =
+    ((family === 'java' || family === 'kotlin') && /Listener$/.test(call.name)) ||
+    // Not one named for starting it: nats.c's `_startServer("nats://127.0.0.1:4222", …)`.
+    (family === 'c' && !call.isNew && /^_*(?:create|make|new|build)/i.test(call.name))
+  return settings && !startsSomething(facts)
+}
+
+/** What starts a .NET server object: `Start`, `StartAsync`, `Listen`, `Run`, `Open`, BTDB's `StartListening`. */
+const STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/
+
+/**
+ * A .NET server object is built without listening, by convention (TcpListener, HttpListener,
+ * Fleck's WebSocketServer bind in `Start`): one a test builds into a local variable and neither
+ * starts nor hands on (returns, stores, passes) binds nothing (Fleck's `var server = new
+ * WebSocketServer("wss://0.0.0.0:8000")` only to read `server.IsSecure`). A Go `New…Server`
+ * counts as started by any call on it, as some listen when built.
+ */
+export function neverStarted(facts: FileFacts, call: Call, family: Family): boolean {
+  const options = call.args.map((a) => a.value).filter((v) => v.kind === 'object')
+  if (options.some((o) => o.entries.some((e) => saysUnstarted(e.key, e.value)))) return true
+  const go = family === 'go' && /^New\w*Server$/.test(call.name)
+  if (!go && (family !== 'csharp' || !call.isNew)) return false
+  const built = facts.assigns.find(
+    (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
+  )
+  if (!built || !/^\w+$/.test(built.target)) return false
+  const area = facts.scopes[built.scope]!.at
+  const later = (at: Span) => at.start > built.at.end && contains(area, at)
+  // The object itself, not a property read off it (`Assert.IsTrue(server.IsSecure)`).
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
+  // A Go server whose constructor may listen is closed, stopped or served by the test; one only
+  // read for its fields is settings (dubbo-go's `NewServer("127.0.0.1:20001", conf)` then
+  // `assert.True(t, s.tripleConfig.Http3.Negotiation)`; census 55).
+  const started = go
+    ? callsOn(facts, built).length > 0
+    : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name))
+  const handedOn =
+    facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) ||
+    facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) ||
+    facts.exits.some((e) => later(e.at) && word.test(e.text))
+  // `using var server = new SimpleTcpServer("127.0.0.1", 10003)` only disposes of it
+  // (SuperSimpleTcp's constructor tests, census 52).
+  return !started && !handedOn
+}
+
+/** Options that hand an application the server it runs on, the seam its own tests mock. */
+const INJECTED_SERVER = /^(?:serverConstructor|serverFactory|serverClass|ServerClass)$/
+
+/**
+ * `app.listen(…)` on an application built with the server it runs on injected (oak's own tests:
+ * `new Application({ serverConstructor })` with a mock whose `listen()` returns a fake
+ * listener): the injected server decides whether anything binds, and the file does not show it.
+ */
+export function serverInjected(facts: FileFacts, call: Call): boolean {
+  if (!/^listen$/i.test(call.name) || !/^\w+$/.test(call.receiver)) return false
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
+  )
+  const options = built?.value.kind === 'call' ? built.value.call.args[0]?.value : undefined
+  return options?.kind === 'object' && options.entries.some((e) => INJECTED_SERVER.test(e.key))
+}
+
+/**
+ * Constructors of a simulated network, whose sockets bind no host port: pion's `vnet.NewNet(…)`,
+ * libp2p's `mocknet.New()`.
+ */
+const VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$/
+
+/**
+ * A listen call on an interface of a simulated network (pion's `turnNet, err :=
+ * vnet.NewNet(…)` … `turnNet.ListenPacket("udp4", "1.2.3.4:3478")`): nothing binds on the host.
+ */
+export function onVirtualNetwork(facts: FileFacts, call: Call): boolean {
+  if (!/^[\w.]+$/.test(call.receiver)) return false
+  const built = facts.assigns.findLast(
+    (a) => a.target === call.receiver && a.at.end <= call.at.start && a.value.kind === 'call',
+  )
+  return built?.value.kind === 'call' && VIRTUAL_NETWORK.test(built.value.call.callee)
+}
+
+/**
+ * A call that may start what a port was set on: `tomcat.start()`, `server.init()`, `run(…)`,
+ * `listenAndServe`, `start_server`, an RPC provider's `export()` (sofa-rpc, Dubbo). The verb is a
+ * whole word of the name, and not a setting's: not `ServerOptions` or `ListenerConfig`, nor a
+ * builder's `bindAddress(…)` or `listenPort(…)`.
+ */
+export const STARTS_SOMETHING =
+  /^(?:[sS]tart(?:up)?|[iI]nit(?:iali[sz]e)?|[rR]un|[lL]isten|[bB]ind|[sS]erve|[dD]eploy|[bB]oot(?:strap)?|[lL]aunch|[eE]xport)(?!(?:Addr(?:ess)?|Port|Host|Interface|Options?|Config\w*|Settings?|Info\w*|Timeout)$)(?:[A-Z_]\w*)?$/
+
+/**
+ * A server handed a listener to serve on (`server.Serve(ln)` in Go, `server.serve(listener)` in
+ * Deno's std) and never told to listen itself, in the function that builds it: the port in its
+ * options is not bound.
+ */
+export function servesGivenListener(facts: FileFacts, built: Assign | undefined): boolean {
+  const own = callsOn(facts, built)
+  return (
+    own.some((c) => /^(?:serve|Serve|ServeTLS|serveTls)$/.test(c.name) && c.args.length > 0) &&
+    !own.some((c) => /^(?:listen\w*|Listen\w*|start|Start|run|Run)$/.test(c.name))
+  )
+}
+
+/** The calls made on a variable after it is assigned, in the function that assigns it. */
+export function callsOn(facts: FileFacts, built: Assign | undefined): Call[] {
+  if (!built) return []
+  const area = facts.scopes[built.scope]!.at
+  return facts.calls.filter(
+    (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at),
+  )
+}
