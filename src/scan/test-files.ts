@@ -63,9 +63,12 @@ const TEST_FILE: Record<LanguageId, RegExp> = {
 /** A file named only for testing, by the conventions that collect such names: `test.ts`, `test.py`. */
 const BARE_TEST = /^tests?\.[cm]?[jt]sx?$|^tests?\.py$/
 
-/** Support modules and packages named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go. */
+/**
+ * Support modules and packages named for testing anywhere: aiohttp/test_utils.py, internal/testutil.go,
+ * kanidm's `server/testkit` crate.
+ */
 const SUPPORT_NAME =
-  /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i
+  /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support|test_?kit)(?:$|[_.-])/i
 
 export function isTestPath(
   path: string,

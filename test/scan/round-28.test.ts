@@ -440,3 +440,19 @@ TestResult test_websocketserver() {
     expect(await linesOf({ 'test/websocketserver.cpp': cpp('') }, 'PORT001')).toEqual([])
   })
 })
+
+describe('a test kit is test support', () => {
+  it('Rust: kanidm’s server/testkit crate counts ports up from 18080 for every test; the same code in a server crate is not test code', async () => {
+    // kanidm/kanidm's server/testkit/src/lib.rs.
+    const rust = `use std::sync::atomic::{AtomicU16, Ordering};
+
+pub static PORT_ALLOC: AtomicU16 = AtomicU16::new(18080);
+
+pub fn next_port() -> u16 {
+    PORT_ALLOC.fetch_add(1, Ordering::SeqCst)
+}
+`
+    expect(await linesOf({ 'server/testkit/src/lib.rs': rust }, 'PORT001')).toEqual([3])
+    expect(await linesOf({ 'server/core/src/lib.rs': rust }, 'PORT001')).toEqual([])
+  })
+})

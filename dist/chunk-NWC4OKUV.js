@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-EQ233BMF.js";
+} from "./chunk-XKFBRVZH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-R7L5UQGU.js.LEGAL.txt */
+/*! For license information please see chunk-NWC4OKUV.js.LEGAL.txt */

@@ -32035,7 +32035,7 @@ var TEST_FILE = {
   cpp: /(?:^test_.*|_test|_tests|_unittest|Test|Tests)\.(?:cc|cpp|cxx|c\+\+)$/
 };
 var BARE_TEST = /^tests?\.[cm]?[jt]sx?$|^tests?\.py$/;
-var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support)(?:$|[_.-])/i;
+var SUPPORT_NAME = /(?:^|[_.-])(?:test_?utils?|test_?helpers?|testing|testlib|test_?support|test_?kit)(?:$|[_.-])/i;
 function isTestPath(path, language, testGlobs = []) {
   const file = path.slice(path.lastIndexOf("/") + 1);
   if (TEST_FILE[language].test(file)) return !(BARE_TEST.test(file) && runByHand(path));
