@@ -116,6 +116,13 @@ export const runByHand = (path: string): boolean =>
 export const typeTestOnly = (path: string): boolean =>
   /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path)
 
+/**
+ * Programs a test suite only compiles, expecting the compiler to reject them: Rust's
+ * `tests/compile-fail/` (compiletest, nickel.rs's `listen("127.0.0.1:6767")` under an expected
+ * type error; census 62), Boost's `compile_fail` tests. Nothing in them runs.
+ */
+export const compileFailOnly = (path: string): boolean => /(?:^|\/)compile[-_]fail\//.test(path)
+
 /** A module pytest collects by its name: `test_x.py`, `x_test.py`. */
 export const pytestModule = (path: string): boolean =>
   /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path)

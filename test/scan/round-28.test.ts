@@ -456,3 +456,18 @@ pub fn next_port() -> u16 {
     expect(await linesOf({ 'server/core/src/lib.rs': rust }, 'PORT001')).toEqual([])
   })
 })
+
+describe('programs a suite only compiles', () => {
+  it('Rust: nickel.rs’s tests/compile-fail/ programs must not compile, so their listen never runs; the same code among the tests does', async () => {
+    // nickel-org/nickel.rs's tests/compile-fail/inference_no_hints.rs.
+    const rust = `use std::net::TcpListener;
+
+#[test]
+fn main() {
+    let _server = TcpListener::bind("127.0.0.1:6767").unwrap();
+}
+`
+    expect(await linesOf({ 'tests/compile-fail/inference.rs': rust }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'tests/inference.rs': rust }, 'PORT001')).toEqual([5])
+  })
+})

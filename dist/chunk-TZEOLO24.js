@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-XKFBRVZH.js";
+} from "./chunk-QJZ75KKY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-NWC4OKUV.js.LEGAL.txt */
+/*! For license information please see chunk-TZEOLO24.js.LEGAL.txt */

@@ -32055,6 +32055,7 @@ function inTestDirectory(path, testGlobs = []) {
 }
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path);
 var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path);
+var compileFailOnly = (path) => /(?:^|\/)compile[-_]fail\//.test(path);
 var pytestModule = (path) => /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path);
 
 // src/scan/rules/context.ts
@@ -36374,6 +36375,7 @@ function skippedTests(facts, family, path) {
   return skipped.length > 0 && family !== "rust" ? onlyCalledFrom(facts, skipped) : skipped;
 }
 function skippedByMark(facts, family, path) {
+  if (compileFailOnly(path)) return [facts.scopes[0].at];
   if (family === "python") {
     const byHand = pytestModule(path) || runByHand(path);
     return [...marked(facts), ...skippedHere(facts), ...byHand ? mainOnly(facts) : []];
