@@ -513,7 +513,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   )
   // A port beside a host that is not this machine's is where a client goes (boost.redis's
   // `cfg.addr.host = "occase.de"; cfg.addr.port = "6379"`, census 51).
-  const besideRemoteHost = (holder: string, scope: number) =>
+  const heldBesideRemoteHost = (holder: string, scope: number) =>
     facts.assigns.some(
       (b) =>
         b.scope === scope &&
@@ -523,7 +523,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
     )
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1)
-    if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost(holder, a.scope)) continue
+    if (!PORT_FIELD.test(a.name) || !holder || heldBesideRemoteHost(holder, a.scope)) continue
     // `opts.Port`, or options held by the server itself: Simple-Web-Server's `server.config.port`.
     if (holder.split('.').some((part) => OPTIONS.test(part)))
       add(

@@ -69,6 +69,11 @@ const keptIn = perFile((facts: FileFacts) => {
  * server_.bind(…); break } catch (…) { continue }`, then `server_.start()`, which the project
  * replaced with port 0): a collision there is only moved to the bind of a parallel run.
  */
+/** Why a port drawn at random collides, wherever the draw is reported. */
+const UNRESERVED_DRAW =
+  'nothing reserves it, so another process, a parallel worker or a second draw of the same ' +
+  'number takes it first (EADDRINUSE).'
+
 /**
  * A random port drawn again when the start fails: the draw and the start sit in one loop, and the
  * start in a try whose catch is in that loop (NBitcoin's `while (true) { try { a =
@@ -251,8 +256,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       code: c.text,
       message: random
         ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` +
-          'nothing reserves it, so another process, a parallel worker or a second draw of the ' +
-          'same number takes it first (EADDRINUSE).'
+          UNRESERVED_DRAW
         : ('start' in c && c.how === 'address'
             ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: `
             : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) +
@@ -321,9 +325,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       severity: SEVERITY,
       at: use ? spanning(r.at, use) : r.at,
       code: r.text,
-      message:
-        `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so ` +
-        'another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).',
+      message: `Test code picks a random port from a range starting at ${r.from}: ${UNRESERVED_DRAW}`,
     })
   }
   for (const w of workerPorts(ctx.facts, ctx.consts)) {

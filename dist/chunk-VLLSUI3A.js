@@ -32496,12 +32496,12 @@ function configuredPorts(facts, consts) {
   const creators = facts.calls.filter(
     (c) => CREATES_LISTENER.test(c.name) || c.isNew && /Server$/.test(c.name)
   );
-  const besideRemoteHost2 = (holder, scope) => facts.assigns.some(
+  const heldBesideRemoteHost = (holder, scope) => facts.assigns.some(
     (b) => b.scope === scope && b.target === `${holder}.${b.name}` && HOST_KEY.test(b.name) && namesRemoteHost(b.value, consts)
   );
   for (const a of facts.assigns) {
     const holder = a.target.slice(0, -a.name.length - 1);
-    if (!PORT_FIELD.test(a.name) || !holder || besideRemoteHost2(holder, a.scope)) continue;
+    if (!PORT_FIELD.test(a.name) || !holder || heldBesideRemoteHost(holder, a.scope)) continue;
     if (holder.split(".").some((part) => OPTIONS2.test(part)))
       add(
         a.at,
@@ -34488,6 +34488,7 @@ var keptIn = perFile((facts) => {
     if (a.value.kind === "call" && !kept.has(a.value.call)) kept.set(a.value.call, a.target);
   return kept;
 });
+var UNRESERVED_DRAW = "nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).";
 function redrawnOnFailure(ctx, option2) {
   const { blocks } = ctx.facts;
   const loop = blocks.findLast(
@@ -34589,7 +34590,7 @@ var fixedPortInTest = (ctx) => {
       severity: SEVERITY,
       at: c.at,
       code: c.text,
-      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).` : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
+      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` + UNRESERVED_DRAW : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
     });
   }
   for (const c of counters) {
@@ -34642,7 +34643,7 @@ var fixedPortInTest = (ctx) => {
       severity: SEVERITY,
       at: use ? spanning(r.at, use) : r.at,
       code: r.text,
-      message: `Test code picks a random port from a range starting at ${r.from}: nothing reserves it, so another process, a parallel worker or a second draw of the same number takes it first (EADDRINUSE).`
+      message: `Test code picks a random port from a range starting at ${r.from}: ${UNRESERVED_DRAW}`
     });
   }
   for (const w of workerPorts(ctx.facts, ctx.consts)) {
