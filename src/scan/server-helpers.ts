@@ -725,9 +725,13 @@ export function isSleep(c: Call): boolean {
   if (SLEEP.test(c.name)) return true
   if (c.name !== 'setTimeout') return false
   const [first, second] = c.args
-  return c.args.length === 1
-    ? c.awaited && first!.value.kind === 'int'
-    : first?.value.kind === 'name' && second?.value.kind === 'int'
+  if (c.args.length === 1) return c.awaited === true && first!.value.kind === 'int'
+  // `setTimeout(resolve, 2000)`, or a callback that resolves with a value: a promise kept later.
+  const resolves =
+    first?.value.kind === 'name' ||
+    (first?.value.kind === 'function' &&
+      /^(?:\([^)]*\)|\w*)\s*=>\s*\(?\s*resolve\(/.test(first.value.text))
+  return resolves && second?.value.kind === 'int'
 }
 
 /** A check whose name says it asks about a port: `doesPortHaveListener`, `port_available`, `isPortInUse`. */

@@ -14,6 +14,8 @@ const PORT_FLAG =
   /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i
 /** A flag with the port in it: `--port=7000`, `--listen=127.0.0.1:8080`. */
 const PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i
+/** The same with the port filled in when the process starts: `` `--config-port=${ports.configPort}` ``. */
+const PORT_IN_TEMPLATE = /^--?[\w.-]*port=\{\}$/i
 /**
  * A program asked for its version or its usage prints it and exits without listening:
  * gomemcache's `exec.Command("memcached", "--enable-ssl", "--version")`, nats.py's
@@ -68,6 +70,15 @@ export function spawnedServers(facts: FileFacts, consts: Constants): SpawnedServ
       if (arg === undefined) continue
       const inFlag = PORT_IN_FLAG.exec(arg)
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i + 1] : undefined
+      if (PORT_IN_TEMPLATE.test(arg)) {
+        out.push({
+          at: statementAround(facts, call.at),
+          scope: call.scope,
+          text: call.text,
+          flag: arg,
+        })
+        break
+      }
       if (!inFlag && !next) continue
       // `--bind 127.0.0.1:8080` gives the port after the host.
       const hostPort =
@@ -251,11 +262,13 @@ function spawnArguments(call: Call, consts: Constants): Argument[] {
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }))
   }
   return call.args
-    .flatMap((a) =>
-      a.value.kind === 'tuple' || (call.name === 'SetArgs' && a.value.kind === 'object')
-        ? a.value.items
-        : [a.value],
-    )
+    .flatMap((a) => {
+      // The argument list built before the spawn: `const args = ['--dev', …]; spawn(path, args)`.
+      const list = a.value.kind === 'name' ? resolve(a.value, consts) : a.value
+      return list.kind === 'tuple' || (call.name === 'SetArgs' && list.kind === 'object')
+        ? list.items
+        : [a.value]
+    })
     .flatMap((value): Argument[] => {
       const r = resolve(value, consts)
       if (r.kind !== 'string') return [{ written: value.text, value }]

@@ -59,6 +59,29 @@ export function constantsOf(facts: FileFacts): Constants {
     if (a.scope !== 0 || !/^[\w$]+$/.test(a.target)) continue
     topLevel.set(a.name, topLevel.has(a.name) ? null : a.value)
   }
+  // One with parameters stands for its value where that is a setting's default the parameters do
+  // not change: undertow's `getHostPort(String name)` returning `Integer.getInteger(name +
+  // ".server.port", 7777)`, keyed `name(…)`, after early returns for special modes that do not
+  // read the parameters either (`if (isApacheTest()) return APACHE_PORT`). Overloads so made
+  // that disagree stand for nothing.
+  const withParams = new Map<string, Value | null>()
+  for (const fn of facts.scopes) {
+    const params = facts.params.filter((p) => p.scope === fn.id).map((p) => p.name)
+    if (!fn.name || params.length === 0) continue
+    const exits = facts.exits.filter((e) => e.scope === fn.id)
+    const value = exits.at(-1)?.value
+    if (value?.kind !== 'call' || !ENV.test(value.call.callee)) continue
+    const readsParams = (text: string) =>
+      params.some((p) => new RegExp(`(?<![\\w$.])${p}(?![\\w$])`).test(text))
+    if (exits.slice(0, -1).some((e) => !e.value || readsParams(e.text))) continue
+    if (value.call.args.slice(1).some((a) => readsParams(a.value.text))) continue
+    const key = `${fn.name}(…)`
+    withParams.set(
+      key,
+      withParams.has(key) && withParams.get(key)?.text !== value.text ? null : value,
+    )
+  }
+  for (const [k, v] of withParams) if (v) out.set(k, v)
   for (const fn of facts.scopes) {
     if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value)
@@ -232,7 +255,7 @@ export function joinedString(value: Value, consts: Constants): Value {
 }
 
 const ENV =
-  /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/
+  /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|Integer\.getInteger|env::var|env\.get|ENV\[/
 
 /** Test runners' parallel worker indexes, set in the environment: Jest, Vitest, Playwright, pytest-xdist. */
 export const WORKER_ENV =
@@ -314,6 +337,11 @@ function offsetPort(v: Value & { kind: 'other' }, consts: Constants, depth: numb
   if (!SUM.test(v.text) || v.parts.length !== 2) return UNKNOWN
   const [a, b] = v.parts.map((part) => portOf(part, consts, depth + 1)) as [Port, Port]
   if (a.kind === 'fixed' && b.kind === 'fixed') return fromInt(a.port + b.port)
+  // A setting's default plus an offset (undertow's `getHostPort(DEFAULT) + PROXY_OFFSET`).
+  const setting = a.kind === 'env' ? a : b.kind === 'env' ? b : undefined
+  const shift = a.kind === 'env' ? b : a
+  if (setting && setting.fallback > 0 && shift.kind === 'fixed' && !shift.counted)
+    return { kind: 'env', fallback: setting.fallback + shift.port }
   const base = a.kind === 'fixed' ? a : b.kind === 'fixed' ? b : undefined
   const offset = a.kind === 'fixed' ? v.parts[1] : v.parts[0]
   if (
@@ -405,7 +433,8 @@ const CONVERSIONS =
   /^(?:Port|int|Number|parseInt|parseInteger|Atoi|Itoa|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/
 
 function portOfCall(call: Call, consts: Constants, depth: number): Port {
-  const local = call.args.length === 0 && call.receiver === '' && consts.get(`${call.name}()`)
+  const local =
+    call.receiver === '' && consts.get(`${call.name}(${call.args.length === 0 ? '' : '…'})`)
   if (local) return portOf(local, consts, depth + 1)
   const start = counterStart(call, consts)
   if (start !== undefined) return counted(start)

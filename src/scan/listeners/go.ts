@@ -18,14 +18,17 @@ export function go(call: Call, consts: Constants): Address | undefined {
     const address = addr && addressOf(addr, consts)
     if (address && !(/^(?:Start|Run)/.test(n) && imageReference(address))) return address
     // `Start(ctx, port, &ready)` after `port := "28082"`: a variable named for the port that holds
-    // a fixed number, as text or as an int (llm-d's probes server).
-    const named = call.args.find(
-      (a) => a.value.kind === 'name' && /^\w*[pP]ort$/.test(a.value.name),
-    )
-    const port = (named && literalNumber(named.value, consts)) ?? 0
-    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535
-      ? { port: { kind: 'fixed', port } }
-      : undefined
+    // a fixed number, as text or as an int (llm-d's probes server); dynamiclistener's
+    // `ListenAndServe(ctx, httpsPort, httpPort, …)` with `httpsPort := 0`, `httpPort := 9012`.
+    if (!/^(?:Start|Run|ListenAndServe(?:TLS)?)$/.test(n)) return undefined
+    const port = call.args
+      .map((a) =>
+        a.value.kind === 'name' && /^\w*[pP]ort$/.test(a.value.name)
+          ? (literalNumber(a.value, consts) ?? 0)
+          : 0,
+      )
+      .find((p) => p >= 1024 && p <= 65535)
+    return port === undefined ? undefined : { port: { kind: 'fixed', port } }
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts)
   return undefined

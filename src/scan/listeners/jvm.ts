@@ -153,6 +153,14 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
   if (n === 'port' && first && /options|wireMockConfig|Options/.test(call.receiver)) {
     return hostAndPort(call, consts, undefined, first)
   }
+  // XNIO's servers bind when made: undertow's `worker.createStreamConnectionServer(new
+  // InetSocketAddress(host, 7777), …)`, `ssl.createSslConnectionServer(worker, address, …)`.
+  if (/^create\w*(?:Connection|Udp)Server$/.test(n)) {
+    const address = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'call' && v.call.name === 'InetSocketAddress')
+    return address && addressOf(address, consts)
+  }
   if (n === 'addHttpListener') return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value)
   // http4k's `app.asServer(Jetty(8000)).start()`: the server config is built on the port.
   if (n === 'asServer' && first?.kind === 'call' && /^[A-Z]\w*$/.test(first.call.name)) {

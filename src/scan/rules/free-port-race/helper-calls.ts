@@ -1,6 +1,6 @@
 // Calls of free-port helpers (the file's own, known libraries', imported packages', pytest
 // fixtures) and what the caller does with the number: bind it later, dial it, only look at it.
-import type { Assign, Call, FileFacts, Scope, Span } from '../../facts.ts'
+import type { Assign, Call, Exit, FileFacts, Scope, Span } from '../../facts.ts'
 import { contains, innermostCall, spanning, statementAround } from '../../facts.ts'
 import { ASSERTION, EXPECTS_THROW } from '../../assertions.ts'
 import type { Hit, RuleContext } from '../context.ts'
@@ -155,15 +155,37 @@ function resolvedBind(ctx: RuleContext, call: Call): Call | undefined {
   )
 }
 
-/** The named function (not a test) that returns the call's value as its own. */
+/** Calls that only write a number another way: `strconv.Itoa(port)`, `str(port)`, `fmt.Sprintf(":%d", port)`. */
+const REWRITES = /^(?:Itoa|FormatInt|Sprintf|Sprint|str|String|toString|valueOf|format|to_string)$/
+
+/**
+ * The named function (not a test) that returns the call's value as its own: the answer itself as
+ * its tail (Rust's `free_local_port().expect(…)`), or the variable that holds it, perhaps as text
+ * (zot's `port, err := freeport.GetFreePort()` … `return strconv.Itoa(port)`). Not a value built
+ * with it, a server or a client.
+ */
 function wrapperOf(ctx: RuleContext, call: Call): Scope | undefined {
+  const { facts } = ctx
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope))
   if (!fn || fn.test === true) return undefined
-  // The answer itself, perhaps unwrapped (`.expect(…)`, `?`), not a value built with it.
-  const returned = ctx.facts.exits.some(
-    (e) => e.scope === fn.id && e.at.start === call.at.start && contains(e.at, call.at),
+  const exits = facts.exits.filter((e) => e.scope === fn.id)
+  if (exits.some((e) => e.at.start === call.at.start && contains(e.at, call.at))) return fn
+  const held = heldBy(facts, call)
+  const names = [held?.name, ...(held?.results ?? [])].filter(
+    (n): n is string => n !== undefined && /^[\w$]+$/.test(n) && n !== '_' && n !== 'err',
   )
-  return returned ? fn : undefined
+  // Go returns a list: `return strconv.Itoa(port)` is one of one.
+  const handsOn = ({ value: returned }: Exit) => {
+    const value =
+      returned?.kind === 'tuple' && returned.items.length === 1 ? returned.items[0] : returned
+    return (
+      (value?.kind === 'name' && names.includes(value.name)) ||
+      (value?.kind === 'call' &&
+        REWRITES.test(value.call.name) &&
+        value.call.args.some((a) => a.value.kind === 'name' && names.includes(a.value.name)))
+    )
+  }
+  return exits.some(handsOn) ? fn : undefined
 }
 
 /**
@@ -316,7 +338,9 @@ export function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[]
         /SocketUtils|Port/.test(call.receiver) ||
         call.receiver === '')
     const defined = definedHere.get(call.name)
-    const local = defined !== undefined && onOwner(call, defined) ? defined : undefined
+    // The module's function, not the file's of the same name: `freeport.GetFreePort()` inside
+    // zot's own `GetFreePort`.
+    const local = defined !== undefined && !byImport && onOwner(call, defined) ? defined : undefined
     const byLocalRace = local !== undefined && racyFunctions.has(local)
     const byHelperName =
       (HELPER_NAME.test(call.name) ||

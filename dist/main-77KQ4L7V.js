@@ -4,7 +4,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-2LQHNMOL.js";
+} from "./chunk-6G6EHLBE.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-VLLSUI3A.js";
+} from "./chunk-AJVSIJP4.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-IFABA3ED.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-W4F63NNY.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -31560,6 +31560,23 @@ function constantsOf(facts) {
     if (a.scope !== 0 || !/^[\w$]+$/.test(a.target)) continue;
     topLevel.set(a.name, topLevel.has(a.name) ? null : a.value);
   }
+  const withParams = /* @__PURE__ */ new Map();
+  for (const fn of facts.scopes) {
+    const params = facts.params.filter((p) => p.scope === fn.id).map((p) => p.name);
+    if (!fn.name || params.length === 0) continue;
+    const exits = facts.exits.filter((e) => e.scope === fn.id);
+    const value = exits.at(-1)?.value;
+    if (value?.kind !== "call" || !ENV.test(value.call.callee)) continue;
+    const readsParams = (text) => params.some((p) => new RegExp(`(?<![\\w$.])${p}(?![\\w$])`).test(text));
+    if (exits.slice(0, -1).some((e) => !e.value || readsParams(e.text))) continue;
+    if (value.call.args.slice(1).some((a) => readsParams(a.value.text))) continue;
+    const key = `${fn.name}(…)`;
+    withParams.set(
+      key,
+      withParams.has(key) && withParams.get(key)?.text !== value.text ? null : value
+    );
+  }
+  for (const [k, v] of withParams) if (v) out2.set(k, v);
   for (const fn of facts.scopes) {
     if (!fn.name || facts.params.some((p) => p.scope === fn.id)) continue;
     const values = facts.exits.filter((e) => e.scope === fn.id).map((e) => e.value);
@@ -31679,7 +31696,7 @@ function joinedString(value, consts) {
   }
   return { kind: "string", value: joined, text: value.text };
 }
-var ENV = /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|env::var|env\.get|ENV\[/;
+var ENV = /process\.env|os\.environ|getenv|Getenv|GetEnvironmentVariable|System\.getProperty|Integer\.getInteger|env::var|env\.get|ENV\[/;
 var WORKER_ENV = /\b(?:JEST_WORKER_ID|VITEST_(?:POOL|WORKER)_ID|TEST_(?:WORKER|PARALLEL)_INDEX|PYTEST_XDIST_WORKER)\b/;
 function fromInt(n) {
   if (n === 0) return { kind: "zero" };
@@ -31729,6 +31746,10 @@ function offsetPort(v, consts, depth) {
   if (!SUM.test(v.text) || v.parts.length !== 2) return UNKNOWN;
   const [a, b] = v.parts.map((part) => portOf2(part, consts, depth + 1));
   if (a.kind === "fixed" && b.kind === "fixed") return fromInt(a.port + b.port);
+  const setting = a.kind === "env" ? a : b.kind === "env" ? b : void 0;
+  const shift = a.kind === "env" ? b : a;
+  if (setting && setting.fallback > 0 && shift.kind === "fixed" && !shift.counted)
+    return { kind: "env", fallback: setting.fallback + shift.port };
   const base = a.kind === "fixed" ? a : b.kind === "fixed" ? b : void 0;
   const offset = a.kind === "fixed" ? v.parts[1] : v.parts[0];
   if (!base || base.port < 1024 || offset?.kind !== "name" && offset?.kind !== "call" && offset?.kind !== "other")
@@ -31782,7 +31803,7 @@ function envDefault(v, consts, depth) {
 }
 var CONVERSIONS = /^(?:Port|int|Number|parseInt|parseInteger|Atoi|Itoa|htons|toInt|toShort|valueOf|Parse|parse|from|u16|unwrap|unwrap_or|expect|toString|String|str)$/;
 function portOfCall(call, consts, depth) {
-  const local = call.args.length === 0 && call.receiver === "" && consts.get(`${call.name}()`);
+  const local = call.receiver === "" && consts.get(`${call.name}(${call.args.length === 0 ? "" : "…"})`);
   if (local) return portOf2(local, consts, depth + 1);
   const start2 = counterStart(call, consts);
   if (start2 !== void 0) return counted(start2);
@@ -32631,7 +32652,9 @@ function isSleep(c) {
   if (SLEEP.test(c.name)) return true;
   if (c.name !== "setTimeout") return false;
   const [first, second] = c.args;
-  return c.args.length === 1 ? c.awaited && first.value.kind === "int" : first?.value.kind === "name" && second?.value.kind === "int";
+  if (c.args.length === 1) return c.awaited === true && first.value.kind === "int";
+  const resolves = first?.value.kind === "name" || first?.value.kind === "function" && /^(?:\([^)]*\)|\w*)\s*=>\s*\(?\s*resolve\(/.test(first.value.text);
+  return resolves && second?.value.kind === "int";
 }
 var PORT_PROBE = /[pP]ort\w*(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen|[lL]istener|[bB]ound)|(?:[aA]vailable|[fF]ree|[iI]n_?[uU]se|[uU]sed|[tT]aken|[bB]usy|[oO]pen)_?[pP]ort/;
 function probeLoops(facts) {
@@ -32865,11 +32888,11 @@ function go2(call, consts) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
     const address2 = addr2 && addressOf(addr2, consts);
     if (address2 && !(/^(?:Start|Run)/.test(n) && imageReference(address2))) return address2;
-    const named = call.args.find(
-      (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name)
-    );
-    const port = (named && literalNumber(named.value, consts)) ?? 0;
-    return /^(?:Start|Run)$/.test(n) && port >= 1024 && port <= 65535 ? { port: { kind: "fixed", port } } : void 0;
+    if (!/^(?:Start|Run|ListenAndServe(?:TLS)?)$/.test(n)) return void 0;
+    const port = call.args.map(
+      (a) => a.value.kind === "name" && /^\w*[pP]ort$/.test(a.value.name) ? literalNumber(a.value, consts) ?? 0 : 0
+    ).find((p) => p >= 1024 && p <= 65535);
+    return port === void 0 ? void 0 : { port: { kind: "fixed", port } };
   }
   if (/^(?:ListenTCP|ListenUDP)$/.test(n)) return addressOf(call.args[1]?.value, consts);
   return void 0;
@@ -33007,6 +33030,10 @@ function jvm(call, consts, facts) {
   }
   if (n === "port" && first && /options|wireMockConfig|Options/.test(call.receiver)) {
     return hostAndPort(call, consts, void 0, first);
+  }
+  if (/^create\w*(?:Connection|Udp)Server$/.test(n)) {
+    const address2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && v.call.name === "InetSocketAddress");
+    return address2 && addressOf(address2, consts);
   }
   if (n === "addHttpListener") return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value);
   if (n === "asServer" && first?.kind === "call" && /^[A-Z]\w*$/.test(first.call.name)) {
@@ -33577,6 +33604,7 @@ var SPAWNS = /^(?:Popen|create_subprocess_exec|spawn|spawnSync|execFile|execFile
 var SPAWNS_ON = /^(?:(?:subprocess)\.(?:run|call|check_call|check_output)|exec\.(?:Command|CommandContext))$/;
 var PORT_FLAG = /^(?:-p|--?port|--?(?:http|grpc|listen|server|client|admin)[-_.]?port|--bind|--listen(?:-addr(?:ess)?)?)$/i;
 var PORT_IN_FLAG = /^--?(?:[\w.-]*port=(\d{1,5})|(?:listen|bind|addr|address)=\S*:(\d{1,5}))$/i;
+var PORT_IN_TEMPLATE = /^--?[\w.-]*port=\{\}$/i;
 var ASKS_AND_EXITS = /^--?(?:version|help)$/;
 var SERVER_MODULE = /^(?:http\.server|SimpleHTTPServer|smtpd|pyftpdlib)$/;
 function spawnedServers(facts, consts) {
@@ -33593,6 +33621,15 @@ function spawnedServers(facts, consts) {
       if (arg === void 0) continue;
       const inFlag = PORT_IN_FLAG.exec(arg);
       const next = PORT_FLAG.test(arg) || SERVER_MODULE.test(arg) ? argv[i2 + 1] : void 0;
+      if (PORT_IN_TEMPLATE.test(arg)) {
+        out2.push({
+          at: statementAround(facts, call.at),
+          scope: call.scope,
+          text: call.text,
+          flag: arg
+        });
+        break;
+      }
       if (!inFlag && !next) continue;
       const hostPort2 = next?.literal !== void 0 ? /^[\w.[\]:-]*:(\d{1,5})$/.exec(next.literal) : null;
       if (next?.literal !== void 0 && !/^\d+$/.test(next.literal) && !hostPort2) continue;
@@ -33706,9 +33743,10 @@ function spawnArguments(call, consts) {
     ].flatMap((m) => m[1].split(",").map((t) => t.trim()));
     return written.map((w) => ({ literal: /^"([^"]*)"$/.exec(w)?.[1], written: w }));
   }
-  return call.args.flatMap(
-    (a) => a.value.kind === "tuple" || call.name === "SetArgs" && a.value.kind === "object" ? a.value.items : [a.value]
-  ).flatMap((value) => {
+  return call.args.flatMap((a) => {
+    const list = a.value.kind === "name" ? resolve(a.value, consts) : a.value;
+    return list.kind === "tuple" || call.name === "SetArgs" && list.kind === "object" ? list.items : [a.value];
+  }).flatMap((value) => {
     const r = resolve(value, consts);
     if (r.kind !== "string") return [{ written: value.text, value }];
     const words2 = r.value.trim().split(/\s+/);
@@ -34245,13 +34283,22 @@ function resolvedBind(ctx, call) {
     (c) => contains(callback.at, c.at) && BINDS.test(c.name) && c.args.some((a) => a.value.kind !== "function" && variable.test(a.value.text))
   );
 }
+var REWRITES = /^(?:Itoa|FormatInt|Sprintf|Sprint|str|String|toString|valueOf|format|to_string)$/;
 function wrapperOf(ctx, call) {
+  const { facts } = ctx;
   const fn = declaredFunction(ctx, namedScope(ctx, call.scope));
   if (!fn || fn.test === true) return void 0;
-  const returned = ctx.facts.exits.some(
-    (e) => e.scope === fn.id && e.at.start === call.at.start && contains(e.at, call.at)
+  const exits = facts.exits.filter((e) => e.scope === fn.id);
+  if (exits.some((e) => e.at.start === call.at.start && contains(e.at, call.at))) return fn;
+  const held = heldBy(facts, call);
+  const names = [held?.name, ...held?.results ?? []].filter(
+    (n) => n !== void 0 && /^[\w$]+$/.test(n) && n !== "_" && n !== "err"
   );
-  return returned ? fn : void 0;
+  const handsOn = ({ value: returned }) => {
+    const value = returned?.kind === "tuple" && returned.items.length === 1 ? returned.items[0] : returned;
+    return value?.kind === "name" && names.includes(value.name) || value?.kind === "call" && REWRITES.test(value.call.name) && value.call.args.some((a) => a.value.kind === "name" && names.includes(a.value.name));
+  };
+  return exits.some(handsOn) ? fn : void 0;
 }
 function onlyForAClient(ctx, call) {
   const given = ctx.facts.calls.filter(
@@ -34323,7 +34370,7 @@ function helperCalls(ctx, racyFunctions) {
     const byImport = callsImported(call, imported);
     const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const defined = definedHere.get(call.name);
-    const local = defined !== void 0 && onOwner(call, defined) ? defined : void 0;
+    const local = defined !== void 0 && !byImport && onOwner(call, defined) ? defined : void 0;
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
     const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && defined === void 0;
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-2DC2HQTN.js";
+} from "./chunk-ARZ5YLW7.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-VLLSUI3A.js";
+} from "./chunk-AJVSIJP4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-IFABA3ED.js.LEGAL.txt */
+/*! For license information please see serve-command-W4F63NNY.js.LEGAL.txt */
