@@ -609,7 +609,15 @@ class Extractor {
   }
 
   private block(kind: Block['kind'], node: Node): void {
-    this.facts.blocks.push({ kind, at: this.span(node), scope: this.scope })
+    // A loop's header, what comes before its body: `for (int port = 1024; port <= 65535; port++)`.
+    const body = kind === 'loop' ? node.childForFieldName('body') : null
+    const head = body ? node.text.slice(0, Math.min(body.startIndex - node.startIndex, 400)) : ''
+    this.facts.blocks.push({
+      kind,
+      at: this.span(node),
+      ...(head ? { headText: head.replace(/\s+/g, ' ') } : {}),
+      scope: this.scope,
+    })
   }
 
   private resource(node: Node, headField: string | null): void {

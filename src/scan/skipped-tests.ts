@@ -6,11 +6,11 @@
 // `@pytest.mark.skip`/`@unittest.skip` (all read in extract.ts); in any language the rest of a
 // test after its own unconditional skip call; Python's `__main__` block, which runs only when
 // the file is started as a program; TypeScript's type tests and programs kept to fail
-// compilation (`tests/compile-fail/`), which are compiled, never run.
+// compilation (`tests/compile-fail/`), which are compiled, never run; Go's `testdata`, neither.
 import type { FileFacts, Span, Value } from './facts.ts'
 import { contains } from './facts.ts'
 import type { Family } from './languages.ts'
-import { compileFailOnly, pytestModule, runByHand, typeTestOnly } from './test-files.ts'
+import { compileFailOnly, goTestdata, pytestModule, runByHand, typeTestOnly } from './test-files.ts'
 
 const SKIPPING_RECEIVER = /^(?:it|test|describe|context|suite|Deno\.test)$/
 const SKIPPED = /^(?:xit|xtest|xdescribe|xcontext)$/
@@ -30,7 +30,7 @@ export function skippedTests(facts: FileFacts, family: Family, path: string): Sp
 }
 
 function skippedByMark(facts: FileFacts, family: Family, path: string): Span[] {
-  if (compileFailOnly(path)) return [facts.scopes[0]!.at]
+  if (compileFailOnly(path) || goTestdata(path)) return [facts.scopes[0]!.at]
   if (family === 'python') {
     // Another file's test may start this one as a program (scrapy's mock FTP server, `python -m
     // tests.mockserver.ftp`), so its main block counts only where nothing spawns it: in a module

@@ -123,6 +123,14 @@ export const typeTestOnly = (path: string): boolean =>
  */
 export const compileFailOnly = (path: string): boolean => /(?:^|\/)compile[-_]fail\//.test(path)
 
+/**
+ * Go files in a `testdata` directory, which the go tool leaves out of every package: `go test ./...`
+ * neither builds nor runs them (req's `internal/testdata/cert_test.go`, listening on 4433; census
+ * 63). A test may read them as data or hand them to `go run`, which the scan does not follow.
+ */
+export const goTestdata = (path: string): boolean =>
+  /\.go$/.test(path) && /(?:^|\/)testdata\//.test(path)
+
 /** A module pytest collects by its name: `test_x.py`, `x_test.py`. */
 export const pytestModule = (path: string): boolean =>
   /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path)

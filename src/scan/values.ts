@@ -48,6 +48,7 @@ export function constantsOf(facts: FileFacts): Constants {
     if (previous === undefined) seen.set(a.name, a.value)
     else if (previous !== null && previous.text !== a.value.text) seen.set(a.name, null)
   }
+  const counters = loopCounters(facts)
   const out = new Map<string, Value>()
   for (const [k, v] of seen) if (v) out.set(k, v)
   // A function of the file without parameters that returns one value (cpp-httplib's
@@ -93,6 +94,9 @@ export function constantsOf(facts: FileFacts): Constants {
     }
     const value = values.length === 1 ? values[0] : undefined
     if (!value) continue
+    // A search's answer, the counter where it stopped (micrometer's `findAvailableUdpPort`
+    // returning `port`): no one number.
+    if (value.kind === 'name' && counters.has(value.name) && own(value.name)) continue
     out.set(
       `${fn.name}()`,
       value.kind === 'other' ? { ...value, parts: value.parts.map(outer) } : outer(value),
@@ -100,6 +104,21 @@ export function constantsOf(facts: FileFacts): Constants {
   }
   return out
 }
+
+/**
+ * The names loops count with: `for (int port = 1024; …; port++)` tries one port after another
+ * (micrometer's `findAvailableUdpPort`; census 59). Read as their first value elsewhere: a server
+ * started on the first port of such a range that binds still collides across runs (glaze).
+ */
+export const loopCounters = perFile((facts: FileFacts) => {
+  const out = new Set<string>()
+  for (const b of facts.blocks) {
+    if (b.kind !== 'loop' || !b.headText) continue
+    for (const m of b.headText.matchAll(/(?:\+\+|--)\s*([\w$]+)|([\w$]+)\s*(?:\+\+|--|[-+]=)/g))
+      out.add(m[1] ?? m[2]!)
+  }
+  return out
+})
 
 /**
  * The file's constants overlaid with the variables assigned in the enclosing functions of `scope`

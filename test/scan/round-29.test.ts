@@ -118,3 +118,270 @@ module.exports = {
     expect(await linesOf({ [file]: js("'--verbose'") }, 'PORT007')).toEqual([])
   })
 })
+
+describe('a project’s own server on a fixed address', () => {
+  it('Go: chart-verifier’s testutil.ServeCharts(ctx, addr, dir) on addr := "127.0.0.1:9876", in a goroutine before the client; port 0 is not fixed', async () => {
+    // redhat-certification/chart-verifier's pkg/chartverifier/checks/charttesting_test.go.
+    const go = (addr: string) => `package checks
+
+import (
+	"context"
+	"net/http"
+	"testing"
+)
+
+func TestServe(t *testing.T) {
+	addr := "${addr}"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go testutil.ServeCharts(ctx, addr, "./")
+	http.Get("http://" + addr + "/chart.tgz")
+}
+`
+    const file = 'pkg/checks/serve_test.go'
+    const { findings } = await scanFiles({ [file]: go('127.0.0.1:9876') })
+    expect(findings.map((f) => `${f.rule}@${f.line}`).sort()).toEqual(['PORT001@10', 'PORT007@13'])
+    expect(await linesOf({ [file]: go('127.0.0.1:0') }, 'PORT001')).toEqual([])
+  })
+
+  it('Python: cockpit’s MockServer(ADDRESS, MockGitHubHandler, data) on ADDRESS = ("127.0.0.1", 9999); a server given no handler is not socketserver’s shape', async () => {
+    // cockpit-project/bots's test/test_job.py, before db80c40.
+    const py = (handler: string) => `from lib.test_mock_server import MockHandler, MockServer
+
+ADDRESS = ("127.0.0.1", 9999)
+
+
+def test_job():
+    server = MockServer(ADDRESS, ${handler}, {})
+    server.start()
+`
+    expect(await linesOf({ 'test/test_job.py': py('MockGitHubHandler') }, 'PORT001')).toEqual([7])
+    expect(await linesOf({ 'test/test_job.py': py('"data"') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('census 63', () => {
+  it('Python: mcrouter’s MockServer.run binds port 0, hands the number out and serves until stopped, closing after its accept loop; closed before serving, it is a race', async () => {
+    // facebook/mcrouter's mcrouter/test/mock_servers.py.
+    const py = (loop: string) => `import socket
+import threading
+
+
+class MockServer(threading.Thread):
+    def run(self):
+        self.listen_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listen_socket.bind(("", 0))
+        self.listen_socket.listen(5)
+        self.port = self.listen_socket.getsockname()[1]
+        self.port_event.set()
+${loop}
+        self.listen_socket.close()
+`
+    const serves = `        while not self.is_stopped():
+            client, address = self.listen_socket.accept()
+            client.close()`
+    const file = 'mcrouter/test/mock_servers.py'
+    expect(await linesOf({ [file]: py(serves) }, 'PORT002')).toEqual([])
+    expect(await linesOf({ [file]: py('        self.wait()') }, 'PORT002')).not.toEqual([])
+  })
+
+  it('Java: paho’s proxy binds its saved port again on each turn of the loop that accepts, after closing it: still a race', async () => {
+    // eclipse/paho.mqtt.java's ConnectionManipulationProxyServer.java, reduced.
+    const java = `package org.eclipse.paho.client.mqttv3.test.utilities;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+
+public class ConnectionManipulationProxyServer implements Runnable {
+    public void run() {
+        while (running) {
+            while (enabled) {
+                if (serverSocket == null || serverSocket.isClosed()) {
+                    serverSocket = new ServerSocket(localPort);
+                    localPort = serverSocket.getLocalPort();
+                }
+                Socket client = serverSocket.accept();
+                client.close();
+            }
+            serverSocket.close();
+        }
+    }
+}
+`
+    const file = 'src/test/java/org/eclipse/paho/ConnectionManipulationProxyServer.java'
+    expect(await linesOf({ [file]: java }, 'PORT002')).not.toEqual([])
+  })
+
+  it('Go: req’s internal/testdata is left out of every package; the same test elsewhere runs', async () => {
+    // imroc/req's internal/testdata/cert_test.go.
+    const go = `package testdata
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestCert(t *testing.T) {
+	http.ListenAndServeTLS("localhost:4433", "cert.pem", "key.pem", nil)
+}
+`
+    expect(await linesOf({ 'internal/testdata/cert_test.go': go }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'internal/tests/cert_test.go': go }, 'PORT001')).toEqual([9])
+  })
+
+  it('Go: hysteria’s echo server is a literal built on a listener opened first, so its goroutine only accepts; built on an address, it binds late', async () => {
+    // apernet/hysteria's core/internal/integration_tests/stress_test.go.
+    const go = (built: string) => `package integration_tests
+
+import (
+	"net"
+	"testing"
+)
+
+func TestStress(t *testing.T) {
+	echoListener, _ := net.Listen("tcp", "127.0.0.1:0")
+	echoServer := ${built}
+	defer echoServer.Close()
+	go echoServer.Serve()
+	net.Dial("tcp", echoListener.Addr().String())
+}
+`
+    const file = 'stress_test.go'
+    expect(
+      await linesOf({ [file]: go('&tcpEchoServer{Listener: echoListener}') }, 'PORT007'),
+    ).toEqual([])
+    expect(await linesOf({ [file]: go('&tcpEchoServer{Addr: "127.0.0.1:0"}') }, 'PORT007')).toEqual(
+      [12],
+    )
+  })
+})
+
+describe('programs kept to be run by hand', () => {
+  it('JavaScript: srvx’s test/bench-node/srvx.mjs is a benchmark target with no test in it; a file with a test there runs, and so do examples', async () => {
+    // h3js/srvx's test/bench-node/srvx.mjs.
+    const js = (test: string) => `import { createServer } from 'node:http'
+${test}
+createServer(() => {}).listen(3000)
+`
+    expect(await linesOf({ 'test/bench-node/srvx.mjs': js('') }, 'PORT001')).toEqual([])
+    expect(
+      await linesOf({ 'test/bench-node/srvx.mjs': js("test('serves', () => {})") }, 'PORT001'),
+    ).toEqual([3])
+    // A script's examples are as often the project's own end-to-end suite (nightwatch's).
+    expect(await linesOf({ 'examples/test-app/globals.js': js('') }, 'PORT001')).toEqual([3])
+  })
+})
+
+describe('a loop counter is no constant', () => {
+  it('Java: micrometer’s findAvailableUdpPort tries port = 1024, 1025, … binding and closing each, so it is a free-port probe, not fixed port 1024', async () => {
+    // micrometer-metrics/micrometer's GraphiteMeterRegistryTest.java.
+    const java = (update: string) => `package io.micrometer.graphite;
+
+import java.net.DatagramSocket;
+
+class GraphiteMeterRegistryTest {
+    private static final int PORT = findAvailableUdpPort();
+
+    private static int findAvailableUdpPort() {
+        for (int port = 1024; port <= 65535; ${update}) {
+            try {
+                DatagramSocket socket = new DatagramSocket(port);
+                socket.close();
+                return port;
+            }
+            catch (Exception ignored) {
+            }
+        }
+        throw new RuntimeException("no available UDP port");
+    }
+}
+`
+    const file = 'src/test/java/io/micrometer/graphite/GraphiteMeterRegistryTest.java'
+    const { findings } = await scanFiles({ [file]: java('port++') })
+    expect(findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['PORT002@6', 'PORT002@8'])
+    // A loop that never moves on binds 1024 every time.
+    expect(await linesOf({ [file]: java('') }, 'PORT001')).not.toEqual([])
+  })
+})
+
+describe('gRPC servers on a fixed port, in every language that builds one', () => {
+  const cases: [string, string, (port: string) => string, number][] = [
+    [
+      'Python: server.add_insecure_port("[::]:50051")',
+      'tests/test_grpc.py',
+      (port) => `import grpc
+from concurrent import futures
+
+
+def test_serves():
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
+    server.add_insecure_port("[::]:${port}")
+    server.start()
+`,
+      7,
+    ],
+    [
+      'C++: builder.AddListeningPort("0.0.0.0:50051", …)',
+      'tests/grpc_test.cpp',
+      (port) => `#include <grpcpp/grpcpp.h>
+
+TEST(Grpc, Serves) {
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort("0.0.0.0:${port}", grpc::InsecureServerCredentials());
+    auto server = builder.BuildAndStart();
+}
+`,
+      5,
+    ],
+    [
+      'C#: new ServerPort("localhost", 50051, ServerCredentials.Insecure)',
+      'tests/GrpcTests.cs',
+      (port) => `using Grpc.Core;
+
+public class GrpcTests
+{
+    [Fact]
+    public void Serves()
+    {
+        var server = new Server { Ports = { new ServerPort("localhost", ${port}, ServerCredentials.Insecure) } };
+        server.Start();
+    }
+}
+`,
+      8,
+    ],
+    [
+      'JavaScript: server.bindAsync("0.0.0.0:50051", …)',
+      'test/grpc.test.js',
+      (port) => `const grpc = require('@grpc/grpc-js')
+
+it('serves', (done) => {
+  const server = new grpc.Server()
+  server.bindAsync('0.0.0.0:${port}', grpc.ServerCredentials.createInsecure(), () => done())
+})
+`,
+      5,
+    ],
+    [
+      'Java: ServerBuilder.forPort(50051)…start()',
+      'src/test/java/GrpcTest.java',
+      (port) => `import io.grpc.Server;
+import io.grpc.ServerBuilder;
+
+class GrpcTest {
+    @Test
+    void serves() throws Exception {
+        Server server = ServerBuilder.forPort(${port}).addService(new Greeter()).build().start();
+    }
+}
+`,
+      7,
+    ],
+  ]
+  for (const [name, file, code, line] of cases) {
+    it(`${name} is a fixed port; port 0 is not`, async () => {
+      expect(await linesOf({ [file]: code('50051') }, 'PORT001')).toEqual([line])
+      expect(await linesOf({ [file]: code('0') }, 'PORT001')).toEqual([])
+    })
+  }
+})

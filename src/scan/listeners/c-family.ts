@@ -54,6 +54,8 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     }
     return contextBind(call, consts)
   }
+  // gRPC's `builder.AddListeningPort("0.0.0.0:50051", grpc::InsecureServerCredentials())`.
+  if (n === 'AddListeningPort') return addressOf(pos(call, 0), consts)
   // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.
   if (n === 'createShared' && /server::ConnectionProvider$/.test(call.receiver)) {
     const address = resolve(pos(call, 0) ?? { kind: 'tuple', items: [], text: '' }, consts)

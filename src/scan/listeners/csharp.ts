@@ -37,6 +37,9 @@ export function csharp(call: Call, consts: Constants): Address | undefined {
       kw(call, 'port') ?? pos(call, 1),
     )
   }
+  // Grpc.Core's `new ServerPort("localhost", 50051, ServerCredentials.Insecure)`.
+  if (call.isNew && n === 'ServerPort' && args.length >= 2)
+    return hostAndPort(call, consts, call.args[0]!.value, call.args[1]!.value)
   if (/^(?:ListenLocalhost|ListenAnyIP)$/.test(n)) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }

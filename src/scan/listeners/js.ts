@@ -22,6 +22,8 @@ export function js(call: Call, consts: Constants, facts: FileFacts): Address | u
     const host = call.args[1] && resolve(call.args[1].value, consts)
     return hostAndPort(call, consts, host && host.kind === 'string' ? host : undefined, first)
   }
+  // @grpc/grpc-js's `server.bindAsync("0.0.0.0:50051", credentials, callback)`.
+  if (n === 'bindAsync' && first.kind === 'string') return addressOf(first, consts)
   if (n === 'bind' && (first.kind === 'int' || first.kind === 'object')) {
     if (first.kind === 'object') return addressOf(first, consts)
     const host = call.args[1] && resolve(call.args[1].value, consts)

@@ -161,6 +161,19 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
       .find((v) => v.kind === 'call' && v.call.name === 'InetSocketAddress')
     return address && addressOf(address, consts)
   }
+  // grpc-java's `ServerBuilder.forPort(50051)`, `NettyServerBuilder.forAddress(new
+  // InetSocketAddress(host, port))`, `Grpc.newServerBuilderForPort(port, credentials)`: the server
+  // binds when started, in a file that starts something.
+  if (
+    ((/^(?:forPort|forAddress)$/.test(n) && /ServerBuilder$/.test(call.receiver)) ||
+      n === 'newServerBuilderForPort') &&
+    first &&
+    startsSomething(facts)
+  ) {
+    return first.kind === 'call' && first.call.name === 'InetSocketAddress'
+      ? addressOf(first, consts)
+      : hostAndPort(call, consts, undefined, first)
+  }
   if (n === 'addHttpListener') return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value)
   // http4k's `app.asServer(Jetty(8000)).start()`: the server config is built on the port.
   if (n === 'asServer' && first?.kind === 'call' && /^[A-Z]\w*$/.test(first.call.name)) {

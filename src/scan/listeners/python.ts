@@ -26,6 +26,9 @@ export function python(call: Call, consts: Constants, facts: FileFacts): Address
     )
   }
   if (n === 'create_datagram_endpoint') return addressOf(kw(call, 'local_addr'), consts)
+  // gRPC's `server.add_insecure_port("[::]:50051")`, `add_secure_port(address, credentials)`.
+  if (/^add_(?:insecure|secure)_port$/.test(n))
+    return addressOf(kw(call, 'address') ?? first, consts)
   // pytest-httpserver's `HTTPServer('127.0.0.1', '4000')` takes host and port apart.
   if (
     PY_SERVERS.test(n) &&
@@ -34,6 +37,10 @@ export function python(call: Call, consts: Constants, facts: FileFacts): Address
   )
     return hostAndPort(call, consts, first, pos(call, 1))
   if (PY_SERVERS.test(n)) return addressOf(kw(call, 'server_address') ?? first, consts)
+  // A project's own server in socketserver's shape, an address and a handler class: cockpit's
+  // `MockServer(ADDRESS, MockGitHubHandler, data)` on `ADDRESS = ("127.0.0.1", 9999)`.
+  if (/^[A-Z]\w*Server$/.test(n) && firstIsTuple && /^\w*Handler$/.test(pos(call, 1)?.text ?? ''))
+    return addressOf(first, consts)
   if (n === 'make_server')
     return hostAndPort(call, consts, kw(call, 'host') ?? first, kw(call, 'port') ?? pos(call, 1))
   if (n === 'TCPSite')

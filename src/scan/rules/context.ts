@@ -44,8 +44,46 @@ type Scoped = Pick<RuleContext, 'facts' | 'testFile' | 'path'>
 
 export function inTest(ctx: Scoped, scope: number): boolean {
   if (ctx.facts.scopes[scope]?.test === true) return true
-  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope)
+  return (
+    ctx.testFile &&
+    !inMainOfTestSources(ctx, scope) &&
+    !inUnrunExample(ctx, scope) &&
+    !scriptRunByHand(ctx.facts, ctx.path)
+  )
 }
+
+const SCRIPTS: ReadonlySet<string> = new Set(['javascript', 'typescript', 'tsx'])
+
+/** A file named as a test or benchmark suite, which a runner collects: `x.test.js`, `server.bench.js`. */
+const SUITE_NAME = /\.(?:test|spec|bench)\.[cm]?[jt]sx?$/
+
+/**
+ * Benchmarks and demos, of the directories kept to be run by hand: a script's examples are as
+ * often the project's own end-to-end suite (nightwatch's `examples/test-app/globals.js`, whose
+ * hook serves the example tests; census 62).
+ */
+const BENCH_OR_DEMO = /(?:^|\/)(?:demos?|bench(?:mark)?s?(?:-[\w-]+)?|perf)\//i
+
+/** What a JavaScript test runner is handed a test or a hook by: `it(…)`, `test(…)`, `describe(…)`, `bench(…)`. */
+const RUNNER_CALL =
+  /^(?:it|test|describe|suite|context|bench|before(?:Each|All)?|after(?:Each|All)?)$/
+
+const noTestIn = perFile(
+  (facts: FileFacts) =>
+    !facts.scopes.some((s) => s.test || (s.role === 'argument' && RUNNER_CALL.test(s.passedTo))),
+)
+
+/**
+ * A JavaScript or TypeScript program among the benchmarks and demos, with no test in it and not
+ * named as a suite: srvx's benchmark targets under `test/bench-node/`, egg's
+ * `test/bench/server.js` and its `apps/demo` (censuses 59 and 62). Its servers start only when
+ * someone runs it. A CI-run benchmark suite (newrelic's `server.bench.js`) is kept.
+ */
+const scriptRunByHand = (facts: FileFacts, path: string) =>
+  SCRIPTS.has(facts.language) &&
+  BENCH_OR_DEMO.test(path) &&
+  !SUITE_NAME.test(path) &&
+  noTestIn(facts)
 
 /**
  * Go's test runner only compiles an `Example…` function without an `// Output:` comment; it never

@@ -193,18 +193,30 @@ function returnedWithin(ctx: RuleContext, at: Span, scope: number): boolean {
  * returned; census 52).
  */
 function acceptedBefore(ctx: RuleContext, close: Call, bound: Bound, area: number): boolean {
-  // In the same function, a number used after the close is used after it (repowise's TIME_WAIT
-  // test accepts, closes, then asks whether the port is free): only a function of its own,
-  // started and left to serve, closes once a client came.
-  if (close.scope === area) return false
-  const fn = ctx.facts.scopes[close.scope]!.at
-  return ctx.facts.calls.some(
+  const { facts } = ctx
+  const fn = facts.scopes[close.scope]!.at
+  const accepts = facts.calls.filter(
     (c) =>
       /^[aA]ccept/.test(c.name) &&
       relates(c.receiver, bound.sock, bound.bind) &&
       contains(fn, c.at) &&
       c.at.start > bound.at.start &&
       c.at.end <= close.at.start,
+  )
+  if (close.scope !== area) return accepts.length > 0
+  // In the same function, a number used after the close is used after it (repowise's TIME_WAIT
+  // test accepts, closes, then asks whether the port is free): only a function of its own,
+  // started and left to serve, closes once a client came, or a serving loop that accepts until
+  // it is told to stop and closes after it (mcrouter's `MockServer.run`; census 63). Not a loop
+  // that binds the number again on its next turn (paho's proxy, re-enabled on its saved port).
+  return accepts.some((c) =>
+    facts.blocks.some(
+      (b) =>
+        b.kind === 'loop' &&
+        contains(b.at, c.at) &&
+        !contains(b.at, bound.at) &&
+        b.at.end <= close.at.start,
+    ),
   )
 }
 

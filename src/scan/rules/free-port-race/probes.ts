@@ -4,6 +4,7 @@ import type { Call, Exit, Scope, Span, Value } from '../../facts.ts'
 import { contains } from '../../facts.ts'
 import type { Listener } from '../../listeners.ts'
 import type { RuleContext } from '../context.ts'
+import { loopCounters } from '../../values.ts'
 import {
   CLOSE,
   constructedConnected,
@@ -42,11 +43,24 @@ export const connects = (ctx: RuleContext, call: Call) =>
  */
 export function probesCandidate(ctx: RuleContext, l: Listener): boolean {
   if (l.kind !== 'server' || !l.call) return false
-  const drawn = l.port.kind === 'fixed' && (l.port.random || l.port.counted)
+  const drawn =
+    (l.port.kind === 'fixed' && (l.port.random || l.port.counted)) || countedByLoop(ctx, l)
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
   const scope = namedScope(ctx, l.scope)
   if (drawn) return candidateHandedOut(ctx, bound, scope) !== undefined
   return answersNoOnFailure(ctx, bound, scope)
+}
+
+/** The listener binds the counter of a loop around it: `for (int port = 1024; …; port++) new DatagramSocket(port)`. */
+export function countedByLoop(ctx: RuleContext, l: Listener): boolean {
+  const counters = loopCounters(ctx.facts)
+  const args = l.call ? argumentsText(l.call) : ''
+  return ctx.facts.blocks.some(
+    (b) =>
+      b.kind === 'loop' &&
+      contains(b.at, l.at) &&
+      [...counters].some((c) => hasWord(b.headText ?? '', c) && hasWord(args, c)),
+  )
 }
 
 /**

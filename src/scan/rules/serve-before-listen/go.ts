@@ -142,7 +142,8 @@ function startsServerObject(ctx: RuleContext, call: Call): boolean {
  */
 function builtOnOpenListener(ctx: RuleContext, call: Call): boolean {
   if (!/^[\w$]+$/.test(call.receiver)) return false
-  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === 'call')
+  // A constructor's call or a literal: hysteria's `&tcpEchoServer{Listener: echoListener}`.
+  const built = lastAssign(ctx.facts, call.receiver, call.at)
   return (
     built !== undefined &&
     ctx.facts.entries.some(
@@ -158,8 +159,8 @@ function builtOnOpenListener(ctx: RuleContext, call: Call): boolean {
 /** Set-up methods of a test suite or case, which the runner calls before the test. */
 const SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/
 
-/** Helpers named for starting a server: `RunServer`, `startTestServer`. */
-const SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i
+/** Helpers named for starting a server: `RunServer`, `startTestServer`, chart-verifier's `ServeCharts`. */
+const SERVER_HELPER = /^(?:(?:start|run|launch|boot|serve)_?\w*server|Serve[A-Z]\w*)$/i
 
 /** Functions that start a server when called without arguments: `main`, `startServer`. */
 const STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/

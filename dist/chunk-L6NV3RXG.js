@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-AJVSIJP4.js";
+} from "./chunk-ABK7EQCI.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ARZ5YLW7.js.LEGAL.txt */
+/*! For license information please see chunk-L6NV3RXG.js.LEGAL.txt */

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ARZ5YLW7.js";
+} from "./chunk-L6NV3RXG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-AJVSIJP4.js";
+} from "./chunk-ABK7EQCI.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-W4F63NNY.js.LEGAL.txt */
+/*! For license information please see serve-command-QAREZIK3.js.LEGAL.txt */

@@ -31197,7 +31197,14 @@ ${next.text}`;
     });
   }
   block(kind, node) {
-    this.facts.blocks.push({ kind, at: this.span(node), scope: this.scope });
+    const body2 = kind === "loop" ? node.childForFieldName("body") : null;
+    const head = body2 ? node.text.slice(0, Math.min(body2.startIndex - node.startIndex, 400)) : "";
+    this.facts.blocks.push({
+      kind,
+      at: this.span(node),
+      ...head ? { headText: head.replace(/\s+/g, " ") } : {},
+      scope: this.scope
+    });
   }
   resource(node, headField) {
     const kind = node.type.startsWith("with") ? "with" : node.type.startsWith("try") ? "try" : "using";
@@ -31553,6 +31560,7 @@ function constantsOf(facts) {
     if (previous === void 0) seen.set(a.name, a.value);
     else if (previous !== null && previous.text !== a.value.text) seen.set(a.name, null);
   }
+  const counters = loopCounters(facts);
   const out2 = /* @__PURE__ */ new Map();
   for (const [k, v] of seen) if (v) out2.set(k, v);
   const topLevel = /* @__PURE__ */ new Map();
@@ -31588,6 +31596,7 @@ function constantsOf(facts) {
     };
     const value = values.length === 1 ? values[0] : void 0;
     if (!value) continue;
+    if (value.kind === "name" && counters.has(value.name) && own(value.name)) continue;
     out2.set(
       `${fn.name}()`,
       value.kind === "other" ? { ...value, parts: value.parts.map(outer) } : outer(value)
@@ -31595,6 +31604,15 @@ function constantsOf(facts) {
   }
   return out2;
 }
+var loopCounters = perFile((facts) => {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const b of facts.blocks) {
+    if (b.kind !== "loop" || !b.headText) continue;
+    for (const m of b.headText.matchAll(/(?:\+\+|--)\s*([\w$]+)|([\w$]+)\s*(?:\+\+|--|[-+]=)/g))
+      out2.add(m[1] ?? m[2]);
+  }
+  return out2;
+});
 function constantsAt(facts, consts, scope, before, byScope) {
   const chain = [];
   for (let s = facts.scopes[scope]; s && s.id !== 0; s = facts.scopes[s.parent]) chain.push(s.id);
@@ -32077,13 +32095,22 @@ function inTestDirectory(path, testGlobs = []) {
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path);
 var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path);
 var compileFailOnly = (path) => /(?:^|\/)compile[-_]fail\//.test(path);
+var goTestdata = (path) => /\.go$/.test(path) && /(?:^|\/)testdata\//.test(path);
 var pytestModule = (path) => /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path);
 
 // src/scan/rules/context.ts
 function inTest(ctx, scope) {
   if (ctx.facts.scopes[scope]?.test === true) return true;
-  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope);
+  return ctx.testFile && !inMainOfTestSources(ctx, scope) && !inUnrunExample(ctx, scope) && !scriptRunByHand(ctx.facts, ctx.path);
 }
+var SCRIPTS = /* @__PURE__ */ new Set(["javascript", "typescript", "tsx"]);
+var SUITE_NAME = /\.(?:test|spec|bench)\.[cm]?[jt]sx?$/;
+var BENCH_OR_DEMO = /(?:^|\/)(?:demos?|bench(?:mark)?s?(?:-[\w-]+)?|perf)\//i;
+var RUNNER_CALL = /^(?:it|test|describe|suite|context|bench|before(?:Each|All)?|after(?:Each|All)?)$/;
+var noTestIn = perFile(
+  (facts) => !facts.scopes.some((s) => s.test || s.role === "argument" && RUNNER_CALL.test(s.passedTo))
+);
+var scriptRunByHand = (facts, path) => SCRIPTS.has(facts.language) && BENCH_OR_DEMO.test(path) && !SUITE_NAME.test(path) && noTestIn(facts);
 function inUnrunExample(ctx, scope) {
   if (ctx.facts.language !== "go") return false;
   for (let s = ctx.facts.scopes[scope]; s && s.id !== 0; s = ctx.facts.scopes[s.parent]) {
@@ -32782,9 +32809,13 @@ function python2(call, consts, facts) {
     );
   }
   if (n === "create_datagram_endpoint") return addressOf(kw(call, "local_addr"), consts);
+  if (/^add_(?:insecure|secure)_port$/.test(n))
+    return addressOf(kw(call, "address") ?? first, consts);
   if (PY_SERVERS.test(n) && isHostText(first, consts) && portOf2(pos(call, 1), consts).kind !== "unknown")
     return hostAndPort(call, consts, first, pos(call, 1));
   if (PY_SERVERS.test(n)) return addressOf(kw(call, "server_address") ?? first, consts);
+  if (/^[A-Z]\w*Server$/.test(n) && firstIsTuple && /^\w*Handler$/.test(pos(call, 1)?.text ?? ""))
+    return addressOf(first, consts);
   if (n === "make_server")
     return hostAndPort(call, consts, kw(call, "host") ?? first, kw(call, "port") ?? pos(call, 1));
   if (n === "TCPSite")
@@ -32854,6 +32885,7 @@ function js(call, consts, facts) {
     const host = call.args[1] && resolve(call.args[1].value, consts);
     return hostAndPort(call, consts, host && host.kind === "string" ? host : void 0, first);
   }
+  if (n === "bindAsync" && first.kind === "string") return addressOf(first, consts);
   if (n === "bind" && (first.kind === "int" || first.kind === "object")) {
     if (first.kind === "object") return addressOf(first, consts);
     const host = call.args[1] && resolve(call.args[1].value, consts);
@@ -32884,6 +32916,10 @@ var SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/;
 function go2(call, consts) {
   const n = call.name;
   if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
+  if (/^Serve[A-Z]\w*$/.test(n) && !/^Serve(?:HTTP|DNS|Conn|Codec|Request)$/.test(n)) {
+    const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
+    return addr2 && addressOf(addr2, consts);
+  }
   if (/^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
     const address2 = addr2 && addressOf(addr2, consts);
@@ -33035,6 +33071,9 @@ function jvm(call, consts, facts) {
     const address2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && v.call.name === "InetSocketAddress");
     return address2 && addressOf(address2, consts);
   }
+  if ((/^(?:forPort|forAddress)$/.test(n) && /ServerBuilder$/.test(call.receiver) || n === "newServerBuilderForPort") && first && startsSomething(facts)) {
+    return first.kind === "call" && first.call.name === "InetSocketAddress" ? addressOf(first, consts) : hostAndPort(call, consts, void 0, first);
+  }
   if (n === "addHttpListener") return hostAndPort(call, consts, pos(call, 1), call.args[0]?.value);
   if (n === "asServer" && first?.kind === "call" && /^[A-Z]\w*$/.test(first.call.name)) {
     const port = kw(first.call, "port") ?? pos(first.call, 0);
@@ -33067,6 +33106,8 @@ function csharp2(call, consts) {
       kw(call, "port") ?? pos(call, 1)
     );
   }
+  if (call.isNew && n === "ServerPort" && args2.length >= 2)
+    return hostAndPort(call, consts, call.args[0].value, call.args[1].value);
   if (/^(?:ListenLocalhost|ListenAnyIP)$/.test(n)) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
@@ -33118,6 +33159,7 @@ function cFamily2(call, consts, facts) {
     }
     return contextBind(call, consts);
   }
+  if (n === "AddListeningPort") return addressOf(pos(call, 0), consts);
   if (n === "createShared" && /server::ConnectionProvider$/.test(call.receiver)) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
     if (address2.kind === "tuple") return addressOf(address2, consts);
@@ -33537,13 +33579,13 @@ function startsServerObject(ctx, call) {
 }
 function builtOnOpenListener(ctx, call) {
   if (!/^[\w$]+$/.test(call.receiver)) return false;
-  const built = lastAssign(ctx.facts, call.receiver, call.at, (a) => a.value.kind === "call");
+  const built = lastAssign(ctx.facts, call.receiver, call.at);
   return built !== void 0 && ctx.facts.entries.some(
     (e) => e.key === "Listener" && contains(built.at, e.at) && e.value.kind === "name" && lastAssign(ctx.facts, e.value.name, built.at, (a) => a.value.kind === "call") !== void 0
   );
 }
 var SETS_UP = /^(?:Setup|SetUp|setup|setUp|SetupSuite|SetupTest|BeforeEach|beforeEach)$/;
-var SERVER_HELPER = /^(?:start|run|launch|boot|serve)_?\w*server$/i;
+var SERVER_HELPER = /^(?:(?:start|run|launch|boot|serve)_?\w*server|Serve[A-Z]\w*)$/i;
 var STARTS_A_SERVER = /^(?:main|(?:start|run|launch|boot|serve)_?\w*[Ss]erver)$/;
 function go3(ctx) {
   const hits = [];
@@ -34417,11 +34459,18 @@ function helperCalls(ctx, racyFunctions) {
 var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
 function probesCandidate(ctx, l) {
   if (l.kind !== "server" || !l.call) return false;
-  const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
+  const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted) || countedByLoop(ctx, l);
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
   const scope = namedScope(ctx, l.scope);
   if (drawn) return candidateHandedOut(ctx, bound, scope) !== void 0;
   return answersNoOnFailure(ctx, bound, scope);
+}
+function countedByLoop(ctx, l) {
+  const counters = loopCounters(ctx.facts);
+  const args2 = l.call ? argumentsText(l.call) : "";
+  return ctx.facts.blocks.some(
+    (b) => b.kind === "loop" && contains(b.at, l.at) && [...counters].some((c) => hasWord(b.headText ?? "", c) && hasWord(args2, c))
+  );
 }
 function answersNoOnFailure(ctx, bound, scope) {
   const fn = declaredFunction(ctx, scope);
@@ -34971,10 +35020,16 @@ function returnedWithin(ctx, at, scope) {
   return !facts.exits.some((e) => e.scope === scope && contains(e.at, nested.at));
 }
 function acceptedBefore(ctx, close, bound, area) {
-  if (close.scope === area) return false;
-  const fn = ctx.facts.scopes[close.scope].at;
-  return ctx.facts.calls.some(
+  const { facts } = ctx;
+  const fn = facts.scopes[close.scope].at;
+  const accepts = facts.calls.filter(
     (c) => /^[aA]ccept/.test(c.name) && relates(c.receiver, bound.sock, bound.bind) && contains(fn, c.at) && c.at.start > bound.at.start && c.at.end <= close.at.start
+  );
+  if (close.scope !== area) return accepts.length > 0;
+  return accepts.some(
+    (c) => facts.blocks.some(
+      (b) => b.kind === "loop" && contains(b.at, c.at) && !contains(b.at, bound.at) && b.at.end <= close.at.start
+    )
   );
 }
 function whenRun(ctx, close, area, depth = 0) {
@@ -35083,7 +35138,7 @@ var freePortRace = (ctx) => {
   const connecting = /* @__PURE__ */ new Set();
   for (const l of ctx.listeners) {
     if (l.kind !== "server" || !l.call) continue;
-    const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted);
+    const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted) || countedByLoop(ctx, l);
     if (l.port.kind === "fixed" && !drawn) continue;
     const scope = namedScope(ctx, l.scope);
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
@@ -36423,7 +36478,7 @@ function skippedTests(facts, family, path) {
   return skipped.length > 0 && family !== "rust" ? onlyCalledFrom(facts, skipped) : skipped;
 }
 function skippedByMark(facts, family, path) {
-  if (compileFailOnly(path)) return [facts.scopes[0].at];
+  if (compileFailOnly(path) || goTestdata(path)) return [facts.scopes[0].at];
   if (family === "python") {
     const byHand = pytestModule(path) || runByHand(path);
     return [...marked(facts), ...skippedHere(facts), ...byHand ? mainOnly(facts) : []];
