@@ -106,7 +106,7 @@ const BY_FAMILY: Record<
   java: jvm,
   kotlin: jvm,
   csharp: (c, k) => csharp(c, k),
-  rust: (c, k) => rust(c, k),
+  rust,
   c: cFamily,
 }
 

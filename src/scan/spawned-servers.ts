@@ -244,6 +244,10 @@ function setsCommandArguments(call: Call, facts: FileFacts): boolean {
 }
 
 function spawnsProcess(call: Call, facts: FileFacts): boolean {
+  // A Rust type's own `spawn` starts a task or a fake, not a process (rama-dns's
+  // `FakeResolved::spawn(&path)`; census 64).
+  if (facts.language === 'rust' && /^[A-Z]\w*$/.test(call.receiver) && !isRustCommand(call))
+    return false
   return (
     setsCommandArguments(call, facts) ||
     isRustCommand(call) ||

@@ -385,3 +385,83 @@ class GrpcTest {
     })
   }
 })
+
+describe('Boost.Asio’s reuse option', () => {
+  it('C++: corosio’s acc.set_option(socket_option::reuse_address(true)) sets SO_REUSEADDR; reuse_address(false) does not', async () => {
+    // cppalliance/corosio's test/unit/tcp_acceptor.cpp, before 0b5dde4.
+    const cpp = (on: string) => `#include <boost/corosio.hpp>
+
+void testRestart() {
+    tcp_acceptor acc(ioc);
+    acc.set_option(socket_option::reuse_address(${on}));
+    acc.listen(endpoint(ipv4_address::loopback(), 8080));
+}
+`
+    expect(await linesOf({ 'test/unit/tcp_acceptor.cpp': cpp('true') }, 'PORT003')).toEqual([5])
+    expect(await linesOf({ 'test/unit/tcp_acceptor.cpp': cpp('false') }, 'PORT003')).toEqual([])
+  })
+
+  it('C++: glaze’s acceptor sets it on an endpoint built on port 0, which has no fixed port to share', async () => {
+    // stephenberry/glaze's tests/networking_tests/http_chunked_test/http_chunked_test.cpp.
+    const cpp = (port: string) => `void serves() {
+    asio::ip::tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), ${port});
+    acceptor->open(ep.protocol());
+    acceptor->set_option(asio::socket_base::reuse_address(true));
+    acceptor->bind(ep);
+}
+`
+    const file = 'tests/http_chunked_test.cpp'
+    expect(await linesOf({ [file]: cpp('0') }, 'PORT003')).toEqual([])
+    expect(await linesOf({ [file]: cpp('19100') }, 'PORT003')).toEqual([4])
+  })
+})
+
+describe('census 64: Rust that opens no socket', () => {
+  it('Rust: rama-js’s class.bind(42) binds a value, webrtc’s network.bind(a) a mock network; UdpSocket::bind(a) binds the address’s port', async () => {
+    // plabayo/rama's rama-js/tests/runtime.rs; webrtc-rs/webrtc's src/runtime/mock.rs.
+    const rust = (bind: string) => `#[test]
+fn binds() {
+    let network = Arc::new(MockUDPNetwork::new());
+    let a: SocketAddr = "127.0.0.1:4000".parse().unwrap();
+    let s = ${bind};
+}
+`
+    const file = 'tests/runtime.rs'
+    expect(await linesOf({ [file]: rust('class.bind(42)') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [file]: rust('network.bind(a)') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [file]: rust('std::net::UdpSocket::bind(a)') }, 'PORT001')).toEqual([4])
+  })
+
+  it('Rust: rama-ttrpc serves over tokio::io::duplex, with no port to wait for; over TCP the sleep guesses', async () => {
+    // plabayo/rama's rama-ttrpc/tests/duplex_roundtrip.rs.
+    const rust = (io: string) => `#[tokio::test]
+async fn roundtrip() {
+    let (client_io, server_io) = ${io};
+    tokio::spawn(async move { server.serve(server_io).await });
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    client.call().await;
+}
+`
+    const file = 'tests/duplex_roundtrip.rs'
+    expect(await linesOf({ [file]: rust('tokio::io::duplex(1024)') }, 'PORT007')).toEqual([])
+    expect(await linesOf({ [file]: rust('connect_pair().await') }, 'PORT007')).toEqual([4])
+  })
+
+  it('Rust: rama-dns’s FakeResolved::spawn(&path) is the type’s own task, no process; Command::new(…).spawn() is one', async () => {
+    // plabayo/rama's rama-dns/src/client/systemd_resolved.rs.
+    const rust = (start: string) => `#[tokio::test]
+async fn resolves() {
+    let server = ${start};
+    tokio::time::sleep(Duration::from_millis(50)).await;
+}
+`
+    const file = 'tests/resolved.rs'
+    expect(await linesOf({ [file]: rust('FakeResolved::spawn(&path)') }, 'PORT007')).toEqual([])
+    expect(
+      await linesOf(
+        { [file]: rust('Command::new("srv").arg("--port").arg("7000").spawn()') },
+        'PORT007',
+      ),
+    ).toEqual([3])
+  })
+})

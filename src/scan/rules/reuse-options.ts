@@ -28,6 +28,8 @@ interface Option {
   field: RegExp
   /** Reading the option back: a round-trip test, not a server. */
   getter: RegExp
+  /** Boost.Asio's option object, set with `set_option`: `acceptor.set_option(reuse_address(true))`. */
+  asio?: RegExp
 }
 
 const REUSEADDR: Option = {
@@ -41,6 +43,7 @@ const REUSEADDR: Option = {
     /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr|(?:tcp|udp|socket|so)ReuseAddr(?:ess)?)$/,
   getter:
     /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
+  asio: /^reuse_address$/,
 }
 
 const REUSEPORT: Option = {
@@ -167,7 +170,21 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
   const { facts } = ctx
   const found: Enabled[] = []
   for (const call of facts.calls) {
-    if (SETSOCKOPT.test(call.name)) {
+    // Boost.Asio and its kin (corosio's `acc.set_option(socket_option::reuse_address(true))`).
+    const asio =
+      option.asio && call.name === 'set_option'
+        ? call.args.find(
+            (a) =>
+              a.value.kind === 'call' &&
+              option.asio!.test(a.value.call.name) &&
+              a.value.call.args.length > 0 &&
+              enabling(a.value.call.args[0]!.value, ctx),
+          )
+        : undefined
+    if (asio) {
+      if (asioOnPortZero(ctx, call)) continue
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver })
+    } else if (SETSOCKOPT.test(call.name)) {
       const args = spreadArguments(ctx, call) ?? call.args.map((a) => a.value)
       const i = args.findIndex((a) =>
         a.kind === 'name'
@@ -242,6 +259,25 @@ function setAfterBinding(ctx: RuleContext, at: Span, target: string): boolean {
     /Server$/.test(call.name) &&
     call.args.length > 0 &&
     !call.args.some((a) => a.name === 'bind_and_activate')
+  )
+}
+
+/**
+ * Every endpoint the function builds asks for port 0 (glaze's `asio::ip::tcp::endpoint
+ * ep(make_address("127.0.0.1"), 0)`, then `acceptor->bind(ep)`): as for the listeners
+ * `onlyEphemeral` reads, the option has no fixed port to act on.
+ */
+function asioOnPortZero(ctx: RuleContext, option: Call): boolean {
+  const area = ctx.facts.scopes[namedScope(ctx, option.scope)]!.at
+  const endpoints = ctx.facts.calls.filter(
+    (c) => c.name === 'endpoint' && c.args.length >= 2 && contains(area, c.at),
+  )
+  return (
+    endpoints.length > 0 &&
+    endpoints.every((c) => {
+      const port = resolve(c.args.at(-1)!.value, ctx.consts)
+      return port.kind === 'int' && port.value === 0
+    })
   )
 }
 

@@ -43,7 +43,7 @@ export function rust(ctx: RuleContext): Hit[] {
             SERVER_RECEIVER.test(c.receiver) ||
             SERVER_RECEIVER.test(constructedType(c.receiver))),
       )
-    if (!serves) continue
+    if (!serves || inMemory(ctx, call) || boundBefore(ctx, call)) continue
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))
     if (!sleep || handshakes(ctx, call, sleep)) continue
     hits.push(
@@ -58,6 +58,38 @@ export function rust(ctx: RuleContext): Hit[] {
     )
   }
   return hits
+}
+
+/**
+ * The function serves over an in-memory pipe, with no socket to be open or not (rama-ttrpc's
+ * `let (client_io, server_io) = tokio::io::duplex(…)`; census 64).
+ */
+function inMemory(ctx: RuleContext, spawn: Call): boolean {
+  const area = ctx.facts.scopes[namedScope(ctx, spawn.scope)]!.at
+  return ctx.facts.calls.some(
+    (c) =>
+      contains(area, c.at) &&
+      c.at.end <= spawn.at.start &&
+      (/(?:^|::)io::duplex$|^duplex$/.test(c.callee) || /::pair$/.test(c.callee)),
+  )
+}
+
+/**
+ * The listener the task serves on was bound before it, in the same function, and handed in
+ * (rama-dns's `let listener = UnixListener::bind(&path)?;` then `tokio::spawn(async move {
+ * listener.accept() … })`; census 64): the task only accepts.
+ */
+function boundBefore(ctx: RuleContext, spawn: Call): boolean {
+  const { facts } = ctx
+  const area = facts.scopes[namedScope(ctx, spawn.scope)]!.at
+  return facts.assigns.some(
+    (a) =>
+      contains(area, a.at) &&
+      a.at.end <= spawn.at.start &&
+      a.value.kind === 'call' &&
+      /^(?:\w+::)*(?:Tcp|Unix|Udp)(?:Listener|Socket)::bind$/.test(a.value.call.callee) &&
+      new RegExp(`\\b${a.name}\\b`).test(spawn.text),
+  )
 }
 
 /**

@@ -33122,9 +33122,10 @@ function csharp2(call, consts) {
 }
 
 // src/scan/listeners/rust.ts
-function rust2(call, consts) {
+function rust2(call, consts, facts) {
   const n = call.name;
   const first = call.args[0]?.value;
+  if (n === "bind" && (first?.kind === "int" || onMockNetwork(call, facts))) return void 0;
   if (n === "bind" && call.args.length === 2) {
     const address2 = addressOf(call.args[1].value, consts);
     if (address2.port.kind !== "unknown") return address2;
@@ -33136,6 +33137,12 @@ function rust2(call, consts) {
   if (n === "listen" && first && RUST_IP.test(first.text) && isIntValue(pos(call, 1), consts))
     return hostAndPort(call, consts, first, pos(call, 1));
   return void 0;
+}
+function onMockNetwork(call, facts) {
+  const root = call.receiver.split(/[.:]/)[0];
+  return facts.assigns.some(
+    (a) => a.name === root && /\b(?:Mock|Fake|Sim)\w*::new\b/.test(a.value.text)
+  );
 }
 var RUST_IP = /^(?:std::net::)?Ip(?:v[46])?Addr::/;
 
@@ -33271,7 +33278,7 @@ var BY_FAMILY = {
   java: jvm,
   kotlin: jvm,
   csharp: (c, k) => csharp2(c, k),
-  rust: (c, k) => rust2(c, k),
+  rust: rust2,
   c: cFamily2
 };
 var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/;
@@ -33776,6 +33783,8 @@ function setsCommandArguments(call, facts) {
   );
 }
 function spawnsProcess(call, facts) {
+  if (facts.language === "rust" && /^[A-Z]\w*$/.test(call.receiver) && !isRustCommand(call))
+    return false;
   return setsCommandArguments(call, facts) || isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
 }
 function spawnArguments(call, consts) {
@@ -35296,7 +35305,8 @@ var REUSEADDR = {
   // Node's dgram.createSocket({ reuseAddr: true }) among them, and a transport's own switch:
   // open62541's `config->tcpReuseAddr = true`.
   field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr|(?:tcp|udp|socket|so)ReuseAddr(?:ess)?)$/,
-  getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/
+  getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
+  asio: /^reuse_address$/
 };
 var REUSEPORT = {
   rule: "PORT004",
@@ -35360,7 +35370,13 @@ function enabledAt(ctx, option2) {
   const { facts } = ctx;
   const found = [];
   for (const call of facts.calls) {
-    if (SETSOCKOPT.test(call.name)) {
+    const asio = option2.asio && call.name === "set_option" ? call.args.find(
+      (a) => a.value.kind === "call" && option2.asio.test(a.value.call.name) && a.value.call.args.length > 0 && enabling(a.value.call.args[0].value, ctx)
+    ) : void 0;
+    if (asio) {
+      if (asioOnPortZero(ctx, call)) continue;
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver });
+    } else if (SETSOCKOPT.test(call.name)) {
       const args2 = spreadArguments(ctx, call) ?? call.args.map((a) => a.value);
       const i2 = args2.findIndex(
         (a) => a.kind === "name" ? option2.constant.test(a.name) : (
@@ -35407,6 +35423,16 @@ function setAfterBinding(ctx, at, target) {
   const built = ctx.facts.assigns.findLast((a) => a.target === receiver && a.at.end <= at.start);
   const call = built?.value.kind === "call" ? built.value.call : void 0;
   return call !== void 0 && /Server$/.test(call.name) && call.args.length > 0 && !call.args.some((a) => a.name === "bind_and_activate");
+}
+function asioOnPortZero(ctx, option2) {
+  const area = ctx.facts.scopes[namedScope(ctx, option2.scope)].at;
+  const endpoints = ctx.facts.calls.filter(
+    (c) => c.name === "endpoint" && c.args.length >= 2 && contains(area, c.at)
+  );
+  return endpoints.length > 0 && endpoints.every((c) => {
+    const port = resolve(c.args.at(-1).value, ctx.consts);
+    return port.kind === "int" && port.value === 0;
+  });
 }
 function enablesReuseAddress(ctx) {
   return enabledAt(ctx, REUSEADDR).length > 0;
@@ -36039,7 +36065,7 @@ function rust3(ctx) {
     const serves = ctx.listeners.some((l) => contains(call.at, l.at)) || facts.calls.some(
       (c) => contains(call.at, c.at) && /^(?:run|serve|listen|bind|start)$/.test(c.name) && (addressed || SERVER_RECEIVER2.test(c.receiver) || SERVER_RECEIVER2.test(constructedType(c.receiver)))
     );
-    if (!serves) continue;
+    if (!serves || inMemory(ctx, call) || boundBefore(ctx, call)) continue;
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
     if (!sleep || handshakes(ctx, call, sleep)) continue;
     hits.push(
@@ -36052,6 +36078,19 @@ function rust3(ctx) {
     );
   }
   return hits;
+}
+function inMemory(ctx, spawn) {
+  const area = ctx.facts.scopes[namedScope(ctx, spawn.scope)].at;
+  return ctx.facts.calls.some(
+    (c) => contains(area, c.at) && c.at.end <= spawn.at.start && (/(?:^|::)io::duplex$|^duplex$/.test(c.callee) || /::pair$/.test(c.callee))
+  );
+}
+function boundBefore(ctx, spawn) {
+  const { facts } = ctx;
+  const area = facts.scopes[namedScope(ctx, spawn.scope)].at;
+  return facts.assigns.some(
+    (a) => contains(area, a.at) && a.at.end <= spawn.at.start && a.value.kind === "call" && /^(?:\w+::)*(?:Tcp|Unix|Udp)(?:Listener|Socket)::bind$/.test(a.value.call.callee) && new RegExp(`\\b${a.name}\\b`).test(spawn.text)
+  );
 }
 function handshakes(ctx, spawn, sleep) {
   const signals = ctx.facts.calls.some(
@@ -36123,7 +36162,7 @@ function localTarget(ctx, target, thread) {
   const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
   return idle || inside.some((c) => ACCEPTS.test(c.name)) ? "serves nothing" : void 0;
 }
-function boundBefore(ctx, target, thread) {
+function boundBefore2(ctx, target, thread) {
   const object = target.replace(/\.\w+$/, "");
   if (object === target) return false;
   const built = lastAssign(ctx.facts, object, thread.at)?.value;
@@ -36157,7 +36196,7 @@ function python3(ctx) {
     const target = call.args.find((a) => a.name === "target")?.value ?? call.args.filter((a) => !a.name)[1]?.value;
     if (!target) continue;
     const text = target.kind === "name" ? target.name : target.text;
-    if (/serve_forever$/.test(text) || boundBefore(ctx, text, call) || handedListening(ctx, call))
+    if (/serve_forever$/.test(text) || boundBefore2(ctx, text, call) || handedListening(ctx, call))
       continue;
     const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
     const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
