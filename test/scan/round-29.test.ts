@@ -465,3 +465,33 @@ async fn resolves() {
     ).toEqual([3])
   })
 })
+
+describe('a Rust test that waits for the port before its sleep', () => {
+  it('Rust: vector awaits wait_for_tcp(in_addr) after spawning the server; russh polls TcpStream::connect; with neither the sleep guesses', async () => {
+    // vectordotdev/vector's src/sources/apache_metrics/mod.rs; Eugeny/russh's tests/test_backpressure.rs.
+    const rust = (wait: string) => `#[tokio::test]
+async fn scrapes() {
+    let in_addr = next_addr();
+    tokio::spawn(async move {
+        Server::bind(&in_addr).serve(make_svc).await
+    });
+    ${wait}
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    scrape(in_addr).await;
+}
+`
+    const file = 'tests/apache_metrics.rs'
+    expect(await linesOf({ [file]: rust('wait_for_tcp(in_addr).await;') }, 'PORT007')).toEqual([])
+    expect(
+      await linesOf(
+        {
+          [file]: rust(
+            'while TcpStream::connect(in_addr).await.is_err() { tokio::time::sleep(Duration::from_millis(10)).await; }',
+          ),
+        },
+        'PORT007',
+      ),
+    ).toEqual([])
+    expect(await linesOf({ [file]: rust('') }, 'PORT007')).toEqual([4])
+  })
+})

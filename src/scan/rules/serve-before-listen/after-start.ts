@@ -110,10 +110,11 @@ const takes = (c: Call) => c.name === 'get' && c.args.length === 0
 
 /**
  * A helper that waits for the server before the request: `waitForServer(t, url)`, `waitReady`,
- * the wait-on package's `waitOn({ resources: [url] })` (nightwatch's example globals; census 60).
+ * vector's `wait_for_tcp(addr)`, the wait-on package's `waitOn({ resources: [url] })`
+ * (nightwatch's example globals; census 60).
  */
 export const WAITS =
-  /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually|waitOn|wait_on)$/
+  /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p|[tT]cp|[sS]ocket)|[eE]ventually|waitOn|wait_on)$/
 
 /**
  * The request is tried again in a loop that sleeps between tries (`for i in range(50): try:

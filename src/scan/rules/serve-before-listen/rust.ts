@@ -3,7 +3,7 @@ import type { Call } from '../../facts.ts'
 import { contains, statementAround } from '../../facts.ts'
 import type { Hit, RuleContext } from '../context.ts'
 import { inTest, namedScope } from '../context.ts'
-import { CLIENT, SERVER_RECEIVER, hit, sleepAfter } from './after-start.ts'
+import { CLIENT, SERVER_RECEIVER, hit, sleepAfter, waitsAfter } from './after-start.ts'
 
 /** A loopback or wildcard address with a port written into a string: `"127.0.0.1:{}"`. */
 const LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/
@@ -46,6 +46,8 @@ export function rust(ctx: RuleContext): Hit[] {
     if (!serves || inMemory(ctx, call) || boundBefore(ctx, call)) continue
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope))
     if (!sleep || handshakes(ctx, call, sleep)) continue
+    // A wait for the port before the sleep (vector's `wait_for_tcp(in_addr).await`; census 49).
+    if (waitsAfter(ctx, call, { ...call.at, end: sleep.at.start })) continue
     hits.push(
       hit(
         call,

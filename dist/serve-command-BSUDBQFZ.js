@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-QHJG4BJG.js";
+} from "./chunk-L7IOJURN.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-74RKN56F.js";
+} from "./chunk-CCBTJQFH.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-NVUYGA2W.js.LEGAL.txt */
+/*! For license information please see serve-command-BSUDBQFZ.js.LEGAL.txt */

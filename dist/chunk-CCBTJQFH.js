@@ -33479,7 +33479,7 @@ var lookup = (c) => {
   return c.name === "get" && first?.kind === "string" && /^[\w.-]+$/.test(first.value);
 };
 var takes = (c) => c.name === "get" && c.args.length === 0;
-var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p)|[eE]ventually|waitOn|wait_on)$/;
+var WAITS = /^(?:[wW]ait(?:For|Until)?_?\w*(?:[sS]erver|[rR]eady|[lL]isten\w*|[pP]ort|[uU]p|[tT]cp|[sS]ocket)|[eE]ventually|waitOn|wait_on)$/;
 function polls(ctx, client, start2) {
   const sleepyLoop = (within2) => ctx.facts.blocks.some(
     (b) => b.kind === "loop" && within2(b.at) && ctx.facts.calls.some((c) => isSleep(c) && contains(b.at, c.at))
@@ -36068,6 +36068,7 @@ function rust3(ctx) {
     if (!serves || inMemory(ctx, call) || boundBefore(ctx, call)) continue;
     const sleep = sleepAfter(ctx, call, namedScope(ctx, call.scope));
     if (!sleep || handshakes(ctx, call, sleep)) continue;
+    if (waitsAfter(ctx, call, { ...call.at, end: sleep.at.start })) continue;
     hits.push(
       hit(
         call,

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-74RKN56F.js";
+} from "./chunk-CCBTJQFH.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-QHJG4BJG.js.LEGAL.txt */
+/*! For license information please see chunk-L7IOJURN.js.LEGAL.txt */
