@@ -27,6 +27,10 @@ const TEST_DIRS = new Set([
   'androidtest',
   'testfixtures',
   'integrationtest',
+  // Catena's `unittests/cpp/gRPC/GRPCTest.h`; not `unittest`, which is also Python's own package.
+  'unittests',
+  'unit_tests',
+  'unit-tests',
   // TizenRT's apps/examples/testcase, LTP's testcases.
   'testcase',
   'testcases',

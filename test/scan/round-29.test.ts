@@ -495,3 +495,23 @@ async fn scrapes() {
     expect(await linesOf({ [file]: rust('') }, 'PORT007')).toEqual([4])
   })
 })
+
+describe('a unittests directory holds tests', () => {
+  it('C++: Catena’s unittests/cpp/gRPC/GRPCTest.h listens on a member’s fixed address; the same header among sources is not test code', async () => {
+    // rossvideo/Catena's unittests/cpp/gRPC/GRPCTest.h, before #1415.
+    const cpp = `#include <grpcpp/grpcpp.h>
+
+class GRPCTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        builder_.AddListeningPort(serverAddr_, grpc::InsecureServerCredentials());
+        server_ = builder_.BuildAndStart();
+    }
+    std::string serverAddr_ = "0.0.0.0:50051";
+    grpc::ServerBuilder builder_;
+};
+`
+    expect(await linesOf({ 'unittests/cpp/gRPC/GRPCTest.h': cpp }, 'PORT001')).toContain(6)
+    expect(await linesOf({ 'src/cpp/gRPC/GRPCTest.h': cpp }, 'PORT001')).toEqual([])
+  })
+})

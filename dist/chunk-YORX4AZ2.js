@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-CCBTJQFH.js";
+} from "./chunk-M5R4A7EE.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-L7IOJURN.js.LEGAL.txt */
+/*! For license information please see chunk-YORX4AZ2.js.LEGAL.txt */

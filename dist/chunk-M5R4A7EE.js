@@ -32050,6 +32050,10 @@ var TEST_DIRS = /* @__PURE__ */ new Set([
   "androidtest",
   "testfixtures",
   "integrationtest",
+  // Catena's `unittests/cpp/gRPC/GRPCTest.h`; not `unittest`, which is also Python's own package.
+  "unittests",
+  "unit_tests",
+  "unit-tests",
   // TizenRT's apps/examples/testcase, LTP's testcases.
   "testcase",
   "testcases"
