@@ -62,3 +62,14 @@ export function cap(text: string, max: number, keepEnd = false): string {
   if (text.length <= max) return text
   return keepEnd ? text.slice(text.length - max) : text.slice(0, max)
 }
+
+/** Text with the characters regular expressions treat specially escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** `word` stands in `text` as a name of its own, not part of a longer one or another's member. */
+export function hasWord(text: string, word: string): boolean {
+  if (!word) return false
+  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text)
+}

@@ -4,6 +4,7 @@ import type { Family } from './languages.ts'
 import type { Assign, Call, FileFacts, Value } from './facts.ts'
 import { contains } from './facts.ts'
 import { perFile } from './per-file.ts'
+import { hasWord } from './literals.ts'
 
 export type Port =
   /**
@@ -72,8 +73,7 @@ export function constantsOf(facts: FileFacts): Constants {
     const exits = facts.exits.filter((e) => e.scope === fn.id)
     const value = exits.at(-1)?.value
     if (value?.kind !== 'call' || !ENV.test(value.call.callee)) continue
-    const readsParams = (text: string) =>
-      params.some((p) => new RegExp(`(?<![\\w$.])${p}(?![\\w$])`).test(text))
+    const readsParams = (text: string) => params.some((p) => hasWord(text, p))
     if (exits.slice(0, -1).some((e) => !e.value || readsParams(e.text))) continue
     if (value.call.args.slice(1).some((a) => readsParams(a.value.text))) continue
     const key = `${fn.name}(…)`

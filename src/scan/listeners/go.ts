@@ -10,12 +10,12 @@ const SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/
 export function go(call: Call, consts: Constants): Address | undefined {
   const n = call.name
   if (n === 'Run' && SUBTEST.test(call.receiver)) return undefined
-  // quic-go's `quic.ListenAddr`/`ListenAddrEarly` and http3's `ListenAndServeQUIC` bind a UDP port.
   // A helper that serves on the address it is given: chart-verifier's `ServeCharts(ctx, addr, dir)`.
   if (/^Serve[A-Z]\w*$/.test(n) && !/^Serve(?:HTTP|DNS|Conn|Codec|Request)$/.test(n)) {
     const addr = call.args.map((a) => a.value).find((v) => isAddressText(v, consts))
     return addr && addressOf(addr, consts)
   }
+  // quic-go's `quic.ListenAddr`/`ListenAddrEarly` and http3's `ListenAndServeQUIC` bind a UDP port.
   if (
     /^(?:Listen(?:Packet|Addr|AddrEarly|AndServe(?:TLS|QUIC)?)?|(?:Start|Run)(?:TLS)?)$/.test(n)
   ) {

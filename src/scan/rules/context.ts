@@ -10,6 +10,8 @@ import type { SpawnedServer } from '../spawned-servers.ts'
 import type { GoroutineServer } from './serve-before-listen/go.ts'
 import type { Constants } from '../values.ts'
 
+export { escapeRegExp, hasWord } from '../literals.ts'
+
 export interface RuleContext {
   facts: FileFacts
   family: Family
@@ -204,19 +206,10 @@ export function rootOf(text: string): string {
   return m ? m[0] : ''
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
 /**
  * A client constructed connected, whose constructor dials: Java's `new Socket(host, port)`, .NET's
  * `new TcpClient(host, port)`.
  */
 export function constructedConnected(call: Call): boolean {
   return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2
-}
-
-export function hasWord(text: string, word: string): boolean {
-  if (!word) return false
-  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text)
 }

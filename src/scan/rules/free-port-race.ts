@@ -23,7 +23,7 @@ import {
 import {
   answersYesOrNo,
   candidateHandedOut,
-  countedByLoop,
+  drawnCandidate,
   connects,
   isAvailabilityProbe,
   namedDeadEnd,
@@ -94,8 +94,7 @@ export const freePortRace: Rule = (ctx) => {
     // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter), or a
     // candidate drawn at random or counted (orbs' aRandomPort, weaver's reserve_test_port).
     if (l.kind !== 'server' || !l.call) continue
-    const drawn =
-      (l.port.kind === 'fixed' && (l.port.random || l.port.counted)) || countedByLoop(ctx, l)
+    const drawn = drawnCandidate(ctx, l)
     if (l.port.kind === 'fixed' && !drawn) continue
     const scope = namedScope(ctx, l.scope)
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }

@@ -43,23 +43,26 @@ export const connects = (ctx: RuleContext, call: Call) =>
  */
 export function probesCandidate(ctx: RuleContext, l: Listener): boolean {
   if (l.kind !== 'server' || !l.call) return false
-  const drawn =
-    (l.port.kind === 'fixed' && (l.port.random || l.port.counted)) || countedByLoop(ctx, l)
+  const drawn = drawnCandidate(ctx, l)
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) }
   const scope = namedScope(ctx, l.scope)
   if (drawn) return candidateHandedOut(ctx, bound, scope) !== undefined
   return answersNoOnFailure(ctx, bound, scope)
 }
 
-/** The listener binds the counter of a loop around it: `for (int port = 1024; …; port++) new DatagramSocket(port)`. */
-export function countedByLoop(ctx: RuleContext, l: Listener): boolean {
-  const counters = loopCounters(ctx.facts)
+/**
+ * The listener's port is a candidate: drawn at random, counted up from a literal, or the counter
+ * of a loop around it (`for (int port = 1024; …; port++) new DatagramSocket(port)`).
+ */
+export function drawnCandidate(ctx: RuleContext, l: Listener): boolean {
+  if (l.port.kind === 'fixed' && (l.port.random || l.port.counted)) return true
   const args = l.call ? argumentsText(l.call) : ''
+  const counted = (c: string) => hasWord(args, c)
   return ctx.facts.blocks.some(
     (b) =>
       b.kind === 'loop' &&
       contains(b.at, l.at) &&
-      [...counters].some((c) => hasWord(b.headText ?? '', c) && hasWord(args, c)),
+      [...loopCounters(ctx.facts)].some((c) => counted(c) && hasWord(b.headText ?? '', c)),
   )
 }
 

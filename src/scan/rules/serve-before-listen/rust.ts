@@ -2,7 +2,7 @@
 import type { Call } from '../../facts.ts'
 import { contains, statementAround } from '../../facts.ts'
 import type { Hit, RuleContext } from '../context.ts'
-import { inTest, namedScope } from '../context.ts'
+import { hasWord, inTest, namedScope } from '../context.ts'
 import { CLIENT, SERVER_RECEIVER, hit, sleepAfter, waitsAfter } from './after-start.ts'
 
 /** A loopback or wildcard address with a port written into a string: `"127.0.0.1:{}"`. */
@@ -90,7 +90,7 @@ function boundBefore(ctx: RuleContext, spawn: Call): boolean {
       a.at.end <= spawn.at.start &&
       a.value.kind === 'call' &&
       /^(?:\w+::)*(?:Tcp|Unix|Udp)(?:Listener|Socket)::bind$/.test(a.value.call.callee) &&
-      new RegExp(`\\b${a.name}\\b`).test(spawn.text),
+      hasWord(spawn.text, a.name),
   )
 }
 

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-M5R4A7EE.js";
+} from "./chunk-LCM37YCY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YORX4AZ2.js.LEGAL.txt */
+/*! For license information please see chunk-N6QW5LMV.js.LEGAL.txt */

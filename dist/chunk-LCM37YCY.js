@@ -30565,6 +30565,13 @@ function cap(text, max, keepEnd = false) {
   if (text.length <= max) return text;
   return keepEnd ? text.slice(text.length - max) : text.slice(0, max);
 }
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function hasWord(text, word) {
+  if (!word) return false;
+  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
+}
 
 // src/scan/node-reading.ts
 var NAMING_PARENTS = /* @__PURE__ */ new Set([
@@ -31575,7 +31582,7 @@ function constantsOf(facts) {
     const exits = facts.exits.filter((e) => e.scope === fn.id);
     const value = exits.at(-1)?.value;
     if (value?.kind !== "call" || !ENV.test(value.call.callee)) continue;
-    const readsParams = (text) => params.some((p) => new RegExp(`(?<![\\w$.])${p}(?![\\w$])`).test(text));
+    const readsParams = (text) => params.some((p) => hasWord(text, p));
     if (exits.slice(0, -1).some((e) => !e.value || readsParams(e.text))) continue;
     if (value.call.args.slice(1).some((a) => readsParams(a.value.text))) continue;
     const key = `${fn.name}(…)`;
@@ -32172,15 +32179,8 @@ function rootOf(text) {
   const m = /^(?:(?:self|this|@)\.?)?[\w$]+/.exec(text);
   return m ? m[0] : "";
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function constructedConnected(call) {
   return /^(?:Socket|TcpClient)$/.test(call.name) && call.args.length >= 2;
-}
-function hasWord(text, word) {
-  if (!word) return false;
-  return new RegExp(`(?<![\\w$.])${escapeRegExp(word)}(?![\\w$])`).test(text);
 }
 
 // src/scan/assertions.ts
@@ -34472,17 +34472,18 @@ function helperCalls(ctx, racyFunctions) {
 var connects = (ctx, call) => CONNECT_PROBE.test(call.name) || CONSTRUCTS_CONNECTED.has(ctx.family) && constructedConnected(call);
 function probesCandidate(ctx, l) {
   if (l.kind !== "server" || !l.call) return false;
-  const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted) || countedByLoop(ctx, l);
+  const drawn = drawnCandidate(ctx, l);
   const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
   const scope = namedScope(ctx, l.scope);
   if (drawn) return candidateHandedOut(ctx, bound, scope) !== void 0;
   return answersNoOnFailure(ctx, bound, scope);
 }
-function countedByLoop(ctx, l) {
-  const counters = loopCounters(ctx.facts);
+function drawnCandidate(ctx, l) {
+  if (l.port.kind === "fixed" && (l.port.random || l.port.counted)) return true;
   const args2 = l.call ? argumentsText(l.call) : "";
+  const counted2 = (c) => hasWord(args2, c);
   return ctx.facts.blocks.some(
-    (b) => b.kind === "loop" && contains(b.at, l.at) && [...counters].some((c) => hasWord(b.headText ?? "", c) && hasWord(args2, c))
+    (b) => b.kind === "loop" && contains(b.at, l.at) && [...loopCounters(ctx.facts)].some((c) => counted2(c) && hasWord(b.headText ?? "", c))
   );
 }
 function answersNoOnFailure(ctx, bound, scope) {
@@ -35151,7 +35152,7 @@ var freePortRace = (ctx) => {
   const connecting = /* @__PURE__ */ new Set();
   for (const l of ctx.listeners) {
     if (l.kind !== "server" || !l.call) continue;
-    const drawn = l.port.kind === "fixed" && (l.port.random || l.port.counted) || countedByLoop(ctx, l);
+    const drawn = drawnCandidate(ctx, l);
     if (l.port.kind === "fixed" && !drawn) continue;
     const scope = namedScope(ctx, l.scope);
     const bound = { at: l.at, bind: l.call, sock: socketVariable(ctx, l.call) };
@@ -36094,7 +36095,7 @@ function boundBefore(ctx, spawn) {
   const { facts } = ctx;
   const area = facts.scopes[namedScope(ctx, spawn.scope)].at;
   return facts.assigns.some(
-    (a) => contains(area, a.at) && a.at.end <= spawn.at.start && a.value.kind === "call" && /^(?:\w+::)*(?:Tcp|Unix|Udp)(?:Listener|Socket)::bind$/.test(a.value.call.callee) && new RegExp(`\\b${a.name}\\b`).test(spawn.text)
+    (a) => contains(area, a.at) && a.at.end <= spawn.at.start && a.value.kind === "call" && /^(?:\w+::)*(?:Tcp|Unix|Udp)(?:Listener|Socket)::bind$/.test(a.value.call.callee) && hasWord(spawn.text, a.name)
   );
 }
 function handshakes(ctx, spawn, sleep) {
