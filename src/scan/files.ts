@@ -60,6 +60,9 @@ export const SKIPPED_DIRS = new Set([
   'third-party',
   'thirdparty',
   '3rdparty',
+  // Git submodules and vendored releases in C and C++ trees (yarp's extern/thrift, nanomq's
+  // extern/); not `external`, which names projects' own modules (storm, jersey) as often.
+  'extern',
 ])
 
 /**

@@ -382,12 +382,25 @@ function constructorArgs(node: Node): Node[] | null {
   const declarator = node.childForFieldName('declarator')
   if (!declarator || node.childForFieldName('type')?.type === 'primitive_type') return null
   const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null
-  if (value?.type === 'argument_list') return value.namedChildren
+  // …or with braces, `TestWsServer server{ctx, "0.0.0.0", 11114};` (clio's tests).
+  if (value?.type === 'argument_list' || value?.type === 'initializer_list')
+    return value.namedChildren
   if (declarator.type !== 'function_declarator' || node.parent?.type !== 'compound_statement')
     return null
   const params = declarator.childForFieldName('parameters')?.namedChildren ?? []
   const args = params.map(misreadArgument)
   return args.length > 0 && args.every((a) => a !== null) ? (args as Node[]) : null
+}
+
+/**
+ * A class member built where it is declared, `TestWsServer server_{ctx, "0.0.0.0", 11114};`
+ * (clio's ForwardingSourceTests fixture): each object of the class constructs it so.
+ */
+function memberConstructorArgs(node: Node): Node[] | null {
+  const value = node.childForFieldName('default_value')
+  const type = node.childForFieldName('type')?.type
+  if (value?.type !== 'initializer_list' || type === 'primitive_type') return null
+  return value.namedChildren
 }
 
 /**
@@ -435,6 +448,12 @@ const cFamily = (cpp: boolean): Syntax => ({
             args: (node) => constructorArgs(node) ?? [],
             isNew: true,
             when: (node) => constructorArgs(node) !== null,
+          },
+          field_declaration: {
+            callee: field('type'),
+            args: (node) => memberConstructorArgs(node) ?? [],
+            isNew: true,
+            when: (node) => memberConstructorArgs(node) !== null,
           },
           field_initializer: {
             callee: memberType,

@@ -4,7 +4,7 @@
 
 /** PORT002 in any code: reading a bound socket's port… */
 const PORT_READ =
-  'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
+  'getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_endpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b'
 
 /**
  * A helper named for handing out port numbers: getFreePort, find_free_port, PickUnusedPort, and

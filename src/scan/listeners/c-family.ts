@@ -41,6 +41,10 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
     }
+    // Boost.Asio's `acceptor.bind(endpoint)` on an endpoint declared before it in the function
+    // (clio's `tcp::endpoint const endpoint(tcp::v4(), 0)`).
+    const declared = declaredEndpoint(call, facts)
+    if (declared) return hostAndPort(declared, consts, pos(declared, 0), pos(declared, 1))
     // cucumber-cpp's `server->listen(PORT)`: one argument named for a port; zoneminder's
     // `server.bind(1234)`: a port-sized number given to a server object (asio's
     // `acceptor.listen(128)` and folly's `serverSocket->listen(1024)` take a backlog).
@@ -159,6 +163,25 @@ export function isAddressedServer(call: Call): boolean {
     (call.isNew && call.name === 'Endpoint' && /(?:^|::)Http$/.test(call.receiver)) ||
     (call.isNew && /^\w*Server$/.test(call.name)) ||
     (call.name === 'make_shared' && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text))
+  )
+}
+
+/**
+ * The Boost.Asio endpoint a bind's only argument names, declared before it in the same function:
+ * `tcp::endpoint ep(address, port)`, `asio::ip::udp::endpoint const ep{…}`.
+ */
+function declaredEndpoint(call: Call, facts: FileFacts): Call | undefined {
+  const only = call.args.length === 1 ? call.args[0]!.value : undefined
+  if (only?.kind !== 'name' || !/^\w+$/.test(only.name)) return undefined
+  const declares = new RegExp(`^[\\w:]+(?:\\s+const)?\\s+${only.name}\\s*[({]`)
+  return facts.calls.findLast(
+    (c) =>
+      c.isNew &&
+      c.name === 'endpoint' &&
+      c.args.length === 2 &&
+      c.scope === call.scope &&
+      c.at.end <= call.at.start &&
+      declares.test(c.text),
   )
 }
 

@@ -37,6 +37,8 @@ const PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/
 /** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
 const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
 const PORT_WORD = /port/i
+/** Reading a server's bound address for its port: `server.address()`, `l.Addr()`. */
+const ADDRESS_READ = /^(?:address|Addr|local_addr|getLocalPort|localAddress)$/
 /** A socket address written out or held: `SocketAddr::new(…)`, `addr`, `server.local_addr()`. */
 const SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/
 /** Option keys that name the server a TLS client checks the certificate for, not where it dials. */
@@ -107,6 +109,20 @@ export const localhostFamily: Rule = (ctx) => {
   // checked for, beside the URL dialled (srvx's tests; census 58).
   const tlsServerName = (s: Str) =>
     facts.entries.some((e) => TLS_SERVER_NAME.test(e.key) && contains(e.at, s.at))
+  // The URL reads another server's port (got-scraping's `https://localhost:${(httpsServer
+  // .address() as AddressInfo).port}/` beside a proxy on 127.0.0.1; census 65): it dials that one.
+  const namesOf = (l: Listener) => {
+    const held = facts.assigns.find((a) => contains(a.at, l.at))?.name
+    return new Set([l.call?.receiver, held].filter((n) => n !== undefined && /^\w+$/.test(n)))
+  }
+  const servesOther = (s: Str, server: Listener) => {
+    const read = facts.calls.filter((c) => ADDRESS_READ.test(c.name) && contains(s.at, c.at))
+    const mine = namesOf(server)
+    return read.some(
+      (c) =>
+        !mine.has(c.receiver) && servers.some((o) => o !== server && namesOf(o).has(c.receiver)),
+    )
+  }
   const js = ctx.family === 'js'
   const hits: Hit[] = []
   const families = new Map(
@@ -146,7 +162,8 @@ export const localhostFamily: Rule = (ctx) => {
           (implicit.includes(s) || s.value.toLowerCase() !== 'localhost' || dialled(s, server)) &&
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
-          !onlyServes(s),
+          !onlyServes(s) &&
+          !servesOther(s, server),
       )
       why =
         family === 'v4'
@@ -200,8 +217,10 @@ function implicitLocalhost(ctx: RuleContext): Str[] {
         ? first.entries.some((e) => e.key === 'port') &&
           !first.entries.some((e) => /^(?:host|path)$/.test(e.key))
         : // `net.connect(socketPath)` dials a pipe: only a number or a name for a port.
+          // Anything but a callback after the port is a host (`host ?? '127.0.0.1'` too, in
+          // got-scraping's proxy; census 65).
           (first?.kind === 'int' || (first?.kind === 'name' && /port/i.test(first.last))) &&
-          !c.args.slice(1).some((a) => a.value.kind === 'string' || a.value.kind === 'name')
+          c.args.slice(1).every((a) => a.value.kind === 'function')
     if (hostless) out.push({ value: 'localhost', at: c.at, scope: c.scope })
   }
   return out

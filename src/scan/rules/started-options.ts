@@ -86,9 +86,13 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     // From the number to where it is started, which a reader looks for (datalad's thread start),
     // or the starting call itself when the options are written into it.
     const at = contains(start.at, from) ? start.at : spanning(from, start.at)
-    // `port: { port: 3000 }` names one port twice.
-    if (out.some((o) => o.port === port.port && o.at.start === at.start && o.at.end === at.end))
-      continue
+    // `port: { port: 3000 }` names one port twice, and so does `addr: &net.TCPAddr{…, Port: 12345}`
+    // (the address, then its field).
+    const twice = (o: StartedOption) =>
+      (o.at.start === at.start && o.at.end === at.end) ||
+      contains(o.field, e.at) ||
+      contains(e.at, o.field)
+    if (out.some((o) => o.port === port.port && twice(o))) continue
     out.push({
       at,
       field: e.at,
@@ -158,8 +162,13 @@ const PRETEND_TYPE = new RegExp(`^[&*]?(?:\\w+\\.)?${STAND_IN}(?!\\w*(?:[sS]erve
  */
 function inPretendValue(facts: FileFacts, e: FileFacts['entries'][number]): boolean {
   if (PRETEND_TYPE.test(e.owner)) return true
-  return facts.assigns.some(
-    (a) => a.value.kind === 'object' && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at),
+  return (
+    facts.assigns.some(
+      (a) => a.value.kind === 'object' && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at),
+    ) ||
+    // …or returned straight away: anacrolix/torrent's `return mockSocket{addr: &net.TCPAddr{…,
+    // Port: 12345}}, nil` from a mock listen function (census 65).
+    facts.entries.some((o) => o !== e && PRETEND_TYPE.test(o.owner) && contains(o.at, e.at))
   )
 }
 

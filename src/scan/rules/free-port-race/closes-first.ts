@@ -18,6 +18,7 @@ import {
   type Flow,
   asksAbout,
   closesArgument,
+  dropsOnScopeExit,
   portReadsOf,
   relates,
 } from './socket-flow.ts'
@@ -123,7 +124,7 @@ export function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow:
   // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop),
   // so a number that leaves the function races; one used inside it is used while the variable
   // still holds the socket open. An unnamed socket is gone at once.
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+  if (sock === '' ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
     return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
 }

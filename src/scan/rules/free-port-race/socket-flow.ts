@@ -19,7 +19,7 @@ import {
 export function portReadsOf(sock: string): RegExp {
   const s = escapeRegExp(sock)
   return new RegExp(
-    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))` +
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|local_endpoint\\(\\)|localPort|getLocalPort\\(\\))` +
       // Rust's nix asks about a descriptor: `getsockname(probe.as_raw_fd())`.
       `|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
     'g',
@@ -35,6 +35,40 @@ export const asksAbout = (c: Call, sock: string) =>
   ((c.receiver === '' && c.name === 'getsockname') ||
     (c.name === '' && c.receiver === 'getsockname')) &&
   hasWord(c.args[0]?.value.text ?? '', sock)
+
+/** What follows a read that keeps only the address: `.ok()?.ip()`, `[0]`, `.address`. */
+const ADDRESS_TAIL =
+  /^(?:\?|\.(?:ok|unwrap|expect)\([^()]*\))*(?:\.(?:ip|IP|address|host|hostname|getAddress|getHostAddress|getHostString)\b|\[0\])/
+
+/**
+ * The read goes on to the address and drops the port: rama's `socket.local_addr().ok()?.ip()` on a
+ * UDP socket connected only to learn the route's source address, Python's `s.getsockname()[0]`.
+ */
+function readsAddressOnly(facts: FileFacts, read: Call): boolean {
+  const squash = (t: string) => t.replace(/\s+/g, '')
+  const head = squash(read.text)
+  const tail = (t: string) => {
+    const text = squash(t)
+    return text.startsWith(head) && ADDRESS_TAIL.test(text.slice(head.length))
+  }
+  return (
+    facts.calls.some((c) => c !== read && contains(c.at, read.at) && tail(c.text)) ||
+    facts.assigns.some((a) => contains(a.at, read.at) && tail(a.value.text))
+  )
+}
+
+/**
+ * The socket goes when the function returns: CPython's refcount, Rust's drop, and a C++ object
+ * built on the stack (clio's `tcp::acceptor acceptor(io_context);` in `generateFreePort()`, whose
+ * destructor closes it as `return acceptor.local_endpoint().port();` hands the number out). Not a
+ * C++ pointer or descriptor, which stays open until closed.
+ */
+export function dropsOnScopeExit(ctx: RuleContext, sock: string): boolean {
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
+  if (ctx.language !== 'cpp' || !/^\w+$/.test(sock)) return false
+  const declared = new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${sock}\\s*[({]`)
+  return ctx.facts.calls.some((c) => c.isNew && declared.test(c.text))
+}
 
 export interface Bound {
   /** Where the socket is bound. */
@@ -66,7 +100,8 @@ export function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | 
       .filter(
         (c) =>
           inArea(c.at) &&
-          ((READ_CALL.test(c.name) && relates(c.receiver, sock, bind)) || asksAbout(c, sock)),
+          ((READ_CALL.test(c.name) && relates(c.receiver, sock, bind)) || asksAbout(c, sock)) &&
+          !readsAddressOnly(facts, c),
       )
       .map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at),
@@ -222,7 +257,7 @@ export function letsGo(ctx: RuleContext, bound: Bound, fn: Scope): boolean {
       a.target !== '_',
   )
   if (returned || stored) return false
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
+  if (dropsOnScopeExit(ctx, sock)) return true
   const area = fn.at
   // try-with-resources, `using`, `with`: the block that opened the socket closes it, whether it
   // binds in the header or on the variable the header declares (`try (ServerSocket s = new

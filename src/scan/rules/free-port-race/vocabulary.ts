@@ -6,7 +6,7 @@ import {
 
 /** Calls and properties that read a bound socket's port. */
 export const READ_CALL =
-  /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/
+  /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr|local_endpoint)$/
 
 // C reads the number out of the address getsockname filled in: `ntohs(sa.sin_port)`.
 export const READ_WORD =

@@ -30344,12 +30344,19 @@ function constructorArgs(node) {
   const declarator = node.childForFieldName("declarator");
   if (!declarator || node.childForFieldName("type")?.type === "primitive_type") return null;
   const value = declarator.type === "init_declarator" ? declarator.childForFieldName("value") : null;
-  if (value?.type === "argument_list") return value.namedChildren;
+  if (value?.type === "argument_list" || value?.type === "initializer_list")
+    return value.namedChildren;
   if (declarator.type !== "function_declarator" || node.parent?.type !== "compound_statement")
     return null;
   const params = declarator.childForFieldName("parameters")?.namedChildren ?? [];
   const args2 = params.map(misreadArgument);
   return args2.length > 0 && args2.every((a) => a !== null) ? args2 : null;
+}
+function memberConstructorArgs(node) {
+  const value = node.childForFieldName("default_value");
+  const type = node.childForFieldName("type")?.type;
+  if (value?.type !== "initializer_list" || type === "primitive_type") return null;
+  return value.namedChildren;
 }
 function memberType(node) {
   const name2 = node.namedChildren.find((c) => c.type === "field_identifier")?.text;
@@ -30380,6 +30387,12 @@ var cFamily = (cpp) => ({
         args: (node) => constructorArgs(node) ?? [],
         isNew: true,
         when: (node) => constructorArgs(node) !== null
+      },
+      field_declaration: {
+        callee: field("type"),
+        args: (node) => memberConstructorArgs(node) ?? [],
+        isNew: true,
+        when: (node) => memberConstructorArgs(node) !== null
       },
       field_initializer: {
         callee: memberType,
@@ -33161,6 +33174,8 @@ function cFamily2(call, consts, facts) {
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
     }
+    const declared2 = declaredEndpoint(call, facts);
+    if (declared2) return hostAndPort(declared2, consts, pos(declared2, 0), pos(declared2, 1));
     const only = call.args.length === 1 ? pos(call, 0) : void 0;
     if (only && isIntValue(only, consts)) {
       const named = /port/i.test(only.text);
@@ -33228,6 +33243,14 @@ function seastarAddress(call, consts) {
 }
 function isAddressedServer(call) {
   return call.isNew && call.name === "Endpoint" && /(?:^|::)Http$/.test(call.receiver) || call.isNew && /^\w*Server$/.test(call.name) || call.name === "make_shared" && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text);
+}
+function declaredEndpoint(call, facts) {
+  const only = call.args.length === 1 ? call.args[0].value : void 0;
+  if (only?.kind !== "name" || !/^\w+$/.test(only.name)) return void 0;
+  const declares = new RegExp(`^[\\w:]+(?:\\s+const)?\\s+${only.name}\\s*[({]`);
+  return facts.calls.findLast(
+    (c) => c.isNew && c.name === "endpoint" && c.args.length === 2 && c.scope === call.scope && c.at.end <= call.at.start && declares.test(c.text)
+  );
 }
 function addressedServer(call, consts, facts, byScope) {
   const given = call.args[0]?.value;
@@ -33854,8 +33877,8 @@ function startedOptions(facts, consts) {
     if (!start2 || handedListener(start2) || serverInjected(facts, start2)) continue;
     const from = fromVariable(facts, e, byScope);
     const at = contains(start2.at, from) ? start2.at : spanning(from, start2.at);
-    if (out2.some((o) => o.port === port.port && o.at.start === at.start && o.at.end === at.end))
-      continue;
+    const twice = (o) => o.at.start === at.start && o.at.end === at.end || contains(o.field, e.at) || contains(e.at, o.field);
+    if (out2.some((o) => o.port === port.port && twice(o))) continue;
     out2.push({
       at,
       field: e.at,
@@ -33909,7 +33932,9 @@ function inPretendValue(facts, e) {
   if (PRETEND_TYPE.test(e.owner)) return true;
   return facts.assigns.some(
     (a) => a.value.kind === "object" && PRETEND_TYPE.test(a.value.type) && contains(a.at, e.at)
-  );
+  ) || // …or returned straight away: anacrolix/torrent's `return mockSocket{addr: &net.TCPAddr{…,
+  // Port: 12345}}, nil` from a mock listen function (census 65).
+  facts.entries.some((o) => o !== e && PRETEND_TYPE.test(o.owner) && contains(o.at, e.at));
 }
 function besideRemoteHost(facts, consts) {
   return fieldsOfLiterals(
@@ -33998,7 +34023,7 @@ function fromVariable(facts, e, byScope) {
 }
 
 // src/scan/triggers.ts
-var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
+var PORT_READ = "getsockname|\\.address\\(\\)|Addr\\(\\)|getLocalPort|LocalEnd[pP]oint|local_endpoint|local_addr|localPort|server_address|server_port|\\.sockets\\b";
 var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|[aA]cquire|[oO]btain|[gG]rab|[rR]andom|[nN]ext)_?(?:[aA]_?)?(?:(?:[fF]ree|[uU]nused|[aA]vailable|[oO]pen|[rR]andom|[eE]phemeral|[iI]dle|[uU]nbound)_?){1,2}(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?)?";
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
 var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
@@ -34050,7 +34075,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 }
 
 // src/scan/rules/free-port-race/vocabulary.ts
-var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr)$/;
+var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr|local_endpoint)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
 var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
@@ -34100,11 +34125,27 @@ var CLIENT_CALL = /(?:Client|Sender|Connection|^connect|^Connect|^Dial\w*|^creat
 function portReadsOf(sock) {
   const s = escapeRegExp(sock);
   return new RegExp(
-    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|localPort|getLocalPort\\(\\))|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
+    `${s}\\s*\\.\\s*(?:getsockname\\(\\)|server_address|server_port|address\\(\\)|Addr\\(\\)|local_addr\\(\\)[^,)]*|local_endpoint\\(\\)|localPort|getLocalPort\\(\\))|getsockname(?:::<[^>]*>)?\\(\\s*&?${s}(?:\\.as_(?:raw_)?fd\\(\\))?\\s*\\)`,
     "g"
   );
 }
 var asksAbout = (c, sock) => sock !== "" && (c.receiver === "" && c.name === "getsockname" || c.name === "" && c.receiver === "getsockname") && hasWord(c.args[0]?.value.text ?? "", sock);
+var ADDRESS_TAIL = /^(?:\?|\.(?:ok|unwrap|expect)\([^()]*\))*(?:\.(?:ip|IP|address|host|hostname|getAddress|getHostAddress|getHostString)\b|\[0\])/;
+function readsAddressOnly(facts, read) {
+  const squash = (t) => t.replace(/\s+/g, "");
+  const head = squash(read.text);
+  const tail = (t) => {
+    const text = squash(t);
+    return text.startsWith(head) && ADDRESS_TAIL.test(text.slice(head.length));
+  };
+  return facts.calls.some((c) => c !== read && contains(c.at, read.at) && tail(c.text)) || facts.assigns.some((a) => contains(a.at, read.at) && tail(a.value.text));
+}
+function dropsOnScopeExit(ctx, sock) {
+  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
+  if (ctx.language !== "cpp" || !/^\w+$/.test(sock)) return false;
+  const declared2 = new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${sock}\\s*[({]`);
+  return ctx.facts.calls.some((c) => c.isNew && declared2.test(c.text));
+}
 function portFlow(ctx, bound, scope) {
   const { facts } = ctx;
   const { bind, sock } = bound;
@@ -34113,7 +34154,7 @@ function portFlow(ctx, bound, scope) {
   const reads = [
     ...bound.reads ?? [],
     ...facts.calls.filter(
-      (c) => inArea(c.at) && (READ_CALL.test(c.name) && relates(c.receiver, sock, bind) || asksAbout(c, sock))
+      (c) => inArea(c.at) && (READ_CALL.test(c.name) && relates(c.receiver, sock, bind) || asksAbout(c, sock)) && !readsAddressOnly(facts, c)
     ).map((c) => c.at),
     ...facts.words.filter((w) => READ_WORD.test(w.text) && inArea(w.at)).map((w) => w.at)
   ];
@@ -34192,7 +34233,7 @@ function letsGo(ctx, bound, fn) {
     !contains(a.at, bound.at) && hasWord(a.value.text.replace(reads, "").replace(closing, ""), sock) && a.target !== sock && a.target !== "_"
   );
   if (returned || stored) return false;
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
+  if (dropsOnScopeExit(ctx, sock)) return true;
   const area = fn.at;
   const opens = (head) => contains(head, bound.at) || facts.assigns.some((a) => a.name === sock && contains(head, a.at));
   if (facts.blocks.some((k) => k.head && contains(area, k.at) && opens(k.head))) return true;
@@ -35006,7 +35047,7 @@ function closesFirst(ctx, bound, scope, flow) {
       return true;
     }
   }
-  if (DROPS_ON_SCOPE_EXIT.has(ctx.family))
+  if (sock === "" ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
 }
@@ -35622,6 +35663,7 @@ var IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i;
 var PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
+var ADDRESS_READ = /^(?:address|Addr|local_addr|getLocalPort|localAddress)$/;
 var SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/;
 var TLS_SERVER_NAME = /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/;
 var localhostFamily = (ctx) => {
@@ -35657,6 +35699,17 @@ var localhostFamily = (ctx) => {
     (c) => IP_VERSION_KEY.test(c.name) && contains(c.at, s.at) && c.args.some((a) => PINNED_FAMILY.test(a.value.text))
   );
   const tlsServerName = (s) => facts.entries.some((e) => TLS_SERVER_NAME.test(e.key) && contains(e.at, s.at));
+  const namesOf = (l) => {
+    const held = facts.assigns.find((a) => contains(a.at, l.at))?.name;
+    return new Set([l.call?.receiver, held].filter((n) => n !== void 0 && /^\w+$/.test(n)));
+  };
+  const servesOther = (s, server2) => {
+    const read = facts.calls.filter((c) => ADDRESS_READ.test(c.name) && contains(s.at, c.at));
+    const mine = namesOf(server2);
+    return read.some(
+      (c) => !mine.has(c.receiver) && servers.some((o) => o !== server2 && namesOf(o).has(c.receiver))
+    );
+  };
   const js3 = ctx.family === "js";
   const hits = [];
   const families = new Map(
@@ -35680,7 +35733,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s) && !servesOther(s, server2)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";
@@ -35712,7 +35765,9 @@ function implicitLocalhost(ctx) {
     const first = c.args[0]?.value;
     const hostless = first?.kind === "object" ? first.entries.some((e) => e.key === "port") && !first.entries.some((e) => /^(?:host|path)$/.test(e.key)) : (
       // `net.connect(socketPath)` dials a pipe: only a number or a name for a port.
-      (first?.kind === "int" || first?.kind === "name" && /port/i.test(first.last)) && !c.args.slice(1).some((a) => a.value.kind === "string" || a.value.kind === "name")
+      // Anything but a callback after the port is a host (`host ?? '127.0.0.1'` too, in
+      // got-scraping's proxy; census 65).
+      (first?.kind === "int" || first?.kind === "name" && /port/i.test(first.last)) && c.args.slice(1).every((a) => a.value.kind === "function")
     );
     if (hostless) out2.push({ value: "localhost", at: c.at, scope: c.scope });
   }
@@ -36801,7 +36856,10 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   "third_party",
   "third-party",
   "thirdparty",
-  "3rdparty"
+  "3rdparty",
+  // Git submodules and vendored releases in C and C++ trees (yarp's extern/thrift, nanomq's
+  // extern/); not `external`, which names projects' own modules (storm, jersey) as often.
+  "extern"
 ]);
 var VENDORED_RELEASE = /^[A-Za-z][\w.+-]*?-v?\d+\.\d+(?:\.\d+)*$/;
 function listFiles(root, paths) {

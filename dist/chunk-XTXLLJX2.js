@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-LCM37YCY.js";
+} from "./chunk-3UVSTLU6.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-N6QW5LMV.js.LEGAL.txt */
+/*! For license information please see chunk-XTXLLJX2.js.LEGAL.txt */
