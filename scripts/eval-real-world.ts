@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { Finding } from '../src/scan/finding.ts'
 import { Grammars } from '../src/scan/grammars.ts'
+import { runsIt } from '../src/scan/go-programs.ts'
 import { localIncludes } from '../src/scan/includes.ts'
 import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
@@ -228,6 +229,40 @@ async function writeIncludedHeaders(
   }
 }
 
+/**
+ * The `_test.go` and Bazel BUILD files beside a Go `package main` file, at the case's commit,
+ * written empty: the scan asks whether anything runs the directory's program
+ * (src/scan/go-programs.ts), as it would in a checkout, and scans only the case's file.
+ */
+async function writeGoTestSiblings(
+  dir: string,
+  c: Pick<RealWorldCase, 'repository' | 'commit' | 'path'>,
+  source: Buffer,
+  root: string,
+): Promise<void> {
+  if (!c.path.endsWith('.go') || c.path.endsWith('_test.go')) return
+  if (!/^package\s+main\b/m.test(source.toString('utf8'))) return
+  const folder = posix.dirname(c.path)
+  for (const place of candidates(dir, c.repository).filter((p) => existsSync(p))) {
+    try {
+      const within = folder === '.' ? [] : [`${folder}/`]
+      const { stdout } = await run('git', [
+        '-C',
+        place,
+        'ls-tree',
+        '--name-only',
+        c.commit,
+        ...within,
+      ])
+      for (const name of stdout.split('\n').filter((n) => runsIt(posix.basename(n))))
+        await writeFile(join(root, name), '', { flag: 'wx' }).catch(() => undefined)
+      return
+    } catch {
+      // not in this place at that commit (or not a git directory): try the next
+    }
+  }
+}
+
 interface Tally {
   tp: number
   fp: number
@@ -397,6 +432,7 @@ async function scanFileVersion(
     await mkdir(dirname(join(root, version.path)), { recursive: true })
     await writeFile(join(root, version.path), bytes)
     await writeIncludedHeaders(dir, version, bytes, root)
+    await writeGoTestSiblings(dir, version, bytes, root)
     return (await scan({ root, paths: [version.path], grammars })).findings
   } finally {
     await rm(root, { recursive: true, force: true })

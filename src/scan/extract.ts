@@ -531,6 +531,23 @@ class Extractor {
     const list = parameterList(node)
     if (!list) return
     for (const p of list.namedChildren) {
+      // JavaScript's options destructured with defaults, `function start({ port = 7991 } = {})`
+      // (tdoc's fixture server): each default is a parameter's.
+      const pattern = p.type === 'assignment_pattern' ? p.childForFieldName('left') : p
+      if (pattern?.type === 'object_pattern') {
+        for (const field of pattern.namedChildren) {
+          const name = field.type === 'object_assignment_pattern' && field.childForFieldName('left')
+          const value = name && field.childForFieldName('right')
+          if (!name || !value || name.type !== 'shorthand_property_identifier_pattern') continue
+          this.facts.params.push({
+            name: name.text,
+            at: this.span(name),
+            scope: this.scope,
+            default: this.valueOf(value, 1),
+          })
+        }
+        continue
+      }
       const id =
         p.type === 'identifier'
           ? p

@@ -7,6 +7,7 @@ import type { ChangedLines } from './diff.ts'
 import { extractFacts } from './extract.ts'
 import { analyse } from './analyse.ts'
 import { composeFindings, isComposeFile, isTestCompose } from './compose.ts'
+import { GoPrograms } from './go-programs.ts'
 import { HeaderReader } from './header-reader.ts'
 import type { Finding } from './finding.ts'
 import { listFiles, readSource, SKIP_REASONS, type SkipReason } from './files.ts'
@@ -145,6 +146,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
   paths.sort()
   const headers = new HeaderReader(root, maxBytes)
+  const goPrograms = new GoPrograms(root)
 
   try {
     for (const path of paths) {
@@ -189,7 +191,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         result.suppressed += found.suppressed
         continue
       }
-      const testFile = isTestPath(path, language.id, settings.testPaths)
+      const testFile =
+        isTestPath(path, language.id, settings.testPaths) &&
+        !goPrograms.standsAlone(path, read.text)
       if (!options.parseAll && !timed('prefilter', () => worthParsing(read.text, testFile, path)))
         continue
       const grammar = await grammars.get(language.id)

@@ -1204,7 +1204,9 @@ describe('census 49’s false findings: a helper named for a server whose body t
       await lines(
         'var listener = new TcpListener(IPAddress.Parse(ipAddress), port); listener.Start(); return new IpLiteralContactPoint(listener.LocalEndpoint);',
       ),
-    ).toEqual([6])
+      // …and the helper's listener, where the port is bound (the thirtieth round: the parameter
+      // named for a port is the one handed on).
+    ).toEqual([6, 12])
   })
 
   it('C#: NetCoreServer’s server class, whose constructor starts nothing, still listens once started', async () => {

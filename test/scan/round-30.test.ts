@@ -1,7 +1,7 @@
 // The thirtieth round's fixes (docs/scan.md, "Thirtieth round"), from labelled flags the scan
 // missed and findings that reviewers judged false. Each sits beside the case that must not change.
 import { describe, expect, it } from 'vitest'
-import { linesOf } from './helpers.ts'
+import { linesOf, scanFiles } from './helpers.ts'
 
 describe('a socket bound to port 0 only to learn an address', () => {
   it('Rust: rama’s route_source_address connects a UDP socket and returns local_addr()’s ip(), not a port', async () => {
@@ -179,5 +179,159 @@ TEST(Server, Accepts)
 `
     expect(await linesOf({ 'tests/server_test.cpp': cpp('18080') }, 'PORT001')).toEqual([9])
     expect(await linesOf({ 'tests/server_test.cpp': cpp('0') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('a Go program kept among the tests', () => {
+  it('Go: tile38’s tests/107/main.go serves on a fixed port from a helper main calls; beside a _test.go file it is test code', async () => {
+    // tidwall/tile38's tests/107/main.go, an issue's reproduction run by hand.
+    const main = `package main
+
+import "net/http"
+
+func main() {
+	serve()
+}
+
+func serve() {
+	http.ListenAndServe(":9851", nil)
+}
+`
+    expect(await linesOf({ 'tests/107/main.go': main }, 'PORT001')).toEqual([])
+    const test = 'package main\n\nimport "testing"\n\nfunc TestServe(t *testing.T) { go serve() }\n'
+    expect(
+      await linesOf({ 'tests/107/main.go': main, 'tests/107/main_test.go': test }, 'PORT001'),
+    ).toEqual([10])
+    // Bazel runs a directory's program as a test service (rules_itest's tests/go_service).
+    const bazel = 'go_binary(name = "go_service", srcs = ["main.go"])\n'
+    expect(
+      await linesOf({ 'tests/107/main.go': main, 'tests/107/BUILD.bazel': bazel }, 'PORT001'),
+    ).toEqual([10])
+  })
+})
+
+describe('a Qt server on a fixed port', () => {
+  it('C++: qcoro’s QTcpServer listens on QHostAddress::LocalHost, 45678; without a port Qt picks one', async () => {
+    // qcoro/qcoro's tests/qcorotcpserver.cpp before d3a22ba.
+    const cpp = (args: string) => `#include <QTcpServer>
+
+class QCoroTcpServerTest : public QObject {
+    Q_OBJECT
+private:
+    void testWaitForNewConnection() {
+        QTcpServer server;
+        QVERIFY(server.listen(${args}));
+    }
+};
+`
+    const file = 'tests/qcorotcpserver.cpp'
+    expect(await linesOf({ [file]: cpp('QHostAddress::LocalHost, 45678') }, 'PORT001')).toEqual([8])
+    expect(await linesOf({ [file]: cpp('QHostAddress::LocalHost') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('a spawned server’s port from a destructured default', () => {
+  it('JavaScript: tdoc’s resolveTarget({ port = 7991 } = {}) spawns the server with TDOC_PORT; the finding starts at the default', async () => {
+    // tornado-doc/tdoc's test/helpers/fixture-server.js.
+    const js = (param: string) => `const { spawn } = require('node:child_process');
+
+async function resolveTarget(${param}) {
+  const child = spawn('node', ['server/server.js'], {
+    env: { ...process.env, TDOC_PORT: String(port) },
+  });
+  await waitForServer(port);
+  return { url: \`http://127.0.0.1:\${port}/\`, stop: () => child.kill() };
+}
+
+module.exports = { resolveTarget };
+`
+    const file = 'test/helpers/fixture-server.js'
+    expect(await linesOf({ [file]: js('{ port = 7991 } = {}') }, 'PORT001')).toEqual([3])
+    expect(await linesOf({ [file]: js('{ port } = {}') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('a helper handed a fixed port among other parameters', () => {
+  it('C#: HttpSysServer’s CreateServer("http", "localhost", "8080", path) hands all four to UrlPrefix.Create; the port is the one named for it', async () => {
+    // aspnet/HttpSysServer's test/Microsoft.Net.Server.FunctionalTests/Utilities.cs before 6fab49b.
+    const cs = (port: string) => `namespace Microsoft.Net.Server
+{
+    internal static class Utilities
+    {
+        internal static WebListener CreateHttpServer()
+        {
+            return CreateServer("http", "localhost", ${port}, string.Empty);
+        }
+
+        internal static WebListener CreateServer(string scheme, string host, string port, string path)
+        {
+            WebListener listener = new WebListener();
+            listener.UrlPrefixes.Add(UrlPrefix.Create(scheme, host, port, path));
+            listener.Start();
+            return listener;
+        }
+    }
+}
+`
+    const file = 'test/Microsoft.Net.Server.FunctionalTests/Utilities.cs'
+    expect(await linesOf({ [file]: cs('"8080"') }, 'PORT001')).toEqual([7, 13])
+    expect(await linesOf({ [file]: cs('"0"') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('an address looked up to bind on', () => {
+  it('C: open5gs’s ogs_getaddrinfo(&addr, AF_UNSPEC, NULL, PORT, AI_PASSIVE) and getaddrinfo with hints.ai_flags = AI_PASSIVE; a client’s lookup is not', async () => {
+    // open5gs/open5gs's tests/core/socket-test.c.
+    const c = (flags: string) => `#include <netdb.h>
+
+#define PORT 47777
+
+static void test1_func(abts_case *tc, void *data)
+{
+    ogs_sockaddr_t *addr;
+    int rv = ogs_getaddrinfo(&addr, AF_UNSPEC, NULL, PORT, ${flags});
+    ogs_sock_t *udp = ogs_udp_server(addr, NULL);
+}
+
+static void test2_func(abts_case *tc, void *data)
+{
+    struct addrinfo hints = {0}, *res;
+    hints.ai_flags = ${flags};
+    getaddrinfo(NULL, "47778", &hints, &res);
+}
+`
+    const file = 'tests/core/socket-test.c'
+    expect(await linesOf({ [file]: c('AI_PASSIVE') }, 'PORT001')).toEqual([3, 8, 16])
+    expect(await linesOf({ [file]: c('0') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('a start, a fixed sleep and the request it races', () => {
+  it('Go: dittofs’s go server.Start(ctx), a 100 ms sleep, then http.Get; the finding runs on to the request', async () => {
+    // marmos91/dittofs's pkg/controlplane/api/server_test.go before #375.
+    const go = `package api
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestAPIServer_Lifecycle(t *testing.T) {
+	server, _ := NewServer(cfg)
+	errChan := make(chan error, 1)
+	go func() {
+		errChan <- server.Start(context.Background())
+	}()
+	// Give server time to start
+	time.Sleep(100 * time.Millisecond)
+	resp, err := http.Get("http://localhost:18080/health")
+	_, _ = resp, err
+}
+`
+    const found = await scanFiles({ 'pkg/api/server_test.go': go })
+    const race = found.findings.filter((f) => f.rule === 'PORT007')
+    expect(race.map((f) => [f.line, f.endLine])).toEqual([[14, 18]])
   })
 })

@@ -25,6 +25,7 @@ import type { Listener } from '../listeners.ts'
  */
 export function cFamily(call: Call, consts: Constants, facts: FileFacts): Address | undefined {
   const n = call.name
+  if (/getaddrinfo$/i.test(n) && passiveLookup(call, facts)) return passiveAddress(call, consts)
   // drogon's `app().addListener("0.0.0.0", 8848)` reads like cpp-httplib's listen.
   if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === 'addListener') {
     const endpoint = call.args
@@ -37,6 +38,12 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
       .map((a) => resolve(a.value, consts))
       .find((v) => v.kind === 'call' && SEASTAR_ADDRESS.test(v.call.name))
     if (built?.kind === 'call') return seastarAddress(built.call, consts)
+    // Qt's `server.listen(QHostAddress::LocalHost, 45678)` (qcoro's tests).
+    const qt = QT_HOSTS[pos(call, 0)?.text.replace(/\s+/g, '') ?? '']
+    if (qt !== undefined && isIntValue(pos(call, 1), consts)) {
+      const host: Value = { kind: 'string', value: qt, text: JSON.stringify(qt) }
+      return hostAndPort(call, consts, host, pos(call, 1))
+    }
     // cpp-httplib's `svr.listen("localhost", 1234)`; C's listen(fd, backlog) has no host text.
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
@@ -164,6 +171,46 @@ export function isAddressedServer(call: Call): boolean {
     (call.isNew && /^\w*Server$/.test(call.name)) ||
     (call.name === 'make_shared' && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text))
   )
+}
+
+/**
+ * An address looked up to bind on: AI_PASSIVE among the arguments (open5gs's
+ * `ogs_getaddrinfo(&addr, AF_UNSPEC, NULL, PORT, AI_PASSIVE)`) or in the hints the function sets
+ * (`hints.ai_flags = AI_PASSIVE; getaddrinfo(NULL, "8080", &hints, &res)`).
+ */
+function passiveLookup(call: Call, facts: FileFacts): boolean {
+  const passive = (text: string) => /\bAI_PASSIVE\b/.test(text)
+  return (
+    call.args.some((a) => passive(a.value.text)) ||
+    facts.assigns.some(
+      (a) => a.scope === call.scope && /ai_flags$/.test(a.target) && passive(a.value.text),
+    )
+  )
+}
+
+/** The host text and the port (a number, or a service written as one) of a passive lookup. */
+function passiveAddress(call: Call, consts: Constants): Address | undefined {
+  const values = call.args.map((a) => a.value)
+  const port = values.find((v) => {
+    const p = portOf(v, consts)
+    return p.kind === 'fixed' && p.port >= MIN_PORT
+  })
+  if (!port) return undefined
+  return hostAndPort(
+    call,
+    consts,
+    values.find((v) => isHostText(v, consts) && v !== port),
+    port,
+  )
+}
+
+/** Qt's named addresses, as the address each binds: `QHostAddress::Any` is dual-stack. */
+const QT_HOSTS: Readonly<Record<string, string>> = {
+  'QHostAddress::LocalHost': '127.0.0.1',
+  'QHostAddress::LocalHostIPv6': '::1',
+  'QHostAddress::AnyIPv4': '0.0.0.0',
+  'QHostAddress::AnyIPv6': '::',
+  'QHostAddress::Any': '',
 }
 
 /**

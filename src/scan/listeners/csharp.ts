@@ -48,6 +48,17 @@ export function csharp(call: Call, consts: Constants): Address | undefined {
     (n === 'Add' && /(?:Urls|Prefixes)$/.test(call.receiver))
   if (urlCall && first?.kind === 'string' && /:\/\//.test(first.value))
     return addressOf(first, consts)
+  // HTTP.sys's `listener.UrlPrefixes.Add(UrlPrefix.Create("http", "localhost", "8080", ""))`
+  // (HttpSysServer's tests; the port may be text).
+  if (
+    n === 'Add' &&
+    /(?:Urls|Prefixes)$/.test(call.receiver) &&
+    first?.kind === 'call' &&
+    first.call.name === 'Create' &&
+    /(?:^|\.)UrlPrefix$/.test(first.call.receiver) &&
+    first.call.args.length >= 3
+  )
+    return hostAndPort(call, consts, first.call.args[1]!.value, first.call.args[2]!.value)
   if (n === 'Start' && /WireMock/.test(call.receiver) && first)
     return hostAndPort(call, consts, undefined, first)
   // HttpMock's stub server: `HttpMockRepository.At("http://localhost:8080")`.

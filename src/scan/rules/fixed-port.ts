@@ -507,7 +507,17 @@ function fromLiteral(ctx: RuleContext, at: Span, text: string, scope: number, po
           a.value.call.args.some((arg) => arg.value.kind === 'int' && arg.value.value === port))) &&
       hasWord(text, a.name),
   )
-  return literal ? spanning(literal.at, at) : at
+  if (literal) return spanning(literal.at, at)
+  // …or a parameter's default, `async function resolveTarget({ port = 7991 } = {})` (tdoc).
+  const param = ctx.facts.params.find(
+    (p) =>
+      p.at.end <= at.start &&
+      namedScope(ctx, p.scope) === fn &&
+      p.default?.kind === 'int' &&
+      p.default.value === port &&
+      hasWord(text, p.name),
+  )
+  return param ? spanning(param.at, at) : at
 }
 
 /** The port of an address literal parsed in place: `"127.0.0.1:12345".parse().unwrap()`. */
@@ -605,7 +615,11 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     const params = facts.params
       .filter((p) => p.scope === fn.id)
       .sort((a, b) => a.at.start - b.at.start)
-    const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name))
+    // Of the parameters the listener is given, the one named for a port: HttpSysServer's
+    // `CreateServer(scheme, host, port, path)` hands all four to `UrlPrefix.Create`.
+    const carried = params.map((p) => carriesParameter(ctx, fn.at, l, p.name))
+    const named = params.findIndex((p, i) => carried[i] && /port/i.test(p.name))
+    const index = named >= 0 ? named : carried.indexOf(true)
     if (index < 0) continue
     const param = params[index]!
     let first: { line: number; port: number } | undefined
@@ -616,6 +630,8 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
       const port = portOf(arg?.value, ctx.consts)
       if (port.kind !== 'fixed') continue
       first ??= { line: c.at.line, port: port.port }
+      // Read as a listener of its own already (a helper named for a server): one finding.
+      if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue
       hits.push({
         rule: 'PORT001',
         severity: SEVERITY,

@@ -176,6 +176,8 @@ function namedStart(ctx: RuleContext, call: Call, processes: ReadonlySet<string>
  */
 export function startedThenSleeps(ctx: RuleContext): Hit[] {
   const hits: Hit[] = []
+  /** Sleeps already reported, from the first start before them. */
+  const reported = new Set<number>()
   const { facts } = ctx
   // Calls and sleeps in source order; each candidate looks only from itself to its sleep.
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start)
@@ -252,7 +254,7 @@ export function startedThenSleeps(ctx: RuleContext): Hit[] {
         break
       }
     }
-    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue
+    if (between || reported.has(sleep.at.start)) continue
     if (!named && servesOpenListener(ctx, call)) continue
     if (pollsNext(ctx, sleep, fn.at)) continue
     const client = facts.calls.find(
@@ -261,10 +263,13 @@ export function startedThenSleeps(ctx: RuleContext): Hit[] {
     )
     if (!client && (fn.test || fn.id === 0)) continue
     const then = client ? `\`${client.callee}\` on line ${client.at.line}` : 'the code after it'
+    reported.add(sleep.at.start)
     hits.push({
       rule: 'PORT007',
       severity: 'warning',
-      at: spanning(statementAround(facts, call.at), sleep.at),
+      // On to the request the race is with, as the goroutine reader's findings go (dittofs's
+      // `http.Get` after `go server.Start(ctx)` and a 100 ms sleep, labelled at the request).
+      at: spanning(statementAround(facts, call.at), client?.at ?? sleep.at),
       code: call.text,
       message:
         `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed ` +

@@ -2956,7 +2956,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -2983,7 +2983,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3847,7 +3847,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4238,7 +4238,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -27431,13 +27431,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve5(xhr.response);
+                resolve6(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -27633,9 +27633,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve5(receiveInstance(mod, inst));
+          resolve6(receiveInstance(mod, inst));
         });
       });
     }
@@ -28968,8 +28968,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve5, reject) => {
-      readyPromiseResolve = resolve5;
+    moduleRtn = new Promise((resolve6, reject) => {
+      readyPromiseResolve = resolve6;
       readyPromiseReject = reject;
     });
   }
@@ -29980,8 +29980,8 @@ async function checkGrammars(grammars = new Grammars()) {
 
 // src/scan/scan.ts
 import { existsSync } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-import { posix as posix3 } from "node:path";
+import { resolve as resolve5 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/scan/facts.ts
 var WAITS_FOR_SERVER = /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
@@ -31152,6 +31152,21 @@ ${next.text}`;
     const list = parameterList(node);
     if (!list) return;
     for (const p of list.namedChildren) {
+      const pattern = p.type === "assignment_pattern" ? p.childForFieldName("left") : p;
+      if (pattern?.type === "object_pattern") {
+        for (const field2 of pattern.namedChildren) {
+          const name2 = field2.type === "object_assignment_pattern" && field2.childForFieldName("left");
+          const value = name2 && field2.childForFieldName("right");
+          if (!name2 || !value || name2.type !== "shorthand_property_identifier_pattern") continue;
+          this.facts.params.push({
+            name: name2.text,
+            at: this.span(name2),
+            scope: this.scope,
+            default: this.valueOf(value, 1)
+          });
+        }
+        continue;
+      }
       const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.childForFieldName("pattern") ?? p.namedChildren.find((c) => c.type === "identifier") ?? declaredName(p.childForFieldName("declarator"));
       if (!id) continue;
       const fallback = p.childForFieldName("value") ?? (p.type === "assignment_pattern" ? p.childForFieldName("right") : null) ?? afterEquals(p);
@@ -33131,6 +33146,8 @@ function csharp2(call, consts) {
   const urlCall = /^(?:UseUrls|Run|RunAsync|Start)$/.test(n) || n === "Add" && /(?:Urls|Prefixes)$/.test(call.receiver);
   if (urlCall && first?.kind === "string" && /:\/\//.test(first.value))
     return addressOf(first, consts);
+  if (n === "Add" && /(?:Urls|Prefixes)$/.test(call.receiver) && first?.kind === "call" && first.call.name === "Create" && /(?:^|\.)UrlPrefix$/.test(first.call.receiver) && first.call.args.length >= 3)
+    return hostAndPort(call, consts, first.call.args[1].value, first.call.args[2].value);
   if (n === "Start" && /WireMock/.test(call.receiver) && first)
     return hostAndPort(call, consts, void 0, first);
   if (n === "At" && /(?:^|\.)HttpMockRepository$/.test(call.receiver) && first?.kind === "string")
@@ -33166,11 +33183,17 @@ var RUST_IP = /^(?:std::net::)?Ip(?:v[46])?Addr::/;
 // src/scan/listeners/c-family.ts
 function cFamily2(call, consts, facts) {
   const n = call.name;
+  if (/getaddrinfo$/i.test(n) && passiveLookup(call, facts)) return passiveAddress(call, consts);
   if (/(?:^|_)(?:bind|listen)$/i.test(n) || n === "addListener") {
     const endpoint2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "string" && parseAddress(v.value)?.port !== void 0);
     if (endpoint2) return addressOf(endpoint2, consts);
     const built = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && SEASTAR_ADDRESS.test(v.call.name));
     if (built?.kind === "call") return seastarAddress(built.call, consts);
+    const qt = QT_HOSTS[pos(call, 0)?.text.replace(/\s+/g, "") ?? ""];
+    if (qt !== void 0 && isIntValue(pos(call, 1), consts)) {
+      const host = { kind: "string", value: qt, text: JSON.stringify(qt) };
+      return hostAndPort(call, consts, host, pos(call, 1));
+    }
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
     }
@@ -33244,6 +33267,33 @@ function seastarAddress(call, consts) {
 function isAddressedServer(call) {
   return call.isNew && call.name === "Endpoint" && /(?:^|::)Http$/.test(call.receiver) || call.isNew && /^\w*Server$/.test(call.name) || call.name === "make_shared" && /^[\w:]*make_shared<(?:\w+::)*Http::Endpoint>/.test(call.text);
 }
+function passiveLookup(call, facts) {
+  const passive = (text) => /\bAI_PASSIVE\b/.test(text);
+  return call.args.some((a) => passive(a.value.text)) || facts.assigns.some(
+    (a) => a.scope === call.scope && /ai_flags$/.test(a.target) && passive(a.value.text)
+  );
+}
+function passiveAddress(call, consts) {
+  const values = call.args.map((a) => a.value);
+  const port = values.find((v) => {
+    const p = portOf2(v, consts);
+    return p.kind === "fixed" && p.port >= MIN_PORT;
+  });
+  if (!port) return void 0;
+  return hostAndPort(
+    call,
+    consts,
+    values.find((v) => isHostText(v, consts) && v !== port),
+    port
+  );
+}
+var QT_HOSTS = {
+  "QHostAddress::LocalHost": "127.0.0.1",
+  "QHostAddress::LocalHostIPv6": "::1",
+  "QHostAddress::AnyIPv4": "0.0.0.0",
+  "QHostAddress::AnyIPv6": "::",
+  "QHostAddress::Any": ""
+};
 function declaredEndpoint(call, facts) {
   const only = call.args.length === 1 ? call.args[0].value : void 0;
   if (only?.kind !== "name" || !/^\w+$/.test(only.name)) return void 0;
@@ -34891,7 +34941,11 @@ function fromLiteral(ctx, at, text, scope, port) {
     a.value.kind === "call" && parsedAddressPort(a.value.text) === String(port) || // C#'s `endPoint = new IPEndPoint(IPAddress.Loopback, 8122)`, Java's InetSocketAddress.
     a.value.kind === "call" && /^(?:IPEndPoint|InetSocketAddress)$/.test(a.value.call.name) && a.value.call.args.some((arg) => arg.value.kind === "int" && arg.value.value === port)) && hasWord(text, a.name)
   );
-  return literal2 ? spanning(literal2.at, at) : at;
+  if (literal2) return spanning(literal2.at, at);
+  const param = ctx.facts.params.find(
+    (p) => p.at.end <= at.start && namedScope(ctx, p.scope) === fn && p.default?.kind === "int" && p.default.value === port && hasWord(text, p.name)
+  );
+  return param ? spanning(param.at, at) : at;
 }
 function parsedAddressPort(text) {
   const literal2 = /^"([^"]+)"\s*\.\s*parse\b/.exec(text)?.[1];
@@ -34950,7 +35004,9 @@ function portsHandedToHelpers(ctx) {
     if (!fn || fn.id === 0 || !fn.name || fn.role !== "declared") continue;
     if (namedForFreePort(fn.name)) continue;
     const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
-    const index = params.findIndex((p) => carriesParameter(ctx, fn.at, l, p.name));
+    const carried = params.map((p) => carriesParameter(ctx, fn.at, l, p.name));
+    const named = params.findIndex((p, i2) => carried[i2] && /port/i.test(p.name));
+    const index = named >= 0 ? named : carried.indexOf(true);
     if (index < 0) continue;
     const param = params[index];
     let first;
@@ -34961,6 +35017,7 @@ function portsHandedToHelpers(ctx) {
       const port = portOf2(arg?.value, ctx.consts);
       if (port.kind !== "fixed") continue;
       first ??= { line: c.at.line, port: port.port };
+      if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue;
       hits.push({
         rule: "PORT001",
         severity: SEVERITY,
@@ -36029,6 +36086,7 @@ function namedStart(ctx, call, processes) {
 }
 function startedThenSleeps(ctx) {
   const hits = [];
+  const reported = /* @__PURE__ */ new Set();
   const { facts } = ctx;
   const ordered = [...facts.calls].sort((x, y) => x.at.start - y.at.start);
   const sleeps = ordered.filter(isSleep);
@@ -36091,7 +36149,7 @@ function startedThenSleeps(ctx) {
         break;
       }
     }
-    if (between || hits.some((h) => h.at.endLine === sleep.at.endLine)) continue;
+    if (between || reported.has(sleep.at.start)) continue;
     if (!named && servesOpenListener(ctx, call)) continue;
     if (pollsNext(ctx, sleep, fn.at)) continue;
     const client = facts.calls.find(
@@ -36099,10 +36157,13 @@ function startedThenSleeps(ctx) {
     );
     if (!client && (fn.test || fn.id === 0)) continue;
     const then = client ? `\`${client.callee}\` on line ${client.at.line}` : "the code after it";
+    reported.add(sleep.at.start);
     hits.push({
       rule: "PORT007",
       severity: "warning",
-      at: spanning(statementAround(facts, call.at), sleep.at),
+      // On to the request the race is with, as the goroutine reader's findings go (dittofs's
+      // `http.Get` after `go server.Start(ctx)` and a 100 ms sleep, labelled at the request).
+      at: spanning(statementAround(facts, call.at), client?.at ?? sleep.at),
       code: call.text,
       message: `\`${call.callee}\` starts a server that binds some time after it returns, and the fixed sleep on line ${sleep.at.line} only guesses when: on a loaded runner ${then} connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the server report it.`
     });
@@ -36808,9 +36869,37 @@ function composeFindings(text, options) {
   return { ...found, hasErrors };
 }
 
+// src/scan/go-programs.ts
+import { readdirSync } from "node:fs";
+import { posix as posix2, resolve as resolve2 } from "node:path";
+var PACKAGE_MAIN = /^package\s+main\b/m;
+var runsIt = (name2) => name2.endsWith("_test.go") || name2 === "BUILD" || name2 === "BUILD.bazel";
+var GoPrograms = class {
+  tested = /* @__PURE__ */ new Map();
+  root;
+  constructor(root) {
+    this.root = root;
+  }
+  /** A `package main` file whose directory holds nothing that runs it: no test, no Bazel rule. */
+  standsAlone(path, text) {
+    if (!path.endsWith(".go") || path.endsWith("_test.go") || !PACKAGE_MAIN.test(text)) return false;
+    const dir = posix2.dirname(path);
+    let tested = this.tested.get(dir);
+    if (tested === void 0) {
+      try {
+        tested = readdirSync(resolve2(this.root, dir)).some(runsIt);
+      } catch {
+        tested = true;
+      }
+      this.tested.set(dir, tested);
+    }
+    return !tested;
+  }
+};
+
 // src/scan/header-reader.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import { posix as posix2, resolve as resolve3 } from "node:path";
+import { posix as posix3, resolve as resolve4 } from "node:path";
 
 // src/scan/files.ts
 import { Buffer as Buffer2, isUtf8 } from "node:buffer";
@@ -36820,10 +36909,10 @@ import {
   fstatSync,
   lstatSync,
   openSync,
-  readdirSync,
+  readdirSync as readdirSync2,
   readSync
 } from "node:fs";
-import { join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { join as join2, relative, resolve as resolve3, sep } from "node:path";
 var SKIP_REASONS = [
   "ignored",
   "unknown-language",
@@ -36867,9 +36956,9 @@ function listFiles(root, paths) {
   const missing = [];
   const symlinks = [];
   const unreadable = [];
-  const base = resolve2(root);
+  const base = resolve3(root);
   for (const p of paths) {
-    const abs = resolve2(base, p);
+    const abs = resolve3(base, p);
     let stat2;
     try {
       stat2 = lstatSync(abs);
@@ -36894,7 +36983,7 @@ function uniqueBy(items, key) {
 function walk(base, dir, out2) {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync2(dir, { withFileTypes: true });
   } catch (error) {
     const code = error.code ?? "an error";
     out2.unreadable.push({ path: `${toRelative(base, dir) || "."}/`, code });
@@ -36978,8 +37067,8 @@ var HeaderReader = class {
   constantsFor(path, source) {
     const out2 = [];
     for (const include of localIncludes(source)) {
-      const header = posix2.normalize(posix2.join(posix2.dirname(path), include));
-      if (header.startsWith("../") || posix2.isAbsolute(header)) continue;
+      const header = posix3.normalize(posix3.join(posix3.dirname(path), include));
+      if (header.startsWith("../") || posix3.isAbsolute(header)) continue;
       const constants2 = this.#read(header);
       if (constants2?.size) out2.push(constants2);
     }
@@ -36988,7 +37077,7 @@ var HeaderReader = class {
   #read(header) {
     if (this.#cache.has(header)) return this.#cache.get(header);
     let constants2;
-    const abs = resolve3(this.#root, header);
+    const abs = resolve4(this.#root, header);
     try {
       if (!lstatSync2(abs).isSymbolicLink()) {
         const read = readSource(abs, this.#maxBytes, header);
@@ -37006,7 +37095,7 @@ var MAX_LISTED_SKIPS = 50;
 async function scan(options) {
   const started = performance.now();
   const settings = options.settings ?? {};
-  const root = resolve4(options.root);
+  const root = resolve5(options.root);
   const maxBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const enabled = new Set(RULE_IDS.filter((id) => !settings.disableRules?.includes(id)));
   const grammars = options.grammars ?? new Grammars();
@@ -37050,7 +37139,7 @@ async function scan(options) {
   let paths;
   if (options.changes) {
     const wanted = (options.paths?.length ? options.paths : void 0)?.map(
-      (p) => posix3.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
+      (p) => posix4.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
     );
     paths = [...options.changes.keys()].filter(
       (p) => !wanted || wanted.includes(".") || wanted.some((w) => p === w || p.startsWith(`${w}/`))
@@ -37060,7 +37149,7 @@ async function scan(options) {
     for (const link of listed.symlinks) skip(link, "symlink");
     unreadableDirectories(listed.unreadable);
     for (const w of wanted ?? []) {
-      if (!existsSync(resolve4(root, w))) notes.push(`${w}: no such file or directory`);
+      if (!existsSync(resolve5(root, w))) notes.push(`${w}: no such file or directory`);
     }
   } else {
     const listed = timed(
@@ -37074,6 +37163,7 @@ async function scan(options) {
   }
   paths.sort();
   const headers = new HeaderReader(root, maxBytes);
+  const goPrograms = new GoPrograms(root);
   try {
     for (const path of paths) {
       const language = languageOf(path);
@@ -37082,14 +37172,14 @@ async function scan(options) {
         skipped["unknown-language"]++;
         continue;
       }
-      if (settings.ignorePaths?.some((g) => posix3.matchesGlob(path, g))) {
+      if (settings.ignorePaths?.some((g) => posix4.matchesGlob(path, g))) {
         skip(path, "ignored");
         continue;
       }
       result.files.considered++;
       const lines = options.changes?.get(path);
       if (lines !== void 0 && lines !== "all" && lines.size === 0) continue;
-      const read = timed("read", () => readSource(resolve4(root, path), maxBytes, path));
+      const read = timed("read", () => readSource(resolve5(root, path), maxBytes, path));
       if (!read.ok) {
         skip(path, read.reason);
         continue;
@@ -37118,7 +37208,7 @@ async function scan(options) {
         result.suppressed += found.suppressed;
         continue;
       }
-      const testFile = isTestPath(path, language.id, settings.testPaths);
+      const testFile = isTestPath(path, language.id, settings.testPaths) && !goPrograms.standsAlone(path, read.text);
       if (!options.parseAll && !timed("prefilter", () => worthParsing(read.text, testFile, path)))
         continue;
       const grammar = await grammars.get(language.id);

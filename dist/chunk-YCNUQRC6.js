@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-3UVSTLU6.js";
+} from "./chunk-UAFYQGZB.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XTXLLJX2.js.LEGAL.txt */
+/*! For license information please see chunk-YCNUQRC6.js.LEGAL.txt */
