@@ -33,6 +33,7 @@ import {
 import {
   callsOn,
   definedToStartNothing,
+  handedNoPort,
   neverStarted,
   onVirtualNetwork,
   serverInjected,
@@ -172,6 +173,7 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         !servesGivenListener(facts, innermostAssign(facts, call.at)) &&
         !neverStarted(facts, call, family) &&
         !definedToStartNothing(facts, call) &&
+        !(helped.kind === 'fixed' && handedNoPort(facts, call, helped.port, local)) &&
         !settingsUnstarted(facts, call, family)
       )
         out.push({

@@ -100,6 +100,10 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
   // A proxy's other numbers are latencies and bandwidths (nats-server's `newNetProxy(125*time.
   // Millisecond, 1024, 1024, url)`): its port is the first argument or a `port` keyword.
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, 'first')
+  // `getServer(NODE_TEST_PORT)`: a getter handed a port as its first argument makes the server
+  // on it (eventsource's `await getServer(3944)`; census 66). Without one it may return a server
+  // made elsewhere, so only the first argument counts.
+  if (/^get_?\w*?Server$/i.test(call.name)) return portArgument(call, consts, 'first')
   if (
     PRETEND_LISTENER.test(call.name) ||
     SIMULATED.test(call.receiver) ||

@@ -106,11 +106,14 @@ export function inTestDirectory(path: string, testGlobs: readonly string[] = [])
 
 /**
  * Directories of programs kept among the tests to be run by hand: examples, guides, demos,
- * benchmarks (jeromq's `src/test/java/guide/`, httpcore's `tests/benchmark/`). A file there that
- * is no test itself starts its servers only when someone runs it.
+ * benchmarks (jeromq's `src/test/java/guide/`, httpcore's `tests/benchmark/`), and the
+ * documentation's own code and build extensions (litestar's `tools/sphinx_ext/run_examples.py`,
+ * census 66). A file there that is no test itself starts its servers only when someone runs it.
  */
 export const runByHand = (path: string): boolean =>
-  /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path)
+  /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
+    path,
+  )
 
 /**
  * Type tests, which a checker compiles and never runs: TSTyche's `*.tst.ts`, tsd's and Vitest's

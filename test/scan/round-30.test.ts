@@ -335,3 +335,89 @@ func TestAPIServer_Lifecycle(t *testing.T) {
     expect(race.map((f) => [f.line, f.endLine])).toEqual([[14, 18]])
   })
 })
+
+describe('a helper handed a number on a parameter not named for a port', () => {
+  it('Java: s3proxy’s startProxy(1024) bounds request sizes of a proxy on port 0; startProxy(port) is handed a port', async () => {
+    // gaul/s3proxy's src/test/java/org/gaul/s3proxy/TransferEncodingChunkedTest.java.
+    const java = (param: string) => `package org.gaul.s3proxy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+public final class TransferEncodingChunkedTest {
+    private S3Proxy s3Proxy;
+
+    private void startProxy(long ${param}) throws Exception {
+        s3Proxy = S3Proxy.builder().endpoint(URI.create("http://127.0.0.1:0")).build();
+        s3Proxy.start();
+    }
+
+    @Test
+    public void testChunkedUploadAboveTheLimit() throws Exception {
+        startProxy(1024);
+    }
+}
+`
+    const file = 'src/test/java/org/gaul/s3proxy/TransferEncodingChunkedTest.java'
+    expect(await linesOf({ [file]: java('maxRequestSize') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [file]: java('port') }, 'PORT001')).toEqual([16])
+  })
+})
+
+describe('a test runner given the port, and the getter that serves on it', () => {
+  it('TypeScript: eventsource’s getServer(NODE_TEST_PORT) listens; registerTests({ port }) then runner.runTests() only requests', async () => {
+    // EventSource/eventsource's test/node/client.node.test.ts.
+    const ts = (start: string) => `import {getServer} from '../server.js'
+import {registerTests} from '../tests.js'
+
+const NODE_TEST_PORT = 3944
+
+;(async function run() {
+  ${start}
+  const runner = registerTests({ environment: 'node', port: NODE_TEST_PORT })
+  const result = await runner.runTests()
+  process.exit(result.failures)
+})()
+`
+    const file = 'test/node/client.node.test.ts'
+    expect(
+      await linesOf({ [file]: ts('const server = await getServer(NODE_TEST_PORT)') }, 'PORT001'),
+    ).toEqual([4, 7])
+    expect(await linesOf({ [file]: ts('const server = await getServer()') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('the documentation’s own code', () => {
+  it('Python: litestar’s tools/sphinx_ext/run_examples.py finds a port for the docs build; the same helper in tests/ is reported', async () => {
+    const py = `import socket
+
+
+def _get_available_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("localhost", 0))
+        return sock.getsockname()[1]
+`
+    expect(await linesOf({ 'tools/sphinx_ext/run_examples.py': py }, 'PORT002')).toEqual([])
+    expect(await linesOf({ 'docs/conf_helpers.py': py }, 'PORT002')).toEqual([])
+    expect(await linesOf({ 'tests/helpers.py': py }, 'PORT002')).toEqual([4])
+  })
+})
+
+describe('a Rust test ignored with a comment beside the mark', () => {
+  it('Rust: hyper-util’s #[ignore] // TODO test is skipped; with another attribute and comment it runs', async () => {
+    // hyperium/hyper-util's src/client/legacy/connect/http.rs marks client_happy_eyeballs so.
+    const rust = (mark: string) => `#[cfg(test)]
+mod tests {
+    #[test]
+    ${mark}
+    fn client_happy_eyeballs() {
+        let server = std::net::TcpListener::bind("127.0.0.1:18080").unwrap();
+        drop(server);
+    }
+}
+`
+    const file = 'src/client/legacy/connect/http.rs'
+    expect(await linesOf({ [file]: rust('#[ignore] // TODO') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [file]: rust('#[allow(unused)] // TODO') }, 'PORT001')).toEqual([6])
+  })
+})

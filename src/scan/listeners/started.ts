@@ -3,7 +3,7 @@
 import type { Assign, Call, FileFacts, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Family } from '../languages.ts'
-import { saysUnstarted } from '../values.ts'
+import { literalNumber, saysUnstarted, type Constants } from '../values.ts'
 import { perFile } from '../per-file.ts'
 
 /** Calls in a helper's body that can start what listens: a start, a server built, a process. */
@@ -35,6 +35,40 @@ export function definedToStartNothing(facts: FileFacts, call: Call): boolean {
         MAY_START.test(c.name) ||
         (own.has(c.name) && c.name !== call.name) ||
         c.go),
+  )
+}
+
+/** Parameter names a port may be handed on. */
+const PORT_PARAMETER = /port|addr|endpoint|url|uri|host|bind|listen|server/i
+
+/**
+ * A helper the file declares, handed the number on a parameter not named for a port: s3proxy's
+ * `startProxy(1024)`, whose `maxRequestSize` bounds the requests of a proxy it starts on port 0
+ * (census 66). Every overload must say so.
+ */
+export function handedNoPort(
+  facts: FileFacts,
+  call: Call,
+  port: number,
+  consts: Constants,
+): boolean {
+  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
+    return false
+  const positional = call.args.filter((a) => !a.name)
+  const index = positional.findIndex((a) => literalNumber(a.value, consts) === port)
+  if (index < 0) return false
+  const helpers = facts.scopes.filter(
+    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
+  )
+  return (
+    helpers.length > 0 &&
+    helpers.every((h) => {
+      const params = facts.params
+        .filter((p) => p.scope === h.id)
+        .sort((a, b) => a.at.start - b.at.start)
+      const param = params[index]
+      return param !== undefined && !PORT_PARAMETER.test(param.name)
+    })
   )
 }
 

@@ -41,7 +41,10 @@ const LISTEN_FIELD =
 /** …and fields that say where a client goes, or which local port it dials from. */
 const ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i
 /** Calls that start what the options configure: `c.Serve(…)`, `RunServer(&opts)`, `start_server()`; not `Server` or `RuntimeError`. */
-const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/
+// Not a test runner's `runTests()` (eventsource's `registerTests({…, port })` then
+// `runner.runTests()`, which only requests; census 66).
+const STARTS =
+  /^(?:[Rr]un(?!_?(?:[aA]ll_?)?(?:[tT]ests?|[sS]uites?|[sS]pecs?)$)|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/
 /** Settings of a connection to make: pika's `ConnectionParameters(host=…, port=5672)`. */
 const CONNECTION_SETTINGS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i
 /** A client only listens when told to serve (cloud-sql-proxy's client is a local listener). */

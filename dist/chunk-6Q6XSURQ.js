@@ -31084,6 +31084,7 @@ ${next.text}`;
   skipAttribute(node) {
     if (this.facts.language === "rust") {
       for (let sib = node.previousNamedSibling; sib; sib = sib.previousNamedSibling) {
+        if (sib.type === "line_comment" || sib.type === "block_comment") continue;
         if (sib.type !== "attribute_item") break;
         if (/^#\[ignore\b/.test(sib.text)) return true;
       }
@@ -32131,7 +32132,9 @@ function inTestDirectory(path, testGlobs = []) {
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
   return testGlobs.some((glob) => posix.matchesGlob(path, glob));
 }
-var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf)\//i.test(path);
+var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
+  path
+);
 var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path);
 var compileFailOnly = (path) => /(?:^|\/)compile[-_]fail\//.test(path);
 var goTestdata = (path) => /\.go$/.test(path) && /(?:^|\/)testdata\//.test(path);
@@ -32356,6 +32359,7 @@ var SERVER_RECEIVER = /server|srv|mock|broker/i;
 function serverHelperPort(call, consts, family) {
   const constructs = call.isNew || NO_NEW.has(family) && /^[A-Z]/.test(call.name);
   if (STARTS_PROXY.test(call.name)) return portArgument(call, consts, "first");
+  if (/^get_?\w*?Server$/i.test(call.name)) return portArgument(call, consts, "first");
   if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver) || ASSERTION.test(call.name))
     return void 0;
   const starts = STARTS_SERVER.test(call.name) || OCCUPIES_PORT.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
@@ -32984,6 +32988,22 @@ function definedToStartNothing(facts, call) {
     (c) => helpers.some((h) => contains(h.at, c.at)) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) && c.name !== call.name || c.go)
   );
 }
+var PORT_PARAMETER = /port|addr|endpoint|url|uri|host|bind|listen|server/i;
+function handedNoPort(facts, call, port, consts) {
+  if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
+    return false;
+  const positional = call.args.filter((a) => !a.name);
+  const index = positional.findIndex((a) => literalNumber(a.value, consts) === port);
+  if (index < 0) return false;
+  const helpers = facts.scopes.filter(
+    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
+  );
+  return helpers.length > 0 && helpers.every((h) => {
+    const params = facts.params.filter((p) => p.scope === h.id).sort((a, b) => a.at.start - b.at.start);
+    const param = params[index];
+    return param !== void 0 && !PORT_PARAMETER.test(param.name);
+  });
+}
 var declaredNames = perFile(
   (facts) => new Set(facts.scopes.filter((s) => s.role === "declared").map((s) => s.name))
 );
@@ -33383,7 +33403,7 @@ function listenersOf(facts, family, consts) {
         out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
-      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !settingsUnstarted(facts, call, family))
+      if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !(helped.kind === "fixed" && handedNoPort(facts, call, helped.port, local)) && !settingsUnstarted(facts, call, family))
         out2.push({
           ...server(call, { port: helped, ...helperHost(call, local) }),
           at: untilBound(facts, call)
@@ -33896,7 +33916,7 @@ function portOfArgument(arg, consts) {
 // src/scan/rules/started-options.ts
 var LISTEN_FIELD = /^(?:[A-Za-z]*Port|port|[a-z]+_port|[A-Za-z]*(?:Addr|Address)|addr|address|(?:listen|bind)(?:_?addr(?:ess)?)?)$/;
 var ELSEWHERE = /remote|peer|target|upstream|backend|dest|dial|connect|proxy|local|server|db/i;
-var STARTS2 = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
+var STARTS2 = /^(?:[Rr]un(?!_?(?:[aA]ll_?)?(?:[tT]ests?|[sS]uites?|[sS]pecs?)$)|[Ss]tart|[Ss]erve|[Ll]isten|[Ll]aunch|[Bb]oot)(?:$|[A-Z_\d])/;
 var CONNECTION_SETTINGS = /Connection_?(?:Param(?:eter)?s|Settings|Options)$/i;
 var CLIENT2 = /client/i;
 var RUNNER = /^(?:t|b|tb|suite|s\.T\(\))$/;
