@@ -237,6 +237,15 @@ export function lastAssign(
 }
 
 /**
+ * A C++ declaration that constructs the variable `name`, which the facts hold as a call of its
+ * type: `tcp::acceptor acceptor(io);`, `tcp::endpoint const ep{…};`, `Address addr(…)`.
+ */
+export function declaresVariable(call: Call, name: string): boolean {
+  if (!call.isNew || !/^\w+$/.test(name)) return false
+  return new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${name}\\s*[({]`).test(call.text)
+}
+
+/**
  * Where the statement around `at` starts, when it starts on an earlier line (an assignment or a
  * return): `return new InetSocketAddress(⏎ …, TestUtils.getFreePort())` is read from its
  * `return`, `let cmd = Command::new(…)⏎.args(…)⏎.spawn()` from its `let`, as a reviewer reads it.

@@ -1,7 +1,7 @@
 // C's and C++'s listeners: `bind` on an address the function fills in, libraries that bind an
 // endpoint text, servers constructed on an address.
 import type { Assign, Call, FileFacts, Span, Value } from '../facts.ts'
-import { spanning } from '../facts.ts'
+import { declaresVariable, spanning } from '../facts.ts'
 import {
   ADDRESS_HOST,
   addressOf,
@@ -219,16 +219,14 @@ const QT_HOSTS: Readonly<Record<string, string>> = {
  */
 function declaredEndpoint(call: Call, facts: FileFacts): Call | undefined {
   const only = call.args.length === 1 ? call.args[0]!.value : undefined
-  if (only?.kind !== 'name' || !/^\w+$/.test(only.name)) return undefined
-  const declares = new RegExp(`^[\\w:]+(?:\\s+const)?\\s+${only.name}\\s*[({]`)
+  if (only?.kind !== 'name') return undefined
   return facts.calls.findLast(
     (c) =>
-      c.isNew &&
       c.name === 'endpoint' &&
       c.args.length === 2 &&
       c.scope === call.scope &&
       c.at.end <= call.at.start &&
-      declares.test(c.text),
+      declaresVariable(c, only.name),
   )
 }
 
@@ -254,18 +252,13 @@ export function addressedServer(
   // `Address addr(…)` for one of the names given: a declaration the grammar may read as a
   // function's (the most vexing parse). The first, where `#if USE_IPV6 … #else … #endif` declares
   // it once per branch (trantor's `InetAddress addr(8888, true, true)`): the finding covers both.
-  const declares = call.args.flatMap((a) =>
-    a.value.kind === 'name' && /^\w+$/.test(a.value.name)
-      ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)]
-      : [],
-  )
+  const names = call.args.flatMap((a) => (a.value.kind === 'name' ? [a.value.name] : []))
   const address = facts.calls.find(
     (c) =>
-      c.isNew &&
       /^(?:Inet)?Address$/.test(c.name) &&
       c.scope === call.scope &&
       c.at.end <= call.at.start &&
-      declares.some((d) => d.test(c.text)),
+      names.some((n) => declaresVariable(c, n)),
   )
   if (!address) return undefined
   const local = constantsAt(facts, consts, address.scope, address.at.start, byScope)

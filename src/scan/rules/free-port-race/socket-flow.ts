@@ -1,7 +1,7 @@
 // Following a bound socket and the number read from it: which variable holds the socket, where
 // the port is read, where the number goes and whether the socket is let go.
 import type { Assign, Call, FileFacts, Scope, Span, Value } from '../../facts.ts'
-import { contains, innermostAssign } from '../../facts.ts'
+import { contains, declaresVariable, innermostAssign } from '../../facts.ts'
 import type { RuleContext } from '../context.ts'
 import { CLOSE, escapeRegExp, hasWord, rootOf, scopeSpan } from '../context.ts'
 import {
@@ -65,9 +65,7 @@ function readsAddressOnly(facts: FileFacts, read: Call): boolean {
  */
 export function dropsOnScopeExit(ctx: RuleContext, sock: string): boolean {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true
-  if (ctx.language !== 'cpp' || !/^\w+$/.test(sock)) return false
-  const declared = new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${sock}\\s*[({]`)
-  return ctx.facts.calls.some((c) => c.isNew && declared.test(c.text))
+  return ctx.language === 'cpp' && ctx.facts.calls.some((c) => declaresVariable(c, sock))
 }
 
 export interface Bound {

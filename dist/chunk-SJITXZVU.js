@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-6Q6XSURQ.js";
+} from "./chunk-4WU3LRVY.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-GRSV2UE4.js.LEGAL.txt */
+/*! For license information please see chunk-SJITXZVU.js.LEGAL.txt */

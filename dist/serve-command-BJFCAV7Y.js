@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-GRSV2UE4.js";
+} from "./chunk-SJITXZVU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-6Q6XSURQ.js";
+} from "./chunk-4WU3LRVY.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-RCVCRB3X.js.LEGAL.txt */
+/*! For license information please see serve-command-BJFCAV7Y.js.LEGAL.txt */

@@ -30013,6 +30013,10 @@ function innermostAssign(facts, at) {
 function lastAssign(facts, name2, at, which = () => true) {
   return facts.assigns.findLast((a) => a.name === name2 && a.at.end <= at.start && which(a));
 }
+function declaresVariable(call, name2) {
+  if (!call.isNew || !/^\w+$/.test(name2)) return false;
+  return new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${name2}\\s*[({]`).test(call.text);
+}
 function statementAround(facts, at) {
   const around = [...facts.exits, ...facts.assigns].filter((x) => contains(x.at, at)).sort((a, b) => b.at.start - a.at.start)[0];
   return around && around.at.line < at.line ? around.at : at;
@@ -33316,10 +33320,9 @@ var QT_HOSTS = {
 };
 function declaredEndpoint(call, facts) {
   const only = call.args.length === 1 ? call.args[0].value : void 0;
-  if (only?.kind !== "name" || !/^\w+$/.test(only.name)) return void 0;
-  const declares = new RegExp(`^[\\w:]+(?:\\s+const)?\\s+${only.name}\\s*[({]`);
+  if (only?.kind !== "name") return void 0;
   return facts.calls.findLast(
-    (c) => c.isNew && c.name === "endpoint" && c.args.length === 2 && c.scope === call.scope && c.at.end <= call.at.start && declares.test(c.text)
+    (c) => c.name === "endpoint" && c.args.length === 2 && c.scope === call.scope && c.at.end <= call.at.start && declaresVariable(c, only.name)
   );
 }
 function addressedServer(call, consts, facts, byScope) {
@@ -33330,11 +33333,9 @@ function addressedServer(call, consts, facts, byScope) {
     if (given.kind === "call" && given.call.name === "Address")
       return server(call, hostAndPort(call, consts, pos(given.call, 0), pos(given.call, 1)));
   }
-  const declares = call.args.flatMap(
-    (a) => a.value.kind === "name" && /^\w+$/.test(a.value.name) ? [new RegExp(`^[\\w:]+\\s+${a.value.name}\\s*[({]`)] : []
-  );
+  const names = call.args.flatMap((a) => a.value.kind === "name" ? [a.value.name] : []);
   const address2 = facts.calls.find(
-    (c) => c.isNew && /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && declares.some((d) => d.test(c.text))
+    (c) => /^(?:Inet)?Address$/.test(c.name) && c.scope === call.scope && c.at.end <= call.at.start && names.some((n) => declaresVariable(c, n))
   );
   if (!address2) return void 0;
   const local = constantsAt(facts, consts, address2.scope, address2.at.start, byScope);
@@ -34212,9 +34213,7 @@ function readsAddressOnly(facts, read) {
 }
 function dropsOnScopeExit(ctx, sock) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family)) return true;
-  if (ctx.language !== "cpp" || !/^\w+$/.test(sock)) return false;
-  const declared2 = new RegExp(`^[\\w:<>]+(?:\\s+const)?\\s+${sock}\\s*[({]`);
-  return ctx.facts.calls.some((c) => c.isNew && declared2.test(c.text));
+  return ctx.language === "cpp" && ctx.facts.calls.some((c) => declaresVariable(c, sock));
 }
 function portFlow(ctx, bound, scope) {
   const { facts } = ctx;
