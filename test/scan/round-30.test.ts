@@ -421,3 +421,30 @@ mod tests {
     expect(await linesOf({ [file]: rust('#[allow(unused)] // TODO') }, 'PORT001')).toEqual([6])
   })
 })
+
+describe('a Rust block that binds, yields the port and drops the listener', () => {
+  it('Rust: cloud-sql-tracker’s let port = { let listener = TcpListener::bind(…0)…; listener.local_addr().unwrap().port() }; a listener kept outside the block is no race', async () => {
+    // golgor/cloud-sql-tracker's src/port.rs (its issue #89).
+    const rust = (body: string) => `#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    #[test]
+    fn observe_reports_closed_when_nothing_is_listening() {
+        ${body}
+        let observation = observe(localhost(), port);
+        assert_eq!(observation.probe, PortProbe::Closed);
+    }
+}
+`
+    const file = 'src/port.rs'
+    const block = `let port = {
+            let listener = TcpListener::bind((localhost(), 0)).expect("bind");
+            listener.local_addr().unwrap().port()
+        };`
+    const kept = `let listener = TcpListener::bind((localhost(), 0)).expect("bind");
+        let port = listener.local_addr().unwrap().port();`
+    expect(await linesOf({ [file]: rust(block) }, 'PORT002')).toEqual([8])
+    expect(await linesOf({ [file]: rust(kept) }, 'PORT002')).toEqual([])
+  })
+})

@@ -121,12 +121,40 @@ export function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow:
       return true
     }
   }
+  if (ctx.family === 'rust' && blockYieldsPort(ctx, bound, area)) return true
   // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop),
   // so a number that leaves the function races; one used inside it is used while the variable
   // still holds the socket open. An unnamed socket is gone at once.
   if (sock === '' ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
     return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
+}
+
+/**
+ * Rust's block expression that binds inside and yields the number: `let port = { let listener =
+ * TcpListener::bind((localhost(), 0))?; listener.local_addr()?.port() };` (cloud-sql-tracker's
+ * tests, its issue #89). The listener is dropped at the block's closing brace, so everything that
+ * uses `port` after it comes after the close.
+ */
+function blockYieldsPort(ctx: RuleContext, bound: Bound, area: Span): boolean {
+  const { facts } = ctx
+  const { sock } = bound
+  if (!sock) return false
+  const block = facts.assigns.find(
+    (a) =>
+      contains(area, a.at) &&
+      contains(a.at, bound.at) &&
+      a.name !== sock &&
+      /^\{[\s\S]*\}$/.test(a.value.text.trim()),
+  )
+  if (!block) return false
+  // Declared inside the block, and yielded through its port, not itself.
+  const declared = facts.assigns.some((a) => a.name === sock && contains(block.at, a.at))
+  const tail = block.value.text.trim().slice(0, -1).split(/;/).pop() ?? ''
+  if (!declared || !hasWord(tail, sock) || !/\bport\(\)/.test(tail)) return false
+  return facts.calls.some(
+    (c) => contains(area, c.at) && c.at.start > block.at.end && hasWord(c.text, block.name),
+  )
 }
 
 /**

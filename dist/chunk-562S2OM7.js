@@ -35123,9 +35123,25 @@ function closesFirst(ctx, bound, scope, flow) {
       return true;
     }
   }
+  if (ctx.family === "rust" && blockYieldsPort(ctx, bound, area)) return true;
   if (sock === "" ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
+}
+function blockYieldsPort(ctx, bound, area) {
+  const { facts } = ctx;
+  const { sock } = bound;
+  if (!sock) return false;
+  const block = facts.assigns.find(
+    (a) => contains(area, a.at) && contains(a.at, bound.at) && a.name !== sock && /^\{[\s\S]*\}$/.test(a.value.text.trim())
+  );
+  if (!block) return false;
+  const declared2 = facts.assigns.some((a) => a.name === sock && contains(block.at, a.at));
+  const tail = block.value.text.trim().slice(0, -1).split(/;/).pop() ?? "";
+  if (!declared2 || !hasWord(tail, sock) || !/\bport\(\)/.test(tail)) return false;
+  return facts.calls.some(
+    (c) => contains(area, c.at) && c.at.start > block.at.end && hasWord(c.text, block.name)
+  );
 }
 function usedByCallback(ctx, escape2, area) {
   const { calls, exits, params } = ctx.facts;

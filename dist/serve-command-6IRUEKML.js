@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SJITXZVU.js";
+} from "./chunk-GKAZVBYG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-4WU3LRVY.js";
+} from "./chunk-562S2OM7.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BJFCAV7Y.js.LEGAL.txt */
+/*! For license information please see serve-command-6IRUEKML.js.LEGAL.txt */
