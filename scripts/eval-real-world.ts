@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { Finding } from '../src/scan/finding.ts'
 import { Grammars } from '../src/scan/grammars.ts'
-import { runsIt } from '../src/scan/go-programs.ts'
+import { isProgramSource, runsIt } from '../src/scan/go-programs.ts'
 import { localIncludes } from '../src/scan/includes.ts'
 import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
@@ -241,8 +241,7 @@ async function writeGoTestSiblings(
   source: Buffer,
   root: string,
 ): Promise<void> {
-  if (!c.path.endsWith('.go') || c.path.endsWith('_test.go')) return
-  if (!/^package\s+main\b/m.test(source.toString('utf8'))) return
+  if (!isProgramSource(c.path, source.toString('utf8'))) return
   const folder = posix.dirname(c.path)
   for (const place of candidates(dir, c.repository).filter((p) => existsSync(p))) {
     try {

@@ -7,6 +7,10 @@ import { posix, resolve } from 'node:path'
 
 const PACKAGE_MAIN = /^package\s+main\b/m
 
+/** A Go program's source, not its tests: a `package main` file not named `_test.go`. */
+export const isProgramSource = (path: string, text: string): boolean =>
+  path.endsWith('.go') && !path.endsWith('_test.go') && PACKAGE_MAIN.test(text)
+
 /**
  * What says the directory's program is run by a test: a `_test.go` file beside it, or a Bazel
  * BUILD file, whose rules start programs as test services (rules_itest's `tests/go_service`,
@@ -25,7 +29,7 @@ export class GoPrograms {
 
   /** A `package main` file whose directory holds nothing that runs it: no test, no Bazel rule. */
   standsAlone(path: string, text: string): boolean {
-    if (!path.endsWith('.go') || path.endsWith('_test.go') || !PACKAGE_MAIN.test(text)) return false
+    if (!isProgramSource(path, text)) return false
     const dir = posix.dirname(path)
     let tested = this.tested.get(dir)
     if (tested === undefined) {

@@ -1,6 +1,6 @@
 // Whether what a test builds is ever started: helpers whose body starts nothing, servers never
 // started or handed their server, settings nothing starts, simulated networks.
-import type { Assign, Call, FileFacts, Span } from '../facts.ts'
+import type { Assign, Call, FileFacts, Scope, Span } from '../facts.ts'
 import { contains } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { literalNumber, saysUnstarted, type Constants } from '../values.ts'
@@ -17,15 +17,7 @@ const MAY_START =
  * not the name.
  */
 export function definedToStartNothing(facts: FileFacts, call: Call): boolean {
-  // A constructor's body need not start anything: the class's own methods do (NetCoreServer's
-  // `new EchoTcpServer(IPAddress.Any, port)`, then `server.Start()`).
-  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
-    return false
-  // Overloads calling one another are one helper (opc-ua's `CreateEndpoint(url, policy, mode)`
-  // builds an endpoint description through three of them; census 58).
-  const helpers = facts.scopes.filter(
-    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
-  )
+  const helpers = fileHelpers(facts, call)
   if (helpers.length === 0) return false
   const own = declaredNames(facts)
   return !facts.calls.some(
@@ -35,6 +27,19 @@ export function definedToStartNothing(facts: FileFacts, call: Call): boolean {
         MAY_START.test(c.name) ||
         (own.has(c.name) && c.name !== call.name) ||
         c.go),
+  )
+}
+
+/**
+ * The file's own functions a call runs, every overload of the name (opc-ua's `CreateEndpoint(url,
+ * policy, mode)` builds an endpoint description through three of them; census 58); none for a
+ * constructor, whose body need not start anything: the class's own methods do (NetCoreServer's
+ * `new EchoTcpServer(IPAddress.Any, port)`, then `server.Start()`).
+ */
+function fileHelpers(facts: FileFacts, call: Call): Scope[] {
+  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver))) return []
+  return facts.scopes.filter(
+    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
   )
 }
 
@@ -52,14 +57,10 @@ export function handedNoPort(
   port: number,
   consts: Constants,
 ): boolean {
-  if (call.isNew || (call.receiver !== '' && !/^(?:this|self|Self)$/.test(call.receiver)))
-    return false
   const positional = call.args.filter((a) => !a.name)
   const index = positional.findIndex((a) => literalNumber(a.value, consts) === port)
   if (index < 0) return false
-  const helpers = facts.scopes.filter(
-    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
-  )
+  const helpers = fileHelpers(facts, call)
   return (
     helpers.length > 0 &&
     helpers.every((h) => {

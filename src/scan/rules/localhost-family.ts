@@ -8,6 +8,7 @@ import type { Hit, Rule } from './context.ts'
 import { ASSERTION } from '../assertions.ts'
 import { hasWord, inTest, namedScope, rootOf, type RuleContext } from './context.ts'
 import type { Listener } from '../listeners.ts'
+import { READ_CALL } from './free-port-race/vocabulary.ts'
 
 const LOCALHOST = /(?:^|\/\/|@)localhost(?=$|[:/])/i
 const IPV4_SOCKET = /^AddressFamily\.InterNetwork$/
@@ -37,8 +38,6 @@ const PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/
 /** Calls that say they dial: `connect`, `Dial`, `createClient`, `TcpClient`, a request or URI. */
 const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i
 const PORT_WORD = /port/i
-/** Reading a server's bound address for its port: `server.address()`, `l.Addr()`. */
-const ADDRESS_READ = /^(?:address|Addr|local_addr|getLocalPort|localAddress)$/
 /** A socket address written out or held: `SocketAddr::new(…)`, `addr`, `server.local_addr()`. */
 const SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/
 /** Option keys that name the server a TLS client checks the certificate for, not where it dials. */
@@ -116,7 +115,7 @@ export const localhostFamily: Rule = (ctx) => {
     return new Set([l.call?.receiver, held].filter((n) => n !== undefined && /^\w+$/.test(n)))
   }
   const servesOther = (s: Str, server: Listener) => {
-    const read = facts.calls.filter((c) => ADDRESS_READ.test(c.name) && contains(s.at, c.at))
+    const read = facts.calls.filter((c) => READ_CALL.test(c.name) && contains(s.at, c.at))
     const mine = namesOf(server)
     return read.some(
       (c) =>

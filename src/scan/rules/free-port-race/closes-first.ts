@@ -22,7 +22,7 @@ import {
   portReadsOf,
   relates,
 } from './socket-flow.ts'
-import { DROPS_ON_SCOPE_EXIT, EVENT_HANDLER } from './vocabulary.ts'
+import { EVENT_HANDLER } from './vocabulary.ts'
 
 /** The socket is closed (or dropped) before the number is used. */
 export function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow): boolean {
@@ -125,7 +125,7 @@ export function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow:
   // Nobody keeps the socket: it closes when the function returns (CPython refcount, Rust drop),
   // so a number that leaves the function races; one used inside it is used while the variable
   // still holds the socket open. An unnamed socket is gone at once.
-  if (sock === '' ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
+  if (dropsOnScopeExit(ctx, sock))
     return (sock === '' || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes)
   return false
 }

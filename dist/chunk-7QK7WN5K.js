@@ -32981,27 +32981,25 @@ function imageReference(address2) {
 // src/scan/listeners/started.ts
 var MAY_START = /^(?:[sS]pawn|[eE]xec|[fF]ork|[pP]open)(?:[A-Z_]\w*)?$|(?:Server|Listener|Process|Command)$/;
 function definedToStartNothing(facts, call) {
-  if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
-    return false;
-  const helpers = facts.scopes.filter(
-    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
-  );
+  const helpers = fileHelpers(facts, call);
   if (helpers.length === 0) return false;
   const own = declaredNames(facts);
   return !facts.calls.some(
     (c) => helpers.some((h) => contains(h.at, c.at)) && (STARTS_SOMETHING.test(c.name) || MAY_START.test(c.name) || own.has(c.name) && c.name !== call.name || c.go)
   );
 }
+function fileHelpers(facts, call) {
+  if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver)) return [];
+  return facts.scopes.filter(
+    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
+  );
+}
 var PORT_PARAMETER = /port|addr|endpoint|url|uri|host|bind|listen|server/i;
 function handedNoPort(facts, call, port, consts) {
-  if (call.isNew || call.receiver !== "" && !/^(?:this|self|Self)$/.test(call.receiver))
-    return false;
   const positional = call.args.filter((a) => !a.name);
   const index = positional.findIndex((a) => literalNumber(a.value, consts) === port);
   if (index < 0) return false;
-  const helpers = facts.scopes.filter(
-    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
-  );
+  const helpers = fileHelpers(facts, call);
   return helpers.length > 0 && helpers.every((h) => {
     const params = facts.params.filter((p) => p.scope === h.id).sort((a, b) => a.at.start - b.at.start);
     const param = params[index];
@@ -35124,7 +35122,7 @@ function closesFirst(ctx, bound, scope, flow) {
     }
   }
   if (ctx.family === "rust" && blockYieldsPort(ctx, bound, area)) return true;
-  if (sock === "" ? DROPS_ON_SCOPE_EXIT.has(ctx.family) : dropsOnScopeExit(ctx, sock))
+  if (dropsOnScopeExit(ctx, sock))
     return (sock === "" || escapes.length > 0) && abandoned(ctx, sock, bind, area, escapes);
   return false;
 }
@@ -35755,7 +35753,6 @@ var IPV4 = /^(?:ip_?v?4|v4|4|tcp4|inet)$/i;
 var PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
-var ADDRESS_READ = /^(?:address|Addr|local_addr|getLocalPort|localAddress)$/;
 var SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/;
 var TLS_SERVER_NAME = /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/;
 var localhostFamily = (ctx) => {
@@ -35796,7 +35793,7 @@ var localhostFamily = (ctx) => {
     return new Set([l.call?.receiver, held].filter((n) => n !== void 0 && /^\w+$/.test(n)));
   };
   const servesOther = (s, server2) => {
-    const read = facts.calls.filter((c) => ADDRESS_READ.test(c.name) && contains(s.at, c.at));
+    const read = facts.calls.filter((c) => READ_CALL.test(c.name) && contains(s.at, c.at));
     const mine = namesOf(server2);
     return read.some(
       (c) => !mine.has(c.receiver) && servers.some((o) => o !== server2 && namesOf(o).has(c.receiver))
@@ -36908,6 +36905,7 @@ function composeFindings(text, options) {
 import { readdirSync } from "node:fs";
 import { posix as posix2, resolve as resolve2 } from "node:path";
 var PACKAGE_MAIN = /^package\s+main\b/m;
+var isProgramSource = (path, text) => path.endsWith(".go") && !path.endsWith("_test.go") && PACKAGE_MAIN.test(text);
 var runsIt = (name2) => name2.endsWith("_test.go") || name2 === "BUILD" || name2 === "BUILD.bazel";
 var GoPrograms = class {
   tested = /* @__PURE__ */ new Map();
@@ -36917,7 +36915,7 @@ var GoPrograms = class {
   }
   /** A `package main` file whose directory holds nothing that runs it: no test, no Bazel rule. */
   standsAlone(path, text) {
-    if (!path.endsWith(".go") || path.endsWith("_test.go") || !PACKAGE_MAIN.test(text)) return false;
+    if (!isProgramSource(path, text)) return false;
     const dir = posix2.dirname(path);
     let tested = this.tested.get(dir);
     if (tested === void 0) {
