@@ -214,6 +214,54 @@ describe('the real-world harness', () => {
     ])
   })
 
+  it("reads a Go program's directory listing at the case's own commit", async () => {
+    const repo = join(dir, 'acme+godemo')
+    mkdirSync(join(repo, 'tests', 'repro'), { recursive: true })
+    const main = [
+      'package main',
+      '',
+      'import "net/http"',
+      '',
+      'func main() { serve() }',
+      '',
+      'func serve() { http.ListenAndServe(":9851", nil) }',
+      '',
+    ].join('\n')
+    writeFileSync(join(repo, 'tests', 'repro', 'main.go'), main)
+    git(repo, 'init', '-q')
+    const commit = () => {
+      git(repo, 'add', '-A')
+      git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'c')
+      return git(repo, 'rev-parse', 'HEAD')
+    }
+    const alone = commit()
+    writeFileSync(join(repo, 'tests', 'repro', 'main_test.go'), 'package main\n')
+    const tested = commit()
+    const base = {
+      repository: 'acme/godemo',
+      path: 'tests/repro/main.go',
+      blob: git(repo, 'rev-parse', 'HEAD:tests/repro/main.go'),
+      language: 'Go',
+      line: 7,
+      rules: ['PORT001'],
+      pattern: 'p',
+      reason: 'r',
+      provenance: 'https://github.com/acme/godemo',
+    }
+    const e = await evaluateRealWorld(dir, {
+      heldOut: { method: 'm', seed: 's', repositories: [] },
+      cases: [
+        { ...base, id: 'program-alone', commit: alone, label: 'clean' },
+        { ...base, id: 'program-tested', commit: tested, label: 'flag' },
+      ],
+    })
+    expect(e.errors).toEqual([])
+    expect(e.cases.map((r) => [r.case.id, r.matched])).toEqual([
+      ['program-alone', false],
+      ['program-tested', true],
+    ])
+  })
+
   it('draws the same sample for the same seed', () => {
     const items = Array.from({ length: 30 }, (_, i) => ({
       ref: `r${String(i).padStart(2, '0')}`,
