@@ -418,6 +418,7 @@ class Extractor {
       ...(((marked && skipMark(node, marked)) ||
         this.skipAttribute(node) ||
         this.inSkippedClass(node)) && { skipped: true }),
+      ...(marked && declaredPublic(node, marked) && { public: true }),
       returns: returnType(node),
       ...(this.facts.language === 'rust' && implOwner(node)),
       ...this.roleOf(node),
@@ -946,6 +947,7 @@ function strip(scope: Scope & { endIndex: number }): Scope {
     at,
     test,
     ...(skipped && { skipped }),
+    ...(scope.public && { public: true }),
     returns,
     ...(owner && { owner }),
     role,
@@ -996,12 +998,21 @@ const SKIPPED_CLASS_LANGUAGES: ReadonlySet<LanguageId> = new Set([
 
 /**
  * A JVM or .NET test method its runner skips: `@Disabled`, `@Ignore`, `[Fact(Skip = "…")]`,
- * `[Ignore]`. Read from the annotations before the parameters only, not from the body.
+ * `[Ignore]`, and NUnit's `[Test, Explicit]`, run only when asked for by name (Zebus's ZmqTests;
+ * census 67). Read from the annotations before the parameters only, not from the body.
  */
 function skipMark(node: Node, text: string): boolean {
   const list = parameterList(node)
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200)
-  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head)
+  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|[[,]\s*(?:Ignore|Explicit)\b/.test(
+    head,
+  )
+}
+
+/** A Java or C# method declared `public`, read from its head before the parameters. */
+function declaredPublic(node: Node, text: string): boolean {
+  const list = parameterList(node)
+  return /\bpublic\b/.test(text.slice(0, list ? list.startIndex - node.startIndex : 200))
 }
 
 /**

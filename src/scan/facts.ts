@@ -87,6 +87,8 @@ export interface Scope {
   test: boolean
   /** A test the runner skips by its own mark: JUnit's `@Disabled`/`@Ignore`, xUnit's `Skip =`. */
   skipped?: true
+  /** A JVM or .NET method declared `public`: other files may call it. */
+  public?: true
   /** Declared return type text, when the language states one. */
   returns: string
   /** Rust: the type of the `impl` block a method stands in (`Endpoints` for `Endpoints::new`). */

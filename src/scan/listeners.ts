@@ -78,8 +78,14 @@ function untilBound(facts: FileFacts, call: Call): Span {
   return bind ? spanning(call.at, bind.at) : call.at
 }
 
-/** C's bind, and pjlib's under its prefix. */
-const C_BIND = /^(?:pj_sock_)?bind$/
+/** C's bind, pjlib's under its prefix, and LTP's checked `SAFE_BIND` macro. */
+export const C_BIND = /^(?:pj_sock_bind|bind|SAFE_BIND)$/
+
+/**
+ * Address initialisers that take the address, a host and a port in host order: LTP's
+ * `tst_init_sockaddr_inet(&addr, "127.0.0.1", 0x7c90)` and its IPv6 and binary-host forms.
+ */
+const C_ADDRESS_INIT = /^tst_init_sockaddr_inet6?(?:_bin)?$/
 
 /** A socket bound to a ZeroMQ-style endpoint text, with a port: `sock.bind("tcp://*:5555")`. */
 const ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/
@@ -161,8 +167,14 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
         given ??
         (fallback ? statementAround(facts, call.at) : undefined) ??
         (family === 'c' ? addressBuiltFor(facts, call) : undefined)
+      // A passive lookup's finding runs on to the bind of what it found (retrace's
+      // `getaddrinfo(NULL, PORT, &hints, &result)` … `bind(sfd, rp->ai_addr, rp->ai_addrlen)`).
+      const bound = family === 'c' ? lookupBound(facts, call) : undefined
       if (!bindsNothing)
-        out.push({ ...server(call, address), ...(from ? { at: spanning(from, call.at) } : {}) })
+        out.push({
+          ...server(call, address),
+          ...(from || bound ? { at: spanning(from ?? call.at, bound?.at ?? call.at) } : {}),
+        })
     } else {
       const helped =
         serverHelperPort(call, local, family) ??
@@ -290,10 +302,69 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       }
     }
   }
+  if (family === 'c') out.push(...initialisedAddresses(facts, consts, byScope))
   out.push(...configTextListeners(facts))
   return out
     .filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at))
     .map((l) => fromChainStart(facts, l))
+}
+
+/** The first bind after a `getaddrinfo` lookup in the same function. */
+function lookupBound(facts: FileFacts, call: Call): Call | undefined {
+  if (!/getaddrinfo$/i.test(call.name)) return undefined
+  const area = facts.scopes[call.scope]?.at
+  return facts.calls.find(
+    (c) =>
+      C_BIND.test(c.name) && c.at.start > call.at.end && area !== undefined && contains(area, c.at),
+  )
+}
+
+/**
+ * Binds of an address that an initialiser filled in: in the same function, or in another one when
+ * the address is the file's (LTP's `setup()` fills the static `tcp0_addr` that `child()` binds with
+ * `SAFE_BIND(tcp0_sk, (struct sockaddr *)&tcp0_addr, …)`). A function that fills the name itself
+ * binds its own address.
+ */
+function initialisedAddresses(
+  facts: FileFacts,
+  consts: Constants,
+  byScope: ReturnType<typeof assignsByScope>,
+): Listener[] {
+  const out: Listener[] = []
+  const inits = facts.calls.filter((c) => C_ADDRESS_INIT.test(c.name))
+  const filled = (c: Call) => {
+    const first = c.args[0]?.value
+    return first?.kind === 'name' ? first.name : undefined
+  }
+  for (const init of inits) {
+    const name = filled(init)
+    const given = init.args[init.args.length - 1]?.value
+    if (!name || init.args.length < 3 || !given) continue
+    const port = portOf(given, constantsAt(facts, consts, init.scope, init.at.start, byScope))
+    if (port.kind !== 'fixed' && port.kind !== 'zero') continue
+    const area = facts.scopes[init.scope]?.at
+    for (const bind of facts.calls) {
+      if (!C_BIND.test(bind.name) || !bind.args.some((a) => a.value.text === name)) continue
+      const here = area !== undefined && contains(area, bind.at)
+      const own = facts.scopes[bind.scope]?.at
+      const fillsItsOwn =
+        !here &&
+        own !== undefined &&
+        inits.some((o) => o !== init && filled(o) === name && contains(own, o.at))
+      if ((here && bind.at.start < init.at.end) || fillsItsOwn) continue
+      out.push({
+        kind: 'server',
+        port,
+        // Reported at the bind, where the collision surfaces, from the initialiser when both
+        // are in one function.
+        at: here && port.kind === 'fixed' ? spanning(init.at, bind.at) : bind.at,
+        scope: bind.scope,
+        text: `${init.text} … ${bind.text}`,
+        call: bind,
+      })
+    }
+  }
+  return out
 }
 
 /** A loopback or wildcard address written alone: the host a helper is told to listen on. */

@@ -55,6 +55,10 @@ const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC
  * server listening there, so the code under test must move on), `occupyPort(8080)`.
  */
 const OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/
+/** A name that starts something: `st_start_nocacerts`, `startWith`, `launch`, `boot_node`. */
+const STARTS_VERB = /(?:^|_)(?:start|launch|boot)(?:$|_)|^(?:start|launch|boot)(?:[A-Z]|$)/i
+/** A constant or field named for a server's port: `US3512_SERVER_PORT`, `serverPort`, `self.server_port`. */
+const SERVER_PORT_NAME = /^(?:[\w.]*\.)?(?:(?:[A-Z\d]+_)*SERVER_PORT|[sS]erverPort|server_port)$/
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /**
@@ -120,7 +124,10 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
       NAMED_PORT.test(call.args[0]?.value.text ?? '')) ||
     // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
     (family === 'rust' && call.name === 'new' && SERVER_CLASS.test(call.receiver)) ||
-    (/^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver))
+    (/^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver)) ||
+    // A start handed the suite's server port by name: libest's `st_start_nocacerts(
+    // US3512_SERVER_PORT, …)`, whatever the helper calls its server.
+    (STARTS_VERB.test(call.name) && call.args.some((a) => SERVER_PORT_NAME.test(a.value.text)))
   // `setupTestProviderAndWallets({ nodeOptions: { port: '4000' } })` (fuels-ts): a helper that
   // launches or sets something up, given a port in its options, starts what listens on it.
   if (!starts && LAUNCHES.test(call.name))
@@ -141,12 +148,18 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
  * `WebHost.Start(app)` (5000), py4j's callback server (25334). Not nats-server's
  * `RunDefaultServer()`: its test options moved from 4222 to -1 (a free port) between versions.
  */
+/**
+ * WireMock's server and the JUnit 4 rules that start one around each test or class, all built with
+ * a port or options (hazelcast-kubernetes's `new WireMockRule(KUBERNETES_MASTER_PORT)`).
+ */
+export const WIREMOCK = /^WireMock(?:Server|Rule|ClassRule)$/
+
 export function libraryDefaultPort(call: Call, family: Family): Port | undefined {
   const fixed = (port: number, defaultOf: string): Port => ({ kind: 'fixed', port, defaultOf })
   const options = call.args.map((a) => a.value.text).join(' ')
   if (
     (family === 'java' || family === 'kotlin') &&
-    call.name === 'WireMockServer' &&
+    WIREMOCK.test(call.name) &&
     (call.isNew || family === 'kotlin') &&
     // Options built inline that name no port; a variable's may be set elsewhere.
     call.args.every((a) => a.value.kind !== 'name') &&

@@ -99,8 +99,16 @@ function mainOnly(facts: FileFacts): Span[] {
  */
 function onlyCalledFrom(facts: FileFacts, unrun: readonly Span[]): Span[] {
   const out = [...unrun]
+  // Not a public method, which another file's tests may call (EventFlow's `EventStoreRunner
+  // .StartAsync()`, which its `[Test, Explicit]` runner calls too).
   const functions = facts.scopes.filter(
-    (s) => s.role === 'declared' && s.id !== 0 && s.name && !s.test && !/^test/i.test(s.name),
+    (s) =>
+      s.role === 'declared' &&
+      s.id !== 0 &&
+      s.name &&
+      !s.test &&
+      !s.public &&
+      !/^test/i.test(s.name),
   )
   // Twice: a helper of a helper the block calls (threaded_main → serve).
   for (let pass = 0; pass < 2; pass++) {

@@ -19,9 +19,9 @@ const BARE_HELPER_PREFIX =
   '(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?'
 export const BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`
 
-/** npm modules and libraries known to hand out numbers (see free-port-race.ts). */
+/** npm modules and libraries known to hand out numbers (see free-port-race.ts); Rust's reserve-port. */
 const RACY_MODULE =
-  'get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder'
+  'get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder|ReservedPort'
 
 const RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`
 
@@ -40,7 +40,7 @@ export const ANY_CODE_FAST = new RegExp(
   [
     '(?<=getsock)name',
     '(?<=\\.address|Addr)\\(\\)',
-    '(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?',
+    '(?<=getLocal|local|Reserved|findAvailable(?:Tcp|Udp)?)Ports?',
     '(?<=Available)PortFinder',
     '(?<=Local)End[pP]oint',
     '(?<=local_|unused_)addr',

@@ -65,6 +65,17 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     }
     return contextBind(call, consts)
   }
+  // industrial_core's `tcpServer.init(tcpPort)`: a server object set up on the port it is given,
+  // named for a port or port-sized.
+  if (n === 'init' && /server|srv/i.test(call.receiver) && call.args.length === 1) {
+    const only = pos(call, 0)
+    if (
+      only &&
+      isIntValue(only, consts) &&
+      (/port/i.test(only.text) || (literalNumber(only, consts) ?? 0) >= 1024)
+    )
+      return hostAndPort(call, consts, undefined, only)
+  }
   // gRPC's `builder.AddListeningPort("0.0.0.0:50051", grpc::InsecureServerCredentials())`.
   if (n === 'AddListeningPort') return addressOf(pos(call, 0), consts)
   // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.

@@ -2,6 +2,7 @@
 import type { Call, FileFacts } from '../facts.ts'
 import { innermostCall } from '../facts.ts'
 import { addressOf, MIN_PORT, resolve } from '../values.ts'
+import { WIREMOCK } from '../server-helpers.ts'
 import type { Address, Constants } from '../values.ts'
 import { ASSERTION } from '../assertions.ts'
 import {
@@ -56,9 +57,8 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
   const n = call.name
   const first = call.args[0] && resolve(call.args[0].value, consts)
   if (
-    /^(?:ServerSocket|DatagramSocket|createServerSocket|WireMockServer|ServerSocketChannel)$/.test(
-      n,
-    )
+    /^(?:ServerSocket|DatagramSocket|createServerSocket|ServerSocketChannel)$/.test(n) ||
+    WIREMOCK.test(n)
   ) {
     if (first?.kind === 'call') return addressOf(first, consts)
     return first ? hostAndPort(call, consts, pos(call, 2), first) : undefined
@@ -86,9 +86,15 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
     // `NodeApiVersions.create(337, …)`): a number makes a port only on a server or socket.
     // A factory's small numbers are sizes (spark's `new JettyServer().create(100, 10, 10000)`,
     // a thread pool): a port from a factory is one a test could bind, 1024 and up.
+    // A small number bound by something not named for a socket is an id: iggy's `session.bind(42)`
+    // binds a consensus session (census 67); Netty's `bootstrap.bind(80)` is a port.
     if (
       first.kind === 'int' &&
-      (/^(?:bind|listen|socket)$/.test(n) ||
+      ((/^(?:bind|listen|socket)$/.test(n) &&
+        (first.value === 0 ||
+          first.value >= MIN_PORT ||
+          SOCKET_RECEIVER.test(call.receiver) ||
+          /(?:^b|[bB]ootstrap)$/.test(call.receiver))) ||
         (SOCKET_RECEIVER.test(call.receiver) &&
           !CLIENT_RECEIVER.test(call.receiver) &&
           first.value >= MIN_PORT))

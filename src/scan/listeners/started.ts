@@ -115,8 +115,13 @@ const STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/
 export function neverStarted(facts: FileFacts, call: Call, family: Family): boolean {
   const options = call.args.map((a) => a.value).filter((v) => v.kind === 'object')
   if (options.some((o) => o.entries.some((e) => saysUnstarted(e.key, e.value)))) return true
+  if (family === 'csharp' && kestrelNeverBuilt(facts, call)) return true
   const go = family === 'go' && /^New\w*Server$/.test(call.name)
-  if (!go && (family !== 'csharp' || !call.isNew)) return false
+  // A Go transport's `NewListener(url, …)` only parses its address until `Listen()` (mangos's
+  // `l, e := tran.NewListener("ws://127.0.0.1:3337/mysock", sock)`, asked only for an option;
+  // census 66).
+  const goListener = family === 'go' && call.name === 'NewListener'
+  if (!go && !goListener && (family !== 'csharp' || !call.isNew)) return false
   const built = facts.assigns.find(
     (a) => a.value.kind === 'call' && a.value.call.at.start === call.at.start,
   )
@@ -130,7 +135,7 @@ export function neverStarted(facts: FileFacts, call: Call, family: Family): bool
   // `assert.True(t, s.tripleConfig.Http3.Negotiation)`; census 55).
   const started = go
     ? callsOn(facts, built).length > 0
-    : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name))
+    : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name))
   const handedOn =
     facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) ||
     facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) ||
@@ -138,6 +143,43 @@ export function neverStarted(facts: FileFacts, call: Call, family: Family): bool
   // `using var server = new SimpleTcpServer("127.0.0.1", 10003)` only disposes of it
   // (SuperSimpleTcp's constructor tests, census 52).
   return !started && !handedOn
+}
+
+/**
+ * Kestrel's endpoints set in `ConfigureKestrel(options => options.Listen(…))` on a builder the
+ * function neither builds, starts nor hands on: only its configuration is read (Steeltoe's
+ * `builder.WebHost.ConfigureKestrel(…)` then `builder.Configuration.GetListenAddresses()`;
+ * census 67), and its URLs set with `UseUrls`.
+ */
+function kestrelNeverBuilt(facts: FileFacts, call: Call): boolean {
+  // …or `builder.WebHost.UseUrls("http://localhost:8888")` on such a builder.
+  const configure =
+    call.name === 'UseUrls'
+      ? call
+      : /^Listen(?:Localhost|AnyIP)?$/.test(call.name)
+        ? facts.calls.find(
+            (c) => /^(?:ConfigureKestrel|UseKestrel)$/.test(c.name) && contains(c.at, call.at),
+          )
+        : undefined
+  const root = /^(\w+)(?:\.|$)/.exec(configure?.receiver ?? '')?.[1]
+  if (!configure || !root) return false
+  const built = facts.assigns.findLast((a) => a.target === root && a.at.end <= configure.at.start)
+  if (!built) return false
+  const area = facts.scopes[built.scope]!.at
+  const later = (at: Span) => at.start > configure.at.end && contains(area, at)
+  const word = new RegExp(`(?<![\\w.])${root}(?![\\w])`)
+  const uses = (text: string) => word.test(text) && !text.startsWith(`${root}.Configuration`)
+  return !(
+    facts.calls.some(
+      (c) =>
+        later(c.at) &&
+        (((c.receiver === root || c.receiver.startsWith(`${root}.`)) &&
+          /^(?:Build|Start|Run)/.test(c.name)) ||
+          c.args.some((a) => uses(a.value.text))),
+    ) ||
+    facts.assigns.some((a) => later(a.at) && uses(a.value.text)) ||
+    facts.exits.some((e) => later(e.at) && uses(e.text))
+  )
 }
 
 /** Options that hand an application the server it runs on, the seam its own tests mock. */

@@ -1,7 +1,7 @@
 // PORT006: the same fixed port bound again after the first listener closed, by a socket that
 // TIME_WAIT can refuse, including a fixed-port bind inside a loop that closes it.
 import { contains, type Span } from '../facts.ts'
-import type { Listener } from '../listeners.ts'
+import { C_BIND, type Listener } from '../listeners.ts'
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { CLOSE, inTest, namedScope } from './context.ts'
 import { enablesReuseAddress } from './reuse-options.ts'
@@ -25,7 +25,7 @@ function timeWaitCanRefuse(ctx: RuleContext, l: Listener): boolean {
     switch (ctx.family) {
       // The system call, not a C++ wrapper's method (`server.bind(1234)`), which may set the option.
       case 'c':
-        return name === 'bind' && (l.call?.receiver ?? '') === ''
+        return C_BIND.test(name) && (l.call?.receiver ?? '') === ''
       case 'python':
         return name === 'bind' || PY_PLAIN_SERVERS.test(name)
       // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.

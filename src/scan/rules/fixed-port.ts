@@ -259,7 +259,11 @@ export const fixedPortInTest: Rule = (ctx) => {
           UNRESERVED_DRAW
         : ('start' in c && c.how === 'address'
             ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: `
-            : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) +
+            : 'start' in c && c.how === 'helper'
+              ? `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${c.start.at.line}), and the code under test listens on it: `
+              : 'start' in c && c.how === 'returned'
+                ? `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${c.start.at.line}), and the code under test listens on it: `
+                : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) +
           'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
     })
   }
@@ -534,15 +538,31 @@ function onlyInUrls(ctx: RuleContext, r: RandomPort): boolean {
   const name = r.variable
   if (!name || !/^[\w$]+$/.test(name)) return false
   const { facts } = ctx
-  const after = (at: { start: number }) => at.start > r.at.end
-  const texts = [
-    ...facts.calls.filter((c) => after(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
+  // In the function that draws it: another function's `port` is another variable.
+  const area = facts.scopes[namedScope(ctx, r.scope)]!.at
+  const after = (at: Span) => at.start > r.at.end && contains(area, at)
+  // A field named for a URL a client goes to is one whole, whatever builds it (reproxy's
+  // `PingURL: fmt.Sprintf("http://127.0.0.1:%d", port)`, an unreachable address on purpose;
+  // census 67); not one a server listens on (etcd's `LCUrls`, from a URL the test parses).
+  const urlFields = facts.entries.filter((e) => after(e.at) && URL_KEY.test(e.key))
+  const inUrlField = (at: Span) => urlFields.some((e) => contains(e.at, at))
+  const uses = [
+    ...facts.calls
+      .filter((c) => after(c.at) && !inUrlField(c.at))
+      .flatMap((c) => c.args.map((a) => a.value.text)),
     ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
-    ...facts.entries.filter((e) => after(e.at)).map((e) => e.value.text),
-    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text),
+    ...facts.entries.filter((e) => after(e.at) && !inUrlField(e.at)).map((e) => e.value.text),
   ].filter((text) => hasWord(text, name))
-  return texts.length > 0 && texts.every((text) => text.includes('://'))
+  const exits = facts.exits.filter((e) => after(e.at) && hasWord(e.text, name))
+  return (
+    uses.length + exits.length + urlFields.length > 0 &&
+    [...uses, ...exits.map((e) => e.text)].every((text) => text.includes('://')) &&
+    (uses.length + exits.length > 0 || urlFields.some((e) => hasWord(e.value.text, name)))
+  )
 }
+
+/** Fields that hold a URL a client goes to: `PingURL`, `url`, `baseUri`; not `ListenURL`. */
+const URL_KEY = /^(?![\s\S]*(?:[lL]isten|[bB]ind|[sS]erve))[\s\S]*(?:url|URL|Url|uri|URI|Uri)$/
 
 /**
  * A second listener on the port that a listener of the same test still holds (vert.x's

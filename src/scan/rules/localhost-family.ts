@@ -1,7 +1,7 @@
 // PORT005: the server binds one address family and the client dials the name `localhost`
 // (or the reverse, in JavaScript, where `listen(p, 'localhost')` binds only the first answer).
-import type { Str } from '../facts.ts'
-import { contains, innermostCall } from '../facts.ts'
+import type { Call, Str } from '../facts.ts'
+import { contains, innermostCall, lastAssign } from '../facts.ts'
 import type { Family } from '../languages.ts'
 import { familyOf, isWildcardV6, parseAddress, type Port } from '../values.ts'
 import type { Hit, Rule } from './context.ts'
@@ -40,6 +40,8 @@ const DIALS = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|e
 const PORT_WORD = /port/i
 /** A socket address written out or held: `SocketAddr::new(…)`, `addr`, `server.local_addr()`. */
 const SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/
+/** A TLS connector built by its library: `TlsConnector::from(cfg)`, `s2n_tls_tokio::TlsConnector::new(…)`. */
+const TLS_CONNECTOR = /(?:Tls|Ssl|TLS|SSL)Connector\b/
 /** Option keys that name the server a TLS client checks the certificate for, not where it dials. */
 const TLS_SERVER_NAME =
   /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/
@@ -78,6 +80,10 @@ export const localhostFamily: Rule = (ctx) => {
       !call.args.some((a) => !contains(a.at, s.at) && PORT_WORD.test(a.value.text))
     )
       return false
+    // A TLS connector's `connect(domain, stream)` secures a connection already made: the name
+    // is the certificate's (tokio-rustls's `connector.connect("localhost", client_tcp)`,
+    // s2n-tls-tokio's `client.connect("localhost", stream)`; census 67).
+    if (call.name === 'connect' && call.args.length === 2 && tlsConnector(call)) return false
     if (DIALS.test(call.callee)) return true
     const port = server.port.kind === 'fixed' ? server.port.port : undefined
     return call.args.some(
@@ -86,6 +92,9 @@ export const localhostFamily: Rule = (ctx) => {
         (PORT_WORD.test(a.value.text) || (a.value.kind === 'int' && a.value.value === port)),
     )
   }
+  const tlsConnector = (call: Call) =>
+    /^\w+$/.test(call.receiver) &&
+    TLS_CONNECTOR.test(lastAssign(facts, call.receiver, call.at)?.value.text ?? '')
   // A constant whose every use is a server's address is no client ("localhost:0" to listen on).
   const onlyServes = (s: Str) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at))

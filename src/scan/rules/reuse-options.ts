@@ -30,6 +30,8 @@ interface Option {
   getter: RegExp
   /** Boost.Asio's option object, set with `set_option`: `acceptor.set_option(reuse_address(true))`. */
   asio?: RegExp
+  /** A mode handed to a library's bind that sets the option: libfly's `BindMode::AllowReuse`. */
+  bindMode?: RegExp
 }
 
 const REUSEADDR: Option = {
@@ -44,6 +46,7 @@ const REUSEADDR: Option = {
   getter:
     /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
   asio: /^reuse_address$/,
+  bindMode: /(?:^|[.:])AllowReuse$/,
 }
 
 const REUSEPORT: Option = {
@@ -86,6 +89,9 @@ function enabling(value: Value | undefined, ctx: RuleContext): boolean {
  * nothing (netty's EpollReuseAddrTest dials each server that way).
  */
 function connectedClient(ctx: RuleContext, call: Call): boolean {
+  // …or on a client's options built in the chain (ksql's `new WebClientOptions()…
+  // .setReusePort(true)`): the option goes on its outgoing sockets, which listen on nothing.
+  if (/^new\s*\w*Client\w*\(/.test(call.receiver)) return true
   const built = lastAssign(ctx.facts, call.receiver, call.at)
   return built?.value.kind === 'call' && constructedConnected(built.value.call)
 }
@@ -203,6 +209,12 @@ function enabledAt(ctx: RuleContext, option: Option): Enabled[] {
         // C's `setsockopt(fd, level, name, &value, size)` names its socket first.
         socket: call.args.length >= 4 ? call.args[0]!.value.text : call.receiver,
       })
+    } else if (
+      option.bindMode &&
+      /^(?:bind|listen)$/i.test(call.name) &&
+      call.args.some((a) => a.value.kind === 'name' && option.bindMode!.test(a.value.name))
+    ) {
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver })
     } else if (
       option.setter.test(call.name) &&
       enabling(call.args[0]?.value, ctx) &&

@@ -27,8 +27,13 @@ export interface StartedOption {
   port: number
   /** The field or argument that holds the number. */
   field: Span
-  /** Written into options, or handed to a constructor as an address. */
-  how: 'option' | 'address'
+  /**
+   * Written into options, handed to a constructor as an address, handed to a function of the file
+   * that builds the options, or set in options such a function returns.
+   */
+  how: 'option' | 'address' | 'helper' | 'returned'
+  /** That function's name. */
+  helper?: string
   /** The call that starts what the options configure. */
   start: Call
   /** Drawn at random from a range starting at `port`: NBitcoin's `_Rand.Next(4000, 60000)`. */
@@ -150,7 +155,116 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
       })
     }
   }
+  out.push(...optionsFromHelpers(facts, consts))
   return out
+}
+
+/**
+ * Options that a function of the file builds and returns, which a test then starts: from the port
+ * it is given (dittofs's `testSetup(t, port)`: `cfg := APIConfig{Port: port, …}` … `return
+ * cpStore, cfg`, then `cpStore, cfg := testSetup(t, 18080)` … `go server.Start(ctx)` on
+ * `NewServer(cfg, …)`), or with a port it sets itself (ksql's `createServerConfig()`:
+ * `config.put("ksql.apiserver.listen.port", 8089)` … `return new ApiServerConfig(config)`, then
+ * `server = new Server(vertx, createServerConfig(), …)` and `server.start()`). A test that only
+ * reads the options back (`testSetup(t, 9999)` then `server.Port()`) starts nothing.
+ */
+function optionsFromHelpers(facts: FileFacts, consts: Constants): StartedOption[] {
+  const out: StartedOption[] = []
+  for (const e of facts.entries) {
+    const v = e.value
+    if (v.kind !== 'name' || !LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue
+    const fn = functionAround(facts, e.scope)
+    if (!fn || !returnsValueAt(facts, fn, e.at)) continue
+    const params = facts.params
+      .filter((p) => p.scope === fn.id)
+      .sort((a, b) => a.at.start - b.at.start)
+    const index = params.findIndex((p) => p.name === v.name)
+    if (index < 0) continue
+    for (const { call, start } of startedResults(facts, fn)) {
+      const arg =
+        call.args.find((a) => a.name === v.name) ?? call.args.filter((a) => !a.name)[index]
+      const port = portOf(arg?.value, consts)
+      if (!arg || port.kind !== 'fixed' || port.port < MIN_PORT) continue
+      out.push({
+        at: spanning(call.at, start.at),
+        field: arg.at,
+        how: 'helper',
+        helper: fn.name,
+        start,
+        scope: call.scope,
+        text: call.text,
+        port: port.port,
+      })
+    }
+  }
+  for (const set of facts.calls) {
+    const key = set.args[0]?.value
+    if (!SETTER.test(set.name) || set.args.length !== 2 || key?.kind !== 'string') continue
+    const listens = /listen|bind/i.test(key.value)
+    if (!PORT_KEY.test(key.value) || (ELSEWHERE.test(key.value) && !listens)) continue
+    const port = portOf(set.args[1]!.value, consts)
+    const fn = functionAround(facts, set.scope)
+    if (port.kind !== 'fixed' || port.port < MIN_PORT || !fn || !/^\w+$/.test(set.receiver))
+      continue
+    if (!facts.exits.some((x) => contains(fn.at, x.at) && hasWord(x.text, set.receiver))) continue
+    const first = startedResults(facts, fn)[0]
+    if (!first) continue
+    out.push({
+      at: set.at,
+      field: set.args[1]!.at,
+      how: 'returned',
+      helper: fn.name,
+      start: first.start,
+      scope: first.call.scope,
+      text: set.text,
+      port: port.port,
+    })
+  }
+  return out
+}
+
+/** Setters of a settings map: `config.put("…port", 8089)`, `props.setProperty(…)`. */
+const SETTER = /^(?:setProperty|put|set|Set|setInt|setString)$/
+/** A settings key for a port: `ksql.apiserver.listen.port`, `httpPort`, `server_port`. */
+const PORT_KEY = /(?:^|[._-])[a-z]*[pP]ort$/i
+
+/** The function returns the value written at `at`: in its return, or the holder it returns. */
+function returnsValueAt(facts: FileFacts, fn: FileFacts['scopes'][number], at: Span): boolean {
+  const holder = innermostAssign(facts, at)
+  return facts.exits.some(
+    (x) =>
+      contains(fn.at, x.at) &&
+      (contains(x.at, at) ||
+        (holder !== undefined && HOLDER.test(holder.target) && hasWord(x.text, holder.target))),
+  )
+}
+
+/**
+ * Calls of a function of the file whose result is kept, with the call that starts it (or a value
+ * built from it) afterwards: Go's `cpStore, cfg := testSetup(…)` may hand any of its results on.
+ */
+function startedResults(
+  facts: FileFacts,
+  fn: FileFacts['scopes'][number],
+): { call: Call; start: Call }[] {
+  const out: { call: Call; start: Call }[] = []
+  for (const call of facts.calls) {
+    if (call.name !== fn.name || !/^(?:|this|self)$/.test(call.receiver)) continue
+    const kept = innermostAssign(facts, call.at)
+    if (kept?.value.kind !== 'call' || !contains(kept.at, call.at)) continue
+    const start = [kept.target, ...(kept.results ?? [])]
+      .map((target) => startOfHolder(facts, { ...kept, target }))
+      .find((s) => s !== undefined)
+    if (start && !handedListener(start) && !serverInjected(facts, start)) out.push({ call, start })
+  }
+  return out
+}
+
+/** The declared, named function a scope belongs to (a block or a closure inside it included). */
+function functionAround(facts: FileFacts, scope: number): FileFacts['scopes'][number] | undefined {
+  let s = facts.scopes[scope]
+  while (s && s.id !== 0 && s.name === '') s = facts.scopes[s.parent]
+  return s && s.id !== 0 && s.role === 'declared' ? s : undefined
 }
 
 /**

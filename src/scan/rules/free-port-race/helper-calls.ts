@@ -331,7 +331,8 @@ export function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[]
     if (unrunInTestFile(ctx, call.scope)) continue
     const byImport = callsImported(call, imported)
     const byKnownName =
-      known?.test(call.name) === true &&
+      (known?.test(call.name) === true ||
+        known?.test(`${call.receiver.split('::').pop()}::${call.name}`) === true) &&
       (family !== 'go' || /(?:^|\.)freeport$/.test(call.receiver)) &&
       (family !== 'jvm' ||
         !/^(?:find|getNext)/.test(call.name) ||

@@ -20,6 +20,7 @@ import {
   CONSTRUCTS_CONNECTED,
   DEAD_END,
   DIALS,
+  READ_CALL,
 } from './vocabulary.ts'
 import {
   type Bound,
@@ -256,9 +257,17 @@ export function candidateHandedOut(
   // Go returns a list: `return port` and `return port, nil` hand out its first item, perhaps
   // converted (sensu-go's `return int(port), nil`).
   const first = (v: Value | undefined) => (v?.kind === 'tuple' ? v.items[0] : v)
+  // …or the port read back off the socket (ksql's `try (ServerSocket socket = new
+  // ServerSocket(portToTry)) { return socket.getLocalPort(); }`).
+  const readBack = (v: Value) =>
+    v.kind === 'call' &&
+    READ_CALL.test(v.call.name) &&
+    sock !== '' &&
+    rootOf(v.call.receiver) === sock
   const handedOut = facts.exits.some((e) => {
     const value = first(e.value)
     if (e.scope !== fn.id || !value) return false
+    if (readBack(value)) return true
     return value.kind === 'name'
       ? carriers.has(value.name)
       : [...carriers].some((c) => numberOf(value.text, c))

@@ -118,9 +118,12 @@ export function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | 
   // port: returning it hands on a connection made while the socket was open.
   // Also a connection further down a chain (rsocket's `connectWith(TcpClientTransport.create(
   // server.address())).doFinally(…)`).
+  // So is a client built around it (iggy's `client = AsyncIggyTcpClient.builder().port(
+  // server.getLocalPort())….build()`, kept on the test object only to be closed; census 67).
   const dialled = (a: Assign) =>
     a.value.kind === 'call' &&
     (CLIENT_CALL.test(a.value.call.name) ||
+      CLIENT_BUILT.test(a.value.text) ||
       facts.calls.some(
         (c) =>
           DIALS.test(c.name) &&
@@ -148,6 +151,20 @@ export function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | 
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target)
     }
+  }
+  // …and a list the number is added to, which the function hands on whole (runtimed's
+  // `ports.push(bound_port)` in a loop whose listener drops each turn, then `Ok(ports)`).
+  for (const c of facts.calls) {
+    if (
+      COLLECTS.test(c.name) &&
+      /^[A-Za-z_$][\w$]*$/.test(c.receiver) &&
+      c.at.start > bound.at.start &&
+      inArea(c.at) &&
+      c.args.some((a) =>
+        [...portVars].some((v) => a.value.text.trim() === v || fieldOf(a.value.text, v)),
+      )
+    )
+      take(c.receiver)
   }
   const carriesPort = (at: Span, text: string) =>
     reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v))
@@ -194,6 +211,12 @@ export function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | 
   if (escapes.length === 0 && uses.length === 0) return undefined
   return { escapes, stores, uses }
 }
+
+/** Adding to a list or set: `push`, `append`, `add`, `Add`, `insert`. */
+const COLLECTS = /^(?:push|append|add|Add|insert|push_back)$/
+
+/** A value that a client type builds: `AsyncIggyTcpClient.builder()…`, `new HttpClient(…)`, `createClient(…)`. */
+const CLIENT_BUILT = /^(?:new\s+)?[\w.$]*Client\b/
 
 /**
  * A plain assignment to a name the function neither declares nor takes as a parameter: a field

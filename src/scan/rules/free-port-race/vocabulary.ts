@@ -16,8 +16,9 @@ export const READ_WORD =
 export const NOT_A_VARIABLE = new Set(['const', 'let', 'var', 'val', 'mut', 'self', 'this', 'cls'])
 
 /** Calls that only look at the number: logging, assertions, conversions. */
+// Python's `isinstance(port, int)` looks at the number too (py-libp2p's test of its helper; census 67).
 export const NOT_A_USE =
-  /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/
+  /^(?:isinstance|log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/
 
 export const ESCAPE_CALL =
   /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/
@@ -25,14 +26,16 @@ export const ESCAPE_CALL =
 /** Languages whose sockets close when the last reference goes (refcount, RAII). */
 export const DROPS_ON_SCOPE_EXIT = new Set(['python', 'rust'])
 
-/** Helpers that hand out a number after closing their probe socket. */
+/** Helpers that hand out a number after closing their probe socket, by name or `Type::name`. */
 export const RACY_HELPERS: Record<string, RegExp> = {
   python:
     /^(?:find_unused_port|pick_unused_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port|get_unused_port|unused_port)$/,
   go: /^(?:GetFreePort|GetFreePorts|MustGetFreePort|GetPort|MustGetPort)$/,
   // Apache MINA's, Camel's and ActiveMQ's test utility `AvailablePortFinder.getNextAvailable()`.
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort|getNextAvailable)$/,
-  rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/,
+  // The reserve-port crate's `ReservedPort::random()` only checks the port is free when it picks
+  // it, and reserves it inside the process (axum-test's fix moved to `random_with_tcp`).
+  rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port|ReservedPort::random)$/,
 }
 
 /** Connecting to ask whether anything listens: Python's `connect_ex`, Go's `net.DialTimeout`. */

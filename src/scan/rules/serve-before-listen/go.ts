@@ -195,14 +195,27 @@ export function go(ctx: RuleContext): Hit[] {
       return r.kind === 'string' && /:\d+$/.test(r.value) ? r.value : undefined
     }
     const given = call.args.find((a) => written(a.value) !== undefined)?.value
-    const client = clientAfter(
-      ctx,
-      started,
-      scope,
-      given && written(given),
-      given?.kind === 'name' ? given.name : undefined,
-    )
-    if (client && dialsListenAddress(client, call.receiver)) continue
+    // A goroutine's `ListenAndServe` opens the listener itself, so the address the server reports
+    // is set only once it listens, and whatever is handed it may come first (gtcp's `go
+    // srv.ListenAndServe()`, then `connectTCPClient(srv.ListenerAddr().String(), t)`).
+    const listensItself = /^ListenAndServe(?:TLS)?$/.test(call.name)
+    const client =
+      clientAfter(
+        ctx,
+        started,
+        scope,
+        given && written(given),
+        given?.kind === 'name' ? given.name : undefined,
+      ) ??
+      (listensItself
+        ? ctx.facts.calls.find(
+            (c) =>
+              c.at.start > started.at.end &&
+              contains(area, c.at) &&
+              dialsListenAddress(c, call.receiver),
+          )
+        : undefined)
+    if (client && !listensItself && dialsListenAddress(client, call.receiver)) continue
     if (builtOnOpenListener(ctx, call)) continue
     // miekg/dns calls the server's `NotifyStartedFunc` once it listens, fiber its
     // `ListenerAddrFunc`: a test that sets one waits on it (heminetwork's `close(started)`, then

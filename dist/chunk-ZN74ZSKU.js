@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7QK7WN5K.js";
+} from "./chunk-NP2WJQDZ.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YSU3GLOS.js.LEGAL.txt */
+/*! For license information please see chunk-ZN74ZSKU.js.LEGAL.txt */

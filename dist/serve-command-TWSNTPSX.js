@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-YSU3GLOS.js";
+} from "./chunk-ZN74ZSKU.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7QK7WN5K.js";
+} from "./chunk-NP2WJQDZ.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-UKP22DDB.js.LEGAL.txt */
+/*! For license information please see serve-command-TWSNTPSX.js.LEGAL.txt */

@@ -31054,6 +31054,7 @@ ${next.text}`;
       at: this.span(node),
       test: parent.test || this.testMark(node, marked2),
       ...(marked2 && skipMark(node, marked2) || this.skipAttribute(node) || this.inSkippedClass(node)) && { skipped: true },
+      ...marked2 && declaredPublic(node, marked2) && { public: true },
       returns: returnType(node),
       ...this.facts.language === "rust" && implOwner(node),
       ...this.roleOf(node),
@@ -31506,6 +31507,7 @@ function strip(scope) {
     at,
     test,
     ...skipped && { skipped },
+    ...scope.public && { public: true },
     returns,
     ...owner && { owner },
     role,
@@ -31538,7 +31540,13 @@ var SKIPPED_CLASS_LANGUAGES = /* @__PURE__ */ new Set([
 function skipMark(node, text) {
   const list = parameterList(node);
   const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
-  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|\[Ignore\b/.test(head);
+  return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|[[,]\s*(?:Ignore|Explicit)\b/.test(
+    head
+  );
+}
+function declaredPublic(node, text) {
+  const list = parameterList(node);
+  return /\bpublic\b/.test(text.slice(0, list ? list.startIndex - node.startIndex : 200));
 }
 function classSkipMark(node, language) {
   if (language === "java" || language === "kotlin") return jvmClassSkipMark(node);
@@ -32352,6 +32360,8 @@ var STARTS_PROXY = /^_?(?:start|create|run|new|spawn|launch)_?\w*?prox(?:y|ies)$
 var RUNNING_ON = /(?:[sS]ervice|[sS]erver|[aA]pi)(?:[iI]s)?_?[rR]unning_?[oO]n$/;
 var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]onnect))/i;
 var OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/;
+var STARTS_VERB = /(?:^|_)(?:start|launch|boot)(?:$|_)|^(?:start|launch|boot)(?:[A-Z]|$)/i;
+var SERVER_PORT_NAME = /^(?:[\w.]*\.)?(?:(?:[A-Z\d]+_)*SERVER_PORT|[sS]erverPort|server_port)$/;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?<!Name)(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
@@ -32367,16 +32377,19 @@ function serverHelperPort(call, consts, family) {
   if (PRETEND_LISTENER.test(call.name) || SIMULATED.test(call.receiver) || ASSERTION.test(call.name))
     return void 0;
   const starts = STARTS_SERVER.test(call.name) || OCCUPIES_PORT.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
-  family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver);
+  family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver) || // A start handed the suite's server port by name: libest's `st_start_nocacerts(
+  // US3512_SERVER_PORT, …)`, whatever the helper calls its server.
+  STARTS_VERB.test(call.name) && call.args.some((a) => SERVER_PORT_NAME.test(a.value.text));
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
   if (!starts) return serverSectionPort(call, consts);
   return portArgument(call, consts) ?? optionsPort(call, consts) ?? objectPort(call, consts) ?? serverSectionPort(call, consts);
 }
+var WIREMOCK = /^WireMock(?:Server|Rule|ClassRule)$/;
 function libraryDefaultPort(call, family) {
   const fixed = (port, defaultOf) => ({ kind: "fixed", port, defaultOf });
   const options = call.args.map((a) => a.value.text).join(" ");
-  if ((family === "java" || family === "kotlin") && call.name === "WireMockServer" && (call.isNew || family === "kotlin") && // Options built inline that name no port; a variable's may be set elsewhere.
+  if ((family === "java" || family === "kotlin") && WIREMOCK.test(call.name) && (call.isNew || family === "kotlin") && // Options built inline that name no port; a variable's may be set elsewhere.
   call.args.every((a) => a.value.kind !== "name") && !/[pP]ort\s*\(|\d/.test(options))
     return fixed(8080, "WireMock");
   if (family === "js" && call.isNew && call.name === "PrometheusExporter" && !call.args.some(
@@ -33021,8 +33034,10 @@ var STARTS_OBJECT = /^(?:Start|Listen|Run|Open|Bind)(?:[A-Z]\w*)?$/;
 function neverStarted(facts, call, family) {
   const options = call.args.map((a) => a.value).filter((v) => v.kind === "object");
   if (options.some((o) => o.entries.some((e) => saysUnstarted(e.key, e.value)))) return true;
+  if (family === "csharp" && kestrelNeverBuilt(facts, call)) return true;
   const go4 = family === "go" && /^New\w*Server$/.test(call.name);
-  if (!go4 && (family !== "csharp" || !call.isNew)) return false;
+  const goListener = family === "go" && call.name === "NewListener";
+  if (!go4 && !goListener && (family !== "csharp" || !call.isNew)) return false;
   const built = facts.assigns.find(
     (a) => a.value.kind === "call" && a.value.call.at.start === call.at.start
   );
@@ -33030,9 +33045,25 @@ function neverStarted(facts, call, family) {
   const area = facts.scopes[built.scope].at;
   const later = (at) => at.start > built.at.end && contains(area, at);
   const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
-  const started = go4 ? callsOn(facts, built).length > 0 : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name));
+  const started = go4 ? callsOn(facts, built).length > 0 : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name));
   const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
   return !started && !handedOn;
+}
+function kestrelNeverBuilt(facts, call) {
+  const configure = call.name === "UseUrls" ? call : /^Listen(?:Localhost|AnyIP)?$/.test(call.name) ? facts.calls.find(
+    (c) => /^(?:ConfigureKestrel|UseKestrel)$/.test(c.name) && contains(c.at, call.at)
+  ) : void 0;
+  const root = /^(\w+)(?:\.|$)/.exec(configure?.receiver ?? "")?.[1];
+  if (!configure || !root) return false;
+  const built = facts.assigns.findLast((a) => a.target === root && a.at.end <= configure.at.start);
+  if (!built) return false;
+  const area = facts.scopes[built.scope].at;
+  const later = (at) => at.start > configure.at.end && contains(area, at);
+  const word = new RegExp(`(?<![\\w.])${root}(?![\\w])`);
+  const uses = (text) => word.test(text) && !text.startsWith(`${root}.Configuration`);
+  return !(facts.calls.some(
+    (c) => later(c.at) && ((c.receiver === root || c.receiver.startsWith(`${root}.`)) && /^(?:Build|Start|Run)/.test(c.name) || c.args.some((a) => uses(a.value.text)))
+  ) || facts.assigns.some((a) => later(a.at) && uses(a.value.text)) || facts.exits.some((e) => later(e.at) && uses(e.text)));
 }
 var INJECTED_SERVER = /^(?:serverConstructor|serverFactory|serverClass|ServerClass)$/;
 function serverInjected(facts, call) {
@@ -33078,9 +33109,7 @@ function productOnlyAsserted(call, facts) {
 function jvm(call, consts, facts) {
   const n = call.name;
   const first = call.args[0] && resolve(call.args[0].value, consts);
-  if (/^(?:ServerSocket|DatagramSocket|createServerSocket|WireMockServer|ServerSocketChannel)$/.test(
-    n
-  )) {
+  if (/^(?:ServerSocket|DatagramSocket|createServerSocket|ServerSocketChannel)$/.test(n) || WIREMOCK.test(n)) {
     if (first?.kind === "call") return addressOf(first, consts);
     return first ? hostAndPort(call, consts, pos(call, 2), first) : void 0;
   }
@@ -33094,7 +33123,7 @@ function jvm(call, consts, facts) {
   if (/^(?:bind|create|listen|open|socket)$/.test(n) && first) {
     if (first.kind === "call" && /^(?:InetSocketAddress)$/.test(first.call.name) && (!/^(?:create|open)$/.test(n) || !CLIENT_RECEIVER.test(call.receiver)))
       return addressOf(first, consts);
-    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
+    if (first.kind === "int" && (/^(?:bind|listen|socket)$/.test(n) && (first.value === 0 || first.value >= MIN_PORT || SOCKET_RECEIVER.test(call.receiver) || /(?:^b|[bB]ootstrap)$/.test(call.receiver)) || SOCKET_RECEIVER.test(call.receiver) && !CLIENT_RECEIVER.test(call.receiver) && first.value >= MIN_PORT))
       return productOnlyAsserted(call, facts) ? void 0 : hostAndPort(call, consts, pos(call, 1), first);
     if (first.kind === "int") return void 0;
     if (isHostText(first, consts) && isIntLiteral(pos(call, 1), consts) && (/^(?:bind|listen|socket)$/.test(n) || SOCKET_RECEIVER.test(call.receiver)) && !CLIENT_RECEIVER.test(call.receiver) && !productOnlyAsserted(call, facts))
@@ -33230,6 +33259,11 @@ function cFamily2(call, consts, facts) {
     }
     return contextBind(call, consts);
   }
+  if (n === "init" && /server|srv/i.test(call.receiver) && call.args.length === 1) {
+    const only = pos(call, 0);
+    if (only && isIntValue(only, consts) && (/port/i.test(only.text) || (literalNumber(only, consts) ?? 0) >= 1024))
+      return hostAndPort(call, consts, void 0, only);
+  }
   if (n === "AddListeningPort") return addressOf(pos(call, 0), consts);
   if (n === "createShared" && /server::ConnectionProvider$/.test(call.receiver)) {
     const address2 = resolve(pos(call, 0) ?? { kind: "tuple", items: [], text: "" }, consts);
@@ -33358,7 +33392,8 @@ function untilBound(facts, call) {
   );
   return bind ? spanning(call.at, bind.at) : call.at;
 }
-var C_BIND = /^(?:pj_sock_)?bind$/;
+var C_BIND = /^(?:pj_sock_bind|bind|SAFE_BIND)$/;
+var C_ADDRESS_INIT = /^tst_init_sockaddr_inet6?(?:_bin)?$/;
 var ENDPOINT = /^@?tcp:\/\/[^/]*:\d+$/;
 function endpointBind(call, family, consts) {
   if (family === "c" || !/^(?:bind|Bind)$/.test(call.name) || call.args.length !== 1)
@@ -33398,8 +33433,12 @@ function listenersOf(facts, family, consts) {
       const bindsNothing = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family) || serverInjected(facts, call) || onVirtualNetwork(facts, call);
       const given = defaultGiving(facts, call, address2, consts);
       const from = given ?? (fallback ? statementAround(facts, call.at) : void 0) ?? (family === "c" ? addressBuiltFor(facts, call) : void 0);
+      const bound = family === "c" ? lookupBound(facts, call) : void 0;
       if (!bindsNothing)
-        out2.push({ ...server(call, address2), ...from ? { at: spanning(from, call.at) } : {} });
+        out2.push({
+          ...server(call, address2),
+          ...from || bound ? { at: spanning(from ?? call.at, bound?.at ?? call.at) } : {}
+        });
     } else {
       const helped = serverHelperPort(call, local, family) ?? chainedPort(call, facts, local) ?? libraryDefaultPort(call, family);
       if (helped && !servesGivenListener(facts, innermostAssign(facts, call.at)) && !neverStarted(facts, call, family) && !definedToStartNothing(facts, call) && !(helped.kind === "fixed" && handedNoPort(facts, call, helped.port, local)) && !settingsUnstarted(facts, call, family))
@@ -33492,8 +33531,50 @@ function listenersOf(facts, family, consts) {
       }
     }
   }
+  if (family === "c") out2.push(...initialisedAddresses(facts, consts, byScope));
   out2.push(...configTextListeners(facts));
   return out2.filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at)).map((l) => fromChainStart(facts, l));
+}
+function lookupBound(facts, call) {
+  if (!/getaddrinfo$/i.test(call.name)) return void 0;
+  const area = facts.scopes[call.scope]?.at;
+  return facts.calls.find(
+    (c) => C_BIND.test(c.name) && c.at.start > call.at.end && area !== void 0 && contains(area, c.at)
+  );
+}
+function initialisedAddresses(facts, consts, byScope) {
+  const out2 = [];
+  const inits = facts.calls.filter((c) => C_ADDRESS_INIT.test(c.name));
+  const filled = (c) => {
+    const first = c.args[0]?.value;
+    return first?.kind === "name" ? first.name : void 0;
+  };
+  for (const init2 of inits) {
+    const name2 = filled(init2);
+    const given = init2.args[init2.args.length - 1]?.value;
+    if (!name2 || init2.args.length < 3 || !given) continue;
+    const port = portOf2(given, constantsAt(facts, consts, init2.scope, init2.at.start, byScope));
+    if (port.kind !== "fixed" && port.kind !== "zero") continue;
+    const area = facts.scopes[init2.scope]?.at;
+    for (const bind of facts.calls) {
+      if (!C_BIND.test(bind.name) || !bind.args.some((a) => a.value.text === name2)) continue;
+      const here = area !== void 0 && contains(area, bind.at);
+      const own = facts.scopes[bind.scope]?.at;
+      const fillsItsOwn = !here && own !== void 0 && inits.some((o) => o !== init2 && filled(o) === name2 && contains(own, o.at));
+      if (here && bind.at.start < init2.at.end || fillsItsOwn) continue;
+      out2.push({
+        kind: "server",
+        port,
+        // Reported at the bind, where the collision surfaces, from the initialiser when both
+        // are in one function.
+        at: here && port.kind === "fixed" ? spanning(init2.at, bind.at) : bind.at,
+        scope: bind.scope,
+        text: `${init2.text} … ${bind.text}`,
+        call: bind
+      });
+    }
+  }
+  return out2;
 }
 var HOST_LITERAL = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1?|\[::1?\])$/;
 function helperHost(call, consts) {
@@ -33711,14 +33792,17 @@ function go3(ctx) {
       return r.kind === "string" && /:\d+$/.test(r.value) ? r.value : void 0;
     };
     const given = call.args.find((a) => written(a.value) !== void 0)?.value;
+    const listensItself = /^ListenAndServe(?:TLS)?$/.test(call.name);
     const client = clientAfter(
       ctx,
       started,
       scope,
       given && written(given),
       given?.kind === "name" ? given.name : void 0
-    );
-    if (client && dialsListenAddress(client, call.receiver)) continue;
+    ) ?? (listensItself ? ctx.facts.calls.find(
+      (c) => c.at.start > started.at.end && contains(area, c.at) && dialsListenAddress(c, call.receiver)
+    ) : void 0);
+    if (client && !listensItself && dialsListenAddress(client, call.receiver)) continue;
     if (builtOnOpenListener(ctx, call)) continue;
     const hooked = ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) || ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at));
     if (hooked) continue;
@@ -33994,7 +34078,83 @@ function startedOptions(facts, consts) {
       });
     }
   }
+  out2.push(...optionsFromHelpers(facts, consts));
   return out2;
+}
+function optionsFromHelpers(facts, consts) {
+  const out2 = [];
+  for (const e of facts.entries) {
+    const v = e.value;
+    if (v.kind !== "name" || !LISTEN_FIELD.test(e.key) || ELSEWHERE.test(e.key)) continue;
+    const fn = functionAround(facts, e.scope);
+    if (!fn || !returnsValueAt(facts, fn, e.at)) continue;
+    const params = facts.params.filter((p) => p.scope === fn.id).sort((a, b) => a.at.start - b.at.start);
+    const index = params.findIndex((p) => p.name === v.name);
+    if (index < 0) continue;
+    for (const { call, start: start2 } of startedResults(facts, fn)) {
+      const arg = call.args.find((a) => a.name === v.name) ?? call.args.filter((a) => !a.name)[index];
+      const port = portOf2(arg?.value, consts);
+      if (!arg || port.kind !== "fixed" || port.port < MIN_PORT) continue;
+      out2.push({
+        at: spanning(call.at, start2.at),
+        field: arg.at,
+        how: "helper",
+        helper: fn.name,
+        start: start2,
+        scope: call.scope,
+        text: call.text,
+        port: port.port
+      });
+    }
+  }
+  for (const set2 of facts.calls) {
+    const key = set2.args[0]?.value;
+    if (!SETTER2.test(set2.name) || set2.args.length !== 2 || key?.kind !== "string") continue;
+    const listens = /listen|bind/i.test(key.value);
+    if (!PORT_KEY2.test(key.value) || ELSEWHERE.test(key.value) && !listens) continue;
+    const port = portOf2(set2.args[1].value, consts);
+    const fn = functionAround(facts, set2.scope);
+    if (port.kind !== "fixed" || port.port < MIN_PORT || !fn || !/^\w+$/.test(set2.receiver))
+      continue;
+    if (!facts.exits.some((x) => contains(fn.at, x.at) && hasWord(x.text, set2.receiver))) continue;
+    const first = startedResults(facts, fn)[0];
+    if (!first) continue;
+    out2.push({
+      at: set2.at,
+      field: set2.args[1].at,
+      how: "returned",
+      helper: fn.name,
+      start: first.start,
+      scope: first.call.scope,
+      text: set2.text,
+      port: port.port
+    });
+  }
+  return out2;
+}
+var SETTER2 = /^(?:setProperty|put|set|Set|setInt|setString)$/;
+var PORT_KEY2 = /(?:^|[._-])[a-z]*[pP]ort$/i;
+function returnsValueAt(facts, fn, at) {
+  const holder = innermostAssign(facts, at);
+  return facts.exits.some(
+    (x) => contains(fn.at, x.at) && (contains(x.at, at) || holder !== void 0 && HOLDER.test(holder.target) && hasWord(x.text, holder.target))
+  );
+}
+function startedResults(facts, fn) {
+  const out2 = [];
+  for (const call of facts.calls) {
+    if (call.name !== fn.name || !/^(?:|this|self)$/.test(call.receiver)) continue;
+    const kept = innermostAssign(facts, call.at);
+    if (kept?.value.kind !== "call" || !contains(kept.at, call.at)) continue;
+    const start2 = [kept.target, ...kept.results ?? []].map((target) => startOfHolder(facts, { ...kept, target })).find((s) => s !== void 0);
+    if (start2 && !handedListener(start2) && !serverInjected(facts, start2)) out2.push({ call, start: start2 });
+  }
+  return out2;
+}
+function functionAround(facts, scope) {
+  let s = facts.scopes[scope];
+  while (s && s.id !== 0 && s.name === "") s = facts.scopes[s.parent];
+  return s && s.id !== 0 && s.role === "declared" ? s : void 0;
 }
 var PRETEND_TYPE = new RegExp(`^[&*]?(?:\\w+\\.)?${STAND_IN}(?!\\w*(?:[sS]erver|[bB]roker)$)`);
 function inPretendValue(facts, e) {
@@ -34097,7 +34257,7 @@ var HELPER_PREFIX = "(?:[gG]et|[fF]ind|[pP]ick|[cC]hoose|[aA]llocate|[rR]eserve|
 var HELPER_NAME = `${HELPER_PREFIX}[pP]orts?`;
 var BARE_HELPER_PREFIX = "(?:[fF]ree|[uU]nused|[aA]vailable)_?(?:[tT]cp_?|[uU]dp_?|[lL]ocal_?(?:[iI]pv[46]_?)?)?";
 var BARE_HELPER_NAME = `${BARE_HELPER_PREFIX}[pP]orts?`;
-var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder";
+var RACY_MODULE = "get-port|portfinder|detect-port|find-free-port|find-open-port|port-finder|portscanner|openport|portpicker|freeport|findAvailable(?:Tcp|Udp)?Ports?|AvailablePortFinder|ReservedPort";
 var RACY_HELPER = `unused_(?:tcp|udp)_port|unused_port|unused_addr|${HELPER_NAME}|${BARE_HELPER_NAME}\\b|${RACY_MODULE}`;
 var SOCKET_TABLE = "GetActive(?:Tcp|Udp)|net_connections";
 var ANY_CODE = new RegExp(`${PORT_READ}|${RACY_HELPER}|${SOCKET_TABLE}`);
@@ -34105,7 +34265,7 @@ var ANY_CODE_FAST = new RegExp(
   [
     "(?<=getsock)name",
     "(?<=\\.address|Addr)\\(\\)",
-    "(?<=getLocal|local|findAvailable(?:Tcp|Udp)?)Ports?",
+    "(?<=getLocal|local|Reserved|findAvailable(?:Tcp|Udp)?)Ports?",
     "(?<=Available)PortFinder",
     "(?<=Local)End[pP]oint",
     "(?<=local_|unused_)addr",
@@ -34147,7 +34307,7 @@ function focusOffsets(text, testFile, minChars = FOCUS_MIN_CHARS) {
 var READ_CALL = /^(?:getsockname|address|Addr|getLocalPort|local_addr|localAddress|getLocalSocketAddress|LocalAddr|local_endpoint)$/;
 var READ_WORD = /^(?:server_address|server_port|LocalEnd[pP]oint|localPort|sockets|sin6?_port)$/;
 var NOT_A_VARIABLE = /* @__PURE__ */ new Set(["const", "let", "var", "val", "mut", "self", "this", "cls"]);
-var NOT_A_USE = /^(?:log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
+var NOT_A_USE = /^(?:isinstance|log|print|printf|println|Printf|Println|Print|Logf|Log|Errorf|Fatal|Fatalf|len|info|debug|warn|error|assert\w*|expect|equal|eq|ok|is|Equal|Equals|NotEqual|NotEquals|Greater|GreaterOrEqual|Less|LessOrEqual|NotZero|Positive|True|str|int|String|toString|Itoa|format|Sprintf|valueOf|push|append|add|Contains|HasPrefix|HasSuffix|startsWith|endsWith)$/;
 var ESCAPE_CALL = /^(?:resolve|res|done|cb|callback|next|fulfill|accept|set_result|send|put)$/;
 var DROPS_ON_SCOPE_EXIT = /* @__PURE__ */ new Set(["python", "rust"]);
 var RACY_HELPERS = {
@@ -34155,7 +34315,9 @@ var RACY_HELPERS = {
   go: /^(?:GetFreePort|GetFreePorts|MustGetFreePort|GetPort|MustGetPort)$/,
   // Apache MINA's, Camel's and ActiveMQ's test utility `AvailablePortFinder.getNextAvailable()`.
   jvm: /^(?:findAvailableTcpPort|findAvailableUdpPort|findAvailableTcpPorts|findAvailableUdpPorts|findFreePort|findAvailablePort|getNextAvailable)$/,
-  rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port)$/
+  // The reserve-port crate's `ReservedPort::random()` only checks the port is free when it picks
+  // it, and reserves it inside the process (axum-test's fix moved to `random_with_tcp`).
+  rust: /^(?:pick_unused_port|unused_addr|get_available_port|free_port|ReservedPort::random)$/
 };
 var CONNECT_PROBE = /^(?:connect_ex|connect|create_connection|Dial|DialTimeout)$/;
 var CONSTRUCTS_CONNECTED = /* @__PURE__ */ new Set(["java", "kotlin", "csharp"]);
@@ -34233,7 +34395,7 @@ function portFlow(ctx, bound, scope) {
     }
   };
   const local = facts.assigns.filter((a) => contains(area, a.at));
-  const dialled = (a) => a.value.kind === "call" && (CLIENT_CALL.test(a.value.call.name) || facts.calls.some(
+  const dialled = (a) => a.value.kind === "call" && (CLIENT_CALL.test(a.value.call.name) || CLIENT_BUILT.test(a.value.text) || facts.calls.some(
     (c) => DIALS.test(c.name) && contains(a.at, c.at) && reads.some((r) => c.args.some((arg) => contains(arg.at, r)))
   ));
   const named = (a) => [
@@ -34250,6 +34412,12 @@ function portFlow(ctx, bound, scope) {
     for (const a of local) {
       if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target);
     }
+  }
+  for (const c of facts.calls) {
+    if (COLLECTS.test(c.name) && /^[A-Za-z_$][\w$]*$/.test(c.receiver) && c.at.start > bound.at.start && inArea(c.at) && c.args.some(
+      (a) => [...portVars].some((v) => a.value.text.trim() === v || fieldOf(a.value.text, v))
+    ))
+      take(c.receiver);
   }
   const carriesPort = (at, text) => reads.some((r) => contains(at, r)) || [...portVars].some((v) => hasWord(text, v));
   const escapes = [
@@ -34268,6 +34436,8 @@ function portFlow(ctx, bound, scope) {
   if (escapes.length === 0 && uses.length === 0) return void 0;
   return { escapes, stores, uses };
 }
+var COLLECTS = /^(?:push|append|add|Add|insert|push_back)$/;
+var CLIENT_BUILT = /^(?:new\s+)?[\w.$]*Client\b/;
 function outerVariable(ctx, assign, area) {
   if (DROPS_ON_SCOPE_EXIT.has(ctx.family) || assign.declaration) return false;
   if (!/^[A-Za-z_$][\w$]*$/.test(assign.target) || assign.target === "_") return false;
@@ -34531,7 +34701,7 @@ function helperCalls(ctx, racyFunctions) {
     if (allowed(call.callee) || allowed(call.name)) continue;
     if (unrunInTestFile(ctx, call.scope)) continue;
     const byImport = callsImported(call, imported);
-    const byKnownName = known?.test(call.name) === true && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
+    const byKnownName = (known?.test(call.name) === true || known?.test(`${call.receiver.split("::").pop()}::${call.name}`) === true) && (family !== "go" || /(?:^|\.)freeport$/.test(call.receiver)) && (family !== "jvm" || !/^(?:find|getNext)/.test(call.name) || /SocketUtils|Port/.test(call.receiver) || call.receiver === "");
     const defined = definedHere.get(call.name);
     const local = defined !== void 0 && !byImport && onOwner(call, defined) ? defined : void 0;
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
@@ -34686,9 +34856,11 @@ function candidateHandedOut(ctx, bound, scope) {
       carriers.add(a.name);
   }
   const first = (v) => v?.kind === "tuple" ? v.items[0] : v;
+  const readBack = (v) => v.kind === "call" && READ_CALL.test(v.call.name) && sock !== "" && rootOf(v.call.receiver) === sock;
   const handedOut = facts.exits.some((e) => {
     const value = first(e.value);
     if (e.scope !== fn.id || !value) return false;
+    if (readBack(value)) return true;
     return value.kind === "name" ? carriers.has(value.name) : [...carriers].some((c) => numberOf(value.text, c));
   });
   return handedOut ? candidate : void 0;
@@ -34808,7 +34980,7 @@ var fixedPortInTest = (ctx) => {
       severity: SEVERITY,
       at: c.at,
       code: c.text,
-      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` + UNRESERVED_DRAW : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
+      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` + UNRESERVED_DRAW : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : "start" in c && c.how === "helper" ? `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${c.start.at.line}), and the code under test listens on it: ` : "start" in c && c.how === "returned" ? `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
     });
   }
   for (const c of counters) {
@@ -34972,15 +35144,19 @@ function onlyInUrls(ctx, r) {
   const name2 = r.variable;
   if (!name2 || !/^[\w$]+$/.test(name2)) return false;
   const { facts } = ctx;
-  const after = (at) => at.start > r.at.end;
-  const texts = [
-    ...facts.calls.filter((c) => after(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
+  const area = facts.scopes[namedScope(ctx, r.scope)].at;
+  const after = (at) => at.start > r.at.end && contains(area, at);
+  const urlFields = facts.entries.filter((e) => after(e.at) && URL_KEY.test(e.key));
+  const inUrlField = (at) => urlFields.some((e) => contains(e.at, at));
+  const uses = [
+    ...facts.calls.filter((c) => after(c.at) && !inUrlField(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
     ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
-    ...facts.entries.filter((e) => after(e.at)).map((e) => e.value.text),
-    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text)
+    ...facts.entries.filter((e) => after(e.at) && !inUrlField(e.at)).map((e) => e.value.text)
   ].filter((text) => hasWord(text, name2));
-  return texts.length > 0 && texts.every((text) => text.includes("://"));
+  const exits = facts.exits.filter((e) => after(e.at) && hasWord(e.text, name2));
+  return uses.length + exits.length + urlFields.length > 0 && [...uses, ...exits.map((e) => e.text)].every((text) => text.includes("://")) && (uses.length + exits.length > 0 || urlFields.some((e) => hasWord(e.value.text, name2)));
 }
+var URL_KEY = /^(?![\s\S]*(?:[lL]isten|[bB]ind|[sS]erve))[\s\S]*(?:url|URL|Url|uri|URI|Uri)$/;
 function secondOnSamePort(ctx, l) {
   if (l.port.kind !== "fixed") return false;
   const port = l.port.port;
@@ -35442,7 +35618,8 @@ var REUSEADDR = {
   // open62541's `config->tcpReuseAddr = true`.
   field: /^(?:allow_reuse_address|reuse_address|reuseAddress|ReuseAddress|reuseaddr|reuseAddr|(?:tcp|udp|socket|so)ReuseAddr(?:ess)?)$/,
   getter: /^(?:getsockopt|getReuseAddress|isReuseAddress|reuseaddr|get_reuse_address|reuse_address|GetSocketOption|getOption)$/,
-  asio: /^reuse_address$/
+  asio: /^reuse_address$/,
+  bindMode: /(?:^|[.:])AllowReuse$/
 };
 var REUSEPORT = {
   rule: "PORT004",
@@ -35467,6 +35644,7 @@ function enabling(value, ctx) {
   return true;
 }
 function connectedClient(ctx, call) {
+  if (/^new\s*\w*Client\w*\(/.test(call.receiver)) return true;
   const built = lastAssign(ctx.facts, call.receiver, call.at);
   return built?.value.kind === "call" && constructedConnected(built.value.call);
 }
@@ -35530,6 +35708,8 @@ function enabledAt(ctx, option2) {
         // C's `setsockopt(fd, level, name, &value, size)` names its socket first.
         socket: call.args.length >= 4 ? call.args[0].value.text : call.receiver
       });
+    } else if (option2.bindMode && /^(?:bind|listen)$/i.test(call.name) && call.args.some((a) => a.value.kind === "name" && option2.bindMode.test(a.value.name))) {
+      found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver });
     } else if (option2.setter.test(call.name) && enabling(call.args[0]?.value, ctx) && call.args.length > 0 && !connectedClient(ctx, call)) {
       found.push({ at: call.at, code: call.text, scope: call.scope, socket: call.receiver });
     }
@@ -35639,7 +35819,7 @@ function timeWaitCanRefuse(ctx, l) {
     switch (ctx.family) {
       // The system call, not a C++ wrapper's method (`server.bind(1234)`), which may set the option.
       case "c":
-        return name2 === "bind" && (l.call?.receiver ?? "") === "";
+        return C_BIND.test(name2) && (l.call?.receiver ?? "") === "";
       case "python":
         return name2 === "bind" || PY_PLAIN_SERVERS.test(name2);
       // socket2's and tokio's TcpSocket; `TcpListener::bind` and servers set the option.
@@ -35754,6 +35934,7 @@ var PINNED_FAMILY = /(?:^|\W)(?:V[46]|IPv[46]|Ipv[46]|INET6?|ip[46])$/;
 var DIALS3 = /connect|dial|client|request|fetch|socket|channel|session|ur[il]|endpoint|address/i;
 var PORT_WORD = /port/i;
 var SOCKET_ADDRESS = /SocketAddr|Ip(?:v[46])?Addr|local_addr\(\)|(?:^|[._])addr(?:ess)?$/;
+var TLS_CONNECTOR = /(?:Tls|Ssl|TLS|SSL)Connector\b/;
 var TLS_SERVER_NAME = /^(?:servername|serverName|server_name|ServerName|server_hostname|sni|SNI|TargetHost|targetHost)$/;
 var localhostFamily = (ctx) => {
   const { facts } = ctx;
@@ -35770,12 +35951,14 @@ var localhostFamily = (ctx) => {
     if (/[hH]eader/.test(call.name)) return false;
     if (call.args.some((a) => !contains(a.at, s.at) && SOCKET_ADDRESS.test(a.value.text)) && !call.args.some((a) => !contains(a.at, s.at) && PORT_WORD.test(a.value.text)))
       return false;
+    if (call.name === "connect" && call.args.length === 2 && tlsConnector(call)) return false;
     if (DIALS3.test(call.callee)) return true;
     const port = server2.port.kind === "fixed" ? server2.port.port : void 0;
     return call.args.some(
       (a) => !contains(a.at, s.at) && (PORT_WORD.test(a.value.text) || a.value.kind === "int" && a.value.value === port)
     );
   };
+  const tlsConnector = (call) => /^\w+$/.test(call.receiver) && TLS_CONNECTOR.test(lastAssign(facts, call.receiver, call.at)?.value.text ?? "");
   const onlyServes = (s) => {
     const constant = facts.assigns.find((a) => contains(a.at, s.at));
     if (!constant?.name) return false;
@@ -36713,7 +36896,7 @@ function mainOnly(facts) {
 function onlyCalledFrom(facts, unrun) {
   const out2 = [...unrun];
   const functions = facts.scopes.filter(
-    (s) => s.role === "declared" && s.id !== 0 && s.name && !s.test && !/^test/i.test(s.name)
+    (s) => s.role === "declared" && s.id !== 0 && s.name && !s.test && !s.public && !/^test/i.test(s.name)
   );
   for (let pass = 0; pass < 2; pass++) {
     for (const fn of functions) {
