@@ -121,7 +121,11 @@ export const runByHand = (path: string): boolean =>
  * `app.listen({ port: 3000 })` only to check its types).
  */
 export const typeTestOnly = (path: string): boolean =>
-  /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path)
+  /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path) ||
+  // …and TypeScript under a suite's `types/` directory that no runner's pattern picks up (elysia's
+  // `test/types/index.ts`, checked by `tsc --noEmit` only; census 68).
+  (/(?:^|\/)tests?\/types?\/(?:[^/]+\/)*[^/]+\.[cm]?tsx?$/.test(path) &&
+    !/\.(?:test|spec)\.[cm]?tsx?$/.test(path))
 
 /**
  * Programs a test suite only compiles, expecting the compiler to reject them: Rust's

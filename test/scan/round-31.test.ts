@@ -613,3 +613,79 @@ static void test_srv(void)
     expect(lookup?.endLine).toBe(16)
   })
 })
+
+describe('census 68’s repositories: a JVM server built on a socket address', () => {
+  it('Java: bitcoinj’s new NioServer(factory, new InetSocketAddress(loopback, TCP_PORT_BASE + i)), then startAsync()', async () => {
+    // bitcoinj/bitcoinj's integration-test/…/TestWithNetworkConnections.java.
+    const java = (start: string) => `import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+public class TestWithNetworkConnections {
+    protected static final int TCP_PORT_BASE = 10000;
+    private final NioServer[] peerServers = new NioServer[2];
+
+    protected void startPeerServer(int i) throws Exception {
+        peerServers[i] = new NioServer(new TestStreamConnectionFactory(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), TCP_PORT_BASE + i));
+        ${start}
+    }
+}
+`
+    const path = 'integration-test/src/main/java/TestWithNetworkConnections.java'
+    expect(await linesOf({ [path]: java('peerServers[i].startAsync();') }, 'PORT001')).toEqual([
+      5, 9,
+    ])
+    // Built and never started: its settings only.
+    expect(await linesOf({ [path]: java('') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('census 68: code no runner runs', () => {
+  it('C++: a benchmark program with its own main among the tests', async () => {
+    // zhllxt/asio2's test/bench/tcp/asio_tcp_tps_server/asio_tcp_tps_server.cpp.
+    const cpp = `#include <asio.hpp>
+
+int main()
+{
+    asio::io_context ioc;
+    asio::ip::tcp::acceptor acceptor(ioc);
+    acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+    acceptor.bind(asio::ip::tcp::endpoint(asio::ip::tcp::v4(), 8080));
+    ioc.run();
+}
+`
+    expect(await linesOf({ 'test/bench/tcp/tps_server/tps_server.cpp': cpp }, 'PORT003')).toEqual(
+      [],
+    )
+    expect(await linesOf({ 'test/unit/tps_server.cpp': cpp }, 'PORT003')).toEqual([7])
+  })
+
+  it('TypeScript: a suite’s types/ directory is only type-checked', async () => {
+    // elysiajs/elysia's test/types/index.ts.
+    const ts = `import { Elysia } from '../../src'
+
+const app = new Elysia().get('/', () => 'hi').listen(3000)
+`
+    expect(await linesOf({ 'test/types/index.ts': ts }, 'PORT001')).toEqual([])
+    expect(await linesOf({ 'test/types/index.test.ts': ts }, 'PORT001')).toEqual([3])
+  })
+
+  it('C: dqlite’s server address set before the server is started', async () => {
+    // canonical/dqlite's test/integration/test_server.c.
+    const c = (start: string) => `#include "../lib/runner.h"
+
+static void start_server(struct fixture *f)
+{
+	int rv;
+	rv = dqlite_server_set_address(f->servers[0], "127.0.0.1:8880");
+	munit_assert_int(rv, ==, 0);
+	${start}
+}
+`
+    const path = 'test/integration/test_server.c'
+    expect(
+      await linesOf({ [path]: c('rv = dqlite_server_start(f->servers[0]);') }, 'PORT001'),
+    ).toEqual([6])
+    expect(await linesOf({ [path]: c('') }, 'PORT001')).toEqual([])
+  })
+})

@@ -65,6 +65,18 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     }
     return contextBind(call, consts)
   }
+  // A server's address set before the server is started: dqlite's `dqlite_server_set_address(
+  // f->servers[0], "127.0.0.1:8880")`, then `dqlite_server_start(f->servers[0])`.
+  if (/_set_(?:bind_|listen_)?address$/.test(n) && call.args.length === 2) {
+    const server = pos(call, 0)?.text
+    const given = pos(call, 1)
+    const address = given && resolve(given, consts)
+    const started = facts.calls.some(
+      (c) => /_start$/.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server,
+    )
+    if (address?.kind === 'string' && parseAddress(address.value)?.port !== undefined && started)
+      return addressOf(address, consts)
+  }
   // industrial_core's `tcpServer.init(tcpPort)`: a server object set up on the port it is given,
   // named for a port or port-sized.
   if (n === 'init' && /server|srv/i.test(call.receiver) && call.args.length === 1) {

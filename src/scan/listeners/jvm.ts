@@ -159,6 +159,15 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
   if (n === 'port' && first && /options|wireMockConfig|Options/.test(call.receiver)) {
     return hostAndPort(call, consts, undefined, first)
   }
+  // A server built on a socket address, in a file that starts something (bitcoinj's `new
+  // NioServer(factory, new InetSocketAddress(InetAddress.getLoopbackAddress(), TCP_PORT_BASE +
+  // i))`, then `startAsync()`; census 68's repositories).
+  if (call.isNew && /Server$/.test(n) && startsSomething(facts)) {
+    const address = call.args
+      .map((a) => resolve(a.value, consts))
+      .find((v) => v.kind === 'call' && v.call.name === 'InetSocketAddress')
+    if (address) return addressOf(address, consts)
+  }
   // XNIO's servers bind when made: undertow's `worker.createStreamConnectionServer(new
   // InetSocketAddress(host, 7777), …)`, `ssl.createSslConnectionServer(worker, address, …)`.
   if (/^create\w*(?:Connection|Udp)Server$/.test(n)) {

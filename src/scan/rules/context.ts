@@ -114,6 +114,11 @@ const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp', 'g
  * hand, not beside other tests. Not a Rust integration test's own `main` (`harness = false`).
  */
 function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
+  // A C or C++ program among the benchmarks, examples or demos, with no test in it (asio2's
+  // `test/bench/tcp/asio_tcp_tps_server/asio_tcp_tps_server.cpp`; census 68): its own runner.
+  if (NATIVE.has(ctx.facts.language) && runByHand(ctx.path)) {
+    return ctx.facts.scopes.some(isMain) && !ctx.facts.scopes.some((s) => s.test)
+  }
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false
   if (ctx.facts.language === 'rust' && /(?:^|\/)tests\//.test(ctx.path)) return false
   if (runByHand(ctx.path) && isProgram(ctx.facts)) return true
@@ -122,6 +127,8 @@ function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   }
   return false
 }
+
+const NATIVE: ReadonlySet<string> = new Set(['c', 'cpp'])
 
 const isMain = (s: Scope) => s.role === 'declared' && /^[mM]ain$/.test(s.name)
 

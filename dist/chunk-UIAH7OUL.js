@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-NP2WJQDZ.js";
+} from "./chunk-23NCLLL5.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZN74ZSKU.js.LEGAL.txt */
+/*! For license information please see chunk-UIAH7OUL.js.LEGAL.txt */

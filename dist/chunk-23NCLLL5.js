@@ -32147,7 +32147,9 @@ function inTestDirectory(path, testGlobs = []) {
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
   path
 );
-var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path);
+var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path) || // …and TypeScript under a suite's `types/` directory that no runner's pattern picks up (elysia's
+// `test/types/index.ts`, checked by `tsc --noEmit` only; census 68).
+/(?:^|\/)tests?\/types?\/(?:[^/]+\/)*[^/]+\.[cm]?tsx?$/.test(path) && !/\.(?:test|spec)\.[cm]?tsx?$/.test(path);
 var compileFailOnly = (path) => /(?:^|\/)compile[-_]fail\//.test(path);
 var goTestdata = (path) => /\.go$/.test(path) && /(?:^|\/)testdata\//.test(path);
 var pytestModule = (path) => /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/.test(path);
@@ -32176,6 +32178,9 @@ function inUnrunExample(ctx, scope) {
 }
 var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp", "go", "rust"]);
 function inMainOfTestSources(ctx, scope) {
+  if (NATIVE.has(ctx.facts.language) && runByHand(ctx.path)) {
+    return ctx.facts.scopes.some(isMain) && !ctx.facts.scopes.some((s) => s.test);
+  }
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
   if (ctx.facts.language === "rust" && /(?:^|\/)tests\//.test(ctx.path)) return false;
   if (runByHand(ctx.path) && isProgram(ctx.facts)) return true;
@@ -32184,6 +32189,7 @@ function inMainOfTestSources(ctx, scope) {
   }
   return false;
 }
+var NATIVE = /* @__PURE__ */ new Set(["c", "cpp"]);
 var isMain = (s) => s.role === "declared" && /^[mM]ain$/.test(s.name);
 function isProgram(facts) {
   return ANNOTATED_TESTS.has(facts.language) && facts.scopes.some(isMain) && !facts.scopes.some((s) => s.test);
@@ -33150,6 +33156,10 @@ function jvm(call, consts, facts) {
   if (n === "port" && first && /options|wireMockConfig|Options/.test(call.receiver)) {
     return hostAndPort(call, consts, void 0, first);
   }
+  if (call.isNew && /Server$/.test(n) && startsSomething(facts)) {
+    const address2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && v.call.name === "InetSocketAddress");
+    if (address2) return addressOf(address2, consts);
+  }
   if (/^create\w*(?:Connection|Udp)Server$/.test(n)) {
     const address2 = call.args.map((a) => resolve(a.value, consts)).find((v) => v.kind === "call" && v.call.name === "InetSocketAddress");
     return address2 && addressOf(address2, consts);
@@ -33258,6 +33268,16 @@ function cFamily2(call, consts, facts) {
       if (named || toServer) return hostAndPort(call, consts, void 0, only);
     }
     return contextBind(call, consts);
+  }
+  if (/_set_(?:bind_|listen_)?address$/.test(n) && call.args.length === 2) {
+    const server2 = pos(call, 0)?.text;
+    const given = pos(call, 1);
+    const address2 = given && resolve(given, consts);
+    const started = facts.calls.some(
+      (c) => /_start$/.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server2
+    );
+    if (address2?.kind === "string" && parseAddress(address2.value)?.port !== void 0 && started)
+      return addressOf(address2, consts);
   }
   if (n === "init" && /server|srv/i.test(call.receiver) && call.args.length === 1) {
     const only = pos(call, 0);

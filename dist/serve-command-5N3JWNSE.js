@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-ZN74ZSKU.js";
+} from "./chunk-UIAH7OUL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-NP2WJQDZ.js";
+} from "./chunk-23NCLLL5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-TWSNTPSX.js.LEGAL.txt */
+/*! For license information please see serve-command-5N3JWNSE.js.LEGAL.txt */
