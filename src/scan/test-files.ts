@@ -113,7 +113,10 @@ export function inTestDirectory(path: string, testGlobs: readonly string[] = [])
 export const runByHand = (path: string): boolean =>
   /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
     path,
-  )
+  ) ||
+  // …and Python scripts named for benchmarking, which pytest does not collect (pynetdicom's
+  // `tests/benchmark_script.py`; census 69).
+  /(?:^|\/)bench(?:mark)?(?:s|_\w+)?\.py$/i.test(path)
 
 /**
  * Type tests, which a checker compiles and never runs: TSTyche's `*.tst.ts`, tsd's and Vitest's

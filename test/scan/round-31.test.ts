@@ -689,3 +689,63 @@ static void start_server(struct fixture *f)
     expect(await linesOf({ [path]: c('') }, 'PORT001')).toEqual([])
   })
 })
+
+describe('census 69 and the forty-seventh batch', () => {
+  it('C: lib60870’s slave port set before the slave is started', async () => {
+    // mz-automation/lib60870's tests/all_tests.c (lib60870-01).
+    const c = (start: string) => `#include "cs104_slave.h"
+
+void test_CS104Slave(void)
+{
+    CS104_Slave slave = CS104_Slave_create(100, 100);
+    CS104_Slave_setLocalPort(slave, 20004);
+    ${start}
+}
+`
+    const path = 'lib60870-C/tests/all_tests.c'
+    expect(await linesOf({ [path]: c('CS104_Slave_start(slave);') }, 'PORT001')).toEqual([6])
+    expect(await linesOf({ [path]: c('CS104_Slave_destroy(slave);') }, 'PORT001')).toEqual([])
+  })
+
+  it('Go: a localhost URL on the port a localhost server listens on is not paired with a UDP socket on 127.0.0.1', async () => {
+    // bluenviron/gortsplib's client_test.go.
+    const go = (tcp: string) => `package gortsplib
+
+import (
+	"net"
+	"testing"
+)
+
+func TestClientPlay(t *testing.T) {
+	for _, port := range []string{"8000", "8001"} {
+		ln, _ := net.ListenPacket("udp", net.JoinHostPort("127.0.0.1", port))
+		defer ln.Close()
+	}
+	l, _ := net.Listen("tcp", "${tcp}")
+	defer l.Close()
+	u := mustParseURL("rtsp://localhost:8554/teststream")
+	_ = u
+}
+`
+    expect(await linesOf({ 'client_test.go': go('localhost:8554') }, 'PORT005')).toEqual([])
+    expect(await linesOf({ 'client_test.go': go('127.0.0.1:8554') }, 'PORT005')).toEqual([15])
+  })
+
+  it('Python: a benchmark script among the tests is run by hand', async () => {
+    // pydicom/pynetdicom's pynetdicom/tests/benchmark_script.py.
+    const py = `import time
+
+
+def receive_store():
+    server = ae.start_server(("localhost", 11112), block=False)
+    time.sleep(0.5)
+    send(("localhost", 11112))
+
+
+if __name__ == "__main__":
+    receive_store()
+`
+    expect(await linesOf({ 'pkg/tests/benchmark_script.py': py }, 'PORT007')).toEqual([])
+    expect(await linesOf({ 'pkg/tests/store_script.py': py }, 'PORT007')).toEqual([5])
+  })
+})

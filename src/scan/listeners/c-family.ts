@@ -65,16 +65,23 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     }
     return contextBind(call, consts)
   }
-  // A server's address set before the server is started: dqlite's `dqlite_server_set_address(
-  // f->servers[0], "127.0.0.1:8880")`, then `dqlite_server_start(f->servers[0])`.
-  if (/_set_(?:bind_|listen_)?address$/.test(n) && call.args.length === 2) {
+  // A server's address or port set before the server is started: dqlite's
+  // `dqlite_server_set_address(f->servers[0], "127.0.0.1:8880")`, then
+  // `dqlite_server_start(f->servers[0])`; lib60870's `CS104_Slave_setLocalPort(slave, 20004)`,
+  // then `CS104_Slave_start(slave)`.
+  const setsAddress = /_set_(?:bind_|listen_)?address$/.test(n)
+  const setsPort = /_set_?(?:Local|Listen|Bind|local_|listen_|bind_)?[pP]ort$/.test(n)
+  if ((setsAddress || setsPort) && call.args.length === 2) {
     const server = pos(call, 0)?.text
     const given = pos(call, 1)
-    const address = given && resolve(given, consts)
     const started = facts.calls.some(
-      (c) => /_start$/.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server,
+      (c) => /_start$/i.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server,
     )
-    if (address?.kind === 'string' && parseAddress(address.value)?.port !== undefined && started)
+    const address = given && resolve(given, consts)
+    if (!started || !given) return undefined
+    if (setsPort)
+      return isIntValue(given, consts) ? hostAndPort(call, consts, undefined, given) : undefined
+    if (address?.kind === 'string' && parseAddress(address.value)?.port !== undefined)
       return addressOf(address, consts)
   }
   // industrial_core's `tcpServer.init(tcpPort)`: a server object set up on the port it is given,

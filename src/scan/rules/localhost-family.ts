@@ -131,6 +131,20 @@ export const localhostFamily: Rule = (ctx) => {
         !mine.has(c.receiver) && servers.some((o) => o !== server && namesOf(o).has(c.receiver)),
     )
   }
+  // The URL names a port another server of the test listens on, when this one's port is not
+  // known: it dials that one (gortsplib's `rtsp://localhost:8554/…` beside a TCP server on
+  // `localhost:8554` and UDP sockets on `127.0.0.1:<port>`; census 69).
+  const anotherServersPort = (s: Str, server: Listener) => {
+    if (server.port.kind === 'fixed') return false
+    const port = Number(parseAddress(s.value)?.port)
+    return servers.some(
+      (o) =>
+        o !== server &&
+        o.port.kind === 'fixed' &&
+        o.port.port === port &&
+        sameTest(ctx, o, s.scope),
+    )
+  }
   const js = ctx.family === 'js'
   const hits: Hit[] = []
   const families = new Map(
@@ -171,7 +185,8 @@ export const localhostFamily: Rule = (ctx) => {
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
           !onlyServes(s) &&
-          !servesOther(s, server),
+          !servesOther(s, server) &&
+          !anotherServersPort(s, server),
       )
       why =
         family === 'v4'

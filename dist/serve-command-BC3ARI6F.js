@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-UIAH7OUL.js";
+} from "./chunk-O46N6CWI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-23NCLLL5.js";
+} from "./chunk-DFJF4MTO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5N3JWNSE.js.LEGAL.txt */
+/*! For license information please see serve-command-BC3ARI6F.js.LEGAL.txt */

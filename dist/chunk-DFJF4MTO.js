@@ -32146,7 +32146,9 @@ function inTestDirectory(path, testGlobs = []) {
 }
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
   path
-);
+) || // …and Python scripts named for benchmarking, which pytest does not collect (pynetdicom's
+// `tests/benchmark_script.py`; census 69).
+/(?:^|\/)bench(?:mark)?(?:s|_\w+)?\.py$/i.test(path);
 var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path) || // …and TypeScript under a suite's `types/` directory that no runner's pattern picks up (elysia's
 // `test/types/index.ts`, checked by `tsc --noEmit` only; census 68).
 /(?:^|\/)tests?\/types?\/(?:[^/]+\/)*[^/]+\.[cm]?tsx?$/.test(path) && !/\.(?:test|spec)\.[cm]?tsx?$/.test(path);
@@ -33269,14 +33271,19 @@ function cFamily2(call, consts, facts) {
     }
     return contextBind(call, consts);
   }
-  if (/_set_(?:bind_|listen_)?address$/.test(n) && call.args.length === 2) {
+  const setsAddress = /_set_(?:bind_|listen_)?address$/.test(n);
+  const setsPort = /_set_?(?:Local|Listen|Bind|local_|listen_|bind_)?[pP]ort$/.test(n);
+  if ((setsAddress || setsPort) && call.args.length === 2) {
     const server2 = pos(call, 0)?.text;
     const given = pos(call, 1);
-    const address2 = given && resolve(given, consts);
     const started = facts.calls.some(
-      (c) => /_start$/.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server2
+      (c) => /_start$/i.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server2
     );
-    if (address2?.kind === "string" && parseAddress(address2.value)?.port !== void 0 && started)
+    const address2 = given && resolve(given, consts);
+    if (!started || !given) return void 0;
+    if (setsPort)
+      return isIntValue(given, consts) ? hostAndPort(call, consts, void 0, given) : void 0;
+    if (address2?.kind === "string" && parseAddress(address2.value)?.port !== void 0)
       return addressOf(address2, consts);
   }
   if (n === "init" && /server|srv/i.test(call.receiver) && call.args.length === 1) {
@@ -36002,6 +36009,13 @@ var localhostFamily = (ctx) => {
       (c) => !mine.has(c.receiver) && servers.some((o) => o !== server2 && namesOf(o).has(c.receiver))
     );
   };
+  const anotherServersPort = (s, server2) => {
+    if (server2.port.kind === "fixed") return false;
+    const port = Number(parseAddress(s.value)?.port);
+    return servers.some(
+      (o) => o !== server2 && o.port.kind === "fixed" && o.port.port === port && sameTest(ctx, o, s.scope)
+    );
+  };
   const js3 = ctx.family === "js";
   const hits = [];
   const families = new Map(
@@ -36025,7 +36039,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s) && !servesOther(s, server2)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s) && !servesOther(s, server2) && !anotherServersPort(s, server2)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";

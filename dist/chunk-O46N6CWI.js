@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-23NCLLL5.js";
+} from "./chunk-DFJF4MTO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-UIAH7OUL.js.LEGAL.txt */
+/*! For license information please see chunk-O46N6CWI.js.LEGAL.txt */
