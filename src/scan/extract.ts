@@ -1002,17 +1002,20 @@ const SKIPPED_CLASS_LANGUAGES: ReadonlySet<LanguageId> = new Set([
  * census 67). Read from the annotations before the parameters only, not from the body.
  */
 function skipMark(node: Node, text: string): boolean {
-  const list = parameterList(node)
-  const head = text.slice(0, list ? list.startIndex - node.startIndex : 200)
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|[[,]\s*(?:Ignore|Explicit)\b/.test(
-    head,
+    headOf(node, text),
   )
 }
 
-/** A Java or C# method declared `public`, read from its head before the parameters. */
+/** A Java or C# method declared `public`. */
 function declaredPublic(node: Node, text: string): boolean {
+  return /\bpublic\b/.test(headOf(node, text))
+}
+
+/** A method's text before its parameters: its annotations, modifiers, type and name. */
+function headOf(node: Node, text: string): string {
   const list = parameterList(node)
-  return /\bpublic\b/.test(text.slice(0, list ? list.startIndex - node.startIndex : 200))
+  return text.slice(0, list ? list.startIndex - node.startIndex : 200)
 }
 
 /**

@@ -313,9 +313,9 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
 function lookupBound(facts: FileFacts, call: Call): Call | undefined {
   if (!/getaddrinfo$/i.test(call.name)) return undefined
   const area = facts.scopes[call.scope]?.at
+  if (!area) return undefined
   return facts.calls.find(
-    (c) =>
-      C_BIND.test(c.name) && c.at.start > call.at.end && area !== undefined && contains(area, c.at),
+    (c) => C_BIND.test(c.name) && c.at.start > call.at.end && contains(area, c.at),
   )
 }
 

@@ -142,18 +142,18 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
 }
 
 /**
+ * WireMock's server and the JUnit 4 rules that start one around each test or class, all built with
+ * a port or options (hazelcast-kubernetes's `new WireMockRule(KUBERNETES_MASTER_PORT)`).
+ */
+export const WIREMOCK = /^WireMock(?:Server|Rule|ClassRule)$/
+
+/**
  * Servers that listen on a library's fixed default port when the test gives none: WireMock's
  * `new WireMockServer()` or one whose options, built in the call, set no port (8080),
  * OpenTelemetry's `new PrometheusExporter({…})` without a `port` (9464), ASP.NET Core's
  * `WebHost.Start(app)` (5000), py4j's callback server (25334). Not nats-server's
  * `RunDefaultServer()`: its test options moved from 4222 to -1 (a free port) between versions.
  */
-/**
- * WireMock's server and the JUnit 4 rules that start one around each test or class, all built with
- * a port or options (hazelcast-kubernetes's `new WireMockRule(KUBERNETES_MASTER_PORT)`).
- */
-export const WIREMOCK = /^WireMock(?:Server|Rule|ClassRule)$/
-
 export function libraryDefaultPort(call: Call, family: Family): Port | undefined {
   const fixed = (port: number, defaultOf: string): Port => ({ kind: 'fixed', port, defaultOf })
   const options = call.args.map((a) => a.value.text).join(' ')
@@ -477,7 +477,10 @@ const OPTIONS = /(?:options|opts|config|conf|settings|cfg)$/i
 /** Calls that start what the options configure: `s.Start()`, `RunServer(&opts)`, `provider.start()`. */
 const STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/
 /** Keyed setters of configuration: `props.setProperty("httpPort", "50512")`, `conf.put("port", 8080)`. */
-const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
+/** Setters of a settings map: `config.put("…port", 8089)`, `props.setProperty(…)`. */
+export const SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/
+/** A settings key for a port: `ksql.apiserver.listen.port`, `httpPort`, `server_port`. */
+export const SETTING_PORT_KEY = /(?:^|[._-])[a-z]*port$/i
 
 /**
  * C calls that create what listens from the settings they are handed: libwebsockets' contexts and
@@ -592,7 +595,7 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
       SETTER.test(c.name) &&
       c.args.length === 2 &&
       key?.kind === 'string' &&
-      /(?:^|[._-])(?:[a-z]*port|[a-z]*Port)$/i.test(key.value) &&
+      SETTING_PORT_KEY.test(key.value) &&
       (OPTIONS.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver))
     )
       add(c.at, c.scope, c.text, c.args[1]!.value, false)

@@ -77,11 +77,11 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     const started = facts.calls.some(
       (c) => /_start$/i.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server,
     )
-    const address = given && resolve(given, consts)
     if (!started || !given) return undefined
     if (setsPort)
       return isIntValue(given, consts) ? hostAndPort(call, consts, undefined, given) : undefined
-    if (address?.kind === 'string' && parseAddress(address.value)?.port !== undefined)
+    const address = resolve(given, consts)
+    if (address.kind === 'string' && parseAddress(address.value)?.port !== undefined)
       return addressOf(address, consts)
   }
   // industrial_core's `tcpServer.init(tcpPort)`: a server object set up on the port it is given,

@@ -3,7 +3,7 @@ import type { Severity } from '../finding.ts'
 import type { Call, FileFacts, Scope, Span } from '../facts.ts'
 import { GO_EXAMPLE_OUTPUT, contains } from '../facts.ts'
 import { perFile } from '../per-file.ts'
-import type { Family, LanguageId } from '../languages.ts'
+import { languageById, type Family, type LanguageId } from '../languages.ts'
 import type { Listener } from '../listeners.ts'
 import { runByHand } from '../test-files.ts'
 import type { SpawnedServer } from '../spawned-servers.ts'
@@ -116,7 +116,7 @@ const RUNNER_ONLY: ReadonlySet<string> = new Set(['java', 'kotlin', 'csharp', 'g
 function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   // A C or C++ program among the benchmarks, examples or demos, with no test in it (asio2's
   // `test/bench/tcp/asio_tcp_tps_server/asio_tcp_tps_server.cpp`; census 68): its own runner.
-  if (NATIVE.has(ctx.facts.language) && runByHand(ctx.path)) {
+  if (languageById(ctx.facts.language).family === 'c' && runByHand(ctx.path)) {
     return ctx.facts.scopes.some(isMain) && !ctx.facts.scopes.some((s) => s.test)
   }
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false
@@ -127,8 +127,6 @@ function inMainOfTestSources(ctx: Scoped, scope: number): boolean {
   }
   return false
 }
-
-const NATIVE: ReadonlySet<string> = new Set(['c', 'cpp'])
 
 const isMain = (s: Scope) => s.role === 'declared' && /^[mM]ain$/.test(s.name)
 

@@ -257,13 +257,7 @@ export const fixedPortInTest: Rule = (ctx) => {
       message: random
         ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` +
           UNRESERVED_DRAW
-        : ('start' in c && c.how === 'address'
-            ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: `
-            : 'start' in c && c.how === 'helper'
-              ? `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${c.start.at.line}), and the code under test listens on it: `
-              : 'start' in c && c.how === 'returned'
-                ? `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${c.start.at.line}), and the code under test listens on it: `
-                : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) +
+        : `${optionsReported(c)}, and the code under test listens on it: ` +
           'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
     })
   }
@@ -546,19 +540,34 @@ function onlyInUrls(ctx: RuleContext, r: RandomPort): boolean {
   // census 67); not one a server listens on (etcd's `LCUrls`, from a URL the test parses).
   const urlFields = facts.entries.filter((e) => after(e.at) && URL_KEY.test(e.key))
   const inUrlField = (at: Span) => urlFields.some((e) => contains(e.at, at))
-  const uses = [
+  const texts = [
     ...facts.calls
       .filter((c) => after(c.at) && !inUrlField(c.at))
       .flatMap((c) => c.args.map((a) => a.value.text)),
     ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
     ...facts.entries.filter((e) => after(e.at) && !inUrlField(e.at)).map((e) => e.value.text),
+    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text),
   ].filter((text) => hasWord(text, name))
-  const exits = facts.exits.filter((e) => after(e.at) && hasWord(e.text, name))
   return (
-    uses.length + exits.length + urlFields.length > 0 &&
-    [...uses, ...exits.map((e) => e.text)].every((text) => text.includes('://')) &&
-    (uses.length + exits.length > 0 || urlFields.some((e) => hasWord(e.value.text, name)))
+    texts.every((text) => text.includes('://')) &&
+    (texts.length > 0 || urlFields.some((e) => hasWord(e.value.text, name)))
   )
+}
+
+/** How a fixed port reached the options the test starts, as a finding says it. */
+function optionsReported(c: ConfiguredPort | StartedOption): string {
+  if (!('start' in c)) return `Test code sets fixed port ${c.port} in a server's options`
+  const line = c.start.at.line
+  switch (c.how) {
+    case 'address':
+      return `Test code hands listen address port ${c.port} to what it then starts (line ${line})`
+    case 'helper':
+      return `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${line})`
+    case 'returned':
+      return `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${line})`
+    default:
+      return `Test code sets fixed port ${c.port} in a server's options`
+  }
 }
 
 /** Fields that hold a URL a client goes to: `PingURL`, `url`, `baseUri`; not `ListenURL`. */

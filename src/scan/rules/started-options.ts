@@ -18,7 +18,7 @@ import {
 } from '../values.ts'
 import { escapeRegExp, hasWord } from './context.ts'
 import { serverInjected } from '../listeners/started.ts'
-import { STAND_IN } from '../server-helpers.ts'
+import { SETTER, SETTING_PORT_KEY, STAND_IN } from '../server-helpers.ts'
 
 export interface StartedOption {
   at: Span
@@ -201,7 +201,7 @@ function optionsFromHelpers(facts: FileFacts, consts: Constants): StartedOption[
     const key = set.args[0]?.value
     if (!SETTER.test(set.name) || set.args.length !== 2 || key?.kind !== 'string') continue
     const listens = /listen|bind/i.test(key.value)
-    if (!PORT_KEY.test(key.value) || (ELSEWHERE.test(key.value) && !listens)) continue
+    if (!SETTING_PORT_KEY.test(key.value) || (ELSEWHERE.test(key.value) && !listens)) continue
     const port = portOf(set.args[1]!.value, consts)
     const fn = functionAround(facts, set.scope)
     if (port.kind !== 'fixed' || port.port < MIN_PORT || !fn || !/^\w+$/.test(set.receiver))
@@ -222,11 +222,6 @@ function optionsFromHelpers(facts: FileFacts, consts: Constants): StartedOption[
   }
   return out
 }
-
-/** Setters of a settings map: `config.put("…port", 8089)`, `props.setProperty(…)`. */
-const SETTER = /^(?:setProperty|put|set|Set|setInt|setString)$/
-/** A settings key for a port: `ksql.apiserver.listen.port`, `httpPort`, `server_port`. */
-const PORT_KEY = /(?:^|[._-])[a-z]*[pP]ort$/i
 
 /** The function returns the value written at `at`: in its return, or the holder it returns. */
 function returnsValueAt(facts: FileFacts, fn: FileFacts['scopes'][number], at: Span): boolean {

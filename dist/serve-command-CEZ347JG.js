@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-O46N6CWI.js";
+} from "./chunk-2ZEIV5TG.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-DFJF4MTO.js";
+} from "./chunk-52OBXGNA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-BC3ARI6F.js.LEGAL.txt */
+/*! For license information please see serve-command-CEZ347JG.js.LEGAL.txt */

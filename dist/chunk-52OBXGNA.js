@@ -31538,15 +31538,16 @@ var SKIPPED_CLASS_LANGUAGES = /* @__PURE__ */ new Set([
   "kotlin"
 ]);
 function skipMark(node, text) {
-  const list = parameterList(node);
-  const head = text.slice(0, list ? list.startIndex - node.startIndex : 200);
   return /@(?:Disabled|Ignore)\b|\[(?:Fact|Theory|Test)\s*\([^\]]*\bSkip\s*=|[[,]\s*(?:Ignore|Explicit)\b/.test(
-    head
+    headOf(node, text)
   );
 }
 function declaredPublic(node, text) {
+  return /\bpublic\b/.test(headOf(node, text));
+}
+function headOf(node, text) {
   const list = parameterList(node);
-  return /\bpublic\b/.test(text.slice(0, list ? list.startIndex - node.startIndex : 200));
+  return text.slice(0, list ? list.startIndex - node.startIndex : 200);
 }
 function classSkipMark(node, language) {
   if (language === "java" || language === "kotlin") return jvmClassSkipMark(node);
@@ -32180,7 +32181,7 @@ function inUnrunExample(ctx, scope) {
 }
 var RUNNER_ONLY = /* @__PURE__ */ new Set(["java", "kotlin", "csharp", "go", "rust"]);
 function inMainOfTestSources(ctx, scope) {
-  if (NATIVE.has(ctx.facts.language) && runByHand(ctx.path)) {
+  if (languageById(ctx.facts.language).family === "c" && runByHand(ctx.path)) {
     return ctx.facts.scopes.some(isMain) && !ctx.facts.scopes.some((s) => s.test);
   }
   if (!RUNNER_ONLY.has(ctx.facts.language)) return false;
@@ -32191,7 +32192,6 @@ function inMainOfTestSources(ctx, scope) {
   }
   return false;
 }
-var NATIVE = /* @__PURE__ */ new Set(["c", "cpp"]);
 var isMain = (s) => s.role === "declared" && /^[mM]ain$/.test(s.name);
 function isProgram(facts) {
   return ANNOTATED_TESTS.has(facts.language) && facts.scopes.some(isMain) && !facts.scopes.some((s) => s.test);
@@ -32582,6 +32582,7 @@ var PORT_FIELD = /^(?:[A-Za-z]*Port|port|PORT|[a-z]+_port)$/;
 var OPTIONS2 = /(?:options|opts|config|conf|settings|cfg)$/i;
 var STARTS = /^(?:[Rr]un|[Ss]tart|[Ss]erve|[Ll]isten|[Bb]ind|[Ll]aunch|[Bb]oot)\w*$/;
 var SETTER = /^(?:setProperty|put|set|Set|setdefault|setInt|setString)$/;
+var SETTING_PORT_KEY = /(?:^|[._-])[a-z]*port$/i;
 var CREATES_LISTENER = /^(?:lws_create_(?:context|vhost)|\w*_server_(?:create|new|start)|\w*_listen|[a-z]+Create\w*Server)$/;
 function handedToStart(facts, creators, holder, set2) {
   const area = facts.scopes[set2.scope]?.at;
@@ -32646,7 +32647,7 @@ function configuredPorts(facts, consts) {
   }
   for (const c of facts.calls) {
     const key = c.args[0]?.value;
-    if (SETTER.test(c.name) && c.args.length === 2 && key?.kind === "string" && /(?:^|[._-])(?:[a-z]*port|[a-z]*Port)$/i.test(key.value) && (OPTIONS2.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver)))
+    if (SETTER.test(c.name) && c.args.length === 2 && key?.kind === "string" && SETTING_PORT_KEY.test(key.value) && (OPTIONS2.test(c.receiver) || /^(?:configuration|properties|props|p)$/i.test(c.receiver)))
       add(c.at, c.scope, c.text, c.args[1].value, false);
   }
   return out2;
@@ -33279,11 +33280,11 @@ function cFamily2(call, consts, facts) {
     const started = facts.calls.some(
       (c) => /_start$/i.test(c.name) && c.at.start > call.at.end && pos(c, 0)?.text === server2
     );
-    const address2 = given && resolve(given, consts);
     if (!started || !given) return void 0;
     if (setsPort)
       return isIntValue(given, consts) ? hostAndPort(call, consts, void 0, given) : void 0;
-    if (address2?.kind === "string" && parseAddress(address2.value)?.port !== void 0)
+    const address2 = resolve(given, consts);
+    if (address2.kind === "string" && parseAddress(address2.value)?.port !== void 0)
       return addressOf(address2, consts);
   }
   if (n === "init" && /server|srv/i.test(call.receiver) && call.args.length === 1) {
@@ -33565,8 +33566,9 @@ function listenersOf(facts, family, consts) {
 function lookupBound(facts, call) {
   if (!/getaddrinfo$/i.test(call.name)) return void 0;
   const area = facts.scopes[call.scope]?.at;
+  if (!area) return void 0;
   return facts.calls.find(
-    (c) => C_BIND.test(c.name) && c.at.start > call.at.end && area !== void 0 && contains(area, c.at)
+    (c) => C_BIND.test(c.name) && c.at.start > call.at.end && contains(area, c.at)
   );
 }
 function initialisedAddresses(facts, consts, byScope) {
@@ -34136,9 +34138,9 @@ function optionsFromHelpers(facts, consts) {
   }
   for (const set2 of facts.calls) {
     const key = set2.args[0]?.value;
-    if (!SETTER2.test(set2.name) || set2.args.length !== 2 || key?.kind !== "string") continue;
+    if (!SETTER.test(set2.name) || set2.args.length !== 2 || key?.kind !== "string") continue;
     const listens = /listen|bind/i.test(key.value);
-    if (!PORT_KEY2.test(key.value) || ELSEWHERE.test(key.value) && !listens) continue;
+    if (!SETTING_PORT_KEY.test(key.value) || ELSEWHERE.test(key.value) && !listens) continue;
     const port = portOf2(set2.args[1].value, consts);
     const fn = functionAround(facts, set2.scope);
     if (port.kind !== "fixed" || port.port < MIN_PORT || !fn || !/^\w+$/.test(set2.receiver))
@@ -34159,8 +34161,6 @@ function optionsFromHelpers(facts, consts) {
   }
   return out2;
 }
-var SETTER2 = /^(?:setProperty|put|set|Set|setInt|setString)$/;
-var PORT_KEY2 = /(?:^|[._-])[a-z]*[pP]ort$/i;
 function returnsValueAt(facts, fn, at) {
   const holder = innermostAssign(facts, at);
   return facts.exits.some(
@@ -35007,7 +35007,7 @@ var fixedPortInTest = (ctx) => {
       severity: SEVERITY,
       at: c.at,
       code: c.text,
-      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` + UNRESERVED_DRAW : ("start" in c && c.how === "address" ? `Test code hands listen address port ${c.port} to what it then starts (line ${c.start.at.line}), and the code under test listens on it: ` : "start" in c && c.how === "helper" ? `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${c.start.at.line}), and the code under test listens on it: ` : "start" in c && c.how === "returned" ? `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${c.start.at.line}), and the code under test listens on it: ` : `Test code sets fixed port ${c.port} in a server's options, and the code under test listens on it: `) + "parallel workers or another CI job on the same host make it fail with EADDRINUSE."
+      message: random ? `Test code sets a random port from a range starting at ${c.port} in a server's options: ` + UNRESERVED_DRAW : `${optionsReported(c)}, and the code under test listens on it: parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
     });
   }
   for (const c of counters) {
@@ -35175,13 +35175,27 @@ function onlyInUrls(ctx, r) {
   const after = (at) => at.start > r.at.end && contains(area, at);
   const urlFields = facts.entries.filter((e) => after(e.at) && URL_KEY.test(e.key));
   const inUrlField = (at) => urlFields.some((e) => contains(e.at, at));
-  const uses = [
+  const texts = [
     ...facts.calls.filter((c) => after(c.at) && !inUrlField(c.at)).flatMap((c) => c.args.map((a) => a.value.text)),
     ...facts.assigns.filter((a) => after(a.at)).map((a) => a.value.text),
-    ...facts.entries.filter((e) => after(e.at) && !inUrlField(e.at)).map((e) => e.value.text)
+    ...facts.entries.filter((e) => after(e.at) && !inUrlField(e.at)).map((e) => e.value.text),
+    ...facts.exits.filter((e) => after(e.at)).map((e) => e.text)
   ].filter((text) => hasWord(text, name2));
-  const exits = facts.exits.filter((e) => after(e.at) && hasWord(e.text, name2));
-  return uses.length + exits.length + urlFields.length > 0 && [...uses, ...exits.map((e) => e.text)].every((text) => text.includes("://")) && (uses.length + exits.length > 0 || urlFields.some((e) => hasWord(e.value.text, name2)));
+  return texts.every((text) => text.includes("://")) && (texts.length > 0 || urlFields.some((e) => hasWord(e.value.text, name2)));
+}
+function optionsReported(c) {
+  if (!("start" in c)) return `Test code sets fixed port ${c.port} in a server's options`;
+  const line = c.start.at.line;
+  switch (c.how) {
+    case "address":
+      return `Test code hands listen address port ${c.port} to what it then starts (line ${line})`;
+    case "helper":
+      return `Test code hands fixed port ${c.port} to \`${c.helper}\`, which puts it in the options the test then starts (line ${line})`;
+    case "returned":
+      return `Test code sets fixed port ${c.port} in the options \`${c.helper}\` returns, which the test starts (line ${line})`;
+    default:
+      return `Test code sets fixed port ${c.port} in a server's options`;
+  }
 }
 var URL_KEY = /^(?![\s\S]*(?:[lL]isten|[bB]ind|[sS]erve))[\s\S]*(?:url|URL|Url|uri|URI|Uri)$/;
 function secondOnSamePort(ctx, l) {
