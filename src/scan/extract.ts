@@ -781,6 +781,9 @@ class Extractor {
       MAX_TEXT,
       !literal,
     )
+    // A generic class called with its type parameters is that class: bots's `HTTPServer[T](…)`.
+    if (calleeNode?.type === 'subscript' && this.facts.language === 'python')
+      callee = callee.replace(/^((?:[\w.]+\.)?[A-Z]\w*)\[[A-Z][\w.,[\]]*\]$/, '$1')
     const { receiver, name } = splitCallee(callee)
     const call: Call = {
       name,

@@ -1,10 +1,11 @@
 // Fixed ports that reach a server through code the file does not show: a test helper or a
 // library that starts one (`CreateGrpcEndpoint(50051, …)`, `start_broker(port=1888)`, mockttp's
 // `server.start(6001)`), and ports drawn at random from a fixed range.
-import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Scope, Span, Value } from './facts.ts'
 import type { Family } from './languages.ts'
 import { contains, spanning } from './facts.ts'
 import { perFile } from './per-file.ts'
+import { hasWord } from './literals.ts'
 import { ASSERTION } from './assertions.ts'
 import {
   counterBase,
@@ -506,6 +507,22 @@ function handedToStart(facts: FileFacts, creators: readonly Call[], holder: stri
 }
 
 /**
+ * A helper whose listener asks for port 0 and is given nothing the parameter holds: artillery's
+ * `createTestServer = (port = 9443) => { … app.listen(0, …) }` (census 70).
+ */
+function listensOnZeroInstead(facts: FileFacts, fn: Scope, param: string): boolean {
+  const binds = facts.calls.filter(
+    (c) => contains(fn.at, c.at) && /^(?:listen|bind|serve)$/i.test(c.name),
+  )
+  return (
+    binds.some((c) => c.args[0]?.value.kind === 'int' && c.args[0].value.value === 0) &&
+    !binds.some((c) =>
+      c.args.some((a) => a.value.kind !== 'function' && hasWord(a.value.text, param)),
+    )
+  )
+}
+
+/**
  * A literal port written into a server's options rather than passed to a listener: the code under
  * test opens the listener (nats-server's `opts.Cluster.Port = 6222` before `New(&opts)`,
  * ZooKeeper's `configuration.setProperty("httpPort", "50512")`). Only where the holder is named
@@ -563,8 +580,10 @@ export function configuredPorts(facts: FileFacts, consts: Constants): Configured
   const given = everyCallerGives(facts)
   for (const [i, p] of facts.params.entries()) {
     const fn = facts.scopes[p.scope]
-    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i))
-      add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default)
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i)) {
+      if (!listensOnZeroInstead(facts, fn, p.name))
+        add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default)
+    }
   }
   // A value built with a port keyword and then started itself: aiosmtpd's `controller =
   // get_controller(handler, port=9025)`, then `controller.start()`. Started on that very value,

@@ -415,7 +415,12 @@ function memberType(node: Node): Node | null {
   const member = body.namedChildren.find(
     (c) => c.type === 'field_declaration' && c.childForFieldName('declarator')?.text === name,
   )
-  return member?.childForFieldName('type') ?? null
+  if (member) return member.childForFieldName('type')
+  // A base class built in place is its own type: clio's `GrpcSourceTests() :
+  // WithMockXrpLedgerAPIService("localhost:55051")`.
+  const bases = body.parent?.namedChildren.find((c) => c.type === 'base_class_clause')
+  const base = bases?.namedChildren.some((b) => b.text.split('::').pop() === name)
+  return base ? node.namedChildren.find((c) => c.type === 'field_identifier')! : null
 }
 
 /**

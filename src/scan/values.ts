@@ -40,14 +40,28 @@ export const NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-
 
 const UNKNOWN: Port = { kind: 'unknown' }
 
-/** Names assigned exactly one value in the file (by their last segment). */
+const topLevelPort = (a: Assign) =>
+  a.scope === 0 && a.value.kind === 'int' && a.value.value >= MIN_PORT && a.value.value <= 65535
+
+/**
+ * Names assigned exactly one value in the file (by their last segment), or only port numbers at
+ * the top level: the branches of `#ifdef USE_HOST_LIBC / #define TEST_PORT 31337 / #else /
+ * #define TEST_PORT 42069` (mlibc), two test classes' `PORT = 9090` and `PORT = 9091` (pshs) fix
+ * the port either way. A name counted on (`PORT = PORT + 1`) stands for none.
+ */
 export function constantsOf(facts: FileFacts): Constants {
   const seen = new Map<string, Value | null>()
+  const fixedEverywhere = new Set<string>()
+  const definesPort = topLevelPort
   for (const a of facts.assigns) {
     if (!/^[\w$.]+$/.test(a.target)) continue
     const previous = seen.get(a.name)
-    if (previous === undefined) seen.set(a.name, a.value)
-    else if (previous !== null && previous.text !== a.value.text) seen.set(a.name, null)
+    if (previous === undefined) {
+      seen.set(a.name, a.value)
+      if (definesPort(a)) fixedEverywhere.add(a.name)
+    } else if (!definesPort(a)) fixedEverywhere.delete(a.name)
+    if (previous && previous.text !== a.value.text && !fixedEverywhere.has(a.name))
+      seen.set(a.name, null)
   }
   const counters = loopCounters(facts)
   const out = new Map<string, Value>()
@@ -481,6 +495,13 @@ function portOfCall(call: Call, consts: Constants, depth: number): Port {
     }
     // `x.toInt()`, `"8080".parse()`: the receiver carries the value.
     if (/^"\d+"$/.test(call.receiver)) return fromInt(Number(call.receiver.slice(1, -1)))
+    // `TEST_PORT.toString()` (conformance's spawned server's environment).
+    if (call.args.length === 0 && /^[\w$]+(?:\.[\w$]+)*$/.test(call.receiver)) {
+      const last = call.receiver.split('.').at(-1)!
+      const name: Value = { kind: 'name', name: call.receiver, last, text: call.receiver }
+      const p = portOf(name, consts, depth + 1)
+      if (p.kind !== 'unknown') return p
+    }
     if (ENV.test(call.receiver)) return { kind: 'env', fallback: 0 }
   }
   return UNKNOWN

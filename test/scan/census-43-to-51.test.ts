@@ -852,7 +852,7 @@ describe("ReverseConnect", function () {
     expect(await spans('const server = new OPCUAServer({ port: 0 });')).toEqual([])
   })
 
-  it('Python: a module constant assigned again is a counter, not a constant', async () => {
+  it('Python: a module constant counted on is a counter, not a constant', async () => {
     const py = (more: string) => `import socket
 
 PORT = 18080${more}
@@ -868,7 +868,9 @@ def test_serves():
         .filter((f) => f.rule === 'PORT001')
         .map((f) => f.line)
     expect(await lines('')).toEqual([3, 8])
-    expect(await lines('\nPORT = 18081')).toEqual([])
+    expect(await lines('\nPORT = PORT + 1')).toEqual([])
+    // Assigned another port at the top level (pshs's two test classes), it is fixed either way.
+    expect(await lines('\nPORT = 18081')).toEqual([3, 9])
   })
 })
 

@@ -95,6 +95,20 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     )
       return hostAndPort(call, consts, undefined, only)
   }
+  // A mock service a fixture builds on a written address listens there (clio's
+  // `: WithMockXrpLedgerAPIService("localhost:55051")`).
+  if (call.isNew && /Mock\w*(?:Service|Server)$/.test(n) && call.args.length === 1) {
+    const address = resolve(pos(call, 0)!, consts)
+    if (address.kind === 'string' && parseAddress(address.value)?.port !== undefined)
+      return addressOf(address, consts)
+  }
+  // A server socket class constructed on its port binds it (ibrdtn's `testserver srv(new
+  // ibrcommon::tcpserversocket(1234))`).
+  if (call.isNew && /server_?socket$/i.test(n) && call.args.length === 1) {
+    const only = pos(call, 0)
+    if (only && isIntValue(only, consts) && (literalNumber(only, consts) ?? 0) >= 1024)
+      return hostAndPort(call, consts, undefined, only)
+  }
   // gRPC's `builder.AddListeningPort("0.0.0.0:50051", grpc::InsecureServerCredentials())`.
   if (n === 'AddListeningPort') return addressOf(pos(call, 0), consts)
   // oatpp's `tcp::server::ConnectionProvider::createShared({"localhost", 8000})`.

@@ -2,7 +2,7 @@
 import type { Call } from '../facts.ts'
 import { addressOf, resolve } from '../values.ts'
 import type { Address, Constants } from '../values.ts'
-import { hostAndPort, kw, pos } from './reading.ts'
+import { hostAndPort, isHostText, isIntValue, kw, pos } from './reading.ts'
 
 export function csharp(call: Call, consts: Constants): Address | undefined {
   const n = call.name
@@ -29,6 +29,16 @@ export function csharp(call: Call, consts: Constants): Address | undefined {
     first.call.name === 'IPEndPoint'
   )
     return addressOf(first, consts)
+  // Or a listener on an address and a port (mtconnect's `new SystemTcpListenerProvider(
+  // IPAddress.Any, 5534)`); servers so built are read as server helpers, up to their start.
+  if (
+    call.isNew &&
+    /Listener(?:Provider)?$/.test(n) &&
+    args.length === 2 &&
+    (/^IPAddress\.\w+$/.test(first?.text ?? '') || isHostText(first, consts)) &&
+    isIntValue(call.args[1]!.value, consts)
+  )
+    return hostAndPort(call, consts, call.args[0]!.value, call.args[1]!.value)
   if (n === 'Listen' && (args.length >= 2 || kw(call, 'port'))) {
     return hostAndPort(
       call,

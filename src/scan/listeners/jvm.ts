@@ -150,9 +150,22 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
   if (
     n === 'start' &&
     first?.kind === 'int' &&
-    /server|javalin|app|mock|wiremock/i.test(call.receiver) &&
+    // Named so itself, not by an argument of its chain (brave's `tracer.joinSpan(…).kind(SERVER)
+    // .start(2L)` starts a span at a timestamp; census 70).
+    /server|javalin|app|mock|wiremock/i.test(withoutArguments(call.receiver)) &&
     !/^verify\b/.test(call.receiver) &&
     !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? '')
+  ) {
+    return hostAndPort(call, consts, undefined, first)
+  }
+  // A test server class's factory handed its port (java-cas-client's
+  // `PublicTestHttpServer.instance(8091)`).
+  if (
+    /^(?:instance|getInstance|newInstance|of|on|onPort)$/.test(n) &&
+    /^[A-Z]\w*Server$/.test(call.receiver) &&
+    call.args.length === 1 &&
+    first?.kind === 'int' &&
+    first.value >= MIN_PORT
   ) {
     return hostAndPort(call, consts, undefined, first)
   }
@@ -196,4 +209,14 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
     return port ? hostAndPort(call, consts, undefined, port) : undefined
   }
   return undefined
+}
+
+/** A call chain's receiver without what its calls are given: `a.b(x).c(y)` → `a.b().c()`. */
+function withoutArguments(receiver: string): string {
+  let out = receiver
+  for (let prev = ''; prev !== out;) {
+    prev = out
+    out = out.replace(/\([^()]*\)/g, '<>')
+  }
+  return out
 }

@@ -133,16 +133,45 @@ export function neverStarted(facts: FileFacts, call: Call, family: Family): bool
   // A Go server whose constructor may listen is closed, stopped or served by the test; one only
   // read for its fields is settings (dubbo-go's `NewServer("127.0.0.1:20001", conf)` then
   // `assert.True(t, s.tripleConfig.Http3.Negotiation)`; census 55).
+  // A C# field or property set in the constructor may be started by another method of the class
+  // (iqfeed's `Listener = new TcpListener(…)`, then `Listener.Start()` in the task it runs); not
+  // by a test the runner skips (Fleck's `[Ignore] ShouldStart`, on a mocked socket), nor by one
+  // that first puts a server of its own there (Fleck's `_server = new WebSocketServer(…)`).
+  const local = facts.assigns.some(
+    (a) => a.declaration && a.target === built.target && a.scope === built.scope,
+  )
+  const member = family === 'csharp' && !built.declaration && !local
+  const replaced = (c: Call) =>
+    facts.assigns.some(
+      (a) =>
+        a !== built &&
+        a.target === built.target &&
+        a.scope === c.scope &&
+        a.at.start > built.at.end &&
+        a.at.end <= c.at.start,
+    )
+  const calls = member
+    ? facts.calls.filter(
+        (c) => c.receiver === built.target && !skippedAround(facts, c.scope) && !replaced(c),
+      )
+    : callsOn(facts, built)
   const started = go
-    ? callsOn(facts, built).length > 0
-    : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name))
+    ? calls.length > 0
+    : calls.some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name))
   const handedOn =
     facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) ||
     facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) ||
     facts.exits.some((e) => later(e.at) && word.test(e.text))
+  // A client the test connects to the server's own host or port expects it listening
+  // (iqfeed's `using var _ = new SocketServer(Host, Port)` then `socket.ConnectAsync(Host, Port,
+  // 5000)`).
+  const given = new Set(call.args.map((a) => a.value.text))
+  const dialed = facts.calls.some(
+    (c) => later(c.at) && /^Connect/.test(c.name) && c.args.some((a) => given.has(a.value.text)),
+  )
   // `using var server = new SimpleTcpServer("127.0.0.1", 10003)` only disposes of it
   // (SuperSimpleTcp's constructor tests, census 52).
-  return !started && !handedOn
+  return !started && !handedOn && !dialed
 }
 
 /**
@@ -246,4 +275,12 @@ export function callsOn(facts: FileFacts, built: Assign | undefined): Call[] {
   return facts.calls.filter(
     (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at),
   )
+}
+
+/** The scope, or a function around it, is a test the runner skips. */
+function skippedAround(facts: FileFacts, scope: number): boolean {
+  for (let s = facts.scopes[scope]; s; s = s.id === 0 ? undefined : facts.scopes[s.parent]) {
+    if (s.skipped) return true
+  }
+  return false
 }

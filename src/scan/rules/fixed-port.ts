@@ -13,8 +13,9 @@ import {
   type Call,
   type FileFacts,
   type Span,
+  type Value,
 } from '../facts.ts'
-import { MIN_PORT, parseAddress, portOf } from '../values.ts'
+import { ADDRESS_HOST, MIN_PORT, parseAddress, portOf } from '../values.ts'
 import {
   configuredPorts,
   headerPortTable,
@@ -186,6 +187,7 @@ export const fixedPortInTest: Rule = (ctx) => {
   const drawnHere = (l: Listener) => draws.some(({ use }) => use && contains(use, l.at))
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue
+    if (l.host !== undefined && publicAddress(l.host)) continue
     if (l.port.kind === 'fixed' && l.port.random && drawnHere(l)) continue
     if (probesCandidate(ctx, l) || retriedOnFailure(ctx, l)) continue
     if (l.port.kind === 'fixed' && !secondOnSamePort(ctx, l) && !probed(l)) {
@@ -384,6 +386,25 @@ function startedThenDialled(ctx: RuleContext): Hit[] {
 }
 
 /**
+ * A public IPv4 address, which no CI host has: a test binding it expects the bind to fail (swoole's
+ * `bind("192.111.11.1", 9909)` asserting EADDRNOTAVAIL, spring-boot's server on `1.2.3.4`).
+ * Private and link-local ranges can be a host's own (Docker's bridge is 172.17.0.1).
+ */
+function publicAddress(host: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host)
+  if (!m) return false
+  const [a, b] = [Number(m[1]), Number(m[2])]
+  const own =
+    a === 0 ||
+    a === 127 ||
+    a === 10 ||
+    (a === 172 && b >= 16 && b < 32) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254)
+  return !own && a < 224
+}
+
+/**
  * A name that holds a port: `Port`, `SOCKPORT`, `tcpport`, `serverPort`; not `TRANSPORT_…`,
  * `REPORT_…`. Looser than values.ts's NAMED_PORT, which reads words and misses `SOCKPORT`.
  */
@@ -392,6 +413,25 @@ const PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i
 const MAX_LINES_NAMED = 5
 /** …and how near below its definition a listener must be to stand for the constant. */
 const NEXT_LINES = 2
+
+/** Python's `ADDRESS = ("127.0.0.1", 9999)` (cockpit-project/bots), as a socket is given it. */
+function addressTuple(v: Value): { port?: string } | undefined {
+  const [host, port] = v.kind === 'tuple' && v.items.length === 2 ? v.items : []
+  return host?.kind === 'string' && ADDRESS_HOST.test(host.value) && port?.kind === 'int'
+    ? { port: String(port.value) }
+    : undefined
+}
+
+/**
+ * The file's top level, or a JavaScript suite's body that every test of it shares
+ * (conformance's `describe('Server Scenarios', () => { const TEST_PORT = 3001; …`).
+ */
+function suiteLevel(ctx: RuleContext, scope: number): boolean {
+  const s = ctx.facts.scopes[namedScope(ctx, scope)]
+  return (
+    !s || s.id === 0 || (s.role === 'argument' && /^(?:describe|suite|context)$/.test(s.passedTo))
+  )
+}
 
 /**
  * A constant of the test file that fixes its listeners' port (`const serverPort = 2231` at the top
@@ -403,12 +443,11 @@ const NEXT_LINES = 2
 function portConstants(ctx: RuleContext, hits: readonly Hit[]): Hit[] {
   const out: Hit[] = []
   for (const a of ctx.facts.assigns) {
-    if (namedScope(ctx, a.scope) !== 0 || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target))
-      continue
+    if (!suiteLevel(ctx, a.scope) || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target)) continue
     // Assigned once in the file: a constant, not a counter or a variable tests reassign.
     if (ctx.consts.get(a.name) !== a.value) continue
     const port = portOf(a.value, ctx.consts)
-    const address = a.value.kind === 'string' ? parseAddress(a.value.value) : undefined
+    const address = a.value.kind === 'string' ? parseAddress(a.value.value) : addressTuple(a.value)
     // A number named for a port, or an address: aeron's `REQUEST_STREAM_ID = 10000` beside
     // `REQUEST_ENDPOINT = "localhost:10000"` is a stream, whatever it shares with the port.
     const fixed =

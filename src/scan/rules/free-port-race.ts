@@ -94,6 +94,9 @@ export const freePortRace: Rule = (ctx) => {
     // Port 0, or a port the file does not pin down (a probe of a candidate, a parameter), or a
     // candidate drawn at random or counted (orbs' aRandomPort, weaver's reserve_test_port).
     if (l.kind !== 'server' || !l.call) continue
+    // A port from the program's command line is its caller's choice (krb5's uu-server, `sin_port =
+    // htons(atoi(argv[1]))`; census 70).
+    if (l.port.kind === 'unknown' && FROM_COMMAND_LINE.test(l.text)) continue
     const drawn = drawnCandidate(ctx, l)
     if (l.port.kind === 'fixed' && !drawn) continue
     const scope = namedScope(ctx, l.scope)
@@ -215,6 +218,8 @@ export const freePortRace: Rule = (ctx) => {
   hits.push(...besideDrawnPorts(ctx))
   return hits
 }
+
+const FROM_COMMAND_LINE = /\b(?:argv|os\.Args|process\.argv)\b/
 
 /** A value that reads the port the OS handed a socket: `SERVER.address().port`, `s.getLocalPort()`. */
 const READS_PORT =

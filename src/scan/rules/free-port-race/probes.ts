@@ -194,9 +194,26 @@ export function picks(ctx: RuleContext, name: string, fn: Scope): { call: Call; 
       }
       return undefined
     }
+    // …or keeps it for the caller's server, right after the answer (actual-sync's `if (await
+    // portFree(candidate)) { testPort = candidate; break; }`).
+    const kept = (asked: string): Exit | undefined => {
+      const a = facts.assigns.find(
+        (a) =>
+          a.scope === c.scope &&
+          a.at.start > c.at.end &&
+          a.at.line <= c.at.endLine + 1 &&
+          a.value.kind === 'name' &&
+          a.value.text === asked &&
+          a.name !== asked,
+      )
+      return (
+        a && { at: a.at, text: `${a.target} = ${a.value.text}`, scope: a.scope, value: a.value }
+      )
+    }
     for (const a of c.args) {
       if (a.value.kind !== 'name') continue
-      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text)
+      const handOut =
+        returned(a.value.text) ?? builtFromReturned(a.value.text) ?? kept(a.value.text)
       if (handOut) return [{ call: c, handOut }]
     }
     return []

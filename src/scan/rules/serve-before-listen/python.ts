@@ -1,6 +1,6 @@
 // Python: a server started on a thread (`threading.Thread(target=server.serve_forever)`) and a
 // request before it is known to listen.
-import type { Call, Exit, Value } from '../../facts.ts'
+import type { Call, Exit, Span, Value } from '../../facts.ts'
 import { contains, lastAssign } from '../../facts.ts'
 import type { Hit, RuleContext } from '../context.ts'
 import { inTest, namedScope } from '../context.ts'
@@ -59,7 +59,10 @@ function localTarget(
     ctx.listeners.some((l) => l.kind === 'server' && contains(fn.at, l.at)) ||
     // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
     // an event listener.
-    inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name))
+    inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)) ||
+    // A socket bound before the thread refuses connections until it listens there (pytest-retry's
+    // `run_server`: `self.sock.listen()`, then `accept()`).
+    inside.some((c) => c.name === 'listen')
   )
     return 'serves'
   // Accepting on a socket opened elsewhere, or only waiting (inelegant's `def serve():
@@ -111,6 +114,23 @@ function handedListening(ctx: RuleContext, thread: Call): boolean {
  */
 function returnsUnchecked(ctx: RuleContext, start: Call, scope: number): Exit | undefined {
   const area = ctx.facts.scopes[scope]!.at
+  return explicitReturn(ctx, start, area) ?? endsAtStart(ctx, start, area)
+}
+
+/**
+ * A method that only starts the thread it built and ends (bots's `def start(self): self.process =
+ * multiprocessing.Process(target=self.run); self.process.start()`) returns there too.
+ */
+function endsAtStart(ctx: RuleContext, start: Call, area: Span): Exit | undefined {
+  const after = ctx.facts.calls.filter((c) => c.at.start > start.at.end && contains(area, c.at))
+  const last = after.at(-1)
+  if (!last || !after.every((c) => c.name === 'start' && c.args.length === 0)) return undefined
+  if (ctx.facts.exits.some((e) => contains(area, e.at) && e.at.start > start.at.end))
+    return undefined
+  return { at: last.at, text: last.text, scope: last.scope }
+}
+
+function explicitReturn(ctx: RuleContext, start: Call, area: Span): Exit | undefined {
   return ctx.facts.exits.find(
     (e) =>
       e.at.start > start.at.end &&
@@ -155,7 +175,9 @@ export function python(ctx: RuleContext): Hit[] {
       continue
     // A function of the file is read for what it does before its name: anyio's `def serve():
     // sock, addr = server_sock.accept()` only accepts on a socket listening already.
-    const local = target.kind === 'name' ? localTarget(ctx, text, call) : undefined
+    // `target=self.run` is the class's own method (bots's MockServer).
+    const local =
+      target.kind === 'name' ? localTarget(ctx, text.replace(/^self\./, ''), call) : undefined
     const serves =
       local === 'serves' ||
       (local !== 'serves nothing' &&

@@ -12,7 +12,7 @@ import {
 import type { Hit, RuleContext } from '../context.ts'
 import { inTest, namedScope } from '../context.ts'
 import { isSleep } from '../../server-helpers.ts'
-import { CLIENT, lookup, pollsNext, sleepAfter, waitsAfter } from './after-start.ts'
+import { CLIENT, WAITS, lookup, pollsNext, sleepAfter, waitsAfter } from './after-start.ts'
 import { OPEN_LISTENER } from './threads.ts'
 
 /**
@@ -159,9 +159,37 @@ function namedStart(ctx: RuleContext, call: Call, processes: ReadonlySet<string>
     return !own || !ctx.listeners.some((l) => l.kind === 'server' && contains(own.at, l.at))
   }
   if (call.name === 'main') return SERVER_CLASS_SUFFIX.test(call.receiver)
+  if (startsPythonProcess(ctx, call)) return true
   if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false
   const made = lastAssign(ctx.facts, call.receiver, call.at)
   return made?.value.kind === 'call' && PROCESS_MAKER.test(made.value.call.callee)
+}
+
+/**
+ * Python runs a process when it makes one: `subprocess.Popen(cmd)`, or a helper of the file that
+ * returns one and does not wait itself (Robyn's `process = spawn_process(command)`, then
+ * `time.sleep(1)` in its fixture). Outside a test: a fixture, a set-up or a helper that sleeps
+ * after a process starts waits for a server; a test may be waiting for a build (`Popen(['make',
+ * 'fixtures'])`).
+ */
+function startsPythonProcess(ctx: RuleContext, call: Call): boolean {
+  const fn = ctx.facts.scopes[namedScope(ctx, call.scope)]
+  if (ctx.family !== 'python' || !fn || fn.test || /^test/.test(fn.name)) return false
+  if (/(?:^|\.)Popen$/.test(call.callee)) return true
+  const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name)
+  return (
+    own !== undefined &&
+    call.receiver === '' &&
+    !ctx.facts.calls.some((c) => contains(own.at, c.at) && (isSleep(c) || WAITS.test(c.name))) &&
+    ctx.facts.exits.some((e) => e.scope === own.id && e.value !== undefined) &&
+    ctx.facts.exits
+      .filter((e) => e.scope === own.id && e.value !== undefined)
+      .every((e) => {
+        const made =
+          e.value?.kind === 'name' ? lastAssign(ctx.facts, e.value.name, e.at) : undefined
+        return made?.value.kind === 'call' && /(?:^|\.)Popen$/.test(made.value.call.callee)
+      })
+  )
 }
 
 /**
@@ -223,7 +251,8 @@ export function startedThenSleeps(ctx: RuleContext): Hit[] {
   }
   for (const call of facts.calls) {
     const verb = STARTS.test(call.name)
-    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== 'main') continue
+    const process = startsPythonProcess(ctx, call)
+    if (!verb && !process && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== 'main') continue
     const named = namedStart(ctx, call, processes)
     if ((!named && (!verb || !noted)) || !inTest(ctx, call.scope)) continue
     const scope = namedScope(ctx, call.scope)

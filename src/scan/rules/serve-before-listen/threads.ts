@@ -13,6 +13,9 @@ const SIGNALS =
 /** JVM ways to run code on another thread: `thread.start()`, `executor.execute(r)`, `submit(r)`. */
 const RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/
 
+/** A map or a list, whose `put` and `get` are no requests: java-cas-client's `serverMap.put(port, server)`. */
+const COLLECTION = /(?:[mM]ap|[cC]ache|[lL]ist|[pP]roperties|[hH]eaders)$/
+
 /** Waits a JVM test makes for a task: a latch, a join, a future's result, a poll. */
 const JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/
 
@@ -56,8 +59,19 @@ function startsServer(ctx: RuleContext, c: Call, thread: Call, body: Span): bool
   return (
     // .NET names them `Run`, `StartAsync`.
     /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) &&
-    /server/i.test(c.receiver) &&
+    (/server/i.test(c.receiver) || holdsListener(ctx, c.receiver)) &&
     !openedBefore(ctx, c.receiver, thread, body)
+  )
+}
+
+/**
+ * A variable or property that holds a listener the file made, which binds when started: iqfeed's
+ * `Listener = new TcpListener(IPAddress.Parse(host), port)`, then `Listener.Start()` in the task.
+ */
+function holdsListener(ctx: RuleContext, receiver: string): boolean {
+  const made = new Set(ctx.listeners.flatMap((l) => (l.call ? [l.call.at.start] : [])))
+  return ctx.facts.assigns.some(
+    (a) => a.target === receiver && a.value.kind === 'call' && made.has(a.value.call.at.start),
   )
 }
 
@@ -118,12 +132,24 @@ function startedThread(ctx: RuleContext, call: Call): Span | undefined {
     (a) => a.target === call.receiver && a.at.end <= call.at.start,
   )
   const value = thread?.value
+  if (value?.kind !== 'call') return undefined
   // Kotlin builds it without `new`: `val server = Thread { … }`.
-  return value?.kind === 'call' &&
-    (value.call.isNew || ctx.family === 'kotlin') &&
-    value.call.name === 'Thread'
-    ? thread!.at
-    : undefined
+  if ((value.call.isNew || ctx.family === 'kotlin') && value.call.name === 'Thread')
+    return thread!.at
+  return value.call.isNew ? ownThreadClassRun(ctx, value.call.name) : undefined
+}
+
+/**
+ * A thread class of the file: its constructor and its `run()` are here, and no `start()` of its
+ * own, so `start()` is Thread's (java-cas-client's `PublicTestHttpServer extends Thread`, whose
+ * `run()` binds `new ServerSocket(this.port)`). Its `run()` is the code the thread runs.
+ */
+function ownThreadClassRun(ctx: RuleContext, name: string): Span | undefined {
+  const { scopes, params } = ctx.facts
+  const declared = (n: string) => scopes.filter((s) => s.id !== 0 && s.name === n)
+  if (ctx.family !== 'java' || declared(name).length === 0 || declared('start').length > 0)
+    return undefined
+  return declared('run').find((s) => !params.some((p) => p.scope === s.id))?.at
 }
 
 /**
@@ -138,7 +164,10 @@ function dotnetTaskBody(ctx: RuleContext, call: Call): Span | undefined {
     (call.name === 'QueueUserWorkItem' && /ThreadPool$/.test(call.receiver))
   if (queued) {
     const task = call.args[0]
-    return task?.value.kind === 'function' ? task.at : undefined
+    if (task?.value.kind === 'function') return task.at
+    // A method of the file handed by name: iqfeed's `Task = Task.Run(Run)`.
+    const named = task?.value.kind === 'name' ? task.value.name : undefined
+    return named ? ctx.facts.scopes.find((s) => s.id !== 0 && s.name === named)?.at : undefined
   }
   return call.name === 'Start' ? startedThread(ctx, call) : undefined
 }
@@ -209,7 +238,8 @@ export function threadedServers(ctx: RuleContext, threads: Threads): Hit[] {
       (c) =>
         after(c.at) &&
         (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) &&
-        !RUNS_ELSEWHERE.test(c.name),
+        !RUNS_ELSEWHERE.test(c.name) &&
+        !COLLECTION.test(c.receiver),
     )
     // Only a wait before the client counts: joining the server thread at the end does not. A
     // wait is read from where it ends, as a parse that stumbled on a macro may start it with the

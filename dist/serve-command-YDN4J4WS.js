@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-2ZEIV5TG.js";
+} from "./chunk-MD53IOJP.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-52OBXGNA.js";
+} from "./chunk-KYGK54LK.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CEZ347JG.js.LEGAL.txt */
+/*! For license information please see serve-command-YDN4J4WS.js.LEGAL.txt */

@@ -30369,7 +30369,10 @@ function memberType(node) {
   const member = body2.namedChildren.find(
     (c) => c.type === "field_declaration" && c.childForFieldName("declarator")?.text === name2
   );
-  return member?.childForFieldName("type") ?? null;
+  if (member) return member.childForFieldName("type");
+  const bases = body2.parent?.namedChildren.find((c) => c.type === "base_class_clause");
+  const base = bases?.namedChildren.some((b) => b.text.split("::").pop() === name2);
+  return base ? node.namedChildren.find((c) => c.type === "field_identifier") : null;
 }
 function misreadArgument(param) {
   if (param.type !== "parameter_declaration") return null;
@@ -31366,6 +31369,8 @@ ${next.text}`;
       MAX_TEXT,
       !literal2
     );
+    if (calleeNode?.type === "subscript" && this.facts.language === "python")
+      callee = callee.replace(/^((?:[\w.]+\.)?[A-Z]\w*)\[[A-Z][\w.,[\]]*\]$/, "$1");
     const { receiver, name: name2 } = splitCallee(callee);
     const call = {
       name: name2,
@@ -31601,13 +31606,20 @@ var MIN_PORT = 1024;
 var ADDRESS_HOST = /^(?:|localhost|\*|\d{1,3}(?:\.\d{1,3}){3}|\[?[\da-f]*:[\da-f:]*\]?)$/i;
 var NAMED_PORT = /(?:^|[^A-Za-z])(?:port|PORT)(?![a-z])|[a-z]Port(?![a-z])/;
 var UNKNOWN = { kind: "unknown" };
+var topLevelPort = (a) => a.scope === 0 && a.value.kind === "int" && a.value.value >= MIN_PORT && a.value.value <= 65535;
 function constantsOf(facts) {
   const seen = /* @__PURE__ */ new Map();
+  const fixedEverywhere = /* @__PURE__ */ new Set();
+  const definesPort = topLevelPort;
   for (const a of facts.assigns) {
     if (!/^[\w$.]+$/.test(a.target)) continue;
     const previous = seen.get(a.name);
-    if (previous === void 0) seen.set(a.name, a.value);
-    else if (previous !== null && previous.text !== a.value.text) seen.set(a.name, null);
+    if (previous === void 0) {
+      seen.set(a.name, a.value);
+      if (definesPort(a)) fixedEverywhere.add(a.name);
+    } else if (!definesPort(a)) fixedEverywhere.delete(a.name);
+    if (previous && previous.text !== a.value.text && !fixedEverywhere.has(a.name))
+      seen.set(a.name, null);
   }
   const counters = loopCounters(facts);
   const out2 = /* @__PURE__ */ new Map();
@@ -31894,6 +31906,12 @@ function portOfCall(call, consts, depth) {
       if (p.kind !== "unknown") return p;
     }
     if (/^"\d+"$/.test(call.receiver)) return fromInt(Number(call.receiver.slice(1, -1)));
+    if (call.args.length === 0 && /^[\w$]+(?:\.[\w$]+)*$/.test(call.receiver)) {
+      const last = call.receiver.split(".").at(-1);
+      const name2 = { kind: "name", name: call.receiver, last, text: call.receiver };
+      const p = portOf2(name2, consts, depth + 1);
+      if (p.kind !== "unknown") return p;
+    }
     if (ENV.test(call.receiver)) return { kind: "env", fallback: 0 };
   }
   return UNKNOWN;
@@ -32591,6 +32609,14 @@ function handedToStart(facts, creators, holder, set2) {
     c.args.some((arg) => [holder, `&${holder}`, `std::move(${holder})`].includes(arg.value.text))
   );
 }
+function listensOnZeroInstead(facts, fn, param) {
+  const binds2 = facts.calls.filter(
+    (c) => contains(fn.at, c.at) && /^(?:listen|bind|serve)$/i.test(c.name)
+  );
+  return binds2.some((c) => c.args[0]?.value.kind === "int" && c.args[0].value.value === 0) && !binds2.some(
+    (c) => c.args.some((a) => a.value.kind !== "function" && hasWord(a.value.text, param))
+  );
+}
 function configuredPorts(facts, consts) {
   const out2 = [];
   const starts = facts.calls.filter((c) => STARTS.test(c.name));
@@ -32626,8 +32652,10 @@ function configuredPorts(facts, consts) {
   const given = everyCallerGives(facts);
   for (const [i2, p] of facts.params.entries()) {
     const fn = facts.scopes[p.scope];
-    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i2))
-      add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default);
+    if (p.default && /port$/i.test(p.name) && fn && STARTS_SERVER.test(fn.name) && !given(i2)) {
+      if (!listensOnZeroInstead(facts, fn, p.name))
+        add(p.at, p.scope, `${fn.name}(${p.name}=${p.default.text})`, p.default);
+    }
   }
   const startsOn = Map.groupBy(starts, (c) => c.receiver);
   const entered = Map.groupBy(
@@ -33054,9 +33082,23 @@ function neverStarted(facts, call, family) {
   const area = facts.scopes[built.scope].at;
   const later = (at) => at.start > built.at.end && contains(area, at);
   const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
-  const started = go4 ? callsOn(facts, built).length > 0 : callsOn(facts, built).some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name));
+  const local = facts.assigns.some(
+    (a) => a.declaration && a.target === built.target && a.scope === built.scope
+  );
+  const member = family === "csharp" && !built.declaration && !local;
+  const replaced = (c) => facts.assigns.some(
+    (a) => a !== built && a.target === built.target && a.scope === c.scope && a.at.start > built.at.end && a.at.end <= c.at.start
+  );
+  const calls = member ? facts.calls.filter(
+    (c) => c.receiver === built.target && !skippedAround(facts, c.scope) && !replaced(c)
+  ) : callsOn(facts, built);
+  const started = go4 ? calls.length > 0 : calls.some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name));
   const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
-  return !started && !handedOn;
+  const given = new Set(call.args.map((a) => a.value.text));
+  const dialed = facts.calls.some(
+    (c) => later(c.at) && /^Connect/.test(c.name) && c.args.some((a) => given.has(a.value.text))
+  );
+  return !started && !handedOn && !dialed;
 }
 function kestrelNeverBuilt(facts, call) {
   const configure = call.name === "UseUrls" ? call : /^Listen(?:Localhost|AnyIP)?$/.test(call.name) ? facts.calls.find(
@@ -33102,6 +33144,12 @@ function callsOn(facts, built) {
   return facts.calls.filter(
     (c) => c.receiver === built.target && c.at.start > built.at.end && contains(area, c.at)
   );
+}
+function skippedAround(facts, scope) {
+  for (let s = facts.scopes[scope]; s; s = s.id === 0 ? void 0 : facts.scopes[s.parent]) {
+    if (s.skipped) return true;
+  }
+  return false;
 }
 
 // src/scan/listeners/jvm.ts
@@ -33153,7 +33201,12 @@ function jvm(call, consts, facts) {
     if (address2.kind === "call" && address2.call.name === "InetSocketAddress")
       return addressOf(address2, consts);
   }
-  if (n === "start" && first?.kind === "int" && /server|javalin|app|mock|wiremock/i.test(call.receiver) && !/^verify\b/.test(call.receiver) && !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? "")) {
+  if (n === "start" && first?.kind === "int" && // Named so itself, not by an argument of its chain (brave's `tracer.joinSpan(…).kind(SERVER)
+  // .start(2L)` starts a span at a timestamp; census 70).
+  /server|javalin|app|mock|wiremock/i.test(withoutArguments(call.receiver)) && !/^verify\b/.test(call.receiver) && !/TimeUnit|Duration|SECONDS|MINUTES/.test(pos(call, 1)?.text ?? "")) {
+    return hostAndPort(call, consts, void 0, first);
+  }
+  if (/^(?:instance|getInstance|newInstance|of|on|onPort)$/.test(n) && /^[A-Z]\w*Server$/.test(call.receiver) && call.args.length === 1 && first?.kind === "int" && first.value >= MIN_PORT) {
     return hostAndPort(call, consts, void 0, first);
   }
   if (n === "port" && first && /options|wireMockConfig|Options/.test(call.receiver)) {
@@ -33177,6 +33230,14 @@ function jvm(call, consts, facts) {
   }
   return void 0;
 }
+function withoutArguments(receiver) {
+  let out2 = receiver;
+  for (let prev = ""; prev !== out2; ) {
+    prev = out2;
+    out2 = out2.replace(/\([^()]*\)/g, "<>");
+  }
+  return out2;
+}
 
 // src/scan/listeners/csharp.ts
 function csharp2(call, consts) {
@@ -33194,6 +33255,8 @@ function csharp2(call, consts) {
   }
   if (call.isNew && /(?:Listener|Server)$/.test(n) && first?.kind === "call" && first.call.name === "IPEndPoint")
     return addressOf(first, consts);
+  if (call.isNew && /Listener(?:Provider)?$/.test(n) && args2.length === 2 && (/^IPAddress\.\w+$/.test(first?.text ?? "") || isHostText(first, consts)) && isIntValue(call.args[1].value, consts))
+    return hostAndPort(call, consts, call.args[0].value, call.args[1].value);
   if (n === "Listen" && (args2.length >= 2 || kw(call, "port"))) {
     return hostAndPort(
       call,
@@ -33290,6 +33353,16 @@ function cFamily2(call, consts, facts) {
   if (n === "init" && /server|srv/i.test(call.receiver) && call.args.length === 1) {
     const only = pos(call, 0);
     if (only && isIntValue(only, consts) && (/port/i.test(only.text) || (literalNumber(only, consts) ?? 0) >= 1024))
+      return hostAndPort(call, consts, void 0, only);
+  }
+  if (call.isNew && /Mock\w*(?:Service|Server)$/.test(n) && call.args.length === 1) {
+    const address2 = resolve(pos(call, 0), consts);
+    if (address2.kind === "string" && parseAddress(address2.value)?.port !== void 0)
+      return addressOf(address2, consts);
+  }
+  if (call.isNew && /server_?socket$/i.test(n) && call.args.length === 1) {
+    const only = pos(call, 0);
+    if (only && isIntValue(only, consts) && (literalNumber(only, consts) ?? 0) >= 1024)
       return hostAndPort(call, consts, void 0, only);
   }
   if (n === "AddListeningPort") return addressOf(pos(call, 0), consts);
@@ -34761,6 +34834,7 @@ function helperCalls(ctx, racyFunctions) {
       );
       const bound = handed !== void 0 && binds(ctx, handed);
       if (!bound && refusalExpected(ctx, p.scope, p.at)) continue;
+      if (!bound && handed !== void 0 && startsClientProgram(handed)) continue;
       hits.push({
         rule: "PORT002",
         severity: severityIn(ctx, p.scope, bound),
@@ -34771,6 +34845,11 @@ function helperCalls(ctx, racyFunctions) {
     }
   }
   return hits;
+}
+function startsClientProgram(call) {
+  const spawns = /^(?:Popen|run|call|check_call|check_output|spawn\w*|create_subprocess_exec)$/;
+  const words2 = call.args.map((a) => a.value.text).join(" ");
+  return spawns.test(call.name) && /client/i.test(words2) && !/server/i.test(words2);
 }
 
 // src/scan/rules/free-port-race/probes.ts
@@ -34852,9 +34931,15 @@ function picks(ctx, name2, fn) {
       }
       return void 0;
     };
+    const kept = (asked) => {
+      const a = facts.assigns.find(
+        (a2) => a2.scope === c.scope && a2.at.start > c.at.end && a2.at.line <= c.at.endLine + 1 && a2.value.kind === "name" && a2.value.text === asked && a2.name !== asked
+      );
+      return a && { at: a.at, text: `${a.target} = ${a.value.text}`, scope: a.scope, value: a.value };
+    };
     for (const a of c.args) {
       if (a.value.kind !== "name") continue;
-      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text);
+      const handOut = returned(a.value.text) ?? builtFromReturned(a.value.text) ?? kept(a.value.text);
       if (handOut) return [{ call: c, handOut }];
     }
     return [];
@@ -34961,6 +35046,7 @@ var fixedPortInTest = (ctx) => {
   const drawnHere = (l) => draws.some(({ use }) => use && contains(use, l.at));
   for (const l of ctx.listeners) {
     if (!inTest(ctx, l.scope)) continue;
+    if (l.host !== void 0 && publicAddress(l.host)) continue;
     if (l.port.kind === "fixed" && l.port.random && drawnHere(l)) continue;
     if (probesCandidate(ctx, l) || retriedOnFailure(ctx, l)) continue;
     if (l.port.kind === "fixed" && !secondOnSamePort(ctx, l) && !probed(l)) {
@@ -35100,17 +35186,31 @@ function startedThenDialled(ctx) {
   }
   return hits;
 }
+function publicAddress(host) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const own = a === 0 || a === 127 || a === 10 || a === 172 && b >= 16 && b < 32 || a === 192 && b === 168 || a === 169 && b === 254;
+  return !own && a < 224;
+}
 var PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i;
 var MAX_LINES_NAMED = 5;
 var NEXT_LINES = 2;
+function addressTuple(v) {
+  const [host, port] = v.kind === "tuple" && v.items.length === 2 ? v.items : [];
+  return host?.kind === "string" && ADDRESS_HOST.test(host.value) && port?.kind === "int" ? { port: String(port.value) } : void 0;
+}
+function suiteLevel(ctx, scope) {
+  const s = ctx.facts.scopes[namedScope(ctx, scope)];
+  return !s || s.id === 0 || s.role === "argument" && /^(?:describe|suite|context)$/.test(s.passedTo);
+}
 function portConstants(ctx, hits) {
   const out2 = [];
   for (const a of ctx.facts.assigns) {
-    if (namedScope(ctx, a.scope) !== 0 || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target))
-      continue;
+    if (!suiteLevel(ctx, a.scope) || !inTest(ctx, a.scope) || !/^[\w$.]+$/.test(a.target)) continue;
     if (ctx.consts.get(a.name) !== a.value) continue;
     const port = portOf2(a.value, ctx.consts);
-    const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : void 0;
+    const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : addressTuple(a.value);
     const fixed = port.kind === "fixed" && !port.counted && !port.random && PORT_NAME.test(a.name) ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
     if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
     if (hits.some((h) => h.rule === "PORT001" && contains(h.at, a.at))) continue;
@@ -35500,6 +35600,7 @@ var freePortRace = (ctx) => {
   const connecting = /* @__PURE__ */ new Set();
   for (const l of ctx.listeners) {
     if (l.kind !== "server" || !l.call) continue;
+    if (l.port.kind === "unknown" && FROM_COMMAND_LINE.test(l.text)) continue;
     const drawn = drawnCandidate(ctx, l);
     if (l.port.kind === "fixed" && !drawn) continue;
     const scope = namedScope(ctx, l.scope);
@@ -35597,6 +35698,7 @@ var freePortRace = (ctx) => {
   hits.push(...besideDrawnPorts(ctx));
   return hits;
 };
+var FROM_COMMAND_LINE = /\b(?:argv|os\.Args|process\.argv)\b/;
 var READS_PORT = /\.\s*address\(\)\s*\.\s*port\b|\.\s*getLocalPort\(\)|\.\s*server_port\b|getsockname\(\)\s*\[\s*1\s*\]/;
 var NEIGHBOUR = /^\s*([A-Za-z_$][\w$]*)\s*[+-]\s*\d{1,3}\s*$/;
 function besideDrawnPorts(ctx) {
@@ -36132,6 +36234,7 @@ function samePort(server2, client) {
 // src/scan/rules/serve-before-listen/threads.ts
 var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/;
 var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
+var COLLECTION = /(?:[mM]ap|[cC]ache|[lL]ist|[pP]roperties|[hH]eaders)$/;
 var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
 function jvmThreadBody(ctx, call) {
   if (call.name === "start") return startedThread(ctx, call);
@@ -36159,7 +36262,13 @@ function startsServer(ctx, c, thread, body2) {
   }
   return (
     // .NET names them `Run`, `StartAsync`.
-    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) && /server/i.test(c.receiver) && !openedBefore(ctx, c.receiver, thread, body2)
+    /^(?:start|run|serve|listen|bind)(?:Async)?$/i.test(c.name) && (/server/i.test(c.receiver) || holdsListener(ctx, c.receiver)) && !openedBefore(ctx, c.receiver, thread, body2)
+  );
+}
+function holdsListener(ctx, receiver) {
+  const made = new Set(ctx.listeners.flatMap((l) => l.call ? [l.call.at.start] : []));
+  return ctx.facts.assigns.some(
+    (a) => a.target === receiver && a.value.kind === "call" && made.has(a.value.call.at.start)
   );
 }
 var OPEN_LISTENER = /(?:[pP]rovider|[lL]istener|[aA]cceptor|[sS]ocket)\b/;
@@ -36184,13 +36293,25 @@ function startedThread(ctx, call) {
     (a) => a.target === call.receiver && a.at.end <= call.at.start
   );
   const value = thread?.value;
-  return value?.kind === "call" && (value.call.isNew || ctx.family === "kotlin") && value.call.name === "Thread" ? thread.at : void 0;
+  if (value?.kind !== "call") return void 0;
+  if ((value.call.isNew || ctx.family === "kotlin") && value.call.name === "Thread")
+    return thread.at;
+  return value.call.isNew ? ownThreadClassRun(ctx, value.call.name) : void 0;
+}
+function ownThreadClassRun(ctx, name2) {
+  const { scopes, params } = ctx.facts;
+  const declared2 = (n) => scopes.filter((s) => s.id !== 0 && s.name === n);
+  if (ctx.family !== "java" || declared2(name2).length === 0 || declared2("start").length > 0)
+    return void 0;
+  return declared2("run").find((s) => !params.some((p) => p.scope === s.id))?.at;
 }
 function dotnetTaskBody(ctx, call) {
   const queued = call.name === "Run" && call.receiver === "Task" || call.name === "StartNew" && /^Task\.Factory$/.test(call.receiver) || call.name === "QueueUserWorkItem" && /ThreadPool$/.test(call.receiver);
   if (queued) {
     const task = call.args[0];
-    return task?.value.kind === "function" ? task.at : void 0;
+    if (task?.value.kind === "function") return task.at;
+    const named = task?.value.kind === "name" ? task.value.name : void 0;
+    return named ? ctx.facts.scopes.find((s) => s.id !== 0 && s.name === named)?.at : void 0;
   }
   return call.name === "Start" ? startedThread(ctx, call) : void 0;
 }
@@ -36234,7 +36355,7 @@ function threadedServers(ctx, threads) {
     const area = fn.at;
     const after = (at) => at.start > call.at.end && contains(area, at) && !contains(body2, at);
     const client = facts.calls.find(
-      (c) => after(c.at) && (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) && !RUNS_ELSEWHERE.test(c.name)
+      (c) => after(c.at) && (threads.client.test(c.name) || connectsIn(ctx, threads.body(ctx, c))) && !RUNS_ELSEWHERE.test(c.name) && !COLLECTION.test(c.receiver)
     );
     const before = (at) => at.end > call.at.end && contains(area, at) && !contains(body2, at) && (!client || at.end <= client.at.start);
     const waits = facts.calls.some(
@@ -36343,9 +36464,20 @@ function namedStart(ctx, call, processes) {
     return !own || !ctx.listeners.some((l) => l.kind === "server" && contains(own.at, l.at));
   }
   if (call.name === "main") return SERVER_CLASS_SUFFIX.test(call.receiver);
+  if (startsPythonProcess(ctx, call)) return true;
   if (!STARTS_PROCESS.test(call.name) || !processes.has(call.receiver)) return false;
   const made = lastAssign(ctx.facts, call.receiver, call.at);
   return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
+}
+function startsPythonProcess(ctx, call) {
+  const fn = ctx.facts.scopes[namedScope(ctx, call.scope)];
+  if (ctx.family !== "python" || !fn || fn.test || /^test/.test(fn.name)) return false;
+  if (/(?:^|\.)Popen$/.test(call.callee)) return true;
+  const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name);
+  return own !== void 0 && call.receiver === "" && !ctx.facts.calls.some((c) => contains(own.at, c.at) && (isSleep(c) || WAITS.test(c.name))) && ctx.facts.exits.some((e) => e.scope === own.id && e.value !== void 0) && ctx.facts.exits.filter((e) => e.scope === own.id && e.value !== void 0).every((e) => {
+    const made = e.value?.kind === "name" ? lastAssign(ctx.facts, e.value.name, e.at) : void 0;
+    return made?.value.kind === "call" && /(?:^|\.)Popen$/.test(made.value.call.callee);
+  });
 }
 function startedThenSleeps(ctx) {
   const hits = [];
@@ -36387,7 +36519,8 @@ function startedThenSleeps(ctx) {
   };
   for (const call of facts.calls) {
     const verb = STARTS3.test(call.name);
-    if (!verb && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== "main") continue;
+    const process2 = startsPythonProcess(ctx, call);
+    if (!verb && !process2 && !NAMED_FOR_A_SERVER.test(call.name) && call.name !== "main") continue;
     const named = namedStart(ctx, call, processes);
     if (!named && (!verb || !noted) || !inTest(ctx, call.scope)) continue;
     const scope = namedScope(ctx, call.scope);
@@ -36542,7 +36675,9 @@ function localTarget(ctx, target, thread) {
   const inside = ctx.facts.calls.filter((c) => contains(fn.at, c.at));
   if (ctx.listeners.some((l) => l.kind === "server" && contains(fn.at, l.at)) || // A server class made there (multiprocessing's `Listener`), not `addListener`, `stopServer` or
   // an event listener.
-  inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)))
+  inside.some((c) => /^(?:[A-Z]\w*Server|Server|Listener)$/.test(c.name)) || // A socket bound before the thread refuses connections until it listens there (pytest-retry's
+  // `run_server`: `self.sock.listen()`, then `accept()`).
+  inside.some((c) => c.name === "listen"))
     return "serves";
   const idle = inside.every((c) => isSleep(c) || ASIDE.test(c.name));
   return idle || inside.some((c) => ACCEPTS.test(c.name)) ? "serves nothing" : void 0;
@@ -36562,6 +36697,17 @@ function handedListening(ctx, thread) {
 }
 function returnsUnchecked(ctx, start2, scope) {
   const area = ctx.facts.scopes[scope].at;
+  return explicitReturn(ctx, start2, area) ?? endsAtStart(ctx, start2, area);
+}
+function endsAtStart(ctx, start2, area) {
+  const after = ctx.facts.calls.filter((c) => c.at.start > start2.at.end && contains(area, c.at));
+  const last = after.at(-1);
+  if (!last || !after.every((c) => c.name === "start" && c.args.length === 0)) return void 0;
+  if (ctx.facts.exits.some((e) => contains(area, e.at) && e.at.start > start2.at.end))
+    return void 0;
+  return { at: last.at, text: last.text, scope: last.scope };
+}
+function explicitReturn(ctx, start2, area) {
   return ctx.facts.exits.find(
     (e) => e.at.start > start2.at.end && contains(area, e.at) && !ctx.facts.calls.some(
       (c) => (CHECKS.test(c.name) || CLIENT.test(c.name)) && c.at.start > start2.at.end && c.at.end <= e.at.end
@@ -36583,7 +36729,7 @@ function python3(ctx) {
     const text = target.kind === "name" ? target.name : target.text;
     if (/serve_forever$/.test(text) || boundBefore2(ctx, text, call) || handedListening(ctx, call))
       continue;
-    const local = target.kind === "name" ? localTarget(ctx, text, call) : void 0;
+    const local = target.kind === "name" ? localTarget(ctx, text.replace(/^self\./, ""), call) : void 0;
     const serves = local === "serves" || local !== "serves nothing" && (SERVES_IN_THREAD.test(text) || RUNS_IN_THREAD.test(text) && (SERVER_RECEIVER2.test(receiverOf(text)) || HOST_OR_PORT.test(call.text)) || handedPort(target, call));
     if (!serves) continue;
     const scope = namedScope(ctx, call.scope);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-52OBXGNA.js";
+} from "./chunk-KYGK54LK.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-2ZEIV5TG.js.LEGAL.txt */
+/*! For license information please see chunk-MD53IOJP.js.LEGAL.txt */
