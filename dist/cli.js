@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-R5UUF5IH.js");
+var { main } = await import("./main-KDV2LHY6.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -680,6 +680,8 @@ class Extractor {
   private assignment(node: Node, shape: Syntax['assignments'][string]): void {
     const left = pick(node, shape.left)
     let right = pick(node, shape.right)
+    // C#'s `public static int Port => 7076;` holds its value as an initializer does.
+    if (right?.type === 'arrow_expression_clause') right = right.firstNamedChild
     if (left && !right && shape.declaration) {
       const name = lastSegment(short(declared(left)))
       this.facts.declaredOnly.push({ name, at: this.span(node), scope: this.scope })

@@ -3,7 +3,7 @@
 // arguments, never on bare literals (the lesson of Bandit B104's false positives). Each language's
 // reader is in listeners/ (python, js, go, jvm, csharp, rust, c-family), with the argument readers
 // they share (reading) and whether what was built is ever started (started).
-import type { Call, FileFacts, Span, Value } from './facts.ts'
+import type { Assign, Call, FileFacts, Span, Value } from './facts.ts'
 import { contains, innermostAssign, spanning, statementAround } from './facts.ts'
 import type { Family } from './languages.ts'
 import { addressOf, assignsByScope, constantsAt, portOf, resolve } from './values.ts'
@@ -17,6 +17,7 @@ import {
 } from './binds-no-port.ts'
 import { configTextListeners } from './config-text.ts'
 import { hasWord } from './rules/context.ts'
+import { escapeRegExp } from './literals.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
 import { python } from './listeners/python.ts'
 import { js, mocksSocketModule } from './listeners/js.ts'
@@ -117,6 +118,25 @@ const BY_FAMILY: Record<
   c: cFamily,
 }
 
+/**
+ * A server struct that is only a field of another value the test neither starts nor hands on
+ * (mockoidc's `m := &mockoidc.MockOIDC{Server: &http.Server{Addr: "127.0.0.1:8080"}}`, then
+ * `m.Discovery(recorder, req)`): its address is read, nothing listens.
+ */
+function heldUnused(facts: FileFacts, built: Assign | undefined, owner: string): boolean {
+  if (!built || !/^\w+$/.test(built.target)) return false
+  const nested = !new RegExp(`^&?${escapeRegExp(owner)}\\s*\\{`).test(built.value.text)
+  if (!nested) return false
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
+  const area = facts.scopes[built.scope]!.at
+  const later = (at: Span) => at.start > built.at.end && contains(area, at)
+  const started = callsOn(facts, built).some((c) => /^(?:Start|Serve|Listen|Run)/.test(c.name))
+  const handedOn = facts.calls.some(
+    (c) => later(c.at) && c.args.some((a) => word.test(a.value.text)),
+  )
+  return !started && !handedOn
+}
+
 /** Every call name a reader below accepts contains one of these. */
 const LISTENER_NAME =
   /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/
@@ -208,7 +228,12 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // A server struct in a table of many (rqlite's `Servers([]*Server{{ID: "node1", Addr:
       // "localhost:4002"}})`, a cluster's membership) describes a node; one built alone is served.
       const inTable = /^\[\]|^\w+\(\s*\[\]/.test(built?.value.text ?? '')
-      if (serverAddr && !inTable && !servesGivenListener(facts, built)) {
+      if (
+        serverAddr &&
+        !inTable &&
+        !servesGivenListener(facts, built) &&
+        !heldUnused(facts, built, e.owner)
+      ) {
         const a = addressOf(e.value, consts)
         const serve = callsOn(facts, built).find((c) =>
           /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name),

@@ -58,8 +58,14 @@ const LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC
 const OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/
 /** A name that starts something: `st_start_nocacerts`, `startWith`, `launch`, `boot_node`. */
 const STARTS_VERB = /(?:^|_)(?:start|launch|boot)(?:$|_)|^(?:start|launch|boot)(?:[A-Z]|$)/i
-/** A constant or field named for a server's port: `US3512_SERVER_PORT`, `serverPort`, `self.server_port`. */
+/**
+ * A constant or field named for a server's port: `US3512_SERVER_PORT`, `serverPort`,
+ * `self.server_port`; or one named just for a port (Corvus.Testing's `StartFunctionsInstance(
+ * project, Port, "net6.0")`), handed to a start that is no client's.
+ */
 const SERVER_PORT_NAME = /^(?:[\w.]*\.)?(?:(?:[A-Z\d]+_)*SERVER_PORT|[sS]erverPort|server_port)$/
+const PORT_NAME = /^(?:(?:this|self)\.)?(?:port|Port|PORT)$/
+const CLIENT_START = /[cC]lient|[cC]onnect|[dD]ial/
 /** Languages that construct without `new`. */
 const NO_NEW: ReadonlySet<Family> = new Set(['python', 'kotlin'])
 /**
@@ -128,7 +134,12 @@ export function serverHelperPort(call: Call, consts: Constants, family: Family):
     (/^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver)) ||
     // A start handed the suite's server port by name: libest's `st_start_nocacerts(
     // US3512_SERVER_PORT, …)`, whatever the helper calls its server.
-    (STARTS_VERB.test(call.name) && call.args.some((a) => SERVER_PORT_NAME.test(a.value.text)))
+    (STARTS_VERB.test(call.name) &&
+      call.args.some(
+        (a) =>
+          SERVER_PORT_NAME.test(a.value.text) ||
+          (PORT_NAME.test(a.value.text) && !CLIENT_START.test(call.name)),
+      ))
   // `setupTestProviderAndWallets({ nodeOptions: { port: '4000' } })` (fuels-ts): a helper that
   // launches or sets something up, given a port in its options, starts what listens on it.
   if (!starts && LAUNCHES.test(call.name))

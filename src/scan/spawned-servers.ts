@@ -244,13 +244,12 @@ function setsCommandArguments(call: Call, facts: FileFacts): boolean {
 }
 
 function spawnsProcess(call: Call, facts: FileFacts): boolean {
-  // A Rust type's own `spawn` starts a task or a fake, not a process (rama-dns's
-  // `FakeResolved::spawn(&path)`; census 64).
-  if (facts.language === 'rust' && /^[A-Z]\w*$/.test(call.receiver) && !isRustCommand(call))
-    return false
+  // In Rust only a `Command` starts a process: a type's own `spawn` starts a task or a fake
+  // (rama-dns's `FakeResolved::spawn(&path)`; census 64), a runtime's a future (ntex-mqtt's
+  // `ntex_util::spawn(async move { … })`; census 71).
+  if (facts.language === 'rust') return isRustCommand(call) || setsCommandArguments(call, facts)
   return (
     setsCommandArguments(call, facts) ||
-    isRustCommand(call) ||
     SPAWNS.test(call.name) ||
     SPAWNS_ON.test(`${call.receiver}.${call.name}`) ||
     (call.isNew && call.name === 'ProcessBuilder')

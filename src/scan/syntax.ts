@@ -302,6 +302,7 @@ const csharp: Syntax = {
   assignments: {
     assignment_expression: { left: 'left', right: 'right', declaration: false },
     variable_declarator: { left: 'name', right: '#last', declaration: true },
+    property_declaration: { left: 'name', right: 'value', declaration: true },
   },
   objects: { initializer_expression: (n) => ({ type: 'initializer', body: n }) },
   entries: { assignment_expression: { key: 'left', value: 'right' } },

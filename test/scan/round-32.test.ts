@@ -556,3 +556,152 @@ class CoroutineServerTest(ThreadingServerTest):
     expect(await linesOf({ 'tests/test_all_ctrls.py': py }, 'PORT001')).toEqual([11])
   })
 })
+
+describe('a Go server struct that is only a field of a value the test never starts', () => {
+  it('mockoidc’s MockOIDC{Server: &http.Server{Addr: "127.0.0.1:8080"}} read by a handler', async () => {
+    // oauth2-proxy/mockoidc's handlers_test.go (mockoidc-05, clean).
+    const go = (then: string) => `package mockoidc_test
+
+func TestMockOIDC_Discovery(t *testing.T) {
+	m := &mockoidc.MockOIDC{
+		Server: &http.Server{
+			Addr: "127.0.0.1:8080",
+		},
+	}
+	recorder := httptest.NewRecorder()
+	${then}
+	assert.Equal(t, m.Issuer(), "http://127.0.0.1:8080/oidc")
+}
+`
+    const path = 'handlers_test.go'
+    expect(
+      await linesOf({ [path]: go('m.Discovery(recorder, &http.Request{})') }, 'PORT001'),
+    ).toEqual([])
+    expect(await linesOf({ [path]: go('go m.Start()') }, 'PORT001')).toEqual([4])
+  })
+})
+
+describe('the forty-ninth batch’s misses', () => {
+  it('Go: a helper that splits the port off its listener’s address and closes it on return', async () => {
+    // oauth2-proxy/mockoidc's mockoidc.go `availablePort()` (mockoidc-01).
+    const go = (then: string) => `package mockoidc
+
+import "net"
+
+func availablePort() (string, error) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	${then}
+
+	addr := listener.Addr().String()
+	_, port, err := net.SplitHostPort(addr)
+	return port, err
+}
+`
+    expect(await linesOf({ 'mockoidc.go': go('defer listener.Close()') }, 'PORT002')).toEqual([5])
+    // Kept open, the number is still the listener's.
+    expect(await linesOf({ 'mockoidc.go': go('keep(listener)') }, 'PORT002')).toEqual([])
+  })
+
+  it('C++: a server’s listen(port, host, family) with the port first', async () => {
+    // wdwarf/libff's test/TcpConnection_test.cpp (libff-03).
+    const cpp = (port: number) => `TEST(TcpConnectionTest, SpeedTest) {
+  auto svr = TcpServer::CreateInstance();
+  EXPECT_TRUE(svr->listen(${port}, "127.0.0.1", AF_INET)) << "server listen failed.";
+}
+`
+    const path = 'test/TcpConnection_test.cpp'
+    expect(await linesOf({ [path]: cpp(5678) }, 'PORT001')).toEqual([3])
+    expect(await linesOf({ [path]: cpp(0) }, 'PORT001')).toEqual([])
+  })
+
+  it('C#: an expression-bodied port property handed to a start, not to a client’s', async () => {
+    // corvus-dotnet/Corvus.Testing's AzureFunctionFixture.cs (corvus-01).
+    const cs = (start: string) => `public class AzureFunctionFixture : IAsyncLifetime
+{
+    public static int Port => 7076;
+
+    public async Task InitializeAsync()
+    {
+        await this.function.${start}("DemoFunction.InProcess", Port, "net6.0");
+    }
+}
+`
+    const path = 'Demo.Tests/AzureFunctionFixture.cs'
+    expect(await linesOf({ [path]: cs('StartFunctionsInstance') }, 'PORT001')).toEqual([3, 7])
+    expect(await linesOf({ [path]: cs('StartClient') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('census 71’s false findings', () => {
+  it('Python: a context manager that yields the port inside the with that holds its socket', async () => {
+    // Aiven-Open/karapace's tests/integration/utils/network.py `allocate_port` (census 71).
+    const py = (body: string) => `import socket
+from contextlib import closing, contextmanager
+
+
+@contextmanager
+def allocate_port():
+${body}
+`
+    const held = `    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]`
+    expect(await linesOf({ 'tests/utils/network.py': py(held) }, 'PORT002')).toEqual([])
+    // Yielded after the with block, the socket is closed already.
+    const closed = `    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    yield port`
+    expect(await linesOf({ 'tests/utils/network.py': py(closed) }, 'PORT002')).toEqual([6])
+  })
+
+  it('Rust: a runtime’s spawn of a future is no server process', async () => {
+    // ntex-rs/ntex-mqtt's src/io.rs tests (census 71).
+    const rs = `#[cfg(test)]
+mod tests {
+    #[ntex::test]
+    async fn test_dispatcher() {
+        let run_server = async || -> Io {
+            let (client, server) = Io::create();
+            ntex_util::spawn(async move {
+                let _ = disp.await;
+            });
+            sleep(Millis(50)).await;
+            client
+        };
+        let client = run_server.clone()().await;
+        client.write("test");
+    }
+}
+`
+    expect(await linesOf({ 'src/io.rs': rs }, 'PORT007')).toEqual([])
+  })
+
+  it('Java: a server’s port setter read back, or set to a privileged port, is a setter’s test', async () => {
+    // jpos/jPOS's jpos/src/test/java/org/jpos/q2/iso/QServerTest.java (census 71).
+    const java = (port: number, then: string) => `package org.jpos.q2.iso;
+
+public class QServerTest {
+    @Test
+    public void testSetPort() throws Throwable {
+        QServer qServer = new QServer();
+        qServer.setPort(${port});
+        ${then}
+    }
+
+    @Test
+    public void testStart() throws Throwable {
+        new Q2().start();
+    }
+}
+`
+    const path = 'jpos/src/test/java/org/jpos/q2/iso/QServerTest.java'
+    const readBack = 'assertEquals(9000, qServer.getPort());'
+    expect(await linesOf({ [path]: java(9000, readBack) }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: java(100, 'qServer.startService();') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: java(9000, 'qServer.startService();') }, 'PORT001')).toEqual([7])
+  })
+})

@@ -48,6 +48,10 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1))
     }
+    // …or the port first: libff's `svr->listen(5678, "127.0.0.1", AF_INET)`.
+    if (isIntValue(pos(call, 0), consts) && isHostText(pos(call, 1), consts)) {
+      return hostAndPort(call, consts, pos(call, 1), pos(call, 0))
+    }
     // Boost.Asio's `acceptor.bind(endpoint)` on an endpoint declared before it in the function
     // (clio's `tcp::endpoint const endpoint(tcp::v4(), 0)`).
     const declared = declaredEndpoint(call, facts)

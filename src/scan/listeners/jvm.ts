@@ -5,6 +5,7 @@ import { addressOf, MIN_PORT, resolve } from '../values.ts'
 import { WIREMOCK } from '../server-helpers.ts'
 import type { Address, Constants } from '../values.ts'
 import { ASSERTION } from '../assertions.ts'
+import { escapeRegExp } from '../literals.ts'
 import {
   constructedAs,
   hostAndPort,
@@ -133,7 +134,12 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
     !NAMES_DESTINATION.test(call.receiver) &&
     // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
     // the valve on mock requests, spring-boot checks a properties getter after its setter.
-    startsSomething(facts)
+    startsSomething(facts) &&
+    // …and so is a setter's test that reads the port back (jPOS's `qServer.setPort(100)`, then
+    // `assertEquals(100, qServer.getPort())`; census 71), or sets a privileged port no test
+    // server binds unprivileged (`setPort(100)` before a start that fails on a missing channel).
+    !(first?.kind === 'int' && first.value > 0 && first.value < MIN_PORT) &&
+    !readBackOnly(call, facts)
   ) {
     return hostAndPort(call, consts, undefined, call.args[0]?.value)
   }
@@ -219,4 +225,23 @@ function withoutArguments(receiver: string): string {
     out = out.replace(/\([^()]*\)/g, '<>')
   }
   return out
+}
+
+/**
+ * A setter's test: the port is read back (`getPort()`) on the same object, which is neither
+ * started nor handed on afterwards in the function (jooby's options, read back and then given to
+ * `new Jooby().setServerOptions(options).start()`, do listen).
+ */
+function readBackOnly(call: Call, facts: FileFacts): boolean {
+  const after = facts.calls.filter((c) => c.scope === call.scope && c.at.start > call.at.end)
+  const word = new RegExp(`(?<![\\w.])${escapeRegExp(call.receiver)}(?![\\w.])`)
+  return (
+    /^[\w.]+$/.test(call.receiver) &&
+    after.some((c) => c.name === 'getPort' && c.receiver === call.receiver) &&
+    !after.some(
+      (c) =>
+        (c.receiver === call.receiver && /^(?:start|run|listen|bind)/i.test(c.name)) ||
+        c.args.some((a) => word.test(a.value.text)),
+    )
+  )
 }

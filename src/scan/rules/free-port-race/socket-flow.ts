@@ -147,9 +147,17 @@ export function portFlow(ctx: RuleContext, bound: Bound, scope: number): Flow | 
     // An alias (Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as
     // `addr`) or a destructuring (`const { port } = address`).
     a.value.text.trim() === v
+  // …or split off an address read before (mockoidc's `addr := listener.Addr().String()`, then
+  // `_, port, err := net.SplitHostPort(addr)`).
+  const splits = (a: Assign, v: string) =>
+    a.value.kind === 'call' &&
+    a.value.call.name === 'SplitHostPort' &&
+    a.value.call.args.some((arg) => arg.value.text.trim() === v)
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
-      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target)
+      if (a.at.start <= bound.at.start) continue
+      if ([...portVars].some((v) => fieldTaken(a, v))) take(a.target)
+      else if ([...portVars].some((v) => splits(a, v))) named(a).forEach(take)
     }
   }
   // …and a list the number is added to, which the function hands on whole (runtimed's

@@ -30274,7 +30274,8 @@ var csharp = {
   names: set("identifier", "member_access_expression", "qualified_name", "this_expression", "this"),
   assignments: {
     assignment_expression: { left: "left", right: "right", declaration: false },
-    variable_declarator: { left: "name", right: "#last", declaration: true }
+    variable_declarator: { left: "name", right: "#last", declaration: true },
+    property_declaration: { left: "name", right: "value", declaration: true }
   },
   objects: { initializer_expression: (n) => ({ type: "initializer", body: n }) },
   entries: { assignment_expression: { key: "left", value: "right" } },
@@ -31280,6 +31281,7 @@ ${next.text}`;
   assignment(node, shape) {
     const left = pick(node, shape.left);
     let right = pick(node, shape.right);
+    if (right?.type === "arrow_expression_clause") right = right.firstNamedChild;
     if (left && !right && shape.declaration) {
       const name2 = lastSegment(short(declared(left)));
       this.facts.declaredOnly.push({ name: name2, at: this.span(node), scope: this.scope });
@@ -32388,6 +32390,8 @@ var LAUNCHES = /^_?(?:setup|set_up|launch|boot|spin_?up)(?!\w*(?:[cC]lient|[cC]o
 var OCCUPIES_PORT = /^_?(?:block|occupy|hog|squat|hold)_?\w*?[pP]ort$/;
 var STARTS_VERB = /(?:^|_)(?:start|launch|boot)(?:$|_)|^(?:start|launch|boot)(?:[A-Z]|$)/i;
 var SERVER_PORT_NAME = /^(?:[\w.]*\.)?(?:(?:[A-Z\d]+_)*SERVER_PORT|[sS]erverPort|server_port)$/;
+var PORT_NAME = /^(?:(?:this|self)\.)?(?:port|Port|PORT)$/;
+var CLIENT_START = /[cC]lient|[cC]onnect|[dD]ial/;
 var NO_NEW = /* @__PURE__ */ new Set(["python", "kotlin"]);
 var SERVER_CLASS = /(?<!Name)(?:Server|ServerSocket|Listener|Acceptor|_server|_listener|_acceptor)$/;
 var MOCK_SERVER_CLASS = /^Mock(?!\w*(?:Client|Connection|Request|Response|Channel|Socket|Session)$)[A-Z]\w*$/;
@@ -32405,7 +32409,9 @@ function serverHelperPort(call, consts, family) {
   const starts = STARTS_SERVER.test(call.name) || OCCUPIES_PORT.test(call.name) || RUNNING_ON.test(call.name) || constructs && SERVER_CLASS.test(call.name) || constructs && MOCK_SERVER_CLASS.test(call.name) && NAMED_PORT.test(call.args[0]?.value.text ?? "") || // Rust constructs with an associated function: wash's `HttpServer::new(handler, addr)`.
   family === "rust" && call.name === "new" && SERVER_CLASS.test(call.receiver) || /^(?:start|run)(?:Async)?$/i.test(call.name) && SERVER_RECEIVER.test(call.receiver) || // A start handed the suite's server port by name: libest's `st_start_nocacerts(
   // US3512_SERVER_PORT, …)`, whatever the helper calls its server.
-  STARTS_VERB.test(call.name) && call.args.some((a) => SERVER_PORT_NAME.test(a.value.text));
+  STARTS_VERB.test(call.name) && call.args.some(
+    (a) => SERVER_PORT_NAME.test(a.value.text) || PORT_NAME.test(a.value.text) && !CLIENT_START.test(call.name)
+  );
   if (!starts && LAUNCHES.test(call.name))
     return objectPort(call, consts) ?? serverSectionPort(call, consts);
   if (!starts) return serverSectionPort(call, consts);
@@ -33193,7 +33199,10 @@ function jvm(call, consts, facts) {
   // URIBuilder().setHost("localhost").setPort(8443)`).
   !NAMES_DESTINATION.test(call.receiver) && // Settings in a file that starts nothing are data: tomcat's TestRequestFilterValve invokes
   // the valve on mock requests, spring-boot checks a properties getter after its setter.
-  startsSomething(facts)) {
+  startsSomething(facts) && // …and so is a setter's test that reads the port back (jPOS's `qServer.setPort(100)`, then
+  // `assertEquals(100, qServer.getPort())`; census 71), or sets a privileged port no test
+  // server binds unprivileged (`setPort(100)` before a start that fails on a missing channel).
+  !(first?.kind === "int" && first.value > 0 && first.value < MIN_PORT) && !readBackOnly(call, facts)) {
     return hostAndPort(call, consts, void 0, call.args[0]?.value);
   }
   if (/^(?:start|init|listen|serve)$/.test(n) && call.args.length === 1 && first) {
@@ -33237,6 +33246,13 @@ function withoutArguments(receiver) {
     out2 = out2.replace(/\([^()]*\)/g, "<>");
   }
   return out2;
+}
+function readBackOnly(call, facts) {
+  const after = facts.calls.filter((c) => c.scope === call.scope && c.at.start > call.at.end);
+  const word = new RegExp(`(?<![\\w.])${escapeRegExp(call.receiver)}(?![\\w.])`);
+  return /^[\w.]+$/.test(call.receiver) && after.some((c) => c.name === "getPort" && c.receiver === call.receiver) && !after.some(
+    (c) => c.receiver === call.receiver && /^(?:start|run|listen|bind)/i.test(c.name) || c.args.some((a) => word.test(a.value.text))
+  );
 }
 
 // src/scan/listeners/csharp.ts
@@ -33323,6 +33339,9 @@ function cFamily2(call, consts, facts) {
     }
     if (isHostText(pos(call, 0), consts) && isIntValue(pos(call, 1), consts)) {
       return hostAndPort(call, consts, pos(call, 0), pos(call, 1));
+    }
+    if (isIntValue(pos(call, 0), consts) && isHostText(pos(call, 1), consts)) {
+      return hostAndPort(call, consts, pos(call, 1), pos(call, 0));
     }
     const declared2 = declaredEndpoint(call, facts);
     if (declared2) return hostAndPort(declared2, consts, pos(declared2, 0), pos(declared2, 1));
@@ -33513,6 +33532,19 @@ var BY_FAMILY = {
   rust: rust2,
   c: cFamily2
 };
+function heldUnused(facts, built, owner) {
+  if (!built || !/^\w+$/.test(built.target)) return false;
+  const nested = !new RegExp(`^&?${escapeRegExp(owner)}\\s*\\{`).test(built.value.text);
+  if (!nested) return false;
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
+  const area = facts.scopes[built.scope].at;
+  const later = (at) => at.start > built.at.end && contains(area, at);
+  const started = callsOn(facts, built).some((c) => /^(?:Start|Serve|Listen|Run)/.test(c.name));
+  const handedOn = facts.calls.some(
+    (c) => later(c.at) && c.args.some((a) => word.test(a.value.text))
+  );
+  return !started && !handedOn;
+}
 var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/;
 function bindsUnixSocket(call) {
   const first = call.args[0]?.value;
@@ -33560,7 +33592,7 @@ function listenersOf(facts, family, consts) {
       const serverAddr = e.key === "Addr" && /Server$/.test(e.owner) && isAddressText(e.value, consts);
       const built = serverAddr ? innermostAssign(facts, e.at) : void 0;
       const inTable = /^\[\]|^\w+\(\s*\[\]/.test(built?.value.text ?? "");
-      if (serverAddr && !inTable && !servesGivenListener(facts, built)) {
+      if (serverAddr && !inTable && !servesGivenListener(facts, built) && !heldUnused(facts, built, e.owner)) {
         const a = addressOf(e.value, consts);
         const serve = callsOn(facts, built).find(
           (c) => /^(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/.test(c.name)
@@ -34065,9 +34097,8 @@ function setsCommandArguments(call, facts) {
   );
 }
 function spawnsProcess(call, facts) {
-  if (facts.language === "rust" && /^[A-Z]\w*$/.test(call.receiver) && !isRustCommand(call))
-    return false;
-  return setsCommandArguments(call, facts) || isRustCommand(call) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
+  if (facts.language === "rust") return isRustCommand(call) || setsCommandArguments(call, facts);
+  return setsCommandArguments(call, facts) || SPAWNS.test(call.name) || SPAWNS_ON.test(`${call.receiver}.${call.name}`) || call.isNew && call.name === "ProcessBuilder";
 }
 function spawnArguments(call, consts) {
   if (isRustCommand(call)) {
@@ -34508,9 +34539,12 @@ function portFlow(ctx, bound, scope) {
   const fieldTaken = (a, v) => fieldOf(a.value.text, v) || numberOf(a.value.text, v) || // An alias (Go's `tcpAddr, _ := addr.(*net.TCPAddr)`, a type assertion the facts hold as
   // `addr`) or a destructuring (`const { port } = address`).
   a.value.text.trim() === v;
+  const splits = (a, v) => a.value.kind === "call" && a.value.call.name === "SplitHostPort" && a.value.call.args.some((arg) => arg.value.text.trim() === v);
   for (let pass = 0; pass < 2; pass++) {
     for (const a of local) {
-      if (a.at.start > bound.at.start && [...portVars].some((v) => fieldTaken(a, v))) take(a.target);
+      if (a.at.start <= bound.at.start) continue;
+      if ([...portVars].some((v) => fieldTaken(a, v))) take(a.target);
+      else if ([...portVars].some((v) => splits(a, v))) named(a).forEach(take);
     }
   }
   for (const c of facts.calls) {
@@ -35193,7 +35227,7 @@ function publicAddress(host) {
   const own = a === 0 || a === 127 || a === 10 || a === 172 && b >= 16 && b < 32 || a === 192 && b === 168 || a === 169 && b === 254;
   return !own && a < 224;
 }
-var PORT_NAME = /(?<!trans|re|im|ex|sup|pass)port/i;
+var PORT_NAME2 = /(?<!trans|re|im|ex|sup|pass)port/i;
 var MAX_LINES_NAMED = 5;
 var NEXT_LINES = 2;
 function addressTuple(v) {
@@ -35211,7 +35245,7 @@ function portConstants(ctx, hits) {
     if (ctx.consts.get(a.name) !== a.value) continue;
     const port = portOf2(a.value, ctx.consts);
     const address2 = a.value.kind === "string" ? parseAddress(a.value.value) : addressTuple(a.value);
-    const fixed = port.kind === "fixed" && !port.counted && !port.random && PORT_NAME.test(a.name) ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
+    const fixed = port.kind === "fixed" && !port.counted && !port.random && PORT_NAME2.test(a.name) ? port.port : address2?.port !== void 0 ? Number(address2.port) : void 0;
     if (fixed === void 0 || !(fixed >= MIN_PORT)) continue;
     if (hits.some((h) => h.rule === "PORT001" && contains(h.at, a.at))) continue;
     const names = new RegExp(`(?<!\\d)${fixed}(?!\\d)`);
@@ -35529,6 +35563,8 @@ function handlesEvent(facts, literal2) {
 function abandoned(ctx, sock, bind, area, escapes) {
   if (!sock) return true;
   const { facts } = ctx;
+  const yielded = (x) => facts.exits.some((e) => /^yield\b/.test(e.text) && contains(e.at, x));
+  if (escapes.length > 0 && escapes.every(yielded)) return false;
   if (facts.params.some((p) => p.name === rootOf(sock) && contains(area, p.at))) return false;
   if (/^(?:self|this|cls)\./.test(sock)) return false;
   const reads = portReadsOf(sock);
