@@ -659,13 +659,18 @@ ${body}
   })
 
   it('Rust: a runtime’s spawn of a future is no server process', async () => {
-    // ntex-rs/ntex-mqtt's src/io.rs tests (census 71).
+    // ntex-rs/ntex-mqtt's src/io.rs tests (census 71): an in-memory Io pair, no socket.
     const rs = `#[cfg(test)]
 mod tests {
     #[ntex::test]
-    async fn test_dispatcher() {
+    async fn test_disconnect_ordering() {
         let run_server = async || -> Io {
             let (client, server) = Io::create();
+            let (disp, _) = Dispatcher::new_debug(
+                nio::Io::new(server, SharedCfg::new("DBG")),
+                BytesCodec,
+                fn_service(async move |msg: Bytes| Ok::<_, ()>(Some(msg))),
+            );
             ntex_util::spawn(async move {
                 let _ = disp.await;
             });
@@ -673,6 +678,8 @@ mod tests {
             client
         };
         let client = run_server.clone()().await;
+        client.write("test");
+        sleep(Millis(50)).await;
         client.write("test");
     }
 }
