@@ -652,9 +652,12 @@ export function portCounters(facts: FileFacts, consts: Constants): ConfiguredPor
       base(a) < 65536,
   )
   if (starts.length === 0) return offsetCounters(facts, consts)
+  // Stepped where it is assigned, handed on or returned (webserver's `int get_next_port() {
+  // static int port = 8000; return ++port; }`).
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
     ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
+    ...facts.exits.map((e) => e.text),
   ]
   // Atomic counters and shared counters stepped through the runtime: `PORTS.getAndIncrement()`.
   const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split('.').pop() ?? []))

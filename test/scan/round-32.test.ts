@@ -712,3 +712,21 @@ public class QServerTest {
     expect(await linesOf({ [path]: java(9000, 'qServer.startService();') }, 'PORT001')).toEqual([7])
   })
 })
+
+describe('the fiftieth batch’s misses', () => {
+  it('C: a helper’s static counter stepped where it is returned', async () => {
+    // EvanKuhn/webserver's tests/test_sockets.h (webserver-01).
+    const c = (step: string) => `#ifndef TEST_SOCKETS_H
+#define TEST_SOCKETS_H
+
+int get_next_port() {
+  static int port = 8000;
+  return ${step};
+}
+
+#endif
+`
+    expect(await linesOf({ 'tests/test_sockets.h': c('++port') }, 'PORT001')).toEqual([5])
+    expect(await linesOf({ 'tests/test_sockets.h': c('port') }, 'PORT001')).toEqual([])
+  })
+})

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-KZV2ZCHW.js";
+} from "./chunk-G47JXNB4.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-CEKGOC6W.js.LEGAL.txt */
+/*! For license information please see chunk-45XBI5LL.js.LEGAL.txt */

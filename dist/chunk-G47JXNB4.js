@@ -32697,7 +32697,8 @@ function portCounters(facts, consts) {
   if (starts.length === 0) return offsetCounters(facts, consts);
   const texts = [
     ...facts.assigns.map((a) => a.value.text),
-    ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text))
+    ...facts.calls.flatMap((c) => c.args.map((arg) => arg.value.text)),
+    ...facts.exits.map((e) => e.text)
   ];
   const drawn = new Set(facts.calls.flatMap((c) => counterDrawnFrom(c)?.split(".").pop() ?? []));
   const counted2 = [];

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-CEKGOC6W.js";
+} from "./chunk-45XBI5LL.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-KZV2ZCHW.js";
+} from "./chunk-G47JXNB4.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-7RRNCSB2.js.LEGAL.txt */
+/*! For license information please see serve-command-5UR6DTCW.js.LEGAL.txt */
