@@ -114,6 +114,9 @@ export const runByHand = (path: string): boolean =>
   /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
     path,
   ) ||
+  // …and a project named for its benchmarks (questdb's `src/net-questdb-client-benchmarks/`,
+  // `Foo.Benchmarks/`; census 72).
+  /(?:^|\/)[\w.-]+[-_.]bench(?:mark)?s\//i.test(path) ||
   // …and Python scripts named for benchmarking, which pytest does not collect (pynetdicom's
   // `tests/benchmark_script.py`; census 69).
   /(?:^|\/)bench(?:mark)?(?:s|_\w+)?\.py$/i.test(path)

@@ -730,3 +730,64 @@ int get_next_port() {
     expect(await linesOf({ 'tests/test_sockets.h': c('port') }, 'PORT001')).toEqual([])
   })
 })
+
+describe('census 72’s false findings', () => {
+  it('Rust: a localhost URL handed to a handshake over a stream already connected to 127.0.0.1', async () => {
+    // sdroege/async-tungstenite's tests/communication.rs (census 72).
+    const rs = (client: string) => `#[async_std::test]
+async fn communication() {
+    let server = TcpListener::bind("127.0.0.1:12345").await.unwrap();
+    task::spawn(serve(server));
+    let tcp = TcpStream::connect("127.0.0.1:12345").await.expect("Failed to connect");
+    let url = "ws://localhost:12345/";
+    ${client}
+}
+`
+    const path = 'tests/communication.rs'
+    const handshake = 'let (mut stream, _) = client_async(url, tcp).await.unwrap();'
+    expect(await linesOf({ [path]: rs(handshake) }, 'PORT005')).toEqual([])
+    const dials = 'let (mut stream, _) = connect_async(url).await.unwrap();'
+    expect(await linesOf({ [path]: rs(dials) }, 'PORT005')).toEqual([6])
+  })
+
+  it('Go: listeners of an in-memory transport bind nothing', async () => {
+    // micro/go-micro's transport/memory_test.go (census 72).
+    const go = (make: string) => `package transport
+
+func TestMemoryTransport(t *testing.T) {
+	tr := ${make}
+	l, err := tr.Listen("127.0.0.1:8080")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+}
+`
+    const path = 'transport/memory_test.go'
+    expect(await linesOf({ [path]: go('NewMemoryTransport()') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: go('NewHTTPTransport()') }, 'PORT001')).toEqual([5])
+  })
+
+  it('C#: a project named for its benchmarks is run by hand', async () => {
+    // questdb/net-questdb-client's src/net-questdb-client-benchmarks/ (census 72).
+    const cs = `using System.Net;
+using System.Net.Sockets;
+
+public class BenchLatencyWs
+{
+    private static int FindFreeTcpPort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
+`
+    expect(
+      await linesOf({ 'src/net-questdb-client-benchmarks/BenchLatencyWs.cs': cs }, 'PORT002'),
+    ).toEqual([])
+    expect(await linesOf({ 'src/net-questdb-client-tests/Manager.cs': cs }, 'PORT002')).toEqual([6])
+  })
+})

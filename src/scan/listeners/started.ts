@@ -232,7 +232,8 @@ export function serverInjected(facts: FileFacts, call: Call): boolean {
  * Constructors of a simulated network, whose sockets bind no host port: pion's `vnet.NewNet(…)`,
  * libp2p's `mocknet.New()`.
  */
-const VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$/
+/** …or an in-memory transport (go-micro's `tr := NewMemoryTransport()`, `tr.Listen(":8080")`; census 72). */
+const VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$|(?:^|\.)New(?:InMemory|Memory|Mem)\w*$/
 
 /**
  * A listen call on an interface of a simulated network (pion's `turnNet, err :=

@@ -104,6 +104,27 @@ export const localhostFamily: Rule = (ctx) => {
     )
     return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)))
   }
+  // A URL handed, beside a stream already connected, to a handshake over that stream: the name is
+  // only the request's, never resolved (async-tungstenite's `client_async(url, tcp)` after `let
+  // tcp = TcpStream::connect("127.0.0.1:12345")`; census 72).
+  const connected = new Set(
+    facts.assigns
+      .filter((a) => a.value.kind === 'call' && /(?:::|\.)connect\w*\(/.test(a.value.text))
+      .map((a) => a.name),
+  )
+  const overConnectedStream = (s: Str) => {
+    if (connected.size === 0) return false
+    const held = facts.assigns.find((a) => contains(a.at, s.at) && /^\w+$/.test(a.target))
+    const uses = facts.calls.filter(
+      (c) =>
+        !contains(c.at, held?.at ?? s.at) &&
+        c.args.some((a) => contains(a.at, s.at) || (held && hasWord(a.value.text, held.name))),
+    )
+    const given = facts.calls.filter((c) => c.args.some((a) => contains(a.at, s.at)))
+    return [...uses, ...given].some((c) =>
+      c.args.some((a) => a.value.kind === 'name' && connected.has(a.value.name)),
+    )
+  }
   // A client told which family to use resolves `localhost` to that one (isahc's
   // `Request::get(…).ip_version(IpVersion::V4)`, testing that it fails; census 53).
   const pinned = (s: Str) =>
@@ -185,6 +206,7 @@ export const localhostFamily: Rule = (ctx) => {
           samePort(server.port, s.value) &&
           sameTest(ctx, server, s.scope) &&
           !onlyServes(s) &&
+          !overConnectedStream(s) &&
           !servesOther(s, server) &&
           !anotherServersPort(s, server),
       )

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-G47JXNB4.js";
+} from "./chunk-Q4UPZDEO.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-45XBI5LL.js.LEGAL.txt */
+/*! For license information please see chunk-YFJ5UEOI.js.LEGAL.txt */

@@ -32167,7 +32167,9 @@ function inTestDirectory(path, testGlobs = []) {
 }
 var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
   path
-) || // …and Python scripts named for benchmarking, which pytest does not collect (pynetdicom's
+) || // …and a project named for its benchmarks (questdb's `src/net-questdb-client-benchmarks/`,
+// `Foo.Benchmarks/`; census 72).
+/(?:^|\/)[\w.-]+[-_.]bench(?:mark)?s\//i.test(path) || // …and Python scripts named for benchmarking, which pytest does not collect (pynetdicom's
 // `tests/benchmark_script.py`; census 69).
 /(?:^|\/)bench(?:mark)?(?:s|_\w+)?\.py$/i.test(path);
 var typeTestOnly = (path) => /\.(?:tst|test-d|spec-d)\.[cm]?[jt]sx?$/.test(path) || // …and TypeScript under a suite's `types/` directory that no runner's pattern picks up (elysia's
@@ -33132,7 +33134,7 @@ function serverInjected(facts, call) {
   const options = built?.value.kind === "call" ? built.value.call.args[0]?.value : void 0;
   return options?.kind === "object" && options.entries.some((e) => INJECTED_SERVER.test(e.key));
 }
-var VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$/;
+var VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$|(?:^|\.)New(?:InMemory|Memory|Mem)\w*$/;
 function onVirtualNetwork(facts, call) {
   if (!/^[\w.]+$/.test(call.receiver)) return false;
   const built = facts.assigns.findLast(
@@ -36147,6 +36149,20 @@ var localhostFamily = (ctx) => {
     );
     return uses.length > 0 && uses.every((c) => servers.some((l) => contains(l.at, c.at)));
   };
+  const connected = new Set(
+    facts.assigns.filter((a) => a.value.kind === "call" && /(?:::|\.)connect\w*\(/.test(a.value.text)).map((a) => a.name)
+  );
+  const overConnectedStream = (s) => {
+    if (connected.size === 0) return false;
+    const held = facts.assigns.find((a) => contains(a.at, s.at) && /^\w+$/.test(a.target));
+    const uses = facts.calls.filter(
+      (c) => !contains(c.at, held?.at ?? s.at) && c.args.some((a) => contains(a.at, s.at) || held && hasWord(a.value.text, held.name))
+    );
+    const given = facts.calls.filter((c) => c.args.some((a) => contains(a.at, s.at)));
+    return [...uses, ...given].some(
+      (c) => c.args.some((a) => a.value.kind === "name" && connected.has(a.value.name))
+    );
+  };
   const pinned = (s) => facts.calls.some(
     (c) => IP_VERSION_KEY.test(c.name) && contains(c.at, s.at) && c.args.some((a) => PINNED_FAMILY.test(a.value.text))
   );
@@ -36192,7 +36208,7 @@ var localhostFamily = (ctx) => {
     if (family === "v4" || family === "v6") {
       const implicit = js3 ? implicitLocalhost(ctx) : [];
       clients = [...facts.strings, ...implicit].filter(
-        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s) && !servesOther(s, server2) && !anotherServersPort(s, server2)
+        (s) => LOCALHOST.test(s.value) && !inServer(s) && !pinned(s) && !tlsServerName(s) && (implicit.includes(s) || s.value.toLowerCase() !== "localhost" || dialled(s, server2)) && samePort(server2.port, s.value) && sameTest(ctx, server2, s.scope) && !onlyServes(s) && !overConnectedStream(s) && !servesOther(s, server2) && !anotherServersPort(s, server2)
       );
       why = family === "v4" ? `binds IPv4 only (${server2.host || "all IPv4 addresses"})` : `binds IPv6 only (${server2.host}${isWildcardV6(server2.host ?? "") ? `: ${WILDCARD_V6_ONLY[ctx.family]}` : ""})`;
       resolves = family === "v4" ? "where localhost resolves to ::1 first (Node.js 17+, often macOS and Windows)" : "where localhost resolves to 127.0.0.1 first or only (Node.js before 17, hosts and containers whose /etc/hosts has no ::1 for it)";

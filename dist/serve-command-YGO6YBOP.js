@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-45XBI5LL.js";
+} from "./chunk-YFJ5UEOI.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-G47JXNB4.js";
+} from "./chunk-Q4UPZDEO.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-5UR6DTCW.js.LEGAL.txt */
+/*! For license information please see serve-command-YGO6YBOP.js.LEGAL.txt */
