@@ -791,3 +791,30 @@ public class BenchLatencyWs
     expect(await linesOf({ 'src/net-questdb-client-tests/Manager.cs': cs }, 'PORT002')).toEqual([6])
   })
 })
+
+describe('a server in a forked child, and a parent that only sleeps before it connects', () => {
+  it('C: webserver’s fork() with bind/listen in the child and usleep then connect in the parent', async () => {
+    // EvanKuhn/webserver's tests/test_sockets.h (webserver-03).
+    const c = (parent: string) => `static void client_socket_connect_test(void) {
+  const int port = 0;
+  ClientSocket s;
+  pid_t pid = fork();
+  if (pid == 0) {
+    ServerSocket server;
+    server_socket_bind(&server, port);
+    server_socket_listen(&server, 5);
+    sleep(2);
+    exit(0);
+  } else {
+${parent}
+  }
+}
+`
+    const path = 'tests/test_sockets.h'
+    const sleeps = '    usleep(100 * 1000);\n    client_socket_connect(&s, LOCALHOST, port);'
+    expect(await linesOf({ [path]: c(sleeps) }, 'PORT007')).toEqual([12])
+    const polls =
+      '    while (!client_socket_connect(&s, LOCALHOST, port)) {\n      usleep(1000);\n    }'
+    expect(await linesOf({ [path]: c(polls) }, 'PORT007')).toEqual([])
+  })
+})

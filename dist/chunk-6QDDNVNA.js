@@ -36620,6 +36620,38 @@ function startedThenSleeps(ctx) {
   return hits;
 }
 
+// src/scan/rules/serve-before-listen/forks.ts
+var BINDS2 = /(?:^|_)(?:bind|listen)$/;
+var CONNECTS = /(?:^|_)connect$/;
+function forkedServers(ctx) {
+  const { facts } = ctx;
+  const hits = [];
+  for (const fork of facts.calls) {
+    if (fork.name !== "fork" || !inTest(ctx, fork.scope)) continue;
+    const area = facts.scopes[namedScope(ctx, fork.scope)].at;
+    const after = facts.calls.filter((c) => c.at.start > fork.at.end && contains(area, c.at));
+    const binds2 = after.some(
+      (c) => BINDS2.test(c.name) || ctx.listeners.some((l) => l.kind === "server" && l.call === c)
+    );
+    if (!binds2) continue;
+    const polls2 = (c) => facts.blocks.some((b) => b.kind === "loop" && contains(b.at, c.at) && contains(area, b.at));
+    const sleeps = after.filter((c) => isSleep(c) && !polls2(c));
+    const connect = after.find(
+      (c) => CONNECTS.test(c.name) && !polls2(c) && sleeps.some((z) => z.at.end < c.at.start)
+    );
+    const sleep = connect && sleeps.findLast((z) => z.at.end < connect.at.start);
+    if (!connect || !sleep) continue;
+    hits.push(
+      hit(
+        connect,
+        `The server runs in a forked child process, and the fixed sleep on line ${sleep.at.line} only guesses when it listens: on a loaded runner \`${connect.callee}\` connects first (ECONNREFUSED). Wait until the port accepts a connection, or have the child report it.`,
+        sleep
+      )
+    );
+  }
+  return hits;
+}
+
 // src/scan/rules/serve-before-listen/rust.ts
 var LOCAL_ADDRESS_TEXT = /["'](?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1?\]):/;
 var RUST_SPAWN = /^(?:(?:\w+::)*(?:tokio|task|thread|actix_rt|smol))$/;
@@ -36820,7 +36852,7 @@ var serveBeforeListen = (ctx) => {
 };
 function byFamily(ctx) {
   if (ctx.family === "java" || ctx.family === "kotlin") return threadedServers(ctx, JVM_THREADS);
-  if (ctx.family === "c") return threadedServers(ctx, NATIVE_THREADS);
+  if (ctx.family === "c") return [...threadedServers(ctx, NATIVE_THREADS), ...forkedServers(ctx)];
   if (ctx.family === "csharp") return threadedServers(ctx, DOTNET_THREADS);
   if (ctx.family === "rust") return rust3(ctx);
   if (ctx.family === "go") return go3(ctx);

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-Q4UPZDEO.js";
+} from "./chunk-6QDDNVNA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-YFJ5UEOI.js.LEGAL.txt */
+/*! For license information please see chunk-HOKTV735.js.LEGAL.txt */
