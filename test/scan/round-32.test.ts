@@ -818,3 +818,24 @@ ${parent}
     expect(await linesOf({ [path]: c(polls) }, 'PORT007')).toEqual([])
   })
 })
+
+describe('census 73’s false findings', () => {
+  it('Java: a statement a session executes is no task on another thread', async () => {
+    // apache/cassandra-java-driver's osgi-tests MailboxServiceImpl (census 73).
+    const java = (task: string) => `package com.datastax.oss.driver.internal.osgi.service;
+
+public class MailboxServiceImpl {
+  public void clearMailbox(String recipient, int port) throws Exception {
+    ${task}
+    session.execute(statement);
+  }
+}
+`
+    const path = 'osgi-tests/src/main/java/MailboxServiceImpl.java'
+    const statement = 'BoundStatement statement = deleteStatement.bind(recipient);'
+    expect(await linesOf({ [path]: java(statement) }, 'PORT007')).toEqual([])
+    // A server handed to an executor is its code (jPOS's `ISOServer`, census 71).
+    const server = 'ISOServer statement = new ISOServer(port, channel, null);'
+    expect(await linesOf({ [path]: java(server) }, 'PORT007')).toEqual([5])
+  })
+})

@@ -16,6 +16,9 @@ const RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/
 /** A map or a list, whose `put` and `get` are no requests: java-cas-client's `serverMap.put(port, server)`. */
 const COLLECTION = /(?:[mM]ap|[cC]ache|[lL]ist|[pP]roperties|[hH]eaders)$/
 
+/** Code built to run on another thread: `new Runnable() {…}`, `new Thread(…)`, a server (jPOS's `ISOServer`). */
+const RUNNABLE = /^new\s+[\w.]*(?:Runnable|Callable|Thread|Task|Server)\b/
+
 /** Waits a JVM test makes for a task: a latch, a join, a future's result, a poll. */
 const JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/
 
@@ -26,8 +29,15 @@ const JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/
  */
 function jvmThreadBody(ctx: RuleContext, call: Call): Span | undefined {
   if (call.name === 'start') return startedThread(ctx, call)
+  // A task held in a variable is one built as code to run, not a value a session executes
+  // (cassandra's `session.execute(statement)` on `deleteStatement.bind(recipient)`; census 73).
   const built = (name: string) =>
-    ctx.facts.assigns.findLast((a) => a.target === name && a.at.end <= call.at.start)
+    ctx.facts.assigns.findLast(
+      (a) =>
+        a.target === name &&
+        a.at.end <= call.at.start &&
+        (a.value.kind === 'function' || RUNNABLE.test(a.value.text)),
+    )
   if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return undefined
   const task = call.args[0]!
   if (task.value.kind === 'function' || /^new\s*Runnable\b/.test(task.value.text)) return task.at

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-6QDDNVNA.js";
+} from "./chunk-QQ6MXX2U.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HOKTV735.js.LEGAL.txt */
+/*! For license information please see chunk-HVZHZOG3.js.LEGAL.txt */

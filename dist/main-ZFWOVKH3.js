@@ -4,7 +4,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-UD44FO7T.js";
+} from "./chunk-2BWF2AMD.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-6QDDNVNA.js";
+} from "./chunk-QQ6MXX2U.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-W34YN3N6.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-ZAFQLMGW.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -36288,10 +36288,13 @@ function samePort(server2, client) {
 var SIGNALS = /^(?:countDown|complete|set|release|signal|signalAll|notify|notifyAll|offer|put|succeed)$/;
 var RUNS_ELSEWHERE = /^(?:execute|submit|runAsync|supplyAsync)$/;
 var COLLECTION = /(?:[mM]ap|[cC]ache|[lL]ist|[pP]roperties|[hH]eaders)$/;
+var RUNNABLE = /^new\s+[\w.]*(?:Runnable|Callable|Thread|Task|Server)\b/;
 var JVM_WAITS = /^(?:await|join|get|acquire|awaitTermination)$/;
 function jvmThreadBody(ctx, call) {
   if (call.name === "start") return startedThread(ctx, call);
-  const built = (name2) => ctx.facts.assigns.findLast((a) => a.target === name2 && a.at.end <= call.at.start);
+  const built = (name2) => ctx.facts.assigns.findLast(
+    (a) => a.target === name2 && a.at.end <= call.at.start && (a.value.kind === "function" || RUNNABLE.test(a.value.text))
+  );
   if (!RUNS_ELSEWHERE.test(call.name) || call.args.length !== 1) return void 0;
   const task = call.args[0];
   if (task.value.kind === "function" || /^new\s*Runnable\b/.test(task.value.text)) return task.at;
