@@ -1,6 +1,6 @@
 // A server process, or a helper that starts one, followed by a fixed sleep before the test talks
 // to it: the sleep only guesses when the port opens.
-import type { Call, Scope } from '../../facts.ts'
+import type { Call, Exit, FileFacts, Scope } from '../../facts.ts'
 import {
   WAITS_FOR_SERVER,
   contains,
@@ -12,6 +12,7 @@ import {
 import type { Hit, RuleContext } from '../context.ts'
 import { inTest, namedScope } from '../context.ts'
 import { isSleep } from '../../server-helpers.ts'
+import { perFile } from '../../per-file.ts'
 import { CLIENT, WAITS, lookup, pollsNext, sleepAfter, waitsAfter } from './after-start.ts'
 import { OPEN_LISTENER } from './threads.ts'
 
@@ -173,24 +174,32 @@ function namedStart(ctx: RuleContext, call: Call, processes: ReadonlySet<string>
  * 'fixtures'])`).
  */
 function startsPythonProcess(ctx: RuleContext, call: Call): boolean {
+  if (ctx.family !== 'python') return false
+  const byHelper = call.receiver === '' && popenHelpers(ctx.facts).has(call.name)
+  if (!POPEN.test(call.callee) && !byHelper) return false
   const fn = ctx.facts.scopes[namedScope(ctx, call.scope)]
-  if (ctx.family !== 'python' || !fn || fn.test || /^test/.test(fn.name)) return false
-  if (/(?:^|\.)Popen$/.test(call.callee)) return true
-  const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name)
-  return (
-    own !== undefined &&
-    call.receiver === '' &&
-    !ctx.facts.calls.some((c) => contains(own.at, c.at) && (isSleep(c) || WAITS.test(c.name))) &&
-    ctx.facts.exits.some((e) => e.scope === own.id && e.value !== undefined) &&
-    ctx.facts.exits
-      .filter((e) => e.scope === own.id && e.value !== undefined)
-      .every((e) => {
-        const made =
-          e.value?.kind === 'name' ? lastAssign(ctx.facts, e.value.name, e.at) : undefined
-        return made?.value.kind === 'call' && /(?:^|\.)Popen$/.test(made.value.call.callee)
-      })
-  )
+  return fn !== undefined && !fn.test && !/^test/.test(fn.name)
 }
+
+const POPEN = /(?:^|\.)Popen$/
+
+/** The file's functions that return a process they made with `Popen` and do not wait for it. */
+const popenHelpers = perFile((facts: FileFacts) => {
+  const out = new Set<string>()
+  for (const fn of facts.scopes) {
+    if (fn.id === 0 || !fn.name) continue
+    const exits = facts.exits.filter((e) => e.scope === fn.id && e.value !== undefined)
+    const waits = facts.calls.some(
+      (c) => contains(fn.at, c.at) && (isSleep(c) || WAITS.test(c.name)),
+    )
+    const madeByPopen = (e: Exit) => {
+      const made = e.value?.kind === 'name' ? lastAssign(facts, e.value.name, e.at) : undefined
+      return made?.value.kind === 'call' && POPEN.test(made.value.call.callee)
+    }
+    if (exits.length > 0 && !waits && exits.every(madeByPopen)) out.add(fn.name)
+  }
+  return out
+})
 
 /**
  * A server started and, as the next thing the code does, a fixed sleep (py4j's
