@@ -34,6 +34,7 @@ import {
 import {
   callsOn,
   definedToStartNothing,
+  handedToCall,
   handedNoPort,
   neverStarted,
   onVirtualNetwork,
@@ -127,14 +128,8 @@ function heldUnused(facts: FileFacts, built: Assign | undefined, owner: string):
   if (!built || !/^\w+$/.test(built.target)) return false
   const nested = !new RegExp(`^&?${escapeRegExp(owner)}\\s*\\{`).test(built.value.text)
   if (!nested) return false
-  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
-  const area = facts.scopes[built.scope]!.at
-  const later = (at: Span) => at.start > built.at.end && contains(area, at)
   const started = callsOn(facts, built).some((c) => /^(?:Start|Serve|Listen|Run)/.test(c.name))
-  const handedOn = facts.calls.some(
-    (c) => later(c.at) && c.args.some((a) => word.test(a.value.text)),
-  )
-  return !started && !handedOn
+  return !started && !handedToCall(facts, built)
 }
 
 /** Every call name a reader below accepts contains one of these. */

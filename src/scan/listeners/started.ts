@@ -130,9 +130,6 @@ export function neverStarted(facts: FileFacts, call: Call, family: Family): bool
   const later = (at: Span) => at.start > built.at.end && contains(area, at)
   // The object itself, not a property read off it (`Assert.IsTrue(server.IsSecure)`).
   const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
-  // A Go server whose constructor may listen is closed, stopped or served by the test; one only
-  // read for its fields is settings (dubbo-go's `NewServer("127.0.0.1:20001", conf)` then
-  // `assert.True(t, s.tripleConfig.Http3.Negotiation)`; census 55).
   // A C# field or property set in the constructor may be started by another method of the class
   // (iqfeed's `Listener = new TcpListener(…)`, then `Listener.Start()` in the task it runs); not
   // by a test the runner skips (Fleck's `[Ignore] ShouldStart`, on a mocked socket), nor by one
@@ -155,11 +152,14 @@ export function neverStarted(facts: FileFacts, call: Call, family: Family): bool
         (c) => c.receiver === built.target && !skippedAround(facts, c.scope) && !replaced(c),
       )
     : callsOn(facts, built)
+  // A Go server whose constructor may listen is closed, stopped or served by the test; one only
+  // read for its fields is settings (dubbo-go's `NewServer("127.0.0.1:20001", conf)` then
+  // `assert.True(t, s.tripleConfig.Http3.Negotiation)`; census 55).
   const started = go
     ? calls.length > 0
     : calls.some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name))
   const handedOn =
-    facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) ||
+    handedToCall(facts, built) ||
     facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) ||
     facts.exits.some((e) => later(e.at) && word.test(e.text))
   // A client the test connects to the server's own host or port expects it listening
@@ -230,9 +230,9 @@ export function serverInjected(facts: FileFacts, call: Call): boolean {
 
 /**
  * Constructors of a simulated network, whose sockets bind no host port: pion's `vnet.NewNet(…)`,
- * libp2p's `mocknet.New()`.
+ * libp2p's `mocknet.New()`, an in-memory transport (go-micro's `tr := NewMemoryTransport()`,
+ * `tr.Listen(":8080")`; census 72).
  */
-/** …or an in-memory transport (go-micro's `tr := NewMemoryTransport()`, `tr.Listen(":8080")`; census 72). */
 const VIRTUAL_NETWORK = /^(?:vnet|mocknet)\.\w+$|(?:^|\.)New(?:InMemory|Memory|Mem)\w*$/
 
 /**
@@ -284,4 +284,19 @@ function skippedAround(facts: FileFacts, scope: number): boolean {
     if (s.skipped) return true
   }
   return false
+}
+
+/**
+ * The value `built` holds is handed to a call later in its function, as a whole (`serve(srv)`),
+ * not as a field read off it (`assert(srv.isSecure)`).
+ */
+export function handedToCall(facts: FileFacts, built: Assign): boolean {
+  const area = facts.scopes[built.scope]!.at
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`)
+  return facts.calls.some(
+    (c) =>
+      c.at.start > built.at.end &&
+      contains(area, c.at) &&
+      c.args.some((a) => word.test(a.value.text)),
+  )
 }

@@ -1,8 +1,8 @@
 // PORT007: the test talks to a server that binds asynchronously before it is known to listen.
 // This file picks the reading for the file's language; serve-before-listen/ holds each: Go's
 // goroutines (go), Node's listen (js), Python's threads (python), Rust's spawned tasks (rust),
-// threads of the JVM, .NET and C (threads), C's forked children (forks), processes and helpers started then slept on (sleeps),
-// and what a test does after a start, shared by all (after-start).
+// threads of the JVM, .NET and C (threads), C's forked children (forks), processes and helpers
+// started then slept on (sleeps), and what a test does after a start, shared by all (after-start).
 import type { Hit, Rule, RuleContext } from './context.ts'
 import { spawnedThenSleeps, startedThenSleeps } from './serve-before-listen/sleeps.ts'
 import {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-QQ6MXX2U.js";
+} from "./chunk-SIYI6KIV.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-HVZHZOG3.js.LEGAL.txt */
+/*! For license information please see chunk-XFWEPIYY.js.LEGAL.txt */

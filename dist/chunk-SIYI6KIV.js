@@ -33102,7 +33102,7 @@ function neverStarted(facts, call, family) {
     (c) => c.receiver === built.target && !skippedAround(facts, c.scope) && !replaced(c)
   ) : callsOn(facts, built);
   const started = go4 ? calls.length > 0 : calls.some((c) => STARTS_OBJECT.test(c.name) || /^Accept/.test(c.name));
-  const handedOn = facts.calls.some((c) => later(c.at) && c.args.some((a) => word.test(a.value.text))) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
+  const handedOn = handedToCall(facts, built) || facts.assigns.some((a) => later(a.at) && word.test(a.value.text)) || facts.exits.some((e) => later(e.at) && word.test(e.text));
   const given = new Set(call.args.map((a) => a.value.text));
   const dialed = facts.calls.some(
     (c) => later(c.at) && /^Connect/.test(c.name) && c.args.some((a) => given.has(a.value.text))
@@ -33159,6 +33159,13 @@ function skippedAround(facts, scope) {
     if (s.skipped) return true;
   }
   return false;
+}
+function handedToCall(facts, built) {
+  const area = facts.scopes[built.scope].at;
+  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
+  return facts.calls.some(
+    (c) => c.at.start > built.at.end && contains(area, c.at) && c.args.some((a) => word.test(a.value.text))
+  );
 }
 
 // src/scan/listeners/jvm.ts
@@ -33539,14 +33546,8 @@ function heldUnused(facts, built, owner) {
   if (!built || !/^\w+$/.test(built.target)) return false;
   const nested = !new RegExp(`^&?${escapeRegExp(owner)}\\s*\\{`).test(built.value.text);
   if (!nested) return false;
-  const word = new RegExp(`(?<![\\w.])${built.target}(?![\\w.])`);
-  const area = facts.scopes[built.scope].at;
-  const later = (at) => at.start > built.at.end && contains(area, at);
   const started = callsOn(facts, built).some((c) => /^(?:Start|Serve|Listen|Run)/.test(c.name));
-  const handedOn = facts.calls.some(
-    (c) => later(c.at) && c.args.some((a) => word.test(a.value.text))
-  );
-  return !started && !handedOn;
+  return !started && !handedToCall(facts, built);
 }
 var LISTENER_NAME = /bind|[lL]isten|_addr$|[sS]erve|[sS]ocket|Listener|Client|[cC]reate|[sS]tart|[rR]un|Config|TCPSite|[pP]ort|UseUrls|^Add$|^open$|^At$|^init$/;
 function bindsUnixSocket(call) {
@@ -36526,15 +36527,29 @@ function namedStart(ctx, call, processes) {
   return made?.value.kind === "call" && PROCESS_MAKER.test(made.value.call.callee);
 }
 function startsPythonProcess(ctx, call) {
+  if (ctx.family !== "python") return false;
+  const byHelper = call.receiver === "" && popenHelpers(ctx.facts).has(call.name);
+  if (!POPEN.test(call.callee) && !byHelper) return false;
   const fn = ctx.facts.scopes[namedScope(ctx, call.scope)];
-  if (ctx.family !== "python" || !fn || fn.test || /^test/.test(fn.name)) return false;
-  if (/(?:^|\.)Popen$/.test(call.callee)) return true;
-  const own = ctx.facts.scopes.find((s) => s.id !== 0 && s.name === call.name);
-  return own !== void 0 && call.receiver === "" && !ctx.facts.calls.some((c) => contains(own.at, c.at) && (isSleep(c) || WAITS.test(c.name))) && ctx.facts.exits.some((e) => e.scope === own.id && e.value !== void 0) && ctx.facts.exits.filter((e) => e.scope === own.id && e.value !== void 0).every((e) => {
-    const made = e.value?.kind === "name" ? lastAssign(ctx.facts, e.value.name, e.at) : void 0;
-    return made?.value.kind === "call" && /(?:^|\.)Popen$/.test(made.value.call.callee);
-  });
+  return fn !== void 0 && !fn.test && !/^test/.test(fn.name);
 }
+var POPEN = /(?:^|\.)Popen$/;
+var popenHelpers = perFile((facts) => {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const fn of facts.scopes) {
+    if (fn.id === 0 || !fn.name) continue;
+    const exits = facts.exits.filter((e) => e.scope === fn.id && e.value !== void 0);
+    const waits = facts.calls.some(
+      (c) => contains(fn.at, c.at) && (isSleep(c) || WAITS.test(c.name))
+    );
+    const madeByPopen = (e) => {
+      const made = e.value?.kind === "name" ? lastAssign(facts, e.value.name, e.at) : void 0;
+      return made?.value.kind === "call" && POPEN.test(made.value.call.callee);
+    };
+    if (exits.length > 0 && !waits && exits.every(madeByPopen)) out2.add(fn.name);
+  }
+  return out2;
+});
 function startedThenSleeps(ctx) {
   const hits = [];
   const reported = /* @__PURE__ */ new Set();
