@@ -13,6 +13,8 @@ import { promisify } from 'node:util'
 import type { Finding } from '../src/scan/finding.ts'
 import { Grammars } from '../src/scan/grammars.ts'
 import { isProgramSource, runsIt } from '../src/scan/go-programs.ts'
+import { directoriesAbove } from '../src/scan/helper-definition-reader.ts'
+import { definesFunction, helperNamesCalled } from '../src/scan/helper-definitions.ts'
 import { localIncludes } from '../src/scan/includes.ts'
 import { languageOf } from '../src/scan/languages.ts'
 import { RULE_IDS } from '../src/scan/rules/catalogue.ts'
@@ -271,6 +273,63 @@ async function writeGoTestSiblings(
   }
 }
 
+/**
+ * The files beside a case file, and in the directories above it, that define a free-port helper
+ * it calls without defining (src/scan/helper-definition-reader.ts), at the case's commit, so that
+ * the scan reads the definition as it would in a checkout.
+ */
+async function writeHelperDefinitions(
+  dir: string,
+  c: Pick<RealWorldCase, 'repository' | 'commit' | 'path'>,
+  source: Buffer,
+  root: string,
+): Promise<void> {
+  const family = languageOf(c.path)?.family
+  const names = helperNamesCalled(source.toString('utf8'))
+  if (!family || names.length === 0) return
+  for (const place of candidates(dir, c.repository).filter((p) => existsSync(p))) {
+    try {
+      for (const folder of directoriesAbove(c.path)) {
+        const within = folder === '.' ? '*' : `${folder}/*`
+        const { stdout } = await run(
+          'git',
+          [
+            '-C',
+            place,
+            'grep',
+            '-l',
+            '-w',
+            ...names.flatMap((n) => ['-e', n]),
+            c.commit,
+            '--',
+            `:(glob)${within}`,
+          ],
+          { maxBuffer: 16 << 20 },
+        ).catch((e: { code?: number; stdout?: string }) => {
+          // git grep answers 1 when nothing matches
+          if (e.code === 1) return { stdout: '' }
+          throw e
+        })
+        for (const line of stdout.split('\n').filter(Boolean)) {
+          const path = line.slice(c.commit.length + 1)
+          if (path === c.path || languageOf(path)?.family !== family) continue
+          const { stdout: text } = await run(
+            'git',
+            ['-C', place, 'cat-file', 'blob', `${c.commit}:${path}`],
+            { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+          )
+          if (!names.some((n) => definesFunction(text.toString('utf8'), n, family))) continue
+          await mkdir(dirname(join(root, path)), { recursive: true })
+          await writeFile(join(root, path), text)
+        }
+      }
+      return
+    } catch {
+      // not in this place at that commit (or not a git directory): try the next
+    }
+  }
+}
+
 interface Tally {
   tp: number
   fp: number
@@ -441,6 +500,7 @@ async function scanFileVersion(
     await writeFile(join(root, version.path), bytes)
     await writeIncludedHeaders(dir, version, bytes, root)
     await writeGoTestSiblings(dir, version, bytes, root)
+    await writeHelperDefinitions(dir, version, bytes, root)
     return (await scan({ root, paths: [version.path], grammars })).findings
   } finally {
     await rm(root, { recursive: true, force: true })

@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   lines?: LineSet
   /** Constants of the local headers a C or C++ file includes (includes.ts). */
   headerConstants?: readonly Constants[]
+  /** Free-port helper names whose definition in another file picks no port (helper-definitions.ts). */
+  countingHelpers?: ReadonlySet<string>
 }
 
 export function analyse(
@@ -42,6 +44,7 @@ export function analyse(
     listeners: listenersOf(facts, language.family, consts),
     spawned: spawnedServers(facts, consts),
     allowedHelpers: options.allowedHelpers ?? [],
+    countingHelpers: options.countingHelpers ?? new Set<string>(),
   }
   const ctx = { ...shared, goroutines: goroutineServers(shared) }
   const advice = (rule: string) => ruleInfo(rule).advice[language.family]

@@ -9,6 +9,8 @@ import { analyse } from './analyse.ts'
 import { composeFindings, isComposeFile, isTestCompose } from './compose.ts'
 import { GoPrograms } from './go-programs.ts'
 import { HeaderReader } from './header-reader.ts'
+import { HelperDefinitionReader } from './helper-definition-reader.ts'
+import { helperNamesCalled } from './helper-definitions.ts'
 import type { Finding } from './finding.ts'
 import { listFiles, readSource, SKIP_REASONS, type SkipReason } from './files.ts'
 import { Grammars, type GrammarStatus } from './grammars.ts'
@@ -147,6 +149,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   paths.sort()
   const headers = new HeaderReader(root, maxBytes)
   const goPrograms = new GoPrograms(root)
+  const helperDefinitions = new HelperDefinitionReader(root, maxBytes, grammars)
 
   try {
     for (const path of paths) {
@@ -224,6 +227,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         language.family === 'c'
           ? timed('read', () => headers.constantsFor(path, read.text))
           : undefined
+      const elsewhere = enabled.has('PORT002')
+        ? helperNamesCalled(read.text).filter((n) => !facts!.scopes.some((s) => s.name === n))
+        : []
+      const countingHelpers = elsewhere.length
+        ? await helperDefinitions.countersAmong(path, elsewhere, language.family)
+        : undefined
       const analysed = timed('rules', () =>
         analyse(facts!, {
           path,
@@ -232,6 +241,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           ...(settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {}),
           ...(lines !== undefined ? { lines } : {}),
           ...(headerConstants ? { headerConstants } : {}),
+          ...(countingHelpers?.size ? { countingHelpers } : {}),
         }),
       )
       for (const finding of analysed.findings) result.findings.push(finding)

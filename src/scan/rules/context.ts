@@ -27,6 +27,11 @@ export interface RuleContext {
   goroutines: GoroutineServer[]
   /** Helper names the project vouches for (a coordinated allocator, say). */
   allowedHelpers: readonly string[]
+  /**
+   * Names like a free-port helper's whose definition, in another file the scan read, only counts
+   * or draws a number (helper-definitions.ts): not a helper.
+   */
+  countingHelpers: ReadonlySet<string>
 }
 
 /** A rule's raw result; the scan turns it into a Finding (advice, fingerprint, path). */

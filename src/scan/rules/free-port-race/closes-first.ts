@@ -22,7 +22,7 @@ import {
   portReadsOf,
   relates,
 } from './socket-flow.ts'
-import { EVENT_HANDLER } from './vocabulary.ts'
+import { CLEANUP_REGISTRATION, EVENT_HANDLER } from './vocabulary.ts'
 
 /** The socket is closed (or dropped) before the number is used. */
 export function closesFirst(ctx: RuleContext, bound: Bound, scope: number, flow: Flow): boolean {
@@ -266,8 +266,10 @@ function whenRun(ctx: RuleContext, close: Call, area: number, depth = 0): Call[]
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0;) {
     // An event handler runs when its event comes: a close in `ws.on('pong', () => wss.close())`
     // follows the connection that used the port (websockets/ws's tests), it does not precede it.
-    // Also through a wrapper: ssh2's `server.on('connection', mustCall((conn) => …))`.
-    if (s.role === 'argument' && handlesEvent(facts, s)) return []
+    // Also through a wrapper: ssh2's `server.on('connection', mustCall((conn) => …))`. A clean-up
+    // registered for the end of the test runs after every use of the port (browser-sync's
+    // `registerCleanupTask(function () { server.close() })`; census 74).
+    if (s.role === 'argument' && runsLater(facts, s)) return []
     if (s.role === 'declared' || s.role === 'value') {
       const fn = s
       // The assignment of this literal, not of one around it (sarama's `cleanup := func() {…}`
@@ -312,12 +314,11 @@ function afterFixtureUse(ctx: RuleContext, close: Call, area: Span): boolean {
   )
 }
 
-/** A function literal passed to an event registration, or to a wrapper inside one. */
-function handlesEvent(facts: FileFacts, literal: Scope): boolean {
-  if (EVENT_HANDLER.test(literal.passedTo)) return true
-  return facts.calls.some(
-    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal.at)),
-  )
+/** A function literal passed to an event's or a clean-up's registration, or to a wrapper inside one. */
+function runsLater(facts: FileFacts, literal: Scope): boolean {
+  const later = (name: string) => EVENT_HANDLER.test(name) || CLEANUP_REGISTRATION.test(name)
+  if (later(literal.passedTo)) return true
+  return facts.calls.some((c) => later(c.name) && c.args.some((a) => contains(a.at, literal.at)))
 }
 
 function abandoned(

@@ -347,7 +347,8 @@ export function helperCalls(ctx: RuleContext, racyFunctions: Set<number>): Hit[]
       (HELPER_NAME.test(call.name) ||
         BARE_HELPER_NAME.test(call.name) ||
         ADDRESS_HELPER_NAME.test(call.name)) &&
-      defined === undefined
+      defined === undefined &&
+      !ctx.countingHelpers.has(call.name)
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue
     if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? '')) continue
     if (local !== undefined && !racyFunctions.has(local)) continue

@@ -119,6 +119,14 @@ export const BOOLEAN = /^(?:bool|boolean|Boolean)$/
 export const EVENT_HANDLER =
   /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/
 
+/**
+ * Calls that register clean-up to run when the test or the program ends: browser-sync's
+ * `bs.registerCleanupTask(function () { server.close() })`, Go's `t.Cleanup(func() { l.Close() })`,
+ * unittest's `addCleanup`, pytest's `request.addfinalizer`, a suite's `afterEach`/`afterAll`.
+ */
+export const CLEANUP_REGISTRATION =
+  /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished)$/
+
 /** A start of something that may serve: `start()`, `serve_forever()`, `runServer()`; not `run_command`. */
 export const STARTS_SERVING =
   /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-XFWEPIYY.js";
+} from "./chunk-BWO6BLZY.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-SIYI6KIV.js";
+} from "./chunk-YYE7DDIA.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-O4U7CCZJ.js.LEGAL.txt */
+/*! For license information please see serve-command-NUKTYAGC.js.LEGAL.txt */

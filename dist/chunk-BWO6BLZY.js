@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-SIYI6KIV.js";
+} from "./chunk-YYE7DDIA.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-XFWEPIYY.js.LEGAL.txt */
+/*! For license information please see chunk-BWO6BLZY.js.LEGAL.txt */

@@ -2956,7 +2956,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -2983,7 +2983,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3847,7 +3847,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4238,7 +4238,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -27431,13 +27431,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve6(xhr.response);
+                resolve7(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -27633,9 +27633,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve6(receiveInstance(mod, inst));
+          resolve7(receiveInstance(mod, inst));
         });
       });
     }
@@ -28968,8 +28968,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve6, reject) => {
-      readyPromiseResolve = resolve6;
+    moduleRtn = new Promise((resolve7, reject) => {
+      readyPromiseResolve = resolve7;
       readyPromiseReject = reject;
     });
   }
@@ -29980,8 +29980,8 @@ async function checkGrammars(grammars = new Grammars()) {
 
 // src/scan/scan.ts
 import { existsSync } from "node:fs";
-import { resolve as resolve5 } from "node:path";
-import { posix as posix4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/scan/facts.ts
 var WAITS_FOR_SERVER = /^(?![^]*\b(?:not|gone|stop\w*|shut\w*|clos\w*|releas\w*|exit\w*|die[sd]?|dead|finish\w*|free[sd]?)\b)[^]*\b(?:wait\w*|give|let|allow|ensure|make sure)\b[^]*\b(?:server|listener|socket|port|service|daemon|proxy|gateway|broker)s?\b[^]*\b(?:start\w*|up|ready|listen\w*|bind|bound|boot\w*|initiali[sz]\w*|available|accept\w*|running)\b/i;
@@ -34481,6 +34481,7 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
 var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
+var CLEANUP_REGISTRATION = /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished)$/;
 var STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
@@ -34843,7 +34844,7 @@ function helperCalls(ctx, racyFunctions) {
     const defined = definedHere.get(call.name);
     const local = defined !== void 0 && !byImport && onOwner(call, defined) ? defined : void 0;
     const byLocalRace = local !== void 0 && racyFunctions.has(local);
-    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && defined === void 0;
+    const byHelperName = (HELPER_NAME2.test(call.name) || BARE_HELPER_NAME2.test(call.name) || ADDRESS_HELPER_NAME.test(call.name)) && defined === void 0 && !ctx.countingHelpers.has(call.name);
     if (!byImport && !byKnownName && !byHelperName && !byLocalRace) continue;
     if (DEAD_END.test(call.name) || DEAD_END.test(heldBy(facts, call)?.name ?? "")) continue;
     if (local !== void 0 && !racyFunctions.has(local)) continue;
@@ -35538,7 +35539,7 @@ function whenRun(ctx, close, area, depth = 0) {
   if (facts.calls.some((c) => c.defer && c !== close && contains(c.at, close.at)))
     return [{ ...close, defer: true }];
   for (let s = facts.scopes[close.scope]; s && s.id !== area && s.id !== 0; ) {
-    if (s.role === "argument" && handlesEvent(facts, s)) return [];
+    if (s.role === "argument" && runsLater(facts, s)) return [];
     if (s.role === "declared" || s.role === "value") {
       const fn = s;
       const own = innermostAssign(facts, fn.at);
@@ -35558,11 +35559,10 @@ function afterFixtureUse(ctx, close, area) {
     (u) => u.name === "use" && u.receiver === "" && u.awaited && contains(area, u.at) && u.at.end <= close.at.start
   );
 }
-function handlesEvent(facts, literal2) {
-  if (EVENT_HANDLER.test(literal2.passedTo)) return true;
-  return facts.calls.some(
-    (c) => EVENT_HANDLER.test(c.name) && c.args.some((a) => contains(a.at, literal2.at))
-  );
+function runsLater(facts, literal2) {
+  const later = (name2) => EVENT_HANDLER.test(name2) || CLEANUP_REGISTRATION.test(name2);
+  if (later(literal2.passedTo)) return true;
+  return facts.calls.some((c) => later(c.name) && c.args.some((a) => contains(a.at, literal2.at)));
 }
 function abandoned(ctx, sock, bind, area, escapes) {
   if (!sock) return true;
@@ -37269,7 +37269,8 @@ function analyse(facts, options) {
     consts,
     listeners: listenersOf(facts, language.family, consts),
     spawned: spawnedServers(facts, consts),
-    allowedHelpers: options.allowedHelpers ?? []
+    allowedHelpers: options.allowedHelpers ?? [],
+    countingHelpers: options.countingHelpers ?? /* @__PURE__ */ new Set()
   };
   const ctx = { ...shared, goroutines: goroutineServers(shared) };
   const advice = (rule) => ruleInfo(rule).advice[language.family];
@@ -37603,12 +37604,150 @@ var HeaderReader = class {
   }
 };
 
+// src/scan/helper-definition-reader.ts
+import { readdirSync as readdirSync3 } from "node:fs";
+import { posix as posix4, resolve as resolve5 } from "node:path";
+
+// src/scan/helper-definitions.ts
+var CALLED_NAME = /\b([A-Za-z_]\w*)\s*\(/g;
+function helperNamesCalled(text) {
+  const names = /* @__PURE__ */ new Set();
+  for (const [, name2] of text.matchAll(CALLED_NAME)) {
+    if (HELPER_NAME2.test(name2) || BARE_HELPER_NAME2.test(name2) || ADDRESS_HELPER_NAME.test(name2))
+      names.add(name2);
+  }
+  return [...names].sort();
+}
+function definesFunction(text, name2, family) {
+  const n = escapeRegExp(name2);
+  const pattern = {
+    python: new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${n}[ \\t]*\\(`, "m"),
+    js: new RegExp(
+      `\\bfunction\\b\\s*\\*?\\s*${n}\\s*\\(|\\b${n}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^[ \\t]*(?:(?:export|public|private|protected|static|async)\\s+)*${n}\\s*\\([^)]*\\)[^;{]*\\{`,
+      "m"
+    ),
+    go: new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`, "m"),
+    java: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:throws[^;{]*)?\\{`),
+    kotlin: new RegExp(`\\bfun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?${n}\\s*\\(`),
+    csharp: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:=>|\\{)`),
+    rust: new RegExp(`\\bfn\\s+${n}\\b`),
+    c: new RegExp(`^[^\\n;=()]*\\b${n}\\s*\\([^;{)]*\\)\\s*(?:const\\s*|noexcept\\s*)*\\{`, "m")
+  };
+  return pattern[family].test(text);
+}
+var COULD_PICK = /sock|bind|listen|connect|dial|serv|open|probe|check|avail|free|unused|port|pick|reserve|alloc|acquire|request|http|spawn|exec|popen|system|netstat|lsof/i;
+function picksNoPort(facts, name2) {
+  const defined = facts.scopes.filter(
+    (s) => s.name === name2 && s.id !== 0 && facts.exits.some((e) => e.value !== void 0 && contains(s.at, e.at))
+  );
+  if (defined.length === 0) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  const quiet = (id, depth) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    const body2 = facts.scopes[id].at;
+    return facts.calls.every((c) => {
+      if (!contains(body2, c.at)) return true;
+      const own = facts.scopes.filter((s) => s.name === c.name && s.id !== 0);
+      if (own.length > 0 && c.receiver === "")
+        return c.name === name2 || depth < 3 && own.every((s) => quiet(s.id, depth + 1));
+      return !COULD_PICK.test(c.callee);
+    });
+  };
+  return defined.every((s) => quiet(s.id, 0));
+}
+
+// src/scan/helper-definition-reader.ts
+var MAX_FILES_PER_DIRECTORY = 400;
+var HelperDefinitionReader = class {
+  #root;
+  #maxBytes;
+  #grammars;
+  #listings = /* @__PURE__ */ new Map();
+  #verdicts = /* @__PURE__ */ new Map();
+  constructor(root, maxBytes, grammars) {
+    this.#root = root;
+    this.#maxBytes = maxBytes;
+    this.#grammars = grammars;
+  }
+  /**
+   * Of NAMES, which the file at PATH calls without defining, those whose nearest definition (the
+   * file's directory first, then each one above it) hands out a number without picking a port.
+   */
+  async countersAmong(path, names, family) {
+    const out2 = /* @__PURE__ */ new Set();
+    for (const name2 of names) {
+      for (const dir of directoriesAbove(path)) {
+        const verdict = await this.#verdictIn(dir, name2, family, path);
+        if (verdict === void 0) continue;
+        if (verdict) out2.add(name2);
+        break;
+      }
+    }
+    return out2;
+  }
+  /** Whether every definition of NAME in DIR picks no port; undefined if DIR defines none. */
+  async #verdictIn(dir, name2, family, caller) {
+    const key = `${family}\0${dir}\0${name2}`;
+    if (this.#verdicts.has(key)) return this.#verdicts.get(key);
+    let verdict;
+    for (const file of this.#list(dir)) {
+      const language = languageOf(file);
+      if (file === caller || language?.family !== family) continue;
+      const read = readSource(resolve5(this.#root, file), this.#maxBytes, file);
+      if (!read.ok || !definesFunction(read.text, name2, family)) continue;
+      const found = await this.#definitionPicksNoPort(read.text, language.id, name2);
+      if (found === void 0) continue;
+      verdict = (verdict ?? true) && found;
+    }
+    this.#verdicts.set(key, verdict);
+    return verdict;
+  }
+  async #definitionPicksNoPort(text, language, name2) {
+    const parser = (await this.#grammars.get(language)).parser;
+    if (!parser) return void 0;
+    try {
+      const tree = parser.parse(text);
+      if (!tree) return void 0;
+      try {
+        return picksNoPort(extractFacts(tree, language), name2);
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      parser.reset();
+      return void 0;
+    }
+  }
+  #list(dir) {
+    const cached = this.#listings.get(dir);
+    if (cached) return cached;
+    let files = [];
+    try {
+      const entries = readdirSync3(resolve5(this.#root, dir), { withFileTypes: true });
+      files = entries.filter((e) => e.isFile() && languageOf(e.name) !== void 0).slice(0, MAX_FILES_PER_DIRECTORY).map((e) => dir === "." ? e.name : `${dir}/${e.name}`).sort();
+    } catch {
+    }
+    this.#listings.set(dir, files);
+    return files;
+  }
+};
+function directoriesAbove(path) {
+  const out2 = [];
+  let dir = posix4.dirname(path);
+  for (; ; ) {
+    out2.push(dir);
+    if (dir === "." || dir === "/" || dir === "") return out2;
+    dir = posix4.dirname(dir);
+  }
+}
+
 // src/scan/scan.ts
 var MAX_LISTED_SKIPS = 50;
 async function scan(options) {
   const started = performance.now();
   const settings = options.settings ?? {};
-  const root = resolve5(options.root);
+  const root = resolve6(options.root);
   const maxBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const enabled = new Set(RULE_IDS.filter((id) => !settings.disableRules?.includes(id)));
   const grammars = options.grammars ?? new Grammars();
@@ -37652,7 +37791,7 @@ async function scan(options) {
   let paths;
   if (options.changes) {
     const wanted = (options.paths?.length ? options.paths : void 0)?.map(
-      (p) => posix4.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
+      (p) => posix5.normalize(p.replace(/\\/g, "/")).replace(/\/$/, "")
     );
     paths = [...options.changes.keys()].filter(
       (p) => !wanted || wanted.includes(".") || wanted.some((w) => p === w || p.startsWith(`${w}/`))
@@ -37662,7 +37801,7 @@ async function scan(options) {
     for (const link of listed.symlinks) skip(link, "symlink");
     unreadableDirectories(listed.unreadable);
     for (const w of wanted ?? []) {
-      if (!existsSync(resolve5(root, w))) notes.push(`${w}: no such file or directory`);
+      if (!existsSync(resolve6(root, w))) notes.push(`${w}: no such file or directory`);
     }
   } else {
     const listed = timed(
@@ -37677,6 +37816,7 @@ async function scan(options) {
   paths.sort();
   const headers = new HeaderReader(root, maxBytes);
   const goPrograms = new GoPrograms(root);
+  const helperDefinitions = new HelperDefinitionReader(root, maxBytes, grammars);
   try {
     for (const path of paths) {
       const language = languageOf(path);
@@ -37685,14 +37825,14 @@ async function scan(options) {
         skipped["unknown-language"]++;
         continue;
       }
-      if (settings.ignorePaths?.some((g) => posix4.matchesGlob(path, g))) {
+      if (settings.ignorePaths?.some((g) => posix5.matchesGlob(path, g))) {
         skip(path, "ignored");
         continue;
       }
       result.files.considered++;
       const lines = options.changes?.get(path);
       if (lines !== void 0 && lines !== "all" && lines.size === 0) continue;
-      const read = timed("read", () => readSource(resolve5(root, path), maxBytes, path));
+      const read = timed("read", () => readSource(resolve6(root, path), maxBytes, path));
       if (!read.ok) {
         skip(path, read.reason);
         continue;
@@ -37747,6 +37887,8 @@ async function scan(options) {
       result.files.parsed++;
       if (facts.hasErrors) result.files.withSyntaxErrors++;
       const headerConstants = language.family === "c" ? timed("read", () => headers.constantsFor(path, read.text)) : void 0;
+      const elsewhere = enabled.has("PORT002") ? helperNamesCalled(read.text).filter((n) => !facts.scopes.some((s) => s.name === n)) : [];
+      const countingHelpers = elsewhere.length ? await helperDefinitions.countersAmong(path, elsewhere, language.family) : void 0;
       const analysed = timed(
         "rules",
         () => analyse(facts, {
@@ -37755,7 +37897,8 @@ async function scan(options) {
           enabled,
           ...settings.allowedHelpers ? { allowedHelpers: settings.allowedHelpers } : {},
           ...lines !== void 0 ? { lines } : {},
-          ...headerConstants ? { headerConstants } : {}
+          ...headerConstants ? { headerConstants } : {},
+          ...countingHelpers?.size ? { countingHelpers } : {}
         })
       );
       for (const finding of analysed.findings) result.findings.push(finding);
