@@ -106,12 +106,14 @@ export function inTestDirectory(path: string, testGlobs: readonly string[] = [])
 
 /**
  * Directories of programs kept among the tests to be run by hand: examples, guides, demos,
- * benchmarks (jeromq's `src/test/java/guide/`, httpcore's `tests/benchmark/`), and the
+ * benchmarks and performance programs (jeromq's `src/test/java/guide/`, httpcore's
+ * `tests/benchmark/`, asio's `src/tests/performance/server.cpp`, Chronicle-Network's
+ * `…/performance/tests/network/PingPongWithMains.java`; censuses 74 and 75), and the
  * documentation's own code and build extensions (litestar's `tools/sphinx_ext/run_examples.py`,
  * census 66). A file there that is no test itself starts its servers only when someone runs it.
  */
 export const runByHand = (path: string): boolean =>
-  /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
+  /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf(?:ormance)?|docs?|\w*sphinx\w*)\//i.test(
     path,
   ) ||
   // …and a project named for its benchmarks (questdb's `src/net-questdb-client-benchmarks/`,

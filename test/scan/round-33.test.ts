@@ -186,3 +186,64 @@ suspend fun randomEndpoint(protocol: Protocol): String = when (protocol) {
     expect(spans).toEqual([[3, 5]])
   })
 })
+
+describe('a free port built into an address that is only dialled', () => {
+  // aio-libs/aiozmq's tests/zmq_events_test.py (census 75): the number goes into ZeroMQ
+  // endpoints given to `connect=`, which dials; `bind=` binds them.
+  const py = (keyword: string) => `import aiozmq
+from aiozmq._test_util import find_unused_port
+
+
+class ZmqEventsTests:
+    def test_connects(self):
+        port1 = find_unused_port()
+        addr1 = "tcp://127.0.0.1:{}".format(port1)
+
+        async def go():
+            tr, pr = await aiozmq.create_zmq_connection(
+                lambda: Protocol(self.loop), zmq.REQ, ${keyword}=[addr1]
+            )
+            self.assertEqual({addr1}, tr.connections())
+            await tr.disconnect(addr1)
+            tr.close()
+
+        self.loop.run_until_complete(go())
+`
+
+  it('Python: not where the endpoint only goes to connect= and disconnect()', async () => {
+    expect(await linesOf({ 'tests/zmq_events_test.py': py('connect') }, 'PORT002')).toEqual([])
+  })
+
+  it('Python: still where it goes to bind=', async () => {
+    expect(await linesOf({ 'tests/zmq_events_test.py': py('bind') }, 'PORT002')).toEqual([7])
+  })
+})
+
+describe('programs kept under performance/ to be run by hand', () => {
+  const java = `package net.openhft.performance.tests.network;
+
+import java.net.StandardSocketOptions;
+
+public class PingPongWithMains {
+    public static void main(String[] args) throws Exception {
+        new PingPongWithMains().testClient();
+    }
+
+    private void testClient() throws Exception {
+        ChronicleSocketChannel sc = TCPRegistry.createSocketChannel(serverHostPort);
+        sc.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    }
+}
+`
+
+  it('Java: a class with a main and no test, under performance/, is a program (census 75)', async () => {
+    // OpenHFT/Chronicle-Network's src/test/java/net/openhft/performance/tests/network/.
+    const path = 'src/test/java/net/openhft/performance/tests/network/PingPongWithMains.java'
+    expect(await linesOf({ [path]: java }, 'PORT003')).toEqual([])
+  })
+
+  it('Java: the same class among the tests still is test code', async () => {
+    const path = 'src/test/java/net/openhft/tests/network/PingPongWithMains.java'
+    expect(await linesOf({ [path]: java }, 'PORT003')).toEqual([12])
+  })
+})

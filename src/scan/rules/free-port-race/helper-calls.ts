@@ -225,29 +225,75 @@ function onlyLookedAt(ctx: RuleContext, call: Call): boolean {
   const held = heldBy(facts, call)
   if (!held || !/^[\w$]+$/.test(held.name)) return false
   const area = scopeSpan(ctx, namedScope(ctx, call.scope))
-  const later = (at: Span) => at.start > held.at.end && contains(area, at)
-  const mentions = (text: string) => hasWord(text, held.name)
+  return onlyDialled(ctx, held.name, held.at, area, 0)
+}
+
+/**
+ * Whether NAME, from AFTER on in AREA, is only looked at or dialled: logged, asserted, a
+ * forward's destination, a client's address; or built into an address that is only dialled
+ * (aiozmq's `addr = "tcp://127.0.0.1:{}".format(port)`, then `create_zmq_connection(…,
+ * connect=addr)`; census 75), one step deep.
+ */
+function onlyDialled(
+  ctx: RuleContext,
+  name: string,
+  after: Span,
+  area: Span,
+  depth: number,
+): boolean {
+  const { facts } = ctx
+  const later = (at: Span) => at.start > after.end && contains(area, at)
+  const mentions = (text: string) => hasWord(text, name)
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)))
-  // `const forwarder = await pfs.forwardFromRemotePort(…, testPort)` keeps the forward, not the port.
-  const keepsForward = (a: Assign) => a.value.kind === 'call' && forwardsTo(a.value.call, held.name)
-  const elsewhere =
-    facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) ||
-    facts.entries.some((e) => later(e.at) && mentions(e.value.text)) ||
-    facts.exits.some((e) => later(e.at) && mentions(e.text))
   // A client only dials the number (CPython's `create_connection((HOST, port))` expecting
   // ECONNREFUSED) when it is the address, its first or second argument (`connect((h, p))`, Go's
-  // `Dial(network, address)`); a later one, or a keyword naming it, is the source it binds.
+  // `Dial(network, address)`); a later one, or a keyword naming it, is the source it binds. A
+  // keyword that says so dials too (ZeroMQ's `connect=addr` beside its `bind=addr`), and so does
+  // dropping a connection (`disconnect(addr)`).
+  const byKeyword = (c: Call) =>
+    c.args.every((a) => !mentions(a.value.text) || /^connect/i.test(a.name ?? ''))
   const dials = (c: Call) =>
-    CLIENT_CALL.test(c.name) &&
-    c.args.every(
-      (a, i) => !mentions(a.value.text) || (i < 2 && !/source|bind|local/i.test(a.name ?? '')),
-    )
+    DISCONNECTS.test(c.name) ||
+    byKeyword(c) ||
+    (CLIENT_CALL.test(c.name) &&
+      c.args.every(
+        (a, i) => !mentions(a.value.text) || (i < 2 && !/source|bind|local/i.test(a.name ?? '')),
+      ))
+  // What a dial by keyword returns is a connection (`tr, pr = create_zmq_connection(…,
+  // connect=addr)`). A client kept in a variable may still meet a server started on the same
+  // number elsewhere (parallel-ssh's `client = ParallelSSHClient(…, port=port)`): kept.
+  const keyed = calls.filter(byKeyword)
+  const inKeyedDial = (at: Span) => keyed.some((c) => contains(c.at, at))
+  const keepsConnection = (a: Assign) => keyed.some((c) => contains(a.at, c.at))
+  // `const forwarder = await pfs.forwardFromRemotePort(…, testPort)` keeps the forward, not the port.
+  const keepsForward = (a: Assign) => a.value.kind === 'call' && forwardsTo(a.value.call, name)
+  // An address built on the number and kept in a variable of its own, then only dialled.
+  const derived = (a: Assign) =>
+    depth === 0 &&
+    /^[\w$]+$/.test(a.target) &&
+    a.name !== name &&
+    ADDRESS_TEXT.test(a.value.text) &&
+    onlyDialled(ctx, a.name, a.at, area, depth + 1)
+  const kept = facts.assigns.filter(
+    (a) => later(a.at) && mentions(a.value.text) && !keepsForward(a) && !keepsConnection(a),
+  )
+  const elsewhere =
+    kept.some((a) => !derived(a)) ||
+    facts.entries.some((e) => later(e.at) && mentions(e.value.text) && !inKeyedDial(e.at)) ||
+    facts.exits.some((e) => later(e.at) && mentions(e.text))
+  const used = calls.filter((c) => !kept.some((a) => contains(a.at, c.at)))
   return (
-    calls.length > 0 &&
+    (used.length > 0 || kept.length > 0) &&
     !elsewhere &&
-    calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c))
+    used.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, name) || dials(c))
   )
 }
+
+/** Dropping a connection to an address: aiozmq's `tr.disconnect(addr1)`. */
+const DISCONNECTS = /^(?:disconnect|Disconnect)$/
+
+/** A value that builds an address text: a URL or a `host:port` with the number in it. */
+const ADDRESS_TEXT = /(?:tcp|udp|https?|wss?|grpc):\/\/|["'`][\w.\-[\]:]*:\s*(?:\{|%|["'`]\s*\+|\$)/
 
 /**
  * A test of the helper itself that only checks its answer, kept nowhere: `assert

@@ -4,7 +4,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-OAXK5IIS.js";
+} from "./chunk-DRKI5WLK.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-YYE7DDIA.js";
+} from "./chunk-H7747PLA.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-NUKTYAGC.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-G4YWGVVZ.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -32165,7 +32165,7 @@ function inTestDirectory(path, testGlobs = []) {
   if (/(?:^|\/)src\/\w*[tT]est\w*\//.test(path)) return true;
   return testGlobs.some((glob) => posix.matchesGlob(path, glob));
 }
-var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf|docs?|\w*sphinx\w*)\//i.test(
+var runByHand = (path) => /(?:^|\/)(?:examples?|guides?|demos?|samples?|manual|bench(?:mark)?s?|perf(?:ormance)?|docs?|\w*sphinx\w*)\//i.test(
   path
 ) || // …and a project named for its benchmarks (questdb's `src/net-questdb-client-benchmarks/`,
 // `Foo.Benchmarks/`; census 72).
@@ -34784,16 +34784,31 @@ function onlyLookedAt(ctx, call) {
   const held = heldBy(facts, call);
   if (!held || !/^[\w$]+$/.test(held.name)) return false;
   const area = scopeSpan(ctx, namedScope(ctx, call.scope));
-  const later = (at) => at.start > held.at.end && contains(area, at);
-  const mentions = (text) => hasWord(text, held.name);
+  return onlyDialled(ctx, held.name, held.at, area, 0);
+}
+function onlyDialled(ctx, name2, after, area, depth) {
+  const { facts } = ctx;
+  const later = (at) => at.start > after.end && contains(area, at);
+  const mentions = (text) => hasWord(text, name2);
   const calls = facts.calls.filter((c) => later(c.at) && c.args.some((a) => mentions(a.value.text)));
-  const keepsForward = (a) => a.value.kind === "call" && forwardsTo(a.value.call, held.name);
-  const elsewhere = facts.assigns.some((a) => later(a.at) && mentions(a.value.text) && !keepsForward(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
-  const dials = (c) => CLIENT_CALL.test(c.name) && c.args.every(
+  const byKeyword = (c) => c.args.every((a) => !mentions(a.value.text) || /^connect/i.test(a.name ?? ""));
+  const dials = (c) => DISCONNECTS.test(c.name) || byKeyword(c) || CLIENT_CALL.test(c.name) && c.args.every(
     (a, i2) => !mentions(a.value.text) || i2 < 2 && !/source|bind|local/i.test(a.name ?? "")
   );
-  return calls.length > 0 && !elsewhere && calls.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, held.name) || dials(c));
+  const keyed = calls.filter(byKeyword);
+  const inKeyedDial = (at) => keyed.some((c) => contains(c.at, at));
+  const keepsConnection = (a) => keyed.some((c) => contains(a.at, c.at));
+  const keepsForward = (a) => a.value.kind === "call" && forwardsTo(a.value.call, name2);
+  const derived = (a) => depth === 0 && /^[\w$]+$/.test(a.target) && a.name !== name2 && ADDRESS_TEXT.test(a.value.text) && onlyDialled(ctx, a.name, a.at, area, depth + 1);
+  const kept = facts.assigns.filter(
+    (a) => later(a.at) && mentions(a.value.text) && !keepsForward(a) && !keepsConnection(a)
+  );
+  const elsewhere = kept.some((a) => !derived(a)) || facts.entries.some((e) => later(e.at) && mentions(e.value.text) && !inKeyedDial(e.at)) || facts.exits.some((e) => later(e.at) && mentions(e.text));
+  const used = calls.filter((c) => !kept.some((a) => contains(a.at, c.at)));
+  return (used.length > 0 || kept.length > 0) && !elsewhere && used.every((c) => NOT_A_USE.test(c.name) || forwardsTo(c, name2) || dials(c));
 }
+var DISCONNECTS = /^(?:disconnect|Disconnect)$/;
+var ADDRESS_TEXT = /(?:tcp|udp|https?|wss?|grpc):\/\/|["'`][\w.\-[\]:]*:\s*(?:\{|%|["'`]\s*\+|\$)/;
 function onlyAsserted(ctx, call) {
   const { facts } = ctx;
   if (heldBy(facts, call)) return false;
