@@ -1,6 +1,6 @@
 // Calls that look like a bind or a socket option but touch no TCP or UDP port: argument-validation
-// tests that expect them to throw, sockets of address families that have no ports, and a query's
-// parameters.
+// tests that expect them to throw, sockets of address families that have no ports, servers on a
+// simulated event loop, and a query's parameters.
 import type { Call, FileFacts, Span } from './facts.ts'
 import { contains } from './facts.ts'
 import { perFile } from './per-file.ts'
@@ -97,6 +97,15 @@ const stubbedStarts = perFile((facts: FileFacts): Span[] => {
   }
   return out
 })
+
+/**
+ * A Python test module that runs its coroutines on async-solipsism's event loop, whose sockets
+ * are in-memory pipes (aiokatcp's `@pytest.fixture def event_loop_policy(): return
+ * async_solipsism.EventLoopPolicy()`; census 76): its servers bind no host port.
+ */
+export const onSimulatedLoop = perFile((facts: FileFacts): boolean =>
+  facts.calls.some((c) => /(?:^|\.)async_solipsism\.EventLoopPolicy$/.test(c.callee)),
+)
 
 /** A listener's start at `at` runs where the test has stubbed starting or listening away. */
 export function startStubbed(facts: FileFacts, at: Span): boolean {

@@ -11,6 +11,7 @@ import type { Address, Constants, Port } from './values.ts'
 import {
   bindsQueryParameter,
   expectedToFail,
+  onSimulatedLoop,
   startStubbed,
   PORTLESS_FAMILY,
   socketFamily,
@@ -21,7 +22,7 @@ import { escapeRegExp } from './literals.ts'
 import { chainedPort, libraryDefaultPort, serverHelperPort } from './server-helpers.ts'
 import { python } from './listeners/python.ts'
 import { js, mocksSocketModule } from './listeners/js.ts'
-import { go } from './listeners/go.ts'
+import { go, goAddressBuiltFor } from './listeners/go.ts'
 import { jvm } from './listeners/jvm.ts'
 import { csharp } from './listeners/csharp.ts'
 import { rust } from './listeners/rust.ts'
@@ -111,7 +112,7 @@ const BY_FAMILY: Record<
 > = {
   python,
   js,
-  go: (c, k) => go(c, k),
+  go,
   java: jvm,
   kotlin: jvm,
   csharp: (c, k) => csharp(c, k),
@@ -181,7 +182,8 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       const from =
         given ??
         (fallback ? statementAround(facts, call.at) : undefined) ??
-        (family === 'c' ? addressBuiltFor(facts, call) : undefined)
+        (family === 'c' ? addressBuiltFor(facts, call) : undefined) ??
+        (family === 'go' ? goAddressBuiltFor(facts, call, local) : undefined)
       // A passive lookup's finding runs on to the bind of what it found (retrace's
       // `getaddrinfo(NULL, PORT, &hints, &result)` … `bind(sfd, rp->ai_addr, rp->ai_addrlen)`).
       const bound = family === 'c' ? lookupBound(facts, call) : undefined
@@ -303,10 +305,13 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
       // A fixed address the function only dials (`connect(peer, &sa, …)`) is a client's.
       const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1]
       const names = (c: Call) => c.args.some((a) => struct && hasWord(a.value.text, struct))
+      // One the function binds nowhere and only logs, converts or compares (PhotonLibOS's
+      // `myaddr.sin_port = htons(3490)` then `LOG_DEBUG(myaddr)`; census 76) is no listener's.
+      if (!bind && struct && onlyLookedAtAddress(facts, struct, f.scope, f.at)) continue
       const dialled =
         (!bind || !names(bind)) &&
         facts.calls.some(
-          (c) => c.name === 'connect' && c.scope === f.scope && c.at.start > f.at.end && names(c),
+          (c) => CONNECTS.test(c.name) && c.scope === f.scope && c.at.start > f.at.end && names(c),
         )
       if (port && !(dialled && (port.kind === 'fixed' || param))) {
         // A fixed port is reported from the field to the bind that uses it: the collision
@@ -325,8 +330,33 @@ export function listenersOf(facts: FileFacts, family: Family, consts: Constants)
   if (family === 'c') out.push(...initialisedAddresses(facts, consts, byScope))
   out.push(...configTextListeners(facts))
   return out
-    .filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at))
+    .filter(
+      (l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at) && !onSimulatedLoop(facts),
+    )
     .map((l) => fromChainStart(facts, l))
+}
+
+/** A C connect, bare or under a library's prefix: `connect`, state-threads' `st_connect`. */
+const CONNECTS = /^(?:[a-z]+_)?connect$/
+
+/** Calls that only look at an address: logging, assertions, conversions, byte order. */
+const LOOKS_AT_ADDRESS =
+  /^(?:LOG_\w+|log\w*|printf|fprintf|puts|print\w*|EXPECT_\w+|ASSERT_\w+|assert\w*|inet_\w+|htons|ntohs|sizeof|memset|to_\w+)$/
+
+/**
+ * A C address struct the function neither binds, hands to a call that might, nor returns: every
+ * call that names it only looks at it.
+ */
+function onlyLookedAtAddress(facts: FileFacts, struct: string, scope: number, at: Span): boolean {
+  const area = facts.scopes[scope]!.at
+  const later = (x: Span) => contains(area, x) && x.start > at.end
+  const uses = facts.calls.filter(
+    (c) => later(c.at) && c.args.some((a) => hasWord(a.value.text, struct)),
+  )
+  const handedOn =
+    facts.exits.some((e) => later(e.at) && hasWord(e.text, struct)) ||
+    facts.assigns.some((a) => later(a.at) && hasWord(a.value.text, struct))
+  return !handedOn && uses.every((c) => LOOKS_AT_ADDRESS.test(c.name))
 }
 
 /** The first bind after a `getaddrinfo` lookup in the same function. */

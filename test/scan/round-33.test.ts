@@ -160,6 +160,11 @@ describe('a close registered as clean-up', () => {
     expect(await linesOf({ 'lib/sockets.ts': ts(close) }, 'PORT002')).toEqual([])
   })
 
+  it('JS: nor one closed by a shutdown hook (vercel/micro’s CLI; census 76)', async () => {
+    const close = 'registerShutdown(() => { server.close(); process.exit(); });'
+    expect(await linesOf({ 'lib/sockets.ts': ts(close) }, 'PORT002')).toEqual([])
+  })
+
   it('JS: one closed where it stands still is', async () => {
     expect(await linesOf({ 'lib/sockets.ts': ts('server.close();') }, 'PORT002')).not.toEqual([])
   })
@@ -245,5 +250,219 @@ public class PingPongWithMains {
   it('Java: the same class among the tests still is test code', async () => {
     const path = 'src/test/java/net/openhft/tests/network/PingPongWithMains.java'
     expect(await linesOf({ [path]: java }, 'PORT003')).toEqual([12])
+  })
+})
+
+describe('servers on a simulated event loop', () => {
+  const py = (policy: string) => `import asyncio
+import async_solipsism
+import pytest
+
+
+@pytest.fixture
+def event_loop_policy():
+    return ${policy}
+
+
+@pytest.fixture
+async def server(client_queue):
+    server = await asyncio.start_server(callback, "::1", 7777)
+    yield server
+    server.close()
+`
+
+  it('Python: not under async-solipsism’s event loop policy, whose sockets are in memory (census 76)', async () => {
+    // ska-sa/aiokatcp's tests/test_client.py.
+    const files = { 'tests/test_client.py': py('async_solipsism.EventLoopPolicy()') }
+    expect(await linesOf(files, 'PORT001')).toEqual([])
+  })
+
+  it('Python: still under the default policy', async () => {
+    const files = { 'tests/test_client.py': py('asyncio.DefaultEventLoopPolicy()') }
+    expect(await linesOf(files, 'PORT001')).toEqual([13])
+  })
+})
+
+describe('Go: a connection manager’s addresses, dialled through its own dialer', () => {
+  const go = (dial: string) => `package connmgr
+
+import (
+	"net"
+	"testing"
+)
+
+func TestStartStop(t *testing.T) {
+	cmgr, err := New(&Config{
+		TargetOutbound: 1,
+		GetNewAddress: func() (net.Addr, error) {
+			return &net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 18555}, nil
+		},
+		${dial}
+	})
+	if err != nil {
+		t.Fatalf("New error: %v", err)
+	}
+	cmgr.Start()
+}
+`
+
+  it('not a port in options that also hand it a dialer (btcd; census 76)', async () => {
+    const files = { 'connmgr/connmanager_test.go': go('Dial: mockDialer,') }
+    expect(await linesOf(files, 'PORT001')).toEqual([])
+  })
+
+  it('still one in options without', async () => {
+    const files = { 'connmgr/connmanager_test.go': go('') }
+    expect(await linesOf(files, 'PORT001')).toEqual([12])
+  })
+
+  it('not an address handed to the file’s own constructor that opens nothing', async () => {
+    const file = `package connmgr
+
+import "testing"
+
+func newMockListener(localAddr string) *mockListener {
+	return &mockListener{localAddr: localAddr, provideConn: make(chan net.Conn)}
+}
+
+func TestListenerInboundLimit(t *testing.T) {
+	listener := newMockListener("127.0.0.1:8333")
+	listener.Start()
+}
+`
+    expect(await linesOf({ 'connmgr/connmanager_test.go': file }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('Go: a connection built on a resolved address, then told to listen', () => {
+  const go = (address: string) => `package gtpv1_test
+
+import (
+	"context"
+	"net"
+	"time"
+)
+
+func setup(ctx context.Context) (cliConn, srvConn *gtpv1.UPlaneConn, err error) {
+	srvAddr, err := net.ResolveUDPAddr("udp", "${address}")
+	if err != nil {
+		return nil, nil, err
+	}
+	go func() {
+		srvConn = gtpv1.NewUPlaneConn(srvAddr)
+		if err := srvConn.ListenAndServe(ctx); err != nil {
+			return
+		}
+	}()
+	time.Sleep(1 * time.Second)
+	return nil, srvConn, nil
+}
+`
+
+  it('reported from the address to the listen (gogtp-04)', async () => {
+    // wmnsk/go-gtp's gtpv1/u-conn_test.go.
+    const { findings } = await scanFiles({ 'gtpv1/u-conn_test.go': go('127.0.0.2:2152') })
+    const spans = findings.filter((f) => f.rule === 'PORT001').map((f) => [f.line, f.endLine])
+    expect(spans).toEqual([[10, 16]])
+  })
+
+  it('not on port 0', async () => {
+    expect(await linesOf({ 'gtpv1/u-conn_test.go': go('127.0.0.2:0') }, 'PORT001')).toEqual([])
+  })
+})
+
+describe('C and C++ addresses no test binds', () => {
+  const c = (use: string) => `#include <arpa/inet.h>
+#include <gtest/gtest.h>
+
+void test_log_sockaddr_in() {
+    struct sockaddr_in myaddr;
+    myaddr.sin_family = AF_INET;
+    myaddr.sin_port = htons(3490);
+    inet_aton("63.161.169.137", &myaddr.sin_addr);
+    ${use}
+}
+
+TEST(Socket, bind) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    bind(fd, (struct sockaddr *)&a, sizeof(a));
+}
+`
+
+  it('C++: a sockaddr only logged is no listener (PhotonLibOS; census 76)', async () => {
+    expect(await linesOf({ 'net/test/test.cpp': c('LOG_DEBUG(myaddr);') }, 'PORT001')).toEqual([])
+  })
+
+  it('C++: one handed to a function that may bind still is', async () => {
+    const files = { 'net/test/test.cpp': c('start_server(&myaddr);') }
+    expect(await linesOf(files, 'PORT001')).toEqual([7])
+  })
+
+  it('C++: a client’s address dialled with a prefixed connect is no listener', async () => {
+    const files = {
+      'thread/test/st_utest_tcp.cpp': c(
+        'st_connect(stfd, (const sockaddr*)&myaddr, sizeof(myaddr), 1000);',
+      ),
+    }
+    expect(await linesOf(files, 'PORT001')).toEqual([])
+  })
+
+  it('C++: a listen after the same server was bound takes a backlog', async () => {
+    const cpp = (bind: string) => `#include "photon/net/socket.h"
+
+int main() {
+    auto server = photon::net::new_tcp_socket_server();
+    ${bind}
+    server->listen(1024);
+    server->start_loop(true);
+}
+`
+    const path = 'net/test/test_server.cpp'
+    expect(await linesOf({ [path]: cpp('server->bind_v4localhost();') }, 'PORT001')).toEqual([])
+    expect(await linesOf({ [path]: cpp('') }, 'PORT001')).toEqual([6])
+  })
+})
+
+describe('Go: waiting on a builder’s start hook', () => {
+  const go = (hook: string) => `package rsocket
+
+import (
+	"context"
+	"fmt"
+	"testing"
+)
+
+func TestConnectBroken(t *testing.T) {
+	started := make(chan struct{})
+	ctx := context.Background()
+	port := 8787
+	go func(ctx context.Context) {
+		_ = Receive().
+			${hook}
+			Transport(TCPServer().SetAddr(fmt.Sprintf(":%d", port)).Build()).
+			Serve(ctx)
+	}(ctx)
+	<-started
+	go func() {
+		cli, _ := Connect().Transport(TCPClient().SetHostAndPort("127.0.0.1", port).Build()).Start(ctx)
+		defer cli.Close()
+	}()
+	_, _ = Connect().Transport(TCPClient().SetHostAndPort("127.0.0.1", port).Build()).Start(ctx)
+}
+`
+
+  it('not a serve-before-listen when OnStart closes the channel the test waits on (rsocket-go; census 76)', async () => {
+    const files = { 'rsocket_test.go': go('OnStart(func() { close(started) }).') }
+    expect(await linesOf(files, 'PORT007')).toEqual([])
+  })
+
+  it('still one without the hook', async () => {
+    expect(await linesOf({ 'rsocket_test.go': go('') }, 'PORT007')).not.toEqual([])
+  })
+
+  it('the client’s settings in a goroutine are no server', async () => {
+    const files = { 'rsocket_test.go': go('OnStart(func() { close(started) }).') }
+    expect(await linesOf(files, 'PORT001')).toEqual([16])
   })
 })

@@ -62,7 +62,15 @@ export function cFamily(call: Call, consts: Constants, facts: FileFacts): Addres
     const only = call.args.length === 1 ? pos(call, 0) : undefined
     if (only && isIntValue(only, consts)) {
       const named = /port/i.test(only.text)
-      const backlog = /listen$/i.test(n) && /sock/i.test(call.receiver)
+      // A listen after the same object was bound takes a backlog (PhotonLibOS's
+      // `server->bind_v4localhost()` then `server->listen(1024)`; census 76).
+      const backlog =
+        /listen$/i.test(n) &&
+        (/sock/i.test(call.receiver) ||
+          facts.calls.some(
+            (c) =>
+              c.receiver === call.receiver && /bind/i.test(c.name) && c.at.end <= call.at.start,
+          ))
       const toServer =
         /server|srv/i.test(call.receiver) && !backlog && (literalNumber(only, consts) ?? 0) >= 1024
       if (named || toServer) return hostAndPort(call, consts, undefined, only)

@@ -32,7 +32,7 @@ import { probesCandidate } from './free-port-race/probes.ts'
 import { namedForFreePort } from './free-port-race/vocabulary.ts'
 import { dialledAfter } from './serve-before-listen/go.ts'
 import { perFile } from '../per-file.ts'
-import { expectedToFail, startStubbed } from '../binds-no-port.ts'
+import { expectedToFail, onSimulatedLoop, startStubbed } from '../binds-no-port.ts'
 
 /** The lowest port any OS hands out as ephemeral (Linux 32768–60999; macOS/Windows 49152–65535). */
 const EPHEMERAL_FLOOR = 32768
@@ -247,7 +247,8 @@ export const fixedPortInTest: Rule = (ctx) => {
     // A listener whose port the file does not show leaves it to its options (listhen's
     // `listen(handle, { port: { port: 3000 } })`).
     const inListener = ctx.listeners.some((l) => l.port.kind !== 'unknown' && contains(l.at, c.at))
-    const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at)
+    const bindsNothing =
+      expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at) || onSimulatedLoop(ctx.facts)
     if (!inTest(ctx, c.scope) || inListener || counted(c.at) || bindsNothing) continue
     const random = 'start' in c && c.random === true
     if (random && redrawnOnFailure(ctx, c)) continue

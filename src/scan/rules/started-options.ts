@@ -87,7 +87,7 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
     if (unstarted.has(e.at.start)) continue
     beside ??= besideRemoteHost(facts, consts)
     if (beside.has(e.at.start)) continue
-    if (inPretendValue(facts, e)) continue
+    if (inPretendValue(facts, e) || besideDialer(facts, e.at)) continue
     const start = startOf(facts, e.at)
     if (!start || handedListener(start) || serverInjected(facts, start)) continue
     const from = fromVariable(facts, e, byScope)
@@ -140,6 +140,9 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
       if (!LISTEN_HOST.test(address.host ?? '') && !SERVER_CALLEE.test(call.name)) continue
       const holder = innermostAssign(facts, call.at)
       if (holder?.value.kind !== 'call' || holder.value.call.at.start !== call.at.start) continue
+      // The file's own constructor that opens nothing: btcd's `newMockListener("127.0.0.1:8333")`
+      // returns a struct that hands out in-memory connections (census 76).
+      if (buildsOnlyValues(facts, call)) continue
       const start = startOfHolder(facts, holder)
       if (!start) continue
       const from =
@@ -157,6 +160,43 @@ export function startedOptions(facts: FileFacts, consts: Constants): StartedOpti
   }
   out.push(...optionsFromHelpers(facts, consts))
   return out
+}
+
+/** Go's built-in functions, which make values and open nothing. */
+const GO_BUILTIN = /^(?:make|new|len|cap|append|copy|delete|panic)$/
+
+/**
+ * A function the file declares, called bare, whose body calls nothing but Go's built-ins: it
+ * returns a value (btcd's `newMockListener` returns `&mockListener{…, provideConn: make(chan
+ * net.Conn)}`), and what is started later is that value's own code, not a socket. A helper that
+ * builds through another call (distribution's `setupRegistry(…, ":5000")` calling `NewRegistry`)
+ * may make the server a test starts.
+ */
+function buildsOnlyValues(facts: FileFacts, call: Call): boolean {
+  if (call.receiver !== '') return false
+  const own = facts.scopes.filter(
+    (s) => s.role === 'declared' && s.name === call.name && !contains(s.at, call.at),
+  )
+  return (
+    own.length > 0 &&
+    own.every((s) => facts.calls.every((c) => !contains(s.at, c.at) || GO_BUILTIN.test(c.name)))
+  )
+}
+
+/** Keys that hand a configuration its own dialer: btcd's `Config{…, Dial: mockDialer}`. */
+const DIALER_KEY = /^[dD]ial(?:er|Func|Context|Fn)?$/
+
+/**
+ * A field inside the options of a call that are also given a dialer (btcd's connection manager,
+ * `New(&Config{GetNewAddress: func() … { return &net.TCPAddr{…, Port: 18555} }, Dial:
+ * mockDialer})`; census 76): those addresses are where it connects, through that dialer.
+ */
+function besideDialer(facts: FileFacts, at: Span): boolean {
+  const call = innermostCall(facts, at)
+  return (
+    call !== undefined &&
+    facts.entries.some((d) => DIALER_KEY.test(d.key) && contains(call.at, d.at))
+  )
 }
 
 /**

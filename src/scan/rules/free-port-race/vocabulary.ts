@@ -122,10 +122,11 @@ export const EVENT_HANDLER =
 /**
  * Calls that register clean-up to run when the test or the program ends: browser-sync's
  * `bs.registerCleanupTask(function () { server.close() })`, Go's `t.Cleanup(func() { l.Close() })`,
- * unittest's `addCleanup`, pytest's `request.addfinalizer`, a suite's `afterEach`/`afterAll`.
+ * unittest's `addCleanup`, pytest's `request.addfinalizer`, a suite's `afterEach`/`afterAll`,
+ * micro's `registerShutdown(() => { server.close() })`, the JVM's `addShutdownHook`.
  */
 export const CLEANUP_REGISTRATION =
-  /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished)$/
+  /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished|registerShutdown|onShutdown|addShutdownHook)$/
 
 /** A start of something that may serve: `start()`, `serve_forever()`, `runServer()`; not `run_command`. */
 export const STARTS_SERVING =

@@ -6,8 +6,12 @@ import type { Hit, RuleContext } from '../context.ts'
 import { hasWord, namedScope } from '../context.ts'
 import { isSleep } from '../../server-helpers.ts'
 
-/** Options a Go server calls once it listens: miekg/dns's, fiber's, and `OnListen`-style hooks. */
-export const LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup)$/
+/**
+ * Options a Go server calls once it listens: miekg/dns's, fiber's, `OnListen`-style hooks, and
+ * rsocket-go's builder `OnStart(func() { close(started) })`, called once the transport listens.
+ */
+export const LISTENING_HOOK =
+  /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup|OnStart)$/
 
 export const CLIENT =
   /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/

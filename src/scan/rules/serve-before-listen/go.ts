@@ -32,6 +32,9 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at))
     if ((!call.go && !closure) || call.callee.startsWith('func(') || !inTest(ctx, call.scope))
       continue
+    // A client's settings in the goroutine dial the port (rsocket-go's `TCPClient().
+    // SetHostAndPort("127.0.0.1", port)`; census 76); the server's are read.
+    if (CLIENT_BUILDER.test(call.receiver)) continue
     const started = closure ?? call
     for (const arg of call.args) {
       const handed = dialledAfter(ctx, started, arg.value)
@@ -43,6 +46,9 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
   }
   return out
 }
+
+/** A chain that builds a client: `TCPClient().…`, `NewClient(…).…`, `websocket.Dialer{…}.…`. */
+const CLIENT_BUILDER = /(?:^|[.\s])(?:\w*Client|\w*Dialer)\(/
 
 /** A loopback host written alone, as a client's host argument: `"127.0.0.1"`, `"localhost"`. */
 const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/
@@ -220,10 +226,17 @@ export function go(ctx: RuleContext): Hit[] {
     // miekg/dns calls the server's `NotifyStartedFunc` once it listens, fiber its
     // `ListenerAddrFunc`: a test that sets one waits on it (heminetwork's `close(started)`, then
     // `<-started`; fiber's `addrChan <- addr.String()`, then `<-addrChan`), in the literal or
-    // set afterwards (lego's `server.NotifyStartedFunc = waitLock.Unlock`; censuses 60 and 61).
+    // set afterwards (lego's `server.NotifyStartedFunc = waitLock.Unlock`; censuses 60 and 61), or
+    // given to a builder (rsocket-go's `Receive().OnStart(func() { close(started) })`; census 76).
     const hooked =
       ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) ||
-      ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at))
+      ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at)) ||
+      ctx.facts.calls.some(
+        (c) =>
+          LISTENING_HOOK.test(c.name) &&
+          contains(area, c.at) &&
+          c.args.some((a) => a.value.kind === 'function'),
+      )
     if (hooked) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
     // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests

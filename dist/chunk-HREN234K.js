@@ -32299,6 +32299,9 @@ var stubbedStarts = perFile((facts) => {
   }
   return out2;
 });
+var onSimulatedLoop = perFile(
+  (facts) => facts.calls.some((c) => /(?:^|\.)async_solipsism\.EventLoopPolicy$/.test(c.callee))
+);
 function startStubbed(facts, at) {
   return stubbedStarts(facts).some((area) => contains(area, at));
 }
@@ -33012,9 +33015,11 @@ function mocksSocketModule(facts) {
 
 // src/scan/listeners/go.ts
 var SUBTEST = /^(?:t|b|tb|f|s\.T\(\)|suite\.T\(\))$/;
-function go2(call, consts) {
+function go2(call, consts, facts) {
   const n = call.name;
   if (n === "Run" && SUBTEST.test(call.receiver)) return void 0;
+  const built = builtOnAddress(call, consts, facts);
+  if (built) return built;
   if (/^Serve[A-Z]\w*$/.test(n) && !/^Serve(?:HTTP|DNS|Conn|Codec|Request)$/.test(n)) {
     const addr2 = call.args.map((a) => a.value).find((v) => isAddressText(v, consts));
     return addr2 && addressOf(addr2, consts);
@@ -33035,6 +33040,35 @@ function go2(call, consts) {
 function imageReference(address2) {
   const { host = "", port } = address2;
   return port.kind === "fixed" && port.port < 1024 && /^[a-z][\w.-]*$/i.test(host) && familyOf(host) === "unknown";
+}
+function builtOnAddress(call, consts, facts) {
+  const found = addressGiven(call, consts, facts);
+  return found && addressOf(found.value, consts);
+}
+function goAddressBuiltFor(facts, call, consts) {
+  const found = addressGiven(call, consts, facts);
+  if (found?.value.kind !== "name") return found?.made.at;
+  const name2 = found.value.name;
+  return facts.assigns.findLast(
+    (a) => a.name === name2 && contains(facts.scopes[a.scope].at, found.made.at) && a.at.end <= found.made.at.start
+  )?.at;
+}
+function addressGiven(call, consts, facts) {
+  if (!/^(?:ListenAndServe(?:TLS)?|Serve|Listen)$/.test(call.name)) return void 0;
+  if (!/^\w+$/.test(call.receiver) || call.args.some((a) => isAddressText(a.value, consts)))
+    return void 0;
+  const made = facts.assigns.findLast(
+    (a) => a.name === call.receiver && a.at.end <= call.at.start && a.value.kind === "call"
+  );
+  if (made?.value.kind !== "call") return void 0;
+  const maker = made.value.call;
+  if (!/^New[A-Z]\w*$/.test(maker.name) || /Client|Dial/.test(maker.name)) return void 0;
+  const resolved = (v) => {
+    const r = resolve(v, consts);
+    return r.kind === "call" && /^Resolve(?:TCP|UDP)Addr$/.test(r.call.name);
+  };
+  const value = maker.args.map((a) => a.value).find((v) => isAddressText(v, consts) || resolved(v));
+  return value && { value, made };
 }
 
 // src/scan/listeners/started.ts
@@ -33358,7 +33392,9 @@ function cFamily2(call, consts, facts) {
     const only = call.args.length === 1 ? pos(call, 0) : void 0;
     if (only && isIntValue(only, consts)) {
       const named = /port/i.test(only.text);
-      const backlog = /listen$/i.test(n) && /sock/i.test(call.receiver);
+      const backlog = /listen$/i.test(n) && (/sock/i.test(call.receiver) || facts.calls.some(
+        (c) => c.receiver === call.receiver && /bind/i.test(c.name) && c.at.end <= call.at.start
+      ));
       const toServer = /server|srv/i.test(call.receiver) && !backlog && (literalNumber(only, consts) ?? 0) >= 1024;
       if (named || toServer) return hostAndPort(call, consts, void 0, only);
     }
@@ -33535,7 +33571,7 @@ function endpointBind(call, family, consts) {
 var BY_FAMILY = {
   python: python2,
   js,
-  go: (c, k) => go2(c, k),
+  go: go2,
   java: jvm,
   kotlin: jvm,
   csharp: (c, k) => csharp2(c, k),
@@ -33569,7 +33605,7 @@ function listenersOf(facts, family, consts) {
     if (address2) {
       const bindsNothing = call.isNew && servesGivenListener(facts, innermostAssign(facts, call.at)) || neverStarted(facts, call, family) || serverInjected(facts, call) || onVirtualNetwork(facts, call);
       const given = defaultGiving(facts, call, address2, consts);
-      const from = given ?? (fallback ? statementAround(facts, call.at) : void 0) ?? (family === "c" ? addressBuiltFor(facts, call) : void 0);
+      const from = given ?? (fallback ? statementAround(facts, call.at) : void 0) ?? (family === "c" ? addressBuiltFor(facts, call) : void 0) ?? (family === "go" ? goAddressBuiltFor(facts, call, local) : void 0);
       const bound = family === "c" ? lookupBound(facts, call) : void 0;
       if (!bindsNothing)
         out2.push({
@@ -33653,8 +33689,9 @@ function listenersOf(facts, family, consts) {
       );
       const struct = /^&?\s*(\w+)\s*(?:\.|->)/.exec(f.text)?.[1];
       const names = (c) => c.args.some((a) => struct && hasWord(a.value.text, struct));
+      if (!bind && struct && onlyLookedAtAddress(facts, struct, f.scope, f.at)) continue;
       const dialled = (!bind || !names(bind)) && facts.calls.some(
-        (c) => c.name === "connect" && c.scope === f.scope && c.at.start > f.at.end && names(c)
+        (c) => CONNECTS.test(c.name) && c.scope === f.scope && c.at.start > f.at.end && names(c)
       );
       if (port && !(dialled && (port.kind === "fixed" || param))) {
         out2.push({
@@ -33670,7 +33707,20 @@ function listenersOf(facts, family, consts) {
   }
   if (family === "c") out2.push(...initialisedAddresses(facts, consts, byScope));
   out2.push(...configTextListeners(facts));
-  return out2.filter((l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at)).map((l) => fromChainStart(facts, l));
+  return out2.filter(
+    (l) => !expectedToFail(facts, l.at) && !startStubbed(facts, l.at) && !onSimulatedLoop(facts)
+  ).map((l) => fromChainStart(facts, l));
+}
+var CONNECTS = /^(?:[a-z]+_)?connect$/;
+var LOOKS_AT_ADDRESS = /^(?:LOG_\w+|log\w*|printf|fprintf|puts|print\w*|EXPECT_\w+|ASSERT_\w+|assert\w*|inet_\w+|htons|ntohs|sizeof|memset|to_\w+)$/;
+function onlyLookedAtAddress(facts, struct, scope, at) {
+  const area = facts.scopes[scope].at;
+  const later = (x) => contains(area, x) && x.start > at.end;
+  const uses = facts.calls.filter(
+    (c) => later(c.at) && c.args.some((a) => hasWord(a.value.text, struct))
+  );
+  const handedOn = facts.exits.some((e) => later(e.at) && hasWord(e.text, struct)) || facts.assigns.some((a) => later(a.at) && hasWord(a.value.text, struct));
+  return !handedOn && uses.every((c) => LOOKS_AT_ADDRESS.test(c.name));
 }
 function lookupBound(facts, call) {
   if (!/getaddrinfo$/i.test(call.name)) return void 0;
@@ -33762,7 +33812,7 @@ function containerMapping(call, consts) {
 }
 
 // src/scan/rules/serve-before-listen/after-start.ts
-var LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup)$/;
+var LISTENING_HOOK = /^(?:NotifyStartedFunc|ListenerAddrFunc|OnListen\w*|OnStartup|OnStart)$/;
 var CLIENT = /^(?:fetch|request|get|post|put|delete|head|patch|urlopen|create_connection|open_connection|connect|createConnection|Dial|DialTimeout|DialContext|Get|Post|Head|Do|NewRequest|NewRequestWithContext|openConnection|openStream|send|execute|newCall|GetAsync|PostAsync|SendAsync|GetStringAsync|Connect|ConnectAsync|HTTPConnection|HTTPSConnection|getresponse|supertest|axios|got|WebSocket|Socket|TcpClient|address)$/;
 var STOPS = /^(?:[cC]lose|[sS]top|[sS]hutdown|[kK]ill|assert\w*|[eE]qual|[eE]rrorf?|[lL]ogf?|[pP]rintf?|[pP]rintln)$/;
 var CALLBACK_NAME = /^(?:resolve|res|r|done|cb|callback|next|ready|onListen\w*|onListening|listening)$/;
@@ -33850,6 +33900,7 @@ function goroutineServers(ctx) {
     const closure = goClosures.find((g) => g !== call && contains(g.at, call.at));
     if (!call.go && !closure || call.callee.startsWith("func(") || !inTest(ctx, call.scope))
       continue;
+    if (CLIENT_BUILDER.test(call.receiver)) continue;
     const started = closure ?? call;
     for (const arg of call.args) {
       const handed = dialledAfter(ctx, started, arg.value);
@@ -33861,6 +33912,7 @@ function goroutineServers(ctx) {
   }
   return out2;
 }
+var CLIENT_BUILDER = /(?:^|[.\s])(?:\w*Client|\w*Dialer)\(/;
 var LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/;
 function dialledAfter(ctx, after, value) {
   const port = literalNumber(value, ctx.consts);
@@ -33942,7 +33994,9 @@ function go3(ctx) {
     ) : void 0);
     if (client && !listensItself && dialsListenAddress(client, call.receiver)) continue;
     if (builtOnOpenListener(ctx, call)) continue;
-    const hooked = ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) || ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at));
+    const hooked = ctx.facts.entries.some((e) => LISTENING_HOOK.test(e.key) && contains(area, e.at)) || ctx.facts.assigns.some((a) => LISTENING_HOOK.test(a.name) && contains(area, a.at)) || ctx.facts.calls.some(
+      (c) => LISTENING_HOOK.test(c.name) && contains(area, c.at) && c.args.some((a) => a.value.kind === "function")
+    );
     if (hooked) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
@@ -34162,7 +34216,7 @@ function startedOptions(facts, consts) {
     if (unstarted.has(e.at.start)) continue;
     beside ??= besideRemoteHost(facts, consts);
     if (beside.has(e.at.start)) continue;
-    if (inPretendValue(facts, e)) continue;
+    if (inPretendValue(facts, e) || besideDialer(facts, e.at)) continue;
     const start2 = startOf(facts, e.at);
     if (!start2 || handedListener(start2) || serverInjected(facts, start2)) continue;
     const from = fromVariable(facts, e, byScope);
@@ -34201,6 +34255,7 @@ function startedOptions(facts, consts) {
       if (!LISTEN_HOST.test(address2.host ?? "") && !SERVER_CALLEE.test(call.name)) continue;
       const holder = innermostAssign(facts, call.at);
       if (holder?.value.kind !== "call" || holder.value.call.at.start !== call.at.start) continue;
+      if (buildsOnlyValues(facts, call)) continue;
       const start2 = startOfHolder(facts, holder);
       if (!start2) continue;
       const from = arg.value.kind === "name" ? literalOf(facts, arg.value.name, call, byScope) : void 0;
@@ -34217,6 +34272,19 @@ function startedOptions(facts, consts) {
   }
   out2.push(...optionsFromHelpers(facts, consts));
   return out2;
+}
+var GO_BUILTIN = /^(?:make|new|len|cap|append|copy|delete|panic)$/;
+function buildsOnlyValues(facts, call) {
+  if (call.receiver !== "") return false;
+  const own = facts.scopes.filter(
+    (s) => s.role === "declared" && s.name === call.name && !contains(s.at, call.at)
+  );
+  return own.length > 0 && own.every((s) => facts.calls.every((c) => !contains(s.at, c.at) || GO_BUILTIN.test(c.name)));
+}
+var DIALER_KEY = /^[dD]ial(?:er|Func|Context|Fn)?$/;
+function besideDialer(facts, at) {
+  const call = innermostCall(facts, at);
+  return call !== void 0 && facts.entries.some((d) => DIALER_KEY.test(d.key) && contains(call.at, d.at));
 }
 function optionsFromHelpers(facts, consts) {
   const out2 = [];
@@ -34481,7 +34549,7 @@ var RACY_MODULES = /* @__PURE__ */ new Set([
 var RACY_FIXTURES = /^(?:unused_tcp_port|unused_udp_port|unused_tcp_port_factory|unused_udp_port_factory|aiohttp_unused_port)$/;
 var BOOLEAN = /^(?:bool|boolean|Boolean)$/;
 var EVENT_HANDLER = /^(?:on|once|addListener|addEventListener|prependListener|prependOnceListener)$/;
-var CLEANUP_REGISTRATION = /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished)$/;
+var CLEANUP_REGISTRATION = /^(?:registerCleanupTask|registerCleanup|addCleanup|Cleanup|addfinalizer|addFinalizer|afterEach|afterAll|addTeardown|onTestFinished|registerShutdown|onShutdown|addShutdownHook)$/;
 var STARTS_SERVING = /^(?:start|listen|bind|serve|run)(?:_?(?:server|app|async|forever))?$/i;
 var BINDS = /^_*(?:listen|bind|serve|start|run|spawn|launch)\w*$/i;
 var BINDS_WHEN_MADE = /^(?:\w*Server|ServerSocket|DatagramSocket|TcpListener|UdpClient)$/;
@@ -35138,7 +35206,7 @@ var fixedPortInTest = (ctx) => {
   const reported = [...configured, ...options];
   for (const c of reported) {
     const inListener = ctx.listeners.some((l) => l.port.kind !== "unknown" && contains(l.at, c.at));
-    const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at);
+    const bindsNothing = expectedToFail(ctx.facts, c.at) || startStubbed(ctx.facts, c.at) || onSimulatedLoop(ctx.facts);
     if (!inTest(ctx, c.scope) || inListener || counted2(c.at) || bindsNothing) continue;
     const random = "start" in c && c.random === true;
     if (random && redrawnOnFailure(ctx, c)) continue;
@@ -36655,7 +36723,7 @@ function startedThenSleeps(ctx) {
 
 // src/scan/rules/serve-before-listen/forks.ts
 var BINDS2 = /(?:^|_)(?:bind|listen)$/;
-var CONNECTS = /(?:^|_)connect$/;
+var CONNECTS2 = /(?:^|_)connect$/;
 function forkedServers(ctx) {
   const { facts } = ctx;
   const hits = [];
@@ -36670,7 +36738,7 @@ function forkedServers(ctx) {
     const polls2 = (c) => facts.blocks.some((b) => b.kind === "loop" && contains(b.at, c.at) && contains(area, b.at));
     const sleeps = after.filter((c) => isSleep(c) && !polls2(c));
     const connect = after.find(
-      (c) => CONNECTS.test(c.name) && !polls2(c) && sleeps.some((z) => z.at.end < c.at.start)
+      (c) => CONNECTS2.test(c.name) && !polls2(c) && sleeps.some((z) => z.at.end < c.at.start)
     );
     const sleep = connect && sleeps.findLast((z) => z.at.end < connect.at.start);
     if (!connect || !sleep) continue;

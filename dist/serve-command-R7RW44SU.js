@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-4PJCPCVP.js";
+} from "./chunk-SMVWJTV5.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-H7747PLA.js";
+} from "./chunk-HREN234K.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-G4YWGVVZ.js.LEGAL.txt */
+/*! For license information please see serve-command-R7RW44SU.js.LEGAL.txt */
