@@ -110,6 +110,7 @@ export const FRESH_CENSUSES = [
   'fresh-repos-census-74.json',
   'fresh-repos-census-75.json',
   'fresh-repos-census-76.json',
+  'fresh-repos-census-77.json',
 ].map((name) => fileURLToPath(new URL(`../test/scan/real-world/${name}`, import.meta.url)))
 
 export const REAL_WORLD_ENV = 'BIND_PROBE_REAL_WORLD_DIR'
