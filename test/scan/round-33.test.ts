@@ -466,3 +466,31 @@ func TestConnectBroken(t *testing.T) {
     expect(await linesOf(files, 'PORT001')).toEqual([16])
   })
 })
+
+describe('Go: a receive from the server’s readiness context', () => {
+  const go = (wait: string) => `package balancer
+
+import "testing"
+
+func newBalancerForTest(t *testing.T, e *environment.Environment) *Balancer {
+	srv := e.Get("server").(*server.Server)
+	go func() {
+		if err := srv.ListenAndServe(); err != nil {
+			t.Errorf("ListenAndServe returned an error: %v", err)
+		}
+	}()
+	${wait}
+	return New(e)
+}
+`
+
+  it('waits for the listener (olric’s <-srv.StartedCtx.Done(); census 77)', async () => {
+    const files = { 'internal/cluster/balancer/balancer_test.go': go('<-srv.StartedCtx.Done()') }
+    expect(await linesOf(files, 'PORT007')).toEqual([])
+  })
+
+  it('a receive from another context does not', async () => {
+    const files = { 'internal/cluster/balancer/balancer_test.go': go('<-ctx.Done()') }
+    expect(await linesOf(files, 'PORT007')).not.toEqual([])
+  })
+})

@@ -47,6 +47,9 @@ export function goroutineServers(ctx: Omit<RuleContext, 'goroutines'>): Goroutin
   return out
 }
 
+/** A server's readiness signal: `srv.StartedCtx`, `s.Ready`, `server.listening`. */
+const READINESS = /^[\w.]+\.(?:[sS]tarted|[rR]eady|[lL]istening|[sS]erving)\w*$/
+
 /** A chain that builds a client: `TCPClient().…`, `NewClient(…).…`, `websocket.Dialer{…}.…`. */
 const CLIENT_BUILDER = /(?:^|[.\s])(?:\w*Client|\w*Dialer)\(/
 
@@ -239,6 +242,16 @@ export function go(ctx: RuleContext): Hit[] {
       )
     if (hooked) continue
     const after = (at: Span) => at.start > started.at.end && contains(area, at)
+    // A receive from the server's own readiness context, cancelled once it listens (olric's
+    // `<-srv.StartedCtx.Done()` right after `go func() { srv.ListenAndServe() }()`; census 77).
+    const readied = ctx.facts.calls.some(
+      (c) =>
+        after(c.at) &&
+        c.name === 'Done' &&
+        READINESS.test(c.receiver) &&
+        (!client || c.at.start < client.at.start),
+    )
+    if (readied) continue
     // A return, or the end of a set-up method (dd-trace-go's `Setup`, whose `Run` then requests
     // at once), hands the caller a server that may not listen yet, unless the function waits
     // first (dd-trace-go's `startServer` polls with `waitTillUDPReady(addr)`).

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-HREN234K.js";
+} from "./chunk-RD5V3QP5.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-SMVWJTV5.js.LEGAL.txt */
+/*! For license information please see chunk-ZBICNL6G.js.LEGAL.txt */

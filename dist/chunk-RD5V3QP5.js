@@ -33912,6 +33912,7 @@ function goroutineServers(ctx) {
   }
   return out2;
 }
+var READINESS = /^[\w.]+\.(?:[sS]tarted|[rR]eady|[lL]istening|[sS]erving)\w*$/;
 var CLIENT_BUILDER = /(?:^|[.\s])(?:\w*Client|\w*Dialer)\(/;
 var LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|::1)$/;
 function dialledAfter(ctx, after, value) {
@@ -33999,6 +34000,10 @@ function go3(ctx) {
     );
     if (hooked) continue;
     const after = (at) => at.start > started.at.end && contains(area, at);
+    const readied = ctx.facts.calls.some(
+      (c) => after(c.at) && c.name === "Done" && READINESS.test(c.receiver) && (!client || c.at.start < client.at.start)
+    );
+    if (readied) continue;
     const waitsBefore = (offset) => ctx.facts.calls.some((c) => after(c.at) && c.at.end <= offset && WAITS.test(c.name));
     const returns = ctx.facts.exits.some(
       (e) => after(e.at) && namedScope(ctx, e.scope) === scope && !waitsBefore(e.at.start)

@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-SMVWJTV5.js";
+} from "./chunk-ZBICNL6G.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-HREN234K.js";
+} from "./chunk-RD5V3QP5.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-R7RW44SU.js.LEGAL.txt */
+/*! For license information please see serve-command-RXTJ5ORI.js.LEGAL.txt */
