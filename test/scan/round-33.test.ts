@@ -494,3 +494,35 @@ func newBalancerForTest(t *testing.T, e *environment.Environment) *Balancer {
     expect(await linesOf(files, 'PORT007')).not.toEqual([])
   })
 })
+
+describe('Java: a fixed port handed through two functions of the file to a listen', () => {
+  // Hyperfoil/Hyperfoil's core/src/test/java/io/hyperfoil/core/client/HttpVersionsTest.java
+  // (hyperfoil-04, the fifty-first batch's guiding miss).
+  const java = (port: string) => `package io.hyperfoil.core.client;
+
+public class HttpVersionsTest {
+   @Test
+   public void testAlpnUpgrade(TestContext ctx) throws Exception {
+      test(ctx, ${port}, true);
+   }
+
+   private void test(TestContext ctx, int port, boolean ssl) throws Exception {
+      server(port, ssl, event -> ctx.assertTrue(event.succeeded()));
+   }
+
+   private void server(int port, boolean ssl, Handler<AsyncResult<HttpServer>> handler) {
+      HttpServer httpServer = vertx.createHttpServer();
+      httpServer.requestHandler(HttpVersionsTest::requireHttp2).listen(port, "localhost", handler);
+   }
+}
+`
+  const path = 'core/src/test/java/io/hyperfoil/core/client/HttpVersionsTest.java'
+
+  it('reported at the test’s call and at the listen', async () => {
+    expect(await linesOf({ [path]: java('8443') }, 'PORT001')).toEqual([6, 15])
+  })
+
+  it('not when the test hands it port 0', async () => {
+    expect(await linesOf({ [path]: java('0') }, 'PORT001')).toEqual([])
+  })
+})

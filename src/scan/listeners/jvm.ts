@@ -121,6 +121,16 @@ export function jvm(call: Call, consts: Constants, facts: FileFacts): Address | 
     // the file does not pin down, which PORT002's probes look at.
     if (n === 'bind' && first.kind === 'name' && isParameter(facts, call.at, first.name))
       return { port: { kind: 'unknown' } }
+    // Vert.x's `httpServer.listen(port, "localhost", handler)` on a parameter named for a port:
+    // the callers' numbers decide (Hyperfoil's `server(port, …)`; hyperfoil-04).
+    if (
+      n === 'listen' &&
+      first.kind === 'name' &&
+      /port/i.test(first.name) &&
+      isParameter(facts, call.at, first.name) &&
+      !CLIENT_RECEIVER.test(call.receiver)
+    )
+      return { port: { kind: 'unknown' } }
     return undefined
   }
   // The receiver's own names, not the strings handed along its chain (zuul's

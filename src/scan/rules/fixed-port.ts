@@ -674,6 +674,7 @@ function carriersOf(ctx: RuleContext, name: string, where: (at: Span) => boolean
 function portsHandedToHelpers(ctx: RuleContext): Hit[] {
   const { facts } = ctx
   const hits: Hit[] = []
+  const handed = new Set<number>()
   for (const l of ctx.listeners) {
     if (l.port.kind !== 'unknown' || l.kind !== 'server') continue
     const fn = facts.scopes[namedScope(ctx, l.scope)]
@@ -690,26 +691,43 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
     const named = params.findIndex((p, i) => carried[i] && /port/i.test(p.name))
     const index = named >= 0 ? named : carried.indexOf(true)
     if (index < 0) continue
-    const param = params[index]!
     let first: { line: number; port: number } | undefined
-    for (const c of facts.calls) {
-      if (c.name !== fn.name || !/^(?:|this|self)$/.test(c.receiver) || !inTest(ctx, c.scope))
-        continue
-      const arg = c.args.find((a) => a.name === param.name) ?? c.args.filter((a) => !a.name)[index]
-      const port = portOf(arg?.value, ctx.consts)
-      if (port.kind !== 'fixed') continue
-      first ??= { line: c.at.line, port: port.port }
-      // Read as a listener of its own already (a helper named for a server): one finding.
-      if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue
-      hits.push({
-        rule: 'PORT001',
-        severity: SEVERITY,
-        at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
-        code: c.text,
-        message:
-          `Test code hands fixed port ${port.port} to \`${fn.name}\`, which listens on it (line ${l.at.line}): ` +
-          'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
-      })
+    // The helper's own callers, and one level further: a function of the file that hands its own
+    // parameter on to the helper (Hyperfoil's `test(ctx, 8443, …)` → `server(port, …)` →
+    // `listen(port, "localhost", …)`; hyperfoil-04).
+    const levels: { name: string; index: number; param: string }[] = [
+      { name: fn.name, index, param: params[index]!.name },
+    ]
+    for (let depth = 0; depth < levels.length && depth < 2; depth++) {
+      const level = levels[depth]!
+      for (const c of facts.calls) {
+        if (c.name !== level.name || !/^(?:|this|self)$/.test(c.receiver)) continue
+        const arg =
+          c.args.find((a) => a.name === level.param) ?? c.args.filter((a) => !a.name)[level.index]
+        const port = portOf(arg?.value, ctx.consts)
+        if (port.kind !== 'fixed') {
+          const outer = handedOwnParameter(ctx, c, arg?.value)
+          if (depth === 0 && outer && outer.name !== fn.name) levels.push(outer)
+          continue
+        }
+        if (!inTest(ctx, c.scope)) continue
+        first ??= { line: c.at.line, port: port.port }
+        // Read as a listener of its own already (a helper named for a server), or reported for
+        // another listener of the same helper (one per branch): one finding.
+        if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue
+        if (handed.has(c.at.start)) continue
+        handed.add(c.at.start)
+        hits.push({
+          rule: 'PORT001',
+          severity: SEVERITY,
+          at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
+          code: c.text,
+          message:
+            `Test code hands fixed port ${port.port} to \`${level.name}\`, which ` +
+            `${depth > 0 ? `hands it to \`${fn.name}\`, which ` : ''}listens on it (line ${l.at.line}): ` +
+            'parallel workers or another CI job on the same host make it fail with EADDRINUSE.',
+        })
+      }
     }
     if (first && inTest(ctx, l.scope))
       hits.push({
@@ -723,6 +741,25 @@ function portsHandedToHelpers(ctx: RuleContext): Hit[] {
       })
   }
   return hits
+}
+
+/**
+ * The function around a call hands it one of its own parameters as the port: that function and
+ * the parameter's position, to follow its callers in turn.
+ */
+function handedOwnParameter(
+  ctx: RuleContext,
+  call: Call,
+  value: Value | undefined,
+): { name: string; index: number; param: string } | undefined {
+  if (value?.kind !== 'name') return undefined
+  const outer = ctx.facts.scopes[namedScope(ctx, call.scope)]
+  if (!outer || outer.id === 0 || !outer.name || outer.role !== 'declared') return undefined
+  const params = ctx.facts.params
+    .filter((p) => p.scope === outer.id)
+    .sort((a, b) => a.at.start - b.at.start)
+  const index = params.findIndex((p) => p.name === value.name)
+  return index < 0 ? undefined : { name: outer.name, index, param: value.name }
 }
 
 /**

@@ -33237,6 +33237,8 @@ function jvm(call, consts, facts) {
       return hostAndPort(call, consts, first, pos(call, 1));
     if (n === "bind" && first.kind === "name" && isParameter(facts, call.at, first.name))
       return { port: { kind: "unknown" } };
+    if (n === "listen" && first.kind === "name" && /port/i.test(first.name) && isParameter(facts, call.at, first.name) && !CLIENT_RECEIVER.test(call.receiver))
+      return { port: { kind: "unknown" } };
     return void 0;
   }
   if (n === "setPort" && (SERVER_PART.test(withoutStrings(call.receiver)) || constructedAs(call.receiver, facts, SERVER_PART)) && // A URI's or a request's builder names where a client goes (httpcomponents' `new
@@ -35459,6 +35461,7 @@ function carriersOf(ctx, name2, where) {
 function portsHandedToHelpers(ctx) {
   const { facts } = ctx;
   const hits = [];
+  const handed = /* @__PURE__ */ new Set();
   for (const l of ctx.listeners) {
     if (l.port.kind !== "unknown" || l.kind !== "server") continue;
     const fn = facts.scopes[namedScope(ctx, l.scope)];
@@ -35469,23 +35472,34 @@ function portsHandedToHelpers(ctx) {
     const named = params.findIndex((p, i2) => carried[i2] && /port/i.test(p.name));
     const index = named >= 0 ? named : carried.indexOf(true);
     if (index < 0) continue;
-    const param = params[index];
     let first;
-    for (const c of facts.calls) {
-      if (c.name !== fn.name || !/^(?:|this|self)$/.test(c.receiver) || !inTest(ctx, c.scope))
-        continue;
-      const arg = c.args.find((a) => a.name === param.name) ?? c.args.filter((a) => !a.name)[index];
-      const port = portOf2(arg?.value, ctx.consts);
-      if (port.kind !== "fixed") continue;
-      first ??= { line: c.at.line, port: port.port };
-      if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue;
-      hits.push({
-        rule: "PORT001",
-        severity: SEVERITY,
-        at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
-        code: c.text,
-        message: `Test code hands fixed port ${port.port} to \`${fn.name}\`, which listens on it (line ${l.at.line}): parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
-      });
+    const levels = [
+      { name: fn.name, index, param: params[index].name }
+    ];
+    for (let depth = 0; depth < levels.length && depth < 2; depth++) {
+      const level = levels[depth];
+      for (const c of facts.calls) {
+        if (c.name !== level.name || !/^(?:|this|self)$/.test(c.receiver)) continue;
+        const arg = c.args.find((a) => a.name === level.param) ?? c.args.filter((a) => !a.name)[level.index];
+        const port = portOf2(arg?.value, ctx.consts);
+        if (port.kind !== "fixed") {
+          const outer = handedOwnParameter(ctx, c, arg?.value);
+          if (depth === 0 && outer && outer.name !== fn.name) levels.push(outer);
+          continue;
+        }
+        if (!inTest(ctx, c.scope)) continue;
+        first ??= { line: c.at.line, port: port.port };
+        if (ctx.listeners.some((o) => o.at.start === c.at.start && o.at.end === c.at.end)) continue;
+        if (handed.has(c.at.start)) continue;
+        handed.add(c.at.start);
+        hits.push({
+          rule: "PORT001",
+          severity: SEVERITY,
+          at: fromLiteral(ctx, c.at, c.text, c.scope, port.port),
+          code: c.text,
+          message: `Test code hands fixed port ${port.port} to \`${level.name}\`, which ${depth > 0 ? `hands it to \`${fn.name}\`, which ` : ""}listens on it (line ${l.at.line}): parallel workers or another CI job on the same host make it fail with EADDRINUSE.`
+        });
+      }
     }
     if (first && inTest(ctx, l.scope))
       hits.push({
@@ -35497,6 +35511,14 @@ function portsHandedToHelpers(ctx) {
       });
   }
   return hits;
+}
+function handedOwnParameter(ctx, call, value) {
+  if (value?.kind !== "name") return void 0;
+  const outer = ctx.facts.scopes[namedScope(ctx, call.scope)];
+  if (!outer || outer.id === 0 || !outer.name || outer.role !== "declared") return void 0;
+  const params = ctx.facts.params.filter((p) => p.scope === outer.id).sort((a, b) => a.at.start - b.at.start);
+  const index = params.findIndex((p) => p.name === value.name);
+  return index < 0 ? void 0 : { name: outer.name, index, param: value.name };
 }
 function testsCallingFixedListeners(ctx) {
   const { facts } = ctx;

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-RD5V3QP5.js";
+} from "./chunk-7YWSEYK6.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-ZBICNL6G.js.LEGAL.txt */
+/*! For license information please see chunk-JPEAMFVF.js.LEGAL.txt */
