@@ -11,5 +11,5 @@ if (major < MINIMUM.major || major === MINIMUM.major && minor < MINIMUM.minor) {
   );
   process.exit(2);
 }
-var { main } = await import("./main-NW2OXFIQ.js");
+var { main } = await import("./main-KPV2IRGW.js");
 process.exitCode = await main(process.argv.slice(2));

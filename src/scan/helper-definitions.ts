@@ -28,23 +28,26 @@ export function helperNamesCalled(text: string): string[] {
   return [...names].sort()
 }
 
-/** The start of a function named NAME in the family's syntax (a cheap test before parsing). */
-export function definesFunction(text: string, name: string, family: Family): boolean {
-  const n = escapeRegExp(name)
-  const pattern: Record<Family, RegExp> = {
-    python: new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${n}[ \\t]*\\(`, 'm'),
-    js: new RegExp(
+/** The start of a function named N (escaped) in each family's syntax. */
+const DEFINITION: Record<Family, (n: string) => RegExp> = {
+  python: (n) => new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${n}[ \\t]*\\(`, 'm'),
+  js: (n) =>
+    new RegExp(
       `\\bfunction\\b\\s*\\*?\\s*${n}\\s*\\(|\\b${n}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^[ \\t]*(?:(?:export|public|private|protected|static|async)\\s+)*${n}\\s*\\([^)]*\\)[^;{]*\\{`,
       'm',
     ),
-    go: new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`, 'm'),
-    java: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:throws[^;{]*)?\\{`),
-    kotlin: new RegExp(`\\bfun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?${n}\\s*\\(`),
-    csharp: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:=>|\\{)`),
-    rust: new RegExp(`\\bfn\\s+${n}\\b`),
-    c: new RegExp(`^[^\\n;=()]*\\b${n}\\s*\\([^;{)]*\\)\\s*(?:const\\s*|noexcept\\s*)*\\{`, 'm'),
-  }
-  return pattern[family].test(text)
+  go: (n) => new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`, 'm'),
+  java: (n) => new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:throws[^;{]*)?\\{`),
+  kotlin: (n) => new RegExp(`\\bfun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?${n}\\s*\\(`),
+  csharp: (n) => new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:=>|\\{)`),
+  rust: (n) => new RegExp(`\\bfn\\s+${n}\\b`),
+  c: (n) =>
+    new RegExp(`^[^\\n;=()]*\\b${n}\\s*\\([^;{)]*\\)\\s*(?:const\\s*|noexcept\\s*)*\\{`, 'm'),
+}
+
+/** The start of a function named NAME in the family's syntax (a cheap test before parsing). */
+export function definesFunction(text: string, name: string, family: Family): boolean {
+  return DEFINITION[family](escapeRegExp(name)).test(text)
 }
 
 /**

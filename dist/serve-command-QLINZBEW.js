@@ -10,7 +10,7 @@ import {
   publishReport,
   readPolicy,
   refusalOf
-} from "./chunk-JPEAMFVF.js";
+} from "./chunk-NMFJ2M5O.js";
 import {
   Octokit,
   RequestError,
@@ -43,7 +43,7 @@ import {
   require_validate,
   require_validation_error,
   resultProblems
-} from "./chunk-7YWSEYK6.js";
+} from "./chunk-GHYOCOGF.js";
 import {
   CommandFailure,
   UsageError
@@ -45915,4 +45915,4 @@ async function serveCommand(argv, io) {
 export {
   serveCommand
 };
-/*! For license information please see serve-command-CZWPTVRK.js.LEGAL.txt */
+/*! For license information please see serve-command-QLINZBEW.js.LEGAL.txt */

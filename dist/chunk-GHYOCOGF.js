@@ -37728,22 +37728,21 @@ function helperNamesCalled(text) {
   }
   return [...names].sort();
 }
+var DEFINITION = {
+  python: (n) => new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${n}[ \\t]*\\(`, "m"),
+  js: (n) => new RegExp(
+    `\\bfunction\\b\\s*\\*?\\s*${n}\\s*\\(|\\b${n}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^[ \\t]*(?:(?:export|public|private|protected|static|async)\\s+)*${n}\\s*\\([^)]*\\)[^;{]*\\{`,
+    "m"
+  ),
+  go: (n) => new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`, "m"),
+  java: (n) => new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:throws[^;{]*)?\\{`),
+  kotlin: (n) => new RegExp(`\\bfun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?${n}\\s*\\(`),
+  csharp: (n) => new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:=>|\\{)`),
+  rust: (n) => new RegExp(`\\bfn\\s+${n}\\b`),
+  c: (n) => new RegExp(`^[^\\n;=()]*\\b${n}\\s*\\([^;{)]*\\)\\s*(?:const\\s*|noexcept\\s*)*\\{`, "m")
+};
 function definesFunction(text, name2, family) {
-  const n = escapeRegExp(name2);
-  const pattern = {
-    python: new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${n}[ \\t]*\\(`, "m"),
-    js: new RegExp(
-      `\\bfunction\\b\\s*\\*?\\s*${n}\\s*\\(|\\b${n}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^[ \\t]*(?:(?:export|public|private|protected|static|async)\\s+)*${n}\\s*\\([^)]*\\)[^;{]*\\{`,
-      "m"
-    ),
-    go: new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`, "m"),
-    java: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:throws[^;{]*)?\\{`),
-    kotlin: new RegExp(`\\bfun\\s+(?:<[^>]*>\\s*)?(?:[\\w.]+\\.)?${n}\\s*\\(`),
-    csharp: new RegExp(`\\b${n}\\s*\\([^;{)]*\\)\\s*(?:=>|\\{)`),
-    rust: new RegExp(`\\bfn\\s+${n}\\b`),
-    c: new RegExp(`^[^\\n;=()]*\\b${n}\\s*\\([^;{)]*\\)\\s*(?:const\\s*|noexcept\\s*)*\\{`, "m")
-  };
-  return pattern[family].test(text);
+  return DEFINITION[family](escapeRegExp(name2)).test(text);
 }
 var COULD_PICK = /sock|bind|listen|connect|dial|serv|open|probe|check|avail|free|unused|port|pick|reserve|alloc|acquire|request|http|spawn|exec|popen|system|netstat|lsof/i;
 function picksNoPort(facts, name2) {

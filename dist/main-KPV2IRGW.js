@@ -4,7 +4,7 @@ import {
   keepHeapSmall,
   printable,
   probe
-} from "./chunk-LURP466V.js";
+} from "./chunk-EO3MIZE6.js";
 import {
   SETTINGS
 } from "./chunk-BJQ3KM7D.js";
@@ -54,7 +54,7 @@ import {
   scan,
   summariseFindings,
   toSarif
-} from "./chunk-7YWSEYK6.js";
+} from "./chunk-GHYOCOGF.js";
 import {
   CommandFailure,
   UsageError,
@@ -974,7 +974,7 @@ var COMMANDS = {
   report: { run: reportCommand, help: REPORT_HELP },
   scan: { run: scanCommand, help: SCAN_HELP },
   // Loaded on use: the service's dependencies are large and the other commands never need them.
-  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-CZWPTVRK.js")).serveCommand),
+  serve: lazy(SERVE_HELP, async () => (await import("./serve-command-QLINZBEW.js")).serveCommand),
   app: lazy(APP_HELP, async () => (await import("./app-command-E5MNAFZM.js")).appCommand)
 };
 function lazy(help, load) {

@@ -39,7 +39,7 @@ import {
   truncateBytes,
   utf8Length,
   verdictKey
-} from "./chunk-7YWSEYK6.js";
+} from "./chunk-GHYOCOGF.js";
 import {
   httpUrl
 } from "./chunk-IZEX6PKC.js";
@@ -4755,4 +4755,4 @@ export {
   readPolicy,
   publishReport
 };
-/*! For license information please see chunk-JPEAMFVF.js.LEGAL.txt */
+/*! For license information please see chunk-NMFJ2M5O.js.LEGAL.txt */

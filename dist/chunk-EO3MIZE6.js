@@ -14,7 +14,7 @@ import {
   outcomeOf,
   processAlive,
   takenByAnother
-} from "./chunk-7YWSEYK6.js";
+} from "./chunk-GHYOCOGF.js";
 
 // src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
